@@ -1,0 +1,45 @@
+# One INTERFACE target that every Orgscope target links: language level,
+# warnings and Qt strictness macros live here and nowhere else.
+add_library(orgscope_common INTERFACE)
+add_library(Orgscope::common ALIAS orgscope_common)
+target_compile_features(orgscope_common INTERFACE cxx_std_20)
+target_compile_options(orgscope_common INTERFACE -Wall -Wextra -Wpedantic)
+if(ORGSCOPE_WERROR)
+  target_compile_options(orgscope_common INTERFACE -Werror)
+endif()
+target_compile_definitions(orgscope_common INTERFACE
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_URL_CAST_FROM_STRING
+  QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+  QT_USE_QSTRINGBUILDER
+  QT_NO_FOREACH
+  ORGSCOPE_VERSION="${PROJECT_VERSION}")
+if(ORGSCOPE_SANITIZE)
+  target_compile_options(orgscope_common INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(orgscope_common INTERFACE -fsanitize=address,undefined)
+endif()
+
+# orgscope_add_test(NAME name SOURCES a.cpp ... LIBS libs... [LABELS l...] [TIMEOUT s])
+# Registers a Qt Test executable that runs headless.
+function(orgscope_add_test)
+  cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  qt_add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE Qt6::Test orgscope_common ${T_LIBS})
+  set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests/bin")
+  add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 300)
+  endif()
+  set(_env
+    "QT_QPA_PLATFORM=offscreen"
+    "ORGSCOPE_SIM=$<TARGET_FILE:orgscope-sim>"
+    "ORGSCOPE_APP=$<TARGET_FILE:orgscope>"
+    "ORGSCOPE_EXAMPLES=${PROJECT_SOURCE_DIR}/../shared/api/examples"
+    "XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/tests/xdg/${T_NAME}/config"
+    "XDG_DATA_HOME=${CMAKE_BINARY_DIR}/tests/xdg/${T_NAME}/data"
+    "XDG_CACHE_HOME=${CMAKE_BINARY_DIR}/tests/xdg/${T_NAME}/cache"
+    "ASAN_OPTIONS=detect_leaks=0"
+    "QT_LOGGING_RULES=*.debug=false")
+  set_tests_properties(${T_NAME} PROPERTIES TIMEOUT ${T_TIMEOUT} ENVIRONMENT "${_env}" LABELS "${T_LABELS}")
+endfunction()

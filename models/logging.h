@@ -1,0 +1,6 @@
+#pragma once
+#include <QLoggingCategory>
+
+namespace models {
+Q_DECLARE_LOGGING_CATEGORY(lcModels)
+} // namespace models
