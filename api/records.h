@@ -33,15 +33,15 @@ struct Organization
 {
     QString id;
     QString name;
-    QDateTime createTime;       // UTC
-    QString parentId;           // empty for a root organization
+    QDateTime createTime; // UTC
+    QString parentId;     // empty for a root organization
     QString parentName;
     QString managedBy;
-    QStringList hierarchyTags;  // root first, self last (may be empty on old shapes)
-    QList<Flag> flags;          // from meta.tenant_flags, else meta.flags
+    QStringList hierarchyTags; // root first, self last (may be empty on old shapes)
+    QList<Flag> flags;         // from meta.tenant_flags, else meta.flags
     bool flagsAreTenantFlags = false;
     std::optional<Profile> profile;
-    QByteArray rawJson;         // the object as received, for JSON export
+    QByteArray rawJson; // the object as received, for JSON export
 
     // Flag value or empty when absent.
     QString flag(const QString &name) const
@@ -84,7 +84,7 @@ struct MemberUser
 
 struct Member
 {
-    QString id; // membership id
+    QString id;     // membership id
     QString status; // active | pending | rejected | canceled | unknown
     QDateTime createTime;
     QDateTime updateTime;
@@ -97,10 +97,10 @@ struct AuditEvent
     QString id;
     // action
     QString actionDescription;
-    QString actionResult; // success | failure
-    QDateTime actionTime; // UTC
+    QString actionResult;    // success | failure
+    QDateTime actionTime;    // UTC
     qint64 actionTimeMs = 0; // same instant as ms since epoch (cheap to compare)
-    QString actionType;   // create | update | delete | view
+    QString actionType;      // create | update | delete | view
     // actor
     QString actorId;
     QString actorContext;

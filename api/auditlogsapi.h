@@ -1,0 +1,25 @@
+#pragma once
+// Organization audit logs v2 (REFERENCE §4.13). For a whole range use AuditPager.
+
+#include "api/auditquery.h"
+#include "api/page.h"
+#include "api/typedjob.h"
+
+namespace api {
+
+class Client;
+
+class AuditLogsApi
+{
+public:
+    explicit AuditLogsApi(Client *client) : m_client(client) {}
+
+    // One page (decoded off the GUI thread). cursor empty = first page.
+    TypedJob<AuditPage> *page(const QString &organizationId, const AuditQuery &query,
+                              const QString &cursor = {}, QObject *parent = nullptr) const;
+
+private:
+    Client *m_client;
+};
+
+} // namespace api

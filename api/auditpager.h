@@ -1,0 +1,32 @@
+#pragma once
+// A whole audit-log range page by page (cursor pagination, REFERENCE §3.2):
+// takes result_info.cursor, else result_info.cursors.after; stops on no
+// cursor or an empty page.
+
+#include "api/auditquery.h"
+#include "api/pager.h"
+#include "api/records.h"
+
+namespace api {
+
+class AuditPager : public Pager
+{
+    Q_OBJECT
+public:
+    AuditPager(Client *client, const QString &organizationId, const AuditQuery &query,
+               QObject *parent = nullptr);
+
+Q_SIGNALS:
+    void pageReady(const QList<api::AuditEvent> &entries);
+
+protected:
+    Job *createPageJob(const QString &token) override;
+    Scan scanPage(Job *job, const QByteArray &body) const override;
+    qint64 deliverPage(Job *job) override;
+
+private:
+    QString m_organizationId;
+    AuditQuery m_query;
+};
+
+} // namespace api

@@ -1,0 +1,139 @@
+#pragma once
+// api::Client — the console's only way to reach Cloudflare.
+//
+// Quick start for page code (see also api/README.md):
+//
+//   api::Client *client = ...;                    // injected, one per connection
+//   api::OrganizationsApi orgs(client);
+//   auto *job = orgs.get(orgId, this);            // a TypedJob<api::Organization>
+//   connect(job, &api::Job::finished, this, [this, job] {
+//       if (job->error())                         // api::ApiError
+//           m_banner->show(job->error().userMessage());
+//       else
+//           m_form->load(job->result());          // typed record, never JSON
+//   });
+//   job->start();                                 // jobs delete themselves after finished()
+//
+//   Lists come page by page through pagers (api/pager.h):
+//   auto *pager = new api::OrganizationsPager(client, filter, this);
+//   connect(pager, &api::OrganizationsPager::pageReady, model, &Model::append);
+//   connect(pager, &api::Pager::finished, this, [pager] { ... pager->error() ... });
+//   pager->start();   pager->abort() keeps what was delivered.
+//
+// Every job has a timeout, retries idempotent calls with backoff, paces itself
+// under the account-wide rate limit and ends with finished() exactly once.
+// Failures of any job are also reported through requestFailed() so the UI can
+// keep an activity log.
+
+#include "api/apierror.h"
+#include "api/query.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkRequest;
+
+namespace api {
+
+class RateBudget;
+
+// Exactly one scheme is sent per request: the token when set, else email + key.
+struct Credentials
+{
+    QString apiToken;
+    QString email;
+    QString apiKey;
+
+    bool usesToken() const { return !apiToken.isEmpty(); }
+    bool usesGlobalKey() const { return apiToken.isEmpty() && !email.isEmpty() && !apiKey.isEmpty(); }
+    bool isValid() const { return usesToken() || usesGlobalKey(); }
+    // CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY.
+    static Credentials fromEnvironment();
+    friend bool operator==(const Credentials &, const Credentials &) = default;
+};
+
+class Client : public QObject
+{
+    Q_OBJECT
+public:
+    static QUrl defaultBaseUrl(); // https://api.cloudflare.com/client/v4
+    // Base URL from CLOUDFLARE_BASE_URL, else the default.
+    static QUrl baseUrlFromEnvironment();
+
+    explicit Client(QObject *parent = nullptr);
+    // Uses the given manager (not owned) — for tests with a fake manager.
+    explicit Client(QNetworkAccessManager *manager, QObject *parent = nullptr);
+    ~Client() override;
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setCredentials(const Credentials &credentials);
+    Credentials credentials() const { return m_credentials; }
+
+    // Abort an attempt when no byte moved for this long (default 30 s).
+    void setTransferTimeout(int ms) { m_transferTimeoutMs = ms; }
+    int transferTimeout() const { return m_transferTimeoutMs; }
+    // Abort an attempt that takes longer than this overall (default 120 s).
+    void setRequestDeadline(int ms) { m_deadlineMs = ms; }
+    int requestDeadline() const { return m_deadlineMs; }
+    // Automatic retries per job (default 2 → at most 3 attempts).
+    void setMaxRetries(int retries) { m_maxRetries = retries; }
+    int maxRetries() const { return m_maxRetries; }
+    // First backoff step (default 500 ms, doubling, capped at 8 s, 0–25 % jitter).
+    void setRetryBaseDelay(int ms) { m_retryBaseDelayMs = ms; }
+    int retryBaseDelay() const { return m_retryBaseDelayMs; }
+    // Longest server-requested wait we honour automatically (default 5 min).
+    void setMaxServerRetryDelay(int ms) { m_maxServerRetryDelayMs = ms; }
+    int maxServerRetryDelay() const { return m_maxServerRetryDelayMs; }
+
+    RateBudget *rateBudget() const { return m_budget; }
+    QNetworkAccessManager *networkAccessManager() const { return m_manager; }
+
+    QByteArray userAgent() const; // Orgscope/<version> Qt/<version>
+
+    // Jobs started and not yet finished.
+    int requestsInFlight() const { return m_inFlight; }
+
+    // The single place where transport security is decided: https everywhere,
+    // plain http only for loopback hosts (the simulator).
+    bool isUrlAllowed(const QUrl &url, QString *why = nullptr) const;
+
+    // Base URL + path + encoded query.
+    QUrl endpointUrl(const QString &path, const Query &query = {}) const;
+
+    // A request with every cross-cutting header (auth, UA, request id, accept,
+    // timeouts, HTTP/2, redirect policy). Used by Job.
+    QNetworkRequest buildRequest(const QUrl &url, const QByteArray &requestId, bool hasJsonBody,
+                                 bool acceptAnything) const;
+
+    static QByteArray newRequestId();
+
+Q_SIGNALS:
+    void requestsInFlightChanged(int count);
+    // A job failed (not emitted for canceled jobs): feed the activity log.
+    void requestFailed(const api::ApiError &error);
+    void baseUrlChanged(const QUrl &url);
+    void credentialsChanged();
+
+private:
+    friend class Job;
+    void jobStarted();
+    void jobEnded(const ApiError &error);
+
+    QNetworkAccessManager *m_manager = nullptr;
+    RateBudget *m_budget = nullptr;
+    QUrl m_baseUrl;
+    Credentials m_credentials;
+    int m_transferTimeoutMs = 30000;
+    int m_deadlineMs = 120000;
+    int m_maxRetries = 2;
+    int m_retryBaseDelayMs = 500;
+    int m_maxServerRetryDelayMs = 300000;
+    int m_inFlight = 0;
+};
+
+} // namespace api

@@ -1,0 +1,57 @@
+#pragma once
+// JSON → typed records (simdjson On-Demand). Lenient per REFERENCE: unknown
+// fields are ignored, optional fields may be absent or null; a wrong type is
+// a decode error naming the field; invalid UTF-8 or truncated input is an
+// error; nothing here can crash on hostile input. Pure functions, safe on any
+// thread. Each record keeps the object's bytes as received in rawJson.
+
+#include "api/apierror.h"
+#include "api/decoded.h"
+#include "api/page.h"
+#include "api/records.h"
+
+#include <QByteArray>
+#include <QList>
+#include <string_view>
+
+namespace api::decode {
+
+// Envelopes (all three families). body = the whole HTTP body.
+Decoded<Organization> organizationResponse(const QByteArray &body);
+Decoded<Page<Organization>> organizationsPage(const QByteArray &body);
+Decoded<Page<Account>> accountsPage(const QByteArray &body);
+Decoded<Profile> profileResponse(const QByteArray &body);
+Decoded<Member> memberResponse(const QByteArray &body);
+Decoded<QList<Member>> membersResponse(const QByteArray &body); // batchCreate
+Decoded<Page<Member>> membersPage(const QByteArray &body);
+Decoded<AuditPage> auditPage(const QByteArray &body);
+Decoded<QList<UsageRecord>> usageResponse(const QByteArray &body);
+Decoded<TokenVerification> tokenVerificationResponse(const QByteArray &body);
+Decoded<QString> deletedIdResponse(const QByteArray &body); // {"result":{"id":…}}
+
+// Error envelope of a non-2xx answer: errors[] items (empty when the body is
+// not JSON). Never fails.
+QList<ApiMessage> errorMessages(const QByteArray &body);
+
+// Quick scans for pagers (no record decoding).
+struct PageScan
+{
+    QString next;           // next_page_token, or audit cursor (flat, else cursors.after)
+    bool emptyPage = false; // result is an empty array
+    bool ok = false;        // body is a readable envelope
+};
+PageScan scanPageToken(const QByteArray &body);
+PageScan scanAuditCursor(const QByteArray &body);
+
+// Bare objects (no envelope) — for tests, fuzzing and cached raw JSON.
+Decoded<Organization> organization(const QByteArray &objectJson);
+Decoded<Account> account(const QByteArray &objectJson);
+Decoded<Member> member(const QByteArray &objectJson);
+Decoded<AuditEvent> auditEvent(const QByteArray &objectJson);
+Decoded<UsageRecord> usageRecord(const QByteArray &objectJson);
+
+// RFC 3339 → ms since epoch (UTC); false when unparsable. Accepts fractions,
+// 'Z' or ±hh:mm offsets, and a bare YYYY-MM-DD.
+bool parseTimestamp(std::string_view text, qint64 *msSinceEpoch);
+
+} // namespace api::decode

@@ -1,0 +1,88 @@
+#pragma once
+// Streams a whole list page by page. The next page is requested as soon as
+// its token/cursor is known (a quick scan of the raw body), while the current
+// page is still being decoded; pages are delivered strictly in order.
+// abort() stops fetching and keeps what was already delivered.
+
+#include "api/apierror.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <optional>
+
+namespace api {
+
+class Client;
+class Job;
+
+class Pager : public QObject
+{
+    Q_OBJECT
+public:
+    ~Pager() override;
+
+    void start();
+    void abort();
+
+    bool isRunning() const { return m_started && !m_finished; }
+    bool isFinished() const { return m_finished; }
+    bool succeeded() const { return m_finished && !m_error.isError(); }
+    bool wasCanceled() const { return m_error.kind() == ApiError::Kind::Canceled; }
+    const ApiError &error() const { return m_error; }
+
+    qint64 itemCount() const { return m_items; } // delivered so far
+    int pageCount() const { return m_pages; }
+    std::optional<qint64> totalSize() const { return m_total; } // when the API says
+
+Q_SIGNALS:
+    void progress(qint64 items, int pages);
+    // Exactly once, after the last pageReady (or the error / abort).
+    void finished(api::Pager *pager);
+
+protected:
+    Pager(Client *client, QObject *parent);
+
+    struct Scan
+    {
+        QString next;           // next page token / cursor; empty = last page
+        bool emptyPage = false; // the page holds no item
+        bool ok = true;
+    };
+    // A new, unstarted job for the page at `token` (empty = first page).
+    virtual Job *createPageJob(const QString &token) = 0;
+    // Quick look at the raw body to find the next token before full decoding.
+    virtual Scan scanPage(Job *job, const QByteArray &body) const = 0;
+    // The job finished successfully: emit the typed page; return its item count.
+    virtual qint64 deliverPage(Job *job) = 0;
+
+    void setTotal(std::optional<qint64> total) { m_total = total; }
+    Client *client() const { return m_client; }
+    void fail(const ApiError &error);
+
+private:
+    void request(const QString &token);
+    void onBodyReceived(Job *job);
+    void onJobFinished(Job *job);
+    void finish(const ApiError &error);
+
+    QPointer<Client> m_client;
+    struct Pending
+    {
+        QPointer<Job> job;
+        bool done = false;
+    };
+    QList<Pending> m_queue; // in page order
+    QString m_lastToken;
+    bool m_nextRequested = false;
+    bool m_started = false;
+    bool m_finished = false;
+    bool m_noMorePages = false;
+    ApiError m_error;
+    qint64 m_items = 0;
+    int m_pages = 0;
+    std::optional<qint64> m_total;
+};
+
+} // namespace api

@@ -1,0 +1,36 @@
+#pragma once
+// Usage over any range: split into consecutive ≤31-day windows, fetched in
+// order, one pageReady per window (no gap, no overlap at the edges).
+
+#include "api/pager.h"
+#include "api/records.h"
+
+#include <QDate>
+#include <QList>
+#include <QPair>
+
+namespace api {
+
+class UsagePager : public Pager
+{
+    Q_OBJECT
+public:
+    UsagePager(Client *client, const QString &organizationId, const QDate &from, const QDate &to,
+               QObject *parent = nullptr);
+
+    int windowCount() const { return int(m_windows.size()); }
+
+Q_SIGNALS:
+    void pageReady(const QList<api::UsageRecord> &records);
+
+protected:
+    Job *createPageJob(const QString &token) override;
+    Scan scanPage(Job *job, const QByteArray &body) const override;
+    qint64 deliverPage(Job *job) override;
+
+private:
+    QString m_organizationId;
+    QList<QPair<QDate, QDate>> m_windows;
+};
+
+} // namespace api
