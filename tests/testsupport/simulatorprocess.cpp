@@ -7,7 +7,10 @@ namespace testsupport {
 
 SimulatorProcess::SimulatorProcess(QStringList extraArgs) : m_args(std::move(extraArgs)) {}
 
-SimulatorProcess::~SimulatorProcess() { stop(); }
+SimulatorProcess::~SimulatorProcess()
+{
+    stop();
+}
 
 bool SimulatorProcess::start(int timeoutMs)
 {
@@ -31,7 +34,8 @@ bool SimulatorProcess::start(int timeoutMs)
     while (!deadline.hasExpired()) {
         if (!m_process.waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 1000)))) {
             if (m_process.state() != QProcess::Running) {
-                m_error = QStringLiteral("orgscope-sim exited: ") + QString::fromUtf8(m_process.readAllStandardError());
+                m_error = QStringLiteral("orgscope-sim exited: ") +
+                          QString::fromUtf8(m_process.readAllStandardError());
                 return false;
             }
             continue;
@@ -63,6 +67,9 @@ void SimulatorProcess::stop()
     }
 }
 
-QByteArray SimulatorProcess::stderrOutput() const { return const_cast<QProcess &>(m_process).readAllStandardError(); }
+QByteArray SimulatorProcess::stderrOutput() const
+{
+    return const_cast<QProcess &>(m_process).readAllStandardError();
+}
 
 } // namespace testsupport

@@ -1,0 +1,56 @@
+#include "models/session/session.h"
+
+namespace models {
+
+Session::Session(QObject *parent) : QObject(parent) {}
+
+void Session::setClient(api::Client *client)
+{
+    if (m_client == client)
+        return;
+    m_client = client;
+    Q_EMIT clientChanged(client);
+}
+
+void Session::setState(State state, const QString &text)
+{
+    if (m_state == state && m_stateText == text)
+        return;
+    m_state = state;
+    m_stateText = text;
+    Q_EMIT stateChanged(state, text);
+}
+
+void Session::setIdentity(const QString &identity)
+{
+    if (m_identity == identity)
+        return;
+    m_identity = identity;
+    Q_EMIT identityChanged(identity);
+}
+
+void Session::setProfileName(const QString &name)
+{
+    m_profileName = name;
+}
+
+void Session::setOrganization(const QString &id, const QString &name)
+{
+    if (m_orgId == id && m_orgName == name)
+        return;
+    m_orgId = id;
+    m_orgName = name;
+    Q_EMIT organizationChanged(id, name);
+}
+
+void Session::requestAuditForActor(const QString &email)
+{
+    Q_EMIT auditForActorRequested(email);
+}
+
+void Session::requestAuditAround(const QString &accountId, qint64 dayStartMs, qint64 dayEndMs)
+{
+    Q_EMIT auditAroundRequested(accountId, dayStartMs, dayEndMs);
+}
+
+} // namespace models

@@ -1,0 +1,42 @@
+#pragma once
+// Every modal question the console asks goes through here, so tests can
+// pre-answer it instead of blocking on a message box.
+
+#include <QMessageBox>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+class QWidget;
+
+namespace ui {
+
+class Dialogs
+{
+public:
+    // Asks a yes/no question whose "yes" button says what will happen
+    // ("Delete organization"). Returns true when the user confirms.
+    static bool confirm(QWidget *parent, const QString &title, const QString &text,
+                        const QString &confirmLabel);
+    // Three-way question for unsaved edits: Save, Discard or Cancel.
+    static QMessageBox::StandardButton askUnsaved(QWidget *parent, const QString &text);
+    static void information(QWidget *parent, const QString &title, const QString &text);
+    static void warning(QWidget *parent, const QString &title, const QString &text);
+    // File pickers; an empty string means cancelled.
+    static QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedName,
+                                const QString &filter);
+    static QString openFileName(QWidget *parent, const QString &title, const QString &filter);
+    // Free-text input; a null QString means cancelled.
+    static QString text(QWidget *parent, const QString &title, const QString &label,
+                        const QString &initial = {});
+
+    // Test hooks: queued answers are consumed in order instead of showing a
+    // dialog (bool for confirm, QMessageBox::StandardButton for askUnsaved,
+    // QString for file names and text). Every asked question is recorded.
+    static void enqueueAnswer(const QVariant &answer);
+    static void clearAnswers();
+    static bool hasQueuedAnswers();
+    static QStringList askedQuestions();
+};
+
+} // namespace ui

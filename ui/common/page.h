@@ -1,0 +1,44 @@
+#pragma once
+// Base of every page in the main window's stack. A page is passive about
+// where its data comes from: its controller reads the session (client and
+// current organization) and reacts to its signals.
+
+#include <QWidget>
+
+namespace models {
+class AppSettings;
+class Session;
+} // namespace models
+
+namespace ui {
+
+class Page : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit Page(models::Session *session, QWidget *parent = nullptr);
+
+    // Name shown in the navigation list and the window title.
+    virtual QString title() const = 0;
+    // Theme icon name for the navigation list.
+    virtual QString iconName() const { return {}; }
+
+    // Called before the organization changes or the window closes; a page with
+    // unsaved edits asks the user and returns false to stay.
+    virtual bool confirmLeave() { return true; }
+
+    // Header, splitter and column state; keys are the page's own.
+    virtual void saveViewState(models::AppSettings &settings) { Q_UNUSED(settings) }
+    virtual void restoreViewState(models::AppSettings &settings) { Q_UNUSED(settings) }
+
+    // Reload what the page shows (F5).
+    virtual void refresh() {}
+
+protected:
+    models::Session *session() const { return m_session; }
+
+private:
+    models::Session *m_session;
+};
+
+} // namespace ui

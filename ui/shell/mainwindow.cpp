@@ -1,0 +1,381 @@
+#include "ui/shell/mainwindow.h"
+
+#include "models/session/activitylog.h"
+#include "models/session/session.h"
+#include "models/settings/appsettings.h"
+#include "ui/common/dialogs.h"
+#include "ui/common/page.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace ui {
+
+MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, models::AppSettings *settings,
+                       QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_activity(activity), m_settings(settings),
+      m_nav(new QListWidget(this)), m_stack(new QStackedWidget(this)), m_picker(new QComboBox(this)),
+      m_pickerView(new QTreeView(m_picker)), m_activityDock(new QDockWidget(tr("Activity"), this)),
+      m_connectionLabel(new QLabel(this)), m_requestsLabel(new QLabel(this)),
+      m_activityLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("Orgscope"));
+    setWindowIcon(QIcon(QStringLiteral(":/orgscope/icons/orgscope.svg")));
+    setMinimumSize(900, 600);
+
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setIconSize(QSize(22, 22));
+    m_nav->setSpacing(2);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setMinimumWidth(150);
+    m_nav->setMaximumWidth(240);
+    m_nav->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    m_stack->setObjectName(QStringLiteral("pages"));
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_nav);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(1, false);
+    splitter->setSizes({180, 1000});
+    setCentralWidget(splitter);
+
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_stack->count())
+            m_stack->setCurrentIndex(row);
+        if (Page *p = currentPage())
+            setWindowTitle(p->title() + QStringLiteral(" — Orgscope"));
+    });
+
+    // Organization picker: a combo box with a tree popup so sub-organizations show under their parent.
+    m_picker->setObjectName(QStringLiteral("organizationPicker"));
+    m_picker->setMinimumContentsLength(28);
+    m_picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_picker->setToolTip(tr("Organization shown by Members, Audit log and Usage"));
+    m_pickerView->setHeaderHidden(true);
+    m_pickerView->setItemsExpandable(true);
+    m_pickerView->setRootIsDecorated(true);
+    m_picker->setPlaceholderText(tr("No organization"));
+    m_picker->setEnabled(false);
+
+    // Activity dock: background failures and notices, reviewable later.
+    auto *activityView = new QTableView(m_activityDock);
+    activityView->setObjectName(QStringLiteral("activityView"));
+    activityView->setModel(m_activity);
+    activityView->horizontalHeader()->setStretchLastSection(true);
+    activityView->verticalHeader()->hide();
+    activityView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    activityView->setAlternatingRowColors(true);
+    m_activityDock->setObjectName(QStringLiteral("activityDock"));
+    m_activityDock->setWidget(activityView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
+    m_activityDock->hide();
+
+    m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
+    m_requestsLabel->setObjectName(QStringLiteral("requestsInFlight"));
+    m_activityLabel->setObjectName(QStringLiteral("activityStatus"));
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_activityLabel);
+    statusBar()->addPermanentWidget(m_requestsLabel);
+
+    createActions();
+
+    connect(m_session, &models::Session::stateChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &models::Session::identityChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &models::Session::clientChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &models::Session::organizationChanged, this, &MainWindow::syncPickerToSession);
+    connect(m_activity, &models::ActivityLog::entryAdded, this,
+            [this](models::ActivityLog::Severity s, const QString &msg) {
+                if (s == models::ActivityLog::Severity::Error)
+                    statusBar()->showMessage(msg, 8000);
+                m_activityLabel->setText(m_activity->errorCount()
+                                             ? tr("%n problem(s)", nullptr, m_activity->errorCount())
+                                             : QString());
+            });
+    updateStatus();
+    setRequestsInFlight(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *connectAction =
+        file->addAction(QIcon::fromTheme(QStringLiteral("network-connect")), tr("&Connect…"));
+    connectAction->setObjectName(QStringLiteral("actionConnect"));
+    connectAction->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    connect(connectAction, &QAction::triggered, this, &MainWindow::connectRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *refresh =
+        m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"));
+    refresh->setObjectName(QStringLiteral("actionRefresh"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, this, [this] {
+        if (Page *p = currentPage())
+            p->refresh();
+    });
+    QAction *utc = m_viewMenu->addAction(tr("Show Times in &UTC"));
+    utc->setObjectName(QStringLiteral("actionUtc"));
+    utc->setCheckable(true);
+    utc->setChecked(m_settings->showTimesInUtc());
+    connect(utc, &QAction::toggled, this, [this](bool on) { m_settings->setShowTimesInUtc(on); });
+    QAction *activity = m_activityDock->toggleViewAction();
+    activity->setText(tr("&Activity Log"));
+    activity->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    m_viewMenu->addAction(activity);
+    m_viewMenu->addSeparator();
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setObjectName(QStringLiteral("actionShortcuts"));
+    keys->setShortcut(QKeySequence(tr("Ctrl+/")));
+    connect(keys, &QAction::triggered, this, &MainWindow::showShortcuts);
+    QAction *about = help->addAction(tr("&About Orgscope"));
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    QToolBar *bar = addToolBar(tr("Organization"));
+    bar->setObjectName(QStringLiteral("organizationToolBar"));
+    bar->setMovable(false);
+    auto *label = new QLabel(tr("Organization: "), bar);
+    label->setBuddy(m_picker);
+    bar->addWidget(label);
+    bar->addWidget(m_picker);
+    bar->addSeparator();
+    bar->addAction(refresh);
+    QAction *focusPicker = new QAction(tr("Choose Organization"), this);
+    focusPicker->setShortcut(QKeySequence(tr("Ctrl+O")));
+    connect(focusPicker, &QAction::triggered, this, [this] {
+        m_picker->setFocus();
+        m_picker->showPopup();
+    });
+    addAction(focusPicker);
+}
+
+void MainWindow::addPage(Page *page)
+{
+    const int index = int(m_pages.size());
+    m_pages.append(page);
+    m_stack->addWidget(page);
+    auto *item = new QListWidgetItem(QIcon::fromTheme(page->iconName()), page->title(), m_nav);
+    item->setSizeHint(QSize(0, 34));
+    QAction *go = m_viewMenu->addAction(page->title());
+    go->setObjectName(QStringLiteral("actionPage") + QString::number(index + 1));
+    go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    connect(go, &QAction::triggered, this, [this, index] { showPage(index); });
+    if (index == 0)
+        m_nav->setCurrentRow(0);
+}
+
+Page *MainWindow::currentPage() const
+{
+    const int i = m_stack->currentIndex();
+    return i >= 0 && i < m_pages.size() ? m_pages.at(i) : nullptr;
+}
+
+void MainWindow::showPage(int index)
+{
+    if (index >= 0 && index < m_pages.size())
+        m_nav->setCurrentRow(index);
+}
+
+int MainWindow::pageIndex(const QString &objectName) const
+{
+    for (int i = 0; i < m_pages.size(); ++i)
+        if (m_pages.at(i)->objectName() == objectName)
+            return i;
+    return -1;
+}
+
+void MainWindow::setOrganizationModel(QAbstractItemModel *model, int idRole)
+{
+    m_orgModel = model;
+    m_orgIdRole = idRole;
+    m_picker->setModel(model);
+    m_picker->setView(m_pickerView);
+    m_pickerView->setModel(model);
+    for (int c = 1; c < model->columnCount(); ++c)
+        m_pickerView->hideColumn(c);
+    m_picker->setEnabled(model->rowCount() > 0);
+    auto refreshPicker = [this] {
+        m_pickerView->expandAll();
+        m_picker->setEnabled(m_orgModel->rowCount() > 0);
+        syncPickerToSession();
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, refreshPicker);
+    connect(model, &QAbstractItemModel::rowsInserted, this, refreshPicker);
+    connect(model, &QAbstractItemModel::dataChanged, this, refreshPicker);
+    connect(m_picker, &QComboBox::activated, this, &MainWindow::pickOrganization);
+    refreshPicker();
+}
+
+void MainWindow::pickOrganization(int)
+{
+    if (m_syncingPicker || !m_orgModel)
+        return;
+    // QComboBox only tracks a row under its root; read the view's current index instead.
+    const QModelIndex index = m_pickerView->currentIndex();
+    if (!index.isValid())
+        return;
+    const QString id = index.siblingAtColumn(0).data(m_orgIdRole).toString();
+    const QString name = index.siblingAtColumn(0).data(Qt::DisplayRole).toString();
+    if (id == m_session->organizationId())
+        return;
+    for (Page *p : std::as_const(m_pages)) {
+        if (!p->confirmLeave()) {
+            syncPickerToSession();
+            return;
+        }
+    }
+    m_session->setOrganization(id, name);
+}
+
+void MainWindow::syncPickerToSession()
+{
+    if (!m_orgModel)
+        return;
+    const QString id = m_session->organizationId();
+    const QModelIndexList hits = id.isEmpty() ? QModelIndexList{}
+                                              : m_orgModel->match(m_orgModel->index(0, 0), m_orgIdRole, id, 1,
+                                                                  Qt::MatchExactly | Qt::MatchRecursive);
+    m_syncingPicker = true;
+    if (hits.isEmpty()) {
+        m_picker->setRootModelIndex({});
+        m_picker->setCurrentIndex(-1);
+    } else {
+        // Point the combo at the hit's parent so it can display a nested row.
+        const QModelIndex hit = hits.first();
+        m_picker->setRootModelIndex(hit.parent());
+        m_picker->setCurrentIndex(hit.row());
+        m_picker->setRootModelIndex({});
+        m_pickerView->setCurrentIndex(hit);
+    }
+    m_syncingPicker = false;
+}
+
+void MainWindow::setRequestsInFlight(int count)
+{
+    m_inFlight = count;
+    m_requestsLabel->setText(count > 0 ? tr("%n request(s) in flight", nullptr, count) : tr("Idle"));
+}
+
+void MainWindow::updateStatus()
+{
+    using State = models::Session::State;
+    QString text;
+    switch (m_session->state()) {
+    case State::Disconnected:
+        text = tr("Not connected — File › Connect… to choose a connection");
+        break;
+    case State::Connecting:
+        text = tr("Connecting to %1…").arg(m_session->stateText());
+        break;
+    case State::Connected:
+        text = m_session->identity().isEmpty()
+                   ? tr("Connected to %1").arg(m_session->stateText())
+                   : tr("Connected to %1 as %2").arg(m_session->stateText(), m_session->identity());
+        break;
+    case State::Failed:
+        text = tr("Connection failed: %1").arg(m_session->stateText());
+        break;
+    }
+    m_connectionLabel->setText(text);
+}
+
+void MainWindow::restoreState()
+{
+    const QByteArray geometry = m_settings->windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1280, 800);
+    QMainWindow::restoreState(m_settings->windowState());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter"))) {
+        const QByteArray s = m_settings->splitterState(QStringLiteral("main"));
+        if (!s.isEmpty())
+            splitter->restoreState(s);
+    }
+    for (Page *p : std::as_const(m_pages))
+        p->restoreViewState(*m_settings);
+    showPage(qBound(0, m_settings->currentPage(), int(m_pages.size()) - 1));
+}
+
+void MainWindow::saveState()
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(QMainWindow::saveState());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        m_settings->setSplitterState(QStringLiteral("main"), splitter->saveState());
+    m_settings->setCurrentPage(m_stack->currentIndex());
+    for (Page *p : std::as_const(m_pages))
+        p->saveViewState(*m_settings);
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (Page *p : std::as_const(m_pages)) {
+        if (!p->confirmLeave()) {
+            event->ignore();
+            return;
+        }
+    }
+    saveState();
+    event->accept();
+}
+
+void MainWindow::showShortcuts()
+{
+    QStringList rows;
+    const QList<QAction *> actions = findChildren<QAction *>();
+    for (QAction *a : actions) {
+        if (a->shortcut().isEmpty() || a->text().isEmpty())
+            continue;
+        QString name = a->text();
+        name.remove(u'&');
+        rows << QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                         name.toHtmlEscaped());
+    }
+    rows.sort();
+    rows.removeDuplicates();
+    Dialogs::information(this, tr("Keyboard Shortcuts"),
+                         QStringLiteral("<table cellspacing=6>") + rows.join(QString()) +
+                             QStringLiteral("</table>"));
+}
+
+void MainWindow::showAbout()
+{
+    Dialogs::information(
+        this, tr("About Orgscope"),
+        tr("<h3>Orgscope %1</h3><p>A desktop console for the Cloudflare Organizations API.</p>"
+           "<p>Built with Qt %2, running on Qt %3.</p>")
+            .arg(QStringLiteral(ORGSCOPE_VERSION), QStringLiteral(QT_VERSION_STR),
+                 QString::fromLatin1(qVersion())));
+}
+
+} // namespace ui

@@ -1,0 +1,83 @@
+#pragma once
+// The console frame: navigation on the left, pages in a stack, the
+// organization picker in the toolbar, connection state in the status bar.
+
+#include <QList>
+#include <QMainWindow>
+
+class QAbstractItemModel;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTreeView;
+
+namespace models {
+class ActivityLog;
+class AppSettings;
+class Session;
+} // namespace models
+
+namespace ui {
+
+class Page;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(models::Session *session, models::ActivityLog *activity, models::AppSettings *settings,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void addPage(Page *page);
+    QList<Page *> pages() const { return m_pages; }
+    Page *currentPage() const;
+    void showPage(int index);
+    int pageIndex(const QString &objectName) const;
+
+    // The picker lists the organizations of this model (a flat list or a tree);
+    // the id of each row is in idRole, its name in Qt::DisplayRole.
+    void setOrganizationModel(QAbstractItemModel *model, int idRole);
+
+    void setRequestsInFlight(int count);
+
+    // Restores geometry, dock and page state. Call after all pages are added.
+    void restoreState();
+
+Q_SIGNALS:
+    void connectRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void updateStatus();
+    void pickOrganization(int comboIndex);
+    void syncPickerToSession();
+    void saveState();
+    void showShortcuts();
+    void showAbout();
+
+    models::Session *m_session;
+    models::ActivityLog *m_activity;
+    models::AppSettings *m_settings;
+    QList<Page *> m_pages;
+    QListWidget *m_nav;
+    QStackedWidget *m_stack;
+    QComboBox *m_picker;
+    QTreeView *m_pickerView;
+    QAbstractItemModel *m_orgModel = nullptr;
+    int m_orgIdRole = 0;
+    QDockWidget *m_activityDock;
+    QLabel *m_connectionLabel;
+    QLabel *m_requestsLabel;
+    QLabel *m_activityLabel;
+    QMenu *m_viewMenu = nullptr;
+    int m_inFlight = 0;
+    bool m_syncingPicker = false;
+};
+
+} // namespace ui
