@@ -1,0 +1,656 @@
+#include "usagecube.h"
+
+#include "api/records.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSharedData>
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace models {
+
+namespace {
+
+constexpr int CostCount = 4;
+
+int costIndex(UsageMeasure measure)
+{
+    return int(measure) - int(UsageMeasure::BilledCost);
+}
+
+// Strings of one dimension, interned. Id 0 is the empty value so that the
+// common "not set" case (zone, region) never touches the hash.
+struct ValuePool
+{
+    QList<QString> keys{QString()};
+    QList<QString> names{QString()};
+    QHash<QString, qint32> index;
+
+    qint32 intern(const QString &key, const QString &name)
+    {
+        if (key.isEmpty())
+            return 0;
+        const auto it = index.constFind(key);
+        if (it != index.constEnd()) {
+            if (names[*it].isEmpty() && !name.isEmpty())
+                names[*it] = name;
+            return *it;
+        }
+        const auto id = qint32(keys.size());
+        keys.append(key);
+        names.append(name);
+        index.insert(key, id);
+        return id;
+    }
+};
+
+// Remembers the last string seen for a slot: FOCUS answers repeat the same
+// account, family and unit across consecutive records, and comparing with the
+// previous string is much cheaper than hashing it.
+struct LastValue
+{
+    QString key;
+    qint32 id = -1;
+};
+
+inline quint64 mix64(quint64 x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+struct RowKey
+{
+    qint32 day;
+    qint32 account;
+    qint32 metric;
+    qint32 subAccount;
+    qint32 zone;
+    qint32 region;
+    bool correction;
+
+    quint64 hash() const
+    {
+        const quint64 a = (quint64(quint32(day)) << 32) | quint32(account);
+        const quint64 b = (quint64(quint32(metric)) << 32) | quint32(subAccount);
+        const quint64 c =
+            (quint64(quint32(zone)) << 33) ^ (quint64(quint32(region)) << 1) ^ quint64(correction);
+        return mix64(a ^ mix64(b ^ mix64(c)));
+    }
+};
+
+const QString &keyOr(const QString &id, const QString &name)
+{
+    return id.isEmpty() ? name : id;
+}
+
+} // namespace
+
+class UsageCubeData : public QSharedData
+{
+public:
+    std::array<ValuePool, UsageDimensionCount> pools;
+    ValuePool units;
+    ValuePool currencyPool;
+
+    std::vector<qint32> day;
+    std::array<std::vector<qint32>, UsageDimensionCount> dims;
+    std::vector<qint32> unit;
+    std::vector<quint8> currency;
+    std::vector<double> quantity;
+    std::array<std::vector<double>, CostCount> costs; // allocated on the first costed row
+    std::vector<quint8> flags;
+
+    // Open addressing over row numbers, keyed by the row's identity columns.
+    std::vector<qint32> table;
+    quint64 tableMask = 0;
+
+    QList<UsageDayRange> covered;
+    qsizetype corrections = 0;
+    qsizetype withoutQuantity = 0;
+    std::array<qsizetype, CostCount> costRows{};
+    QList<qsizetype> currencyRows{0};
+    qint32 minDay = 0;
+    qint32 maxDay = -1;
+
+    qsizetype rows() const { return qsizetype(day.size()); }
+
+    RowKey keyOf(qsizetype row) const
+    {
+        return {day[row],
+                dims[int(UsageDimension::Account)][row],
+                dims[int(UsageDimension::Metric)][row],
+                dims[int(UsageDimension::SubAccount)][row],
+                dims[int(UsageDimension::Zone)][row],
+                dims[int(UsageDimension::Region)][row],
+                (flags[row] & UsageCube::Correction) != 0};
+    }
+
+    bool rowHasKey(qint32 row, const RowKey &k) const
+    {
+        return day[row] == k.day && dims[int(UsageDimension::Metric)][row] == k.metric &&
+               dims[int(UsageDimension::Account)][row] == k.account &&
+               dims[int(UsageDimension::SubAccount)][row] == k.subAccount &&
+               dims[int(UsageDimension::Zone)][row] == k.zone &&
+               dims[int(UsageDimension::Region)][row] == k.region &&
+               ((flags[row] & UsageCube::Correction) != 0) == k.correction;
+    }
+
+    void rebuildTable(qsizetype expectedRows)
+    {
+        quint64 capacity = 64;
+        while (capacity < quint64(expectedRows) * 2)
+            capacity <<= 1;
+        table.assign(capacity, -1);
+        tableMask = capacity - 1;
+        const qsizetype n = rows();
+        for (qsizetype r = 0; r < n; ++r) {
+            quint64 slot = keyOf(r).hash() & tableMask;
+            while (table[slot] >= 0)
+                slot = (slot + 1) & tableMask;
+            table[slot] = qint32(r);
+        }
+    }
+
+    void reserveFor(qsizetype incoming)
+    {
+        const qsizetype want = rows() + incoming;
+        if (quint64(want) * 2 > table.size())
+            rebuildTable(want);
+        day.reserve(want);
+        for (auto &c : dims)
+            c.reserve(want);
+        unit.reserve(want);
+        currency.reserve(want);
+        quantity.reserve(want);
+        flags.reserve(want);
+        if (costsOn)
+            for (auto &c : costs)
+                c.reserve(want);
+    }
+
+    void countRow(qsizetype row, int sign)
+    {
+        const quint8 f = flags[row];
+        if (f & UsageCube::Correction)
+            corrections += sign;
+        if (!(f & UsageCube::HasQuantity))
+            withoutQuantity += sign;
+        for (int c = 0; c < CostCount; ++c)
+            if (f & (UsageCube::HasBilledCost << c))
+                costRows[c] += sign;
+        currencyRows[currency[row]] += sign;
+    }
+
+    // Usage-only answers (today's API) never pay for the four cost columns.
+    bool costsOn = false;
+    void enableCostColumns()
+    {
+        if (costsOn)
+            return;
+        costsOn = true;
+        for (auto &c : costs) {
+            c.reserve(day.capacity());
+            c.assign(day.size(), 0.0);
+        }
+    }
+
+    void recomputeExtent()
+    {
+        if (day.empty()) {
+            minDay = 0;
+            maxDay = -1;
+            return;
+        }
+        const auto [lo, hi] = std::minmax_element(day.begin(), day.end());
+        minDay = *lo;
+        maxDay = *hi;
+    }
+};
+
+namespace {
+
+// Converts records to rows; keeps per-call caches so a batch costs roughly
+// one hash lookup per record (the metric) instead of one per dimension.
+class Ingest
+{
+public:
+    explicit Ingest(UsageCubeData &data) : m_d(data) {}
+
+    UsageCube::AddResult run(const QList<api::UsageRecord> &records, std::vector<quint8> *touched)
+    {
+        UsageCube::AddResult result;
+        m_d.reserveFor(records.size());
+        for (const api::UsageRecord &r : records) {
+            if (!r.chargePeriodStart.isValid()) {
+                ++result.rejected;
+                continue;
+            }
+            const qint64 ms = r.chargePeriodStart.toMSecsSinceEpoch();
+            const qint64 dayMs = 86400000;
+            const auto day = qint32(ms >= 0 ? ms / dayMs : -((-ms + dayMs - 1) / dayMs));
+
+            const qint32 metric =
+                cached(m_metric, UsageDimension::Metric, keyOr(r.billableMetricId, r.billableMetricName),
+                       r.billableMetricName);
+            growPerMetric(metric);
+            const qint32 account =
+                cached(m_account, UsageDimension::Account, keyOr(r.billingAccountId, r.billingAccountName),
+                       r.billingAccountName);
+            const qint32 family = cached(m_family[metric], UsageDimension::ProductFamily,
+                                         keyOr(r.productFamilyId, r.productFamilyName), r.productFamilyName);
+            const qint32 category = cached(m_category[metric], UsageDimension::Category,
+                                           r.productCategoryName, r.productCategoryName);
+            const qint32 description = cached(m_description[metric], UsageDimension::ChargeDescription,
+                                              r.chargeDescription, r.chargeDescription);
+            const qint32 subAccount = cached(m_subAccount, UsageDimension::SubAccount,
+                                             keyOr(r.subAccountId, r.subAccountName), r.subAccountName);
+            const qint32 zone = cached(m_zone, UsageDimension::Zone, keyOr(r.zoneId, r.zoneName), r.zoneName);
+            const qint32 region =
+                cached(m_region, UsageDimension::Region, keyOr(r.regionId, r.regionName), r.regionName);
+            qint32 unit = m_unit[metric].id;
+            if (unit < 0 || m_unit[metric].key != r.consumedUnit) {
+                unit = m_d.units.intern(r.consumedUnit, r.consumedUnit);
+                m_unit[metric] = {r.consumedUnit, unit};
+            }
+            quint8 currency = 0;
+            if (!r.billingCurrency.isEmpty()) {
+                if (m_currency.id < 0 || m_currency.key != r.billingCurrency) {
+                    const qint32 id = m_d.currencyPool.intern(r.billingCurrency, r.billingCurrency);
+                    if (id > 255) // more currencies than any invoice holds: fold into "unknown"
+                        m_currency = {r.billingCurrency, 0};
+                    else
+                        m_currency = {r.billingCurrency, id};
+                    while (m_d.currencyRows.size() <= id)
+                        m_d.currencyRows.append(0);
+                }
+                currency = quint8(m_currency.id);
+            }
+
+            const bool correction =
+                !r.chargeClass.isEmpty() &&
+                r.chargeClass.compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0;
+            quint8 f = correction ? UsageCube::Correction : 0;
+            if (r.consumedQuantity)
+                f |= UsageCube::HasQuantity;
+            const std::optional<double> *costs[CostCount] = {&r.billedCost, &r.effectiveCost, &r.listCost,
+                                                             &r.contractedCost};
+            bool anyCost = false;
+            for (int c = 0; c < CostCount; ++c) {
+                if (costs[c]->has_value()) {
+                    f |= quint8(UsageCube::HasBilledCost << c);
+                    anyCost = true;
+                }
+            }
+            if (anyCost)
+                m_d.enableCostColumns();
+
+            const RowKey key{day, account, metric, subAccount, zone, region, correction};
+            quint64 slot = key.hash() & m_d.tableMask;
+            qint32 row = -1;
+            while (m_d.table[slot] >= 0) {
+                if (m_d.rowHasKey(m_d.table[slot], key)) {
+                    row = m_d.table[slot];
+                    break;
+                }
+                slot = (slot + 1) & m_d.tableMask;
+            }
+
+            if (row >= 0) {
+                ++result.replaced;
+                m_d.countRow(row, -1);
+            } else {
+                ++result.added;
+                row = qint32(m_d.rows());
+                m_d.table[slot] = row;
+                m_d.day.push_back(day);
+                for (auto &c : m_d.dims)
+                    c.push_back(0);
+                m_d.unit.push_back(0);
+                m_d.currency.push_back(0);
+                m_d.quantity.push_back(0);
+                m_d.flags.push_back(0);
+                if (m_d.costsOn)
+                    for (auto &c : m_d.costs)
+                        c.push_back(0);
+                if (touched)
+                    touched->push_back(0);
+                if (m_d.maxDay < m_d.minDay) {
+                    m_d.minDay = m_d.maxDay = day;
+                } else {
+                    m_d.minDay = qMin(m_d.minDay, day);
+                    m_d.maxDay = qMax(m_d.maxDay, day);
+                }
+            }
+            m_d.dims[int(UsageDimension::ProductFamily)][row] = family;
+            m_d.dims[int(UsageDimension::Metric)][row] = metric;
+            m_d.dims[int(UsageDimension::Account)][row] = account;
+            m_d.dims[int(UsageDimension::SubAccount)][row] = subAccount;
+            m_d.dims[int(UsageDimension::Zone)][row] = zone;
+            m_d.dims[int(UsageDimension::Region)][row] = region;
+            m_d.dims[int(UsageDimension::ChargeDescription)][row] = description;
+            m_d.dims[int(UsageDimension::Category)][row] = category;
+            m_d.unit[row] = unit;
+            m_d.currency[row] = currency;
+            m_d.quantity[row] = r.consumedQuantity.value_or(0.0);
+            m_d.flags[row] = f;
+            if (m_d.costsOn)
+                for (int c = 0; c < CostCount; ++c)
+                    m_d.costs[c][row] = costs[c]->value_or(0.0);
+            m_d.countRow(row, +1);
+            if (touched)
+                (*touched)[row] = 1;
+
+            // Grow before the table gets crowded (load factor 1/2).
+            if (quint64(m_d.rows()) * 2 > m_d.table.size())
+                m_d.rebuildTable(m_d.rows() * 2);
+        }
+        return result;
+    }
+
+private:
+    qint32 cached(LastValue &last, UsageDimension dimension, const QString &key, const QString &name)
+    {
+        if (last.id >= 0 && last.key == key)
+            return last.id;
+        const qint32 id = m_d.pools[int(dimension)].intern(key, name);
+        last = {key, id};
+        return id;
+    }
+
+    void growPerMetric(qint32 metric)
+    {
+        if (size_t(metric) >= m_family.size()) {
+            const size_t n = size_t(metric) + 16;
+            m_family.resize(n);
+            m_category.resize(n);
+            m_description.resize(n);
+            m_unit.resize(n);
+        }
+    }
+
+    UsageCubeData &m_d;
+    LastValue m_metric, m_account, m_subAccount, m_zone, m_region, m_currency;
+    // Family, category, description and unit follow the metric almost always.
+    std::vector<LastValue> m_family, m_category, m_description, m_unit;
+};
+
+template <typename T> void compact(std::vector<T> &column, const std::vector<quint8> &keep)
+{
+    if (column.empty())
+        return;
+    size_t out = 0;
+    for (size_t i = 0; i < column.size(); ++i)
+        if (keep[i])
+            column[out++] = column[i];
+    column.resize(out);
+}
+
+} // namespace
+
+UsageCube::UsageCube() : d(new UsageCubeData) {}
+UsageCube::UsageCube(const UsageCube &other) = default;
+UsageCube::UsageCube(UsageCube &&other) noexcept = default;
+UsageCube &UsageCube::operator=(const UsageCube &other) = default;
+UsageCube &UsageCube::operator=(UsageCube &&other) noexcept = default;
+UsageCube::~UsageCube() = default;
+
+void UsageCube::detach()
+{
+    if (!d)
+        d = new UsageCubeData;
+    else
+        d.detach();
+}
+
+UsageCube::AddResult UsageCube::addRecords(const QList<api::UsageRecord> &records)
+{
+    if (records.isEmpty())
+        return {};
+    detach();
+    return Ingest(*d).run(records, nullptr);
+}
+
+UsageCube::AddResult UsageCube::addWindow(UsageDayRange window, const QList<api::UsageRecord> &records)
+{
+    detach();
+    // Rows of the window that the fresh answer does not repeat are stale.
+    std::vector<quint8> touched(size_t(d->rows()), 0);
+    AddResult result = Ingest(*d).run(records, &touched);
+    if (!window.isEmpty()) {
+        std::vector<quint8> keep(touched.size(), 1);
+        qsizetype stale = 0;
+        for (size_t r = 0; r < keep.size(); ++r) {
+            if (!touched[r] && window.contains(d->day[r])) {
+                keep[r] = 0;
+                ++stale;
+                d->countRow(qsizetype(r), -1);
+            }
+        }
+        if (stale > 0) {
+            compact(d->day, keep);
+            for (auto &c : d->dims)
+                compact(c, keep);
+            compact(d->unit, keep);
+            compact(d->currency, keep);
+            compact(d->quantity, keep);
+            for (auto &c : d->costs)
+                compact(c, keep);
+            compact(d->flags, keep);
+            d->rebuildTable(d->rows());
+            d->recomputeExtent();
+            result.removed = int(stale);
+        }
+        markCovered(window);
+    }
+    return result;
+}
+
+void UsageCube::markCovered(UsageDayRange range)
+{
+    if (range.isEmpty())
+        return;
+    detach();
+    QList<UsageDayRange> merged;
+    merged.reserve(d->covered.size() + 1);
+    bool placed = false;
+    for (const UsageDayRange &r : std::as_const(d->covered)) {
+        if (r.last + 1 < range.first) {
+            merged.append(r);
+        } else if (range.last + 1 < r.first) {
+            if (!placed) {
+                merged.append(range);
+                placed = true;
+            }
+            merged.append(r);
+        } else {
+            range.first = qMin(range.first, r.first);
+            range.last = qMax(range.last, r.last);
+        }
+    }
+    if (!placed)
+        merged.append(range);
+    d->covered = merged;
+}
+
+void UsageCube::clear()
+{
+    d = new UsageCubeData;
+}
+
+QList<UsageDayRange> UsageCube::coveredRanges() const
+{
+    return d->covered;
+}
+
+QList<UsageDayRange> UsageCube::missingRanges(UsageDayRange range) const
+{
+    QList<UsageDayRange> missing;
+    if (range.isEmpty())
+        return missing;
+    qint32 next = range.first;
+    for (const UsageDayRange &r : std::as_const(d->covered)) {
+        if (r.last < next)
+            continue;
+        if (r.first > range.last)
+            break;
+        if (r.first > next)
+            missing.append({next, r.first - 1});
+        next = r.last + 1;
+        if (next > range.last)
+            return missing;
+    }
+    if (next <= range.last)
+        missing.append({next, range.last});
+    return missing;
+}
+
+qsizetype UsageCube::rowCount() const
+{
+    return d->rows();
+}
+
+UsageDayRange UsageCube::dayExtent() const
+{
+    return {d->minDay, d->maxDay};
+}
+
+qsizetype UsageCube::correctionRowCount() const
+{
+    return d->corrections;
+}
+
+qsizetype UsageCube::rowsWithoutQuantity() const
+{
+    return d->withoutQuantity;
+}
+
+bool UsageCube::hasCosts() const
+{
+    return std::any_of(d->costRows.begin(), d->costRows.end(), [](qsizetype n) { return n > 0; });
+}
+
+bool UsageCube::hasMeasure(UsageMeasure measure) const
+{
+    return rowsWithMeasure(measure) > 0 || measure == UsageMeasure::ConsumedQuantity;
+}
+
+qsizetype UsageCube::rowsWithMeasure(UsageMeasure measure) const
+{
+    if (measure == UsageMeasure::ConsumedQuantity)
+        return d->rows() - d->withoutQuantity;
+    return d->costRows[costIndex(measure)];
+}
+
+QString UsageCube::billingCurrency() const
+{
+    qsizetype best = 0;
+    QString currency;
+    for (qsizetype i = 1; i < d->currencyRows.size(); ++i) {
+        if (d->currencyRows[i] > best) {
+            best = d->currencyRows[i];
+            currency = d->currencyPool.keys[i];
+        }
+    }
+    return currency;
+}
+
+QStringList UsageCube::currencies() const
+{
+    QStringList list;
+    for (qsizetype i = 1; i < d->currencyRows.size(); ++i)
+        if (d->currencyRows[i] > 0)
+            list.append(d->currencyPool.keys[i]);
+    return list;
+}
+
+qint32 UsageCube::valueCount(UsageDimension dimension) const
+{
+    return qint32(d->pools[int(dimension)].keys.size());
+}
+
+QString UsageCube::valueKey(UsageDimension dimension, qint32 id) const
+{
+    const ValuePool &p = d->pools[int(dimension)];
+    return id >= 0 && id < p.keys.size() ? p.keys[id] : QString();
+}
+
+QString UsageCube::valueName(UsageDimension dimension, qint32 id) const
+{
+    const ValuePool &p = d->pools[int(dimension)];
+    return id >= 0 && id < p.names.size() ? p.names[id] : QString();
+}
+
+QString UsageCube::valueLabel(UsageDimension dimension, qint32 id) const
+{
+    const ValuePool &p = d->pools[int(dimension)];
+    if (id > 0 && id < p.keys.size())
+        return p.names[id].isEmpty() ? p.keys[id] : p.names[id];
+    return QCoreApplication::translate("models::Usage", "(none)");
+}
+
+qint32 UsageCube::findValue(UsageDimension dimension, const QString &key) const
+{
+    if (key.isEmpty())
+        return 0;
+    return d->pools[int(dimension)].index.value(key, -1);
+}
+
+qint32 UsageCube::unitCount() const
+{
+    return qint32(d->units.keys.size());
+}
+
+QString UsageCube::unitName(qint32 unitId) const
+{
+    return unitId >= 0 && unitId < d->units.keys.size() ? d->units.keys[unitId] : QString();
+}
+
+std::span<const qint32> UsageCube::days() const
+{
+    return d->day;
+}
+
+std::span<const qint32> UsageCube::dimensionColumn(UsageDimension dimension) const
+{
+    return d->dims[int(dimension)];
+}
+
+std::span<const qint32> UsageCube::unitColumn() const
+{
+    return d->unit;
+}
+
+std::span<const double> UsageCube::quantities() const
+{
+    return d->quantity;
+}
+
+std::span<const double> UsageCube::measureColumn(UsageMeasure measure) const
+{
+    if (measure == UsageMeasure::ConsumedQuantity)
+        return d->quantity;
+    if (!d->costsOn)
+        return {};
+    return d->costs[costIndex(measure)];
+}
+
+std::span<const quint8> UsageCube::flags() const
+{
+    return d->flags;
+}
+
+quint8 UsageCube::measureFlag(UsageMeasure measure)
+{
+    if (measure == UsageMeasure::ConsumedQuantity)
+        return HasQuantity;
+    return quint8(HasBilledCost << costIndex(measure));
+}
+
+} // namespace models

@@ -1,0 +1,39 @@
+#pragma once
+// What to aggregate: measure, drill-down filters, grouping, time buckets.
+
+#include "usagetypes.h"
+
+#include <QList>
+#include <QString>
+
+namespace models {
+
+// dimension = key, where key is the value's id on the wire (or its name when
+// the API sent no id), as returned by UsageCube::valueKey(). Several filters
+// on the same dimension mean "any of these"; different dimensions must all hold.
+struct UsageFilter
+{
+    UsageDimension dimension = UsageDimension::ProductFamily;
+    QString key;
+    QString label; // for breadcrumbs; not used for matching
+    friend bool operator==(const UsageFilter &a, const UsageFilter &b)
+    {
+        return a.dimension == b.dimension && a.key == b.key;
+    }
+};
+
+struct UsageQuery
+{
+    UsageMeasure measure = UsageMeasure::ConsumedQuantity;
+    QList<UsageFilter> filters;
+    QList<UsageDimension> groupBy; // zero, one or two levels; more are ignored
+    UsageGranularity granularity = UsageGranularity::Day;
+    UsageDayRange range;         // empty: every day the cube holds
+    UsageDayRange previousRange; // empty: as many days immediately before range
+    int topN = 0;                // > 0: keep the N largest groups and fold the rest into "Other"
+    bool includeCorrections = true;
+
+    friend bool operator==(const UsageQuery &, const UsageQuery &) = default;
+};
+
+} // namespace models
