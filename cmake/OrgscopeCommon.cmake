@@ -14,6 +14,12 @@ target_compile_definitions(orgscope_common INTERFACE
   QT_USE_QSTRINGBUILDER
   QT_NO_FOREACH
   ORGSCOPE_VERSION="${PROJECT_VERSION}")
+if(ORGSCOPE_BUILD_FUZZ)
+  # Coverage instrumentation for every library the fuzzers link.
+  target_compile_options(orgscope_common INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(orgscope_common INTERFACE -fsanitize=address,undefined)
+endif()
 if(ORGSCOPE_SANITIZE)
   target_compile_options(orgscope_common INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)

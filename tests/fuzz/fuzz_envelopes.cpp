@@ -1,0 +1,59 @@
+// Every envelope decoder on arbitrary bytes: the first byte picks the decoder.
+// Decoders must return a value or an ApiError, never crash or hang.
+
+#include "api/decoders.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    const QByteArray body(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
+    switch (data[0] % 14) {
+    case 0:
+        (void)api::decode::organizationResponse(body);
+        break;
+    case 1:
+        (void)api::decode::organizationsPage(body);
+        break;
+    case 2:
+        (void)api::decode::accountsPage(body);
+        break;
+    case 3:
+        (void)api::decode::profileResponse(body);
+        break;
+    case 4:
+        (void)api::decode::memberResponse(body);
+        break;
+    case 5:
+        (void)api::decode::membersResponse(body);
+        break;
+    case 6:
+        (void)api::decode::membersPage(body);
+        break;
+    case 7:
+        (void)api::decode::auditPage(body);
+        break;
+    case 8:
+        (void)api::decode::usageResponse(body);
+        break;
+    case 9:
+        (void)api::decode::tokenVerificationResponse(body);
+        break;
+    case 10:
+        (void)api::decode::deletedIdResponse(body);
+        break;
+    case 11:
+        (void)api::decode::errorMessages(body);
+        break;
+    case 12:
+        (void)api::decode::scanPageToken(body);
+        break;
+    default:
+        (void)api::decode::scanAuditCursor(body);
+        break;
+    }
+    return 0;
+}
