@@ -1,0 +1,1355 @@
+#include "api/decoders.h"
+
+#include <QDateTime>
+#include <simdjson.h>
+
+#include <cstring>
+
+namespace api::decode {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+
+// Breadcrumb of the value being decoded; only formatted when something fails.
+struct Path
+{
+    const Path *parent = nullptr;
+    std::string_view key;
+    qsizetype index = -1;
+
+    Path child(std::string_view k) const { return Path{this, k, -1}; }
+    Path at(qsizetype i) const { return Path{this, {}, i}; }
+    QString toString() const
+    {
+        QString out;
+        if (parent)
+            out = parent->toString();
+        if (index >= 0)
+            out += QStringLiteral("[%1]").arg(index);
+        else if (!key.empty()) {
+            if (!out.isEmpty())
+                out += QLatin1Char('.');
+            out += QString::fromUtf8(key.data(), qsizetype(key.size()));
+        }
+        return out;
+    }
+};
+
+// raw_json() spans up to the next token: drop the whitespace in between.
+size_t trimmedSize(std::string_view sv)
+{
+    size_t n = sv.size();
+    while (n > 0 && (sv[n - 1] == ' ' || sv[n - 1] == '\n' || sv[n - 1] == '\r' || sv[n - 1] == '\t'))
+        --n;
+    return n;
+}
+
+class Reader
+{
+public:
+    QString error;
+
+    bool syntax(const Path &path, error_code code)
+    {
+        if (error.isEmpty()) {
+            const QString where = path.toString();
+            error = QStringLiteral("malformed JSON%1: %2")
+                        .arg(where.isEmpty() ? QString() : QStringLiteral(" at '%1'").arg(where),
+                             QString::fromUtf8(simdjson::error_message(code)));
+        }
+        return false;
+    }
+    bool wrongType(const Path &path, const char *expected)
+    {
+        if (error.isEmpty())
+            error = QStringLiteral("field '%1': expected %2").arg(path.toString(), QLatin1String(expected));
+        return false;
+    }
+    bool invalid(const Path &path, const char *what)
+    {
+        if (error.isEmpty())
+            error = QStringLiteral("field '%1': %2").arg(path.toString(), QLatin1String(what));
+        return false;
+    }
+
+    // Type of a value; false on malformed input.
+    bool type(od::value &v, const Path &path, od::json_type *t)
+    {
+        const error_code e = v.type().get(*t);
+        return e ? syntax(path, e) : true;
+    }
+
+    // Strings: null/absent → empty.
+    bool string(od::value &v, const Path &path, QString *out)
+    {
+        std::string_view sv;
+        if (!rawString(v, path, &sv, out))
+            return false;
+        if (sv.data())
+            *out = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
+        return true;
+    }
+    // Same, sharing one QString per distinct value (enum-like columns repeat a
+    // handful of values across a million rows).
+    bool internedString(od::value &v, const Path &path, QString *out)
+    {
+        std::string_view sv;
+        if (!rawString(v, path, &sv, out))
+            return false;
+        if (!sv.data())
+            return true;
+        for (auto &entry : m_interned) {
+            if (entry.first == sv) {
+                *out = entry.second;
+                return true;
+            }
+        }
+        *out = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
+        if (m_interned.size() < 64 && sv.size() <= 64)
+            m_interned.push_back({std::string(sv), *out});
+        return true;
+    }
+    bool optString(od::value &v, const Path &path, std::optional<QString> *out)
+    {
+        od::json_type t;
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null) {
+            out->reset();
+            return true;
+        }
+        QString s;
+        if (!string(v, path, &s))
+            return false;
+        *out = s;
+        return true;
+    }
+    bool boolean(od::value &v, const Path &path, std::optional<bool> *out)
+    {
+        od::json_type t;
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null) {
+            out->reset();
+            return true;
+        }
+        if (t != od::json_type::boolean)
+            return wrongType(path, "a boolean");
+        bool b = false;
+        if (const error_code e = v.get_bool().get(b))
+            return syntax(path, e);
+        *out = b;
+        return true;
+    }
+    bool number(od::value &v, const Path &path, std::optional<double> *out)
+    {
+        od::json_type t;
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null) {
+            out->reset();
+            return true;
+        }
+        if (t != od::json_type::number)
+            return wrongType(path, "a number");
+        double d = 0;
+        if (const error_code e = v.get_double().get(d))
+            return syntax(path, e);
+        *out = d;
+        return true;
+    }
+    bool integer(od::value &v, const Path &path, std::optional<int> *out)
+    {
+        std::optional<double> d;
+        if (!number(v, path, &d))
+            return false;
+        if (!d) {
+            out->reset();
+            return true;
+        }
+        if (*d != double(qint64(*d)) || *d < -2147483648.0 || *d > 2147483647.0)
+            return wrongType(path, "an integer");
+        *out = int(*d);
+        return true;
+    }
+    bool timestamp(od::value &v, const Path &path, QDateTime *out, qint64 *ms = nullptr)
+    {
+        std::string_view sv;
+        QString ignored;
+        if (!rawString(v, path, &sv, &ignored))
+            return false;
+        if (!sv.data() || sv.empty()) {
+            *out = QDateTime();
+            return true;
+        }
+        qint64 value = 0;
+        if (!parseTimestamp(sv, &value))
+            return invalid(path, "not an RFC 3339 timestamp");
+        *out = QDateTime::fromMSecsSinceEpoch(value, Qt::UTC);
+        if (ms)
+            *ms = value;
+        return true;
+    }
+    // Any JSON value, kept as its text.
+    bool rawJson(od::value &v, const Path &path, QByteArray *out)
+    {
+        od::json_type t;
+        if (!type(v, path, &t))
+            return false;
+        std::string_view sv;
+        error_code e = simdjson::SUCCESS;
+        if (t == od::json_type::object) {
+            od::object o;
+            e = v.get_object().get(o);
+            if (!e)
+                e = o.raw_json().get(sv);
+        } else if (t == od::json_type::array) {
+            od::array a;
+            e = v.get_array().get(a);
+            if (!e)
+                e = a.raw_json().get(sv);
+        } else {
+            if (t == od::json_type::null) {
+                out->clear();
+                return true;
+            }
+            sv = v.raw_json_token();
+            // Validates the scalar as a side effect of consuming it.
+            if (t == od::json_type::string) {
+                std::string_view ignored;
+                e = v.get_string().get(ignored);
+            } else if (t == od::json_type::number) {
+                double d;
+                e = v.get_double().get(d);
+            } else if (t == od::json_type::boolean) {
+                bool b;
+                e = v.get_bool().get(b);
+            }
+        }
+        if (e)
+            return syntax(path, e);
+        *out = QByteArray(sv.data(), qsizetype(trimmedSize(sv)));
+        return true;
+    }
+    // Object of string values ({"k":"v"}); `true` (key-only tag) → empty.
+    bool stringMap(od::value &v, const Path &path, QMap<QString, QString> *out)
+    {
+        od::json_type t;
+        if (!type(v, path, &t))
+            return false;
+        out->clear();
+        if (t == od::json_type::null)
+            return true;
+        if (t != od::json_type::object)
+            return wrongType(path, "an object");
+        od::object o;
+        if (const error_code e = v.get_object().get(o))
+            return syntax(path, e);
+        for (auto field : o) {
+            std::string_view key;
+            if (const error_code e = field.unescaped_key().get(key))
+                return syntax(path, e);
+            const QString k = QString::fromUtf8(key.data(), qsizetype(key.size()));
+            const Path p = path.child(key);
+            od::value val = field.value();
+            od::json_type vt;
+            if (!type(val, p, &vt))
+                return false;
+            if (vt == od::json_type::boolean) {
+                std::optional<bool> b;
+                if (!boolean(val, p, &b))
+                    return false;
+                out->insert(k, *b ? QString() : QStringLiteral("false"));
+            } else {
+                QString s;
+                if (!string(val, p, &s))
+                    return false;
+                out->insert(k, s);
+            }
+        }
+        return true;
+    }
+
+    // Iterates an object's fields: fn(key, value, path) → bool.
+    template <typename Fn> bool object(od::value &v, const Path &path, Fn &&fn, QByteArray *raw = nullptr)
+    {
+        od::json_type t;
+        if (!type(v, path, &t))
+            return false;
+        if (t != od::json_type::object)
+            return wrongType(path, "an object");
+        od::object o;
+        if (const error_code e = v.get_object().get(o))
+            return syntax(path, e);
+        if (raw) {
+            std::string_view sv;
+            if (const error_code e = o.raw_json().get(sv))
+                return syntax(path, e);
+            *raw = QByteArray(sv.data(), qsizetype(trimmedSize(sv)));
+            if (const error_code e = o.reset().error())
+                return syntax(path, e);
+        }
+        for (auto field : o) {
+            std::string_view key;
+            if (const error_code e = field.unescaped_key().get(key))
+                return syntax(path, e);
+            od::value val;
+            if (const error_code e = field.value().get(val))
+                return syntax(path, e);
+            if (!fn(key, val, path.child(key)))
+                return false;
+        }
+        return true;
+    }
+    // Iterates an array: fn(value, path) → bool. null → empty.
+    template <typename Fn> bool array(od::value &v, const Path &path, Fn &&fn)
+    {
+        od::json_type t;
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null)
+            return true;
+        if (t != od::json_type::array)
+            return wrongType(path, "an array");
+        od::array a;
+        if (const error_code e = v.get_array().get(a))
+            return syntax(path, e);
+        qsizetype i = 0;
+        for (auto element : a) {
+            od::value val;
+            if (const error_code e = element.get(val))
+                return syntax(path.at(i), e);
+            if (!fn(val, path.at(i)))
+                return false;
+            ++i;
+        }
+        return true;
+    }
+
+private:
+    // sv.data() == nullptr for null.
+    bool rawString(od::value &v, const Path &path, std::string_view *sv, QString *out)
+    {
+        od::json_type t;
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null) {
+            *sv = {};
+            out->clear();
+            return true;
+        }
+        if (t != od::json_type::string)
+            return wrongType(path, "a string");
+        if (const error_code e = v.get_string().get(*sv))
+            return syntax(path, e);
+        if (!sv->data())
+            *sv = std::string_view("", 0);
+        return true;
+    }
+
+    std::vector<std::pair<std::string, QString>> m_interned;
+};
+
+// ---------------------------------------------------------------- records
+
+bool readProfile(Reader &r, od::value &v, const Path &path, Profile *p)
+{
+    return r.object(v, path, [&](std::string_view k, od::value &val, const Path &fp) {
+        if (k == "business_name")
+            return r.string(val, fp, &p->businessName);
+        if (k == "business_email")
+            return r.string(val, fp, &p->businessEmail);
+        if (k == "business_phone")
+            return r.string(val, fp, &p->businessPhone);
+        if (k == "business_address")
+            return r.string(val, fp, &p->businessAddress);
+        if (k == "external_metadata")
+            return r.string(val, fp, &p->externalMetadata);
+        return true;
+    });
+}
+
+bool readFlags(Reader &r, od::value &v, const Path &path, QList<Flag> *flags)
+{
+    flags->clear();
+    od::json_type t;
+    if (!r.type(v, path, &t))
+        return false;
+    if (t == od::json_type::null)
+        return true;
+    return r.object(v, path, [&](std::string_view k, od::value &val, const Path &fp) {
+        Flag f;
+        f.name = QString::fromUtf8(k.data(), qsizetype(k.size()));
+        od::json_type vt;
+        if (!r.type(val, fp, &vt))
+            return false;
+        if (vt == od::json_type::boolean) {
+            std::optional<bool> b;
+            if (!r.boolean(val, fp, &b))
+                return false;
+            f.value = *b ? QStringLiteral("enabled") : QStringLiteral("disabled");
+        } else if (!r.internedString(val, fp, &f.value)) {
+            return false;
+        }
+        flags->append(f);
+        return true;
+    });
+}
+
+bool readOrganization(Reader &r, od::value &v, const Path &path, Organization *o)
+{
+    QList<Flag> legacyFlags;
+    bool haveTenantFlags = false;
+    bool ok = r.object(
+        v, path,
+        [&](std::string_view k, od::value &val, const Path &fp) {
+            if (k == "id")
+                return r.string(val, fp, &o->id);
+            if (k == "name")
+                return r.string(val, fp, &o->name);
+            if (k == "create_time")
+                return r.timestamp(val, fp, &o->createTime);
+            if (k == "parent") {
+                od::json_type t;
+                if (!r.type(val, fp, &t))
+                    return false;
+                if (t == od::json_type::null)
+                    return true;
+                return r.object(val, fp, [&](std::string_view pk, od::value &pv, const Path &pp) {
+                    if (pk == "id")
+                        return r.string(pv, pp, &o->parentId);
+                    if (pk == "name")
+                        return r.string(pv, pp, &o->parentName);
+                    return true;
+                });
+            }
+            if (k == "profile") {
+                od::json_type t;
+                if (!r.type(val, fp, &t))
+                    return false;
+                if (t == od::json_type::null)
+                    return true;
+                Profile p;
+                if (!readProfile(r, val, fp, &p))
+                    return false;
+                o->profile = p;
+                return true;
+            }
+            if (k == "meta") {
+                od::json_type t;
+                if (!r.type(val, fp, &t))
+                    return false;
+                if (t == od::json_type::null)
+                    return true;
+                return r.object(val, fp, [&](std::string_view mk, od::value &mv, const Path &mp) {
+                    if (mk == "tenant_flags") {
+                        haveTenantFlags = true;
+                        return readFlags(r, mv, mp, &o->flags);
+                    }
+                    if (mk == "flags")
+                        return readFlags(r, mv, mp, &legacyFlags);
+                    if (mk == "managed_by")
+                        return r.string(mv, mp, &o->managedBy);
+                    if (mk == "hierarchy_tags") {
+                        o->hierarchyTags.clear();
+                        return r.array(mv, mp, [&](od::value &tv, const Path &tp) {
+                            QString tag;
+                            if (!r.string(tv, tp, &tag))
+                                return false;
+                            o->hierarchyTags.append(tag);
+                            return true;
+                        });
+                    }
+                    return true;
+                });
+            }
+            return true;
+        },
+        &o->rawJson);
+    if (!ok)
+        return false;
+    o->flagsAreTenantFlags = haveTenantFlags;
+    if (!haveTenantFlags)
+        o->flags = legacyFlags;
+    return true;
+}
+
+bool readAccount(Reader &r, od::value &v, const Path &path, Account *a)
+{
+    return r.object(
+        v, path,
+        [&](std::string_view k, od::value &val, const Path &fp) {
+            if (k == "id")
+                return r.string(val, fp, &a->id);
+            if (k == "name")
+                return r.optString(val, fp, &a->name);
+            if (k == "type")
+                return r.internedString(val, fp, &a->type);
+            if (k == "created_on")
+                return r.timestamp(val, fp, &a->createdOn);
+            if (k == "tags")
+                return r.stringMap(val, fp, &a->tags);
+            if (k == "settings") {
+                od::json_type t;
+                if (!r.type(val, fp, &t))
+                    return false;
+                if (t == od::json_type::null)
+                    return true;
+                AccountSettings &s = a->settings;
+                return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
+                    if (sk == "abuse_contact_email")
+                        return r.optString(sv, sp, &s.abuseContactEmail);
+                    if (sk == "access_approval_expiry") {
+                        od::json_type st;
+                        if (!r.type(sv, sp, &st))
+                            return false;
+                        if (st == od::json_type::null)
+                            return true;
+                        QDateTime d;
+                        if (!r.timestamp(sv, sp, &d))
+                            return false;
+                        s.accessApprovalExpiry = d;
+                        return true;
+                    }
+                    if (sk == "api_access_enabled")
+                        return r.boolean(sv, sp, &s.apiAccessEnabled);
+                    if (sk == "default_nameservers")
+                        return r.optString(sv, sp, &s.defaultNameservers);
+                    if (sk == "enforce_twofactor")
+                        return r.boolean(sv, sp, &s.enforceTwoFactor);
+                    if (sk == "use_account_custom_ns_by_default")
+                        return r.boolean(sv, sp, &s.useAccountCustomNsByDefault);
+                    return true;
+                });
+            }
+            return true;
+        },
+        &a->rawJson);
+}
+
+bool readMember(Reader &r, od::value &v, const Path &path, Member *m)
+{
+    return r.object(
+        v, path,
+        [&](std::string_view k, od::value &val, const Path &fp) {
+            if (k == "id")
+                return r.string(val, fp, &m->id);
+            if (k == "status")
+                return r.internedString(val, fp, &m->status);
+            if (k == "create_time")
+                return r.timestamp(val, fp, &m->createTime);
+            if (k == "update_time")
+                return r.timestamp(val, fp, &m->updateTime);
+            if (k == "user") {
+                return r.object(val, fp, [&](std::string_view uk, od::value &uv, const Path &up) {
+                    if (uk == "id")
+                        return r.string(uv, up, &m->user.id);
+                    if (uk == "email")
+                        return r.string(uv, up, &m->user.email);
+                    if (uk == "name")
+                        return r.string(uv, up, &m->user.name);
+                    if (uk == "two_factor_authentication_enabled") {
+                        std::optional<bool> b;
+                        if (!r.boolean(uv, up, &b))
+                            return false;
+                        m->user.twoFactorEnabled = b.value_or(false);
+                    }
+                    return true;
+                });
+            }
+            return true;
+        },
+        &m->rawJson);
+}
+
+bool readAuditEvent(Reader &r, od::value &v, const Path &path, AuditEvent *a)
+{
+    return r.object(
+        v, path,
+        [&](std::string_view k, od::value &val, const Path &fp) {
+            if (k == "id")
+                return r.string(val, fp, &a->id);
+            if (k == "action") {
+                return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
+                    if (sk == "description")
+                        return r.internedString(sv, sp, &a->actionDescription);
+                    if (sk == "result")
+                        return r.internedString(sv, sp, &a->actionResult);
+                    if (sk == "time")
+                        return r.timestamp(sv, sp, &a->actionTime, &a->actionTimeMs);
+                    if (sk == "type")
+                        return r.internedString(sv, sp, &a->actionType);
+                    return true;
+                });
+            }
+            if (k == "actor") {
+                return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
+                    if (sk == "id")
+                        return r.internedString(sv, sp, &a->actorId);
+                    if (sk == "context")
+                        return r.internedString(sv, sp, &a->actorContext);
+                    if (sk == "email")
+                        return r.internedString(sv, sp, &a->actorEmail);
+                    if (sk == "ip_address")
+                        return r.internedString(sv, sp, &a->actorIpAddress);
+                    if (sk == "token_id")
+                        return r.internedString(sv, sp, &a->actorTokenId);
+                    if (sk == "token_name")
+                        return r.internedString(sv, sp, &a->actorTokenName);
+                    if (sk == "type")
+                        return r.internedString(sv, sp, &a->actorType);
+                    return true;
+                });
+            }
+            if (k == "organization") {
+                return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
+                    if (sk == "id")
+                        return r.internedString(sv, sp, &a->organizationId);
+                    return true;
+                });
+            }
+            if (k == "raw") {
+                return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
+                    if (sk == "cf_ray_id")
+                        return r.string(sv, sp, &a->rawCfRayId);
+                    if (sk == "method")
+                        return r.internedString(sv, sp, &a->rawMethod);
+                    if (sk == "status_code")
+                        return r.integer(sv, sp, &a->rawStatusCode);
+                    if (sk == "uri")
+                        return r.string(sv, sp, &a->rawUri);
+                    if (sk == "user_agent")
+                        return r.internedString(sv, sp, &a->rawUserAgent);
+                    return true;
+                });
+            }
+            if (k == "resource") {
+                return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
+                    if (sk == "id")
+                        return r.string(sv, sp, &a->resourceId);
+                    if (sk == "product")
+                        return r.internedString(sv, sp, &a->resourceProduct);
+                    if (sk == "type")
+                        return r.internedString(sv, sp, &a->resourceType);
+                    if (sk == "request")
+                        return r.rawJson(sv, sp, &a->resourceRequestJson);
+                    if (sk == "response")
+                        return r.rawJson(sv, sp, &a->resourceResponseJson);
+                    if (sk == "scope")
+                        return r.rawJson(sv, sp, &a->resourceScopeJson);
+                    return true;
+                });
+            }
+            return true;
+        },
+        &a->rawJson);
+}
+
+bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
+{
+    return r.object(
+        v, path,
+        [&](std::string_view k, od::value &val, const Path &fp) {
+            if (k.empty())
+                return true;
+            // Dispatch on the first letter keeps this cheap on a 36-column record.
+            switch (k[0]) {
+            case 'B':
+                if (k == "BillingAccountId")
+                    return r.internedString(val, fp, &u->billingAccountId);
+                if (k == "BillingAccountName")
+                    return r.internedString(val, fp, &u->billingAccountName);
+                if (k == "BillingCurrency")
+                    return r.internedString(val, fp, &u->billingCurrency);
+                if (k == "BillingPeriodStart")
+                    return r.timestamp(val, fp, &u->billingPeriodStart);
+                if (k == "BillingPeriodEnd")
+                    return r.timestamp(val, fp, &u->billingPeriodEnd);
+                if (k == "BilledCost")
+                    return r.number(val, fp, &u->billedCost);
+                break;
+            case 'C':
+                if (k == "ChargeCategory")
+                    return r.internedString(val, fp, &u->chargeCategory);
+                if (k == "ChargeClass")
+                    return r.internedString(val, fp, &u->chargeClass);
+                if (k == "ChargeDescription")
+                    return r.internedString(val, fp, &u->chargeDescription);
+                if (k == "ChargeFrequency")
+                    return r.internedString(val, fp, &u->chargeFrequency);
+                if (k == "ChargePeriodStart")
+                    return r.timestamp(val, fp, &u->chargePeriodStart);
+                if (k == "ChargePeriodEnd")
+                    return r.timestamp(val, fp, &u->chargePeriodEnd);
+                if (k == "ConsumedQuantity")
+                    return r.number(val, fp, &u->consumedQuantity);
+                if (k == "ConsumedUnit")
+                    return r.internedString(val, fp, &u->consumedUnit);
+                if (k == "ContractedUnitPrice")
+                    return r.number(val, fp, &u->contractedUnitPrice);
+                if (k == "ContractedCost")
+                    return r.number(val, fp, &u->contractedCost);
+                break;
+            case 'E':
+                if (k == "EffectiveCost")
+                    return r.number(val, fp, &u->effectiveCost);
+                break;
+            case 'H':
+                if (k == "HostProviderName")
+                    return r.internedString(val, fp, &u->hostProviderName);
+                break;
+            case 'I':
+                if (k == "InvoiceIssuerName")
+                    return r.internedString(val, fp, &u->invoiceIssuerName);
+                break;
+            case 'L':
+                if (k == "ListUnitPrice")
+                    return r.number(val, fp, &u->listUnitPrice);
+                if (k == "ListCost")
+                    return r.number(val, fp, &u->listCost);
+                break;
+            case 'P':
+                if (k == "PricingQuantity")
+                    return r.number(val, fp, &u->pricingQuantity);
+                if (k == "PricingUnit")
+                    return r.internedString(val, fp, &u->pricingUnit);
+                break;
+            case 'R':
+                if (k == "RegionId")
+                    return r.internedString(val, fp, &u->regionId);
+                if (k == "RegionName")
+                    return r.internedString(val, fp, &u->regionName);
+                break;
+            case 'S':
+                if (k == "ServiceProviderName")
+                    return r.internedString(val, fp, &u->serviceProviderName);
+                if (k == "SubAccountId")
+                    return r.internedString(val, fp, &u->subAccountId);
+                if (k == "SubAccountName")
+                    return r.internedString(val, fp, &u->subAccountName);
+                break;
+            case 'T':
+                if (k == "Tags")
+                    return r.stringMap(val, fp, &u->tags);
+                break;
+            case 'x':
+                if (k == "x_BillableMetricId")
+                    return r.internedString(val, fp, &u->billableMetricId);
+                if (k == "x_BillableMetricName")
+                    return r.internedString(val, fp, &u->billableMetricName);
+                if (k == "x_ProductFamilyId")
+                    return r.internedString(val, fp, &u->productFamilyId);
+                if (k == "x_ProductFamilyName")
+                    return r.internedString(val, fp, &u->productFamilyName);
+                if (k == "x_ProductCategoryName")
+                    return r.internedString(val, fp, &u->productCategoryName);
+                if (k == "x_ZoneId")
+                    return r.internedString(val, fp, &u->zoneId);
+                if (k == "x_ZoneName")
+                    return r.internedString(val, fp, &u->zoneName);
+                break;
+            default:
+                break;
+            }
+            return true;
+        },
+        &u->rawJson);
+}
+
+bool readTokenVerification(Reader &r, od::value &v, const Path &path, TokenVerification *t)
+{
+    return r.object(v, path, [&](std::string_view k, od::value &val, const Path &fp) {
+        if (k == "id")
+            return r.string(val, fp, &t->id);
+        if (k == "status")
+            return r.string(val, fp, &t->status);
+        if (k == "expires_on")
+            return r.timestamp(val, fp, &t->expiresOn);
+        if (k == "not_before")
+            return r.timestamp(val, fp, &t->notBefore);
+        return true;
+    });
+}
+
+// errors[] / messages[] items; lenient about everything but structure.
+bool readMessages(Reader &r, od::value &v, const Path &path, QList<ApiMessage> *out)
+{
+    return r.array(v, path, [&](od::value &item, const Path &ip) {
+        od::json_type t;
+        if (!r.type(item, ip, &t))
+            return false;
+        ApiMessage m;
+        if (t == od::json_type::string) {
+            if (!r.string(item, ip, &m.message))
+                return false;
+            out->append(m);
+            return true;
+        }
+        if (t != od::json_type::object)
+            return true; // the SDK types these as unknown: skip what we cannot use
+        const bool ok = r.object(item, ip, [&](std::string_view k, od::value &val, const Path &fp) {
+            od::json_type vt;
+            if (!r.type(val, fp, &vt))
+                return false;
+            if (k == "code" && vt == od::json_type::number) {
+                std::optional<double> d;
+                if (!r.number(val, fp, &d))
+                    return false;
+                m.code = int(*d);
+            } else if (k == "message" && vt == od::json_type::string) {
+                return r.string(val, fp, &m.message);
+            } else if (k == "documentation_url" && vt == od::json_type::string) {
+                return r.string(val, fp, &m.documentationUrl);
+            } else if (k == "source" && vt == od::json_type::object) {
+                return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
+                    od::json_type st;
+                    if (!r.type(sv, sp, &st))
+                        return false;
+                    if (sk == "pointer" && st == od::json_type::string)
+                        return r.string(sv, sp, &m.pointer);
+                    return true;
+                });
+            }
+            return true;
+        });
+        if (!ok)
+            return false;
+        out->append(m);
+        return true;
+    });
+}
+
+// ---------------------------------------------------------------- envelopes
+
+struct Document
+{
+    simdjson::padded_string padded;
+    od::document doc;
+};
+
+bool hasTrailingContent(od::document &doc)
+{
+    const char *location = nullptr;
+    return doc.current_location().get(location) == simdjson::SUCCESS;
+}
+
+od::parser &threadParser()
+{
+    thread_local od::parser parser;
+    return parser;
+}
+
+// Validates, parses and walks the top-level envelope object. onResult is
+// called for "result", onInfo for "result_info". Returns an error or none.
+template <typename OnResult, typename OnInfo>
+ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onInfo, bool *sawResult = nullptr)
+{
+    if (body.trimmed().isEmpty())
+        return ApiError::decode(QStringLiteral("empty response body"));
+    if (!simdjson::validate_utf8(body.constData(), size_t(body.size())))
+        return ApiError::decode(QStringLiteral("response is not valid UTF-8"));
+    simdjson::padded_string padded(body.constData(), size_t(body.size()));
+    od::document doc;
+    Reader r;
+    const Path root;
+    if (const error_code e = threadParser().iterate(padded).get(doc)) {
+        r.syntax(root, e);
+        return ApiError::decode(r.error);
+    }
+    od::value top;
+    if (const error_code e = doc.get_value().get(top)) {
+        r.syntax(root, e);
+        return ApiError::decode(r.error);
+    }
+    std::optional<bool> success;
+    QList<ApiMessage> errors;
+    bool haveResult = false;
+    const bool ok = r.object(top, root, [&](std::string_view k, od::value &val, const Path &fp) {
+        if (k == "result") {
+            haveResult = true;
+            return onResult(r, val, fp);
+        }
+        if (k == "result_info") {
+            od::json_type t;
+            if (!r.type(val, fp, &t))
+                return false;
+            if (t == od::json_type::null)
+                return true;
+            return onInfo(r, val, fp);
+        }
+        if (k == "success") {
+            od::json_type t;
+            if (!r.type(val, fp, &t))
+                return false;
+            if (t != od::json_type::boolean)
+                return true; // tolerated: the status code decides success
+            return r.boolean(val, fp, &success);
+        }
+        if (k == "errors")
+            return readMessages(r, val, fp, &errors);
+        return true;
+    });
+    if (!ok)
+        return ApiError::decode(r.error);
+    if (hasTrailingContent(doc))
+        return ApiError::decode(QStringLiteral("malformed JSON: trailing content after the envelope"));
+    if (success.has_value() && !*success)
+        return ApiError::http(200, errors);
+    if (sawResult)
+        *sawResult = haveResult;
+    return {};
+}
+
+template <typename T, typename ReadFn> Decoded<T> objectResult(const QByteArray &body, ReadFn read)
+{
+    Decoded<T> out;
+    bool haveResult = false;
+    out.error = walkEnvelope(
+        body,
+        [&](Reader &r, od::value &v, const Path &p) {
+            od::json_type t;
+            if (!r.type(v, p, &t))
+                return false;
+            if (t == od::json_type::null)
+                return true;
+            return read(r, v, p, &out.value);
+        },
+        [](Reader &, od::value &, const Path &) { return true; }, &haveResult);
+    if (!out.error && !haveResult)
+        out.error = ApiError::decode(QStringLiteral("field 'result' is missing"));
+    return out;
+}
+
+template <typename T, typename ReadFn>
+bool readList(Reader &r, od::value &v, const Path &p, QList<T> *items, ReadFn read)
+{
+    return r.array(v, p, [&](od::value &item, const Path &ip) {
+        T record;
+        if (!read(r, item, ip, &record))
+            return false;
+        items->append(std::move(record));
+        return true;
+    });
+}
+
+bool readTokenInfo(Reader &r, od::value &v, const Path &p, QString *token, std::optional<qint64> *total)
+{
+    return r.object(v, p, [&](std::string_view k, od::value &val, const Path &fp) {
+        if (k == "next_page_token")
+            return r.string(val, fp, token);
+        if (k == "total_size") {
+            std::optional<double> d;
+            if (!r.number(val, fp, &d))
+                return false;
+            if (d)
+                *total = qint64(*d);
+        }
+        return true;
+    });
+}
+
+template <typename T, typename ReadFn> Decoded<Page<T>> tokenPage(const QByteArray &body, ReadFn read)
+{
+    Decoded<Page<T>> out;
+    out.error = walkEnvelope(
+        body,
+        [&](Reader &r, od::value &v, const Path &p) { return readList(r, v, p, &out.value.items, read); },
+        [&](Reader &r, od::value &v, const Path &p) {
+            return readTokenInfo(r, v, p, &out.value.nextPageToken, &out.value.totalSize);
+        });
+    if (out.error)
+        out.value = {};
+    return out;
+}
+
+bool readAuditInfo(Reader &r, od::value &v, const Path &p, QString *cursor, std::optional<qint64> *count)
+{
+    QString flat;
+    QString after;
+    const bool ok = r.object(v, p, [&](std::string_view k, od::value &val, const Path &fp) {
+        if (k == "cursor")
+            return r.string(val, fp, &flat);
+        if (k == "cursors") {
+            od::json_type t;
+            if (!r.type(val, fp, &t))
+                return false;
+            if (t == od::json_type::null)
+                return true;
+            return r.object(val, fp, [&](std::string_view ck, od::value &cv, const Path &cp) {
+                if (ck == "after")
+                    return r.string(cv, cp, &after);
+                return true;
+            });
+        }
+        if (k == "count") {
+            od::json_type t;
+            if (!r.type(val, fp, &t))
+                return false;
+            if (t == od::json_type::number) {
+                std::optional<double> d;
+                if (!r.number(val, fp, &d))
+                    return false;
+                *count = qint64(*d);
+                return true;
+            }
+            QString s;
+            if (!r.string(val, fp, &s))
+                return false;
+            bool isNumber = false;
+            const qint64 n = s.toLongLong(&isNumber);
+            if (isNumber)
+                *count = n;
+        }
+        return true;
+    });
+    *cursor = flat.isEmpty() ? after : flat;
+    return ok;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- public
+
+bool parseTimestamp(std::string_view s, qint64 *msSinceEpoch)
+{
+    const auto digits = [&s](size_t at, size_t n, int *out) {
+        if (at + n > s.size())
+            return false;
+        int v = 0;
+        for (size_t i = at; i < at + n; ++i) {
+            const char c = s[i];
+            if (c < '0' || c > '9')
+                return false;
+            v = v * 10 + (c - '0');
+        }
+        *out = v;
+        return true;
+    };
+    int year, month, day;
+    if (!digits(0, 4, &year) || s.size() < 10 || s[4] != '-' || !digits(5, 2, &month) || s[7] != '-' ||
+        !digits(8, 2, &day))
+        return false;
+    if (month < 1 || month > 12 || day < 1)
+        return false;
+    static const int daysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (day > daysIn[month - 1] + ((month == 2 && leap) ? 1 : 0))
+        return false;
+    int hour = 0, minute = 0, second = 0, millis = 0;
+    qint64 offsetMinutes = 0;
+    size_t pos = 10;
+    if (pos < s.size()) {
+        if (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ')
+            return false;
+        if (!digits(pos + 1, 2, &hour) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+            !digits(pos + 4, 2, &minute))
+            return false;
+        pos += 6;
+        if (pos < s.size() && s[pos] == ':') {
+            if (!digits(pos + 1, 2, &second))
+                return false;
+            pos += 3;
+        }
+        if (hour > 23 || minute > 59 || second > 60)
+            return false;
+        if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+            ++pos;
+            int scale = 100;
+            size_t n = 0;
+            while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+                millis += (s[pos] - '0') * scale;
+                scale /= 10;
+                ++pos;
+                ++n;
+            }
+            if (n == 0)
+                return false;
+        }
+        if (pos >= s.size())
+            return false; // RFC 3339 requires a zone
+        if (s[pos] == 'Z' || s[pos] == 'z') {
+            ++pos;
+        } else if (s[pos] == '+' || s[pos] == '-') {
+            int oh, om;
+            if (!digits(pos + 1, 2, &oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+                !digits(pos + 4, 2, &om))
+                return false;
+            if (oh > 23 || om > 59)
+                return false;
+            offsetMinutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
+            pos += 6;
+        } else {
+            return false;
+        }
+        if (pos != s.size())
+            return false;
+        if (second == 60)
+            second = 59; // leap second: clamp rather than reject
+    }
+    // Days from civil (proleptic Gregorian), Howard Hinnant's algorithm.
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = unsigned((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1);
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const qint64 days = qint64(era) * 146097 + qint64(doe) - 719468;
+    *msSinceEpoch =
+        ((days * 24 + hour) * 60 + minute) * 60000 + qint64(second) * 1000 + millis - offsetMinutes * 60000;
+    return true;
+}
+
+Decoded<Organization> organizationResponse(const QByteArray &body)
+{
+    return objectResult<Organization>(body, readOrganization);
+}
+Decoded<Page<Organization>> organizationsPage(const QByteArray &body)
+{
+    return tokenPage<Organization>(body, readOrganization);
+}
+Decoded<Page<Account>> accountsPage(const QByteArray &body)
+{
+    return tokenPage<Account>(body, readAccount);
+}
+Decoded<Profile> profileResponse(const QByteArray &body)
+{
+    return objectResult<Profile>(body, readProfile);
+}
+Decoded<Member> memberResponse(const QByteArray &body)
+{
+    return objectResult<Member>(body, readMember);
+}
+Decoded<Page<Member>> membersPage(const QByteArray &body)
+{
+    return tokenPage<Member>(body, readMember);
+}
+
+Decoded<QList<Member>> membersResponse(const QByteArray &body)
+{
+    Decoded<QList<Member>> out;
+    out.error = walkEnvelope(
+        body,
+        [&](Reader &r, od::value &v, const Path &p) {
+            // Tolerate {"members":[…]} as well as a bare array.
+            od::json_type t;
+            if (!r.type(v, p, &t))
+                return false;
+            if (t == od::json_type::object) {
+                return r.object(v, p, [&](std::string_view k, od::value &mv, const Path &mp) {
+                    if (k == "members")
+                        return readList(r, mv, mp, &out.value, readMember);
+                    return true;
+                });
+            }
+            return readList(r, v, p, &out.value, readMember);
+        },
+        [](Reader &, od::value &, const Path &) { return true; });
+    return out;
+}
+
+Decoded<AuditPage> auditPage(const QByteArray &body)
+{
+    Decoded<AuditPage> out;
+    out.value.entries.reserve(body.size() / 900 + 1);
+    out.error = walkEnvelope(
+        body,
+        [&](Reader &r, od::value &v, const Path &p) {
+            return readList(r, v, p, &out.value.entries, readAuditEvent);
+        },
+        [&](Reader &r, od::value &v, const Path &p) {
+            return readAuditInfo(r, v, p, &out.value.cursor, &out.value.count);
+        });
+    if (out.error)
+        out.value = {};
+    return out;
+}
+
+Decoded<QList<UsageRecord>> usageResponse(const QByteArray &body)
+{
+    Decoded<QList<UsageRecord>> out;
+    out.error = walkEnvelope(
+        body,
+        [&](Reader &r, od::value &v, const Path &p) {
+            return readList(r, v, p, &out.value, readUsageRecord);
+        },
+        [](Reader &, od::value &, const Path &) { return true; });
+    if (out.error)
+        out.value = {};
+    return out;
+}
+
+Decoded<TokenVerification> tokenVerificationResponse(const QByteArray &body)
+{
+    Decoded<TokenVerification> out = objectResult<TokenVerification>(body, readTokenVerification);
+    if (out.ok()) {
+        // The informational text lives in messages[]; a second light walk is fine for one tiny body.
+        Decoded<QList<ApiMessage>> messages;
+        Reader r;
+        simdjson::padded_string padded(body.constData(), size_t(body.size()));
+        od::document doc;
+        od::value top;
+        if (!threadParser().iterate(padded).get(doc) && !doc.get_value().get(top)) {
+            r.object(top, Path{}, [&](std::string_view k, od::value &v, const Path &p) {
+                if (k == "messages")
+                    return readMessages(r, v, p, &messages.value);
+                return true;
+            });
+        }
+        if (!messages.value.isEmpty())
+            out.value.message = messages.value.first().message;
+    }
+    return out;
+}
+
+Decoded<QString> deletedIdResponse(const QByteArray &body)
+{
+    return objectResult<QString>(body, [](Reader &r, od::value &v, const Path &p, QString *id) {
+        return r.object(v, p, [&](std::string_view k, od::value &val, const Path &fp) {
+            if (k == "id")
+                return r.string(val, fp, id);
+            return true;
+        });
+    });
+}
+
+QList<ApiMessage> errorMessages(const QByteArray &body)
+{
+    QList<ApiMessage> errors;
+    if (body.trimmed().isEmpty() || !simdjson::validate_utf8(body.constData(), size_t(body.size())))
+        return errors;
+    simdjson::padded_string padded(body.constData(), size_t(body.size()));
+    od::document doc;
+    od::value top;
+    if (threadParser().iterate(padded).get(doc) || doc.get_value().get(top))
+        return errors;
+    Reader r;
+    QList<ApiMessage> messages;
+    od::json_type t;
+    if (!r.type(top, Path{}, &t) || t != od::json_type::object)
+        return errors;
+    r.object(top, Path{}, [&](std::string_view k, od::value &v, const Path &p) {
+        if (k == "errors")
+            return readMessages(r, v, p, &errors);
+        if (k == "messages")
+            return readMessages(r, v, p, &messages);
+        return true;
+    });
+    // Some failures explain themselves only in messages[].
+    if (errors.isEmpty())
+        errors = messages;
+    return errors;
+}
+
+namespace {
+PageScan scan(const QByteArray &body, bool audit)
+{
+    PageScan out;
+    if (body.trimmed().isEmpty() || !simdjson::validate_utf8(body.constData(), size_t(body.size())))
+        return out;
+    simdjson::padded_string padded(body.constData(), size_t(body.size()));
+    od::document doc;
+    od::value top;
+    if (threadParser().iterate(padded).get(doc) || doc.get_value().get(top))
+        return out;
+    Reader r;
+    bool sawResult = false;
+    const bool ok = r.object(top, Path{}, [&](std::string_view k, od::value &v, const Path &p) {
+        if (k == "result") {
+            sawResult = true;
+            od::json_type t;
+            if (!r.type(v, p, &t))
+                return false;
+            if (t == od::json_type::null) {
+                out.emptyPage = true;
+                return true;
+            }
+            if (t != od::json_type::array)
+                return r.wrongType(p, "an array");
+            od::array a;
+            if (v.get_array().get(a))
+                return false;
+            bool empty = true;
+            if (a.is_empty().get(empty))
+                return false;
+            out.emptyPage = empty;
+            return true; // the rest of the array is skipped structurally
+        }
+        if (k == "result_info") {
+            od::json_type t;
+            if (!r.type(v, p, &t))
+                return false;
+            if (t == od::json_type::null)
+                return true;
+            if (audit) {
+                std::optional<qint64> count;
+                return readAuditInfo(r, v, p, &out.next, &count);
+            }
+            std::optional<qint64> total;
+            return readTokenInfo(r, v, p, &out.next, &total);
+        }
+        return true;
+    });
+    if (!sawResult)
+        out.emptyPage = true;
+    out.ok = ok;
+    return out;
+}
+} // namespace
+
+PageScan scanPageToken(const QByteArray &body)
+{
+    return scan(body, false);
+}
+PageScan scanAuditCursor(const QByteArray &body)
+{
+    return scan(body, true);
+}
+
+template <typename T, typename ReadFn> static Decoded<T> bareObject(const QByteArray &json, ReadFn read)
+{
+    Decoded<T> out;
+    if (!simdjson::validate_utf8(json.constData(), size_t(json.size()))) {
+        out.error = ApiError::decode(QStringLiteral("not valid UTF-8"));
+        return out;
+    }
+    simdjson::padded_string padded(json.constData(), size_t(json.size()));
+    od::document doc;
+    od::value top;
+    Reader r;
+    if (const error_code e = threadParser().iterate(padded).get(doc)) {
+        r.syntax(Path{}, e);
+    } else if (const error_code e2 = doc.get_value().get(top)) {
+        r.syntax(Path{}, e2);
+    } else if (read(r, top, Path{}, &out.value) && hasTrailingContent(doc)) {
+        r.error = QStringLiteral("malformed JSON: trailing content");
+    }
+    if (!r.error.isEmpty()) {
+        out.error = ApiError::decode(r.error);
+        out.value = {};
+    }
+    return out;
+}
+
+Decoded<Organization> organization(const QByteArray &j)
+{
+    return bareObject<Organization>(j, readOrganization);
+}
+Decoded<Account> account(const QByteArray &j)
+{
+    return bareObject<Account>(j, readAccount);
+}
+Decoded<Member> member(const QByteArray &j)
+{
+    return bareObject<Member>(j, readMember);
+}
+Decoded<AuditEvent> auditEvent(const QByteArray &j)
+{
+    return bareObject<AuditEvent>(j, readAuditEvent);
+}
+Decoded<UsageRecord> usageRecord(const QByteArray &j)
+{
+    return bareObject<UsageRecord>(j, readUsageRecord);
+}
+
+} // namespace api::decode

@@ -1,0 +1,437 @@
+// Every decoder on every captured example, and on broken input.
+#include "api/decoders.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace api;
+
+class TestDecoders : public QObject
+{
+    Q_OBJECT
+
+    static QByteArray example(const QString &name)
+    {
+        QFile f(QDir(qEnvironmentVariable("ORGSCOPE_EXAMPLES")).filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            qFatal("missing example %s", qPrintable(name));
+        return f.readAll();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(!qEnvironmentVariable("ORGSCOPE_EXAMPLES").isEmpty()); }
+
+    void organizationNewestMeta()
+    {
+        const auto d =
+            decode::organizationResponse(example(QStringLiteral("organization_get.response.json")));
+        QVERIFY2(d.ok(), qPrintable(d.error.toLogString()));
+        const Organization &o = d.value;
+        QCOMPARE(o.id, QStringLiteral("cc0c20a76a34874108eb269fc4a5052b"));
+        QCOMPARE(o.name, QStringLiteral("Acme EMEA"));
+        QCOMPARE(o.createTime, QDateTime(QDate(2026, 5, 2), QTime(13, 40, 7, 552), Qt::UTC));
+        QCOMPARE(o.parentId, QStringLiteral("dec7e14e7fec0484a31878f1f6f01fe2"));
+        QCOMPARE(o.parentName, QStringLiteral("Acme Holdings"));
+        QCOMPARE(o.hierarchyTags.size(), 2);
+        QCOMPARE(o.hierarchyTags.last(), o.id);
+        QVERIFY(o.flagsAreTenantFlags);
+        QCOMPARE(o.flags.size(), 8);
+        QCOMPARE(o.flags.first().name, QStringLiteral("account_creation"));
+        QCOMPARE(o.flag(QStringLiteral("sub_org_creation")), QStringLiteral("disabled"));
+        QCOMPARE(o.flag(QStringLiteral("enterprise_capability")), QStringLiteral("enabled"));
+        QVERIFY(o.profile.has_value());
+        QCOMPARE(o.profile->businessName, QStringLiteral("Acme EMEA GmbH"));
+        QVERIFY(o.rawJson.startsWith('{'));
+        QVERIFY(o.rawJson.endsWith('}'));
+        QVERIFY(o.rawJson.contains("\"tenant_flags\""));
+        // The raw bytes decode to the same record.
+        const auto again = decode::organization(o.rawJson);
+        QVERIFY(again.ok());
+        QCOMPARE(again.value.id, o.id);
+    }
+
+    void organizationLegacyMeta()
+    {
+        const auto d = decode::organizationResponse(
+            example(QStringLiteral("organization_get.legacy_meta_flags.response.json")));
+        QVERIFY2(d.ok(), qPrintable(d.error.toLogString()));
+        QVERIFY(!d.value.flagsAreTenantFlags);
+        QCOMPARE(d.value.flags.size(), 5);
+        QCOMPARE(d.value.flag(QStringLiteral("account_creation")), QStringLiteral("enabled"));
+        QVERIFY(d.value.hierarchyTags.isEmpty());
+        QCOMPARE(d.value.managedBy, QString());
+    }
+
+    void organizationsPages()
+    {
+        const auto first =
+            decode::organizationsPage(example(QStringLiteral("organizations_list.response.json")));
+        QVERIFY2(first.ok(), qPrintable(first.error.toLogString()));
+        QCOMPARE(first.value.items.size(), 2);
+        QVERIFY(!first.value.nextPageToken.isEmpty());
+        QCOMPARE(first.value.totalSize, std::optional<qint64>(3));
+        const auto last =
+            decode::organizationsPage(example(QStringLiteral("organizations_list.last_page.response.json")));
+        QVERIFY(last.ok());
+        QCOMPARE(last.value.items.size(), 1);
+        QVERIFY(last.value.nextPageToken.isEmpty());
+        const auto scan = decode::scanPageToken(example(QStringLiteral("organizations_list.response.json")));
+        QVERIFY(scan.ok);
+        QCOMPARE(scan.next, first.value.nextPageToken);
+        QVERIFY(!scan.emptyPage);
+    }
+
+    void createUpdateDelete()
+    {
+        for (const char *name : {"organization_create.response.json", "organization_update.response.json"}) {
+            const auto d = decode::organizationResponse(example(QLatin1String(name)));
+            QVERIFY2(d.ok(), name);
+            QVERIFY(!d.value.id.isEmpty());
+        }
+        const auto del =
+            decode::deletedIdResponse(example(QStringLiteral("organization_delete.response.json")));
+        QVERIFY(del.ok());
+        QCOMPARE(del.value, QStringLiteral("205452ccb3c0a15cded7e89a5b97ff00"));
+    }
+
+    void accounts()
+    {
+        const auto d =
+            decode::accountsPage(example(QStringLiteral("organization_accounts_get.response.json")));
+        QVERIFY2(d.ok(), qPrintable(d.error.toLogString()));
+        QCOMPARE(d.value.items.size(), 3);
+        const Account &prod = d.value.items.at(0);
+        QCOMPARE(prod.id, QStringLiteral("0e6c351f56e33ef1b4267aa2b3a930b0"));
+        QCOMPARE(prod.type, QStringLiteral("enterprise"));
+        QVERIFY(prod.name.has_value());
+        QVERIFY(prod.createdOn.isValid());
+        const Account &staging = d.value.items.at(1);
+        QCOMPARE(staging.id, QStringLiteral("a4bf1f6631d6a86a9805ef0a917e5abf"));
+        QVERIFY(!staging.settings.enforceTwoFactor.has_value() ||
+                !staging.settings.abuseContactEmail.has_value());
+        QVERIFY(!prod.rawJson.isEmpty());
+    }
+
+    void profile()
+    {
+        const auto d =
+            decode::profileResponse(example(QStringLiteral("organization_profile_get.response.json")));
+        QVERIFY(d.ok());
+        QVERIFY(!d.value.businessName.isEmpty());
+        QVERIFY(!d.value.businessEmail.isEmpty());
+        QVERIFY(!d.value.externalMetadata.isEmpty());
+    }
+
+    void members()
+    {
+        const auto list = decode::membersPage(example(QStringLiteral("members_list.response.json")));
+        QVERIFY2(list.ok(), qPrintable(list.error.toLogString()));
+        QCOMPARE(list.value.items.size(), 3);
+        QStringList statuses;
+        for (const Member &m : list.value.items) {
+            QVERIFY(!m.id.isEmpty());
+            QVERIFY(!m.user.email.isEmpty());
+            QVERIFY(m.createTime.isValid());
+            statuses << m.status;
+        }
+        QVERIFY(statuses.contains(QStringLiteral("canceled")));
+        for (const char *name : {"member_get.response.json", "member_create.response.json"}) {
+            const auto d = decode::memberResponse(example(QLatin1String(name)));
+            QVERIFY2(d.ok(), name);
+            QVERIFY(!d.value.user.id.isEmpty());
+        }
+        const auto get = decode::memberResponse(example(QStringLiteral("member_get.response.json")));
+        QCOMPARE(get.value.id, QStringLiteral("c219f3faca3a18dd0ccc8644fcecc834"));
+        QVERIFY(get.value.user.twoFactorEnabled || !get.value.user.twoFactorEnabled);
+    }
+
+    void audit()
+    {
+        const QByteArray body = example(QStringLiteral("audit_logs_list.response.json"));
+        const auto d = decode::auditPage(body);
+        QVERIFY2(d.ok(), qPrintable(d.error.toLogString()));
+        QCOMPARE(d.value.entries.size(), 3);
+        QCOMPARE(d.value.count, std::optional<qint64>(3));
+        QVERIFY(d.value.cursor.startsWith(QStringLiteral("ASqdKd7d")));
+        const AuditEvent &e = d.value.entries.first();
+        QCOMPARE(e.id, QStringLiteral("91fcf87bfa1ddd34596189c136ac203b"));
+        QCOMPARE(e.actionType, QStringLiteral("create"));
+        QCOMPARE(e.actionResult, QStringLiteral("success"));
+        QCOMPARE(e.actionTime, QDateTime(QDate(2026, 11, 23), QTime(16, 9, 41), Qt::UTC));
+        QCOMPARE(e.actionTimeMs, e.actionTime.toMSecsSinceEpoch());
+        QCOMPARE(e.actorEmail, QStringLiteral("alice.nguyen@acme.example"));
+        QCOMPARE(e.actorContext, QStringLiteral("api_token"));
+        QCOMPARE(e.actorTokenName, QStringLiteral("org-console-readwrite"));
+        QCOMPARE(e.rawStatusCode, std::optional<int>(200));
+        QCOMPARE(e.rawMethod, QStringLiteral("POST"));
+        QCOMPARE(e.resourceType, QStringLiteral("member"));
+        QCOMPARE(e.resourceScopeJson, QByteArray("\"organizations\""));
+        QVERIFY(e.resourceRequestJson.contains("dan.kowalski@acme.example"));
+        QCOMPARE(e.resourceResponseJson, QByteArray("{}"));
+        QVERIFY(e.rawJson.startsWith('{') && e.rawJson.endsWith('}'));
+        // The second entry has no token fields: tolerated.
+        QVERIFY(d.value.entries.at(1).actorTokenId.isEmpty());
+
+        const auto scan = decode::scanAuditCursor(body);
+        QVERIFY(scan.ok);
+        QCOMPARE(scan.next, d.value.cursor);
+
+        const auto last =
+            decode::auditPage(example(QStringLiteral("audit_logs_list.last_page.response.json")));
+        QVERIFY(last.ok());
+        QVERIFY(last.value.cursor.isEmpty());
+    }
+
+    void auditCursorShapes()
+    {
+        const QByteArray after = R"({"result":[{"id":"a"}],"result_info":{"cursors":{"after":"NEXT"}}})";
+        QCOMPARE(decode::auditPage(after).value.cursor, QStringLiteral("NEXT"));
+        QCOMPARE(decode::scanAuditCursor(after).next, QStringLiteral("NEXT"));
+        const QByteArray both =
+            R"({"result":[{"id":"a"}],"result_info":{"cursor":"FLAT","cursors":{"after":"X"}}})";
+        QCOMPARE(decode::auditPage(both).value.cursor, QStringLiteral("FLAT"));
+        const QByteArray emptyFlat =
+            R"({"result":[{"id":"a"}],"result_info":{"cursor":"","cursors":{"after":"X"}}})";
+        QCOMPARE(decode::scanAuditCursor(emptyFlat).next, QStringLiteral("X"));
+        const QByteArray emptyPage = R"({"result":[],"result_info":{"cursor":"MORE"}})";
+        QVERIFY(decode::scanAuditCursor(emptyPage).emptyPage);
+    }
+
+    void usage()
+    {
+        const auto full = decode::usageResponse(example(QStringLiteral("billing_usage_get.response.json")));
+        QVERIFY2(full.ok(), qPrintable(full.error.toLogString()));
+        QVERIFY(!full.value.isEmpty());
+        const UsageRecord &u = full.value.first();
+        QVERIFY(!u.chargeDescription.isEmpty());
+        QVERIFY(u.chargePeriodStart.isValid());
+        QVERIFY(u.consumedQuantity.has_value());
+        QVERIFY(!u.billableMetricId.isEmpty());
+        QVERIFY(u.billedCost.has_value());
+        QCOMPARE(u.billingCurrency, QStringLiteral("USD"));
+
+        const auto lean =
+            decode::usageResponse(example(QStringLiteral("billing_usage_get.usage_only.response.json")));
+        QVERIFY(lean.ok());
+        QVERIFY(!lean.value.isEmpty());
+        for (const UsageRecord &r : lean.value) {
+            QVERIFY(!r.billedCost.has_value());
+            QVERIFY(!r.listCost.has_value());
+            QVERIFY(r.billingCurrency.isEmpty());
+            QVERIFY(r.consumedQuantity.has_value());
+        }
+    }
+
+    void tokens()
+    {
+        for (const char *name : {"token_verify_user.response.json", "token_verify_account.response.json"}) {
+            const auto d = decode::tokenVerificationResponse(example(QLatin1String(name)));
+            QVERIFY2(d.ok(), name);
+            QCOMPARE(d.value.status, QStringLiteral("active"));
+            QVERIFY(!d.value.id.isEmpty());
+            QVERIFY(!d.value.message.isEmpty());
+        }
+    }
+
+    void errorEnvelopes_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("code");
+        QTest::newRow("400") << QStringLiteral("error_400_validation.response.json") << 1001;
+        QTest::newRow("401") << QStringLiteral("error_401_invalid_token.response.json") << 1000;
+        QTest::newRow("403") << QStringLiteral("error_403_forbidden.response.json") << 9109;
+        QTest::newRow("404") << QStringLiteral("error_404_not_found.response.json") << -1;
+        QTest::newRow("429") << QStringLiteral("error_429_rate_limited.response.json") << 971;
+        QTest::newRow("audit") << QStringLiteral("error_audit_logs_400.response.json") << 0;
+        QTest::newRow("usage") << QStringLiteral("error_billing_usage_400.response.json") << -1;
+        QTest::newRow("notempty") << QStringLiteral("error_org_not_empty.response.json") << 1005;
+    }
+    void errorEnvelopes()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, code);
+        const QList<ApiMessage> errors = decode::errorMessages(example(file));
+        QVERIFY(!errors.isEmpty());
+        QVERIFY(!errors.first().message.isEmpty());
+        if (code >= 0)
+            QCOMPARE(errors.first().code, code);
+    }
+
+    // Every example file decodes with the decoder for its endpoint, and no
+    // decoder crashes on any other file.
+    void everyExampleWithEveryDecoder()
+    {
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"));
+        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+        QVERIFY(files.size() > 20);
+        for (const QString &name : files) {
+            const QByteArray body = example(name);
+            decode::organizationResponse(body);
+            decode::organizationsPage(body);
+            decode::accountsPage(body);
+            decode::profileResponse(body);
+            decode::memberResponse(body);
+            decode::membersResponse(body);
+            decode::membersPage(body);
+            decode::auditPage(body);
+            decode::usageResponse(body);
+            decode::tokenVerificationResponse(body);
+            decode::deletedIdResponse(body);
+            decode::errorMessages(body);
+            decode::scanAuditCursor(body);
+            decode::scanPageToken(body);
+            // Truncated at every 7th byte: an error, never a crash, never "ok" with garbage.
+            for (qsizetype cut = 0; cut < body.size() - 2; cut += 7) {
+                const QByteArray t = body.left(cut);
+                QVERIFY2(!decode::auditPage(t).ok() || t.trimmed().isEmpty() == false, qPrintable(name));
+                const auto o = decode::organizationResponse(t);
+                const auto u = decode::usageResponse(t);
+                const auto m = decode::membersPage(t);
+                QVERIFY2(!o.ok() && !u.ok() && !m.ok(),
+                         qPrintable(QStringLiteral("%1 cut at %2 decoded").arg(name).arg(cut)));
+            }
+        }
+    }
+
+    void wrongTypesNameTheField()
+    {
+        const auto d = decode::organizationResponse(R"({"result":{"id":42,"name":"x"}})");
+        QVERIFY(!d.ok());
+        QCOMPARE(d.error.kind(), ApiError::Kind::Decode);
+        QVERIFY2(d.error.detail().contains(QStringLiteral("result.id")), qPrintable(d.error.detail()));
+
+        const auto a =
+            decode::auditPage(R"({"result":[{"id":"a"},{"id":"b","raw":{"status_code":"two hundred"}}]})");
+        QVERIFY(!a.ok());
+        QVERIFY2(a.error.detail().contains(QStringLiteral("result[1].raw.status_code")),
+                 qPrintable(a.error.detail()));
+
+        const auto u = decode::usageResponse(R"({"result":[{"ConsumedQuantity":"12"}]})");
+        QVERIFY(!u.ok());
+        QVERIFY(u.error.detail().contains(QStringLiteral("ConsumedQuantity")));
+
+        const auto m = decode::membersPage(R"({"result":[{"id":"m","user":"bob"}],"result_info":{}})");
+        QVERIFY(!m.ok());
+        QVERIFY(m.error.detail().contains(QStringLiteral("result[0].user")));
+
+        const auto t = decode::organizationResponse(R"({"result":{"id":"x","create_time":"yesterday"}})");
+        QVERIFY(!t.ok());
+        QVERIFY(t.error.detail().contains(QStringLiteral("create_time")));
+
+        const auto r = decode::organizationsPage(R"({"result":{"id":"x"}})");
+        QVERIFY(!r.ok());
+    }
+
+    void lenientAboutUnknownsAndNulls()
+    {
+        const auto d = decode::organizationResponse(
+            R"({"success":true,"errors":null,"result":{"id":"x","name":"n","future":{"a":[1,2,{"b":null}]},"parent":null,"profile":null,"meta":{"tenant_flags":{"new_flag":"maybe"},"extra":1}},"result_info":null})");
+        QVERIFY2(d.ok(), qPrintable(d.error.detail()));
+        QCOMPARE(d.value.flag(QStringLiteral("new_flag")), QStringLiteral("maybe"));
+        QVERIFY(!d.value.profile.has_value());
+        QVERIFY(d.value.parentId.isEmpty());
+
+        const auto acc = decode::accountsPage(
+            R"({"result":[{"id":"a","name":null,"type":"future-type","created_on":"2026-01-02T03:04:05+02:00","settings":{"abuse_contact_email":null,"api_access_enabled":null,"enforce_twofactor":true}}],"result_info":{"total_size":1}})");
+        QVERIFY2(acc.ok(), qPrintable(acc.error.detail()));
+        const Account &a = acc.value.items.first();
+        QVERIFY(!a.name.has_value());
+        QCOMPARE(a.type, QStringLiteral("future-type"));
+        QCOMPARE(a.createdOn, QDateTime(QDate(2026, 1, 2), QTime(1, 4, 5), Qt::UTC));
+        QCOMPARE(a.settings.enforceTwoFactor, std::optional<bool>(true));
+        QVERIFY(!a.settings.apiAccessEnabled.has_value());
+
+        // Missing result on a list → empty page; missing optional members tolerated.
+        const auto empty = decode::auditPage(R"({"success":true})");
+        QVERIFY(empty.ok());
+        QVERIFY(empty.value.entries.isEmpty());
+        QVERIFY(empty.value.cursor.isEmpty());
+
+        // Usage errors/messages may be null.
+        const auto usage =
+            decode::usageResponse(R"({"success":true,"errors":null,"messages":null,"result":[]})");
+        QVERIFY(usage.ok());
+    }
+
+    void successFalseIsAnError()
+    {
+        const auto d = decode::organizationResponse(
+            R"({"success":false,"errors":[{"code":7,"message":"nope"}],"messages":[],"result":null})");
+        QVERIFY(!d.ok());
+        QCOMPARE(d.error.kind(), ApiError::Kind::Http);
+        QCOMPARE(d.error.firstErrorCode(), 7);
+    }
+
+    void invalidUtf8AndJunk()
+    {
+        QByteArray bad = R"({"result":{"id":"x","name":"AB"}})";
+        bad[bad.indexOf("AB")] = char(0xC3); // lone lead byte
+        bad[bad.indexOf('B')] = char(0x28);
+        QVERIFY(!decode::organizationResponse(bad).ok());
+        QVERIFY(decode::organizationResponse(bad).error.detail().contains(QStringLiteral("UTF-8")));
+        QVERIFY(!decode::organizationResponse("").ok());
+        QVERIFY(!decode::organizationResponse("null").ok());
+        QVERIFY(!decode::organizationResponse("[1,2]").ok());
+        QVERIFY(!decode::organizationResponse(R"({"result":{"id":"x"}} trailing)").ok());
+        QVERIFY(!decode::organizationResponse("<html>502 Bad Gateway</html>").ok());
+        QVERIFY(!decode::auditPage(R"({"result":[{"id":"a"},)").ok());
+        QVERIFY(!decode::auditPage("{\"result\":[{\"id\":\"a").ok());
+        QVERIFY(decode::errorMessages("<html>").isEmpty());
+    }
+
+    void hugeStrings()
+    {
+        const QByteArray big(8 * 1024 * 1024, 'x');
+        const QByteArray body = "{\"result\":{\"id\":\"i\",\"name\":\"" + big + "\"}}";
+        const auto d = decode::organizationResponse(body);
+        QVERIFY(d.ok());
+        QCOMPARE(d.value.name.size(), big.size());
+        // Escapes and non-ASCII survive.
+        const auto e = decode::organizationResponse(
+            "{\"result\":{\"id\":\"i\",\"name\":\"Zürich \\\"HQ\\\" \\u00e9\\ud83d\\ude00\"}}");
+        QVERIFY(e.ok());
+        QCOMPARE(e.value.name, QStringLiteral("Zürich \"HQ\" é😀"));
+        // Deep nesting in an ignored field is an error or skipped, never a crash.
+        QByteArray deep = "{\"result\":{\"id\":\"i\",\"x\":";
+        deep += QByteArray(5000, '[') + QByteArray(5000, ']') + "}}";
+        decode::organizationResponse(deep);
+    }
+
+    void timestamps_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("z") << QByteArray("2026-05-02T13:40:07Z") << true << qint64(1777729207000);
+        QTest::newRow("frac") << QByteArray("2026-05-02T13:40:07.552Z") << true << qint64(1777729207552);
+        QTest::newRow("micro") << QByteArray("2026-05-02T13:40:07.552999Z") << true << qint64(1777729207552);
+        QTest::newRow("offset") << QByteArray("2026-05-02T15:40:07+02:00") << true << qint64(1777729207000);
+        QTest::newRow("neg") << QByteArray("2026-05-02T08:40:07-05:00") << true << qint64(1777729207000);
+        QTest::newRow("date") << QByteArray("2026-05-02") << true << qint64(1777680000000);
+        QTest::newRow("epoch") << QByteArray("1970-01-01T00:00:00Z") << true << qint64(0);
+        QTest::newRow("leap") << QByteArray("2024-02-29T00:00:00Z") << true << qint64(1709164800000);
+        QTest::newRow("no-zone") << QByteArray("2026-05-02T13:40:07") << false << qint64(0);
+        QTest::newRow("bad-day") << QByteArray("2026-02-30T00:00:00Z") << false << qint64(0);
+        QTest::newRow("junk") << QByteArray("yesterday") << false << qint64(0);
+        QTest::newRow("trail") << QByteArray("2026-05-02T13:40:07Zx") << false << qint64(0);
+        QTest::newRow("empty") << QByteArray("") << false << qint64(0);
+    }
+    void timestamps()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, ok);
+        QFETCH(qint64, ms);
+        qint64 out = -1;
+        QCOMPARE(decode::parseTimestamp(std::string_view(text.constData(), size_t(text.size())), &out), ok);
+        if (ok) {
+            QCOMPARE(out, ms);
+            QCOMPARE(QDateTime::fromString(QString::fromLatin1(text), Qt::ISODateWithMs).isValid() ||
+                         text.size() == 10 || text.size() > 24,
+                     true);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDecoders)
+#include "tst_decoders.moc"
