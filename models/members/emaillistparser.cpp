@@ -1,0 +1,188 @@
+#include "models/members/emaillistparser.h"
+
+#include <QObject>
+#include <QRegularExpression>
+
+namespace models {
+
+namespace {
+
+bool isEmailHeader(const QString &field)
+{
+    QString h = field.trimmed().toCaseFolded();
+    h.remove(u' ').remove(u'_').remove(u'-').remove(u'.');
+    return h == QLatin1String("email") || h == QLatin1String("emailaddress") || h == QLatin1String("mail") ||
+           h == QLatin1String("useremail") || h == QLatin1String("memberemail") ||
+           h == QLatin1String("memberuseremail");
+}
+
+QChar guessDelimiter(const QString &line)
+{
+    const qsizetype commas = line.count(u',');
+    const qsizetype semicolons = line.count(u';');
+    const qsizetype tabs = line.count(u'\t');
+    if (tabs > commas && tabs > semicolons)
+        return u'\t';
+    if (semicolons > commas)
+        return u';';
+    return u',';
+}
+
+} // namespace
+
+QList<QStringList> EmailListParser::parseCsv(const QString &text, QChar delimiter, QList<int> *lines)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    bool fieldStarted = false;
+    int line = 1;
+    int recordLine = 1;
+    auto endField = [&] {
+        record.append(field);
+        field.clear();
+        fieldStarted = false;
+    };
+    auto endRecord = [&] {
+        endField();
+        const bool blank = record.size() == 1 && record.first().trimmed().isEmpty();
+        if (!blank) {
+            records.append(record);
+            if (lines)
+                lines->append(recordLine);
+        }
+        record.clear();
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
+                    field.append(u'"');
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == u'\n')
+                    ++line;
+                field.append(c);
+            }
+            continue;
+        }
+        if (c == u'"' && !fieldStarted) {
+            quoted = true;
+            fieldStarted = true;
+        } else if (c == delimiter) {
+            endField();
+        } else if (c == u'\r') {
+            continue;
+        } else if (c == u'\n') {
+            endRecord();
+            ++line;
+            recordLine = line;
+        } else {
+            field.append(c);
+            fieldStarted = true;
+        }
+    }
+    if (fieldStarted || !field.isEmpty() || !record.isEmpty())
+        endRecord();
+    return records;
+}
+
+EmailListParser::Result EmailListParser::parse(const QString &input)
+{
+    Result result;
+    QString text = input;
+    if (text.startsWith(QChar(0xfeff)))
+        text.remove(0, 1);
+
+    // A header naming an e-mail column makes it a CSV file.
+    const QStringList rawLines = text.split(u'\n');
+    int headerLine = -1;
+    for (int i = 0; i < rawLines.size(); ++i) {
+        const QString l = rawLines.at(i).trimmed();
+        if (!l.isEmpty() && !l.startsWith(u'#')) {
+            headerLine = i;
+            break;
+        }
+    }
+    if (headerLine >= 0 && !rawLines.at(headerLine).contains(u'@')) {
+        const QString header = rawLines.at(headerLine);
+        const QChar delimiter = guessDelimiter(header);
+        QList<int> lines;
+        const QList<QStringList> records = parseCsv(rawLines.mid(headerLine).join(u'\n'), delimiter, &lines);
+        int column = -1;
+        if (!records.isEmpty()) {
+            const QStringList &h = records.first();
+            for (int c = 0; c < h.size(); ++c) {
+                if (isEmailHeader(h.at(c))) {
+                    column = c;
+                    break;
+                }
+            }
+        }
+        if (column >= 0) {
+            result.csv = true;
+            result.column = records.first().at(column).trimmed();
+            for (int r = 1; r < records.size(); ++r) {
+                const QStringList &rec = records.at(r);
+                const QString value = column < rec.size() ? rec.at(column).trimmed() : QString();
+                // A row without a value is still a row the user expects to see.
+                result.entries.append({value, lines.at(r) + headerLine});
+            }
+            return result;
+        }
+        if (records.size() > 1 && records.first().size() > 1)
+            result.problem = QObject::tr("The first line looks like a CSV header but names no e-mail column; "
+                                         "each line was read as addresses instead.");
+    }
+
+    static const QRegularExpression angle(QStringLiteral("<([^<>]+)>"));
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    for (int i = 0; i < rawLines.size(); ++i) {
+        const QString l = rawLines.at(i).trimmed();
+        if (l.isEmpty() || l.startsWith(u'#'))
+            continue;
+        QStringList tokens;
+        auto it = angle.globalMatch(l);
+        while (it.hasNext())
+            tokens.append(it.next().captured(1).trimmed());
+        if (tokens.isEmpty()) {
+            const QStringList parts = l.split(separators, Qt::SkipEmptyParts);
+            QStringList withAt;
+            for (const QString &p : parts) {
+                QString t = p;
+                if (t.size() >= 2 && t.startsWith(u'"') && t.endsWith(u'"'))
+                    t = t.mid(1, t.size() - 2);
+                if (t.contains(u'@'))
+                    withAt.append(t);
+                tokens.append(t);
+            }
+            // "Alice Smith alice@x.example": keep the address, not the name words.
+            if (!withAt.isEmpty())
+                tokens = withAt;
+            else
+                tokens = QStringList{l};
+        }
+        for (const QString &t : std::as_const(tokens))
+            result.entries.append({t, i + 1});
+    }
+    return result;
+}
+
+bool EmailListParser::isValidEmail(const QString &email)
+{
+    if (email.isEmpty() || email.size() > 254)
+        return false;
+    static const QRegularExpression re(QStringLiteral(
+        "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+        "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$"));
+    if (!re.match(email).hasMatch())
+        return false;
+    return email.indexOf(u'@') <= 64;
+}
+
+} // namespace models
