@@ -1,0 +1,50 @@
+#pragma once
+// Command-line options of orgscope-sim (see simulator/README.md).
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace sim {
+
+enum class CursorStyle { Flat, After, Both };
+
+struct Options
+{
+    int port = 8787;
+    QString host = QStringLiteral("127.0.0.1");
+    bool allowRemote = false;
+
+    QStringList tokens;                           // user-owned tokens; default orgscope-demo-token
+    QList<QPair<QString, QString>> accountTokens; // token, account id
+    QStringList expiredTokens;
+    QString email = QStringLiteral("demo@orgscope.test");
+    QString key = QStringLiteral("orgscope-demo-key");
+    bool strictSecurity = false;
+
+    quint64 seed = 1;
+    qint64 auditEvents = 20000;
+    int usageDays = 400;
+    bool usageCosts = false;
+    std::optional<qint64> nowMs; // pins the dataset clock (tests); default: real time
+    bool legacyMetaFlags = false;
+    bool countOwnMembership = false;
+    CursorStyle cursorStyle = CursorStyle::Flat;
+
+    int rateLimitCount = 1200;
+    int rateLimitWindowSeconds = 300;
+    bool xRatelimitHeaders = false;
+    int force429 = 0;
+
+    QString faults;
+    quint64 faultSeed = 1;
+    int stallMs = 90000;
+
+    // Parses argv (without argv[0]). Returns nullopt and fills `message` on
+    // error or --help (then `helpRequested` is true and message is the usage).
+    static std::optional<Options> parse(const QStringList &arguments, QString &message, bool &helpRequested);
+};
+
+} // namespace sim

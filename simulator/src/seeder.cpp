@@ -1,0 +1,514 @@
+#include "seeder.h"
+
+#include "random.h"
+#include "timeutil.h"
+
+#include <algorithm>
+
+namespace sim {
+
+namespace {
+constexpr qint64 Day = TimeUtil::DayMs;
+
+const char *const companies[] = {"Acme",  "Globex", "Initech", "Umbrella", "Stark",
+                                 "Wayne", "Tyrell", "Soylent", "Hooli",    "Vandelay"};
+const char *const firstNames[] = {"Alice", "Bob",   "Carla", "Dan",    "Eva",   "Farid",   "Grace", "Hiro",
+                                  "Ines",  "Jonas", "Keiko", "Liam",   "Maya",  "Nikolai", "Olga",  "Pedro",
+                                  "Quinn", "Rania", "Sven",  "Tomasz", "Uma",   "Viktor",  "Wen",   "Ximena",
+                                  "Yusuf", "Zofia", "Amara", "Bjorn",  "Chloe", "Diego",   "Elif",  "Femi"};
+const char *const lastNames[] = {"Nguyen", "Okafor",  "Ruiz",    "Kowalski", "Schmidt", "Haddad", "Lee",
+                                 "Tanaka", "Moreau",  "Berg",    "Sato",     "Walsh",   "Patel",  "Ivanov",
+                                 "Novak",  "Almeida", "Fischer", "Mansour",  "Lund",    "Wojcik", "Rao",
+                                 "Petrov", "Zhang",   "Castro",  "Demir",    "Nowak",   "Eze",    "Larsen"};
+const char *const browserAgents[] = {
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 "
+    "Safari/605.1.15",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 "
+    "Safari/537.36",
+    "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 "
+    "Safari/537.36 Edg/130.0.0.0"};
+const char *const apiAgents[] = {"Cloudflare/JS 7.3.0",
+                                 "cloudflare-go/v6.6.0",
+                                 "Terraform/1.9.8 terraform-provider-cloudflare/5.4.0",
+                                 "curl/8.5.0",
+                                 "AcmeOrgConsole/0.3.0 (Qt 6.8; Linux x86_64)",
+                                 "python-requests/2.32.3"};
+const char *const tokenNames[] = {"terraform-prod", "org-console-readwrite", "ci-deploy",
+                                  "billing-export", "audit-siem-pull",       "member-sync"};
+
+QByteArray ipFor(Random &r)
+{
+    switch (r.below(4)) {
+    case 0:
+        return "192.0.2." + QByteArray::number(r.range(2, 254));
+    case 1:
+        return "198.51.100." + QByteArray::number(r.range(2, 254));
+    case 2:
+        return "203.0.113." + QByteArray::number(r.range(2, 254));
+    default:
+        return "2001:db8:" + Random::hex(r.below(0xffff), 4).mid(r.below(3)) +
+               "::" + QByteArray::number(r.range(1, 99));
+    }
+}
+
+QList<QPair<QByteArray, QByteArray>> flags(bool subOrgs, bool enterprise, bool accountDeletion)
+{
+    const QByteArray on = "enabled", off = "disabled";
+    return {{"account_creation", on},
+            {"account_creation_applies_tenant_defaults", off},
+            {"account_deletion", accountDeletion ? on : off},
+            {"account_migration", on},
+            {"account_mobility", on},
+            {"enterprise_capability", enterprise ? on : off},
+            {"member_management", on},
+            {"sub_org_creation", subOrgs ? on : off}};
+}
+} // namespace
+
+Seeder::Seeder(quint64 seed, qint64 nowMs) : m_seed(seed), m_now(nowMs) {}
+
+QString Seeder::companyName() const
+{
+    return QString::fromLatin1(companies[(m_seed + 9) % 10]);
+}
+
+QString Seeder::domain() const
+{
+    return companyName().toLower() + QStringLiteral(".example");
+}
+
+void Seeder::seedEntities(DataStore &store, const QString &demoEmail) const
+{
+    Random r(m_seed * 7919 + 17);
+    const QString company = companyName();
+    const QString dom = domain();
+
+    // Users: the demo administrator first, then a pool of colleagues.
+    store.users.append(
+        User{Random::hexId(m_seed, "user", 0), demoEmail, QStringLiteral("Demo Administrator"), true});
+    QList<int> firstIdx, lastIdx;
+    for (int i = 0; i < 40; ++i) {
+        const int f = i % 32;
+        const int l = int((i * 7 + m_seed) % 28);
+        const QString first = QString::fromLatin1(firstNames[f]);
+        const QString last = QString::fromLatin1(lastNames[l]);
+        const QString email = first.toLower() + QLatin1Char('.') + last.toLower() + QLatin1Char('@') +
+                              (i % 9 == 8 ? QStringLiteral("contractors.") + dom : dom);
+        store.users.append(User{Random::hexId(m_seed, "user", quint64(i + 1)), email,
+                                i % 13 == 12 ? QString() : first + QLatin1Char(' ') + last, i % 6 != 5});
+    }
+
+    struct OrgSpec
+    {
+        const char *suffix;
+        int parent; // index in this table, -1 = root
+        bool subOrgs;
+        bool enterprise;
+        int accounts;
+        int members;
+        int ageDays;
+        bool profile;
+    };
+    // Two levels below the main root; two empty organizations that can be
+    // deleted, one trial root whose flags forbid deletion and sub-orgs.
+    static const OrgSpec specs[] = {
+        {" Holdings", -1, true, true, 3, 12, 600, true},
+        {" EMEA", 0, true, true, 3, 5, 560, true},
+        {" Americas", 0, true, true, 4, 5, 555, true},
+        {" APAC", 0, false, true, 2, 3, 420, true},
+        {" EMEA Retail", 1, false, true, 2, 3, 400, true},
+        {" EMEA Media", 1, false, true, 2, 2, 380, false},
+        {" Americas Payments", 2, false, true, 2, 3, 300, true},
+        {" Americas Sandbox", 2, false, true, 0, 0, 40, false},
+        {" Labs", 0, true, true, 0, 0, 12, false},
+        {" Trial", -1, false, false, 0, 0, 90, false},
+    };
+    static const char *const accountKinds[] = {"Production",      "Staging",  "Data Platform",
+                                               "Marketing Sites", "Security", "Analytics"};
+    static const char *const zonePrefixes[] = {"shop", "www", "api", "cdn", "status", "media", "app", "docs"};
+
+    int userCursor = 1;
+    QList<QByteArray> ids;
+    for (qsizetype i = 0; i < qsizetype(std::size(specs)); ++i) {
+        const OrgSpec &s = specs[i];
+        Organization o;
+        o.id = Random::hexId(m_seed, "org", quint64(i));
+        ids.append(o.id);
+        o.name = company + QLatin1String(s.suffix);
+        o.createMs = m_now - s.ageDays * Day - r.range(0, 86399) * 1000 - r.range(0, 999);
+        if (s.parent >= 0)
+            o.parentId = ids[s.parent];
+        o.tenantFlags = flags(s.subOrgs, s.enterprise, i == 0);
+        if (s.profile) {
+            Profile p;
+            const QString region = QLatin1String(s.suffix).trimmed();
+            p.businessName = company + QLatin1Char(' ') + region +
+                             (i == 0 ? QStringLiteral(", Inc.") : QStringLiteral(" LLC"));
+            p.businessEmail = QStringLiteral("billing-") +
+                              region.toLower().replace(QLatin1Char(' '), QLatin1Char('-')) +
+                              QLatin1Char('@') + dom;
+            p.businessPhone = QStringLiteral("+1-512-555-01%1").arg(10 + i, 2, 10, QLatin1Char('0'));
+            p.businessAddress = QStringLiteral("%1 Example Way, Suite %2, Austin, TX 78701, US")
+                                    .arg(100 + i * 7)
+                                    .arg(400 + i);
+            p.externalMetadata = QStringLiteral("{\"crm_id\":\"%1-%2\",\"cost_center\":\"%3\"}")
+                                     .arg(company.toUpper())
+                                     .arg(172 + i, 5, 10, QLatin1Char('0'))
+                                     .arg(region.toUpper().replace(QLatin1Char(' '), QLatin1Char('-')));
+            o.profile = p;
+        }
+        store.organizations.append(o);
+
+        for (int a = 0; a < s.accounts; ++a) {
+            Account acc;
+            acc.id = Random::hexId(m_seed, "account", quint64(i * 16 + a));
+            acc.organizationId = o.id;
+            acc.name = o.name + QLatin1Char(' ') + QLatin1String(accountKinds[(a + i) % 6]);
+            acc.createdMs = o.createMs - r.range(30, 900) * Day + r.range(0, 86399) * 1000;
+            const bool enterprise = a == 0 || r.chance(0.4);
+            acc.type = enterprise ? "enterprise" : "standard";
+            if (enterprise || r.chance(0.5))
+                acc.settings.abuseContactEmail = QStringLiteral("abuse@") + dom;
+            if (r.chance(0.3))
+                acc.settings.accessApprovalExpiryMs = TimeUtil::floorDay(m_now) + r.range(3, 60) * Day;
+            if (r.chance(0.85))
+                acc.settings.apiAccessEnabled = r.chance(0.8);
+            acc.settings.defaultNameservers = QStringLiteral("cloudflare.standard");
+            acc.settings.enforceTwoFactor = enterprise || r.chance(0.3);
+            acc.settings.useAccountCustomNsByDefault = false;
+            const QString slug =
+                QString::fromLatin1(s.suffix).trimmed().toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
+            acc.tags.append({QStringLiteral("environment"),
+                             a == 1 ? QStringLiteral("staging") : QStringLiteral("production")});
+            acc.tags.append({QStringLiteral("cost-center"), slug});
+            acc.zoneName = QString::fromLatin1(zonePrefixes[(i + a) % 8]) + QLatin1Char('.') + slug +
+                           QLatin1Char('.') + dom;
+            acc.zoneId = Random::hexId(m_seed, "zone", quint64(i * 16 + a));
+            acc.scale = (enterprise ? 1.0 : 0.25) * (0.5 + r.uniform() * 1.5) * (i == 0 ? 2.0 : 1.0);
+            // Every account runs a few product families; production ones run most.
+            acc.productMask = quint32(0x7 | (r.next() & 0x7f));
+            if (a == 0)
+                acc.productMask = 0x7f;
+            store.accounts.append(acc);
+        }
+
+        // The demo user administers the main root.
+        if (i == 0) {
+            Member m{Random::hexId(m_seed, "member", 0),
+                     o.id,
+                     0,
+                     "active",
+                     o.createMs + 60000,
+                     o.createMs + 60000};
+            store.members.append(m);
+        }
+        static const char *const statuses[] = {"active",  "active",   "active", "active",
+                                               "pending", "canceled", "active", "rejected"};
+        for (int k = 0; k < s.members; ++k) {
+            Member m;
+            m.id = Random::hexId(m_seed, "member", quint64(i * 64 + k + 1));
+            m.organizationId = o.id;
+            m.userIndex = userCursor;
+            userCursor = userCursor % 40 + 1;
+            m.status = statuses[(k + i) % 8];
+            m.createMs = o.createMs + r.range(1, qMax(2, s.ageDays - 1)) * Day + r.range(0, 86399) * 1000;
+            m.updateMs = m.status == "active" ? m.createMs : qMin(m_now, m.createMs + r.range(1, 30) * Day);
+            store.members.append(m);
+        }
+    }
+    std::sort(store.members.begin(), store.members.end(),
+              [](const Member &a, const Member &b) { return a.createMs < b.createMs; });
+}
+
+void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) const
+{
+    if (count <= 0)
+        return;
+    Random r(m_seed * 104729 + 3);
+    audit.reserve(count + 1024);
+
+    struct Actor
+    {
+        QByteArray id, email, context, ip1, ip2, tokenId, tokenName, agent;
+    };
+    QList<Actor> actors;
+    for (int i = 0; i < 18; ++i) {
+        const User &u = store.users.at(i);
+        Actor a;
+        a.id = u.id;
+        a.email = u.email.toUtf8();
+        a.ip1 = ipFor(r);
+        a.ip2 = ipFor(r);
+        const quint64 kind = r.below(10);
+        a.context = kind < 5 ? "dash" : kind < 8 ? "api_token" : kind < 9 ? "api_key" : "oauth";
+        if (a.context == "api_token" || a.context == "oauth") {
+            a.tokenId = Random::hexId(m_seed, "token", quint64(i));
+            a.tokenName = tokenNames[i % 6];
+        }
+        a.agent = a.context == "dash" ? browserAgents[i % 4] : apiAgents[i % 6];
+        actors.append(a);
+    }
+
+    // Organizations that have a history, weighted: the main root sees most.
+    QList<const Organization *> orgs;
+    QList<double> orgWeights;
+    for (const Organization &o : store.organizations) {
+        orgs.append(&o);
+        orgWeights.append(o.parentId.isEmpty() && &o == &store.organizations.first() ? 8.0
+                          : store.accountCount(o.id) > 0                             ? 1.5
+                                                                                     : 0.15);
+    }
+    double weightSum = 0;
+    for (double w : orgWeights)
+        weightSum += w;
+
+    struct Action
+    {
+        double weight;
+        const char *description;
+        const char *type;
+        const char *method;
+        const char *resourceType;
+        const char *product;
+        const char *scope;
+        int okStatus;
+        int uri; // 0 org, 1 members, 2 member, 3 profile, 4 orgs root, 5 account, 6 tokens, 7 token, 8 audit,
+                 // 9 billing
+    };
+    static const Action actions[] = {
+        {14, "Create organization member", "create", "POST", "member", "organizations", "organizations", 200,
+         1},
+        {6, "Delete organization member", "delete", "DELETE", "member", "organizations", "organizations", 204,
+         2},
+        {8, "Modify organization", "update", "PUT", "organization", "organizations", "organizations", 200, 0},
+        {7, "Modify organization profile", "update", "PUT", "profile", "organizations", "organizations", 204,
+         3},
+        {3, "Create organization", "create", "POST", "organization", "organizations", "organizations", 200,
+         4},
+        {1.5, "Delete organization", "delete", "DELETE", "organization", "organizations", "organizations",
+         200, 0},
+        {10, "Update account settings", "update", "PATCH", "account", "accounts", "accounts", 200, 5},
+        {5, "Move account into organization", "update", "PUT", "account", "organizations", "organizations",
+         200, 5},
+        {6, "Create API token", "create", "POST", "api_token", "iam", "user", 200, 6},
+        {4, "Roll API token", "update", "PUT", "api_token", "iam", "user", 200, 7},
+        {2, "Delete API token", "delete", "DELETE", "api_token", "iam", "user", 200, 7},
+        {1, "View organization audit logs", "view", "GET", "audit_log", "audit_logs", "organizations", 200,
+         8},
+        {3, "Update billing profile", "update", "PUT", "billing_profile", "billing", "accounts", 200, 9},
+        {4, "Modify organization member", "update", "PUT", "member", "organizations", "organizations", 200,
+         2},
+    };
+    double actionSum = 0;
+    for (const Action &a : actions)
+        actionSum += a.weight;
+
+    QList<QList<const Account *>> orgAccounts;
+    QList<QList<const Member *>> orgMembers;
+    for (const Organization *o : orgs) {
+        QList<const Account *> accs;
+        for (const Account &a : store.accounts) {
+            if (a.organizationId == o->id)
+                accs.append(&a);
+        }
+        orgAccounts.append(accs);
+        QList<const Member *> mems;
+        for (const Member &m : store.members) {
+            if (m.organizationId == o->id)
+                mems.append(&m);
+        }
+        orgMembers.append(mems);
+    }
+
+    // Per-day budget: weekdays busier than weekends, slow growth over time.
+    const qint64 days = 548; // 18 months
+    const qint64 firstDay = TimeUtil::floorDay(m_now) - (days - 1) * Day;
+    QList<double> dayWeight(days);
+    double totalWeight = 0;
+    for (qint64 d = 0; d < days; ++d) {
+        const int wd = TimeUtil::weekday(firstDay + d * Day);
+        dayWeight[d] =
+            (wd >= 5 ? 0.25 : 1.0) * (0.6 + 0.8 * double(d) / double(days)) * (0.8 + 0.4 * r.uniform());
+        totalWeight += dayWeight[d];
+    }
+    QList<qint64> times;
+    double carried = 0;
+    qint64 emitted = 0;
+    AuditEvent e;
+    static const int failureCodes[] = {400, 400, 403, 404, 409, 429, 500};
+    static const char *const failureMessages[] = {"name: must not be empty",
+                                                  "member.user.email: invalid e-mail address",
+                                                  "Unauthorized to access requested resource",
+                                                  "Organization not found",
+                                                  "Resource is locked, try again",
+                                                  "Please wait and consider throttling your request speed",
+                                                  "Internal server error"};
+    for (qint64 d = 0; d < days && emitted < count; ++d) {
+        carried += double(count) * dayWeight[d] / totalWeight;
+        qint64 n = qint64(carried);
+        if (d == days - 1)
+            n = count - emitted;
+        n = qMin(n, count - emitted);
+        carried -= double(n);
+        times.resize(n);
+        const qint64 dayStart = firstDay + d * Day;
+        // Office hours dominate (07:00-19:00 UTC), with a night-time tail.
+        const qint64 dayEnd = d == days - 1 ? qMax(dayStart + 1000, m_now - 1000) : dayStart + Day;
+        for (qint64 k = 0; k < n; ++k) {
+            qint64 t = r.chance(0.85) ? dayStart + 7 * 3600000 + qint64(r.uniform() * 12 * 3600000)
+                                      : dayStart + qint64(r.uniform() * Day);
+            if (t >= dayEnd)
+                t = dayStart + qint64(r.uniform() * double(dayEnd - dayStart));
+            times[k] = t;
+        }
+        std::sort(times.begin(), times.end());
+        for (qint64 k = 0; k < n; ++k) {
+            e.timeMs = times[k];
+            // Organization.
+            double pick = r.uniform() * weightSum;
+            qsizetype oi = 0;
+            while (oi + 1 < orgs.size() && pick >= orgWeights[oi]) {
+                pick -= orgWeights[oi];
+                ++oi;
+            }
+            const Organization *org = orgs[oi];
+            e.organizationId = org->id;
+            // Action.
+            double ap = r.uniform() * actionSum;
+            qsizetype ai = 0;
+            while (ai + 1 < qsizetype(std::size(actions)) && ap >= actions[ai].weight) {
+                ap -= actions[ai].weight;
+                ++ai;
+            }
+            const Action &act = actions[ai];
+            e.description = act.description;
+            e.type = act.type;
+            e.method = act.method;
+            e.resourceType = act.resourceType;
+            e.resourceProduct = act.product;
+            e.resourceScope = act.scope;
+            // Actor.
+            const quint64 actorRoll = r.below(100);
+            if (actorRoll < 2) {
+                e.actorType = "system";
+                e.actorId.clear();
+                e.actorEmail.clear();
+                e.actorContext = "api";
+                e.actorIp.clear();
+                e.actorTokenId.clear();
+                e.actorTokenName.clear();
+                e.userAgent = "cloudflare-internal/provisioner";
+            } else if (actorRoll < 3) {
+                e.actorType = "cloudflare_admin";
+                e.actorId = Random::hexId(m_seed, "cf-admin", 1);
+                e.actorEmail = "support-engineer@cloudflare.example";
+                e.actorContext = "dash";
+                e.actorIp = "192.0.2.250";
+                e.actorTokenId.clear();
+                e.actorTokenName.clear();
+                e.userAgent = browserAgents[0];
+            } else {
+                const Actor &a = actions[ai].uri == 8 ? actors[0] : actors[r.below(actors.size())];
+                e.actorType = "user";
+                e.actorId = a.id;
+                e.actorEmail = a.email;
+                e.actorContext = r.chance(0.05) ? QByteArray("api") : a.context;
+                e.actorIp = r.chance(0.7) ? a.ip1 : a.ip2;
+                e.actorTokenId = a.tokenId;
+                e.actorTokenName = a.tokenName;
+                e.userAgent = a.agent;
+            }
+            // Resource and URI.
+            const auto &accs = orgAccounts[oi];
+            const auto &mems = orgMembers[oi];
+            const QByteArray orgPath = "/organizations/" + org->id;
+            QByteArray memberId = mems.isEmpty() || r.chance(0.3)
+                                      ? Random::hexId(m_seed, "old-member", r.below(500))
+                                      : mems[r.below(mems.size())]->id;
+            const QByteArray accountId = accs.isEmpty() ? Random::hexId(m_seed, "old-account", r.below(40))
+                                                        : accs[r.below(accs.size())]->id;
+            const QByteArray tokenId = Random::hexId(m_seed, "user-token", r.below(60));
+            e.requestJson.clear();
+            e.responseJson.clear();
+            switch (act.uri) {
+            case 0:
+                e.uri = orgPath;
+                e.resourceId = org->id;
+                if (e.type == "update")
+                    e.requestJson = "{\"name\":\"" + org->name.toUtf8() + "\"}";
+                break;
+            case 1: {
+                e.uri = orgPath + "/members";
+                e.resourceId = memberId;
+                const User &u = store.users.at(qsizetype(1 + r.below(40)));
+                e.requestJson = "{\"member\":{\"user\":{\"email\":\"" + u.email.toUtf8() + "\"}" +
+                                (r.chance(0.5) ? QByteArray(",\"status\":\"active\"") : QByteArray()) + "}}";
+                e.responseJson = "{\"id\":\"" + memberId + "\",\"status\":\"pending\"}";
+                break;
+            }
+            case 2:
+                e.uri = orgPath + "/members/" + memberId;
+                e.resourceId = memberId;
+                break;
+            case 3:
+                e.uri = orgPath + "/profile";
+                e.resourceId = org->id;
+                if (org->profile && r.chance(0.5))
+                    e.requestJson = "{\"business_email\":\"" + org->profile->businessEmail.toUtf8() + "\"}";
+                break;
+            case 4: {
+                e.uri = "/organizations";
+                e.resourceId = Random::hexId(m_seed, "old-org", r.below(200));
+                e.requestJson = "{\"name\":\"" + org->name.toUtf8() + " Project " +
+                                QByteArray::number(r.range(1, 40)) + "\",\"parent\":{\"id\":\"" + org->id +
+                                "\"}}";
+                e.responseJson = "{\"id\":\"" + e.resourceId + "\"}";
+                break;
+            }
+            case 5:
+                e.uri = e.method == "PATCH" ? QByteArray("/accounts/" + accountId)
+                                            : QByteArray(orgPath + "/accounts/" + accountId);
+                e.resourceId = accountId;
+                if (e.method == "PATCH")
+                    e.requestJson = r.chance(0.5)
+                                        ? QByteArray("{\"settings\":{\"enforce_twofactor\":true}}")
+                                        : QByteArray("{\"settings\":{\"abuse_contact_email\":\"abuse@") +
+                                              domain().toUtf8() + "\"}}";
+                break;
+            case 6:
+                e.uri = "/user/tokens";
+                e.resourceId = tokenId;
+                e.requestJson = "{\"name\":\"" + QByteArray(tokenNames[r.below(6)]) +
+                                "\",\"policies\":[{\"effect\":\"allow\"}]}";
+                break;
+            case 7:
+                e.uri = "/user/tokens/" + tokenId + (e.method == "PUT" ? QByteArray("/value") : QByteArray());
+                e.resourceId = tokenId;
+                break;
+            case 8:
+                e.uri = orgPath + "/logs/audit";
+                e.resourceId = org->id;
+                break;
+            default:
+                e.uri = "/accounts/" + accountId + "/billing/profile";
+                e.resourceId = accountId;
+                break;
+            }
+            // Outcome: a few percent fail.
+            if (r.chance(0.04)) {
+                const quint64 f = r.below(std::size(failureCodes));
+                e.result = "failure";
+                e.statusCode = failureCodes[f];
+                e.responseJson = "{\"errors\":[{\"message\":\"" + QByteArray(failureMessages[f]) + "\"}]}";
+            } else {
+                e.result = "success";
+                e.statusCode = act.okStatus;
+            }
+            audit.append(e);
+            ++emitted;
+        }
+    }
+}
+
+} // namespace sim

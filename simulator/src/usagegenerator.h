@@ -1,0 +1,34 @@
+#pragma once
+// FOCUS usage records (REFERENCE §4.14, §5.6), one per metric × account ×
+// day. Nothing is stored: every quantity is a pure function of (seed,
+// account, metric, day), so any 31-day window is computed on request and a
+// window asked twice answers identically.
+
+#include "datastore.h"
+
+#include <QByteArray>
+
+namespace sim {
+
+class UsageGenerator
+{
+public:
+    UsageGenerator(quint64 seed, int days, bool costs, qint64 nowMs);
+
+    // JSON array of records for accounts of `orgId` and its sub-organizations,
+    // days [fromDay, toDay] inclusive (midnight UTC ms).
+    QByteArray records(const DataStore &store, const QByteArray &orgId, qint64 fromDay, qint64 toDay) const;
+
+    qint64 firstDay() const { return m_firstDay; }
+    qint64 lastDay() const { return m_lastDay; }
+
+private:
+    double quantity(const Account &account, int metric, qint64 day) const;
+
+    quint64 m_seed;
+    bool m_costs;
+    qint64 m_firstDay;
+    qint64 m_lastDay; // yesterday: today's usage is not final yet
+};
+
+} // namespace sim
