@@ -1,0 +1,372 @@
+#include "usagetestdata.h"
+
+#include "models/usage/usageaggregator.h"
+#include "models/usage/usagecube.h"
+
+#include <QtTest>
+
+using namespace models;
+using usagetest::record;
+
+class TestUsageCube : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void internsDimensionsAndDays();
+    void dayComesFromChargePeriodStartInUtc();
+    void rejectsRecordsWithoutPeriod();
+    void duplicateWindowIsNotCountedTwice();
+    void refetchedWindowDropsVanishedRows();
+    void correctionRowsAreKeptAndCounted();
+    void absentCostColumns();
+    void nullCostColumns();
+    void mixedCurrencies();
+    void coveredAndMissingRanges();
+    void missingRangesEdges();
+    void splitIntoWindowsHasNoGapOrOverlap();
+    void copyIsASnapshot();
+    void weekAndMonthStarts();
+};
+
+void TestUsageCube::internsDimensionsAndDays()
+{
+    UsageCube cube;
+    const QDate day(2026, 11, 20);
+    api::UsageRecord a = record(day, QStringLiteral("acc1"), QStringLiteral("req"), 10);
+    a.zoneId = QStringLiteral("z1");
+    a.zoneName = QStringLiteral("example.com");
+    const api::UsageRecord b =
+        record(day, QStringLiteral("acc1"), QStringLiteral("cpu"), 5, QStringLiteral("CPU ms"));
+    const api::UsageRecord c = record(day.addDays(1), QStringLiteral("acc2"), QStringLiteral("req"), 7);
+    const auto result = cube.addRecords({a, b, c});
+    QCOMPARE(result.added, 3);
+    QCOMPARE(result.replaced, 0);
+    QCOMPARE(cube.rowCount(), 3);
+    // id 0 is the empty value
+    QCOMPARE(cube.valueCount(UsageDimension::Account), 3);
+    QCOMPARE(cube.valueCount(UsageDimension::Metric), 3);
+    QCOMPARE(cube.valueCount(UsageDimension::Zone), 2);
+    const qint32 acc1 = cube.findValue(UsageDimension::Account, QStringLiteral("acc1"));
+    QVERIFY(acc1 > 0);
+    QCOMPARE(cube.valueName(UsageDimension::Account, acc1), QStringLiteral("Account acc1"));
+    QCOMPARE(
+        cube.valueLabel(UsageDimension::Zone, cube.findValue(UsageDimension::Zone, QStringLiteral("z1"))),
+        QStringLiteral("example.com"));
+    QCOMPARE(cube.valueLabel(UsageDimension::Zone, 0), QStringLiteral("(none)"));
+    QCOMPARE(cube.findValue(UsageDimension::Account, QStringLiteral("nope")), -1);
+    QCOMPARE(cube.days()[0], usageday::fromDate(day));
+    QCOMPARE(cube.days()[2], usageday::fromDate(day) + 1);
+    QCOMPARE(cube.unitName(cube.unitColumn()[1]), QStringLiteral("CPU ms"));
+    QCOMPARE(cube.dayExtent(), UsageDayRange::fromDates(day, day.addDays(1)));
+    QCOMPARE(cube.quantities()[2], 7.0);
+    QVERIFY(!cube.hasCosts());
+    QCOMPARE(cube.rowsWithMeasure(UsageMeasure::ConsumedQuantity), 3);
+
+    // a record without an id is keyed by its name
+    api::UsageRecord noId = record(day, QString(), QStringLiteral("req"), 1);
+    noId.billingAccountName = QStringLiteral("Contract level");
+    cube.addRecords({noId});
+    QVERIFY(cube.findValue(UsageDimension::Account, QStringLiteral("Contract level")) > 0);
+}
+
+void TestUsageCube::dayComesFromChargePeriodStartInUtc()
+{
+    UsageCube cube;
+    api::UsageRecord r = record(QDate(2026, 11, 20), QStringLiteral("a"), QStringLiteral("m"), 1);
+    // 2026-11-21 01:00 in UTC+02:00 is 2026-11-20 23:00 UTC
+    r.chargePeriodStart = QDateTime(QDate(2026, 11, 21), QTime(1, 0), QTimeZone(2 * 3600));
+    api::UsageRecord before = record(QDate(1969, 12, 31), QStringLiteral("a"), QStringLiteral("m"), 1);
+    cube.addRecords({r, before});
+    QCOMPARE(usageday::toDate(cube.days()[0]), QDate(2026, 11, 20));
+    QCOMPARE(usageday::toDate(cube.days()[1]), QDate(1969, 12, 31));
+}
+
+void TestUsageCube::rejectsRecordsWithoutPeriod()
+{
+    UsageCube cube;
+    api::UsageRecord r = record(QDate(2026, 11, 20), QStringLiteral("a"), QStringLiteral("m"), 1);
+    r.chargePeriodStart = QDateTime();
+    const auto result = cube.addRecords({r});
+    QCOMPARE(result.rejected, 1);
+    QCOMPARE(cube.rowCount(), 0);
+}
+
+void TestUsageCube::duplicateWindowIsNotCountedTwice()
+{
+    usagetest::RandomSpec spec;
+    spec.days = 31;
+    const QList<api::UsageRecord> records = usagetest::randomRecords(spec);
+    const UsageDayRange window = UsageDayRange::fromDates(spec.first, spec.first.addDays(30));
+    UsageCube cube;
+    const auto first = cube.addWindow(window, records);
+    QCOMPARE(first.added, records.size());
+    const qsizetype rows = cube.rowCount();
+    UsageQuery q;
+    const double total = UsageAggregator::aggregate(cube, q).grandTotal();
+
+    const auto second = cube.addWindow(window, records);
+    QCOMPARE(second.added, 0);
+    QCOMPARE(second.replaced, records.size());
+    QCOMPARE(second.removed, 0);
+    QCOMPARE(cube.rowCount(), rows);
+    QCOMPARE(UsageAggregator::aggregate(cube, q).grandTotal(), total);
+
+    // addRecords alone also upserts, and a changed value replaces the old one
+    QList<api::UsageRecord> changed = records.mid(0, 1);
+    changed[0].consumedQuantity = *changed[0].consumedQuantity + 1000;
+    const auto third = cube.addRecords(changed);
+    QCOMPARE(third.replaced, 1);
+    QCOMPARE(cube.rowCount(), rows);
+    QCOMPARE(UsageAggregator::aggregate(cube, q).grandTotal(), total + 1000);
+    QCOMPARE(cube.correctionRowCount(),
+             qsizetype(std::count_if(records.begin(), records.end(), [](const auto &r) {
+                 return r.chargeClass == QStringLiteral("Correction");
+             })));
+}
+
+void TestUsageCube::refetchedWindowDropsVanishedRows()
+{
+    const QDate d(2026, 11, 1);
+    UsageCube cube;
+    cube.addWindow(UsageDayRange::fromDates(d, d.addDays(1)),
+                   {record(d, QStringLiteral("a"), QStringLiteral("m"), 1),
+                    record(d.addDays(1), QStringLiteral("a"), QStringLiteral("m"), 2),
+                    record(d.addDays(1), QStringLiteral("b"), QStringLiteral("m"), 3)});
+    cube.addWindow(UsageDayRange::fromDates(d.addDays(2), d.addDays(2)),
+                   {record(d.addDays(2), QStringLiteral("a"), QStringLiteral("m"), 4)});
+    QCOMPARE(cube.rowCount(), 4);
+    // the re-fetch of day 2 no longer has account b; day 1 and day 3 are untouched
+    const auto r = cube.addWindow(UsageDayRange::fromDates(d.addDays(1), d.addDays(1)),
+                                  {record(d.addDays(1), QStringLiteral("a"), QStringLiteral("m"), 20)});
+    QCOMPARE(r.removed, 1);
+    QCOMPARE(r.replaced, 1);
+    QCOMPARE(cube.rowCount(), 3);
+    QCOMPARE(UsageAggregator::aggregate(cube, {}).grandTotal(), 1.0 + 20.0 + 4.0);
+    // the index still finds rows after compaction
+    QCOMPARE(cube.addRecords({record(d.addDays(2), QStringLiteral("a"), QStringLiteral("m"), 5)}).replaced,
+             1);
+    QCOMPARE(cube.rowCount(), 3);
+    // an empty answer clears the window and still counts as fetched
+    QCOMPARE(cube.addWindow(UsageDayRange::fromDates(d, d), {}).removed, 1);
+    QCOMPARE(cube.rowCount(), 2);
+    QCOMPARE(cube.coveredRanges(), QList<UsageDayRange>{UsageDayRange::fromDates(d, d.addDays(2))});
+}
+
+void TestUsageCube::correctionRowsAreKeptAndCounted()
+{
+    const QDate d(2026, 10, 5);
+    api::UsageRecord normal = record(d, QStringLiteral("a"), QStringLiteral("m"), 100);
+    normal.billedCost = 10;
+    api::UsageRecord correction = normal;
+    correction.chargeClass = QStringLiteral("Correction");
+    correction.consumedQuantity = -30;
+    correction.billedCost = -3;
+    UsageCube cube;
+    cube.addRecords({normal, correction});
+    QCOMPARE(cube.rowCount(), 2);
+    QCOMPARE(cube.correctionRowCount(), 1);
+    QVERIFY(cube.flags()[1] & UsageCube::Correction);
+    QVERIFY(!(cube.flags()[0] & UsageCube::Correction));
+    // the same correction again replaces, it does not add
+    cube.addRecords({correction});
+    QCOMPARE(cube.rowCount(), 2);
+    QCOMPARE(cube.correctionRowCount(), 1);
+
+    UsageQuery q;
+    UsageAggregate agg = UsageAggregator::aggregate(cube, q);
+    QCOMPARE(agg.grandTotal(), 70.0);
+    QCOMPARE(agg.correctionRows(), 1);
+    QCOMPARE(agg.group(0).correctionRows, 1);
+    q.measure = UsageMeasure::BilledCost;
+    QCOMPARE(UsageAggregator::aggregate(cube, q).grandTotal(), 7.0);
+    q.includeCorrections = false;
+    QCOMPARE(UsageAggregator::aggregate(cube, q).grandTotal(), 10.0);
+}
+
+void TestUsageCube::absentCostColumns()
+{
+    usagetest::RandomSpec spec;
+    spec.costShare = 0;
+    spec.days = 10;
+    UsageCube cube;
+    cube.addRecords(usagetest::randomRecords(spec));
+    QVERIFY(cube.rowCount() > 0);
+    QVERIFY(!cube.hasCosts());
+    QVERIFY(cube.measureColumn(UsageMeasure::BilledCost).empty());
+    QVERIFY(!cube.hasMeasure(UsageMeasure::EffectiveCost));
+    QVERIFY(cube.hasMeasure(UsageMeasure::ConsumedQuantity));
+    QCOMPARE(cube.billingCurrency(), QString());
+
+    UsageQuery q;
+    q.measure = UsageMeasure::BilledCost;
+    q.groupBy = {UsageDimension::Account};
+    const UsageAggregate agg = UsageAggregator::aggregate(cube, q);
+    QVERIFY(!agg.measureAvailable());
+    QCOMPARE(agg.groupCount(), 0);
+    QCOMPARE(agg.grandTotal(), 0.0);
+    QVERIFY(agg.bucketCount() > 0);
+    q.measure = UsageMeasure::ConsumedQuantity;
+    QVERIFY(UsageAggregator::aggregate(cube, q).measureAvailable());
+}
+
+void TestUsageCube::nullCostColumns()
+{
+    const QDate d(2026, 11, 20);
+    api::UsageRecord usageOnly = record(d, QStringLiteral("a"), QStringLiteral("m"), 5);
+    api::UsageRecord costed = record(d, QStringLiteral("b"), QStringLiteral("m"), 6);
+    costed.billingCurrency = QStringLiteral("USD");
+    costed.billedCost = 2.5;
+    costed.effectiveCost = 2.0;
+    // list and contracted null
+    api::UsageRecord noQuantity = record(d, QStringLiteral("c"), QStringLiteral("m"), 0);
+    noQuantity.consumedQuantity.reset();
+
+    UsageCube cube;
+    cube.addRecords({usageOnly, costed, noQuantity});
+    QVERIFY(cube.hasCosts());
+    QVERIFY(cube.hasMeasure(UsageMeasure::BilledCost));
+    QVERIFY(!cube.hasMeasure(UsageMeasure::ListCost));
+    QCOMPARE(cube.rowsWithMeasure(UsageMeasure::BilledCost), 1);
+    QCOMPARE(cube.rowsWithMeasure(UsageMeasure::ConsumedQuantity), 2);
+    QCOMPARE(cube.rowsWithoutQuantity(), 1);
+    QCOMPARE(cube.billingCurrency(), QStringLiteral("USD"));
+    QCOMPARE(cube.measureColumn(UsageMeasure::BilledCost).size(), size_t(3));
+
+    UsageQuery q;
+    q.measure = UsageMeasure::BilledCost;
+    q.groupBy = {UsageDimension::Account};
+    UsageAggregate agg = UsageAggregator::aggregate(cube, q);
+    QCOMPARE(agg.groupCount(), 1); // only the costed row carries the measure
+    QCOMPARE(agg.grandTotal(), 2.5);
+    QCOMPARE(agg.matchedRows(), 3);
+    QCOMPARE(agg.rowsWithoutMeasure(), 2);
+    QCOMPARE(agg.unit(), QStringLiteral("USD"));
+
+    // a later record turns a usage-only row into a costed one
+    api::UsageRecord update = usageOnly;
+    update.billingCurrency = QStringLiteral("USD");
+    update.billedCost = 1.0;
+    cube.addRecords({update});
+    QCOMPARE(cube.rowsWithMeasure(UsageMeasure::BilledCost), 2);
+    QCOMPARE(UsageAggregator::aggregate(cube, q).grandTotal(), 3.5);
+    // and back: costs of a replaced row do not linger
+    cube.addRecords({usageOnly});
+    QCOMPARE(cube.rowsWithMeasure(UsageMeasure::BilledCost), 1);
+    QCOMPARE(UsageAggregator::aggregate(cube, q).grandTotal(), 2.5);
+}
+
+void TestUsageCube::mixedCurrencies()
+{
+    const QDate d(2026, 11, 20);
+    QList<api::UsageRecord> rs;
+    for (int i = 0; i < 3; ++i) {
+        api::UsageRecord r = record(d, QStringLiteral("a%1").arg(i), QStringLiteral("m"), 1);
+        r.billingCurrency = i == 0 ? QStringLiteral("EUR") : QStringLiteral("USD");
+        r.billedCost = 1;
+        rs.append(r);
+    }
+    UsageCube cube;
+    cube.addRecords(rs);
+    QCOMPARE(cube.billingCurrency(), QStringLiteral("USD"));
+    QCOMPARE(cube.currencies(), (QStringList{QStringLiteral("EUR"), QStringLiteral("USD")}));
+}
+
+void TestUsageCube::coveredAndMissingRanges()
+{
+    UsageCube cube;
+    QCOMPARE(cube.missingRanges({10, 20}), QList<UsageDayRange>{UsageDayRange({10, 20})});
+    cube.markCovered({1, 10});
+    cube.markCovered({20, 30});
+    QCOMPARE(cube.coveredRanges(), (QList<UsageDayRange>{{1, 10}, {20, 30}}));
+    QCOMPARE(cube.missingRanges({5, 25}), QList<UsageDayRange>{UsageDayRange({11, 19})});
+    QCOMPARE(cube.missingRanges({0, 40}), (QList<UsageDayRange>{{0, 0}, {11, 19}, {31, 40}}));
+    QVERIFY(cube.missingRanges({2, 9}).isEmpty());
+    QVERIFY(cube.isCovered({20, 30}));
+    QVERIFY(!cube.isCovered({10, 20}));
+    // adjacent ranges merge, overlapping ones too
+    cube.markCovered({11, 15});
+    QCOMPARE(cube.coveredRanges(), (QList<UsageDayRange>{{1, 15}, {20, 30}}));
+    cube.markCovered({14, 22});
+    QCOMPARE(cube.coveredRanges(), (QList<UsageDayRange>{{1, 30}}));
+    cube.markCovered({-5, -3});
+    cube.markCovered({40, 41});
+    QCOMPARE(cube.coveredRanges(), (QList<UsageDayRange>{{-5, -3}, {1, 30}, {40, 41}}));
+    cube.markCovered({-10, 50});
+    QCOMPARE(cube.coveredRanges(), (QList<UsageDayRange>{{-10, 50}}));
+}
+
+void TestUsageCube::missingRangesEdges()
+{
+    UsageCube cube;
+    cube.markCovered({10, 20});
+    QCOMPARE(cube.missingRanges({10, 20}), QList<UsageDayRange>{});
+    QCOMPARE(cube.missingRanges({9, 21}), (QList<UsageDayRange>{{9, 9}, {21, 21}}));
+    QCOMPARE(cube.missingRanges({20, 25}), (QList<UsageDayRange>{{21, 25}}));
+    QCOMPARE(cube.missingRanges({3, 10}), (QList<UsageDayRange>{{3, 9}}));
+    QCOMPARE(cube.missingRanges({30, 35}), (QList<UsageDayRange>{{30, 35}}));
+    QVERIFY(cube.missingRanges({5, 4}).isEmpty());
+    // fetch exactly what is missing over a long range: afterwards nothing is
+    const UsageDayRange year = UsageDayRange::fromDates(QDate(2026, 1, 1), QDate(2026, 12, 31));
+    for (const UsageDayRange &gap : cube.missingRanges(year))
+        for (const UsageDayRange &w : gap.splitIntoWindows(31))
+            cube.addWindow(w, {});
+    QVERIFY(cube.isCovered(year));
+}
+
+void TestUsageCube::splitIntoWindowsHasNoGapOrOverlap()
+{
+    for (int days : {1, 30, 31, 32, 62, 63, 365, 366}) {
+        const UsageDayRange range{100, 100 + days - 1};
+        const QList<UsageDayRange> windows = range.splitIntoWindows(31);
+        QCOMPARE(windows.size(), (days + 30) / 31);
+        qint32 next = range.first;
+        for (const UsageDayRange &w : windows) {
+            QCOMPARE(w.first, next);
+            QVERIFY(w.dayCount() >= 1 && w.dayCount() <= 31);
+            next = w.last + 1;
+        }
+        QCOMPARE(next, range.last + 1);
+    }
+    QVERIFY(UsageDayRange{}.splitIntoWindows().isEmpty());
+}
+
+void TestUsageCube::copyIsASnapshot()
+{
+    const QDate d(2026, 11, 20);
+    UsageCube cube;
+    cube.addRecords({record(d, QStringLiteral("a"), QStringLiteral("m"), 1)});
+    const UsageCube snapshot = cube;
+    cube.addRecords({record(d, QStringLiteral("b"), QStringLiteral("m"), 2)});
+    cube.markCovered({0, 5});
+    QCOMPARE(snapshot.rowCount(), 1);
+    QCOMPARE(cube.rowCount(), 2);
+    QVERIFY(snapshot.coveredRanges().isEmpty());
+    QCOMPARE(UsageAggregator::aggregate(snapshot, {}).grandTotal(), 1.0);
+    QCOMPARE(UsageAggregator::aggregate(cube, {}).grandTotal(), 3.0);
+    UsageCube cleared = cube;
+    cleared.clear();
+    QCOMPARE(cleared.rowCount(), 0);
+    QCOMPARE(cube.rowCount(), 2);
+}
+
+void TestUsageCube::weekAndMonthStarts()
+{
+    // 2026-11-23 is a Monday
+    QCOMPARE(usageday::toDate(usageday::weekStart(usageday::fromDate(QDate(2026, 11, 22)))),
+             QDate(2026, 11, 16));
+    QCOMPARE(usageday::toDate(usageday::weekStart(usageday::fromDate(QDate(2026, 11, 23)))),
+             QDate(2026, 11, 23));
+    QCOMPARE(usageday::toDate(usageday::weekStart(usageday::fromDate(QDate(2026, 11, 29)))),
+             QDate(2026, 11, 23));
+    QCOMPARE(usageday::toDate(usageday::weekStart(usageday::fromDate(QDate(1970, 1, 1)))),
+             QDate(1969, 12, 29));
+    QCOMPARE(usageday::toDate(usageday::weekStart(usageday::fromDate(QDate(1969, 12, 28)))),
+             QDate(1969, 12, 22));
+    QCOMPARE(usageday::toDate(usageday::monthStart(usageday::fromDate(QDate(2024, 2, 29)))),
+             QDate(2024, 2, 1));
+    QCOMPARE(usageday::fromDate(QDate(1970, 1, 1)), 0);
+}
+
+QTEST_GUILESS_MAIN(TestUsageCube)
+#include "tst_usagecube.moc"
