@@ -5,6 +5,7 @@
 // Subclasses (see TypedJob) only decode a 2xx body.
 
 #include "api/apierror.h"
+#include "api/client.h"
 #include "api/query.h"
 
 #include <QByteArray>
@@ -18,8 +19,6 @@ class QNetworkReply;
 class QTimer;
 
 namespace api {
-
-class Client;
 
 class Job : public QObject
 {
@@ -72,13 +71,13 @@ protected:
     QByteArray lastBody() const { return m_lastBody; }
 
 private:
+    friend class Pager; // reads the raw body for its quick cursor scan
     void sendAttempt();
     void onReplyFinished();
     void onTransferTimeout();
     void onDeadline();
     void scheduleRetry(qint64 delayMs);
     void resetInactivityTimer();
-    ApiError errorFromReply(QNetworkReply *reply, const QByteArray &body) const;
     void finishNow(const ApiError &error);
 
     QPointer<Client> m_client;
@@ -95,7 +94,7 @@ private:
     ApiError m_error;
     int m_httpStatus = 0;
     int m_attempts = 0;
-    enum class AbortReason { None, Inactivity, Deadline, User } m_abortReason = AbortReason::None;
+    enum class AbortReason { None, Inactivity, Deadline, Redirect, User } m_abortReason = AbortReason::None;
     bool m_started = false;
     bool m_finished = false;
     bool m_decoding = false;

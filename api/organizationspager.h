@@ -20,7 +20,7 @@ Q_SIGNALS:
 protected:
     Job *createPageJob(const QString &token) override;
     Scan scanPage(Job *job, const QByteArray &body) const override;
-    qint64 deliverPage(Job *job) override;
+    qint64 deliverPage(Job *job, QString *nextToken) override;
 
 private:
     OrganizationFilter m_filter;

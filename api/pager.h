@@ -5,6 +5,7 @@
 // abort() stops fetching and keeps what was already delivered.
 
 #include "api/apierror.h"
+#include "api/client.h"
 
 #include <QList>
 #include <QObject>
@@ -14,7 +15,6 @@
 
 namespace api {
 
-class Client;
 class Job;
 
 class Pager : public QObject
@@ -46,16 +46,18 @@ protected:
 
     struct Scan
     {
-        QString next;           // next page token / cursor; empty = last page
-        bool emptyPage = false; // the page holds no item
-        bool ok = true;
+        QString next;   // next page token / cursor; empty = this is the last page
+        bool ok = true; // false: unreadable body, leave it to the full decoder
     };
+    // Refuse to start (e.g. invalid range); the default accepts.
+    virtual ApiError validate() const { return {}; }
     // A new, unstarted job for the page at `token` (empty = first page).
     virtual Job *createPageJob(const QString &token) = 0;
     // Quick look at the raw body to find the next token before full decoding.
     virtual Scan scanPage(Job *job, const QByteArray &body) const = 0;
-    // The job finished successfully: emit the typed page; return its item count.
-    virtual qint64 deliverPage(Job *job) = 0;
+    // The job finished successfully: emit the typed page, set the decoded
+    // next token (empty = last page) and return the page's item count.
+    virtual qint64 deliverPage(Job *job, QString *nextToken) = 0;
 
     void setTotal(std::optional<qint64> total) { m_total = total; }
     Client *client() const { return m_client; }
@@ -65,6 +67,7 @@ private:
     void request(const QString &token);
     void onBodyReceived(Job *job);
     void onJobFinished(Job *job);
+    void deliverReady();
     void finish(const ApiError &error);
 
     QPointer<Client> m_client;
@@ -79,6 +82,7 @@ private:
     bool m_started = false;
     bool m_finished = false;
     bool m_noMorePages = false;
+    bool m_delivering = false;
     ApiError m_error;
     qint64 m_items = 0;
     int m_pages = 0;

@@ -24,9 +24,10 @@ Q_SIGNALS:
     void pageReady(const QList<api::UsageRecord> &records);
 
 protected:
+    ApiError validate() const override;
     Job *createPageJob(const QString &token) override;
     Scan scanPage(Job *job, const QByteArray &body) const override;
-    qint64 deliverPage(Job *job) override;
+    qint64 deliverPage(Job *job, QString *nextToken) override;
 
 private:
     QString m_organizationId;

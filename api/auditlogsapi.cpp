@@ -1,0 +1,20 @@
+#include "api/auditlogsapi.h"
+
+#include "api/decoders.h"
+
+namespace api {
+
+TypedJob<AuditPage> *AuditLogsApi::page(const QString &organizationId, const AuditQuery &query,
+                                        const QString &cursor, QObject *parent) const
+{
+    auto *job = new TypedJob<AuditPage>(
+        m_client, Job::Method::Get,
+        QStringLiteral("/organizations/") + QString::fromLatin1(Query::encode(organizationId)) +
+            QStringLiteral("/logs/audit"),
+        query.toQuery(cursor), {}, [](const QByteArray &b, int) { return decode::auditPage(b); }, parent);
+    // Audit pages are the big ones: always decode on the pool.
+    job->setOffThreadThreshold(0);
+    return job;
+}
+
+} // namespace api

@@ -1,0 +1,329 @@
+#include "api/job.h"
+
+#include "api/client.h"
+#include "api/decoders.h"
+#include "api/logging.h"
+#include "api/ratebudget.h"
+#include "api/retrypolicy.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace api {
+
+namespace {
+RetryPolicy::Verb verbOf(Job::Method m)
+{
+    switch (m) {
+    case Job::Method::Get:
+        return RetryPolicy::Verb::Get;
+    case Job::Method::Post:
+        return RetryPolicy::Verb::Post;
+    case Job::Method::Put:
+        return RetryPolicy::Verb::Put;
+    case Job::Method::Delete:
+        return RetryPolicy::Verb::Delete;
+    }
+    return RetryPolicy::Verb::Get;
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port(-1) == b.port(-1);
+}
+} // namespace
+
+Job::Job(Client *client, Method method, const QString &path, const Query &query, const QByteArray &jsonBody,
+         QObject *parent)
+    : QObject(parent), m_client(client), m_method(method), m_path(path), m_query(query), m_body(jsonBody),
+      m_requestId(Client::newRequestId())
+{}
+
+Job::~Job()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+    // A job destroyed while running still has to leave the in-flight count.
+    if (m_started && !m_finished && m_client)
+        m_client->jobEnded(ApiError::canceled());
+}
+
+QString Job::methodName(Method method)
+{
+    switch (method) {
+    case Method::Get:
+        return QStringLiteral("GET");
+    case Method::Post:
+        return QStringLiteral("POST");
+    case Method::Put:
+        return QStringLiteral("PUT");
+    case Method::Delete:
+        return QStringLiteral("DELETE");
+    }
+    return {};
+}
+
+void Job::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    if (!m_client) {
+        m_finished = true; // nothing to count against
+        m_error = ApiError::invalidRequest(QStringLiteral("No API client"));
+        QTimer::singleShot(0, this, [this] {
+            Q_EMIT finished(this);
+            if (m_autoDelete)
+                deleteLater();
+        });
+        return;
+    }
+    m_client->jobStarted();
+    QString why;
+    ApiError refused;
+    if (!m_client->credentials().isValid())
+        refused = ApiError::invalidRequest(
+            QStringLiteral("No Cloudflare credentials: set an API token, or an e-mail and global API key"));
+    else if (!m_client->isUrlAllowed(m_client->endpointUrl(m_path), &why))
+        refused = ApiError::invalidRequest(why);
+    if (refused) {
+        // Report asynchronously: callers connect after start() returns too.
+        QTimer::singleShot(0, this, [this, refused] { finishNow(refused); });
+        return;
+    }
+    m_waitTimer = new QTimer(this);
+    m_waitTimer->setSingleShot(true);
+    connect(m_waitTimer, &QTimer::timeout, this, &Job::sendAttempt);
+    m_inactivityTimer = new QTimer(this);
+    m_inactivityTimer->setSingleShot(true);
+    connect(m_inactivityTimer, &QTimer::timeout, this, &Job::onTransferTimeout);
+    m_deadlineTimer = new QTimer(this);
+    m_deadlineTimer->setSingleShot(true);
+    connect(m_deadlineTimer, &QTimer::timeout, this, &Job::onDeadline);
+    scheduleRetry(0);
+}
+
+void Job::scheduleRetry(qint64 delayMs)
+{
+    // Every attempt draws from the rate budget, retries included.
+    const qint64 budgetWait = m_client->rateBudget()->reserve();
+    const qint64 wait = std::max(delayMs, budgetWait);
+    if (wait <= 0) {
+        sendAttempt();
+        return;
+    }
+    if (budgetWait > 0)
+        qCDebug(lcApi) << "pacing" << methodName(m_method) << m_path << "for" << budgetWait << "ms";
+    m_waitTimer->start(int(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+}
+
+void Job::sendAttempt()
+{
+    if (m_finished || !m_client)
+        return;
+    ++m_attempts;
+    m_abortReason = AbortReason::None;
+    m_bytesSent = false;
+    const QUrl url = m_client->endpointUrl(m_path, m_query);
+    const bool hasBody = !m_body.isEmpty();
+    QNetworkRequest request = m_client->buildRequest(url, m_requestId, hasBody, m_acceptAnything);
+    if (m_attempts > 1)
+        request.setRawHeader("X-Retry-Count", QByteArray::number(m_attempts - 1));
+    // Never log headers: they carry the credentials.
+    qCDebug(lcApi).noquote() << methodName(m_method) << url.toDisplayString() << "request-id" << m_requestId
+                             << "attempt" << m_attempts;
+
+    QNetworkAccessManager *nam = m_client->networkAccessManager();
+    QNetworkReply *reply = nullptr;
+    switch (m_method) {
+    case Method::Get:
+        reply = nam->get(request);
+        break;
+    case Method::Post:
+        reply = nam->post(request, m_body);
+        break;
+    case Method::Put:
+        reply = nam->put(request, m_body);
+        break;
+    case Method::Delete:
+        reply = hasBody ? nam->sendCustomRequest(request, "DELETE", m_body) : nam->deleteResource(request);
+        break;
+    }
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, &Job::onReplyFinished);
+    connect(reply, &QNetworkReply::downloadProgress, this, &Job::resetInactivityTimer);
+    connect(reply, &QNetworkReply::uploadProgress, this, &Job::resetInactivityTimer);
+    connect(reply, &QNetworkReply::metaDataChanged, this, &Job::resetInactivityTimer);
+    connect(reply, &QNetworkReply::requestSent, this, [this] { m_bytesSent = true; });
+    connect(reply, &QNetworkReply::redirected, this, [this, reply, url](const QUrl &target) {
+        if (sameOrigin(url, target)) {
+            Q_EMIT reply->redirectAllowed();
+            return;
+        }
+        qCWarning(lcApi).noquote() << "refusing redirect to another host:" << target.host();
+        m_abortReason = AbortReason::Redirect;
+        reply->abort();
+    });
+    resetInactivityTimer();
+    if (m_client->requestDeadline() > 0)
+        m_deadlineTimer->start(m_client->requestDeadline());
+}
+
+void Job::resetInactivityTimer()
+{
+    if (m_inactivityTimer && m_client && m_client->transferTimeout() > 0 && m_reply)
+        m_inactivityTimer->start(m_client->transferTimeout());
+}
+
+void Job::onTransferTimeout()
+{
+    if (!m_reply)
+        return;
+    m_abortReason = AbortReason::Inactivity;
+    m_reply->abort();
+}
+
+void Job::onDeadline()
+{
+    if (!m_reply)
+        return;
+    m_abortReason = AbortReason::Deadline;
+    m_reply->abort();
+}
+
+void Job::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || sender() != reply)
+        return;
+    m_reply = nullptr;
+    m_inactivityTimer->stop();
+    m_deadlineTimer->stop();
+    reply->deleteLater();
+    if (m_finished)
+        return;
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    m_httpStatus = status;
+    m_lastBody = body;
+    if (m_client)
+        m_client->rateBudget()->observeHeaders(
+            reply->rawHeader("Ratelimit"), reply->rawHeader("Ratelimit-Policy"),
+            reply->rawHeader("X-RateLimit-Remaining"), reply->rawHeader("X-RateLimit-Limit"));
+
+    ApiError error;
+    const QNetworkReply::NetworkError netError = reply->error();
+    if (status == 0 || (netError != QNetworkReply::NoError && status == 0)) {
+        switch (m_abortReason) {
+        case AbortReason::Inactivity:
+            error = ApiError::timeout(
+                QStringLiteral("no data for %1 s").arg(m_client ? m_client->transferTimeout() / 1000.0 : 0));
+            break;
+        case AbortReason::Deadline:
+            error = ApiError::timeout(QStringLiteral("no answer within %1 s")
+                                          .arg(m_client ? m_client->requestDeadline() / 1000.0 : 0));
+            break;
+        case AbortReason::Redirect:
+            error = ApiError::network(int(netError), QStringLiteral("the server redirected to another host"));
+            break;
+        default:
+            if (netError == QNetworkReply::TimeoutError)
+                error = ApiError::timeout(reply->errorString());
+            else if (netError == QNetworkReply::SslHandshakeFailedError)
+                error = ApiError::tls(reply->errorString());
+            else
+                error = ApiError::network(int(netError), reply->errorString());
+            break;
+        }
+    } else if (status >= 200 && status < 300) {
+        m_decoding = true;
+        Q_EMIT bodyReceived(this);
+        if (m_finished) // aborted from a bodyReceived handler
+            return;
+        handleSuccess(status, body);
+        return;
+    } else {
+        error = ApiError::http(status, decode::errorMessages(body), body);
+    }
+
+    RetryPolicy::Attempt attempt;
+    attempt.verb = verbOf(m_method);
+    attempt.retriesDone = m_attempts - 1;
+    attempt.maxRetries = m_client ? m_client->maxRetries() : 0;
+    attempt.error = error;
+    attempt.requestSent = m_bytesSent || status != 0;
+    attempt.shouldRetryHeader = RetryPolicy::parseShouldRetry(reply->rawHeader("x-should-retry"));
+    attempt.serverDelayMs =
+        RetryPolicy::serverDelay(reply->rawHeader("retry-after-ms"), reply->rawHeader("Retry-After"));
+    error.setRetryAfterMs(attempt.serverDelayMs);
+    if (status == 429 && m_client)
+        m_client->rateBudget()->blockFor(attempt.serverDelayMs >= 0 ? attempt.serverDelayMs : 1000);
+
+    if (m_client) {
+        const auto decision =
+            RetryPolicy::decide(attempt, m_client->retryBaseDelay(), m_client->maxServerRetryDelay(),
+                                QRandomGenerator::global()->generateDouble());
+        if (decision.retry) {
+            qCInfo(lcApi).noquote() << methodName(m_method) << m_path << "attempt" << m_attempts << "failed ("
+                                    << error.toLogString() << "); retrying in" << decision.delayMs << "ms";
+            scheduleRetry(decision.delayMs);
+            return;
+        }
+    }
+    finishNow(error);
+}
+
+void Job::complete(const ApiError &error)
+{
+    m_decoding = false;
+    finishNow(error);
+}
+
+void Job::abort()
+{
+    if (m_finished)
+        return;
+    if (!m_started) {
+        m_started = true;
+        if (m_client)
+            m_client->jobStarted();
+    }
+    m_abortReason = AbortReason::User;
+    if (m_waitTimer)
+        m_waitTimer->stop();
+    if (m_reply) {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    finishNow(ApiError::canceled());
+}
+
+void Job::finishNow(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    if (m_error)
+        m_error.setContext(methodName(m_method), m_path, m_requestId);
+    for (QTimer *t : {m_waitTimer, m_inactivityTimer, m_deadlineTimer})
+        if (t)
+            t->stop();
+    if (m_client)
+        m_client->jobEnded(m_error);
+    Q_EMIT finished(this);
+    if (m_autoDelete)
+        deleteLater();
+}
+
+} // namespace api

@@ -1,0 +1,154 @@
+#include "api/pager.h"
+
+#include "api/job.h"
+#include "api/logging.h"
+
+#include <QTimer>
+
+namespace api {
+
+Pager::Pager(Client *client, QObject *parent) : QObject(parent), m_client(client) {}
+
+Pager::~Pager()
+{
+    for (const Pending &p : std::as_const(m_queue)) {
+        if (p.job) {
+            p.job->disconnect(this);
+            p.job->abort();
+            delete p.job;
+        }
+    }
+}
+
+void Pager::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    const ApiError refused = validate();
+    if (refused) {
+        QTimer::singleShot(0, this, [this, refused] { finish(refused); });
+        return;
+    }
+    request(QString());
+}
+
+void Pager::abort()
+{
+    if (m_finished)
+        return;
+    m_started = true;
+    finish(ApiError::canceled());
+}
+
+void Pager::fail(const ApiError &error)
+{
+    finish(error);
+}
+
+void Pager::request(const QString &token)
+{
+    m_lastToken = token;
+    m_nextRequested = true;
+    Job *job = createPageJob(token);
+    job->setAutoDelete(false); // kept until its page is delivered in order
+    connect(job, &Job::bodyReceived, this, &Pager::onBodyReceived);
+    connect(job, &Job::finished, this, &Pager::onJobFinished);
+    m_queue.append(Pending{job, false});
+    job->start();
+}
+
+void Pager::onBodyReceived(Job *job)
+{
+    if (m_finished || m_queue.isEmpty() || m_queue.last().job != job)
+        return;
+    // Fetch the next page while this one is decoded.
+    const Scan scan = scanPage(job, job->m_lastBody);
+    if (!scan.ok)
+        return; // the full decoder reports the problem
+    m_nextRequested = false;
+    if (scan.next.isEmpty()) {
+        m_noMorePages = true;
+        return;
+    }
+    if (scan.next == m_lastToken) {
+        fail(ApiError::decode(QStringLiteral("the server returned the same page token twice")));
+        return;
+    }
+    request(scan.next);
+}
+
+void Pager::onJobFinished(Job *job)
+{
+    if (m_finished)
+        return;
+    for (Pending &p : m_queue)
+        if (p.job == job)
+            p.done = true;
+    deliverReady();
+}
+
+void Pager::deliverReady()
+{
+    if (m_delivering)
+        return;
+    m_delivering = true;
+    while (!m_finished && !m_queue.isEmpty() && m_queue.first().done) {
+        const Pending head = m_queue.takeFirst();
+        Job *job = head.job;
+        if (!job)
+            continue;
+        if (job->error()) {
+            const ApiError error = job->error();
+            job->deleteLater();
+            m_delivering = false;
+            finish(error);
+            return;
+        }
+        QString decodedNext;
+        const qint64 count = deliverPage(job, &decodedNext);
+        job->deleteLater();
+        m_items += count;
+        ++m_pages;
+        Q_EMIT progress(m_items, m_pages);
+        if (m_finished)
+            break; // aborted from a pageReady/progress handler
+        if (m_queue.isEmpty() && m_nextRequested) {
+            // The quick scan could not read the body: follow the decoded token.
+            m_nextRequested = false;
+            if (decodedNext.isEmpty() || m_noMorePages) {
+                m_noMorePages = true;
+            } else if (decodedNext == m_lastToken) {
+                m_delivering = false;
+                fail(ApiError::decode(QStringLiteral("the server returned the same page token twice")));
+                return;
+            } else {
+                request(decodedNext);
+            }
+        }
+    }
+    m_delivering = false;
+    if (!m_finished && m_queue.isEmpty() && m_noMorePages)
+        finish({});
+}
+
+void Pager::finish(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    const QList<Pending> pending = std::exchange(m_queue, {});
+    for (const Pending &p : pending) {
+        if (p.job) {
+            p.job->disconnect(this);
+            p.job->abort();
+            p.job->deleteLater();
+        }
+    }
+    if (error && !wasCanceled())
+        qCInfo(lcApi).noquote() << "listing stopped after" << m_pages << "pages:" << error.toLogString();
+    Q_EMIT finished(this);
+}
+
+} // namespace api

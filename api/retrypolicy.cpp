@@ -1,0 +1,96 @@
+#include "api/retrypolicy.h"
+
+#include <cmath>
+
+namespace api {
+
+qint64 RetryPolicy::backoff(int retriesDone, int baseDelayMs, double jitter01)
+{
+    const double raw = std::min(double(baseDelayMs) * std::pow(2.0, retriesDone), 8000.0);
+    return qint64(raw * (1.0 - std::clamp(jitter01, 0.0, 1.0) * 0.25));
+}
+
+std::optional<bool> RetryPolicy::parseShouldRetry(const QByteArray &value)
+{
+    const QByteArray v = value.trimmed().toLower();
+    if (v == "true")
+        return true;
+    if (v == "false")
+        return false;
+    return std::nullopt;
+}
+
+qint64 RetryPolicy::serverDelay(const QByteArray &retryAfterMs, const QByteArray &retryAfter,
+                                const QDateTime &now)
+{
+    bool ok = false;
+    if (!retryAfterMs.trimmed().isEmpty()) {
+        const double ms = retryAfterMs.trimmed().toDouble(&ok);
+        if (ok && ms >= 0 && std::isfinite(ms))
+            return qint64(std::ceil(ms));
+    }
+    const QByteArray ra = retryAfter.trimmed();
+    if (ra.isEmpty())
+        return -1;
+    const double seconds = ra.toDouble(&ok);
+    if (ok)
+        return (seconds >= 0 && std::isfinite(seconds)) ? qint64(std::ceil(seconds * 1000)) : -1;
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(ra), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return std::max<qint64>(0, now.msecsTo(when));
+}
+
+RetryPolicy::Decision RetryPolicy::decide(const Attempt &a, int baseDelayMs, qint64 maxServerDelayMs,
+                                          double jitter01)
+{
+    Decision d;
+    if (a.retriesDone >= a.maxRetries)
+        return d;
+    const ApiError &e = a.error;
+    switch (e.kind()) {
+    case ApiError::Kind::Http:
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+        break;
+    default:
+        return d; // canceled, TLS, decode, refused before sending: retrying cannot help
+    }
+    const int status = e.kind() == ApiError::Kind::Http ? e.httpStatus() : 0;
+    const bool connectionFailure = e.kind() != ApiError::Kind::Http;
+
+    bool retry = false;
+    if (a.shouldRetryHeader.has_value()) {
+        // The server's explicit word overrides status and method.
+        retry = *a.shouldRetryHeader;
+    } else {
+        switch (a.verb) {
+        case Verb::Get:
+            retry = connectionFailure || status == 408 || status == 429 || status >= 500;
+            break;
+        case Verb::Put:
+        case Verb::Delete:
+            // Only when the server proves it did not act, or nothing was sent.
+            retry = status == 429 || (status == 503 && a.serverDelayMs >= 0) ||
+                    (connectionFailure && !a.requestSent);
+            break;
+        case Verb::Post:
+            // A blind retry of a create makes a duplicate organization.
+            retry = false;
+            break;
+        }
+    }
+    if (!retry)
+        return d;
+    if (a.serverDelayMs >= 0) {
+        if (a.serverDelayMs > maxServerDelayMs)
+            return d; // too long to wait silently: surface it (with retryAfterMs) instead
+        d.delayMs = a.serverDelayMs;
+    } else {
+        d.delayMs = backoff(a.retriesDone, baseDelayMs, jitter01);
+    }
+    d.retry = true;
+    return d;
+}
+
+} // namespace api
