@@ -10,6 +10,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QTimer>
+#include <QWidget>
 
 #include "ui/shell/mainwindow.h"
 
@@ -21,6 +23,32 @@ void setIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("orgscope.test"));
     QCoreApplication::setApplicationName(QStringLiteral("orgscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ORGSCOPE_VERSION));
+}
+
+// Prints one line at the window's first paint event and quits.
+class FirstPaintProbe : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            QTextStream(stdout) << "first-paint\n";
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
+
+void quitAfterFirstPaint(QWidget *window)
+{
+    window->installEventFilter(new FirstPaintProbe(window));
 }
 
 } // namespace
@@ -63,7 +91,11 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main",
                                     "API base URL (default: $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
         QStringLiteral("url"));
-    parser.addOptions({demo, simArg, baseUrl});
+    // For bench/run_bench.py: print "first-paint" when the window first paints, then quit.
+    QCommandLineOption firstPaint(QStringLiteral("measure-first-paint"),
+                                  QStringLiteral("Quit after the window first paints (benchmarks)."));
+    firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, simArg, baseUrl, firstPaint});
     parser.process(application);
 
     app::ConsoleOptions options;
@@ -74,5 +106,7 @@ int main(int argc, char **argv)
 
     app::Console console(options);
     console.start();
+    if (parser.isSet(firstPaint))
+        quitAfterFirstPaint(console.window());
     return QApplication::exec();
 }

@@ -1,0 +1,143 @@
+// Pages an organization's audit log from a server into the audit table model
+// exactly as the Audit log page does (AuditPager → AuditTableModel::appendPage
+// on the event-loop thread, decoding on workers), and measures entries/s, the
+// longest event-loop stall, and bytes held per entry. Prints one JSON line.
+//
+//   bench_audit_ingest --base-url URL [--org ID] [--since D] [--before D] [--limit N] [--token T]
+
+#include "api/auditpager.h"
+#include "api/client.h"
+#include "api/organizationspager.h"
+#include "models/audit/audittablemodel.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+namespace {
+
+// Measures how late a 5 ms timer fires: the longest time the loop was busy.
+class StallProbe : public QObject
+{
+public:
+    explicit StallProbe(QObject *parent) : QObject(parent)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(5);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last > 0)
+                m_maxGapNs = std::max(m_maxGapNs, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_timer.start();
+    }
+    double maxStallMs() const { return std::max<qint64>(0, m_maxGapNs - 5'000'000) / 1e6; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_maxGapNs = 0;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption baseUrl(QStringLiteral("base-url"), QStringLiteral("API base URL"),
+                                     QStringLiteral("url"));
+    const QCommandLineOption org(
+        QStringLiteral("org"), QStringLiteral("Organization id (default: first root)"), QStringLiteral("id"));
+    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("Start (default: 18 months ago)"),
+                                   QStringLiteral("date"));
+    const QCommandLineOption before(QStringLiteral("before"), QStringLiteral("End (default: tomorrow)"),
+                                    QStringLiteral("date"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("Page size"), QStringLiteral("n"),
+                                   QStringLiteral("1000"));
+    const QCommandLineOption token(QStringLiteral("token"), QStringLiteral("API token"),
+                                   QStringLiteral("token"), QStringLiteral("orgscope-demo-token"));
+    parser.addOptions({baseUrl, org, since, before, limit, token});
+    parser.process(app);
+
+    api::Client client;
+    client.setBaseUrl(QUrl(parser.value(baseUrl)));
+    client.setCredentials(api::Credentials{parser.value(token), {}, {}});
+
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    api::AuditQuery query;
+    query.since = parser.isSet(since) ? parser.value(since) : today.addMonths(-18).toString(Qt::ISODate);
+    query.before = parser.isSet(before) ? parser.value(before) : today.addDays(1).toString(Qt::ISODate);
+    query.limit = parser.value(limit).toInt();
+
+    models::AuditTableModel model;
+    StallProbe probe(&app);
+    QElapsedTimer clock;
+    QTextStream out(stdout);
+    int exitCode = 0;
+
+    auto runAudit = [&](const QString &orgId) {
+        const quint64 generation = model.beginQuery();
+        auto *pager = new api::AuditPager(&client, orgId, query, &app);
+        QObject::connect(pager, &api::AuditPager::pageReady, &model,
+                         [&model, generation](const QList<api::AuditEvent> &entries) {
+                             model.appendPage(generation, entries);
+                         });
+        QObject::connect(pager, &api::Pager::finished, &app, [&](api::Pager *p) {
+            const double seconds = clock.nsecsElapsed() / 1e9;
+            const qint64 rows = model.rowCount();
+            QJsonObject result{{QStringLiteral("entries"), rows},
+                               {QStringLiteral("requests"), p->pageCount()},
+                               {QStringLiteral("seconds"), seconds},
+                               {QStringLiteral("entries_per_s"), seconds > 0 ? rows / seconds : 0.0},
+                               {QStringLiteral("stall_max_ms"), probe.maxStallMs()},
+                               {QStringLiteral("bytes_per_entry"),
+                                rows ? double(model.store().bytes()) / double(rows) : 0.0}};
+            if (!p->succeeded()) {
+                result.insert(QStringLiteral("error"), p->error().userMessage());
+                exitCode = 1;
+            }
+            out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+            out.flush();
+            QCoreApplication::exit(exitCode);
+        });
+        probe.start();
+        clock.start();
+        pager->start();
+    };
+
+    if (parser.isSet(org)) {
+        QTimer::singleShot(0, &app, [&] { runAudit(parser.value(org)); });
+    } else {
+        auto *orgs = new api::OrganizationsPager(&client, api::OrganizationFilter::rootsOnly(), &app);
+        auto rootId = std::make_shared<QString>();
+        QObject::connect(orgs, &api::OrganizationsPager::pageReady, &app,
+                         [rootId](const QList<api::Organization> &page) {
+                             if (rootId->isEmpty() && !page.isEmpty())
+                                 *rootId = page.first().id;
+                         });
+        QObject::connect(orgs, &api::Pager::finished, &app, [&, rootId](api::Pager *p) {
+            if (!p->succeeded() || rootId->isEmpty()) {
+                QTextStream(stderr) << "bench_audit_ingest: no organization: " << p->error().userMessage()
+                                    << '\n';
+                QCoreApplication::exit(2);
+                return;
+            }
+            runAudit(*rootId);
+        });
+        orgs->start();
+    }
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+"""Runs every Orgscope benchmark and writes bench/results.json + a summary.
+
+Called by scripts/bench after a release build. Figures:
+  * Google Benchmark programs in <build>/bench/bin/bench_* (JSON output),
+    mapped to figure names by FIGURE_MAP below;
+  * whole-process audit ingest (bench_audit_ingest) against orgscope-sim,
+    alternating with the official Cloudflare TypeScript SDK (bench/sdk);
+  * simulator page-serving time (keep-alive HTTP client in this script);
+  * cold and warm start to the first painted window.
+"""
+import argparse
+import datetime
+import http.client
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# Google Benchmark name (regex, matched against the run name) → figure.
+# "value" is a counter name, or "real_time" (converted to ms) ; "scale"
+# multiplies the value.
+FIGURE_MAP = [
+    # (regex, counter, figure name, unit, scale)
+]
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def machine_info():
+    info = {
+        "cores": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    }
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    info["cpu"] = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo") as f:
+            info["memory_kib"] = int(f.readline().split()[1])
+    except OSError:
+        pass
+    try:
+        info["qt"] = subprocess.run(["qtpaths6", "--qt-version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        pass
+    return info
+
+
+class Simulator:
+    def __init__(self, binary, args):
+        self.proc = subprocess.Popen([binary, "--port", "0"] + args, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, text=True)
+        t0 = time.monotonic()
+        line = self.proc.stdout.readline().strip()
+        self.startup_s = time.monotonic() - t0
+        m = re.match(r"orgscope-sim listening on (http://\S+)", line)
+        if not m:
+            self.stop()
+            raise RuntimeError("simulator did not start: %r" % line)
+        self.base_url = m.group(1)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+def api_get(base_url, path, query, token="orgscope-demo-token", conn=None):
+    u = urllib.parse.urlparse(base_url)
+    own = conn is None
+    if own:
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    conn.request("GET", u.path + path + ("?" + urllib.parse.urlencode(query, doseq=True) if query else ""),
+                 headers={"Authorization": "Bearer " + token})
+    r = conn.getresponse()
+    body = r.read()
+    if own:
+        conn.close()
+    return r.status, body
+
+
+def root_org(base_url):
+    status, body = api_get(base_url, "/organizations", {"parent.id": "null", "page_size": 1})
+    if status != 200:
+        raise RuntimeError("listing organizations failed: %d" % status)
+    return json.loads(body)["result"][0]["id"]
+
+
+def audit_range():
+    today = datetime.date.today()
+    since = (today - datetime.timedelta(days=560)).isoformat()
+    before = (today + datetime.timedelta(days=1)).isoformat()
+    return since, before
+
+
+def run_json(cmd, env=None, timeout=1800):
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
+    if out.returncode != 0:
+        raise RuntimeError("%s failed (%d): %s" % (cmd[0], out.returncode, out.stderr.strip()[-500:]))
+    for line in reversed(out.stdout.strip().splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError("%s printed no JSON: %s" % (cmd[0], out.stdout[-500:]))
+
+
+def orgscope_ingest(build, base_url, org, limit):
+    since, before = audit_range()
+    return run_json([os.path.join(build, "bench", "bin", "bench_audit_ingest"), "--base-url", base_url, "--org",
+                     org, "--since", since, "--before", before, "--limit", str(limit)])
+
+
+def sdk_ingest(base_url, org, limit=None):
+    since, before = audit_range()
+    cmd = ["node", os.path.join(HERE, "sdk", "audit-ingest.mjs"), "--base-url", base_url, "--org", org, "--since",
+           since, "--before", before]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    return run_json(cmd)
+
+
+def google_benchmarks(build, quick):
+    results = []
+    bindir = os.path.join(build, "bench", "bin")
+    if not os.path.isdir(bindir):
+        return results
+    for name in sorted(os.listdir(bindir)):
+        path = os.path.join(bindir, name)
+        if not name.startswith("bench_") or name == "bench_audit_ingest" or not os.access(path, os.X_OK):
+            continue
+        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+            out = tmp.name
+        cmd = [path, "--benchmark_out=" + out, "--benchmark_out_format=json"]
+        if quick:
+            cmd.append("--benchmark_min_time=0.01")
+        log("  running %s" % name)
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
+        if r.returncode != 0:
+            log("  %s failed: %s" % (name, r.stderr[-400:]))
+            continue
+        with open(out) as f:
+            data = json.load(f)
+        os.unlink(out)
+        for b in data.get("benchmarks", []):
+            b["program"] = name
+            results.append(b)
+    return results
+
+
+def map_figures(benchmarks):
+    figures = []
+    for pattern, counter, figure, unit, scale in FIGURE_MAP:
+        rx = re.compile(pattern)
+        for b in benchmarks:
+            if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+                continue
+            if not rx.search(b["name"]):
+                continue
+            if counter == "real_time":
+                tu = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b.get("time_unit", "ns")]
+                value = b["real_time"] * tu
+            elif counter in b:
+                value = b[counter]
+            else:
+                continue
+            figures.append({"name": figure, "value": round(value * scale, 3), "unit": unit})
+            break
+    # Every Google Benchmark also lands under its own name, for the record.
+    for b in benchmarks:
+        tu = b.get("time_unit", "ns")
+        figures.append({"name": "gbench/%s/%s" % (b["program"], b["name"]), "value": round(b["real_time"], 3),
+                        "unit": tu})
+    return figures
+
+
+def page_serving(base_url, org, pages=30):
+    since, before = audit_range()
+    u = urllib.parse.urlparse(base_url)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    times = []
+    cursor = None
+    for _ in range(pages):
+        q = {"since": since, "before": before, "limit": 1000}
+        if cursor:
+            q["cursor"] = cursor
+        t0 = time.perf_counter()
+        status, body = api_get(base_url, "/organizations/%s/logs/audit" % org, q, conn=conn)
+        times.append((time.perf_counter() - t0) * 1000)
+        if status != 200:
+            raise RuntimeError("audit page failed: %d" % status)
+        info = json.loads(body).get("result_info", {})
+        cursor = info.get("cursor") or (info.get("cursors") or {}).get("after")
+        if not cursor:
+            break
+    conn.close()
+    return statistics.median(times)
+
+
+def first_paint(build, cold):
+    app = os.path.join(build, "bin", "orgscope")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    cfg = tempfile.mkdtemp()
+    env.update(XDG_CONFIG_HOME=cfg, XDG_DATA_HOME=cfg, XDG_CACHE_HOME=cfg)
+    for k in ("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY"):
+        env.pop(k, None)
+    if cold:
+        if os.geteuid() != 0:
+            return None
+        subprocess.run(["sync"])
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+    t0 = time.perf_counter()
+    r = subprocess.run([app, "--measure-first-paint"], capture_output=True, text=True, env=env, timeout=120)
+    ms = (time.perf_counter() - t0) * 1000
+    shutil.rmtree(cfg, ignore_errors=True)
+    if "first-paint" not in r.stdout:
+        raise RuntimeError("orgscope did not paint: %s" % r.stderr[-300:])
+    return ms
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", required=True)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--out", default=os.path.join(HERE, "results.json"))
+    args = ap.parse_args()
+    build = os.path.abspath(args.build)
+    sim_bin = os.path.join(build, "bin", "orgscope-sim")
+    figures = []
+
+    def fig(name, value, unit, **extra):
+        if value is None:
+            return
+        d = {"name": name, "value": round(value, 3) if isinstance(value, float) else value, "unit": unit}
+        d.update(extra)
+        figures.append(d)
+        log("  %-36s %s %s" % (name, d["value"], unit))
+
+    log("== Google Benchmark programs")
+    figures += map_figures(google_benchmarks(build, args.quick))
+
+    sizes = [100_000] if args.quick else [100_000, 1_000_000]
+    runs = 3 if args.quick else 5
+    for n in sizes:
+        log("== audit ingest, %d entries (orgscope-sim --cursor-style both)" % n)
+        sim = Simulator(sim_bin, ["--audit-events", str(n), "--cursor-style", "both", "--rate-limit", "1000000/1"])
+        try:
+            label = "1m" if n == 1_000_000 else "100k"
+            fig("sim_startup_s_" + label, sim.startup_s, "s")
+            org = root_org(sim.base_url)
+            if n == sizes[0]:
+                fig("sim_page_serve_ms_1000", page_serving(sim.base_url, org), "ms")
+            ours, theirs, ratios, stalls = [], [], [], []
+            for i in range(runs):
+                # Alternate who goes first so neither always gets a warm server.
+                pair = [("orgscope", lambda: orgscope_ingest(build, sim.base_url, org, 1000)),
+                        ("sdk", lambda: sdk_ingest(sim.base_url, org, 1000))]
+                if i % 2:
+                    pair.reverse()
+                got = {}
+                for who, fn in pair:
+                    got[who] = fn()
+                if got["orgscope"]["entries"] != got["sdk"]["entries"]:
+                    log("  warning: orgscope got %d entries, SDK %d" % (got["orgscope"]["entries"],
+                                                                        got["sdk"]["entries"]))
+                ours.append(got["orgscope"])
+                theirs.append(got["sdk"])
+                ratios.append(got["orgscope"]["seconds"] / got["sdk"]["seconds"])
+                stalls.append(got["orgscope"]["stall_max_ms"])
+            eps = statistics.median(r["entries_per_s"] for r in ours)
+            sdk_eps = statistics.median(r["entries"] / r["seconds"] for r in theirs)
+            fig("audit_ingest_entries_per_s_" + label, eps, "entries/s")
+            fig("sdk_audit_ingest_entries_per_s_" + label, sdk_eps, "entries/s")
+            fig("audit_bytes_per_entry_" + label, statistics.median(r["bytes_per_entry"] for r in ours), "bytes")
+            if n == sizes[-1]:
+                fig("sdk_ratio_audit_ingest", statistics.median(ratios), "ratio", min=round(min(ratios), 3),
+                    max=round(max(ratios), 3), runs=runs, entries=n)
+                fig("audit_gui_stall_ms_max", max(stalls), "ms")
+        finally:
+            sim.stop()
+
+    log("== requests for 100,000 entries with each client's defaults, and the flat cursor")
+    sim = Simulator(sim_bin, ["--audit-events", "100000", "--cursor-style", "both", "--rate-limit", "1000000/1"])
+    try:
+        org = root_org(sim.base_url)
+        fig("orgscope_requests_100k_default", orgscope_ingest(build, sim.base_url, org, 1000)["requests"], "requests")
+        fig("sdk_requests_100k_default", sdk_ingest(sim.base_url, org)["requests"], "requests")
+    finally:
+        sim.stop()
+    sim = Simulator(sim_bin, ["--audit-events", "100000", "--cursor-style", "flat", "--rate-limit", "1000000/1"])
+    try:
+        org = root_org(sim.base_url)
+        fig("sdk_entries_received_flat_cursor", sdk_ingest(sim.base_url, org, 1000)["entries"], "entries",
+            of=100000)
+        fig("orgscope_entries_received_flat_cursor", orgscope_ingest(build, sim.base_url, org, 1000)["entries"],
+            "entries", of=100000)
+    finally:
+        sim.stop()
+
+    log("== start to first painted window")
+    fig("start_first_window_ms_cold", first_paint(build, cold=True), "ms")
+    warm = [first_paint(build, cold=False) for _ in range(3 if args.quick else 5)]
+    fig("start_first_window_ms_warm", statistics.median(warm), "ms")
+
+    result = {"machine": machine_info(), "quick": args.quick, "figures": figures}
+    with open(args.out, "w") as f:
+        json.dump(result, f, indent=2)
+    log("wrote %s" % args.out)
+
+
+if __name__ == "__main__":
+    main()

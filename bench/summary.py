@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Prints bench/results.json as a table, with the targets of the audit and
+usage issues marked pass or fail."""
+import json
+import sys
+
+# figure → (comparison, target, meaning)
+TARGETS = {
+    "sdk_ratio_audit_ingest": ("<=", 0.2, "ingest at least 5x the official SDK"),
+    "audit_gui_stall_ms_max": ("<=", 50, "GUI thread never stalls > 50 ms during 1 M ingest"),
+    "audit_filter_value_ms_1m": ("<=", 50, "column value filter at 1 M"),
+    "audit_filter_text_ms_1m": ("<=", 100, "free-text filter at 1 M"),
+    "audit_sort_ms_1m": ("<=", 200, "sort by any column at 1 M"),
+    "audit_bytes_per_entry_1m": ("<=", 200, "memory per loaded entry at 1 M"),
+    "usage_aggregate_ms_93k": ("<=", 50, "parse + aggregate 93 k usage records"),
+    "usage_aggregate_ms_930k": ("<=", 500, "parse + aggregate 930 k usage records"),
+    "usage_regroup_ms_930k": ("<=", 10, "GUI-thread work to regroup at 930 k"),
+}
+
+
+def main():
+    with open(sys.argv[1] if len(sys.argv) > 1 else "bench/results.json") as f:
+        data = json.load(f)
+    m = data["machine"]
+    print("Machine: %s, %s cores, %s" % (m.get("cpu", "?"), m.get("cores"), m.get("platform")))
+    print()
+    print("%-40s %14s  %-10s %s" % ("figure", "value", "unit", "target"))
+    for fig in data["figures"]:
+        if fig["name"].startswith("gbench/"):
+            continue
+        target = ""
+        if fig["name"] in TARGETS:
+            op, limit, meaning = TARGETS[fig["name"]]
+            ok = fig["value"] <= limit if op == "<=" else fig["value"] >= limit
+            target = "%s %s %s — %s" % ("PASS" if ok else "FAIL", op, limit, meaning)
+        extra = ""
+        if "min" in fig:
+            extra = " (min %s, max %s over %s runs)" % (fig["min"], fig["max"], fig.get("runs"))
+        print("%-40s %14s  %-10s %s%s" % (fig["name"], fig["value"], fig["unit"], target, extra))
+    missing = [n for n in TARGETS if n not in {f["name"] for f in data["figures"]}]
+    if missing:
+        print()
+        print("Not measured in this run: " + ", ".join(missing))
+
+
+if __name__ == "__main__":
+    main()
