@@ -1,0 +1,69 @@
+#pragma once
+// Per-organization archive of audit entries in SQLite (Qt SQL): compact
+// columns for loading the table quickly plus the full entry JSON, read back on
+// demand for the details pane. Each instance has its own connection, so a
+// worker thread can write through its own instance while the GUI reads. An
+// unreadable or corrupt file is renamed aside and replaced by an empty one;
+// notice() then says so. Not a QObject; use on one thread per instance.
+
+#include "models/audit/auditstore.h"
+
+#include "api/records.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace models {
+
+class AuditArchive
+{
+public:
+    // directory: where the per-organization files live (defaultDirectory()
+    // when empty).
+    explicit AuditArchive(const QString &organizationId, const QString &directory = QString());
+    ~AuditArchive();
+    AuditArchive(const AuditArchive &) = delete;
+    AuditArchive &operator=(const AuditArchive &) = delete;
+
+    static QString defaultDirectory(); // <AppDataLocation>/audit
+    QString filePath() const { return m_path; }
+
+    // Opens (creating if needed). A file that cannot be read as an archive is
+    // moved aside first; false only when even a fresh file cannot be created.
+    bool open();
+    bool isOpen() const;
+    void close();
+    // Non-empty after a file was set aside: a sentence for the user.
+    QString notice() const { return m_notice; }
+    QString errorString() const { return m_error; }
+
+    // Stores a page in one transaction; entries whose id is already stored are
+    // skipped. Returns how many were new, or -1 on error.
+    int appendPage(const QList<api::AuditEvent> &events);
+    // Time of the newest stored entry: a refresh asks for entries since then.
+    std::optional<qint64> newestTimeMs() const;
+    qint64 count() const;
+    // The entry as received (JSON), empty when unknown.
+    QByteArray fullEntry(const QString &id) const;
+    // Appends the newest maxRows entries (all when negative), newest first,
+    // to store. Returns how many, or -1 on error.
+    qint64 loadInto(AuditStore &store, qint64 maxRows = -1) const;
+    // Renames the file to <file>.corrupt-<UTC timestamp>, opens an empty one
+    // and sets notice().
+    bool setAside(const QString &reason);
+
+private:
+    bool openFile();
+    bool initSchema();
+    QString setError(const QString &what, const QString &detail) const;
+
+    QString m_organizationId;
+    QString m_path;
+    QString m_connection;
+    QString m_notice;
+    mutable QString m_error;
+};
+
+} // namespace models

@@ -1,0 +1,50 @@
+#pragma once
+// Events per time bucket over a set of audit rows, stacked by result. A
+// plain value computed by a pure function, so it can be built off the GUI
+// thread; AuditHistogramModel shows one to a chart.
+
+#include "models/audit/auditsnapshot.h"
+
+#include <QList>
+#include <span>
+
+namespace models {
+
+class AuditHistogram
+{
+public:
+    enum class BucketSize { Minute, Hour, Day, Week };
+    struct Bucket
+    {
+        qint64 startMs = 0;
+        quint32 success = 0; // everything that is not a failure
+        quint32 failure = 0;
+        quint32 total() const { return success + failure; }
+    };
+
+    // Minute up to 3 h, hour up to 7 days, day up to 180 days, else week.
+    static BucketSize autoBucketSize(qint64 spanMs);
+    static qint64 bucketLengthMs(BucketSize size);
+    // Start of the bucket holding ms (UTC boundaries; weeks start on Monday).
+    static qint64 bucketStart(qint64 ms, BucketSize size);
+
+    // Buckets covering [fromMs, toMs) (every bucket present, empty or not);
+    // with fromMs >= toMs the range of the rows themselves is used.
+    static AuditHistogram compute(const AuditSnapshot &snapshot, std::span<const quint32> rows,
+                                  qint64 fromMs = 0, qint64 toMs = 0);
+
+    BucketSize bucketSize() const { return m_size; }
+    const QList<Bucket> &buckets() const { return m_buckets; }
+    quint32 maxTotal() const;
+    quint64 total() const;
+    // [start, end) of bucket i: what a click on it narrows the table to.
+    std::pair<qint64, qint64> bucketRange(int i) const;
+    // Range covered by buckets first..last (inclusive, any order): a drag.
+    std::pair<qint64, qint64> spanRange(int first, int last) const;
+
+private:
+    BucketSize m_size = BucketSize::Hour;
+    QList<Bucket> m_buckets;
+};
+
+} // namespace models

@@ -1,0 +1,157 @@
+#include "models/audit/auditstore.h"
+
+#include <QDateTime>
+#include <algorithm>
+#include <limits>
+
+namespace models {
+
+AuditStore::AuditStore()
+{
+    clear();
+}
+
+void AuditStore::clear()
+{
+    // Replacing the data drops our references to the chunks; snapshots taken
+    // earlier keep theirs alive.
+    m_data = AuditSnapshot();
+    for (int f = 0; f < kAuditFieldCount; ++f) {
+        m_index[f].clear();
+        m_data.m_pools[f].push_back(QString()); // id 0 is always the empty string
+        m_index[f].insert(QString(), 0);
+        m_lastId[f] = 0;
+    }
+    m_newestMs = std::numeric_limits<qint64>::min();
+}
+
+quint32 AuditStore::intern(AuditField f, const QString &s)
+{
+    const int fi = int(f);
+    auto &pool = m_data.m_pools[fi];
+    const quint32 last = m_lastId[fi];
+    if (pool[last] == s)
+        return last;
+    if (s.isEmpty())
+        return m_lastId[fi] = 0;
+    auto it = m_index[fi].constFind(s);
+    quint32 id;
+    if (it != m_index[fi].constEnd()) {
+        id = it.value();
+    } else {
+        id = quint32(pool.size());
+        pool.push_back(s);
+        // Share one copy of the text between the pool and the index.
+        m_index[fi].insert(pool[id], id);
+        if (f == AuditField::ActionResult && s == QLatin1String("failure"))
+            m_data.m_failureId = id;
+    }
+    m_lastId[fi] = id;
+    return id;
+}
+
+template <int N> PackedId<N> AuditStore::pack(const QString &s)
+{
+    PackedId<N> p;
+    if (PackedId<N>::tryPack(s, p))
+        return p;
+    const auto index = quint32(m_data.m_overflow.size());
+    m_data.m_overflow.push_back(s);
+    return PackedId<N>::overflow(index);
+}
+
+quint32 AuditStore::append(const QList<api::AuditEvent> &events, const QSet<QString> &skipIds)
+{
+    quint32 added = 0;
+    for (const api::AuditEvent &e : events) {
+        if (!skipIds.isEmpty() && skipIds.contains(e.id))
+            continue;
+        AuditSnapshot &d = m_data;
+        qint64 ms = e.actionTimeMs;
+        if (ms == 0 && e.actionTime.isValid())
+            ms = e.actionTime.toMSecsSinceEpoch();
+        d.m_time.push_back(ms);
+        m_newestMs = std::max(m_newestMs, ms);
+        const int status = e.rawStatusCode.value_or(-1);
+        d.m_status.push_back(qint16(std::clamp(status, -1, int(std::numeric_limits<qint16>::max()))));
+
+        auto put = [&](AuditField f, const QString &s) { d.m_ids[int(f)].push_back(intern(f, s)); };
+        put(AuditField::ActorDisplay, e.actorEmail.isEmpty() ? e.actorId : e.actorEmail);
+        put(AuditField::ActorEmail, e.actorEmail);
+        put(AuditField::ActorId, e.actorId);
+        put(AuditField::ActorContext, e.actorContext);
+        put(AuditField::ActorType, e.actorType);
+        put(AuditField::ActorIp, e.actorIpAddress);
+        put(AuditField::ActorTokenId, e.actorTokenId);
+        put(AuditField::ActorTokenName, e.actorTokenName);
+        put(AuditField::ActionType, e.actionType);
+        put(AuditField::ActionResult, e.actionResult);
+        put(AuditField::ActionDescription, e.actionDescription);
+        put(AuditField::ResourceType, e.resourceType);
+        put(AuditField::ResourceProduct, e.resourceProduct);
+        put(AuditField::RawMethod, e.rawMethod);
+        put(AuditField::RawUri, e.rawUri);
+        put(AuditField::RawUserAgent, e.rawUserAgent);
+        put(AuditField::OrganizationId, e.organizationId);
+
+        d.m_entryId.push_back(pack<16>(e.id));
+        d.m_rayId.push_back(pack<8>(e.rawCfRayId));
+        d.m_resourceId.push_back(pack<16>(e.resourceId));
+        // Publish the row count last: readers index only below it.
+        ++d.m_rows;
+        ++added;
+    }
+    return added;
+}
+
+QSet<QString> AuditStore::idsAtOrAfter(qint64 timeMs) const
+{
+    QSet<QString> ids;
+    m_data.m_time.scan(0, m_data.rowCount(), [&](std::size_t row, qint64 t) {
+        if (t >= timeMs)
+            ids.insert(m_data.key(AuditKey::EntryId, quint32(row)));
+    });
+    return ids;
+}
+
+api::AuditEvent AuditStore::event(quint32 row) const
+{
+    const AuditSnapshot &d = m_data;
+    api::AuditEvent e;
+    e.id = d.key(AuditKey::EntryId, row);
+    e.actionTimeMs = d.timeMs(row);
+    e.actionTime = QDateTime::fromMSecsSinceEpoch(e.actionTimeMs, Qt::UTC);
+    if (d.status(row) >= 0)
+        e.rawStatusCode = d.status(row);
+    e.actorEmail = d.field(AuditField::ActorEmail, row);
+    e.actorId = d.field(AuditField::ActorId, row);
+    e.actorContext = d.field(AuditField::ActorContext, row);
+    e.actorType = d.field(AuditField::ActorType, row);
+    e.actorIpAddress = d.field(AuditField::ActorIp, row);
+    e.actorTokenId = d.field(AuditField::ActorTokenId, row);
+    e.actorTokenName = d.field(AuditField::ActorTokenName, row);
+    e.actionType = d.field(AuditField::ActionType, row);
+    e.actionResult = d.field(AuditField::ActionResult, row);
+    e.actionDescription = d.field(AuditField::ActionDescription, row);
+    e.resourceType = d.field(AuditField::ResourceType, row);
+    e.resourceProduct = d.field(AuditField::ResourceProduct, row);
+    e.rawMethod = d.field(AuditField::RawMethod, row);
+    e.rawUri = d.field(AuditField::RawUri, row);
+    e.rawUserAgent = d.field(AuditField::RawUserAgent, row);
+    e.organizationId = d.field(AuditField::OrganizationId, row);
+    e.rawCfRayId = d.key(AuditKey::RayId, row);
+    e.resourceId = d.key(AuditKey::ResourceId, row);
+    return e;
+}
+
+std::size_t AuditStore::bytes() const
+{
+    std::size_t total = m_data.bytes();
+    // QHash node: key QString + value + span bookkeeping (~1 byte offset per
+    // bucket and 8 slots per span); the key text is shared with the pool.
+    for (const auto &index : m_index)
+        total += std::size_t(index.size()) * (sizeof(QString) + sizeof(quint32) + 4) + index.capacity() * 2;
+    return total;
+}
+
+} // namespace models

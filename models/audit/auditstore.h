@@ -1,0 +1,56 @@
+#pragma once
+// Compact in-memory rows of the audit log: repeated strings interned per
+// field, identifiers packed, time as ms and status as int16. Request/response
+// bodies are not kept (AuditArchive holds full entries). Not a QObject and not
+// thread-affine: one thread appends; snapshot() copies are readable anywhere.
+
+#include "models/audit/auditsnapshot.h"
+
+#include "api/records.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace models {
+
+class AuditStore
+{
+public:
+    AuditStore();
+
+    // Appends one page; entries whose id is in skipIds are left out (used at
+    // the boundary of an incremental refresh). Returns how many were added.
+    quint32 append(const QList<api::AuditEvent> &events, const QSet<QString> &skipIds = {});
+    void clear();
+
+    quint32 rowCount() const { return m_data.rowCount(); }
+    // The live data, for reads on the appending thread (cheap, no copy).
+    const AuditSnapshot &data() const { return m_data; }
+    // An immutable copy of the rows so far, for another thread.
+    AuditSnapshot snapshot() const { return m_data; }
+
+    // Ids of the rows at or after timeMs: what a refresh starting at that
+    // time may deliver again.
+    QSet<QString> idsAtOrAfter(qint64 timeMs) const;
+    qint64 newestTimeMs() const { return m_newestMs; } // min() when empty
+
+    // The compact fields of one row as a record (bodies and raw JSON empty).
+    api::AuditEvent event(quint32 row) const;
+
+    // Bytes held by rows, string pools and intern indexes.
+    std::size_t bytes() const;
+
+private:
+    quint32 intern(AuditField f, const QString &s);
+    template <int N> PackedId<N> pack(const QString &s);
+
+    AuditSnapshot m_data;
+    std::array<QHash<QString, quint32>, kAuditFieldCount> m_index;
+    // One-entry cache per field: consecutive entries often repeat a value.
+    std::array<quint32, kAuditFieldCount> m_lastId{};
+    qint64 m_newestMs;
+};
+
+} // namespace models

@@ -1,0 +1,65 @@
+#pragma once
+// Append-only vector stored in fixed-size chunks that never move. A copy
+// shares the chunks, so a copy taken on the writer's thread can be read on
+// another thread while the writer keeps appending: the writer only touches
+// slots at or beyond the copy's size, and chunks are never reallocated.
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace models {
+
+template <typename T, int Bits> class ChunkedVector
+{
+public:
+    static constexpr std::size_t kChunkSize = std::size_t(1) << Bits;
+    static constexpr std::size_t kMask = kChunkSize - 1;
+
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    const T &operator[](std::size_t i) const { return m_chunks[i >> Bits][i & kMask]; }
+
+    void push_back(const T &value)
+    {
+        if ((m_size >> Bits) == m_chunks.size())
+            m_chunks.push_back(std::make_shared<T[]>(kChunkSize));
+        m_chunks[m_size >> Bits][m_size & kMask] = value;
+        ++m_size;
+    }
+
+    // Writable slot for the element being appended (must be < size()).
+    T &mutableAt(std::size_t i) { return m_chunks[i >> Bits][i & kMask]; }
+
+    void clear()
+    {
+        m_chunks.clear();
+        m_size = 0;
+    }
+
+    // Calls f(index, value) for every index in [begin, end), a chunk at a
+    // time so hot loops see a plain pointer.
+    template <typename F> void scan(std::size_t begin, std::size_t end, F &&f) const
+    {
+        while (begin < end) {
+            const T *chunk = m_chunks[begin >> Bits].get();
+            const std::size_t chunkEnd = std::min(end, (begin | kMask) + 1);
+            for (std::size_t i = begin; i < chunkEnd; ++i)
+                f(i, chunk[i & kMask]);
+            begin = chunkEnd;
+        }
+    }
+
+    // Bytes held by the chunks (element storage only).
+    std::size_t bytes() const
+    {
+        return m_chunks.size() * kChunkSize * sizeof(T) + m_chunks.capacity() * sizeof(std::shared_ptr<T[]>);
+    }
+
+private:
+    std::vector<std::shared_ptr<T[]>> m_chunks;
+    std::size_t m_size = 0;
+};
+
+} // namespace models

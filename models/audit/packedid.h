@@ -1,0 +1,92 @@
+#pragma once
+// Fixed-width per-row form of an identifier: a lowercase hex string of up to
+// 2*N characters is stored as nibbles (32-hex ids in 16 bytes); anything else
+// goes to a side list of strings and the slot keeps its index.
+
+#include <QString>
+#include <QStringView>
+#include <cstring>
+
+namespace models {
+
+template <int N> struct PackedId
+{
+    static_assert(N >= 4, "the overflow index needs four bytes");
+    static constexpr quint8 kOverflow = 0xFF;
+    static constexpr int kMaxHex = 2 * N;
+
+    quint8 tag = 0; // 0: empty, 1..2N: that many hex digits packed, kOverflow: side list index
+    quint8 bytes[N] = {};
+
+    bool isEmpty() const { return tag == 0; }
+    bool isHex() const { return tag != 0 && tag != kOverflow; }
+    bool isOverflow() const { return tag == kOverflow; }
+
+    quint32 overflowIndex() const
+    {
+        quint32 v;
+        std::memcpy(&v, bytes, sizeof v);
+        return v;
+    }
+
+    static int hexValue(char16_t c)
+    {
+        if (c >= u'0' && c <= u'9')
+            return c - u'0';
+        if (c >= u'a' && c <= u'f')
+            return c - u'a' + 10;
+        return -1;
+    }
+
+    // Packs s as hex when it can; false means the caller must store s on the side.
+    static bool tryPack(QStringView s, PackedId &out)
+    {
+        out = PackedId();
+        if (s.isEmpty())
+            return true;
+        if (s.size() > kMaxHex)
+            return false;
+        for (qsizetype i = 0; i < s.size(); ++i) {
+            const int v = hexValue(s[i].unicode());
+            if (v < 0)
+                return false;
+            out.bytes[i / 2] |= quint8(i % 2 == 0 ? v << 4 : v);
+        }
+        out.tag = quint8(s.size());
+        return true;
+    }
+
+    static PackedId overflow(quint32 index)
+    {
+        PackedId p;
+        p.tag = kOverflow;
+        std::memcpy(p.bytes, &index, sizeof index);
+        return p;
+    }
+
+    // Writes the hex digits into buf (at least 2N chars); returns how many.
+    int unpackHex(char *buf) const
+    {
+        static constexpr char kDigits[] = "0123456789abcdef";
+        const int n = tag;
+        for (int i = 0; i < n; ++i) {
+            const quint8 b = bytes[i / 2];
+            buf[i] = kDigits[i % 2 == 0 ? b >> 4 : b & 0xF];
+        }
+        return n;
+    }
+
+    QString hexString() const
+    {
+        char buf[kMaxHex];
+        const int n = unpackHex(buf);
+        return QString::fromLatin1(buf, n);
+    }
+
+    friend bool operator==(const PackedId &a, const PackedId &b)
+    {
+        return a.tag == b.tag && std::memcmp(a.bytes, b.bytes, N) == 0;
+    }
+};
+
+} // namespace models
