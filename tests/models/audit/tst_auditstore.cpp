@@ -1,0 +1,181 @@
+// AuditStore: interning and packing round-trips, snapshots, boundary
+// de-duplication, byte accounting, row details.
+
+#include "auditsamples.h"
+
+#include "models/audit/auditrowdetails.h"
+#include "models/audit/auditstore.h"
+
+#include <QSet>
+#include <QtTest>
+
+using namespace models;
+
+namespace {
+
+bool sameCompact(const api::AuditEvent &a, const api::AuditEvent &b)
+{
+    return a.id == b.id && a.actionTimeMs == b.actionTimeMs && a.actionType == b.actionType &&
+           a.actionResult == b.actionResult && a.actionDescription == b.actionDescription &&
+           a.actorId == b.actorId && a.actorContext == b.actorContext && a.actorEmail == b.actorEmail &&
+           a.actorIpAddress == b.actorIpAddress && a.actorTokenId == b.actorTokenId &&
+           a.actorTokenName == b.actorTokenName && a.actorType == b.actorType &&
+           a.organizationId == b.organizationId && a.rawCfRayId == b.rawCfRayId &&
+           a.rawMethod == b.rawMethod && a.rawStatusCode == b.rawStatusCode && a.rawUri == b.rawUri &&
+           a.rawUserAgent == b.rawUserAgent && a.resourceId == b.resourceId &&
+           a.resourceProduct == b.resourceProduct && a.resourceType == b.resourceType;
+}
+
+} // namespace
+
+class TestAuditStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip()
+    {
+        auditsamples::Generator gen(42);
+        QList<api::AuditEvent> all;
+        AuditStore store;
+        for (int p = 0; p < 5; ++p) {
+            const auto page = gen.page(997);
+            QCOMPARE(store.append(page), 997u);
+            all += page;
+        }
+        QCOMPARE(store.rowCount(), quint32(all.size()));
+        for (int i = 0; i < all.size(); ++i) {
+            const api::AuditEvent back = store.event(quint32(i));
+            if (!sameCompact(back, all[i]))
+                QFAIL(qPrintable(
+                    QStringLiteral("row %1 differs (id %2 vs %3)").arg(i).arg(back.id, all[i].id)));
+        }
+        // Each distinct value is interned once (plus the empty string at id 0).
+        QSet<QString> ips, emails;
+        for (const auto &e : std::as_const(all)) {
+            ips.insert(e.actorIpAddress);
+            emails.insert(e.actorEmail);
+        }
+        ips.insert(QString());
+        emails.insert(QString());
+        QCOMPARE(store.data().poolSize(AuditField::ActorIp), quint32(ips.size()));
+        QCOMPARE(store.data().poolSize(AuditField::ActorEmail), quint32(emails.size()));
+        QVERIFY(store.bytes() > 0);
+        QVERIFY(store.bytes() < std::size_t(all.size()) * 1000);
+    }
+
+    void packedIds_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("hex32") << QStringLiteral("0123456789abcdef0123456789abcdef");
+        QTest::newRow("hex odd") << QStringLiteral("abc");
+        QTest::newRow("hex leading zeros") << QStringLiteral("000000000000000f");
+        QTest::newRow("upper") << QStringLiteral("0123456789ABCDEF0123456789ABCDEF");
+        QTest::newRow("too long") << QString(33, u'a');
+        QTest::newRow("name") << QStringLiteral("zone.example.com");
+        QTest::newRow("unicode") << QStringLiteral("r\u00e9sum\u00e9-\u4e2d");
+    }
+
+    void packedIds()
+    {
+        QFETCH(QString, value);
+        api::AuditEvent e;
+        e.id = value;
+        e.resourceId = value;
+        e.rawCfRayId = value;
+        AuditStore store;
+        store.append({e});
+        QCOMPARE(store.data().key(AuditKey::EntryId, 0), value);
+        QCOMPARE(store.data().key(AuditKey::ResourceId, 0), value);
+        QCOMPARE(store.data().key(AuditKey::RayId, 0), value);
+        QCOMPARE(store.data().text(AuditColumn::ResourceId, 0), value);
+    }
+
+    void columnsAndStatus()
+    {
+        api::AuditEvent e;
+        e.actorId = QStringLiteral("u1");
+        e.actionResult = QStringLiteral("failure");
+        e.actionTimeMs = 1000;
+        api::AuditEvent f = e;
+        f.actorEmail = QStringLiteral("a@b.example");
+        f.actionResult = QStringLiteral("success");
+        f.rawStatusCode = 404;
+        AuditStore store;
+        store.append({e, f});
+        const AuditSnapshot &d = store.data();
+        QCOMPARE(d.text(AuditColumn::Actor, 0), QStringLiteral("u1"));          // no e-mail: the id
+        QCOMPARE(d.text(AuditColumn::Actor, 1), QStringLiteral("a@b.example")); // e-mail wins
+        QCOMPARE(d.text(AuditColumn::Status, 0), QString());
+        QCOMPARE(d.text(AuditColumn::Status, 1), QStringLiteral("404"));
+        QCOMPARE(d.filterValue(AuditColumn::Time, 0), QStringLiteral("1000"));
+        QVERIFY(d.isFailure(0));
+        QVERIFY(!d.isFailure(1));
+        QCOMPARE(store.event(0).rawStatusCode, std::nullopt);
+        QCOMPARE(store.event(1).rawStatusCode, std::optional<int>(404));
+    }
+
+    void snapshotIsImmutable()
+    {
+        auditsamples::Generator gen(7);
+        AuditStore store;
+        store.append(gen.page(20000)); // crosses a chunk boundary
+        const AuditSnapshot snap = store.snapshot();
+        const QString lastId = snap.key(AuditKey::EntryId, snap.rowCount() - 1);
+        const quint32 pool = snap.poolSize(AuditField::ActorIp);
+        store.append(gen.page(20000));
+        QCOMPARE(snap.rowCount(), 20000u);
+        QCOMPARE(store.rowCount(), 40000u);
+        QCOMPARE(snap.key(AuditKey::EntryId, 19999), lastId);
+        QCOMPARE(snap.poolSize(AuditField::ActorIp), pool);
+        store.clear();
+        QCOMPARE(store.rowCount(), 0u);
+        // The snapshot still owns its chunks after the store dropped them.
+        QCOMPARE(snap.key(AuditKey::EntryId, 19999), lastId);
+    }
+
+    void boundaryDeduplication()
+    {
+        auditsamples::Generator gen(9);
+        AuditStore store;
+        auto page = gen.page(100);
+        store.append(page);
+        const qint64 newest = store.newestTimeMs();
+        QCOMPARE(newest, page.first().actionTimeMs);
+        const QSet<QString> boundary = store.idsAtOrAfter(newest);
+        QCOMPARE(boundary, QSet<QString>{page.first().id});
+        // A refresh since `newest` returns the boundary entry again plus new ones.
+        api::AuditEvent newer = gen.next();
+        newer.actionTimeMs = newest + 5000;
+        QCOMPARE(store.append({newer, page.first()}, boundary), 1u);
+        QCOMPARE(store.rowCount(), 101u);
+        QCOMPARE(store.newestTimeMs(), newest + 5000);
+    }
+
+    void rowDetails()
+    {
+        auditsamples::Generator gen(3);
+        api::AuditEvent e = gen.next();
+        e.resourceRequestJson = R"({"a":1})";
+        AuditStore store;
+        store.append({e});
+        const auto fromStore = AuditRowDetails::fields(store, 0);
+        const auto fromEvent = AuditRowDetails::fields(e);
+        QVERIFY(fromStore.size() >= 21);
+        QCOMPARE(fromEvent.size(), fromStore.size() + 1); // the request body only exists in the full entry
+        auto value = [](const QList<AuditRowDetails::Field> &fields, const QString &label) {
+            for (const auto &f : fields)
+                if (f.label == label)
+                    return f.value;
+            return QStringLiteral("<missing>");
+        };
+        QCOMPARE(value(fromStore, QStringLiteral("Ray ID")), e.rawCfRayId);
+        QCOMPARE(value(fromStore, QStringLiteral("Entry id")), e.id);
+        QCOMPARE(value(fromEvent, QStringLiteral("Request")), QStringLiteral(R"({"a":1})"));
+        QVERIFY(AuditRowDetails::fields(store, 5).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditStore)
+#include "tst_auditstore.moc"
