@@ -3,34 +3,48 @@
 #include "demolauncher.h"
 
 #include "api/client.h"
+#include "models/connections/profilestore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "ui/common/page.h"
+#include "ui/connections/connectioncontroller.h"
+#include "ui/connections/secretstore.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/pagefactory.h"
-
-#include <QProcessEnvironment>
 
 namespace app {
 
 Console::Console(const ConsoleOptions &options, QObject *parent)
     : QObject(parent), m_options(options), m_settings(new models::AppSettings()),
-      m_session(new models::Session(this)), m_activity(new models::ActivityLog(this))
+      m_session(new models::Session(this)), m_activity(new models::ActivityLog(this)),
+      m_profiles(new models::ProfileStore(this)),
+      m_secrets(new ui::SecretStore(QStringLiteral("Orgscope"), this))
 {
     m_window = std::make_unique<ui::MainWindow>(m_session, m_activity, m_settings);
     const QList<ui::Page *> pages =
         ui::createPages(ui::PageContext{m_session, m_activity, m_settings}, m_window.get());
     for (ui::Page *page : pages)
         m_window->addPage(page);
+    m_connections =
+        new ui::ConnectionController(m_session, m_activity, m_profiles, m_secrets, m_window.get(), this);
+    connect(m_window.get(), &ui::MainWindow::connectRequested, m_connections,
+            &ui::ConnectionController::showDialog);
+    connect(m_session, &models::Session::clientChanged, m_window.get(), [this](api::Client *client) {
+        if (client)
+            connect(client, &api::Client::requestsInFlightChanged, m_window.get(),
+                    &ui::MainWindow::setRequestsInFlight, Qt::UniqueConnection);
+        else
+            m_window->setRequestsInFlight(0);
+    });
 }
 
 Console::~Console()
 {
     // The window and its pages go first: they may still hold jobs of the client.
     m_window.reset();
-    m_session->setClient(nullptr);
-    delete m_client;
+    delete m_connections; // clears the session's client and deletes it
+    m_connections = nullptr;
     delete m_demo; // stops the simulator child
     delete m_settings;
 }
@@ -41,54 +55,41 @@ void Console::start()
     m_window->show();
     if (m_options.demo) {
         m_demo = new DemoLauncher(m_options.simulatorArgs);
-        connect(m_demo, &DemoLauncher::ready, this, [this](const QUrl &url) {
-            connectTo(url, DemoLauncher::demoToken(), {}, {}, tr("demo simulator"));
-        });
+        connect(m_demo, &DemoLauncher::ready, this, &Console::connectDemo);
         connect(m_demo, &DemoLauncher::failed, this, &Console::demoFailed);
         m_session->setState(models::Session::State::Connecting, tr("the demo simulator"));
         m_demo->start();
         return;
     }
-    connectFromEnvironment();
-}
-
-void Console::connectFromEnvironment()
-{
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    QUrl base = m_options.baseUrl;
-    if (base.isEmpty() && env.contains(QStringLiteral("CLOUDFLARE_BASE_URL")))
-        base = QUrl(env.value(QStringLiteral("CLOUDFLARE_BASE_URL")));
-    if (base.isEmpty())
-        base = QUrl(QStringLiteral("https://api.cloudflare.com/client/v4"));
-    const QString token = env.value(QStringLiteral("CLOUDFLARE_API_TOKEN"));
-    const QString email = env.value(QStringLiteral("CLOUDFLARE_EMAIL"));
-    const QString key = env.value(QStringLiteral("CLOUDFLARE_API_KEY"));
-    if (token.isEmpty() && (email.isEmpty() || key.isEmpty())) {
+    addEnvironmentProfile();
+    if (!m_connections->connectAtStart())
         m_session->setState(models::Session::State::Disconnected);
-        return;
-    }
-    connectTo(base, token, token.isEmpty() ? email : QString(), token.isEmpty() ? key : QString(),
-              tr("environment"));
 }
 
-void Console::connectTo(const QUrl &baseUrl, const QString &token, const QString &email, const QString &key,
-                        const QString &label)
+void Console::addEnvironmentProfile()
 {
-    m_session->setClient(nullptr);
-    delete m_client;
-    m_client = new api::Client();
-    m_client->setBaseUrl(baseUrl);
-    api::Credentials credentials;
-    credentials.apiToken = token;
-    credentials.email = email;
-    credentials.apiKey = key;
-    m_client->setCredentials(credentials);
-    connect(m_client, &api::Client::requestsInFlightChanged, m_window.get(),
-            &ui::MainWindow::setRequestsInFlight);
-    m_session->setProfileName(label);
-    m_session->setIdentity(email.isEmpty() ? tr("API token") : email);
-    m_session->setClient(m_client);
-    m_session->setState(models::Session::State::Connected, baseUrl.toDisplayString());
+    const api::Credentials credentials = api::Credentials::fromEnvironment();
+    if (!credentials.isValid())
+        return;
+    models::ConnectionProfile profile;
+    profile.origin = models::ConnectionProfile::Origin::Environment;
+    profile.name = tr("Environment");
+    profile.baseUrl = m_options.baseUrl.isEmpty() ? api::Client::baseUrlFromEnvironment() : m_options.baseUrl;
+    profile.scheme = credentials.usesToken() ? models::ConnectionProfile::AuthScheme::ApiToken
+                                             : models::ConnectionProfile::AuthScheme::GlobalKey;
+    profile.email = credentials.usesToken() ? QString() : credentials.email;
+    m_connections->addTransientProfile(profile,
+                                       credentials.usesToken() ? credentials.apiToken : credentials.apiKey);
+}
+
+void Console::connectDemo(const QUrl &baseUrl)
+{
+    models::ConnectionProfile profile;
+    profile.origin = models::ConnectionProfile::Origin::Demo;
+    profile.name = tr("Demo");
+    profile.baseUrl = baseUrl;
+    const QString id = m_connections->addTransientProfile(profile, DemoLauncher::demoToken());
+    m_connections->connectProfile(id);
 }
 
 void Console::demoFailed(const QString &message)

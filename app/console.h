@@ -12,11 +12,14 @@ class Client;
 namespace models {
 class ActivityLog;
 class AppSettings;
+class ProfileStore;
 class Session;
 } // namespace models
 namespace ui {
+class ConnectionController;
 class MainWindow;
-}
+class SecretStore;
+} // namespace ui
 
 namespace app {
 
@@ -39,18 +42,22 @@ public:
     void start();
     ui::MainWindow *window() const { return m_window.get(); }
     models::Session *session() const { return m_session; }
+    ui::ConnectionController *connections() const { return m_connections; }
 
 private:
-    void connectTo(const QUrl &baseUrl, const QString &token, const QString &email, const QString &key,
-                   const QString &label);
-    void connectFromEnvironment();
+    void connectDemo(const QUrl &baseUrl);
+    // CLOUDFLARE_API_TOKEN / CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY / CLOUDFLARE_BASE_URL as an unsaved
+    // profile.
+    void addEnvironmentProfile();
     void demoFailed(const QString &message);
 
     ConsoleOptions m_options;
     models::AppSettings *m_settings;
     models::Session *m_session;
     models::ActivityLog *m_activity;
-    api::Client *m_client = nullptr;
+    models::ProfileStore *m_profiles;
+    ui::SecretStore *m_secrets;
+    ui::ConnectionController *m_connections = nullptr;
     DemoLauncher *m_demo = nullptr;
     std::unique_ptr<ui::MainWindow> m_window;
 };
