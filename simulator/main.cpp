@@ -9,6 +9,7 @@
 #include <QHostAddress>
 
 #include <cstdio>
+#include <ctime>
 
 int main(int argc, char *argv[])
 {
@@ -39,9 +40,10 @@ int main(int argc, char *argv[])
                      options->port, qPrintable(error));
         return 1;
     }
-    std::fprintf(stderr, "orgscope-sim: seeded %lld audit entries in %lld ms (ready after %lld ms)\n",
+    std::fprintf(stderr,
+                 "orgscope-sim: seeded %lld audit entries in %lld ms (ready after %lld ms, %.0f ms CPU)\n",
                  static_cast<long long>(service.audit().size()), static_cast<long long>(service.startupMs()),
-                 static_cast<long long>(timer.elapsed()));
+                 static_cast<long long>(timer.elapsed()), 1000.0 * double(std::clock()) / CLOCKS_PER_SEC);
     const QString host = options->host.contains(QLatin1Char(':'))
                              ? QLatin1Char('[') + options->host + QLatin1Char(']')
                              : options->host;

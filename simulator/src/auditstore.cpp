@@ -100,7 +100,14 @@ QByteArray base64Url(const QByteArray &raw)
 }
 } // namespace
 
-AuditStore::AuditStore(quint64 seed) : m_seed(seed) {}
+namespace {
+quint64 rayValue(quint64 seed, quint32 seq)
+{
+    return Random::mix(seed * 0x2545f4914f6cdd1dULL + seq + 0x7f4a7c15);
+}
+} // namespace
+
+AuditStore::AuditStore(quint64 seed) : m_seed(seed), m_idLabelHash(Random::hash("audit-entry", seed)) {}
 
 void AuditStore::reserve(qsizetype rows)
 {
@@ -130,12 +137,17 @@ int AuditStore::organizationIndex(const QByteArray &organizationId, bool create)
 
 QByteArray AuditStore::entryId(quint32 seq) const
 {
-    return Random::hexId(m_seed, "audit-entry", seq);
+    quint64 a, b;
+    Random::idParts(m_idLabelHash, seq, a, b);
+    QByteArray out(32, Qt::Uninitialized);
+    Random::writeHex(out.data(), a, 16);
+    Random::writeHex(out.data() + 16, b, 16);
+    return out;
 }
 
 QByteArray AuditStore::rayId(quint32 seq) const
 {
-    return Random::hex(Random::mix(m_seed * 0x2545f4914f6cdd1dULL + seq + 0x7f4a7c15), 16);
+    return Random::hex(rayValue(m_seed, seq), 16);
 }
 
 void AuditStore::append(const AuditEvent &e)
@@ -171,7 +183,9 @@ void AuditStore::append(const AuditEvent &e)
 
     JsonWriter w(out);
     w.beginObject();
-    w.field("id", entryId(row.seq));
+    quint64 idHi, idLo;
+    Random::idParts(m_idLabelHash, row.seq, idHi, idLo);
+    w.key("id").hexValue(idHi, idLo, 32);
     w.key("action").beginObject();
     w.field("description", e.description).field("result", e.result);
     w.key("time").time(row.timeMs);
@@ -191,7 +205,11 @@ void AuditStore::append(const AuditEvent &e)
         w.field("token_name", e.actorTokenName);
     w.field("type", e.actorType).endObject();
     w.key("organization").beginObject().field("id", e.organizationId).endObject();
-    w.key("raw").beginObject().field("cf_ray_id", rayId(row.seq)).field("method", e.method);
+    w.key("raw")
+        .beginObject()
+        .key("cf_ray_id")
+        .hexValue(0, rayValue(m_seed, row.seq), 16)
+        .field("method", e.method);
     w.field("status_code", e.statusCode).field("uri", e.uri);
     if (!e.userAgent.isEmpty())
         w.field("user_agent", e.userAgent);

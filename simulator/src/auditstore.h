@@ -101,6 +101,7 @@ private:
     bool matches(const Row &row, const Filter &filter) const;
 
     quint64 m_seed;
+    quint64 m_idLabelHash;
     StringPool m_pool;
     std::vector<Row> m_rows;
     std::vector<QByteArray> m_chunks;

@@ -1,6 +1,9 @@
 #include "jsonwriter.h"
 
+#include "random.h"
 #include "timeutil.h"
+
+#include <cstring>
 
 #include <charconv>
 #include <cmath>
@@ -9,16 +12,54 @@ namespace sim {
 
 void JsonWriter::separator()
 {
+    if (takeComma())
+        m_out.append(',');
+}
+
+bool JsonWriter::takeComma()
+{
     if (m_afterKey) {
         m_afterKey = false;
-        return;
+        return false;
     }
-    if (!m_first.isEmpty()) {
-        if (m_first.last())
-            m_first.last() = false;
-        else
-            m_out.append(',');
+    if (m_first.isEmpty())
+        return false;
+    if (m_first.last()) {
+        m_first.last() = false;
+        return false;
     }
+    return true;
+}
+
+bool JsonWriter::needsEscaping(std::string_view text)
+{
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == '"' || c == '\\')
+            return true;
+    }
+    return false;
+}
+
+JsonWriter &JsonWriter::hexValue(quint64 hi, quint64 lo, int digits)
+{
+    char buf[40];
+    int n = 0;
+    if (takeComma())
+        buf[n++] = ',';
+    buf[n++] = '"';
+    if (digits > 16) {
+        Random::writeHex(buf + n, hi, digits - 16);
+        n += digits - 16;
+        Random::writeHex(buf + n, lo, 16);
+        n += 16;
+    } else {
+        Random::writeHex(buf + n, lo, digits);
+        n += digits;
+    }
+    buf[n++] = '"';
+    m_out.append(buf, n);
+    return *this;
 }
 
 JsonWriter &JsonWriter::beginObject()
@@ -53,15 +94,41 @@ JsonWriter &JsonWriter::endArray()
 
 JsonWriter &JsonWriter::key(std::string_view name)
 {
-    separator();
-    appendEscaped(m_out, name);
-    m_out.append(':');
+    // Hot path of start-up: one append per key.
+    if (name.size() < 120 && !needsEscaping(name)) {
+        char buf[128];
+        int n = 0;
+        if (takeComma())
+            buf[n++] = ',';
+        buf[n++] = '"';
+        std::memcpy(buf + n, name.data(), name.size());
+        n += int(name.size());
+        buf[n++] = '"';
+        buf[n++] = ':';
+        m_out.append(buf, n);
+    } else {
+        separator();
+        appendEscaped(m_out, name);
+        m_out.append(':');
+    }
     m_afterKey = true;
     return *this;
 }
 
 JsonWriter &JsonWriter::value(std::string_view text)
 {
+    if (text.size() < 250 && !needsEscaping(text)) {
+        char buf[256];
+        int n = 0;
+        if (takeComma())
+            buf[n++] = ',';
+        buf[n++] = '"';
+        std::memcpy(buf + n, text.data(), text.size());
+        n += int(text.size());
+        buf[n++] = '"';
+        m_out.append(buf, n);
+        return *this;
+    }
     separator();
     appendEscaped(m_out, text);
     return *this;

@@ -42,10 +42,15 @@ public:
     template <typename T> JsonWriter &field(std::string_view name, const T &v) { return key(name).value(v); }
     JsonWriter &nullField(std::string_view name) { return key(name).null(); }
 
+    // A string value made of hex digits of (hi, lo): ids without temporaries.
+    JsonWriter &hexValue(quint64 hi, quint64 lo, int digits);
+
     static void appendEscaped(QByteArray &out, std::string_view text);
 
 private:
     void separator();
+    bool takeComma(); // like separator() but reports the comma instead of writing it
+    static bool needsEscaping(std::string_view text);
 
     QByteArray &m_out;
     QVarLengthArray<bool, 16> m_first; // per open container: no element written yet

@@ -38,22 +38,36 @@ quint64 Random::hash(QByteArrayView text, quint64 seed)
     return mix(h);
 }
 
-QByteArray Random::hex(quint64 value, int digits)
+void Random::writeHex(char *out, quint64 value, int digits)
 {
     static const char digitsTable[] = "0123456789abcdef";
-    QByteArray out(digits, '0');
     for (int i = digits - 1; i >= 0; --i) {
         out[i] = digitsTable[value & 0xf];
         value >>= 4;
     }
+}
+
+QByteArray Random::hex(quint64 value, int digits)
+{
+    QByteArray out(digits, Qt::Uninitialized);
+    writeHex(out.data(), value, digits);
     return out;
+}
+
+void Random::idParts(quint64 labelHash, quint64 n, quint64 &a, quint64 &b)
+{
+    a = mix(labelHash ^ mix(n));
+    b = mix(a ^ 0x5851f42d4c957f2dULL);
 }
 
 QByteArray Random::hexId(quint64 seed, QByteArrayView label, quint64 n)
 {
-    const quint64 a = mix(hash(label, seed) ^ mix(n));
-    const quint64 b = mix(a ^ 0x5851f42d4c957f2dULL);
-    return QByteArray(hex(a, 16)).append(hex(b, 16));
+    quint64 a, b;
+    idParts(hash(label, seed), n, a, b);
+    QByteArray out(32, Qt::Uninitialized);
+    writeHex(out.data(), a, 16);
+    writeHex(out.data() + 16, b, 16);
+    return out;
 }
 
 } // namespace sim

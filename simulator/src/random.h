@@ -29,6 +29,9 @@ public:
     // 32 lowercase hex chars derived from (seed, label, n): stable ids for seeded objects.
     static QByteArray hexId(quint64 seed, QByteArrayView label, quint64 n);
     static QByteArray hex(quint64 value, int digits);
+    static void writeHex(char *out, quint64 value, int digits);
+    // The two halves of hexId(); labelHash = hash(label, seed).
+    static void idParts(quint64 labelHash, quint64 n, quint64 &a, quint64 &b);
 
 private:
     quint64 m_state;

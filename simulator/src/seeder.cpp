@@ -321,6 +321,22 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
         orgMembers.append(mems);
     }
 
+    // Ids of things that no longer exist (deleted members, moved accounts…),
+    // computed once: start-up time matters at a million entries.
+    auto idPool = [&](const char *label, int n) {
+        QList<QByteArray> ids;
+        for (int i = 0; i < n; ++i)
+            ids.append(Random::hexId(m_seed, label, quint64(i)));
+        return ids;
+    };
+    const QList<QByteArray> oldMembers = idPool("old-member", 500);
+    const QList<QByteArray> oldAccounts = idPool("old-account", 40);
+    const QList<QByteArray> userTokens = idPool("user-token", 60);
+    const QList<QByteArray> oldOrgs = idPool("old-org", 200);
+    QList<QByteArray> orgPaths;
+    for (const Organization *o : orgs)
+        orgPaths.append("/organizations/" + o->id);
+
     // Per-day budget: weekdays busier than weekends, slow growth over time.
     const qint64 days = 548; // 18 months
     const qint64 firstDay = TimeUtil::floorDay(m_now) - (days - 1) * Day;
@@ -422,13 +438,12 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
             // Resource and URI.
             const auto &accs = orgAccounts[oi];
             const auto &mems = orgMembers[oi];
-            const QByteArray orgPath = "/organizations/" + org->id;
-            QByteArray memberId = mems.isEmpty() || r.chance(0.3)
-                                      ? Random::hexId(m_seed, "old-member", r.below(500))
-                                      : mems[r.below(mems.size())]->id;
-            const QByteArray accountId = accs.isEmpty() ? Random::hexId(m_seed, "old-account", r.below(40))
-                                                        : accs[r.below(accs.size())]->id;
-            const QByteArray tokenId = Random::hexId(m_seed, "user-token", r.below(60));
+            const QByteArray &orgPath = orgPaths[oi];
+            QByteArray memberId = mems.isEmpty() || r.chance(0.3) ? oldMembers[qsizetype(r.below(500))]
+                                                                  : mems[r.below(mems.size())]->id;
+            const QByteArray accountId =
+                accs.isEmpty() ? oldAccounts[qsizetype(r.below(40))] : accs[r.below(accs.size())]->id;
+            const QByteArray tokenId = userTokens[qsizetype(r.below(60))];
             e.requestJson.clear();
             e.responseJson.clear();
             switch (act.uri) {
@@ -459,7 +474,7 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
                 break;
             case 4: {
                 e.uri = "/organizations";
-                e.resourceId = Random::hexId(m_seed, "old-org", r.below(200));
+                e.resourceId = oldOrgs[qsizetype(r.below(200))];
                 e.requestJson = "{\"name\":\"" + org->name.toUtf8() + " Project " +
                                 QByteArray::number(r.range(1, 40)) + "\",\"parent\":{\"id\":\"" + org->id +
                                 "\"}}";
