@@ -1,6 +1,7 @@
 #include "ui/shell/pagefactory.h"
 
 #include "ui/common/placeholderpage.h"
+#include "ui/members/memberspage.h"
 
 namespace ui {
 
@@ -17,10 +18,11 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         "organizationsPage", QObject::tr("Organizations"), "folder",
         QObject::tr("The organization tree will live here: every organization you can see, its details, "
                     "accounts and business profile, with create, rename, move and delete."));
-    placeholder(
-        "membersPage", QObject::tr("Members"), "system-users",
-        QObject::tr("The members of the chosen organization will live here: browse, invite one or many, "
-                    "and remove."));
+    {
+        auto *members = new MembersPage(context.session, context.activity, parent);
+        members->setObjectName(QStringLiteral("membersPage"));
+        pages.append(members);
+    }
     placeholder("auditPage", QObject::tr("Audit log"), "document-open-recent",
                 QObject::tr("The audit history of the chosen organization will live here: query, filter, "
                             "search and export up to 18 months of entries."));

@@ -1,0 +1,425 @@
+#include "ui/members/invitedialog.h"
+
+#include "models/members/emaillistparser.h"
+#include "models/members/existingmembercheck.h"
+#include "models/members/memberbatchmodel.h"
+#include "models/members/memberinviter.h"
+#include "models/members/membersmodel.h"
+#include "ui/common/dialogs.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStringDecoder>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+constexpr qint64 kMaxImportBytes = 8 * 1024 * 1024;
+}
+
+InviteDialog::InviteDialog(api::Client *client, const QString &organizationId,
+                           const QString &organizationName, const models::MembersModel *loaded,
+                           bool loadedComplete, QWidget *parent)
+    : QDialog(parent), m_client(client), m_orgId(organizationId), m_loaded(loaded),
+      m_loadedComplete(loadedComplete),
+      m_rows(new models::MemberBatchModel(models::MemberBatchModel::Kind::Invite, this)),
+      m_tabs(new QTabWidget(this)), m_single(new QLineEdit(this)), m_singleError(new QLabel(this)),
+      m_bulk(new QPlainTextEdit(this)), m_import(new QPushButton(tr("&Import file…"), this)),
+      m_preview(new QPushButton(tr("&Check list"), this)), m_table(new QTableView(this)),
+      m_summary(new QLabel(this)), m_status(new QComboBox(this)), m_progress(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel sending"), this)), m_send(new QPushButton(tr("&Invite"), this)),
+      m_save(new QPushButton(tr("&Save results…"), this)), m_close(new QPushButton(tr("Close"), this))
+{
+    setObjectName(QStringLiteral("inviteDialog"));
+    setWindowTitle(tr("Invite members"));
+
+    auto *intro = new QLabel(tr("Invite people to <b>%1</b>. They receive an e-mail and get access after "
+                                "accepting (they need two-factor authentication or SSO).")
+                                 .arg(organizationName.toHtmlEscaped()),
+                             this);
+    intro->setWordWrap(true);
+
+    // One address.
+    auto *singlePage = new QWidget(this);
+    auto *singleForm = new QFormLayout(singlePage);
+    m_single->setObjectName(QStringLiteral("singleEmail"));
+    m_single->setPlaceholderText(tr("name@example.com"));
+    m_single->setClearButtonEnabled(true);
+    m_singleError->setObjectName(QStringLiteral("singleEmailError"));
+    m_singleError->setWordWrap(true);
+    QPalette errorPalette = m_singleError->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_singleError->setPalette(errorPalette);
+    singleForm->addRow(tr("&E-mail:"), m_single);
+    singleForm->addRow(QString(), m_singleError);
+
+    // Many addresses.
+    auto *bulkPage = new QWidget(this);
+    auto *bulkLayout = new QVBoxLayout(bulkPage);
+    m_bulk->setObjectName(QStringLiteral("bulkEmails"));
+    m_bulk->setPlaceholderText(tr("One address per line, or paste a CSV with an \"email\" column."));
+    m_bulk->setTabChangesFocus(true);
+    m_import->setObjectName(QStringLiteral("importButton"));
+    m_preview->setObjectName(QStringLiteral("previewButton"));
+    m_preview->setToolTip(tr("Mark invalid addresses, repeats and current members before sending"));
+    auto *bulkButtons = new QHBoxLayout;
+    bulkButtons->addWidget(m_import);
+    bulkButtons->addStretch(1);
+    bulkButtons->addWidget(m_preview);
+    m_table->setObjectName(QStringLiteral("invitePreview"));
+    m_table->setModel(m_rows);
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(models::MemberBatchModel::LineColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->setColumnWidth(models::MemberBatchModel::EmailColumn, 220);
+    m_table->setColumnWidth(models::MemberBatchModel::CheckColumn, 150);
+    m_table->setColumnWidth(models::MemberBatchModel::OutcomeColumn, 110);
+    m_summary->setObjectName(QStringLiteral("inviteSummary"));
+    m_summary->setWordWrap(true);
+    bulkLayout->addWidget(m_bulk, 2);
+    bulkLayout->addLayout(bulkButtons);
+    bulkLayout->addWidget(m_table, 3);
+    bulkLayout->addWidget(m_summary);
+
+    m_tabs->setObjectName(QStringLiteral("inviteTabs"));
+    m_tabs->addTab(singlePage, tr("One address"));
+    m_tabs->addTab(bulkPage, tr("Several addresses"));
+
+    m_status->setObjectName(QStringLiteral("inviteStatus"));
+    m_status->addItem(tr("Send an invitation (pending until accepted)"), QString());
+    m_status->addItem(tr("Add as active member"), QStringLiteral("active"));
+    auto *statusRow = new QFormLayout;
+    statusRow->addRow(tr("&Membership:"), m_status);
+
+    m_progress->setObjectName(QStringLiteral("inviteProgress"));
+    m_progress->setVisible(false);
+    m_progress->setTextVisible(true);
+
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setDefault(true);
+    m_cancel->setObjectName(QStringLiteral("cancelSendButton"));
+    m_save->setObjectName(QStringLiteral("saveResultsButton"));
+    m_close->setObjectName(QStringLiteral("closeButton"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_save);
+    buttons->addStretch(1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_send);
+    buttons->addWidget(m_close);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_tabs, 1);
+    layout->addLayout(statusRow);
+    layout->addWidget(m_progress);
+    layout->addLayout(buttons);
+
+    connect(m_single, &QLineEdit::textChanged, this, [this] {
+        m_singleError->clear();
+        if (m_state == State::Done || m_state == State::Previewed)
+            setState(State::Editing);
+    });
+    connect(m_single, &QLineEdit::editingFinished, this, &InviteDialog::validateSingle);
+    connect(m_bulk, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_state == State::Previewed || m_state == State::Done) {
+            m_rows->clear();
+            setState(State::Editing);
+        }
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (!isBusy())
+            setState(State::Editing);
+    });
+    connect(m_import, &QPushButton::clicked, this, [this] {
+        const QString path = Dialogs::openFileName(this, tr("Import e-mail addresses"),
+                                                   tr("Lists (*.txt *.csv *.tsv);;All files (*)"));
+        if (!path.isEmpty())
+            importFile(path);
+    });
+    connect(m_preview, &QPushButton::clicked, this, &InviteDialog::preview);
+    connect(m_send, &QPushButton::clicked, this, &InviteDialog::send);
+    connect(m_cancel, &QPushButton::clicked, this, &InviteDialog::cancelOperation);
+    connect(m_save, &QPushButton::clicked, this, [this] { saveResults(); });
+    connect(m_close, &QPushButton::clicked, this, &InviteDialog::reject);
+    connect(m_rows, &models::MemberBatchModel::outcomesChanged, this, &InviteDialog::updateSummary);
+
+    setState(State::Editing);
+    resize(760, 560);
+}
+
+InviteDialog::~InviteDialog() = default;
+
+void InviteDialog::setMode(Mode mode)
+{
+    m_tabs->setCurrentIndex(mode == Mode::Single ? 0 : 1);
+}
+
+InviteDialog::Mode InviteDialog::mode() const
+{
+    return m_tabs->currentIndex() == 0 ? Mode::Single : Mode::Bulk;
+}
+
+bool InviteDialog::isBusy() const
+{
+    return m_state == State::Checking || m_state == State::Sending;
+}
+
+QString InviteDialog::chosenStatus() const
+{
+    return m_status->currentData().toString();
+}
+
+bool InviteDialog::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Dialogs::warning(this, tr("Import e-mail addresses"),
+                         tr("Could not open %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    if (file.size() > kMaxImportBytes) {
+        Dialogs::warning(this, tr("Import e-mail addresses"),
+                         tr("%1 is larger than 8 MiB; that is not a list of addresses.").arg(path));
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    QString text = utf8.decode(bytes);
+    // Spreadsheet exports are often Latin-1 / Windows-1252: fall back rather than show U+FFFD.
+    if (utf8.hasError())
+        text = QString::fromLatin1(bytes);
+    setMode(Mode::Bulk);
+    m_bulk->setPlainText(text);
+    preview();
+    return true;
+}
+
+void InviteDialog::validateSingle()
+{
+    const QString email = m_single->text().trimmed();
+    if (email.isEmpty() || models::EmailListParser::isValidEmail(email))
+        m_singleError->clear();
+    else
+        m_singleError->setText(tr("\"%1\" is not a valid e-mail address.").arg(email));
+}
+
+void InviteDialog::preview()
+{
+    if (isBusy())
+        return;
+    if (mode() == Mode::Single) {
+        m_rows->setEntries({{m_single->text().trimmed(), 1}});
+    } else {
+        const models::EmailListParser::Result parsed = models::EmailListParser::parse(m_bulk->toPlainText());
+        m_rows->setEntries(parsed.entries);
+        if (!parsed.problem.isEmpty())
+            m_summary->setToolTip(parsed.problem);
+    }
+    startCheck(false);
+}
+
+void InviteDialog::send()
+{
+    if (isBusy())
+        return;
+    if (mode() == Mode::Single) {
+        const QString email = m_single->text().trimmed();
+        if (!models::EmailListParser::isValidEmail(email)) {
+            m_singleError->setText(email.isEmpty() ? tr("Enter an e-mail address.")
+                                                   : tr("\"%1\" is not a valid e-mail address.").arg(email));
+            m_single->setFocus();
+            return;
+        }
+        m_rows->setEntries({{email, 1}});
+        startCheck(true);
+        return;
+    }
+    // Nothing is sent before the user has seen a preview of exactly this list.
+    if (m_state != State::Previewed) {
+        preview();
+        return;
+    }
+    startSend();
+}
+
+void InviteDialog::startCheck(bool thenSend)
+{
+    setState(State::Checking);
+    auto *check = new models::ExistingMemberCheck(m_client, m_orgId, m_rows, this);
+    check->setLoadedMembers(m_loaded, m_loadedComplete);
+    m_check = check;
+    m_progress->setFormat(tr("Checking current members… %v of %m"));
+    connect(check, &models::ExistingMemberCheck::progress, this, [this](int done, int total) {
+        m_progress->setMaximum(qMax(total, 1));
+        m_progress->setValue(done);
+    });
+    connect(check, &models::ExistingMemberCheck::finished, this, [this, check, thenSend] {
+        check->deleteLater();
+        const int failed = check->lookupsFailed();
+        if (mode() == Mode::Single) {
+            const models::MemberBatchModel::Row &r = m_rows->row(0);
+            if (r.check == models::MemberBatchModel::Check::Existing) {
+                m_singleError->setText(tr("%1 is already a member of this organization.").arg(r.email));
+                setState(State::Editing);
+                return;
+            }
+            if (thenSend) {
+                startSend();
+                return;
+            }
+        }
+        setState(State::Previewed);
+        if (failed > 0)
+            m_summary->setText(m_summary->text() + u' ' +
+                               tr("%n address(es) could not be checked against the server; "
+                                  "the server will refuse any that are already members.",
+                                  nullptr, failed));
+        Q_EMIT previewReady();
+    });
+    check->start();
+}
+
+void InviteDialog::startSend()
+{
+    setState(State::Sending);
+    auto *inviter = new models::MemberInviter(m_client, m_orgId, m_rows, this);
+    inviter->setStatus(chosenStatus());
+    inviter->setBatchSize(mode() == Mode::Single ? 0 : m_batchSize);
+    inviter->setMaxParallel(m_maxParallel);
+    m_inviter = inviter;
+    m_progress->setFormat(tr("Sending… %v of %m"));
+    connect(inviter, &models::MemberInviter::progress, this, [this](int done, int total) {
+        m_progress->setMaximum(qMax(total, 1));
+        m_progress->setValue(done);
+    });
+    connect(inviter, &models::MemberInviter::membersCreated, this, &InviteDialog::membersInvited);
+    connect(inviter, &models::MemberInviter::finished, this, [this, inviter] {
+        inviter->deleteLater();
+        setState(State::Done);
+        const QString summary = m_rows->summary();
+        if (mode() == Mode::Single && m_rows->rowCount() == 1) {
+            const models::MemberBatchModel::Row &r = m_rows->row(0);
+            if (r.outcome == models::MemberBatchModel::Outcome::Done) {
+                Q_EMIT operationFinished(tr("Invited %1.").arg(r.email));
+                accept();
+                return;
+            }
+            m_singleError->setText(r.outcome == models::MemberBatchModel::Outcome::AlreadyMember
+                                       ? tr("%1 is already a member of this organization.").arg(r.email)
+                                       : tr("Could not invite %1: %2").arg(r.email, r.detail));
+        }
+        Q_EMIT operationFinished(summary);
+    });
+    inviter->start();
+}
+
+void InviteDialog::cancelOperation()
+{
+    if (m_check)
+        m_check->cancel();
+    if (m_inviter)
+        m_inviter->cancel();
+}
+
+bool InviteDialog::saveResults()
+{
+    const QString path = Dialogs::saveFileName(this, tr("Save invitation results"),
+                                               QStringLiteral("invitations.csv"), tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return false;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_rows->toCsv()) < 0 || !file.commit()) {
+        Dialogs::warning(this, tr("Save invitation results"),
+                         tr("Could not write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+void InviteDialog::reject()
+{
+    // Closing mid-way stops sending; rows already sent keep their result.
+    cancelOperation();
+    QDialog::reject();
+}
+
+void InviteDialog::setState(State state)
+{
+    m_state = state;
+    const bool busy = isBusy();
+    const bool bulk = mode() == Mode::Bulk;
+    m_progress->setVisible(busy);
+    if (busy) {
+        m_progress->setValue(0);
+        m_progress->setMaximum(0); // busy indicator until the first progress()
+    }
+    m_cancel->setVisible(busy);
+    m_tabs->tabBar()->setEnabled(!busy);
+    m_single->setReadOnly(busy);
+    m_bulk->setReadOnly(busy);
+    m_import->setEnabled(!busy);
+    m_preview->setEnabled(!busy);
+    m_status->setEnabled(!busy && state != State::Done);
+    const int ready = m_rows->countCheck(models::MemberBatchModel::Check::Ready);
+    if (!bulk) {
+        m_send->setText(tr("&Invite"));
+        m_send->setEnabled(!busy);
+    } else if (state == State::Previewed) {
+        m_send->setText(tr("&Send %n invitation(s)", nullptr, ready));
+        m_send->setEnabled(ready > 0);
+    } else {
+        m_send->setText(tr("&Check and send…"));
+        m_send->setEnabled(!busy && state != State::Done && !m_bulk->toPlainText().trimmed().isEmpty());
+    }
+    if (bulk && state == State::Editing)
+        m_send->setEnabled(!m_bulk->toPlainText().trimmed().isEmpty());
+    m_save->setVisible(bulk);
+    m_save->setEnabled(state == State::Done);
+    m_table->setColumnHidden(models::MemberBatchModel::OutcomeColumn,
+                             state != State::Sending && state != State::Done);
+    m_table->setColumnHidden(models::MemberBatchModel::DetailColumn,
+                             state != State::Sending && state != State::Done);
+    updateSummary();
+}
+
+void InviteDialog::updateSummary()
+{
+    using Check = models::MemberBatchModel::Check;
+    if (m_rows->rowCount() == 0) {
+        m_summary->setText(mode() == Mode::Bulk ? tr("Paste or import addresses, then check the list.")
+                                                : QString());
+        return;
+    }
+    if (m_state == State::Sending || m_state == State::Done) {
+        m_summary->setText(m_rows->summary());
+        return;
+    }
+    QStringList parts;
+    parts << tr("%n address(es)", nullptr, int(m_rows->rowCount()));
+    parts << tr("%n ready", nullptr, m_rows->countCheck(Check::Ready));
+    if (const int n = m_rows->countCheck(Check::Invalid))
+        parts << tr("%n invalid", nullptr, n);
+    if (const int n = m_rows->countCheck(Check::Duplicate))
+        parts << tr("%n duplicate(s)", nullptr, n);
+    if (const int n = m_rows->countCheck(Check::Existing))
+        parts << tr("%n already member(s)", nullptr, n);
+    m_summary->setText(parts.join(QStringLiteral(", ")) + u'.');
+}
+
+} // namespace ui

@@ -1,0 +1,50 @@
+#pragma once
+// Read-only view of one member's fields, with a link to their audit trail.
+// Passive: the page decides what to show and what the link does.
+
+#include "api/records.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QStackedWidget;
+
+namespace ui {
+
+class MemberDetailsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MemberDetailsPanel(QWidget *parent = nullptr);
+
+    void showMember(const api::Member &member, const QString &statusText, const QString &created,
+                    const QString &updated);
+    // Nothing or several rows selected.
+    void showNone(int selectedCount = 0);
+
+    QString shownMemberId() const { return m_memberId; }
+
+Q_SIGNALS:
+    void activityRequested(const QString &email);
+
+private:
+    QLabel *addField(const QString &label, const char *objectName);
+
+    QStackedWidget *m_stack;
+    QLabel *m_empty;
+    QFormLayout *m_form;
+    QLabel *m_email;
+    QLabel *m_name;
+    QLabel *m_status;
+    QLabel *m_twoFactor;
+    QLabel *m_memberIdLabel;
+    QLabel *m_userId;
+    QLabel *m_created;
+    QLabel *m_updated;
+    QLabel *m_activityLink;
+    QString m_memberId;
+    QString m_emailValue;
+};
+
+} // namespace ui

@@ -1,0 +1,127 @@
+#pragma once
+// Members of the current organization: browse (page-token loading, server
+// status and e-mail filters, instant local filter), invite one or many,
+// remove the selected members, see one member's details and jump to their
+// audit trail, export what is shown. This page is also the controller that
+// wires the api layer, the models and the widgets.
+
+#include "api/listfilters.h"
+#include "ui/common/page.h"
+
+#include <QPointer>
+#include <functional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class QToolButton;
+
+namespace api {
+class MembersPager;
+}
+
+namespace models {
+class ActivityLog;
+class MemberRemover;
+class MembersFilterProxy;
+class MembersModel;
+} // namespace models
+
+namespace ui {
+
+class InviteDialog;
+class MemberDetailsPanel;
+class MessageBanner;
+
+class MembersPage : public Page
+{
+    Q_OBJECT
+public:
+    // How the e-mail box filters: instantly over loaded rows, or as a server query.
+    enum class EmailMatch { Loaded, Equals, Contains, StartsWith, EndsWith };
+
+    MembersPage(models::Session *session, models::ActivityLog *activity, QWidget *parent = nullptr);
+    ~MembersPage() override;
+
+    QString title() const override;
+    QString iconName() const override { return QStringLiteral("system-users"); }
+    void saveViewState(models::AppSettings &settings) override;
+    void restoreViewState(models::AppSettings &settings) override;
+    void refresh() override;
+
+    // The server-side filter the next load sends.
+    api::MemberFilter serverFilter() const;
+    models::MembersModel *model() const { return m_model; }
+    models::MembersFilterProxy *proxy() const { return m_proxy; }
+    bool isLoading() const;
+    // True when the table holds every member of the organization (no server filter, fully loaded).
+    bool hasCompleteList() const { return m_complete; }
+
+    // Actions, also reachable by keyboard (Ctrl+I, Delete, Ctrl+F).
+    InviteDialog *openInviteDialog();
+    void removeSelected();
+    bool exportTo(const QString &path, bool json);
+    void exportInteractive(bool json);
+    // Stops the running load or removal.
+    void cancelOperation();
+    // Concurrency of bulk removals (tests use 1 for a repeatable order).
+    void setRemovalParallelism(int n) { m_removeParallel = n; }
+
+Q_SIGNALS:
+    void loadFinished();
+    void removalFinished();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void reload();
+    void onOrganizationChanged();
+    void updateActions();
+    void updateDetails();
+    void updateCountLabel();
+    void showProgress(const QString &format, int done, int total);
+    void hideProgress();
+    void showError(const QString &text, bool retryable, std::function<void()> retry);
+    QList<int> selectedSourceRows() const;
+
+    models::ActivityLog *m_activity;
+    models::MembersModel *m_model;
+    models::MembersFilterProxy *m_proxy;
+    QPointer<api::MembersPager> m_pager;
+    QPointer<models::MemberRemover> m_remover;
+    QPointer<InviteDialog> m_invite;
+    std::function<void()> m_retry;
+    bool m_dirty = true; // the organization or connection changed while hidden
+    bool m_complete = false;
+    int m_removeParallel = 4;
+    QString m_loadedOrg;
+    api::Query m_loadedQuery; // the server filter of the rows shown
+
+    MessageBanner *m_banner;
+    QComboBox *m_status;
+    QComboBox *m_emailMatch;
+    QLineEdit *m_email;
+    QPushButton *m_search;
+    QToolButton *m_inviteButton;
+    QToolButton *m_removeButton;
+    QToolButton *m_exportButton;
+    QSplitter *m_splitter;
+    QTableView *m_table;
+    MemberDetailsPanel *m_details;
+    QLabel *m_count;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QAction *m_inviteAction;
+    QAction *m_removeAction;
+    QAction *m_findAction;
+    QAction *m_exportCsvAction;
+    QAction *m_exportJsonAction;
+};
+
+} // namespace ui
