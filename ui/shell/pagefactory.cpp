@@ -1,6 +1,8 @@
 #include "ui/shell/pagefactory.h"
 
 #include "ui/common/placeholderpage.h"
+#include "ui/organizations/organizationspage.h"
+#include "ui/shell/mainwindow.h"
 #include "ui/members/memberspage.h"
 
 namespace ui {
@@ -14,10 +16,13 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         page->setObjectName(QString::fromLatin1(objectName));
         pages.append(page);
     };
-    placeholder(
-        "organizationsPage", QObject::tr("Organizations"), "folder",
-        QObject::tr("The organization tree will live here: every organization you can see, its details, "
-                    "accounts and business profile, with create, rename, move and delete."));
+    {
+        // The toolbar picker shows the page's own tree model, so both always agree.
+        auto *organizations = new OrganizationsPage(context.session, context.activity, context.settings, parent);
+        if (auto *window = qobject_cast<MainWindow *>(parent))
+            window->setOrganizationModel(organizations->treeModel(), OrganizationsPage::organizationIdRole());
+        pages.append(organizations);
+    }
     {
         auto *members = new MembersPage(context.session, context.activity, parent);
         members->setObjectName(QStringLiteral("membersPage"));
