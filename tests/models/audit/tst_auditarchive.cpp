@@ -52,9 +52,9 @@ private slots:
             QCOMPARE(archive.newestTimeMs(), std::nullopt);
             for (int p = 0; p < 3; ++p) {
                 auto page = gen.page(700);
-                page[0].rawJson = R"({"id":")" + page[0].id.toUtf8() + R"(","custom":true})";
-                page[1].resourceRequestJson = R"({"member":{"status":"active"}})";
-                page[1].resourceScopeJson = R"("organizations")";
+                page[0].rawJson = "{\"id\":\"" + page[0].id.toUtf8() + "\",\"custom\":true}";
+                page[1].resourceRequestJson = "{\"member\":{\"status\":\"active\"}}";
+                page[1].resourceScopeJson = "\"organizations\"";
                 QCOMPARE(archive.appendPage(page), 700);
                 all += page;
             }

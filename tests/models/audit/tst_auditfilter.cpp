@@ -29,6 +29,8 @@ bool bruteAccepts(const AuditSnapshot &d, const AuditFilterSpec &spec, quint32 r
         return false;
     for (int c = 0; c < kAuditColumnCount; ++c) {
         const auto &v = spec.columns[c];
+        if (v.isEmpty())
+            continue;
         const QString value = d.filterValue(AuditColumn(c), row);
         if (!v.include.isEmpty() && !v.include.contains(value))
             return false;
@@ -152,7 +154,7 @@ private slots:
     {
         const AuditSnapshot d = m_store.snapshot();
         int nonEmpty = 0;
-        for (int round = 0; round < 150; ++round) {
+        for (int round = 0; round < 100; ++round) {
             const AuditFilterSpec spec = randomSpec(d);
             const std::vector<quint32> got = AuditFilter::run(d, spec, {});
             std::vector<quint32> want;
@@ -167,7 +169,7 @@ private slots:
                                      .arg(want.size())));
             nonEmpty += !want.empty() && want.size() < d.rowCount();
         }
-        QVERIFY2(nonEmpty > 50, "random specs should mostly select a proper subset");
+        QVERIFY2(nonEmpty > 30, "random specs should mostly select a proper subset");
     }
 
     void sortMatchesBruteForce()
