@@ -13,6 +13,9 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/pagefactory.h"
 
+#include <QCoreApplication>
+#include <QTimer>
+
 namespace app {
 
 Console::Console(const ConsoleOptions &options, QObject *parent)
@@ -49,6 +52,27 @@ Console::~Console()
     delete m_settings;
 }
 
+void Console::quitAfterConnectingIfAsked()
+{
+    // For scripted runs (the leak test, smoke checks): quit once the first connection
+    // attempt has an outcome and the pages had this long to make their first calls.
+    bool ok = false;
+    const int delayMs = qEnvironmentVariableIntValue("ORGSCOPE_QUIT_AFTER_CONNECT", &ok);
+    if (!ok)
+        return;
+    auto quitSoon = [this, delayMs] {
+        QTimer::singleShot(delayMs, this, [this] {
+            m_window->close();
+            QCoreApplication::quit();
+        });
+    };
+    connect(m_connections, &ui::ConnectionController::connected, this, quitSoon, Qt::SingleShotConnection);
+    connect(m_connections, &ui::ConnectionController::connectionFailed, this, quitSoon,
+            Qt::SingleShotConnection);
+    if (m_demo)
+        connect(m_demo, &DemoLauncher::failed, this, quitSoon, Qt::SingleShotConnection);
+}
+
 void Console::start()
 {
     m_window->restoreState();
@@ -58,9 +82,11 @@ void Console::start()
         connect(m_demo, &DemoLauncher::ready, this, &Console::connectDemo);
         connect(m_demo, &DemoLauncher::failed, this, &Console::demoFailed);
         m_session->setState(models::Session::State::Connecting, tr("the demo simulator"));
+        quitAfterConnectingIfAsked();
         m_demo->start();
         return;
     }
+    quitAfterConnectingIfAsked();
     addEnvironmentProfile();
     if (!m_connections->connectAtStart())
         m_session->setState(models::Session::State::Disconnected);

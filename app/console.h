@@ -50,6 +50,8 @@ private:
     // profile.
     void addEnvironmentProfile();
     void demoFailed(const QString &message);
+    // ORGSCOPE_QUIT_AFTER_CONNECT=<ms>: quit that long after the first connection outcome.
+    void quitAfterConnectingIfAsked();
 
     ConsoleOptions m_options;
     models::AppSettings *m_settings;

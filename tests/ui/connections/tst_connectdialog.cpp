@@ -1,0 +1,293 @@
+// The connect dialog and controller: add, edit, duplicate, remove profiles
+// through the widgets with validation next to the fields; connecting verifies
+// the credential against orgscope-sim before the session gets a client; a bad
+// or expired credential gives one message and the dialog.
+
+#include "models/connections/profilestore.h"
+#include "models/session/activitylog.h"
+#include "models/session/session.h"
+#include "testsupport/simulatorprocess.h"
+#include "ui/common/dialogs.h"
+#include "ui/connections/connectdialog.h"
+#include "ui/connections/connectioncontroller.h"
+#include "ui/connections/secretstore.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+
+using models::ConnectionProfile;
+using Field = ConnectionProfile::Field;
+
+namespace {
+
+const QString kExpired = QStringLiteral("dialog-expired-token-0b7d");
+
+template <typename T> T *child(QWidget *w, const char *name)
+{
+    auto *c = w->findChild<T *>(QString::fromLatin1(name));
+    if (!c)
+        qWarning("no child %s", name);
+    return c;
+}
+
+void typeInto(QWidget *dialog, const char *name, const QString &text)
+{
+    auto *edit = child<QLineEdit>(dialog, name);
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
+
+} // namespace
+
+class TestConnectDialog : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<testsupport::SimulatorProcess> m_sim;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("OrgscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("connectdialog"));
+        m_sim = std::make_unique<testsupport::SimulatorProcess>(QStringList{
+            QStringLiteral("--audit-events"), QStringLiteral("10"), QStringLiteral("--expired-token"),
+            kExpired, QStringLiteral("--token"), testsupport::SimulatorProcess::demoToken()});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        QSettings().sync();
+        ui::Dialogs::clearAnswers();
+    }
+
+    void addEditDuplicateRemove()
+    {
+        models::ProfileStore store;
+        ui::SecretStore secrets;
+        secrets.disableKeychain(QStringLiteral("test"));
+        ui::ConnectDialog dialog(&store, &secrets);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.isDraft()); // no profiles yet: a blank form
+
+        // Errors appear next to the fields, and nothing is stored.
+        typeInto(&dialog, "nameEdit", QString());
+        typeInto(&dialog, "baseUrlEdit", QStringLiteral("http://api.example.com/client/v4"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "saveProfile"), Qt::LeftButton);
+        QCOMPARE(store.rowCount(), 0);
+        QVERIFY(child<QLabel>(&dialog, "nameError")->isVisible());
+        QVERIFY(child<QLabel>(&dialog, "baseUrlError")->isVisible());
+        QVERIFY(child<QLabel>(&dialog, "secretError")->isVisible());
+        QVERIFY(!dialog.fieldError(Field::BaseUrl).isEmpty());
+
+        typeInto(&dialog, "nameEdit", QStringLiteral("Simulator"));
+        QVERIFY(!child<QLabel>(&dialog, "nameError")->isVisible()); // cleared while typing
+        typeInto(&dialog, "baseUrlEdit", m_sim->baseUrl());
+        typeInto(&dialog, "tokenEdit", testsupport::SimulatorProcess::demoToken());
+        QTest::mouseClick(child<QPushButton>(&dialog, "saveProfile"), Qt::LeftButton);
+        QCOMPARE(store.rowCount(), 1);
+        const QString id = dialog.currentProfileId();
+        QCOMPARE(store.profile(id)->name, QStringLiteral("Simulator"));
+        QCOMPARE(store.profile(id)->baseUrl, QUrl(m_sim->baseUrl()));
+        QVERIFY(secrets.hasSessionSecret(id));
+        QVERIFY(child<QLineEdit>(&dialog, "tokenEdit")->text().isEmpty()); // secrets never shown again
+
+        // Edit: switch to email + key; the key is then required.
+        QTest::mouseClick(child<QRadioButton>(&dialog, "schemeGlobalKey"), Qt::LeftButton);
+        QVERIFY(child<QLineEdit>(&dialog, "emailEdit")->isVisible());
+        QVERIFY(!child<QLineEdit>(&dialog, "tokenEdit")->isVisible());
+        typeInto(&dialog, "emailEdit", QStringLiteral("not an email"));
+        QVERIFY(!dialog.save());
+        QVERIFY(!dialog.fieldError(Field::Email).isEmpty());
+        typeInto(&dialog, "emailEdit", testsupport::SimulatorProcess::demoEmail());
+        typeInto(&dialog, "keyEdit", testsupport::SimulatorProcess::demoKey());
+        QVERIFY(dialog.save());
+        QCOMPARE(store.profile(id)->scheme, ConnectionProfile::AuthScheme::GlobalKey);
+        QCOMPARE(store.profile(id)->email, testsupport::SimulatorProcess::demoEmail());
+
+        // Duplicate: a second profile with a fresh id and the same secret.
+        QTest::mouseClick(child<QPushButton>(&dialog, "duplicateProfile"), Qt::LeftButton);
+        QCOMPARE(store.rowCount(), 2);
+        const QString copy = dialog.currentProfileId();
+        QVERIFY(copy != id);
+        QCOMPARE(store.profile(copy)->name, QStringLiteral("Simulator (copy)"));
+        QTRY_VERIFY(secrets.hasSessionSecret(copy));
+
+        // Names stay unique.
+        typeInto(&dialog, "nameEdit", QStringLiteral("simulator"));
+        QVERIFY(!dialog.save());
+        QVERIFY(dialog.fieldError(Field::Name).contains(QStringLiteral("already")));
+        typeInto(&dialog, "nameEdit", QStringLiteral("Second"));
+        QVERIFY(dialog.save());
+
+        // Remove asks first, naming the profile; "no" keeps it.
+        ui::Dialogs::enqueueAnswer(false);
+        QTest::mouseClick(child<QPushButton>(&dialog, "removeProfile"), Qt::LeftButton);
+        QCOMPARE(store.rowCount(), 2);
+        QVERIFY(ui::Dialogs::askedQuestions().last().contains(QStringLiteral("Second")));
+        ui::Dialogs::enqueueAnswer(true);
+        QTest::mouseClick(child<QPushButton>(&dialog, "removeProfile"), Qt::LeftButton);
+        QCOMPARE(store.rowCount(), 1);
+        QVERIFY(!store.profile(copy));
+        QVERIFY(!secrets.hasSessionSecret(copy)); // its secret went with it
+        QVERIFY(secrets.hasSessionSecret(id));
+    }
+
+    void transientProfilesAreReadOnly()
+    {
+        models::ProfileStore store;
+        ui::SecretStore secrets;
+        secrets.disableKeychain(QStringLiteral("test"));
+        ConnectionProfile env;
+        env.origin = ConnectionProfile::Origin::Environment;
+        env.name = QStringLiteral("Environment");
+        env.baseUrl = QUrl(m_sim->baseUrl());
+        const QString id = store.addTransient(env);
+        ui::ConnectDialog dialog(&store, &secrets);
+        dialog.selectProfile(id);
+        QVERIFY(child<QLineEdit>(&dialog, "nameEdit")->isReadOnly());
+        QVERIFY(!child<QPushButton>(&dialog, "saveProfile")->isEnabled());
+        QVERIFY(!child<QPushButton>(&dialog, "removeProfile")->isEnabled());
+        QVERIFY(child<QPushButton>(&dialog, "connectProfile")->isEnabled());
+        QVERIFY(child<QPushButton>(&dialog, "duplicateProfile")->isEnabled());
+    }
+
+    void connectVerifiesFirst_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("valid") << testsupport::SimulatorProcess::demoToken() << true
+                               << QStringLiteral("expires on");
+        QTest::newRow("invalid") << QStringLiteral("dialog-unknown-token-a2c4") << false
+                                 << QStringLiteral("refused");
+        QTest::newRow("expired") << kExpired << false << QStringLiteral("expired");
+    }
+
+    void connectVerifiesFirst()
+    {
+        QFETCH(QString, token);
+        QFETCH(bool, ok);
+        QFETCH(QString, messagePart);
+        models::ProfileStore store;
+        ui::SecretStore secrets;
+        secrets.disableKeychain(QStringLiteral("test"));
+        models::Session session;
+        models::ActivityLog activity;
+        QWidget window;
+        ui::ConnectionController controller(&session, &activity, &store, &secrets, &window);
+        controller.setClientSetup([](api::Client *c) { c->setMaxRetries(0); });
+
+        ConnectionProfile p;
+        p.name = QStringLiteral("Sim");
+        p.baseUrl = QUrl(m_sim->baseUrl());
+        p.defaultOrganizationId = QStringLiteral("org42");
+        const QString id = store.add(p);
+        secrets.holdForSession(id, token);
+
+        QList<api::Client *> clients;
+        connect(&session, &models::Session::clientChanged, this, [&](api::Client *c) { clients.append(c); });
+        QSignalSpy connected(&controller, &ui::ConnectionController::connected);
+        QSignalSpy failed(&controller, &ui::ConnectionController::connectionFailed);
+        const int activityBefore = activity.rowCount();
+        controller.connectProfile(id);
+        QCOMPARE(session.state(), models::Session::State::Connecting);
+        QVERIFY(!session.client());
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty() || !failed.isEmpty(), 20000);
+
+        QCOMPARE(!connected.isEmpty(), ok);
+        if (ok) {
+            QCOMPARE(session.state(), models::Session::State::Connected);
+            QVERIFY(session.client());
+            QCOMPARE(clients.size(), 1);
+            QVERIFY(clients.first() == controller.client());
+            QVERIFY(session.identity().contains(QStringLiteral("expires")));
+            QCOMPARE(session.organizationId(), QStringLiteral("org42"));
+            QCOMPARE(store.lastUsedId(), id);
+            QVERIFY(controller.lastResult().summary().contains(messagePart));
+            QVERIFY(!controller.dialog() || !controller.dialog()->isVisible());
+        } else {
+            // The pages never saw a client, and there is exactly one message.
+            QCOMPARE(session.state(), models::Session::State::Failed);
+            QVERIFY(!session.client());
+            QVERIFY(clients.isEmpty());
+            QCOMPARE(failed.count(), 1);
+            QCOMPARE(activity.errorCount(), 1);
+            QCOMPARE(activity.rowCount() - activityBefore, 1);
+            const QString message = failed.first().at(1).toString();
+            QVERIFY2(message.contains(messagePart), qPrintable(message));
+            QVERIFY(!message.contains(token));
+            QVERIFY(controller.dialog() && controller.dialog()->isVisible());
+            QCOMPARE(controller.dialog()->currentProfileId(), id);
+            QCOMPARE(controller.dialog()->statusText(), message);
+            QVERIFY(store.lastUsedId().isEmpty());
+        }
+    }
+
+    void missingSecretAsksForIt()
+    {
+        models::ProfileStore store;
+        ui::SecretStore secrets;
+        secrets.disableKeychain(QStringLiteral("test"));
+        models::Session session;
+        models::ActivityLog activity;
+        ui::ConnectionController controller(&session, &activity, &store, &secrets, nullptr);
+        ConnectionProfile p;
+        p.name = QStringLiteral("No secret");
+        p.baseUrl = QUrl(m_sim->baseUrl());
+        const QString id = store.add(p);
+        QSignalSpy failed(&controller, &ui::ConnectionController::connectionFailed);
+        controller.connectProfile(id);
+        QTRY_COMPARE(failed.count(), 1);
+        QVERIFY(controller.dialog()->isVisible());
+        QVERIFY(!controller.dialog()->fieldError(Field::Secret).isEmpty());
+
+        // Typing the token in the dialog and pressing Connect saves it and connects.
+        QSignalSpy connected(&controller, &ui::ConnectionController::connected);
+        typeInto(controller.dialog(), "tokenEdit", testsupport::SimulatorProcess::demoToken());
+        QTest::mouseClick(child<QPushButton>(controller.dialog(), "connectProfile"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 20000);
+        QVERIFY(session.client());
+        QVERIFY(!controller.dialog()->isVisible());
+    }
+
+    void reconnectsLastUsedAtStart()
+    {
+        QString id;
+        {
+            models::ProfileStore store;
+            ConnectionProfile p;
+            p.name = QStringLiteral("Last");
+            p.baseUrl = QUrl(m_sim->baseUrl());
+            store.add(p);
+            p.name = QStringLiteral("Used");
+            id = store.add(p);
+            store.setLastUsedId(id);
+        }
+        models::ProfileStore store;
+        ui::SecretStore secrets;
+        secrets.disableKeychain(QStringLiteral("test"));
+        secrets.holdForSession(id, testsupport::SimulatorProcess::demoToken());
+        models::Session session;
+        models::ActivityLog activity;
+        ui::ConnectionController controller(&session, &activity, &store, &secrets, nullptr);
+        QSignalSpy connected(&controller, &ui::ConnectionController::connected);
+        QVERIFY(controller.connectAtStart());
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 20000);
+        QCOMPARE(connected.first().first().toString(), id);
+        QCOMPARE(session.profileName(), QStringLiteral("Used"));
+    }
+};
+
+QTEST_MAIN(TestConnectDialog)
+#include "tst_connectdialog.moc"

@@ -1,0 +1,184 @@
+// No leaks: runs the real console ($ORGSCOPE_APP) with distinctive secrets —
+// a valid token, an unknown token, an email + global key — and the headless
+// export, with debug logging on, then greps everything it wrote (stdout,
+// stderr, settings, data, cache, exported files) for those secrets.
+
+#include "testsupport/simulatorprocess.h"
+
+#include <QDirIterator>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString kToken = QStringLiteral("leakcheck-token-5e0c1d9a77b2");
+const QString kUnknown = QStringLiteral("leakcheck-unknown-token-83fa60");
+const QString kEmail = QStringLiteral("leak@orgscope.test");
+const QString kKey = QStringLiteral("leakcheck-global-key-2c71e4");
+
+struct Run
+{
+    int exitCode = -1;
+    bool finished = false;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestLeak : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<testsupport::SimulatorProcess> m_sim;
+    QTemporaryDir m_home;
+
+    QProcessEnvironment environment(const QString &tag) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const QString root = m_home.filePath(tag);
+        env.insert(QStringLiteral("HOME"), root);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), root + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), root + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), root + QStringLiteral("/cache"));
+        env.insert(QStringLiteral("TMPDIR"), root + QStringLiteral("/tmp"));
+        QDir().mkpath(root + QStringLiteral("/tmp"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        // Everything the console can say, including debug output and request logs.
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true;qt.*.debug=false"));
+        env.insert(QStringLiteral("ORGSCOPE_QUIT_AFTER_CONNECT"), QStringLiteral("3000"));
+        env.insert(QStringLiteral("CLOUDFLARE_BASE_URL"), m_sim->baseUrl());
+        env.remove(QStringLiteral("CLOUDFLARE_API_TOKEN"));
+        env.remove(QStringLiteral("CLOUDFLARE_EMAIL"));
+        env.remove(QStringLiteral("CLOUDFLARE_API_KEY"));
+        return env;
+    }
+
+    Run run(const QProcessEnvironment &env, const QStringList &args)
+    {
+        Run r;
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(env.value(QStringLiteral("HOME")));
+        p.start(qEnvironmentVariable("ORGSCOPE_APP"), args);
+        if (!p.waitForStarted(10000))
+            return r;
+        r.finished = p.waitForFinished(90000);
+        if (!r.finished) {
+            p.kill();
+            p.waitForFinished(5000);
+        }
+        r.exitCode = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    // Every file under the run's home, plus its output streams.
+    QStringList leaks(const QString &tag, const Run &r, const QStringList &secrets) const
+    {
+        QStringList hits;
+        for (const QString &s : secrets) {
+            const QByteArray needle = s.toUtf8();
+            if (r.out.contains(needle))
+                hits << QStringLiteral("stdout");
+            if (r.err.contains(needle))
+                hits << QStringLiteral("stderr");
+            QDirIterator it(m_home.filePath(tag), QDir::Files | QDir::Hidden | QDir::System,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
+                    hits << f.fileName();
+            }
+        }
+        return hits;
+    }
+
+    int filesWritten(const QString &tag) const
+    {
+        int n = 0;
+        QDirIterator it(m_home.filePath(tag), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            ++n;
+        }
+        return n;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("ORGSCOPE_APP") ||
+            !QFileInfo(qEnvironmentVariable("ORGSCOPE_APP")).isExecutable())
+            QSKIP("ORGSCOPE_APP is not built");
+        QVERIFY(m_home.isValid());
+        m_sim = std::make_unique<testsupport::SimulatorProcess>(
+            QStringList{QStringLiteral("--audit-events"), QStringLiteral("200"), QStringLiteral("--token"),
+                        kToken, QStringLiteral("--email"), kEmail, QStringLiteral("--key"), kKey});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+    }
+
+    void validTokenSession()
+    {
+        QProcessEnvironment env = environment(QStringLiteral("valid"));
+        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), kToken);
+        const Run r = run(env, {});
+        QVERIFY2(r.finished, "the console did not quit after connecting");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(filesWritten(QStringLiteral("valid")) > 0); // it did write settings: they were searched
+        const QStringList hits = leaks(QStringLiteral("valid"), r, {kToken});
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
+    }
+
+    void refusedTokenSession()
+    {
+        QProcessEnvironment env = environment(QStringLiteral("refused"));
+        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), kUnknown);
+        const Run r = run(env, {});
+        QVERIFY2(r.finished, "the console did not quit after the failed connection");
+        QCOMPARE(r.exitCode, 0);
+        const QStringList hits = leaks(QStringLiteral("refused"), r, {kUnknown});
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
+    }
+
+    void globalKeySession()
+    {
+        QProcessEnvironment env = environment(QStringLiteral("globalkey"));
+        env.insert(QStringLiteral("CLOUDFLARE_EMAIL"), kEmail);
+        env.insert(QStringLiteral("CLOUDFLARE_API_KEY"), kKey);
+        const Run r = run(env, {});
+        QVERIFY2(r.finished, "the console did not quit after connecting");
+        QCOMPARE(r.exitCode, 0);
+        const QStringList hits = leaks(QStringLiteral("globalkey"), r, {kKey});
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
+    }
+
+    void exportCommand_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::newRow("organizations") << QStringLiteral("organizations");
+        QTest::newRow("audit") << QStringLiteral("audit");
+    }
+
+    void exportCommand()
+    {
+        QFETCH(QString, what);
+        const QString tag = QStringLiteral("export-") + what;
+        QProcessEnvironment env = environment(tag);
+        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), kToken);
+        const QString output = m_home.filePath(tag) + QStringLiteral("/out.json");
+        const Run r = run(env, {QStringLiteral("export"), what, QStringLiteral("--output"), output});
+        if (r.err.contains("not available in this build"))
+            QSKIP("orgscope export is not in this build yet");
+        QVERIFY(r.finished);
+        if (r.exitCode != 0)
+            qWarning("export %s exited %d: %s", qPrintable(what), r.exitCode, r.err.constData());
+        const QStringList hits = leaks(tag, r, {kToken});
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLeak)
+#include "tst_leak.moc"
