@@ -146,7 +146,7 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
         // Corrections: on the 3rd of some months one record per organization
         // revises the previous month (FOCUS ChargeClass "Correction").
         const qint64 monthIndex = qint64(y) * 12 + mo;
-        const bool correctionDay = d == 3 && (monthIndex % 4 == 1 || monthIndex % 5 == 2);
+        const bool correctionDay = d == 3 && monthIndex % 2 == 1;
 
         for (const Account *a : accounts) {
             if (a->createdMs > day + TimeUtil::DayMs)
