@@ -29,6 +29,33 @@ RetryPolicy::Verb verbOf(Job::Method m)
     return RetryPolicy::Verb::Get;
 }
 
+// A body Qt cannot rewind: Qt's HTTP stack silently re-sends a request when
+// a kept-alive connection drops, which for a POST could create a duplicate.
+// With a sequential, unbuffered body that re-send fails instead.
+class OneShotBody : public QIODevice
+{
+public:
+    OneShotBody(const QByteArray &data, QObject *parent) : QIODevice(parent), m_data(data) { open(ReadOnly); }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min(max, qint64(m_data.size()) - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
@@ -145,9 +172,14 @@ void Job::sendAttempt()
     case Method::Get:
         reply = nam->get(request);
         break;
-    case Method::Post:
-        reply = nam->post(request, m_body);
+    case Method::Post: {
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *device = new OneShotBody(m_body, nullptr);
+        reply = nam->post(request, device);
+        device->setParent(reply);
         break;
+    }
     case Method::Put:
         reply = nam->put(request, m_body);
         break;
@@ -210,7 +242,8 @@ void Job::onReplyFinished()
         return;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     m_httpStatus = status;
     m_lastBody = body;
     if (m_client)
@@ -219,30 +252,24 @@ void Job::onReplyFinished()
             reply->rawHeader("X-RateLimit-Remaining"), reply->rawHeader("X-RateLimit-Limit"));
 
     ApiError error;
-    const QNetworkReply::NetworkError netError = reply->error();
-    if (status == 0 || (netError != QNetworkReply::NoError && status == 0)) {
-        switch (m_abortReason) {
-        case AbortReason::Inactivity:
-            error = ApiError::timeout(
-                QStringLiteral("no data for %1 s").arg(m_client ? m_client->transferTimeout() / 1000.0 : 0));
-            break;
-        case AbortReason::Deadline:
-            error = ApiError::timeout(QStringLiteral("no answer within %1 s")
-                                          .arg(m_client ? m_client->requestDeadline() / 1000.0 : 0));
-            break;
-        case AbortReason::Redirect:
-            error = ApiError::network(int(netError), QStringLiteral("the server redirected to another host"));
-            break;
-        default:
-            if (netError == QNetworkReply::TimeoutError)
-                error = ApiError::timeout(reply->errorString());
-            else if (netError == QNetworkReply::SslHandshakeFailedError)
-                error = ApiError::tls(reply->errorString());
-            else
-                error = ApiError::network(int(netError), reply->errorString());
-            break;
-        }
-    } else if (status >= 200 && status < 300) {
+    const bool success = status >= 200 && status < 300;
+    if (m_abortReason == AbortReason::Inactivity) {
+        error = ApiError::timeout(
+            QStringLiteral("no data for %1 s").arg(m_client ? m_client->transferTimeout() / 1000.0 : 0));
+    } else if (m_abortReason == AbortReason::Deadline) {
+        error = ApiError::timeout(
+            QStringLiteral("no answer within %1 s").arg(m_client ? m_client->requestDeadline() / 1000.0 : 0));
+    } else if (m_abortReason == AbortReason::Redirect) {
+        error = ApiError::network(int(netError), QStringLiteral("the server redirected to another host"));
+    } else if (status == 0 || (success && netError != QNetworkReply::NoError)) {
+        // No response, or the body broke off half-way.
+        if (netError == QNetworkReply::TimeoutError)
+            error = ApiError::timeout(reply->errorString());
+        else if (netError == QNetworkReply::SslHandshakeFailedError)
+            error = ApiError::tls(reply->errorString());
+        else
+            error = ApiError::network(int(netError), reply->errorString());
+    } else if (success) {
         m_decoding = true;
         Q_EMIT bodyReceived(this);
         if (m_finished) // aborted from a bodyReceived handler
