@@ -384,11 +384,10 @@ void InviteDialog::setState(State state)
         m_send->setText(tr("&Send %n invitation(s)", nullptr, ready));
         m_send->setEnabled(ready > 0);
     } else {
-        m_send->setText(tr("&Check and send…"));
-        m_send->setEnabled(!busy && state != State::Done && !m_bulk->toPlainText().trimmed().isEmpty());
+        // Nothing is sent before the user has seen the preview of exactly this list.
+        m_send->setText(tr("&Send invitations"));
+        m_send->setEnabled(false);
     }
-    if (bulk && state == State::Editing)
-        m_send->setEnabled(!m_bulk->toPlainText().trimmed().isEmpty());
     m_save->setVisible(bulk);
     m_save->setEnabled(state == State::Done);
     m_table->setColumnHidden(models::MemberBatchModel::OutcomeColumn,

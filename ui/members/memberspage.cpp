@@ -488,6 +488,7 @@ void MembersPage::removeSelected()
             [this](int done, int total) { showProgress(tr("Removing… %v of %m"), done, total); });
     connect(remover, &models::MemberRemover::finished, this, [this, remover, rowsModel] {
         remover->deleteLater();
+        m_remover = nullptr;
         hideProgress();
         updateActions();
         using Outcome = models::MemberBatchModel::Outcome;

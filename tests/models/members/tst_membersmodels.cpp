@@ -25,7 +25,7 @@ api::Member makeMember(int n, const QString &status = QStringLiteral("active"))
     api::Member m;
     m.id = QStringLiteral("m%1").arg(n, 4, 10, QLatin1Char('0'));
     m.status = status;
-    m.createTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC).addDays(n);
+    m.createTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).addDays(n);
     m.updateTime = m.createTime.addSecs(3600);
     m.user.id = QStringLiteral("u%1").arg(n);
     m.user.email = QStringLiteral("user%1@corp.example").arg(n);
@@ -160,9 +160,9 @@ private Q_SLOTS:
         QList<api::Member> list = makeMembers(0, 3);
         // Created: 2026-01-11 sorts after 2026-01-02 even though "1" < "2" would not matter here;
         // what matters is that the sort value is the date, not the text.
-        list[0].createTime = QDateTime(QDate(2025, 12, 31), QTime(23, 0), QTimeZone::UTC);
-        list[1].createTime = QDateTime(QDate(2026, 3, 1), QTime(0, 0), QTimeZone::UTC);
-        list[2].createTime = QDateTime(QDate(2026, 2, 1), QTime(0, 0), QTimeZone::UTC);
+        list[0].createTime = QDateTime(QDate(2025, 12, 31), QTime(23, 0), Qt::UTC);
+        list[1].createTime = QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC);
+        list[2].createTime = QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC);
         model->appendPage(model->beginLoad(), list);
         QCOMPARE(model->index(0, models::MembersModel::CreatedColumn)
                      .data(models::MembersModel::SortRole)
@@ -224,8 +224,8 @@ private Q_SLOTS:
     void parsesLines()
     {
         const auto r = models::EmailListParser::parse(
-            QStringLiteral("\xef\xbb\xbf"
-                           "alice@corp.example\n\n# comment\n  Bob Builder <bob@corp.example>\r\n"
+            QString(QChar(0xfeff)) +
+            QStringLiteral("alice@corp.example\n\n# comment\n  Bob Builder <bob@corp.example>\r\n"
                            "carol@corp.example, dave@corp.example;erin@corp.example\nnot an address\n"));
         QVERIFY(!r.csv);
         QStringList got;
