@@ -35,7 +35,19 @@ qint64 RetryPolicy::serverDelay(const QByteArray &retryAfterMs, const QByteArray
     const double seconds = ra.toDouble(&ok);
     if (ok)
         return (seconds >= 0 && std::isfinite(seconds)) ? qint64(std::ceil(seconds * 1000)) : -1;
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(ra), Qt::RFC2822Date);
+    // IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110); fall back to RFC 2822 offsets.
+    QString text = QString::fromLatin1(ra).simplified();
+    QDateTime when;
+    if (text.endsWith(QLatin1String(" GMT")) || text.endsWith(QLatin1String(" UTC"))) {
+        text.chop(4);
+        when = QDateTime::fromString(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
+        if (!when.isValid())
+            when = QDateTime::fromString(text.mid(text.indexOf(QLatin1Char(' ')) + 1),
+                                         QStringLiteral("dd MMM yyyy HH:mm:ss"));
+        when.setTimeSpec(Qt::UTC);
+    } else {
+        when = QDateTime::fromString(text, Qt::RFC2822Date);
+    }
     if (!when.isValid())
         return -1;
     return std::max<qint64>(0, now.msecsTo(when));
