@@ -77,7 +77,7 @@ Reply SimClient::send(const QByteArray &verb, const QString &pathAndQuery, const
     }
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.error = reply->error();
-    r.body = reply->readAll();
+    r.body = reply->isOpen() ? reply->readAll() : QByteArray();
     r.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return r;
