@@ -7,6 +7,7 @@
 #include <QSharedData>
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 namespace models {
@@ -160,9 +161,12 @@ public:
 
     void reserveFor(qsizetype incoming)
     {
-        const qsizetype want = rows() + incoming;
+        qsizetype want = rows() + incoming;
         if (quint64(want) * 2 > table.size())
-            rebuildTable(want);
+            rebuildTable(want * 2); // geometric, or every window would rehash everything
+        // Geometric growth too: windows arrive one by one.
+        if (size_t(want) > day.capacity())
+            want = qMax(want, qsizetype(day.capacity() * 3 / 2));
         day.reserve(want);
         for (auto &c : dims)
             c.reserve(want);
@@ -227,7 +231,35 @@ public:
     {
         UsageCube::AddResult result;
         m_d.reserveFor(records.size());
-        for (const api::UsageRecord &r : records) {
+        std::vector<Pending> pending;
+        pending.reserve(size_t(records.size()));
+        convert(records, pending, result);
+        store(pending, touched, result);
+        return result;
+    }
+
+private:
+    // A record reduced to the row it becomes.
+    struct Pending
+    {
+        RowKey key;
+        qint32 family, description, category, unit;
+        quint8 currency, flags;
+        double quantity;
+        double costs[CostCount];
+    };
+
+    // Phase 1: strings to ids. Reads the records sequentially and touches no
+    // table, so its cost is the string comparisons only.
+    void convert(const QList<api::UsageRecord> &records, std::vector<Pending> &out,
+                 UsageCube::AddResult &result)
+    {
+        const qsizetype count = records.size();
+        qint32 previousMetric = -1;
+        for (qsizetype i = 0; i < count; ++i) {
+            if (i + PrefetchDistance < count)
+                prefetchStrings(records[i + PrefetchDistance]);
+            const api::UsageRecord &r = records[i];
             if (!r.chargePeriodStart.isValid()) {
                 ++result.rejected;
                 continue;
@@ -236,72 +268,91 @@ public:
             const qint64 dayMs = 86400000;
             const auto day = qint32(ms >= 0 ? ms / dayMs : -((-ms + dayMs - 1) / dayMs));
 
-            const qint32 metric =
-                cached(m_metric, UsageDimension::Metric, keyOr(r.billableMetricId, r.billableMetricName),
-                       r.billableMetricName);
+            // Answers list the metrics in the same order for every account and
+            // day, so "the metric that followed this one last time" is almost
+            // always right and saves hashing the id.
+            const QString &metricKey = keyOr(r.billableMetricId, r.billableMetricName);
+            LastValue &guess = previousMetric >= 0 ? m_nextMetric[size_t(previousMetric)] : m_firstMetric;
+            const qint32 metric = cached(guess, UsageDimension::Metric, metricKey, r.billableMetricName);
             growPerMetric(metric);
-            const qint32 account =
-                cached(m_account, UsageDimension::Account, keyOr(r.billingAccountId, r.billingAccountName),
-                       r.billingAccountName);
-            const qint32 family = cached(m_family[metric], UsageDimension::ProductFamily,
-                                         keyOr(r.productFamilyId, r.productFamilyName), r.productFamilyName);
-            const qint32 category = cached(m_category[metric], UsageDimension::Category,
-                                           r.productCategoryName, r.productCategoryName);
-            const qint32 description = cached(m_description[metric], UsageDimension::ChargeDescription,
-                                              r.chargeDescription, r.chargeDescription);
-            const qint32 subAccount = cached(m_subAccount, UsageDimension::SubAccount,
-                                             keyOr(r.subAccountId, r.subAccountName), r.subAccountName);
-            const qint32 zone = cached(m_zone, UsageDimension::Zone, keyOr(r.zoneId, r.zoneName), r.zoneName);
-            const qint32 region =
+            previousMetric = metric;
+
+            Pending p;
+            p.key.day = day;
+            p.key.metric = metric;
+            p.key.account = cached(m_account, UsageDimension::Account,
+                                   keyOr(r.billingAccountId, r.billingAccountName), r.billingAccountName);
+            p.family = cached(m_family[size_t(metric)], UsageDimension::ProductFamily,
+                              keyOr(r.productFamilyId, r.productFamilyName), r.productFamilyName);
+            p.category = cached(m_category[size_t(metric)], UsageDimension::Category, r.productCategoryName,
+                                r.productCategoryName);
+            p.description = cached(m_description[size_t(metric)], UsageDimension::ChargeDescription,
+                                   r.chargeDescription, r.chargeDescription);
+            p.key.subAccount = cached(m_subAccount, UsageDimension::SubAccount,
+                                      keyOr(r.subAccountId, r.subAccountName), r.subAccountName);
+            p.key.zone = cached(m_zone, UsageDimension::Zone, keyOr(r.zoneId, r.zoneName), r.zoneName);
+            p.key.region =
                 cached(m_region, UsageDimension::Region, keyOr(r.regionId, r.regionName), r.regionName);
-            qint32 unit = m_unit[metric].id;
-            if (unit < 0 || m_unit[metric].key != r.consumedUnit) {
-                unit = m_d.units.intern(r.consumedUnit, r.consumedUnit);
-                m_unit[metric] = {r.consumedUnit, unit};
-            }
-            quint8 currency = 0;
+            LastValue &unit = m_unit[size_t(metric)];
+            if (unit.id < 0 || !same(unit.key, r.consumedUnit))
+                unit = {r.consumedUnit, m_d.units.intern(r.consumedUnit, r.consumedUnit)};
+            p.unit = unit.id;
+            p.currency = 0;
             if (!r.billingCurrency.isEmpty()) {
-                if (m_currency.id < 0 || m_currency.key != r.billingCurrency) {
+                if (m_currency.id < 0 || !same(m_currency.key, r.billingCurrency)) {
                     const qint32 id = m_d.currencyPool.intern(r.billingCurrency, r.billingCurrency);
-                    if (id > 255) // more currencies than any invoice holds: fold into "unknown"
-                        m_currency = {r.billingCurrency, 0};
-                    else
-                        m_currency = {r.billingCurrency, id};
+                    // more currencies than any invoice holds: fold into "unknown"
+                    m_currency = {r.billingCurrency, id > 255 ? 0 : id};
                     while (m_d.currencyRows.size() <= id)
                         m_d.currencyRows.append(0);
                 }
-                currency = quint8(m_currency.id);
+                p.currency = quint8(m_currency.id);
             }
 
-            const bool correction =
-                !r.chargeClass.isEmpty() &&
-                r.chargeClass.compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0;
-            quint8 f = correction ? UsageCube::Correction : 0;
+            p.key.correction = !r.chargeClass.isEmpty() &&
+                               r.chargeClass.compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0;
+            p.flags = p.key.correction ? UsageCube::Correction : 0;
             if (r.consumedQuantity)
-                f |= UsageCube::HasQuantity;
+                p.flags |= UsageCube::HasQuantity;
+            p.quantity = r.consumedQuantity.value_or(0.0);
             const std::optional<double> *costs[CostCount] = {&r.billedCost, &r.effectiveCost, &r.listCost,
                                                              &r.contractedCost};
-            bool anyCost = false;
             for (int c = 0; c < CostCount; ++c) {
-                if (costs[c]->has_value()) {
-                    f |= quint8(UsageCube::HasBilledCost << c);
-                    anyCost = true;
-                }
+                p.costs[c] = costs[c]->value_or(0.0);
+                if (costs[c]->has_value())
+                    p.flags |= quint8(UsageCube::HasBilledCost << c);
             }
-            if (anyCost)
+            if (p.flags & AnyCost)
                 m_d.enableCostColumns();
+            out.push_back(p);
+        }
+    }
 
-            const RowKey key{day, account, metric, subAccount, zone, region, correction};
-            quint64 slot = key.hash() & m_d.tableMask;
+    // Phase 2: upsert by key. Table slots are random memory, so the slot of a
+    // row a few places ahead is requested while the current one is probed.
+    void store(const std::vector<Pending> &pending, std::vector<quint8> *touched,
+               UsageCube::AddResult &result)
+    {
+        const size_t count = pending.size();
+        std::vector<quint64> hashes(count);
+        for (size_t i = 0; i < count; ++i)
+            hashes[i] = pending[i].key.hash();
+        constexpr size_t Ahead = 8;
+        for (size_t i = 0; i < count; ++i) {
+#if defined(__GNUC__)
+            if (i + Ahead < count)
+                __builtin_prefetch(&m_d.table[hashes[i + Ahead] & m_d.tableMask]);
+#endif
+            const Pending &p = pending[i];
+            quint64 slot = hashes[i] & m_d.tableMask;
             qint32 row = -1;
             while (m_d.table[slot] >= 0) {
-                if (m_d.rowHasKey(m_d.table[slot], key)) {
+                if (m_d.rowHasKey(m_d.table[slot], p.key)) {
                     row = m_d.table[slot];
                     break;
                 }
                 slot = (slot + 1) & m_d.tableMask;
             }
-
             if (row >= 0) {
                 ++result.replaced;
                 m_d.countRow(row, -1);
@@ -309,7 +360,7 @@ public:
                 ++result.added;
                 row = qint32(m_d.rows());
                 m_d.table[slot] = row;
-                m_d.day.push_back(day);
+                m_d.day.push_back(p.key.day);
                 for (auto &c : m_d.dims)
                     c.push_back(0);
                 m_d.unit.push_back(0);
@@ -322,42 +373,76 @@ public:
                 if (touched)
                     touched->push_back(0);
                 if (m_d.maxDay < m_d.minDay) {
-                    m_d.minDay = m_d.maxDay = day;
+                    m_d.minDay = m_d.maxDay = p.key.day;
                 } else {
-                    m_d.minDay = qMin(m_d.minDay, day);
-                    m_d.maxDay = qMax(m_d.maxDay, day);
+                    m_d.minDay = qMin(m_d.minDay, p.key.day);
+                    m_d.maxDay = qMax(m_d.maxDay, p.key.day);
                 }
             }
-            m_d.dims[int(UsageDimension::ProductFamily)][row] = family;
-            m_d.dims[int(UsageDimension::Metric)][row] = metric;
-            m_d.dims[int(UsageDimension::Account)][row] = account;
-            m_d.dims[int(UsageDimension::SubAccount)][row] = subAccount;
-            m_d.dims[int(UsageDimension::Zone)][row] = zone;
-            m_d.dims[int(UsageDimension::Region)][row] = region;
-            m_d.dims[int(UsageDimension::ChargeDescription)][row] = description;
-            m_d.dims[int(UsageDimension::Category)][row] = category;
-            m_d.unit[row] = unit;
-            m_d.currency[row] = currency;
-            m_d.quantity[row] = r.consumedQuantity.value_or(0.0);
-            m_d.flags[row] = f;
+            m_d.dims[int(UsageDimension::ProductFamily)][size_t(row)] = p.family;
+            m_d.dims[int(UsageDimension::Metric)][size_t(row)] = p.key.metric;
+            m_d.dims[int(UsageDimension::Account)][size_t(row)] = p.key.account;
+            m_d.dims[int(UsageDimension::SubAccount)][size_t(row)] = p.key.subAccount;
+            m_d.dims[int(UsageDimension::Zone)][size_t(row)] = p.key.zone;
+            m_d.dims[int(UsageDimension::Region)][size_t(row)] = p.key.region;
+            m_d.dims[int(UsageDimension::ChargeDescription)][size_t(row)] = p.description;
+            m_d.dims[int(UsageDimension::Category)][size_t(row)] = p.category;
+            m_d.unit[size_t(row)] = p.unit;
+            m_d.currency[size_t(row)] = p.currency;
+            m_d.quantity[size_t(row)] = p.quantity;
+            m_d.flags[size_t(row)] = p.flags;
             if (m_d.costsOn)
                 for (int c = 0; c < CostCount; ++c)
-                    m_d.costs[c][row] = costs[c]->value_or(0.0);
+                    m_d.costs[size_t(c)][size_t(row)] = p.costs[c];
             m_d.countRow(row, +1);
             if (touched)
-                (*touched)[row] = 1;
-
-            // Grow before the table gets crowded (load factor 1/2).
-            if (quint64(m_d.rows()) * 2 > m_d.table.size())
-                m_d.rebuildTable(m_d.rows() * 2);
+                (*touched)[size_t(row)] = 1;
         }
-        return result;
     }
 
-private:
+    static constexpr quint8 AnyCost = UsageCube::HasBilledCost | UsageCube::HasEffectiveCost |
+                                      UsageCube::HasListCost | UsageCube::HasContractedCost;
+
+    // Each decoded string is its own heap block, so comparing it is a cache
+    // miss; asking for the blocks a few records ahead overlaps those misses
+    // (the record array itself is read sequentially and needs no help).
+    static constexpr qsizetype PrefetchDistance = 6;
+    static void prefetch(const QString &s)
+    {
+#if defined(__GNUC__)
+        __builtin_prefetch(s.constData());
+#else
+        Q_UNUSED(s)
+#endif
+    }
+    static void prefetchStrings(const api::UsageRecord &r)
+    {
+        prefetch(r.billableMetricId);
+        prefetch(r.billingAccountId);
+        prefetch(r.productFamilyId);
+        prefetch(r.productCategoryName);
+        prefetch(r.chargeDescription);
+        prefetch(r.subAccountId);
+        prefetch(r.zoneId);
+        prefetch(r.consumedUnit);
+        prefetch(r.chargeClass);
+    }
+
+    // Inline size check first: most misses differ in length, and the library
+    // comparison costs a call even for equal strings.
+    static bool same(const QString &a, const QString &b)
+    {
+        const qsizetype n = a.size();
+        if (n != b.size())
+            return false;
+        const QChar *pa = a.constData();
+        const QChar *pb = b.constData();
+        return pa == pb || std::memcmp(pa, pb, size_t(n) * sizeof(QChar)) == 0;
+    }
+
     qint32 cached(LastValue &last, UsageDimension dimension, const QString &key, const QString &name)
     {
-        if (last.id >= 0 && last.key == key)
+        if (last.id >= 0 && same(last.key, key))
             return last.id;
         const qint32 id = m_d.pools[int(dimension)].intern(key, name);
         last = {key, id};
@@ -369,6 +454,7 @@ private:
         if (size_t(metric) >= m_family.size()) {
             const size_t n = size_t(metric) + 16;
             m_family.resize(n);
+            m_nextMetric.resize(n);
             m_category.resize(n);
             m_description.resize(n);
             m_unit.resize(n);
@@ -376,9 +462,10 @@ private:
     }
 
     UsageCubeData &m_d;
-    LastValue m_metric, m_account, m_subAccount, m_zone, m_region, m_currency;
+    LastValue m_firstMetric, m_account, m_subAccount, m_zone, m_region, m_currency;
     // Family, category, description and unit follow the metric almost always.
     std::vector<LastValue> m_family, m_category, m_description, m_unit;
+    std::vector<LastValue> m_nextMetric; // by the previous record's metric
 };
 
 template <typename T> void compact(std::vector<T> &column, const std::vector<quint8> &keep)
