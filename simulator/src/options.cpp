@@ -161,9 +161,8 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
         return std::nullopt;
     }
 
-    o.tokens = p.values(token);
-    if (o.tokens.isEmpty())
-        o.tokens.append(QStringLiteral("orgscope-demo-token"));
+    if (p.isSet(token))
+        o.tokens = p.values(token);
     for (const QString &spec : p.values(accountToken)) {
         const qsizetype colon = spec.lastIndexOf(QLatin1Char(':'));
         if (colon <= 0 || colon == spec.size() - 1) {

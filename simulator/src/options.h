@@ -17,7 +17,8 @@ struct Options
     QString host = QStringLiteral("127.0.0.1");
     bool allowRemote = false;
 
-    QStringList tokens;                           // user-owned tokens; default orgscope-demo-token
+    QStringList tokens{
+        QStringLiteral("orgscope-demo-token")};   // user-owned tokens; --token replaces the default
     QList<QPair<QString, QString>> accountTokens; // token, account id
     QStringList expiredTokens;
     QString email = QStringLiteral("demo@orgscope.test");
