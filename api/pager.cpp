@@ -75,6 +75,11 @@ void Pager::onBodyReceived(Job *job)
         fail(ApiError::decode(QStringLiteral("the server returned the same page token twice")));
         return;
     }
+    // Read ahead by one page only: a slow consumer must not make pages pile up.
+    if (m_queue.size() > 2) {
+        m_deferredNext = scan.next;
+        return;
+    }
     request(scan.next);
 }
 
@@ -113,6 +118,8 @@ void Pager::deliverReady()
         Q_EMIT progress(m_items, m_pages);
         if (m_finished)
             break; // aborted from a pageReady/progress handler
+        if (!m_deferredNext.isEmpty() && m_queue.size() <= 2)
+            request(std::exchange(m_deferredNext, QString()));
         if (m_queue.isEmpty() && m_nextRequested) {
             // The quick scan could not read the body: follow the decoded token.
             m_nextRequested = false;

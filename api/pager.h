@@ -78,6 +78,7 @@ private:
     };
     QList<Pending> m_queue; // in page order
     QString m_lastToken;
+    QString m_deferredNext; // known next token, held back while pages await delivery
     bool m_nextRequested = false;
     bool m_started = false;
     bool m_finished = false;

@@ -42,6 +42,16 @@ FakeHttpServer::FakeHttpServer(QObject *parent) : QObject(parent)
     connect(&m_server, &QTcpServer::newConnection, this, &FakeHttpServer::onNewConnection);
 }
 
+FakeHttpServer::~FakeHttpServer()
+{
+    // Sockets are children of m_server; drop them while m_buffers still exists.
+    const auto sockets = m_server.findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        socket->disconnect(this);
+        delete socket;
+    }
+}
+
 bool FakeHttpServer::listen(const QHostAddress &address)
 {
     return m_server.listen(address, 0);

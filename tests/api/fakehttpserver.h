@@ -51,6 +51,7 @@ class FakeHttpServer : public QObject
     Q_OBJECT
 public:
     explicit FakeHttpServer(QObject *parent = nullptr);
+    ~FakeHttpServer() override;
     bool listen(const QHostAddress &address = QHostAddress::LocalHost);
     QString baseUrl() const; // http://127.0.0.1:PORT/client/v4
     quint16 port() const { return m_server.serverPort(); }

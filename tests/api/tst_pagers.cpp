@@ -1,0 +1,361 @@
+// Pagers against a scripted local server: every page in order, filters
+// repeated, both audit cursor shapes, empty-page stop, cancel, usage windows.
+#include "api/accountspager.h"
+#include "api/auditpager.h"
+#include "api/client.h"
+#include "api/memberspager.h"
+#include "api/organizationspager.h"
+#include "api/ratebudget.h"
+#include "api/usagepager.h"
+#include "fakehttpserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace api;
+using apitest::FakeHttpServer;
+using apitest::FakeReply;
+using apitest::FakeRequest;
+
+namespace {
+QByteArray auditEntry(int n)
+{
+    return "{\"id\":\"e" + QByteArray::number(n) +
+           "\",\"action\":{\"type\":\"update\",\"time\":\"2026-11-01T00:00:00Z\"}}";
+}
+
+QString param(const FakeRequest &r, const QString &key)
+{
+    return QUrlQuery(QString::fromLatin1(r.query())).queryItemValue(key, QUrl::FullyDecoded);
+}
+
+// Audit server with `total` entries served `perPage` at a time, the cursor
+// being the next offset; shape 0 = flat cursor, 1 = cursors.after, 2 = both
+// with an empty flat one.
+FakeReply auditPage(const FakeRequest &r, int total, int perPage, int shape)
+{
+    const int offset =
+        param(r, QStringLiteral("cursor")).isEmpty() ? 0 : param(r, QStringLiteral("cursor")).toInt();
+    QByteArray items;
+    const int end = std::min(total, offset + perPage);
+    for (int i = offset; i < end; ++i)
+        items += (items.isEmpty() ? "" : ",") + auditEntry(i);
+    QByteArray info = "\"count\":\"" + QByteArray::number(end - offset) + "\"";
+    if (end < total) {
+        const QByteArray next = QByteArray::number(end);
+        if (shape == 0)
+            info += ",\"cursor\":\"" + next + "\"";
+        else if (shape == 1)
+            info += ",\"cursors\":{\"after\":\"" + next + "\"}";
+        else
+            info += ",\"cursor\":\"\",\"cursors\":{\"after\":\"" + next + "\"}";
+    }
+    return FakeReply::json(200, "{\"success\":true,\"errors\":[],\"result\":[" + items +
+                                    "],\"result_info\":{" + info + "}}");
+}
+} // namespace
+
+class TestPagers : public QObject
+{
+    Q_OBJECT
+
+    FakeHttpServer *m_server = nullptr;
+    Client *m_client = nullptr;
+
+    static AuditQuery query()
+    {
+        AuditQuery q;
+        q.since = QStringLiteral("2026-11-01");
+        q.before = QStringLiteral("2026-11-24");
+        q.actorEmail.exclude = {QStringLiteral("bot@x.example")};
+        return q;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = new FakeHttpServer(this);
+        QVERIFY(m_server->listen());
+        m_client = new Client(this);
+        m_client->setBaseUrl(QUrl(m_server->baseUrl()));
+        m_client->setCredentials(Credentials{QStringLiteral("tok"), {}, {}});
+        m_client->setRetryBaseDelay(5);
+        m_client->rateBudget()->setEnabled(false);
+    }
+    void cleanup()
+    {
+        delete m_client;
+        delete m_server;
+    }
+
+    void organizationsFollowTokensAndRepeatFilters()
+    {
+        m_server->setHandler([](const FakeRequest &r) {
+            const QString token = param(r, QStringLiteral("page_token"));
+            const int page = token.isEmpty() ? 0 : token.mid(1).toInt();
+            QByteArray items;
+            for (int i = 0; i < 2; ++i)
+                items += QByteArray(i ? "," : "") + "{\"id\":\"o" + QByteArray::number(page * 2 + i) +
+                         "\",\"name\":\"Acme " + QByteArray::number(page * 2 + i) + "\",\"meta\":{}}";
+            const QByteArray next =
+                page < 2 ? QByteArray(",\"next_page_token\":\"p" + QByteArray::number(page + 1) + "\"")
+                         : QByteArray();
+            return FakeReply::json(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[" +
+                                            items + "],\"result_info\":{\"total_size\":6" + next + "}}");
+        });
+        OrganizationFilter f;
+        f.nameContains = QStringLiteral("Acme Co");
+        f.ids = {QStringLiteral("a"), QStringLiteral("b")};
+        OrganizationsPager pager(m_client, f);
+        QStringList ids;
+        connect(&pager, &OrganizationsPager::pageReady, this, [&ids](const QList<Organization> &page) {
+            for (const auto &o : page)
+                ids << o.id;
+        });
+        QSignalSpy finished(&pager, &Pager::finished);
+        QSignalSpy progress(&pager, &Pager::progress);
+        pager.start();
+        QVERIFY(finished.wait());
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QCOMPARE(ids, (QStringList{QStringLiteral("o0"), QStringLiteral("o1"), QStringLiteral("o2"),
+                                   QStringLiteral("o3"), QStringLiteral("o4"), QStringLiteral("o5")}));
+        QCOMPARE(pager.itemCount(), 6);
+        QCOMPARE(pager.pageCount(), 3);
+        QCOMPARE(pager.totalSize(), std::optional<qint64>(6));
+        QCOMPARE(progress.count(), 3);
+        QCOMPARE(m_server->requestCount(), 3);
+        for (const FakeRequest &r : m_server->requests()) {
+            QVERIFY(r.query().contains("name.contains=Acme%20Co"));
+            QVERIFY(r.query().contains("id=a&id=b"));
+            QVERIFY(r.query().contains("page_size=1000"));
+        }
+        QCOMPARE(finished.count(), 1);
+    }
+
+    void emptyNextTokenStops()
+    {
+        m_server->enqueue(FakeReply::json(
+            200,
+            R"({"success":true,"result":[{"id":"a1","type":"standard"}],"result_info":{"next_page_token":""}})"));
+        AccountsPager pager(m_client, QStringLiteral("org"));
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QVERIFY(pager.succeeded());
+        QCOMPARE(pager.itemCount(), 1);
+        QCOMPARE(m_server->requestCount(), 1);
+        QCOMPARE(m_server->requests().first().path(), QByteArray("/client/v4/organizations/org/accounts"));
+    }
+
+    void membersWithFilters()
+    {
+        m_server->enqueue(FakeReply::json(
+            200,
+            R"({"success":true,"result":[{"id":"m1","status":"active","user":{"id":"u","email":"a@x.example"}}],"result_info":{"next_page_token":"n"}})"));
+        m_server->enqueue(FakeReply::json(
+            200,
+            R"({"success":true,"result":[{"id":"m2","status":"pending","user":{"id":"v","email":"b@x.example"}}],"result_info":{}})"));
+        MemberFilter f;
+        f.statuses = {QStringLiteral("active"), QStringLiteral("pending")};
+        MembersPager pager(m_client, QStringLiteral("org"), f);
+        pager.setPageSize(1);
+        QList<Member> all;
+        connect(&pager, &MembersPager::pageReady, this, [&all](const QList<Member> &p) { all += p; });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.last().status, QStringLiteral("pending"));
+        QVERIFY(m_server->requests().last().query().contains("status=active&status=pending"));
+        QVERIFY(m_server->requests().last().query().contains("page_token=n"));
+        QVERIFY(m_server->requests().last().query().contains("page_size=1"));
+    }
+
+    void auditEveryEntryUnderEveryCursorShape_data()
+    {
+        QTest::addColumn<int>("shape");
+        QTest::newRow("flat cursor") << 0;
+        QTest::newRow("cursors.after") << 1;
+        QTest::newRow("empty flat, after set") << 2;
+    }
+    void auditEveryEntryUnderEveryCursorShape()
+    {
+        QFETCH(int, shape);
+        m_server->setHandler([shape](const FakeRequest &r) { return auditPage(r, 2345, 100, shape); });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        QStringList ids;
+        connect(&pager, &AuditPager::pageReady, this, [&ids](const QList<AuditEvent> &page) {
+            for (const auto &e : page)
+                ids << e.id;
+        });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QCOMPARE(ids.size(), 2345);
+        QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 2345);
+        for (int i = 0; i < ids.size(); ++i)
+            QCOMPARE(ids[i], QStringLiteral("e%1").arg(i)); // in order
+        QCOMPARE(pager.pageCount(), 24);
+        QCOMPARE(m_server->requestCount(), 24);
+        for (const FakeRequest &r : m_server->requests()) {
+            QVERIFY(r.query().contains("since=2026-11-01"));
+            QVERIFY(r.query().contains("actor_email.not=bot%40x.example"));
+            QVERIFY(r.query().contains("limit=1000"));
+        }
+    }
+
+    void auditStopsOnEmptyPageEvenWithCursor()
+    {
+        m_server->enqueue(FakeReply::json(200, "{\"result\":[" + auditEntry(1) +
+                                                   "],\"result_info\":{\"count\":\"1\",\"cursor\":\"c1\"}}"));
+        m_server->enqueue(FakeReply::json(200, R"({"result":[],"result_info":{"count":"0","cursor":"c2"}})"));
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QVERIFY(pager.succeeded());
+        QCOMPARE(pager.itemCount(), 1);
+        QTest::qWait(50);
+        QCOMPARE(m_server->requestCount(), 2);
+    }
+
+    void auditRepeatedCursorIsAnError()
+    {
+        m_server->setHandler([](const FakeRequest &) {
+            return FakeReply::json(200, "{\"result\":[" + auditEntry(1) +
+                                            "],\"result_info\":{\"cursor\":\"same\"}}");
+        });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QVERIFY(pager.error());
+        QVERIFY(m_server->requestCount() <= 3);
+    }
+
+    void auditInvalidQueryNeverSends()
+    {
+        AuditQuery q; // no since/before
+        AuditPager pager(m_client, QStringLiteral("org"), q);
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QCOMPARE(pager.error().kind(), ApiError::Kind::InvalidRequest);
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void auditErrorMidwayKeepsDeliveredPages()
+    {
+        m_client->setMaxRetries(0);
+        int served = 0;
+        m_server->setHandler([&served](const FakeRequest &r) {
+            if (++served == 3)
+                return FakeReply::json(400, R"({"success":false,"errors":[{"message":"bad cursor"}]})");
+            return auditPage(r, 1000, 100, 0);
+        });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        qint64 delivered = 0;
+        connect(&pager, &AuditPager::pageReady, this,
+                [&delivered](const QList<AuditEvent> &p) { delivered += p.size(); });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QCOMPARE(pager.error().httpStatus(), 400);
+        QCOMPARE(pager.error().errors().first().message, QStringLiteral("bad cursor"));
+        QCOMPARE(delivered, 200);
+        QCOMPARE(pager.itemCount(), 200);
+    }
+
+    void cancelKeepsWhatWasDelivered()
+    {
+        m_server->setHandler([](const FakeRequest &r) { return auditPage(r, 100000, 100, 0); });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        qint64 delivered = 0;
+        connect(&pager, &AuditPager::pageReady, this, [&](const QList<AuditEvent> &p) {
+            delivered += p.size();
+            if (delivered >= 300)
+                pager.abort();
+        });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(pager.wasCanceled());
+        QCOMPARE(delivered, 300);
+        QCOMPARE(pager.itemCount(), 300);
+        // At most the page already on the wire when abort() came; nothing after it.
+        QTest::qWait(100);
+        const int requests = m_server->requestCount();
+        QVERIFY(requests <= 5);
+        QTest::qWait(200);
+        QCOMPARE(m_server->requestCount(), requests);
+        QCOMPARE(m_client->requestsInFlight(), 0);
+    }
+
+    void transientFailuresLoseNothing()
+    {
+        int served = 0;
+        m_server->setHandler([&served](const FakeRequest &r) {
+            ++served;
+            if (served % 3 == 0)
+                return FakeReply::json(503, R"({"success":false,"errors":[{"message":"try again"}]})");
+            if (served % 5 == 0)
+                return FakeReply::reset();
+            if (served % 7 == 0)
+                return FakeReply::json(429, "{}", {{"Retry-After", "0"}});
+            return auditPage(r, 1500, 100, 0);
+        });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        QStringList ids;
+        connect(&pager, &AuditPager::pageReady, this, [&ids](const QList<AuditEvent> &page) {
+            for (const auto &e : page)
+                ids << e.id;
+        });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QCOMPARE(ids.size(), 1500);
+        QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 1500);
+    }
+
+    void usageSplitsLongRanges()
+    {
+        m_server->setHandler([](const FakeRequest &r) {
+            const QDate from = QDate::fromString(param(r, QStringLiteral("from")), Qt::ISODate);
+            const QDate to = QDate::fromString(param(r, QStringLiteral("to")), Qt::ISODate);
+            QByteArray items;
+            // One record per day, plus one that strays a day outside the window.
+            for (QDate d = from; d <= to.addDays(1); d = d.addDays(1))
+                items += QByteArray(items.isEmpty() ? "" : ",") + "{\"ChargePeriodStart\":\"" +
+                         d.toString(Qt::ISODate).toLatin1() +
+                         "T00:00:00Z\",\"ConsumedQuantity\":1,\"x_BillableMetricId\":\"m\"}";
+            return FakeReply::json(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[" +
+                                            items + "]}");
+        });
+        const QDate from(2026, 1, 1);
+        const QDate to(2026, 3, 31);
+        UsagePager pager(m_client, QStringLiteral("org"), from, to);
+        QList<UsageRecord> all;
+        connect(&pager, &UsagePager::pageReady, this, [&all](const QList<UsageRecord> &p) { all += p; });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QCOMPARE(m_server->requestCount(), 3);
+        QCOMPARE(all.size(), from.daysTo(to) + 1);
+        QSet<QDate> days;
+        for (const auto &u : all)
+            days.insert(u.chargePeriodStart.date());
+        QCOMPARE(days.size(), all.size()); // every day exactly once
+        QCOMPARE(param(m_server->requests().at(0), QStringLiteral("from")), QStringLiteral("2026-01-01"));
+        QCOMPARE(param(m_server->requests().at(0), QStringLiteral("to")), QStringLiteral("2026-01-31"));
+        QCOMPARE(param(m_server->requests().at(1), QStringLiteral("from")), QStringLiteral("2026-02-01"));
+        QCOMPARE(param(m_server->requests().at(2), QStringLiteral("to")), QStringLiteral("2026-03-31"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPagers)
+#include "tst_pagers.moc"
