@@ -733,6 +733,16 @@ std::span<const quint8> UsageCube::flags() const
     return d->flags;
 }
 
+std::span<const quint8> UsageCube::currencyColumn() const
+{
+    return d->currency;
+}
+
+QString UsageCube::currencyName(quint8 currencyId) const
+{
+    return currencyId < d->currencyPool.keys.size() ? d->currencyPool.keys[currencyId] : QString();
+}
+
 quint8 UsageCube::measureFlag(UsageMeasure measure)
 {
     if (measure == UsageMeasure::ConsumedQuantity)

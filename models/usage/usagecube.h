@@ -99,6 +99,8 @@ public:
     std::span<const double> quantities() const;
     std::span<const double> measureColumn(UsageMeasure measure) const;
     std::span<const quint8> flags() const;
+    std::span<const quint8> currencyColumn() const; // 0 = none
+    QString currencyName(quint8 currencyId) const;
     static quint8 measureFlag(UsageMeasure measure);
 
 private:
