@@ -310,6 +310,18 @@ void Job::onReplyFinished()
 void Job::complete(const ApiError &error)
 {
     m_decoding = false;
+    if (m_finished)
+        return;
+    // A GET whose 2xx body is unreadable (cut short, an HTML error page from a
+    // proxy) is fetched again: reading twice cannot change anything.
+    if (error.kind() == ApiError::Kind::Decode && m_method == Method::Get && m_client &&
+        m_attempts <= m_client->maxRetries()) {
+        qCInfo(lcApi).noquote() << "GET" << m_path << "attempt" << m_attempts << "unreadable ("
+                                << error.detail() << "); retrying";
+        scheduleRetry(RetryPolicy::backoff(m_attempts - 1, m_client->retryBaseDelay(),
+                                           QRandomGenerator::global()->generateDouble()));
+        return;
+    }
     finishNow(error);
 }
 

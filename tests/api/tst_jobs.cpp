@@ -450,11 +450,32 @@ private Q_SLOTS:
 
     void malformedSuccessBodyIsADecodeError()
     {
-        m_server->enqueue(FakeReply::json(200, R"({"success":true,"result":{"id":5}})"));
+        m_server->setHandler([](const apitest::FakeRequest &) {
+            return FakeReply::json(200, R"({"success":true,"result":{"id":5}})");
+        });
         QScopedPointer job(OrganizationsApi(m_client).get(QStringLiteral("o1")));
         QCOMPARE(run(job.get()), 1);
         QCOMPARE(job->error().kind(), ApiError::Kind::Decode);
         QVERIFY(job->error().detail().contains(QStringLiteral("result.id")));
+        QCOMPARE(m_server->requestCount(), 3); // a GET is read again, up to the retry limit
+    }
+
+    void unreadableBodyIsFetchedAgain()
+    {
+        m_server->enqueue(FakeReply::json(200, "<html>proxy error</html>"));
+        m_server->enqueue(FakeReply::json(200, OrgBody));
+        QScopedPointer job(OrganizationsApi(m_client).get(QStringLiteral("o1")));
+        QCOMPARE(run(job.get()), 1);
+        QVERIFY(job->succeeded());
+        QCOMPARE(m_server->requestCount(), 2);
+    }
+
+    void unreadablePostBodyIsNotResent()
+    {
+        m_server->enqueue(FakeReply::json(200, "<html>proxy error</html>"));
+        QScopedPointer job(OrganizationsApi(m_client).create(QStringLiteral("x")));
+        QCOMPARE(run(job.get()), 1);
+        QCOMPARE(job->error().kind(), ApiError::Kind::Decode);
         QCOMPARE(m_server->requestCount(), 1);
     }
 
