@@ -164,7 +164,8 @@ void Seeder::seedEntities(DataStore &store, const QString &demoEmail) const
             Account acc;
             acc.id = Random::hexId(m_seed, "account", quint64(i * 16 + a));
             acc.organizationId = o.id;
-            acc.name = o.name + QLatin1Char(' ') + QLatin1String(accountKinds[(a + i) % 6]);
+            acc.name = o.name + QLatin1Char(' ') +
+                       QLatin1String(a < 2 ? accountKinds[a] : accountKinds[2 + (a + i) % 4]);
             acc.createdMs = o.createMs - r.range(30, 900) * Day + r.range(0, 86399) * 1000;
             const bool enterprise = a == 0 || r.chance(0.4);
             acc.type = enterprise ? "enterprise" : "standard";
@@ -353,10 +354,10 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
     qint64 emitted = 0;
     AuditEvent e;
     static const int failureCodes[] = {400, 400, 403, 404, 409, 429, 500};
-    static const char *const failureMessages[] = {"name: must not be empty",
-                                                  "member.user.email: invalid e-mail address",
+    static const char *const failureMessages[] = {"Request validation failed: a required field is missing",
+                                                  "Request validation failed: invalid value",
                                                   "Unauthorized to access requested resource",
-                                                  "Organization not found",
+                                                  "Resource not found",
                                                   "Resource is locked, try again",
                                                   "Please wait and consider throttling your request speed",
                                                   "Internal server error"};
