@@ -8,6 +8,7 @@
 #include "ui/common/page.h"
 
 #include "api/records.h"
+#include "models/organizations/organizationtreemodel.h"
 
 #include <QPointer>
 #include <functional>
@@ -34,7 +35,6 @@ class Pager;
 namespace models {
 class ActivityLog;
 class OrganizationFilterProxyModel;
-class OrganizationTreeModel;
 } // namespace models
 
 namespace ui {
