@@ -261,7 +261,7 @@ void TestUsageModels::pivotEmpty()
 
 void TestUsageModels::seriesModel()
 {
-    const UsageAggregate agg = aggregate({UsageDimension::ProductFamily}, UsageGranularity::Day, 2);
+    const UsageAggregate agg = aggregate({UsageDimension::ProductFamily}, UsageGranularity::Day, 1);
     m_series->setAggregate(agg);
     QCOMPARE(m_series->rowCount(), agg.bucketCount());
     QCOMPARE(m_series->columnCount(), agg.groupCount() + 1);
