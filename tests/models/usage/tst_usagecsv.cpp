@@ -1,0 +1,227 @@
+#include "usagetestdata.h"
+
+#include "models/usage/usageaggregator.h"
+#include "models/usage/usagecsv.h"
+#include "models/usage/usagecube.h"
+
+#include <QBuffer>
+#include <QtTest>
+
+using namespace models;
+using usagetest::record;
+
+namespace {
+
+// Minimal RFC 4180 reader for checking what was written.
+QList<QStringList> parseCsv(const QByteArray &bytes)
+{
+    const QString text = QString::fromUtf8(bytes);
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                    field += c;
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            row.append(field);
+            field.clear();
+        } else if (c == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n')) {
+            row.append(field);
+            field.clear();
+            rows.append(row);
+            row.clear();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    return rows;
+}
+
+QByteArray written(const std::function<bool(QIODevice *)> &write)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (!write(&buffer))
+        return "WRITE FAILED";
+    return buffer.data();
+}
+
+} // namespace
+
+class TestUsageCsv : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void quotingAndInjection_data();
+    void quotingAndInjection();
+    void numbers();
+    void recordsFromCube();
+    void recordsFromCubeFiltered();
+    void recordsFromList();
+    void pivot();
+    void failingDevice();
+};
+
+void TestUsageCsv::quotingAndInjection_data()
+{
+    QTest::addColumn<QString>("in");
+    QTest::addColumn<QString>("out");
+    QTest::newRow("plain") << QStringLiteral("Workers") << QStringLiteral("Workers");
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("comma") << QStringLiteral("a,b") << QStringLiteral("\"a,b\"");
+    QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
+    QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
+    QTest::newRow("formula") << QStringLiteral("=HYPERLINK(\"x\")")
+                             << QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\"");
+    QTest::newRow("plus") << QStringLiteral("+1") << QStringLiteral("'+1");
+    QTest::newRow("minus") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+    QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+    QTest::newRow("tab") << QStringLiteral("\tx") << QStringLiteral("'\tx");
+    QTest::newRow("cr") << QStringLiteral("\rx") << QStringLiteral("\"'\rx\"");
+    QTest::newRow("inner equals") << QStringLiteral("a=b") << QStringLiteral("a=b");
+    QTest::newRow("unicode") << QStringLiteral("Zürich › R2") << QStringLiteral("Zürich › R2");
+}
+
+void TestUsageCsv::quotingAndInjection()
+{
+    QFETCH(QString, in);
+    QFETCH(QString, out);
+    QCOMPARE(UsageCsv::textField(in), out);
+}
+
+void TestUsageCsv::numbers()
+{
+    QCOMPARE(UsageCsv::numberField(18450000), QStringLiteral("18450000"));
+    QCOMPARE(UsageCsv::numberField(0.1), QStringLiteral("0.1"));
+    QCOMPARE(UsageCsv::numberField(-3), QStringLiteral("-3")); // numbers are not neutralised
+    QCOMPARE(UsageCsv::numberField(4.428).toDouble(), 4.428);
+    QCOMPARE(UsageCsv::line({QStringLiteral("a"), QStringLiteral("b")}), QByteArray("a,b\r\n"));
+}
+
+void TestUsageCsv::recordsFromCube()
+{
+    const QDate d(2026, 11, 20);
+    api::UsageRecord a = record(d, QStringLiteral("acc"), QStringLiteral("m1"), 18450000);
+    a.zoneId = QStringLiteral("z1");
+    a.zoneName = QStringLiteral("=cmd|' /C calc'!A0");
+    a.billingCurrency = QStringLiteral("USD");
+    a.billedCost = 4.428;
+    a.effectiveCost = 4.0;
+    api::UsageRecord c = record(d, QStringLiteral("acc"), QStringLiteral("m1"), -5);
+    c.chargeClass = QStringLiteral("Correction");
+    api::UsageRecord noQuantity = record(d.addDays(1), QStringLiteral("acc, Inc."), QStringLiteral("m2"), 0);
+    noQuantity.consumedQuantity.reset();
+    UsageCube cube;
+    cube.addRecords({a, c, noQuantity});
+
+    const QList<QStringList> rows =
+        parseCsv(written([&](QIODevice *io) { return UsageCsv::writeRecords(io, cube); }));
+    QCOMPARE(rows.size(), 4);
+    const QStringList header = rows[0];
+    QCOMPARE(header, UsageCsv::recordHeader());
+    auto col = [&](const QString &name) { return int(header.indexOf(name)); };
+    QCOMPARE(rows[1][col(QStringLiteral("ChargePeriodStart"))], QStringLiteral("2026-11-20"));
+    QCOMPARE(rows[1][col(QStringLiteral("ConsumedQuantity"))], QStringLiteral("18450000"));
+    QCOMPARE(rows[1][col(QStringLiteral("BilledCost"))], QStringLiteral("4.428"));
+    QCOMPARE(rows[1][col(QStringLiteral("ListCost"))], QString()); // null stays empty
+    QCOMPARE(rows[1][col(QStringLiteral("BillingCurrency"))], QStringLiteral("USD"));
+    QCOMPARE(rows[1][col(QStringLiteral("x_ZoneName"))], QStringLiteral("'=cmd|' /C calc'!A0"));
+    QCOMPARE(rows[1][col(QStringLiteral("x_BillableMetricName"))], QStringLiteral("Metric m1"));
+    QCOMPARE(rows[1][col(QStringLiteral("ConsumedUnit"))], QStringLiteral("Requests"));
+    QCOMPARE(rows[2][col(QStringLiteral("ChargeClass"))], QStringLiteral("Correction"));
+    QCOMPARE(rows[2][col(QStringLiteral("ConsumedQuantity"))], QStringLiteral("-5"));
+    QCOMPARE(rows[3][col(QStringLiteral("BillingAccountId"))], QStringLiteral("acc, Inc."));
+    QCOMPARE(rows[3][col(QStringLiteral("ConsumedQuantity"))], QString());
+    for (const QStringList &r : rows)
+        QCOMPARE(r.size(), header.size());
+}
+
+void TestUsageCsv::recordsFromCubeFiltered()
+{
+    usagetest::RandomSpec spec;
+    spec.days = 20;
+    UsageCube cube;
+    cube.addRecords(usagetest::randomRecords(spec));
+    UsageQuery q;
+    q.filters = {{UsageDimension::Account, QStringLiteral("acc2"), {}}};
+    q.range = UsageDayRange::fromDates(spec.first.addDays(5), spec.first.addDays(9));
+    q.includeCorrections = false;
+    const QList<QStringList> rows =
+        parseCsv(written([&](QIODevice *io) { return UsageCsv::writeRecords(io, cube, q); }));
+    const UsageAggregate agg = UsageAggregator::aggregate(cube, q);
+    QCOMPARE(rows.size() - 1, agg.matchedRows());
+    const int account = int(rows[0].indexOf(QStringLiteral("BillingAccountId")));
+    const int quantity = int(rows[0].indexOf(QStringLiteral("ConsumedQuantity")));
+    double sum = 0;
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        QCOMPARE(rows[i][account], QStringLiteral("acc2"));
+        sum += rows[i][quantity].toDouble();
+    }
+    QVERIFY(std::abs(sum - agg.grandTotal()) < 1e-6);
+}
+
+void TestUsageCsv::recordsFromList()
+{
+    api::UsageRecord r = record(QDate(2026, 11, 20), QStringLiteral("acc"), QStringLiteral("m"), 2.5);
+    r.chargeDescription = QStringLiteral("-leading dash");
+    const QList<QStringList> rows = parseCsv(
+        written([&](QIODevice *io) { return UsageCsv::writeRecords(io, QList<api::UsageRecord>{r}); }));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[1][rows[0].indexOf(QStringLiteral("ChargeDescription"))], QStringLiteral("'-leading dash"));
+    QCOMPARE(rows[1][rows[0].indexOf(QStringLiteral("ConsumedQuantity"))], QStringLiteral("2.5"));
+    QCOMPARE(rows[1].size(), rows[0].size());
+}
+
+void TestUsageCsv::pivot()
+{
+    usagetest::RandomSpec spec;
+    spec.days = 30;
+    UsageCube cube;
+    cube.addRecords(usagetest::randomRecords(spec));
+    UsageQuery q;
+    q.groupBy = {UsageDimension::Account, UsageDimension::ProductFamily};
+    q.granularity = UsageGranularity::Week;
+    q.topN = 5;
+    q.range = UsageDayRange::fromDates(spec.first.addDays(14), spec.first.addDays(29));
+    const UsageAggregate agg = UsageAggregator::aggregate(cube, q);
+    const QList<QStringList> rows =
+        parseCsv(written([&](QIODevice *io) { return UsageCsv::writePivot(io, agg); }));
+    QCOMPARE(rows.size(), agg.groupCount() + 2);
+    QCOMPARE(rows[0].size(), 2 + agg.bucketCount() + 4);
+    QCOMPARE(rows[0][0], QStringLiteral("Account"));
+    QCOMPARE(rows[0][2], agg.bucketLabel(0));
+    QCOMPARE(rows[1][0], agg.group(0).keys[0].label);
+    QCOMPARE(rows[1][1], agg.group(0).keys[1].label);
+    QCOMPARE(rows[1][2].toDouble(), agg.value(0, 0));
+    QCOMPARE(rows[agg.groupCount()][0], QStringLiteral("Other"));
+    QCOMPARE(rows.last()[0], QStringLiteral("Total"));
+    QCOMPARE(rows.last()[2 + agg.bucketCount()].toDouble(), agg.grandTotal());
+    for (const QStringList &r : rows)
+        QCOMPARE(r.size(), rows[0].size());
+}
+
+void TestUsageCsv::failingDevice()
+{
+    QBuffer closed; // not open: every write fails
+    UsageCube cube;
+    QTest::ignoreMessage(QtWarningMsg, "QIODevice::write (QBuffer): device not open");
+    QVERIFY(!UsageCsv::writeRecords(&closed, cube));
+}
+
+QTEST_GUILESS_MAIN(TestUsageCsv)
+#include "tst_usagecsv.moc"

@@ -1,0 +1,177 @@
+#include "usagetestdata.h"
+
+#include "models/usage/usageaggregator.h"
+#include "models/usage/usagecube.h"
+#include "models/usage/usagedrilldown.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace models;
+
+class TestUsageDrillDown : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void chainFollowsTheDrillOrder();
+    void drilledTotalsMatchTheClickedGroup();
+    void breadcrumbsGoBack();
+    void viewSettingsSurviveBack();
+    void otherAndTotalCannotDrill();
+    void twoLevels();
+    void nextDimensionWrapsAndEnds();
+
+private:
+    UsageCube m_cube;
+};
+
+void TestUsageDrillDown::initTestCase()
+{
+    usagetest::RandomSpec spec;
+    spec.seed = 5;
+    spec.days = 40;
+    m_cube.addRecords(usagetest::randomRecords(spec));
+}
+
+void TestUsageDrillDown::chainFollowsTheDrillOrder()
+{
+    UsageQuery root;
+    root.groupBy = {UsageDimension::ProductFamily};
+    UsageDrillDown drill(root);
+    QCOMPARE(drill.depth(), 0);
+    const QList<UsageDimension> expected{UsageDimension::Metric,     UsageDimension::Account,
+                                         UsageDimension::Zone,       UsageDimension::Region,
+                                         UsageDimension::SubAccount, UsageDimension::ChargeDescription};
+    for (UsageDimension next : expected) {
+        const UsageAggregate agg = UsageAggregator::aggregate(m_cube, drill.query());
+        QVERIFY(agg.groupCount() > 0);
+        QVERIFY(drill.canDrill(agg.group(0)));
+        QVERIFY(drill.drillInto(agg.group(0)));
+        QCOMPARE(drill.query().groupBy, QList<UsageDimension>{next});
+    }
+    QCOMPARE(drill.depth(), expected.size());
+    QCOMPARE(drill.query().filters.size(), expected.size());
+    // everything is used: the last level cannot be drilled further
+    const UsageAggregate last = UsageAggregator::aggregate(m_cube, drill.query());
+    QVERIFY(!drill.canDrill(last.group(0)));
+    QVERIFY(!drill.drillInto(last.group(0)));
+    QCOMPARE(drill.depth(), expected.size());
+}
+
+void TestUsageDrillDown::drilledTotalsMatchTheClickedGroup()
+{
+    UsageQuery root;
+    root.groupBy = {UsageDimension::Account};
+    root.measure = UsageMeasure::BilledCost;
+    UsageDrillDown drill(root);
+    const UsageAggregate top = UsageAggregator::aggregate(m_cube, drill.query());
+    const UsageGroup clicked = top.group(2);
+    QVERIFY(drill.drillInto(clicked));
+    QCOMPARE(drill.query().groupBy, QList<UsageDimension>{UsageDimension::Zone});
+    QCOMPARE(drill.query().filters.size(), 1);
+    QCOMPARE(drill.query().filters[0].key, clicked.keys[0].key);
+    const UsageAggregate inside = UsageAggregator::aggregate(m_cube, drill.query());
+    QVERIFY(std::abs(inside.grandTotal() - top.rowTotal(2)) < 1e-6);
+    QVERIFY(std::abs(inside.previousTotal() - top.previous(2)) < 1e-6);
+}
+
+void TestUsageDrillDown::breadcrumbsGoBack()
+{
+    UsageQuery root;
+    root.groupBy = {UsageDimension::ProductFamily};
+    UsageDrillDown drill(root);
+    const UsageGroup family = UsageAggregator::aggregate(m_cube, drill.query()).group(0);
+    drill.drillInto(family);
+    const UsageGroup metric = UsageAggregator::aggregate(m_cube, drill.query()).group(0);
+    drill.drillInto(metric);
+    QCOMPARE(drill.breadcrumbs().size(), 3);
+    QCOMPARE(drill.breadcrumbs()[0].label, QStringLiteral("All usage"));
+    QCOMPARE(drill.breadcrumbs()[1].label, family.label);
+    QCOMPARE(drill.breadcrumbs()[2].label, metric.label);
+    QCOMPARE(drill.query().filters[1].label, metric.label);
+    QVERIFY(drill.back());
+    QCOMPARE(drill.query().groupBy, QList<UsageDimension>{UsageDimension::Metric});
+    QCOMPARE(drill.query().filters.size(), 1);
+    drill.drillInto(metric);
+    QVERIFY(drill.backTo(0));
+    QCOMPARE(drill.query().groupBy, root.groupBy);
+    QVERIFY(drill.query().filters.isEmpty());
+    QVERIFY(!drill.back());
+    QVERIFY(!drill.backTo(3));
+    QVERIFY(!drill.backTo(-1));
+}
+
+void TestUsageDrillDown::viewSettingsSurviveBack()
+{
+    UsageQuery root;
+    root.groupBy = {UsageDimension::Account};
+    UsageDrillDown drill(root);
+    drill.drillInto(UsageAggregator::aggregate(m_cube, drill.query()).group(0));
+    UsageQuery view;
+    view.granularity = UsageGranularity::Month;
+    view.measure = UsageMeasure::EffectiveCost;
+    view.topN = 4;
+    view.range = {100, 200};
+    view.filters = {{UsageDimension::Zone, QStringLiteral("ignored"), {}}};
+    drill.setViewSettings(view);
+    drill.setGroupBy({UsageDimension::Metric}); // the user regroups at this level
+    QCOMPARE(drill.query().groupBy, QList<UsageDimension>{UsageDimension::Metric});
+    QCOMPARE(drill.query().filters.size(), 1);
+    QCOMPARE(drill.query().filters[0].dimension, UsageDimension::Account);
+    drill.back();
+    const UsageQuery q = drill.query();
+    QCOMPARE(q.granularity, UsageGranularity::Month);
+    QCOMPARE(q.measure, UsageMeasure::EffectiveCost);
+    QCOMPARE(q.topN, 4);
+    QCOMPARE(q.range, UsageDayRange({100, 200}));
+    QCOMPARE(q.groupBy, QList<UsageDimension>{UsageDimension::Account});
+    QVERIFY(q.filters.isEmpty());
+}
+
+void TestUsageDrillDown::otherAndTotalCannotDrill()
+{
+    UsageQuery root;
+    root.groupBy = {UsageDimension::Account};
+    root.topN = 2;
+    UsageDrillDown drill(root);
+    const UsageAggregate agg = UsageAggregator::aggregate(m_cube, drill.query());
+    QVERIFY(agg.group(2).isOther);
+    QVERIFY(!drill.canDrill(agg.group(2)));
+    QVERIFY(!drill.drillInto(agg.group(2)));
+    UsageDrillDown flat;
+    QVERIFY(!flat.canDrill(UsageAggregator::aggregate(m_cube, flat.query()).group(0)));
+}
+
+void TestUsageDrillDown::twoLevels()
+{
+    UsageQuery root;
+    root.groupBy = {UsageDimension::ProductFamily, UsageDimension::Metric};
+    UsageDrillDown drill(root);
+    const UsageAggregate agg = UsageAggregator::aggregate(m_cube, drill.query());
+    QVERIFY(drill.drillInto(agg.group(0)));
+    QCOMPARE(drill.query().filters.size(), 2);
+    QCOMPARE(drill.query().groupBy, (QList<UsageDimension>{UsageDimension::Account, UsageDimension::Zone}));
+    const UsageAggregate inside = UsageAggregator::aggregate(m_cube, drill.query());
+    QVERIFY(std::abs(inside.grandTotal() - agg.rowTotal(0)) < 1e-6);
+}
+
+void TestUsageDrillDown::nextDimensionWrapsAndEnds()
+{
+    // grouped by the last dimension of the order: wraps to the first unused
+    QCOMPARE(UsageDrillDown::nextDimension({}, {UsageDimension::ChargeDescription}),
+             UsageDimension::ProductFamily);
+    QCOMPARE(UsageDrillDown::nextDimension({{UsageDimension::ProductFamily, QStringLiteral("x"), {}}},
+                                           {UsageDimension::ChargeDescription}),
+             UsageDimension::Metric);
+    // category is not in the order: start from the top
+    QCOMPARE(UsageDrillDown::nextDimension({}, {UsageDimension::Category}), UsageDimension::ProductFamily);
+    QList<UsageFilter> all;
+    for (UsageDimension d : UsageDrillDown::drillOrder())
+        all.append({d, QStringLiteral("x"), {}});
+    QVERIFY(!UsageDrillDown::nextDimension(all, {}).has_value());
+}
+
+QTEST_GUILESS_MAIN(TestUsageDrillDown)
+#include "tst_usagedrilldown.moc"
