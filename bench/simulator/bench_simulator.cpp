@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -84,16 +85,18 @@ void inProcess(qint64 events, int pages)
                 static_cast<long long>(service.audit().size()), static_cast<long long>(startup), maxRssMb());
 
     const QByteArray root = service.store().organizations.first().id;
-    const QByteArray base = "/client/v4/organizations/" + root + "/logs/audit?since=2020-01-01&before=2030-01-01&limit=1000";
-    for (const QByteArray &filter : {QByteArray(), QByteArray("&actor_context.not=dash&action_result=success")}) {
+    const QByteArray base =
+        "/client/v4/organizations/" + root + "/logs/audit?since=2020-01-01&before=2030-01-01&limit=1000";
+    for (const QByteArray &filter :
+         {QByteArray(), QByteArray("&actor_context.not=dash&action_result=success")}) {
         QList<double> times;
         QByteArray cursor;
         qint64 bytes = 0;
         for (int i = 0; i < pages; ++i) {
             QElapsedTimer pt;
             pt.start();
-            const sim::HttpResponse r =
-                service.handle(request(base + filter + (cursor.isEmpty() ? QByteArray() : "&cursor=" + cursor)));
+            const sim::HttpResponse r = service.handle(
+                request(base + filter + (cursor.isEmpty() ? QByteArray() : "&cursor=" + cursor)));
             times << double(pt.nsecsElapsed()) / 1e6;
             bytes += r.body.size();
             cursor = cursorOf(r.body);
@@ -101,15 +104,17 @@ void inProcess(qint64 events, int pages)
                 break;
         }
         const Stats s = stats(times);
-        std::printf("in-process 1000-entry pages%s: %lld pages, median %.2f ms, p95 %.2f ms, max %.2f ms, %.0f KB/page\n",
-                    filter.isEmpty() ? "" : " (filtered)", static_cast<long long>(times.size()), s.median, s.p95, s.max,
-                    double(bytes) / 1024.0 / double(qMax<qsizetype>(1, times.size())));
+        std::printf("in-process 1000-entry pages%s: %lld pages, median %.2f ms, p95 %.2f ms, max %.2f ms, "
+                    "%.0f KB/page\n",
+                    filter.isEmpty() ? "" : " (filtered)", static_cast<long long>(times.size()), s.median,
+                    s.p95, s.max, double(bytes) / 1024.0 / double(qMax<qsizetype>(1, times.size())));
     }
     QList<double> usage;
     for (int i = 0; i < 5; ++i) {
         QElapsedTimer pt;
         pt.start();
-        service.handle(request("/client/v4/organizations/" + root + "/billable/usage?from=2026-10-01&to=2026-10-31"));
+        service.handle(
+            request("/client/v4/organizations/" + root + "/billable/usage?from=2026-10-01&to=2026-10-31"));
         usage << double(pt.nsecsElapsed()) / 1e6;
     }
     std::printf("in-process usage, 31 days, root organization: median %.1f ms\n", stats(usage).median);
@@ -120,8 +125,9 @@ void overHttp(const QString &program, qint64 events, int pages)
     QProcess sim;
     QElapsedTimer t;
     t.start();
-    sim.start(program, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--audit-events"),
-                        QString::number(events), QStringLiteral("--rate-limit"), QStringLiteral("100000000/1")});
+    sim.start(program,
+              {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--audit-events"),
+               QString::number(events), QStringLiteral("--rate-limit"), QStringLiteral("100000000/1")});
     QByteArray line;
     while (!line.contains('\n') && sim.waitForReadyRead(120000))
         line += sim.readAllStandardOutput();
@@ -132,8 +138,8 @@ void overHttp(const QString &program, qint64 events, int pages)
         return;
     }
     const QString base = m.captured(1);
-    std::printf("over HTTP: orgscope-sim ready after %lld ms with %lld audit entries\n", static_cast<long long>(ready),
-                static_cast<long long>(events));
+    std::printf("over HTTP: orgscope-sim ready after %lld ms with %lld audit entries\n",
+                static_cast<long long>(ready), static_cast<long long>(events));
 
     QNetworkAccessManager nam;
     auto get = [&](const QString &path) {
@@ -157,7 +163,8 @@ void overHttp(const QString &program, qint64 events, int pages)
                              .value(QStringLiteral("id"))
                              .toString();
     const QString path =
-        QStringLiteral("/organizations/%1/logs/audit?since=2020-01-01&before=2030-01-01&limit=1000").arg(root);
+        QStringLiteral("/organizations/%1/logs/audit?since=2020-01-01&before=2030-01-01&limit=1000")
+            .arg(root);
     QList<double> times;
     QByteArray cursor;
     qint64 bytes = 0;
@@ -166,8 +173,8 @@ void overHttp(const QString &program, qint64 events, int pages)
     for (int i = 0; i < pages; ++i) {
         QElapsedTimer pt;
         pt.start();
-        const QByteArray body =
-            get(path + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + QString::fromLatin1(cursor)));
+        const QByteArray body = get(
+            path + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + QString::fromLatin1(cursor)));
         times << double(pt.nsecsElapsed()) / 1e6;
         bytes += body.size();
         cursor = cursorOf(body);
@@ -175,7 +182,8 @@ void overHttp(const QString &program, qint64 events, int pages)
             break;
     }
     const Stats s = stats(times);
-    std::printf("over HTTP 1000-entry pages (keep-alive, QNAM): %lld pages, median %.2f ms, p95 %.2f ms, max %.2f ms, "
+    std::printf("over HTTP 1000-entry pages (keep-alive, QNAM): %lld pages, median %.2f ms, p95 %.2f ms, max "
+                "%.2f ms, "
                 "%.1f MB/s, %.0f entries/s\n",
                 static_cast<long long>(times.size()), s.median, s.p95, s.max,
                 double(bytes) / 1048576.0 / (double(total.elapsed()) / 1000.0),
