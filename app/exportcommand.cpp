@@ -1,0 +1,357 @@
+#include "app/exportcommand.h"
+
+#include "api/accountspager.h"
+#include "api/auditpager.h"
+#include "api/client.h"
+#include "api/memberspager.h"
+#include "api/organizationspager.h"
+#include "api/usagepager.h"
+#include "models/export/exportcolumns.h"
+#include "models/export/recordexporter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDate>
+#include <QEventLoop>
+#include <QFile>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+namespace {
+
+enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+
+void errorLine(const QString &message)
+{
+    QString text = message.simplified();
+    const QByteArray line = "orgscope export: " + text.toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+// "actor_email" → "actor-email"
+QString optionName(const char *wireKey)
+{
+    return QString::fromLatin1(wireKey).replace(QLatin1Char('_'), QLatin1Char('-'));
+}
+
+QStringList splitValues(const QStringList &values)
+{
+    QStringList out;
+    for (const QString &v : values)
+        for (const QString &part : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            out << part.trimmed();
+    return out;
+}
+
+class Progress
+{
+public:
+    explicit Progress(bool enabled) : m_enabled(enabled) {}
+    void update(qint64 items, int pages)
+    {
+        if (!m_enabled)
+            return;
+        const QByteArray line =
+            "\r" + QByteArray::number(items) + " records, " + QByteArray::number(pages) + " pages";
+        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        std::fflush(stderr);
+        m_dirty = true;
+    }
+    void done()
+    {
+        if (m_enabled && m_dirty)
+            std::fputs("\n", stderr);
+        m_dirty = false;
+    }
+
+private:
+    bool m_enabled;
+    bool m_dirty = false;
+};
+
+} // namespace
+
+int runExportCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Export organizations, accounts, members, audit logs or usage."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("what"),
+                                 QStringLiteral("organizations | accounts | members | audit | usage"));
+    const QCommandLineOption orgOpt(QStringLiteral("org"), QStringLiteral("Organization id."),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("csv (default) or json."),
+                                       QStringLiteral("FORMAT"), QStringLiteral("csv"));
+    const QCommandLineOption outputOpt(QStringLiteral("output"),
+                                       QStringLiteral("Write to FILE (atomically) instead of stdout."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption baseUrlOpt(
+        QStringLiteral("base-url"),
+        QStringLiteral("API base URL (default $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption sinceOpt(
+        QStringLiteral("since"), QStringLiteral("Audit: entries newer than this (YYYY-MM-DD or RFC 3339)."),
+        QStringLiteral("TIME"));
+    const QCommandLineOption beforeOpt(
+        QStringLiteral("before"), QStringLiteral("Audit: entries older than this."), QStringLiteral("TIME"));
+    const QCommandLineOption directionOpt(QStringLiteral("direction"), QStringLiteral("Audit: asc or desc."),
+                                          QStringLiteral("DIR"));
+    const QCommandLineOption pageSizeOpt(QStringLiteral("page-size"),
+                                         QStringLiteral("Records per request (1-1000, default 1000)."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption fromOpt(QStringLiteral("from"), QStringLiteral("Usage: first day (YYYY-MM-DD)."),
+                                     QStringLiteral("DATE"));
+    const QCommandLineOption toOpt(QStringLiteral("to"),
+                                   QStringLiteral("Usage: last day, inclusive (YYYY-MM-DD)."),
+                                   QStringLiteral("DATE"));
+    const QCommandLineOption nameOpt(QStringLiteral("name-contains"),
+                                     QStringLiteral("Organizations/accounts: name contains."),
+                                     QStringLiteral("TEXT"));
+    const QCommandLineOption parentOpt(
+        QStringLiteral("parent"), QStringLiteral("Organizations: direct children of ID ('null' = roots)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption statusOpt(
+        QStringLiteral("status"), QStringLiteral("Members: status (repeatable)."), QStringLiteral("STATUS"));
+    const QCommandLineOption emailOpt(QStringLiteral("email"), QStringLiteral("Members: exact user e-mail."),
+                                      QStringLiteral("EMAIL"));
+    const QCommandLineOption quietOpt(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
+    parser.addOptions({orgOpt, formatOpt, outputOpt, baseUrlOpt, sinceOpt, beforeOpt, directionOpt,
+                       pageSizeOpt, fromOpt, toOpt, nameOpt, parentOpt, statusOpt, emailOpt, quietOpt});
+    QList<QCommandLineOption> includeOpts;
+    QList<QCommandLineOption> excludeOpts;
+    for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
+        const QString name = optionName(f.wireKey);
+        includeOpts.append(QCommandLineOption(
+            name, QStringLiteral("Audit: only entries with this %1 (repeatable).").arg(name),
+            QStringLiteral("VALUE")));
+        excludeOpts.append(
+            QCommandLineOption(QStringLiteral("exclude-") + name,
+                               QStringLiteral("Audit: drop entries with this %1 (repeatable).").arg(name),
+                               QStringLiteral("VALUE")));
+    }
+    parser.addOptions(includeOpts);
+    parser.addOptions(excludeOpts);
+
+    if (!parser.parse(QStringList{QStringLiteral("orgscope export")} + arguments)) {
+        errorLine(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        const QByteArray help = parser.helpText().toUtf8();
+        std::fwrite(help.constData(), 1, size_t(help.size()), stdout);
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    static const QStringList kinds{QStringLiteral("organizations"), QStringLiteral("accounts"),
+                                   QStringLiteral("members"), QStringLiteral("audit"),
+                                   QStringLiteral("usage")};
+    if (positional.size() != 1 || !kinds.contains(positional.first())) {
+        errorLine(QStringLiteral("say what to export: organizations, accounts, members, audit or usage"));
+        return Usage;
+    }
+    const QString kind = positional.first();
+    const QString format = parser.value(formatOpt).toLower();
+    if (format != QLatin1String("csv") && format != QLatin1String("json")) {
+        errorLine(QStringLiteral("--format must be csv or json"));
+        return Usage;
+    }
+    const QString orgId = parser.value(orgOpt).trimmed();
+    if (kind != QLatin1String("organizations") && orgId.isEmpty()) {
+        errorLine(QStringLiteral("--org ID is required for %1").arg(kind));
+        return Usage;
+    }
+    int pageSize = 1000;
+    if (parser.isSet(pageSizeOpt)) {
+        bool ok = false;
+        pageSize = parser.value(pageSizeOpt).toInt(&ok);
+        if (!ok || pageSize < 1 || pageSize > 1000) {
+            errorLine(QStringLiteral("--page-size must be between 1 and 1000"));
+            return Usage;
+        }
+    }
+
+    api::Credentials credentials = api::Credentials::fromEnvironment();
+    if (!credentials.isValid()) {
+        errorLine(QStringLiteral(
+            "no credentials: set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY"));
+        return Usage;
+    }
+    const QUrl baseUrl =
+        parser.isSet(baseUrlOpt) ? QUrl(parser.value(baseUrlOpt)) : api::Client::baseUrlFromEnvironment();
+    api::Client client;
+    client.setBaseUrl(baseUrl);
+    client.setCredentials(credentials);
+    QString why;
+    if (!client.isUrlAllowed(client.endpointUrl(QStringLiteral("/")), &why)) {
+        errorLine(why);
+        return Usage;
+    }
+
+    // Build the pager (validating kind-specific options first).
+    std::unique_ptr<api::Pager> pager;
+    QDate usageFrom;
+    QDate usageTo;
+    if (kind == QLatin1String("organizations")) {
+        api::OrganizationFilter filter;
+        filter.nameContains = parser.value(nameOpt);
+        filter.parentId = parser.value(parentOpt);
+        auto *p = new api::OrganizationsPager(&client, filter);
+        p->setPageSize(pageSize);
+        pager.reset(p);
+    } else if (kind == QLatin1String("accounts")) {
+        api::AccountFilter filter;
+        filter.nameContains = parser.value(nameOpt);
+        auto *p = new api::AccountsPager(&client, orgId, filter);
+        p->setPageSize(pageSize);
+        pager.reset(p);
+    } else if (kind == QLatin1String("members")) {
+        api::MemberFilter filter;
+        filter.statuses = splitValues(parser.values(statusOpt));
+        filter.userEmail = parser.value(emailOpt);
+        auto *p = new api::MembersPager(&client, orgId, filter);
+        p->setPageSize(pageSize);
+        pager.reset(p);
+    } else if (kind == QLatin1String("audit")) {
+        api::AuditQuery query;
+        query.since = parser.value(sinceOpt);
+        query.before = parser.value(beforeOpt);
+        if (query.before.isEmpty())
+            query.before = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        if (query.since.isEmpty()) {
+            errorLine(QStringLiteral("--since is required for audit (YYYY-MM-DD or RFC 3339)"));
+            return Usage;
+        }
+        query.direction = parser.value(directionOpt);
+        query.limit = pageSize;
+        const auto &fields = api::AuditQuery::fields();
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            api::AuditFilterValues &v = query.*(fields.at(i).member);
+            v.include = splitValues(parser.values(includeOpts.at(i)));
+            v.exclude = splitValues(parser.values(excludeOpts.at(i)));
+        }
+        const QString problem = query.validate();
+        if (!problem.isEmpty()) {
+            errorLine(problem);
+            return Usage;
+        }
+        pager.reset(new api::AuditPager(&client, orgId, query));
+    } else {
+        const QDate today = QDate::currentDate();
+        usageFrom = parser.isSet(fromOpt) ? QDate::fromString(parser.value(fromOpt), Qt::ISODate)
+                                          : QDate(today.year(), today.month(), 1);
+        usageTo = parser.isSet(toOpt) ? QDate::fromString(parser.value(toOpt), Qt::ISODate) : today;
+        if (!usageFrom.isValid() || !usageTo.isValid()) {
+            errorLine(QStringLiteral("--from and --to must be dates (YYYY-MM-DD)"));
+            return Usage;
+        }
+        if (usageTo < usageFrom) {
+            errorLine(QStringLiteral("--from must not be after --to"));
+            return Usage;
+        }
+        pager.reset(new api::UsagePager(&client, orgId, usageFrom, usageTo));
+    }
+
+    // Output: stdout as we go, or a file that appears only when complete.
+    std::unique_ptr<QIODevice> device;
+    QSaveFile *saveFile = nullptr;
+    if (parser.isSet(outputOpt)) {
+        saveFile = new QSaveFile(parser.value(outputOpt));
+        device.reset(saveFile);
+        if (!saveFile->open(QIODevice::WriteOnly)) {
+            errorLine(
+                QStringLiteral("cannot write %1: %2").arg(parser.value(outputOpt), saveFile->errorString()));
+            return Failed;
+        }
+    } else {
+        auto *out = new QFile;
+        device.reset(out);
+        if (!out->open(stdout, QIODevice::WriteOnly)) {
+            errorLine(QStringLiteral("cannot write to stdout"));
+            return Failed;
+        }
+    }
+    models::RecordExporter exporter(device.get(), format == QLatin1String("json")
+                                                      ? models::RecordExporter::Format::Json
+                                                      : models::RecordExporter::Format::Csv);
+    using models::ExportColumns;
+    bool writeFailed = false;
+    const auto checkWrite = [&](bool ok) {
+        if (!ok && !writeFailed) {
+            writeFailed = true;
+            pager->abort();
+        }
+    };
+    if (kind == QLatin1String("organizations")) {
+        exporter.begin(ExportColumns::organizations());
+        QObject::connect(static_cast<api::OrganizationsPager *>(pager.get()),
+                         &api::OrganizationsPager::pageReady, pager.get(),
+                         [&](const QList<api::Organization> &page) {
+                             checkWrite(exporter.add(ExportColumns::organizations(), page));
+                         });
+    } else if (kind == QLatin1String("accounts")) {
+        exporter.begin(ExportColumns::accounts());
+        QObject::connect(static_cast<api::AccountsPager *>(pager.get()), &api::AccountsPager::pageReady,
+                         pager.get(), [&](const QList<api::Account> &page) {
+                             checkWrite(exporter.add(ExportColumns::accounts(), page));
+                         });
+    } else if (kind == QLatin1String("members")) {
+        exporter.begin(ExportColumns::members());
+        QObject::connect(static_cast<api::MembersPager *>(pager.get()), &api::MembersPager::pageReady,
+                         pager.get(), [&](const QList<api::Member> &page) {
+                             checkWrite(exporter.add(ExportColumns::members(), page));
+                         });
+    } else if (kind == QLatin1String("audit")) {
+        exporter.begin(ExportColumns::auditEvents());
+        QObject::connect(static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::pageReady,
+                         pager.get(), [&](const QList<api::AuditEvent> &page) {
+                             checkWrite(exporter.add(ExportColumns::auditEvents(), page));
+                         });
+    } else {
+        exporter.begin(ExportColumns::usageRecords());
+        QObject::connect(static_cast<api::UsagePager *>(pager.get()), &api::UsagePager::pageReady,
+                         pager.get(), [&](const QList<api::UsageRecord> &page) {
+                             checkWrite(exporter.add(ExportColumns::usageRecords(), page));
+                         });
+    }
+
+    Progress progress(!parser.isSet(quietOpt) && isatty(fileno(stderr)));
+    QObject::connect(pager.get(), &api::Pager::progress, pager.get(),
+                     [&progress](qint64 items, int pages) { progress.update(items, pages); });
+    QEventLoop loop;
+    QObject::connect(pager.get(), &api::Pager::finished, &loop, &QEventLoop::quit);
+    pager->start();
+    if (!pager->isFinished())
+        loop.exec();
+    progress.done();
+
+    if (writeFailed || !exporter.finish()) {
+        if (saveFile)
+            saveFile->cancelWriting();
+        errorLine(QStringLiteral("writing the export failed: %1").arg(device->errorString()));
+        return Failed;
+    }
+    if (pager->error()) {
+        if (saveFile)
+            saveFile->cancelWriting();
+        const api::ApiError &e = pager->error();
+        QString message = e.userMessage();
+        if (e.httpStatus() == 404 && kind != QLatin1String("organizations"))
+            message = QStringLiteral("organization %1 not found (%2)").arg(orgId, message);
+        errorLine(message);
+        return Failed;
+    }
+    if (saveFile && !saveFile->commit()) {
+        errorLine(
+            QStringLiteral("cannot write %1: %2").arg(parser.value(outputOpt), saveFile->errorString()));
+        return Failed;
+    }
+    if (!saveFile)
+        static_cast<QFile *>(device.get())->flush();
+    return Ok;
+}

@@ -1,0 +1,10 @@
+#pragma once
+// `orgscope export <organizations|accounts|members|audit|usage> [options]`:
+// headless export through the same api/ and models/ code as the GUI.
+// main.cpp creates a QCoreApplication and calls runExportCommand() with the
+// arguments that follow the word "export".
+
+#include <QStringList>
+
+// Exit status: 0 success, 1 the export failed (one line on stderr), 2 usage error.
+int runExportCommand(const QStringList &arguments);

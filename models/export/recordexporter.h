@@ -1,0 +1,57 @@
+#pragma once
+// Streams records to a device as CSV (header + one row per record) or as a
+// JSON array of the API's objects exactly as received (rawJson).
+
+#include "models/export/csvwriter.h"
+#include "models/export/exportcolumns.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+class QIODevice;
+
+namespace models {
+
+class RecordExporter
+{
+public:
+    enum class Format { Csv, Json };
+
+    RecordExporter(QIODevice *device, Format format) : m_device(device), m_format(format) {}
+
+    // Writes the CSV header or the opening bracket.
+    bool begin(const QStringList &headers);
+    bool addRow(const QStringList &cells, const QList<bool> &numeric, const QByteArray &rawJson);
+    // Closing bracket (JSON); false when any write failed.
+    bool finish();
+
+    template <typename Record> bool begin(const QList<ExportColumn<Record>> &columns)
+    {
+        m_numeric = ExportColumns::numericFlags(columns);
+        return begin(ExportColumns::headers(columns));
+    }
+    template <typename Record>
+    bool add(const QList<ExportColumn<Record>> &columns, const QList<Record> &records)
+    {
+        for (const Record &r : records)
+            if (!addRow(m_format == Format::Csv ? ExportColumns::row(columns, r) : QStringList(), m_numeric,
+                        r.rawJson))
+                return false;
+        return true;
+    }
+
+    qint64 rows() const { return m_rows; }
+    bool ok() const { return m_ok; }
+
+private:
+    bool write(const QByteArray &bytes);
+
+    QIODevice *m_device;
+    Format m_format;
+    QList<bool> m_numeric;
+    qint64 m_rows = 0;
+    bool m_ok = true;
+};
+
+} // namespace models

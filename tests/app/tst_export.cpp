@@ -1,0 +1,250 @@
+// `orgscope export` end to end against orgscope-sim over real HTTP.
+#include "testsupport/simulatorprocess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using testsupport::SimulatorProcess;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+const QStringList DataArgs{QStringLiteral("--audit-events"), QStringLiteral("2500"),
+                           QStringLiteral("--usage-days"),   QStringLiteral("120"),
+                           QStringLiteral("--now"),          QStringLiteral("2026-11-23T12:00:00Z")};
+} // namespace
+
+class TestExport : public QObject
+{
+    Q_OBJECT
+
+    SimulatorProcess m_clean{DataArgs};
+    SimulatorProcess m_faulty{DataArgs +
+                              QStringList{QStringLiteral("--faults"),
+                                          QStringLiteral("500:0.03,502:0.02,503:0.02,429:0.02,reset:0.02,"
+                                                         "truncate:0.02,nonjson:0.01"),
+                                          QStringLiteral("--fault-seed"), QStringLiteral("7")}};
+    QString m_rootOrg;
+    QTemporaryDir m_dir;
+
+    Run run(const QString &baseUrl, const QStringList &args,
+            const QString &token = SimulatorProcess::demoToken())
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CLOUDFLARE_EMAIL"));
+        env.remove(QStringLiteral("CLOUDFLARE_API_KEY"));
+        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), token);
+        env.insert(QStringLiteral("CLOUDFLARE_BASE_URL"), baseUrl);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ORGSCOPE_EXPORT_DRIVER), args);
+        Run r;
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            return r;
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    static QJsonArray json(const QByteArray &bytes)
+    {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isArray())
+            return {};
+        return doc.array();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_clean.start(), qPrintable(m_clean.errorString()));
+        QVERIFY2(m_faulty.start(), qPrintable(m_faulty.errorString()));
+        const Run r = run(m_clean.baseUrl(), {QStringLiteral("organizations"), QStringLiteral("--format"),
+                                              QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        for (const QJsonValue &v : json(r.out)) {
+            const QJsonObject o = v.toObject();
+            if (!o.contains(QStringLiteral("parent"))) {
+                m_rootOrg = o.value(QStringLiteral("id")).toString();
+                break;
+            }
+        }
+        QVERIFY(!m_rootOrg.isEmpty());
+    }
+
+    void organizationsCsvAndJsonAgree()
+    {
+        const Run csv = run(m_clean.baseUrl(), {QStringLiteral("organizations")});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY(csv.err.isEmpty());
+        const QList<QByteArray> lines = csv.out.split('\n');
+        QVERIFY(lines.first().startsWith("id,name,create_time"));
+        const Run js = run(m_clean.baseUrl(), {QStringLiteral("organizations"), QStringLiteral("--format"),
+                                               QStringLiteral("json")});
+        const QJsonArray orgs = json(js.out);
+        QVERIFY(!orgs.isEmpty());
+        QCOMPARE(lines.size() - 2, orgs.size()); // header + trailing empty
+        QSet<QString> ids;
+        for (const QJsonValue &v : orgs)
+            ids.insert(v.toObject().value(QStringLiteral("id")).toString());
+        QCOMPARE(ids.size(), orgs.size());
+        // The JSON export carries the API's objects as received (meta and all).
+        QVERIFY(orgs.first().toObject().contains(QStringLiteral("meta")));
+    }
+
+    void pageSizeDoesNotChangeTheResult()
+    {
+        const Run big =
+            run(m_clean.baseUrl(), {QStringLiteral("members"), QStringLiteral("--org"), m_rootOrg});
+        const Run small =
+            run(m_clean.baseUrl(), {QStringLiteral("members"), QStringLiteral("--org"), m_rootOrg,
+                                    QStringLiteral("--page-size"), QStringLiteral("2")});
+        QCOMPARE(big.exitCode, 0);
+        QCOMPARE(small.exitCode, 0);
+        QVERIFY(big.out.count('\n') > 2);
+        QCOMPARE(small.out, big.out);
+        const Run accounts =
+            run(m_clean.baseUrl(), {QStringLiteral("accounts"), QStringLiteral("--org"), m_rootOrg,
+                                    QStringLiteral("--page-size"), QStringLiteral("3")});
+        QCOMPARE(accounts.exitCode, 0);
+        QVERIFY(accounts.out.startsWith("id,name,type,created_on"));
+    }
+
+    void auditWithFaultsEqualsAuditWithout()
+    {
+        const QStringList args{
+            QStringLiteral("audit"),       QStringLiteral("--org"),      m_rootOrg,
+            QStringLiteral("--since"),     QStringLiteral("2024-01-01"), QStringLiteral("--before"),
+            QStringLiteral("2026-11-24"),  QStringLiteral("--format"),   QStringLiteral("json"),
+            QStringLiteral("--page-size"), QStringLiteral("200")};
+        const Run clean = run(m_clean.baseUrl(), args);
+        QCOMPARE(clean.exitCode, 0);
+        const QJsonArray entries = json(clean.out);
+        QVERIFY2(entries.size() > 1000, qPrintable(QString::number(entries.size())));
+        QSet<QString> ids;
+        for (const QJsonValue &v : entries)
+            ids.insert(v.toObject().value(QStringLiteral("id")).toString());
+        QCOMPARE(ids.size(), entries.size()); // nothing doubled
+        const Run faulty = run(m_faulty.baseUrl(), args);
+        QVERIFY2(faulty.exitCode == 0, faulty.err.constData());
+        QCOMPARE(json(faulty.out).size(), entries.size());
+        QVERIFY(faulty.out == clean.out);
+    }
+
+    void auditFiltersReachTheServer()
+    {
+        const QStringList base{
+            QStringLiteral("audit"),      QStringLiteral("--org"),      m_rootOrg,
+            QStringLiteral("--since"),    QStringLiteral("2024-01-01"), QStringLiteral("--before"),
+            QStringLiteral("2026-11-24"), QStringLiteral("--format"),   QStringLiteral("json")};
+        const QJsonArray all = json(run(m_clean.baseUrl(), base).out);
+        const QJsonArray noCreates =
+            json(run(m_clean.baseUrl(),
+                     base + QStringList{QStringLiteral("--exclude-action-type"), QStringLiteral("create")})
+                     .out);
+        const QJsonArray onlyCreates =
+            json(run(m_clean.baseUrl(),
+                     base + QStringList{QStringLiteral("--action-type"), QStringLiteral("create")})
+                     .out);
+        QVERIFY(!all.isEmpty());
+        QCOMPARE(noCreates.size() + onlyCreates.size(), all.size());
+        for (const QJsonValue &v : noCreates)
+            QVERIFY(v.toObject()
+                        .value(QStringLiteral("action"))
+                        .toObject()
+                        .value(QStringLiteral("type"))
+                        .toString() != QLatin1String("create"));
+    }
+
+    void usageLongRangeWithFaultsEqualsWithout()
+    {
+        const QStringList args{
+            QStringLiteral("usage"),     QStringLiteral("--org"),      m_rootOrg,
+            QStringLiteral("--from"),    QStringLiteral("2026-08-01"), QStringLiteral("--to"),
+            QStringLiteral("2026-11-20")};
+        const Run clean = run(m_clean.baseUrl(), args);
+        QVERIFY2(clean.exitCode == 0, clean.err.constData());
+        const QList<QByteArray> rows = clean.out.split('\n');
+        QVERIFY(rows.size() > 10);
+        QSet<QByteArray> unique(rows.begin(), rows.end());
+        QCOMPARE(unique.size(), rows.size()); // no day exported twice at window edges
+        const Run faulty = run(m_faulty.baseUrl(), args);
+        QVERIFY2(faulty.exitCode == 0, faulty.err.constData());
+        QVERIFY(faulty.out == clean.out);
+    }
+
+    void outputFileIsAtomic()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("orgs.csv"));
+        const Run ok =
+            run(m_clean.baseUrl(), {QStringLiteral("organizations"), QStringLiteral("--output"), path});
+        QCOMPARE(ok.exitCode, 0);
+        QVERIFY(ok.out.isEmpty());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().startsWith("id,name"));
+
+        const QString failed = m_dir.filePath(QStringLiteral("nope.csv"));
+        const Run bad =
+            run(m_clean.baseUrl(), {QStringLiteral("organizations"), QStringLiteral("--output"), failed},
+                QStringLiteral("wrong-token"));
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY(!QFile::exists(failed));
+    }
+
+    void failuresSayOneClearLine()
+    {
+        const Run auth =
+            run(m_clean.baseUrl(), {QStringLiteral("organizations")}, QStringLiteral("wrong-token"));
+        QCOMPARE(auth.exitCode, 1);
+        QCOMPARE(auth.err.count('\n'), 1);
+        QVERIFY2(auth.err.contains("Authentication failed"), auth.err.constData());
+
+        const Run missingOrg = run(m_clean.baseUrl(), {QStringLiteral("members")});
+        QCOMPARE(missingOrg.exitCode, 2);
+        QCOMPARE(missingOrg.err.count('\n'), 1);
+
+        const Run unknown = run(m_clean.baseUrl(), {QStringLiteral("members"), QStringLiteral("--org"),
+                                                    QStringLiteral("ffffffffffffffffffffffffffffffff")});
+        QVERIFY(unknown.exitCode != 0);
+        QCOMPARE(unknown.err.count('\n'), 1);
+        QVERIFY2(unknown.err.contains("not found"), unknown.err.constData());
+
+        const Run badKind = run(m_clean.baseUrl(), {QStringLiteral("zones")});
+        QCOMPARE(badKind.exitCode, 2);
+
+        const Run badRange =
+            run(m_clean.baseUrl(),
+                {QStringLiteral("audit"), QStringLiteral("--org"), m_rootOrg, QStringLiteral("--since"),
+                 QStringLiteral("2026-11-20"), QStringLiteral("--before"), QStringLiteral("2026-11-01")});
+        QCOMPARE(badRange.exitCode, 2);
+        QCOMPARE(badRange.err.count('\n'), 1);
+
+        const Run noServer =
+            run(QStringLiteral("http://127.0.0.1:1/client/v4"), {QStringLiteral("organizations")});
+        QCOMPARE(noServer.exitCode, 1);
+        QCOMPARE(noServer.err.count('\n'), 1);
+
+        const Run plainHttp =
+            run(QStringLiteral("http://api.example.com/client/v4"), {QStringLiteral("organizations")});
+        QCOMPARE(plainHttp.exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"
