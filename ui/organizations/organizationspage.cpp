@@ -144,7 +144,8 @@ void OrganizationsPage::buildUi()
     m_search->setObjectName(QStringLiteral("organizationSearch"));
     m_search->setPlaceholderText(tr("Filter by name (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    if (QIcon::hasThemeIcon(QStringLiteral("edit-find")))
+        m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
 
     m_findKind = new QComboBox(left);
     m_findKind->setObjectName(QStringLiteral("findContainingKind"));
