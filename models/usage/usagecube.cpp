@@ -108,9 +108,10 @@ public:
     std::array<std::vector<double>, CostCount> costs; // allocated on the first costed row
     std::vector<quint8> flags;
 
-    // Open addressing over row numbers, keyed by the row's identity columns.
-    std::vector<qint32> table;
-    quint64 tableMask = 0;
+    // Rows per day (from dayBase), to tell whether a batch touches days that
+    // already hold rows: only then does it need de-duplicating against them.
+    std::vector<qint32> dayRows;
+    qint32 dayBase = 0;
 
     QList<UsageDayRange> covered;
     qsizetype corrections = 0;
@@ -143,28 +144,37 @@ public:
                ((flags[row] & UsageCube::Correction) != 0) == k.correction;
     }
 
-    void rebuildTable(qsizetype expectedRows)
+    qint32 rowsOnDay(qint32 d) const
     {
-        quint64 capacity = 64;
-        while (capacity < quint64(expectedRows) * 2)
-            capacity <<= 1;
-        table.assign(capacity, -1);
-        tableMask = capacity - 1;
-        const qsizetype n = rows();
-        for (qsizetype r = 0; r < n; ++r) {
-            quint64 slot = keyOf(r).hash() & tableMask;
-            while (table[slot] >= 0)
-                slot = (slot + 1) & tableMask;
-            table[slot] = qint32(r);
+        const qint64 i = qint64(d) - dayBase;
+        return i >= 0 && i < qint64(dayRows.size()) ? dayRows[size_t(i)] : 0;
+    }
+
+    void countDay(qint32 d, qint32 delta)
+    {
+        if (dayRows.empty())
+            dayBase = d;
+        if (d < dayBase) {
+            dayRows.insert(dayRows.begin(), size_t(dayBase - d), 0);
+            dayBase = d;
         }
+        const size_t i = size_t(d - dayBase);
+        if (i >= dayRows.size())
+            dayRows.resize(i + 1, 0);
+        dayRows[i] += delta;
+    }
+
+    void recountDays()
+    {
+        dayRows.clear();
+        for (qint32 d : day)
+            countDay(d, 1);
     }
 
     void reserveFor(qsizetype incoming)
     {
         qsizetype want = rows() + incoming;
-        if (quint64(want) * 2 > table.size())
-            rebuildTable(want * 2); // geometric, or every window would rehash everything
-        // Geometric growth too: windows arrive one by one.
+        // Geometric growth: windows arrive one by one.
         if (size_t(want) > day.capacity())
             want = qMax(want, qsizetype(day.capacity() * 3 / 2));
         day.reserve(want);
@@ -328,12 +338,58 @@ private:
         }
     }
 
-    // Phase 2: upsert by key. Table slots are random memory, so the slot of a
-    // row a few places ahead is requested while the current one is probed.
+    // Phase 2: upsert by key. The key index covers this batch and the rows
+    // already stored on the batch's days only (none for a fresh window), so it
+    // stays small enough to live in cache.
     void store(const std::vector<Pending> &pending, std::vector<quint8> *touched,
                UsageCube::AddResult &result)
     {
         const size_t count = pending.size();
+        if (count == 0)
+            return;
+        qint32 lo = pending[0].key.day;
+        qint32 hi = lo;
+        for (const Pending &p : pending) {
+            lo = qMin(lo, p.key.day);
+            hi = qMax(hi, p.key.day);
+        }
+        // Days of the batch that already hold rows (a re-fetched window).
+        std::vector<quint8> overlap;
+        qsizetype existing = 0;
+        const bool dense = qint64(hi) - lo < (qint64(1) << 24);
+        if (dense) {
+            overlap.assign(size_t(hi - lo + 1), 0);
+            for (const Pending &p : pending) {
+                quint8 &o = overlap[size_t(p.key.day - lo)];
+                if (!o) {
+                    o = m_d.rowsOnDay(p.key.day) > 0 ? 1 : 2;
+                    if (o == 1)
+                        existing += m_d.rowsOnDay(p.key.day);
+                }
+            }
+        } else {
+            existing = m_d.rows(); // absurdly spread dates: index everything
+        }
+        quint64 capacity = 64;
+        while (capacity < quint64(count + size_t(existing)) * 2)
+            capacity <<= 1;
+        std::vector<qint32> table(capacity, -1);
+        const quint64 mask = capacity - 1;
+        auto insertExisting = [&](qsizetype r) {
+            quint64 slot = m_d.keyOf(r).hash() & mask;
+            while (table[slot] >= 0)
+                slot = (slot + 1) & mask;
+            table[slot] = qint32(r);
+        };
+        if (existing > 0) {
+            const qsizetype n = m_d.rows();
+            for (qsizetype r = 0; r < n; ++r) {
+                const qint32 d = m_d.day[size_t(r)];
+                if (!dense || (d >= lo && d <= hi && overlap[size_t(d - lo)] == 1))
+                    insertExisting(r);
+            }
+        }
+
         std::vector<quint64> hashes(count);
         for (size_t i = 0; i < count; ++i)
             hashes[i] = pending[i].key.hash();
@@ -341,17 +397,17 @@ private:
         for (size_t i = 0; i < count; ++i) {
 #if defined(__GNUC__)
             if (i + Ahead < count)
-                __builtin_prefetch(&m_d.table[hashes[i + Ahead] & m_d.tableMask]);
+                __builtin_prefetch(&table[hashes[i + Ahead] & mask]);
 #endif
             const Pending &p = pending[i];
-            quint64 slot = hashes[i] & m_d.tableMask;
+            quint64 slot = hashes[i] & mask;
             qint32 row = -1;
-            while (m_d.table[slot] >= 0) {
-                if (m_d.rowHasKey(m_d.table[slot], p.key)) {
-                    row = m_d.table[slot];
+            while (table[slot] >= 0) {
+                if (m_d.rowHasKey(table[slot], p.key)) {
+                    row = table[slot];
                     break;
                 }
-                slot = (slot + 1) & m_d.tableMask;
+                slot = (slot + 1) & mask;
             }
             if (row >= 0) {
                 ++result.replaced;
@@ -359,7 +415,8 @@ private:
             } else {
                 ++result.added;
                 row = qint32(m_d.rows());
-                m_d.table[slot] = row;
+                table[slot] = row;
+                m_d.countDay(p.key.day, 1);
                 m_d.day.push_back(p.key.day);
                 for (auto &c : m_d.dims)
                     c.push_back(0);
@@ -507,10 +564,14 @@ UsageCube::AddResult UsageCube::addRecords(const QList<api::UsageRecord> &record
 UsageCube::AddResult UsageCube::addWindow(UsageDayRange window, const QList<api::UsageRecord> &records)
 {
     detach();
-    // Rows of the window that the fresh answer does not repeat are stale.
-    std::vector<quint8> touched(size_t(d->rows()), 0);
-    AddResult result = Ingest(*d).run(records, &touched);
-    if (!window.isEmpty()) {
+    // Rows of the window that the fresh answer does not repeat are stale; a
+    // window that held no rows before (the usual case) cannot have any.
+    bool hadRows = false;
+    for (qint32 day = window.first; day <= window.last && !hadRows; ++day)
+        hadRows = d->rowsOnDay(day) > 0;
+    std::vector<quint8> touched(hadRows ? size_t(d->rows()) : 0, 0);
+    AddResult result = Ingest(*d).run(records, hadRows ? &touched : nullptr);
+    if (hadRows) {
         std::vector<quint8> keep(touched.size(), 1);
         qsizetype stale = 0;
         for (size_t r = 0; r < keep.size(); ++r) {
@@ -530,12 +591,12 @@ UsageCube::AddResult UsageCube::addWindow(UsageDayRange window, const QList<api:
             for (auto &c : d->costs)
                 compact(c, keep);
             compact(d->flags, keep);
-            d->rebuildTable(d->rows());
+            d->recountDays();
             d->recomputeExtent();
             result.removed = int(stale);
         }
-        markCovered(window);
     }
+    markCovered(window);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "usagetestdata.h"
 
+#include "api/decoders.h"
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecube.h"
 
@@ -27,6 +28,7 @@ private slots:
     void splitIntoWindowsHasNoGapOrOverlap();
     void copyIsASnapshot();
     void weekAndMonthStarts();
+    void examplePayloads();
 };
 
 void TestUsageCube::internsDimensionsAndDays()
@@ -366,6 +368,52 @@ void TestUsageCube::weekAndMonthStarts()
     QCOMPARE(usageday::toDate(usageday::monthStart(usageday::fromDate(QDate(2024, 2, 29)))),
              QDate(2024, 2, 1));
     QCOMPARE(usageday::fromDate(QDate(1970, 1, 1)), 0);
+}
+
+void TestUsageCube::examplePayloads()
+{
+    const QString dir = qEnvironmentVariable("ORGSCOPE_EXAMPLES");
+    if (dir.isEmpty())
+        QSKIP("ORGSCOPE_EXAMPLES not set (run through ctest)");
+    auto load = [&](const QString &name) {
+        QFile f(dir + QLatin1Char('/') + name);
+        if (!f.open(QIODevice::ReadOnly))
+            return QList<api::UsageRecord>();
+        return api::decode::usageResponse(f.readAll()).value;
+    };
+    const QList<api::UsageRecord> costed = load(QStringLiteral("billing_usage_get.response.json"));
+    const QList<api::UsageRecord> usageOnly =
+        load(QStringLiteral("billing_usage_get.usage_only.response.json"));
+    QCOMPARE(costed.size(), 5);
+    QCOMPARE(usageOnly.size(), 5);
+    const UsageDayRange day = UsageDayRange::fromDates(QDate(2026, 11, 20), QDate(2026, 11, 20));
+
+    UsageCube plain;
+    plain.addWindow(day, usageOnly);
+    QVERIFY(!plain.hasCosts());
+    QCOMPARE(plain.rowCount(), 5);
+    QCOMPARE(plain.dayExtent(), day);
+    QCOMPARE(plain.valueCount(UsageDimension::Account), 3);
+    QCOMPARE(plain.valueCount(UsageDimension::Zone), 2);
+    UsageQuery q;
+    q.groupBy = {UsageDimension::Metric};
+    const UsageAggregate byMetric = UsageAggregator::aggregate(plain, q);
+    QCOMPARE(byMetric.group(0).keys[0].key, QStringLiteral("workers_standard_cpu_ms"));
+    QCOMPARE(byMetric.group(0).unit, QStringLiteral("CPU ms"));
+    QCOMPARE(byMetric.rowTotal(0), 412300000.0);
+
+    // the same day with costs replaces the usage-only rows
+    UsageCube cube = plain;
+    const auto result = cube.addWindow(day, costed);
+    QCOMPARE(result.replaced, 5);
+    QCOMPARE(cube.rowCount(), 5);
+    QVERIFY(cube.hasCosts());
+    QCOMPARE(cube.billingCurrency(), QStringLiteral("USD"));
+    q.measure = UsageMeasure::BilledCost;
+    q.groupBy = {UsageDimension::Account};
+    const UsageAggregate cost = UsageAggregator::aggregate(cube, q);
+    QVERIFY(std::abs(cost.grandTotal() - (4.428 + 6.5968 + 5.625 + 2.477661 + 0.0)) < 1e-9);
+    QCOMPARE(cost.unit(), QStringLiteral("USD"));
 }
 
 QTEST_GUILESS_MAIN(TestUsageCube)
