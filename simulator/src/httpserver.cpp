@@ -212,7 +212,7 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, const HttpResponse &respon
         // Headers promise the whole body; half of it arrives, then an RST.
         socket->write(serialize(response, head, false, half));
         socket->flush();
-        QTimer::singleShot(30, socket, [socket] {
+        QTimer::singleShot(100, socket, [socket] {
             if (!socket)
                 return;
             const linger lin{1, 0};

@@ -133,11 +133,29 @@ private slots:
         testsupport::SimulatorProcess sim(quiet({QStringLiteral("--faults"), QStringLiteral("reset:1")}));
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         SimClient client(sim.baseUrl());
+        // Qt 6.4's QNAM reports the RST either as RemoteHostClosedError or as a
+        // finished reply whose body is shorter than its Content-Length.
+        auto broken = [](const Reply &r) {
+            return r.error != QNetworkReply::NoError || r.body.size() < r.header("Content-Length").toInt();
+        };
         const Reply r = client.get(QStringLiteral("/organizations?page_size=100"));
-        QVERIFY2(r.error != QNetworkReply::NoError, qPrintable(QString::number(int(r.error))));
+        QVERIFY2(broken(r), qPrintable(QString::number(int(r.error))));
         QVERIFY(!r.isJson());
         // The server survives and keeps answering (with another reset).
-        QVERIFY(client.get(QStringLiteral("/organizations")).error != QNetworkReply::NoError);
+        const Reply again = client.get(QStringLiteral("/organizations"));
+        QVERIFY(broken(again));
+        QVERIFY(!again.isJson());
+        // Raw view: the headers promise more than arrives.
+        const QByteArray raw = client.raw("GET /client/v4/organizations HTTP/1.1\r\nHost: x\r\n"
+                                          "Authorization: Bearer orgscope-demo-token\r\n\r\n");
+        const qsizetype headerEnd = raw.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return; // the RST overtook the bytes: also a reset, nothing more to check
+        const QByteArray head = raw.left(headerEnd).toLower();
+        const qsizetype cl = head.indexOf("content-length: ");
+        QVERIFY(cl > 0);
+        const int promised = head.mid(cl + 16, head.indexOf("\r\n", cl) - cl - 16).toInt();
+        QVERIFY(raw.size() - headerEnd - 4 < promised);
     }
 
     void truncateFault()
