@@ -100,8 +100,14 @@ AuditFilter::AuditFilter(const AuditSnapshot &snapshot, const AuditFilterSpec &s
         m_textHits.push_back(std::move(hits));
     }
     const QString lower = m_text.toLower();
-    if (isLowerHex(lower))
+    if (isLowerHex(lower)) {
         m_textHex = lower.toLatin1();
+        if (m_textHex.size() >= 3) {
+            auto nibble = [&](int i) { return PackedId<4>::hexValue(char16_t(m_textHex[i])); };
+            m_hexByteA = nibble(0) << 4 | nibble(1);
+            m_hexByteB = nibble(1) << 4 | nibble(2);
+        }
+    }
     bool digits = true;
     for (QChar c : m_text)
         digits = digits && c.isDigit();
@@ -136,6 +142,13 @@ bool AuditFilter::keyContainsText(AuditKey k, quint32 row) const
             return m_snap.overflow()[p.overflowIndex()].contains(m_text, Qt::CaseInsensitive);
         if (m_textHex.isEmpty() || p.tag < m_textHex.size())
             return false;
+        if (m_hexByteA >= 0) {
+            bool candidate = false;
+            for (quint8 b : p.bytes)
+                candidate |= (b == m_hexByteA) | (b == m_hexByteB);
+            if (!candidate)
+                return false;
+        }
         char buf[64];
         const std::string_view hay(buf, std::size_t(p.unpackHex(buf)));
         return hay.find(std::string_view(m_textHex.constData(), std::size_t(m_textHex.size()))) !=

@@ -61,7 +61,11 @@ private:
     QSet<qint64> m_timeExclude;
 
     QString m_text;
-    QByteArray m_textHex;                   // m_text lowercased when it can match packed hex, else empty
+    QByteArray m_textHex; // m_text lowercased when it can match packed hex, else empty
+    // Any match of 3+ hex digits covers one of these whole packed bytes
+    // (digits 0-1 or 1-2 of the text): a cheap test before unpacking.
+    int m_hexByteA = -1;
+    int m_hexByteB = -1;
     std::vector<FieldCondition> m_textHits; // per searched field: pool ids containing the text
     std::vector<quint8> m_statusTextHit;    // by status + 1
 };

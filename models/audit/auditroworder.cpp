@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string_view>
 
 namespace models {
@@ -145,6 +146,8 @@ int AuditRowOrder::compareKeys(quint32 a, quint32 b) const
     return m_snap.visitKey(m_keyField, [&](const auto &column) {
         const auto &pa = column[a];
         const auto &pb = column[b];
+        if (pa.tag == pb.tag && pa.isHex()) // same length: nibbles compare like the text
+            return std::memcmp(pa.bytes, pb.bytes, sizeof pa.bytes);
         if (!pa.isOverflow() && !pb.isOverflow()) {
             // Lowercase hex compares the same bytewise as by compareText.
             char ba[64];

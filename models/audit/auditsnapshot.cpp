@@ -24,6 +24,19 @@ std::size_t poolBytes(const AuditSnapshot::Pool &pool)
 
 } // namespace
 
+QString AuditSnapshot::field(AuditField f, quint32 row) const
+{
+    const QString &s = poolString(f, stringId(f, row));
+    if (f != AuditField::RawUri)
+        return s;
+    if (s.startsWith(kUriVerbatim))
+        return s.mid(1);
+    if (!s.contains(kUriPlaceholder))
+        return s;
+    QString uri = s;
+    return uri.replace(kUriPlaceholder, key(AuditKey::ResourceId, row));
+}
+
 QString AuditSnapshot::key(AuditKey k, quint32 row) const
 {
     return visitKey(k, [&](const auto &column) { return unpack(column[row]); });

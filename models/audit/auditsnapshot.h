@@ -24,6 +24,10 @@ public:
     using ShortId = PackedId<8>;
     template <typename T> using Column = ChunkedVector<T, kRowChunkBits>;
     using Pool = ChunkedVector<QString, kPoolChunkBits>;
+    // Stands for the resource id inside interned URIs (a private-use character).
+    static constexpr QChar kUriPlaceholder = QChar(0xE000);
+    // Prefix of an interned URI to be read verbatim.
+    static constexpr QChar kUriVerbatim = QChar(0xE001);
 
     quint32 rowCount() const { return m_rows; }
     bool isEmpty() const { return m_rows == 0; }
@@ -33,7 +37,8 @@ public:
     quint32 stringId(AuditField f, quint32 row) const { return m_ids[int(f)][row]; }
     quint32 poolSize(AuditField f) const { return quint32(m_pools[int(f)].size()); }
     const QString &poolString(AuditField f, quint32 id) const { return m_pools[int(f)][id]; }
-    QString field(AuditField f, quint32 row) const { return poolString(f, stringId(f, row)); }
+    // The field's text (RawUri with its resource id put back in).
+    QString field(AuditField f, quint32 row) const;
     QString key(AuditKey k, quint32 row) const;
     bool isFailure(quint32 row) const { return stringId(AuditField::ActionResult, row) == m_failureId; }
     // Pool id of the "failure" result, kNoId until one was seen.

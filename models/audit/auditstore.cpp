@@ -60,6 +60,21 @@ template <int N> PackedId<N> AuditStore::pack(const QString &s)
     return PackedId<N>::overflow(index);
 }
 
+QString AuditStore::uriTemplate(const QString &uri, const QString &resourceId)
+{
+    // URIs name their resource, which makes them nearly unique; with the id
+    // replaced by a placeholder they fall into a handful of shapes.
+    // A URI that already holds the marker characters is kept verbatim behind
+    // an escape.
+    if (uri.contains(AuditSnapshot::kUriPlaceholder) || uri.startsWith(AuditSnapshot::kUriVerbatim))
+        return AuditSnapshot::kUriVerbatim + uri;
+    if (resourceId.size() < 8 || !uri.contains(resourceId))
+        return uri;
+    QString t = uri;
+    t.replace(resourceId, QString(AuditSnapshot::kUriPlaceholder));
+    return t;
+}
+
 quint32 AuditStore::append(const QList<api::AuditEvent> &events, const QSet<QString> &skipIds)
 {
     quint32 added = 0;
@@ -90,7 +105,7 @@ quint32 AuditStore::append(const QList<api::AuditEvent> &events, const QSet<QStr
         put(AuditField::ResourceType, e.resourceType);
         put(AuditField::ResourceProduct, e.resourceProduct);
         put(AuditField::RawMethod, e.rawMethod);
-        put(AuditField::RawUri, e.rawUri);
+        put(AuditField::RawUri, uriTemplate(e.rawUri, e.resourceId));
         put(AuditField::RawUserAgent, e.rawUserAgent);
         put(AuditField::OrganizationId, e.organizationId);
 

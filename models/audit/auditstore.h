@@ -44,6 +44,7 @@ public:
 
 private:
     quint32 intern(AuditField f, const QString &s);
+    static QString uriTemplate(const QString &uri, const QString &resourceId);
     template <int N> PackedId<N> pack(const QString &s);
 
     AuditSnapshot m_data;

@@ -200,20 +200,15 @@ bool AuditTableModel::appendPage(quint64 generation, const QList<api::AuditEvent
     const AuditRowOrder order(m_store.data(), m_sort);
     order.sort(added);
     std::vector<std::pair<std::size_t, std::size_t>> runs; // (final position, length)
-    {
-        std::size_t i = 0, j = 0;
-        while (j < added.size()) {
-            if (i < m_visible.size() && order(m_visible[i], added[j])) {
-                ++i;
-                continue;
-            }
-            const std::size_t pos = i + j;
-            if (!runs.empty() && runs.back().first + runs.back().second == pos)
-                ++runs.back().second;
-            else
-                runs.emplace_back(pos, 1);
-            ++j;
-        }
+    auto from = m_visible.begin();
+    for (std::size_t j = 0; j < added.size(); ++j) {
+        // added is ordered, so each search starts where the previous ended.
+        from = std::lower_bound(from, m_visible.end(), added[j], order);
+        const std::size_t pos = std::size_t(from - m_visible.begin()) + j;
+        if (!runs.empty() && runs.back().first + runs.back().second == pos)
+            ++runs.back().second;
+        else
+            runs.emplace_back(pos, 1);
     }
     if (runs.size() > kMaxInsertRuns) {
         beginResetModel();

@@ -85,7 +85,9 @@ public:
         e.actionType = types[type];
         const bool failed = pick(100) < 4;
         e.actionResult = failed ? QStringLiteral("failure") : QStringLiteral("success");
-        const int rt = pick(int(resourceTypes.size()));
+        // A resource keeps its type, so URIs repeat like real ones do.
+        const int resource = pick(int(m_resources.size()));
+        const int rt = resource % int(resourceTypes.size());
         e.resourceType = resourceTypes[rt];
         e.actionDescription = verbs[type] + QLatin1Char(' ') + e.resourceType;
         const int actor = pick(200);
@@ -104,7 +106,7 @@ public:
         e.rawMethod = methods[type == 3 ? 0 : type == 0 ? 1 : type == 2 ? 4 : 2 + pick(2)];
         if (pick(50) != 0)
             e.rawStatusCode = failed ? (pick(2) ? 403 : 400) : (type == 2 ? 204 : 200);
-        e.resourceId = pick(m_resources);
+        e.resourceId = m_resources[resource];
         e.resourceProduct = products[rt % products.size()];
         e.rawUri = QStringLiteral("/organizations/") + m_orgId + QLatin1Char('/') + e.resourceType +
                    QStringLiteral("s/") + e.resourceId;

@@ -5,6 +5,7 @@
 
 #include "models/audit/auditfilter.h"
 #include "models/audit/auditroworder.h"
+#include "models/audit/auditserverfilter.h"
 #include "models/audit/auditstore.h"
 
 #include <QtTest>
@@ -233,6 +234,27 @@ private slots:
         spec = {};
         spec.fromMs = spec.toMs = d.timeMs(0);
         QVERIFY(AuditFilter::run(d, spec, {}).empty());
+    }
+
+    void serverFilter()
+    {
+        AuditFilterSpec spec;
+        spec.columns[int(AuditColumn::Actor)].include = {QStringLiteral("a@b.example"),
+                                                         QStringLiteral("u123")};
+        spec.columns[int(AuditColumn::Status)].exclude = {QStringLiteral("204"), QString()};
+        spec.columns[int(AuditColumn::Description)].include = {QStringLiteral("Create member")};
+        spec.columns[int(AuditColumn::ResourceId)].exclude = {QStringLiteral("abc")};
+        api::AuditQuery q;
+        QCOMPARE(AuditServerFilter::apply(spec, q), 4);
+        QCOMPARE(q.actorEmail.include, QStringList{QStringLiteral("a@b.example")});
+        QCOMPARE(q.actorId.include, QStringList{QStringLiteral("u123")});
+        QCOMPARE(q.rawStatusCode.exclude, QStringList{QStringLiteral("204")});
+        QCOMPARE(q.resourceId.exclude, QStringList{QStringLiteral("abc")});
+        QVERIFY(!AuditServerFilter::hasServerFilter(AuditColumn::Description));
+        QVERIFY(AuditServerFilter::hasServerFilter(AuditColumn::Method));
+        QVERIFY(AuditServerFilter::addValue(AuditColumn::Method, QStringLiteral("POST"), true, q));
+        QVERIFY(AuditServerFilter::addValue(AuditColumn::Method, QStringLiteral("POST"), true, q));
+        QCOMPARE(q.rawMethod.exclude, QStringList{QStringLiteral("POST")});
     }
 };
 

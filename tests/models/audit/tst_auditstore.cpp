@@ -116,6 +116,27 @@ private slots:
         QCOMPARE(store.event(1).rawStatusCode, std::optional<int>(404));
     }
 
+    void uriTemplates()
+    {
+        const QString rid = QStringLiteral("0123456789abcdef0123456789abcdef");
+        const QStringList uris = {QStringLiteral("/organizations/x/members/") + rid,
+                                  QStringLiteral("/a/") + rid + QStringLiteral("/b/") + rid,
+                                  QStringLiteral("/odd/\ue000/") + rid,
+                                  QStringLiteral("/no/id/here"),
+                                  QString(QChar(0xE000)) + rid,
+                                  QString(QChar(0xE001)) + QStringLiteral("x")};
+        AuditStore store;
+        for (const QString &uri : uris) {
+            api::AuditEvent e;
+            e.resourceId = rid;
+            e.rawUri = uri;
+            store.append({e});
+        }
+        for (int i = 0; i < uris.size(); ++i)
+            QCOMPARE(store.event(quint32(i)).rawUri, uris[i]);
+        QCOMPARE(store.data().poolSize(AuditField::RawUri), 7u); // 2 templates, 1 plain, 3 escaped, ""
+    }
+
     void snapshotIsImmutable()
     {
         auditsamples::Generator gen(7);
