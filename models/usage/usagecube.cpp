@@ -659,6 +659,14 @@ QList<UsageDayRange> UsageCube::missingRanges(UsageDayRange range) const
     return missing;
 }
 
+QList<UsageDayRange> UsageCube::missingWindows(UsageDayRange range, int maxDays) const
+{
+    QList<UsageDayRange> windows;
+    for (const UsageDayRange &gap : missingRanges(range))
+        windows.append(gap.splitIntoWindows(maxDays));
+    return windows;
+}
+
 qsizetype UsageCube::rowCount() const
 {
     return d->rows();

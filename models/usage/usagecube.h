@@ -67,6 +67,9 @@ public:
         return missingRanges(UsageDayRange::fromDates(from, to));
     }
     bool isCovered(UsageDayRange range) const { return missingRanges(range).isEmpty(); }
+    // What still has to be fetched for range, as request-sized windows in
+    // order (the API takes at most 31 days per request).
+    QList<UsageDayRange> missingWindows(UsageDayRange range, int maxDays = 31) const;
 
     qsizetype rowCount() const;
     bool isEmpty() const { return rowCount() == 0; }

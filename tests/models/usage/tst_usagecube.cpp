@@ -5,6 +5,8 @@
 #include "models/usage/usagecube.h"
 
 #include <QtTest>
+#include <atomic>
+#include <thread>
 
 using namespace models;
 using usagetest::record;
@@ -29,6 +31,7 @@ private slots:
     void copyIsASnapshot();
     void weekAndMonthStarts();
     void examplePayloads();
+    void snapshotIsSafeOnAnotherThread();
 };
 
 void TestUsageCube::internsDimensionsAndDays()
@@ -310,10 +313,20 @@ void TestUsageCube::missingRangesEdges()
     QVERIFY(cube.missingRanges({5, 4}).isEmpty());
     // fetch exactly what is missing over a long range: afterwards nothing is
     const UsageDayRange year = UsageDayRange::fromDates(QDate(2026, 1, 1), QDate(2026, 12, 31));
-    for (const UsageDayRange &gap : cube.missingRanges(year))
-        for (const UsageDayRange &w : gap.splitIntoWindows(31))
-            cube.addWindow(w, {});
+    const QList<UsageDayRange> windows = cube.missingWindows(year);
+    QCOMPARE(windows.size(), 12); // 365 days, none loaded yet (10..20 is in 1970)
+    for (const UsageDayRange &w : windows) {
+        QVERIFY(w.dayCount() <= 31);
+        cube.addWindow(w, {});
+    }
     QVERIFY(cube.isCovered(year));
+    QVERIFY(cube.missingWindows(year).isEmpty());
+    // a hole in the middle is fetched alone
+    UsageCube holed;
+    holed.markCovered(UsageDayRange::fromDates(QDate(2026, 1, 1), QDate(2026, 3, 31)));
+    holed.markCovered(UsageDayRange::fromDates(QDate(2026, 5, 1), QDate(2026, 12, 31)));
+    QCOMPARE(holed.missingWindows(year),
+             (QList<UsageDayRange>{UsageDayRange::fromDates(QDate(2026, 4, 1), QDate(2026, 4, 30))}));
 }
 
 void TestUsageCube::splitIntoWindowsHasNoGapOrOverlap()
@@ -414,6 +427,40 @@ void TestUsageCube::examplePayloads()
     const UsageAggregate cost = UsageAggregator::aggregate(cube, q);
     QVERIFY(std::abs(cost.grandTotal() - (4.428 + 6.5968 + 5.625 + 2.477661 + 0.0)) < 1e-9);
     QCOMPARE(cost.unit(), QStringLiteral("USD"));
+}
+
+void TestUsageCube::snapshotIsSafeOnAnotherThread()
+{
+    usagetest::RandomSpec spec;
+    spec.days = 62;
+    const QList<api::UsageRecord> records = usagetest::randomRecords(spec);
+    UsageCube cube;
+    cube.addRecords(records.mid(0, records.size() / 2));
+    UsageQuery q;
+    q.groupBy = {UsageDimension::Account};
+    const UsageAggregate expected = UsageAggregator::aggregate(cube, q);
+
+    // The page's pattern: aggregate a snapshot on a worker while the owner
+    // keeps adding windows to its copy.
+    const UsageCube snapshot = cube;
+    std::atomic<bool> go{false};
+    UsageAggregate onWorker;
+    std::thread worker([&] {
+        while (!go.load())
+            std::this_thread::yield();
+        for (int i = 0; i < 20; ++i)
+            onWorker = UsageAggregator::aggregate(snapshot, q);
+    });
+    go = true;
+    for (int i = 0; i < 5; ++i) {
+        cube.addRecords(records.mid(records.size() / 2));
+        cube.addWindow(UsageDayRange::fromDates(spec.first, spec.first.addDays(3)), {});
+    }
+    worker.join();
+    QCOMPARE(onWorker.grandTotal(), expected.grandTotal());
+    QCOMPARE(onWorker.groupCount(), expected.groupCount());
+    QCOMPARE(snapshot.rowCount(), records.size() / 2);
+    QVERIFY(cube.rowCount() > snapshot.rowCount());
 }
 
 QTEST_GUILESS_MAIN(TestUsageCube)
