@@ -11,9 +11,11 @@ struct KindName
     FaultKind kind;
 };
 constexpr KindName kindNames[] = {
-    {"429", FaultKind::TooManyRequests}, {"500", FaultKind::InternalError}, {"502", FaultKind::BadGateway},
-    {"503", FaultKind::Unavailable},     {"reset", FaultKind::Reset},       {"truncate", FaultKind::Truncate},
+    {"429", FaultKind::TooManyRequests}, {"500", FaultKind::InternalError},
+    {"502", FaultKind::BadGateway},      {"503", FaultKind::Unavailable},
+    {"reset", FaultKind::Reset},         {"truncate", FaultKind::Truncate},
     {"nonjson", FaultKind::NonJson},     {"stall", FaultKind::Stall},
+    {"408", FaultKind::RequestTimeout},  {"409", FaultKind::Conflict},
 };
 } // namespace
 
@@ -55,10 +57,11 @@ bool FaultInjector::parseInto(const QString &spec, QList<Rate> &rates, int &late
                 found = k.kind;
         }
         if (found == FaultKind::None) {
-            error = QStringLiteral(
-                        "unknown fault kind '%1' (known: 429, 500, 502, 503, reset, truncate, nonjson, "
-                        "stall, latency)")
-                        .arg(kind);
+            error =
+                QStringLiteral(
+                    "unknown fault kind '%1' (known: 408, 409, 429, 500, 502, 503, reset, truncate, nonjson, "
+                    "stall, latency)")
+                    .arg(kind);
             return false;
         }
         bool ok = false;

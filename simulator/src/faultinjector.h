@@ -16,6 +16,8 @@ enum class FaultKind {
     InternalError,
     BadGateway,
     Unavailable,
+    RequestTimeout,
+    Conflict,
     Reset,
     Truncate,
     NonJson,

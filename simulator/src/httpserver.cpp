@@ -33,6 +33,8 @@ const char *reason(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
     case 409:
         return "Conflict";
     case 413:
@@ -162,6 +164,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                                    QStringLiteral("Please wait and consider throttling your request speed"));
         response.headers = {
             {"Retry-After", "1"},
+            {"retry-after-ms", "1000"},
             {"Ratelimit", "\"default\";r=0;t=1"},
             {"Ratelimit-Policy", "\"default\";q=" + QByteArray::number(m_options.rateLimitCount) +
                                      ";w=" + QByteArray::number(m_options.rateLimitWindowSeconds)}};
@@ -175,6 +178,13 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     case FaultKind::Unavailable:
         response =
             Envelope::error(503, 1103, QStringLiteral("Service temporarily unavailable (simulated fault)"));
+        break;
+    case FaultKind::RequestTimeout:
+        response = Envelope::error(408, 1104, QStringLiteral("Request timeout (simulated fault)"));
+        break;
+    case FaultKind::Conflict:
+        // 409 is retryable for the SDKs ("lock timeout"), unlike business-rule conflicts.
+        response = Envelope::error(409, 1105, QStringLiteral("Lock timeout, try again (simulated fault)"));
         break;
     case FaultKind::NonJson:
         response.status = 502;

@@ -97,6 +97,8 @@ private slots:
         QTest::newRow("500") << QStringLiteral("500") << 500 << true;
         QTest::newRow("502") << QStringLiteral("502") << 502 << true;
         QTest::newRow("503") << QStringLiteral("503") << 503 << true;
+        QTest::newRow("408") << QStringLiteral("408") << 408 << true;
+        QTest::newRow("409") << QStringLiteral("409") << 409 << true;
         QTest::newRow("nonjson") << QStringLiteral("nonjson") << 502 << false;
     }
     void statusFaults()
@@ -118,8 +120,10 @@ private slots:
             QVERIFY(r.header("Content-Type").startsWith("text/html"));
             QVERIFY(r.body.contains("<html>"));
         }
-        if (status == 429)
+        if (status == 429) {
             QCOMPARE(r.header("Retry-After"), QByteArray("1"));
+            QCOMPARE(r.header("retry-after-ms"), QByteArray("1000"));
+        }
         // A faulted mutation is not applied.
         const Reply create = client.post(QStringLiteral("/organizations"), "{\"name\":\"Should Not Exist\"}");
         QCOMPARE(create.status, status);

@@ -144,7 +144,8 @@ private slots:
         QTest::addColumn<bool>("valid");
         QTest::newRow("example") << QStringLiteral("500:0.1,reset:0.02,truncate:0.02,latency:50ms") << true;
         QTest::newRow("all kinds")
-            << QStringLiteral("429:0.1,500:0.1,502:0.1,503:0.1,reset:0.1,truncate:0.1,nonjson:0.1,stall:0.1")
+            << QStringLiteral(
+                   "408:0.1,409:0.1,429:0.1,500:0.1,502:0.1,503:0.1,reset:0.1,truncate:0.1,nonjson:0.1")
             << true;
         QTest::newRow("latency seconds") << QStringLiteral("latency:0.5s") << true;
         QTest::newRow("empty") << QString() << true;
