@@ -1,6 +1,7 @@
 #include "httpserver.h"
 
 #include "envelope.h"
+#include "logging.h"
 #include "random.h"
 #include "service.h"
 
@@ -195,6 +196,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         response = m_service.handle(req);
         break;
     }
+    qCDebug(lcSim).noquote() << req.method << QString::fromUtf8(req.rawPath) << response.status
+                             << FaultInjector::name(fault) << "body" << response.body.size();
     if (fault != FaultKind::None)
         response.headers.append(
             qMakePair(QByteArray("X-Orgscope-Sim-Fault"), QByteArray(FaultInjector::name(fault))));

@@ -1,0 +1,5 @@
+#include "logging.h"
+
+namespace sim {
+Q_LOGGING_CATEGORY(lcSim, "orgscope.sim", QtInfoMsg)
+} // namespace sim
