@@ -1,6 +1,6 @@
 #include "models/members/memberbatchmodel.h"
 
-#include "models/members/csvwriter.h"
+#include "models/export/csvwriter.h"
 
 #include <QBrush>
 #include <QColor>
@@ -172,12 +172,13 @@ QString MemberBatchModel::summary() const
 
 QByteArray MemberBatchModel::toCsv() const
 {
-    CsvWriter csv;
-    csv.addRow({QStringLiteral("line"), QStringLiteral("email"), QStringLiteral("check"),
-                QStringLiteral("result"), QStringLiteral("detail"), QStringLiteral("member_id")});
+    QByteArray out =
+        CsvWriter::line({QStringLiteral("line"), QStringLiteral("email"), QStringLiteral("check"),
+                         QStringLiteral("result"), QStringLiteral("detail"), QStringLiteral("member_id")});
     for (const Row &r : m_rows)
-        csv.addRow({QString::number(r.line), r.email, checkText(r), outcomeText(r), r.detail, r.memberId});
-    return csv.data();
+        out += CsvWriter::line(
+            {QString::number(r.line), r.email, checkText(r), outcomeText(r), r.detail, r.memberId});
+    return out;
 }
 
 int MemberBatchModel::rowCount(const QModelIndex &parent) const

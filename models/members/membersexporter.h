@@ -1,7 +1,7 @@
 #pragma once
-// The members table as CSV (one row per member, times in UTC ISO 8601) or as
-// JSON (the API's own Member objects, so a file can be fed back to tools
-// that speak the API).
+// The members table as CSV or JSON, with the same columns as
+// `orgscope export members` (models/export), so a file looks the same
+// wherever it came from.
 
 #include "api/records.h"
 
