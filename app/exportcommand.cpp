@@ -14,10 +14,12 @@
 #include <QDate>
 #include <QEventLoop>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <unistd.h>
 
@@ -121,8 +123,15 @@ int runExportCommand(const QStringList &arguments)
     const QCommandLineOption emailOpt(QStringLiteral("email"), QStringLiteral("Members: exact user e-mail."),
                                       QStringLiteral("EMAIL"));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
+    const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
+                                        QStringLiteral("Log every request on stderr."));
+    const QCommandLineOption timeoutOpt(
+        QStringLiteral("timeout"),
+        QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
+        QStringLiteral("SECONDS"));
     parser.addOptions({orgOpt, formatOpt, outputOpt, baseUrlOpt, sinceOpt, beforeOpt, directionOpt,
-                       pageSizeOpt, fromOpt, toOpt, nameOpt, parentOpt, statusOpt, emailOpt, quietOpt});
+                       pageSizeOpt, fromOpt, toOpt, nameOpt, parentOpt, statusOpt, emailOpt, quietOpt,
+                       verboseOpt, timeoutOpt});
     QList<QCommandLineOption> includeOpts;
     QList<QCommandLineOption> excludeOpts;
     for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
@@ -156,6 +165,11 @@ int runExportCommand(const QStringList &arguments)
         return Usage;
     }
     const QString kind = positional.first();
+    // stderr is for progress and the one error line; request logs only on demand.
+    if (parser.isSet(verboseOpt))
+        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*=true"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
     const QString format = parser.value(formatOpt).toLower();
     if (format != QLatin1String("csv") && format != QLatin1String("json")) {
         errorLine(QStringLiteral("--format must be csv or json"));
@@ -187,6 +201,15 @@ int runExportCommand(const QStringList &arguments)
     api::Client client;
     client.setBaseUrl(baseUrl);
     client.setCredentials(credentials);
+    if (parser.isSet(timeoutOpt)) {
+        bool ok = false;
+        const double seconds = parser.value(timeoutOpt).toDouble(&ok);
+        if (!ok || seconds <= 0) {
+            errorLine(QStringLiteral("--timeout must be a positive number of seconds"));
+            return Usage;
+        }
+        client.setTransferTimeout(int(seconds * 1000));
+    }
     QString why;
     if (!client.isUrlAllowed(client.endpointUrl(QStringLiteral("/")), &why)) {
         errorLine(why);
@@ -281,6 +304,17 @@ int runExportCommand(const QStringList &arguments)
                                                       : models::RecordExporter::Format::Csv);
     using models::ExportColumns;
     bool writeFailed = false;
+    bool begun = false;
+    std::function<bool()> beginExport;
+    // The header goes out with the first records (or at the end), so a
+    // failure before any data leaves stdout empty.
+    const auto ensureBegun = [&] {
+        if (!begun) {
+            begun = true;
+            return beginExport();
+        }
+        return true;
+    };
     const auto checkWrite = [&](bool ok) {
         if (!ok && !writeFailed) {
             writeFailed = true;
@@ -288,35 +322,35 @@ int runExportCommand(const QStringList &arguments)
         }
     };
     if (kind == QLatin1String("organizations")) {
-        exporter.begin(ExportColumns::organizations());
+        beginExport = [&] { return exporter.begin(ExportColumns::organizations()); };
         QObject::connect(static_cast<api::OrganizationsPager *>(pager.get()),
                          &api::OrganizationsPager::pageReady, pager.get(),
                          [&](const QList<api::Organization> &page) {
-                             checkWrite(exporter.add(ExportColumns::organizations(), page));
+                             checkWrite(ensureBegun() && exporter.add(ExportColumns::organizations(), page));
                          });
     } else if (kind == QLatin1String("accounts")) {
-        exporter.begin(ExportColumns::accounts());
+        beginExport = [&] { return exporter.begin(ExportColumns::accounts()); };
         QObject::connect(static_cast<api::AccountsPager *>(pager.get()), &api::AccountsPager::pageReady,
                          pager.get(), [&](const QList<api::Account> &page) {
-                             checkWrite(exporter.add(ExportColumns::accounts(), page));
+                             checkWrite(ensureBegun() && exporter.add(ExportColumns::accounts(), page));
                          });
     } else if (kind == QLatin1String("members")) {
-        exporter.begin(ExportColumns::members());
+        beginExport = [&] { return exporter.begin(ExportColumns::members()); };
         QObject::connect(static_cast<api::MembersPager *>(pager.get()), &api::MembersPager::pageReady,
                          pager.get(), [&](const QList<api::Member> &page) {
-                             checkWrite(exporter.add(ExportColumns::members(), page));
+                             checkWrite(ensureBegun() && exporter.add(ExportColumns::members(), page));
                          });
     } else if (kind == QLatin1String("audit")) {
-        exporter.begin(ExportColumns::auditEvents());
+        beginExport = [&] { return exporter.begin(ExportColumns::auditEvents()); };
         QObject::connect(static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::pageReady,
                          pager.get(), [&](const QList<api::AuditEvent> &page) {
-                             checkWrite(exporter.add(ExportColumns::auditEvents(), page));
+                             checkWrite(ensureBegun() && exporter.add(ExportColumns::auditEvents(), page));
                          });
     } else {
-        exporter.begin(ExportColumns::usageRecords());
+        beginExport = [&] { return exporter.begin(ExportColumns::usageRecords()); };
         QObject::connect(static_cast<api::UsagePager *>(pager.get()), &api::UsagePager::pageReady,
                          pager.get(), [&](const QList<api::UsageRecord> &page) {
-                             checkWrite(exporter.add(ExportColumns::usageRecords(), page));
+                             checkWrite(ensureBegun() && exporter.add(ExportColumns::usageRecords(), page));
                          });
     }
 
@@ -330,13 +364,7 @@ int runExportCommand(const QStringList &arguments)
         loop.exec();
     progress.done();
 
-    if (writeFailed || !exporter.finish()) {
-        if (saveFile)
-            saveFile->cancelWriting();
-        errorLine(QStringLiteral("writing the export failed: %1").arg(device->errorString()));
-        return Failed;
-    }
-    if (pager->error()) {
+    if (pager->error() && !(writeFailed && pager->wasCanceled())) {
         if (saveFile)
             saveFile->cancelWriting();
         const api::ApiError &e = pager->error();
@@ -344,6 +372,14 @@ int runExportCommand(const QStringList &arguments)
         if (e.httpStatus() == 404 && kind != QLatin1String("organizations"))
             message = QStringLiteral("organization %1 not found (%2)").arg(orgId, message);
         errorLine(message);
+        return Failed;
+    }
+    if (!writeFailed)
+        checkWrite(ensureBegun() && exporter.finish());
+    if (writeFailed) {
+        if (saveFile)
+            saveFile->cancelWriting();
+        errorLine(QStringLiteral("writing the export failed: %1").arg(device->errorString()));
         return Failed;
     }
     if (saveFile && !saveFile->commit()) {
