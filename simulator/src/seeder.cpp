@@ -351,7 +351,6 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
     }
     QList<qint64> times;
     double carried = 0;
-    qint64 emitted = 0;
     AuditEvent e;
     static const int failureCodes[] = {400, 400, 403, 404, 409, 429, 500};
     static const char *const failureMessages[] = {"Request validation failed: a required field is missing",
@@ -361,12 +360,78 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
                                                   "Resource is locked, try again",
                                                   "Please wait and consider throttling your request speed",
                                                   "Internal server error"};
-    for (qint64 d = 0; d < days && emitted < count; ++d) {
-        carried += double(count) * dayWeight[d] / totalWeight;
+    // Anchored events: each organization's log starts with its creation, and
+    // seeded memberships have their invitation entry at their create_time.
+    struct Anchor
+    {
+        qint64 time;
+        qsizetype org;
+        const Member *member;
+    };
+    QList<Anchor> anchors;
+    for (qsizetype oi = 0; oi < orgs.size(); ++oi) {
+        if (orgs[oi]->createMs >= firstDay && orgs[oi]->createMs < m_now)
+            anchors.append({orgs[oi]->createMs, oi, nullptr});
+        for (const Member *m : orgMembers[oi]) {
+            if (m->userIndex != 0 && m->createMs >= firstDay && m->createMs < m_now)
+                anchors.append({m->createMs, oi, m});
+        }
+    }
+    std::sort(anchors.begin(), anchors.end(),
+              [](const Anchor &a, const Anchor &b) { return a.time < b.time; });
+    if (anchors.size() > count / 2)
+        anchors.clear(); // tiny histories stay purely random
+    qsizetype nextAnchor = 0;
+    auto emitAnchor = [&](const Anchor &a) {
+        const Organization *org = orgs[a.org];
+        const Actor &actor = a.member ? actors[qsizetype(r.below(quint64(actors.size())))] : actors[0];
+        e.timeMs = a.time;
+        e.organizationId = org->id;
+        e.type = "create";
+        e.method = "POST";
+        e.resourceProduct = "organizations";
+        e.resourceScope = "organizations";
+        e.result = "success";
+        e.statusCode = 200;
+        e.actorType = "user";
+        e.actorId = actor.id;
+        e.actorEmail = actor.email;
+        e.actorContext = actor.context;
+        e.actorIp = actor.ip1;
+        e.actorTokenId = actor.tokenId;
+        e.actorTokenName = actor.tokenName;
+        e.userAgent = actor.agent;
+        if (a.member) {
+            e.description = "Create organization member";
+            e.resourceType = "member";
+            e.resourceId = a.member->id;
+            e.uri = orgPaths[a.org] + "/members";
+            e.requestJson = "{\"member\":{\"user\":{\"email\":\"" +
+                            store.users.at(a.member->userIndex).email.toUtf8() + "\"}}}";
+            e.responseJson = "{\"id\":\"" + a.member->id + "\",\"status\":\"pending\"}";
+        } else {
+            e.description = "Create organization";
+            e.resourceType = "organization";
+            e.resourceId = org->id;
+            e.uri = "/organizations";
+            e.requestJson =
+                "{\"name\":\"" + org->name.toUtf8() + '"' +
+                (org->parentId.isEmpty() ? QByteArray()
+                                         : QByteArray(",\"parent\":{\"id\":\"" + org->parentId + "\"}")) +
+                '}';
+            e.responseJson = "{\"id\":\"" + org->id + "\"}";
+        }
+        audit.append(e);
+    };
+    const qint64 randomCount = count - anchors.size();
+    qint64 randomEmitted = 0;
+
+    for (qint64 d = 0; d < days && randomEmitted < randomCount; ++d) {
+        carried += double(randomCount) * dayWeight[d] / totalWeight;
         qint64 n = qint64(carried);
         if (d == days - 1)
-            n = count - emitted;
-        n = qMin(n, count - emitted);
+            n = randomCount - randomEmitted;
+        n = qMin(n, randomCount - randomEmitted);
         carried -= double(n);
         times.resize(n);
         const qint64 dayStart = firstDay + d * Day;
@@ -381,6 +446,8 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
         }
         std::sort(times.begin(), times.end());
         for (qint64 k = 0; k < n; ++k) {
+            while (nextAnchor < anchors.size() && anchors[nextAnchor].time <= times[k])
+                emitAnchor(anchors[nextAnchor++]);
             e.timeMs = times[k];
             // Organization.
             double pick = r.uniform() * weightSum;
@@ -389,6 +456,8 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
                 pick -= orgWeights[oi];
                 ++oi;
             }
+            if (orgs[oi]->createMs > e.timeMs)
+                oi = 0; // nothing happens in an organization before it exists
             const Organization *org = orgs[oi];
             e.organizationId = org->id;
             // Action.
@@ -522,9 +591,11 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
                 e.statusCode = act.okStatus;
             }
             audit.append(e);
-            ++emitted;
+            ++randomEmitted;
         }
     }
+    while (nextAnchor < anchors.size())
+        emitAnchor(anchors[nextAnchor++]);
 }
 
 } // namespace sim

@@ -227,6 +227,37 @@ private slots:
         QVERIFY(a.store().organizations.first().id != c.store().organizations.first().id);
     }
 
+    void organizationHistoryStartsAtCreation()
+    {
+        Service s(options(3, 20000));
+        QCOMPARE(s.audit().size(), 20000);
+        int checked = 0;
+        for (const Organization &o : s.store().organizations) {
+            const HttpResponse r =
+                s.handle(get("/client/v4/organizations/" + o.id +
+                             "/logs/audit?since=2020-01-01&before=2027-01-01&limit=1&direction=asc"));
+            const QJsonArray result =
+                QJsonDocument::fromJson(r.body).object().value(QStringLiteral("result")).toArray();
+            if (o.createMs < *TimeUtil::parse(QStringLiteral("2025-05-25")))
+                continue; // created before the 18 months (548 days) of retained history
+            QVERIFY2(!result.isEmpty(), o.id.constData());
+            const QJsonObject first = result.first().toObject();
+            QCOMPARE(first.value(QStringLiteral("action"))
+                         .toObject()
+                         .value(QStringLiteral("description"))
+                         .toString(),
+                     QStringLiteral("Create organization"));
+            QCOMPARE(
+                first.value(QStringLiteral("resource")).toObject().value(QStringLiteral("id")).toString(),
+                QString::fromLatin1(o.id));
+            QCOMPARE(
+                first.value(QStringLiteral("action")).toObject().value(QStringLiteral("time")).toString(),
+                QString::fromLatin1(TimeUtil::rfc3339(o.createMs)));
+            ++checked;
+        }
+        QVERIFY(checked >= 6);
+    }
+
     void auditSizeAndPage()
     {
         Service s(options(1, 30000));
