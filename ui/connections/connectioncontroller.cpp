@@ -228,6 +228,11 @@ void ConnectionController::fail(const models::ConnectionProfile &profile, const 
     Q_EMIT connectionFailed(profile.id, message);
 }
 
+ConnectDialog *ConnectionController::dialog() const
+{
+    return m_dialog;
+}
+
 void ConnectionController::showDialog()
 {
     if (!m_dialog) {

@@ -45,7 +45,7 @@ public:
 
     // File › Connect…: shows (or raises) the dialog, non-blocking.
     void showDialog();
-    ConnectDialog *dialog() const { return m_dialog; }
+    ConnectDialog *dialog() const;
 
     api::Client *client() const { return m_client; }
     QString connectedProfileId() const { return m_connectedId; }

@@ -182,6 +182,7 @@ private Q_SLOTS:
         models::ProfileStore store;
         ui::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
+        QList<api::Client *> clients; // outlives the controller, which clears the session's client
         models::Session session;
         models::ActivityLog activity;
         QWidget window;
@@ -195,7 +196,6 @@ private Q_SLOTS:
         const QString id = store.add(p);
         secrets.holdForSession(id, token);
 
-        QList<api::Client *> clients;
         connect(&session, &models::Session::clientChanged, this, [&](api::Client *c) { clients.append(c); });
         QSignalSpy connected(&controller, &ui::ConnectionController::connected);
         QSignalSpy failed(&controller, &ui::ConnectionController::connectionFailed);

@@ -30,7 +30,8 @@ ui::SecretStore::ReadResult readFresh(const QString &id, bool *keychainOk = null
         result = r;
         done = true;
     });
-    QTest::qWaitFor([&] { return done; }, 20000);
+    if (!QTest::qWaitFor([&] { return done; }, 20000))
+        qWarning("the keychain read did not finish");
     if (keychainOk)
         *keychainOk = done && fresh.keychainAvailable();
     return result;
