@@ -113,7 +113,7 @@ public:
     }
     bool optString(od::value &v, const Path &path, std::optional<QString> *out)
     {
-        od::json_type t;
+        od::json_type t{};
         if (!type(v, path, &t))
             return false;
         if (t == od::json_type::null) {
@@ -128,7 +128,7 @@ public:
     }
     bool boolean(od::value &v, const Path &path, std::optional<bool> *out)
     {
-        od::json_type t;
+        od::json_type t{};
         if (!type(v, path, &t))
             return false;
         if (t == od::json_type::null) {
@@ -145,7 +145,7 @@ public:
     }
     bool number(od::value &v, const Path &path, std::optional<double> *out)
     {
-        od::json_type t;
+        od::json_type t{};
         if (!type(v, path, &t))
             return false;
         if (t == od::json_type::null) {
@@ -195,7 +195,7 @@ public:
     // Any JSON value, kept as its text.
     bool rawJson(od::value &v, const Path &path, QByteArray *out)
     {
-        od::json_type t;
+        od::json_type t{};
         if (!type(v, path, &t))
             return false;
         std::string_view sv;
@@ -236,7 +236,7 @@ public:
     // Object of string values ({"k":"v"}); `true` (key-only tag) → empty.
     bool stringMap(od::value &v, const Path &path, QMap<QString, QString> *out)
     {
-        od::json_type t;
+        od::json_type t{};
         if (!type(v, path, &t))
             return false;
         out->clear();
@@ -254,7 +254,7 @@ public:
             const QString k = QString::fromUtf8(key.data(), qsizetype(key.size()));
             const Path p = path.child(key);
             od::value val = field.value();
-            od::json_type vt;
+            od::json_type vt{};
             if (!type(val, p, &vt))
                 return false;
             if (vt == od::json_type::boolean) {
@@ -275,7 +275,7 @@ public:
     // Iterates an object's fields: fn(key, value, path) → bool.
     template <typename Fn> bool object(od::value &v, const Path &path, Fn &&fn, QByteArray *raw = nullptr)
     {
-        od::json_type t;
+        od::json_type t{};
         if (!type(v, path, &t))
             return false;
         if (t != od::json_type::object)
@@ -306,7 +306,7 @@ public:
     // Iterates an array: fn(value, path) → bool. null → empty.
     template <typename Fn> bool array(od::value &v, const Path &path, Fn &&fn)
     {
-        od::json_type t;
+        od::json_type t{};
         if (!type(v, path, &t))
             return false;
         if (t == od::json_type::null)
@@ -332,7 +332,7 @@ private:
     // sv.data() == nullptr for null.
     bool rawString(od::value &v, const Path &path, std::string_view *sv, QString *out)
     {
-        od::json_type t;
+        od::json_type t{};
         if (!type(v, path, &t))
             return false;
         if (t == od::json_type::null) {
@@ -374,7 +374,7 @@ bool readProfile(Reader &r, od::value &v, const Path &path, Profile *p)
 bool readFlags(Reader &r, od::value &v, const Path &path, QList<Flag> *flags)
 {
     flags->clear();
-    od::json_type t;
+    od::json_type t{};
     if (!r.type(v, path, &t))
         return false;
     if (t == od::json_type::null)
@@ -382,7 +382,7 @@ bool readFlags(Reader &r, od::value &v, const Path &path, QList<Flag> *flags)
     return r.object(v, path, [&](std::string_view k, od::value &val, const Path &fp) {
         Flag f;
         f.name = QString::fromUtf8(k.data(), qsizetype(k.size()));
-        od::json_type vt;
+        od::json_type vt{};
         if (!r.type(val, fp, &vt))
             return false;
         if (vt == od::json_type::boolean) {
@@ -412,7 +412,7 @@ bool readOrganization(Reader &r, od::value &v, const Path &path, Organization *o
             if (k == "create_time")
                 return r.timestamp(val, fp, &o->createTime);
             if (k == "parent") {
-                od::json_type t;
+                od::json_type t{};
                 if (!r.type(val, fp, &t))
                     return false;
                 if (t == od::json_type::null)
@@ -426,7 +426,7 @@ bool readOrganization(Reader &r, od::value &v, const Path &path, Organization *o
                 });
             }
             if (k == "profile") {
-                od::json_type t;
+                od::json_type t{};
                 if (!r.type(val, fp, &t))
                     return false;
                 if (t == od::json_type::null)
@@ -438,7 +438,7 @@ bool readOrganization(Reader &r, od::value &v, const Path &path, Organization *o
                 return true;
             }
             if (k == "meta") {
-                od::json_type t;
+                od::json_type t{};
                 if (!r.type(val, fp, &t))
                     return false;
                 if (t == od::json_type::null)
@@ -492,7 +492,7 @@ bool readAccount(Reader &r, od::value &v, const Path &path, Account *a)
             if (k == "tags")
                 return r.stringMap(val, fp, &a->tags);
             if (k == "settings") {
-                od::json_type t;
+                od::json_type t{};
                 if (!r.type(val, fp, &t))
                     return false;
                 if (t == od::json_type::null)
@@ -502,7 +502,7 @@ bool readAccount(Reader &r, od::value &v, const Path &path, Account *a)
                     if (sk == "abuse_contact_email")
                         return r.optString(sv, sp, &s.abuseContactEmail);
                     if (sk == "access_approval_expiry") {
-                        od::json_type st;
+                        od::json_type st{};
                         if (!r.type(sv, sp, &st))
                             return false;
                         if (st == od::json_type::null)
@@ -777,7 +777,7 @@ bool readTokenVerification(Reader &r, od::value &v, const Path &path, TokenVerif
 bool readMessages(Reader &r, od::value &v, const Path &path, QList<ApiMessage> *out)
 {
     return r.array(v, path, [&](od::value &item, const Path &ip) {
-        od::json_type t;
+        od::json_type t{};
         if (!r.type(item, ip, &t))
             return false;
         ApiMessage m;
@@ -790,7 +790,7 @@ bool readMessages(Reader &r, od::value &v, const Path &path, QList<ApiMessage> *
         if (t != od::json_type::object)
             return true; // the SDK types these as unknown: skip what we cannot use
         const bool ok = r.object(item, ip, [&](std::string_view k, od::value &val, const Path &fp) {
-            od::json_type vt;
+            od::json_type vt{};
             if (!r.type(val, fp, &vt))
                 return false;
             if (k == "code" && vt == od::json_type::number) {
@@ -804,7 +804,7 @@ bool readMessages(Reader &r, od::value &v, const Path &path, QList<ApiMessage> *
                 return r.string(val, fp, &m.documentationUrl);
             } else if (k == "source" && vt == od::json_type::object) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
-                    od::json_type st;
+                    od::json_type st{};
                     if (!r.type(sv, sp, &st))
                         return false;
                     if (sk == "pointer" && st == od::json_type::string)
@@ -872,7 +872,7 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
             return onResult(r, val, fp);
         }
         if (k == "result_info") {
-            od::json_type t;
+            od::json_type t{};
             if (!r.type(val, fp, &t))
                 return false;
             if (t == od::json_type::null)
@@ -880,7 +880,7 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
             return onInfo(r, val, fp);
         }
         if (k == "success") {
-            od::json_type t;
+            od::json_type t{};
             if (!r.type(val, fp, &t))
                 return false;
             if (t != od::json_type::boolean)
@@ -909,7 +909,7 @@ template <typename T, typename ReadFn> Decoded<T> objectResult(const QByteArray 
     out.error = walkEnvelope(
         body,
         [&](Reader &r, od::value &v, const Path &p) {
-            od::json_type t;
+            od::json_type t{};
             if (!r.type(v, p, &t))
                 return false;
             if (t == od::json_type::null)
@@ -972,7 +972,7 @@ bool readAuditInfo(Reader &r, od::value &v, const Path &p, QString *cursor, std:
         if (k == "cursor")
             return r.string(val, fp, &flat);
         if (k == "cursors") {
-            od::json_type t;
+            od::json_type t{};
             if (!r.type(val, fp, &t))
                 return false;
             if (t == od::json_type::null)
@@ -984,7 +984,7 @@ bool readAuditInfo(Reader &r, od::value &v, const Path &p, QString *cursor, std:
             });
         }
         if (k == "count") {
-            od::json_type t;
+            od::json_type t{};
             if (!r.type(val, fp, &t))
                 return false;
             if (t == od::json_type::number) {
@@ -1132,7 +1132,7 @@ Decoded<QList<Member>> membersResponse(const QByteArray &body)
         body,
         [&](Reader &r, od::value &v, const Path &p) {
             // Tolerate {"members":[…]} as well as a bare array.
-            od::json_type t;
+            od::json_type t{};
             if (!r.type(v, p, &t))
                 return false;
             if (t == od::json_type::object) {
@@ -1225,7 +1225,7 @@ QList<ApiMessage> errorMessages(const QByteArray &body)
         return errors;
     Reader r;
     QList<ApiMessage> messages;
-    od::json_type t;
+    od::json_type t{};
     if (!r.type(top, Path{}, &t) || t != od::json_type::object)
         return errors;
     r.object(top, Path{}, [&](std::string_view k, od::value &v, const Path &p) {
@@ -1257,7 +1257,7 @@ PageScan scan(const QByteArray &body, bool audit)
     const bool ok = r.object(top, Path{}, [&](std::string_view k, od::value &v, const Path &p) {
         if (k == "result") {
             sawResult = true;
-            od::json_type t;
+            od::json_type t{};
             if (!r.type(v, p, &t))
                 return false;
             if (t == od::json_type::null) {
@@ -1276,7 +1276,7 @@ PageScan scan(const QByteArray &body, bool audit)
             return true; // the rest of the array is skipped structurally
         }
         if (k == "result_info") {
-            od::json_type t;
+            od::json_type t{};
             if (!r.type(v, p, &t))
                 return false;
             if (t == od::json_type::null)
