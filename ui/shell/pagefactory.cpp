@@ -1,5 +1,6 @@
 #include "ui/shell/pagefactory.h"
 
+#include "ui/audit/auditpage.h"
 #include "ui/common/placeholderpage.h"
 #include "ui/organizations/organizationspage.h"
 #include "ui/shell/mainwindow.h"
@@ -28,9 +29,11 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         members->setObjectName(QStringLiteral("membersPage"));
         pages.append(members);
     }
-    placeholder("auditPage", QObject::tr("Audit log"), "document-open-recent",
-                QObject::tr("The audit history of the chosen organization will live here: query, filter, "
-                            "search and export up to 18 months of entries."));
+    {
+        auto *audit = new AuditPage(context.session, context.settings, parent);
+        audit->setObjectName(QStringLiteral("auditPage"));
+        pages.append(audit);
+    }
     placeholder("usagePage", QObject::tr("Usage"), "office-chart-bar",
                 QObject::tr("Usage and cost of the chosen organization will live here, as charts and a pivot "
                             "table by product, account and zone."));

@@ -1,0 +1,444 @@
+// The Audit log page against orgscope-sim over real HTTP: a query streams
+// rows in, the local filter (search, filter to / exclude a value, timeline
+// range) narrows them, the details pane reads the full entry from the
+// archive, exports write exactly the filtered rows, Refresh after a mutation
+// fetches only the new entry, reopening shows the archived history, and a
+// corrupt archive is set aside with a notice.
+
+#include "api/auditpager.h"
+#include "api/client.h"
+#include "api/organizationsapi.h"
+#include "models/audit/auditarchive.h"
+#include "models/audit/audittablemodel.h"
+#include "models/export/exportcolumns.h"
+#include "models/session/session.h"
+#include "models/settings/appsettings.h"
+#include "ui/audit/auditdetailspane.h"
+#include "ui/audit/auditexportwriter.h"
+#include "ui/audit/auditfilterrow.h"
+#include "ui/audit/auditpage.h"
+#include "ui/audit/auditquerybar.h"
+#include "ui/audit/audittimeline.h"
+#include "ui/common/dialogs.h"
+#include "ui/common/messagebanner.h"
+
+#include "testsupport/simulatorprocess.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using Column = models::AuditColumn;
+using Model = models::AuditTableModel;
+
+namespace {
+
+const QStringList kSimArgs{QStringLiteral("--audit-events"), QStringLiteral("3000"),
+                           QStringLiteral("--usage-days"), QStringLiteral("2")};
+
+QString rfc3339(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QSet<QString> loadedIds(const Model *model)
+{
+    QSet<QString> ids;
+    const auto &d = model->store().data();
+    for (quint32 r = 0; r < d.rowCount(); ++r)
+        ids.insert(d.key(models::AuditKey::EntryId, r));
+    return ids;
+}
+
+QStringList visibleIds(const Model *model)
+{
+    QStringList ids;
+    for (int r = 0; r < model->rowCount(); ++r)
+        ids.append(model->index(r, 0).data(Model::EntryIdRole).toString());
+    return ids;
+}
+
+int columnRow(const Model *model, Column c, const QString &notValue)
+{
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, int(c)).data().toString() != notValue)
+            return r;
+    return -1;
+}
+
+} // namespace
+
+class TestAuditPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("OrgscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("audit"));
+        QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
+        m_client = new api::Client(this);
+        m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
+        m_client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        m_client->setRetryBaseDelay(10);
+        // The organization with the most audit entries, found through the API.
+        api::OrganizationsApi orgs(m_client);
+        auto *list = orgs.list({}, 1000, {}, this);
+        list->setAutoDelete(false);
+        QSignalSpy done(list, &api::Job::finished);
+        list->start();
+        QVERIFY(list->isFinished() || done.wait(20000));
+        QVERIFY2(!list->error(), qPrintable(list->error().toLogString()));
+        qint64 best = -1;
+        for (const api::Organization &o : list->result().items) {
+            const qint64 n = serverCount(o.id);
+            QVERIFY(n >= 0);
+            if (n > best) {
+                best = n;
+                m_orgId = o.id;
+                m_orgName = o.name;
+            }
+        }
+        delete list;
+        QVERIFY2(best >= 200, "the seeded data needs an organization with a few hundred audit entries");
+        m_serverCount = best;
+    }
+
+    void init()
+    {
+        ui::Dialogs::clearAnswers();
+        m_archiveDir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_archiveDir->isValid());
+    }
+
+    void cleanup()
+    {
+        closePage();
+        m_archiveDir.reset();
+    }
+
+    void runFilterDetailsExport()
+    {
+        openPage();
+        QVERIFY(waitLoad());
+        Model *model = m_page->model();
+        QCOMPARE(qint64(model->rowCount()), m_serverCount);
+        QCOMPARE(qint64(loadedIds(model).size()), m_serverCount); // nothing doubled
+        QVERIFY(m_page->progressLabel()->text().contains(QLocale().toString(m_serverCount)));
+        const int total = model->rowCount();
+
+        // Search as you type: an actor's e-mail keeps only that actor's rows.
+        const int actorRow = columnRow(model, Column::Actor, QString());
+        QVERIFY(actorRow >= 0);
+        const QString actor = model->index(actorRow, int(Column::Actor)).data().toString();
+        int expected = 0;
+        for (quint32 r = 0; r < model->store().rowCount(); ++r)
+            expected += model->store().data().text(Column::Actor, r).contains(actor, Qt::CaseInsensitive);
+        QTest::keyClicks(m_page->searchBox(), actor);
+        QTRY_COMPARE(model->rowCount(), expected);
+        QVERIFY(expected < total);
+
+        // Filter to a method: local at once, and pending in the query bar.
+        const QModelIndex methodCell = model->index(0, int(Column::Method));
+        const QString method = methodCell.data().toString();
+        QVERIFY(!method.isEmpty());
+        QVERIFY(m_page->filterToCell(methodCell, false));
+        QTRY_VERIFY(!model->isFiltering());
+        QVERIFY(model->rowCount() > 0);
+        for (int r = 0; r < model->rowCount(); ++r) {
+            QCOMPARE(model->index(r, int(Column::Method)).data().toString(), method);
+            QVERIFY(
+                model->index(r, int(Column::Actor)).data().toString().contains(actor, Qt::CaseInsensitive));
+        }
+        bool offered = false;
+        for (const ui::AuditFilterRow *row : m_page->queryBar()->filterRows())
+            offered |= row->wireKey() == QLatin1String("raw_method") && !row->isExclude() &&
+                       row->values().contains(method) && row->isPending();
+        QVERIFY2(offered, "the value is offered as a server filter for the next Run");
+        QCOMPARE(m_page->queryBar()->query(QDateTime::currentMSecsSinceEpoch()).rawMethod.include,
+                 QStringList{method});
+
+        // Exclude a result value; then no shown row has it.
+        const int shownBefore = model->rowCount();
+        const QModelIndex resultCell = model->index(0, int(Column::Result));
+        const QString result = resultCell.data().toString();
+        QVERIFY(m_page->filterToCell(resultCell, true));
+        QTRY_VERIFY(model->rowCount() < shownBefore);
+        for (int r = 0; r < model->rowCount(); ++r)
+            QVERIFY(model->index(r, int(Column::Result)).data().toString() != result);
+
+        // Back to the search only, then details of the first row.
+        m_page->clearLocalFilters();
+        QTRY_COMPARE(model->rowCount(), total);
+        m_page->searchBox()->setText(actor);
+        QTRY_COMPARE(model->rowCount(), expected);
+        m_page->flushArchive();
+        QSignalSpy details(m_page, &ui::AuditPage::detailsLoaded);
+        m_page->table()->setCurrentIndex(model->index(0, 0));
+        const QString id = model->index(0, 0).data(Model::EntryIdRole).toString();
+        QCOMPARE(m_page->details()->entryId(), id);
+        QVERIFY(details.wait(10000));
+        QCOMPARE(details.first().first().toString(), id);
+        QVERIFY(m_page->details()->hasFullEntry());
+        const QJsonDocument entry = QJsonDocument::fromJson(m_page->details()->jsonText().toUtf8());
+        QVERIFY2(entry.isObject(), qPrintable(m_page->details()->jsonText()));
+        QCOMPARE(entry.object().value(QStringLiteral("id")).toString(), id);
+        QVERIFY(entry.object().value(QStringLiteral("action")).isObject());
+        bool hasActor = false;
+        for (const auto &f : m_page->details()->fields())
+            hasActor |= f.value == actor;
+        QVERIFY(hasActor);
+
+        // Export what is shown, CSV then JSON, through the pre-answered file dialog.
+        const QStringList shown = visibleIds(model);
+        const QString csvPath = m_archiveDir->filePath(QStringLiteral("out.csv"));
+        ui::Dialogs::enqueueAnswer(csvPath);
+        QSignalSpy exported(m_page, &ui::AuditPage::exportFinished);
+        m_page->exportInteractive(ui::AuditPage::Format::Csv);
+        QVERIFY(exported.wait(20000));
+        QVERIFY2(exported.first().first().toBool(), qPrintable(exported.first().at(1).toString()));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().split('\n');
+        QCOMPARE(lines.first().trimmed(),
+                 models::ExportColumns::headers(models::ExportColumns::auditEvents()).join(u',').toUtf8());
+        QStringList csvIds;
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            if (!lines.at(i).trimmed().isEmpty())
+                csvIds.append(QString::fromUtf8(lines.at(i).left(lines.at(i).indexOf(','))));
+        QCOMPARE(csvIds, shown);
+        QVERIFY(lines.at(1).contains(actor.toUtf8()));
+
+        const QString jsonPath = m_archiveDir->filePath(QStringLiteral("out.json"));
+        exported.clear();
+        QVERIFY(m_page->exportTo(jsonPath, ui::AuditPage::Format::Json));
+        QVERIFY(exported.wait(20000));
+        QVERIFY(exported.first().first().toBool());
+        QFile json(jsonPath);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonArray array = QJsonDocument::fromJson(json.readAll()).array();
+        QCOMPARE(array.size(), shown.size());
+        QCOMPARE(array.first().toObject().value(QStringLiteral("id")).toString(), shown.first());
+
+        // Timeline: a click on a bar narrows the table to that bucket; Reset undoes it.
+        m_page->clearLocalFilters();
+        QTRY_COMPARE(model->rowCount(), total);
+        ui::AuditTimeline *timeline = m_page->timeline();
+        QTRY_VERIFY(!timeline->histogram().buckets().isEmpty());
+        quint64 histTotal = timeline->histogram().total();
+        QCOMPARE(histTotal, quint64(total));
+        int bucket = -1;
+        for (int i = 0; i < timeline->histogram().buckets().size() && bucket < 0; ++i)
+            if (timeline->histogram().buckets().at(i).total() > 0 && timeline->barRect(i).width() >= 1)
+                bucket = i;
+        QVERIFY(bucket >= 0);
+        QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->barRect(bucket).center());
+        const auto [from, to] = timeline->histogram().bucketRange(bucket);
+        QTRY_COMPARE(quint32(model->rowCount()), timeline->histogram().buckets().at(bucket).total());
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const qint64 t = model->index(r, int(Column::Time)).data(Model::SortRole).toLongLong();
+            QVERIFY(t >= from && t < to);
+        }
+        auto *reset = m_page->findChild<QToolButton *>(QStringLiteral("auditResetRange"));
+        QVERIFY(reset && reset->isVisible());
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QTRY_COMPARE(model->rowCount(), total);
+        QVERIFY(!reset->isVisible());
+
+        // Column visibility and order are remembered.
+        QHeaderView *header = m_page->table()->horizontalHeader();
+        header->setSectionHidden(int(Column::Ip), true);
+        header->moveSection(header->visualIndex(int(Column::Status)), 1);
+        models::AppSettings settings;
+        m_page->saveViewState(settings);
+        closePage();
+        openPage();
+        m_page->restoreViewState(settings);
+        header = m_page->table()->horizontalHeader();
+        QVERIFY(header->isSectionHidden(int(Column::Ip)));
+        QCOMPARE(header->visualIndex(int(Column::Status)), 1);
+        QVERIFY(waitLoad()); // reopening refreshes the archived history
+    }
+
+    void refreshFetchesOnlyNewer()
+    {
+        openPage();
+        QVERIFY(waitLoad());
+        Model *model = m_page->model();
+        const qint64 before = model->rowCount();
+        QVERIFY(before > 0);
+
+        // A mutation logs one new entry on the server.
+        renameOrganization(m_orgName + QStringLiteral(" (audit test)"));
+        QSignalSpy loaded(m_page, &ui::AuditPage::loadFinished);
+        m_page->refresh();
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(!m_page->banner()->isVisible() || m_page->banner()->kind() != ui::MessageBanner::Kind::Error);
+        QCOMPARE(m_page->lastLoadAdded(), qint64(1));
+        QVERIFY2(m_page->lastLoadReceived() <= 3,
+                 "only entries at or after the newest loaded time are fetched");
+        QCOMPARE(qint64(model->store().rowCount()), before + 1);
+        QCOMPARE(qint64(loadedIds(model).size()), before + 1);
+        QCOMPARE(model->index(0, int(Column::Time)).data(Model::SortRole).toLongLong(),
+                 model->store().newestTimeMs()); // newest first
+
+        // Nothing new: nothing added.
+        loaded.clear();
+        m_page->refresh();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_page->lastLoadAdded(), qint64(0));
+        QCOMPARE(qint64(loadedIds(model).size()), before + 1);
+
+        // Reopening shows the archived history at once, then refreshes it.
+        m_page->flushArchive();
+        closePage();
+        renameOrganization(m_orgName);
+        m_page = createPage();
+        QSignalSpy history(m_page, &ui::AuditPage::historyLoaded);
+        QSignalSpy reloaded(m_page, &ui::AuditPage::loadFinished);
+        showPage();
+        QVERIFY(history.wait(20000));
+        QCOMPARE(history.first().first().toLongLong(), before + 1);
+        QVERIFY(reloaded.wait(20000));
+        QCOMPARE(m_page->lastLoadAdded(), qint64(1));
+        QCOMPARE(qint64(loadedIds(m_page->model()).size()), before + 2);
+        QCOMPARE(qint64(m_page->model()->rowCount()), before + 2);
+    }
+
+    void corruptArchiveIsSetAside()
+    {
+        const QString path = models::AuditArchive(m_orgId, m_archiveDir->path()).filePath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 200; ++i)
+                f.write("this is not an SQLite database, just noise\n");
+        }
+        openPage();
+        QVERIFY(waitLoad());
+        QVERIFY(m_page->banner()->isVisible());
+        QCOMPARE(m_page->banner()->kind(), ui::MessageBanner::Kind::Warning);
+        QVERIFY2(m_page->banner()->text().contains(QStringLiteral("could not be read")),
+                 qPrintable(m_page->banner()->text()));
+        QCOMPARE(qint64(m_page->model()->rowCount()), serverCount(m_orgId));
+        const QStringList aside =
+            QFileInfo(path).dir().entryList({QFileInfo(path).fileName() + QStringLiteral(".corrupt-*")});
+        QCOMPARE(aside.size(), 1);
+        // The fresh archive works: the details pane finds the full entry.
+        m_page->flushArchive();
+        QSignalSpy details(m_page, &ui::AuditPage::detailsLoaded);
+        m_page->table()->setCurrentIndex(m_page->model()->index(0, 0));
+        QVERIFY(details.wait(10000));
+        QVERIFY(m_page->details()->hasFullEntry());
+    }
+
+    void cancelKeepsWhatLoaded()
+    {
+        openPage();
+        QVERIFY(waitLoad());
+        QSignalSpy loaded(m_page, &ui::AuditPage::loadFinished);
+        m_page->run();
+        QVERIFY(m_page->isLoading());
+        m_page->cancel();
+        QVERIFY(loaded.count() == 1 || loaded.wait(10000));
+        QVERIFY(!m_page->isLoading());
+        QVERIFY(m_page->progressLabel()->text().startsWith(QStringLiteral("Canceled")));
+        QCOMPARE(qint64(loadedIds(m_page->model()).size()), qint64(m_page->model()->store().rowCount()));
+    }
+
+    void cleanupTestCase() { m_sim.stop(); }
+
+private:
+    qint64 serverCount(const QString &orgId)
+    {
+        api::AuditQuery q;
+        q.since = QStringLiteral("2000-01-01");
+        q.before = rfc3339(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000);
+        q.limit = 1000;
+        api::AuditPager pager(m_client, orgId, q);
+        QSignalSpy done(&pager, &api::Pager::finished);
+        pager.start();
+        if (!pager.isFinished() && !done.wait(30000))
+            return -1;
+        return pager.succeeded() ? pager.itemCount() : -1;
+    }
+
+    void renameOrganization(const QString &name)
+    {
+        api::OrganizationsApi orgs(m_client);
+        auto *job = orgs.update(m_orgId, name, {}, this);
+        job->setAutoDelete(false);
+        QSignalSpy done(job, &api::Job::finished);
+        job->start();
+        QVERIFY(job->isFinished() || done.wait(20000));
+        QVERIFY2(!job->error(), qPrintable(job->error().toLogString()));
+        delete job;
+    }
+
+    ui::AuditPage *createPage()
+    {
+        m_session = new models::Session(this);
+        m_session->setClient(m_client);
+        m_session->setOrganization(m_orgId, m_orgName);
+        auto *page = new ui::AuditPage(m_session, nullptr);
+        page->setArchiveDirectory(m_archiveDir->path());
+        page->queryBar()->setPreset(ui::AuditQueryBar::Preset::Last18Months);
+        page->resize(1300, 800);
+        return page;
+    }
+
+    void showPage()
+    {
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page));
+    }
+
+    void openPage()
+    {
+        m_page = createPage();
+        m_loaded = std::make_unique<QSignalSpy>(m_page, &ui::AuditPage::loadFinished);
+        showPage();
+    }
+
+    bool waitLoad()
+    {
+        if (!m_loaded)
+            m_loaded = std::make_unique<QSignalSpy>(m_page, &ui::AuditPage::loadFinished);
+        const bool ok = m_loaded->count() > 0 || m_loaded->wait(30000);
+        m_loaded.reset();
+        return ok && !m_page->isLoading();
+    }
+
+    void closePage()
+    {
+        m_loaded.reset();
+        delete m_page;
+        m_page = nullptr;
+        delete m_session;
+        m_session = nullptr;
+    }
+
+    testsupport::SimulatorProcess m_sim{kSimArgs};
+    api::Client *m_client = nullptr;
+    QString m_orgId;
+    QString m_orgName;
+    qint64 m_serverCount = 0;
+    std::unique_ptr<QTemporaryDir> m_archiveDir;
+    models::Session *m_session = nullptr;
+    ui::AuditPage *m_page = nullptr;
+    std::unique_ptr<QSignalSpy> m_loaded;
+};
+
+QTEST_MAIN(TestAuditPage)
+#include "tst_auditpage.moc"

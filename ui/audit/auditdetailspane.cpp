@@ -1,0 +1,147 @@
+#include "ui/audit/auditdetailspane.h"
+
+#include "ui/audit/jsonhighlighter.h"
+
+#include "api/decoders.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+
+AuditDetailsPane::AuditDetailsPane(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_fieldsView(new QTreeWidget(this)),
+      m_json(new QPlainTextEdit(this)), m_copy(new QPushButton(tr("Copy as JSON"), this))
+{
+    m_title->setObjectName(QStringLiteral("auditDetailsTitle"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_fieldsView->setObjectName(QStringLiteral("auditDetailsFields"));
+    m_fieldsView->setColumnCount(2);
+    m_fieldsView->setHeaderLabels({tr("Field"), tr("Value")});
+    m_fieldsView->setRootIsDecorated(false);
+    m_fieldsView->setUniformRowHeights(true);
+    m_fieldsView->setAlternatingRowColors(true);
+    m_fieldsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_fieldsView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_fieldsView->header()->setStretchLastSection(true);
+    m_json->setObjectName(QStringLiteral("auditDetailsJson"));
+    m_json->setReadOnly(true);
+    m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_json->setPlaceholderText(tr("Select an entry to see it as JSON."));
+    m_highlighter = new JsonHighlighter(m_json->document());
+    m_copy->setObjectName(QStringLiteral("auditCopyJson"));
+    m_copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_copy->setEnabled(false);
+    connect(m_copy, &QPushButton::clicked, this, [this] { copyJson(); });
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("auditDetailsSplitter"));
+    split->addWidget(m_fieldsView);
+    split->addWidget(m_json);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(m_copy);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    clear();
+}
+
+QString AuditDetailsPane::prettyJson(const QByteArray &json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (doc.isNull())
+        return QString::fromUtf8(json);
+    return QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+}
+
+void AuditDetailsPane::setFields(const QList<models::AuditRowDetails::Field> &fields)
+{
+    m_fields = fields;
+    m_fieldsView->clear();
+    QList<QTreeWidgetItem *> items;
+    items.reserve(fields.size());
+    for (const auto &f : fields) {
+        if (f.value.isEmpty())
+            continue;
+        auto *item = new QTreeWidgetItem({f.label, f.value});
+        item->setToolTip(1, f.value.size() > 2000 ? f.value.left(2000) + QStringLiteral("…") : f.value);
+        items.append(item);
+    }
+    m_fieldsView->addTopLevelItems(items);
+}
+
+void AuditDetailsPane::showEntry(const QString &id, const QList<models::AuditRowDetails::Field> &fields,
+                                 const QByteArray &compactJson)
+{
+    m_id = id;
+    m_full = false;
+    m_title->setText(id.isEmpty() ? tr("Entry") : tr("Entry %1").arg(id));
+    setFields(fields);
+    m_json->setPlainText(prettyJson(compactJson));
+    m_copy->setEnabled(true);
+}
+
+void AuditDetailsPane::setFullEntry(const QString &id, const QByteArray &json)
+{
+    if (id != m_id || json.isEmpty())
+        return;
+    m_full = true;
+    // The stored entry has the bodies the compact row lacks.
+    const api::Decoded<api::AuditEvent> decoded = api::decode::auditEvent(json);
+    if (decoded.ok())
+        setFields(models::AuditRowDetails::fields(decoded.value));
+    m_json->setPlainText(prettyJson(json));
+}
+
+void AuditDetailsPane::clear()
+{
+    m_id.clear();
+    m_full = false;
+    m_fields.clear();
+    m_title->setText(tr("No entry selected"));
+    m_fieldsView->clear();
+    m_json->clear();
+    m_copy->setEnabled(false);
+}
+
+QString AuditDetailsPane::jsonText() const
+{
+    return m_json->toPlainText();
+}
+
+void AuditDetailsPane::copyJson() const
+{
+    if (!m_id.isEmpty())
+        QApplication::clipboard()->setText(jsonText());
+}
+
+void AuditDetailsPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_highlighter->updateColors(palette());
+    QWidget::changeEvent(event);
+}
+
+} // namespace ui

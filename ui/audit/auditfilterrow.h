@@ -1,0 +1,46 @@
+#pragma once
+// One server-side filter of the audit query bar: key, "is" / "is not", and
+// one or more values (comma separated), with a remove button.
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace ui {
+
+class AuditFilterRow : public QWidget
+{
+    Q_OBJECT
+public:
+    AuditFilterRow(const QString &wireKey, const QString &label, QWidget *parent = nullptr);
+
+    QString wireKey() const { return m_key; }
+    bool isExclude() const;
+    void setExclude(bool exclude);
+    QStringList values() const;
+    void setValues(const QStringList &values);
+    void addValue(const QString &value);
+    QLineEdit *valueEdit() const { return m_values; }
+    // Marks a filter the next Run has not used yet.
+    void setPending(bool pending);
+    bool isPending() const { return m_pending; }
+
+Q_SIGNALS:
+    void removeRequested(ui::AuditFilterRow *row);
+    void submitted();
+    void changed();
+
+private:
+    QString m_key;
+    bool m_pending = false;
+    QLabel *m_label;
+    QComboBox *m_mode;
+    QLineEdit *m_values;
+    QToolButton *m_remove;
+};
+
+} // namespace ui

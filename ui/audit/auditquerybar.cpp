@@ -1,0 +1,291 @@
+#include "ui/audit/auditquerybar.h"
+
+#include "ui/audit/auditfilterrow.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+
+constexpr qint64 kHourMs = 3600LL * 1000;
+constexpr qint64 kDayMs = 24 * kHourMs;
+// Entries logged while a query runs still count as "now".
+constexpr qint64 kBeforeSlackMs = 60 * 1000;
+
+qint64 presetSpan(AuditQueryBar::Preset p)
+{
+    using P = AuditQueryBar::Preset;
+    switch (p) {
+    case P::LastHour:
+        return kHourMs;
+    case P::Last24Hours:
+        return kDayMs;
+    case P::Last7Days:
+        return 7 * kDayMs;
+    case P::Last30Days:
+        return 30 * kDayMs;
+    case P::Last90Days:
+        return 90 * kDayMs;
+    case P::Last18Months:
+        return 548 * kDayMs; // the API's retention
+    case P::Custom:
+        break;
+    }
+    return 0;
+}
+
+QString rfc3339(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+AuditQueryBar::AuditQueryBar(QWidget *parent)
+    : QWidget(parent), m_zone(QTimeZone::systemTimeZone()), m_preset(new QComboBox(this)),
+      m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_zoneLabel(new QLabel(this)),
+      m_addFilter(new QToolButton(this)), m_run(new QPushButton(tr("Run"), this)),
+      m_rowsLayout(new QVBoxLayout)
+{
+    m_preset->setObjectName(QStringLiteral("auditPreset"));
+    m_preset->addItem(tr("Last hour"), int(Preset::LastHour));
+    m_preset->addItem(tr("Last 24 hours"), int(Preset::Last24Hours));
+    m_preset->addItem(tr("Last 7 days"), int(Preset::Last7Days));
+    m_preset->addItem(tr("Last 30 days"), int(Preset::Last30Days));
+    m_preset->addItem(tr("Last 90 days"), int(Preset::Last90Days));
+    m_preset->addItem(tr("Last 18 months"), int(Preset::Last18Months));
+    m_preset->addItem(tr("Custom range"), int(Preset::Custom));
+    m_preset->setCurrentIndex(int(Preset::Last30Days));
+    m_preset->setToolTip(tr("Time range of the query (the API keeps 18 months)"));
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
+        updateRangeEditors();
+        Q_EMIT presetChanged(preset());
+    });
+
+    const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
+    for (QDateTimeEdit *e : {m_from, m_to}) {
+        e->setDisplayFormat(format);
+        e->setCalendarPopup(true);
+    }
+    m_from->setObjectName(QStringLiteral("auditFrom"));
+    m_to->setObjectName(QStringLiteral("auditTo"));
+    m_zoneLabel->setObjectName(QStringLiteral("auditZone"));
+
+    m_addFilter->setObjectName(QStringLiteral("auditAddFilter"));
+    m_addFilter->setText(tr("+ Filter"));
+    m_addFilter->setToolTip(tr("Add a server-side filter (is / is not) for the next Run"));
+    m_addFilter->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_addFilter);
+    for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
+        const QString key = QLatin1String(f.wireKey);
+        QAction *a = menu->addAction(labelFor(key));
+        a->setData(key);
+        connect(a, &QAction::triggered, this, [this, key] {
+            AuditFilterRow *row = addFilterRow(key);
+            row->valueEdit()->setFocus();
+        });
+    }
+    m_addFilter->setMenu(menu);
+
+    m_run->setObjectName(QStringLiteral("auditRun"));
+    m_run->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start")));
+    m_run->setToolTip(tr("Load the entries of this range and filters (Ctrl+Return)"));
+    m_run->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
+    connect(m_run, &QPushButton::clicked, this, &AuditQueryBar::runRequested);
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(new QLabel(tr("Time:"), this));
+    top->addWidget(m_preset);
+    top->addWidget(new QLabel(tr("from"), this));
+    top->addWidget(m_from);
+    top->addWidget(new QLabel(tr("to"), this));
+    top->addWidget(m_to);
+    top->addWidget(m_zoneLabel);
+    top->addSpacing(12);
+    top->addWidget(m_addFilter);
+    top->addStretch(1);
+    top->addWidget(m_run);
+
+    m_rowsLayout->setContentsMargins(0, 0, 0, 0);
+    m_rowsLayout->setSpacing(2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addLayout(m_rowsLayout);
+    setTimeZone(m_zone);
+}
+
+QString AuditQueryBar::labelFor(const QString &key)
+{
+    static const QList<std::pair<const char *, const char *>> labels = {
+        {"id", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Entry id")},
+        {"action_result", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Result")},
+        {"action_type", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Action type")},
+        {"actor_context", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Context")},
+        {"actor_email", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Actor e-mail")},
+        {"actor_id", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Actor id")},
+        {"actor_ip_address", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "IP address")},
+        {"actor_token_id", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Token id")},
+        {"actor_token_name", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Token name")},
+        {"actor_type", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Actor type")},
+        {"raw_cf_ray_id", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Ray ID")},
+        {"raw_method", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Method")},
+        {"raw_status_code", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Status code")},
+        {"raw_uri", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "URI")},
+        {"resource_id", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Resource id")},
+        {"resource_product", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Product")},
+        {"resource_scope", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Scope")},
+        {"resource_type", QT_TRANSLATE_NOOP("ui::AuditQueryBar", "Resource type")},
+    };
+    for (const auto &[k, l] : labels)
+        if (key == QLatin1String(k))
+            return tr(l);
+    return key;
+}
+
+AuditQueryBar::Preset AuditQueryBar::preset() const
+{
+    return Preset(m_preset->currentData().toInt());
+}
+
+void AuditQueryBar::setPreset(Preset preset)
+{
+    m_preset->setCurrentIndex(m_preset->findData(int(preset)));
+    updateRangeEditors();
+}
+
+void AuditQueryBar::setCustomRange(qint64 fromMs, qint64 toMs)
+{
+    m_preset->setCurrentIndex(m_preset->findData(int(Preset::Custom)));
+    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs, m_zone));
+    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs, m_zone));
+    updateRangeEditors();
+}
+
+void AuditQueryBar::setTimeZone(const QTimeZone &zone)
+{
+    const qint64 from = m_from->dateTime().toMSecsSinceEpoch();
+    const qint64 to = m_to->dateTime().toMSecsSinceEpoch();
+    m_zone = zone;
+    for (QDateTimeEdit *e : {m_from, m_to})
+        e->setTimeSpec(zone == QTimeZone::utc() ? Qt::UTC : Qt::LocalTime);
+    if (preset() == Preset::Custom) {
+        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(from, m_zone));
+        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(to, m_zone));
+    }
+    const QDateTime now = QDateTime::currentDateTime();
+    const int offset = zone.offsetFromUtc(now);
+    const QString sign = offset < 0 ? QStringLiteral("−") : QStringLiteral("+");
+    const QString utc = QStringLiteral("UTC%1%2:%3")
+                            .arg(sign)
+                            .arg(std::abs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                            .arg(std::abs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+    m_zoneLabel->setText(zone == QTimeZone::utc() ? QStringLiteral("UTC") : utc);
+    m_zoneLabel->setToolTip(zone == QTimeZone::utc()
+                                ? tr("Times are shown in UTC")
+                                : tr("Times are shown in local time (%1)").arg(zone.displayName(now)));
+    updateRangeEditors();
+}
+
+std::pair<qint64, qint64> AuditQueryBar::range(qint64 nowMs) const
+{
+    const Preset p = preset();
+    if (p == Preset::Custom)
+        return {m_from->dateTime().toMSecsSinceEpoch(), m_to->dateTime().toMSecsSinceEpoch()};
+    return {nowMs - presetSpan(p), nowMs + kBeforeSlackMs};
+}
+
+api::AuditQuery AuditQueryBar::query(qint64 nowMs) const
+{
+    api::AuditQuery q;
+    const auto [from, to] = range(nowMs);
+    q.since = rfc3339(from);
+    q.before = rfc3339(to);
+    q.direction = QStringLiteral("desc");
+    q.limit = 1000;
+    for (const AuditFilterRow *row : m_rows) {
+        const QStringList values = row->values();
+        if (values.isEmpty())
+            continue;
+        for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
+            if (row->wireKey() != QLatin1String(f.wireKey))
+                continue;
+            QStringList &target = row->isExclude() ? (q.*f.member).exclude : (q.*f.member).include;
+            for (const QString &v : values)
+                if (!target.contains(v))
+                    target.append(v);
+        }
+    }
+    return q;
+}
+
+void AuditQueryBar::updateRangeEditors()
+{
+    const bool custom = preset() == Preset::Custom;
+    m_from->setEnabled(custom);
+    m_to->setEnabled(custom);
+    if (!custom) {
+        const auto [from, to] = range(QDateTime::currentMSecsSinceEpoch());
+        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(from, m_zone));
+        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(to - kBeforeSlackMs, m_zone));
+    }
+}
+
+AuditFilterRow *AuditQueryBar::addFilterRow(const QString &wireKey)
+{
+    auto *row = new AuditFilterRow(wireKey, labelFor(wireKey), this);
+    row->setPending(true);
+    connect(row, &AuditFilterRow::removeRequested, this, &AuditQueryBar::removeRow);
+    connect(row, &AuditFilterRow::submitted, this, &AuditQueryBar::runRequested);
+    m_rows.append(row);
+    m_rowsLayout->addWidget(row);
+    return row;
+}
+
+AuditFilterRow *AuditQueryBar::addFilter(const QString &wireKey, const QString &value, bool exclude)
+{
+    AuditFilterRow *target = nullptr;
+    for (AuditFilterRow *row : std::as_const(m_rows))
+        if (row->wireKey() == wireKey && row->isExclude() == exclude)
+            target = row;
+    if (!target) {
+        target = addFilterRow(wireKey);
+        target->setExclude(exclude);
+    }
+    target->addValue(value);
+    target->setPending(true);
+    return target;
+}
+
+void AuditQueryBar::removeRow(AuditFilterRow *row)
+{
+    m_rows.removeAll(row);
+    row->deleteLater();
+}
+
+void AuditQueryBar::clearFilters()
+{
+    for (AuditFilterRow *row : std::as_const(m_rows))
+        row->deleteLater();
+    m_rows.clear();
+}
+
+void AuditQueryBar::markApplied()
+{
+    for (AuditFilterRow *row : std::as_const(m_rows))
+        row->setPending(false);
+    updateRangeEditors();
+}
+
+} // namespace ui

@@ -1,0 +1,239 @@
+#include "ui/audit/audittimeline.h"
+
+#include <QDateTime>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+namespace ui {
+
+namespace {
+constexpr int kAxisWidth = 44;
+constexpr int kLabelHeight = 16;
+
+QColor successColor(const QPalette &p)
+{
+    const bool dark = p.color(QPalette::Base).lightness() < 128;
+    return dark ? QColor(0x5b, 0x8d, 0xd6) : QColor(0x4a, 0x7f, 0xc8);
+}
+
+QColor failureColor(const QPalette &p)
+{
+    const bool dark = p.color(QPalette::Base).lightness() < 128;
+    return dark ? QColor(0xf0, 0x6a, 0x5f) : QColor(0xd0, 0x36, 0x2a);
+}
+} // namespace
+
+AuditTimeline::AuditTimeline(QWidget *parent) : QWidget(parent), m_zone(QTimeZone::systemTimeZone())
+{
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent, false);
+    setToolTip(tr("Events per time bucket (blue: success, red: failure). Click a bar or drag across "
+                  "bars to narrow the table to that time."));
+}
+
+QSize AuditTimeline::sizeHint() const
+{
+    return {600, 96};
+}
+
+QSize AuditTimeline::minimumSizeHint() const
+{
+    return {200, 72};
+}
+
+void AuditTimeline::setHistogram(const models::AuditHistogram &histogram)
+{
+    m_histogram = histogram;
+    m_dragStart = m_dragEnd = -1;
+    update();
+}
+
+void AuditTimeline::setSelection(qint64 fromMs, qint64 toMs)
+{
+    m_selFrom = fromMs;
+    m_selTo = toMs;
+    update();
+}
+
+void AuditTimeline::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    update();
+}
+
+QRect AuditTimeline::plotRect() const
+{
+    return rect().adjusted(kAxisWidth, 4, -6, -kLabelHeight - 2);
+}
+
+int AuditTimeline::bucketAt(int x) const
+{
+    const int n = int(m_histogram.buckets().size());
+    const QRect plot = plotRect();
+    if (n == 0 || plot.width() <= 0 || x < plot.left() || x > plot.right())
+        return -1;
+    return std::clamp(int(qint64(x - plot.left()) * n / plot.width()), 0, n - 1);
+}
+
+QRect AuditTimeline::barRect(int bucket) const
+{
+    const int n = int(m_histogram.buckets().size());
+    const QRect plot = plotRect();
+    if (bucket < 0 || bucket >= n)
+        return {};
+    const int x0 = plot.left() + int(qint64(bucket) * plot.width() / n);
+    const int x1 = plot.left() + int(qint64(bucket + 1) * plot.width() / n);
+    return QRect(QPoint(x0, plot.top()), QPoint(std::max(x0, x1 - 1), plot.bottom()));
+}
+
+QString AuditTimeline::bucketLabel(qint64 ms) const
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, m_zone);
+    using B = models::AuditHistogram::BucketSize;
+    switch (m_histogram.bucketSize()) {
+    case B::Minute:
+    case B::Hour:
+        return QLocale().toString(t, QStringLiteral("MMM d HH:mm"));
+    default:
+        return QLocale().toString(t.date(), QStringLiteral("MMM d yyyy"));
+    }
+}
+
+void AuditTimeline::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const QPalette pal = palette();
+    p.fillRect(rect(), pal.color(QPalette::Base));
+    const QRect plot = plotRect();
+    const auto &buckets = m_histogram.buckets();
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlphaF(0.15f);
+    QColor muted = pal.color(QPalette::Text);
+    muted.setAlphaF(0.7f);
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
+    p.setFont(small);
+
+    if (buckets.isEmpty()) {
+        p.setPen(muted);
+        p.drawText(rect(), Qt::AlignCenter, tr("No entries loaded"));
+        return;
+    }
+    const quint32 max = std::max<quint32>(1, m_histogram.maxTotal());
+    p.setPen(grid);
+    p.drawLine(plot.bottomLeft(), plot.bottomRight());
+    p.drawLine(plot.topLeft() + QPoint(0, 0), plot.topRight());
+    p.setPen(muted);
+    const QRect axis(0, plot.top() - 2, kAxisWidth - 4, small.pointSize() * 2);
+    p.drawText(axis, Qt::AlignRight | Qt::AlignTop, QLocale().toString(max));
+    p.drawText(QRect(0, plot.bottom() - 14, kAxisWidth - 4, 16), Qt::AlignRight | Qt::AlignBottom,
+               QStringLiteral("0"));
+
+    // Selection band (behind the bars).
+    if (m_selFrom < m_selTo) {
+        int first = -1, last = -1;
+        for (int i = 0; i < buckets.size(); ++i) {
+            const auto [s, e] = m_histogram.bucketRange(i);
+            if (e > m_selFrom && s < m_selTo) {
+                if (first < 0)
+                    first = i;
+                last = i;
+            }
+        }
+        if (first >= 0) {
+            QColor band = pal.color(QPalette::Highlight);
+            band.setAlphaF(0.22f);
+            p.fillRect(barRect(first).united(barRect(last)), band);
+        }
+    }
+    if (m_dragStart >= 0 && m_dragEnd >= 0) {
+        QColor band = pal.color(QPalette::Highlight);
+        band.setAlphaF(0.35f);
+        p.fillRect(
+            barRect(std::min(m_dragStart, m_dragEnd)).united(barRect(std::max(m_dragStart, m_dragEnd))),
+            band);
+    }
+
+    const QColor ok = successColor(pal);
+    const QColor bad = failureColor(pal);
+    const double scale = double(plot.height()) / max;
+    for (int i = 0; i < buckets.size(); ++i) {
+        const auto &b = buckets.at(i);
+        if (b.total() == 0)
+            continue;
+        QRect r = barRect(i);
+        if (r.width() > 3)
+            r.adjust(0, 0, -1, 0); // a gap between wide bars
+        const int hs = int(std::lround(b.success * scale));
+        const int hf = std::max(b.failure ? 1 : 0, int(std::lround(b.failure * scale)));
+        const int bottom = plot.bottom();
+        if (hs > 0)
+            p.fillRect(QRect(r.left(), bottom - hs + 1, r.width(), hs), ok);
+        if (hf > 0)
+            p.fillRect(QRect(r.left(), bottom - hs - hf + 1, r.width(), hf), bad);
+    }
+
+    // First and last bucket start under the axis.
+    p.setPen(muted);
+    const QRect labels(plot.left(), plot.bottom() + 2, plot.width(), kLabelHeight);
+    p.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, bucketLabel(buckets.first().startMs));
+    p.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, bucketLabel(buckets.last().startMs));
+}
+
+void AuditTimeline::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QWidget::mousePressEvent(event);
+    m_dragStart = m_dragEnd = bucketAt(event->position().toPoint().x());
+    update();
+}
+
+void AuditTimeline::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragStart >= 0 && (event->buttons() & Qt::LeftButton)) {
+        const int b = bucketAt(event->position().toPoint().x());
+        if (b >= 0 && b != m_dragEnd) {
+            m_dragEnd = b;
+            update();
+        }
+    }
+    QWidget::mouseMoveEvent(event);
+}
+
+void AuditTimeline::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || m_dragStart < 0)
+        return QWidget::mouseReleaseEvent(event);
+    const int first = m_dragStart;
+    const int last = m_dragEnd >= 0 ? m_dragEnd : first;
+    m_dragStart = m_dragEnd = -1;
+    update();
+    const auto [from, to] =
+        first == last ? m_histogram.bucketRange(first) : m_histogram.spanRange(first, last);
+    if (from < to)
+        Q_EMIT rangeSelected(from, to);
+}
+
+bool AuditTimeline::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int b = bucketAt(help->pos().x());
+        if (b < 0)
+            return QWidget::event(event);
+        const auto &bucket = m_histogram.buckets().at(b);
+        const auto [from, to] = m_histogram.bucketRange(b);
+        QToolTip::showText(help->globalPos(),
+                           tr("%1 – %2\n%3 events (%4 failed)")
+                               .arg(bucketLabel(from), bucketLabel(to), QLocale().toString(bucket.total()),
+                                    QLocale().toString(bucket.failure)),
+                           this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace ui
