@@ -134,26 +134,23 @@ bool AuditFilter::keyAllowed(const KeyCondition &c, quint32 row) const
     });
 }
 
-bool AuditFilter::keyContainsText(AuditKey k, quint32 row) const
+template <int N> bool AuditFilter::packedContainsText(const PackedId<N> &p) const
 {
-    return m_snap.visitKey(k, [&](const auto &column) {
-        const auto &p = column[row];
-        if (p.isOverflow())
-            return m_snap.overflow()[p.overflowIndex()].contains(m_text, Qt::CaseInsensitive);
-        if (m_textHex.isEmpty() || p.tag < m_textHex.size())
+    if (p.isOverflow())
+        return m_snap.overflow()[p.overflowIndex()].contains(m_text, Qt::CaseInsensitive);
+    if (m_textHex.isEmpty() || p.tag < m_textHex.size())
+        return false;
+    if (m_hexByteA >= 0) {
+        bool candidate = false;
+        for (quint8 b : p.bytes)
+            candidate |= (b == m_hexByteA) | (b == m_hexByteB);
+        if (!candidate)
             return false;
-        if (m_hexByteA >= 0) {
-            bool candidate = false;
-            for (quint8 b : p.bytes)
-                candidate |= (b == m_hexByteA) | (b == m_hexByteB);
-            if (!candidate)
-                return false;
-        }
-        char buf[64];
-        const std::string_view hay(buf, std::size_t(p.unpackHex(buf)));
-        return hay.find(std::string_view(m_textHex.constData(), std::size_t(m_textHex.size()))) !=
-               std::string_view::npos;
-    });
+    }
+    char buf[64];
+    const std::string_view hay(buf, std::size_t(p.unpackHex(buf)));
+    return hay.find(std::string_view(m_textHex.constData(), std::size_t(m_textHex.size()))) !=
+           std::string_view::npos;
 }
 
 void AuditFilter::collect(quint32 begin, quint32 end, std::vector<quint32> &out) const
@@ -193,15 +190,15 @@ void AuditFilter::collect(quint32 begin, quint32 end, std::vector<quint32> &out)
         if (!m_statusTextHit.empty())
             m_snap.statuses().scan(
                 begin, end, [&](std::size_t i, qint16 s) { hit[i - begin] |= m_statusTextHit[s + 1]; });
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!pass[i] || hit[i])
-                continue;
-            bool found = false;
-            for (AuditKey k : kTextKeys)
-                if ((found = keyContainsText(k, quint32(begin + i))))
-                    break;
-            hit[i] = found;
-        }
+        // Identifier columns are not interned: scan them, only where still undecided.
+        for (AuditKey k : kTextKeys)
+            m_snap.visitKey(k, [&](const auto &column) {
+                column.scan(begin, end, [&](std::size_t i, const auto &p) {
+                    quint8 &h = hit[i - begin];
+                    if (!h && pass[i - begin])
+                        h = packedContainsText(p);
+                });
+            });
         for (std::size_t i = 0; i < n; ++i)
             pass[i] &= hit[i];
     }

@@ -49,7 +49,7 @@ private:
     };
 
     bool keyAllowed(const KeyCondition &c, quint32 row) const;
-    bool keyContainsText(AuditKey k, quint32 row) const;
+    template <int N> bool packedContainsText(const PackedId<N> &p) const;
 
     const AuditSnapshot &m_snap;
     qint64 m_from;

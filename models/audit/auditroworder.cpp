@@ -204,7 +204,12 @@ void AuditRowOrder::sort(std::vector<quint32> &rows) const
             while (end < keyed.size() && keyed[end].key == keyed[begin].key)
                 ++end;
             if (end - begin > 1)
-                std::sort(rows.begin() + std::ptrdiff_t(begin), rows.begin() + std::ptrdiff_t(end), *this);
+                std::sort(rows.begin() + std::ptrdiff_t(begin), rows.begin() + std::ptrdiff_t(end),
+                          [this](quint32 a, quint32 b) {
+                              // Prefixes are equal here: only the full key and the row remain.
+                              const int c = compareKeys(a, b);
+                              return c != 0 ? (m_desc ? c > 0 : c < 0) : a < b;
+                          });
             begin = end;
         }
     }

@@ -155,7 +155,7 @@ private slots:
     {
         const AuditSnapshot d = m_store.snapshot();
         int nonEmpty = 0;
-        for (int round = 0; round < 100; ++round) {
+        for (int round = 0; round < 60; ++round) {
             const AuditFilterSpec spec = randomSpec(d);
             const std::vector<quint32> got = AuditFilter::run(d, spec, {});
             std::vector<quint32> want;
@@ -170,7 +170,7 @@ private slots:
                                      .arg(want.size())));
             nonEmpty += !want.empty() && want.size() < d.rowCount();
         }
-        QVERIFY2(nonEmpty > 30, "random specs should mostly select a proper subset");
+        QVERIFY2(nonEmpty > 20, "random specs should mostly select a proper subset");
     }
 
     void sortMatchesBruteForce()
