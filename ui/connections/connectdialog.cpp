@@ -6,7 +6,6 @@
 #include "ui/connections/secretstore.h"
 
 #include <QButtonGroup>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -49,6 +48,27 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
     label->setPalette(pal);
     label->hide();
     return label;
+}
+
+// A form row whose label mnemonic focuses the edit itself, not its container.
+void addRow(QFormLayout *form, const QString &label, QLineEdit *edit, QLabel *error, QWidget *parent)
+{
+    auto *l = new QLabel(label, parent);
+    l->setBuddy(edit);
+    form->addRow(l, withError(edit, error, parent));
+}
+
+// Shows (or hides, when empty) an error line. A wrapped label inside a form
+// row does not get its height for width on its own: reserve it explicitly.
+void setErrorText(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+    if (text.isEmpty())
+        return;
+    const int width = qMax(label->parentWidget()->width(), label->width());
+    if (width > 0)
+        label->setMinimumHeight(label->heightForWidth(width));
 }
 
 QLabel *hintLabel(const QString &text, QWidget *parent)
@@ -97,7 +117,7 @@ void ConnectDialog::buildUi()
 
     // Left: the profiles.
     auto *left = new QVBoxLayout;
-    auto *listTitle = new QLabel(tr("&Connections"), this);
+    auto *listTitle = new QLabel(tr("Connection&s"), this);
     m_list = new QListView(this);
     m_list->setObjectName(QStringLiteral("profileList"));
     m_list->setModel(m_store);
@@ -123,7 +143,9 @@ void ConnectDialog::buildUi()
 
     // Right: the selected profile.
     auto *group = new QGroupBox(tr("Connection"), this);
-    auto *form = new QFormLayout(group);
+    auto *groupLayout = new QVBoxLayout(group);
+    auto *form = new QFormLayout;
+    groupLayout->addLayout(form);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
 
@@ -131,13 +153,13 @@ void ConnectDialog::buildUi()
     m_name->setObjectName(QStringLiteral("nameEdit"));
     m_name->setPlaceholderText(tr("e.g. Production"));
     m_errors.insert(Field::Name, errorLabel(QStringLiteral("nameError"), group));
-    form->addRow(tr("&Name:"), withError(m_name, m_errors.value(Field::Name), group));
+    addRow(form, tr("&Name:"), m_name, m_errors.value(Field::Name), group);
 
     m_baseUrl = new QLineEdit(group);
     m_baseUrl->setObjectName(QStringLiteral("baseUrlEdit"));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://api.cloudflare.com/client/v4"));
     m_errors.insert(Field::BaseUrl, errorLabel(QStringLiteral("baseUrlError"), group));
-    form->addRow(tr("&Base URL:"), withError(m_baseUrl, m_errors.value(Field::BaseUrl), group));
+    addRow(form, tr("&Base URL:"), m_baseUrl, m_errors.value(Field::BaseUrl), group);
 
     auto *schemeBox = new QWidget(group);
     auto *schemeLayout = new QHBoxLayout(schemeBox);
@@ -188,7 +210,7 @@ void ConnectDialog::buildUi()
     m_accountId->setPlaceholderText(tr("optional"));
     m_accountId->setToolTip(tr("For account-owned tokens: verified with /accounts/{id}/tokens/verify."));
     m_errors.insert(Field::AccountId, errorLabel(QStringLiteral("accountIdError"), group));
-    form->addRow(tr("Acc&ount ID:"), withError(m_accountId, m_errors.value(Field::AccountId), group));
+    addRow(form, tr("Account &ID:"), m_accountId, m_errors.value(Field::AccountId), group);
 
     m_defaultOrg = new QLineEdit(group);
     m_defaultOrg->setObjectName(QStringLiteral("defaultOrganizationEdit"));
@@ -196,24 +218,35 @@ void ConnectDialog::buildUi()
     m_defaultOrg->setToolTip(tr("Organization selected after connecting."));
     m_errors.insert(Field::DefaultOrganization,
                     errorLabel(QStringLiteral("defaultOrganizationError"), group));
-    form->addRow(tr("Default &organization:"),
-                 withError(m_defaultOrg, m_errors.value(Field::DefaultOrganization), group));
+    addRow(form, tr("Default or&ganization:"), m_defaultOrg, m_errors.value(Field::DefaultOrganization),
+           group);
 
     m_keychainNotice = hintLabel(QString(), group);
     m_keychainNotice->setObjectName(QStringLiteral("keychainNotice"));
     form->addRow(m_keychainNotice);
 
+    groupLayout->addStretch(1);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addStretch(1);
+    groupLayout->addLayout(saveRow);
     columns->addWidget(group, 1);
 
-    auto *buttons = new QDialogButtonBox(this);
-    m_save = buttons->addButton(tr("&Save"), QDialogButtonBox::ApplyRole);
+    // Save belongs to the form, Connect and Close to the dialog: keep them apart.
+    auto *buttons = new QHBoxLayout;
+    m_save = new QPushButton(QIcon::fromTheme(QStringLiteral("document-save")), tr("Sa&ve"), group);
     m_save->setObjectName(QStringLiteral("saveProfile"));
-    m_connect = buttons->addButton(tr("Co&nnect"), QDialogButtonBox::AcceptRole);
+    m_save->setAutoDefault(false);
+    m_connect = new QPushButton(QIcon::fromTheme(QStringLiteral("network-connect")), tr("&Connect"), this);
     m_connect->setObjectName(QStringLiteral("connectProfile"));
     m_connect->setDefault(true);
-    m_close = buttons->addButton(QDialogButtonBox::Close);
+    m_close = new QPushButton(QIcon::fromTheme(QStringLiteral("window-close")), tr("Close"), this);
     m_close->setObjectName(QStringLiteral("closeDialog"));
-    outer->addWidget(buttons);
+    m_close->setAutoDefault(false);
+    saveRow->addWidget(m_save);
+    buttons->addStretch(1);
+    buttons->addWidget(m_connect);
+    buttons->addWidget(m_close);
+    outer->addLayout(buttons);
 
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_connect, &QPushButton::clicked, this, &ConnectDialog::connectCurrent);
@@ -235,7 +268,7 @@ void ConnectDialog::buildUi()
     connect(m_token, &QLineEdit::textEdited, keyError, &QLabel::hide);
     m_keyRow->setProperty("errorLabel", QVariant::fromValue<QObject *>(keyError));
 
-    resize(820, 480);
+    resize(800, 440);
 }
 
 void ConnectDialog::updateKeychainNotice()
@@ -347,7 +380,7 @@ void ConnectDialog::startNewProfile()
 
 void ConnectDialog::updateSchemeFields()
 {
-    auto *form = qobject_cast<QFormLayout *>(m_tokenRow->parentWidget()->layout());
+    auto *form = m_tokenRow->parentWidget()->findChild<QFormLayout *>();
     const bool token = m_schemeToken->isChecked();
     if (form) {
         form->setRowVisible(m_tokenRow, token);
@@ -422,8 +455,7 @@ bool ConnectDialog::validate(bool showErrors)
         if (text.isEmpty())
             it.value()->hide();
         else if (showErrors) {
-            it.value()->setText(text);
-            it.value()->show();
+            setErrorText(it.value(), text);
         }
     }
     if (keyError) {
@@ -431,8 +463,7 @@ bool ConnectDialog::validate(bool showErrors)
         if (text.isEmpty())
             keyError->hide();
         else if (showErrors) {
-            keyError->setText(text);
-            keyError->show();
+            setErrorText(keyError, text);
         }
     }
     return errors.isEmpty();
@@ -441,13 +472,11 @@ bool ConnectDialog::validate(bool showErrors)
 void ConnectDialog::showFieldError(Field field, const QString &text)
 {
     if (QLabel *l = m_errors.value(field)) {
-        l->setText(text);
-        l->setVisible(!text.isEmpty());
+        setErrorText(l, text);
     }
     if (field == Field::Secret) {
         if (auto *keyError = qobject_cast<QLabel *>(m_keyRow->property("errorLabel").value<QObject *>())) {
-            keyError->setText(text);
-            keyError->setVisible(!text.isEmpty());
+            setErrorText(keyError, text);
         }
         (m_schemeToken->isChecked() ? m_token : m_key)->setFocus();
     }

@@ -239,8 +239,13 @@ void ConnectionController::showDialog()
         m_dialog = new ConnectDialog(m_store, m_secrets, m_dialogParent);
         m_dialog->setWindowModality(Qt::WindowModal);
         connect(m_dialog, &ConnectDialog::connectRequested, this, &ConnectionController::connectProfile);
-        if (!m_connectedId.isEmpty())
+        if (!m_connectedId.isEmpty()) {
             m_dialog->selectProfile(m_connectedId);
+            // What the last verification said, expiry included.
+            m_dialog->showStatus(
+                m_lastResult.expiresSoon() ? MessageBanner::Kind::Warning : MessageBanner::Kind::Info,
+                tr("Connected to “%1”. %2").arg(m_session->profileName(), m_lastResult.summary()));
+        }
     }
     m_dialog->setBusy(m_verifier != nullptr);
     m_dialog->show();
