@@ -7,6 +7,7 @@
 
 #include <QDirIterator>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -155,27 +156,50 @@ private Q_SLOTS:
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
     }
 
-    void exportCommand_data()
-    {
-        QTest::addColumn<QString>("what");
-        QTest::newRow("organizations") << QStringLiteral("organizations");
-        QTest::newRow("audit") << QStringLiteral("audit");
-    }
-
     void exportCommand()
     {
-        QFETCH(QString, what);
-        const QString tag = QStringLiteral("export-") + what;
+        const QString tag = QStringLiteral("export");
         QProcessEnvironment env = environment(tag);
         env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), kToken);
-        const QString output = m_home.filePath(tag) + QStringLiteral("/out.json");
-        const Run r = run(env, {QStringLiteral("export"), what, QStringLiteral("--output"), output});
+        const QString orgs = m_home.filePath(tag) + QStringLiteral("/organizations.json");
+        Run r =
+            run(env, {QStringLiteral("export"), QStringLiteral("organizations"), QStringLiteral("--format"),
+                      QStringLiteral("json"), QStringLiteral("--verbose"), QStringLiteral("--output"), orgs});
         if (r.err.contains("not available in this build"))
-            QSKIP("orgscope export is not in this build yet");
+            QSKIP("orgscope export is not in this build");
         QVERIFY(r.finished);
-        if (r.exitCode != 0)
-            qWarning("export %s exited %d: %s", qPrintable(what), r.exitCode, r.err.constData());
-        const QStringList hits = leaks(tag, r, {kToken});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QStringList hits = leaks(tag, r, {kToken});
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
+
+        // The audit export of the first organization, verbose, to a file and to stdout.
+        QFile file(orgs);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        static const QRegularExpression idRe(QStringLiteral("\"id\"\\s*:\\s*\"([0-9a-f]+)\""));
+        const auto match = idRe.match(QString::fromUtf8(file.readAll()));
+        QVERIFY(match.hasMatch());
+        const QString audit = m_home.filePath(tag) + QStringLiteral("/audit.csv");
+        r = run(env, {QStringLiteral("export"), QStringLiteral("audit"), QStringLiteral("--org"),
+                      match.captured(1), QStringLiteral("--verbose"), QStringLiteral("--output"), audit});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QFileInfo(audit).size() > 0);
+        hits = leaks(tag, r, {kToken});
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
+        r = run(env, {QStringLiteral("export"), QStringLiteral("members"), QStringLiteral("--org"),
+                      match.captured(1), QStringLiteral("--format"), QStringLiteral("json"),
+                      QStringLiteral("--verbose")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!r.out.isEmpty());
+        hits = leaks(tag, r, {kToken});
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
+
+        // A refused token: the error message names the problem, not the token.
+        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), kUnknown);
+        r = run(env,
+                {QStringLiteral("export"), QStringLiteral("organizations"), QStringLiteral("--verbose")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(!r.err.isEmpty());
+        hits = leaks(tag, r, {kUnknown});
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
     }
 };
