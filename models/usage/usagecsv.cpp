@@ -1,9 +1,13 @@
 #include "usagecsv.h"
 
 #include "api/records.h"
+#include "models/export/csvwriter.h"
+#include "models/export/exportcolumns.h"
+#include "models/export/recordexporter.h"
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QTimeZone>
 
 namespace models {
 
@@ -11,13 +15,14 @@ namespace {
 
 constexpr qsizetype FlushBytes = 1 << 16;
 
+// Buffers lines so that a big export is a few large writes.
 class Writer
 {
 public:
     explicit Writer(QIODevice *out) : m_out(out) {}
-    void add(const QStringList &fields)
+    void add(const QStringList &cells, const QList<bool> &numeric)
     {
-        m_buffer += UsageCsv::line(fields);
+        m_buffer += CsvWriter::line(cells, numeric);
         if (m_buffer.size() >= FlushBytes)
             flush();
     }
@@ -31,7 +36,7 @@ private:
     void flush()
     {
         if (m_ok && !m_buffer.isEmpty())
-            m_ok = m_out->write(m_buffer) == m_buffer.size();
+            m_ok = m_out && m_out->write(m_buffer) == m_buffer.size();
         m_buffer.clear();
     }
     QIODevice *m_out;
@@ -39,33 +44,11 @@ private:
     bool m_ok = true;
 };
 
-QString optionalNumber(const std::optional<double> &v)
-{
-    return v ? UsageCsv::numberField(*v) : QString();
-}
-
-QString dateField(QDate date)
-{
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
-}
-
 } // namespace
 
 QString UsageCsv::textField(const QString &text)
 {
-    if (text.isEmpty())
-        return text;
-    QString value = text;
-    const QChar first = value.front();
-    if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-') ||
-        first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
-        value.prepend(QLatin1Char('\''));
-    const bool quote = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) ||
-                       value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
-    if (!quote)
-        return value;
-    value.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + value + QLatin1Char('"');
+    return QString::fromUtf8(CsvWriter::cell(text));
 }
 
 QString UsageCsv::numberField(double value)
@@ -73,44 +56,19 @@ QString UsageCsv::numberField(double value)
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
-QByteArray UsageCsv::line(const QStringList &fields)
-{
-    QByteArray out = fields.join(QLatin1Char(',')).toUtf8();
-    out += "\r\n";
-    return out;
-}
-
 QStringList UsageCsv::recordHeader()
 {
-    return {QStringLiteral("ChargePeriodStart"),
-            QStringLiteral("x_ProductFamilyId"),
-            QStringLiteral("x_ProductFamilyName"),
-            QStringLiteral("x_ProductCategoryName"),
-            QStringLiteral("x_BillableMetricId"),
-            QStringLiteral("x_BillableMetricName"),
-            QStringLiteral("ConsumedUnit"),
-            QStringLiteral("BillingAccountId"),
-            QStringLiteral("BillingAccountName"),
-            QStringLiteral("SubAccountId"),
-            QStringLiteral("SubAccountName"),
-            QStringLiteral("x_ZoneId"),
-            QStringLiteral("x_ZoneName"),
-            QStringLiteral("RegionId"),
-            QStringLiteral("RegionName"),
-            QStringLiteral("ChargeDescription"),
-            QStringLiteral("ChargeClass"),
-            QStringLiteral("ConsumedQuantity"),
-            QStringLiteral("BilledCost"),
-            QStringLiteral("EffectiveCost"),
-            QStringLiteral("ListCost"),
-            QStringLiteral("ContractedCost"),
-            QStringLiteral("BillingCurrency")};
+    return ExportColumns::headers(ExportColumns::usageRecords());
 }
 
 bool UsageCsv::writeRecords(QIODevice *out, const UsageCube &cube, const UsageQuery &query)
 {
+    const auto &columns = ExportColumns::usageRecords();
+    const QStringList header = ExportColumns::headers(columns);
+    const QList<bool> numeric = ExportColumns::numericFlags(columns);
     Writer w(out);
-    w.add(recordHeader());
+    w.add(header, {});
+
     const UsageDayRange range = query.range.isEmpty() ? cube.dayExtent() : query.range;
     // Resolve the filters once to id sets, as the aggregator does.
     std::vector<std::pair<std::span<const qint32>, std::vector<quint8>>> filters;
@@ -129,73 +87,83 @@ bool UsageCsv::writeRecords(QIODevice *out, const UsageCube &cube, const UsageQu
             filters.emplace_back(cube.dimensionColumn(UsageDimension(dim)), std::move(allowed));
     }
 
+    auto at = [&](const char *name) { return header.indexOf(QLatin1String(name)); };
+    const qsizetype cStart = at("ChargePeriodStart"), cEnd = at("ChargePeriodEnd"),
+                    cCategory = at("ChargeCategory"), cClass = at("ChargeClass"),
+                    cDescription = at("ChargeDescription"), cQuantity = at("ConsumedQuantity"),
+                    cUnit = at("ConsumedUnit"), cCurrency = at("BillingCurrency"),
+                    cFamilyId = at("x_ProductFamilyId"), cFamilyName = at("x_ProductFamilyName"),
+                    cProductCategory = at("x_ProductCategoryName"), cMetricId = at("x_BillableMetricId"),
+                    cMetricName = at("x_BillableMetricName"), cAccountId = at("BillingAccountId"),
+                    cAccountName = at("BillingAccountName"), cSubId = at("SubAccountId"),
+                    cSubName = at("SubAccountName"), cZoneId = at("x_ZoneId"), cZoneName = at("x_ZoneName"),
+                    cRegionId = at("RegionId"), cRegionName = at("RegionName");
+    const std::pair<UsageMeasure, qsizetype> costs[] = {{UsageMeasure::BilledCost, at("BilledCost")},
+                                                        {UsageMeasure::EffectiveCost, at("EffectiveCost")},
+                                                        {UsageMeasure::ListCost, at("ListCost")},
+                                                        {UsageMeasure::ContractedCost, at("ContractedCost")}};
+
     const auto days = cube.days();
     const auto flags = cube.flags();
     const auto quantity = cube.quantities();
     const auto currency = cube.currencyColumn();
-    const UsageMeasure costs[] = {UsageMeasure::BilledCost, UsageMeasure::EffectiveCost,
-                                  UsageMeasure::ListCost, UsageMeasure::ContractedCost};
-    auto dim = [&](UsageDimension d, qsizetype row) { return cube.dimensionColumn(d)[size_t(row)]; };
-    QStringList fields;
+    QStringList cells;
+    auto set = [&](qsizetype column, const QString &value) {
+        if (column >= 0)
+            cells[column] = value;
+    };
     for (qsizetype r = 0; r < cube.rowCount(); ++r) {
-        if (!range.contains(days[size_t(r)]))
+        const size_t row = size_t(r);
+        if (!range.contains(days[row]))
             continue;
-        if (!query.includeCorrections && (flags[size_t(r)] & UsageCube::Correction))
+        if (!query.includeCorrections && (flags[row] & UsageCube::Correction))
             continue;
         bool pass = true;
         for (const auto &[column, allowed] : filters)
-            pass = pass && allowed[size_t(column[size_t(r)])];
+            pass = pass && allowed[size_t(column[row])];
         if (!pass)
             continue;
-        fields.clear();
-        fields << dateField(usageday::toDate(days[size_t(r)]));
-        auto idAndName = [&](UsageDimension d) {
-            const qint32 id = dim(d, r);
-            fields << textField(cube.valueKey(d, id)) << textField(cube.valueName(d, id));
+        cells = QStringList(header.size(), QString());
+        const QDateTime start(usageday::toDate(days[row]), QTime(0, 0), QTimeZone::utc());
+        set(cStart, ExportColumns::time(start));
+        set(cEnd, ExportColumns::time(start.addDays(1)));
+        set(cCategory, QStringLiteral("Usage"));
+        auto idAndName = [&](UsageDimension d, qsizetype idColumn, qsizetype nameColumn) {
+            const qint32 id = cube.dimensionColumn(d)[row];
+            set(idColumn, cube.valueKey(d, id));
+            set(nameColumn, cube.valueName(d, id));
         };
-        idAndName(UsageDimension::ProductFamily);
-        fields << textField(cube.valueName(UsageDimension::Category, dim(UsageDimension::Category, r)));
-        idAndName(UsageDimension::Metric);
-        fields << textField(cube.unitName(cube.unitColumn()[size_t(r)]));
-        idAndName(UsageDimension::Account);
-        idAndName(UsageDimension::SubAccount);
-        idAndName(UsageDimension::Zone);
-        idAndName(UsageDimension::Region);
-        fields << textField(
-            cube.valueName(UsageDimension::ChargeDescription, dim(UsageDimension::ChargeDescription, r)));
-        fields << ((flags[size_t(r)] & UsageCube::Correction) ? QStringLiteral("Correction") : QString());
-        fields << ((flags[size_t(r)] & UsageCube::HasQuantity) ? numberField(quantity[size_t(r)])
-                                                               : QString());
-        for (UsageMeasure m : costs) {
-            const bool present = flags[size_t(r)] & UsageCube::measureFlag(m);
-            fields << (present ? numberField(cube.measureColumn(m)[size_t(r)]) : QString());
-        }
-        fields << textField(cube.currencyName(currency[size_t(r)]));
-        w.add(fields);
+        idAndName(UsageDimension::ProductFamily, cFamilyId, cFamilyName);
+        idAndName(UsageDimension::Metric, cMetricId, cMetricName);
+        idAndName(UsageDimension::Account, cAccountId, cAccountName);
+        idAndName(UsageDimension::SubAccount, cSubId, cSubName);
+        idAndName(UsageDimension::Zone, cZoneId, cZoneName);
+        idAndName(UsageDimension::Region, cRegionId, cRegionName);
+        set(cProductCategory,
+            cube.valueName(UsageDimension::Category, cube.dimensionColumn(UsageDimension::Category)[row]));
+        set(cDescription, cube.valueName(UsageDimension::ChargeDescription,
+                                         cube.dimensionColumn(UsageDimension::ChargeDescription)[row]));
+        set(cUnit, cube.unitName(cube.unitColumn()[row]));
+        if (flags[row] & UsageCube::Correction)
+            set(cClass, QStringLiteral("Correction"));
+        if (flags[row] & UsageCube::HasQuantity)
+            set(cQuantity, ExportColumns::number(quantity[row]));
+        for (const auto &[measure, column] : costs)
+            if (flags[row] & UsageCube::measureFlag(measure))
+                set(column, ExportColumns::number(cube.measureColumn(measure)[row]));
+        set(cCurrency, cube.currencyName(currency[row]));
+        w.add(cells, numeric);
     }
     return w.finish();
 }
 
 bool UsageCsv::writeRecords(QIODevice *out, const QList<api::UsageRecord> &records)
 {
-    Writer w(out);
-    w.add(recordHeader());
-    QStringList fields;
-    for (const api::UsageRecord &r : records) {
-        fields.clear();
-        fields << dateField(r.chargePeriodStart.toUTC().date()) << textField(r.productFamilyId)
-               << textField(r.productFamilyName) << textField(r.productCategoryName)
-               << textField(r.billableMetricId) << textField(r.billableMetricName)
-               << textField(r.consumedUnit) << textField(r.billingAccountId)
-               << textField(r.billingAccountName) << textField(r.subAccountId) << textField(r.subAccountName)
-               << textField(r.zoneId) << textField(r.zoneName) << textField(r.regionId)
-               << textField(r.regionName) << textField(r.chargeDescription) << textField(r.chargeClass)
-               << optionalNumber(r.consumedQuantity) << optionalNumber(r.billedCost)
-               << optionalNumber(r.effectiveCost) << optionalNumber(r.listCost)
-               << optionalNumber(r.contractedCost) << textField(r.billingCurrency);
-        w.add(fields);
-    }
-    return w.finish();
+    RecordExporter exporter(out, RecordExporter::Format::Csv);
+    const auto &columns = ExportColumns::usageRecords();
+    exporter.begin(columns);
+    exporter.add(columns, records);
+    return exporter.finish();
 }
 
 bool UsageCsv::writePivot(QIODevice *out, const UsageAggregate &aggregate)
@@ -205,42 +173,45 @@ bool UsageCsv::writePivot(QIODevice *out, const UsageAggregate &aggregate)
     const qsizetype labelColumns = qMax<qsizetype>(1, levels.size());
     QStringList header;
     if (levels.isEmpty())
-        header << textField(QCoreApplication::translate("models::Usage", "Group"));
+        header << QCoreApplication::translate("models::Usage", "Group");
     for (UsageDimension d : levels)
-        header << textField(usageDimensionName(d));
+        header << usageDimensionName(d);
     for (int b = 0; b < aggregate.bucketCount(); ++b)
-        header << textField(aggregate.bucketLabel(b));
+        header << aggregate.bucketLabel(b);
     const QString unit =
         aggregate.unit().isEmpty() ? QString() : QStringLiteral(" (%1)").arg(aggregate.unit());
-    header << textField(QCoreApplication::translate("models::Usage", "Total") + unit)
-           << textField(QCoreApplication::translate("models::Usage", "Previous period"))
-           << textField(QCoreApplication::translate("models::Usage", "Change"))
-           << textField(QCoreApplication::translate("models::Usage", "Change %"));
-    w.add(header);
+    header << QCoreApplication::translate("models::Usage", "Total") + unit
+           << QCoreApplication::translate("models::Usage", "Previous period")
+           << QCoreApplication::translate("models::Usage", "Change")
+           << QCoreApplication::translate("models::Usage", "Change %");
+    w.add(header, {});
 
+    QList<bool> numeric(labelColumns, false);
+    numeric.resize(header.size(), true);
     QStringList fields;
+    auto labels = [&](const QString &first) {
+        fields << first;
+        while (fields.size() < labelColumns)
+            fields << QString();
+    };
     for (int g = 0; g < aggregate.groupCount(); ++g) {
         const UsageGroup &group = aggregate.group(g);
         fields.clear();
         if (group.keys.isEmpty()) {
-            fields << textField(group.label);
-            while (fields.size() < labelColumns)
-                fields << QString();
+            labels(group.label);
         } else {
             for (const UsageGroupKey &k : group.keys)
-                fields << textField(k.label);
+                fields << k.label;
         }
         for (int b = 0; b < aggregate.bucketCount(); ++b)
             fields << numberField(aggregate.value(g, b));
         const std::optional<double> pct = aggregate.changePercent(g);
         fields << numberField(aggregate.rowTotal(g)) << numberField(aggregate.previous(g))
                << numberField(aggregate.change(g)) << (pct ? numberField(*pct) : QString());
-        w.add(fields);
+        w.add(fields, numeric);
     }
     fields.clear();
-    fields << textField(QCoreApplication::translate("models::Usage", "Total"));
-    while (fields.size() < labelColumns)
-        fields << QString();
+    labels(QCoreApplication::translate("models::Usage", "Total"));
     for (int b = 0; b < aggregate.bucketCount(); ++b)
         fields << numberField(aggregate.columnTotal(b));
     const double before = aggregate.previousTotal();
@@ -248,7 +219,7 @@ bool UsageCsv::writePivot(QIODevice *out, const UsageAggregate &aggregate)
            << numberField(aggregate.grandTotal() - before)
            << (before != 0 ? numberField((aggregate.grandTotal() - before) / qAbs(before) * 100.0)
                            : QString());
-    w.add(fields);
+    w.add(fields, numeric);
     return w.finish();
 }
 

@@ -1,9 +1,7 @@
 #pragma once
-// CSV export of usage records and of a pivot. RFC 4180 (comma, CRLF, quotes
-// doubled, fields with comma/quote/line break quoted) and safe to open in a
-// spreadsheet: a text field starting with = + - @ tab or CR gets a leading
-// apostrophe so it is not run as a formula. Numbers are written unformatted
-// (shortest round-trip, '.' decimal point) and never prefixed.
+// CSV export of usage records and of a pivot, through the shared
+// models/export writer (RFC 4180, formula-injection safe), with the same
+// record columns as `orgscope export usage` (ExportColumns::usageRecords()).
 
 #include "usageaggregate.h"
 #include "usagecube.h"
@@ -20,14 +18,15 @@ namespace models {
 class UsageCsv
 {
 public:
-    static QString textField(const QString &text); // quoted/neutralised as needed
-    static QString numberField(double value);
-    static QByteArray line(const QStringList &fields); // fields already escaped, CRLF-terminated
+    static QString textField(const QString &text); // one escaped text cell
+    static QString numberField(double value);      // shortest round-trip, '.' decimal point
 
-    // FOCUS column names, one per exported column.
+    // ExportColumns::usageRecords() headers (FOCUS column names).
     static QStringList recordHeader();
     // Rows of the cube that pass query's filters, range and correction choice
     // (groupBy, measure and granularity are ignored), in storage order.
+    // Columns the cube does not keep (pricing, billing period, providers,
+    // tags) are empty; ChargePeriodEnd is the next midnight (daily records).
     static bool writeRecords(QIODevice *out, const UsageCube &cube, const UsageQuery &query = {});
     static bool writeRecords(QIODevice *out, const QList<api::UsageRecord> &records);
 

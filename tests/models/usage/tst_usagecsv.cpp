@@ -108,9 +108,8 @@ void TestUsageCsv::numbers()
 {
     QCOMPARE(UsageCsv::numberField(18450000), QStringLiteral("18450000"));
     QCOMPARE(UsageCsv::numberField(0.1), QStringLiteral("0.1"));
-    QCOMPARE(UsageCsv::numberField(-3), QStringLiteral("-3")); // numbers are not neutralised
-    QCOMPARE(UsageCsv::numberField(4.428).toDouble(), 4.428);
-    QCOMPARE(UsageCsv::line({QStringLiteral("a"), QStringLiteral("b")}), QByteArray("a,b\r\n"));
+    QCOMPARE(UsageCsv::numberField(-3), QStringLiteral("-3"));
+    QCOMPARE(UsageCsv::numberField(4.428), QStringLiteral("4.428"));
 }
 
 void TestUsageCsv::recordsFromCube()
@@ -135,16 +134,17 @@ void TestUsageCsv::recordsFromCube()
     const QStringList header = rows[0];
     QCOMPARE(header, UsageCsv::recordHeader());
     auto col = [&](const QString &name) { return int(header.indexOf(name)); };
-    QCOMPARE(rows[1][col(QStringLiteral("ChargePeriodStart"))], QStringLiteral("2026-11-20"));
+    QCOMPARE(rows[1][col(QStringLiteral("ChargePeriodStart"))], QStringLiteral("2026-11-20T00:00:00.000Z"));
+    QCOMPARE(rows[1][col(QStringLiteral("ChargePeriodEnd"))], QStringLiteral("2026-11-21T00:00:00.000Z"));
     QCOMPARE(rows[1][col(QStringLiteral("ConsumedQuantity"))], QStringLiteral("18450000"));
-    QCOMPARE(rows[1][col(QStringLiteral("BilledCost"))], QStringLiteral("4.428"));
+    QCOMPARE(rows[1][col(QStringLiteral("BilledCost"))].toDouble(), 4.428);
     QCOMPARE(rows[1][col(QStringLiteral("ListCost"))], QString()); // null stays empty
     QCOMPARE(rows[1][col(QStringLiteral("BillingCurrency"))], QStringLiteral("USD"));
     QCOMPARE(rows[1][col(QStringLiteral("x_ZoneName"))], QStringLiteral("'=cmd|' /C calc'!A0"));
     QCOMPARE(rows[1][col(QStringLiteral("x_BillableMetricName"))], QStringLiteral("Metric m1"));
     QCOMPARE(rows[1][col(QStringLiteral("ConsumedUnit"))], QStringLiteral("Requests"));
     QCOMPARE(rows[2][col(QStringLiteral("ChargeClass"))], QStringLiteral("Correction"));
-    QCOMPARE(rows[2][col(QStringLiteral("ConsumedQuantity"))], QStringLiteral("-5"));
+    QCOMPARE(rows[2][col(QStringLiteral("ConsumedQuantity"))], QStringLiteral("-5")); // numbers stay numbers
     QCOMPARE(rows[3][col(QStringLiteral("BillingAccountId"))], QStringLiteral("acc, Inc."));
     QCOMPARE(rows[3][col(QStringLiteral("ConsumedQuantity"))], QString());
     for (const QStringList &r : rows)
@@ -185,6 +185,30 @@ void TestUsageCsv::recordsFromList()
     QCOMPARE(rows[1][rows[0].indexOf(QStringLiteral("ChargeDescription"))], QStringLiteral("'-leading dash"));
     QCOMPARE(rows[1][rows[0].indexOf(QStringLiteral("ConsumedQuantity"))], QStringLiteral("2.5"));
     QCOMPARE(rows[1].size(), rows[0].size());
+    QCOMPARE(rows[0], UsageCsv::recordHeader());
+
+    // a cube export and a record export agree on every column the cube keeps
+    r.chargeDescription = QStringLiteral("Workers, daily");
+    r.zoneId = QStringLiteral("z");
+    r.zoneName = QStringLiteral("a.example");
+    UsageCube cube;
+    cube.addRecords({r});
+    const QList<QStringList> fromList = parseCsv(
+        written([&](QIODevice *io) { return UsageCsv::writeRecords(io, QList<api::UsageRecord>{r}); }));
+    const QList<QStringList> fromCube =
+        parseCsv(written([&](QIODevice *io) { return UsageCsv::writeRecords(io, cube); }));
+    QCOMPARE(fromCube[0], fromList[0]);
+    for (const QString &name :
+         {QStringLiteral("ChargePeriodStart"), QStringLiteral("ChargePeriodEnd"),
+          QStringLiteral("BillingAccountId"), QStringLiteral("BillingAccountName"),
+          QStringLiteral("ChargeDescription"), QStringLiteral("ConsumedQuantity"),
+          QStringLiteral("ConsumedUnit"), QStringLiteral("x_BillableMetricId"),
+          QStringLiteral("x_ProductFamilyId"), QStringLiteral("x_ProductCategoryName"),
+          QStringLiteral("x_ZoneId"), QStringLiteral("x_ZoneName"), QStringLiteral("ChargeCategory")}) {
+        const qsizetype c = fromList[0].indexOf(name);
+        QVERIFY2(c >= 0, qPrintable(name));
+        QCOMPARE(fromCube[1][c], fromList[1][c]);
+    }
 }
 
 void TestUsageCsv::pivot()
