@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <simdjson.h>
 
+#include <array>
 #include <cstring>
 
 namespace api::decode {
@@ -51,6 +52,13 @@ class Reader
 public:
     QString error;
 
+    // The document being read and the end of its bytes (for raw object spans).
+    void setDocument(od::document *doc, const simdjson::padded_string &bytes)
+    {
+        m_doc = doc;
+        m_end = bytes.data() + bytes.size();
+    }
+
     bool syntax(const Path &path, error_code code)
     {
         if (error.isEmpty()) {
@@ -92,23 +100,31 @@ public:
         return true;
     }
     // Same, sharing one QString per distinct value (enum-like columns repeat a
-    // handful of values across a million rows).
-    bool internedString(od::value &v, const Path &path, QString *out)
+    // handful of values across a million rows). Each call site has its own
+    // small cache so fields do not evict each other.
+    bool internedString(od::value &v, const Path &path, QString *out, int cache)
     {
         std::string_view sv;
         if (!rawString(v, path, &sv, out))
             return false;
         if (!sv.data())
             return true;
-        for (auto &entry : m_interned) {
-            if (entry.first == sv) {
-                *out = entry.second;
+        InternCache &c = m_caches[size_t(cache) % m_caches.size()];
+        for (int i = 0; i < c.count; ++i) {
+            const auto &e = c.entries[size_t(i)];
+            if (e.first.size() == sv.size() && std::memcmp(e.first.data(), sv.data(), sv.size()) == 0) {
+                *out = e.second;
                 return true;
             }
         }
         *out = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
-        if (m_interned.size() < 64 && sv.size() <= 64)
-            m_interned.push_back({std::string(sv), *out});
+        if (sv.size() <= 96) {
+            auto &slot = c.entries[size_t(c.next)];
+            slot.first.assign(sv.data(), sv.size());
+            slot.second = *out;
+            c.next = (c.next + 1) % int(c.entries.size());
+            c.count = std::max(c.count, c.next == 0 ? int(c.entries.size()) : c.next);
+        }
         return true;
     }
     bool optString(od::value &v, const Path &path, std::optional<QString> *out)
@@ -280,17 +296,12 @@ public:
             return false;
         if (t != od::json_type::object)
             return wrongType(path, "an object");
+        // The object's bytes run from its '{' to where the iterator stands
+        // once every field was visited: one pass instead of raw_json() + reset().
+        const char *start = raw ? v.raw_json_token().data() : nullptr;
         od::object o;
         if (const error_code e = v.get_object().get(o))
             return syntax(path, e);
-        if (raw) {
-            std::string_view sv;
-            if (const error_code e = o.raw_json().get(sv))
-                return syntax(path, e);
-            *raw = QByteArray(sv.data(), qsizetype(trimmedSize(sv)));
-            if (const error_code e = o.reset().error())
-                return syntax(path, e);
-        }
         for (auto field : o) {
             std::string_view key;
             if (const error_code e = field.unescaped_key().get(key))
@@ -300,6 +311,14 @@ public:
                 return syntax(path, e);
             if (!fn(key, val, path.child(key)))
                 return false;
+        }
+        if (raw) {
+            const char *end = nullptr;
+            if (!m_doc || m_doc->current_location().get(end) != simdjson::SUCCESS)
+                end = m_end;
+            if (!start || !end || end < start)
+                return invalid(path, "unreadable object bounds");
+            *raw = QByteArray(start, qsizetype(trimmedSize(std::string_view(start, size_t(end - start)))));
         }
         return true;
     }
@@ -349,7 +368,15 @@ private:
         return true;
     }
 
-    std::vector<std::pair<std::string, QString>> m_interned;
+    struct InternCache
+    {
+        std::array<std::pair<std::string, QString>, 8> entries;
+        int count = 0;
+        int next = 0;
+    };
+    std::array<InternCache, 48> m_caches;
+    od::document *m_doc = nullptr;
+    const char *m_end = nullptr;
 };
 
 // ---------------------------------------------------------------- records
@@ -390,7 +417,7 @@ bool readFlags(Reader &r, od::value &v, const Path &path, QList<Flag> *flags)
             if (!r.boolean(val, fp, &b))
                 return false;
             f.value = *b ? QStringLiteral("enabled") : QStringLiteral("disabled");
-        } else if (!r.internedString(val, fp, &f.value)) {
+        } else if (!r.internedString(val, fp, &f.value, 0)) {
             return false;
         }
         flags->append(f);
@@ -486,7 +513,7 @@ bool readAccount(Reader &r, od::value &v, const Path &path, Account *a)
             if (k == "name")
                 return r.optString(val, fp, &a->name);
             if (k == "type")
-                return r.internedString(val, fp, &a->type);
+                return r.internedString(val, fp, &a->type, 1);
             if (k == "created_on")
                 return r.timestamp(val, fp, &a->createdOn);
             if (k == "tags")
@@ -537,7 +564,7 @@ bool readMember(Reader &r, od::value &v, const Path &path, Member *m)
             if (k == "id")
                 return r.string(val, fp, &m->id);
             if (k == "status")
-                return r.internedString(val, fp, &m->status);
+                return r.internedString(val, fp, &m->status, 2);
             if (k == "create_time")
                 return r.timestamp(val, fp, &m->createTime);
             if (k == "update_time")
@@ -574,39 +601,39 @@ bool readAuditEvent(Reader &r, od::value &v, const Path &path, AuditEvent *a)
             if (k == "action") {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (sk == "description")
-                        return r.internedString(sv, sp, &a->actionDescription);
+                        return r.internedString(sv, sp, &a->actionDescription, 3);
                     if (sk == "result")
-                        return r.internedString(sv, sp, &a->actionResult);
+                        return r.internedString(sv, sp, &a->actionResult, 4);
                     if (sk == "time")
                         return r.timestamp(sv, sp, &a->actionTime, &a->actionTimeMs);
                     if (sk == "type")
-                        return r.internedString(sv, sp, &a->actionType);
+                        return r.internedString(sv, sp, &a->actionType, 5);
                     return true;
                 });
             }
             if (k == "actor") {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (sk == "id")
-                        return r.internedString(sv, sp, &a->actorId);
+                        return r.internedString(sv, sp, &a->actorId, 6);
                     if (sk == "context")
-                        return r.internedString(sv, sp, &a->actorContext);
+                        return r.internedString(sv, sp, &a->actorContext, 7);
                     if (sk == "email")
-                        return r.internedString(sv, sp, &a->actorEmail);
+                        return r.internedString(sv, sp, &a->actorEmail, 8);
                     if (sk == "ip_address")
-                        return r.internedString(sv, sp, &a->actorIpAddress);
+                        return r.internedString(sv, sp, &a->actorIpAddress, 9);
                     if (sk == "token_id")
-                        return r.internedString(sv, sp, &a->actorTokenId);
+                        return r.internedString(sv, sp, &a->actorTokenId, 10);
                     if (sk == "token_name")
-                        return r.internedString(sv, sp, &a->actorTokenName);
+                        return r.internedString(sv, sp, &a->actorTokenName, 11);
                     if (sk == "type")
-                        return r.internedString(sv, sp, &a->actorType);
+                        return r.internedString(sv, sp, &a->actorType, 12);
                     return true;
                 });
             }
             if (k == "organization") {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (sk == "id")
-                        return r.internedString(sv, sp, &a->organizationId);
+                        return r.internedString(sv, sp, &a->organizationId, 13);
                     return true;
                 });
             }
@@ -615,13 +642,13 @@ bool readAuditEvent(Reader &r, od::value &v, const Path &path, AuditEvent *a)
                     if (sk == "cf_ray_id")
                         return r.string(sv, sp, &a->rawCfRayId);
                     if (sk == "method")
-                        return r.internedString(sv, sp, &a->rawMethod);
+                        return r.internedString(sv, sp, &a->rawMethod, 14);
                     if (sk == "status_code")
                         return r.integer(sv, sp, &a->rawStatusCode);
                     if (sk == "uri")
                         return r.string(sv, sp, &a->rawUri);
                     if (sk == "user_agent")
-                        return r.internedString(sv, sp, &a->rawUserAgent);
+                        return r.internedString(sv, sp, &a->rawUserAgent, 15);
                     return true;
                 });
             }
@@ -630,9 +657,9 @@ bool readAuditEvent(Reader &r, od::value &v, const Path &path, AuditEvent *a)
                     if (sk == "id")
                         return r.string(sv, sp, &a->resourceId);
                     if (sk == "product")
-                        return r.internedString(sv, sp, &a->resourceProduct);
+                        return r.internedString(sv, sp, &a->resourceProduct, 16);
                     if (sk == "type")
-                        return r.internedString(sv, sp, &a->resourceType);
+                        return r.internedString(sv, sp, &a->resourceType, 17);
                     if (sk == "request")
                         return r.rawJson(sv, sp, &a->resourceRequestJson);
                     if (sk == "response")
@@ -658,11 +685,11 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
             switch (k[0]) {
             case 'B':
                 if (k == "BillingAccountId")
-                    return r.internedString(val, fp, &u->billingAccountId);
+                    return r.internedString(val, fp, &u->billingAccountId, 18);
                 if (k == "BillingAccountName")
-                    return r.internedString(val, fp, &u->billingAccountName);
+                    return r.internedString(val, fp, &u->billingAccountName, 19);
                 if (k == "BillingCurrency")
-                    return r.internedString(val, fp, &u->billingCurrency);
+                    return r.internedString(val, fp, &u->billingCurrency, 20);
                 if (k == "BillingPeriodStart")
                     return r.timestamp(val, fp, &u->billingPeriodStart);
                 if (k == "BillingPeriodEnd")
@@ -672,13 +699,13 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
                 break;
             case 'C':
                 if (k == "ChargeCategory")
-                    return r.internedString(val, fp, &u->chargeCategory);
+                    return r.internedString(val, fp, &u->chargeCategory, 21);
                 if (k == "ChargeClass")
-                    return r.internedString(val, fp, &u->chargeClass);
+                    return r.internedString(val, fp, &u->chargeClass, 22);
                 if (k == "ChargeDescription")
-                    return r.internedString(val, fp, &u->chargeDescription);
+                    return r.internedString(val, fp, &u->chargeDescription, 23);
                 if (k == "ChargeFrequency")
-                    return r.internedString(val, fp, &u->chargeFrequency);
+                    return r.internedString(val, fp, &u->chargeFrequency, 24);
                 if (k == "ChargePeriodStart")
                     return r.timestamp(val, fp, &u->chargePeriodStart);
                 if (k == "ChargePeriodEnd")
@@ -686,7 +713,7 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
                 if (k == "ConsumedQuantity")
                     return r.number(val, fp, &u->consumedQuantity);
                 if (k == "ConsumedUnit")
-                    return r.internedString(val, fp, &u->consumedUnit);
+                    return r.internedString(val, fp, &u->consumedUnit, 25);
                 if (k == "ContractedUnitPrice")
                     return r.number(val, fp, &u->contractedUnitPrice);
                 if (k == "ContractedCost")
@@ -698,11 +725,11 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
                 break;
             case 'H':
                 if (k == "HostProviderName")
-                    return r.internedString(val, fp, &u->hostProviderName);
+                    return r.internedString(val, fp, &u->hostProviderName, 26);
                 break;
             case 'I':
                 if (k == "InvoiceIssuerName")
-                    return r.internedString(val, fp, &u->invoiceIssuerName);
+                    return r.internedString(val, fp, &u->invoiceIssuerName, 27);
                 break;
             case 'L':
                 if (k == "ListUnitPrice")
@@ -714,21 +741,21 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
                 if (k == "PricingQuantity")
                     return r.number(val, fp, &u->pricingQuantity);
                 if (k == "PricingUnit")
-                    return r.internedString(val, fp, &u->pricingUnit);
+                    return r.internedString(val, fp, &u->pricingUnit, 28);
                 break;
             case 'R':
                 if (k == "RegionId")
-                    return r.internedString(val, fp, &u->regionId);
+                    return r.internedString(val, fp, &u->regionId, 29);
                 if (k == "RegionName")
-                    return r.internedString(val, fp, &u->regionName);
+                    return r.internedString(val, fp, &u->regionName, 30);
                 break;
             case 'S':
                 if (k == "ServiceProviderName")
-                    return r.internedString(val, fp, &u->serviceProviderName);
+                    return r.internedString(val, fp, &u->serviceProviderName, 31);
                 if (k == "SubAccountId")
-                    return r.internedString(val, fp, &u->subAccountId);
+                    return r.internedString(val, fp, &u->subAccountId, 32);
                 if (k == "SubAccountName")
-                    return r.internedString(val, fp, &u->subAccountName);
+                    return r.internedString(val, fp, &u->subAccountName, 33);
                 break;
             case 'T':
                 if (k == "Tags")
@@ -736,19 +763,19 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
                 break;
             case 'x':
                 if (k == "x_BillableMetricId")
-                    return r.internedString(val, fp, &u->billableMetricId);
+                    return r.internedString(val, fp, &u->billableMetricId, 34);
                 if (k == "x_BillableMetricName")
-                    return r.internedString(val, fp, &u->billableMetricName);
+                    return r.internedString(val, fp, &u->billableMetricName, 35);
                 if (k == "x_ProductFamilyId")
-                    return r.internedString(val, fp, &u->productFamilyId);
+                    return r.internedString(val, fp, &u->productFamilyId, 36);
                 if (k == "x_ProductFamilyName")
-                    return r.internedString(val, fp, &u->productFamilyName);
+                    return r.internedString(val, fp, &u->productFamilyName, 37);
                 if (k == "x_ProductCategoryName")
-                    return r.internedString(val, fp, &u->productCategoryName);
+                    return r.internedString(val, fp, &u->productCategoryName, 38);
                 if (k == "x_ZoneId")
-                    return r.internedString(val, fp, &u->zoneId);
+                    return r.internedString(val, fp, &u->zoneId, 39);
                 if (k == "x_ZoneName")
-                    return r.internedString(val, fp, &u->zoneName);
+                    return r.internedString(val, fp, &u->zoneName, 40);
                 break;
             default:
                 break;
@@ -853,6 +880,7 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
     simdjson::padded_string padded(body.constData(), size_t(body.size()));
     od::document doc;
     Reader r;
+    r.setDocument(&doc, padded);
     const Path root;
     if (const error_code e = threadParser().iterate(padded).get(doc)) {
         r.syntax(root, e);
@@ -1317,6 +1345,7 @@ template <typename T, typename ReadFn> static Decoded<T> bareObject(const QByteA
     od::document doc;
     od::value top;
     Reader r;
+    r.setDocument(&doc, padded);
     if (const error_code e = threadParser().iterate(padded).get(doc)) {
         r.syntax(Path{}, e);
     } else if (const error_code e2 = doc.get_value().get(top)) {

@@ -3,6 +3,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace api;
@@ -181,6 +184,48 @@ private Q_SLOTS:
             decode::auditPage(example(QStringLiteral("audit_logs_list.last_page.response.json")));
         QVERIFY(last.ok());
         QVERIFY(last.value.cursor.isEmpty());
+    }
+
+    // rawJson is the object exactly as received, for every record kind.
+    void rawJsonIsTheObjectAsReceived()
+    {
+        const auto check = [](const QByteArray &body, const QList<QByteArray> &raws) {
+            const QJsonArray original =
+                QJsonDocument::fromJson(body).object().value(QStringLiteral("result")).toArray();
+            QCOMPARE(raws.size(), original.size());
+            for (qsizetype i = 0; i < raws.size(); ++i) {
+                QVERIFY(raws[i].startsWith('{') && raws[i].endsWith('}'));
+                QCOMPARE(QJsonDocument::fromJson(raws[i]).object(), original.at(i).toObject());
+                QVERIFY(body.contains(raws[i])); // the very bytes, not a re-serialisation
+            }
+        };
+        QList<QByteArray> raws;
+        const QByteArray audit = example(QStringLiteral("audit_logs_list.response.json"));
+        for (const AuditEvent &e : decode::auditPage(audit).value.entries)
+            raws << e.rawJson;
+        check(audit, raws);
+        raws.clear();
+        const QByteArray orgs = example(QStringLiteral("organizations_list.response.json"));
+        for (const Organization &o : decode::organizationsPage(orgs).value.items)
+            raws << o.rawJson;
+        check(orgs, raws);
+        raws.clear();
+        const QByteArray accounts = example(QStringLiteral("organization_accounts_get.response.json"));
+        for (const Account &a : decode::accountsPage(accounts).value.items)
+            raws << a.rawJson;
+        check(accounts, raws);
+        raws.clear();
+        const QByteArray usage = example(QStringLiteral("billing_usage_get.response.json"));
+        for (const UsageRecord &u : decode::usageResponse(usage).value)
+            raws << u.rawJson;
+        check(usage, raws);
+        // Compact input, object last in its array and nested in another object.
+        const auto compact =
+            decode::auditPage(R"({"result":[{"id":"a","raw":{"status_code":1}},{"id":"b"}]})");
+        QCOMPARE(compact.value.entries.at(0).rawJson, QByteArray(R"({"id":"a","raw":{"status_code":1}})"));
+        QCOMPARE(compact.value.entries.at(1).rawJson, QByteArray(R"({"id":"b"})"));
+        const auto bare = decode::organization(R"(  {"id":"x"}  )");
+        QCOMPARE(bare.value.rawJson, QByteArray(R"({"id":"x"})"));
     }
 
     void auditCursorShapes()
