@@ -5,10 +5,14 @@
 #include "api/organizationsapi.h"
 #include "api/ratebudget.h"
 #include "api/tokensapi.h"
+#include "api/typedjob.h"
 #include "fakehttpserver.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
+#include <QThreadPool>
 
 using namespace api;
 using apitest::FakeHttpServer;
@@ -514,6 +518,48 @@ private Q_SLOTS:
         QCOMPARE(run(job.get()), 1);
         QCOMPARE(m_client->rateBudget()->limit(), 600);
         QCOMPARE(m_client->rateBudget()->windowSeconds(), 300);
+    }
+
+    void bigBodiesDecodeOffTheCallingThread()
+    {
+        m_server->enqueue(FakeReply::json(200, OrgBody));
+        QThread *decodedOn = nullptr;
+        auto *job = new TypedJob<int>(m_client, Job::Method::Get, QStringLiteral("/organizations/o1"), {}, {},
+                                      [&decodedOn](const QByteArray &, int) {
+                                          decodedOn = QThread::currentThread();
+                                          return Decoded<int>{42, {}};
+                                      });
+        job->setOffThreadThreshold(0);
+        QCOMPARE(run(job), 1);
+        QVERIFY(job->succeeded());
+        QCOMPARE(job->result(), 42);
+        QVERIFY(decodedOn != nullptr);
+        QVERIFY(decodedOn != QThread::currentThread());
+        delete job;
+    }
+
+    void abortDuringDecodeFinishesOnce()
+    {
+        m_server->enqueue(FakeReply::json(200, OrgBody));
+        QSemaphore release;
+        auto *job = new TypedJob<int>(m_client, Job::Method::Get, QStringLiteral("/organizations/o1"), {}, {},
+                                      [&release](const QByteArray &, int) {
+                                          release.acquire();
+                                          return Decoded<int>{1, {}};
+                                      });
+        job->setOffThreadThreshold(0);
+        job->setAutoDelete(false);
+        QSignalSpy finished(job, &Job::finished);
+        QSignalSpy body(job, &Job::bodyReceived);
+        job->start();
+        QVERIFY(body.wait());
+        job->abort();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(job->error().kind(), ApiError::Kind::Canceled);
+        delete job; // while the worker still runs: it holds no pointer to the job
+        release.release();
+        QThreadPool::globalInstance()->waitForDone(5000);
+        QCOMPARE(finished.count(), 1);
     }
 
     void inFlightCounting()
