@@ -540,9 +540,7 @@ template <typename T> void compact(std::vector<T> &column, const std::vector<qui
 
 UsageCube::UsageCube() : d(new UsageCubeData) {}
 UsageCube::UsageCube(const UsageCube &other) = default;
-UsageCube::UsageCube(UsageCube &&other) noexcept = default;
 UsageCube &UsageCube::operator=(const UsageCube &other) = default;
-UsageCube &UsageCube::operator=(UsageCube &&other) noexcept = default;
 UsageCube::~UsageCube() = default;
 
 void UsageCube::detach()

@@ -43,10 +43,9 @@ public:
     };
 
     UsageCube();
+    // Copies share the data (a moved-from cube stays a valid copy, never null).
     UsageCube(const UsageCube &other);
-    UsageCube(UsageCube &&other) noexcept;
     UsageCube &operator=(const UsageCube &other);
-    UsageCube &operator=(UsageCube &&other) noexcept;
     ~UsageCube();
 
     // Upserts by key: a record whose key is already stored replaces that row.

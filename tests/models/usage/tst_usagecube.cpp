@@ -363,6 +363,11 @@ void TestUsageCube::copyIsASnapshot()
     cleared.clear();
     QCOMPARE(cleared.rowCount(), 0);
     QCOMPARE(cube.rowCount(), 2);
+    UsageCube moved = std::move(cube);
+    QCOMPARE(moved.rowCount(), 2);
+    QVERIFY(cube.rowCount() >= 0); // a moved-from cube is still usable
+    cube.addRecords({record(d, QStringLiteral("c"), QStringLiteral("m"), 4)});
+    QCOMPARE(moved.rowCount(), 2);
 }
 
 void TestUsageCube::weekAndMonthStarts()
