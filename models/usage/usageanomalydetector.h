@@ -15,7 +15,9 @@ namespace models {
 
 struct UsageAnomaly
 {
-    int group = -1; // index into the aggregate's groups
+    // Group index in the scanned aggregate; for detect(cube, query) that is the
+    // detector's own daily aggregate, so match on groupKeys.
+    int group = -1;
     QString groupLabel;
     QList<UsageGroupKey> groupKeys; // to filter or open the audit log for that account
     QDate day;
