@@ -387,13 +387,13 @@ QByteArray AuditArchive::fullEntry(const QString &id) const
     return q.next() ? q.value(0).toByteArray() : QByteArray();
 }
 
-qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows) const
+qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT id, time_ms, compact FROM entries ORDER BY time_ms DESC, rowid");
-    if (maxRows >= 0)
-        sql += QStringLiteral(" LIMIT %1").arg(maxRows);
+    if (maxRows >= 0 || offset > 0)
+        sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(maxRows).arg(std::max<qint64>(offset, 0));
     if (!q.exec(sql)) {
         setError(QStringLiteral("cannot read"), q.lastError().text());
         return -1;

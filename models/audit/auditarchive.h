@@ -47,9 +47,10 @@ public:
     qint64 count() const;
     // The entry as received (JSON), empty when unknown.
     QByteArray fullEntry(const QString &id) const;
-    // Appends the newest maxRows entries (all when negative), newest first,
-    // to store. Returns how many, or -1 on error.
-    qint64 loadInto(AuditStore &store, qint64 maxRows = -1) const;
+    // Appends entries newest first to store, skipping the `offset` newest and
+    // taking at most maxRows (all when negative), so history can be loaded in
+    // slices (newest first for a quick first paint). Returns how many, or -1.
+    qint64 loadInto(AuditStore &store, qint64 maxRows = -1, qint64 offset = 0) const;
     // Renames the file to <file>.corrupt-<UTC timestamp>, opens an empty one
     // and sets notice().
     bool setAside(const QString &reason);

@@ -180,7 +180,8 @@ void AuditRowOrder::sort(std::vector<quint32> &rows) const
 {
     switch (m_kind) {
     case Kind::Natural:
-        std::sort(rows.begin(), rows.end());
+        if (!std::is_sorted(rows.begin(), rows.end()))
+            std::sort(rows.begin(), rows.end());
         return;
     case Kind::Key:
     case Kind::Time:

@@ -59,9 +59,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return column == Column::Time ? timeText(d.timeMs(row)) : d.text(column, row);
-    case Qt::ToolTipRole:
-        if (column == Column::Time)
-            return d.text(column, row);
+    case Qt::ToolTipRole: // full text, and Time in UTC beside the zone shown
         return d.text(column, row);
     case Qt::ForegroundRole:
         if (d.isFailure(row))

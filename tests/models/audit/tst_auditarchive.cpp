@@ -89,6 +89,12 @@ private slots:
         AuditStore limited;
         QCOMPARE(archive.loadInto(limited, 100), 100);
         QCOMPARE(limited.data().timeMs(0), store.data().timeMs(0));
+        // Slices add up to the whole, in the same order.
+        QCOMPARE(archive.loadInto(limited, 1000, 100), 1000);
+        QCOMPARE(archive.loadInto(limited, -1, 1100), 1000);
+        QCOMPARE(limited.rowCount(), store.rowCount());
+        for (quint32 r = 0; r < store.rowCount(); r += 7)
+            QCOMPARE(limited.data().key(AuditKey::EntryId, r), store.data().key(AuditKey::EntryId, r));
 
         // Raw JSON as received when there was one, else rebuilt from the record.
         for (int p = 0; p < 3; ++p) {
