@@ -54,6 +54,22 @@ const UsageGroup &UsageAggregate::group(int g) const
     return data().groups.at(g);
 }
 
+int UsageAggregate::findGroup(const QList<UsageGroupKey> &keys) const
+{
+    const QList<UsageGroup> &groups = data().groups;
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        const QList<UsageGroupKey> &k = groups[g].keys;
+        if (groups[g].isOther || k.size() != keys.size())
+            continue;
+        bool same = true;
+        for (qsizetype i = 0; i < k.size() && same; ++i)
+            same = k[i].dimension == keys[i].dimension && k[i].key == keys[i].key;
+        if (same)
+            return int(g);
+    }
+    return -1;
+}
+
 int UsageAggregate::bucketCount() const
 {
     return int(data().bucketFirst.size());

@@ -49,6 +49,8 @@ public:
 
     int groupCount() const;
     const UsageGroup &group(int g) const;
+    // The group with these keys (same dimensions and values), or -1.
+    int findGroup(const QList<UsageGroupKey> &keys) const;
     int bucketCount() const;
     // First and last day of bucket b inside range() (weeks and months are
     // clipped to the range); period start is the Monday or the 1st.

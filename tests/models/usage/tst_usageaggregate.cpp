@@ -521,6 +521,12 @@ void TestUsageAggregate::orderAndLabels()
     QCOMPARE(g0.label, g0.keys[0].label + QStringLiteral(" \u203A ") + g0.keys[1].label);
     QVERIFY(g0.keys[1].label.startsWith(QStringLiteral("Metric ")));
     QCOMPARE(UsageAggregator::aggregate(m_cube, UsageQuery()).group(0).label, QStringLiteral("Total"));
+    for (int g = 0; g < agg.groupCount(); ++g)
+        QCOMPARE(agg.findGroup(agg.group(g).keys), g);
+    QCOMPARE(agg.findGroup({{UsageDimension::ProductFamily, QStringLiteral("nope"), {}},
+                            {UsageDimension::Metric, QStringLiteral("metric1"), {}}}),
+             -1);
+    QCOMPARE(agg.findGroup({g0.keys[0]}), -1); // one level is not two
 }
 
 QTEST_GUILESS_MAIN(TestUsageAggregate)
