@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -101,7 +102,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(m_page));
         m_page->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_page));
-        QVERIFY(loaded.wait(20000));
+        // The first load may already be done while the window was being exposed.
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 20000);
         QVERIFY(m_page->model()->rowCount() > 0);
     }
 
@@ -191,7 +193,8 @@ private Q_SLOTS:
     {
         const int before = m_page->model()->rowCount();
         QTest::keyClick(m_page, Qt::Key_I, Qt::ControlModifier);
-        auto *dialog = m_page->findChild<ui::InviteDialog *>();
+        // The dialog deletes itself when it closes after a successful invite.
+        QPointer<ui::InviteDialog> dialog = m_page->findChild<ui::InviteDialog *>();
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         QCOMPARE(dialog->mode(), ui::InviteDialog::Mode::Single);
