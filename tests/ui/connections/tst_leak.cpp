@@ -131,6 +131,9 @@ private Q_SLOTS:
         QVERIFY(filesWritten(QStringLiteral("valid")) > 0); // it did write settings: they were searched
         const QStringList hits = leaks(QStringLiteral("valid"), r, {kToken});
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
+        // The search does see what the console says: its request log names the simulator's address.
+        const QString address = QUrl(m_sim->baseUrl()).authority();
+        QVERIFY2(!leaks(QStringLiteral("valid"), r, {address}).isEmpty(), r.err.left(2000).constData());
     }
 
     void refusedTokenSession()
@@ -180,7 +183,8 @@ private Q_SLOTS:
         QVERIFY(match.hasMatch());
         const QString audit = m_home.filePath(tag) + QStringLiteral("/audit.csv");
         r = run(env, {QStringLiteral("export"), QStringLiteral("audit"), QStringLiteral("--org"),
-                      match.captured(1), QStringLiteral("--verbose"), QStringLiteral("--output"), audit});
+                      match.captured(1), QStringLiteral("--since"), QStringLiteral("2020-01-01"),
+                      QStringLiteral("--verbose"), QStringLiteral("--output"), audit});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(QFileInfo(audit).size() > 0);
         hits = leaks(tag, r, {kToken});
