@@ -553,7 +553,9 @@ void AuditPage::startLoad(LoadKind kind, const api::AuditQuery &query)
         m_pager->disconnect(this);
         m_pager->abort();
     }
-    m_banner->clear();
+    // An archive notice stays until dismissed; only a stale error goes.
+    if (m_banner->kind() == MessageBanner::Kind::Error)
+        m_banner->clear();
     m_retry = nullptr;
     m_loadKind = kind;
     quint64 generation = m_model->queryGeneration();
