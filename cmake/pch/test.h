@@ -1,0 +1,5 @@
+// Precompiled header for Qt Test executables. See core.h.
+#pragma once
+#include "widgets.h"
+#include <QSignalSpy>
+#include <QTest>
