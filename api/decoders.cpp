@@ -109,21 +109,22 @@ public:
             return false;
         if (!sv.data())
             return true;
+        // Direct-mapped: one comparison per lookup, a collision just evicts.
         InternCache &c = m_caches[size_t(cache) % m_caches.size()];
-        for (int i = 0; i < c.count; ++i) {
-            const auto &e = c.entries[size_t(i)];
-            if (e.first.size() == sv.size() && std::memcmp(e.first.data(), sv.data(), sv.size()) == 0) {
-                *out = e.second;
-                return true;
-            }
+        const size_t n = sv.size();
+        const size_t slot = n == 0 ? 0
+                                   : (n * 31 + size_t(uchar(sv[0])) + size_t(uchar(sv[n - 1])) * 7 +
+                                      size_t(uchar(sv[n / 2])) * 13) %
+                                         c.size();
+        auto &e = c[slot];
+        if (e.first.size() == n && std::memcmp(e.first.data(), sv.data(), n) == 0) {
+            *out = e.second;
+            return true;
         }
-        *out = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
-        if (sv.size() <= 96) {
-            auto &slot = c.entries[size_t(c.next)];
-            slot.first.assign(sv.data(), sv.size());
-            slot.second = *out;
-            c.next = (c.next + 1) % int(c.entries.size());
-            c.count = std::max(c.count, c.next == 0 ? int(c.entries.size()) : c.next);
+        *out = QString::fromUtf8(sv.data(), qsizetype(n));
+        if (n <= 96) {
+            e.first.assign(sv.data(), n);
+            e.second = *out;
         }
         return true;
     }
@@ -368,12 +369,7 @@ private:
         return true;
     }
 
-    struct InternCache
-    {
-        std::array<std::pair<std::string, QString>, 8> entries;
-        int count = 0;
-        int next = 0;
-    };
+    using InternCache = std::array<std::pair<std::string, QString>, 16>;
     std::array<InternCache, 48> m_caches;
     od::document *m_doc = nullptr;
     const char *m_end = nullptr;
