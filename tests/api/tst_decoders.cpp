@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace api;
@@ -335,6 +336,48 @@ private Q_SLOTS:
                 const auto m = decode::membersPage(t);
                 QVERIFY2(!o.ok() && !u.ok() && !m.ok(),
                          qPrintable(QStringLiteral("%1 cut at %2 decoded").arg(name).arg(cut)));
+            }
+        }
+    }
+
+    // Seeded random damage to every example: errors are fine, crashes are not
+    // (this is what the ASan run is for).
+    void randomMutationsNeverCrash()
+    {
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"));
+        QRandomGenerator rng(20261123);
+        static const char alphabet[] = "{}[]\",:0123456789.-eEtruefalsn \\\x80\xff\xc3";
+        for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+            const QByteArray original = example(name);
+            for (int round = 0; round < 60; ++round) {
+                QByteArray body = original;
+                const int edits = 1 + int(rng.bounded(4));
+                for (int e = 0; e < edits && !body.isEmpty(); ++e) {
+                    const qsizetype at = qsizetype(rng.bounded(quint32(body.size())));
+                    const char c = alphabet[rng.bounded(quint32(sizeof(alphabet) - 1))];
+                    switch (rng.bounded(3)) {
+                    case 0:
+                        body[at] = c;
+                        break;
+                    case 1:
+                        body.insert(at, c);
+                        break;
+                    default:
+                        body.remove(at, qsizetype(rng.bounded(8)) + 1);
+                        break;
+                    }
+                }
+                decode::organizationResponse(body);
+                decode::organizationsPage(body);
+                decode::accountsPage(body);
+                decode::membersPage(body);
+                decode::membersResponse(body);
+                decode::auditPage(body);
+                decode::usageResponse(body);
+                decode::tokenVerificationResponse(body);
+                decode::errorMessages(body);
+                decode::scanAuditCursor(body);
+                decode::scanPageToken(body);
             }
         }
     }
