@@ -1,25 +1,20 @@
 #include "ui/shell/pagefactory.h"
 
 #include "ui/audit/auditpage.h"
-#include "ui/common/placeholderpage.h"
+#include "ui/members/memberspage.h"
 #include "ui/organizations/organizationspage.h"
 #include "ui/shell/mainwindow.h"
-#include "ui/members/memberspage.h"
+#include "ui/usage/usagepage.h"
 
 namespace ui {
 
 QList<Page *> createPages(const PageContext &context, QWidget *parent)
 {
     QList<Page *> pages;
-    auto placeholder = [&](const char *objectName, const QString &title, const char *icon,
-                           const QString &text) {
-        auto *page = new PlaceholderPage(context.session, title, QString::fromLatin1(icon), text, parent);
-        page->setObjectName(QString::fromLatin1(objectName));
-        pages.append(page);
-    };
     {
         // The toolbar picker shows the page's own tree model, so both always agree.
-        auto *organizations = new OrganizationsPage(context.session, context.activity, context.settings, parent);
+        auto *organizations =
+            new OrganizationsPage(context.session, context.activity, context.settings, parent);
         if (auto *window = qobject_cast<MainWindow *>(parent))
             window->setOrganizationModel(organizations->treeModel(), OrganizationsPage::organizationIdRole());
         pages.append(organizations);
@@ -34,9 +29,11 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         audit->setObjectName(QStringLiteral("auditPage"));
         pages.append(audit);
     }
-    placeholder("usagePage", QObject::tr("Usage"), "office-chart-bar",
-                QObject::tr("Usage and cost of the chosen organization will live here, as charts and a pivot "
-                            "table by product, account and zone."));
+    {
+        auto *usage = new UsagePage(context.session, context.settings, parent);
+        usage->setObjectName(QStringLiteral("usagePage"));
+        pages.append(usage);
+    }
     return pages;
 }
 

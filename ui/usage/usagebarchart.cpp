@@ -1,0 +1,125 @@
+#include "ui/usage/usagebarchart.h"
+
+#include "models/usage/usageseriesmodel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QLocale>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+
+// Category labels must be unique; hidden labels are runs of zero-width spaces
+// of distinct lengths so that only every n-th bucket is written out.
+QString hiddenLabel(int index)
+{
+    return QString(index + 1, QChar(0x200B));
+}
+
+} // namespace
+
+UsageBarChart::UsageBarChart(QWidget *parent) : UsageChart(parent)
+{
+    setObjectName(QStringLiteral("usageBarChart"));
+}
+
+void UsageBarChart::setModel(models::UsageSeriesModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (m_model)
+        connect(m_model, &QAbstractItemModel::modelReset, this, &UsageBarChart::scheduleRebuild);
+    scheduleRebuild();
+}
+
+QString UsageBarChart::toolTipFor(int group, int bucket) const
+{
+    if (!m_model)
+        return {};
+    const models::UsageAggregate &a = m_model->aggregate();
+    if (group < 0 || group >= a.groupCount() || bucket < 0 || bucket >= a.bucketCount())
+        return {};
+    const double v = a.value(group, bucket);
+    const QString unit = a.group(group).unit;
+    const bool whole = std::abs(v - std::round(v)) < 1e-9 && !models::usageMeasureIsCost(a.measure());
+    QString text = a.group(group).label + QStringLiteral("\n") + a.bucketLabel(bucket) +
+                   QStringLiteral(": ") + QLocale().toString(v, 'f', whole ? 0 : 2);
+    if (!unit.isEmpty())
+        text += QStringLiteral(" ") + unit;
+    return text;
+}
+
+void UsageBarChart::rebuild()
+{
+    QChart *c = chart();
+    c->removeAllSeries();
+    const auto oldAxes = c->axes();
+    for (QAbstractAxis *axis : oldAxes) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    m_sets = 0;
+    if (!m_model)
+        return;
+    const models::UsageAggregate &a = m_model->aggregate();
+    const int buckets = a.bucketCount();
+    if (a.groupCount() == 0 || buckets == 0)
+        return;
+
+    auto *series = new QStackedBarSeries;
+    series->setBarWidth(buckets > 60 ? 0.95 : 0.75);
+    double top = 0;
+    double bottom = 0;
+    std::vector<double> positive(size_t(buckets), 0.0);
+    std::vector<double> negative(size_t(buckets), 0.0);
+    for (int g = 0; g < a.groupCount(); ++g) {
+        auto *set = new QBarSet(a.group(g).label);
+        for (int b = 0; b < buckets; ++b) {
+            const double v = a.value(g, b);
+            set->append(v);
+            (v >= 0 ? positive : negative)[size_t(b)] += v;
+        }
+        connect(set, &QBarSet::hovered, this, [this, g](bool status, int index) {
+            showToolTip(status ? toolTipFor(g, index) : QString());
+        });
+        connect(set, &QBarSet::clicked, this, [this, g](int) { activateGroup(g); });
+        series->append(set);
+    }
+    for (int b = 0; b < buckets; ++b) {
+        top = std::max(top, positive[size_t(b)]);
+        bottom = std::min(bottom, negative[size_t(b)]);
+    }
+    c->addSeries(series);
+
+    auto *xAxis = new QBarCategoryAxis;
+    const int step = std::max(1, int(std::ceil(buckets / 24.0)));
+    QStringList categories;
+    categories.reserve(buckets);
+    for (int b = 0; b < buckets; ++b)
+        categories.append(b % step == 0 ? a.bucketLabel(b) : hiddenLabel(b));
+    xAxis->append(categories);
+    xAxis->setLabelsAngle(buckets > 12 ? -90 : 0);
+    xAxis->setGridLineVisible(false);
+    c->addAxis(xAxis, Qt::AlignBottom);
+    series->attachAxis(xAxis);
+
+    auto *yAxis = new QValueAxis;
+    yAxis->setRange(bottom, top > bottom ? top * 1.05 : bottom + 1);
+    yAxis->applyNiceNumbers();
+    yAxis->setLabelFormat(QStringLiteral("%.4g"));
+    const QString unit = a.unit();
+    yAxis->setTitleText(a.unitsMixed() ? tr("mixed units") : unit);
+    c->addAxis(yAxis, Qt::AlignLeft);
+    series->attachAxis(yAxis);
+    c->legend()->setVisible(a.groupCount() > 1);
+    m_sets = a.groupCount();
+}
+
+} // namespace ui

@@ -1,0 +1,114 @@
+#include "ui/usage/usagechart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QEvent>
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QTimer>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+namespace ui {
+
+UsageChart::UsageChart(QWidget *parent) : QWidget(parent), m_view(new QChartView(this)), m_chart(new QChart)
+{
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_view->setChart(m_chart); // the view owns the chart
+    m_view->setRenderHint(QPainter::Antialiasing);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    applyPalette();
+}
+
+void UsageChart::activateGroup(int group)
+{
+    if (group >= 0)
+        Q_EMIT groupActivated(group);
+}
+
+void UsageChart::scheduleRebuild()
+{
+    // Coalesce the model's reset bursts into one rebuild.
+    if (m_rebuildPending)
+        return;
+    m_rebuildPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_rebuildPending = false;
+        rebuild();
+        applyPalette();
+    });
+}
+
+void UsageChart::applyPalette()
+{
+    const QPalette pal = palette();
+    const bool dark = pal.color(QPalette::Window).lightness() < 128;
+    const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (m_chart->theme() != theme)
+        m_chart->setTheme(theme); // resets series colours, so only when it changes
+    // Blend with the page instead of the theme's own background.
+    m_chart->setBackgroundBrush(pal.brush(QPalette::Base));
+    m_chart->setBackgroundRoundness(0);
+    const QColor text = pal.color(QPalette::Text);
+    m_chart->legend()->setLabelColor(text);
+    m_chart->setTitleBrush(text);
+    const auto axes = m_chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        QColor grid = text;
+        grid.setAlpha(40);
+        axis->setGridLineColor(grid);
+    }
+}
+
+void UsageChart::showToolTip(const QString &text)
+{
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(QCursor::pos(), text, this);
+}
+
+void UsageChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        applyPalette();
+}
+
+bool UsageChart::exportImage(const QString &path, const QString &title) const
+{
+    const QSize size = m_view->size().isValid() && m_view->width() > 100 ? m_view->size() : QSize(1200, 700);
+    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(title);
+        QPainter painter;
+        if (!painter.begin(&generator))
+            return false;
+        m_view->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), m_view->rect());
+        painter.end();
+        return QFileInfo(path).size() > 0;
+    }
+    // Twice the on-screen resolution so the picture stays sharp in documents.
+    QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    image.fill(palette().color(QPalette::Base));
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    m_view->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), m_view->rect());
+    painter.end();
+    return image.save(path);
+}
+
+} // namespace ui

@@ -1,0 +1,302 @@
+#include "ui/usage/usagecontroller.h"
+
+#include "api/client.h"
+#include "api/usageapi.h"
+#include "models/session/session.h"
+#include "models/usage/usageaggregator.h"
+#include "models/usage/usagebreakdownmodel.h"
+#include "models/usage/usagecsv.h"
+#include "models/usage/usagepivotmodel.h"
+#include "models/usage/usageseriesmodel.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ui {
+
+namespace {
+
+models::UsageDayRange previousOf(models::UsageDayRange range)
+{
+    if (range.isEmpty())
+        return {};
+    return {range.first - range.dayCount(), range.first - 1};
+}
+
+} // namespace
+
+UsageController::UsageController(models::Session *session, QObject *parent)
+    : QObject(parent), m_session(session), m_pivot(new models::UsagePivotModel(this)),
+      m_series(new models::UsageSeriesModel(this)), m_breakdown(new models::UsageBreakdownModel(this)),
+      m_watcher(new QFutureWatcher<Result>(this))
+{
+    m_view.groupBy = {models::UsageDimension::ProductFamily};
+    m_view.topN = 8;
+    m_drill.reset(m_view);
+    connect(m_watcher, &QFutureWatcher<Result>::finished, this, &UsageController::onAggregated);
+    if (m_session) {
+        m_orgId = m_session->organizationId();
+        connect(m_session, &models::Session::organizationChanged, this,
+                &UsageController::onOrganizationChanged);
+        connect(m_session, &models::Session::clientChanged, this, &UsageController::onOrganizationChanged);
+    }
+}
+
+UsageController::~UsageController()
+{
+    if (m_job)
+        m_job->abort();
+    // A running aggregation works on its own snapshot; wait so that it does
+    // not outlive the watcher.
+    m_watcher->waitForFinished();
+}
+
+void UsageController::setActive(bool active)
+{
+    m_active = active;
+    if (m_active)
+        fetchMissing();
+}
+
+models::UsageDayRange UsageController::fetchRange() const
+{
+    if (m_view.range.isEmpty())
+        return {};
+    return {previousOf(m_view.range).first, m_view.range.last};
+}
+
+void UsageController::setRange(models::UsageDayRange range)
+{
+    if (range == m_view.range)
+        return;
+    m_view.range = range;
+    m_drill.setViewSettings(m_view);
+    fetchMissing();
+    requestAggregate();
+}
+
+void UsageController::setMeasure(models::UsageMeasure measure)
+{
+    if (measure == m_view.measure)
+        return;
+    m_view.measure = measure;
+    m_drill.setViewSettings(m_view);
+    requestAggregate();
+}
+
+void UsageController::setGroupBy(const QList<models::UsageDimension> &groupBy)
+{
+    m_drill.setGroupBy(groupBy);
+    Q_EMIT drillChanged();
+    requestAggregate();
+}
+
+void UsageController::setGranularity(models::UsageGranularity granularity)
+{
+    if (granularity == m_view.granularity)
+        return;
+    m_view.granularity = granularity;
+    m_drill.setViewSettings(m_view);
+    requestAggregate();
+}
+
+void UsageController::setTopN(int topN)
+{
+    if (topN == m_view.topN)
+        return;
+    m_view.topN = topN;
+    m_drill.setViewSettings(m_view);
+    requestAggregate();
+}
+
+bool UsageController::drillInto(int group)
+{
+    if (group < 0 || group >= m_aggregate.groupCount())
+        return false;
+    if (!m_drill.drillInto(m_aggregate.group(group)))
+        return false;
+    Q_EMIT drillChanged();
+    requestAggregate();
+    return true;
+}
+
+void UsageController::backTo(int crumb)
+{
+    if (crumb == m_drill.depth() || !m_drill.backTo(crumb))
+        return;
+    Q_EMIT drillChanged();
+    requestAggregate();
+}
+
+void UsageController::onOrganizationChanged()
+{
+    const QString orgId = m_session ? m_session->organizationId() : QString();
+    cancel();
+    m_orgId = orgId;
+    m_cube.clear();
+    QList<models::UsageDimension> groupBy =
+        m_drill.breadcrumbs().isEmpty() ? m_view.groupBy : m_drill.breadcrumbs().constFirst().groupBy;
+    m_view.groupBy = groupBy;
+    m_drill.reset(m_view);
+    Q_EMIT drillChanged();
+    requestAggregate();
+    if (m_active)
+        fetchMissing();
+}
+
+void UsageController::reload()
+{
+    cancel();
+    m_cube.clear();
+    requestAggregate();
+    fetchMissing();
+}
+
+void UsageController::cancel()
+{
+    const bool was = isLoading();
+    m_queue.clear();
+    if (m_job) {
+        api::Job *job = m_job;
+        m_job = nullptr;
+        disconnect(job, nullptr, this, nullptr);
+        job->abort();
+    }
+    if (was)
+        Q_EMIT loadingChanged(false);
+}
+
+void UsageController::fetchMissing()
+{
+    if (!m_active || !m_session || !m_session->client() || m_orgId.isEmpty() || m_view.range.isEmpty())
+        return;
+    // The shown range first, then the previous period it is compared with.
+    m_queue = m_cube.missingWindows(m_view.range);
+    m_queue += m_cube.missingWindows(previousOf(m_view.range));
+    if (m_job) {
+        // The request under way stays; do not ask for its days twice.
+        const models::UsageDayRange busy = m_jobWindow;
+        m_queue.removeIf(
+            [busy](const models::UsageDayRange &w) { return w.first >= busy.first && w.last <= busy.last; });
+    }
+    const bool wasLoading = m_windowsTotal > m_windowsDone && m_job;
+    if (!wasLoading) {
+        m_windowsDone = 0;
+        m_windowsTotal = int(m_queue.size());
+    } else {
+        m_windowsTotal = m_windowsDone + int(m_queue.size()) + 1;
+    }
+    if (m_queue.isEmpty() && !m_job)
+        return;
+    Q_EMIT loadingChanged(true);
+    Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
+    if (!m_job)
+        startNext();
+}
+
+void UsageController::startNext()
+{
+    if (m_queue.isEmpty()) {
+        Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
+        Q_EMIT loadingChanged(false);
+        return;
+    }
+    m_jobWindow = m_queue.takeFirst();
+    api::UsageApi usage(m_session->client());
+    auto *job = usage.get(m_orgId, m_jobWindow.firstDate(), m_jobWindow.lastDate(), this);
+    m_job = job;
+    connect(job, &api::Job::finished, this, &UsageController::onJobFinished);
+    job->start();
+}
+
+void UsageController::onJobFinished(api::Job *job)
+{
+    if (job != m_job)
+        return; // canceled or superseded
+    m_job = nullptr;
+    if (job->error()) {
+        const QString message = job->error().userMessage();
+        m_queue.clear();
+        Q_EMIT loadingChanged(false);
+        Q_EMIT loadFailed(message);
+        return;
+    }
+    auto *typed = static_cast<api::TypedJob<QList<api::UsageRecord>> *>(job);
+    // A 31-day window of a large organization is a few thousand records:
+    // upserting it here costs about a millisecond.
+    m_cube.addWindow(m_jobWindow, typed->result());
+    ++m_windowsDone;
+    Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
+    if (m_cube.hasCosts() != m_hadCosts) {
+        m_hadCosts = m_cube.hasCosts();
+        Q_EMIT costsAvailableChanged(m_hadCosts);
+    }
+    // Data, not the question, changed: keep the generation so the result of
+    // an aggregation already under way is still shown.
+    if (m_running) {
+        m_dirty = true;
+    } else {
+        startAggregate();
+    }
+    startNext();
+}
+
+void UsageController::requestAggregate()
+{
+    ++m_generation;
+    if (m_running) {
+        m_dirty = true;
+        return;
+    }
+    startAggregate();
+}
+
+void UsageController::startAggregate()
+{
+    m_running = true;
+    m_dirty = false;
+    const quint64 generation = m_generation;
+    models::UsageQuery query = m_drill.query();
+    if (!m_cube.hasMeasure(query.measure))
+        query.measure = models::UsageMeasure::ConsumedQuantity;
+    // The cube copy is an O(1) snapshot; the next addWindow detaches ours.
+    m_watcher->setFuture(QtConcurrent::run([cube = m_cube, query, generation] {
+        Result result;
+        result.generation = generation;
+        result.aggregate = models::UsageAggregator::aggregate(cube, query);
+        models::UsageQuery daily = query;
+        daily.granularity = models::UsageGranularity::Day;
+        result.anomalies = models::UsageAnomalyDetector().detect(cube, daily);
+        return result;
+    }));
+}
+
+void UsageController::onAggregated()
+{
+    m_running = false;
+    Result result = m_watcher->future().takeResult();
+    if (result.generation == m_generation) {
+        m_aggregate = result.aggregate;
+        m_anomalies = std::move(result.anomalies);
+        m_pivot->setAggregate(m_aggregate);
+        m_series->setAggregate(m_aggregate);
+        m_breakdown->setAggregate(m_aggregate);
+        Q_EMIT aggregateChanged();
+    } else {
+        m_dirty = true; // the question changed meanwhile
+    }
+    if (m_dirty)
+        startAggregate();
+}
+
+bool UsageController::writeRecordsCsv(QIODevice *out) const
+{
+    return models::UsageCsv::writeRecords(out, m_cube, m_drill.query());
+}
+
+bool UsageController::writePivotCsv(QIODevice *out) const
+{
+    return models::UsageCsv::writePivot(out, m_aggregate);
+}
+
+} // namespace ui

@@ -1,0 +1,126 @@
+#pragma once
+// Drives the Usage page: fetches the windows of the chosen range that the
+// cube lacks (one ≤31-day request at a time, paced by the client's rate
+// budget), aggregates the cube snapshot off the GUI thread and swaps the
+// pivot, series and breakdown models when a result of the current
+// generation arrives. Knows nothing about widgets.
+
+#include "api/job.h"
+#include "models/usage/usageaggregate.h"
+#include "models/usage/usageanomalydetector.h"
+#include "models/usage/usagecube.h"
+#include "models/usage/usagedrilldown.h"
+#include "models/usage/usagequery.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QIODevice;
+template <typename T> class QFutureWatcher;
+
+namespace models {
+class Session;
+class UsageBreakdownModel;
+class UsagePivotModel;
+class UsageSeriesModel;
+} // namespace models
+
+namespace ui {
+
+class UsageController : public QObject
+{
+    Q_OBJECT
+public:
+    struct Result
+    {
+        quint64 generation = 0;
+        models::UsageAggregate aggregate;
+        QList<models::UsageAnomaly> anomalies;
+    };
+
+    explicit UsageController(models::Session *session, QObject *parent = nullptr);
+    ~UsageController() override;
+
+    // While inactive (page hidden) nothing is fetched; activating fetches
+    // whatever the range still lacks.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+
+    void setRange(models::UsageDayRange range);
+    models::UsageDayRange range() const { return m_view.range; }
+    // The range plus the previous period of the same length: what is fetched.
+    models::UsageDayRange fetchRange() const;
+
+    void setMeasure(models::UsageMeasure measure);
+    void setGroupBy(const QList<models::UsageDimension> &groupBy);
+    void setGranularity(models::UsageGranularity granularity);
+    void setTopN(int topN);
+    models::UsageQuery query() const { return m_drill.query(); }
+    const models::UsageDrillDown &drillDown() const { return m_drill; }
+    // Group index into the current aggregate; false for "Other" or when every
+    // dimension is used.
+    bool drillInto(int group);
+    void backTo(int crumb);
+
+    const models::UsageCube &cube() const { return m_cube; }
+    const models::UsageAggregate &aggregate() const { return m_aggregate; }
+    const QList<models::UsageAnomaly> &anomalies() const { return m_anomalies; }
+    models::UsagePivotModel *pivotModel() const { return m_pivot; }
+    models::UsageSeriesModel *seriesModel() const { return m_series; }
+    models::UsageBreakdownModel *breakdownModel() const { return m_breakdown; }
+
+    bool isLoading() const { return !m_queue.isEmpty() || m_job; }
+    bool isAggregating() const { return m_running; }
+    // Requests left / total in the current load.
+    int windowsDone() const { return m_windowsDone; }
+    int windowsTotal() const { return m_windowsTotal; }
+    void cancel();
+    // Forgets everything fetched and loads the range again (F5).
+    void reload();
+
+    bool writeRecordsCsv(QIODevice *out) const;
+    bool writePivotCsv(QIODevice *out) const;
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void progressChanged(int done, int total);
+    void loadFailed(const QString &message);
+    void aggregateChanged();
+    void drillChanged();
+    void costsAvailableChanged(bool available);
+
+private:
+    void onOrganizationChanged();
+    void fetchMissing();
+    void startNext();
+    void onJobFinished(api::Job *job);
+    void requestAggregate();
+    void startAggregate();
+    void onAggregated();
+
+    QPointer<models::Session> m_session;
+    models::UsageCube m_cube;
+    models::UsageQuery m_view;
+    models::UsageDrillDown m_drill;
+    models::UsageAggregate m_aggregate;
+    QList<models::UsageAnomaly> m_anomalies;
+    models::UsagePivotModel *m_pivot;
+    models::UsageSeriesModel *m_series;
+    models::UsageBreakdownModel *m_breakdown;
+
+    QString m_orgId;
+    bool m_active = false;
+    bool m_hadCosts = false;
+    QList<models::UsageDayRange> m_queue;
+    QPointer<api::Job> m_job;
+    models::UsageDayRange m_jobWindow;
+    int m_windowsDone = 0;
+    int m_windowsTotal = 0;
+
+    QFutureWatcher<Result> *m_watcher;
+    quint64 m_generation = 0;
+    bool m_running = false;
+    bool m_dirty = false;
+};
+
+} // namespace ui

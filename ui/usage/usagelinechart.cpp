@@ -1,0 +1,124 @@
+#include "ui/usage/usagelinechart.h"
+
+#include "models/usage/usageseriesmodel.h"
+
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QLocale>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+UsageLineChart::UsageLineChart(QWidget *parent) : UsageChart(parent)
+{
+    setObjectName(QStringLiteral("usageLineChart"));
+}
+
+void UsageLineChart::setModel(models::UsageSeriesModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (m_model)
+        connect(m_model, &QAbstractItemModel::modelReset, this, &UsageLineChart::scheduleRebuild);
+    scheduleRebuild();
+}
+
+int UsageLineChart::nearestBucket(qreal msecs) const
+{
+    if (!m_model)
+        return -1;
+    const models::UsageAggregate &a = m_model->aggregate();
+    int best = -1;
+    qreal bestDistance = 0;
+    for (int b = 0; b < a.bucketCount(); ++b) {
+        const qreal d = std::abs(qreal(models::UsageSeriesModel::bucketMSecs(a.bucketStart(b))) - msecs);
+        if (best < 0 || d < bestDistance) {
+            best = b;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+QString UsageLineChart::toolTipFor(int group, int bucket) const
+{
+    if (!m_model)
+        return {};
+    const models::UsageAggregate &a = m_model->aggregate();
+    if (group < 0 || group >= a.groupCount() || bucket < 0 || bucket >= a.bucketCount())
+        return {};
+    const double v = a.value(group, bucket);
+    const bool whole = std::abs(v - std::round(v)) < 1e-9 && !models::usageMeasureIsCost(a.measure());
+    QString text = a.group(group).label + QStringLiteral("\n") + a.bucketLabel(bucket) +
+                   QStringLiteral(": ") + QLocale().toString(v, 'f', whole ? 0 : 2);
+    if (!a.group(group).unit.isEmpty())
+        text += QStringLiteral(" ") + a.group(group).unit;
+    return text;
+}
+
+void UsageLineChart::rebuild()
+{
+    QChart *c = chart();
+    c->removeAllSeries();
+    const auto oldAxes = c->axes();
+    for (QAbstractAxis *axis : oldAxes) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    m_lines = 0;
+    if (!m_model)
+        return;
+    const models::UsageAggregate &a = m_model->aggregate();
+    const int buckets = a.bucketCount();
+    if (a.groupCount() == 0 || buckets == 0)
+        return;
+
+    auto *xAxis = new QDateTimeAxis;
+    xAxis->setFormat(a.granularity() == models::UsageGranularity::Month ? QStringLiteral("yyyy-MM")
+                                                                        : QStringLiteral("MMM d"));
+    xAxis->setTickCount(std::clamp(buckets, 2, 8));
+    const qint64 first = models::UsageSeriesModel::bucketMSecs(a.bucketStart(0));
+    const qint64 last = models::UsageSeriesModel::bucketMSecs(a.bucketStart(buckets - 1));
+    xAxis->setRange(QDateTime::fromMSecsSinceEpoch(first, Qt::UTC),
+                    QDateTime::fromMSecsSinceEpoch(std::max(last, first + 86400000), Qt::UTC));
+    xAxis->setLabelsAngle(-45);
+    c->addAxis(xAxis, Qt::AlignBottom);
+    auto *yAxis = new QValueAxis;
+    yAxis->setLabelFormat(QStringLiteral("%.4g"));
+    yAxis->setTitleText(a.unitsMixed() ? tr("mixed units") : a.unit());
+    c->addAxis(yAxis, Qt::AlignLeft);
+
+    double top = 0;
+    double bottom = 0;
+    for (int g = 0; g < a.groupCount(); ++g) {
+        auto *line = new QLineSeries;
+        line->setName(a.group(g).label);
+        const QList<QPointF> points = m_model->points(g);
+        line->replace(points);
+        for (const QPointF &p : points) {
+            top = std::max(top, p.y());
+            bottom = std::min(bottom, p.y());
+        }
+        // Single buckets would be invisible as a line.
+        line->setPointsVisible(buckets <= 40);
+        connect(line, &QLineSeries::hovered, this, [this, g](const QPointF &point, bool state) {
+            showToolTip(state ? toolTipFor(g, nearestBucket(point.x())) : QString());
+        });
+        connect(line, &QLineSeries::clicked, this, [this, g](const QPointF &) { activateGroup(g); });
+        c->addSeries(line);
+        line->attachAxis(xAxis);
+        line->attachAxis(yAxis);
+    }
+    yAxis->setRange(bottom, top > bottom ? top * 1.05 : bottom + 1);
+    yAxis->applyNiceNumbers();
+    c->legend()->setVisible(a.groupCount() > 1);
+    m_lines = a.groupCount();
+}
+
+} // namespace ui

@@ -1,0 +1,707 @@
+#include "ui/usage/usagepage.h"
+
+#include "models/session/session.h"
+#include "models/settings/appsettings.h"
+#include "models/usage/usagepivotmodel.h"
+#include "ui/common/dialogs.h"
+#include "ui/common/messagebanner.h"
+#include "ui/usage/usagebarchart.h"
+#include "ui/usage/usagebreadcrumbbar.h"
+#include "ui/usage/usagecontroller.h"
+#include "ui/usage/usagedonutchart.h"
+#include "ui/usage/usagelinechart.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTime>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+
+constexpr int AnomalyIndexRole = Qt::UserRole + 1;
+
+QString settingKey(const char *name)
+{
+    return QStringLiteral("usage/") + QLatin1String(name);
+}
+
+QDate todayUtc()
+{
+    return QDateTime::currentDateTimeUtc().date();
+}
+
+} // namespace
+
+UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QWidget *parent)
+    : Page(session, parent), m_settings(settings), m_controller(new UsageController(session, this))
+{
+    setObjectName(QStringLiteral("usagePage"));
+    buildUi();
+    connect(m_controller, &UsageController::aggregateChanged, this, &UsagePage::onAggregateChanged);
+    connect(m_controller, &UsageController::loadingChanged, this, &UsagePage::onLoadingChanged);
+    connect(m_controller, &UsageController::progressChanged, this, &UsagePage::onProgress);
+    connect(m_controller, &UsageController::costsAvailableChanged, this, [this] {
+        rebuildMeasures();
+        updateNote();
+    });
+    connect(m_controller, &UsageController::loadFailed, this, [this](const QString &message) {
+        m_banner->showError(tr("Usage could not be loaded: %1").arg(message));
+        updateStatus();
+    });
+    connect(m_banner, &MessageBanner::retryRequested, this, [this] {
+        m_banner->clear();
+        m_controller->setActive(isVisible());
+    });
+    connect(m_controller, &UsageController::drillChanged, this, [this] {
+        QStringList labels;
+        for (const auto &crumb : m_controller->drillDown().breadcrumbs())
+            labels.append(crumb.label);
+        m_crumbs->setCrumbs(labels);
+    });
+    connect(m_crumbs, &UsageBreadcrumbBar::crumbActivated, m_controller, &UsageController::backTo);
+    if (session)
+        connect(session, &models::Session::organizationChanged, this, [this] {
+            m_banner->clear();
+            rebuildMeasures();
+            updateNote();
+        });
+    applyPreset();
+}
+
+UsagePage::~UsagePage() = default;
+
+QString UsagePage::title() const
+{
+    return tr("Usage");
+}
+
+void UsagePage::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    m_banner = new MessageBanner(this);
+    layout->addWidget(m_banner);
+
+    auto *bar = new QHBoxLayout;
+    auto addLabeled = [&](const QString &text, QWidget *field) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        bar->addWidget(label);
+        bar->addWidget(field);
+    };
+    m_preset = new QComboBox(this);
+    m_preset->setObjectName(QStringLiteral("usageRangePreset"));
+    m_preset->addItem(tr("This month"), int(RangePreset::ThisMonth));
+    m_preset->addItem(tr("Last month"), int(RangePreset::LastMonth));
+    m_preset->addItem(tr("Last 30 days"), int(RangePreset::Last30Days));
+    m_preset->addItem(tr("Last 90 days"), int(RangePreset::Last90Days));
+    m_preset->addItem(tr("Last 12 months"), int(RangePreset::Last12Months));
+    m_preset->addItem(tr("Custom"), int(RangePreset::Custom));
+    m_preset->setCurrentIndex(int(RangePreset::Last30Days));
+    addLabeled(tr("&Range:"), m_preset);
+    m_from = new QDateEdit(this);
+    m_to = new QDateEdit(this);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setMaximumDate(todayUtc());
+    }
+    m_from->setAccessibleName(tr("From"));
+    m_to->setAccessibleName(tr("To"));
+    bar->addWidget(m_from);
+    bar->addWidget(new QLabel(QStringLiteral("–"), this));
+    bar->addWidget(m_to);
+
+    m_measure = new QComboBox(this);
+    m_measure->setObjectName(QStringLiteral("usageMeasure"));
+    addLabeled(tr("&Measure:"), m_measure);
+
+    m_group1 = new QComboBox(this);
+    m_group2 = new QComboBox(this);
+    m_group2->addItem(tr("(none)"), -1);
+    for (int d = 0; d < models::UsageDimensionCount; ++d) {
+        const auto dim = models::UsageDimension(d);
+        m_group1->addItem(models::usageDimensionName(dim), d);
+        m_group2->addItem(models::usageDimensionName(dim), d);
+    }
+    m_group2->setAccessibleName(tr("Then by"));
+    addLabeled(tr("&Group by:"), m_group1);
+    bar->addWidget(new QLabel(tr("then"), this));
+    bar->addWidget(m_group2);
+
+    m_granularity = new QComboBox(this);
+    for (auto g : {models::UsageGranularity::Day, models::UsageGranularity::Week,
+                   models::UsageGranularity::Month, models::UsageGranularity::Cumulative})
+        m_granularity->addItem(models::usageGranularityName(g), int(g));
+    addLabeled(tr("G&ranularity:"), m_granularity);
+
+    m_topN = new QSpinBox(this);
+    m_topN->setRange(0, 50);
+    m_topN->setSpecialValueText(tr("all"));
+    m_topN->setValue(8);
+    m_topN->setToolTip(tr("Keep the largest groups and fold the rest into \"Other\""));
+    addLabeled(tr("&Top:"), m_topN);
+
+    m_chartKind = new QComboBox(this);
+    m_chartKind->addItem(tr("Stacked bars"), int(ChartKind::StackedBars));
+    m_chartKind->addItem(tr("Lines"), int(ChartKind::Lines));
+    m_chartKind->addItem(tr("Donut"), int(ChartKind::Donut));
+    addLabeled(tr("C&hart:"), m_chartKind);
+
+    m_export = new QToolButton(this);
+    m_export->setText(tr("&Export"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(m_export);
+    exportMenu->addAction(tr("Chart as PNG…"), this, [this] { exportChart(QStringLiteral("png")); });
+    exportMenu->addAction(tr("Chart as SVG…"), this, [this] { exportChart(QStringLiteral("svg")); });
+    exportMenu->addAction(tr("Pivot as CSV…"), this, [this] { exportPivotCsv(); });
+    exportMenu->addAction(tr("Records as CSV…"), this, [this] { exportRecordsCsv(); });
+    m_export->setMenu(exportMenu);
+    bar->addWidget(m_export);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+
+    auto *statusRow = new QHBoxLayout;
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(240);
+    m_progress->setFormat(tr("%v of %m requests"));
+    m_progress->hide();
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->hide();
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("usageStatus"));
+    statusRow->addWidget(m_progress);
+    statusRow->addWidget(m_cancel);
+    statusRow->addWidget(m_status, 1);
+    layout->addLayout(statusRow);
+
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("usageNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    layout->addWidget(m_note);
+
+    m_crumbs = new UsageBreadcrumbBar(this);
+    layout->addWidget(m_crumbs);
+
+    m_mainSplitter = new QSplitter(Qt::Vertical, this);
+    m_mainSplitter->setObjectName(QStringLiteral("usageMainSplitter"));
+    m_charts = new QStackedWidget(m_mainSplitter);
+    m_bars = new UsageBarChart(m_charts);
+    m_lines = new UsageLineChart(m_charts);
+    m_donut = new UsageDonutChart(m_charts);
+    m_charts->addWidget(m_bars);
+    m_charts->addWidget(m_lines);
+    m_charts->addWidget(m_donut);
+    m_bars->setModel(m_controller->seriesModel());
+    m_lines->setModel(m_controller->seriesModel());
+    m_donut->setModel(m_controller->breakdownModel());
+    m_charts->setMinimumHeight(220);
+    for (UsageChart *chart : {static_cast<UsageChart *>(m_bars), static_cast<UsageChart *>(m_lines),
+                              static_cast<UsageChart *>(m_donut)})
+        connect(chart, &UsageChart::groupActivated, this, &UsagePage::onChartGroupActivated);
+
+    m_bottomSplitter = new QSplitter(Qt::Horizontal, m_mainSplitter);
+    m_bottomSplitter->setObjectName(QStringLiteral("usageBottomSplitter"));
+    m_pivotView = new QTableView(m_bottomSplitter);
+    m_pivotView->setObjectName(QStringLiteral("usagePivot"));
+    m_pivotView->setModel(m_controller->pivotModel());
+    m_pivotView->setSortingEnabled(true);
+    m_pivotView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_pivotView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_pivotView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_pivotView->verticalHeader()->hide();
+    m_pivotView->verticalHeader()->setDefaultSectionSize(m_pivotView->fontMetrics().height() + 8);
+    m_pivotView->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+    m_pivotView->setToolTip(tr("Enter or double-click a group to drill into it"));
+    connect(m_pivotView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        onChartGroupActivated(index.data(models::UsagePivotModel::GroupIndexRole).toInt());
+    });
+    connect(m_pivotView->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                m_pivotSortKind = column < 0 ? -1 : int(m_controller->pivotModel()->columnKind(column));
+                m_pivotSortOrder = order;
+            });
+
+    auto *anomalyBox = new QWidget(m_bottomSplitter);
+    auto *anomalyLayout = new QVBoxLayout(anomalyBox);
+    anomalyLayout->setContentsMargins(0, 0, 0, 0);
+    auto *anomalyTitle = new QLabel(tr("&Anomalies (Enter opens the audit log around the day)"), anomalyBox);
+    m_anomalies = new QTreeWidget(anomalyBox);
+    m_anomalies->setObjectName(QStringLiteral("usageAnomalies"));
+    anomalyTitle->setBuddy(m_anomalies);
+    m_anomalies->setRootIsDecorated(false);
+    m_anomalies->setUniformRowHeights(true);
+    m_anomalies->setSortingEnabled(true);
+    m_anomalies->setHeaderLabels({tr("Group"), tr("Day"), tr("Value"), tr("Baseline"), tr("Score")});
+    connect(m_anomalies, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem *item) { openAnomaly(m_anomalies->indexOfTopLevelItem(item)); });
+    anomalyLayout->addWidget(anomalyTitle);
+    anomalyLayout->addWidget(m_anomalies);
+    m_bottomSplitter->setStretchFactor(0, 3);
+    m_bottomSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setStretchFactor(0, 3);
+    m_mainSplitter->setStretchFactor(1, 2);
+    layout->addWidget(m_mainSplitter, 1);
+
+    // Keyboard: Alt+Left / Backspace go up one drill level.
+    for (const QKeySequence &key : {QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::Key_Backspace)}) {
+        auto *up = new QShortcut(key, this);
+        up->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(up, &QShortcut::activated, this, [this] {
+            const int depth = m_controller->drillDown().depth();
+            if (depth > 0)
+                m_controller->backTo(depth - 1);
+        });
+    }
+
+    rebuildMeasures();
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &UsagePage::applyPreset);
+    connect(m_from, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
+    connect(m_to, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
+    connect(m_measure, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_measure->currentIndex() >= 0)
+            m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
+    });
+    connect(m_group1, &QComboBox::currentIndexChanged, this, &UsagePage::applyGroupBy);
+    connect(m_group2, &QComboBox::currentIndexChanged, this, &UsagePage::applyGroupBy);
+    connect(m_granularity, &QComboBox::currentIndexChanged, this, [this] {
+        m_controller->setGranularity(models::UsageGranularity(m_granularity->currentData().toInt()));
+    });
+    connect(m_topN, &QSpinBox::valueChanged, m_controller, &UsageController::setTopN);
+    connect(m_chartKind, &QComboBox::currentIndexChanged, m_charts, &QStackedWidget::setCurrentIndex);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_controller->cancel();
+        updateStatus();
+    });
+}
+
+models::UsageDayRange UsagePage::presetRange(RangePreset preset, QDate today)
+{
+    const QDate monthStart(today.year(), today.month(), 1);
+    switch (preset) {
+    case RangePreset::ThisMonth:
+        return models::UsageDayRange::fromDates(monthStart, today);
+    case RangePreset::LastMonth:
+        return models::UsageDayRange::fromDates(monthStart.addMonths(-1), monthStart.addDays(-1));
+    case RangePreset::Last30Days:
+        return models::UsageDayRange::fromDates(today.addDays(-29), today);
+    case RangePreset::Last90Days:
+        return models::UsageDayRange::fromDates(today.addDays(-89), today);
+    case RangePreset::Last12Months:
+        return models::UsageDayRange::fromDates(monthStart.addMonths(-11), today);
+    case RangePreset::Custom:
+        break;
+    }
+    return {};
+}
+
+void UsagePage::applyPreset()
+{
+    const auto preset = RangePreset(m_preset->currentData().toInt());
+    const bool custom = preset == RangePreset::Custom;
+    m_from->setEnabled(custom);
+    m_to->setEnabled(custom);
+    if (custom) {
+        applyCustomRange();
+        return;
+    }
+    const models::UsageDayRange range = presetRange(preset, todayUtc());
+    {
+        const QSignalBlocker blockFrom(m_from);
+        const QSignalBlocker blockTo(m_to);
+        m_from->setDate(range.firstDate());
+        m_to->setDate(range.lastDate());
+    }
+    m_controller->setRange(range);
+}
+
+void UsagePage::applyCustomRange()
+{
+    if (RangePreset(m_preset->currentData().toInt()) != RangePreset::Custom)
+        return;
+    QDate from = m_from->date();
+    QDate to = m_to->date();
+    if (to < from)
+        std::swap(from, to);
+    m_controller->setRange(models::UsageDayRange::fromDates(from, to));
+}
+
+void UsagePage::applyGroupBy()
+{
+    QList<models::UsageDimension> groupBy{models::UsageDimension(m_group1->currentData().toInt())};
+    const int second = m_group2->currentData().toInt();
+    if (second >= 0 && second != m_group1->currentData().toInt())
+        groupBy.append(models::UsageDimension(second));
+    m_controller->setGroupBy(groupBy);
+}
+
+void UsagePage::rebuildMeasures()
+{
+    const auto current =
+        models::UsageMeasure(m_measure->currentIndex() >= 0 ? m_measure->currentData().toInt() : 0);
+    const QSignalBlocker block(m_measure);
+    m_measure->clear();
+    const models::UsageCube &cube = m_controller->cube();
+    for (int m = 0; m < models::UsageMeasureCount; ++m) {
+        const auto measure = models::UsageMeasure(m);
+        if (models::usageMeasureIsCost(measure) && !cube.hasMeasure(measure))
+            continue;
+        QString text = models::usageMeasureName(measure);
+        if (models::usageMeasureIsCost(measure) && !cube.billingCurrency().isEmpty())
+            text += QStringLiteral(" (") + cube.billingCurrency() + QStringLiteral(")");
+        m_measure->addItem(text, m);
+    }
+    const int index = m_measure->findData(int(current));
+    m_measure->setCurrentIndex(index >= 0 ? index : 0);
+    m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
+}
+
+void UsagePage::updateNote()
+{
+    const models::UsageCube &cube = m_controller->cube();
+    const models::UsageAggregate &a = m_controller->aggregate();
+    QStringList lines;
+    if (!cube.isEmpty() && !cube.hasCosts())
+        lines.append(tr("This organization's usage records carry no cost columns (the API does not populate "
+                        "them yet); showing consumed quantities."));
+    if (a.unitsMixed() && a.measure() == models::UsageMeasure::ConsumedQuantity)
+        lines.append(tr("These groups add quantities of different units (for example requests and GB), so "
+                        "totals have no single unit; group by Metric to compare like with like."));
+    else if (a.measure() == models::UsageMeasure::ConsumedQuantity && !a.unit().isEmpty() &&
+             a.groupCount() > 0)
+        lines.append(tr("Consumed quantity in %1.").arg(a.unit()));
+    m_note->setText(lines.join(QLatin1Char('\n')));
+    m_note->setVisible(!lines.isEmpty());
+}
+
+void UsagePage::updateStatus()
+{
+    const models::UsageAggregate &a = m_controller->aggregate();
+    QString text;
+    if (m_controller->isLoading()) {
+        text = tr("Loading usage…");
+    } else if (session() && session()->organizationId().isEmpty()) {
+        text = tr("Choose an organization to see its usage.");
+    } else if (a.groupCount() == 0) {
+        text = m_controller->cube().isEmpty() ? tr("No usage loaded yet.") : tr("No usage in this range.");
+    } else {
+        text = tr("%1 – %2: %3 records")
+                   .arg(QLocale().toString(a.range().firstDate(), QLocale::ShortFormat),
+                        QLocale().toString(a.range().lastDate(), QLocale::ShortFormat),
+                        QLocale().toString(qlonglong(a.matchedRows())));
+        if (a.correctionRows() > 0)
+            text += tr(", %n correction(s)", nullptr, int(a.correctionRows()));
+        if (!a.rangeCovered())
+            text += tr(" — part of the range is not loaded");
+        else if (!a.previousCovered())
+            text += tr(" — previous period not loaded");
+    }
+    m_status->setText(text);
+}
+
+void UsagePage::onAggregateChanged()
+{
+    resortPivot();
+    m_pivotView->resizeColumnsToContents();
+    fillAnomalies();
+    updateNote();
+    updateStatus();
+}
+
+void UsagePage::resortPivot()
+{
+    auto *model = m_controller->pivotModel();
+    int column = model->totalColumn();
+    if (m_pivotSortKind >= 0) {
+        for (int c = 0; c < model->columnCount(); ++c)
+            if (int(model->columnKind(c)) == m_pivotSortKind) {
+                column = c;
+                break;
+            }
+    }
+    const QSignalBlocker block(m_pivotView->horizontalHeader());
+    m_pivotView->sortByColumn(column, m_pivotSortOrder);
+}
+
+void UsagePage::fillAnomalies()
+{
+    m_anomalies->setSortingEnabled(false);
+    m_anomalies->clear();
+    const auto &list = m_controller->anomalies();
+    const QLocale locale;
+    for (int i = 0; i < list.size(); ++i) {
+        const models::UsageAnomaly &an = list.at(i);
+        auto *item = new QTreeWidgetItem(m_anomalies);
+        item->setText(0, an.groupLabel);
+        item->setText(1, an.day.toString(Qt::ISODate));
+        item->setText(2, locale.toString(an.value, 'f', 2));
+        item->setText(3, locale.toString(an.baseline, 'f', 2));
+        item->setText(4, locale.toString(an.score, 'f', 1));
+        item->setData(0, AnomalyIndexRole, i);
+        item->setData(2, Qt::UserRole, an.value);
+        for (int c = 2; c <= 4; ++c)
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        item->setToolTip(0, tr("Enter or double-click: open the audit log around this day"));
+    }
+    m_anomalies->setSortingEnabled(true);
+    m_anomalies->sortByColumn(4, Qt::DescendingOrder);
+}
+
+void UsagePage::openAnomaly(int row)
+{
+    QTreeWidgetItem *item = m_anomalies->topLevelItem(row);
+    if (!item || !session())
+        return;
+    const int index = item->data(0, AnomalyIndexRole).toInt();
+    const auto &list = m_controller->anomalies();
+    if (index < 0 || index >= list.size())
+        return;
+    const models::UsageAnomaly &an = list.at(index);
+    // The account comes from the group when grouped by account, else from a
+    // drill-down filter; an empty id means the whole organization.
+    QString accountId;
+    for (const models::UsageGroupKey &key : an.groupKeys)
+        if (key.dimension == models::UsageDimension::Account)
+            accountId = key.key;
+    if (accountId.isEmpty())
+        for (const models::UsageFilter &filter : m_controller->query().filters)
+            if (filter.dimension == models::UsageDimension::Account)
+                accountId = filter.key;
+    const qint64 dayStart = an.day.startOfDay(Qt::UTC).toMSecsSinceEpoch();
+    session()->requestAuditAround(accountId, dayStart, dayStart + 86400000 - 1);
+}
+
+void UsagePage::onChartGroupActivated(int group)
+{
+    const models::UsageAggregate &a = m_controller->aggregate();
+    if (group < 0 || group >= a.groupCount())
+        return;
+    if (!m_controller->drillInto(group)) {
+        if (a.group(group).isOther)
+            m_status->setText(tr("\"Other\" folds %n group(s); raise Top to see them.", nullptr,
+                                 a.group(group).foldedGroups));
+        else
+            m_status->setText(tr("Nothing further to drill into."));
+    }
+}
+
+void UsagePage::onLoadingChanged(bool loading)
+{
+    m_progress->setVisible(loading);
+    m_cancel->setVisible(loading);
+    if (loading)
+        m_banner->clear();
+    updateStatus();
+}
+
+void UsagePage::onProgress(int done, int total)
+{
+    m_progress->setMaximum(std::max(total, 1));
+    m_progress->setValue(done);
+}
+
+UsageChart *UsagePage::currentChart() const
+{
+    return qobject_cast<UsageChart *>(m_charts->currentWidget());
+}
+
+void UsagePage::setRangePreset(RangePreset preset)
+{
+    m_preset->setCurrentIndex(m_preset->findData(int(preset)));
+}
+
+void UsagePage::setCustomRange(QDate from, QDate to)
+{
+    {
+        const QSignalBlocker blockFrom(m_from);
+        const QSignalBlocker blockTo(m_to);
+        m_from->setDate(from);
+        m_to->setDate(to);
+    }
+    if (RangePreset(m_preset->currentData().toInt()) == RangePreset::Custom)
+        applyCustomRange();
+    else
+        setRangePreset(RangePreset::Custom);
+}
+
+void UsagePage::setMeasure(models::UsageMeasure measure)
+{
+    const int index = m_measure->findData(int(measure));
+    if (index >= 0)
+        m_measure->setCurrentIndex(index);
+}
+
+void UsagePage::setGroupBy(models::UsageDimension first, std::optional<models::UsageDimension> second)
+{
+    {
+        const QSignalBlocker block1(m_group1);
+        const QSignalBlocker block2(m_group2);
+        m_group1->setCurrentIndex(m_group1->findData(int(first)));
+        m_group2->setCurrentIndex(m_group2->findData(second ? int(*second) : -1));
+    }
+    applyGroupBy();
+}
+
+void UsagePage::setGranularity(models::UsageGranularity granularity)
+{
+    m_granularity->setCurrentIndex(m_granularity->findData(int(granularity)));
+}
+
+void UsagePage::setTopN(int topN)
+{
+    m_topN->setValue(topN);
+}
+
+void UsagePage::setChartKind(ChartKind kind)
+{
+    m_chartKind->setCurrentIndex(m_chartKind->findData(int(kind)));
+}
+
+UsagePage::ChartKind UsagePage::chartKind() const
+{
+    return ChartKind(m_chartKind->currentData().toInt());
+}
+
+bool UsagePage::exportChart(const QString &format)
+{
+    const bool svg = format.compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
+    const QString path = Dialogs::saveFileName(this, tr("Export chart"),
+                                               QStringLiteral("usage-chart.") +
+                                                   (svg ? QStringLiteral("svg") : QStringLiteral("png")),
+                                               svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"));
+    if (path.isEmpty())
+        return false;
+    if (!currentChart()->exportImage(path, tr("Usage"))) {
+        m_banner->showError(tr("Could not write %1.").arg(path), false);
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+template <typename Writer>
+bool writeCsv(QWidget *parent, MessageBanner *banner, const QString &title, const QString &suggested,
+              Writer &&write)
+{
+    const QString path = Dialogs::saveFileName(parent, title, suggested, QObject::tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return false;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !write(&file) || !file.commit()) {
+        banner->showError(QObject::tr("Could not write %1: %2").arg(path, file.errorString()), false);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool UsagePage::exportPivotCsv()
+{
+    return writeCsv(this, m_banner, tr("Export pivot"), QStringLiteral("usage-pivot.csv"),
+                    [this](QIODevice *out) { return m_controller->writePivotCsv(out); });
+}
+
+bool UsagePage::exportRecordsCsv()
+{
+    return writeCsv(this, m_banner, tr("Export records"), QStringLiteral("usage-records.csv"),
+                    [this](QIODevice *out) { return m_controller->writeRecordsCsv(out); });
+}
+
+void UsagePage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    m_controller->setActive(true);
+    updateStatus();
+}
+
+void UsagePage::hideEvent(QHideEvent *event)
+{
+    Page::hideEvent(event);
+    // Loads already under way finish; nothing new starts while hidden.
+    m_controller->setActive(false);
+}
+
+void UsagePage::refresh()
+{
+    m_banner->clear();
+    m_controller->reload();
+}
+
+void UsagePage::saveViewState(models::AppSettings &settings)
+{
+    settings.setSplitterState(QStringLiteral("usage/main"), m_mainSplitter->saveState());
+    settings.setSplitterState(QStringLiteral("usage/bottom"), m_bottomSplitter->saveState());
+    settings.setHeaderState(QStringLiteral("usage/anomalies"), m_anomalies->header()->saveState());
+    settings.setValue(settingKey("preset"), m_preset->currentData());
+    settings.setValue(settingKey("from"), m_from->date());
+    settings.setValue(settingKey("to"), m_to->date());
+    settings.setValue(settingKey("measure"), m_measure->currentData());
+    settings.setValue(settingKey("group1"), m_group1->currentData());
+    settings.setValue(settingKey("group2"), m_group2->currentData());
+    settings.setValue(settingKey("granularity"), m_granularity->currentData());
+    settings.setValue(settingKey("topN"), m_topN->value());
+    settings.setValue(settingKey("chart"), m_chartKind->currentData());
+    settings.setValue(settingKey("pivotSortKind"), m_pivotSortKind);
+    settings.setValue(settingKey("pivotSortOrder"), int(m_pivotSortOrder));
+}
+
+void UsagePage::restoreViewState(models::AppSettings &settings)
+{
+    m_mainSplitter->restoreState(settings.splitterState(QStringLiteral("usage/main")));
+    m_bottomSplitter->restoreState(settings.splitterState(QStringLiteral("usage/bottom")));
+    m_anomalies->header()->restoreState(settings.headerState(QStringLiteral("usage/anomalies")));
+    auto restoreCombo = [&](QComboBox *combo, const char *key) {
+        const QVariant v = settings.value(settingKey(key));
+        if (!v.isValid())
+            return;
+        const int index = combo->findData(v.toInt());
+        if (index >= 0)
+            combo->setCurrentIndex(index);
+    };
+    const QDate from = settings.value(settingKey("from")).toDate();
+    const QDate to = settings.value(settingKey("to")).toDate();
+    if (from.isValid() && to.isValid()) {
+        const QSignalBlocker blockFrom(m_from);
+        const QSignalBlocker blockTo(m_to);
+        m_from->setDate(from);
+        m_to->setDate(to);
+    }
+    restoreCombo(m_preset, "preset");
+    applyPreset();
+    restoreCombo(m_measure, "measure");
+    {
+        const QSignalBlocker block1(m_group1);
+        const QSignalBlocker block2(m_group2);
+        restoreCombo(m_group1, "group1");
+        restoreCombo(m_group2, "group2");
+    }
+    applyGroupBy();
+    restoreCombo(m_granularity, "granularity");
+    m_topN->setValue(settings.value(settingKey("topN"), m_topN->value()).toInt());
+    restoreCombo(m_chartKind, "chart");
+    m_pivotSortKind = settings.value(settingKey("pivotSortKind"), m_pivotSortKind).toInt();
+    m_pivotSortOrder =
+        Qt::SortOrder(settings.value(settingKey("pivotSortOrder"), int(m_pivotSortOrder)).toInt());
+}
+
+} // namespace ui
