@@ -63,15 +63,17 @@ template <int N> PackedId<N> AuditStore::pack(const QString &s)
 QString AuditStore::uriTemplate(const QString &uri, const QString &resourceId)
 {
     // URIs name their resource, which makes them nearly unique; with the id
-    // replaced by a placeholder they fall into a handful of shapes.
-    // A URI that already holds the marker characters is kept verbatim behind
-    // an escape.
-    if (uri.contains(AuditSnapshot::kUriPlaceholder) || uri.startsWith(AuditSnapshot::kUriVerbatim))
+    // replaced by a placeholder they fall into a handful of shapes. A URI that
+    // already holds the marker characters is kept verbatim behind an escape.
+    if (uri.startsWith(AuditSnapshot::kUriVerbatim) || uri.contains(AuditSnapshot::kUriPlaceholder))
         return AuditSnapshot::kUriVerbatim + uri;
-    if (resourceId.size() < 8 || !uri.contains(resourceId))
+    const qsizetype at = resourceId.size() < 8 ? -1 : uri.indexOf(resourceId);
+    if (at < 0)
         return uri;
-    QString t = uri;
-    t.replace(resourceId, QString(AuditSnapshot::kUriPlaceholder));
+    QString t = QStringView(uri).left(at) + AuditSnapshot::kUriPlaceholder +
+                QStringView(uri).mid(at + resourceId.size());
+    if (t.size() > resourceId.size() && t.indexOf(resourceId, at + 1) >= 0)
+        t.replace(resourceId, QString(AuditSnapshot::kUriPlaceholder));
     return t;
 }
 

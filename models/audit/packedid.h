@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <QStringView>
+#include <array>
 #include <cstring>
 
 namespace models {
@@ -31,28 +32,43 @@ template <int N> struct PackedId
 
     static int hexValue(char16_t c)
     {
-        if (c >= u'0' && c <= u'9')
-            return c - u'0';
-        if (c >= u'a' && c <= u'f')
-            return c - u'a' + 10;
-        return -1;
+        static constexpr auto kTable = [] {
+            std::array<signed char, 128> t{};
+            for (auto &v : t)
+                v = -1;
+            for (int i = 0; i < 10; ++i)
+                t[std::size_t('0' + i)] = static_cast<signed char>(i);
+            for (int i = 0; i < 6; ++i)
+                t[std::size_t('a' + i)] = static_cast<signed char>(10 + i);
+            return t;
+        }();
+        return c < 128 ? kTable[c] : -1;
     }
 
     // Packs s as hex when it can; false means the caller must store s on the side.
     static bool tryPack(QStringView s, PackedId &out)
     {
-        out = PackedId();
-        if (s.isEmpty())
-            return true;
-        if (s.size() > kMaxHex)
+        const qsizetype n = s.size();
+        if (n > kMaxHex)
             return false;
-        for (qsizetype i = 0; i < s.size(); ++i) {
-            const int v = hexValue(s[i].unicode());
-            if (v < 0)
+        PackedId r;
+        const char16_t *p = s.utf16();
+        qsizetype i = 0;
+        for (; i + 1 < n; i += 2) {
+            const int hi = hexValue(p[i]);
+            const int lo = hexValue(p[i + 1]);
+            if ((hi | lo) < 0)
                 return false;
-            out.bytes[i / 2] |= quint8(i % 2 == 0 ? v << 4 : v);
+            r.bytes[i / 2] = quint8(hi << 4 | lo);
         }
-        out.tag = quint8(s.size());
+        if (i < n) {
+            const int hi = hexValue(p[i]);
+            if (hi < 0)
+                return false;
+            r.bytes[i / 2] = quint8(hi << 4);
+        }
+        r.tag = quint8(n);
+        out = r;
         return true;
     }
 
