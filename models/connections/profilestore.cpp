@@ -210,7 +210,6 @@ QVariant ProfileStore::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (p.origin) {
         case ConnectionProfile::Origin::Environment:
-            return tr("%1 (environment, not saved)").arg(p.name);
         case ConnectionProfile::Origin::Demo:
             return tr("%1 (not saved)").arg(p.name);
         case ConnectionProfile::Origin::Saved:

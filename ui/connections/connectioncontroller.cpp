@@ -176,7 +176,16 @@ void ConnectionController::verified(const models::ConnectionProfile &profile, co
     m_verifier = nullptr;
     m_lastResult = result;
     if (!result.ok()) {
-        fail(profile, result.summary());
+        // The environment profile cannot be edited here: say where its secret comes from.
+        if (profile.origin == models::ConnectionProfile::Origin::Environment &&
+            result.outcome != models::CredentialVerifier::Outcome::Unreachable)
+            fail(profile,
+                 tr("The credential from the environment (%1) was not accepted. %2")
+                     .arg(profile.usesToken() ? QStringLiteral("CLOUDFLARE_API_TOKEN")
+                                              : QStringLiteral("CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY"),
+                          result.summary()));
+        else
+            fail(profile, result.summary());
         return;
     }
     QString identity = profile.usesToken() ? tr("API token") : profile.email;
