@@ -204,7 +204,11 @@ void AuditRowOrder::sort(std::vector<quint32> &rows) const
             std::size_t end = begin + 1;
             while (end < keyed.size() && keyed[end].key == keyed[begin].key)
                 ++end;
-            if (end - begin > 1)
+            // Mostly the same id repeated: already in row order, nothing to do.
+            bool same = true;
+            for (std::size_t k = begin + 1; same && k < end; ++k)
+                same = compareKeys(rows[begin], rows[k]) == 0;
+            if (!same)
                 std::sort(rows.begin() + std::ptrdiff_t(begin), rows.begin() + std::ptrdiff_t(end),
                           [this](quint32 a, quint32 b) {
                               // Prefixes are equal here: only the full key and the row remain.
