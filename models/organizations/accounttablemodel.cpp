@@ -126,9 +126,9 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole) {
             if (!a.createdOn.isValid())
                 return QString();
-            return m_utc ? QLocale().toString(a.createdOn.toUTC(), QLocale::ShortFormat) +
-                               QStringLiteral(" UTC")
-                         : QLocale().toString(a.createdOn.toLocalTime(), QLocale::ShortFormat);
+            // The date is what people scan for; the exact instant is in the tooltip.
+            return m_utc ? QLocale().toString(a.createdOn.toUTC().date(), QLocale::ShortFormat)
+                         : QLocale().toString(a.createdOn.toLocalTime().date(), QLocale::ShortFormat);
         }
         if (role == Qt::ToolTipRole && a.createdOn.isValid())
             return a.createdOn.toUTC().toString(Qt::ISODateWithMs);

@@ -54,10 +54,28 @@ AccountsPanel::AccountsPanel(QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->setColumnWidth(models::AccountTableModel::NameColumn, 220);
-    m_view->setColumnWidth(models::AccountTableModel::IdColumn, 280);
-    m_view->setColumnWidth(models::AccountTableModel::TypeColumn, 90);
-    m_view->setColumnWidth(models::AccountTableModel::CreatedColumn, 140);
+    // Sized so every column but Settings fits the default pane; the ID is fixed-width hex.
+    const QFontMetrics fm = m_view->fontMetrics();
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_view->setColumnWidth(models::AccountTableModel::NameColumn, fm.averageCharWidth() * 26);
+    m_view->setColumnWidth(models::AccountTableModel::IdColumn,
+                           QFontMetrics(mono).horizontalAdvance(QString(32, u'0')) + 16);
+    // With the first rows, fit Name and ID to what is really there (unless the user's widths were restored).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_columnsSized)
+            return;
+        m_columnsSized = true;
+        m_view->resizeColumnToContents(models::AccountTableModel::IdColumn);
+        m_view->resizeColumnToContents(models::AccountTableModel::NameColumn);
+        const int maxName = m_view->fontMetrics().averageCharWidth() * 36;
+        if (m_view->columnWidth(models::AccountTableModel::NameColumn) > maxName)
+            m_view->setColumnWidth(models::AccountTableModel::NameColumn, maxName);
+    });
+    m_view->setColumnWidth(models::AccountTableModel::TypeColumn,
+                           fm.horizontalAdvance(tr("Enterprise")) + 16);
+    m_view->setColumnWidth(models::AccountTableModel::CreatedColumn,
+                           fm.horizontalAdvance(QStringLiteral("00/00/0000")) + 24);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
     auto *copyAction = new QAction(tr("Copy Account ID"), m_view);
@@ -126,6 +144,11 @@ api::AccountFilter AccountsPanel::filter() const
         }
     }
     return f;
+}
+
+void AccountsPanel::keepColumnWidths()
+{
+    m_columnsSized = true;
 }
 
 void AccountsPanel::setStatus(const QString &text)

@@ -39,6 +39,8 @@ public:
     // Selected account id, or empty.
     QString currentAccountId() const;
     void setEnabledForOrganization(bool enabled);
+    // Column widths came from saved settings: do not fit them to the first rows.
+    void keepColumnWidths();
 
 Q_SIGNALS:
     // The user changed the name filter (debounced while typing).
@@ -60,6 +62,7 @@ private:
     QPushButton *m_export;
     QTimer *m_debounce;
     bool m_loading = false;
+    bool m_columnsSized = false;
 };
 
 } // namespace ui

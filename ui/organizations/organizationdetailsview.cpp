@@ -85,7 +85,6 @@ OrganizationDetailsView::OrganizationDetailsView(QWidget *parent)
     m_flags->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_flags->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_flags->header()->setStretchLastSection(true);
-    m_flags->setMinimumHeight(m_flags->fontMetrics().lineSpacing() * 8);
     m_flagsSource->setObjectName(QStringLiteral("detailsFlagsSource"));
     m_flagsSource->setWordWrap(true);
 
@@ -107,7 +106,8 @@ OrganizationDetailsView::OrganizationDetailsView(QWidget *parent)
     contentLayout->addSpacing(8);
     contentLayout->addWidget(flagsTitle);
     contentLayout->addWidget(m_flagsSource);
-    contentLayout->addWidget(m_flags, 1);
+    contentLayout->addWidget(m_flags);
+    contentLayout->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_empty, 1);
@@ -175,6 +175,12 @@ void OrganizationDetailsView::setOrganization(const api::Organization &org,
                                                      : QStyle::SP_MessageBoxQuestion));
         item->setToolTip(1, tr("Raw value: “%1”").arg(f.value));
     }
+    // As tall as its rows: the pane reads as a sheet, not a half-empty table.
+    const int rows = qMax(1, int(org.flags.size()));
+    const int rowHeight = qMax(m_flags->sizeHintForRow(0), m_flags->fontMetrics().height() + 4);
+    m_flags->setFixedHeight(m_flags->header()->sizeHint().height() + rows * rowHeight +
+                            2 * m_flags->frameWidth() + 2);
+    m_flags->setVisible(!org.flags.isEmpty());
     if (org.flags.isEmpty())
         m_flagsSource->setText(tr("The API reported no capability flags for this organization."));
     else if (org.flagsAreTenantFlags)

@@ -155,13 +155,14 @@ void OrganizationsPage::buildUi()
     m_findKind->setToolTip(tr("What the ID identifies"));
     m_findInput = new QLineEdit(left);
     m_findInput->setObjectName(QStringLiteral("findContainingInput"));
-    m_findInput->setPlaceholderText(tr("Find containing… (Ctrl+Shift+F)"));
-    m_findInput->setToolTip(tr("Show the organizations that contain this account, user or organization"));
+    m_findInput->setPlaceholderText(tr("Find containing…"));
+    m_findInput->setToolTip(
+        tr("Show the organizations that contain this account, user or organization ID (Ctrl+Shift+F)"));
     m_findButton = new QPushButton(tr("F&ind"), left);
     m_findButton->setObjectName(QStringLiteral("findContainingButton"));
     m_findClear = new QPushButton(tr("Show &All"), left);
     m_findClear->setObjectName(QStringLiteral("findContainingClear"));
-    m_findClear->setEnabled(false);
+    m_findClear->hide(); // only while a find result is shown
 
     m_tree = new QTreeView(left);
     m_tree->setObjectName(QStringLiteral("organizationTree"));
@@ -229,10 +230,10 @@ void OrganizationsPage::buildUi()
     m_splitter->setObjectName(QStringLiteral("organizationsSplitter"));
     m_splitter->addWidget(left);
     m_splitter->addWidget(right);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({380, 620});
+    m_splitter->setSizes({340, 760});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 8);
@@ -1102,7 +1103,7 @@ void OrganizationsPage::findContaining(Containing kind, const QString &id)
         }
         withSelectionGuard([&] { m_proxy->setIdFilter(ids); });
         m_tree->expandAll();
-        m_findClear->setEnabled(true);
+        m_findClear->show();
         QStringList names;
         for (const api::Organization *o : m_model->path(deepest))
             names << o->name;
@@ -1121,7 +1122,7 @@ void OrganizationsPage::findContaining(Containing kind, const QString &id)
 void OrganizationsPage::clearFind()
 {
     withSelectionGuard([this] { m_proxy->setIdFilter({}); });
-    m_findClear->setEnabled(false);
+    m_findClear->hide();
     if (m_banner->kind() == MessageBanner::Kind::Info)
         m_banner->clear();
     if (!m_proxy->isFiltering())
@@ -1213,8 +1214,8 @@ void OrganizationsPage::restoreViewState(models::AppSettings &settings)
     if (!tree.isEmpty())
         m_tree->header()->restoreState(tree);
     const QByteArray accounts = settings.headerState(QStringLiteral("organizations/accounts"));
-    if (!accounts.isEmpty())
-        m_accounts->view()->horizontalHeader()->restoreState(accounts);
+    if (!accounts.isEmpty() && m_accounts->view()->horizontalHeader()->restoreState(accounts))
+        m_accounts->keepColumnWidths();
     const int tab = settings.value(QStringLiteral("organizations/tab"), kDetailsTab).toInt();
     m_tabs->setCurrentIndex(qBound(0, tab, m_tabs->count() - 1));
 }
