@@ -8,6 +8,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QCoreApplication>
 #include <QTextStream>
 #include <QTimer>
@@ -55,6 +58,13 @@ void quitAfterFirstPaint(QWidget *window)
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    // Each audit page allocates and frees megabytes on the decoding workers; by
+    // default glibc hands that memory back to the kernel and faults it in again
+    // for every page. Keep it in the process instead.
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+#endif
     if (argc > 1 && qstrcmp(argv[1], "export") == 0) {
         QCoreApplication core(argc, argv);
         setIdentity();

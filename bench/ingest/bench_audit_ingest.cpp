@@ -11,6 +11,9 @@
 #include "models/audit/audittablemodel.h"
 
 #include <QCommandLineParser>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -54,6 +57,13 @@ private:
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    // Each audit page allocates and frees megabytes on the decoding workers; by
+    // default glibc hands that memory back to the kernel and faults it in again
+    // for every page. Keep it in the process instead.
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+#endif
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
