@@ -1,10 +1,7 @@
 // orgscope: the GUI, and `orgscope export …` for headless exports.
 
 #include "console.h"
-#if __has_include("exportcommand.h")
 #include "exportcommand.h"
-#define ORGSCOPE_HAVE_EXPORT 1
-#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -70,12 +67,7 @@ int main(int argc, char **argv)
         setIdentity();
         QStringList args = QCoreApplication::arguments();
         args.remove(0, 2);
-#ifdef ORGSCOPE_HAVE_EXPORT
         return runExportCommand(args);
-#else
-        QTextStream(stderr) << "orgscope export is not available in this build\n";
-        return 2;
-#endif
     }
 
     QApplication application(argc, argv);
