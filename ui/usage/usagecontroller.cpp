@@ -47,8 +47,9 @@ UsageController::~UsageController()
     if (m_job)
         m_job->abort();
     // A running aggregation works on its own snapshot; wait so that it does
-    // not outlive the watcher.
-    m_watcher->waitForFinished();
+    // not outlive the watcher. (Not after takeResult(): that future is spent.)
+    if (m_running)
+        m_watcher->waitForFinished();
 }
 
 void UsageController::setActive(bool active)
