@@ -89,6 +89,11 @@ QString rfc3339(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+QString pagesText(int pages)
+{
+    return pages == 1 ? AuditPage::tr("1 page") : AuditPage::tr("%1 pages").arg(QLocale().toString(pages));
+}
+
 QToolButton *toolButton(QAction *action, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
@@ -139,7 +144,9 @@ AuditPage::AuditPage(models::Session *session, models::AppSettings *settings, QW
     m_search->setObjectName(QStringLiteral("auditSearch"));
     m_search->setPlaceholderText(tr("Search loaded entries (any column)…"));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    // Without a themed icon the action would leave an empty gap.
+    if (QIcon::hasThemeIcon(QStringLiteral("edit-find")))
+        m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(kSearchDebounceMs);
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
@@ -607,8 +614,8 @@ void AuditPage::updateProgress()
     const QString verb = m_pager->isRunning()
                              ? (m_loadKind == LoadKind::Refresh ? tr("Refreshing…") : tr("Loading…"))
                              : QString();
-    m_progressLabel->setText(tr("%1 %2 entries · %3 pages · %4 s · %5 entries/s")
-                                 .arg(verb, locale.toString(items), locale.toString(pages),
+    m_progressLabel->setText(tr("%1 %2 entries · %3 · %4 s · %5 entries/s")
+                                 .arg(verb, locale.toString(items), pagesText(pages),
                                       locale.toString(seconds, 'f', 1),
                                       locale.toString(qint64(items / seconds)))
                                  .trimmed());
@@ -629,9 +636,9 @@ void AuditPage::onLoadFinished()
     const double seconds = std::max<qint64>(1, m_elapsed.elapsed()) / 1000.0;
     const QLocale locale;
     const QString figures =
-        tr("%1 entries · %2 pages · %3 s · %4 entries/s")
-            .arg(locale.toString(received), locale.toString(pager->pageCount()),
-                 locale.toString(seconds, 'f', 1), locale.toString(qint64(received / seconds)));
+        tr("%1 entries · %2 · %3 s · %4 entries/s")
+            .arg(locale.toString(received), pagesText(pager->pageCount()), locale.toString(seconds, 'f', 1),
+                 locale.toString(qint64(received / seconds)));
     const LoadKind kind = m_loadKind;
     if (pager->wasCanceled()) {
         m_progressLabel->setText(tr("Canceled; kept %1 (%2)").arg(locale.toString(m_lastAdded), figures));
@@ -648,6 +655,10 @@ void AuditPage::onLoadFinished()
         m_progressLabel->setText(tr("Loaded %1").arg(figures));
     }
     m_skipIds.clear();
+    // Something to read in the details pane from the start.
+    if (!m_table->selectionModel()->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_table->selectionModel()->setCurrentIndex(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect |
+                                                                             QItemSelectionModel::Rows);
     Q_EMIT loadFinished();
 }
 
