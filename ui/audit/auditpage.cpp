@@ -863,8 +863,12 @@ void AuditPage::updateDetails()
     }
     const models::AuditStore &store = m_model->store();
     const api::AuditEvent event = AuditExportWriter::event(store.data(), quint32(row));
-    if (event.id == m_details->entryId())
+    if (event.id == m_details->entryId()) {
+        // Already shown (or its full entry is on the way).
+        if (m_details->hasFullEntry())
+            Q_EMIT detailsLoaded(event.id);
         return;
+    }
     m_details->showEntry(event.id, models::AuditRowDetails::fields(store, quint32(row)),
                          AuditExportWriter::toJson(event));
     if (!event.id.isEmpty())
