@@ -691,6 +691,8 @@ void AuditPage::updateCount()
     const bool filtered = !m_model->filter().isEmpty();
     QString text = filtered ? tr("%1 of %2 entries").arg(locale.toString(shown), locale.toString(loaded))
                             : tr("%1 entries").arg(locale.toString(loaded));
+    if (!m_rangeText.isEmpty() && m_model->filter().hasTimeRange())
+        text += QStringLiteral(" · ") + m_rangeText;
     if (m_model->isFiltering())
         text += tr(" · filtering…");
     m_count->setText(text);
@@ -721,7 +723,11 @@ void AuditPage::setTimeRangeFilter(qint64 fromMs, qint64 toMs)
         return resetTimeRange();
     m_model->setTimeRange(fromMs, toMs);
     m_timeline->setSelection(fromMs, toMs);
-    m_resetRange->setText(tr("%1 – %2  Reset").arg(m_model->timeText(fromMs), m_model->timeText(toMs)));
+    // Short text so the timeline keeps its width; the range is in the tooltip and the count.
+    m_rangeText = tr("%1 – %2").arg(m_model->timeText(fromMs), m_model->timeText(toMs));
+    m_resetRange->setText(tr("Reset time"));
+    m_resetRange->setToolTip(tr("Narrowed to %1; click to show every loaded time again").arg(m_rangeText));
+    updateCount();
     m_resetRange->show();
 }
 
@@ -730,6 +736,8 @@ void AuditPage::resetTimeRange()
     m_model->clearTimeRange();
     m_timeline->setSelection(0, 0);
     m_resetRange->hide();
+    m_rangeText.clear();
+    updateCount();
 }
 
 void AuditPage::clearLocalFilters()
@@ -741,6 +749,7 @@ void AuditPage::clearLocalFilters()
     m_model->setFilter({});
     m_timeline->setSelection(0, 0);
     m_resetRange->hide();
+    m_rangeText.clear();
 }
 
 void AuditPage::openValueFilter(int column)

@@ -181,6 +181,7 @@ private:
 
     QFutureWatcher<models::AuditHistogram> m_histogramWatcher;
     bool m_histogramAgain = false;
+    QString m_rangeText; // the timeline range the table is narrowed to, for the count
 
     MessageBanner *m_banner;
     AuditQueryBar *m_queryBar;
