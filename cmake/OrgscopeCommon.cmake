@@ -41,11 +41,6 @@ function(orgscope_add_test)
   cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
   qt_add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE Qt6::Test orgscope_common ${T_LIBS})
-  # The shared header includes widget headers: only for tests that link them.
-  if(ORGSCOPE_PCH AND TARGET orgscope_testsupport AND (orgscope_testsupport IN_LIST T_LIBS OR orgscope_ui IN_LIST T_LIBS))
-    # One precompiled header for every test (built once with testsupport).
-    target_precompile_headers(${T_NAME} REUSE_FROM orgscope_testsupport)
-  endif()
   set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests/bin")
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})
   if(NOT T_TIMEOUT)

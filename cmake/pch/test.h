@@ -1,5 +1,0 @@
-// Precompiled header for Qt Test executables. See core.h.
-#pragma once
-#include "widgets.h"
-#include <QSignalSpy>
-#include <QTest>
