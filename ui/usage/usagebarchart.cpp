@@ -73,28 +73,32 @@ void UsageBarChart::rebuild()
     if (a.groupCount() == 0 || buckets == 0)
         return;
 
-    auto *series = new QStackedBarSeries;
-    series->setBarWidth(buckets > 60 ? 0.95 : 0.75);
     double top = 0;
     double bottom = 0;
     std::vector<double> positive(size_t(buckets), 0.0);
     std::vector<double> negative(size_t(buckets), 0.0);
-    for (int g = 0; g < a.groupCount(); ++g) {
-        auto *set = new QBarSet(a.group(g).label);
+    for (int g = 0; g < a.groupCount(); ++g)
         for (int b = 0; b < buckets; ++b) {
             const double v = a.value(g, b);
-            set->append(v);
             (v >= 0 ? positive : negative)[size_t(b)] += v;
         }
+    for (int b = 0; b < buckets; ++b) {
+        top = std::max(top, positive[size_t(b)]);
+        bottom = std::min(bottom, negative[size_t(b)]);
+    }
+    const double scale = axisScale(std::max(top, -bottom));
+
+    auto *series = new QStackedBarSeries;
+    series->setBarWidth(buckets > 60 ? 0.95 : 0.75);
+    for (int g = 0; g < a.groupCount(); ++g) {
+        auto *set = new QBarSet(a.group(g).label);
+        for (int b = 0; b < buckets; ++b)
+            set->append(a.value(g, b) / scale);
         connect(set, &QBarSet::hovered, this, [this, g](bool status, int index) {
             showToolTip(status ? toolTipFor(g, index) : QString());
         });
         connect(set, &QBarSet::clicked, this, [this, g](int) { activateGroup(g); });
         series->append(set);
-    }
-    for (int b = 0; b < buckets; ++b) {
-        top = std::max(top, positive[size_t(b)]);
-        bottom = std::min(bottom, negative[size_t(b)]);
     }
     c->addSeries(series);
 
@@ -103,19 +107,23 @@ void UsageBarChart::rebuild()
     QStringList categories;
     categories.reserve(buckets);
     for (int b = 0; b < buckets; ++b)
-        categories.append(b % step == 0 ? a.bucketLabel(b) : hiddenLabel(b));
+        categories.append(b % step == 0 ? shortBucketLabel(a.bucketStart(b), int(a.granularity()))
+                                        : hiddenLabel(b));
     xAxis->append(categories);
-    xAxis->setLabelsAngle(buckets > 12 ? -90 : 0);
+    xAxis->setLabelsAngle(buckets > 12 ? -60 : 0);
     xAxis->setGridLineVisible(false);
     c->addAxis(xAxis, Qt::AlignBottom);
     series->attachAxis(xAxis);
 
     auto *yAxis = new QValueAxis;
-    yAxis->setRange(bottom, top > bottom ? top * 1.05 : bottom + 1);
+    yAxis->setRange(bottom / scale, top > bottom ? top * 1.05 / scale : bottom / scale + 1);
     yAxis->applyNiceNumbers();
     yAxis->setLabelFormat(QStringLiteral("%.4g"));
-    const QString unit = a.unit();
-    yAxis->setTitleText(a.unitsMixed() ? tr("mixed units") : unit);
+    QString title = a.unitsMixed() ? tr("mixed units") : a.unit();
+    if (scale > 1)
+        title = title.isEmpty() ? scaleName(scale)
+                                : scaleName(scale) + QStringLiteral(" (") + title + QLatin1Char(')');
+    yAxis->setTitleText(title);
     c->addAxis(yAxis, Qt::AlignLeft);
     series->attachAxis(yAxis);
     c->legend()->setVisible(a.groupCount() > 1);

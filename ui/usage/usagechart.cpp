@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QImage>
+#include <QLocale>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QTimer>
@@ -66,6 +67,40 @@ void UsageChart::applyPalette()
         QColor grid = text;
         grid.setAlpha(40);
         axis->setGridLineColor(grid);
+    }
+}
+
+double UsageChart::axisScale(double largest)
+{
+    double scale = 1;
+    while (largest / scale >= 10000 && scale < 1e12)
+        scale *= 1000;
+    return scale;
+}
+
+QString UsageChart::scaleName(double scale)
+{
+    if (scale >= 1e12)
+        return tr("trillions");
+    if (scale >= 1e9)
+        return tr("billions");
+    if (scale >= 1e6)
+        return tr("millions");
+    if (scale >= 1e3)
+        return tr("thousands");
+    return {};
+}
+
+QString UsageChart::shortBucketLabel(QDate start, int granularity)
+{
+    const QLocale locale;
+    switch (granularity) {
+    case 1: // week
+        return QStringLiteral("W%1").arg(start.weekNumber(), 2, 10, QLatin1Char('0'));
+    case 2: // month
+        return locale.toString(start, QStringLiteral("MMM yyyy"));
+    default:
+        return locale.toString(start, QStringLiteral("MMM d"));
     }
 }
 

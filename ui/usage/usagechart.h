@@ -5,6 +5,7 @@
 // chart to PNG or SVG. Clicking a segment emits groupActivated() with the
 // aggregate's group index so the page can drill down.
 
+#include <QDate>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -40,6 +41,12 @@ protected:
     void scheduleRebuild();
     void applyPalette();
     void showToolTip(const QString &text);
+    // Axis values above a thousand are drawn divided by a power of 1000 so
+    // that labels read "8" with "billions" in the title instead of "8e+09".
+    static double axisScale(double largest);
+    static QString scaleName(double scale);
+    // Short bucket label for a category axis ("Oct 25", "W47", "Nov 2026").
+    static QString shortBucketLabel(QDate start, int granularity);
     void changeEvent(QEvent *event) override;
 
 private:

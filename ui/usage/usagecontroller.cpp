@@ -268,6 +268,11 @@ void UsageController::startAggregate()
         models::UsageQuery daily = query;
         daily.granularity = models::UsageGranularity::Day;
         result.anomalies = models::UsageAnomalyDetector().detect(cube, daily);
+        // Days after the newest record (today, before the provider has
+        // reported it) read as zero everywhere: not news, just not in yet.
+        const qint32 lastDay = cube.dayExtent().last;
+        result.anomalies.removeIf(
+            [lastDay](const models::UsageAnomaly &a) { return models::usageday::fromDate(a.day) > lastDay; });
         return result;
     }));
 }

@@ -91,20 +91,26 @@ void UsageLineChart::rebuild()
     c->addAxis(xAxis, Qt::AlignBottom);
     auto *yAxis = new QValueAxis;
     yAxis->setLabelFormat(QStringLiteral("%.4g"));
-    yAxis->setTitleText(a.unitsMixed() ? tr("mixed units") : a.unit());
     c->addAxis(yAxis, Qt::AlignLeft);
 
     double top = 0;
     double bottom = 0;
+    QList<QList<QPointF>> all;
     for (int g = 0; g < a.groupCount(); ++g) {
-        auto *line = new QLineSeries;
-        line->setName(a.group(g).label);
-        const QList<QPointF> points = m_model->points(g);
-        line->replace(points);
-        for (const QPointF &p : points) {
+        all.append(m_model->points(g));
+        for (const QPointF &p : std::as_const(all.last())) {
             top = std::max(top, p.y());
             bottom = std::min(bottom, p.y());
         }
+    }
+    const double scale = axisScale(std::max(top, -bottom));
+    for (int g = 0; g < a.groupCount(); ++g) {
+        auto *line = new QLineSeries;
+        line->setName(a.group(g).label);
+        QList<QPointF> points = all.at(g);
+        for (QPointF &p : points)
+            p.setY(p.y() / scale);
+        line->replace(points);
         // Single buckets would be invisible as a line.
         line->setPointsVisible(buckets <= 40);
         connect(line, &QLineSeries::hovered, this, [this, g](const QPointF &point, bool state) {
@@ -115,8 +121,13 @@ void UsageLineChart::rebuild()
         line->attachAxis(xAxis);
         line->attachAxis(yAxis);
     }
-    yAxis->setRange(bottom, top > bottom ? top * 1.05 : bottom + 1);
+    yAxis->setRange(bottom / scale, top > bottom ? top * 1.05 / scale : bottom / scale + 1);
     yAxis->applyNiceNumbers();
+    QString title = a.unitsMixed() ? tr("mixed units") : a.unit();
+    if (scale > 1)
+        title = title.isEmpty() ? scaleName(scale)
+                                : scaleName(scale) + QStringLiteral(" (") + title + QLatin1Char(')');
+    yAxis->setTitleText(title);
     c->legend()->setVisible(a.groupCount() > 1);
     m_lines = a.groupCount();
 }

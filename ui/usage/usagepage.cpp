@@ -43,6 +43,20 @@ QString settingKey(const char *name)
     return QStringLiteral("usage/") + QLatin1String(name);
 }
 
+// Numbers sort by value, not by their formatted text.
+class AnomalyItem : public QTreeWidgetItem
+{
+public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+    bool operator<(const QTreeWidgetItem &other) const override
+    {
+        const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
+        if (column >= 2)
+            return data(column, Qt::UserRole).toDouble() < other.data(column, Qt::UserRole).toDouble();
+        return QTreeWidgetItem::operator<(other);
+    }
+};
+
 QDate todayUtc()
 {
     return QDateTime::currentDateTimeUtc().date();
@@ -132,6 +146,12 @@ void UsagePage::buildUi()
     m_measure = new QComboBox(this);
     m_measure->setObjectName(QStringLiteral("usageMeasure"));
     addLabeled(tr("&Measure:"), m_measure);
+    m_export = new QToolButton(this);
+    bar->addStretch(1);
+    bar->addWidget(m_export);
+    layout->addLayout(bar);
+    // Second row: how to slice and draw.
+    bar = new QHBoxLayout;
 
     m_group1 = new QComboBox(this);
     m_group2 = new QComboBox(this);
@@ -165,7 +185,6 @@ void UsagePage::buildUi()
     m_chartKind->addItem(tr("Donut"), int(ChartKind::Donut));
     addLabeled(tr("C&hart:"), m_chartKind);
 
-    m_export = new QToolButton(this);
     m_export->setText(tr("&Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_export);
@@ -174,8 +193,10 @@ void UsagePage::buildUi()
     exportMenu->addAction(tr("Pivot as CSV…"), this, [this] { exportPivotCsv(); });
     exportMenu->addAction(tr("Records as CSV…"), this, [this] { exportRecordsCsv(); });
     m_export->setMenu(exportMenu);
-    bar->addWidget(m_export);
     bar->addStretch(1);
+    const auto combos = findChildren<QComboBox *>();
+    for (QComboBox *combo : combos)
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     layout->addLayout(bar);
 
     auto *statusRow = new QHBoxLayout;
@@ -243,7 +264,9 @@ void UsagePage::buildUi()
     auto *anomalyBox = new QWidget(m_bottomSplitter);
     auto *anomalyLayout = new QVBoxLayout(anomalyBox);
     anomalyLayout->setContentsMargins(0, 0, 0, 0);
-    auto *anomalyTitle = new QLabel(tr("&Anomalies (Enter opens the audit log around the day)"), anomalyBox);
+    auto *anomalyTitle = new QLabel(tr("&Anomalies"), anomalyBox);
+    anomalyTitle->setToolTip(tr("Days that depart from the group's recent level. Enter or double-click opens "
+                                "the audit log around that day."));
     m_anomalies = new QTreeWidget(anomalyBox);
     m_anomalies->setObjectName(QStringLiteral("usageAnomalies"));
     anomalyTitle->setBuddy(m_anomalies);
@@ -259,6 +282,8 @@ void UsagePage::buildUi()
     m_bottomSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 2);
+    m_mainSplitter->setSizes({520, 300});
+    m_bottomSplitter->setSizes({760, 420});
     layout->addWidget(m_mainSplitter, 1);
 
     // Keyboard: Alt+Left / Backspace go up one drill level.
@@ -449,7 +474,7 @@ void UsagePage::fillAnomalies()
     const QLocale locale;
     for (int i = 0; i < list.size(); ++i) {
         const models::UsageAnomaly &an = list.at(i);
-        auto *item = new QTreeWidgetItem(m_anomalies);
+        auto *item = new AnomalyItem(m_anomalies);
         item->setText(0, an.groupLabel);
         item->setText(1, an.day.toString(Qt::ISODate));
         item->setText(2, locale.toString(an.value, 'f', 2));
@@ -457,12 +482,16 @@ void UsagePage::fillAnomalies()
         item->setText(4, locale.toString(an.score, 'f', 1));
         item->setData(0, AnomalyIndexRole, i);
         item->setData(2, Qt::UserRole, an.value);
+        item->setData(3, Qt::UserRole, an.baseline);
+        item->setData(4, Qt::UserRole, an.score);
         for (int c = 2; c <= 4; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         item->setToolTip(0, tr("Enter or double-click: open the audit log around this day"));
     }
     m_anomalies->setSortingEnabled(true);
     m_anomalies->sortByColumn(4, Qt::DescendingOrder);
+    for (int c = 0; c < m_anomalies->columnCount(); ++c)
+        m_anomalies->resizeColumnToContents(c);
 }
 
 void UsagePage::openAnomaly(int row)
