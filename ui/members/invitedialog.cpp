@@ -145,6 +145,10 @@ InviteDialog::InviteDialog(api::Client *client, const QString &organizationId,
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (!isBusy())
             setState(State::Editing);
+        if (mode() == Mode::Bulk)
+            m_bulk->setFocus(Qt::TabFocusReason);
+        else
+            m_single->setFocus(Qt::TabFocusReason);
     });
     connect(m_import, &QPushButton::clicked, this, [this] {
         const QString path = Dialogs::openFileName(this, tr("Import e-mail addresses"),
@@ -226,6 +230,12 @@ void InviteDialog::preview()
     if (mode() == Mode::Single) {
         m_rows->setEntries({{m_single->text().trimmed(), 1}});
     } else {
+        if (m_bulk->toPlainText().trimmed().isEmpty()) {
+            m_rows->clear();
+            setState(State::Editing);
+            m_bulk->setFocus();
+            return;
+        }
         const models::EmailListParser::Result parsed = models::EmailListParser::parse(m_bulk->toPlainText());
         m_rows->setEntries(parsed.entries);
         if (!parsed.problem.isEmpty())

@@ -2,6 +2,7 @@
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -29,14 +30,14 @@ MemberDetailsPanel::MemberDetailsPanel(QWidget *parent)
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     pageLayout->addLayout(m_form);
-    m_email = addField(tr("E-mail:"), "detailEmail");
+    m_email = addLineField(tr("E-mail:"), "detailEmail");
     m_name = addField(tr("Name:"), "detailName");
     m_status = addField(tr("Status:"), "detailStatus");
     m_twoFactor = addField(tr("Two-factor auth:"), "detailTwoFactor");
     m_created = addField(tr("Created:"), "detailCreated");
     m_updated = addField(tr("Updated:"), "detailUpdated");
-    m_memberIdLabel = addField(tr("Membership ID:"), "detailMemberId");
-    m_userId = addField(tr("User ID:"), "detailUserId");
+    m_memberIdLabel = addLineField(tr("Membership ID:"), "detailMemberId");
+    m_userId = addLineField(tr("User ID:"), "detailUserId");
 
     m_activityLink = new QLabel(page);
     m_activityLink->setObjectName(QStringLiteral("showActivityLink"));
@@ -73,19 +74,40 @@ QLabel *MemberDetailsPanel::addField(const QString &label, const char *objectNam
     return value;
 }
 
+QLineEdit *MemberDetailsPanel::addLineField(const QString &label, const char *objectName)
+{
+    auto *value = new QLineEdit(this);
+    value->setObjectName(QString::fromLatin1(objectName));
+    value->setReadOnly(true);
+    value->setFrame(false);
+    value->setMinimumWidth(80);
+    QPalette pal = value->palette();
+    pal.setColor(QPalette::Base, Qt::transparent);
+    value->setPalette(pal);
+    value->setContentsMargins(0, 0, 0, 0);
+    m_form->addRow(label, value);
+    return value;
+}
+
 void MemberDetailsPanel::showMember(const api::Member &member, const QString &statusText,
                                     const QString &created, const QString &updated)
 {
     m_memberId = member.id;
     m_emailValue = member.user.email;
     m_email->setText(member.user.email);
+    m_email->setCursorPosition(0);
+    m_email->setToolTip(member.user.email);
     m_name->setText(member.user.name.isEmpty() ? tr("(no name)") : member.user.name);
     m_status->setText(statusText);
     m_twoFactor->setText(member.user.twoFactorEnabled ? tr("Enabled") : tr("Not enabled"));
     m_created->setText(created);
     m_updated->setText(updated);
     m_memberIdLabel->setText(member.id);
+    m_memberIdLabel->setCursorPosition(0);
+    m_memberIdLabel->setToolTip(member.id);
     m_userId->setText(member.user.id);
+    m_userId->setCursorPosition(0);
+    m_userId->setToolTip(member.user.id);
     m_activityLink->setEnabled(!member.user.email.isEmpty());
     m_stack->setCurrentIndex(1);
 }

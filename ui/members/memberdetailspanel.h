@@ -8,6 +8,7 @@
 
 class QFormLayout;
 class QLabel;
+class QLineEdit;
 class QStackedWidget;
 
 namespace ui {
@@ -30,16 +31,18 @@ Q_SIGNALS:
 
 private:
     QLabel *addField(const QString &label, const char *objectName);
+    // Ids and e-mails have no spaces to wrap at: a read-only line scrolls and copies whole.
+    QLineEdit *addLineField(const QString &label, const char *objectName);
 
     QStackedWidget *m_stack;
     QLabel *m_empty;
     QFormLayout *m_form;
-    QLabel *m_email;
+    QLineEdit *m_email;
     QLabel *m_name;
     QLabel *m_status;
     QLabel *m_twoFactor;
-    QLabel *m_memberIdLabel;
-    QLabel *m_userId;
+    QLineEdit *m_memberIdLabel;
+    QLineEdit *m_userId;
     QLabel *m_created;
     QLabel *m_updated;
     QLabel *m_activityLink;

@@ -29,6 +29,7 @@
 #include <QSaveFile>
 #include <QShowEvent>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -45,6 +46,12 @@ constexpr int kNamesInConfirmation = 10;
 QString describe(const api::Member &m)
 {
     return m.user.name.isEmpty() ? m.user.email : m.user.email + QStringLiteral(" (") + m.user.name + u')';
+}
+
+// Theme icons when the desktop has them (Linux), the style's own otherwise.
+QIcon themeIcon(const char *name, QStyle *style, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(QString::fromLatin1(name), style->standardIcon(fallback));
 }
 
 QToolButton *toolButton(QAction *action, QWidget *parent)
@@ -135,8 +142,7 @@ MembersPage::MembersPage(models::Session *session, models::ActivityLog *activity
     m_exportButton = new QToolButton(this);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
     m_exportButton->setText(tr("&Export"));
-    m_exportButton->setIcon(QIcon::fromTheme(QStringLiteral("document-export"),
-                                             QIcon::fromTheme(QStringLiteral("document-save-as"))));
+    m_exportButton->setIcon(themeIcon("document-export", style(), QStyle::SP_DialogSaveButton));
     m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_exportButton->setAutoRaise(true);
     m_exportButton->setPopupMode(QToolButton::InstantPopup);
@@ -386,6 +392,7 @@ void MembersPage::reload()
         hideProgress();
         if (pager->succeeded()) {
             m_complete = unfiltered;
+            fitColumnsOnce();
         } else if (pager->wasCanceled()) {
             m_banner->showInfo(tr("Loading stopped after %n member(s).", nullptr, m_model->rowCount()));
         } else {
@@ -395,6 +402,9 @@ void MembersPage::reload()
             if (m_activity)
                 m_activity->add(models::ActivityLog::Severity::Error, tr("Members"), error.userMessage());
         }
+        // The details pane shows the first member rather than sitting empty.
+        if (!m_table->selectionModel()->hasSelection() && m_proxy->rowCount() > 0)
+            m_table->selectRow(0);
         updateCountLabel();
         updateActions();
         Q_EMIT loadFinished();
@@ -582,8 +592,8 @@ void MembersPage::saveViewState(models::AppSettings &settings)
 void MembersPage::restoreViewState(models::AppSettings &settings)
 {
     const QByteArray header = settings.headerState(kHeaderKey);
-    if (!header.isEmpty())
-        m_table->horizontalHeader()->restoreState(header);
+    if (!header.isEmpty() && m_table->horizontalHeader()->restoreState(header))
+        m_columnsFitted = true; // the user's widths win over a fit to the content
     const QByteArray split = settings.splitterState(kSplitterKey);
     if (!split.isEmpty())
         m_splitter->restoreState(split);
@@ -598,6 +608,20 @@ void MembersPage::restoreViewState(models::AppSettings &settings)
     m_search->setVisible(EmailMatch(m_emailMatch->currentData().toInt()) != EmailMatch::Loaded);
     m_model->setShowTimesInUtc(settings.showTimesInUtc());
     m_dirty = true;
+}
+
+void MembersPage::fitColumnsOnce()
+{
+    if (m_columnsFitted || m_model->rowCount() == 0)
+        return;
+    m_columnsFitted = true;
+    QHeaderView *header = m_table->horizontalHeader();
+    // Fit to what the first load holds, then cap so one long address cannot push the dates off screen.
+    for (int c = 0; c < models::MembersModel::ColumnCount - 1; ++c) {
+        m_table->resizeColumnToContents(c);
+        const int cap = c == models::MembersModel::EmailColumn ? 320 : 200;
+        header->resizeSection(c, qMin(header->sectionSize(c) + 12, cap));
+    }
 }
 
 void MembersPage::updateActions()

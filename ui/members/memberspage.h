@@ -83,6 +83,7 @@ private:
     void reload();
     void onOrganizationChanged();
     void updateActions();
+    void fitColumnsOnce();
     void updateDetails();
     void updateCountLabel();
     void showProgress(const QString &format, int done, int total);
@@ -99,6 +100,7 @@ private:
     std::function<void()> m_retry;
     bool m_dirty = true; // the organization or connection changed while hidden
     bool m_complete = false;
+    bool m_columnsFitted = false;
     int m_removeParallel = 4;
     QString m_loadedOrg;
     api::Query m_loadedQuery; // the server filter of the rows shown

@@ -168,7 +168,7 @@ private Q_SLOTS:
         auto *table = m_page->findChild<QTableView *>(QStringLiteral("membersTable"));
         table->selectRow(0);
         const QString shown = m_page->proxy()->index(0, models::MembersModel::EmailColumn).data().toString();
-        QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("detailEmail"))->text(), shown);
+        QCOMPARE(m_page->findChild<QLineEdit *>(QStringLiteral("detailEmail"))->text(), shown);
         QSignalSpy audit(m_session, &models::Session::auditForActorRequested);
         auto *link = m_page->findChild<QLabel *>(QStringLiteral("showActivityLink"));
         QVERIFY(link->isVisible());
