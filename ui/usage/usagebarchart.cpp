@@ -92,6 +92,8 @@ void UsageBarChart::rebuild()
     series->setBarWidth(buckets > 60 ? 0.95 : 0.75);
     for (int g = 0; g < a.groupCount(); ++g) {
         auto *set = new QBarSet(a.group(g).label);
+        set->setColor(seriesColor(g, a.group(g).isOther));
+        set->setBorderColor(set->color());
         for (int b = 0; b < buckets; ++b)
             set->append(a.value(g, b) / scale);
         connect(set, &QBarSet::hovered, this, [this, g](bool status, int index) {
@@ -110,7 +112,7 @@ void UsageBarChart::rebuild()
         categories.append(b % step == 0 ? shortBucketLabel(a.bucketStart(b), int(a.granularity()))
                                         : hiddenLabel(b));
     xAxis->append(categories);
-    xAxis->setLabelsAngle(buckets > 12 ? -60 : 0);
+    xAxis->setLabelsAngle(buckets > 12 ? -90 : 0);
     xAxis->setGridLineVisible(false);
     c->addAxis(xAxis, Qt::AlignBottom);
     series->attachAxis(xAxis);

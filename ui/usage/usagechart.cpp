@@ -42,17 +42,31 @@ void UsageChart::scheduleRebuild()
     m_rebuildPending = true;
     QTimer::singleShot(0, this, [this] {
         m_rebuildPending = false;
-        rebuild();
         applyPalette();
+        rebuild();
+        applyPalette(); // text colours of the new axes
     });
 }
 
-void UsageChart::applyPalette()
+QColor UsageChart::seriesColor(int index, bool isOther) const
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    if (isOther)
+        return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0xa0, 0xa0, 0xa0);
+    // Qualitative palette readable on both light and dark backgrounds.
+    static constexpr QRgb colors[] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,
+                                      0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0x86bcb6};
+    QColor c = QColor::fromRgb(colors[index % 10]);
+    return dark ? c.lighter(115) : c;
+}
+
+bool UsageChart::applyPalette()
 {
     const QPalette pal = palette();
     const bool dark = pal.color(QPalette::Window).lightness() < 128;
     const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
-    if (m_chart->theme() != theme)
+    const bool changed = m_chart->theme() != theme;
+    if (changed)
         m_chart->setTheme(theme); // resets series colours, so only when it changes
     // Blend with the page instead of the theme's own background.
     m_chart->setBackgroundBrush(pal.brush(QPalette::Base));
@@ -68,6 +82,7 @@ void UsageChart::applyPalette()
         grid.setAlpha(40);
         axis->setGridLineColor(grid);
     }
+    return changed;
 }
 
 double UsageChart::axisScale(double largest)
@@ -115,8 +130,8 @@ void UsageChart::showToolTip(const QString &text)
 void UsageChart::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        applyPalette();
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) && applyPalette())
+        scheduleRebuild();
 }
 
 bool UsageChart::exportImage(const QString &path, const QString &title) const

@@ -5,6 +5,7 @@
 // chart to PNG or SVG. Clicking a segment emits groupActivated() with the
 // aggregate's group index so the page can drill down.
 
+#include <QColor>
 #include <QDate>
 #include <QWidget>
 
@@ -39,7 +40,12 @@ protected:
     // Rebuilds the series from the model; called on every model reset.
     virtual void rebuild() = 0;
     void scheduleRebuild();
-    void applyPalette();
+    // Follows the widget palette: light or dark chart theme, page background,
+    // readable axis and legend text. True when the theme changed (series
+    // colours then have to be set again).
+    bool applyPalette();
+    // Distinct colours for up to ten series, then repeating; "Other" is grey.
+    QColor seriesColor(int index, bool isOther) const;
     void showToolTip(const QString &text);
     // Axis values above a thousand are drawn divided by a power of 1000 so
     // that labels read "8" with "billions" in the title instead of "8e+09".

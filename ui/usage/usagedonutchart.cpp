@@ -64,6 +64,8 @@ void UsageDonutChart::rebuild()
             series->append(label.data().toString() + QStringLiteral(" ") +
                                QLocale().toString(m_model->share(row), 'f', 1) + QStringLiteral(" %"),
                            v);
+        slice->setColor(seriesColor(m_slices, label.data(models::UsageBreakdownModel::IsOtherRole).toBool()));
+        slice->setBorderColor(palette().color(QPalette::Base));
         connect(slice, &QPieSlice::hovered, this, [this, slice, group](bool state) {
             slice->setExploded(state);
             showToolTip(state ? toolTipFor(group) : QString());

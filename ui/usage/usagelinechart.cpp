@@ -107,6 +107,7 @@ void UsageLineChart::rebuild()
     for (int g = 0; g < a.groupCount(); ++g) {
         auto *line = new QLineSeries;
         line->setName(a.group(g).label);
+        line->setColor(seriesColor(g, a.group(g).isOther));
         QList<QPointF> points = all.at(g);
         for (QPointF &p : points)
             p.setY(p.y() / scale);

@@ -31,6 +31,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace ui {
 
@@ -320,7 +321,13 @@ void UsagePage::buildUi()
 
 models::UsageDayRange UsagePage::presetRange(RangePreset preset, QDate today)
 {
+    // Presets end with the last complete day: usage for today is reported
+    // later, and a day of zeros would read as a collapse (and an anomaly).
     const QDate monthStart(today.year(), today.month(), 1);
+    const QDate yesterday = today.addDays(-1);
+    if (preset == RangePreset::ThisMonth)
+        return models::UsageDayRange::fromDates(monthStart, std::max(monthStart, yesterday));
+    today = yesterday;
     switch (preset) {
     case RangePreset::ThisMonth:
         return models::UsageDayRange::fromDates(monthStart, today);
@@ -477,8 +484,10 @@ void UsagePage::fillAnomalies()
         auto *item = new AnomalyItem(m_anomalies);
         item->setText(0, an.groupLabel);
         item->setText(1, an.day.toString(Qt::ISODate));
-        item->setText(2, locale.toString(an.value, 'f', 2));
-        item->setText(3, locale.toString(an.baseline, 'f', 2));
+        // Big numbers without decimals keep the score column in view.
+        auto number = [&locale](double v) { return locale.toString(v, 'f', std::abs(v) >= 1000 ? 0 : 2); };
+        item->setText(2, number(an.value));
+        item->setText(3, number(an.baseline));
         item->setText(4, locale.toString(an.score, 'f', 1));
         item->setData(0, AnomalyIndexRole, i);
         item->setData(2, Qt::UserRole, an.value);

@@ -111,6 +111,25 @@ private Q_SLOTS:
 
     void init() { ui::Dialogs::clearAnswers(); }
 
+    void presets()
+    {
+        using P = ui::UsagePage::RangePreset;
+        const QDate today(2026, 3, 1);
+        auto range = [&](P p) { return ui::UsagePage::presetRange(p, today); };
+        // Complete days only: ranges end yesterday; this month on the 1st is just today.
+        QCOMPARE(range(P::ThisMonth), models::UsageDayRange::fromDates(today, today));
+        QCOMPARE(range(P::LastMonth),
+                 models::UsageDayRange::fromDates(QDate(2026, 2, 1), QDate(2026, 2, 28)));
+        QCOMPARE(range(P::Last30Days),
+                 models::UsageDayRange::fromDates(QDate(2026, 1, 30), QDate(2026, 2, 28)));
+        QCOMPARE(range(P::Last30Days).dayCount(), 30);
+        QCOMPARE(range(P::Last90Days).dayCount(), 90);
+        QCOMPARE(range(P::Last12Months).firstDate(), QDate(2025, 4, 1));
+        QCOMPARE(range(P::Last12Months).lastDate(), QDate(2026, 2, 28));
+        QCOMPARE(ui::UsagePage::presetRange(P::ThisMonth, QDate(2026, 3, 15)),
+                 models::UsageDayRange::fromDates(QDate(2026, 3, 1), QDate(2026, 3, 14)));
+    }
+
     void loadGroupDrillExport()
     {
         Fixture f;
