@@ -88,8 +88,8 @@ InviteDialog::InviteDialog(api::Client *client, const QString &organizationId,
     m_table->horizontalHeader()->setSectionResizeMode(models::MemberBatchModel::LineColumn,
                                                       QHeaderView::ResizeToContents);
     m_table->setColumnWidth(models::MemberBatchModel::EmailColumn, 220);
-    m_table->setColumnWidth(models::MemberBatchModel::CheckColumn, 150);
-    m_table->setColumnWidth(models::MemberBatchModel::OutcomeColumn, 110);
+    m_table->setColumnWidth(models::MemberBatchModel::CheckColumn, 140);
+    m_table->setColumnWidth(models::MemberBatchModel::OutcomeColumn, 130);
     m_summary->setObjectName(QStringLiteral("inviteSummary"));
     m_summary->setWordWrap(true);
     bulkLayout->addWidget(m_bulk, 2);
