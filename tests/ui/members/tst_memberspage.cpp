@@ -290,6 +290,44 @@ private Q_SLOTS:
         dialog->reject();
     }
 
+    void batchRefusedFallsBackToOneCallPerMember()
+    {
+        const qint64 tag = QDateTime::currentMSecsSinceEpoch();
+        const QStringList addresses{QStringLiteral("fb-a-%1@newcomer.example").arg(tag),
+                                    QStringLiteral("fb-b-%1@newcomer.example").arg(tag),
+                                    QStringLiteral("fb-c-%1@newcomer.example").arg(tag)};
+        auto *dialog = m_page->openInviteDialog();
+        QVERIFY(dialog);
+        dialog->setMode(ui::InviteDialog::Mode::Bulk);
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("bulkEmails"))
+            ->setPlainText(addresses.join(u'\n'));
+        QSignalSpy previewed(dialog, &ui::InviteDialog::previewReady);
+        dialog->preview();
+        QVERIFY(previewed.count() == 1 || previewed.wait(20000));
+        QCOMPARE(dialog->rows()->countCheck(Check::Ready), 3);
+        // Between preview and send someone else invites the second address: the
+        // server refuses the whole batch (duplicate), so each address goes alone.
+        api::MembersApi members(m_client);
+        auto *other = members.create(m_orgId, {addresses.at(1), {}}, this);
+        QVERIFY(waitFor(other));
+        QVERIFY(!other->error());
+        delete other;
+        QSignalSpy finished(dialog, &ui::InviteDialog::operationFinished);
+        dialog->send();
+        QVERIFY(finished.wait(20000));
+        models::MemberBatchModel *rows = dialog->rows();
+        QCOMPARE(rows->countOpen(), 0);
+        QCOMPARE(rows->row(0).outcome, Outcome::Done);
+        QCOMPARE(rows->row(1).outcome, Outcome::AlreadyMember);
+        QVERIFY(!rows->row(1).detail.isEmpty());
+        QCOMPARE(rows->row(2).outcome, Outcome::Done);
+        QVERIFY(m_page->model()->containsEmail(addresses.at(0)));
+        QVERIFY(m_page->model()->containsEmail(addresses.at(2)));
+        QVERIFY(serverHas(addresses.at(0)));
+        QVERIFY(serverHas(addresses.at(2)));
+        dialog->reject();
+    }
+
     void importsCsvFile()
     {
         QTemporaryDir dir;
