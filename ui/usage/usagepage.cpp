@@ -90,6 +90,13 @@ UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QW
         for (const auto &crumb : m_controller->drillDown().breadcrumbs())
             labels.append(crumb.label);
         m_crumbs->setCrumbs(labels);
+        // The grouping of the level shown, not the one picked before a drill.
+        const QList<models::UsageDimension> groupBy = m_controller->query().groupBy;
+        const QSignalBlocker block1(m_group1);
+        const QSignalBlocker block2(m_group2);
+        if (!groupBy.isEmpty())
+            m_group1->setCurrentIndex(m_group1->findData(int(groupBy.constFirst())));
+        m_group2->setCurrentIndex(m_group2->findData(groupBy.size() > 1 ? int(groupBy.at(1)) : -1));
     });
     connect(m_crumbs, &UsageBreadcrumbBar::crumbActivated, m_controller, &UsageController::backTo);
     if (session)
@@ -156,6 +163,7 @@ void UsagePage::buildUi()
 
     m_group1 = new QComboBox(this);
     m_group2 = new QComboBox(this);
+    m_group1->setObjectName(QStringLiteral("usageGroupBy"));
     m_group2->addItem(tr("(none)"), -1);
     for (int d = 0; d < models::UsageDimensionCount; ++d) {
         const auto dim = models::UsageDimension(d);

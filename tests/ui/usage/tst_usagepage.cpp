@@ -213,6 +213,8 @@ private Q_SLOTS:
         QCOMPARE(c->query().filters.size(), 1);
         QCOMPARE(c->query().filters.constFirst().dimension, UsageDimension::ProductFamily);
         QCOMPARE(c->query().groupBy, QList<UsageDimension>{UsageDimension::Metric});
+        QCOMPARE(page.findChild<QComboBox *>(QStringLiteral("usageGroupBy"))->currentData().toInt(),
+                 int(UsageDimension::Metric));
         // Drilled totals equal the clicked group's total.
         QVERIFY(qAbs(c->aggregate().grandTotal() - direct.rowTotal(largest)) <=
                 1e-6 * qMax(1.0, qAbs(direct.rowTotal(largest))));
