@@ -5,6 +5,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QDateTimeAxis>
 #include <QLocale>
 #include <QStackedBarSeries>
 #include <QValueAxis>
@@ -105,22 +106,49 @@ void UsageBarChart::rebuild()
     c->addSeries(series);
 
     auto *xAxis = new QBarCategoryAxis;
-    const int step = std::max(1, int(std::ceil(buckets / 24.0)));
     QStringList categories;
     categories.reserve(buckets);
+    // Qt Charts elides a category label wider than its bar, even rotated, so
+    // beyond a couple of dozen bars the dates go on a date axis laid over
+    // the categories instead (bar i spans bucket i's days).
+    const bool dateAxis = buckets > 24;
     for (int b = 0; b < buckets; ++b)
-        categories.append(b % step == 0 ? shortBucketLabel(a.bucketStart(b), int(a.granularity()))
-                                        : hiddenLabel(b));
+        categories.append(dateAxis ? hiddenLabel(b)
+                                   : shortBucketLabel(a.bucketStart(b), int(a.granularity())));
     xAxis->append(categories);
-    xAxis->setLabelsAngle(buckets > 12 ? -90 : 0);
+    xAxis->setLabelsAngle(buckets > 12 && !dateAxis ? -90 : 0);
+    xAxis->setLabelsVisible(!dateAxis);
     xAxis->setGridLineVisible(false);
     c->addAxis(xAxis, Qt::AlignBottom);
     series->attachAxis(xAxis);
+    if (dateAxis) {
+        auto *dates = new QDateTimeAxis;
+        const QDate first = a.bucketPeriodStart(0);
+        QDate end = a.bucketPeriodStart(buckets - 1);
+        switch (a.granularity()) {
+        case models::UsageGranularity::Week:
+            end = end.addDays(7);
+            break;
+        case models::UsageGranularity::Month:
+            end = end.addMonths(1);
+            break;
+        default:
+            end = end.addDays(1);
+            break;
+        }
+        dates->setRange(first.startOfDay(Qt::UTC), end.startOfDay(Qt::UTC));
+        dates->setFormat(a.granularity() == models::UsageGranularity::Month || buckets > 120
+                             ? QStringLiteral("MMM yyyy")
+                             : QStringLiteral("MMM d"));
+        dates->setTickCount(8);
+        dates->setGridLineVisible(false);
+        c->addAxis(dates, Qt::AlignBottom);
+    }
 
     auto *yAxis = new QValueAxis;
     yAxis->setRange(bottom / scale, top > bottom ? top * 1.05 / scale : bottom / scale + 1);
     yAxis->applyNiceNumbers();
-    yAxis->setLabelFormat(QStringLiteral("%.4g"));
+    yAxis->setLabelFormat(QStringLiteral("%.6g"));
     QString title = a.unitsMixed() ? tr("mixed units") : a.unit();
     if (scale > 1)
         title = title.isEmpty() ? scaleName(scale)

@@ -90,7 +90,7 @@ void UsageLineChart::rebuild()
     xAxis->setLabelsAngle(-45);
     c->addAxis(xAxis, Qt::AlignBottom);
     auto *yAxis = new QValueAxis;
-    yAxis->setLabelFormat(QStringLiteral("%.4g"));
+    yAxis->setLabelFormat(QStringLiteral("%.6g"));
     c->addAxis(yAxis, Qt::AlignLeft);
 
     double top = 0;

@@ -282,7 +282,7 @@ void UsagePage::buildUi()
     m_anomalies->setRootIsDecorated(false);
     m_anomalies->setUniformRowHeights(true);
     m_anomalies->setSortingEnabled(true);
-    m_anomalies->setHeaderLabels({tr("Group"), tr("Day"), tr("Value"), tr("Baseline"), tr("Score")});
+    m_anomalies->setHeaderLabels({tr("Group"), tr("Day"), tr("Score"), tr("Value"), tr("Baseline")});
     connect(m_anomalies, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item) { openAnomaly(m_anomalies->indexOfTopLevelItem(item)); });
     anomalyLayout->addWidget(anomalyTitle);
@@ -494,19 +494,19 @@ void UsagePage::fillAnomalies()
         item->setText(1, an.day.toString(Qt::ISODate));
         // Big numbers without decimals keep the score column in view.
         auto number = [&locale](double v) { return locale.toString(v, 'f', std::abs(v) >= 1000 ? 0 : 2); };
-        item->setText(2, number(an.value));
-        item->setText(3, number(an.baseline));
-        item->setText(4, locale.toString(an.score, 'f', 1));
+        item->setText(2, locale.toString(an.score, 'f', 1));
+        item->setText(3, number(an.value));
+        item->setText(4, number(an.baseline));
         item->setData(0, AnomalyIndexRole, i);
-        item->setData(2, Qt::UserRole, an.value);
-        item->setData(3, Qt::UserRole, an.baseline);
-        item->setData(4, Qt::UserRole, an.score);
+        item->setData(2, Qt::UserRole, an.score);
+        item->setData(3, Qt::UserRole, an.value);
+        item->setData(4, Qt::UserRole, an.baseline);
         for (int c = 2; c <= 4; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         item->setToolTip(0, tr("Enter or double-click: open the audit log around this day"));
     }
     m_anomalies->setSortingEnabled(true);
-    m_anomalies->sortByColumn(4, Qt::DescendingOrder);
+    m_anomalies->sortByColumn(2, Qt::DescendingOrder);
     for (int c = 0; c < m_anomalies->columnCount(); ++c)
         m_anomalies->resizeColumnToContents(c);
 }
