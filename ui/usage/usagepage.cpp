@@ -295,8 +295,9 @@ void UsagePage::buildUi()
     m_bottomSplitter->setSizes({760, 420});
     layout->addWidget(m_mainSplitter, 1);
 
-    // Keyboard: Alt+Left / Backspace go up one drill level.
-    for (const QKeySequence &key : {QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::Key_Backspace)}) {
+    // Keyboard: Alt+Left goes up one drill level (not Backspace: the date
+    // and spin boxes need it).
+    for (const QKeySequence &key : {QKeySequence(Qt::ALT | Qt::Key_Left)}) {
         auto *up = new QShortcut(key, this);
         up->setContext(Qt::WidgetWithChildrenShortcut);
         connect(up, &QShortcut::activated, this, [this] {
