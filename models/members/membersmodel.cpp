@@ -7,17 +7,31 @@ namespace models {
 
 MembersModel::MembersModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-int MembersModel::beginLoad()
+int MembersModel::beginLoad(bool keepRowsUntilFirstPage)
 {
     ++m_generation;
-    clear();
+    m_clearOnFirstPage = keepRowsUntilFirstPage;
+    if (!keepRowsUntilFirstPage)
+        clear();
     return m_generation;
+}
+
+void MembersModel::endLoad(int gen)
+{
+    if (gen == m_generation && m_clearOnFirstPage) {
+        m_clearOnFirstPage = false;
+        clear();
+    }
 }
 
 bool MembersModel::appendPage(int gen, const QList<api::Member> &members)
 {
     if (gen != m_generation)
         return false;
+    if (m_clearOnFirstPage) {
+        m_clearOnFirstPage = false;
+        clear();
+    }
     // A member seen again (a page boundary that shifted while we paged) is
     // refreshed in place; only genuinely new ones are inserted.
     QList<api::Member> fresh;

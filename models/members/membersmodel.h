@@ -36,8 +36,12 @@ public:
 
     explicit MembersModel(QObject *parent = nullptr);
 
-    // Drops every row and starts a new generation; pages of older ones are ignored.
-    int beginLoad();
+    // Starts a new generation; pages of older ones are ignored. Rows are
+    // dropped now, or — for a refresh of the same list — only when the first
+    // page of the new generation arrives, so a refresh that fails keeps them.
+    int beginLoad(bool keepRowsUntilFirstPage = false);
+    // The load of `gen` succeeded: drops rows still kept from before it.
+    void endLoad(int gen);
     int generation() const { return m_generation; }
     // Appends one page of generation `gen` with a single beginInsertRows.
     // Returns false (and changes nothing) when the page is stale. Members
@@ -75,6 +79,7 @@ private:
     QHash<QString, int> m_rowById;
     QHash<QString, int> m_rowByEmail;
     int m_generation = 0;
+    bool m_clearOnFirstPage = false;
     bool m_utc = false;
 };
 

@@ -359,9 +359,11 @@ void MembersPage::reload()
     }
     m_dirty = false;
     m_complete = false;
-    const int gen = m_model->beginLoad();
     api::Client *client = session()->client();
     const QString org = session()->organizationId();
+    // A refresh of the same list keeps the rows on screen until new ones arrive.
+    const bool sameList = !org.isEmpty() && org == m_loadedOrg && serverFilter().toQuery() == m_loadedQuery;
+    const int gen = m_model->beginLoad(sameList);
     m_loadedOrg = org;
     m_banner->clear();
     m_retry = nullptr;
@@ -391,6 +393,7 @@ void MembersPage::reload()
             return;
         hideProgress();
         if (pager->succeeded()) {
+            m_model->endLoad(gen);
             m_complete = unfiltered;
             fitColumnsOnce();
         } else if (pager->wasCanceled()) {
