@@ -9,8 +9,11 @@
 #include <malloc.h>
 #endif
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTextStream>
 #include <QTimer>
+#include <QTranslator>
 #include <QWidget>
 
 #include "ui/shell/mainwindow.h"
@@ -51,6 +54,24 @@ void quitAfterFirstPaint(QWidget *window)
     window->installEventFilter(new FirstPaintProbe(window));
 }
 
+// ORGSCOPE_LANG overrides the system locale (LANGUAGE / LC_ALL / LANG) so a
+// translation can be checked without changing the session's locale.
+void installTranslators(QCoreApplication &application)
+{
+    const QByteArray override = qgetenv("ORGSCOPE_LANG");
+    if (!override.isEmpty())
+        QLocale::setDefault(QLocale(QString::fromLatin1(override)));
+    const QLocale locale;
+    auto *qtTranslator = new QTranslator(&application);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *appTranslator = new QTranslator(&application);
+    if (appTranslator->load(locale, QStringLiteral("orgscope"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(appTranslator);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -71,6 +92,7 @@ int main(int argc, char **argv)
     }
 
     QApplication application(argc, argv);
+    installTranslators(application);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Orgscope"));
     QApplication::setDesktopFileName(QStringLiteral("orgscope"));
