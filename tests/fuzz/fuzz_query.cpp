@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         query.add(parts.at(i), parts.at(i + 1));
     const QByteArray encoded = query.toEncoded();
     for (char c : encoded) {
-        const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                             c == '.' || c == '_' || c == '~' || c == '%' || c == '=' || c == '&';
+        const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                             c == '-' || c == '.' || c == '_' || c == '~' || c == '%' || c == '=' || c == '&';
         if (!allowed)
             std::abort();
     }
