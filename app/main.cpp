@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -91,6 +92,9 @@ int main(int argc, char **argv)
         return runExportCommand(args);
     }
 
+    // Per-request lines are for diagnosis (QT_LOGGING_RULES="orgscope.*=true"),
+    // not for every session's stderr.
+    QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.info=false\norgscope.*.debug=false"));
     QApplication application(argc, argv);
     installTranslators(application);
     setIdentity();

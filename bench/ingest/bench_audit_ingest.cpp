@@ -19,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QTextStream>
 #include <QTimer>
 
@@ -64,6 +65,7 @@ int main(int argc, char **argv)
     mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 #endif
+    QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.info=false\norgscope.*.debug=false"));
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
