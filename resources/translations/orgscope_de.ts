@@ -2,7 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>AccountTableModel</name>
+    <name>QObject</name>
+    <message>
+        <source>The first line looks like a CSV header but names no e-mail column; each line was read as addresses instead.</source>
+        <translation>Die erste Zeile sieht wie eine CSV-Kopfzeile aus, nennt aber keine E-Mail-Spalte; jede Zeile wurde stattdessen als Adressen gelesen.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>api::ApiError</name>
+    <message>
+        <source>The request was canceled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cloudflare did not answer in time. Check the connection and retry.</source>
+        <translation>Cloudflare hat nicht rechtzeitig geantwortet. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The secure connection to Cloudflare failed: %1.</source>
+        <translation>Die sichere Verbindung zu Cloudflare ist fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>Could not reach Cloudflare: %1.</source>
+        <translation>Cloudflare ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>Cloudflare sent an answer Orgscope cannot read (%1).</source>
+        <translation>Cloudflare hat eine Antwort gesendet, die Orgscope nicht lesen kann (%1).</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Authentifizierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Cloudflare's rate limit was reached</source>
+        <translation>Das Anfragelimit von Cloudflare wurde erreicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>; retry in %n second(s)</source>
+        <translation><numerusform>; neuer Versuch in %n Sekunde</numerusform><numerusform>; neuer Versuch in %n Sekunden</numerusform></translation>
+    </message>
+    <message>
+        <source>Cloudflare had a server error (HTTP %1)</source>
+        <translation>Serverfehler bei Cloudflare (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Cloudflare refused the request</source>
+        <translation>Cloudflare hat die Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cloudflare answered HTTP %1</source>
+        <translation>Cloudflare antwortete mit HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>app::Console</name>
+    <message>
+        <source>the demo simulator</source>
+        <translation>der Demo-Simulator</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+</context>
+<context>
+    <name>app::DemoLauncher</name>
+    <message>
+        <source>The demo simulator did not start within a minute.</source>
+        <translation>Der Demo-Simulator ist nicht innerhalb einer Minute gestartet.</translation>
+    </message>
+    <message>
+        <source>Could not start the demo simulator %1: %2</source>
+        <translation>Der Demo-Simulator %1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The demo simulator exited (code %1): %2</source>
+        <translation>Der Demo-Simulator wurde beendet (Code %1): %2</translation>
+    </message>
+    <message>
+        <source>The demo simulator is not built: %1 was not found. Build the orgscope-sim target first.</source>
+        <translation>Der Demo-Simulator ist nicht gebaut: %1 wurde nicht gefunden. Bauen Sie zuerst das Ziel orgscope-sim.</translation>
+    </message>
+    <message>
+        <source>The demo simulator said something unexpected: %1</source>
+        <translation>Unerwartete Ausgabe des Demo-Simulators: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop console for the Cloudflare Organizations API.
+
+Headless export: orgscope export &lt;organizations|accounts|members|audit|usage&gt; --help</source>
+        <translation>Desktop-Konsole für die Cloudflare Organizations API.
+
+Export ohne Oberfläche: orgscope export &lt;organizations|accounts|members|audit|usage&gt; --help</translation>
+    </message>
+    <message>
+        <source>Start the bundled simulator and connect to it.</source>
+        <translation>Den mitgelieferten Simulator starten und sich mit ihm verbinden.</translation>
+    </message>
+    <message>
+        <source>Extra argument for the demo simulator.</source>
+        <translation>Zusätzliches Argument für den Demo-Simulator.</translation>
+    </message>
+    <message>
+        <source>API base URL (default: $CLOUDFLARE_BASE_URL or the Cloudflare API).</source>
+        <translation>Basis-URL der API (Standard: $CLOUDFLARE_BASE_URL oder die Cloudflare-API).</translation>
+    </message>
+</context>
+<context>
+    <name>models::AccountTableModel</name>
     <message>
         <source>2FA enforced</source>
         <translation>2FA erzwungen</translation>
@@ -99,7 +234,631 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>AccountsPanel</name>
+    <name>models::ActivityLog</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+</context>
+<context>
+    <name>models::AuditHistogramModel</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>models::AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>Ressourcentyp</translation>
+    </message>
+    <message>
+        <source>Resource id</source>
+        <translation>Ressourcen-ID</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>models::ConnectionProfile</name>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the API base URL, e.g. https://api.cloudflare.com/client/v4.</source>
+        <translation>Geben Sie die Basis-URL der API ein, z. B. https://api.cloudflare.com/client/v4.</translation>
+    </message>
+    <message>
+        <source>Enter a full URL such as https://api.cloudflare.com/client/v4, without a user name or password.</source>
+        <translation>Geben Sie eine vollständige URL wie https://api.cloudflare.com/client/v4 ein, ohne Benutzername oder Passwort.</translation>
+    </message>
+    <message>
+        <source>The base URL cannot have a query or a fragment.</source>
+        <translation>Die Basis-URL darf weder Abfrage noch Fragment enthalten.</translation>
+    </message>
+    <message>
+        <source>Only https is allowed, except for 127.0.0.1 and localhost.</source>
+        <translation>Nur https ist erlaubt, außer für 127.0.0.1 und localhost.</translation>
+    </message>
+    <message>
+        <source>The global API key needs the account's email address.</source>
+        <translation>Der globale API-Schlüssel benötigt die E-Mail-Adresse des Kontos.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address.</source>
+        <translation>Das sieht nicht wie eine E-Mail-Adresse aus.</translation>
+    </message>
+    <message>
+        <source>An account id has only letters, digits, '-' and '_'.</source>
+        <translation>Eine Konto-ID besteht nur aus Buchstaben, Ziffern, „-“ und „_“.</translation>
+    </message>
+    <message>
+        <source>An organization id has only letters, digits, '-' and '_'.</source>
+        <translation>Eine Organisations-ID besteht nur aus Buchstaben, Ziffern, „-“ und „_“.</translation>
+    </message>
+</context>
+<context>
+    <name>models::CredentialVerifier</name>
+    <message>
+        <source>Credential accepted (checked with a real call; no expiry information).</source>
+        <translation>Zugangsdaten akzeptiert (mit einem echten Aufruf geprüft; keine Ablaufinformation).</translation>
+    </message>
+    <message>
+        <source>Token is active; it does not expire.</source>
+        <translation>Token ist aktiv und läuft nicht ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Token is active but expires in %n hour(s) (%1). Create a new token soon.</source>
+        <translation><numerusform>Token ist aktiv, läuft aber in %n Stunde ab (%1). Erstellen Sie bald ein neues Token.</numerusform><numerusform>Token ist aktiv, läuft aber in %n Stunden ab (%1). Erstellen Sie bald ein neues Token.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Token is active but expires in %n day(s) (%1). Create a new token soon.</source>
+        <translation><numerusform>Token ist aktiv, läuft aber in %n Tag ab (%1). Erstellen Sie bald ein neues Token.</numerusform><numerusform>Token ist aktiv, läuft aber in %n Tagen ab (%1). Erstellen Sie bald ein neues Token.</numerusform></translation>
+    </message>
+    <message>
+        <source>Token is active; it expires on %1.</source>
+        <translation>Token ist aktiv und läuft am %1 ab.</translation>
+    </message>
+    <message>
+        <source>This token expired on %1. Create a new token and edit the connection.</source>
+        <translation>Dieses Token ist am %1 abgelaufen. Erstellen Sie ein neues Token und bearbeiten Sie die Verbindung.</translation>
+    </message>
+    <message>
+        <source>This token has expired. Create a new token and edit the connection.</source>
+        <translation>Dieses Token ist abgelaufen. Erstellen Sie ein neues Token und bearbeiten Sie die Verbindung.</translation>
+    </message>
+    <message>
+        <source>This token is disabled. Enable it in the Cloudflare dashboard or use another token.</source>
+        <translation>Dieses Token ist deaktiviert. Aktivieren Sie es im Cloudflare-Dashboard oder verwenden Sie ein anderes Token.</translation>
+    </message>
+    <message>
+        <source>This token is not valid before %1.</source>
+        <translation>Dieses Token ist erst ab %1 gültig.</translation>
+    </message>
+    <message>
+        <source>The credential was refused. %1 Edit the connection and enter a valid token or key.</source>
+        <translation>Die Zugangsdaten wurden abgelehnt. %1 Bearbeiten Sie die Verbindung und geben Sie ein gültiges Token oder einen gültigen Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>The token is not usable (status “%1”).</source>
+        <translation>Das Token ist nicht verwendbar (Status „%1“).</translation>
+    </message>
+    <message>
+        <source>Could not verify the credential: %1</source>
+        <translation>Die Zugangsdaten konnten nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>No credential was given.</source>
+        <translation>Es wurden keine Zugangsdaten angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>models::MemberBatchModel</name>
+    <message>
+        <source>Ready to invite</source>
+        <translation>Bereit zum Einladen</translation>
+    </message>
+    <message>
+        <source>Ready to remove</source>
+        <translation>Bereit zum Entfernen</translation>
+    </message>
+    <message>
+        <source>Empty address</source>
+        <translation>Leere Adresse</translation>
+    </message>
+    <message>
+        <source>Invalid address</source>
+        <translation>Ungültige Adresse</translation>
+    </message>
+    <message>
+        <source>Duplicate of line %1</source>
+        <translation>Duplikat von Zeile %1</translation>
+    </message>
+    <message>
+        <source>Already a member</source>
+        <translation>Bereits Mitglied</translation>
+    </message>
+    <message>
+        <source>Inviting…</source>
+        <translation>Lade ein…</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invited</source>
+        <translation><numerusform>%n eingeladen</numerusform><numerusform>%n eingeladen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation><numerusform>%n entfernt</numerusform><numerusform>%n entfernt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already a member</source>
+        <translation><numerusform>%n bereits Mitglied</numerusform><numerusform>%n bereits Mitglieder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation><numerusform>%n nicht gesendet</numerusform><numerusform>%n nicht gesendet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n canceled</source>
+        <translation><numerusform>%n abgebrochen</numerusform><numerusform>%n abgebrochen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation><numerusform>%n ausstehend</numerusform><numerusform>%n ausstehend</numerusform></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>models::MemberInviter</name>
+    <message>
+        <source>Not a valid e-mail address</source>
+        <translation>Keine gültige E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Same address as line %1</source>
+        <translation>Gleiche Adresse wie Zeile %1</translation>
+    </message>
+    <message>
+        <source>Found among the current members</source>
+        <translation>Unter den aktuellen Mitgliedern gefunden</translation>
+    </message>
+    <message>
+        <source>Not connected to an organization</source>
+        <translation>Mit keiner Organisation verbunden</translation>
+    </message>
+    <message>
+        <source>Not sent: canceled</source>
+        <translation>Nicht gesendet: abgebrochen</translation>
+    </message>
+    <message>
+        <source>Canceled before the server answered</source>
+        <translation>Abgebrochen, bevor der Server antwortete</translation>
+    </message>
+    <message>
+        <source>The server accepted the batch but returned no member for this address</source>
+        <translation>Der Server hat den Stapel angenommen, aber für diese Adresse kein Mitglied zurückgegeben</translation>
+    </message>
+</context>
+<context>
+    <name>models::MemberRemover</name>
+    <message>
+        <source>Not connected to an organization</source>
+        <translation>Mit keiner Organisation verbunden</translation>
+    </message>
+    <message>
+        <source>Not sent: canceled</source>
+        <translation>Nicht gesendet: abgebrochen</translation>
+    </message>
+    <message>
+        <source>Canceled while in flight: refresh to see whether it was removed</source>
+        <translation>Während der Übertragung abgebrochen: aktualisieren, um zu sehen, ob es entfernt wurde</translation>
+    </message>
+</context>
+<context>
+    <name>models::MembersModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>2FA</source>
+        <translation>2FA</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>models::OrganizationTreeModel</name>
+    <message>
+        <source>Its parent organization %1 is not visible with these credentials.</source>
+        <translation>Die übergeordnete Organisation %1 ist mit diesen Zugangsdaten nicht sichtbar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visible sub-organization(s)</source>
+        <translation><numerusform>%n sichtbare Unterorganisation</numerusform><numerusform>%n sichtbare Unterorganisationen</numerusform></translation>
+    </message>
+    <message>
+        <source>Parent not visible</source>
+        <translation>Übergeordnete nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Sub-orgs</source>
+        <translation>Unterorg.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Number of visible sub-organizations</source>
+        <translation>Anzahl sichtbarer Unterorganisationen</translation>
+    </message>
+</context>
+<context>
+    <name>models::ProfileStore</name>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <translation>%1 (nicht gespeichert)</translation>
+    </message>
+</context>
+<context>
+    <name>models::ProfileValidator</name>
+    <message numerus="yes">
+        <source>At most %n characters.</source>
+        <translation><numerusform>Höchstens %n Zeichen.</numerusform><numerusform>Höchstens %n Zeichen.</numerusform></translation>
+    </message>
+    <message>
+        <source>The business name is required.</source>
+        <translation>Der Firmenname ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The business e-mail is required.</source>
+        <translation>Die geschäftliche E-Mail-Adresse ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address such as billing@example.com.</source>
+        <translation>Geben Sie eine E-Mail-Adresse wie billing@example.com ein.</translation>
+    </message>
+    <message>
+        <source>Use digits, spaces and + ( ) - . / only.</source>
+        <translation>Nur Ziffern, Leerzeichen und + ( ) - . / verwenden.</translation>
+    </message>
+    <message>
+        <source>A phone number has at least 5 digits.</source>
+        <translation>Eine Telefonnummer hat mindestens 5 Ziffern.</translation>
+    </message>
+</context>
+<context>
+    <name>models::Usage</name>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorperiode</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Change %</source>
+        <translation>Änderung %</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>All usage</source>
+        <translation>Gesamte Nutzung</translation>
+    </message>
+    <message>
+        <source>Product family</source>
+        <translation>Produktfamilie</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Sub-account</source>
+        <translation>Unterkonto</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Charge description</source>
+        <translation>Gebührenbeschreibung</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>Produktkategorie</translation>
+    </message>
+    <message>
+        <source>Consumed quantity</source>
+        <translation>Verbrauchte Menge</translation>
+    </message>
+    <message>
+        <source>Billed cost</source>
+        <translation>Abgerechnete Kosten</translation>
+    </message>
+    <message>
+        <source>Effective cost</source>
+        <translation>Effektive Kosten</translation>
+    </message>
+    <message>
+        <source>List cost</source>
+        <translation>Listenpreis</translation>
+    </message>
+    <message>
+        <source>Contracted cost</source>
+        <translation>Vertragliche Kosten</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>Kumuliert</translation>
+    </message>
+</context>
+<context>
+    <name>models::UsageBreakdownModel</name>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Total (%1)</source>
+        <translation>Summe (%1)</translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation>Anteil %</translation>
+    </message>
+</context>
+<context>
+    <name>models::UsagePivotModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>The groups are in different units; group by metric to compare quantities.</source>
+        <translation>Die Gruppen haben unterschiedliche Einheiten; nach Metrik gruppieren, um Mengen zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>The previous period (%1 to %2) is not fully loaded.</source>
+        <translation>Die Vorperiode (%1 bis %2) ist nicht vollständig geladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more group(s)</source>
+        <translation><numerusform>%n weitere Gruppe</numerusform><numerusform>%n weitere Gruppen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %n correction row(s)</source>
+        <translation><numerusform>Enthält %n Korrekturzeile</numerusform><numerusform>Enthält %n Korrekturzeilen</numerusform></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Total (%1)</source>
+        <translation>Summe (%1)</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorperiode</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Change %</source>
+        <translation>Änderung %</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>models::UsageSeriesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AccountsPanel</name>
     <message>
         <source>&amp;Copy ID</source>
         <translation>ID &amp;kopieren</translation>
@@ -146,22 +905,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>ActivityLog</name>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Wo</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>Was passiert ist</translation>
-    </message>
-</context>
-<context>
-    <name>AuditDetailsPane</name>
+    <name>ui::AuditDetailsPane</name>
     <message>
         <source>Copy as JSON</source>
         <translation>Als JSON kopieren</translation>
@@ -192,7 +936,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>AuditFilterRow</name>
+    <name>ui::AuditFilterRow</name>
     <message>
         <source>is</source>
         <translation>ist</translation>
@@ -219,22 +963,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>AuditHistogramModel</name>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Succeeded</source>
-        <translation>Erfolgreich</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-</context>
-<context>
-    <name>AuditPage</name>
+    <name>ui::AuditPage</name>
     <message>
         <source>1 page</source>
         <translation>1 Seite</translation>
@@ -473,7 +1202,79 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>AuditQueryBar</name>
+    <name>ui::AuditQueryBar</name>
+    <message>
+        <source>Entry id</source>
+        <translation>Eintrags-ID</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Action type</source>
+        <translation>Aktionstyp</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Actor e-mail</source>
+        <translation>E-Mail des Akteurs</translation>
+    </message>
+    <message>
+        <source>Actor id</source>
+        <translation>Akteur-ID</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Token id</source>
+        <translation>Token-ID</translation>
+    </message>
+    <message>
+        <source>Token name</source>
+        <translation>Token-Name</translation>
+    </message>
+    <message>
+        <source>Actor type</source>
+        <translation>Akteurtyp</translation>
+    </message>
+    <message>
+        <source>Ray ID</source>
+        <translation>Ray-ID</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation>Statuscode</translation>
+    </message>
+    <message>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <source>Resource id</source>
+        <translation>Ressourcen-ID</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>Ressourcentyp</translation>
+    </message>
     <message>
         <source>Run</source>
         <translation>Ausführen</translation>
@@ -544,58 +1345,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>AuditTableModel</name>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Actor</source>
-        <translation>Akteur</translation>
-    </message>
-    <message>
-        <source>Context</source>
-        <translation>Kontext</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Resource type</source>
-        <translation>Ressourcentyp</translation>
-    </message>
-    <message>
-        <source>Resource id</source>
-        <translation>Ressourcen-ID</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Produkt</translation>
-    </message>
-    <message>
-        <source>IP address</source>
-        <translation>IP-Adresse</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Methode</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-</context>
-<context>
-    <name>AuditTimeline</name>
+    <name>ui::AuditTimeline</name>
     <message>
         <source>Events per time bucket (blue: success, red: failure). Click a bar or drag across bars to narrow the table to that time.</source>
         <translation>Ereignisse pro Zeitintervall (blau: Erfolg, rot: Fehler). Klicken Sie auf einen Balken oder ziehen Sie über mehrere Balken, um die Tabelle auf diese Zeit einzugrenzen.</translation>
@@ -612,7 +1362,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>AuditValueFilterPopup</name>
+    <name>ui::AuditValueFilterPopup</name>
     <message>
         <source>Find a value</source>
         <translation>Wert suchen</translation>
@@ -639,7 +1389,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>BatchResultDialog</name>
+    <name>ui::BatchResultDialog</name>
     <message>
         <source>&amp;Save as CSV…</source>
         <translation>Als CSV &amp;speichern…</translation>
@@ -658,7 +1408,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>ConnectDialog</name>
+    <name>ui::ConnectDialog</name>
     <message>
         <source>Connect</source>
         <translation>Verbinden</translation>
@@ -825,7 +1575,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>ConnectionController</name>
+    <name>ui::ConnectionController</name>
     <message>
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
@@ -892,104 +1642,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>ConnectionProfile</name>
-    <message>
-        <source>Give the connection a name.</source>
-        <translation>Geben Sie der Verbindung einen Namen.</translation>
-    </message>
-    <message>
-        <source>Enter the API base URL, e.g. https://api.cloudflare.com/client/v4.</source>
-        <translation>Geben Sie die Basis-URL der API ein, z. B. https://api.cloudflare.com/client/v4.</translation>
-    </message>
-    <message>
-        <source>Enter a full URL such as https://api.cloudflare.com/client/v4, without a user name or password.</source>
-        <translation>Geben Sie eine vollständige URL wie https://api.cloudflare.com/client/v4 ein, ohne Benutzername oder Passwort.</translation>
-    </message>
-    <message>
-        <source>The base URL cannot have a query or a fragment.</source>
-        <translation>Die Basis-URL darf weder Abfrage noch Fragment enthalten.</translation>
-    </message>
-    <message>
-        <source>Only https is allowed, except for 127.0.0.1 and localhost.</source>
-        <translation>Nur https ist erlaubt, außer für 127.0.0.1 und localhost.</translation>
-    </message>
-    <message>
-        <source>The global API key needs the account's email address.</source>
-        <translation>Der globale API-Schlüssel benötigt die E-Mail-Adresse des Kontos.</translation>
-    </message>
-    <message>
-        <source>This does not look like an email address.</source>
-        <translation>Das sieht nicht wie eine E-Mail-Adresse aus.</translation>
-    </message>
-    <message>
-        <source>An account id has only letters, digits, '-' and '_'.</source>
-        <translation>Eine Konto-ID besteht nur aus Buchstaben, Ziffern, „-“ und „_“.</translation>
-    </message>
-    <message>
-        <source>An organization id has only letters, digits, '-' and '_'.</source>
-        <translation>Eine Organisations-ID besteht nur aus Buchstaben, Ziffern, „-“ und „_“.</translation>
-    </message>
-</context>
-<context>
-    <name>CredentialVerifier</name>
-    <message>
-        <source>No credential was given.</source>
-        <translation>Es wurden keine Zugangsdaten angegeben.</translation>
-    </message>
-</context>
-<context>
-    <name>CredentialVerifier::Result</name>
-    <message>
-        <source>Credential accepted (checked with a real call; no expiry information).</source>
-        <translation>Zugangsdaten akzeptiert (mit einem echten Aufruf geprüft; keine Ablaufinformation).</translation>
-    </message>
-    <message>
-        <source>Token is active; it does not expire.</source>
-        <translation>Token ist aktiv und läuft nicht ab.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Token is active but expires in %n hour(s) (%1). Create a new token soon.</source>
-        <translation><numerusform>Token ist aktiv, läuft aber in %n Stunde ab (%1). Erstellen Sie bald ein neues Token.</numerusform><numerusform>Token ist aktiv, läuft aber in %n Stunden ab (%1). Erstellen Sie bald ein neues Token.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Token is active but expires in %n day(s) (%1). Create a new token soon.</source>
-        <translation><numerusform>Token ist aktiv, läuft aber in %n Tag ab (%1). Erstellen Sie bald ein neues Token.</numerusform><numerusform>Token ist aktiv, läuft aber in %n Tagen ab (%1). Erstellen Sie bald ein neues Token.</numerusform></translation>
-    </message>
-    <message>
-        <source>Token is active; it expires on %1.</source>
-        <translation>Token ist aktiv und läuft am %1 ab.</translation>
-    </message>
-    <message>
-        <source>This token expired on %1. Create a new token and edit the connection.</source>
-        <translation>Dieses Token ist am %1 abgelaufen. Erstellen Sie ein neues Token und bearbeiten Sie die Verbindung.</translation>
-    </message>
-    <message>
-        <source>This token has expired. Create a new token and edit the connection.</source>
-        <translation>Dieses Token ist abgelaufen. Erstellen Sie ein neues Token und bearbeiten Sie die Verbindung.</translation>
-    </message>
-    <message>
-        <source>This token is disabled. Enable it in the Cloudflare dashboard or use another token.</source>
-        <translation>Dieses Token ist deaktiviert. Aktivieren Sie es im Cloudflare-Dashboard oder verwenden Sie ein anderes Token.</translation>
-    </message>
-    <message>
-        <source>This token is not valid before %1.</source>
-        <translation>Dieses Token ist erst ab %1 gültig.</translation>
-    </message>
-    <message>
-        <source>The credential was refused. %1 Edit the connection and enter a valid token or key.</source>
-        <translation>Die Zugangsdaten wurden abgelehnt. %1 Bearbeiten Sie die Verbindung und geben Sie ein gültiges Token oder einen gültigen Schlüssel ein.</translation>
-    </message>
-    <message>
-        <source>The token is not usable (status “%1”).</source>
-        <translation>Das Token ist nicht verwendbar (Status „%1“).</translation>
-    </message>
-    <message>
-        <source>Could not verify the credential: %1</source>
-        <translation>Die Zugangsdaten konnten nicht geprüft werden: %1</translation>
-    </message>
-</context>
-<context>
-    <name>InviteDialog</name>
+    <name>ui::InviteDialog</name>
     <message>
         <source>&amp;Import file…</source>
         <translation>Datei &amp;importieren…</translation>
@@ -1152,7 +1805,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ui::MainWindow</name>
     <message>
         <source>Activity</source>
         <translation>Aktivität</translation>
@@ -1279,114 +1932,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>MemberBatchModel</name>
-    <message>
-        <source>Ready to invite</source>
-        <translation>Bereit zum Einladen</translation>
-    </message>
-    <message>
-        <source>Ready to remove</source>
-        <translation>Bereit zum Entfernen</translation>
-    </message>
-    <message>
-        <source>Empty address</source>
-        <translation>Leere Adresse</translation>
-    </message>
-    <message>
-        <source>Invalid address</source>
-        <translation>Ungültige Adresse</translation>
-    </message>
-    <message>
-        <source>Duplicate of line %1</source>
-        <translation>Duplikat von Zeile %1</translation>
-    </message>
-    <message>
-        <source>Already a member</source>
-        <translation>Bereits Mitglied</translation>
-    </message>
-    <message>
-        <source>Inviting…</source>
-        <translation>Lade ein…</translation>
-    </message>
-    <message>
-        <source>Removing…</source>
-        <translation>Wird entfernt…</translation>
-    </message>
-    <message>
-        <source>Invited</source>
-        <translation>Eingeladen</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>Entfernt</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Not sent</source>
-        <translation>Nicht gesendet</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n invited</source>
-        <translation><numerusform>%n eingeladen</numerusform><numerusform>%n eingeladen</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n removed</source>
-        <translation><numerusform>%n entfernt</numerusform><numerusform>%n entfernt</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already a member</source>
-        <translation><numerusform>%n bereits Mitglied</numerusform><numerusform>%n bereits Mitglieder</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed</source>
-        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not sent</source>
-        <translation><numerusform>%n nicht gesendet</numerusform><numerusform>%n nicht gesendet</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n canceled</source>
-        <translation><numerusform>%n abgebrochen</numerusform><numerusform>%n abgebrochen</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pending</source>
-        <translation><numerusform>%n ausstehend</numerusform><numerusform>%n ausstehend</numerusform></translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Linie</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Prüfen</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Detail</translation>
-    </message>
-</context>
-<context>
-    <name>MemberDetailsPanel</name>
+    <name>ui::MemberDetailsPanel</name>
     <message>
         <source>Member</source>
         <translation>Mitglied</translation>
@@ -1453,104 +1999,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>MemberInviter</name>
-    <message>
-        <source>Not a valid e-mail address</source>
-        <translation>Keine gültige E-Mail-Adresse</translation>
-    </message>
-    <message>
-        <source>Same address as line %1</source>
-        <translation>Gleiche Adresse wie Zeile %1</translation>
-    </message>
-    <message>
-        <source>Found among the current members</source>
-        <translation>Unter den aktuellen Mitgliedern gefunden</translation>
-    </message>
-    <message>
-        <source>Not connected to an organization</source>
-        <translation>Mit keiner Organisation verbunden</translation>
-    </message>
-    <message>
-        <source>Not sent: canceled</source>
-        <translation>Nicht gesendet: abgebrochen</translation>
-    </message>
-    <message>
-        <source>Canceled before the server answered</source>
-        <translation>Abgebrochen, bevor der Server antwortete</translation>
-    </message>
-    <message>
-        <source>The server accepted the batch but returned no member for this address</source>
-        <translation>Der Server hat den Stapel angenommen, aber für diese Adresse kein Mitglied zurückgegeben</translation>
-    </message>
-</context>
-<context>
-    <name>MemberRemover</name>
-    <message>
-        <source>Not connected to an organization</source>
-        <translation>Mit keiner Organisation verbunden</translation>
-    </message>
-    <message>
-        <source>Not sent: canceled</source>
-        <translation>Nicht gesendet: abgebrochen</translation>
-    </message>
-    <message>
-        <source>Canceled while in flight: refresh to see whether it was removed</source>
-        <translation>Während der Übertragung abgebrochen: aktualisieren, um zu sehen, ob es entfernt wurde</translation>
-    </message>
-</context>
-<context>
-    <name>MembersModel</name>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Abgelehnt</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Nein</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>2FA</source>
-        <translation>2FA</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Aktualisiert</translation>
-    </message>
-</context>
-<context>
-    <name>MembersPage</name>
+    <name>ui::MembersPage</name>
     <message>
         <source>Search</source>
         <translation>Suchen</translation>
@@ -1753,7 +2202,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>MessageBanner</name>
+    <name>ui::MessageBanner</name>
     <message>
         <source>&amp;Retry</source>
         <translation>&amp;Wiederholen</translation>
@@ -1764,7 +2213,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>MoveOrganizationDialog</name>
+    <name>ui::MoveOrganizationDialog</name>
     <message>
         <source>Move “%1”</source>
         <translation>„%1“ verschieben</translation>
@@ -1791,7 +2240,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>OrganizationDetailsView</name>
+    <name>ui::OrganizationDetailsView</name>
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
@@ -1950,38 +2399,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>OrganizationTreeModel</name>
-    <message>
-        <source>Its parent organization %1 is not visible with these credentials.</source>
-        <translation>Die übergeordnete Organisation %1 ist mit diesen Zugangsdaten nicht sichtbar.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n visible sub-organization(s)</source>
-        <translation><numerusform>%n sichtbare Unterorganisation</numerusform><numerusform>%n sichtbare Unterorganisationen</numerusform></translation>
-    </message>
-    <message>
-        <source>Parent not visible</source>
-        <translation>Übergeordnete nicht sichtbar</translation>
-    </message>
-    <message>
-        <source>Organization</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Sub-orgs</source>
-        <translation>Unterorg.</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <source>Number of visible sub-organizations</source>
-        <translation>Anzahl sichtbarer Unterorganisationen</translation>
-    </message>
-</context>
-<context>
-    <name>OrganizationsPage</name>
+    <name>ui::OrganizationsPage</name>
     <message>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
@@ -2452,7 +2870,7 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     </message>
 </context>
 <context>
-    <name>ProfileForm</name>
+    <name>ui::ProfileForm</name>
     <message>
         <source>&amp;Save Profile</source>
         <translation>Profil &amp;speichern</translation>
@@ -2539,60 +2957,7 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     </message>
 </context>
 <context>
-    <name>ProfileStore</name>
-    <message>
-        <source>%1 (copy)</source>
-        <translation>%1 (Kopie)</translation>
-    </message>
-    <message>
-        <source>%1 (not saved)</source>
-        <translation>%1 (nicht gespeichert)</translation>
-    </message>
-</context>
-<context>
-    <name>ProfileValidator</name>
-    <message>
-        <source>The business name is required.</source>
-        <translation>Der Firmenname ist erforderlich.</translation>
-    </message>
-    <message>
-        <source>The business e-mail is required.</source>
-        <translation>Die geschäftliche E-Mail-Adresse ist erforderlich.</translation>
-    </message>
-    <message>
-        <source>Enter an e-mail address such as billing@example.com.</source>
-        <translation>Geben Sie eine E-Mail-Adresse wie billing@example.com ein.</translation>
-    </message>
-    <message>
-        <source>Use digits, spaces and + ( ) - . / only.</source>
-        <translation>Nur Ziffern, Leerzeichen und + ( ) - . / verwenden.</translation>
-    </message>
-    <message>
-        <source>A phone number has at least 5 digits.</source>
-        <translation>Eine Telefonnummer hat mindestens 5 Ziffern.</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>The first line looks like a CSV header but names no e-mail column; each line was read as addresses instead.</source>
-        <translation>Die erste Zeile sieht wie eine CSV-Kopfzeile aus, nennt aber keine E-Mail-Spalte; jede Zeile wurde stattdessen als Adressen gelesen.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-</context>
-<context>
-    <name>SecretStore</name>
+    <name>ui::SecretStore</name>
     <message>
         <source>This build has no keychain support.</source>
         <translation>Dieser Build unterstützt keinen Schlüsselbund.</translation>
@@ -2603,14 +2968,14 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     </message>
 </context>
 <context>
-    <name>UsageBarChart</name>
+    <name>ui::UsageBarChart</name>
     <message>
         <source>mixed units</source>
         <translation>gemischte Einheiten</translation>
     </message>
 </context>
 <context>
-    <name>UsageBreadcrumbBar</name>
+    <name>ui::UsageBreadcrumbBar</name>
     <message>
         <source>All usage</source>
         <translation>Gesamte Nutzung</translation>
@@ -2621,7 +2986,7 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     </message>
 </context>
 <context>
-    <name>UsageChart</name>
+    <name>ui::UsageChart</name>
     <message>
         <source>trillions</source>
         <translation>Billionen</translation>
@@ -2640,14 +3005,14 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     </message>
 </context>
 <context>
-    <name>UsageLineChart</name>
+    <name>ui::UsageLineChart</name>
     <message>
         <source>mixed units</source>
         <translation>gemischte Einheiten</translation>
     </message>
 </context>
 <context>
-    <name>UsagePage</name>
+    <name>ui::UsagePage</name>
     <message>
         <source>Usage could not be loaded: %1</source>
         <translation>Nutzung konnte nicht geladen werden: %1</translation>
@@ -2883,380 +3248,6 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     <message>
         <source>Export records</source>
         <translation>Datensätze exportieren</translation>
-    </message>
-</context>
-<context>
-    <name>api::ApiError</name>
-    <message>
-        <source>The request was canceled.</source>
-        <translation>Die Anfrage wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Cloudflare did not answer in time. Check the connection and retry.</source>
-        <translation>Cloudflare hat nicht rechtzeitig geantwortet. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>The secure connection to Cloudflare failed: %1.</source>
-        <translation>Die sichere Verbindung zu Cloudflare ist fehlgeschlagen: %1.</translation>
-    </message>
-    <message>
-        <source>Could not reach Cloudflare: %1.</source>
-        <translation>Cloudflare ist nicht erreichbar: %1.</translation>
-    </message>
-    <message>
-        <source>Cloudflare sent an answer Orgscope cannot read (%1).</source>
-        <translation>Cloudflare hat eine Antwort gesendet, die Orgscope nicht lesen kann (%1).</translation>
-    </message>
-    <message>
-        <source>Authentication failed</source>
-        <translation>Authentifizierung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Permission denied</source>
-        <translation>Zugriff verweigert</translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation>Nicht gefunden</translation>
-    </message>
-    <message>
-        <source>Cloudflare's rate limit was reached</source>
-        <translation>Das Anfragelimit von Cloudflare wurde erreicht</translation>
-    </message>
-    <message numerus="yes">
-        <source>; retry in %n second(s)</source>
-        <translation><numerusform>; neuer Versuch in %n Sekunde</numerusform><numerusform>; neuer Versuch in %n Sekunden</numerusform></translation>
-    </message>
-    <message>
-        <source>Cloudflare had a server error (HTTP %1)</source>
-        <translation>Serverfehler bei Cloudflare (HTTP %1)</translation>
-    </message>
-    <message>
-        <source>Cloudflare refused the request</source>
-        <translation>Cloudflare hat die Anfrage abgelehnt</translation>
-    </message>
-    <message>
-        <source>Cloudflare answered HTTP %1</source>
-        <translation>Cloudflare antwortete mit HTTP %1</translation>
-    </message>
-</context>
-<context>
-    <name>app::Console</name>
-    <message>
-        <source>the demo simulator</source>
-        <translation>der Demo-Simulator</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Umgebung</translation>
-    </message>
-    <message>
-        <source>Demo</source>
-        <translation>Demo</translation>
-    </message>
-</context>
-<context>
-    <name>app::DemoLauncher</name>
-    <message>
-        <source>The demo simulator did not start within a minute.</source>
-        <translation>Der Demo-Simulator ist nicht innerhalb einer Minute gestartet.</translation>
-    </message>
-    <message>
-        <source>Could not start the demo simulator %1: %2</source>
-        <translation>Der Demo-Simulator %1 konnte nicht gestartet werden: %2</translation>
-    </message>
-    <message>
-        <source>The demo simulator exited (code %1): %2</source>
-        <translation>Der Demo-Simulator wurde beendet (Code %1): %2</translation>
-    </message>
-    <message>
-        <source>The demo simulator is not built: %1 was not found. Build the orgscope-sim target first.</source>
-        <translation>Der Demo-Simulator ist nicht gebaut: %1 wurde nicht gefunden. Bauen Sie zuerst das Ziel orgscope-sim.</translation>
-    </message>
-    <message>
-        <source>The demo simulator said something unexpected: %1</source>
-        <translation>Unerwartete Ausgabe des Demo-Simulators: %1</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Desktop console for the Cloudflare Organizations API.
-
-Headless export: orgscope export &lt;organizations|accounts|members|audit|usage&gt; --help</source>
-        <translation>Desktop-Konsole für die Cloudflare Organizations API.
-
-Export ohne Oberfläche: orgscope export &lt;organizations|accounts|members|audit|usage&gt; --help</translation>
-    </message>
-    <message>
-        <source>Start the bundled simulator and connect to it.</source>
-        <translation>Den mitgelieferten Simulator starten und sich mit ihm verbinden.</translation>
-    </message>
-    <message>
-        <source>Extra argument for the demo simulator.</source>
-        <translation>Zusätzliches Argument für den Demo-Simulator.</translation>
-    </message>
-    <message>
-        <source>API base URL (default: $CLOUDFLARE_BASE_URL or the Cloudflare API).</source>
-        <translation>Basis-URL der API (Standard: $CLOUDFLARE_BASE_URL oder die Cloudflare-API).</translation>
-    </message>
-</context>
-<context>
-    <name>models::ProfileValidator</name>
-    <message numerus="yes">
-        <source>At most %n characters.</source>
-        <translation><numerusform>Höchstens %n Zeichen.</numerusform><numerusform>Höchstens %n Zeichen.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>models::Usage</name>
-    <message>
-        <source>Total</source>
-        <translation>Summe</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Sonstige</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Previous period</source>
-        <translation>Vorperiode</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Change %</source>
-        <translation>Änderung %</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
-        <source>All usage</source>
-        <translation>Gesamte Nutzung</translation>
-    </message>
-    <message>
-        <source>Product family</source>
-        <translation>Produktfamilie</translation>
-    </message>
-    <message>
-        <source>Metric</source>
-        <translation>Metrik</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Konto</translation>
-    </message>
-    <message>
-        <source>Sub-account</source>
-        <translation>Unterkonto</translation>
-    </message>
-    <message>
-        <source>Zone</source>
-        <translation>Zone</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Region</translation>
-    </message>
-    <message>
-        <source>Charge description</source>
-        <translation>Gebührenbeschreibung</translation>
-    </message>
-    <message>
-        <source>Product category</source>
-        <translation>Produktkategorie</translation>
-    </message>
-    <message>
-        <source>Consumed quantity</source>
-        <translation>Verbrauchte Menge</translation>
-    </message>
-    <message>
-        <source>Billed cost</source>
-        <translation>Abgerechnete Kosten</translation>
-    </message>
-    <message>
-        <source>Effective cost</source>
-        <translation>Effektive Kosten</translation>
-    </message>
-    <message>
-        <source>List cost</source>
-        <translation>Listenpreis</translation>
-    </message>
-    <message>
-        <source>Contracted cost</source>
-        <translation>Vertragliche Kosten</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Woche</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Monat</translation>
-    </message>
-    <message>
-        <source>Cumulative</source>
-        <translation>Kumuliert</translation>
-    </message>
-</context>
-<context>
-    <name>models::UsageBreakdownModel</name>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Summe</translation>
-    </message>
-    <message>
-        <source>Total (%1)</source>
-        <translation>Summe (%1)</translation>
-    </message>
-    <message>
-        <source>Share %</source>
-        <translation>Anteil %</translation>
-    </message>
-</context>
-<context>
-    <name>models::UsagePivotModel</name>
-    <message>
-        <source>Total</source>
-        <translation>Summe</translation>
-    </message>
-    <message>
-        <source>The groups are in different units; group by metric to compare quantities.</source>
-        <translation>Die Gruppen haben unterschiedliche Einheiten; nach Metrik gruppieren, um Mengen zu vergleichen.</translation>
-    </message>
-    <message>
-        <source>The previous period (%1 to %2) is not fully loaded.</source>
-        <translation>Die Vorperiode (%1 bis %2) ist nicht vollständig geladen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more group(s)</source>
-        <translation><numerusform>%n weitere Gruppe</numerusform><numerusform>%n weitere Gruppen</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Includes %n correction row(s)</source>
-        <translation><numerusform>Enthält %n Korrekturzeile</numerusform><numerusform>Enthält %n Korrekturzeilen</numerusform></translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Total (%1)</source>
-        <translation>Summe (%1)</translation>
-    </message>
-    <message>
-        <source>Previous period</source>
-        <translation>Vorperiode</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Change %</source>
-        <translation>Änderung %</translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1 bis %2</translation>
-    </message>
-</context>
-<context>
-    <name>models::UsageSeriesModel</name>
-    <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-</context>
-<context>
-    <name>ui::AuditQueryBar</name>
-    <message>
-        <source>Entry id</source>
-        <translation>Eintrags-ID</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Action type</source>
-        <translation>Aktionstyp</translation>
-    </message>
-    <message>
-        <source>Context</source>
-        <translation>Kontext</translation>
-    </message>
-    <message>
-        <source>Actor e-mail</source>
-        <translation>E-Mail des Akteurs</translation>
-    </message>
-    <message>
-        <source>Actor id</source>
-        <translation>Akteur-ID</translation>
-    </message>
-    <message>
-        <source>IP address</source>
-        <translation>IP-Adresse</translation>
-    </message>
-    <message>
-        <source>Token id</source>
-        <translation>Token-ID</translation>
-    </message>
-    <message>
-        <source>Token name</source>
-        <translation>Token-Name</translation>
-    </message>
-    <message>
-        <source>Actor type</source>
-        <translation>Akteurtyp</translation>
-    </message>
-    <message>
-        <source>Ray ID</source>
-        <translation>Ray-ID</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Methode</translation>
-    </message>
-    <message>
-        <source>Status code</source>
-        <translation>Statuscode</translation>
-    </message>
-    <message>
-        <source>URI</source>
-        <translation>URI</translation>
-    </message>
-    <message>
-        <source>Resource id</source>
-        <translation>Ressourcen-ID</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Produkt</translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation>Bereich</translation>
-    </message>
-    <message>
-        <source>Resource type</source>
-        <translation>Ressourcentyp</translation>
     </message>
 </context>
 </TS>

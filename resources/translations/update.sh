@@ -10,4 +10,4 @@ trap 'rm -rf "$tmp"' EXIT
 sed 's|int((m_retryAfterMs + 999) / 1000)|n|' api/apierror.cpp > "$tmp/apierror.cpp"
 { find app ui models api -type f \( -name '*.cpp' -o -name '*.h' -o -name '*.ui' \) ! -path api/apierror.cpp | sort
   echo "$tmp/apierror.cpp"; } > "$tmp/files.lst"
-timeout 120 "$LUPDATE" @"$tmp/files.lst" -ts resources/translations/orgscope_de.ts -no-obsolete -locations none -target-language de
+timeout 120 "$LUPDATE" @"$tmp/files.lst" -ts resources/translations/orgscope_de.ts -I . -no-obsolete -locations none -target-language de

@@ -74,12 +74,12 @@ private slots:
         QVERIFY(translator.load(QLocale(QLocale::German, QLocale::Germany), QStringLiteral("orgscope"),
                                 QStringLiteral("_"), QStringLiteral(":/i18n")));
         QCOMPARE(translator.language(), QStringLiteral("de"));
-        QCOMPARE(translator.translate("MainWindow", "&Quit"), QStringLiteral("&Beenden"));
-        QCOMPARE(translator.translate("OrganizationsPage", "Organizations"),
+        QCOMPARE(translator.translate("ui::MainWindow", "&Quit"), QStringLiteral("&Beenden"));
+        QCOMPARE(translator.translate("ui::OrganizationsPage", "Organizations"),
                  QStringLiteral("Organisationen"));
-        QCOMPARE(translator.translate("MembersPage", "%n member(s)", nullptr, 1),
+        QCOMPARE(translator.translate("ui::MembersPage", "%n member(s)", nullptr, 1),
                  QStringLiteral("%n Mitglied"));
-        QCOMPARE(translator.translate("MembersPage", "%n member(s)", nullptr, 3),
+        QCOMPARE(translator.translate("ui::MembersPage", "%n member(s)", nullptr, 3),
                  QStringLiteral("%n Mitglieder"));
     }
 
@@ -88,9 +88,9 @@ private slots:
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/orgscope_de.qm")));
         QVERIFY(QCoreApplication::installTranslator(&translator));
-        QCOMPARE(QCoreApplication::translate("MainWindow", "&Quit"), QStringLiteral("&Beenden"));
+        QCOMPARE(QCoreApplication::translate("ui::MainWindow", "&Quit"), QStringLiteral("&Beenden"));
         QCoreApplication::removeTranslator(&translator);
-        QCOMPARE(QCoreApplication::translate("MainWindow", "&Quit"), QStringLiteral("&Quit"));
+        QCOMPARE(QCoreApplication::translate("ui::MainWindow", "&Quit"), QStringLiteral("&Quit"));
     }
 
     void noLocaleWithoutCatalogueLoads()
