@@ -5,12 +5,26 @@
 
 #include <array>
 #include <cstring>
+#include <limits>
 
 namespace api::decode {
 
 namespace {
 
 namespace od = simdjson::ondemand;
+
+// A JSON number as a whole count, or nothing when it is fractional or out of
+// range (a plain cast would be undefined behaviour for 1e30 or NaN).
+std::optional<qint64> wholeNumber(double d)
+{
+    // 2^63 is exactly representable; every double below it fits in qint64.
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+        return std::nullopt;
+    const auto n = static_cast<qint64>(d);
+    if (static_cast<double>(n) != d)
+        return std::nullopt;
+    return n;
+}
 using simdjson::error_code;
 
 // Breadcrumb of the value being decoded; only formatted when something fails.
@@ -186,9 +200,11 @@ public:
             out->reset();
             return true;
         }
-        if (*d != double(qint64(*d)) || *d < -2147483648.0 || *d > 2147483647.0)
+        // Range first: converting an out-of-range double to an integer is undefined.
+        const std::optional<qint64> n = wholeNumber(*d);
+        if (!n || *n < std::numeric_limits<int>::min() || *n > std::numeric_limits<int>::max())
             return wrongType(path, "an integer");
-        *out = int(*d);
+        *out = int(*n);
         return true;
     }
     bool timestamp(od::value &v, const Path &path, QDateTime *out, qint64 *ms = nullptr)
@@ -820,7 +836,9 @@ bool readMessages(Reader &r, od::value &v, const Path &path, QList<ApiMessage> *
                 std::optional<double> d;
                 if (!r.number(val, fp, &d))
                     return false;
-                m.code = int(*d);
+                const std::optional<qint64> n = d ? wholeNumber(*d) : std::nullopt;
+                if (n && *n >= std::numeric_limits<int>::min() && *n <= std::numeric_limits<int>::max())
+                    m.code = int(*n); // anything else is no code we could act on
             } else if (k == "message" && vt == od::json_type::string) {
                 return r.string(val, fp, &m.message);
             } else if (k == "documentation_url" && vt == od::json_type::string) {
@@ -968,7 +986,7 @@ bool readTokenInfo(Reader &r, od::value &v, const Path &p, QString *token, std::
             if (!r.number(val, fp, &d))
                 return false;
             if (d)
-                *total = qint64(*d);
+                *total = wholeNumber(*d); // a count we cannot represent is no count
         }
         return true;
     });
@@ -1015,7 +1033,8 @@ bool readAuditInfo(Reader &r, od::value &v, const Path &p, QString *cursor, std:
                 std::optional<double> d;
                 if (!r.number(val, fp, &d))
                     return false;
-                *count = qint64(*d);
+                if (d)
+                    *count = wholeNumber(*d);
                 return true;
             }
             QString s;

@@ -17,12 +17,14 @@ target_compile_definitions(orgscope_common INTERFACE
 if(ORGSCOPE_BUILD_FUZZ)
   # Coverage instrumentation for every library the fuzzers link.
   target_compile_options(orgscope_common INTERFACE
-    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    -fsanitize=fuzzer-no-link,address,undefined,float-cast-overflow -fno-omit-frame-pointer
+    -fno-sanitize-recover=undefined,float-cast-overflow)
   target_link_options(orgscope_common INTERFACE -fsanitize=address,undefined)
 endif()
 if(ORGSCOPE_SANITIZE)
   target_compile_options(orgscope_common INTERFACE
-    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer
+    -fno-sanitize-recover=undefined,float-cast-overflow)
   target_link_options(orgscope_common INTERFACE -fsanitize=address,undefined)
 endif()
 

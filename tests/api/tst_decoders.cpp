@@ -411,6 +411,33 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
     }
 
+    // Numbers a server (or a fuzzer) sends out of range must not be cast blindly:
+    // an integer field refuses them, a count is dropped, an error code is ignored.
+    void outOfRangeNumbers()
+    {
+        for (const char *huge : {"277777777777777777777777777", "-1e400", "2147483648", "1.5"}) {
+            const QByteArray body = QByteArray(R"({"result":[{"id":"a","raw":{"status_code":)") + huge + "}}]}";
+            const auto a = decode::auditPage(body);
+            QVERIFY2(!a.ok(), huge);
+            QVERIFY2(a.error.detail().contains(QStringLiteral("result[0].raw.status_code")),
+                     qPrintable(a.error.detail()));
+        }
+        const auto max = decode::auditPage(R"({"result":[{"id":"a","raw":{"status_code":2147483647}}]})");
+        QVERIFY(max.ok());
+        QCOMPARE(max.value.entries.at(0).rawStatusCode, std::optional<int>(2147483647));
+
+        const auto total = decode::organizationsPage(R"({"result":[],"result_info":{"total_size":1e300}})");
+        QVERIFY(total.ok());
+        QVERIFY(!total.value.totalSize.has_value());
+        const auto exact = decode::organizationsPage(R"({"result":[],"result_info":{"total_size":12}})");
+        QCOMPARE(exact.value.totalSize, std::optional<qint64>(12));
+
+        const auto messages = decode::errorMessages(R"({"success":false,"errors":[{"code":1e30,"message":"m"}]})");
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.at(0).code, 0);
+        QCOMPARE(messages.at(0).message, QStringLiteral("m"));
+    }
+
     void lenientAboutUnknownsAndNulls()
     {
         const auto d = decode::organizationResponse(
