@@ -416,7 +416,8 @@ private Q_SLOTS:
     void outOfRangeNumbers()
     {
         for (const char *huge : {"277777777777777777777777777", "-1e400", "2147483648", "1.5"}) {
-            const QByteArray body = QByteArray(R"({"result":[{"id":"a","raw":{"status_code":)") + huge + "}}]}";
+            const QByteArray body =
+                QByteArray(R"({"result":[{"id":"a","raw":{"status_code":)") + huge + "}}]}";
             const auto a = decode::auditPage(body);
             QVERIFY2(!a.ok(), huge);
             QVERIFY2(a.error.detail().contains(QStringLiteral("result[0].raw.status_code")),
@@ -432,7 +433,8 @@ private Q_SLOTS:
         const auto exact = decode::organizationsPage(R"({"result":[],"result_info":{"total_size":12}})");
         QCOMPARE(exact.value.totalSize, std::optional<qint64>(12));
 
-        const auto messages = decode::errorMessages(R"({"success":false,"errors":[{"code":1e30,"message":"m"}]})");
+        const auto messages =
+            decode::errorMessages(R"({"success":false,"errors":[{"code":1e30,"message":"m"}]})");
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages.at(0).code, 0);
         QCOMPARE(messages.at(0).message, QStringLiteral("m"));
