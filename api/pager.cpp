@@ -54,7 +54,7 @@ void Pager::request(const QString &token)
     job->setAutoDelete(false); // kept until its page is delivered in order
     connect(job, &Job::bodyReceived, this, &Pager::onBodyReceived);
     connect(job, &Job::finished, this, &Pager::onJobFinished);
-    m_queue.append(Pending{job, false});
+    m_queue.append(Pending{job, token, false});
     job->start();
 }
 
@@ -118,33 +118,50 @@ void Pager::deliverReady()
         Q_EMIT progress(m_items, m_pages);
         if (m_finished)
             break; // aborted from a pageReady/progress handler
+        if (!followDecoded(head.token, decodedNext)) {
+            m_delivering = false;
+            return;
+        }
         if (!m_deferredNext.isEmpty() && m_queue.size() <= 2)
             request(std::exchange(m_deferredNext, QString()));
-        if (m_queue.isEmpty() && m_nextRequested) {
-            // The quick scan could not read the body: follow the decoded token.
-            m_nextRequested = false;
-            if (decodedNext.isEmpty() || m_noMorePages) {
-                m_noMorePages = true;
-            } else if (decodedNext == m_lastToken) {
-                m_delivering = false;
-                fail(ApiError::decode(QStringLiteral("the server returned the same page token twice")));
-                return;
-            } else {
-                request(decodedNext);
-            }
-        }
     }
     m_delivering = false;
     if (!m_finished && m_queue.isEmpty() && m_noMorePages)
         finish({});
 }
 
-void Pager::finish(const ApiError &error)
+// The read-ahead went where the quick scan pointed; the decoded page has the
+// last word. When they disagree (an unreadable body, an empty page that still
+// carries a cursor, a scan that found the wrong result_info) whatever the scan
+// fetched is dropped and the decoded token is followed. False when it failed.
+bool Pager::followDecoded(const QString &pageToken, const QString &decodedNext)
 {
-    if (m_finished)
-        return;
-    m_finished = true;
-    m_error = error;
+    std::optional<QString> scanned;
+    if (!m_queue.isEmpty())
+        scanned = m_queue.first().token;
+    else if (!m_deferredNext.isEmpty())
+        scanned = m_deferredNext;
+    else if (m_noMorePages)
+        scanned = QString();
+    if (scanned && *scanned == decodedNext)
+        return true;
+
+    dropQueued();
+    m_deferredNext.clear();
+    m_nextRequested = false;
+    m_noMorePages = decodedNext.isEmpty();
+    if (m_noMorePages)
+        return true;
+    if (decodedNext == pageToken) {
+        fail(ApiError::decode(QStringLiteral("the server returned the same page token twice")));
+        return false;
+    }
+    request(decodedNext);
+    return true;
+}
+
+void Pager::dropQueued()
+{
     const QList<Pending> pending = std::exchange(m_queue, {});
     for (const Pending &p : pending) {
         if (p.job) {
@@ -153,6 +170,15 @@ void Pager::finish(const ApiError &error)
             p.job->deleteLater();
         }
     }
+}
+
+void Pager::finish(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    dropQueued();
     if (error && !wasCanceled())
         qCInfo(lcApi).noquote() << "listing stopped after" << m_pages << "pages:" << error.toLogString();
     Q_EMIT finished(this);

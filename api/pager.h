@@ -68,12 +68,15 @@ private:
     void onBodyReceived(Job *job);
     void onJobFinished(Job *job);
     void deliverReady();
+    bool followDecoded(const QString &pageToken, const QString &decodedNext);
+    void dropQueued();
     void finish(const ApiError &error);
 
     QPointer<Client> m_client;
     struct Pending
     {
         QPointer<Job> job;
+        QString token; // the token this page was requested with
         bool done = false;
     };
     QList<Pending> m_queue; // in page order

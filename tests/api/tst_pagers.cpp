@@ -221,6 +221,40 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(), 2);
     }
 
+    // The read-ahead trusts a quick look at the envelope's tail; when that look
+    // is fooled (here by a "result_info" key after the real one) the decoded
+    // cursor wins: every entry arrives once, in order, and the listing ends.
+    void auditFollowsDecodedCursorWhenTheQuickScanIsFooled()
+    {
+        m_server->setHandler([](const FakeRequest &r) {
+            const QByteArray q = r.query();
+            int page = 0;
+            if (q.contains("cursor=c1"))
+                page = 1;
+            else if (q.contains("cursor=c2"))
+                page = 2;
+            else if (q.contains("cursor="))
+                return FakeReply::json(400, R"({"errors":[{"message":"unknown cursor"}]})");
+            const QByteArray next =
+                page < 2 ? QByteArray(",\"cursor\":\"c" + QByteArray::number(page + 1) + '"') : QByteArray();
+            return FakeReply::json(200, "{\"result\":[" + auditEntry(page) +
+                                            "],\"result_info\":{\"count\":\"1\"" + next +
+                                            "},\"messages\":[{\"message\":\"x\",\"result_info\":{\"cursor\":"
+                                            "\"decoy\"}}]}");
+        });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        QStringList ids;
+        connect(&pager, &AuditPager::pageReady, this, [&](const QList<AuditEvent> &entries) {
+            for (const AuditEvent &e : entries)
+                ids << e.id;
+        });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QCOMPARE(ids, (QStringList{QStringLiteral("e0"), QStringLiteral("e1"), QStringLiteral("e2")}));
+    }
+
     void auditRepeatedCursorIsAnError()
     {
         m_server->setHandler([](const FakeRequest &) {
