@@ -6,6 +6,7 @@
 #include <array>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 namespace api::decode {
 
@@ -124,12 +125,16 @@ public:
         if (!sv.data())
             return true;
         // Direct-mapped: one comparison per lookup, a collision just evicts.
+        if (m_caches.empty())
+            m_caches.resize(48);
         InternCache &c = m_caches[size_t(cache) % m_caches.size()];
         const size_t n = sv.size();
-        const size_t slot = n == 0 ? 0
-                                   : (n * 31 + size_t(uchar(sv[0])) + size_t(uchar(sv[n - 1])) * 7 +
-                                      size_t(uchar(sv[n / 2])) * 13) %
-                                         c.size();
+        // FNV-1a over the whole value: e-mail addresses and IPs differ in the
+        // middle, and two values sharing a slot evict each other every entry.
+        quint32 h = 2166136261u;
+        for (const char ch : sv)
+            h = (h ^ uchar(ch)) * 16777619u;
+        const size_t slot = h % c.size();
         auto &e = c[slot];
         if (e.first.size() == n && std::memcmp(e.first.data(), sv.data(), n) == 0) {
             *out = e.second;
@@ -385,8 +390,9 @@ private:
         return true;
     }
 
-    using InternCache = std::array<std::pair<std::string, QString>, 16>;
-    std::array<InternCache, 48> m_caches;
+    using InternCache = std::array<std::pair<std::string, QString>, 64>;
+    // Allocated on the first interned value: quick scans never need it.
+    std::vector<InternCache> m_caches;
     od::document *m_doc = nullptr;
     const char *m_end = nullptr;
 };
