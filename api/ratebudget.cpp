@@ -1,9 +1,9 @@
 #include "api/ratebudget.h"
 
 #include <QElapsedTimer>
-#include <QRegularExpression>
 
 #include <algorithm>
+#include <cctype>
 
 namespace api {
 
@@ -25,13 +25,27 @@ qint64 monotonicMs()
 // Parses `;name=value` parameters of a structured header item.
 bool parameter(const QByteArray &header, const char *name, double *value)
 {
-    const QRegularExpression re(QStringLiteral("(?:^|;)\\s*%1\\s*=\\s*([0-9.]+)").arg(QLatin1String(name)));
-    const auto match = re.match(QString::fromLatin1(header));
-    if (!match.hasMatch())
-        return false;
-    bool ok = false;
-    *value = match.captured(1).toDouble(&ok);
-    return ok;
+    // Every response carries these headers, so no regular expression here.
+    const QByteArrayView key(name);
+    const QList<QByteArray> parts = header.split(';');
+    for (const QByteArray &raw : parts) {
+        const QByteArray part = raw.trimmed();
+        if (!part.startsWith(key))
+            continue;
+        const QByteArray rest = part.mid(key.size()).trimmed();
+        if (!rest.startsWith('='))
+            continue;
+        const QByteArray number = rest.mid(1).trimmed();
+        qsizetype n = 0;
+        while (n < number.size() && (std::isdigit(uchar(number[n])) || number[n] == '.'))
+            ++n;
+        if (n == 0)
+            continue;
+        bool ok = false;
+        *value = number.left(n).toDouble(&ok);
+        return ok;
+    }
+    return false;
 }
 } // namespace
 

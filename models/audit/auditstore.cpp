@@ -21,6 +21,7 @@ void AuditStore::clear()
         m_data.m_pools[f].push_back(QString()); // id 0 is always the empty string
         m_index[f].insert(QString(), 0);
         m_lastId[f] = 0;
+        m_recent[f].fill({});
     }
     m_newestMs = std::numeric_limits<qint64>::min();
 }
@@ -28,12 +29,17 @@ void AuditStore::clear()
 quint32 AuditStore::intern(AuditField f, const QString &s)
 {
     const int fi = int(f);
-    auto &pool = m_data.m_pools[fi];
-    const quint32 last = m_lastId[fi];
-    if (pool[last] == s)
-        return last;
     if (s.isEmpty())
         return m_lastId[fi] = 0;
+    RecentText &recent = m_recent[fi][(quintptr(s.constData()) >> 4) % kRecentSlots];
+    if (recent.text.constData() == s.constData() && recent.text.size() == s.size())
+        return m_lastId[fi] = recent.id;
+    auto &pool = m_data.m_pools[fi];
+    const quint32 last = m_lastId[fi];
+    if (pool[last] == s) {
+        recent = {s, last};
+        return last;
+    }
     auto it = m_index[fi].constFind(s);
     quint32 id;
     if (it != m_index[fi].constEnd()) {
@@ -47,6 +53,7 @@ quint32 AuditStore::intern(AuditField f, const QString &s)
             m_data.m_failureId = id;
     }
     m_lastId[fi] = id;
+    recent = {s, id};
     return id;
 }
 

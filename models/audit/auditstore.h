@@ -51,6 +51,16 @@ private:
     std::array<QHash<QString, quint32>, kAuditFieldCount> m_index;
     // One-entry cache per field: consecutive entries often repeat a value.
     std::array<quint32, kAuditFieldCount> m_lastId{};
+    // Decoded pages hand over interned values that share their text, so a
+    // value seen recently is recognised by its data pointer alone. Each slot
+    // keeps its string referenced, which keeps the pointer from being reused.
+    struct RecentText
+    {
+        QString text;
+        quint32 id = 0;
+    };
+    static constexpr std::size_t kRecentSlots = 32;
+    std::array<std::array<RecentText, kRecentSlots>, kAuditFieldCount> m_recent;
     qint64 m_newestMs;
 };
 
