@@ -276,7 +276,10 @@ def main():
     runs = 3 if args.quick else 5
     for n in sizes:
         log("== audit ingest, %d entries (orgscope-sim --cursor-style both)" % n)
-        sim = Simulator(sim_bin, ["--audit-events", str(n), "--cursor-style", "both", "--rate-limit", "1000000/1"])
+        # The simulator spreads its entries over every organization; the root
+        # one holds a little over half, so seed enough for n in its history.
+        sim = Simulator(sim_bin, ["--audit-events", str(int(n * 1.8)), "--cursor-style", "both", "--rate-limit",
+                                  "1000000/1"])
         try:
             label = "1m" if n == 1_000_000 else "100k"
             fig("sim_startup_s_" + label, sim.startup_s, "s")
@@ -305,6 +308,12 @@ def main():
             fig("audit_ingest_entries_per_s_" + label, eps, "entries/s")
             fig("sdk_audit_ingest_entries_per_s_" + label, sdk_eps, "entries/s")
             fig("audit_bytes_per_entry_" + label, statistics.median(r["bytes_per_entry"] for r in ours), "bytes")
+            fig("audit_ingest_entries_" + label, statistics.median(r["entries"] for r in ours), "entries")
+            if "gui_cpu_us_per_entry" in ours[0]:
+                fig("audit_ingest_gui_cpu_us_per_entry_" + label,
+                    statistics.median(r["gui_cpu_us_per_entry"] for r in ours), "us")
+                fig("audit_ingest_process_cpu_us_per_entry_" + label,
+                    statistics.median(r["process_cpu_us_per_entry"] for r in ours), "us")
             if n == sizes[-1]:
                 fig("sdk_ratio_audit_ingest", statistics.median(ratios), "ratio", min=round(min(ratios), 3),
                     max=round(max(ratios), 3), runs=runs, entries=n)
@@ -313,20 +322,20 @@ def main():
             sim.stop()
 
     log("== requests for 100,000 entries with each client's defaults, and the flat cursor")
-    sim = Simulator(sim_bin, ["--audit-events", "100000", "--cursor-style", "both", "--rate-limit", "1000000/1"])
+    sim = Simulator(sim_bin, ["--audit-events", "180000", "--cursor-style", "both", "--rate-limit", "1000000/1"])
     try:
         org = root_org(sim.base_url)
         fig("orgscope_requests_100k_default", orgscope_ingest(build, sim.base_url, org, 1000)["requests"], "requests")
         fig("sdk_requests_100k_default", sdk_ingest(sim.base_url, org)["requests"], "requests")
     finally:
         sim.stop()
-    sim = Simulator(sim_bin, ["--audit-events", "100000", "--cursor-style", "flat", "--rate-limit", "1000000/1"])
+    sim = Simulator(sim_bin, ["--audit-events", "180000", "--cursor-style", "flat", "--rate-limit", "1000000/1"])
     try:
         org = root_org(sim.base_url)
+        ours_flat = orgscope_ingest(build, sim.base_url, org, 1000)["entries"]
         fig("sdk_entries_received_flat_cursor", sdk_ingest(sim.base_url, org, 1000)["entries"], "entries",
-            of=100000)
-        fig("orgscope_entries_received_flat_cursor", orgscope_ingest(build, sim.base_url, org, 1000)["entries"],
-            "entries", of=100000)
+            of=ours_flat)
+        fig("orgscope_entries_received_flat_cursor", ours_flat, "entries", of=ours_flat)
     finally:
         sim.stop()
 
