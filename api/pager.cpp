@@ -7,6 +7,13 @@
 
 namespace api {
 
+namespace {
+// Pages requested or decoding ahead of the one being delivered. Two lets one
+// page decode on a worker while the next is on the wire; more would hold more
+// memory when the consumer is slow.
+constexpr qsizetype kMaxPagesInFlight = 2;
+} // namespace
+
 Pager::Pager(Client *client, QObject *parent) : QObject(parent), m_client(client) {}
 
 Pager::~Pager()
@@ -75,8 +82,8 @@ void Pager::onBodyReceived(Job *job)
         fail(ApiError::decode(QStringLiteral("the server returned the same page token twice")));
         return;
     }
-    // Read ahead by one page only: a slow consumer must not make pages pile up.
-    if (m_queue.size() > 2) {
+    // A slow consumer must not make pages pile up.
+    if (m_queue.size() > kMaxPagesInFlight) {
         m_deferredNext = scan.next;
         return;
     }
@@ -122,7 +129,7 @@ void Pager::deliverReady()
             m_delivering = false;
             return;
         }
-        if (!m_deferredNext.isEmpty() && m_queue.size() <= 2)
+        if (!m_deferredNext.isEmpty() && m_queue.size() <= kMaxPagesInFlight)
             request(std::exchange(m_deferredNext, QString()));
     }
     m_delivering = false;
