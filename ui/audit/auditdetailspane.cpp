@@ -1,6 +1,7 @@
 #include "ui/audit/auditdetailspane.h"
 
 #include "ui/audit/jsonhighlighter.h"
+#include "ui/common/icons.h"
 
 #include "api/decoders.h"
 
@@ -46,7 +47,7 @@ AuditDetailsPane::AuditDetailsPane(QWidget *parent)
     m_json->setPlaceholderText(tr("Select an entry to see it as JSON."));
     m_highlighter = new JsonHighlighter(m_json->document());
     m_copy->setObjectName(QStringLiteral("auditCopyJson"));
-    m_copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_copy->setIcon(icon(QStringLiteral("edit-copy")));
     m_copy->setEnabled(false);
     connect(m_copy, &QPushButton::clicked, this, [this] { copyJson(); });
 

@@ -1,5 +1,7 @@
 #include "ui/audit/auditfilterrow.h"
 
+#include "ui/common/icons.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,7 +24,7 @@ AuditFilterRow::AuditFilterRow(const QString &wireKey, const QString &label, QWi
     m_values->setPlaceholderText(tr("value, another value…"));
     m_values->setToolTip(tr("Several values separated by commas match any of them."));
     m_remove->setObjectName(QStringLiteral("auditFilterRemove"));
-    m_remove->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
+    m_remove->setIcon(icon(QStringLiteral("list-remove")));
     m_remove->setText(QStringLiteral("×"));
     m_remove->setAutoRaise(true);
     m_remove->setToolTip(tr("Remove this filter"));

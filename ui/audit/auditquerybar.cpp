@@ -1,6 +1,7 @@
 #include "ui/audit/auditquerybar.h"
 
 #include "ui/audit/auditfilterrow.h"
+#include "ui/common/icons.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -98,7 +99,7 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
     m_addFilter->setMenu(menu);
 
     m_run->setObjectName(QStringLiteral("auditRun"));
-    m_run->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start")));
+    m_run->setIcon(icon(QStringLiteral("media-playback-start")));
     m_run->setToolTip(tr("Load the entries of this range and filters (Ctrl+Return)"));
     m_run->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
     connect(m_run, &QPushButton::clicked, this, &AuditQueryBar::runRequested);

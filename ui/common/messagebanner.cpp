@@ -1,5 +1,7 @@
 #include "ui/common/messagebanner.h"
 
+#include "ui/common/icons.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -21,7 +23,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_retry->setObjectName(QStringLiteral("messageBannerRetry"));
     m_close->setObjectName(QStringLiteral("messageBannerClose"));
     m_close->setAutoRaise(true);
-    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setIcon(icon(QStringLiteral("window-close")));
     m_close->setToolTip(tr("Dismiss"));
 
     auto *layout = new QHBoxLayout(this);
@@ -42,16 +44,16 @@ MessageBanner::MessageBanner(QWidget *parent)
 void MessageBanner::showMessage(Kind kind, const QString &text, bool offerRetry)
 {
     m_kind = kind;
-    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+    QString iconName = QStringLiteral("dialog-information");
     QColor tint = palette().color(QPalette::Highlight);
     if (kind == Kind::Warning) {
-        icon = QStyle::SP_MessageBoxWarning;
+        iconName = QStringLiteral("dialog-warning");
         tint = QColor(0xd9, 0x8c, 0x00);
     } else if (kind == Kind::Error) {
-        icon = QStyle::SP_MessageBoxCritical;
+        iconName = QStringLiteral("dialog-error");
         tint = QColor(0xc6, 0x28, 0x28);
     }
-    m_icon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
+    m_icon->setPixmap(icon(iconName).pixmap(20, 20));
     // Blend the tint into the window colour so the strip reads in light and dark themes.
     const QColor base = palette().color(QPalette::Window);
     QPalette pal = palette();

@@ -2,6 +2,7 @@
 
 #include "models/connections/profilestore.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
 #include "ui/connections/secretstore.h"
 
@@ -128,11 +129,11 @@ void ConnectDialog::buildUi()
     left->addWidget(listTitle);
     left->addWidget(m_list, 1);
     auto *listButtons = new QHBoxLayout;
-    m_add = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add"), this);
+    m_add = new QPushButton(icon(QStringLiteral("list-add")), tr("&Add"), this);
     m_add->setObjectName(QStringLiteral("addProfile"));
-    m_duplicate = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("D&uplicate"), this);
+    m_duplicate = new QPushButton(icon(QStringLiteral("edit-copy")), tr("D&uplicate"), this);
     m_duplicate->setObjectName(QStringLiteral("duplicateProfile"));
-    m_remove = new QPushButton(QIcon::fromTheme(QStringLiteral("list-remove")), tr("&Remove…"), this);
+    m_remove = new QPushButton(icon(QStringLiteral("list-remove")), tr("&Remove…"), this);
     m_remove->setObjectName(QStringLiteral("removeProfile"));
     for (QPushButton *b : {m_add, m_duplicate, m_remove}) {
         b->setAutoDefault(false);
@@ -233,13 +234,13 @@ void ConnectDialog::buildUi()
 
     // Save belongs to the form, Connect and Close to the dialog: keep them apart.
     auto *buttons = new QHBoxLayout;
-    m_save = new QPushButton(QIcon::fromTheme(QStringLiteral("document-save")), tr("Sa&ve"), group);
+    m_save = new QPushButton(icon(QStringLiteral("document-save")), tr("Sa&ve"), group);
     m_save->setObjectName(QStringLiteral("saveProfile"));
     m_save->setAutoDefault(false);
-    m_connect = new QPushButton(QIcon::fromTheme(QStringLiteral("network-connect")), tr("&Connect"), this);
+    m_connect = new QPushButton(icon(QStringLiteral("network-connect")), tr("&Connect"), this);
     m_connect->setObjectName(QStringLiteral("connectProfile"));
     m_connect->setDefault(true);
-    m_close = new QPushButton(QIcon::fromTheme(QStringLiteral("window-close")), tr("Close"), this);
+    m_close = new QPushButton(icon(QStringLiteral("window-close")), tr("Close"), this);
     m_close->setObjectName(QStringLiteral("closeDialog"));
     m_close->setAutoDefault(false);
     saveRow->addWidget(m_save);

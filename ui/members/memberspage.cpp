@@ -10,6 +10,7 @@
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
 #include "ui/members/batchresultdialog.h"
 #include "ui/members/invitedialog.h"
@@ -48,12 +49,6 @@ QString describe(const api::Member &m)
     return m.user.name.isEmpty() ? m.user.email : m.user.email + QStringLiteral(" (") + m.user.name + u')';
 }
 
-// Theme icons when the desktop has them (Linux), the style's own otherwise.
-QIcon themeIcon(const char *name, QStyle *style, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(QString::fromLatin1(name), style->standardIcon(fallback));
-}
-
 QToolButton *toolButton(QAction *action, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
@@ -75,18 +70,14 @@ MembersPage::MembersPage(models::Session *session, models::ActivityLog *activity
     m_proxy->setSourceModel(m_model);
 
     // Actions (keyboard first).
-    m_inviteAction = new QAction(
-        QIcon::fromTheme(QStringLiteral("list-add-user"), QIcon::fromTheme(QStringLiteral("list-add"))),
-        tr("&Invite…"), this);
+    m_inviteAction = new QAction(icon(QStringLiteral("list-add-user")), tr("&Invite…"), this);
     m_inviteAction->setObjectName(QStringLiteral("actionInviteMembers"));
     m_inviteAction->setShortcut(QKeySequence(tr("Ctrl+I")));
     m_inviteAction->setToolTip(tr("Invite one or many members (Ctrl+I)"));
     connect(m_inviteAction, &QAction::triggered, this, [this] { openInviteDialog(); });
     addAction(m_inviteAction);
 
-    m_removeAction = new QAction(
-        QIcon::fromTheme(QStringLiteral("list-remove-user"), QIcon::fromTheme(QStringLiteral("list-remove"))),
-        tr("&Remove"), this);
+    m_removeAction = new QAction(icon(QStringLiteral("list-remove-user")), tr("&Remove"), this);
     m_removeAction->setObjectName(QStringLiteral("actionRemoveMembers"));
     m_removeAction->setShortcut(QKeySequence::Delete);
     // Only on the table: Delete in the filter box edits text.
@@ -142,7 +133,7 @@ MembersPage::MembersPage(models::Session *session, models::ActivityLog *activity
     m_exportButton = new QToolButton(this);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
     m_exportButton->setText(tr("&Export"));
-    m_exportButton->setIcon(themeIcon("document-export", style(), QStyle::SP_DialogSaveButton));
+    m_exportButton->setIcon(icon(QStringLiteral("document-export")));
     m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_exportButton->setAutoRaise(true);
     m_exportButton->setPopupMode(QToolButton::InstantPopup);

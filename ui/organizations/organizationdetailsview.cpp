@@ -1,5 +1,7 @@
 #include "ui/organizations/organizationdetailsview.h"
 
+#include "ui/common/icons.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QFormLayout>
@@ -55,8 +57,7 @@ OrganizationDetailsView::OrganizationDetailsView(QWidget *parent)
     m_idLabel->setFont(mono);
     m_idLabel->setWordWrap(false);
     m_copyId->setObjectName(QStringLiteral("detailsCopyId"));
-    m_copyId->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy"),
-                                       style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
+    m_copyId->setIcon(icon(QStringLiteral("edit-copy")));
     m_copyId->setText(tr("Copy"));
     m_copyId->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copyId->setToolTip(tr("Copy the organization ID to the clipboard"));
@@ -170,9 +171,9 @@ void OrganizationDetailsView::setOrganization(const api::Organization &org,
         auto *item = new QTreeWidgetItem(m_flags, {flagTitle(f.name), flagValueText(f.value), f.name});
         const bool on = f.value == QLatin1String("enabled");
         const bool off = f.value == QLatin1String("disabled");
-        item->setIcon(1, style()->standardIcon(on    ? QStyle::SP_DialogApplyButton
-                                               : off ? QStyle::SP_DialogCancelButton
-                                                     : QStyle::SP_MessageBoxQuestion));
+        item->setIcon(1, icon(on    ? QStringLiteral("object-select")
+                              : off ? QStringLiteral("dialog-cancel")
+                                    : QStringLiteral("dialog-question")));
         item->setToolTip(1, tr("Raw value: “%1”").arg(f.value));
     }
     // As tall as its rows: the pane reads as a sheet, not a half-empty table.

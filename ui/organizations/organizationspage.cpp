@@ -13,6 +13,7 @@
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
 #include "ui/organizations/accountspanel.h"
 #include "ui/organizations/moveorganizationdialog.h"
@@ -62,11 +63,6 @@ QString apiSentences(const api::ApiError &error)
         if (!m.message.isEmpty())
             parts << m.message;
     return parts.isEmpty() ? error.userMessage() : parts.join(QStringLiteral("; "));
-}
-
-QIcon themeIcon(const char *name, QStyle *style, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(QString::fromLatin1(name), style->standardIcon(fallback));
 }
 
 } // namespace
@@ -144,8 +140,7 @@ void OrganizationsPage::buildUi()
     m_search->setObjectName(QStringLiteral("organizationSearch"));
     m_search->setPlaceholderText(tr("Filter by name (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    if (QIcon::hasThemeIcon(QStringLiteral("edit-find")))
-        m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    m_search->addAction(icon(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
 
     m_findKind = new QComboBox(left);
     m_findKind->setObjectName(QStringLiteral("findContainingKind"));
@@ -281,29 +276,26 @@ void OrganizationsPage::buildUi()
 
 void OrganizationsPage::createActions()
 {
-    QStyle *s = style();
-    m_newAction = new QAction(themeIcon("folder-new", s, QStyle::SP_FileDialogNewFolder), tr("&New…"), this);
+    m_newAction = new QAction(icon(QStringLiteral("folder-new")), tr("&New…"), this);
     m_newAction->setObjectName(QStringLiteral("actionNewOrganization"));
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setToolTip(tr("New sub-organization under the selected organization (Ctrl+N)"));
     m_newRootAction = new QAction(tr("New &Root Organization…"), this);
     m_newRootAction->setObjectName(QStringLiteral("actionNewRootOrganization"));
     m_newRootAction->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
-    m_renameAction =
-        new QAction(themeIcon("edit-rename", s, QStyle::SP_FileDialogContentsView), tr("Re&name…"), this);
+    m_renameAction = new QAction(icon(QStringLiteral("edit-rename")), tr("Re&name…"), this);
     m_renameAction->setObjectName(QStringLiteral("actionRenameOrganization"));
     m_renameAction->setShortcut(QKeySequence(Qt::Key_F2));
     m_renameAction->setToolTip(tr("Rename the selected organization (F2)"));
-    m_moveAction = new QAction(themeIcon("go-jump", s, QStyle::SP_ArrowRight), tr("&Move…"), this);
+    m_moveAction = new QAction(icon(QStringLiteral("go-jump")), tr("&Move…"), this);
     m_moveAction->setObjectName(QStringLiteral("actionMoveOrganization"));
     m_moveAction->setShortcut(QKeySequence(tr("Ctrl+M")));
     m_moveAction->setToolTip(tr("Move the selected organization under another parent (Ctrl+M)"));
-    m_deleteAction = new QAction(themeIcon("edit-delete", s, QStyle::SP_TrashIcon), tr("&Delete…"), this);
+    m_deleteAction = new QAction(icon(QStringLiteral("edit-delete")), tr("&Delete…"), this);
     m_deleteAction->setObjectName(QStringLiteral("actionDeleteOrganization"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setToolTip(tr("Delete the selected organization; it must be empty (Del)"));
-    m_copyIdAction =
-        new QAction(themeIcon("edit-copy", s, QStyle::SP_FileDialogDetailedView), tr("Copy &ID"), this);
+    m_copyIdAction = new QAction(icon(QStringLiteral("edit-copy")), tr("Copy &ID"), this);
     m_copyIdAction->setObjectName(QStringLiteral("actionCopyOrganizationId"));
     m_copyIdAction->setShortcut(QKeySequence::Copy);
     m_findAction = new QAction(tr("Find Containing…"), this);
@@ -312,8 +304,7 @@ void OrganizationsPage::createActions()
     m_searchAction = new QAction(tr("Search Organizations"), this);
     m_searchAction->setObjectName(QStringLiteral("actionSearchOrganizations"));
     m_searchAction->setShortcut(QKeySequence::Find);
-    m_refreshAction =
-        new QAction(themeIcon("view-refresh", s, QStyle::SP_BrowserReload), tr("Re&load"), this);
+    m_refreshAction = new QAction(icon(QStringLiteral("view-refresh")), tr("Re&load"), this);
     m_refreshAction->setObjectName(QStringLiteral("actionReloadOrganizations"));
     m_refreshAction->setToolTip(tr("Reload the organization tree (F5)"));
 

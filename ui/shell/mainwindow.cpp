@@ -4,6 +4,7 @@
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/icons.h"
 #include "ui/common/page.h"
 
 #include <QAction>
@@ -118,21 +119,19 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *connectAction =
-        file->addAction(QIcon::fromTheme(QStringLiteral("network-connect")), tr("&Connect…"));
+    QAction *connectAction = file->addAction(icon(QStringLiteral("network-connect")), tr("&Connect…"));
     connectAction->setObjectName(QStringLiteral("actionConnect"));
     connectAction->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
     connect(connectAction, &QAction::triggered, this, &MainWindow::connectRequested);
     file->addSeparator();
-    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
+    QAction *quit = file->addAction(icon(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *refresh =
-        m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"));
+    QAction *refresh = m_viewMenu->addAction(icon(QStringLiteral("view-refresh")), tr("&Refresh"));
     refresh->setObjectName(QStringLiteral("actionRefresh"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, [this] {
@@ -183,7 +182,7 @@ void MainWindow::addPage(Page *page)
     const int index = int(m_pages.size());
     m_pages.append(page);
     m_stack->addWidget(page);
-    auto *item = new QListWidgetItem(QIcon::fromTheme(page->iconName()), page->title(), m_nav);
+    auto *item = new QListWidgetItem(icon(page->iconName()), page->title(), m_nav);
     item->setSizeHint(QSize(0, 34));
     QAction *go = m_viewMenu->addAction(page->title());
     go->setObjectName(QStringLiteral("actionPage") + QString::number(index + 1));
