@@ -8,6 +8,7 @@
 #include "ui/audit/audittimeline.h"
 #include "ui/audit/auditvaluefilterpopup.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
 #include "ui/shell/mainwindow.h"
 
@@ -144,9 +145,7 @@ AuditPage::AuditPage(models::Session *session, models::AppSettings *settings, QW
     m_search->setObjectName(QStringLiteral("auditSearch"));
     m_search->setPlaceholderText(tr("Search loaded entries (any column)…"));
     m_search->setClearButtonEnabled(true);
-    // Without a themed icon the action would leave an empty gap.
-    if (QIcon::hasThemeIcon(QStringLiteral("edit-find")))
-        m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    m_search->addAction(icon(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(kSearchDebounceMs);
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
@@ -204,7 +203,7 @@ AuditPage::AuditPage(models::Session *session, models::AppSettings *settings, QW
     connect(m_timeline, &AuditTimeline::rangeSelected, this, &AuditPage::setTimeRangeFilter);
     m_resetRange = new QToolButton(this);
     m_resetRange->setObjectName(QStringLiteral("auditResetRange"));
-    m_resetRange->setIcon(QIcon::fromTheme(QStringLiteral("edit-clear")));
+    m_resetRange->setIcon(icon(QStringLiteral("edit-clear")));
     m_resetRange->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_resetRange->setAutoRaise(true);
     m_resetRange->setToolTip(tr("Show every loaded time again"));
@@ -332,7 +331,7 @@ QString AuditPage::title() const
 
 void AuditPage::buildActions()
 {
-    auto *refresh = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
+    auto *refresh = new QAction(icon(QStringLiteral("view-refresh")), tr("Refresh"), this);
     refresh->setObjectName(QStringLiteral("actionAuditRefresh"));
     refresh->setToolTip(tr("Fetch only entries newer than the newest loaded one"));
     connect(refresh, &QAction::triggered, this, &AuditPage::refresh);
@@ -357,15 +356,14 @@ void AuditPage::buildActions()
     m_exportButton = new QToolButton(this);
     m_exportButton->setObjectName(QStringLiteral("auditExport"));
     m_exportButton->setText(tr("Export"));
-    m_exportButton->setIcon(QIcon::fromTheme(QStringLiteral("document-export"),
-                                             QIcon::fromTheme(QStringLiteral("document-save-as"))));
+    m_exportButton->setIcon(icon(QStringLiteral("document-export")));
     m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_exportButton->setAutoRaise(true);
     m_exportButton->setPopupMode(QToolButton::InstantPopup);
     m_exportButton->setToolTip(tr("Export the rows shown (after local filters) to CSV or JSON"));
     m_exportButton->setMenu(menu);
 
-    auto *clear = new QAction(QIcon::fromTheme(QStringLiteral("edit-clear-all")), tr("Clear filters"), this);
+    auto *clear = new QAction(icon(QStringLiteral("edit-clear-all")), tr("Clear filters"), this);
     clear->setToolTip(tr("Clear the search, column filters and time range"));
     connect(clear, &QAction::triggered, this, &AuditPage::clearLocalFilters);
     m_clearFilters = toolButton(clear, this);
@@ -794,7 +792,7 @@ void AuditPage::showTableMenu(const QPoint &pos)
     if (column != Column::Time && !wireKeyFor(column, value).isEmpty())
         menu.addSection(tr("Also added to the query bar for the next Run"));
     menu.addSeparator();
-    QAction *copy = menu.addAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy cell"));
+    QAction *copy = menu.addAction(icon(QStringLiteral("edit-copy")), tr("Copy cell"));
     connect(copy, &QAction::triggered, this, [this, index] { copyCell(index); });
     QAction *row = menu.addAction(tr("Copy row"));
     connect(row, &QAction::triggered, this, [this, index] { copyRow(index); });
