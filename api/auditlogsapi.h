@@ -1,6 +1,7 @@
 #pragma once
 // Organization audit logs v2 (REFERENCE §4.13). For a whole range use AuditPager.
 
+#include "api/auditcolumns.h"
 #include "api/auditquery.h"
 #include "api/page.h"
 #include "api/typedjob.h"
@@ -17,6 +18,9 @@ public:
     // One page (decoded off the GUI thread). cursor empty = first page.
     TypedJob<AuditPage> *page(const QString &organizationId, const AuditQuery &query,
                               const QString &cursor = {}, QObject *parent = nullptr) const;
+    // The same page decoded column by column (what AuditPager streams).
+    TypedJob<AuditColumns> *columns(const QString &organizationId, const AuditQuery &query,
+                                    const QString &cursor = {}, QObject *parent = nullptr) const;
 
 private:
     Client *m_client;

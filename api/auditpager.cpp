@@ -3,6 +3,7 @@
 #include "api/auditlogsapi.h"
 #include "api/decoders.h"
 
+#include <QMetaMethod>
 #include <QThreadPool>
 
 namespace api {
@@ -47,7 +48,7 @@ ApiError AuditPager::validate() const
 
 Job *AuditPager::createPageJob(const QString &token)
 {
-    return AuditLogsApi(client()).page(m_organizationId, m_query, token, this);
+    return AuditLogsApi(client()).columns(m_organizationId, m_query, token, this);
 }
 
 Pager::Scan AuditPager::scanPage(Job *, const QByteArray &body) const
@@ -70,15 +71,16 @@ Pager::Scan AuditPager::scanPage(Job *, const QByteArray &body) const
 
 qint64 AuditPager::deliverPage(Job *job, QString *nextToken)
 {
-    AuditPage page = static_cast<TypedJob<AuditPage> *>(job)->takeResult();
-    *nextToken = page.entries.isEmpty() ? QString() : page.cursor;
-    const qint64 count = page.entries.size();
-    if (count > 0)
-        Q_EMIT pageReady(page.entries);
-    // A page is thousands of allocations; free them on a worker so the GUI
-    // thread only drops its reference.
-    if (page.entries.isDetached() && count > 64)
-        QThreadPool::globalInstance()->start([entries = std::move(page.entries)]() mutable { entries = {}; });
+    AuditColumns page = static_cast<TypedJob<AuditColumns> *>(job)->takeResult();
+    *nextToken = page.isEmpty() ? QString() : page.cursor;
+    const qint64 count = page.size();
+    if (count == 0)
+        return 0;
+    Q_EMIT columnsReady(page);
+    if (isSignalConnected(QMetaMethod::fromSignal(&AuditPager::pageReady)))
+        Q_EMIT pageReady(page.events());
+    // Free the page's arrays on a worker: the GUI thread only drops a reference.
+    QThreadPool::globalInstance()->start([doomed = std::move(page)]() mutable { doomed = AuditColumns(); });
     return count;
 }
 

@@ -3,6 +3,7 @@
 // takes result_info.cursor, else result_info.cursors.after; stops on no
 // cursor or an empty page.
 
+#include "api/auditcolumns.h"
 #include "api/auditquery.h"
 #include "api/pager.h"
 #include "api/records.h"
@@ -17,6 +18,9 @@ public:
                QObject *parent = nullptr);
 
 Q_SIGNALS:
+    // Each page column by column: the cheap form the audit store takes.
+    void columnsReady(const api::AuditColumns &page);
+    // The same page as records, built only while something is connected.
     void pageReady(const QList<api::AuditEvent> &entries);
 
 protected:

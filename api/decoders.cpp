@@ -71,7 +71,15 @@ public:
     void setDocument(od::document *doc, const simdjson::padded_string &bytes)
     {
         m_doc = doc;
+        m_begin = bytes.data();
         m_end = bytes.data() + bytes.size();
+    }
+    // Where a view into the parsed bytes sits in the body they were copied from.
+    AuditColumns::Span span(std::string_view sv) const
+    {
+        if (!sv.data() || !m_begin)
+            return {};
+        return {qsizetype(sv.data() - m_begin), qsizetype(sv.size())};
     }
 
     bool syntax(const Path &path, error_code code)
@@ -233,6 +241,15 @@ public:
     // Any JSON value, kept as its text.
     bool rawJson(od::value &v, const Path &path, QByteArray *out)
     {
+        std::string_view sv;
+        if (!rawJsonView(v, path, &sv))
+            return false;
+        *out = sv.data() ? QByteArray(sv.data(), qsizetype(sv.size())) : QByteArray();
+        return true;
+    }
+    // The same as a view into the parsed bytes; data() == nullptr for null.
+    bool rawJsonView(od::value &v, const Path &path, std::string_view *out)
+    {
         od::json_type t{};
         if (!type(v, path, &t))
             return false;
@@ -250,7 +267,7 @@ public:
                 e = a.raw_json().get(sv);
         } else {
             if (t == od::json_type::null) {
-                out->clear();
+                *out = {};
                 return true;
             }
             sv = v.raw_json_token();
@@ -268,7 +285,7 @@ public:
         }
         if (e)
             return syntax(path, e);
-        *out = QByteArray(sv.data(), qsizetype(trimmedSize(sv)));
+        *out = std::string_view(sv.data(), trimmedSize(sv));
         return true;
     }
     // Object of string values ({"k":"v"}); `true` (key-only tag) → empty.
@@ -313,6 +330,15 @@ public:
     // Iterates an object's fields: fn(key, value, path) → bool.
     template <typename Fn> bool object(od::value &v, const Path &path, Fn &&fn, QByteArray *raw = nullptr)
     {
+        std::string_view view;
+        if (!object(v, path, std::forward<Fn>(fn), raw ? &view : nullptr))
+            return false;
+        if (raw)
+            *raw = QByteArray(view.data(), qsizetype(view.size()));
+        return true;
+    }
+    template <typename Fn> bool object(od::value &v, const Path &path, Fn &&fn, std::string_view *raw)
+    {
         od::json_type t{};
         if (!type(v, path, &t))
             return false;
@@ -340,7 +366,7 @@ public:
                 end = m_end;
             if (!start || !end || end < start)
                 return invalid(path, "unreadable object bounds");
-            *raw = QByteArray(start, qsizetype(trimmedSize(std::string_view(start, size_t(end - start)))));
+            *raw = std::string_view(start, trimmedSize(std::string_view(start, size_t(end - start))));
         }
         return true;
     }
@@ -369,6 +395,14 @@ public:
         return true;
     }
 
+    // A string's bytes (unescaped, valid while the document is); data() ==
+    // nullptr for null.
+    bool stringView(od::value &v, const Path &path, std::string_view *sv)
+    {
+        QString ignored;
+        return rawString(v, path, sv, &ignored);
+    }
+
 private:
     // sv.data() == nullptr for null.
     bool rawString(od::value &v, const Path &path, std::string_view *sv, QString *out)
@@ -394,8 +428,64 @@ private:
     // Allocated on the first interned value: quick scans never need it.
     std::vector<InternCache> m_caches;
     od::document *m_doc = nullptr;
+    const char *m_begin = nullptr;
     const char *m_end = nullptr;
 };
+
+// The distinct values of one text column within a page, found by their bytes.
+// Keys are views into the parser's string buffer, valid for the whole page.
+class PageDictionary
+{
+public:
+    quint32 indexOf(std::string_view sv, QList<QString> *values)
+    {
+        if (sv.empty())
+            return 0;
+        quint32 h = 2166136261u;
+        for (const char ch : sv)
+            h = (h ^ uchar(ch)) * 16777619u;
+        if (m_slots.empty())
+            m_slots.resize(64);
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.index == 0) {
+                const auto index = quint32(values->size());
+                values->append(QString::fromUtf8(sv.data(), qsizetype(sv.size())));
+                slot = {sv, h, index};
+                if (++m_used * 2 > m_slots.size())
+                    grow();
+                return index;
+            }
+            if (slot.hash == h && slot.key == sv)
+                return slot.index;
+        }
+    }
+
+private:
+    struct Slot
+    {
+        std::string_view key;
+        quint32 hash = 0;
+        quint32 index = 0; // 0: free (index 0 is the empty value, never stored)
+    };
+    void grow()
+    {
+        std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(m_slots.size() * 2));
+        const size_t mask = m_slots.size() - 1;
+        for (const Slot &slot : old) {
+            if (slot.index == 0)
+                continue;
+            size_t i = slot.hash & mask;
+            while (m_slots[i].index != 0)
+                i = (i + 1) & mask;
+            m_slots[i] = slot;
+        }
+    }
+    std::vector<Slot> m_slots;
+    size_t m_used = 0;
+};
+using PageDictionaries = std::array<PageDictionary, AuditColumns::TextCount>;
 
 // ---------------------------------------------------------------- records
 
@@ -609,87 +699,129 @@ bool readMember(Reader &r, od::value &v, const Path &path, Member *m)
         &m->rawJson);
 }
 
-bool readAuditEvent(Reader &r, od::value &v, const Path &path, AuditEvent *a)
+// One audit entry appended to the page's columns. Every column grows by one
+// first, so an absent field simply keeps its empty default.
+bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, PageDictionaries &dicts)
 {
-    return r.object(
+    using C = AuditColumns;
+    const qsizetype n = c->size();
+    for (auto &column : c->text)
+        column.push_back(0);
+    c->ids.append(QString());
+    c->rayIds.append(QString());
+    c->uris.append(QString());
+    c->resourceIds.append(QString());
+    c->timeMs.push_back(C::kNoTime);
+    c->statusCodes.emplace_back();
+    c->raw.emplace_back();
+    c->requests.emplace_back();
+    c->responses.emplace_back();
+    c->scopes.emplace_back();
+    const auto row = size_t(n);
+
+    auto text = [&](C::Text f, od::value &val, const Path &p) {
+        std::string_view sv;
+        if (!r.stringView(val, p, &sv))
+            return false;
+        c->text[f][row] = dicts[f].indexOf(sv, &c->values[f]);
+        return true;
+    };
+    auto json = [&](std::vector<C::Span> &column, od::value &val, const Path &p) {
+        std::string_view sv;
+        if (!r.rawJsonView(val, p, &sv))
+            return false;
+        column[row] = r.span(sv);
+        return true;
+    };
+    std::string_view whole;
+    const bool ok = r.object(
         v, path,
         [&](std::string_view k, od::value &val, const Path &fp) {
             if (k == "id")
-                return r.string(val, fp, &a->id);
+                return r.string(val, fp, &c->ids[n]);
             if (k == "action") {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (sk == "description")
-                        return r.internedString(sv, sp, &a->actionDescription, 3);
+                        return text(C::ActionDescription, sv, sp);
                     if (sk == "result")
-                        return r.internedString(sv, sp, &a->actionResult, 4);
-                    if (sk == "time")
-                        return r.timestamp(sv, sp, &a->actionTime, &a->actionTimeMs);
+                        return text(C::ActionResult, sv, sp);
+                    if (sk == "time") {
+                        QDateTime ignored;
+                        qint64 ms = C::kNoTime;
+                        if (!r.timestamp(sv, sp, &ignored, &ms))
+                            return false;
+                        c->timeMs[row] = ms;
+                        return true;
+                    }
                     if (sk == "type")
-                        return r.internedString(sv, sp, &a->actionType, 5);
+                        return text(C::ActionType, sv, sp);
                     return true;
                 });
             }
             if (k == "actor") {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (sk == "id")
-                        return r.internedString(sv, sp, &a->actorId, 6);
+                        return text(C::ActorId, sv, sp);
                     if (sk == "context")
-                        return r.internedString(sv, sp, &a->actorContext, 7);
+                        return text(C::ActorContext, sv, sp);
                     if (sk == "email")
-                        return r.internedString(sv, sp, &a->actorEmail, 8);
+                        return text(C::ActorEmail, sv, sp);
                     if (sk == "ip_address")
-                        return r.internedString(sv, sp, &a->actorIpAddress, 9);
+                        return text(C::ActorIp, sv, sp);
                     if (sk == "token_id")
-                        return r.internedString(sv, sp, &a->actorTokenId, 10);
+                        return text(C::ActorTokenId, sv, sp);
                     if (sk == "token_name")
-                        return r.internedString(sv, sp, &a->actorTokenName, 11);
+                        return text(C::ActorTokenName, sv, sp);
                     if (sk == "type")
-                        return r.internedString(sv, sp, &a->actorType, 12);
+                        return text(C::ActorType, sv, sp);
                     return true;
                 });
             }
             if (k == "organization") {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (sk == "id")
-                        return r.internedString(sv, sp, &a->organizationId, 13);
+                        return text(C::OrganizationId, sv, sp);
                     return true;
                 });
             }
             if (k == "raw") {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (sk == "cf_ray_id")
-                        return r.string(sv, sp, &a->rawCfRayId);
+                        return r.string(sv, sp, &c->rayIds[n]);
                     if (sk == "method")
-                        return r.internedString(sv, sp, &a->rawMethod, 14);
+                        return text(C::RawMethod, sv, sp);
                     if (sk == "status_code")
-                        return r.integer(sv, sp, &a->rawStatusCode);
+                        return r.integer(sv, sp, &c->statusCodes[row]);
                     if (sk == "uri")
-                        return r.string(sv, sp, &a->rawUri);
+                        return r.string(sv, sp, &c->uris[n]);
                     if (sk == "user_agent")
-                        return r.internedString(sv, sp, &a->rawUserAgent, 15);
+                        return text(C::RawUserAgent, sv, sp);
                     return true;
                 });
             }
             if (k == "resource") {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (sk == "id")
-                        return r.string(sv, sp, &a->resourceId);
+                        return r.string(sv, sp, &c->resourceIds[n]);
                     if (sk == "product")
-                        return r.internedString(sv, sp, &a->resourceProduct, 16);
+                        return text(C::ResourceProduct, sv, sp);
                     if (sk == "type")
-                        return r.internedString(sv, sp, &a->resourceType, 17);
+                        return text(C::ResourceType, sv, sp);
                     if (sk == "request")
-                        return r.rawJson(sv, sp, &a->resourceRequestJson);
+                        return json(c->requests, sv, sp);
                     if (sk == "response")
-                        return r.rawJson(sv, sp, &a->resourceResponseJson);
+                        return json(c->responses, sv, sp);
                     if (sk == "scope")
-                        return r.rawJson(sv, sp, &a->resourceScopeJson);
+                        return json(c->scopes, sv, sp);
                     return true;
                 });
             }
             return true;
         },
-        &a->rawJson);
+        &whole);
+    if (ok)
+        c->raw[row] = r.span(whole);
+    return ok;
 }
 
 bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
@@ -1197,20 +1329,35 @@ Decoded<QList<Member>> membersResponse(const QByteArray &body)
     return out;
 }
 
-Decoded<AuditPage> auditPage(const QByteArray &body)
+Decoded<AuditColumns> auditColumns(const QByteArray &body)
 {
-    Decoded<AuditPage> out;
-    out.value.entries.reserve(body.size() / 900 + 1);
+    Decoded<AuditColumns> out;
+    AuditColumns &c = out.value;
+    c.body = body; // shared, not copied: spans index into these bytes
+    PageDictionaries dicts;
     out.error = walkEnvelope(
         body,
         [&](Reader &r, od::value &v, const Path &p) {
-            return readList(r, v, p, &out.value.entries, readAuditEvent);
+            return r.array(v, p, [&](od::value &item, const Path &ip) {
+                return readAuditEntry(r, item, ip, &c, dicts);
+            });
         },
-        [&](Reader &r, od::value &v, const Path &p) {
-            return readAuditInfo(r, v, p, &out.value.cursor, &out.value.count);
-        });
+        [&](Reader &r, od::value &v, const Path &p) { return readAuditInfo(r, v, p, &c.cursor, &c.count); });
     if (out.error)
         out.value = {};
+    return out;
+}
+
+Decoded<AuditPage> auditPage(const QByteArray &body)
+{
+    const Decoded<AuditColumns> columns = auditColumns(body);
+    Decoded<AuditPage> out;
+    out.error = columns.error;
+    if (!out.error) {
+        out.value.entries = columns.value.events();
+        out.value.cursor = columns.value.cursor;
+        out.value.count = columns.value.count;
+    }
     return out;
 }
 
@@ -1395,7 +1542,15 @@ Decoded<Member> member(const QByteArray &j)
 }
 Decoded<AuditEvent> auditEvent(const QByteArray &j)
 {
-    return bareObject<AuditEvent>(j, readAuditEvent);
+    return bareObject<AuditEvent>(j, [&j](Reader &r, od::value &v, const Path &p, AuditEvent *out) {
+        AuditColumns c;
+        c.body = j;
+        PageDictionaries dicts;
+        if (!readAuditEntry(r, v, p, &c, dicts))
+            return false;
+        *out = c.event(0);
+        return true;
+    });
 }
 Decoded<UsageRecord> usageRecord(const QByteArray &j)
 {

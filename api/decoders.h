@@ -6,6 +6,7 @@
 // thread. Each record keeps the object's bytes as received in rawJson.
 
 #include "api/apierror.h"
+#include "api/auditcolumns.h"
 #include "api/decoded.h"
 #include "api/page.h"
 #include "api/records.h"
@@ -25,6 +26,7 @@ Decoded<Member> memberResponse(const QByteArray &body);
 Decoded<QList<Member>> membersResponse(const QByteArray &body); // batchCreate
 Decoded<Page<Member>> membersPage(const QByteArray &body);
 Decoded<AuditPage> auditPage(const QByteArray &body);
+Decoded<AuditColumns> auditColumns(const QByteArray &body); // the same page, column by column
 Decoded<QList<UsageRecord>> usageResponse(const QByteArray &body);
 Decoded<TokenVerification> tokenVerificationResponse(const QByteArray &body);
 Decoded<QString> deletedIdResponse(const QByteArray &body); // {"result":{"id":…}}

@@ -122,10 +122,9 @@ int main(int argc, char **argv)
     auto runAudit = [&](const QString &orgId) {
         const quint64 generation = model.beginQuery();
         auto *pager = new api::AuditPager(&client, orgId, query, &app);
-        QObject::connect(pager, &api::AuditPager::pageReady, &model,
-                         [&model, generation](const QList<api::AuditEvent> &entries) {
-                             model.appendPage(generation, entries);
-                         });
+        QObject::connect(
+            pager, &api::AuditPager::columnsReady, &model,
+            [&model, generation](const api::AuditColumns &page) { model.appendPage(generation, page); });
         QObject::connect(pager, &api::Pager::finished, &app, [&](api::Pager *p) {
             const double seconds = clock.nsecsElapsed() / 1e9;
             const double guiCpu = threadCpuSeconds() - guiCpuStart;

@@ -128,6 +128,77 @@ quint32 AuditStore::append(const QList<api::AuditEvent> &events, const QSet<QStr
     return added;
 }
 
+quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &skipIds)
+{
+    using C = api::AuditColumns;
+    static constexpr std::array<std::pair<C::Text, AuditField>, 15> kFields{{
+        {C::ActorEmail, AuditField::ActorEmail},
+        {C::ActorId, AuditField::ActorId},
+        {C::ActorContext, AuditField::ActorContext},
+        {C::ActorType, AuditField::ActorType},
+        {C::ActorIp, AuditField::ActorIp},
+        {C::ActorTokenId, AuditField::ActorTokenId},
+        {C::ActorTokenName, AuditField::ActorTokenName},
+        {C::ActionType, AuditField::ActionType},
+        {C::ActionResult, AuditField::ActionResult},
+        {C::ActionDescription, AuditField::ActionDescription},
+        {C::ResourceType, AuditField::ResourceType},
+        {C::ResourceProduct, AuditField::ResourceProduct},
+        {C::RawMethod, AuditField::RawMethod},
+        {C::RawUserAgent, AuditField::RawUserAgent},
+        {C::OrganizationId, AuditField::OrganizationId},
+    }};
+    // Page-local value → store id, looked up on first use only, so values of
+    // skipped rows (and ids the Actor column never shows) are not interned.
+    constexpr quint32 kUnset = std::numeric_limits<quint32>::max();
+    std::array<std::vector<quint32>, C::TextCount> remap;
+    for (int t = 0; t < C::TextCount; ++t)
+        remap[size_t(t)].assign(size_t(page.values[size_t(t)].size()), kUnset);
+    auto idOf = [&](C::Text text, AuditField field, quint32 local) {
+        quint32 &id = remap[text][local];
+        if (id == kUnset)
+            id = intern(field, page.values[text][local]);
+        return id;
+    };
+    std::vector<quint32> displayByEmail(size_t(page.values[C::ActorEmail].size()), kUnset);
+    std::vector<quint32> displayById(size_t(page.values[C::ActorId].size()), kUnset);
+    auto displayOf = [&](quint32 email, quint32 actorId) {
+        quint32 &id = email != 0 ? displayByEmail[email] : displayById[actorId];
+        if (id == kUnset)
+            id = intern(AuditField::ActorDisplay,
+                        email != 0 ? page.values[C::ActorEmail][email] : page.values[C::ActorId][actorId]);
+        return id;
+    };
+
+    AuditSnapshot &d = m_data;
+    quint32 added = 0;
+    for (qsizetype i = 0; i < page.size(); ++i) {
+        if (!skipIds.isEmpty() && skipIds.contains(page.ids[i]))
+            continue;
+        const auto row = size_t(i);
+        const qint64 ms = page.timeMs[row] == C::kNoTime ? 0 : page.timeMs[row];
+        d.m_time.push_back(ms);
+        m_newestMs = std::max(m_newestMs, ms);
+        const int status = page.statusCodes[row].value_or(-1);
+        d.m_status.push_back(qint16(std::clamp(status, -1, int(std::numeric_limits<qint16>::max()))));
+
+        d.m_ids[int(AuditField::ActorDisplay)].push_back(
+            displayOf(page.text[C::ActorEmail][row], page.text[C::ActorId][row]));
+        for (const auto &[text, field] : kFields)
+            d.m_ids[int(field)].push_back(idOf(text, field, page.text[text][row]));
+        d.m_ids[int(AuditField::RawUri)].push_back(
+            intern(AuditField::RawUri, uriTemplate(page.uris[i], page.resourceIds[i])));
+
+        d.m_entryId.push_back(pack<16>(page.ids[i]));
+        d.m_rayId.push_back(pack<8>(page.rayIds[i]));
+        d.m_resourceId.push_back(pack<16>(page.resourceIds[i]));
+        // Publish the row count last: readers index only below it.
+        ++d.m_rows;
+        ++added;
+    }
+    return added;
+}
+
 QSet<QString> AuditStore::idsAtOrAfter(qint64 timeMs) const
 {
     QSet<QString> ids;

@@ -6,6 +6,7 @@
 
 #include "models/audit/auditsnapshot.h"
 
+#include "api/auditcolumns.h"
 #include "api/records.h"
 
 #include <QHash>
@@ -23,6 +24,9 @@ public:
     // Appends one page; entries whose id is in skipIds are left out (used at
     // the boundary of an incremental refresh). Returns how many were added.
     quint32 append(const QList<api::AuditEvent> &events, const QSet<QString> &skipIds = {});
+    // The same from a page decoded column by column: each distinct value of
+    // the page is interned once, then rows take integer ids.
+    quint32 append(const api::AuditColumns &page, const QSet<QString> &skipIds = {});
     void clear();
 
     quint32 rowCount() const { return m_data.rowCount(); }

@@ -176,14 +176,29 @@ bool AuditTableModel::appendPage(quint64 generation, const QList<api::AuditEvent
 {
     if (generation != m_queryGeneration)
         return false;
-    if (m_store.append(events, skipIds) == 0 || m_pending)
-        return true; // a pending filter covers new rows when it lands
+    showAppended(m_store.append(events, skipIds));
+    return true;
+}
+
+bool AuditTableModel::appendPage(quint64 generation, const api::AuditColumns &page,
+                                 const QSet<QString> &skipIds)
+{
+    if (generation != m_queryGeneration)
+        return false;
+    showAppended(m_store.append(page, skipIds));
+    return true;
+}
+
+void AuditTableModel::showAppended(quint32 appended)
+{
+    if (appended == 0 || m_pending)
+        return; // a pending filter covers new rows when it lands
 
     std::vector<quint32> added;
     AuditFilter(m_store.data(), m_filter).collect(m_testedRows, m_store.rowCount(), added);
     m_testedRows = m_store.rowCount();
     if (added.empty())
-        return true;
+        return;
 
     const int first = rowCount();
     if (m_sort.isNatural()) {
@@ -191,7 +206,7 @@ bool AuditTableModel::appendPage(quint64 generation, const QList<api::AuditEvent
         m_visible.insert(m_visible.end(), added.begin(), added.end());
         endInsertRows();
         emit visibleRowsChanged();
-        return true;
+        return;
     }
 
     // Where do the new rows land? Merge, then group their final positions.
@@ -223,7 +238,6 @@ bool AuditTableModel::appendPage(quint64 generation, const QList<api::AuditEvent
         }
     }
     emit visibleRowsChanged();
-    return true;
 }
 
 void AuditTableModel::setFilter(const AuditFilterSpec &filter)

@@ -47,6 +47,7 @@ public:
     // sort spreads it over many places). False when the page was stale.
     bool appendPage(quint64 generation, const QList<api::AuditEvent> &events,
                     const QSet<QString> &skipIds = {});
+    bool appendPage(quint64 generation, const api::AuditColumns &page, const QSet<QString> &skipIds = {});
     void clear();
     // Replaces all rows, e.g. with history an AuditArchive loaded on a worker.
     void setStore(AuditStore store);
@@ -96,6 +97,7 @@ signals:
     void visibleRowsChanged();
 
 private:
+    void showAppended(quint32 appended);
     struct FilterResult
     {
         quint64 viewGeneration = 0;

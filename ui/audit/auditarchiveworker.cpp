@@ -77,6 +77,16 @@ void AuditArchiveWorker::append(const QList<api::AuditEvent> &events)
     });
 }
 
+void AuditArchiveWorker::append(const api::AuditColumns &page)
+{
+    QMetaObject::invokeMethod(m_context, [this, page] {
+        if (!m_archive)
+            return;
+        const int added = m_archive->appendPage(page.events());
+        Q_EMIT appended(added, added < 0 ? m_archive->errorString() : QString());
+    });
+}
+
 void AuditArchiveWorker::readFullEntry(const QString &id)
 {
     QMetaObject::invokeMethod(m_context, [this, id] {

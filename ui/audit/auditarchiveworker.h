@@ -5,6 +5,7 @@
 // come back as signals (queued to the caller's thread). Requests are served
 // in order, so a full entry asked for after a page was stored finds it.
 
+#include "api/auditcolumns.h"
 #include "models/audit/auditstore.h"
 
 #include "api/records.h"
@@ -34,6 +35,8 @@ public:
     void open(quint64 ticket, const QString &organizationId, const QString &directory, bool loadHistory);
     // Stores a page in the open archive (entries already there are skipped).
     void append(const QList<api::AuditEvent> &events);
+    // The page is turned into records on the worker, not on the caller's thread.
+    void append(const api::AuditColumns &page);
     // fullEntryRead(id, json); json is empty when the archive does not have it.
     void readFullEntry(const QString &id);
     // Waits until every request so far was served (tests, shutdown).

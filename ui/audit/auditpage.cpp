@@ -578,8 +578,8 @@ void AuditPage::startLoad(LoadKind kind, const api::AuditQuery &query)
 
     auto *pager = new api::AuditPager(session()->client(), session()->organizationId(), query, this);
     m_pager = pager;
-    connect(pager, &api::AuditPager::pageReady, this,
-            [this, generation](const QList<api::AuditEvent> &events) { onPage(generation, events); });
+    connect(pager, &api::AuditPager::columnsReady, this,
+            [this, generation](const api::AuditColumns &page) { onPage(generation, page); });
     connect(pager, &api::Pager::progress, this, &AuditPage::updateProgress);
     connect(pager, &api::Pager::finished, this, &AuditPage::onLoadFinished);
     m_elapsed.start();
@@ -592,13 +592,13 @@ void AuditPage::startLoad(LoadKind kind, const api::AuditQuery &query)
     pager->start();
 }
 
-void AuditPage::onPage(quint64 generation, const QList<api::AuditEvent> &events)
+void AuditPage::onPage(quint64 generation, const api::AuditColumns &page)
 {
-    m_lastReceived += events.size();
-    if (!m_model->appendPage(generation, events, m_skipIds))
+    m_lastReceived += page.size();
+    if (!m_model->appendPage(generation, page, m_skipIds))
         return;
     if (m_archiveOrg == session()->organizationId())
-        m_archive->append(events);
+        m_archive->append(page);
 }
 
 void AuditPage::updateProgress()

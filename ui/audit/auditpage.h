@@ -13,6 +13,7 @@
 
 #include "models/audit/audithistogram.h"
 
+#include "api/auditcolumns.h"
 #include "api/auditquery.h"
 
 #include <QElapsedTimer>
@@ -136,7 +137,7 @@ private:
     void onArchiveOpened(quint64 ticket, const QString &notice, const QString &error);
     void onHistoryLoaded(quint64 ticket, std::shared_ptr<models::AuditStore> store, qint64 newestMs);
     void startLoad(LoadKind kind, const api::AuditQuery &query);
-    void onPage(quint64 generation, const QList<api::AuditEvent> &events);
+    void onPage(quint64 generation, const api::AuditColumns &page);
     void onLoadFinished();
     void updateProgress();
     void updateCount();

@@ -6,6 +6,11 @@
 #include "models/audit/auditrowdetails.h"
 #include "models/audit/auditstore.h"
 
+#include "api/decoders.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QtTest>
 
@@ -24,6 +29,49 @@ bool sameCompact(const api::AuditEvent &a, const api::AuditEvent &b)
            a.rawMethod == b.rawMethod && a.rawStatusCode == b.rawStatusCode && a.rawUri == b.rawUri &&
            a.rawUserAgent == b.rawUserAgent && a.resourceId == b.resourceId &&
            a.resourceProduct == b.resourceProduct && a.resourceType == b.resourceType;
+}
+
+// The API's JSON for a page of records: what the column decoder reads.
+QByteArray pageJson(const QList<api::AuditEvent> &events)
+{
+    QJsonArray result;
+    for (const api::AuditEvent &e : events) {
+        auto put = [](QJsonObject &o, const char *key, const QString &v) {
+            if (!v.isEmpty())
+                o.insert(QLatin1String(key), v);
+        };
+        QJsonObject action, actor, org, raw, resource;
+        put(action, "description", e.actionDescription);
+        put(action, "result", e.actionResult);
+        put(action, "type", e.actionType);
+        action.insert(QStringLiteral("time"),
+                      QDateTime::fromMSecsSinceEpoch(e.actionTimeMs, Qt::UTC).toString(Qt::ISODateWithMs));
+        put(actor, "id", e.actorId);
+        put(actor, "context", e.actorContext);
+        put(actor, "email", e.actorEmail);
+        put(actor, "ip_address", e.actorIpAddress);
+        put(actor, "token_id", e.actorTokenId);
+        put(actor, "token_name", e.actorTokenName);
+        put(actor, "type", e.actorType);
+        put(org, "id", e.organizationId);
+        put(raw, "cf_ray_id", e.rawCfRayId);
+        put(raw, "method", e.rawMethod);
+        put(raw, "uri", e.rawUri);
+        put(raw, "user_agent", e.rawUserAgent);
+        if (e.rawStatusCode)
+            raw.insert(QStringLiteral("status_code"), *e.rawStatusCode);
+        put(resource, "id", e.resourceId);
+        put(resource, "product", e.resourceProduct);
+        put(resource, "type", e.resourceType);
+        result.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                  {QStringLiteral("action"), action},
+                                  {QStringLiteral("actor"), actor},
+                                  {QStringLiteral("organization"), org},
+                                  {QStringLiteral("raw"), raw},
+                                  {QStringLiteral("resource"), resource}});
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("result"), result}})
+        .toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -62,6 +110,35 @@ private slots:
         QCOMPARE(store.data().poolSize(AuditField::ActorEmail), quint32(emails.size()));
         QVERIFY(store.bytes() > 0);
         QVERIFY(store.bytes() < std::size_t(all.size()) * 1000);
+    }
+
+    // A page decoded column by column lands exactly as the same records do.
+    void columnsAppendLikeRecords()
+    {
+        auditsamples::Generator gen(7);
+        AuditStore fromRecords, fromColumns;
+        QSet<QString> skip;
+        for (int p = 0; p < 4; ++p) {
+            const QList<api::AuditEvent> page = gen.page(613);
+            if (p == 2)
+                skip = {page[0].id, page[5].id, page[612].id};
+            const auto decoded = api::decode::auditColumns(pageJson(page));
+            QVERIFY2(decoded.ok(), qPrintable(decoded.error.toLogString()));
+            QCOMPARE(decoded.value.size(), page.size());
+            QCOMPARE(fromColumns.append(decoded.value, p == 2 ? skip : QSet<QString>()),
+                     fromRecords.append(page, p == 2 ? skip : QSet<QString>()));
+        }
+        QCOMPARE(fromColumns.rowCount(), fromRecords.rowCount());
+        QCOMPARE(fromColumns.rowCount(), quint32(4 * 613 - 3));
+        for (quint32 i = 0; i < fromRecords.rowCount(); ++i) {
+            if (!sameCompact(fromColumns.event(i), fromRecords.event(i)))
+                QFAIL(qPrintable(QStringLiteral("row %1 differs").arg(i)));
+            QCOMPARE(fromColumns.data().field(AuditField::ActorDisplay, i),
+                     fromRecords.data().field(AuditField::ActorDisplay, i));
+        }
+        for (int f = 0; f < kAuditFieldCount; ++f)
+            QCOMPARE(fromColumns.data().poolSize(AuditField(f)), fromRecords.data().poolSize(AuditField(f)));
+        QCOMPARE(fromColumns.newestTimeMs(), fromRecords.newestTimeMs());
     }
 
     void packedIds_data()

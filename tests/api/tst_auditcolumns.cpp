@@ -1,0 +1,211 @@
+// The column-wise audit decoder against an independent oracle (QJsonDocument):
+// every field of every entry, raw bytes included, on the shared examples and
+// on a page built to stress the per-page dictionaries.
+
+#include "api/decoders.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace api;
+
+namespace {
+
+QString str(const QJsonObject &o, const char *group, const char *key)
+{
+    return o.value(QLatin1String(group)).toObject().value(QLatin1String(key)).toString();
+}
+
+QByteArray compact(const QJsonValue &v)
+{
+    if (v.isObject())
+        return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    if (v.isArray())
+        return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+    return {};
+}
+
+// Compares one decoded entry with the oracle's object, field by field.
+void compareEntry(const AuditColumns &c, qsizetype i, const QJsonObject &o)
+{
+    using C = AuditColumns;
+    QCOMPARE(c.ids.at(i), o.value(QLatin1String("id")).toString());
+    QCOMPARE(c.textAt(C::ActionDescription, i), str(o, "action", "description"));
+    QCOMPARE(c.textAt(C::ActionResult, i), str(o, "action", "result"));
+    QCOMPARE(c.textAt(C::ActionType, i), str(o, "action", "type"));
+    QCOMPARE(c.textAt(C::ActorId, i), str(o, "actor", "id"));
+    QCOMPARE(c.textAt(C::ActorContext, i), str(o, "actor", "context"));
+    QCOMPARE(c.textAt(C::ActorEmail, i), str(o, "actor", "email"));
+    QCOMPARE(c.textAt(C::ActorIp, i), str(o, "actor", "ip_address"));
+    QCOMPARE(c.textAt(C::ActorTokenId, i), str(o, "actor", "token_id"));
+    QCOMPARE(c.textAt(C::ActorTokenName, i), str(o, "actor", "token_name"));
+    QCOMPARE(c.textAt(C::ActorType, i), str(o, "actor", "type"));
+    QCOMPARE(c.textAt(C::OrganizationId, i), str(o, "organization", "id"));
+    QCOMPARE(c.rayIds.at(i), str(o, "raw", "cf_ray_id"));
+    QCOMPARE(c.textAt(C::RawMethod, i), str(o, "raw", "method"));
+    QCOMPARE(c.uris.at(i), str(o, "raw", "uri"));
+    QCOMPARE(c.textAt(C::RawUserAgent, i), str(o, "raw", "user_agent"));
+    QCOMPARE(c.resourceIds.at(i), str(o, "resource", "id"));
+    QCOMPARE(c.textAt(C::ResourceProduct, i), str(o, "resource", "product"));
+    QCOMPARE(c.textAt(C::ResourceType, i), str(o, "resource", "type"));
+
+    const QJsonValue status = o.value(QLatin1String("raw")).toObject().value(QLatin1String("status_code"));
+    QCOMPARE(c.statusCodes[size_t(i)].has_value(), status.isDouble());
+    if (status.isDouble())
+        QCOMPARE(*c.statusCodes[size_t(i)], status.toInt());
+
+    const QString time = str(o, "action", "time");
+    if (time.isEmpty()) {
+        QCOMPARE(c.timeMs[size_t(i)], C::kNoTime);
+    } else {
+        QCOMPARE(c.timeMs[size_t(i)], QDateTime::fromString(time, Qt::ISODateWithMs).toMSecsSinceEpoch());
+    }
+
+    const QJsonObject resource = o.value(QLatin1String("resource")).toObject();
+    const std::pair<const char *, const std::vector<C::Span> *> bodies[] = {
+        {"request", &c.requests}, {"response", &c.responses}, {"scope", &c.scopes}};
+    for (const auto &[key, column] : bodies) {
+        const QJsonValue v = resource.value(QLatin1String(key));
+        const QByteArray got = c.bytes((*column)[size_t(i)]);
+        if (v.isObject() || v.isArray()) {
+            QCOMPARE(compact(QJsonDocument::fromJson(got).isObject()
+                                 ? QJsonValue(QJsonDocument::fromJson(got).object())
+                                 : QJsonValue(QJsonDocument::fromJson(got).array())),
+                     compact(v));
+        } else if (v.isUndefined() || v.isNull()) {
+            QVERIFY2(got.isEmpty(), key);
+        }
+    }
+    // The whole entry's bytes parse back to the same object.
+    QCOMPARE(QJsonDocument::fromJson(c.bytes(c.raw[size_t(i)])).object(), o);
+}
+
+void compareWithOracle(const QByteArray &body)
+{
+    const Decoded<AuditColumns> d = decode::auditColumns(body);
+    QVERIFY2(d.ok(), qPrintable(d.error.toLogString()));
+    const QJsonArray entries = QJsonDocument::fromJson(body).object().value(QLatin1String("result")).toArray();
+    QCOMPARE(d.value.size(), entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        compareEntry(d.value, i, entries.at(i).toObject());
+        if (QTest::currentTestFailed()) {
+            qWarning() << "entry" << i;
+            return;
+        }
+    }
+    // The records built from the columns say the same.
+    const QList<AuditEvent> events = d.value.events();
+    QCOMPARE(events.size(), entries.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        QCOMPARE(events[i].id, d.value.ids[i]);
+        QCOMPARE(events[i].rawJson, d.value.bytes(d.value.raw[size_t(i)]));
+    }
+}
+
+QByteArray stressPage()
+{
+    // 300 entries, 90 distinct e-mails (the dictionaries grow past their
+    // first table), escapes and non-ASCII text, nulls, absent groups, and
+    // request/response/scope as objects, arrays, scalars and null.
+    QByteArray out = "{\"success\":true,\"errors\":[],\"result\":[";
+    for (int i = 0; i < 300; ++i) {
+        if (i)
+            out += ",\n  ";
+        const QByteArray n = QByteArray::number(i);
+        const QByteArray email = i % 7 == 0 ? QByteArray("null") : "\"user" + QByteArray::number(i % 90) + "@b\\u00e9ta.example\"";
+        out += "{\"id\":\"e" + n + "\",\"action\":{\"description\":\"Say \\\"hi\\\" \\ud83d\\ude00 " +
+               QByteArray::number(i % 5) + "\",\"result\":\"" + (i % 3 ? "success" : "failure") +
+               "\",\"time\":\"2026-11-0" + QByteArray::number(1 + i % 9) + "T10:11:12.345Z\",\"type\":\"update\"}";
+        if (i % 11 != 0)
+            out += ",\"actor\":{\"email\":" + email + ",\"id\":\"a" + QByteArray::number(i % 90) +
+                   "\",\"ip_address\":\"10.0." + QByteArray::number(i % 40) + ".1\",\"type\":\"user\"}";
+        out += ",\"raw\":{\"cf_ray_id\":\"ray" + n + "\",\"status_code\":" + (i % 13 ? QByteArray("200") : "null") +
+               ",\"uri\":\"/accounts/x" + n + "/tokens\",\"method\":\"GET\"}";
+        out += ",\"resource\":{\"id\":\"x" + n + "\",\"type\":\"token\",\"request\":";
+        out += i % 4 == 0 ? QByteArray("{\"a\":[1,2,{\"b\":null}],\"s\":\"\\u00fcber\"}")
+               : i % 4 == 1 ? QByteArray("[true, false]")
+               : i % 4 == 2 ? QByteArray("null")
+                            : QByteArray("\"text\"");
+        out += ",\"scope\":{\"accounts\":[\"x" + n + "\"]}}";
+        out += ",\"unknown_field\":{\"nested\":[1,2,3]}}";
+    }
+    out += "],\"result_info\":{\"count\":\"300\",\"cursor\":\"next-1\"}}";
+    return out;
+}
+
+} // namespace
+
+class TestAuditColumns : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyAuditExample_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"));
+        const QStringList files = dir.entryList({QStringLiteral("audit_logs_list*.json")}, QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const QString &f : files)
+            QTest::newRow(qPrintable(f)) << dir.filePath(f);
+    }
+    void everyAuditExample()
+    {
+        QFETCH(QString, file);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        compareWithOracle(f.readAll());
+    }
+
+    void stressedDictionaries()
+    {
+        const QByteArray body = stressPage();
+        QVERIFY(QJsonDocument::fromJson(body).isObject());
+        compareWithOracle(body);
+        const Decoded<AuditColumns> d = decode::auditColumns(body);
+        QCOMPARE(d.value.cursor, QStringLiteral("next-1"));
+        QCOMPARE(d.value.count, std::optional<qint64>(300));
+        // 90 distinct e-mails plus the empty value, each stored once.
+        QCOMPARE(d.value.values[AuditColumns::ActorEmail].size(), 91);
+        QCOMPARE(d.value.values[AuditColumns::ActionResult].size(), 3);
+    }
+
+    void errorsNameTheEntryAndField()
+    {
+        const auto d = decode::auditColumns(
+            R"({"result":[{"id":"a"},{"id":"b","actor":{"email":42}}],"result_info":{}})");
+        QVERIFY(!d.ok());
+        QVERIFY2(d.error.detail().contains(QStringLiteral("result[1].actor.email")), qPrintable(d.error.detail()));
+        QCOMPARE(d.value.size(), 0); // nothing half-decoded is handed on
+
+        const auto t = decode::auditColumns(R"({"result":[{"id":"a","action":{"time":"yesterday"}}]})");
+        QVERIFY(!t.ok());
+        QVERIFY(t.error.detail().contains(QStringLiteral("result[0].action.time")));
+    }
+
+    void bareEntryMatchesPageEntry()
+    {
+        const QByteArray page = stressPage();
+        const Decoded<AuditColumns> d = decode::auditColumns(page);
+        QVERIFY(d.ok());
+        for (const qsizetype i : {0, 1, 2, 3, 11, 299}) {
+            const QByteArray raw = d.value.bytes(d.value.raw[size_t(i)]);
+            const Decoded<AuditEvent> one = decode::auditEvent(raw);
+            QVERIFY2(one.ok(), qPrintable(one.error.toLogString()));
+            const AuditEvent fromPage = d.value.event(i);
+            QCOMPARE(one.value.id, fromPage.id);
+            QCOMPARE(one.value.actorEmail, fromPage.actorEmail);
+            QCOMPARE(one.value.actionTimeMs, fromPage.actionTimeMs);
+            QCOMPARE(one.value.rawStatusCode, fromPage.rawStatusCode);
+            QCOMPARE(one.value.resourceRequestJson, fromPage.resourceRequestJson);
+            QCOMPARE(one.value.rawJson, raw);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditColumns)
+#include "tst_auditcolumns.moc"
