@@ -17,6 +17,7 @@
 #include <QTranslator>
 #include <QWidget>
 
+#include "ui/common/palettes.h"
 #include "ui/shell/mainwindow.h"
 
 namespace {
@@ -119,12 +120,23 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main",
                                     "API base URL (default: $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
         QStringLiteral("url"));
+    const QCommandLineOption palette(
+        QStringLiteral("palette"),
+        QCoreApplication::translate(
+            "main", "Use the Fusion style with a light or dark palette instead of the desktop's."),
+        QStringLiteral("light|dark"));
     // For bench/run_bench.py: print "first-paint" when the window first paints, then quit.
     QCommandLineOption firstPaint(QStringLiteral("measure-first-paint"),
                                   QStringLiteral("Quit after the window first paints (benchmarks)."));
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, simArg, baseUrl, firstPaint});
+    parser.addOptions({demo, simArg, baseUrl, palette, firstPaint});
     parser.process(application);
+    if (parser.isSet(palette) && !ui::applyPalette(parser.value(palette))) {
+        QTextStream(stderr) << QCoreApplication::translate("main", "Unknown palette “%1”: use light or dark.")
+                                   .arg(parser.value(palette))
+                            << '\n';
+        return 2;
+    }
 
     app::ConsoleOptions options;
     options.demo = parser.isSet(demo);

@@ -135,6 +135,14 @@ Export ohne Oberfläche: orgscope export &lt;organizations|accounts|members|audi
         <source>API base URL (default: $CLOUDFLARE_BASE_URL or the Cloudflare API).</source>
         <translation>Basis-URL der API (Standard: $CLOUDFLARE_BASE_URL oder die Cloudflare-API).</translation>
     </message>
+    <message>
+        <source>Use the Fusion style with a light or dark palette instead of the desktop's.</source>
+        <translation>Den Fusion-Stil mit einer hellen oder dunklen Farbpalette statt der des Desktops verwenden.</translation>
+    </message>
+    <message>
+        <source>Unknown palette “%1”: use light or dark.</source>
+        <translation>Unbekannte Farbpalette „%1“: light oder dark verwenden.</translation>
+    </message>
 </context>
 <context>
     <name>models::AccountTableModel</name>
