@@ -51,7 +51,10 @@ struct AuditColumns
 
     qsizetype size() const { return ids.size(); }
     bool isEmpty() const { return ids.isEmpty(); }
-    const QString &textAt(Text field, qsizetype entry) const { return values[field][text[field][size_t(entry)]]; }
+    const QString &textAt(Text field, qsizetype entry) const
+    {
+        return values[field][text[field][size_t(entry)]];
+    }
     QByteArray bytes(const Span &span) const;
 
     // The entry as a record, for consumers that want whole records (export,

@@ -70,6 +70,10 @@ public:
     // The document being read and the end of its bytes (for raw object spans).
     void setDocument(od::document *doc, const simdjson::padded_string &bytes)
     {
+        setDocument(doc, std::string_view(bytes.data(), bytes.size()));
+    }
+    void setDocument(od::document *doc, std::string_view bytes)
+    {
         m_doc = doc;
         m_begin = bytes.data();
         m_end = bytes.data() + bytes.size();
@@ -1029,10 +1033,19 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
         return ApiError::decode(QStringLiteral("empty response body"));
     if (!simdjson::validate_utf8(body.constData(), size_t(body.size())))
         return ApiError::decode(QStringLiteral("response is not valid UTF-8"));
-    simdjson::padded_string padded(body.constData(), size_t(body.size()));
+    // Parse in place when the body has room for the parser's padding (the
+    // client reads bodies that way), else from a padded copy.
+    simdjson::padded_string copy;
+    simdjson::padded_string_view padded;
+    if (body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING)) {
+        padded = simdjson::padded_string_view(body.constData(), size_t(body.size()), size_t(body.capacity()));
+    } else {
+        copy = simdjson::padded_string(body.constData(), size_t(body.size()));
+        padded = copy;
+    }
     od::document doc;
     Reader r;
-    r.setDocument(&doc, padded);
+    r.setDocument(&doc, std::string_view(padded.data(), padded.size()));
     const Path root;
     if (const error_code e = threadParser().iterate(padded).get(doc)) {
         r.syntax(root, e);

@@ -14,6 +14,29 @@
 namespace api {
 
 namespace {
+// The body with spare capacity behind it, so the JSON decoder can parse it in
+// place instead of copying a megabyte page into a padded buffer first.
+QByteArray readBody(QIODevice *reply)
+{
+    constexpr qsizetype kDecoderPadding = 64; // simdjson's SIMDJSON_PADDING
+    QByteArray body;
+    body.reserve(qsizetype(reply->bytesAvailable()) + kDecoderPadding);
+    while (reply->bytesAvailable() > 0) {
+        const qsizetype at = body.size();
+        const auto want = qsizetype(reply->bytesAvailable());
+        if (body.capacity() < at + want + kDecoderPadding)
+            body.reserve(at + want + kDecoderPadding);
+        body.resize(at + want);
+        const qint64 got = reply->read(body.data() + at, want);
+        body.resize(at + qsizetype(std::max<qint64>(got, 0)));
+        if (got <= 0)
+            break;
+    }
+    return body;
+}
+} // namespace
+
+namespace {
 RetryPolicy::Verb verbOf(Job::Method m)
 {
     switch (m) {
@@ -243,7 +266,7 @@ void Job::onReplyFinished()
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QByteArray body = reply->isOpen() ? readBody(reply) : QByteArray();
     m_httpStatus = status;
     m_lastBody = body;
     if (m_client)

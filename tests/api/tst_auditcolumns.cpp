@@ -88,7 +88,8 @@ void compareWithOracle(const QByteArray &body)
 {
     const Decoded<AuditColumns> d = decode::auditColumns(body);
     QVERIFY2(d.ok(), qPrintable(d.error.toLogString()));
-    const QJsonArray entries = QJsonDocument::fromJson(body).object().value(QLatin1String("result")).toArray();
+    const QJsonArray entries =
+        QJsonDocument::fromJson(body).object().value(QLatin1String("result")).toArray();
     QCOMPARE(d.value.size(), entries.size());
     for (qsizetype i = 0; i < entries.size(); ++i) {
         compareEntry(d.value, i, entries.at(i).toObject());
@@ -116,17 +117,20 @@ QByteArray stressPage()
         if (i)
             out += ",\n  ";
         const QByteArray n = QByteArray::number(i);
-        const QByteArray email = i % 7 == 0 ? QByteArray("null") : "\"user" + QByteArray::number(i % 90) + "@b\\u00e9ta.example\"";
+        const QByteArray email =
+            i % 7 == 0 ? QByteArray("null") : "\"user" + QByteArray::number(i % 90) + "@b\\u00e9ta.example\"";
         out += "{\"id\":\"e" + n + "\",\"action\":{\"description\":\"Say \\\"hi\\\" \\ud83d\\ude00 " +
                QByteArray::number(i % 5) + "\",\"result\":\"" + (i % 3 ? "success" : "failure") +
-               "\",\"time\":\"2026-11-0" + QByteArray::number(1 + i % 9) + "T10:11:12.345Z\",\"type\":\"update\"}";
+               "\",\"time\":\"2026-11-0" + QByteArray::number(1 + i % 9) +
+               "T10:11:12.345Z\",\"type\":\"update\"}";
         if (i % 11 != 0)
             out += ",\"actor\":{\"email\":" + email + ",\"id\":\"a" + QByteArray::number(i % 90) +
                    "\",\"ip_address\":\"10.0." + QByteArray::number(i % 40) + ".1\",\"type\":\"user\"}";
-        out += ",\"raw\":{\"cf_ray_id\":\"ray" + n + "\",\"status_code\":" + (i % 13 ? QByteArray("200") : "null") +
-               ",\"uri\":\"/accounts/x" + n + "/tokens\",\"method\":\"GET\"}";
+        out += ",\"raw\":{\"cf_ray_id\":\"ray" + n +
+               "\",\"status_code\":" + (i % 13 ? QByteArray("200") : "null") + ",\"uri\":\"/accounts/x" + n +
+               "/tokens\",\"method\":\"GET\"}";
         out += ",\"resource\":{\"id\":\"x" + n + "\",\"type\":\"token\",\"request\":";
-        out += i % 4 == 0 ? QByteArray("{\"a\":[1,2,{\"b\":null}],\"s\":\"\\u00fcber\"}")
+        out += i % 4 == 0   ? QByteArray("{\"a\":[1,2,{\"b\":null}],\"s\":\"\\u00fcber\"}")
                : i % 4 == 1 ? QByteArray("[true, false]")
                : i % 4 == 2 ? QByteArray("null")
                             : QByteArray("\"text\"");
@@ -179,7 +183,8 @@ private Q_SLOTS:
         const auto d = decode::auditColumns(
             R"({"result":[{"id":"a"},{"id":"b","actor":{"email":42}}],"result_info":{}})");
         QVERIFY(!d.ok());
-        QVERIFY2(d.error.detail().contains(QStringLiteral("result[1].actor.email")), qPrintable(d.error.detail()));
+        QVERIFY2(d.error.detail().contains(QStringLiteral("result[1].actor.email")),
+                 qPrintable(d.error.detail()));
         QCOMPARE(d.value.size(), 0); // nothing half-decoded is handed on
 
         const auto t = decode::auditColumns(R"({"result":[{"id":"a","action":{"time":"yesterday"}}]})");
