@@ -4,6 +4,7 @@
 #include "ui/common/dialogs.h"
 #include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
+#include "ui/common/palettes.h"
 #include "ui/connections/secretstore.h"
 
 #include <QButtonGroup>
@@ -45,7 +46,7 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+    pal.setColor(QPalette::WindowText, errorTextColor(pal));
     label->setPalette(pal);
     label->hide();
     return label;

@@ -6,6 +6,7 @@
 #include "models/members/memberinviter.h"
 #include "models/members/membersmodel.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/palettes.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -61,7 +62,7 @@ InviteDialog::InviteDialog(api::Client *client, const QString &organizationId,
     m_singleError->setObjectName(QStringLiteral("singleEmailError"));
     m_singleError->setWordWrap(true);
     QPalette errorPalette = m_singleError->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    errorPalette.setColor(QPalette::WindowText, errorTextColor(errorPalette));
     m_singleError->setPalette(errorPalette);
     singleForm->addRow(tr("&E-mail:"), m_single);
     singleForm->addRow(QString(), m_singleError);

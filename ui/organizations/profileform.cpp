@@ -1,5 +1,7 @@
 #include "ui/organizations/profileform.h"
 
+#include "ui/common/palettes.h"
+
 #include <QAction>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -19,7 +21,7 @@ QLabel *errorLabel(QWidget *parent, const QString &objectName)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    pal.setColor(QPalette::WindowText, errorTextColor(pal));
     label->setPalette(pal);
     label->hide();
     return label;
@@ -269,7 +271,7 @@ void ProfileForm::setStatus(const QString &text, bool error)
 {
     QPalette pal = palette();
     if (error)
-        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+        pal.setColor(QPalette::WindowText, errorTextColor(pal));
     m_status->setPalette(pal);
     m_status->setText(text);
 }
