@@ -129,6 +129,17 @@ void BM_AuditPage(benchmark::State &state)
     static const QByteArray body = auditPage(1000);
     run(state, body, 1000, [](const QByteArray &b) { return api::decode::auditPage(b); });
 }
+// What AuditPager decodes: columns, parsed in place (the client leaves room
+// for the parser's padding behind every body).
+void BM_AuditColumns(benchmark::State &state)
+{
+    static const QByteArray body = [] {
+        QByteArray b = auditPage(1000);
+        b.reserve(b.size() + 64);
+        return b;
+    }();
+    run(state, body, 1000, [](const QByteArray &b) { return api::decode::auditColumns(b); });
+}
 void BM_AuditCursorScan(benchmark::State &state)
 {
     static const QByteArray body = auditPage(1000);
@@ -160,6 +171,7 @@ void BM_AccountsPage(benchmark::State &state)
 } // namespace
 
 BENCHMARK(BM_AuditPage)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AuditColumns)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AuditCursorScan)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_UsageWindow)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OrganizationsPage)->Unit(benchmark::kMillisecond);
