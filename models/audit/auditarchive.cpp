@@ -16,6 +16,8 @@
 #include <QStandardPaths>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace models {
 
 namespace {
@@ -219,6 +221,56 @@ bool AuditArchive::openFile()
         return false;
     }
     return initSchema();
+}
+
+bool AuditArchive::openReadOnly()
+{
+    close();
+    if (!QFileInfo::exists(m_path)) {
+        setError(QStringLiteral("cannot open"), QStringLiteral("no archive yet"));
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        setError(QStringLiteral("cannot open"), db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+QHash<QString, QByteArray> AuditArchive::fullEntries(const QStringList &ids) const
+{
+    QHash<QString, QByteArray> out;
+    if (ids.isEmpty())
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    // SQLite allows 999 parameters per statement in older builds.
+    constexpr qsizetype kBatch = 500;
+    for (qsizetype from = 0; from < ids.size(); from += kBatch) {
+        const qsizetype n = std::min(kBatch, ids.size() - from);
+        QString sql = QStringLiteral("SELECT e.id, b.json FROM entries e JOIN bodies b ON b.entry = e.rowid "
+                                     "WHERE e.id IN (?");
+        sql.reserve(sql.size() + 2 * n + 1);
+        for (qsizetype i = 1; i < n; ++i)
+            sql += QStringLiteral(",?");
+        sql += QLatin1Char(')');
+        if (!q.prepare(sql)) {
+            setError(QStringLiteral("cannot read"), q.lastError().text());
+            return out;
+        }
+        for (qsizetype i = 0; i < n; ++i)
+            q.addBindValue(ids[from + i]);
+        if (!q.exec()) {
+            setError(QStringLiteral("cannot read"), q.lastError().text());
+            return out;
+        }
+        while (q.next())
+            out.insert(q.value(0).toString(), q.value(1).toByteArray());
+    }
+    return out;
 }
 
 bool AuditArchive::initSchema()

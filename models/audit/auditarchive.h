@@ -11,8 +11,10 @@
 #include "api/records.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace models {
@@ -33,6 +35,9 @@ public:
     // Opens (creating if needed). A file that cannot be read as an archive is
     // moved aside first; false only when even a fresh file cannot be created.
     bool open();
+    // Opens an existing file for reading only: no schema changes, nothing set
+    // aside (for exports that read bodies while the writer keeps writing).
+    bool openReadOnly();
     bool isOpen() const;
     void close();
     // Non-empty after a file was set aside: a sentence for the user.
@@ -47,6 +52,8 @@ public:
     qint64 count() const;
     // The entry as received (JSON), empty when unknown.
     QByteArray fullEntry(const QString &id) const;
+    // The same for many ids in one query; unknown ids are left out.
+    QHash<QString, QByteArray> fullEntries(const QStringList &ids) const;
     // Appends entries newest first to store, skipping the `offset` newest and
     // taking at most maxRows (all when negative), so history can be loaded in
     // slices (newest first for a quick first paint). Returns how many, or -1.

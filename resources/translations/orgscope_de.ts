@@ -55,12 +55,15 @@
         <translation>Nicht gefunden</translation>
     </message>
     <message>
-        <source>Cloudflare's rate limit was reached</source>
+        <source>Cloudflare&apos;s rate limit was reached</source>
         <translation>Das Anfragelimit von Cloudflare wurde erreicht</translation>
     </message>
     <message numerus="yes">
         <source>; retry in %n second(s)</source>
-        <translation><numerusform>; neuer Versuch in %n Sekunde</numerusform><numerusform>; neuer Versuch in %n Sekunden</numerusform></translation>
+        <translation>
+            <numerusform>; neuer Versuch in %n Sekunde</numerusform>
+            <numerusform>; neuer Versuch in %n Sekunden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cloudflare had a server error (HTTP %1)</source>
@@ -136,7 +139,7 @@ Export ohne Oberfläche: orgscope export &lt;organizations|accounts|members|audi
         <translation>Basis-URL der API (Standard: $CLOUDFLARE_BASE_URL oder die Cloudflare-API).</translation>
     </message>
     <message>
-        <source>Use the Fusion style with a light or dark palette instead of the desktop's.</source>
+        <source>Use the Fusion style with a light or dark palette instead of the desktop&apos;s.</source>
         <translation>Den Fusion-Stil mit einer hellen oder dunklen Farbpalette statt der des Desktops verwenden.</translation>
     </message>
     <message>
@@ -345,7 +348,7 @@ Standardmäßig eigene NS: %6</translation>
         <translation>Nur https ist erlaubt, außer für 127.0.0.1 und localhost.</translation>
     </message>
     <message>
-        <source>The global API key needs the account's email address.</source>
+        <source>The global API key needs the account&apos;s email address.</source>
         <translation>Der globale API-Schlüssel benötigt die E-Mail-Adresse des Kontos.</translation>
     </message>
     <message>
@@ -353,11 +356,11 @@ Standardmäßig eigene NS: %6</translation>
         <translation>Das sieht nicht wie eine E-Mail-Adresse aus.</translation>
     </message>
     <message>
-        <source>An account id has only letters, digits, '-' and '_'.</source>
+        <source>An account id has only letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
         <translation>Eine Konto-ID besteht nur aus Buchstaben, Ziffern, „-“ und „_“.</translation>
     </message>
     <message>
-        <source>An organization id has only letters, digits, '-' and '_'.</source>
+        <source>An organization id has only letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
         <translation>Eine Organisations-ID besteht nur aus Buchstaben, Ziffern, „-“ und „_“.</translation>
     </message>
 </context>
@@ -373,11 +376,17 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>Token is active but expires in %n hour(s) (%1). Create a new token soon.</source>
-        <translation><numerusform>Token ist aktiv, läuft aber in %n Stunde ab (%1). Erstellen Sie bald ein neues Token.</numerusform><numerusform>Token ist aktiv, läuft aber in %n Stunden ab (%1). Erstellen Sie bald ein neues Token.</numerusform></translation>
+        <translation>
+            <numerusform>Token ist aktiv, läuft aber in %n Stunde ab (%1). Erstellen Sie bald ein neues Token.</numerusform>
+            <numerusform>Token ist aktiv, läuft aber in %n Stunden ab (%1). Erstellen Sie bald ein neues Token.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Token is active but expires in %n day(s) (%1). Create a new token soon.</source>
-        <translation><numerusform>Token ist aktiv, läuft aber in %n Tag ab (%1). Erstellen Sie bald ein neues Token.</numerusform><numerusform>Token ist aktiv, läuft aber in %n Tagen ab (%1). Erstellen Sie bald ein neues Token.</numerusform></translation>
+        <translation>
+            <numerusform>Token ist aktiv, läuft aber in %n Tag ab (%1). Erstellen Sie bald ein neues Token.</numerusform>
+            <numerusform>Token ist aktiv, läuft aber in %n Tagen ab (%1). Erstellen Sie bald ein neues Token.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Token is active; it expires on %1.</source>
@@ -472,31 +481,52 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n invited</source>
-        <translation><numerusform>%n eingeladen</numerusform><numerusform>%n eingeladen</numerusform></translation>
+        <translation>
+            <numerusform>%n eingeladen</numerusform>
+            <numerusform>%n eingeladen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n removed</source>
-        <translation><numerusform>%n entfernt</numerusform><numerusform>%n entfernt</numerusform></translation>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already a member</source>
-        <translation><numerusform>%n bereits Mitglied</numerusform><numerusform>%n bereits Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n bereits Mitglied</numerusform>
+            <numerusform>%n bereits Mitglieder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not sent</source>
-        <translation><numerusform>%n nicht gesendet</numerusform><numerusform>%n nicht gesendet</numerusform></translation>
+        <translation>
+            <numerusform>%n nicht gesendet</numerusform>
+            <numerusform>%n nicht gesendet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n canceled</source>
-        <translation><numerusform>%n abgebrochen</numerusform><numerusform>%n abgebrochen</numerusform></translation>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation><numerusform>%n ausstehend</numerusform><numerusform>%n ausstehend</numerusform></translation>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line</source>
@@ -628,7 +658,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n visible sub-organization(s)</source>
-        <translation><numerusform>%n sichtbare Unterorganisation</numerusform><numerusform>%n sichtbare Unterorganisationen</numerusform></translation>
+        <translation>
+            <numerusform>%n sichtbare Unterorganisation</numerusform>
+            <numerusform>%n sichtbare Unterorganisationen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Parent not visible</source>
@@ -666,7 +699,10 @@ Standardmäßig eigene NS: %6</translation>
     <name>models::ProfileValidator</name>
     <message numerus="yes">
         <source>At most %n characters.</source>
-        <translation><numerusform>Höchstens %n Zeichen.</numerusform><numerusform>Höchstens %n Zeichen.</numerusform></translation>
+        <translation>
+            <numerusform>Höchstens %n Zeichen.</numerusform>
+            <numerusform>Höchstens %n Zeichen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The business name is required.</source>
@@ -827,11 +863,17 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n more group(s)</source>
-        <translation><numerusform>%n weitere Gruppe</numerusform><numerusform>%n weitere Gruppen</numerusform></translation>
+        <translation>
+            <numerusform>%n weitere Gruppe</numerusform>
+            <numerusform>%n weitere Gruppen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Includes %n correction row(s)</source>
-        <translation><numerusform>Enthält %n Korrekturzeile</numerusform><numerusform>Enthält %n Korrekturzeilen</numerusform></translation>
+        <translation>
+            <numerusform>Enthält %n Korrekturzeile</numerusform>
+            <numerusform>Enthält %n Korrekturzeilen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Group</source>
@@ -1207,6 +1249,10 @@ Standardmäßig eigene NS: %6</translation>
     <message>
         <source>Could not export to %1: %2</source>
         <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>(%1 of them without request and response bodies: they are not in the local archive yet)</source>
+        <translation>(%1 davon ohne Anfrage- und Antwortinhalt: Sie sind noch nicht im lokalen Archiv)</translation>
     </message>
 </context>
 <context>
@@ -1692,7 +1738,7 @@ Standardmäßig eigene NS: %6</translation>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
-        <source>One address per line, or paste a CSV with an "email" column.</source>
+        <source>One address per line, or paste a CSV with an &quot;email&quot; column.</source>
         <translation>Eine Adresse pro Zeile, oder eine CSV-Datei mit einer Spalte „email“ einfügen.</translation>
     </message>
     <message>
@@ -1736,7 +1782,7 @@ Standardmäßig eigene NS: %6</translation>
         <translation>%1 ist größer als 8 MiB; das ist keine Adressliste.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid e-mail address.</source>
+        <source>&quot;%1&quot; is not a valid e-mail address.</source>
         <translation>„%1“ ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
@@ -1753,7 +1799,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) could not be checked against the server; the server will refuse any that are already members.</source>
-        <translation><numerusform>%n Adresse konnte nicht beim Server geprüft werden; der Server lehnt Adressen ab, die bereits Mitglied sind.</numerusform><numerusform>%n Adressen konnten nicht beim Server geprüft werden; der Server lehnt Adressen ab, die bereits Mitglied sind.</numerusform></translation>
+        <translation>
+            <numerusform>%n Adresse konnte nicht beim Server geprüft werden; der Server lehnt Adressen ab, die bereits Mitglied sind.</numerusform>
+            <numerusform>%n Adressen konnten nicht beim Server geprüft werden; der Server lehnt Adressen ab, die bereits Mitglied sind.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending… %v of %m</source>
@@ -1781,7 +1830,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %n invitation(s)</source>
-        <translation><numerusform>%n Einladung &amp;senden</numerusform><numerusform>%n Einladungen &amp;senden</numerusform></translation>
+        <translation>
+            <numerusform>%n Einladung &amp;senden</numerusform>
+            <numerusform>%n Einladungen &amp;senden</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Send invitations</source>
@@ -1793,23 +1845,38 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n address(es)</source>
-        <translation><numerusform>%n Adresse</numerusform><numerusform>%n Adressen</numerusform></translation>
+        <translation>
+            <numerusform>%n Adresse</numerusform>
+            <numerusform>%n Adressen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n ready</source>
-        <translation><numerusform>%n bereit</numerusform><numerusform>%n bereit</numerusform></translation>
+        <translation>
+            <numerusform>%n bereit</numerusform>
+            <numerusform>%n bereit</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n invalid</source>
-        <translation><numerusform>%n ungültig</numerusform><numerusform>%n ungültig</numerusform></translation>
+        <translation>
+            <numerusform>%n ungültig</numerusform>
+            <numerusform>%n ungültig</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n duplicate(s)</source>
-        <translation><numerusform>%n Duplikat</numerusform><numerusform>%n Duplikate</numerusform></translation>
+        <translation>
+            <numerusform>%n Duplikat</numerusform>
+            <numerusform>%n Duplikate</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already member(s)</source>
-        <translation><numerusform>%n bereits Mitglied</numerusform><numerusform>%n bereits Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n bereits Mitglied</numerusform>
+            <numerusform>%n bereits Mitglieder</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1828,7 +1895,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation><numerusform>%n Problem</numerusform><numerusform>%n Probleme</numerusform></translation>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1900,7 +1970,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) in flight</source>
-        <translation><numerusform>%n laufende Anfrage</numerusform><numerusform>%n laufende Anfragen</numerusform></translation>
+        <translation>
+            <numerusform>%n laufende Anfrage</numerusform>
+            <numerusform>%n laufende Anfragen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Idle</source>
@@ -1978,11 +2051,11 @@ Standardmäßig eigene NS: %6</translation>
         <translation>Benutzer-ID:</translation>
     </message>
     <message>
-        <source>Show this member's activity</source>
+        <source>Show this member&apos;s activity</source>
         <translation>Aktivität dieses Mitglieds anzeigen</translation>
     </message>
     <message>
-        <source>Open the audit log filtered by this member's e-mail</source>
+        <source>Open the audit log filtered by this member&apos;s e-mail</source>
         <translation>Audit-Log gefiltert nach der E-Mail dieses Mitglieds öffnen</translation>
     </message>
     <message>
@@ -1999,7 +2072,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n members selected.</source>
-        <translation><numerusform>%n Mitglied ausgewählt.</numerusform><numerusform>%n Mitglieder ausgewählt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied ausgewählt.</numerusform>
+            <numerusform>%n Mitglieder ausgewählt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a member to see their details.</source>
@@ -2097,7 +2173,7 @@ Standardmäßig eigene NS: %6</translation>
         <translation>E-Mail endet mit</translation>
     </message>
     <message>
-        <source>"Loaded rows" filters instantly what is shown; the other forms ask the server (press Enter)</source>
+        <source>&quot;Loaded rows&quot; filters instantly what is shown; the other forms ask the server (press Enter)</source>
         <translation>„Geladene Zeilen“ filtert sofort die Anzeige; die anderen Varianten fragen den Server (Eingabetaste drücken)</translation>
     </message>
     <message>
@@ -2126,7 +2202,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>Loading stopped after %n member(s).</source>
-        <translation><numerusform>Laden nach %n Mitglied angehalten.</numerusform><numerusform>Laden nach %n Mitgliedern angehalten.</numerusform></translation>
+        <translation>
+            <numerusform>Laden nach %n Mitglied angehalten.</numerusform>
+            <numerusform>Laden nach %n Mitgliedern angehalten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not load the members: %1</source>
@@ -2142,11 +2221,17 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation><numerusform>… und %n weiterer</numerusform><numerusform>… und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Remove %n member(s) from %1? They lose access to the organization.</source>
-        <translation><numerusform>%n Mitglied aus %1 entfernen? Es verliert den Zugriff auf die Organisation.</numerusform><numerusform>%n Mitglieder aus %1 entfernen? Sie verlieren den Zugriff auf die Organisation.</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied aus %1 entfernen? Es verliert den Zugriff auf die Organisation.</numerusform>
+            <numerusform>%n Mitglieder aus %1 entfernen? Sie verlieren den Zugriff auf die Organisation.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove members</source>
@@ -2154,7 +2239,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n member(s)</source>
-        <translation><numerusform>%n Mitglied entfernen</numerusform><numerusform>%n Mitglieder entfernen</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied entfernen</numerusform>
+            <numerusform>%n Mitglieder entfernen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Removing… %v of %m</source>
@@ -2162,7 +2250,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n member(s): %1</source>
-        <translation><numerusform>%n Mitglied entfernt: %1</numerusform><numerusform>%n Mitglieder entfernt: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied entfernt: %1</numerusform>
+            <numerusform>%n Mitglieder entfernt: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Removal finished: %1.</source>
@@ -2178,7 +2269,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n member(s) to %1.</source>
-        <translation><numerusform>%n Mitglied nach %1 exportiert.</numerusform><numerusform>%n Mitglieder nach %1 exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied nach %1 exportiert.</numerusform>
+            <numerusform>%n Mitglieder nach %1 exportiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export members</source>
@@ -2198,11 +2292,17 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n loaded member(s) shown</source>
-        <translation><numerusform>%1 von %n geladenen Mitglied angezeigt</numerusform><numerusform>%1 von %n geladenen Mitgliedern angezeigt</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n geladenen Mitglied angezeigt</numerusform>
+            <numerusform>%1 von %n geladenen Mitgliedern angezeigt</numerusform>
+        </translation>
     </message>
     <message>
         <source>(%1 in total, loading…)</source>
@@ -2335,7 +2435,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n visible</source>
-        <translation><numerusform>%n sichtbar</numerusform><numerusform>%n sichtbar</numerusform></translation>
+        <translation>
+            <numerusform>%n sichtbar</numerusform>
+            <numerusform>%n sichtbar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Raw value: “%1”</source>
@@ -2590,7 +2693,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n organization(s)</source>
-        <translation><numerusform>%n Organisation</numerusform><numerusform>%n Organisationen</numerusform></translation>
+        <translation>
+            <numerusform>%n Organisation</numerusform>
+            <numerusform>%n Organisationen</numerusform>
+        </translation>
     </message>
     <message>
         <source>These credentials can see no organization. Create one with New Root Organization (Ctrl+Shift+N).</source>
@@ -2634,11 +2740,17 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s) match the filter.</source>
-        <translation><numerusform>%n Konto entspricht dem Filter.</numerusform><numerusform>%n Konten entsprechen dem Filter.</numerusform></translation>
+        <translation>
+            <numerusform>%n Konto entspricht dem Filter.</numerusform>
+            <numerusform>%n Konten entsprechen dem Filter.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n account(s) in this organization.</source>
-        <translation><numerusform>%n Konto in dieser Organisation.</numerusform><numerusform>%n Konten in dieser Organisation.</numerusform></translation>
+        <translation>
+            <numerusform>%n Konto in dieser Organisation.</numerusform>
+            <numerusform>%n Konten in dieser Organisation.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export Accounts</source>
@@ -2654,7 +2766,10 @@ Standardmäßig eigene NS: %6</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n account(s) to %1.</source>
-        <translation><numerusform>%n Konto nach %1 exportiert.</numerusform><numerusform>%n Konten nach %1 exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Konto nach %1 exportiert.</numerusform>
+            <numerusform>%n Konten nach %1 exportiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The business profile could not be loaded.</source>
@@ -2773,7 +2888,7 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
         <translation>„%1“ wurde nicht verschoben.</translation>
     </message>
     <message>
-        <source>“%1” was not moved: the API accepted the request but kept it %2. Cloudflare's Organizations API changes only the name of an existing organization today, so moving has to be done by Cloudflare (dashboard or support).</source>
+        <source>“%1” was not moved: the API accepted the request but kept it %2. Cloudflare&apos;s Organizations API changes only the name of an existing organization today, so moving has to be done by Cloudflare (dashboard or support).</source>
         <translation>„%1“ wurde nicht verschoben: Die API hat die Anfrage angenommen, es aber %2 belassen. Die Organizations API von Cloudflare ändert bei bestehenden Organisationen derzeit nur den Namen; Verschiebungen muss Cloudflare vornehmen (Dashboard oder Support).</translation>
     </message>
     <message>
@@ -2858,7 +2973,10 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     </message>
     <message numerus="yes">
         <source>Found %n organization(s).</source>
-        <translation><numerusform>%n Organisation gefunden.</numerusform><numerusform>%n Organisationen gefunden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Organisation gefunden.</numerusform>
+            <numerusform>%n Organisationen gefunden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The %1 is in “%2” (%3). The tree shows only the organizations that contain it; Show All brings back the rest.</source>
@@ -3094,7 +3212,7 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
         <translation>alle</translation>
     </message>
     <message>
-        <source>Keep the largest groups and fold the rest into "Other"</source>
+        <source>Keep the largest groups and fold the rest into &quot;Other&quot;</source>
         <translation>Die größten Gruppen behalten und den Rest unter „Sonstige“ zusammenfassen</translation>
     </message>
     <message>
@@ -3154,7 +3272,7 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
         <translation>&amp;Auffälligkeiten</translation>
     </message>
     <message>
-        <source>Days that depart from the group's recent level. Enter or double-click opens the audit log around that day.</source>
+        <source>Days that depart from the group&apos;s recent level. Enter or double-click opens the audit log around that day.</source>
         <translation>Tage, die vom jüngsten Niveau der Gruppe abweichen. Eingabetaste oder Doppelklick öffnet das Audit-Log um diesen Tag.</translation>
     </message>
     <message>
@@ -3178,7 +3296,7 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
         <translation>Basiswert</translation>
     </message>
     <message>
-        <source>This organization's usage records carry no cost columns (the API does not populate them yet); showing consumed quantities.</source>
+        <source>This organization&apos;s usage records carry no cost columns (the API does not populate them yet); showing consumed quantities.</source>
         <translation>Die Nutzungsdaten dieser Organisation enthalten keine Kostenspalten (die API füllt sie noch nicht); angezeigt werden verbrauchte Mengen.</translation>
     </message>
     <message>
@@ -3211,7 +3329,10 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     </message>
     <message numerus="yes">
         <source>, %n correction(s)</source>
-        <translation><numerusform>, %n Korrektur</numerusform><numerusform>, %n Korrekturen</numerusform></translation>
+        <translation>
+            <numerusform>, %n Korrektur</numerusform>
+            <numerusform>, %n Korrekturen</numerusform>
+        </translation>
     </message>
     <message>
         <source> — part of the range is not loaded</source>
@@ -3226,8 +3347,11 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
         <translation>Eingabetaste oder Doppelklick: Audit-Log um diesen Tag öffnen</translation>
     </message>
     <message numerus="yes">
-        <source>"Other" folds %n group(s); raise Top to see them.</source>
-        <translation><numerusform>„Sonstige“ fasst %n Gruppe zusammen; erhöhen Sie „Top“, um sie zu sehen.</numerusform><numerusform>„Sonstige“ fasst %n Gruppen zusammen; erhöhen Sie „Top“, um sie zu sehen.</numerusform></translation>
+        <source>&quot;Other&quot; folds %n group(s); raise Top to see them.</source>
+        <translation>
+            <numerusform>„Sonstige“ fasst %n Gruppe zusammen; erhöhen Sie „Top“, um sie zu sehen.</numerusform>
+            <numerusform>„Sonstige“ fasst %n Gruppen zusammen; erhöhen Sie „Top“, um sie zu sehen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing further to drill into.</source>

@@ -1,5 +1,7 @@
 #include "ui/audit/auditexportwriter.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QIODevice>
 #include <QJsonArray>
@@ -110,28 +112,49 @@ api::AuditEvent AuditExportWriter::event(const models::AuditSnapshot &s, quint32
 
 bool AuditExportWriter::writeRows(QIODevice *device, Format format, const models::AuditSnapshot &snapshot,
                                   std::span<const quint32> rows, const std::function<bool(qint64)> &progress,
-                                  QString *error)
+                                  QString *error, const FullEntries &fullEntries, qint64 *rebuilt)
 {
     const auto &columns = models::ExportColumns::auditEvents();
     const QList<bool> numeric = models::ExportColumns::numericFlags(columns);
     models::RecordExporter out(device, format);
     out.begin(columns);
     qint64 done = 0;
+    qint64 synthesized = 0;
     bool canceled = false;
-    for (quint32 row : rows) {
-        if (!out.ok())
-            break;
-        const api::AuditEvent e = event(snapshot, row);
-        out.addRow(format == Format::Csv ? models::ExportColumns::row(columns, e) : QStringList(), numeric,
-                   format == Format::Json ? toJson(e) : QByteArray());
-        if (++done % 2048 == 0 && progress && !progress(done)) {
-            canceled = true;
-            break;
+    // Rows go in batches so full entries can be looked up a batch at a time.
+    constexpr std::size_t kBatch = 2048;
+    for (std::size_t from = 0; from < rows.size() && !canceled && out.ok(); from += kBatch) {
+        const std::span<const quint32> batch = rows.subspan(from, std::min(kBatch, rows.size() - from));
+        QHash<QString, QByteArray> full;
+        if (format == Format::Json && fullEntries) {
+            QStringList ids;
+            ids.reserve(qsizetype(batch.size()));
+            for (quint32 row : batch)
+                ids.append(snapshot.key(models::AuditKey::EntryId, row));
+            full = fullEntries(ids);
         }
+        for (quint32 row : batch) {
+            if (!out.ok())
+                break;
+            const api::AuditEvent e = event(snapshot, row);
+            QByteArray json;
+            if (format == Format::Json) {
+                json = full.value(e.id);
+                if (json.isEmpty()) {
+                    json = toJson(e);
+                    ++synthesized;
+                }
+            }
+            out.addRow(format == Format::Csv ? models::ExportColumns::row(columns, e) : QStringList(),
+                       numeric, json);
+            ++done;
+        }
+        if (progress && !progress(done))
+            canceled = true;
     }
     const bool ok = out.finish() && !canceled;
-    if (ok && progress)
-        progress(done);
+    if (rebuilt)
+        *rebuilt = synthesized;
     if (!ok && error)
         *error = canceled ? QStringLiteral("canceled") : device->errorString();
     return ok;

@@ -1,16 +1,19 @@
 #pragma once
 // Export of loaded audit rows through the shared models::RecordExporter (the
 // writer and columns `orgscope export audit` uses), so GUI and CLI files agree.
-// Loaded rows are compact: JSON entries are rebuilt in the API's shape from
-// their fields (request/response bodies stay in the archive). Qt Core only,
-// so it runs on a worker thread over a snapshot.
+// Loaded rows are compact: a JSON export takes each entry as received from
+// the archive when a lookup is given and the archive has it, and otherwise
+// rebuilds it in the API's shape from its fields (without request/response
+// bodies). Qt Core only, so it runs on a worker thread over a snapshot.
 
 #include "models/audit/auditsnapshot.h"
 #include "models/export/recordexporter.h"
 
 #include "api/records.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <span>
 
@@ -29,11 +32,16 @@ public:
     // rebuilt from its fields.
     static QByteArray toJson(const api::AuditEvent &event);
 
+    // Full entries by id (those it knows), e.g. from an AuditArchive.
+    using FullEntries = std::function<QHash<QString, QByteArray>(const QStringList &ids)>;
+
     // Writes rows of snapshot; progress(done) is called every few thousand
-    // rows and stops the export when it returns false.
+    // rows and stops the export when it returns false. For JSON, fullEntries
+    // (when set) supplies the entries as received; *rebuilt counts the
+    // entries that had to be rebuilt from their compact fields.
     static bool writeRows(QIODevice *device, Format format, const models::AuditSnapshot &snapshot,
                           std::span<const quint32> rows, const std::function<bool(qint64)> &progress,
-                          QString *error);
+                          QString *error, const FullEntries &fullEntries = {}, qint64 *rebuilt = nullptr);
 };
 
 } // namespace ui

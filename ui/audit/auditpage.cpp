@@ -1,5 +1,7 @@
 #include "ui/audit/auditpage.h"
 
+#include "models/audit/auditarchive.h"
+
 #include "ui/audit/auditarchiveworker.h"
 #include "ui/audit/auditdetailspane.h"
 #include "ui/audit/auditfilterrow.h"
@@ -937,7 +939,13 @@ bool AuditPage::exportTo(const QString &path, Format format)
     const std::vector<quint32> rows = m_model->visibleRows();
     auto done = std::make_shared<std::atomic<qint64>>(0);
     auto canceled = std::make_shared<std::atomic<bool>>(false);
+    auto rebuilt = std::make_shared<std::atomic<qint64>>(0);
+    // JSON takes entries as received (bodies included) from the archive's file
+    // through a read-only connection of its own.
+    const QString archiveOrg = m_archiveOrg == session()->organizationId() ? m_archiveOrg : QString();
+    const QString archiveDir = m_archiveDir;
     m_exportDone = done;
+    m_exportRebuilt = rebuilt;
     m_exportCancel = canceled;
     m_exportTotal = qint64(rows.size());
     m_exportPath = path;
@@ -960,26 +968,36 @@ bool AuditPage::exportTo(const QString &path, Format format)
             tr("Exporting… %1 of %2 entries").arg(QLocale().toString(n), QLocale().toString(m_exportTotal)));
     });
     tick->start();
-    m_exportWatcher.setFuture(runInPool([path, format, snapshot, rows, done, canceled]() -> QString {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return file.errorString();
-        QString error;
-        const bool ok = AuditExportWriter::writeRows(
-            &file, format, snapshot, rows,
-            [&](qint64 n) {
-                done->store(n);
-                return !canceled->load();
-            },
-            &error);
-        if (!ok) {
-            file.cancelWriting();
-            return error.isEmpty() ? QStringLiteral("write failed") : error;
-        }
-        if (!file.commit())
-            return file.errorString();
-        return {};
-    }));
+    m_exportWatcher.setFuture(runInPool(
+        [path, format, snapshot, rows, done, canceled, rebuilt, archiveOrg, archiveDir]() -> QString {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                return file.errorString();
+            std::unique_ptr<models::AuditArchive> archive;
+            AuditExportWriter::FullEntries lookup;
+            if (format == Format::Json && !archiveOrg.isEmpty()) {
+                archive = std::make_unique<models::AuditArchive>(archiveOrg, archiveDir);
+                if (archive->openReadOnly())
+                    lookup = [&archive](const QStringList &ids) { return archive->fullEntries(ids); };
+            }
+            QString error;
+            qint64 rebuiltCount = 0;
+            const bool ok = AuditExportWriter::writeRows(
+                &file, format, snapshot, rows,
+                [&](qint64 n) {
+                    done->store(n);
+                    return !canceled->load();
+                },
+                &error, lookup, &rebuiltCount);
+            rebuilt->store(rebuiltCount);
+            if (!ok) {
+                file.cancelWriting();
+                return error.isEmpty() ? QStringLiteral("write failed") : error;
+            }
+            if (!file.commit())
+                return file.errorString();
+            return {};
+        }));
     return true;
 }
 
@@ -993,9 +1011,17 @@ void AuditPage::onExportDone()
     }
     const QString error = m_exportWatcher.result();
     if (error.isEmpty()) {
-        m_progressLabel->setText(
+        const qint64 rebuilt = m_exportRebuilt ? m_exportRebuilt->load() : 0;
+        const QString done =
             tr("Exported %1 entries to %2")
-                .arg(QLocale().toString(m_exportTotal), QDir::toNativeSeparators(m_exportPath)));
+                .arg(QLocale().toString(m_exportTotal), QDir::toNativeSeparators(m_exportPath));
+        m_progressLabel->setText(
+            rebuilt == 0
+                ? done
+                : done + QLatin1Char(' ') +
+                      tr("(%1 of them without request and response bodies: they are not in the local "
+                         "archive yet)")
+                          .arg(QLocale().toString(rebuilt)));
         Q_EMIT exportFinished(true, m_exportPath);
     } else if (m_exportCancel && m_exportCancel->load()) {
         m_progressLabel->setText(tr("Export canceled; nothing was written."));

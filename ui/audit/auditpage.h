@@ -175,6 +175,7 @@ private:
 
     QFutureWatcher<QString> m_exportWatcher;
     std::shared_ptr<std::atomic<qint64>> m_exportDone;
+    std::shared_ptr<std::atomic<qint64>> m_exportRebuilt; // JSON entries without their bodies
     std::shared_ptr<std::atomic<bool>> m_exportCancel;
     qint64 m_exportTotal = 0;
     QString m_exportPath;

@@ -230,6 +230,17 @@ private Q_SLOTS:
         const QJsonArray array = QJsonDocument::fromJson(json.readAll()).array();
         QCOMPARE(array.size(), shown.size());
         QCOMPARE(array.first().toObject().value(QStringLiteral("id")).toString(), shown.first());
+        // The archive holds every loaded entry by now, so JSON carries each one
+        // as received, request and response bodies included.
+        for (const QJsonValue &v : array) {
+            const QJsonObject resource = v.toObject().value(QStringLiteral("resource")).toObject();
+            QVERIFY2(
+                resource.contains(QStringLiteral("request")) && resource.contains(QStringLiteral("response")),
+                qPrintable(QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact))));
+        }
+        QCOMPARE(array.first().toObject(), entry.object()); // the details pane shows the same entry
+        QVERIFY2(!m_page->progressLabel()->text().contains(QStringLiteral("without")),
+                 qPrintable(m_page->progressLabel()->text()));
 
         // Timeline: a click on a bar narrows the table to that bucket; Reset undoes it.
         m_page->clearLocalFilters();
