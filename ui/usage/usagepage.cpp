@@ -4,6 +4,7 @@
 #include "models/settings/appsettings.h"
 #include "models/usage/usagepivotmodel.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
 #include "ui/usage/usagebarchart.h"
 #include "ui/usage/usagebreadcrumbbar.h"
@@ -195,6 +196,8 @@ void UsagePage::buildUi()
     addLabeled(tr("C&hart:"), m_chartKind);
 
     m_export->setText(tr("&Export"));
+    m_export->setIcon(icon(QStringLiteral("document-export")));
+    m_export->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_export);
     exportMenu->addAction(tr("Chart as PNG…"), this, [this] { exportChart(QStringLiteral("png")); });
