@@ -240,6 +240,24 @@ void AuditTableModel::showAppended(quint32 appended)
     emit visibleRowsChanged();
 }
 
+int AuditTableModel::rowOfEntry(const QString &id) const
+{
+    if (id.isEmpty())
+        return -1;
+    const AuditSnapshot &d = m_store.data();
+    return d.visitKey(AuditKey::EntryId, [&](const auto &column) -> int {
+        using Id = std::decay_t<decltype(column[0])>;
+        Id packed;
+        const bool hex = Id::tryPack(id, packed);
+        for (std::size_t i = 0; i < m_visible.size(); ++i) {
+            const Id &value = column[m_visible[i]];
+            if (hex ? value == packed : value.isOverflow() && d.unpack(value) == id)
+                return int(i);
+        }
+        return -1;
+    });
+}
+
 void AuditTableModel::setFilter(const AuditFilterSpec &filter)
 {
     if (filter == m_filter)

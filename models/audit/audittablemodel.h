@@ -86,6 +86,8 @@ public:
         return row >= 0 && row < rowCount() ? int(m_visible[std::size_t(row)]) : -1;
     }
     const std::vector<quint32> &visibleRows() const { return m_visible; }
+    // The shown row of the entry with this id, -1 when it is not shown.
+    int rowOfEntry(const QString &id) const;
 
     void setTimeZone(const QTimeZone &zone);
     QTimeZone timeZone() const { return m_timeZone; }

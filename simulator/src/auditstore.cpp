@@ -101,9 +101,9 @@ QByteArray base64Url(const QByteArray &raw)
 } // namespace
 
 namespace {
-quint64 rayValue(quint64 seed, quint32 seq)
+quint64 rayValue(quint64 seed, quint64 counter)
 {
-    return Random::mix(seed * 0x2545f4914f6cdd1dULL + seq + 0x7f4a7c15);
+    return Random::mix(seed * 0x2545f4914f6cdd1dULL + counter + 0x7f4a7c15);
 }
 } // namespace
 
@@ -135,19 +135,28 @@ int AuditStore::organizationIndex(const QByteArray &organizationId, bool create)
     return index;
 }
 
-QByteArray AuditStore::entryId(quint32 seq) const
+// An entry's identity includes its time: the seeded history is laid out
+// relative to the clock, so after a restart the same sequence number lands at
+// another time and must be another entry (archives of earlier runs keep
+// theirs, and ids never change meaning).
+quint64 AuditStore::idCounter(const Row &row)
+{
+    return Random::mix(quint64(row.seq) * 0x9E3779B97F4A7C15ULL ^ quint64(row.timeMs));
+}
+
+QByteArray AuditStore::entryId(const Row &row) const
 {
     quint64 a, b;
-    Random::idParts(m_idLabelHash, seq, a, b);
+    Random::idParts(m_idLabelHash, idCounter(row), a, b);
     QByteArray out(32, Qt::Uninitialized);
     Random::writeHex(out.data(), a, 16);
     Random::writeHex(out.data() + 16, b, 16);
     return out;
 }
 
-QByteArray AuditStore::rayId(quint32 seq) const
+QByteArray AuditStore::rayId(const Row &row) const
 {
-    return Random::hex(rayValue(m_seed, seq), 16);
+    return Random::hex(rayValue(m_seed, idCounter(row)), 16);
 }
 
 void AuditStore::append(const AuditEvent &e)
@@ -184,7 +193,7 @@ void AuditStore::append(const AuditEvent &e)
     JsonWriter w(out);
     w.beginObject();
     quint64 idHi, idLo;
-    Random::idParts(m_idLabelHash, row.seq, idHi, idLo);
+    Random::idParts(m_idLabelHash, idCounter(row), idHi, idLo);
     w.key("id").hexValue(idHi, idLo, 32);
     w.key("action").beginObject();
     w.field("description", e.description).field("result", e.result);
@@ -208,7 +217,7 @@ void AuditStore::append(const AuditEvent &e)
     w.key("raw")
         .beginObject()
         .key("cf_ray_id")
-        .hexValue(0, rayValue(m_seed, row.seq), 16)
+        .hexValue(0, rayValue(m_seed, idCounter(row)), 16)
         .field("method", e.method);
     w.field("status_code", e.statusCode).field("uri", e.uri);
     if (!e.userAgent.isEmpty())
@@ -257,14 +266,14 @@ bool AuditStore::matches(const Row &row, const Filter &f) const
             return false;
     }
     if (f.id.active) {
-        const QByteArray id = entryId(row.seq);
+        const QByteArray id = entryId(row);
         if (!f.id.includeText.isEmpty() && !f.id.includeText.contains(id))
             return false;
         if (f.id.excludeText.contains(id))
             return false;
     }
     if (f.ray.active) {
-        const QByteArray ray = rayId(row.seq);
+        const QByteArray ray = rayId(row);
         if (!f.ray.includeText.isEmpty() && !f.ray.includeText.contains(ray))
             return false;
         if (f.ray.excludeText.contains(ray))

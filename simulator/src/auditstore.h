@@ -62,8 +62,6 @@ public:
     HttpResponse list(const QByteArray &organizationId, const QueryString &query, CursorStyle style) const;
 
     QByteArray entryJson(qsizetype row) const;
-    QByteArray entryId(quint32 seq) const;
-    QByteArray rayId(quint32 seq) const;
 
 private:
     enum Field : int {
@@ -97,6 +95,9 @@ private:
     };
     struct Filter;
 
+    static quint64 idCounter(const Row &row);
+    QByteArray entryId(const Row &row) const;
+    QByteArray rayId(const Row &row) const;
     int organizationIndex(const QByteArray &organizationId, bool create);
     bool matches(const Row &row, const Filter &filter) const;
 

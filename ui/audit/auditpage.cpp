@@ -183,6 +183,10 @@ AuditPage::AuditPage(models::Session *session, models::AppSettings *settings, QW
     connect(header, &QWidget::customContextMenuRequested, this, &AuditPage::showHeaderMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AuditPage::updateDetails);
+    // A reset (new filter or sort result, history from the archive, a large
+    // merge) forgets the current row: put it back on the entry the details
+    // pane shows, so the highlighted row and the details always agree.
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AuditPage::keepDetailsEntrySelected);
     // No refresh on modelReset: the pane keeps showing its entry while pages stream in.
 
     connect(m_model, &models::AuditTableModel::visibleRowsChanged, this, &AuditPage::updateCount);
@@ -861,6 +865,17 @@ void AuditPage::copyRow(const QModelIndex &index) const
 }
 
 // ---------------------------------------------------------------- details
+
+void AuditPage::keepDetailsEntrySelected()
+{
+    const int row = m_model->rowOfEntry(m_details->entryId());
+    if (row >= 0) {
+        m_table->selectionModel()->setCurrentIndex(
+            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        return;
+    }
+    updateDetails(); // the entry is filtered out: follow whatever is current now
+}
 
 void AuditPage::updateDetails()
 {

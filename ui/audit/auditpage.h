@@ -142,6 +142,7 @@ private:
     void updateProgress();
     void updateCount();
     void updateDetails();
+    void keepDetailsEntrySelected();
     void scheduleHistogram();
     void computeHistogram();
     void showTableMenu(const QPoint &pos);

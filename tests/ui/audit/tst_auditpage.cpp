@@ -288,7 +288,12 @@ private Q_SLOTS:
         QVERIFY(waitLoad());
         Model *model = m_page->model();
         const qint64 before = model->rowCount();
-        QVERIFY(before > 0);
+        QVERIFY(before > 2);
+        // The highlighted row and the details pane stay on one entry while
+        // newer entries arrive above it.
+        m_page->table()->setCurrentIndex(model->index(2, 0));
+        const QString chosen = model->index(2, 0).data(Model::EntryIdRole).toString();
+        QCOMPARE(m_page->details()->entryId(), chosen);
 
         // A mutation logs one new entry on the server.
         renameOrganization(m_orgName + QStringLiteral(" (audit test)"));
@@ -303,6 +308,20 @@ private Q_SLOTS:
         QCOMPARE(qint64(loadedIds(model).size()), before + 1);
         QCOMPARE(model->index(0, int(Column::Time)).data(Model::SortRole).toLongLong(),
                  model->store().newestTimeMs()); // newest first
+        QCOMPARE(m_page->table()->currentIndex().data(Model::EntryIdRole).toString(), chosen);
+        QCOMPARE(m_page->details()->entryId(), chosen);
+        QCOMPARE(m_page->table()->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(
+            m_page->table()->selectionModel()->selectedRows().first().data(Model::EntryIdRole).toString(),
+            chosen);
+        // Re-sorting rebuilds the rows; the highlight follows the entry.
+        m_page->table()->sortByColumn(int(Column::Actor), Qt::AscendingOrder);
+        QTRY_VERIFY(!model->isFiltering());
+        QCOMPARE(m_page->table()->currentIndex().data(Model::EntryIdRole).toString(), chosen);
+        QCOMPARE(m_page->details()->entryId(), chosen);
+        m_page->table()->sortByColumn(int(Column::Time), Qt::DescendingOrder);
+        QTRY_VERIFY(!model->isFiltering());
+        QCOMPARE(m_page->table()->currentIndex().data(Model::EntryIdRole).toString(), chosen);
 
         // Nothing new: nothing added.
         loaded.clear();
@@ -325,6 +344,14 @@ private Q_SLOTS:
         QCOMPARE(m_page->lastLoadAdded(), qint64(1));
         QCOMPARE(qint64(loadedIds(m_page->model()).size()), before + 2);
         QCOMPARE(qint64(m_page->model()->rowCount()), before + 2);
+        // After history, refresh and any re-sorting, what is highlighted is what the details show.
+        QTRY_VERIFY(!m_page->model()->isFiltering());
+        const QModelIndex current = m_page->table()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(current.data(Model::EntryIdRole).toString(), m_page->details()->entryId());
+        const QModelIndexList selected = m_page->table()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().row(), current.row());
     }
 
     void corruptArchiveIsSetAside()
