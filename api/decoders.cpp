@@ -76,6 +76,59 @@ quint32 textHash(std::string_view sv)
     return quint32(h ^ (h >> 32));
 }
 
+// Key comparison with the literal's length known at compile time, so the
+// compiler inlines the comparison instead of calling memcmp for every key.
+template <size_t N> bool is(std::string_view key, const char (&literal)[N])
+{
+    return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
+}
+
+// Index of the first '"' or backslash in p[0, n), or n. Eight bytes at a time.
+size_t quoteOrBackslash(const char *p, size_t n)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ull;
+    constexpr quint64 kHigh = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        quint64 w;
+        std::memcpy(&w, p + i, 8);
+        const quint64 q = w ^ (kOnes * quint64('"'));
+        const quint64 b = w ^ (kOnes * quint64('\\'));
+        const quint64 hit = ((q - kOnes) & ~q & kHigh) | ((b - kOnes) & ~b & kHigh);
+        if (hit)
+            break; // the exact byte is found below
+    }
+    for (; i < n; ++i)
+        if (p[i] == '"' || p[i] == '\\')
+            return i;
+    return n;
+}
+
+// Whether bytes hold a backslash, eight at a time (keys and values are short,
+// and a library call costs more than the scan).
+bool hasBackslash(const char *p, size_t n)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ull;
+    constexpr quint64 kHigh = 0x8080808080808080ull;
+    constexpr quint64 kSlashes = kOnes * quint64('\\');
+    for (; n >= 8; p += 8, n -= 8) {
+        quint64 w;
+        std::memcpy(&w, p, 8);
+        const quint64 x = w ^ kSlashes; // a zero byte where there was a backslash
+        if ((x - kOnes) & ~x & kHigh)
+            return true;
+    }
+    for (; n > 0; ++p, --n)
+        if (*p == '\\')
+            return true;
+    return false;
+}
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
 // raw_json() spans up to the next token: drop the whitespace in between.
 size_t trimmedSize(std::string_view sv)
 {
@@ -102,7 +155,7 @@ public:
         m_end = bytes.data() + bytes.size();
     }
     // Where a view into the parsed bytes sits in the body they were copied from.
-    AuditColumns::Span span(std::string_view sv) const
+    template <typename SpanType = AuditColumns::Span> SpanType span(std::string_view sv) const
     {
         if (!sv.data() || !m_begin)
             return {};
@@ -247,8 +300,7 @@ public:
     bool timestamp(od::value &v, const Path &path, QDateTime *out, qint64 *ms = nullptr)
     {
         std::string_view sv;
-        QString ignored;
-        if (!rawString(v, path, &sv, &ignored))
+        if (!rawString(v, path, &sv, nullptr))
             return false;
         if (!sv.data() || sv.empty()) {
             *out = QDateTime();
@@ -260,6 +312,18 @@ public:
         *out = QDateTime::fromMSecsSinceEpoch(value, Qt::UTC);
         if (ms)
             *ms = value;
+        return true;
+    }
+    // The same without a QDateTime: kNoTime-style sentinel left untouched when absent.
+    bool timestampMs(od::value &v, const Path &path, qint64 *ms)
+    {
+        std::string_view sv;
+        if (!rawString(v, path, &sv, nullptr))
+            return false;
+        if (!sv.data() || sv.empty())
+            return true;
+        if (!parseTimestamp(sv, ms))
+            return invalid(path, "not an RFC 3339 timestamp");
         return true;
     }
     // Any JSON value, kept as its text.
@@ -376,7 +440,7 @@ public:
             return syntax(path, e);
         for (auto field : o) {
             std::string_view key;
-            if (const error_code e = field.unescaped_key().get(key))
+            if (const error_code e = fieldKey(field, &key))
                 return syntax(path, e);
             od::value val;
             if (const error_code e = field.value().get(val))
@@ -423,12 +487,45 @@ public:
     // nullptr for null.
     bool stringView(od::value &v, const Path &path, std::string_view *sv)
     {
-        QString ignored;
-        return rawString(v, path, sv, &ignored);
+        return rawString(v, path, sv, nullptr);
     }
 
 private:
-    // sv.data() == nullptr for null.
+    // A string token's text straight from the input when it holds no escape
+    // (nearly always): no copy into the parser's buffer. The body was checked
+    // as UTF-8 before parsing and the tokenizer found the closing quote, so
+    // the bytes between the quotes are the value.
+    static bool plainStringToken(std::string_view token, std::string_view *out)
+    {
+        size_t n = token.size();
+        while (n > 0 && isJsonSpace(token[n - 1]))
+            --n;
+        if (n < 2 || token[0] != '"' || token[n - 1] != '"')
+            return false;
+        const std::string_view inner = token.substr(1, n - 2);
+        if (hasBackslash(inner.data(), inner.size()))
+            return false;
+        *out = inner;
+        return true;
+    }
+    // A field's key, the same way: the key's raw bytes when it has no escape.
+    template <typename Field> error_code fieldKey(Field &field, std::string_view *key)
+    {
+        od::raw_json_string raw;
+        if (const error_code e = field.key().get(raw))
+            return e; // a malformed object: reported, never thrown
+        const char *begin = raw.raw();
+        if (begin && m_end && begin < m_end) {
+            const size_t n = quoteOrBackslash(begin, size_t(m_end - begin));
+            if (begin + n < m_end && begin[n] == '"') {
+                *key = std::string_view(begin, n);
+                return simdjson::SUCCESS;
+            }
+        }
+        return field.unescaped_key().get(*key);
+    }
+
+    // sv.data() == nullptr for null; out (optional) is cleared for null.
     bool rawString(od::value &v, const Path &path, std::string_view *sv, QString *out)
     {
         od::json_type t{};
@@ -436,11 +533,15 @@ private:
             return false;
         if (t == od::json_type::null) {
             *sv = {};
-            out->clear();
+            if (out)
+                out->clear();
             return true;
         }
         if (t != od::json_type::string)
             return wrongType(path, "a string");
+        // Left unconsumed: the object or array walk steps over it.
+        if (plainStringToken(v.raw_json_token(), sv))
+            return true;
         if (const error_code e = v.get_string().get(*sv))
             return syntax(path, e);
         if (!sv->data())
@@ -465,6 +566,18 @@ public:
     {
         if (sv.empty())
             return 0;
+        // Answers are sorted, so a column often repeats the previous row's
+        // value: one comparison instead of a hash.
+        if (sv.size() == m_last.size() && std::memcmp(sv.data(), m_last.data(), sv.size()) == 0)
+            return m_lastIndex;
+        m_lastIndex = lookup(sv, values);
+        m_last = sv;
+        return m_lastIndex;
+    }
+
+private:
+    quint32 lookup(std::string_view sv, QList<QString> *values)
+    {
         const quint32 h = textHash(sv);
         if (m_slots.empty())
             m_slots.resize(64);
@@ -484,7 +597,6 @@ public:
         }
     }
 
-private:
     struct Slot
     {
         std::string_view key;
@@ -506,6 +618,8 @@ private:
     }
     std::vector<Slot> m_slots;
     size_t m_used = 0;
+    std::string_view m_last;
+    quint32 m_lastIndex = 0;
 };
 using PageDictionaries = std::array<PageDictionary, AuditColumns::TextCount>;
 
@@ -514,15 +628,15 @@ using PageDictionaries = std::array<PageDictionary, AuditColumns::TextCount>;
 bool readProfile(Reader &r, od::value &v, const Path &path, Profile *p)
 {
     return r.object(v, path, [&](std::string_view k, od::value &val, const Path &fp) {
-        if (k == "business_name")
+        if (is(k, "business_name"))
             return r.string(val, fp, &p->businessName);
-        if (k == "business_email")
+        if (is(k, "business_email"))
             return r.string(val, fp, &p->businessEmail);
-        if (k == "business_phone")
+        if (is(k, "business_phone"))
             return r.string(val, fp, &p->businessPhone);
-        if (k == "business_address")
+        if (is(k, "business_address"))
             return r.string(val, fp, &p->businessAddress);
-        if (k == "external_metadata")
+        if (is(k, "external_metadata"))
             return r.string(val, fp, &p->externalMetadata);
         return true;
     });
@@ -562,13 +676,13 @@ bool readOrganization(Reader &r, od::value &v, const Path &path, Organization *o
     bool ok = r.object(
         v, path,
         [&](std::string_view k, od::value &val, const Path &fp) {
-            if (k == "id")
+            if (is(k, "id"))
                 return r.string(val, fp, &o->id);
-            if (k == "name")
+            if (is(k, "name"))
                 return r.string(val, fp, &o->name);
-            if (k == "create_time")
+            if (is(k, "create_time"))
                 return r.timestamp(val, fp, &o->createTime);
-            if (k == "parent") {
+            if (is(k, "parent")) {
                 od::json_type t{};
                 if (!r.type(val, fp, &t))
                     return false;
@@ -582,7 +696,7 @@ bool readOrganization(Reader &r, od::value &v, const Path &path, Organization *o
                     return true;
                 });
             }
-            if (k == "profile") {
+            if (is(k, "profile")) {
                 od::json_type t{};
                 if (!r.type(val, fp, &t))
                     return false;
@@ -594,7 +708,7 @@ bool readOrganization(Reader &r, od::value &v, const Path &path, Organization *o
                 o->profile = p;
                 return true;
             }
-            if (k == "meta") {
+            if (is(k, "meta")) {
                 od::json_type t{};
                 if (!r.type(val, fp, &t))
                     return false;
@@ -638,17 +752,17 @@ bool readAccount(Reader &r, od::value &v, const Path &path, Account *a)
     return r.object(
         v, path,
         [&](std::string_view k, od::value &val, const Path &fp) {
-            if (k == "id")
+            if (is(k, "id"))
                 return r.string(val, fp, &a->id);
-            if (k == "name")
+            if (is(k, "name"))
                 return r.optString(val, fp, &a->name);
-            if (k == "type")
+            if (is(k, "type"))
                 return r.internedString(val, fp, &a->type, 1);
-            if (k == "created_on")
+            if (is(k, "created_on"))
                 return r.timestamp(val, fp, &a->createdOn);
-            if (k == "tags")
+            if (is(k, "tags"))
                 return r.stringMap(val, fp, &a->tags);
-            if (k == "settings") {
+            if (is(k, "settings")) {
                 od::json_type t{};
                 if (!r.type(val, fp, &t))
                     return false;
@@ -656,9 +770,9 @@ bool readAccount(Reader &r, od::value &v, const Path &path, Account *a)
                     return true;
                 AccountSettings &s = a->settings;
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
-                    if (sk == "abuse_contact_email")
+                    if (is(sk, "abuse_contact_email"))
                         return r.optString(sv, sp, &s.abuseContactEmail);
-                    if (sk == "access_approval_expiry") {
+                    if (is(sk, "access_approval_expiry")) {
                         od::json_type st{};
                         if (!r.type(sv, sp, &st))
                             return false;
@@ -670,13 +784,13 @@ bool readAccount(Reader &r, od::value &v, const Path &path, Account *a)
                         s.accessApprovalExpiry = d;
                         return true;
                     }
-                    if (sk == "api_access_enabled")
+                    if (is(sk, "api_access_enabled"))
                         return r.boolean(sv, sp, &s.apiAccessEnabled);
-                    if (sk == "default_nameservers")
+                    if (is(sk, "default_nameservers"))
                         return r.optString(sv, sp, &s.defaultNameservers);
-                    if (sk == "enforce_twofactor")
+                    if (is(sk, "enforce_twofactor"))
                         return r.boolean(sv, sp, &s.enforceTwoFactor);
-                    if (sk == "use_account_custom_ns_by_default")
+                    if (is(sk, "use_account_custom_ns_by_default"))
                         return r.boolean(sv, sp, &s.useAccountCustomNsByDefault);
                     return true;
                 });
@@ -691,15 +805,15 @@ bool readMember(Reader &r, od::value &v, const Path &path, Member *m)
     return r.object(
         v, path,
         [&](std::string_view k, od::value &val, const Path &fp) {
-            if (k == "id")
+            if (is(k, "id"))
                 return r.string(val, fp, &m->id);
-            if (k == "status")
+            if (is(k, "status"))
                 return r.internedString(val, fp, &m->status, 2);
-            if (k == "create_time")
+            if (is(k, "create_time"))
                 return r.timestamp(val, fp, &m->createTime);
-            if (k == "update_time")
+            if (is(k, "update_time"))
                 return r.timestamp(val, fp, &m->updateTime);
-            if (k == "user") {
+            if (is(k, "user")) {
                 return r.object(val, fp, [&](std::string_view uk, od::value &uv, const Path &up) {
                     if (uk == "id")
                         return r.string(uv, up, &m->user.id);
@@ -759,15 +873,15 @@ bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, 
     const bool ok = r.object(
         v, path,
         [&](std::string_view k, od::value &val, const Path &fp) {
-            if (k == "id")
+            if (is(k, "id"))
                 return r.string(val, fp, &c->ids[n]);
-            if (k == "action") {
+            if (is(k, "action")) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
-                    if (sk == "description")
+                    if (is(sk, "description"))
                         return text(C::ActionDescription, sv, sp);
-                    if (sk == "result")
+                    if (is(sk, "result"))
                         return text(C::ActionResult, sv, sp);
-                    if (sk == "time") {
+                    if (is(sk, "time")) {
                         QDateTime ignored;
                         qint64 ms = C::kNoTime;
                         if (!r.timestamp(sv, sp, &ignored, &ms))
@@ -775,65 +889,65 @@ bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, 
                         c->timeMs[row] = ms;
                         return true;
                     }
-                    if (sk == "type")
+                    if (is(sk, "type"))
                         return text(C::ActionType, sv, sp);
                     return true;
                 });
             }
-            if (k == "actor") {
+            if (is(k, "actor")) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
-                    if (sk == "id")
+                    if (is(sk, "id"))
                         return text(C::ActorId, sv, sp);
-                    if (sk == "context")
+                    if (is(sk, "context"))
                         return text(C::ActorContext, sv, sp);
-                    if (sk == "email")
+                    if (is(sk, "email"))
                         return text(C::ActorEmail, sv, sp);
-                    if (sk == "ip_address")
+                    if (is(sk, "ip_address"))
                         return text(C::ActorIp, sv, sp);
-                    if (sk == "token_id")
+                    if (is(sk, "token_id"))
                         return text(C::ActorTokenId, sv, sp);
-                    if (sk == "token_name")
+                    if (is(sk, "token_name"))
                         return text(C::ActorTokenName, sv, sp);
-                    if (sk == "type")
+                    if (is(sk, "type"))
                         return text(C::ActorType, sv, sp);
                     return true;
                 });
             }
-            if (k == "organization") {
+            if (is(k, "organization")) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
-                    if (sk == "id")
+                    if (is(sk, "id"))
                         return text(C::OrganizationId, sv, sp);
                     return true;
                 });
             }
-            if (k == "raw") {
+            if (is(k, "raw")) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
-                    if (sk == "cf_ray_id")
+                    if (is(sk, "cf_ray_id"))
                         return r.string(sv, sp, &c->rayIds[n]);
-                    if (sk == "method")
+                    if (is(sk, "method"))
                         return text(C::RawMethod, sv, sp);
-                    if (sk == "status_code")
+                    if (is(sk, "status_code"))
                         return r.integer(sv, sp, &c->statusCodes[row]);
-                    if (sk == "uri")
+                    if (is(sk, "uri"))
                         return r.string(sv, sp, &c->uris[n]);
-                    if (sk == "user_agent")
+                    if (is(sk, "user_agent"))
                         return text(C::RawUserAgent, sv, sp);
                     return true;
                 });
             }
-            if (k == "resource") {
+            if (is(k, "resource")) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
-                    if (sk == "id")
+                    if (is(sk, "id"))
                         return r.string(sv, sp, &c->resourceIds[n]);
-                    if (sk == "product")
+                    if (is(sk, "product"))
                         return text(C::ResourceProduct, sv, sp);
-                    if (sk == "type")
+                    if (is(sk, "type"))
                         return text(C::ResourceType, sv, sp);
-                    if (sk == "request")
+                    if (is(sk, "request"))
                         return json(c->requests, sv, sp);
-                    if (sk == "response")
+                    if (is(sk, "response"))
                         return json(c->responses, sv, sp);
-                    if (sk == "scope")
+                    if (is(sk, "scope"))
                         return json(c->scopes, sv, sp);
                     return true;
                 });
@@ -856,97 +970,97 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
             // Dispatch on the first letter keeps this cheap on a 36-column record.
             switch (k[0]) {
             case 'B':
-                if (k == "BillingAccountId")
+                if (is(k, "BillingAccountId"))
                     return r.internedString(val, fp, &u->billingAccountId, 18);
-                if (k == "BillingAccountName")
+                if (is(k, "BillingAccountName"))
                     return r.internedString(val, fp, &u->billingAccountName, 19);
-                if (k == "BillingCurrency")
+                if (is(k, "BillingCurrency"))
                     return r.internedString(val, fp, &u->billingCurrency, 20);
-                if (k == "BillingPeriodStart")
+                if (is(k, "BillingPeriodStart"))
                     return r.timestamp(val, fp, &u->billingPeriodStart);
-                if (k == "BillingPeriodEnd")
+                if (is(k, "BillingPeriodEnd"))
                     return r.timestamp(val, fp, &u->billingPeriodEnd);
-                if (k == "BilledCost")
+                if (is(k, "BilledCost"))
                     return r.number(val, fp, &u->billedCost);
                 break;
             case 'C':
-                if (k == "ChargeCategory")
+                if (is(k, "ChargeCategory"))
                     return r.internedString(val, fp, &u->chargeCategory, 21);
-                if (k == "ChargeClass")
+                if (is(k, "ChargeClass"))
                     return r.internedString(val, fp, &u->chargeClass, 22);
-                if (k == "ChargeDescription")
+                if (is(k, "ChargeDescription"))
                     return r.internedString(val, fp, &u->chargeDescription, 23);
-                if (k == "ChargeFrequency")
+                if (is(k, "ChargeFrequency"))
                     return r.internedString(val, fp, &u->chargeFrequency, 24);
-                if (k == "ChargePeriodStart")
+                if (is(k, "ChargePeriodStart"))
                     return r.timestamp(val, fp, &u->chargePeriodStart);
-                if (k == "ChargePeriodEnd")
+                if (is(k, "ChargePeriodEnd"))
                     return r.timestamp(val, fp, &u->chargePeriodEnd);
-                if (k == "ConsumedQuantity")
+                if (is(k, "ConsumedQuantity"))
                     return r.number(val, fp, &u->consumedQuantity);
-                if (k == "ConsumedUnit")
+                if (is(k, "ConsumedUnit"))
                     return r.internedString(val, fp, &u->consumedUnit, 25);
-                if (k == "ContractedUnitPrice")
+                if (is(k, "ContractedUnitPrice"))
                     return r.number(val, fp, &u->contractedUnitPrice);
-                if (k == "ContractedCost")
+                if (is(k, "ContractedCost"))
                     return r.number(val, fp, &u->contractedCost);
                 break;
             case 'E':
-                if (k == "EffectiveCost")
+                if (is(k, "EffectiveCost"))
                     return r.number(val, fp, &u->effectiveCost);
                 break;
             case 'H':
-                if (k == "HostProviderName")
+                if (is(k, "HostProviderName"))
                     return r.internedString(val, fp, &u->hostProviderName, 26);
                 break;
             case 'I':
-                if (k == "InvoiceIssuerName")
+                if (is(k, "InvoiceIssuerName"))
                     return r.internedString(val, fp, &u->invoiceIssuerName, 27);
                 break;
             case 'L':
-                if (k == "ListUnitPrice")
+                if (is(k, "ListUnitPrice"))
                     return r.number(val, fp, &u->listUnitPrice);
-                if (k == "ListCost")
+                if (is(k, "ListCost"))
                     return r.number(val, fp, &u->listCost);
                 break;
             case 'P':
-                if (k == "PricingQuantity")
+                if (is(k, "PricingQuantity"))
                     return r.number(val, fp, &u->pricingQuantity);
-                if (k == "PricingUnit")
+                if (is(k, "PricingUnit"))
                     return r.internedString(val, fp, &u->pricingUnit, 28);
                 break;
             case 'R':
-                if (k == "RegionId")
+                if (is(k, "RegionId"))
                     return r.internedString(val, fp, &u->regionId, 29);
-                if (k == "RegionName")
+                if (is(k, "RegionName"))
                     return r.internedString(val, fp, &u->regionName, 30);
                 break;
             case 'S':
-                if (k == "ServiceProviderName")
+                if (is(k, "ServiceProviderName"))
                     return r.internedString(val, fp, &u->serviceProviderName, 31);
-                if (k == "SubAccountId")
+                if (is(k, "SubAccountId"))
                     return r.internedString(val, fp, &u->subAccountId, 32);
-                if (k == "SubAccountName")
+                if (is(k, "SubAccountName"))
                     return r.internedString(val, fp, &u->subAccountName, 33);
                 break;
             case 'T':
-                if (k == "Tags")
+                if (is(k, "Tags"))
                     return r.stringMap(val, fp, &u->tags);
                 break;
             case 'x':
-                if (k == "x_BillableMetricId")
+                if (is(k, "x_BillableMetricId"))
                     return r.internedString(val, fp, &u->billableMetricId, 34);
-                if (k == "x_BillableMetricName")
+                if (is(k, "x_BillableMetricName"))
                     return r.internedString(val, fp, &u->billableMetricName, 35);
-                if (k == "x_ProductFamilyId")
+                if (is(k, "x_ProductFamilyId"))
                     return r.internedString(val, fp, &u->productFamilyId, 36);
-                if (k == "x_ProductFamilyName")
+                if (is(k, "x_ProductFamilyName"))
                     return r.internedString(val, fp, &u->productFamilyName, 37);
-                if (k == "x_ProductCategoryName")
+                if (is(k, "x_ProductCategoryName"))
                     return r.internedString(val, fp, &u->productCategoryName, 38);
-                if (k == "x_ZoneId")
+                if (is(k, "x_ZoneId"))
                     return r.internedString(val, fp, &u->zoneId, 39);
-                if (k == "x_ZoneName")
+                if (is(k, "x_ZoneName"))
                     return r.internedString(val, fp, &u->zoneName, 40);
                 break;
             default:
@@ -957,16 +1071,172 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
         &u->rawJson);
 }
 
+using UsageDictionaries = std::array<PageDictionary, UsageColumns::TextCount>;
+
+// The same record into columns. Accepts and rejects exactly what
+// readUsageRecord does, so an answer decodes the same either way.
+bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, UsageDictionaries &dicts)
+{
+    using C = UsageColumns;
+    const size_t row = c->rows.size();
+    for (auto &column : c->numbers)
+        if (!column.empty())
+            column.push_back(0.0);
+    C::Row &out = c->rows.emplace_back();
+
+    auto text = [&](C::Text f, od::value &val, const Path &p) {
+        std::string_view sv;
+        if (!r.stringView(val, p, &sv))
+            return false;
+        out.text[f] = dicts[f].indexOf(sv, &c->values[f]);
+        return true;
+    };
+    auto number = [&](C::Number f, od::value &val, const Path &p) {
+        std::optional<double> d;
+        if (!r.number(val, p, &d))
+            return false;
+        if (d) {
+            std::vector<double> &column = c->numbers[f];
+            if (column.empty())
+                column.assign(row + 1, 0.0);
+            column[row] = *d;
+            out.present |= quint8(1U << f);
+        } else {
+            out.present &= quint8(~(1U << f)); // a repeated key: the last one wins
+        }
+        return true;
+    };
+    auto time = [&](C::Time f, od::value &val, const Path &p) {
+        out.times[f] = C::kNoTime;
+        return r.timestampMs(val, p, &out.times[f]);
+    };
+    std::string_view whole;
+    const bool ok = r.object(
+        v, path,
+        [&](std::string_view k, od::value &val, const Path &fp) {
+            if (k.empty())
+                return true;
+            switch (k[0]) {
+            case 'B':
+                if (is(k, "BillingAccountId"))
+                    return text(C::BillingAccountId, val, fp);
+                if (is(k, "BillingAccountName"))
+                    return text(C::BillingAccountName, val, fp);
+                if (is(k, "BillingCurrency"))
+                    return text(C::BillingCurrency, val, fp);
+                if (is(k, "BillingPeriodStart"))
+                    return time(C::BillingPeriodStart, val, fp);
+                if (is(k, "BillingPeriodEnd"))
+                    return time(C::BillingPeriodEnd, val, fp);
+                if (is(k, "BilledCost"))
+                    return number(C::BilledCost, val, fp);
+                break;
+            case 'C':
+                if (is(k, "ChargeCategory"))
+                    return text(C::ChargeCategory, val, fp);
+                if (is(k, "ChargeClass"))
+                    return text(C::ChargeClass, val, fp);
+                if (is(k, "ChargeDescription"))
+                    return text(C::ChargeDescription, val, fp);
+                if (is(k, "ChargeFrequency"))
+                    return text(C::ChargeFrequency, val, fp);
+                if (is(k, "ChargePeriodStart"))
+                    return time(C::ChargePeriodStart, val, fp);
+                if (is(k, "ChargePeriodEnd"))
+                    return time(C::ChargePeriodEnd, val, fp);
+                if (is(k, "ConsumedQuantity"))
+                    return number(C::ConsumedQuantity, val, fp);
+                if (is(k, "ConsumedUnit"))
+                    return text(C::ConsumedUnit, val, fp);
+                if (is(k, "ContractedUnitPrice"))
+                    return number(C::ContractedUnitPrice, val, fp);
+                if (is(k, "ContractedCost"))
+                    return number(C::ContractedCost, val, fp);
+                break;
+            case 'E':
+                if (is(k, "EffectiveCost"))
+                    return number(C::EffectiveCost, val, fp);
+                break;
+            case 'H':
+                if (is(k, "HostProviderName"))
+                    return text(C::HostProviderName, val, fp);
+                break;
+            case 'I':
+                if (is(k, "InvoiceIssuerName"))
+                    return text(C::InvoiceIssuerName, val, fp);
+                break;
+            case 'L':
+                if (is(k, "ListUnitPrice"))
+                    return number(C::ListUnitPrice, val, fp);
+                if (is(k, "ListCost"))
+                    return number(C::ListCost, val, fp);
+                break;
+            case 'P':
+                if (is(k, "PricingQuantity"))
+                    return number(C::PricingQuantity, val, fp);
+                if (is(k, "PricingUnit"))
+                    return text(C::PricingUnit, val, fp);
+                break;
+            case 'R':
+                if (is(k, "RegionId"))
+                    return text(C::RegionId, val, fp);
+                if (is(k, "RegionName"))
+                    return text(C::RegionName, val, fp);
+                break;
+            case 'S':
+                if (is(k, "ServiceProviderName"))
+                    return text(C::ServiceProviderName, val, fp);
+                if (is(k, "SubAccountId"))
+                    return text(C::SubAccountId, val, fp);
+                if (is(k, "SubAccountName"))
+                    return text(C::SubAccountName, val, fp);
+                break;
+            case 'T':
+                if (is(k, "Tags")) {
+                    // Checked here, read back from the record's bytes on demand.
+                    QMap<QString, QString> tags;
+                    return r.stringMap(val, fp, &tags);
+                }
+                break;
+            case 'x':
+                if (is(k, "x_BillableMetricId"))
+                    return text(C::BillableMetricId, val, fp);
+                if (is(k, "x_BillableMetricName"))
+                    return text(C::BillableMetricName, val, fp);
+                if (is(k, "x_ProductFamilyId"))
+                    return text(C::ProductFamilyId, val, fp);
+                if (is(k, "x_ProductFamilyName"))
+                    return text(C::ProductFamilyName, val, fp);
+                if (is(k, "x_ProductCategoryName"))
+                    return text(C::ProductCategoryName, val, fp);
+                if (is(k, "x_ZoneId"))
+                    return text(C::ZoneId, val, fp);
+                if (is(k, "x_ZoneName"))
+                    return text(C::ZoneName, val, fp);
+                break;
+            default:
+                break;
+            }
+            return true;
+        },
+        &whole);
+    if (ok)
+        out.raw = r.span<C::Span>(whole);
+    if (ok && row == 0 && !whole.empty())
+        c->reserve(c->body.size() / qsizetype(whole.size() + 1) + 16); // rows look alike
+    return ok;
+}
+
 bool readTokenVerification(Reader &r, od::value &v, const Path &path, TokenVerification *t)
 {
     return r.object(v, path, [&](std::string_view k, od::value &val, const Path &fp) {
-        if (k == "id")
+        if (is(k, "id"))
             return r.string(val, fp, &t->id);
-        if (k == "status")
+        if (is(k, "status"))
             return r.string(val, fp, &t->status);
-        if (k == "expires_on")
+        if (is(k, "expires_on"))
             return r.timestamp(val, fp, &t->expiresOn);
-        if (k == "not_before")
+        if (is(k, "not_before"))
             return r.timestamp(val, fp, &t->notBefore);
         return true;
     });
@@ -992,23 +1262,23 @@ bool readMessages(Reader &r, od::value &v, const Path &path, QList<ApiMessage> *
             od::json_type vt{};
             if (!r.type(val, fp, &vt))
                 return false;
-            if (k == "code" && vt == od::json_type::number) {
+            if (is(k, "code") && vt == od::json_type::number) {
                 std::optional<double> d;
                 if (!r.number(val, fp, &d))
                     return false;
                 const std::optional<qint64> n = d ? wholeNumber(*d) : std::nullopt;
                 if (n && *n >= std::numeric_limits<int>::min() && *n <= std::numeric_limits<int>::max())
                     m.code = int(*n); // anything else is no code we could act on
-            } else if (k == "message" && vt == od::json_type::string) {
+            } else if (is(k, "message") && vt == od::json_type::string) {
                 return r.string(val, fp, &m.message);
-            } else if (k == "documentation_url" && vt == od::json_type::string) {
+            } else if (is(k, "documentation_url") && vt == od::json_type::string) {
                 return r.string(val, fp, &m.documentationUrl);
-            } else if (k == "source" && vt == od::json_type::object) {
+            } else if (is(k, "source") && vt == od::json_type::object) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     od::json_type st{};
                     if (!r.type(sv, sp, &st))
                         return false;
-                    if (sk == "pointer" && st == od::json_type::string)
+                    if (is(sk, "pointer") && st == od::json_type::string)
                         return r.string(sv, sp, &m.pointer);
                     return true;
                 });
@@ -1078,11 +1348,11 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
     QList<ApiMessage> errors;
     bool haveResult = false;
     const bool ok = r.object(top, root, [&](std::string_view k, od::value &val, const Path &fp) {
-        if (k == "result") {
+        if (is(k, "result")) {
             haveResult = true;
             return onResult(r, val, fp);
         }
-        if (k == "result_info") {
+        if (is(k, "result_info")) {
             od::json_type t{};
             if (!r.type(val, fp, &t))
                 return false;
@@ -1090,7 +1360,7 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
                 return true;
             return onInfo(r, val, fp);
         }
-        if (k == "success") {
+        if (is(k, "success")) {
             od::json_type t{};
             if (!r.type(val, fp, &t))
                 return false;
@@ -1098,7 +1368,7 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
                 return true; // tolerated: the status code decides success
             return r.boolean(val, fp, &success);
         }
-        if (k == "errors")
+        if (is(k, "errors"))
             return readMessages(r, val, fp, &errors);
         return true;
     });
@@ -1148,9 +1418,9 @@ bool readList(Reader &r, od::value &v, const Path &p, QList<T> *items, ReadFn re
 bool readTokenInfo(Reader &r, od::value &v, const Path &p, QString *token, std::optional<qint64> *total)
 {
     return r.object(v, p, [&](std::string_view k, od::value &val, const Path &fp) {
-        if (k == "next_page_token")
+        if (is(k, "next_page_token"))
             return r.string(val, fp, token);
-        if (k == "total_size") {
+        if (is(k, "total_size")) {
             std::optional<double> d;
             if (!r.number(val, fp, &d))
                 return false;
@@ -1180,9 +1450,9 @@ bool readAuditInfo(Reader &r, od::value &v, const Path &p, QString *cursor, std:
     QString flat;
     QString after;
     const bool ok = r.object(v, p, [&](std::string_view k, od::value &val, const Path &fp) {
-        if (k == "cursor")
+        if (is(k, "cursor"))
             return r.string(val, fp, &flat);
-        if (k == "cursors") {
+        if (is(k, "cursors")) {
             od::json_type t{};
             if (!r.type(val, fp, &t))
                 return false;
@@ -1194,7 +1464,7 @@ bool readAuditInfo(Reader &r, od::value &v, const Path &p, QString *cursor, std:
                 return true;
             });
         }
-        if (k == "count") {
+        if (is(k, "count")) {
             od::json_type t{};
             if (!r.type(val, fp, &t))
                 return false;
@@ -1349,7 +1619,7 @@ Decoded<QList<Member>> membersResponse(const QByteArray &body)
                 return false;
             if (t == od::json_type::object) {
                 return r.object(v, p, [&](std::string_view k, od::value &mv, const Path &mp) {
-                    if (k == "members")
+                    if (is(k, "members"))
                         return readList(r, mv, mp, &out.value, readMember);
                     return true;
                 });
@@ -1406,6 +1676,24 @@ Decoded<QList<UsageRecord>> usageResponse(const QByteArray &body)
     return out;
 }
 
+Decoded<UsageColumns> usageColumns(const QByteArray &body)
+{
+    Decoded<UsageColumns> out;
+    UsageColumns &c = out.value;
+    c.body = body; // shared, not copied: spans index into these bytes
+    UsageDictionaries dicts;
+    out.error = walkEnvelope(
+        body,
+        [&](Reader &r, od::value &v, const Path &p) {
+            return r.array(
+                v, p, [&](od::value &item, const Path &ip) { return readUsageRow(r, item, ip, &c, dicts); });
+        },
+        [](Reader &, od::value &, const Path &) { return true; });
+    if (out.error)
+        out.value = {};
+    return out;
+}
+
 Decoded<TokenVerification> tokenVerificationResponse(const QByteArray &body)
 {
     Decoded<TokenVerification> out = objectResult<TokenVerification>(body, readTokenVerification);
@@ -1418,7 +1706,7 @@ Decoded<TokenVerification> tokenVerificationResponse(const QByteArray &body)
         od::value top;
         if (!threadParser().iterate(padded).get(doc) && !doc.get_value().get(top)) {
             r.object(top, Path{}, [&](std::string_view k, od::value &v, const Path &p) {
-                if (k == "messages")
+                if (is(k, "messages"))
                     return readMessages(r, v, p, &messages.value);
                 return true;
             });
@@ -1433,7 +1721,7 @@ Decoded<QString> deletedIdResponse(const QByteArray &body)
 {
     return objectResult<QString>(body, [](Reader &r, od::value &v, const Path &p, QString *id) {
         return r.object(v, p, [&](std::string_view k, od::value &val, const Path &fp) {
-            if (k == "id")
+            if (is(k, "id"))
                 return r.string(val, fp, id);
             return true;
         });
@@ -1456,9 +1744,9 @@ QList<ApiMessage> errorMessages(const QByteArray &body)
     if (!r.type(top, Path{}, &t) || t != od::json_type::object)
         return errors;
     r.object(top, Path{}, [&](std::string_view k, od::value &v, const Path &p) {
-        if (k == "errors")
+        if (is(k, "errors"))
             return readMessages(r, v, p, &errors);
-        if (k == "messages")
+        if (is(k, "messages"))
             return readMessages(r, v, p, &messages);
         return true;
     });
@@ -1482,7 +1770,7 @@ PageScan scan(const QByteArray &body, bool audit)
     Reader r;
     bool sawResult = false;
     const bool ok = r.object(top, Path{}, [&](std::string_view k, od::value &v, const Path &p) {
-        if (k == "result") {
+        if (is(k, "result")) {
             sawResult = true;
             od::json_type t{};
             if (!r.type(v, p, &t))
@@ -1502,7 +1790,7 @@ PageScan scan(const QByteArray &body, bool audit)
             out.emptyPage = empty;
             return true; // the rest of the array is skipped structurally
         }
-        if (k == "result_info") {
+        if (is(k, "result_info")) {
             od::json_type t{};
             if (!r.type(v, p, &t))
                 return false;

@@ -10,6 +10,7 @@
 #include "api/decoded.h"
 #include "api/page.h"
 #include "api/records.h"
+#include "api/usagecolumns.h"
 
 #include <QByteArray>
 #include <QList>
@@ -28,6 +29,7 @@ Decoded<Page<Member>> membersPage(const QByteArray &body);
 Decoded<AuditPage> auditPage(const QByteArray &body);
 Decoded<AuditColumns> auditColumns(const QByteArray &body); // the same page, column by column
 Decoded<QList<UsageRecord>> usageResponse(const QByteArray &body);
+Decoded<UsageColumns> usageColumns(const QByteArray &body); // the same answer, column by column
 Decoded<TokenVerification> tokenVerificationResponse(const QByteArray &body);
 Decoded<QString> deletedIdResponse(const QByteArray &body); // {"result":{"id":…}}
 

@@ -4,17 +4,40 @@
 
 namespace api {
 
-TypedJob<QList<UsageRecord>> *UsageApi::get(const QString &organizationId, const QDate &from, const QDate &to,
-                                            QObject *parent) const
+namespace {
+
+QString usagePath(const QString &organizationId)
+{
+    return QStringLiteral("/organizations/") + QString::fromLatin1(Query::encode(organizationId)) +
+           QStringLiteral("/billable/usage");
+}
+
+Query usageQuery(const QDate &from, const QDate &to)
 {
     Query q;
     q.add(QStringLiteral("from"), from.toString(Qt::ISODate));
     q.add(QStringLiteral("to"), to.toString(Qt::ISODate));
+    return q;
+}
+
+} // namespace
+
+TypedJob<QList<UsageRecord>> *UsageApi::get(const QString &organizationId, const QDate &from, const QDate &to,
+                                            QObject *parent) const
+{
     auto *job = new TypedJob<QList<UsageRecord>>(
-        m_client, Job::Method::Get,
-        QStringLiteral("/organizations/") + QString::fromLatin1(Query::encode(organizationId)) +
-            QStringLiteral("/billable/usage"),
-        q, {}, [](const QByteArray &b, int) { return decode::usageResponse(b); }, parent);
+        m_client, Job::Method::Get, usagePath(organizationId), usageQuery(from, to), {},
+        [](const QByteArray &b, int) { return decode::usageResponse(b); }, parent);
+    job->setOffThreadThreshold(0);
+    return job;
+}
+
+TypedJob<UsageColumns> *UsageApi::getColumns(const QString &organizationId, const QDate &from,
+                                             const QDate &to, QObject *parent) const
+{
+    auto *job = new TypedJob<UsageColumns>(
+        m_client, Job::Method::Get, usagePath(organizationId), usageQuery(from, to), {},
+        [](const QByteArray &b, int) { return decode::usageColumns(b); }, parent);
     job->setOffThreadThreshold(0);
     return job;
 }

@@ -4,6 +4,7 @@
 
 #include "api/records.h"
 #include "api/typedjob.h"
+#include "api/usagecolumns.h"
 
 #include <QDate>
 #include <QList>
@@ -23,6 +24,9 @@ public:
     // from/to inclusive UTC days, at most 31 days apart.
     TypedJob<QList<UsageRecord>> *get(const QString &organizationId, const QDate &from, const QDate &to,
                                       QObject *parent = nullptr) const;
+    // The same answer decoded column by column (what the usage cube takes).
+    TypedJob<UsageColumns> *getColumns(const QString &organizationId, const QDate &from, const QDate &to,
+                                       QObject *parent = nullptr) const;
 
     // Consecutive inclusive windows covering [from, to]: no gap, no overlap.
     static QList<QPair<QDate, QDate>> windows(const QDate &from, const QDate &to,

@@ -43,6 +43,8 @@ FIGURE_MAP = [
     # Usage: JSON parse (api decoder) + cube + day x metric aggregate, as the issue states it.
     (r"^BM_ParseBuildAggregateDayByMetric/93000\b", "real_time", "usage_aggregate_ms_93k", "ms", 1),
     (r"^BM_ParseBuildAggregateDayByMetric/930000\b", "real_time", "usage_aggregate_ms_930k", "ms", 1),
+    (r"^BM_ParseBuildAggregateDayByMetricOneThread/930000\b", "real_time", "usage_aggregate_one_thread_ms_930k", "ms", 1),
+    (r"^BM_DecodeColumns/930000\b", "bytes_per_second", "usage_decode_columns_mb_per_s", "MB/s", 1e-6),
     (r"^BM_BuildCubeAndAggregateDayByMetric/930000\b", "real_time", "usage_build_aggregate_no_parse_ms_930k", "ms", 1),
     (r"^BM_Aggregate/week_account_top10/930000\b", "real_time", "usage_reaggregate_worker_ms_930k", "ms", 1),
     (r"^BM_ModelSwap/930000\b", "real_time", "usage_regroup_ms_930k", "ms", 1),  # GUI-thread part of a regroup

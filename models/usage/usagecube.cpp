@@ -1,6 +1,7 @@
 #include "usagecube.h"
 
 #include "api/records.h"
+#include "api/usagecolumns.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -248,6 +249,17 @@ public:
         return result;
     }
 
+    UsageCube::AddResult run(const api::UsageColumns &columns, std::vector<quint8> *touched)
+    {
+        UsageCube::AddResult result;
+        m_d.reserveFor(columns.size());
+        std::vector<Pending> pending;
+        pending.reserve(size_t(columns.size()));
+        convert(columns, pending, result);
+        store(pending, touched, result);
+        return result;
+    }
+
 private:
     // A record reduced to the row it becomes.
     struct Pending
@@ -337,6 +349,142 @@ private:
             out.push_back(p);
         }
     }
+
+    // Phase 1 for columns: each distinct value of the answer is interned
+    // once (remap tables from the answer's dictionary to the cube's pools),
+    // so a row costs integer lookups only.
+    void convert(const api::UsageColumns &c, std::vector<Pending> &out, UsageCube::AddResult &result)
+    {
+        using C = api::UsageColumns;
+        Remap account(c, C::BillingAccountId, C::BillingAccountName);
+        Remap metric(c, C::BillableMetricId, C::BillableMetricName);
+        Remap family(c, C::ProductFamilyId, C::ProductFamilyName);
+        Remap category(c, C::ProductCategoryName, C::ProductCategoryName);
+        Remap description(c, C::ChargeDescription, C::ChargeDescription);
+        Remap subAccount(c, C::SubAccountId, C::SubAccountName);
+        Remap zone(c, C::ZoneId, C::ZoneName);
+        Remap region(c, C::RegionId, C::RegionName);
+        Remap unit(c, C::ConsumedUnit, C::ConsumedUnit);
+
+        // Currency and correction per distinct value; a currency is interned
+        // when a stored row first uses it, as on the record path.
+        const QList<QString> &currencies = c.values[C::BillingCurrency];
+        std::vector<qint32> currencyIds(size_t(currencies.size()), -1);
+        currencyIds[0] = 0;
+        auto currencyOf = [&](quint32 v) {
+            qint32 &id = currencyIds[v];
+            if (id < 0) {
+                id = m_d.currencyPool.intern(currencies[v], currencies[v]);
+                while (m_d.currencyRows.size() <= id)
+                    m_d.currencyRows.append(0);
+                if (id > 255)
+                    id = 0; // more currencies than any invoice holds: "unknown"
+            }
+            return quint8(id);
+        };
+        const QList<QString> &classes = c.values[C::ChargeClass];
+        std::vector<quint8> isCorrection(size_t(classes.size()), 0);
+        for (qsizetype v = 1; v < classes.size(); ++v)
+            isCorrection[size_t(v)] =
+                classes[v].compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0 ? 1 : 0;
+
+        constexpr C::Number costFields[CostCount] = {C::BilledCost, C::EffectiveCost, C::ListCost,
+                                                     C::ContractedCost};
+        bool anyCostColumn = false;
+        for (C::Number f : costFields)
+            anyCostColumn = anyCostColumn || c.hasColumn(f);
+        if (anyCostColumn)
+            m_d.enableCostColumns(); // as the record path does on the first costed row
+
+        const qsizetype count = c.size();
+        for (qsizetype i = 0; i < count; ++i) {
+            const C::Row &n = c.rows[size_t(i)];
+            const qint64 ms = n.times[C::ChargePeriodStart];
+            if (ms == C::kNoTime) {
+                ++result.rejected;
+                continue;
+            }
+            const qint64 dayMs = 86400000;
+            Pending p;
+            p.key.day = qint32(ms >= 0 ? ms / dayMs : -((-ms + dayMs - 1) / dayMs));
+            p.key.metric = metric.id(m_d, UsageDimension::Metric, n);
+            p.key.account = account.id(m_d, UsageDimension::Account, n);
+            p.family = family.id(m_d, UsageDimension::ProductFamily, n);
+            p.category = category.id(m_d, UsageDimension::Category, n);
+            p.description = description.id(m_d, UsageDimension::ChargeDescription, n);
+            p.key.subAccount = subAccount.id(m_d, UsageDimension::SubAccount, n);
+            p.key.zone = zone.id(m_d, UsageDimension::Zone, n);
+            p.key.region = region.id(m_d, UsageDimension::Region, n);
+            p.unit = unit.unitId(m_d, n);
+            p.currency = currencyOf(n.text[C::BillingCurrency]);
+            p.key.correction = isCorrection[n.text[C::ChargeClass]] != 0;
+            p.flags = p.key.correction ? UsageCube::Correction : 0;
+            const quint8 present = n.present;
+            if (present & (1U << C::ConsumedQuantity))
+                p.flags |= UsageCube::HasQuantity;
+            p.quantity = c.numberAt(C::ConsumedQuantity, i);
+            for (int k = 0; k < CostCount; ++k) {
+                p.costs[k] = c.numberAt(costFields[k], i);
+                if (present & (1U << costFields[k]))
+                    p.flags |= quint8(UsageCube::HasBilledCost << k);
+            }
+            out.push_back(p);
+        }
+    }
+
+    // Maps an answer's (id, name) dictionary indexes to a pool id. The key
+    // is the id when given, else the name, as for records; an id seen first
+    // without a name takes the name from a later row that has one.
+    class Remap
+    {
+    public:
+        Remap(const api::UsageColumns &c, api::UsageColumns::Text key, api::UsageColumns::Text name)
+            : m_keys(c.values[key]), m_names(c.values[name]), m_keyField(key), m_nameField(name),
+              m_byKey(size_t(m_keys.size()), -1), m_byName(size_t(m_names.size()), -1),
+              m_named(size_t(m_keys.size()), 0)
+        {}
+
+        qint32 id(UsageCubeData &d, UsageDimension dimension, const api::UsageColumns::Row &row)
+        {
+            const quint32 key = row.text[m_keyField];
+            const quint32 name = row.text[m_nameField];
+            ValuePool &pool = d.pools[int(dimension)];
+            if (key != 0) {
+                qint32 &id = m_byKey[key];
+                if (id < 0)
+                    id = pool.intern(m_keys[key], m_names[name]);
+                else if (name != 0 && !m_named[key])
+                    pool.intern(m_keys[key], m_names[name]); // fills a missing name
+                if (name != 0)
+                    m_named[key] = 1;
+                return id;
+            }
+            qint32 &id = m_byName[name];
+            if (id < 0)
+                id = pool.intern(m_names[name], m_names[name]);
+            return id;
+        }
+
+        qint32 unitId(UsageCubeData &d, const api::UsageColumns::Row &row)
+        {
+            const quint32 key = row.text[m_keyField];
+            qint32 &id = m_byKey[key];
+            if (id < 0) {
+                const QString &unit = m_keys[key];
+                id = d.units.intern(unit, unit);
+            }
+            return id;
+        }
+
+    private:
+        const QList<QString> &m_keys;
+        const QList<QString> &m_names;
+        const api::UsageColumns::Text m_keyField;
+        const api::UsageColumns::Text m_nameField;
+        std::vector<qint32> m_byKey;
+        std::vector<qint32> m_byName;
+        std::vector<quint8> m_named; // the pool has a name for this key
+    };
 
     // Phase 2: upsert by key. The key index covers this batch and the rows
     // already stored on the batch's days only (none for a fresh window), so it
@@ -559,7 +707,27 @@ UsageCube::AddResult UsageCube::addRecords(const QList<api::UsageRecord> &record
     return Ingest(*d).run(records, nullptr);
 }
 
+UsageCube::AddResult UsageCube::addRecords(const api::UsageColumns &columns)
+{
+    if (columns.isEmpty())
+        return {};
+    detach();
+    return Ingest(*d).run(columns, nullptr);
+}
+
 UsageCube::AddResult UsageCube::addWindow(UsageDayRange window, const QList<api::UsageRecord> &records)
+{
+    return upsertWindow(
+        window, [&](Ingest &ingest, std::vector<quint8> *touched) { return ingest.run(records, touched); });
+}
+
+UsageCube::AddResult UsageCube::addWindow(UsageDayRange window, const api::UsageColumns &columns)
+{
+    return upsertWindow(
+        window, [&](Ingest &ingest, std::vector<quint8> *touched) { return ingest.run(columns, touched); });
+}
+
+template <typename Run> UsageCube::AddResult UsageCube::upsertWindow(UsageDayRange window, Run &&run)
 {
     detach();
     // Rows of the window that the fresh answer does not repeat are stale; a
@@ -568,7 +736,8 @@ UsageCube::AddResult UsageCube::addWindow(UsageDayRange window, const QList<api:
     for (qint32 day = window.first; day <= window.last && !hadRows; ++day)
         hadRows = d->rowsOnDay(day) > 0;
     std::vector<quint8> touched(hadRows ? size_t(d->rows()) : 0, 0);
-    AddResult result = Ingest(*d).run(records, hadRows ? &touched : nullptr);
+    Ingest ingest(*d);
+    AddResult result = run(ingest, hadRows ? &touched : nullptr);
     if (hadRows) {
         std::vector<quint8> keep(touched.size(), 1);
         qsizetype stale = 0;

@@ -16,7 +16,8 @@
 
 namespace api {
 struct UsageRecord;
-}
+struct UsageColumns;
+} // namespace api
 
 namespace models {
 
@@ -54,6 +55,10 @@ public:
     // answer lacks are dropped, the records are upserted and the window is
     // marked covered (even when the answer is empty).
     AddResult addWindow(UsageDayRange window, const QList<api::UsageRecord> &records);
+    // The same from an answer decoded column by column (decode::usageColumns),
+    // the fast path: each distinct string is looked up once per answer.
+    AddResult addRecords(const api::UsageColumns &columns);
+    AddResult addWindow(UsageDayRange window, const api::UsageColumns &columns);
     void markCovered(UsageDayRange range);
     void clear();
 
@@ -107,6 +112,7 @@ public:
 
 private:
     void detach();
+    template <typename Run> AddResult upsertWindow(UsageDayRange window, Run &&run);
     QExplicitlySharedDataPointer<UsageCubeData> d;
 };
 

@@ -36,9 +36,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 7:
         (void)api::decode::auditPage(body);
         break;
-    case 8:
-        (void)api::decode::usageResponse(body);
+    case 8: {
+        // Differential: the column decoder the Usage page uses must accept,
+        // reject and read exactly what the record decoder does.
+        const auto records = api::decode::usageResponse(body);
+        const auto columns = api::decode::usageColumns(body);
+        if (records.ok() != columns.ok() || records.value.size() != columns.value.size())
+            __builtin_trap();
+        for (qsizetype i = 0; i < columns.value.size(); ++i) {
+            const api::UsageRecord &r = records.value[i];
+            if (columns.value.textAt(api::UsageColumns::BillableMetricId, i) != r.billableMetricId ||
+                columns.value.textAt(api::UsageColumns::BillingAccountName, i) != r.billingAccountName ||
+                columns.value.optionalNumber(api::UsageColumns::ConsumedQuantity, i) != r.consumedQuantity ||
+                columns.value.record(i).rawJson != r.rawJson)
+                __builtin_trap();
+        }
         break;
+    }
     case 9:
         (void)api::decode::tokenVerificationResponse(body);
         break;

@@ -12,6 +12,9 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <utility>
+
 namespace ui {
 
 namespace {
@@ -44,8 +47,9 @@ UsageController::UsageController(models::Session *session, QObject *parent)
 
 UsageController::~UsageController()
 {
-    if (m_job)
-        m_job->abort();
+    for (const InFlight &f : std::as_const(m_inFlight))
+        if (f.job)
+            f.job->abort();
     // A running aggregation works on its own snapshot; wait so that it does
     // not outlive the watcher. (Not after takeResult(): that future is spent.)
     if (m_running)
@@ -157,12 +161,7 @@ void UsageController::cancel()
 {
     const bool was = isLoading();
     m_queue.clear();
-    if (m_job) {
-        api::Job *job = m_job;
-        m_job = nullptr;
-        disconnect(job, nullptr, this, nullptr);
-        job->abort();
-    }
+    abortInFlight();
     if (was)
         Q_EMIT loadingChanged(false);
 }
@@ -174,58 +173,76 @@ void UsageController::fetchMissing()
     // The shown range first, then the previous period it is compared with.
     m_queue = m_cube.missingWindows(m_view.range);
     m_queue += m_cube.missingWindows(previousOf(m_view.range));
-    if (m_job) {
-        // The request under way stays; do not ask for its days twice.
-        const models::UsageDayRange busy = m_jobWindow;
+    // The requests under way stay; do not ask for their days twice.
+    for (const InFlight &f : std::as_const(m_inFlight)) {
+        const models::UsageDayRange busy = f.window;
         m_queue.removeIf(
             [busy](const models::UsageDayRange &w) { return w.first >= busy.first && w.last <= busy.last; });
     }
-    const bool wasLoading = m_windowsTotal > m_windowsDone && m_job;
+    const bool wasLoading = m_windowsTotal > m_windowsDone && !m_inFlight.isEmpty();
     if (!wasLoading) {
         m_windowsDone = 0;
-        m_windowsTotal = int(m_queue.size());
+        m_windowsTotal = int(m_queue.size() + m_inFlight.size());
     } else {
-        m_windowsTotal = m_windowsDone + int(m_queue.size()) + 1;
+        m_windowsTotal = m_windowsDone + int(m_queue.size() + m_inFlight.size());
     }
-    if (m_queue.isEmpty() && !m_job)
+    if (m_queue.isEmpty() && m_inFlight.isEmpty())
         return;
     Q_EMIT loadingChanged(true);
     Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
-    if (!m_job)
-        startNext();
+    startNext();
 }
 
 void UsageController::startNext()
 {
-    if (m_queue.isEmpty()) {
+    if (m_queue.isEmpty() && m_inFlight.isEmpty()) {
         Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
         Q_EMIT loadingChanged(false);
         return;
     }
-    m_jobWindow = m_queue.takeFirst();
-    api::UsageApi usage(m_session->client());
-    auto *job = usage.get(m_orgId, m_jobWindow.firstDate(), m_jobWindow.lastDate(), this);
-    m_job = job;
-    connect(job, &api::Job::finished, this, &UsageController::onJobFinished);
-    job->start();
+    while (m_inFlight.size() < kMaxInFlight && !m_queue.isEmpty()) {
+        const models::UsageDayRange window = m_queue.takeFirst();
+        api::UsageApi usage(m_session->client());
+        auto *job = usage.getColumns(m_orgId, window.firstDate(), window.lastDate(), this);
+        m_inFlight.append({job, window});
+        connect(job, &api::Job::finished, this, &UsageController::onJobFinished);
+        job->start();
+    }
+}
+
+void UsageController::abortInFlight()
+{
+    const QList<InFlight> inFlight = std::exchange(m_inFlight, {});
+    for (const InFlight &f : inFlight) {
+        if (!f.job)
+            continue;
+        disconnect(f.job, nullptr, this, nullptr);
+        f.job->abort();
+    }
 }
 
 void UsageController::onJobFinished(api::Job *job)
 {
-    if (job != m_job)
+    const auto it =
+        std::find_if(m_inFlight.begin(), m_inFlight.end(), [job](const InFlight &f) { return f.job == job; });
+    if (it == m_inFlight.end())
         return; // canceled or superseded
-    m_job = nullptr;
+    const models::UsageDayRange window = it->window;
+    m_inFlight.erase(it);
     if (job->error()) {
+        // One failure, one message: the other request is dropped too, and
+        // Retry asks again for whatever is still missing.
         const QString message = job->error().userMessage();
         m_queue.clear();
+        abortInFlight();
         Q_EMIT loadingChanged(false);
         Q_EMIT loadFailed(message);
         return;
     }
-    auto *typed = static_cast<api::TypedJob<QList<api::UsageRecord>> *>(job);
-    // A 31-day window of a large organization is a few thousand records:
-    // upserting it here costs about a millisecond.
-    m_cube.addWindow(m_jobWindow, typed->result());
+    auto *typed = static_cast<api::TypedJob<api::UsageColumns> *>(job);
+    // The answer was decoded on a worker; merging a 31-day window of a large
+    // organization (tens of thousands of rows) costs a few milliseconds here.
+    m_cube.addWindow(window, typed->result());
     ++m_windowsDone;
     Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
     if (m_cube.hasCosts() != m_hadCosts) {

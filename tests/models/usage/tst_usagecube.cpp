@@ -4,12 +4,104 @@
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecube.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
 using namespace models;
 using usagetest::record;
+
+namespace {
+
+// Records as the API writes them (absent optional fields left out).
+QByteArray toAnswer(const QList<api::UsageRecord> &records)
+{
+    QJsonArray rows;
+    for (const api::UsageRecord &r : records) {
+        QJsonObject o;
+        auto text = [&o](const char *key, const QString &v) {
+            if (!v.isEmpty())
+                o.insert(QLatin1String(key), v);
+        };
+        auto number = [&o](const char *key, const std::optional<double> &v) {
+            if (v)
+                o.insert(QLatin1String(key), *v);
+        };
+        text("BillingAccountId", r.billingAccountId);
+        text("BillingAccountName", r.billingAccountName);
+        text("BillingCurrency", r.billingCurrency);
+        text("ChargeCategory", r.chargeCategory);
+        text("ChargeClass", r.chargeClass);
+        text("ChargeDescription", r.chargeDescription);
+        text("ChargeFrequency", r.chargeFrequency);
+        if (r.chargePeriodStart.isValid())
+            o.insert(QLatin1String("ChargePeriodStart"), r.chargePeriodStart.toString(Qt::ISODate));
+        if (r.chargePeriodEnd.isValid())
+            o.insert(QLatin1String("ChargePeriodEnd"), r.chargePeriodEnd.toString(Qt::ISODate));
+        number("ConsumedQuantity", r.consumedQuantity);
+        text("ConsumedUnit", r.consumedUnit);
+        text("x_BillableMetricId", r.billableMetricId);
+        text("x_BillableMetricName", r.billableMetricName);
+        text("x_ProductFamilyId", r.productFamilyId);
+        text("x_ProductFamilyName", r.productFamilyName);
+        text("x_ProductCategoryName", r.productCategoryName);
+        text("x_ZoneId", r.zoneId);
+        text("x_ZoneName", r.zoneName);
+        text("RegionId", r.regionId);
+        text("RegionName", r.regionName);
+        text("SubAccountId", r.subAccountId);
+        text("SubAccountName", r.subAccountName);
+        number("BilledCost", r.billedCost);
+        number("EffectiveCost", r.effectiveCost);
+        number("ListCost", r.listCost);
+        number("ContractedCost", r.contractedCost);
+        rows.append(o);
+    }
+    QJsonObject envelope;
+    envelope.insert(QLatin1String("success"), true);
+    envelope.insert(QLatin1String("result"), rows);
+    return QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+}
+
+// Every column, dictionary and counter of two cubes.
+void compareCubes(const UsageCube &a, const UsageCube &b)
+{
+    QCOMPARE(a.rowCount(), b.rowCount());
+    QCOMPARE(a.coveredRanges(), b.coveredRanges());
+    QCOMPARE(a.dayExtent(), b.dayExtent());
+    QCOMPARE(a.correctionRowCount(), b.correctionRowCount());
+    QCOMPARE(a.rowsWithoutQuantity(), b.rowsWithoutQuantity());
+    QCOMPARE(a.hasCosts(), b.hasCosts());
+    QCOMPARE(a.currencies(), b.currencies());
+    QVERIFY(std::ranges::equal(a.days(), b.days()));
+    QVERIFY(std::ranges::equal(a.flags(), b.flags()));
+    QVERIFY(std::ranges::equal(a.quantities(), b.quantities()));
+    QVERIFY(std::ranges::equal(a.currencyColumn(), b.currencyColumn()));
+    for (const UsageMeasure m : {UsageMeasure::BilledCost, UsageMeasure::EffectiveCost,
+                                 UsageMeasure::ListCost, UsageMeasure::ContractedCost}) {
+        QCOMPARE(a.rowsWithMeasure(m), b.rowsWithMeasure(m));
+        QVERIFY(std::ranges::equal(a.measureColumn(m), b.measureColumn(m)));
+    }
+    QCOMPARE(a.unitCount(), b.unitCount());
+    for (qint32 u = 0; u < a.unitCount(); ++u)
+        QCOMPARE(a.unitName(u), b.unitName(u));
+    QVERIFY(std::ranges::equal(a.unitColumn(), b.unitColumn()));
+    for (int d = 0; d < UsageDimensionCount; ++d) {
+        const auto dim = UsageDimension(d);
+        QCOMPARE(a.valueCount(dim), b.valueCount(dim));
+        for (qint32 v = 0; v < a.valueCount(dim); ++v) {
+            QCOMPARE(a.valueKey(dim, v), b.valueKey(dim, v));
+            QCOMPARE(a.valueName(dim, v), b.valueName(dim, v));
+        }
+        QVERIFY(std::ranges::equal(a.dimensionColumn(dim), b.dimensionColumn(dim)));
+    }
+}
+
+} // namespace
 
 class TestUsageCube : public QObject
 {
@@ -32,6 +124,8 @@ private slots:
     void weekAndMonthStarts();
     void examplePayloads();
     void snapshotIsSafeOnAnotherThread();
+    void columnsBuildTheSameCubeAsRecords();
+    void columnsFillANameSeenLater();
 };
 
 void TestUsageCube::internsDimensionsAndDays()
@@ -153,7 +247,7 @@ void TestUsageCube::refetchedWindowDropsVanishedRows()
              1);
     QCOMPARE(cube.rowCount(), 3);
     // an empty answer clears the window and still counts as fetched
-    QCOMPARE(cube.addWindow(UsageDayRange::fromDates(d, d), {}).removed, 1);
+    QCOMPARE(cube.addWindow(UsageDayRange::fromDates(d, d), QList<api::UsageRecord>{}).removed, 1);
     QCOMPARE(cube.rowCount(), 2);
     QCOMPARE(cube.coveredRanges(), QList<UsageDayRange>{UsageDayRange::fromDates(d, d.addDays(2))});
 }
@@ -317,7 +411,7 @@ void TestUsageCube::missingRangesEdges()
     QCOMPARE(windows.size(), 12); // 365 days, none loaded yet (10..20 is in 1970)
     for (const UsageDayRange &w : windows) {
         QVERIFY(w.dayCount() <= 31);
-        cube.addWindow(w, {});
+        cube.addWindow(w, QList<api::UsageRecord>{});
     }
     QVERIFY(cube.isCovered(year));
     QVERIFY(cube.missingWindows(year).isEmpty());
@@ -459,7 +553,8 @@ void TestUsageCube::snapshotIsSafeOnAnotherThread()
     go = true;
     for (int i = 0; i < 5; ++i) {
         cube.addRecords(records.mid(records.size() / 2));
-        cube.addWindow(UsageDayRange::fromDates(spec.first, spec.first.addDays(3)), {});
+        cube.addWindow(UsageDayRange::fromDates(spec.first, spec.first.addDays(3)),
+                       QList<api::UsageRecord>{});
     }
     worker.join();
     QCOMPARE(onWorker.grandTotal(), expected.grandTotal());
@@ -470,3 +565,86 @@ void TestUsageCube::snapshotIsSafeOnAnotherThread()
 
 QTEST_GUILESS_MAIN(TestUsageCube)
 #include "tst_usagecube.moc"
+
+// The page's fast path (answers decoded column by column) and the record
+// path agree on everything the cube holds: random records with costs,
+// corrections, zones, regions, keys given by name only, rejected rows, and a
+// re-fetched window whose answer lost rows.
+void TestUsageCube::columnsBuildTheSameCubeAsRecords()
+{
+    usagetest::RandomSpec spec;
+    spec.days = 70;
+    QList<api::UsageRecord> records = usagetest::randomRecords(spec);
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        api::UsageRecord &r = records[i];
+        if (r.billableMetricId == QStringLiteral("metric5"))
+            r.billableMetricId.clear(); // keyed by its name
+        if (r.billingAccountId == QStringLiteral("acc4"))
+            r.billingAccountName.clear(); // an id without a name
+        if (i % 97 == 0)
+            r.chargePeriodStart = QDateTime(); // rejected
+        if (i % 31 == 0)
+            r.consumedQuantity.reset();
+        if (i % 53 == 0)
+            r.billingCurrency = QStringLiteral("EUR");
+    }
+    const UsageDayRange all = UsageDayRange::fromDates(spec.first, spec.first.addDays(spec.days - 1));
+    UsageCube fromRecords;
+    UsageCube fromColumns;
+    for (const UsageDayRange &w : all.splitIntoWindows(31)) {
+        QList<api::UsageRecord> window;
+        for (const api::UsageRecord &r : records)
+            if (!r.chargePeriodStart.isValid() || w.contains(usageday::fromDate(r.chargePeriodStart.date())))
+                window.append(r);
+        const QByteArray answer = toAnswer(window);
+        const auto decodedRecords = api::decode::usageResponse(answer);
+        const auto decodedColumns = api::decode::usageColumns(answer);
+        QVERIFY(decodedRecords.ok() && decodedColumns.ok());
+        const auto r1 = fromRecords.addWindow(w, decodedRecords.value);
+        const auto r2 = fromColumns.addWindow(w, decodedColumns.value);
+        QCOMPARE(r2.added, r1.added);
+        QCOMPARE(r2.rejected, r1.rejected);
+        QVERIFY(r1.rejected > 0);
+    }
+    QVERIFY(fromRecords.hasCosts());
+    QVERIFY(fromRecords.correctionRowCount() > 0);
+    compareCubes(fromColumns, fromRecords);
+    if (QTest::currentTestFailed())
+        return;
+
+    // The middle window again, with every third row gone and new quantities.
+    const UsageDayRange middle = all.splitIntoWindows(31).at(1);
+    QList<api::UsageRecord> again;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const api::UsageRecord &r = records[i];
+        if (i % 3 == 0 || !r.chargePeriodStart.isValid() ||
+            !middle.contains(usageday::fromDate(r.chargePeriodStart.date())))
+            continue;
+        again.append(r);
+        again.last().consumedQuantity = double(i);
+    }
+    const QByteArray answer = toAnswer(again);
+    const auto r1 = fromRecords.addWindow(middle, api::decode::usageResponse(answer).value);
+    const auto r2 = fromColumns.addWindow(middle, api::decode::usageColumns(answer).value);
+    QVERIFY(r1.removed > 0);
+    QCOMPARE(r2.removed, r1.removed);
+    QCOMPARE(r2.replaced, r1.replaced);
+    compareCubes(fromColumns, fromRecords);
+}
+
+void TestUsageCube::columnsFillANameSeenLater()
+{
+    const QByteArray answer = R"({"result":[
+        {"BillingAccountId":"a1","ChargePeriodStart":"2026-11-01T00:00:00Z","ConsumedQuantity":1,
+         "x_BillableMetricId":"m"},
+        {"BillingAccountId":"a1","BillingAccountName":"Acme","ChargePeriodStart":"2026-11-02T00:00:00Z",
+         "ConsumedQuantity":2,"x_BillableMetricId":"m"}]})";
+    const auto columns = api::decode::usageColumns(answer);
+    QVERIFY(columns.ok());
+    UsageCube cube;
+    cube.addRecords(columns.value);
+    QCOMPARE(cube.rowCount(), 2);
+    QCOMPARE(cube.valueCount(UsageDimension::Account), 2);
+    QCOMPARE(cube.valueName(UsageDimension::Account, 1), QStringLiteral("Acme"));
+    QCOMPARE(cube.valueLabel(UsageDimension::Account, 1), QStringLiteral("Acme"));
+}

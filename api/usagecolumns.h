@@ -1,0 +1,121 @@
+#pragma once
+// One billable-usage answer (REFERENCE §4.14, §5.6) decoded column by column.
+// FOCUS records repeat a few dozen distinct strings (accounts, metrics,
+// families, units) across tens of thousands of rows, so each text column is a
+// per-answer dictionary plus an index per row; numbers and times are plain
+// arrays. The usage cube merges an answer by looking up each distinct value
+// once instead of comparing strings row by row. Tags and the record's bytes
+// stay in the body and are read back only when a whole record is asked for.
+
+#include "api/records.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <array>
+#include <limits>
+#include <optional>
+#include <vector>
+
+namespace api {
+
+struct UsageColumns
+{
+    enum Text : int {
+        BillingAccountId,
+        BillingAccountName,
+        BillingCurrency,
+        ChargeCategory,
+        ChargeClass,
+        ChargeDescription,
+        ChargeFrequency,
+        ConsumedUnit,
+        HostProviderName,
+        InvoiceIssuerName,
+        PricingUnit,
+        RegionId,
+        RegionName,
+        ServiceProviderName,
+        SubAccountId,
+        SubAccountName,
+        BillableMetricId,
+        BillableMetricName,
+        ProductFamilyId,
+        ProductFamilyName,
+        ProductCategoryName,
+        ZoneId,
+        ZoneName,
+        TextCount
+    };
+    // One bit each in present[row]: eight numbers, eight bits.
+    enum Number : int {
+        ConsumedQuantity,
+        PricingQuantity,
+        ListUnitPrice,
+        ListCost,
+        ContractedUnitPrice,
+        ContractedCost,
+        BilledCost,
+        EffectiveCost,
+        NumberCount
+    };
+    enum Time : int { ChargePeriodStart, ChargePeriodEnd, BillingPeriodStart, BillingPeriodEnd, TimeCount };
+    static_assert(NumberCount <= 8, "present[] holds one bit per number");
+
+    struct Span
+    {
+        qsizetype offset = 0;
+        qsizetype size = -1; // < 0: absent
+    };
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+
+    UsageColumns();
+
+    // The fixed-size part of a row. The decoder writes a row at a time, so the
+    // row's fields sit together (one write stream, not thirty).
+    struct Row
+    {
+        std::array<quint32, TextCount> text{}; // index into values[f]
+        quint8 present = 0;                    // bit n set when number n was given
+        std::array<qint64, TimeCount> times{kNoTime, kNoTime, kNoTime, kNoTime}; // ms since epoch, UTC
+        Span raw;                                                                // the whole record
+    };
+
+    qsizetype size() const { return qsizetype(rows.size()); }
+    bool isEmpty() const { return rows.empty(); }
+
+    quint32 textIndex(Text field, qsizetype row) const { return rows[size_t(row)].text[field]; }
+    const QString &textAt(Text field, qsizetype row) const { return values[field][textIndex(field, row)]; }
+    qint64 timeAt(Time field, qsizetype row) const { return rows[size_t(row)].times[field]; }
+    bool has(Number field, qsizetype row) const { return (rows[size_t(row)].present >> field) & 1U; }
+    // 0 when absent (test has() first when that matters).
+    double numberAt(Number field, qsizetype row) const
+    {
+        const std::vector<double> &column = numbers[field];
+        return column.empty() ? 0.0 : column[size_t(row)];
+    }
+    std::optional<double> optionalNumber(Number field, qsizetype row) const
+    {
+        return has(field, row) ? std::optional<double>(numberAt(field, row)) : std::nullopt;
+    }
+    // Any row carries the field.
+    bool hasColumn(Number field) const { return !numbers[field].empty(); }
+
+    // The row as a record, decoded again from its bytes so that it is exactly
+    // what decode::usageResponse() gives (tags and rawJson included).
+    UsageRecord record(qsizetype row) const;
+    // Room for n rows (the decoder guesses from the first record's size).
+    void reserve(qsizetype n);
+    QList<UsageRecord> records() const;
+    QByteArray bytes(const Span &span) const;
+
+    // Distinct values per field; values[f][0] is the empty string (absent or null).
+    std::array<QList<QString>, TextCount> values;
+    std::vector<Row> rows;
+    // Per number: empty while no row carries it, else one value per row (0 where absent).
+    std::array<std::vector<double>, NumberCount> numbers;
+    QByteArray body; // the answer as received
+};
+
+} // namespace api

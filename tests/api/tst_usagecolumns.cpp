@@ -1,0 +1,227 @@
+// The column-wise usage decoder against the record decoder: every field of
+// every row, on the shared examples and on answers built to stress the fast
+// paths (strings and keys read straight from the input unless escaped,
+// per-answer dictionaries, lazily allocated number columns). The two must
+// also accept and reject the same bodies.
+
+#include "api/decoders.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace api;
+
+namespace {
+
+void compareRow(const UsageColumns &c, qsizetype i, const UsageRecord &r)
+{
+    using C = UsageColumns;
+    const std::pair<C::Text, const QString *> texts[] = {
+        {C::BillingAccountId, &r.billingAccountId},
+        {C::BillingAccountName, &r.billingAccountName},
+        {C::BillingCurrency, &r.billingCurrency},
+        {C::ChargeCategory, &r.chargeCategory},
+        {C::ChargeClass, &r.chargeClass},
+        {C::ChargeDescription, &r.chargeDescription},
+        {C::ChargeFrequency, &r.chargeFrequency},
+        {C::ConsumedUnit, &r.consumedUnit},
+        {C::HostProviderName, &r.hostProviderName},
+        {C::InvoiceIssuerName, &r.invoiceIssuerName},
+        {C::PricingUnit, &r.pricingUnit},
+        {C::RegionId, &r.regionId},
+        {C::RegionName, &r.regionName},
+        {C::ServiceProviderName, &r.serviceProviderName},
+        {C::SubAccountId, &r.subAccountId},
+        {C::SubAccountName, &r.subAccountName},
+        {C::BillableMetricId, &r.billableMetricId},
+        {C::BillableMetricName, &r.billableMetricName},
+        {C::ProductFamilyId, &r.productFamilyId},
+        {C::ProductFamilyName, &r.productFamilyName},
+        {C::ProductCategoryName, &r.productCategoryName},
+        {C::ZoneId, &r.zoneId},
+        {C::ZoneName, &r.zoneName},
+    };
+    for (const auto &[field, expected] : texts)
+        QCOMPARE(c.textAt(field, i), *expected);
+
+    const std::pair<C::Number, const std::optional<double> *> numbers[] = {
+        {C::ConsumedQuantity, &r.consumedQuantity},
+        {C::PricingQuantity, &r.pricingQuantity},
+        {C::ListUnitPrice, &r.listUnitPrice},
+        {C::ListCost, &r.listCost},
+        {C::ContractedUnitPrice, &r.contractedUnitPrice},
+        {C::ContractedCost, &r.contractedCost},
+        {C::BilledCost, &r.billedCost},
+        {C::EffectiveCost, &r.effectiveCost},
+    };
+    for (const auto &[field, expected] : numbers)
+        QCOMPARE(c.optionalNumber(field, i), *expected);
+
+    const std::pair<C::Time, const QDateTime *> times[] = {
+        {C::ChargePeriodStart, &r.chargePeriodStart},
+        {C::ChargePeriodEnd, &r.chargePeriodEnd},
+        {C::BillingPeriodStart, &r.billingPeriodStart},
+        {C::BillingPeriodEnd, &r.billingPeriodEnd},
+    };
+    for (const auto &[field, expected] : times)
+        QCOMPARE(c.timeAt(field, i), expected->isValid() ? expected->toMSecsSinceEpoch() : C::kNoTime);
+
+    // The whole record, read back from the answer's bytes.
+    const UsageRecord back = c.record(i);
+    QCOMPARE(back.rawJson, r.rawJson);
+    QCOMPARE(back.tags, r.tags);
+    QCOMPARE(back.billableMetricId, r.billableMetricId);
+}
+
+void compareDecoders(const QByteArray &body)
+{
+    const Decoded<QList<UsageRecord>> records = decode::usageResponse(body);
+    const Decoded<UsageColumns> columns = decode::usageColumns(body);
+    QVERIFY2(records.ok(), qPrintable(records.error.detail()));
+    QVERIFY2(columns.ok(), qPrintable(columns.error.detail()));
+    QCOMPARE(columns.value.size(), records.value.size());
+    for (qsizetype i = 0; i < records.value.size(); ++i) {
+        compareRow(columns.value, i, records.value[i]);
+        if (QTest::currentTestFailed()) {
+            qWarning("row %lld differs", qlonglong(i));
+            return;
+        }
+    }
+}
+
+QByteArray envelope(const QByteArray &rows)
+{
+    return "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[" + rows + "]}";
+}
+
+// Rows that take every slow path at least once.
+QByteArray stressAnswer()
+{
+    QByteArray rows;
+    for (int i = 0; i < 120; ++i) {
+        if (i)
+            rows += ",\n";
+        QByteArray row = "{";
+        // Escaped and plain forms of the same key and value.
+        row += (i % 5 == 0) ? "\"Billing\\u0041ccountId\"" : "\"BillingAccountId\"";
+        row += " : \"acct-" + QByteArray::number(i % 7) + "\" ,";
+        row += "\"BillingAccountName\":\"Acme \\\"quoted\\\" \\u00e9 " + QByteArray::number(i % 7) + "\",";
+        row += "\"ChargePeriodStart\":\"2026-10-" + QByteArray::number(1 + i % 28).rightJustified(2, '0') +
+               "T00:00:00Z\",";
+        row += "\"ChargePeriodEnd\":\"2026-10-" + QByteArray::number(2 + i % 27).rightJustified(2, '0') +
+               "T00:00:00+00:00\",";
+        row += "\"ConsumedQuantity\":" + QByteArray::number(i * 1.5, 'g', 17) + ",";
+        row += "\"ConsumedUnit\":\"" + QByteArray(i % 3 ? "Requests" : "GB") + "\",";
+        row += "\"x_BillableMetricId\":\"metric_" + QByteArray::number(i % 11) + "\",";
+        row += "\"x_BillableMetricName\":" + QByteArray(i % 4 ? "\"Metric\\tname\"" : "null") + ",";
+        if (i % 9 == 0)
+            row += "\"BilledCost\":" + QByteArray::number(i) + ",\"BillingCurrency\":\"USD\",";
+        if (i % 10 == 0)
+            row += "\"EffectiveCost\":null,\"ListCost\":0.25,";
+        if (i % 13 == 0)
+            row += "\"ChargeClass\":\"correction\",";
+        if (i % 6 == 0)
+            row += "\"Tags\":{\"team\":\"edge\",\"flag\":true,\"e\\u0073c\":\"x\"},";
+        row += "\"x_ZoneId\":" +
+               (i % 2 ? QByteArray("\"zone\\/" + QByteArray::number(i % 4) + "\"") : QByteArray("null")) +
+               ",";
+        row += "\"Unknown\":{\"nested\":[1,2,{\"a\":\"b\"}]},";
+        row += "\"SubAccountId\":\"\",";
+        row += "\"ConsumedQuantity\":" + QByteArray(i % 8 == 0 ? "null" : "7") +
+               ","; // repeated key: the last wins
+        row += "\"ServiceProviderName\":\"Cloudflare\"\t}";
+        rows += row;
+    }
+    return envelope(rows);
+}
+
+} // namespace
+
+class TestUsageColumns : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyUsageExample_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"));
+        const QStringList files = dir.entryList({QStringLiteral("billing_usage_get*.json")}, QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const QString &f : files)
+            QTest::newRow(qPrintable(f)) << dir.filePath(f);
+    }
+    void everyUsageExample()
+    {
+        QFETCH(QString, file);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        compareDecoders(f.readAll());
+    }
+
+    void stressedAnswer()
+    {
+        const QByteArray body = stressAnswer();
+        compareDecoders(body);
+        const Decoded<UsageColumns> d = decode::usageColumns(body);
+        QCOMPARE(d.value.size(), 120);
+        // Escaped and plain spellings of one value share a dictionary entry.
+        QCOMPARE(d.value.values[UsageColumns::BillingAccountId].size(), 8);
+        QCOMPARE(d.value.textAt(UsageColumns::BillingAccountName, 0), QStringLiteral("Acme \"quoted\" é 0"));
+        QCOMPARE(d.value.textAt(UsageColumns::BillableMetricName, 1), QStringLiteral("Metric\tname"));
+        QCOMPARE(d.value.textAt(UsageColumns::ZoneId, 1), QStringLiteral("zone/1"));
+        QVERIFY(d.value.hasColumn(UsageColumns::BilledCost));
+        QVERIFY(!d.value.hasColumn(UsageColumns::ContractedCost));
+        QVERIFY(!d.value.has(UsageColumns::ConsumedQuantity, 0)); // null after a value
+        QVERIFY(d.value.has(UsageColumns::ConsumedQuantity, 1));
+    }
+
+    // The body read in place (room for the parser's padding, as the client
+    // reads it) and from a copy give the same rows.
+    void inPlaceAndCopiedBodiesAgree()
+    {
+        const QByteArray tight = stressAnswer();
+        QByteArray roomy = tight;
+        roomy.reserve(roomy.size() + 256);
+        const Decoded<UsageColumns> a = decode::usageColumns(QByteArray(tight.constData(), tight.size()));
+        const Decoded<UsageColumns> b = decode::usageColumns(roomy);
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(a.value.size(), b.value.size());
+        for (qsizetype i = 0; i < a.value.size(); ++i)
+            for (int f = 0; f < UsageColumns::TextCount; ++f)
+                QCOMPARE(a.value.textAt(UsageColumns::Text(f), i), b.value.textAt(UsageColumns::Text(f), i));
+    }
+
+    void sameVerdictOnBadAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("wrong type") << envelope(R"({"ConsumedQuantity":"12"})");
+        QTest::newRow("bad time") << envelope(R"({"ChargePeriodStart":"yesterday"})");
+        QTest::newRow("bad billing time") << envelope(R"({"BillingPeriodEnd":"2026-13-01"})");
+        QTest::newRow("row not an object") << envelope(R"({"ConsumedQuantity":1},42)");
+        QTest::newRow("null row") << envelope("null");
+        QTest::newRow("tags not strings") << envelope(R"({"Tags":{"a":[1]}})");
+        QTest::newRow("text as number") << envelope(R"({"x_ZoneId":7})");
+        QTest::newRow("truncated") << QByteArray("{\"result\":[{\"ConsumedUnit\":\"GB\"");
+        QTest::newRow("unterminated string") << QByteArray("{\"result\":[{\"ConsumedUnit\":\"GB}]}");
+        QTest::newRow("control char") << QByteArray("{\"result\":[{\"ConsumedUnit\":\"G\x01\"}]}");
+        QTest::newRow("bad utf8") << QByteArray("{\"result\":[{\"ConsumedUnit\":\"\xff\"}]}");
+        QTest::newRow("result null") << QByteArray(R"({"success":true,"result":null})");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("fine") << envelope(R"({"ConsumedQuantity":1,"ConsumedUnit":"GB"})");
+    }
+    void sameVerdictOnBadAnswers()
+    {
+        QFETCH(QByteArray, body);
+        const auto records = decode::usageResponse(body);
+        const auto columns = decode::usageColumns(body);
+        QCOMPARE(columns.ok(), records.ok());
+        QCOMPARE(columns.error.detail(), records.error.detail());
+        if (!columns.ok())
+            QCOMPARE(columns.value.size(), 0); // nothing half-decoded is handed on
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUsageColumns)
+#include "tst_usagecolumns.moc"
