@@ -120,6 +120,16 @@ QVariant UsagePivotModel::labelData(int group, int column) const
 QString UsagePivotModel::formatValue(double value) const
 {
     const bool cost = usageMeasureIsCost(m_aggregate.measure());
+    if (cost && !m_aggregate.unit().isEmpty()) {
+        // The locale's currency format; its own symbol for its own currency
+        // ("$12.50" in the US, "12,50 €" in Germany), else the ISO code
+        // ("12,50 USD"), which no reader mistakes for another currency.
+        const QString iso = m_aggregate.unit();
+        const QString symbol = m_locale.currencySymbol(QLocale::CurrencyIsoCode) == iso
+                                   ? m_locale.currencySymbol(QLocale::CurrencySymbol)
+                                   : iso;
+        return m_locale.toCurrencyString(value, symbol, 2);
+    }
     const bool whole = std::abs(value - std::round(value)) < 1e-9;
     if (!cost && (whole || std::abs(value) >= 1000))
         return m_locale.toString(value, 'f', 0);

@@ -113,8 +113,10 @@ void TestUsageModels::pivotDisplayAndRawRoles()
     const double raw = agg.value(m_pivot->groupIndex(0), 1);
     QCOMPARE(cell.data(UsagePivotModel::SortRole).toDouble(), raw);
     QCOMPARE(cell.data(UsagePivotModel::RawValueRole).toDouble(), raw);
+    // costs: the locale's currency format, two decimals
     QCOMPARE(cell.data().toString(),
-             QLocale(QLocale::English, QLocale::UnitedStates).toString(raw, 'f', 2)); // costs: two decimals
+             QLocale(QLocale::English, QLocale::UnitedStates).toCurrencyString(raw, QStringLiteral("$"), 2));
+    QVERIFY(cell.data().toString().startsWith(QLatin1Char('$')));
     QCOMPARE(cell.data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
     QCOMPARE(m_pivot->headerData(m_pivot->totalColumn(), Qt::Horizontal).toString(),
              QStringLiteral("Total (USD)"));
@@ -133,6 +135,13 @@ void TestUsageModels::pivotDisplayAndRawRoles()
         if (agg.change(g) > 0)
             QVERIFY(change.data().toString().startsWith(QLatin1Char('+')));
     }
+    // another locale: its separators, and the ISO code for a foreign currency
+    m_pivot->setLocale(QLocale(QLocale::German, QLocale::Germany));
+    const QString german = m_pivot->index(0, m_pivot->bucketColumn(1)).data().toString();
+    QCOMPARE(german,
+             QLocale(QLocale::German, QLocale::Germany).toCurrencyString(raw, QStringLiteral("USD"), 2));
+    QVERIFY2(german.endsWith(QStringLiteral("USD")) && german.contains(QLatin1Char(',')), qPrintable(german));
+    m_pivot->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
     // quantities: whole numbers without decimals
     UsageCube cube;
     cube.addRecords({record(QDate(2026, 1, 1), QStringLiteral("a"), QStringLiteral("m"), 1234567)});
