@@ -161,8 +161,10 @@ def google_benchmarks(build, quick):
         return results
     for name in sorted(os.listdir(bindir)):
         path = os.path.join(bindir, name)
-        if not name.startswith("bench_") or name == "bench_audit_ingest" or not os.access(path, os.X_OK):
+        if not name.startswith("bench_") or not os.access(path, os.X_OK):
             continue
+        if name in ("bench_audit_ingest", "bench_simulator"):
+            continue  # whole-process programs with their own output, run below
         with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
             out = tmp.name
         cmd = [path, "--benchmark_out=" + out, "--benchmark_out_format=json"]
@@ -173,9 +175,15 @@ def google_benchmarks(build, quick):
         if r.returncode != 0:
             log("  %s failed: %s" % (name, r.stderr[-400:]))
             continue
-        with open(out) as f:
-            data = json.load(f)
-        os.unlink(out)
+        try:
+            with open(out) as f:
+                data = json.load(f)
+        except (OSError, ValueError):
+            log("  %s wrote no Google Benchmark JSON; skipped" % name)
+            continue
+        finally:
+            if os.path.exists(out):
+                os.unlink(out)
         for b in data.get("benchmarks", []):
             b["program"] = name
             results.append(b)
@@ -205,6 +213,35 @@ def map_figures(benchmarks):
         tu = b.get("time_unit", "ns")
         figures.append({"name": "gbench/%s/%s" % (b["program"], b["name"]), "value": round(b["real_time"], 3),
                         "unit": tu})
+    return figures
+
+
+def simulator_program(build, quick):
+    """bench_simulator prints one line per measurement; its medians become figures."""
+    path = os.path.join(build, "bench", "bin", "bench_simulator")
+    if not os.access(path, os.X_OK):
+        return []
+    events = 100_000 if quick else 1_000_000
+    r = subprocess.run([path, "--audit-events", str(events), "--pages", "200"], capture_output=True, text=True,
+                       timeout=1800)
+    if r.returncode != 0:
+        log("  bench_simulator failed: %s" % r.stderr[-400:])
+        return []
+    label = "1m" if events == 1_000_000 else "100k"
+    patterns = [
+        (r"^in-process 1000-entry pages: .*median ([0-9.]+) ms", "sim_inprocess_page_ms_1000_" + label, "ms"),
+        (r"^in-process 1000-entry pages \(filtered\): .*median ([0-9.]+) ms",
+         "sim_inprocess_filtered_page_ms_1000_" + label, "ms"),
+        (r"^in-process usage, 31 days.*median ([0-9.]+) ms", "sim_inprocess_usage_31d_ms_" + label, "ms"),
+        (r"^over HTTP: orgscope-sim ready after ([0-9]+) ms", "sim_ready_ms_" + label, "ms"),
+        (r"^over HTTP 1000-entry pages.*median ([0-9.]+) ms", "sim_http_page_ms_1000_" + label, "ms"),
+    ]
+    figures = []
+    for line in r.stdout.splitlines():
+        for rx, name, unit in patterns:
+            m = re.search(rx, line)
+            if m:
+                figures.append({"name": name, "value": float(m.group(1)), "unit": unit})
     return figures
 
 
@@ -273,6 +310,9 @@ def main():
 
     log("== Google Benchmark programs")
     figures += map_figures(google_benchmarks(build, args.quick))
+    log("== simulator (bench_simulator)")
+    for f in simulator_program(build, args.quick):
+        fig(f["name"], f["value"], f["unit"])
 
     sizes = [100_000] if args.quick else [100_000, 1_000_000]
     runs = 3 if args.quick else 5
