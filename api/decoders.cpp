@@ -1110,121 +1110,322 @@ bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, Us
         out.times[f] = C::kNoTime;
         return r.timestampMs(val, p, &out.times[f]);
     };
-    std::string_view whole;
-    const bool ok = r.object(
-        v, path,
-        [&](std::string_view k, od::value &val, const Path &fp) {
+    const bool ok = r.object(v, path, [&](std::string_view k, od::value &val, const Path &fp) {
+        if (k.empty())
+            return true;
+        switch (k[0]) {
+        case 'B':
+            if (is(k, "BillingAccountId"))
+                return text(C::BillingAccountId, val, fp);
+            if (is(k, "BillingAccountName"))
+                return text(C::BillingAccountName, val, fp);
+            if (is(k, "BillingCurrency"))
+                return text(C::BillingCurrency, val, fp);
+            if (is(k, "BillingPeriodStart"))
+                return time(C::BillingPeriodStart, val, fp);
+            if (is(k, "BillingPeriodEnd"))
+                return time(C::BillingPeriodEnd, val, fp);
+            if (is(k, "BilledCost"))
+                return number(C::BilledCost, val, fp);
+            break;
+        case 'C':
+            if (is(k, "ChargeCategory"))
+                return text(C::ChargeCategory, val, fp);
+            if (is(k, "ChargeClass"))
+                return text(C::ChargeClass, val, fp);
+            if (is(k, "ChargeDescription"))
+                return text(C::ChargeDescription, val, fp);
+            if (is(k, "ChargeFrequency"))
+                return text(C::ChargeFrequency, val, fp);
+            if (is(k, "ChargePeriodStart"))
+                return time(C::ChargePeriodStart, val, fp);
+            if (is(k, "ChargePeriodEnd"))
+                return time(C::ChargePeriodEnd, val, fp);
+            if (is(k, "ConsumedQuantity"))
+                return number(C::ConsumedQuantity, val, fp);
+            if (is(k, "ConsumedUnit"))
+                return text(C::ConsumedUnit, val, fp);
+            if (is(k, "ContractedUnitPrice"))
+                return number(C::ContractedUnitPrice, val, fp);
+            if (is(k, "ContractedCost"))
+                return number(C::ContractedCost, val, fp);
+            break;
+        case 'E':
+            if (is(k, "EffectiveCost"))
+                return number(C::EffectiveCost, val, fp);
+            break;
+        case 'H':
+            if (is(k, "HostProviderName"))
+                return text(C::HostProviderName, val, fp);
+            break;
+        case 'I':
+            if (is(k, "InvoiceIssuerName"))
+                return text(C::InvoiceIssuerName, val, fp);
+            break;
+        case 'L':
+            if (is(k, "ListUnitPrice"))
+                return number(C::ListUnitPrice, val, fp);
+            if (is(k, "ListCost"))
+                return number(C::ListCost, val, fp);
+            break;
+        case 'P':
+            if (is(k, "PricingQuantity"))
+                return number(C::PricingQuantity, val, fp);
+            if (is(k, "PricingUnit"))
+                return text(C::PricingUnit, val, fp);
+            break;
+        case 'R':
+            if (is(k, "RegionId"))
+                return text(C::RegionId, val, fp);
+            if (is(k, "RegionName"))
+                return text(C::RegionName, val, fp);
+            break;
+        case 'S':
+            if (is(k, "ServiceProviderName"))
+                return text(C::ServiceProviderName, val, fp);
+            if (is(k, "SubAccountId"))
+                return text(C::SubAccountId, val, fp);
+            if (is(k, "SubAccountName"))
+                return text(C::SubAccountName, val, fp);
+            break;
+        case 'T':
+            if (is(k, "Tags")) {
+                // Checked here, read back from the record's bytes on demand.
+                QMap<QString, QString> tags;
+                return r.stringMap(val, fp, &tags);
+            }
+            break;
+        case 'x':
+            if (is(k, "x_BillableMetricId"))
+                return text(C::BillableMetricId, val, fp);
+            if (is(k, "x_BillableMetricName"))
+                return text(C::BillableMetricName, val, fp);
+            if (is(k, "x_ProductFamilyId"))
+                return text(C::ProductFamilyId, val, fp);
+            if (is(k, "x_ProductFamilyName"))
+                return text(C::ProductFamilyName, val, fp);
+            if (is(k, "x_ProductCategoryName"))
+                return text(C::ProductCategoryName, val, fp);
+            if (is(k, "x_ZoneId"))
+                return text(C::ZoneId, val, fp);
+            if (is(k, "x_ZoneName"))
+                return text(C::ZoneName, val, fp);
+            break;
+        default:
+            break;
+        }
+        return true;
+    });
+    return ok;
+}
+
+// The fast path for a usage answer: simdjson's DOM parser, whose both stages
+// run on the machine's SIMD instructions, then a walk over its tape. It takes
+// only what it can read without judgement (every field of the expected type,
+// no error list) and returns false otherwise; the caller then runs the
+// on-demand reader above, which is the authority on what is accepted and on
+// every error message.
+bool usageColumnsFast(const QByteArray &body, UsageColumns *c)
+{
+    namespace dom = simdjson::dom;
+    using C = UsageColumns;
+    thread_local dom::parser parser;
+    dom::element root;
+    const bool padded = body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
+    if (body.isEmpty() ||
+        parser.parse(body.constData(), size_t(body.size()), !padded).get(root) != simdjson::SUCCESS)
+        return false;
+    dom::object top;
+    if (root.get_object().get(top) != simdjson::SUCCESS)
+        return false;
+    UsageDictionaries dicts;
+
+    auto text = [&](C::Row &row, C::Text f, dom::element v) {
+        if (v.is_null())
+            return true;
+        std::string_view sv;
+        if (v.get_string().get(sv) != simdjson::SUCCESS)
+            return false;
+        row.text[f] = dicts[f].indexOf(sv, &c->values[f]);
+        return true;
+    };
+    auto number = [&](C::Row &row, size_t index, C::Number f, dom::element v) {
+        if (v.is_null()) {
+            row.present &= quint8(~(1U << f));
+            return true;
+        }
+        double d = 0;
+        if (!v.is_number() || v.get_double().get(d) != simdjson::SUCCESS)
+            return false;
+        std::vector<double> &column = c->numbers[f];
+        if (column.empty())
+            column.assign(index + 1, 0.0);
+        column[index] = d;
+        row.present |= quint8(1U << f);
+        return true;
+    };
+    auto time = [&](C::Row &row, C::Time f, dom::element v) {
+        row.times[f] = C::kNoTime;
+        if (v.is_null())
+            return true;
+        std::string_view sv;
+        if (v.get_string().get(sv) != simdjson::SUCCESS)
+            return false;
+        return sv.empty() || parseTimestamp(sv, &row.times[f]);
+    };
+    auto tags = [](dom::element v) {
+        if (v.is_null())
+            return true;
+        dom::object o;
+        if (v.get_object().get(o) != simdjson::SUCCESS)
+            return false;
+        for (const dom::key_value_pair field : o)
+            if (!field.value.is_string() && !field.value.is_bool() && !field.value.is_null())
+                return false;
+        return true;
+    };
+    auto readRow = [&](dom::object o) {
+        const size_t index = c->rows.size();
+        for (auto &column : c->numbers)
+            if (!column.empty())
+                column.push_back(0.0);
+        C::Row &row = c->rows.emplace_back();
+        for (const dom::key_value_pair field : o) {
+            const std::string_view k = field.key;
+            const dom::element v = field.value;
             if (k.empty())
-                return true;
+                continue;
+            bool ok = true;
             switch (k[0]) {
             case 'B':
                 if (is(k, "BillingAccountId"))
-                    return text(C::BillingAccountId, val, fp);
-                if (is(k, "BillingAccountName"))
-                    return text(C::BillingAccountName, val, fp);
-                if (is(k, "BillingCurrency"))
-                    return text(C::BillingCurrency, val, fp);
-                if (is(k, "BillingPeriodStart"))
-                    return time(C::BillingPeriodStart, val, fp);
-                if (is(k, "BillingPeriodEnd"))
-                    return time(C::BillingPeriodEnd, val, fp);
-                if (is(k, "BilledCost"))
-                    return number(C::BilledCost, val, fp);
+                    ok = text(row, C::BillingAccountId, v);
+                else if (is(k, "BillingAccountName"))
+                    ok = text(row, C::BillingAccountName, v);
+                else if (is(k, "BillingCurrency"))
+                    ok = text(row, C::BillingCurrency, v);
+                else if (is(k, "BillingPeriodStart"))
+                    ok = time(row, C::BillingPeriodStart, v);
+                else if (is(k, "BillingPeriodEnd"))
+                    ok = time(row, C::BillingPeriodEnd, v);
+                else if (is(k, "BilledCost"))
+                    ok = number(row, index, C::BilledCost, v);
                 break;
             case 'C':
                 if (is(k, "ChargeCategory"))
-                    return text(C::ChargeCategory, val, fp);
-                if (is(k, "ChargeClass"))
-                    return text(C::ChargeClass, val, fp);
-                if (is(k, "ChargeDescription"))
-                    return text(C::ChargeDescription, val, fp);
-                if (is(k, "ChargeFrequency"))
-                    return text(C::ChargeFrequency, val, fp);
-                if (is(k, "ChargePeriodStart"))
-                    return time(C::ChargePeriodStart, val, fp);
-                if (is(k, "ChargePeriodEnd"))
-                    return time(C::ChargePeriodEnd, val, fp);
-                if (is(k, "ConsumedQuantity"))
-                    return number(C::ConsumedQuantity, val, fp);
-                if (is(k, "ConsumedUnit"))
-                    return text(C::ConsumedUnit, val, fp);
-                if (is(k, "ContractedUnitPrice"))
-                    return number(C::ContractedUnitPrice, val, fp);
-                if (is(k, "ContractedCost"))
-                    return number(C::ContractedCost, val, fp);
+                    ok = text(row, C::ChargeCategory, v);
+                else if (is(k, "ChargeClass"))
+                    ok = text(row, C::ChargeClass, v);
+                else if (is(k, "ChargeDescription"))
+                    ok = text(row, C::ChargeDescription, v);
+                else if (is(k, "ChargeFrequency"))
+                    ok = text(row, C::ChargeFrequency, v);
+                else if (is(k, "ChargePeriodStart"))
+                    ok = time(row, C::ChargePeriodStart, v);
+                else if (is(k, "ChargePeriodEnd"))
+                    ok = time(row, C::ChargePeriodEnd, v);
+                else if (is(k, "ConsumedQuantity"))
+                    ok = number(row, index, C::ConsumedQuantity, v);
+                else if (is(k, "ConsumedUnit"))
+                    ok = text(row, C::ConsumedUnit, v);
+                else if (is(k, "ContractedUnitPrice"))
+                    ok = number(row, index, C::ContractedUnitPrice, v);
+                else if (is(k, "ContractedCost"))
+                    ok = number(row, index, C::ContractedCost, v);
                 break;
             case 'E':
                 if (is(k, "EffectiveCost"))
-                    return number(C::EffectiveCost, val, fp);
+                    ok = number(row, index, C::EffectiveCost, v);
                 break;
             case 'H':
                 if (is(k, "HostProviderName"))
-                    return text(C::HostProviderName, val, fp);
+                    ok = text(row, C::HostProviderName, v);
                 break;
             case 'I':
                 if (is(k, "InvoiceIssuerName"))
-                    return text(C::InvoiceIssuerName, val, fp);
+                    ok = text(row, C::InvoiceIssuerName, v);
                 break;
             case 'L':
                 if (is(k, "ListUnitPrice"))
-                    return number(C::ListUnitPrice, val, fp);
-                if (is(k, "ListCost"))
-                    return number(C::ListCost, val, fp);
+                    ok = number(row, index, C::ListUnitPrice, v);
+                else if (is(k, "ListCost"))
+                    ok = number(row, index, C::ListCost, v);
                 break;
             case 'P':
                 if (is(k, "PricingQuantity"))
-                    return number(C::PricingQuantity, val, fp);
-                if (is(k, "PricingUnit"))
-                    return text(C::PricingUnit, val, fp);
+                    ok = number(row, index, C::PricingQuantity, v);
+                else if (is(k, "PricingUnit"))
+                    ok = text(row, C::PricingUnit, v);
                 break;
             case 'R':
                 if (is(k, "RegionId"))
-                    return text(C::RegionId, val, fp);
-                if (is(k, "RegionName"))
-                    return text(C::RegionName, val, fp);
+                    ok = text(row, C::RegionId, v);
+                else if (is(k, "RegionName"))
+                    ok = text(row, C::RegionName, v);
                 break;
             case 'S':
                 if (is(k, "ServiceProviderName"))
-                    return text(C::ServiceProviderName, val, fp);
-                if (is(k, "SubAccountId"))
-                    return text(C::SubAccountId, val, fp);
-                if (is(k, "SubAccountName"))
-                    return text(C::SubAccountName, val, fp);
+                    ok = text(row, C::ServiceProviderName, v);
+                else if (is(k, "SubAccountId"))
+                    ok = text(row, C::SubAccountId, v);
+                else if (is(k, "SubAccountName"))
+                    ok = text(row, C::SubAccountName, v);
                 break;
             case 'T':
-                if (is(k, "Tags")) {
-                    // Checked here, read back from the record's bytes on demand.
-                    QMap<QString, QString> tags;
-                    return r.stringMap(val, fp, &tags);
-                }
+                if (is(k, "Tags"))
+                    ok = tags(v);
                 break;
             case 'x':
                 if (is(k, "x_BillableMetricId"))
-                    return text(C::BillableMetricId, val, fp);
-                if (is(k, "x_BillableMetricName"))
-                    return text(C::BillableMetricName, val, fp);
-                if (is(k, "x_ProductFamilyId"))
-                    return text(C::ProductFamilyId, val, fp);
-                if (is(k, "x_ProductFamilyName"))
-                    return text(C::ProductFamilyName, val, fp);
-                if (is(k, "x_ProductCategoryName"))
-                    return text(C::ProductCategoryName, val, fp);
-                if (is(k, "x_ZoneId"))
-                    return text(C::ZoneId, val, fp);
-                if (is(k, "x_ZoneName"))
-                    return text(C::ZoneName, val, fp);
+                    ok = text(row, C::BillableMetricId, v);
+                else if (is(k, "x_BillableMetricName"))
+                    ok = text(row, C::BillableMetricName, v);
+                else if (is(k, "x_ProductFamilyId"))
+                    ok = text(row, C::ProductFamilyId, v);
+                else if (is(k, "x_ProductFamilyName"))
+                    ok = text(row, C::ProductFamilyName, v);
+                else if (is(k, "x_ProductCategoryName"))
+                    ok = text(row, C::ProductCategoryName, v);
+                else if (is(k, "x_ZoneId"))
+                    ok = text(row, C::ZoneId, v);
+                else if (is(k, "x_ZoneName"))
+                    ok = text(row, C::ZoneName, v);
                 break;
             default:
                 break;
             }
-            return true;
-        },
-        &whole);
-    if (ok)
-        out.raw = r.span<C::Span>(whole);
-    if (ok && row == 0 && !whole.empty())
-        c->reserve(c->body.size() / qsizetype(whole.size() + 1) + 16); // rows look alike
-    return ok;
+            if (!ok)
+                return false;
+        }
+        return true;
+    };
+
+    for (const dom::key_value_pair field : top) {
+        const std::string_view k = field.key;
+        if (k == "result") {
+            if (field.value.is_null())
+                continue;
+            dom::array rows;
+            if (field.value.get_array().get(rows) != simdjson::SUCCESS)
+                return false;
+            if (c->rows.empty())
+                c->reserve(qsizetype(rows.size()));
+            for (const dom::element item : rows) {
+                dom::object o;
+                if (item.get_object().get(o) != simdjson::SUCCESS || !readRow(o))
+                    return false;
+            }
+        } else if (k == "success") {
+            bool success = true;
+            if (field.value.is_bool() && field.value.get_bool().get(success) == simdjson::SUCCESS && !success)
+                return false; // the error envelope's messages are read by the reader
+        } else if (k == "errors") {
+            dom::array errors;
+            if (field.value.get_array().get(errors) != simdjson::SUCCESS || errors.size() != 0)
+                return false;
+        }
+    }
+    return true;
 }
 
 bool readTokenVerification(Reader &r, od::value &v, const Path &path, TokenVerification *t)
@@ -1319,8 +1520,6 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
 {
     if (body.trimmed().isEmpty())
         return ApiError::decode(QStringLiteral("empty response body"));
-    if (!simdjson::validate_utf8(body.constData(), size_t(body.size())))
-        return ApiError::decode(QStringLiteral("response is not valid UTF-8"));
     // Parse in place when the body has room for the parser's padding (the
     // client reads bodies that way), else from a padded copy.
     simdjson::padded_string copy;
@@ -1335,7 +1534,11 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
     Reader r;
     r.setDocument(&doc, std::string_view(padded.data(), padded.size()));
     const Path root;
+    // The tokenizer checks the whole body's UTF-8 before anything is read
+    // (the string fast paths rely on that), so no separate pass is needed.
     if (const error_code e = threadParser().iterate(padded).get(doc)) {
+        if (e == simdjson::UTF8_ERROR)
+            return ApiError::decode(QStringLiteral("response is not valid UTF-8"));
         r.syntax(root, e);
         return ApiError::decode(r.error);
     }
@@ -1679,8 +1882,12 @@ Decoded<QList<UsageRecord>> usageResponse(const QByteArray &body)
 Decoded<UsageColumns> usageColumns(const QByteArray &body)
 {
     Decoded<UsageColumns> out;
+    if (usageColumnsFast(body, &out.value))
+        return out;
+    // Anything the fast path does not take (an error, an unusual shape) is
+    // decided here, so both paths accept, reject and report alike.
+    out.value = {};
     UsageColumns &c = out.value;
-    c.body = body; // shared, not copied: spans index into these bytes
     UsageDictionaries dicts;
     out.error = walkEnvelope(
         body,

@@ -1,6 +1,6 @@
 #include "api/usagecolumns.h"
 
-#include "api/decoders.h"
+#include <QDateTime>
 
 namespace api {
 
@@ -13,31 +13,52 @@ UsageColumns::UsageColumns()
 void UsageColumns::reserve(qsizetype n)
 {
     rows.reserve(size_t(qMax<qsizetype>(n, 0)));
-    if (!numbers[ConsumedQuantity].empty() || n > 0)
-        numbers[ConsumedQuantity].reserve(size_t(qMax<qsizetype>(n, 0)));
+    numbers[ConsumedQuantity].reserve(size_t(qMax<qsizetype>(n, 0)));
 }
 
-QByteArray UsageColumns::bytes(const Span &span) const
+UsageRecord UsageColumns::record(qsizetype i) const
 {
-    if (span.size < 0 || span.offset < 0 || span.offset + span.size > body.size())
-        return {};
-    return QByteArray(body.constData() + span.offset, span.size);
-}
-
-UsageRecord UsageColumns::record(qsizetype row) const
-{
-    // The row decoded once already, so this cannot fail; an empty record
-    // would mean the body was changed after decoding.
-    return decode::usageRecord(bytes(rows[size_t(row)].raw)).value;
-}
-
-QList<UsageRecord> UsageColumns::records() const
-{
-    QList<UsageRecord> out;
-    out.reserve(size());
-    for (qsizetype i = 0; i < size(); ++i)
-        out.append(record(i));
-    return out;
+    auto time = [&](Time f) {
+        const qint64 ms = timeAt(f, i);
+        return ms == kNoTime ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    };
+    UsageRecord r;
+    r.billingAccountId = textAt(BillingAccountId, i);
+    r.billingAccountName = textAt(BillingAccountName, i);
+    r.chargeCategory = textAt(ChargeCategory, i);
+    r.chargeClass = textAt(ChargeClass, i);
+    r.chargeDescription = textAt(ChargeDescription, i);
+    r.chargeFrequency = textAt(ChargeFrequency, i);
+    r.chargePeriodStart = time(ChargePeriodStart);
+    r.chargePeriodEnd = time(ChargePeriodEnd);
+    r.consumedQuantity = optionalNumber(ConsumedQuantity, i);
+    r.consumedUnit = textAt(ConsumedUnit, i);
+    r.hostProviderName = textAt(HostProviderName, i);
+    r.invoiceIssuerName = textAt(InvoiceIssuerName, i);
+    r.serviceProviderName = textAt(ServiceProviderName, i);
+    r.billableMetricId = textAt(BillableMetricId, i);
+    r.billableMetricName = textAt(BillableMetricName, i);
+    r.productFamilyId = textAt(ProductFamilyId, i);
+    r.productFamilyName = textAt(ProductFamilyName, i);
+    r.productCategoryName = textAt(ProductCategoryName, i);
+    r.zoneId = textAt(ZoneId, i);
+    r.zoneName = textAt(ZoneName, i);
+    r.subAccountId = textAt(SubAccountId, i);
+    r.subAccountName = textAt(SubAccountName, i);
+    r.regionId = textAt(RegionId, i);
+    r.regionName = textAt(RegionName, i);
+    r.billingCurrency = textAt(BillingCurrency, i);
+    r.billingPeriodStart = time(BillingPeriodStart);
+    r.billingPeriodEnd = time(BillingPeriodEnd);
+    r.pricingQuantity = optionalNumber(PricingQuantity, i);
+    r.pricingUnit = textAt(PricingUnit, i);
+    r.listUnitPrice = optionalNumber(ListUnitPrice, i);
+    r.listCost = optionalNumber(ListCost, i);
+    r.contractedUnitPrice = optionalNumber(ContractedUnitPrice, i);
+    r.contractedCost = optionalNumber(ContractedCost, i);
+    r.billedCost = optionalNumber(BilledCost, i);
+    r.effectiveCost = optionalNumber(EffectiveCost, i);
+    return r;
 }
 
 } // namespace api

@@ -3,9 +3,10 @@
 // FOCUS records repeat a few dozen distinct strings (accounts, metrics,
 // families, units) across tens of thousands of rows, so each text column is a
 // per-answer dictionary plus an index per row; numbers and times are plain
-// arrays. The usage cube merges an answer by looking up each distinct value
-// once instead of comparing strings row by row. Tags and the record's bytes
-// stay in the body and are read back only when a whole record is asked for.
+// values. The usage cube merges an answer by looking up each distinct value
+// once instead of comparing strings row by row. Every scalar field is kept;
+// Tags and the record's bytes are not (decode::usageResponse gives whole
+// records, for export).
 
 #include "api/records.h"
 
@@ -63,11 +64,6 @@ struct UsageColumns
     enum Time : int { ChargePeriodStart, ChargePeriodEnd, BillingPeriodStart, BillingPeriodEnd, TimeCount };
     static_assert(NumberCount <= 8, "present[] holds one bit per number");
 
-    struct Span
-    {
-        qsizetype offset = 0;
-        qsizetype size = -1; // < 0: absent
-    };
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
     UsageColumns();
@@ -79,7 +75,6 @@ struct UsageColumns
         std::array<quint32, TextCount> text{}; // index into values[f]
         quint8 present = 0;                    // bit n set when number n was given
         std::array<qint64, TimeCount> times{kNoTime, kNoTime, kNoTime, kNoTime}; // ms since epoch, UTC
-        Span raw;                                                                // the whole record
     };
 
     qsizetype size() const { return qsizetype(rows.size()); }
@@ -102,20 +97,16 @@ struct UsageColumns
     // Any row carries the field.
     bool hasColumn(Number field) const { return !numbers[field].empty(); }
 
-    // The row as a record, decoded again from its bytes so that it is exactly
-    // what decode::usageResponse() gives (tags and rawJson included).
+    // The row as a record: every scalar field (no tags, no rawJson).
     UsageRecord record(qsizetype row) const;
-    // Room for n rows (the decoder guesses from the first record's size).
+    // Room for n rows.
     void reserve(qsizetype n);
-    QList<UsageRecord> records() const;
-    QByteArray bytes(const Span &span) const;
 
     // Distinct values per field; values[f][0] is the empty string (absent or null).
     std::array<QList<QString>, TextCount> values;
     std::vector<Row> rows;
     // Per number: empty while no row carries it, else one value per row (0 where absent).
     std::array<std::vector<double>, NumberCount> numbers;
-    QByteArray body; // the answer as received
 };
 
 } // namespace api
