@@ -212,6 +212,17 @@ def map_figures(benchmarks):
                 continue
             figures.append({"name": figure, "value": round(value * scale, 3), "unit": unit})
             break
+    # Decoder throughput per record type (bench_api_decoders).
+    for b in benchmarks:
+        if b["program"] != "bench_api_decoders" or "bytes_per_second" not in b:
+            continue
+        if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+            continue
+        name = re.sub(r"_median$", "", b["name"])
+        name = re.sub(r"^BM_", "", name)
+        name = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+        figures.append({"name": "decoder_mb_per_s_" + name, "value": round(b["bytes_per_second"] / 1e6, 1),
+                        "unit": "MB/s"})
     # Every Google Benchmark also lands under its own name, for the record.
     for b in benchmarks:
         if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":

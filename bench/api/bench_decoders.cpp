@@ -152,6 +152,16 @@ void BM_UsageWindow(benchmark::State &state)
     static const QByteArray body = usagePage(5000);
     run(state, body, 5000, [](const QByteArray &b) { return api::decode::usageResponse(b); });
 }
+// What the Usage page decodes: columns (the DOM fast path).
+void BM_UsageColumns(benchmark::State &state)
+{
+    static const QByteArray body = [] {
+        QByteArray b = usagePage(5000);
+        b.reserve(b.size() + 64);
+        return b;
+    }();
+    run(state, body, 5000, [](const QByteArray &b) { return api::decode::usageColumns(b); });
+}
 void BM_OrganizationsPage(benchmark::State &state)
 {
     static const QByteArray body = organizationsPage(1000);
@@ -174,6 +184,7 @@ BENCHMARK(BM_AuditPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AuditColumns)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AuditCursorScan)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_UsageWindow)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_UsageColumns)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OrganizationsPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MembersPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AccountsPage)->Unit(benchmark::kMillisecond);
