@@ -1225,11 +1225,10 @@ bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, Us
 // no error list) and returns false otherwise; the caller then runs the
 // on-demand reader above, which is the authority on what is accepted and on
 // every error message.
-bool usageColumnsFast(const QByteArray &body, UsageColumns *c)
+bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, UsageColumns *c)
 {
     namespace dom = simdjson::dom;
     using C = UsageColumns;
-    thread_local dom::parser parser;
     dom::element root;
     const bool padded = body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
     if (body.isEmpty() ||
@@ -1878,6 +1877,23 @@ Decoded<QList<UsageRecord>> usageResponse(const QByteArray &body)
         out.value = {};
     return out;
 }
+
+namespace {
+
+// One DOM parser per thread, reused: its buffers grow to the largest answer
+// seen, which is what makes the next window cheap. An unusually large answer
+// does not pin its buffers to the thread for good.
+bool usageColumnsFast(const QByteArray &body, UsageColumns *c)
+{
+    constexpr size_t kKeepCapacity = size_t(64) << 20;
+    thread_local simdjson::dom::parser parser;
+    const bool ok = usageColumnsFast(parser, body, c);
+    if (parser.capacity() > kKeepCapacity)
+        parser = simdjson::dom::parser();
+    return ok;
+}
+
+} // namespace
 
 Decoded<UsageColumns> usageColumns(const QByteArray &body)
 {
