@@ -1073,6 +1073,121 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
 
 using UsageDictionaries = std::array<PageDictionary, UsageColumns::TextCount>;
 
+// Where a FOCUS key goes in UsageColumns; both usage column readers use it.
+struct UsageField
+{
+    enum Kind : quint8 { Other, Text, Number, Time, Tags } kind = Other;
+    int index = 0;
+};
+
+UsageField usageField(std::string_view k)
+{
+    using C = UsageColumns;
+    using F = UsageField;
+    if (k.empty())
+        return {};
+    // Dispatch on the first letter keeps this cheap on a 36-column record.
+    switch (k[0]) {
+    case 'B':
+        if (is(k, "BillingAccountId"))
+            return {F::Text, C::BillingAccountId};
+        if (is(k, "BillingAccountName"))
+            return {F::Text, C::BillingAccountName};
+        if (is(k, "BillingCurrency"))
+            return {F::Text, C::BillingCurrency};
+        if (is(k, "BillingPeriodStart"))
+            return {F::Time, C::BillingPeriodStart};
+        if (is(k, "BillingPeriodEnd"))
+            return {F::Time, C::BillingPeriodEnd};
+        if (is(k, "BilledCost"))
+            return {F::Number, C::BilledCost};
+        break;
+    case 'C':
+        if (is(k, "ChargeCategory"))
+            return {F::Text, C::ChargeCategory};
+        if (is(k, "ChargeClass"))
+            return {F::Text, C::ChargeClass};
+        if (is(k, "ChargeDescription"))
+            return {F::Text, C::ChargeDescription};
+        if (is(k, "ChargeFrequency"))
+            return {F::Text, C::ChargeFrequency};
+        if (is(k, "ChargePeriodStart"))
+            return {F::Time, C::ChargePeriodStart};
+        if (is(k, "ChargePeriodEnd"))
+            return {F::Time, C::ChargePeriodEnd};
+        if (is(k, "ConsumedQuantity"))
+            return {F::Number, C::ConsumedQuantity};
+        if (is(k, "ConsumedUnit"))
+            return {F::Text, C::ConsumedUnit};
+        if (is(k, "ContractedUnitPrice"))
+            return {F::Number, C::ContractedUnitPrice};
+        if (is(k, "ContractedCost"))
+            return {F::Number, C::ContractedCost};
+        break;
+    case 'E':
+        if (is(k, "EffectiveCost"))
+            return {F::Number, C::EffectiveCost};
+        break;
+    case 'H':
+        if (is(k, "HostProviderName"))
+            return {F::Text, C::HostProviderName};
+        break;
+    case 'I':
+        if (is(k, "InvoiceIssuerName"))
+            return {F::Text, C::InvoiceIssuerName};
+        break;
+    case 'L':
+        if (is(k, "ListUnitPrice"))
+            return {F::Number, C::ListUnitPrice};
+        if (is(k, "ListCost"))
+            return {F::Number, C::ListCost};
+        break;
+    case 'P':
+        if (is(k, "PricingQuantity"))
+            return {F::Number, C::PricingQuantity};
+        if (is(k, "PricingUnit"))
+            return {F::Text, C::PricingUnit};
+        break;
+    case 'R':
+        if (is(k, "RegionId"))
+            return {F::Text, C::RegionId};
+        if (is(k, "RegionName"))
+            return {F::Text, C::RegionName};
+        break;
+    case 'S':
+        if (is(k, "ServiceProviderName"))
+            return {F::Text, C::ServiceProviderName};
+        if (is(k, "SubAccountId"))
+            return {F::Text, C::SubAccountId};
+        if (is(k, "SubAccountName"))
+            return {F::Text, C::SubAccountName};
+        break;
+    case 'T':
+        if (is(k, "Tags"))
+            return {F::Tags, 0};
+        break;
+    case 'x':
+        if (is(k, "x_BillableMetricId"))
+            return {F::Text, C::BillableMetricId};
+        if (is(k, "x_BillableMetricName"))
+            return {F::Text, C::BillableMetricName};
+        if (is(k, "x_ProductFamilyId"))
+            return {F::Text, C::ProductFamilyId};
+        if (is(k, "x_ProductFamilyName"))
+            return {F::Text, C::ProductFamilyName};
+        if (is(k, "x_ProductCategoryName"))
+            return {F::Text, C::ProductCategoryName};
+        if (is(k, "x_ZoneId"))
+            return {F::Text, C::ZoneId};
+        if (is(k, "x_ZoneName"))
+            return {F::Text, C::ZoneName};
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
 // The same record into columns. Accepts and rejects exactly what
 // readUsageRecord does, so an answer decodes the same either way.
 bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, UsageDictionaries &dicts)
@@ -1111,107 +1226,19 @@ bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, Us
         return r.timestampMs(val, p, &out.times[f]);
     };
     const bool ok = r.object(v, path, [&](std::string_view k, od::value &val, const Path &fp) {
-        if (k.empty())
-            return true;
-        switch (k[0]) {
-        case 'B':
-            if (is(k, "BillingAccountId"))
-                return text(C::BillingAccountId, val, fp);
-            if (is(k, "BillingAccountName"))
-                return text(C::BillingAccountName, val, fp);
-            if (is(k, "BillingCurrency"))
-                return text(C::BillingCurrency, val, fp);
-            if (is(k, "BillingPeriodStart"))
-                return time(C::BillingPeriodStart, val, fp);
-            if (is(k, "BillingPeriodEnd"))
-                return time(C::BillingPeriodEnd, val, fp);
-            if (is(k, "BilledCost"))
-                return number(C::BilledCost, val, fp);
-            break;
-        case 'C':
-            if (is(k, "ChargeCategory"))
-                return text(C::ChargeCategory, val, fp);
-            if (is(k, "ChargeClass"))
-                return text(C::ChargeClass, val, fp);
-            if (is(k, "ChargeDescription"))
-                return text(C::ChargeDescription, val, fp);
-            if (is(k, "ChargeFrequency"))
-                return text(C::ChargeFrequency, val, fp);
-            if (is(k, "ChargePeriodStart"))
-                return time(C::ChargePeriodStart, val, fp);
-            if (is(k, "ChargePeriodEnd"))
-                return time(C::ChargePeriodEnd, val, fp);
-            if (is(k, "ConsumedQuantity"))
-                return number(C::ConsumedQuantity, val, fp);
-            if (is(k, "ConsumedUnit"))
-                return text(C::ConsumedUnit, val, fp);
-            if (is(k, "ContractedUnitPrice"))
-                return number(C::ContractedUnitPrice, val, fp);
-            if (is(k, "ContractedCost"))
-                return number(C::ContractedCost, val, fp);
-            break;
-        case 'E':
-            if (is(k, "EffectiveCost"))
-                return number(C::EffectiveCost, val, fp);
-            break;
-        case 'H':
-            if (is(k, "HostProviderName"))
-                return text(C::HostProviderName, val, fp);
-            break;
-        case 'I':
-            if (is(k, "InvoiceIssuerName"))
-                return text(C::InvoiceIssuerName, val, fp);
-            break;
-        case 'L':
-            if (is(k, "ListUnitPrice"))
-                return number(C::ListUnitPrice, val, fp);
-            if (is(k, "ListCost"))
-                return number(C::ListCost, val, fp);
-            break;
-        case 'P':
-            if (is(k, "PricingQuantity"))
-                return number(C::PricingQuantity, val, fp);
-            if (is(k, "PricingUnit"))
-                return text(C::PricingUnit, val, fp);
-            break;
-        case 'R':
-            if (is(k, "RegionId"))
-                return text(C::RegionId, val, fp);
-            if (is(k, "RegionName"))
-                return text(C::RegionName, val, fp);
-            break;
-        case 'S':
-            if (is(k, "ServiceProviderName"))
-                return text(C::ServiceProviderName, val, fp);
-            if (is(k, "SubAccountId"))
-                return text(C::SubAccountId, val, fp);
-            if (is(k, "SubAccountName"))
-                return text(C::SubAccountName, val, fp);
-            break;
-        case 'T':
-            if (is(k, "Tags")) {
-                // Checked here, read back from the record's bytes on demand.
-                QMap<QString, QString> tags;
-                return r.stringMap(val, fp, &tags);
-            }
-            break;
-        case 'x':
-            if (is(k, "x_BillableMetricId"))
-                return text(C::BillableMetricId, val, fp);
-            if (is(k, "x_BillableMetricName"))
-                return text(C::BillableMetricName, val, fp);
-            if (is(k, "x_ProductFamilyId"))
-                return text(C::ProductFamilyId, val, fp);
-            if (is(k, "x_ProductFamilyName"))
-                return text(C::ProductFamilyName, val, fp);
-            if (is(k, "x_ProductCategoryName"))
-                return text(C::ProductCategoryName, val, fp);
-            if (is(k, "x_ZoneId"))
-                return text(C::ZoneId, val, fp);
-            if (is(k, "x_ZoneName"))
-                return text(C::ZoneName, val, fp);
-            break;
-        default:
+        const UsageField f = usageField(k);
+        switch (f.kind) {
+        case UsageField::Text:
+            return text(C::Text(f.index), val, fp);
+        case UsageField::Number:
+            return number(C::Number(f.index), val, fp);
+        case UsageField::Time:
+            return time(C::Time(f.index), val, fp);
+        case UsageField::Tags: {
+            QMap<QString, QString> tags; // checked, not kept
+            return r.stringMap(val, fp, &tags);
+        }
+        case UsageField::Other:
             break;
         }
         return true;
@@ -1290,107 +1317,22 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
                 column.push_back(0.0);
         C::Row &row = c->rows.emplace_back();
         for (const dom::key_value_pair field : o) {
-            const std::string_view k = field.key;
-            const dom::element v = field.value;
-            if (k.empty())
-                continue;
+            const UsageField f = usageField(field.key);
             bool ok = true;
-            switch (k[0]) {
-            case 'B':
-                if (is(k, "BillingAccountId"))
-                    ok = text(row, C::BillingAccountId, v);
-                else if (is(k, "BillingAccountName"))
-                    ok = text(row, C::BillingAccountName, v);
-                else if (is(k, "BillingCurrency"))
-                    ok = text(row, C::BillingCurrency, v);
-                else if (is(k, "BillingPeriodStart"))
-                    ok = time(row, C::BillingPeriodStart, v);
-                else if (is(k, "BillingPeriodEnd"))
-                    ok = time(row, C::BillingPeriodEnd, v);
-                else if (is(k, "BilledCost"))
-                    ok = number(row, index, C::BilledCost, v);
+            switch (f.kind) {
+            case UsageField::Text:
+                ok = text(row, C::Text(f.index), field.value);
                 break;
-            case 'C':
-                if (is(k, "ChargeCategory"))
-                    ok = text(row, C::ChargeCategory, v);
-                else if (is(k, "ChargeClass"))
-                    ok = text(row, C::ChargeClass, v);
-                else if (is(k, "ChargeDescription"))
-                    ok = text(row, C::ChargeDescription, v);
-                else if (is(k, "ChargeFrequency"))
-                    ok = text(row, C::ChargeFrequency, v);
-                else if (is(k, "ChargePeriodStart"))
-                    ok = time(row, C::ChargePeriodStart, v);
-                else if (is(k, "ChargePeriodEnd"))
-                    ok = time(row, C::ChargePeriodEnd, v);
-                else if (is(k, "ConsumedQuantity"))
-                    ok = number(row, index, C::ConsumedQuantity, v);
-                else if (is(k, "ConsumedUnit"))
-                    ok = text(row, C::ConsumedUnit, v);
-                else if (is(k, "ContractedUnitPrice"))
-                    ok = number(row, index, C::ContractedUnitPrice, v);
-                else if (is(k, "ContractedCost"))
-                    ok = number(row, index, C::ContractedCost, v);
+            case UsageField::Number:
+                ok = number(row, index, C::Number(f.index), field.value);
                 break;
-            case 'E':
-                if (is(k, "EffectiveCost"))
-                    ok = number(row, index, C::EffectiveCost, v);
+            case UsageField::Time:
+                ok = time(row, C::Time(f.index), field.value);
                 break;
-            case 'H':
-                if (is(k, "HostProviderName"))
-                    ok = text(row, C::HostProviderName, v);
+            case UsageField::Tags:
+                ok = tags(field.value);
                 break;
-            case 'I':
-                if (is(k, "InvoiceIssuerName"))
-                    ok = text(row, C::InvoiceIssuerName, v);
-                break;
-            case 'L':
-                if (is(k, "ListUnitPrice"))
-                    ok = number(row, index, C::ListUnitPrice, v);
-                else if (is(k, "ListCost"))
-                    ok = number(row, index, C::ListCost, v);
-                break;
-            case 'P':
-                if (is(k, "PricingQuantity"))
-                    ok = number(row, index, C::PricingQuantity, v);
-                else if (is(k, "PricingUnit"))
-                    ok = text(row, C::PricingUnit, v);
-                break;
-            case 'R':
-                if (is(k, "RegionId"))
-                    ok = text(row, C::RegionId, v);
-                else if (is(k, "RegionName"))
-                    ok = text(row, C::RegionName, v);
-                break;
-            case 'S':
-                if (is(k, "ServiceProviderName"))
-                    ok = text(row, C::ServiceProviderName, v);
-                else if (is(k, "SubAccountId"))
-                    ok = text(row, C::SubAccountId, v);
-                else if (is(k, "SubAccountName"))
-                    ok = text(row, C::SubAccountName, v);
-                break;
-            case 'T':
-                if (is(k, "Tags"))
-                    ok = tags(v);
-                break;
-            case 'x':
-                if (is(k, "x_BillableMetricId"))
-                    ok = text(row, C::BillableMetricId, v);
-                else if (is(k, "x_BillableMetricName"))
-                    ok = text(row, C::BillableMetricName, v);
-                else if (is(k, "x_ProductFamilyId"))
-                    ok = text(row, C::ProductFamilyId, v);
-                else if (is(k, "x_ProductFamilyName"))
-                    ok = text(row, C::ProductFamilyName, v);
-                else if (is(k, "x_ProductCategoryName"))
-                    ok = text(row, C::ProductCategoryName, v);
-                else if (is(k, "x_ZoneId"))
-                    ok = text(row, C::ZoneId, v);
-                else if (is(k, "x_ZoneName"))
-                    ok = text(row, C::ZoneName, v);
-                break;
-            default:
+            case UsageField::Other:
                 break;
             }
             if (!ok)

@@ -238,24 +238,14 @@ class Ingest
 public:
     explicit Ingest(UsageCubeData &data) : m_d(data) {}
 
-    UsageCube::AddResult run(const QList<api::UsageRecord> &records, std::vector<quint8> *touched)
+    // Records or an answer's columns.
+    template <typename Source> UsageCube::AddResult run(const Source &source, std::vector<quint8> *touched)
     {
         UsageCube::AddResult result;
-        m_d.reserveFor(records.size());
+        m_d.reserveFor(source.size());
         std::vector<Pending> pending;
-        pending.reserve(size_t(records.size()));
-        convert(records, pending, result);
-        store(pending, touched, result);
-        return result;
-    }
-
-    UsageCube::AddResult run(const api::UsageColumns &columns, std::vector<quint8> *touched)
-    {
-        UsageCube::AddResult result;
-        m_d.reserveFor(columns.size());
-        std::vector<Pending> pending;
-        pending.reserve(size_t(columns.size()));
-        convert(columns, pending, result);
+        pending.reserve(size_t(source.size()));
+        convert(source, pending, result);
         store(pending, touched, result);
         return result;
     }
