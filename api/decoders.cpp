@@ -83,45 +83,27 @@ template <size_t N> bool is(std::string_view key, const char (&literal)[N])
     return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
 }
 
-// Index of the first '"' or backslash in p[0, n), or n. Eight bytes at a time.
-size_t quoteOrBackslash(const char *p, size_t n)
+// Index of the first byte equal to a or b in p[0, n), or n; eight bytes at a
+// time (keys and values are short, and a library call costs more than the scan).
+size_t findEither(const char *p, size_t n, char a, char b)
 {
     constexpr quint64 kOnes = 0x0101010101010101ull;
     constexpr quint64 kHigh = 0x8080808080808080ull;
+    const quint64 wa = kOnes * quint8(a);
+    const quint64 wb = kOnes * quint8(b);
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         quint64 w;
         std::memcpy(&w, p + i, 8);
-        const quint64 q = w ^ (kOnes * quint64('"'));
-        const quint64 b = w ^ (kOnes * quint64('\\'));
-        const quint64 hit = ((q - kOnes) & ~q & kHigh) | ((b - kOnes) & ~b & kHigh);
-        if (hit)
+        const quint64 x = w ^ wa; // a zero byte where a stood
+        const quint64 y = w ^ wb;
+        if (((x - kOnes) & ~x & kHigh) | ((y - kOnes) & ~y & kHigh))
             break; // the exact byte is found below
     }
     for (; i < n; ++i)
-        if (p[i] == '"' || p[i] == '\\')
+        if (p[i] == a || p[i] == b)
             return i;
     return n;
-}
-
-// Whether bytes hold a backslash, eight at a time (keys and values are short,
-// and a library call costs more than the scan).
-bool hasBackslash(const char *p, size_t n)
-{
-    constexpr quint64 kOnes = 0x0101010101010101ull;
-    constexpr quint64 kHigh = 0x8080808080808080ull;
-    constexpr quint64 kSlashes = kOnes * quint64('\\');
-    for (; n >= 8; p += 8, n -= 8) {
-        quint64 w;
-        std::memcpy(&w, p, 8);
-        const quint64 x = w ^ kSlashes; // a zero byte where there was a backslash
-        if ((x - kOnes) & ~x & kHigh)
-            return true;
-    }
-    for (; n > 0; ++p, --n)
-        if (*p == '\\')
-            return true;
-    return false;
 }
 
 bool isJsonSpace(char c)
@@ -155,7 +137,7 @@ public:
         m_end = bytes.data() + bytes.size();
     }
     // Where a view into the parsed bytes sits in the body they were copied from.
-    template <typename SpanType = AuditColumns::Span> SpanType span(std::string_view sv) const
+    AuditColumns::Span span(std::string_view sv) const
     {
         if (!sv.data() || !m_begin)
             return {};
@@ -299,22 +281,21 @@ public:
     }
     bool timestamp(od::value &v, const Path &path, QDateTime *out, qint64 *ms = nullptr)
     {
-        std::string_view sv;
-        if (!rawString(v, path, &sv, nullptr))
+        constexpr qint64 kAbsent = std::numeric_limits<qint64>::min();
+        qint64 value = kAbsent;
+        if (!timestampMs(v, path, &value))
             return false;
-        if (!sv.data() || sv.empty()) {
+        if (value == kAbsent) {
             *out = QDateTime();
             return true;
         }
-        qint64 value = 0;
-        if (!parseTimestamp(sv, &value))
-            return invalid(path, "not an RFC 3339 timestamp");
         *out = QDateTime::fromMSecsSinceEpoch(value, Qt::UTC);
         if (ms)
             *ms = value;
         return true;
     }
-    // The same without a QDateTime: kNoTime-style sentinel left untouched when absent.
+    // The same without a QDateTime; *ms is left as it was when the value is
+    // absent, null or empty.
     bool timestampMs(od::value &v, const Path &path, qint64 *ms)
     {
         std::string_view sv;
@@ -492,9 +473,9 @@ public:
 
 private:
     // A string token's text straight from the input when it holds no escape
-    // (nearly always): no copy into the parser's buffer. The body was checked
-    // as UTF-8 before parsing and the tokenizer found the closing quote, so
-    // the bytes between the quotes are the value.
+    // (nearly always): no copy into the parser's buffer. The tokenizer has
+    // checked the whole body's UTF-8 and found the closing quote, so the bytes
+    // between the quotes are the value.
     static bool plainStringToken(std::string_view token, std::string_view *out)
     {
         size_t n = token.size();
@@ -503,7 +484,7 @@ private:
         if (n < 2 || token[0] != '"' || token[n - 1] != '"')
             return false;
         const std::string_view inner = token.substr(1, n - 2);
-        if (hasBackslash(inner.data(), inner.size()))
+        if (findEither(inner.data(), inner.size(), '\\', '\\') != inner.size())
             return false;
         *out = inner;
         return true;
@@ -516,7 +497,7 @@ private:
             return e; // a malformed object: reported, never thrown
         const char *begin = raw.raw();
         if (begin && m_end && begin < m_end) {
-            const size_t n = quoteOrBackslash(begin, size_t(m_end - begin));
+            const size_t n = findEither(begin, size_t(m_end - begin), '"', '\\');
             if (begin + n < m_end && begin[n] == '"') {
                 *key = std::string_view(begin, n);
                 return simdjson::SUCCESS;
@@ -882,12 +863,8 @@ bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, 
                     if (is(sk, "result"))
                         return text(C::ActionResult, sv, sp);
                     if (is(sk, "time")) {
-                        QDateTime ignored;
-                        qint64 ms = C::kNoTime;
-                        if (!r.timestamp(sv, sp, &ignored, &ms))
-                            return false;
-                        c->timeMs[row] = ms;
-                        return true;
+                        c->timeMs[row] = C::kNoTime; // a repeated key: the last one wins
+                        return r.timestampMs(sv, sp, &c->timeMs[row]);
                     }
                     if (is(sk, "type"))
                         return text(C::ActionType, sv, sp);
@@ -1194,10 +1171,7 @@ bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, Us
 {
     using C = UsageColumns;
     const size_t row = c->rows.size();
-    for (auto &column : c->numbers)
-        if (!column.empty())
-            column.push_back(0.0);
-    C::Row &out = c->rows.emplace_back();
+    C::Row &out = c->appendRow();
 
     auto text = [&](C::Text f, od::value &val, const Path &p) {
         std::string_view sv;
@@ -1210,15 +1184,7 @@ bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, Us
         std::optional<double> d;
         if (!r.number(val, p, &d))
             return false;
-        if (d) {
-            std::vector<double> &column = c->numbers[f];
-            if (column.empty())
-                column.assign(row + 1, 0.0);
-            column[row] = *d;
-            out.present |= quint8(1U << f);
-        } else {
-            out.present &= quint8(~(1U << f)); // a repeated key: the last one wins
-        }
+        c->setNumber(f, row, d);
         return true;
     };
     auto time = [&](C::Time f, od::value &val, const Path &p) {
@@ -1275,19 +1241,15 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
         row.text[f] = dicts[f].indexOf(sv, &c->values[f]);
         return true;
     };
-    auto number = [&](C::Row &row, size_t index, C::Number f, dom::element v) {
+    auto number = [&](size_t index, C::Number f, dom::element v) {
         if (v.is_null()) {
-            row.present &= quint8(~(1U << f));
+            c->setNumber(f, index, std::nullopt);
             return true;
         }
         double d = 0;
         if (!v.is_number() || v.get_double().get(d) != simdjson::SUCCESS)
             return false;
-        std::vector<double> &column = c->numbers[f];
-        if (column.empty())
-            column.assign(index + 1, 0.0);
-        column[index] = d;
-        row.present |= quint8(1U << f);
+        c->setNumber(f, index, d);
         return true;
     };
     auto time = [&](C::Row &row, C::Time f, dom::element v) {
@@ -1312,10 +1274,7 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
     };
     auto readRow = [&](dom::object o) {
         const size_t index = c->rows.size();
-        for (auto &column : c->numbers)
-            if (!column.empty())
-                column.push_back(0.0);
-        C::Row &row = c->rows.emplace_back();
+        C::Row &row = c->appendRow();
         for (const dom::key_value_pair field : o) {
             const UsageField f = usageField(field.key);
             bool ok = true;
@@ -1324,7 +1283,7 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
                 ok = text(row, C::Text(f.index), field.value);
                 break;
             case UsageField::Number:
-                ok = number(row, index, C::Number(f.index), field.value);
+                ok = number(index, C::Number(f.index), field.value);
                 break;
             case UsageField::Time:
                 ok = time(row, C::Time(f.index), field.value);

@@ -16,6 +16,28 @@ void UsageColumns::reserve(qsizetype n)
     numbers[ConsumedQuantity].reserve(size_t(qMax<qsizetype>(n, 0)));
 }
 
+UsageColumns::Row &UsageColumns::appendRow()
+{
+    for (std::vector<double> &column : numbers)
+        if (!column.empty())
+            column.push_back(0.0);
+    return rows.emplace_back();
+}
+
+void UsageColumns::setNumber(Number field, size_t row, std::optional<double> value)
+{
+    Row &r = rows[row];
+    if (!value) {
+        r.present &= quint8(~(1U << field));
+        return;
+    }
+    std::vector<double> &column = numbers[field];
+    if (column.empty())
+        column.assign(rows.size(), 0.0); // the first row to carry this number
+    column[row] = *value;
+    r.present |= quint8(1U << field);
+}
+
 UsageRecord UsageColumns::record(qsizetype i) const
 {
     auto time = [&](Time f) {

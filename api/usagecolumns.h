@@ -102,6 +102,11 @@ struct UsageColumns
     // Room for n rows.
     void reserve(qsizetype n);
 
+    // For decoders: a new row (the number columns grow with it), and one of
+    // its numbers; nullopt marks it absent (a repeated key's last value wins).
+    Row &appendRow();
+    void setNumber(Number field, size_t row, std::optional<double> value);
+
     // Distinct values per field; values[f][0] is the empty string (absent or null).
     std::array<QList<QString>, TextCount> values;
     std::vector<Row> rows;

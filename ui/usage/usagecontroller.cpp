@@ -47,9 +47,7 @@ UsageController::UsageController(models::Session *session, QObject *parent)
 
 UsageController::~UsageController()
 {
-    for (const InFlight &f : std::as_const(m_inFlight))
-        if (f.job)
-            f.job->abort();
+    abortInFlight();
     // A running aggregation works on its own snapshot; wait so that it does
     // not outlive the watcher. (Not after takeResult(): that future is spent.)
     if (m_running)
