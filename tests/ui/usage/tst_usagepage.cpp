@@ -25,6 +25,8 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -128,6 +130,70 @@ private Q_SLOTS:
         QCOMPARE(range(P::Last12Months).lastDate(), QDate(2026, 2, 28));
         QCOMPARE(ui::UsagePage::presetRange(P::ThisMonth, QDate(2026, 3, 15)),
                  models::UsageDayRange::fromDates(QDate(2026, 3, 1), QDate(2026, 3, 14)));
+    }
+
+    // Several windows in flight when the server starts refusing: one message,
+    // the rows already loaded stay, and Retry loads what is missing, so the
+    // cube ends up exactly as after an undisturbed load.
+    void failureWithWindowsInFlightThenRetry()
+    {
+        Fixture f;
+        QVERIFY(startSim(f, {QStringLiteral("--usage-days"), QStringLiteral("200")}, this));
+        models::Session session;
+        session.setClient(f.client);
+        session.setOrganization(f.orgId, f.orgName);
+        models::AppSettings settings;
+
+        // The reference: the same range loaded without trouble.
+        qsizetype referenceRows = 0;
+        double referenceTotal = 0;
+        {
+            ui::UsagePage reference(&session, &settings);
+            reference.setRangePreset(ui::UsagePage::RangePreset::Last90Days);
+            reference.show();
+            QVERIFY(waitIdle(&reference));
+            QVERIFY(!reference.banner()->isVisible());
+            referenceRows = reference.controller()->cube().rowCount();
+            referenceTotal = reference.controller()->aggregate().grandTotal();
+            QVERIFY(referenceRows > 0);
+        }
+
+        ui::UsagePage page(&session, &settings);
+        ui::UsageController *c = page.controller();
+        QSignalSpy failed(c, &ui::UsageController::loadFailed);
+        page.setRangePreset(ui::UsagePage::RangePreset::Last30Days);
+        page.show();
+        QVERIFY(waitIdle(&page));
+        const qsizetype before = c->cube().rowCount();
+        QVERIFY(before > 0);
+
+        QNetworkAccessManager nam;
+        auto force429 = [&](int count) {
+            QUrl hook(f.sim->baseUrl());
+            hook.setPath(QStringLiteral("/__sim/force-429"));
+            hook.setQuery(QStringLiteral("count=%1").arg(count));
+            QNetworkReply *reply = nam.post(QNetworkRequest(hook), QByteArray());
+            const bool done = QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
+            const bool ok = done && reply->error() == QNetworkReply::NoError;
+            reply->deleteLater();
+            return ok;
+        };
+        QVERIFY(force429(1000));
+        page.setRangePreset(ui::UsagePage::RangePreset::Last90Days); // four new windows, all in flight
+        QTRY_VERIFY_WITH_TIMEOUT(!c->isLoading() && page.banner()->isVisible(), 60000);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(page.banner()->retryOffered());
+        QCOMPARE(c->cube().rowCount(), before); // what was loaded stays
+        QVERIFY(!c->cube().isCovered(c->fetchRange()));
+
+        QVERIFY(force429(0));
+        Q_EMIT page.banner()->retryRequested();
+        QVERIFY(waitIdle(&page));
+        QVERIFY(!page.banner()->isVisible());
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(c->cube().isCovered(c->fetchRange()));
+        QCOMPARE(c->cube().rowCount(), referenceRows);
+        QVERIFY(qAbs(c->aggregate().grandTotal() - referenceTotal) <= 1e-9 * qMax(1.0, qAbs(referenceTotal)));
     }
 
     void loadGroupDrillExport()
