@@ -4,6 +4,58 @@
 
 namespace api {
 
+namespace {
+
+// U+E000 and U+E001 in UTF-8.
+constexpr std::string_view kPlaceholderUtf8 = "\xEE\x80\x80";
+constexpr std::string_view kVerbatimUtf8 = "\xEE\x80\x81";
+
+// UTF-16 code units of valid UTF-8: one per lead byte, two for a four-byte one.
+qsizetype utf16Length(std::string_view s)
+{
+    qsizetype n = 0;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c & 0xC0) != 0x80)
+            n += c >= 0xF0 ? 2 : 1;
+    }
+    return n;
+}
+
+} // namespace
+
+void AuditColumns::uriShape(std::string_view uri, std::string_view resourceId, std::string *shape)
+{
+    shape->clear();
+    if (uri.substr(0, kVerbatimUtf8.size()) == kVerbatimUtf8 || uri.find(kPlaceholderUtf8) != uri.npos) {
+        shape->append(kVerbatimUtf8).append(uri);
+        return;
+    }
+    // A short id would match by chance. Valid UTF-8 only matches at whole
+    // characters, so a byte search finds what a character search would.
+    const size_t at = resourceId.size() < 8 || utf16Length(resourceId) < 8 ? uri.npos : uri.find(resourceId);
+    if (at == uri.npos) {
+        shape->append(uri);
+        return;
+    }
+    shape->append(uri.substr(0, at)).append(kPlaceholderUtf8);
+    std::string_view rest = uri.substr(at + resourceId.size());
+    for (size_t next; (next = rest.find(resourceId)) != rest.npos;
+         rest.remove_prefix(next + resourceId.size()))
+        shape->append(rest.substr(0, next)).append(kPlaceholderUtf8);
+    shape->append(rest);
+}
+
+QString AuditColumns::expandUri(const QString &shape, const QString &resourceId)
+{
+    if (shape.startsWith(QChar(kUriVerbatim)))
+        return shape.mid(1);
+    if (!shape.contains(QChar(kUriPlaceholder)))
+        return shape;
+    QString uri = shape;
+    return uri.replace(QChar(kUriPlaceholder), resourceId);
+}
+
 AuditColumns::AuditColumns()
 {
     for (QList<QString> &v : values)
@@ -40,9 +92,9 @@ AuditEvent AuditColumns::event(qsizetype i) const
     e.rawCfRayId = rayIds.at(i);
     e.rawMethod = textAt(RawMethod, i);
     e.rawStatusCode = statusCodes[n];
-    e.rawUri = uris.at(i);
     e.rawUserAgent = textAt(RawUserAgent, i);
     e.resourceId = resourceIds.at(i);
+    e.rawUri = expandUri(textAt(RawUri, i), e.resourceId);
     e.resourceProduct = textAt(ResourceProduct, i);
     e.resourceType = textAt(ResourceType, i);
     e.resourceRequestJson = bytes(requests[n]);

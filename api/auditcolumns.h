@@ -1,10 +1,12 @@
 #pragma once
 // One audit-log page decoded column by column (REFERENCE §4.13, §3.2). The
 // repeated text fields are a small per-page dictionary plus an index per
-// entry; the nearly unique ones are plain strings; request, response, scope
-// and the whole entry are spans into the page's bytes. Decoding a page this
-// way allocates a few arrays instead of dozens of strings per entry, and the
-// audit store merges it by looking up each distinct value once.
+// entry (the URI by its shape, its resource id replaced by a placeholder);
+// the nearly unique ones (ids) share one UTF-8 buffer per column; request,
+// response, scope and the whole entry are spans into the page's bytes.
+// Decoding a page this way allocates a few arrays instead of dozens of
+// strings per entry, and the audit store merges it by looking up each
+// distinct value once.
 
 #include "api/records.h"
 
@@ -15,6 +17,8 @@
 #include <array>
 #include <limits>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace api {
@@ -37,7 +41,34 @@ struct AuditColumns
         RawUserAgent,
         ResourceProduct,
         ResourceType,
+        RawUri, // the URI's shape (uriShape): expandUri gives the URI back
         TextCount
+    };
+    // Text that is nearly unique per entry, back to back in one UTF-8 buffer.
+    class Utf8Column
+    {
+    public:
+        qsizetype size() const { return qsizetype(m_ends.size()); }
+        QByteArrayView view(qsizetype i) const
+        {
+            const qsizetype begin = i == 0 ? 0 : m_ends[size_t(i) - 1];
+            return QByteArrayView(m_text.constData() + begin, m_ends[size_t(i)] - begin);
+        }
+        QString at(qsizetype i) const { return QString::fromUtf8(view(i)); }
+        void append(std::string_view text)
+        {
+            m_text.append(text.data(), qsizetype(text.size()));
+            m_ends.push_back(m_text.size());
+        }
+        void reserve(qsizetype entries, qsizetype bytes)
+        {
+            m_ends.reserve(size_t(entries));
+            m_text.reserve(bytes);
+        }
+
+    private:
+        QByteArray m_text;
+        std::vector<qsizetype> m_ends;
     };
     // Bytes of one JSON value inside body; size < 0 when the value is absent.
     struct Span
@@ -46,11 +77,22 @@ struct AuditColumns
         qsizetype size = -1;
     };
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+    // In a URI shape: stands for the entry's resource id (a private-use
+    // character), or, first, marks a shape to read verbatim (a URI that
+    // already held one of the two).
+    static constexpr char16_t kUriPlaceholder = 0xE000;
+    static constexpr char16_t kUriVerbatim = 0xE001;
+
+    // URIs name their resource, which makes them nearly unique; with the
+    // resource id (8 characters or more) replaced by the placeholder they fall
+    // into a handful of shapes. UTF-8 in, UTF-8 out (into *shape).
+    static void uriShape(std::string_view uri, std::string_view resourceId, std::string *shape);
+    static QString expandUri(const QString &shape, const QString &resourceId);
 
     AuditColumns();
 
     qsizetype size() const { return ids.size(); }
-    bool isEmpty() const { return ids.isEmpty(); }
+    bool isEmpty() const { return ids.size() == 0; }
     const QString &textAt(Text field, qsizetype entry) const
     {
         return values[field][text[field][size_t(entry)]];
@@ -65,10 +107,9 @@ struct AuditColumns
     // Distinct values per field; values[f][0] is the empty string (absent or null).
     std::array<QList<QString>, TextCount> values;
     std::array<std::vector<quint32>, TextCount> text; // per entry: index into values[f]
-    QList<QString> ids;
-    QList<QString> rayIds;
-    QList<QString> uris;
-    QList<QString> resourceIds;
+    Utf8Column ids;
+    Utf8Column rayIds;
+    Utf8Column resourceIds;
     std::vector<qint64> timeMs; // kNoTime when absent
     std::vector<std::optional<int>> statusCodes;
     std::vector<Span> raw; // the whole entry

@@ -5,7 +5,9 @@
 
 #include <array>
 #include <cstring>
+#include <deque>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace api::decode {
@@ -539,11 +541,16 @@ private:
 };
 
 // The distinct values of one text column within a page, found by their bytes.
-// Keys are views into the parser's string buffer, valid for the whole page.
+// Keys are views into the page's bytes or the parser's string buffer, valid
+// for the whole page; indexOfCopy keeps its own copy of a new key instead.
 class PageDictionary
 {
 public:
-    quint32 indexOf(std::string_view sv, QList<QString> *values)
+    quint32 indexOf(std::string_view sv, QList<QString> *values) { return find(sv, values, false); }
+    quint32 indexOfCopy(std::string_view sv, QList<QString> *values) { return find(sv, values, true); }
+
+private:
+    quint32 find(std::string_view sv, QList<QString> *values, bool copy)
     {
         if (sv.empty())
             return 0;
@@ -551,13 +558,10 @@ public:
         // value: one comparison instead of a hash.
         if (sv.size() == m_last.size() && std::memcmp(sv.data(), m_last.data(), sv.size()) == 0)
             return m_lastIndex;
-        m_lastIndex = lookup(sv, values);
-        m_last = sv;
+        m_lastIndex = lookup(sv, values, copy);
         return m_lastIndex;
     }
-
-private:
-    quint32 lookup(std::string_view sv, QList<QString> *values)
+    quint32 lookup(std::string_view sv, QList<QString> *values, bool copy)
     {
         const quint32 h = textHash(sv);
         if (m_slots.empty())
@@ -568,13 +572,18 @@ private:
             if (slot.index == 0) {
                 const auto index = quint32(values->size());
                 values->append(QString::fromUtf8(sv.data(), qsizetype(sv.size())));
+                if (copy)
+                    sv = m_owned.emplace_back(sv);
                 slot = {sv, h, index};
+                m_last = sv;
                 if (++m_used * 2 > m_slots.size())
                     grow();
                 return index;
             }
-            if (slot.hash == h && slot.key == sv)
+            if (slot.hash == h && slot.key == sv) {
+                m_last = slot.key;
                 return slot.index;
+            }
         }
     }
 
@@ -598,11 +607,17 @@ private:
         }
     }
     std::vector<Slot> m_slots;
+    std::deque<std::string> m_owned; // keys of indexOfCopy: stable addresses
     size_t m_used = 0;
     std::string_view m_last;
     quint32 m_lastIndex = 0;
 };
-using PageDictionaries = std::array<PageDictionary, AuditColumns::TextCount>;
+// What decoding one audit page keeps between its entries.
+struct AuditPageState
+{
+    std::array<PageDictionary, AuditColumns::TextCount> dicts;
+    std::string uriShape; // reused for every entry
+};
 
 // ---------------------------------------------------------------- records
 
@@ -818,29 +833,27 @@ bool readMember(Reader &r, od::value &v, const Path &path, Member *m)
 
 // One audit entry appended to the page's columns. Every column grows by one
 // first, so an absent field simply keeps its empty default.
-bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, PageDictionaries &dicts)
+bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, AuditPageState &page)
 {
     using C = AuditColumns;
-    const qsizetype n = c->size();
     for (auto &column : c->text)
         column.push_back(0);
-    c->ids.append(QString());
-    c->rayIds.append(QString());
-    c->uris.append(QString());
-    c->resourceIds.append(QString());
     c->timeMs.push_back(C::kNoTime);
     c->statusCodes.emplace_back();
     c->raw.emplace_back();
     c->requests.emplace_back();
     c->responses.emplace_back();
     c->scopes.emplace_back();
-    const auto row = size_t(n);
+    const auto row = c->timeMs.size() - 1;
+    // Views into the page (valid until it is decoded), stored once the whole
+    // entry is read: the URI's shape needs the resource id, which comes later.
+    std::string_view id, rayId, uri, resourceId;
 
     auto text = [&](C::Text f, od::value &val, const Path &p) {
         std::string_view sv;
         if (!r.stringView(val, p, &sv))
             return false;
-        c->text[f][row] = dicts[f].indexOf(sv, &c->values[f]);
+        c->text[f][row] = page.dicts[f].indexOf(sv, &c->values[f]);
         return true;
     };
     auto json = [&](std::vector<C::Span> &column, od::value &val, const Path &p) {
@@ -855,7 +868,7 @@ bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, 
         v, path,
         [&](std::string_view k, od::value &val, const Path &fp) {
             if (is(k, "id"))
-                return r.string(val, fp, &c->ids[n]);
+                return r.stringView(val, fp, &id);
             if (is(k, "action")) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (is(sk, "description"))
@@ -900,13 +913,13 @@ bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, 
             if (is(k, "raw")) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (is(sk, "cf_ray_id"))
-                        return r.string(sv, sp, &c->rayIds[n]);
+                        return r.stringView(sv, sp, &rayId);
                     if (is(sk, "method"))
                         return text(C::RawMethod, sv, sp);
                     if (is(sk, "status_code"))
                         return r.integer(sv, sp, &c->statusCodes[row]);
                     if (is(sk, "uri"))
-                        return r.string(sv, sp, &c->uris[n]);
+                        return r.stringView(sv, sp, &uri);
                     if (is(sk, "user_agent"))
                         return text(C::RawUserAgent, sv, sp);
                     return true;
@@ -915,7 +928,7 @@ bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, 
             if (is(k, "resource")) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     if (is(sk, "id"))
-                        return r.string(sv, sp, &c->resourceIds[n]);
+                        return r.stringView(sv, sp, &resourceId);
                     if (is(sk, "product"))
                         return text(C::ResourceProduct, sv, sp);
                     if (is(sk, "type"))
@@ -932,6 +945,13 @@ bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, 
             return true;
         },
         &whole);
+    c->ids.append(id);
+    c->rayIds.append(rayId);
+    c->resourceIds.append(resourceId);
+    if (!uri.empty()) {
+        C::uriShape(uri, resourceId, &page.uriShape);
+        c->text[C::RawUri][row] = page.dicts[C::RawUri].indexOfCopy(page.uriShape, &c->values[C::RawUri]);
+    }
     if (ok)
         c->raw[row] = r.span(whole);
     return ok;
@@ -1738,13 +1758,12 @@ Decoded<AuditColumns> auditColumns(const QByteArray &body)
     Decoded<AuditColumns> out;
     AuditColumns &c = out.value;
     c.body = body; // shared, not copied: spans index into these bytes
-    PageDictionaries dicts;
+    AuditPageState page;
     out.error = walkEnvelope(
         body,
         [&](Reader &r, od::value &v, const Path &p) {
-            return r.array(v, p, [&](od::value &item, const Path &ip) {
-                return readAuditEntry(r, item, ip, &c, dicts);
-            });
+            return r.array(
+                v, p, [&](od::value &item, const Path &ip) { return readAuditEntry(r, item, ip, &c, page); });
         },
         [&](Reader &r, od::value &v, const Path &p) { return readAuditInfo(r, v, p, &c.cursor, &c.count); });
     if (out.error)
@@ -1988,8 +2007,8 @@ Decoded<AuditEvent> auditEvent(const QByteArray &j)
     return bareObject<AuditEvent>(j, [&j](Reader &r, od::value &v, const Path &p, AuditEvent *out) {
         AuditColumns c;
         c.body = j;
-        PageDictionaries dicts;
-        if (!readAuditEntry(r, v, p, &c, dicts))
+        AuditPageState page;
+        if (!readAuditEntry(r, v, p, &c, page))
             return false;
         *out = c.event(0);
         return true;

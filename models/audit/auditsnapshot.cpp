@@ -1,5 +1,7 @@
 #include "models/audit/auditsnapshot.h"
 
+#include "api/auditcolumns.h"
+
 #include <QDateTime>
 
 namespace models {
@@ -29,12 +31,9 @@ QString AuditSnapshot::field(AuditField f, quint32 row) const
     const QString &s = poolString(f, stringId(f, row));
     if (f != AuditField::RawUri)
         return s;
-    if (s.startsWith(kUriVerbatim))
-        return s.mid(1);
-    if (!s.contains(kUriPlaceholder))
-        return s;
-    QString uri = s;
-    return uri.replace(kUriPlaceholder, key(AuditKey::ResourceId, row));
+    // URIs are interned by shape; the resource id is read only when needed.
+    const bool needsId = s.contains(QChar(api::AuditColumns::kUriPlaceholder));
+    return api::AuditColumns::expandUri(s, needsId ? key(AuditKey::ResourceId, row) : QString());
 }
 
 QString AuditSnapshot::key(AuditKey k, quint32 row) const

@@ -24,10 +24,6 @@ public:
     using ShortId = PackedId<8>;
     template <typename T> using Column = ChunkedVector<T, kRowChunkBits>;
     using Pool = ChunkedVector<QString, kPoolChunkBits>;
-    // Stands for the resource id inside interned URIs (a private-use character).
-    static constexpr QChar kUriPlaceholder = QChar(0xE000);
-    // Prefix of an interned URI to be read verbatim.
-    static constexpr QChar kUriVerbatim = QChar(0xE001);
 
     quint32 rowCount() const { return m_rows; }
     bool isEmpty() const { return m_rows == 0; }

@@ -57,31 +57,33 @@ quint32 AuditStore::intern(AuditField f, const QString &s)
     return id;
 }
 
-template <int N> PackedId<N> AuditStore::pack(const QString &s)
+namespace {
+QString toQString(const QString &s)
+{
+    return s;
+}
+QString toQString(QByteArrayView utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+} // namespace
+
+template <int N, typename Text> PackedId<N> AuditStore::pack(const Text &s)
 {
     PackedId<N> p;
     if (PackedId<N>::tryPack(s, p))
         return p;
     const auto index = quint32(m_data.m_overflow.size());
-    m_data.m_overflow.push_back(s);
+    m_data.m_overflow.push_back(toQString(s));
     return PackedId<N>::overflow(index);
 }
 
 QString AuditStore::uriTemplate(const QString &uri, const QString &resourceId)
 {
-    // URIs name their resource, which makes them nearly unique; with the id
-    // replaced by a placeholder they fall into a handful of shapes. A URI that
-    // already holds the marker characters is kept verbatim behind an escape.
-    if (uri.startsWith(AuditSnapshot::kUriVerbatim) || uri.contains(AuditSnapshot::kUriPlaceholder))
-        return AuditSnapshot::kUriVerbatim + uri;
-    const qsizetype at = resourceId.size() < 8 ? -1 : uri.indexOf(resourceId);
-    if (at < 0)
-        return uri;
-    QString t = QStringView(uri).left(at) + AuditSnapshot::kUriPlaceholder +
-                QStringView(uri).mid(at + resourceId.size());
-    if (t.size() > resourceId.size() && t.indexOf(resourceId, at + 1) >= 0)
-        t.replace(resourceId, QString(AuditSnapshot::kUriPlaceholder));
-    return t;
+    // The same shapes as decoded pages carry (api::AuditColumns::RawUri).
+    std::string shape;
+    api::AuditColumns::uriShape(uri.toStdString(), resourceId.toStdString(), &shape);
+    return QString::fromStdString(shape);
 }
 
 quint32 AuditStore::append(const QList<api::AuditEvent> &events, const QSet<QString> &skipIds)
@@ -131,7 +133,7 @@ quint32 AuditStore::append(const QList<api::AuditEvent> &events, const QSet<QStr
 quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &skipIds)
 {
     using C = api::AuditColumns;
-    static constexpr std::array<std::pair<C::Text, AuditField>, 15> kFields{{
+    static constexpr std::array<std::pair<C::Text, AuditField>, C::TextCount> kFields{{
         {C::ActorEmail, AuditField::ActorEmail},
         {C::ActorId, AuditField::ActorId},
         {C::ActorContext, AuditField::ActorContext},
@@ -147,6 +149,7 @@ quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &s
         {C::RawMethod, AuditField::RawMethod},
         {C::RawUserAgent, AuditField::RawUserAgent},
         {C::OrganizationId, AuditField::OrganizationId},
+        {C::RawUri, AuditField::RawUri},
     }};
     // Page-local value → store id, looked up on first use only, so values of
     // skipped rows (and ids the Actor column never shows) are not interned.
@@ -173,7 +176,7 @@ quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &s
     AuditSnapshot &d = m_data;
     quint32 added = 0;
     for (qsizetype i = 0; i < page.size(); ++i) {
-        if (!skipIds.isEmpty() && skipIds.contains(page.ids[i]))
+        if (!skipIds.isEmpty() && skipIds.contains(page.ids.at(i)))
             continue;
         const auto row = size_t(i);
         const qint64 ms = page.timeMs[row] == C::kNoTime ? 0 : page.timeMs[row];
@@ -186,12 +189,10 @@ quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &s
             displayOf(page.text[C::ActorEmail][row], page.text[C::ActorId][row]));
         for (const auto &[text, field] : kFields)
             d.m_ids[int(field)].push_back(idOf(text, field, page.text[text][row]));
-        d.m_ids[int(AuditField::RawUri)].push_back(
-            intern(AuditField::RawUri, uriTemplate(page.uris[i], page.resourceIds[i])));
 
-        d.m_entryId.push_back(pack<16>(page.ids[i]));
-        d.m_rayId.push_back(pack<8>(page.rayIds[i]));
-        d.m_resourceId.push_back(pack<16>(page.resourceIds[i]));
+        d.m_entryId.push_back(pack<16>(page.ids.view(i)));
+        d.m_rayId.push_back(pack<8>(page.rayIds.view(i)));
+        d.m_resourceId.push_back(pack<16>(page.resourceIds.view(i)));
         // Publish the row count last: readers index only below it.
         ++d.m_rows;
         ++added;

@@ -49,7 +49,8 @@ public:
 private:
     quint32 intern(AuditField f, const QString &s);
     static QString uriTemplate(const QString &uri, const QString &resourceId);
-    template <int N> PackedId<N> pack(const QString &s);
+    // s as a packed id, or on the side list; Text is a QString or UTF-8 bytes.
+    template <int N, typename Text> PackedId<N> pack(const Text &s);
 
     AuditSnapshot m_data;
     std::array<QHash<QString, quint32>, kAuditFieldCount> m_index;

@@ -3,6 +3,7 @@
 // 2*N characters is stored as nibbles (32-hex ids in 16 bytes); anything else
 // goes to a side list of strings and the slot keeps its index.
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringView>
 #include <array>
@@ -30,6 +31,8 @@ template <int N> struct PackedId
         return v;
     }
 
+    static char16_t unit(char16_t c) { return c; }
+    static char16_t unit(char c) { return static_cast<unsigned char>(c); }
     static int hexValue(char16_t c)
     {
         static constexpr auto kTable = [] {
@@ -45,24 +48,25 @@ template <int N> struct PackedId
         return c < 128 ? kTable[c] : -1;
     }
 
-    // Packs s as hex when it can; false means the caller must store s on the side.
-    static bool tryPack(QStringView s, PackedId &out)
+    // Packs s (UTF-16, or UTF-8 bytes) as hex when it can; false means the
+    // caller must store s on the side.
+    static bool tryPack(QStringView s, PackedId &out) { return tryPack(s.utf16(), s.size(), out); }
+    static bool tryPack(QByteArrayView s, PackedId &out) { return tryPack(s.data(), s.size(), out); }
+    template <typename Char> static bool tryPack(const Char *p, qsizetype n, PackedId &out)
     {
-        const qsizetype n = s.size();
         if (n > kMaxHex)
             return false;
         PackedId r;
-        const char16_t *p = s.utf16();
         qsizetype i = 0;
         for (; i + 1 < n; i += 2) {
-            const int hi = hexValue(p[i]);
-            const int lo = hexValue(p[i + 1]);
+            const int hi = hexValue(unit(p[i]));
+            const int lo = hexValue(unit(p[i + 1]));
             if ((hi | lo) < 0)
                 return false;
             r.bytes[i / 2] = quint8(hi << 4 | lo);
         }
         if (i < n) {
-            const int hi = hexValue(p[i]);
+            const int hi = hexValue(unit(p[i]));
             if (hi < 0)
                 return false;
             r.bytes[i / 2] = quint8(hi << 4);

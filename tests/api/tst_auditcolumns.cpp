@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace api;
@@ -47,7 +48,7 @@ void compareEntry(const AuditColumns &c, qsizetype i, const QJsonObject &o)
     QCOMPARE(c.textAt(C::OrganizationId, i), str(o, "organization", "id"));
     QCOMPARE(c.rayIds.at(i), str(o, "raw", "cf_ray_id"));
     QCOMPARE(c.textAt(C::RawMethod, i), str(o, "raw", "method"));
-    QCOMPARE(c.uris.at(i), str(o, "raw", "uri"));
+    QCOMPARE(C::expandUri(c.textAt(C::RawUri, i), c.resourceIds.at(i)), str(o, "raw", "uri"));
     QCOMPARE(c.textAt(C::RawUserAgent, i), str(o, "raw", "user_agent"));
     QCOMPARE(c.resourceIds.at(i), str(o, "resource", "id"));
     QCOMPARE(c.textAt(C::ResourceProduct, i), str(o, "resource", "product"));
@@ -102,7 +103,7 @@ void compareWithOracle(const QByteArray &body)
     const QList<AuditEvent> events = d.value.events();
     QCOMPARE(events.size(), entries.size());
     for (qsizetype i = 0; i < events.size(); ++i) {
-        QCOMPARE(events[i].id, d.value.ids[i]);
+        QCOMPARE(events[i].id, d.value.ids.at(i));
         QCOMPARE(events[i].rawJson, d.value.bytes(d.value.raw[size_t(i)]));
     }
 }
@@ -126,10 +127,24 @@ QByteArray stressPage()
         if (i % 11 != 0)
             out += ",\"actor\":{\"email\":" + email + ",\"id\":\"a" + QByteArray::number(i % 90) +
                    "\",\"ip_address\":\"10.0." + QByteArray::number(i % 40) + ".1\",\"type\":\"user\"}";
+        // URIs that name their resource once or twice (escaped or not), a short
+        // id that is never replaced, and one holding the placeholder character.
+        QByteArray rid = "tok-\\u00e9-" + n + "-0123456789";
+        QByteArray uri = "/accounts/a/tokens/" + rid + "/verify";
+        if (i % 5 == 0) {
+            rid = "x" + n;
+            uri = "/accounts/x" + n + "/tokens";
+        } else if (i % 5 == 1) {
+            uri = "/accounts/a/tokens/" + rid;
+        } else if (i % 5 == 2) {
+            uri = "\\/user\\/tokens\\/" + rid + "/copy/" + rid;
+        } else if (i % 5 == 3) {
+            uri = "/odd/\\ue000/" + rid;
+        }
         out += ",\"raw\":{\"cf_ray_id\":\"ray" + n +
-               "\",\"status_code\":" + (i % 13 ? QByteArray("200") : "null") + ",\"uri\":\"/accounts/x" + n +
-               "/tokens\",\"method\":\"GET\"}";
-        out += ",\"resource\":{\"id\":\"x" + n + "\",\"type\":\"token\",\"request\":";
+               "\",\"status_code\":" + (i % 13 ? QByteArray("200") : "null") + ",\"uri\":\"" + uri +
+               "\",\"method\":\"GET\"}";
+        out += ",\"resource\":{\"id\":\"" + rid + "\",\"type\":\"token\",\"request\":";
         out += i % 4 == 0   ? QByteArray("{\"a\":[1,2,{\"b\":null}],\"s\":\"\\u00fcber\"}")
                : i % 4 == 1 ? QByteArray("[true, false]")
                : i % 4 == 2 ? QByteArray("null")
@@ -176,6 +191,57 @@ private Q_SLOTS:
         // 90 distinct e-mails plus the empty value, each stored once.
         QCOMPARE(d.value.values[AuditColumns::ActorEmail].size(), 91);
         QCOMPARE(d.value.values[AuditColumns::ActionResult].size(), 3);
+        // 60 short-id URIs kept whole, 60 kept verbatim (they hold the
+        // placeholder), three shapes for the rest, plus the empty value.
+        QCOMPARE(d.value.values[AuditColumns::RawUri].size(), 1 + 60 + 60 + 3);
+    }
+
+    // The URI shape rule against the same rule written over UTF-16 strings,
+    // and the round trip back to the URI, on random URIs and resource ids.
+    void uriShapes()
+    {
+        auto oracle = [](const QString &uri, const QString &rid) -> QString {
+            const QChar placeholder(AuditColumns::kUriPlaceholder);
+            const QChar verbatim(AuditColumns::kUriVerbatim);
+            if (uri.startsWith(verbatim) || uri.contains(placeholder))
+                return verbatim + uri;
+            const qsizetype at = rid.size() < 8 ? -1 : uri.indexOf(rid);
+            if (at < 0)
+                return uri;
+            QString rest = uri.mid(at + rid.size());
+            return uri.left(at) + placeholder + rest.replace(rid, QString(placeholder));
+        };
+        const QStringList pieces = {QStringLiteral("/"),
+                                    QStringLiteral("a"),
+                                    QStringLiteral("ab"),
+                                    QStringLiteral("\u00e9"),
+                                    QStringLiteral("\U0001F600"),
+                                    QStringLiteral("tokens"),
+                                    QString(QChar(AuditColumns::kUriPlaceholder)),
+                                    QString(QChar(AuditColumns::kUriVerbatim))};
+        QRandomGenerator rng(2026);
+        auto randomText = [&](int maxPieces) {
+            QString t;
+            for (int n = int(rng.bounded(maxPieces + 1)); n > 0; --n)
+                t += pieces[int(rng.bounded(qsizetype(pieces.size() - 2)))];
+            return t;
+        };
+        std::string shape;
+        for (int round = 0; round < 5000; ++round) {
+            // Ids of 3 to 12 characters; the non-ASCII ones cross the
+            // 8-character rule in bytes before they do in characters.
+            QString rid = randomText(6);
+            if (round % 3 == 0)
+                rid = QStringLiteral("abababab").left(int(rng.bounded(4, 9)));
+            QString uri;
+            for (int n = int(rng.bounded(5)); n > 0; --n)
+                uri +=
+                    (rng.bounded(2) ? rid : QString()) + pieces[int(rng.bounded(qsizetype(pieces.size())))];
+            AuditColumns::uriShape(uri.toStdString(), rid.toStdString(), &shape);
+            const QString got = QString::fromStdString(shape);
+            QCOMPARE(got, oracle(uri, rid));
+            QCOMPARE(AuditColumns::expandUri(got, rid), uri);
+        }
     }
 
     void errorsNameTheEntryAndField()
