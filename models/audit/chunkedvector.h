@@ -4,9 +4,12 @@
 // another thread while the writer keeps appending: the writer only touches
 // slots at or beyond the copy's size, and chunks are never reallocated.
 
+#include "models/audit/columnmemory.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace models {
@@ -24,7 +27,7 @@ public:
     void push_back(const T &value)
     {
         if ((m_size >> Bits) == m_chunks.size())
-            m_chunks.push_back(std::make_shared<T[]>(kChunkSize));
+            m_chunks.push_back(newChunk());
         m_chunks[m_size >> Bits][m_size & kMask] = value;
         ++m_size;
     }
@@ -58,6 +61,20 @@ public:
     }
 
 private:
+    // Plain values (ids, times, packed ids) live in huge-page-backed blocks;
+    // anything with a destructor gets an ordinary allocation.
+    static std::shared_ptr<T[]> newChunk()
+    {
+        if constexpr (std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>) {
+            const std::shared_ptr<void> memory = columnmemory::allocate(kChunkSize * sizeof(T));
+            T *first = static_cast<T *>(memory.get());
+            std::uninitialized_value_construct_n(first, kChunkSize);
+            return std::shared_ptr<T[]>(memory, first);
+        } else {
+            return std::make_shared<T[]>(kChunkSize);
+        }
+    }
+
     std::vector<std::shared_ptr<T[]>> m_chunks;
     std::size_t m_size = 0;
 };

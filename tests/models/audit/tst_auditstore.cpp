@@ -5,6 +5,7 @@
 
 #include "models/audit/auditrowdetails.h"
 #include "models/audit/auditstore.h"
+#include "models/audit/columnmemory.h"
 
 #include "api/decoders.h"
 
@@ -13,6 +14,11 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QtTest>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <vector>
 
 using namespace models;
 
@@ -191,6 +197,38 @@ private slots:
         QVERIFY(!d.isFailure(1));
         QCOMPARE(store.event(0).rawStatusCode, std::nullopt);
         QCOMPARE(store.event(1).rawStatusCode, std::optional<int>(404));
+    }
+
+    // Column chunks cut from shared blocks: zeroed, aligned, never
+    // overlapping, and each one valid for as long as it is held, whatever
+    // happens to the chunks cut before or after it.
+    void columnMemory()
+    {
+        struct Held
+        {
+            std::shared_ptr<void> memory;
+            std::size_t size;
+            unsigned char fill;
+        };
+        std::vector<Held> held;
+        const std::size_t sizes[] = {1, 64, 1000, 32768, 278528, 2'000'000, 3'000'000, 9'000'000};
+        for (int round = 0; round < 60; ++round) {
+            const std::size_t size = sizes[std::size_t(round) % std::size(sizes)];
+            Held h{columnmemory::allocate(size), size, static_cast<unsigned char>(round + 1)};
+            auto *bytes = static_cast<unsigned char *>(h.memory.get());
+            QVERIFY(bytes);
+            QCOMPARE(reinterpret_cast<std::uintptr_t>(bytes) % 64, std::uintptr_t(0));
+            QVERIFY(std::all_of(bytes, bytes + size, [](unsigned char b) { return b == 0; }));
+            std::fill(bytes, bytes + size, h.fill);
+            held.push_back(std::move(h));
+            if (round % 3 == 2)
+                held.erase(held.begin() + round % int(held.size())); // drop one along the way
+        }
+        for (const Held &h : held) {
+            const auto *bytes = static_cast<const unsigned char *>(h.memory.get());
+            QVERIFY2(std::all_of(bytes, bytes + h.size, [&](unsigned char b) { return b == h.fill; }),
+                     "a chunk was overwritten by another");
+        }
     }
 
     void uriTemplates()

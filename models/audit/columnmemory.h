@@ -1,0 +1,17 @@
+#pragma once
+// Memory for the audit store's column chunks. A million-row store grows by
+// about 120 MB; taken from malloc 4 KiB at a time, that is ~30,000 page faults
+// on the GUI thread, each one costly on a virtual machine. Chunks here are cut
+// from 8 MiB blocks aligned to and marked for transparent huge pages, so the
+// kernel maps them 2 MiB at a time where it can (plain pages where it cannot).
+// A block goes back to the kernel when the last chunk cut from it is freed.
+
+#include <cstddef>
+#include <memory>
+
+namespace models::columnmemory {
+
+// Zeroed, 64-byte aligned memory of the given size, held by the returned pointer.
+std::shared_ptr<void> allocate(std::size_t bytes);
+
+} // namespace models::columnmemory
