@@ -5,8 +5,8 @@
 
 #include <array>
 #include <cstring>
-#include <deque>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -573,7 +573,7 @@ private:
                 const auto index = quint32(values->size());
                 values->append(QString::fromUtf8(sv.data(), qsizetype(sv.size())));
                 if (copy)
-                    sv = m_owned.emplace_back(sv);
+                    sv = *m_owned.emplace_back(std::make_unique<std::string>(sv));
                 slot = {sv, h, index};
                 m_last = sv;
                 if (++m_used * 2 > m_slots.size())
@@ -607,7 +607,7 @@ private:
         }
     }
     std::vector<Slot> m_slots;
-    std::deque<std::string> m_owned; // keys of indexOfCopy: stable addresses
+    std::vector<std::unique_ptr<std::string>> m_owned; // keys of indexOfCopy (stable addresses)
     size_t m_used = 0;
     std::string_view m_last;
     quint32 m_lastIndex = 0;
