@@ -550,6 +550,13 @@ public:
     quint32 indexOfCopy(std::string_view sv, QList<QString> *values) { return find(sv, values, true); }
 
 private:
+    struct Slot
+    {
+        std::string_view key;
+        quint32 hash = 0;
+        quint32 index = 0; // 0: free (index 0 is the empty value, never stored)
+    };
+
     quint32 find(std::string_view sv, QList<QString> *values, bool copy)
     {
         if (sv.empty())
@@ -558,10 +565,14 @@ private:
         // value: one comparison instead of a hash.
         if (sv.size() == m_last.size() && std::memcmp(sv.data(), m_last.data(), sv.size()) == 0)
             return m_lastIndex;
-        m_lastIndex = lookup(sv, values, copy);
+        const Slot found = lookup(sv, values, copy);
+        m_lastIndex = found.index;
+        // The row's own bytes are the warmest to compare the next row with;
+        // a copied key's row bytes are scratch, so its stored copy is used.
+        m_last = copy ? found.key : sv;
         return m_lastIndex;
     }
-    quint32 lookup(std::string_view sv, QList<QString> *values, bool copy)
+    Slot lookup(std::string_view sv, QList<QString> *values, bool copy)
     {
         const quint32 h = textHash(sv);
         if (m_slots.empty())
@@ -575,24 +586,16 @@ private:
                 if (copy)
                     sv = *m_owned.emplace_back(std::make_unique<std::string>(sv));
                 slot = {sv, h, index};
-                m_last = sv;
+                const Slot inserted = slot;
                 if (++m_used * 2 > m_slots.size())
                     grow();
-                return index;
+                return inserted;
             }
-            if (slot.hash == h && slot.key == sv) {
-                m_last = slot.key;
-                return slot.index;
-            }
+            if (slot.hash == h && slot.key == sv)
+                return slot;
         }
     }
 
-    struct Slot
-    {
-        std::string_view key;
-        quint32 hash = 0;
-        quint32 index = 0; // 0: free (index 0 is the empty value, never stored)
-    };
     void grow()
     {
         std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(m_slots.size() * 2));
