@@ -60,11 +60,6 @@ struct AuditColumns
             m_text.append(text.data(), qsizetype(text.size()));
             m_ends.push_back(m_text.size());
         }
-        void reserve(qsizetype entries, qsizetype bytes)
-        {
-            m_ends.reserve(size_t(entries));
-            m_text.reserve(bytes);
-        }
 
     private:
         QByteArray m_text;
