@@ -52,7 +52,7 @@ function(orgscope_add_test)
     "QT_QPA_PLATFORM=offscreen"
     "ORGSCOPE_SIM=$<TARGET_FILE:orgscope-sim>"
     "ORGSCOPE_APP=$<TARGET_FILE:orgscope>"
-    "ORGSCOPE_EXAMPLES=${PROJECT_SOURCE_DIR}/../shared/api/examples"
+    "ORGSCOPE_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data/api"
     "XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/tests/xdg/${T_NAME}/config"
     "XDG_DATA_HOME=${CMAKE_BINARY_DIR}/tests/xdg/${T_NAME}/data"
     "XDG_CACHE_HOME=${CMAKE_BINARY_DIR}/tests/xdg/${T_NAME}/cache"

@@ -1,6 +1,6 @@
 // The column-wise audit decoder against an independent oracle (QJsonDocument):
-// every field of every entry, raw bytes included, on the shared examples and
-// on a page built to stress the per-page dictionaries.
+// every field of every entry, raw bytes included, on the fixtures in
+// tests/data/api and on a page built to stress the per-page dictionaries.
 
 #include "api/decoders.h"
 
@@ -166,7 +166,7 @@ private Q_SLOTS:
     void everyAuditExample_data()
     {
         QTest::addColumn<QString>("file");
-        const QDir dir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"));
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"));
         const QStringList files = dir.entryList({QStringLiteral("audit_logs_list*.json")}, QDir::Files);
         QVERIFY(!files.isEmpty());
         for (const QString &f : files)

@@ -1,4 +1,4 @@
-// Every decoder on every captured example, and on broken input.
+// Every decoder on every fixture of tests/data/api, and on broken input.
 #include "api/decoders.h"
 
 #include <QDir>
@@ -17,14 +17,14 @@ class TestDecoders : public QObject
 
     static QByteArray example(const QString &name)
     {
-        QFile f(QDir(qEnvironmentVariable("ORGSCOPE_EXAMPLES")).filePath(name));
+        QFile f(QDir(qEnvironmentVariable("ORGSCOPE_TEST_DATA")).filePath(name));
         if (!f.open(QIODevice::ReadOnly))
             qFatal("missing example %s", qPrintable(name));
         return f.readAll();
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(!qEnvironmentVariable("ORGSCOPE_EXAMPLES").isEmpty()); }
+    void initTestCase() { QVERIFY(!qEnvironmentVariable("ORGSCOPE_TEST_DATA").isEmpty()); }
 
     void organizationNewestMeta()
     {
@@ -32,20 +32,24 @@ private Q_SLOTS:
             decode::organizationResponse(example(QStringLiteral("organization_get.response.json")));
         QVERIFY2(d.ok(), qPrintable(d.error.toLogString()));
         const Organization &o = d.value;
-        QCOMPARE(o.id, QStringLiteral("cc0c20a76a34874108eb269fc4a5052b"));
-        QCOMPARE(o.name, QStringLiteral("Acme EMEA"));
-        QCOMPARE(o.createTime, QDateTime(QDate(2026, 5, 2), QTime(13, 40, 7, 552), Qt::UTC));
-        QCOMPARE(o.parentId, QStringLiteral("dec7e14e7fec0484a31878f1f6f01fe2"));
-        QCOMPARE(o.parentName, QStringLiteral("Acme Holdings"));
-        QCOMPARE(o.hierarchyTags.size(), 2);
+        QCOMPARE(o.id, QStringLiteral("872d0071236d6316087f27979dd559f7"));
+        QCOMPARE(o.name, QStringLiteral("Halcyon Field Robotics"));
+        QCOMPARE(o.createTime, QDateTime(QDate(2026, 2, 17), QTime(8, 51, 36, 412), Qt::UTC));
+        QCOMPARE(o.parentId, QStringLiteral("49e5f56655913167d6b2fd565275af65"));
+        QCOMPARE(o.parentName, QStringLiteral("Halcyon Nordics"));
+        QCOMPARE(o.hierarchyTags.size(), 3);
+        QCOMPARE(o.hierarchyTags.first(), QStringLiteral("be43d6725023917083ec614f74a0eb07"));
+        QCOMPARE(o.hierarchyTags.at(1), o.parentId);
         QCOMPARE(o.hierarchyTags.last(), o.id);
         QVERIFY(o.flagsAreTenantFlags);
         QCOMPARE(o.flags.size(), 8);
-        QCOMPARE(o.flags.first().name, QStringLiteral("account_creation"));
+        QCOMPARE(o.flags.first().name, QStringLiteral("sub_org_creation")); // the order received
         QCOMPARE(o.flag(QStringLiteral("sub_org_creation")), QStringLiteral("disabled"));
         QCOMPARE(o.flag(QStringLiteral("enterprise_capability")), QStringLiteral("enabled"));
+        QCOMPARE(o.flag(QStringLiteral("account_creation_applies_tenant_defaults")),
+                 QStringLiteral("enabled"));
         QVERIFY(o.profile.has_value());
-        QCOMPARE(o.profile->businessName, QStringLiteral("Acme EMEA GmbH"));
+        QCOMPARE(o.profile->businessName, QStringLiteral("Halcyon Field Robotics Oy"));
         QVERIFY(o.rawJson.startsWith('{'));
         QVERIFY(o.rawJson.endsWith('}'));
         QVERIFY(o.rawJson.contains("\"tenant_flags\""));
@@ -63,8 +67,20 @@ private Q_SLOTS:
         QVERIFY(!d.value.flagsAreTenantFlags);
         QCOMPARE(d.value.flags.size(), 5);
         QCOMPARE(d.value.flag(QStringLiteral("account_creation")), QStringLiteral("enabled"));
+        QCOMPARE(d.value.flag(QStringLiteral("sub_org_creation")), QStringLiteral("disabled"));
         QVERIFY(d.value.hierarchyTags.isEmpty());
         QCOMPARE(d.value.managedBy, QString());
+
+        // The shape between the two: flags, hierarchy tags and managed_by together.
+        const auto mid = decode::organizationResponse(
+            example(QStringLiteral("organization_get.intermediate_meta_flags.response.json")));
+        QVERIFY2(mid.ok(), qPrintable(mid.error.toLogString()));
+        QVERIFY(!mid.value.flagsAreTenantFlags);
+        QCOMPARE(mid.value.flags.size(), 5);
+        QCOMPARE(mid.value.flag(QStringLiteral("sub_org_creation")), QStringLiteral("enabled"));
+        QCOMPARE(mid.value.hierarchyTags.size(), 2);
+        QCOMPARE(mid.value.managedBy, QStringLiteral("be43d6725023917083ec614f74a0eb07"));
+        QVERIFY(!mid.value.profile.has_value());
     }
 
     void organizationsPages()
@@ -72,14 +88,15 @@ private Q_SLOTS:
         const auto first =
             decode::organizationsPage(example(QStringLiteral("organizations_list.response.json")));
         QVERIFY2(first.ok(), qPrintable(first.error.toLogString()));
-        QCOMPARE(first.value.items.size(), 2);
+        QCOMPARE(first.value.items.size(), 3);
         QVERIFY(!first.value.nextPageToken.isEmpty());
-        QCOMPARE(first.value.totalSize, std::optional<qint64>(3));
+        QCOMPARE(first.value.totalSize, std::optional<qint64>(4));
         const auto last =
             decode::organizationsPage(example(QStringLiteral("organizations_list.last_page.response.json")));
         QVERIFY(last.ok());
         QCOMPARE(last.value.items.size(), 1);
         QVERIFY(last.value.nextPageToken.isEmpty());
+        QCOMPARE(last.value.totalSize, std::optional<qint64>(4));
         const auto scan = decode::scanPageToken(example(QStringLiteral("organizations_list.response.json")));
         QVERIFY(scan.ok);
         QCOMPARE(scan.next, first.value.nextPageToken);
@@ -96,7 +113,7 @@ private Q_SLOTS:
         const auto del =
             decode::deletedIdResponse(example(QStringLiteral("organization_delete.response.json")));
         QVERIFY(del.ok());
-        QCOMPARE(del.value, QStringLiteral("205452ccb3c0a15cded7e89a5b97ff00"));
+        QCOMPARE(del.value, QStringLiteral("7d5f72153655197a09a556f0e59b5c5e"));
     }
 
     void accounts()
@@ -105,16 +122,25 @@ private Q_SLOTS:
             decode::accountsPage(example(QStringLiteral("organization_accounts_get.response.json")));
         QVERIFY2(d.ok(), qPrintable(d.error.toLogString()));
         QCOMPARE(d.value.items.size(), 3);
+        QVERIFY(!d.value.nextPageToken.isEmpty());
+        QCOMPARE(d.value.totalSize, std::optional<qint64>(4));
         const Account &prod = d.value.items.at(0);
-        QCOMPARE(prod.id, QStringLiteral("0e6c351f56e33ef1b4267aa2b3a930b0"));
+        QCOMPARE(prod.id, QStringLiteral("8de6561e4b54a986105e7be159e1202b"));
         QCOMPARE(prod.type, QStringLiteral("enterprise"));
         QVERIFY(prod.name.has_value());
         QVERIFY(prod.createdOn.isValid());
-        const Account &staging = d.value.items.at(1);
-        QCOMPARE(staging.id, QStringLiteral("a4bf1f6631d6a86a9805ef0a917e5abf"));
-        QVERIFY(!staging.settings.enforceTwoFactor.has_value() ||
-                !staging.settings.abuseContactEmail.has_value());
+        QCOMPARE(prod.tags.value(QStringLiteral("cost_centre")), QStringLiteral("NOR-DATA"));
+        const Account &lab = d.value.items.at(1);
+        QCOMPARE(lab.id, QStringLiteral("6ebb2712aa0d9a54e9c5e8edc52f7278"));
+        QVERIFY(!lab.settings.enforceTwoFactor.has_value() || !lab.settings.abuseContactEmail.has_value());
         QVERIFY(!prod.rawJson.isEmpty());
+
+        const auto last = decode::accountsPage(
+            example(QStringLiteral("organization_accounts_get.last_page.response.json")));
+        QVERIFY2(last.ok(), qPrintable(last.error.toLogString()));
+        QCOMPARE(last.value.items.size(), 1);
+        QVERIFY(last.value.nextPageToken.isEmpty());
+        QVERIFY(!last.value.items.first().name.has_value()); // name is nullable
     }
 
     void profile()
@@ -140,13 +166,21 @@ private Q_SLOTS:
             statuses << m.status;
         }
         QVERIFY(statuses.contains(QStringLiteral("canceled")));
+        QVERIFY(statuses.contains(QStringLiteral("pending")));
+        QVERIFY(!list.value.nextPageToken.isEmpty());
+        const auto lastPage =
+            decode::membersPage(example(QStringLiteral("members_list.last_page.response.json")));
+        QVERIFY2(lastPage.ok(), qPrintable(lastPage.error.toLogString()));
+        QCOMPARE(lastPage.value.items.size(), 1);
+        QVERIFY(lastPage.value.nextPageToken.isEmpty());
+        QCOMPARE(lastPage.value.items.first().user.name, QString()); // may be empty
         for (const char *name : {"member_get.response.json", "member_create.response.json"}) {
             const auto d = decode::memberResponse(example(QLatin1String(name)));
             QVERIFY2(d.ok(), name);
             QVERIFY(!d.value.user.id.isEmpty());
         }
         const auto get = decode::memberResponse(example(QStringLiteral("member_get.response.json")));
-        QCOMPARE(get.value.id, QStringLiteral("c219f3faca3a18dd0ccc8644fcecc834"));
+        QCOMPARE(get.value.id, QStringLiteral("18a03049ea40d61dd32ce04eca450256"));
         QVERIFY(get.value.user.twoFactorEnabled || !get.value.user.twoFactorEnabled);
     }
 
@@ -157,21 +191,22 @@ private Q_SLOTS:
         QVERIFY2(d.ok(), qPrintable(d.error.toLogString()));
         QCOMPARE(d.value.entries.size(), 3);
         QCOMPARE(d.value.count, std::optional<qint64>(3));
-        QVERIFY(d.value.cursor.startsWith(QStringLiteral("ASqdKd7d")));
+        QVERIFY(d.value.cursor.startsWith(QStringLiteral("eyJiZWZvcmUi")));
         const AuditEvent &e = d.value.entries.first();
-        QCOMPARE(e.id, QStringLiteral("91fcf87bfa1ddd34596189c136ac203b"));
+        QCOMPARE(e.id, QStringLiteral("7f4dddbba2723e9211bfec59c0a1e1aa"));
         QCOMPARE(e.actionType, QStringLiteral("create"));
         QCOMPARE(e.actionResult, QStringLiteral("success"));
-        QCOMPARE(e.actionTime, QDateTime(QDate(2026, 11, 23), QTime(16, 9, 41), Qt::UTC));
+        QCOMPARE(e.actionTime, QDateTime(QDate(2026, 10, 29), QTime(14, 22, 5, 318), Qt::UTC));
         QCOMPARE(e.actionTimeMs, e.actionTime.toMSecsSinceEpoch());
-        QCOMPARE(e.actorEmail, QStringLiteral("alice.nguyen@acme.example"));
+        QCOMPARE(e.actorEmail, QStringLiteral("ingrid.halvorsen@halcyon.example"));
         QCOMPARE(e.actorContext, QStringLiteral("api_token"));
-        QCOMPARE(e.actorTokenName, QStringLiteral("org-console-readwrite"));
+        QCOMPARE(e.actorTokenName, QStringLiteral("orgscope-nordics-admin"));
+        QCOMPARE(e.actorIpAddress, QStringLiteral("2001:db8:4f1c::27"));
         QCOMPARE(e.rawStatusCode, std::optional<int>(200));
         QCOMPARE(e.rawMethod, QStringLiteral("POST"));
         QCOMPARE(e.resourceType, QStringLiteral("member"));
         QCOMPARE(e.resourceScopeJson, QByteArray("\"organizations\""));
-        QVERIFY(e.resourceRequestJson.contains("dan.kowalski@acme.example"));
+        QVERIFY(e.resourceRequestJson.contains("tuva.nilsen@halcyon.example"));
         QCOMPARE(e.resourceResponseJson, QByteArray("{}"));
         QVERIFY(e.rawJson.startsWith('{') && e.rawJson.endsWith('}'));
         // The second entry has no token fields: tolerated.
@@ -185,6 +220,20 @@ private Q_SLOTS:
             decode::auditPage(example(QStringLiteral("audit_logs_list.last_page.response.json")));
         QVERIFY(last.ok());
         QVERIFY(last.value.cursor.isEmpty());
+
+        // The SDK's shape: only result_info.cursors.after; an array scope is
+        // kept as received.
+        const QByteArray sdkBody = example(QStringLiteral("audit_logs_list.cursors_after.response.json"));
+        const auto sdk = decode::auditPage(sdkBody);
+        QVERIFY2(sdk.ok(), qPrintable(sdk.error.toLogString()));
+        QCOMPARE(sdk.value.entries.size(), 1);
+        QCOMPARE(sdk.value.cursor, QStringLiteral("ZmllbGQtYXVkaXR8YWZ0ZXI9YzQxYTdlMDk"));
+        QCOMPARE(decode::scanAuditCursor(sdkBody).next, sdk.value.cursor);
+        QCOMPARE(sdk.value.entries.first().actionResult, QStringLiteral("failure"));
+        QCOMPARE(sdk.value.entries.first().rawStatusCode, std::optional<int>(403));
+        QCOMPARE(sdk.value.entries.first().resourceScopeJson, QByteArray(R"(["organizations"])"));
+        // A null snapshot is no snapshot.
+        QCOMPARE(d.value.entries.at(2).resourceResponseJson, QByteArray());
     }
 
     // rawJson is the object exactly as received, for every record kind.
@@ -256,6 +305,9 @@ private Q_SLOTS:
         QVERIFY(!u.billableMetricId.isEmpty());
         QVERIFY(u.billedCost.has_value());
         QCOMPARE(u.billingCurrency, QStringLiteral("USD"));
+        QCOMPARE(full.value.size(), 6);
+        for (const UsageRecord &r : full.value)
+            QVERIFY(r.effectiveCost.has_value() && r.listCost.has_value());
 
         const auto lean =
             decode::usageResponse(example(QStringLiteral("billing_usage_get.usage_only.response.json")));
@@ -267,6 +319,12 @@ private Q_SLOTS:
             QVERIFY(r.billingCurrency.isEmpty());
             QVERIFY(r.consumedQuantity.has_value());
         }
+
+        // No accounts (or an unknown organization): 200 with an empty result.
+        const auto none =
+            decode::usageResponse(example(QStringLiteral("billing_usage_get.empty.response.json")));
+        QVERIFY2(none.ok(), qPrintable(none.error.toLogString()));
+        QVERIFY(none.value.isEmpty());
     }
 
     void tokens()
@@ -287,10 +345,10 @@ private Q_SLOTS:
         QTest::newRow("400") << QStringLiteral("error_400_validation.response.json") << 1001;
         QTest::newRow("401") << QStringLiteral("error_401_invalid_token.response.json") << 1000;
         QTest::newRow("403") << QStringLiteral("error_403_forbidden.response.json") << 9109;
-        QTest::newRow("404") << QStringLiteral("error_404_not_found.response.json") << -1;
+        QTest::newRow("404") << QStringLiteral("error_404_not_found.response.json") << 1010;
         QTest::newRow("429") << QStringLiteral("error_429_rate_limited.response.json") << 971;
         QTest::newRow("audit") << QStringLiteral("error_audit_logs_400.response.json") << 0;
-        QTest::newRow("usage") << QStringLiteral("error_billing_usage_400.response.json") << -1;
+        QTest::newRow("usage") << QStringLiteral("error_billing_usage_400.response.json") << 1001;
         QTest::newRow("notempty") << QStringLiteral("error_org_not_empty.response.json") << 1005;
     }
     void errorEnvelopes()
@@ -308,7 +366,7 @@ private Q_SLOTS:
     // decoder crashes on any other file.
     void everyExampleWithEveryDecoder()
     {
-        const QDir dir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"));
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"));
         const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
         QVERIFY(files.size() > 20);
         for (const QString &name : files) {
@@ -344,7 +402,7 @@ private Q_SLOTS:
     // (this is what the ASan run is for).
     void randomMutationsNeverCrash()
     {
-        const QDir dir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"));
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"));
         QRandomGenerator rng(20261123);
         static const char alphabet[] = "{}[]\",:0123456789.-eEtruefalsn \\\x80\xff\xc3";
         for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {

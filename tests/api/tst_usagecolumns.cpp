@@ -1,6 +1,6 @@
 // The column-wise usage decoder against the record decoder: every field of
-// every row, on the shared examples and on answers built to stress both of
-// its paths (the DOM fast path, and the on-demand reader that reads strings
+// every row, on the fixtures in tests/data/api and on answers built to stress
+// both of its paths (the DOM fast path, and the on-demand reader that reads strings
 // and keys straight from the input unless escaped and decides every error),
 // per-answer dictionaries and lazily allocated number columns. The two
 // decoders must accept and reject the same bodies with the same message.
@@ -150,7 +150,7 @@ private Q_SLOTS:
     void everyUsageExample_data()
     {
         QTest::addColumn<QString>("file");
-        const QDir dir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"));
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"));
         const QStringList files = dir.entryList({QStringLiteral("billing_usage_get*.json")}, QDir::Files);
         QVERIFY(!files.isEmpty());
         for (const QString &f : files)

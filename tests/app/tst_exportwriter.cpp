@@ -68,7 +68,7 @@ private Q_SLOTS:
 
     void csvExportOfRecords()
     {
-        QFile f(QDir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"))
+        QFile f(QDir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"))
                     .filePath(QStringLiteral("audit_logs_list.response.json")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const auto page = api::decode::auditPage(f.readAll());
@@ -84,14 +84,14 @@ private Q_SLOTS:
         const QList<QByteArray> lines = buffer.data().split('\n');
         QVERIFY(lines.first().startsWith("id,action_time,action_type"));
         QVERIFY(lines.at(1).startsWith(
-            "91fcf87bfa1ddd34596189c136ac203b,2026-11-23T16:09:41.000Z,create,success,"));
+            "7f4dddbba2723e9211bfec59c0a1e1aa,2026-10-29T14:22:05.318Z,create,success,"));
         QVERIFY(buffer.data().contains("\r\n"));
         QCOMPARE(exporter.rows(), 3);
     }
 
     void jsonExportIsTheApiObjects()
     {
-        QFile f(QDir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"))
+        QFile f(QDir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"))
                     .filePath(QStringLiteral("members_list.response.json")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray body = f.readAll();
@@ -120,7 +120,7 @@ private Q_SLOTS:
 
     void usageColumnsWithoutCosts()
     {
-        QFile f(QDir(qEnvironmentVariable("ORGSCOPE_EXAMPLES"))
+        QFile f(QDir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"))
                     .filePath(QStringLiteral("billing_usage_get.usage_only.response.json")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const auto records = api::decode::usageResponse(f.readAll());

@@ -200,7 +200,7 @@ private Q_SLOTS:
 
     void decodesTheExamplePayload()
     {
-        QFile f(qEnvironmentVariable("ORGSCOPE_EXAMPLES") + QStringLiteral("/members_list.response.json"));
+        QFile f(qEnvironmentVariable("ORGSCOPE_TEST_DATA") + QStringLiteral("/members_list.response.json"));
         QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
         const auto page = api::decode::membersPage(f.readAll());
         QVERIFY(page.ok());

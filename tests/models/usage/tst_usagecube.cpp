@@ -484,9 +484,9 @@ void TestUsageCube::weekAndMonthStarts()
 
 void TestUsageCube::examplePayloads()
 {
-    const QString dir = qEnvironmentVariable("ORGSCOPE_EXAMPLES");
+    const QString dir = qEnvironmentVariable("ORGSCOPE_TEST_DATA");
     if (dir.isEmpty())
-        QSKIP("ORGSCOPE_EXAMPLES not set (run through ctest)");
+        QSKIP("ORGSCOPE_TEST_DATA not set (run through ctest)");
     auto load = [&](const QString &name) {
         QFile f(dir + QLatin1Char('/') + name);
         if (!f.open(QIODevice::ReadOnly))
@@ -496,35 +496,37 @@ void TestUsageCube::examplePayloads()
     const QList<api::UsageRecord> costed = load(QStringLiteral("billing_usage_get.response.json"));
     const QList<api::UsageRecord> usageOnly =
         load(QStringLiteral("billing_usage_get.usage_only.response.json"));
-    QCOMPARE(costed.size(), 5);
-    QCOMPARE(usageOnly.size(), 5);
-    const UsageDayRange day = UsageDayRange::fromDates(QDate(2026, 11, 20), QDate(2026, 11, 20));
+    QCOMPARE(costed.size(), 6);
+    QCOMPARE(usageOnly.size(), 6);
+    const UsageDayRange day = UsageDayRange::fromDates(QDate(2026, 10, 14), QDate(2026, 10, 14));
 
     UsageCube plain;
     plain.addWindow(day, usageOnly);
     QVERIFY(!plain.hasCosts());
-    QCOMPARE(plain.rowCount(), 5);
+    QCOMPARE(plain.rowCount(), 6);
     QCOMPARE(plain.dayExtent(), day);
     QCOMPARE(plain.valueCount(UsageDimension::Account), 3);
-    QCOMPARE(plain.valueCount(UsageDimension::Zone), 2);
+    QCOMPARE(plain.valueCount(UsageDimension::Zone), 3); // two zones and "no zone"
     UsageQuery q;
     q.groupBy = {UsageDimension::Metric};
     const UsageAggregate byMetric = UsageAggregator::aggregate(plain, q);
-    QCOMPARE(byMetric.group(0).keys[0].key, QStringLiteral("workers_standard_cpu_ms"));
-    QCOMPARE(byMetric.group(0).unit, QStringLiteral("CPU ms"));
-    QCOMPARE(byMetric.rowTotal(0), 412300000.0);
+    QCOMPARE(byMetric.group(0).keys[0].key, QStringLiteral("cdn_requests"));
+    QCOMPARE(byMetric.group(0).unit, QStringLiteral("Requests"));
+    QCOMPARE(byMetric.rowTotal(0), 880000000.0);
 
-    // the same day with costs replaces the usage-only rows
+    // the same day with costs replaces the usage-only rows (absent and null
+    // optional columns make the same key)
     UsageCube cube = plain;
     const auto result = cube.addWindow(day, costed);
-    QCOMPARE(result.replaced, 5);
-    QCOMPARE(cube.rowCount(), 5);
+    QCOMPARE(result.replaced, 6);
+    QCOMPARE(result.added, 0);
+    QCOMPARE(cube.rowCount(), 6);
     QVERIFY(cube.hasCosts());
     QCOMPARE(cube.billingCurrency(), QStringLiteral("USD"));
     q.measure = UsageMeasure::BilledCost;
     q.groupBy = {UsageDimension::Account};
     const UsageAggregate cost = UsageAggregator::aggregate(cube, q);
-    QVERIFY(std::abs(cost.grandTotal() - (4.428 + 6.5968 + 5.625 + 2.477661 + 0.0)) < 1e-9);
+    QVERIFY(std::abs(cost.grandTotal() - (2.6649 + 0.0 + 1.117863 + 1.584 + 11.79 + 0.0)) < 1e-9);
     QCOMPARE(cost.unit(), QStringLiteral("USD"));
 }
 
