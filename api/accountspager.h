@@ -2,31 +2,28 @@
 // Every accounts page by page (page-token pagination, REFERENCE §3.1).
 
 #include "api/listfilters.h"
-#include "api/pager.h"
 #include "api/records.h"
+#include "api/tokenpager.h"
 
 namespace api {
 
-class AccountsPager : public Pager
+class AccountsPager : public TokenPager<Account>
 {
     Q_OBJECT
 public:
     AccountsPager(Client *client, const QString &organizationId, const AccountFilter &filter = {},
                   QObject *parent = nullptr);
-    void setPageSize(int pageSize) { m_pageSize = pageSize; } // default 1000 (the maximum)
 
 Q_SIGNALS:
     void pageReady(const QList<api::Account> &accounts);
 
 protected:
-    Job *createPageJob(const QString &token) override;
-    Scan scanPage(Job *job, const QByteArray &body) const override;
-    qint64 deliverPage(Job *job, QString *nextToken) override;
+    TypedJob<Page<Account>> *createTokenJob(const QString &token, int pageSize) override;
+    void emitPage(const QList<Account> &accounts) override { Q_EMIT pageReady(accounts); }
 
 private:
     QString m_organizationId;
     AccountFilter m_filter;
-    int m_pageSize = 1000;
 };
 
 } // namespace api

@@ -4,6 +4,9 @@
 // a decode error naming the field; invalid UTF-8 or truncated input is an
 // error; nothing here can crash on hostile input. Pure functions, safe on any
 // thread. Each record keeps the object's bytes as received in rawJson.
+// Implemented in api/decode/: one file per resource, the envelope walk, the
+// page scans and the timestamp parser around one shared reader
+// (decode/jsonreader_p.h).
 
 #include "api/apierror.h"
 #include "api/auditcolumns.h"
@@ -46,6 +49,11 @@ struct PageScan
 };
 PageScan scanPageToken(const QByteArray &body);
 PageScan scanAuditCursor(const QByteArray &body);
+// The same from the envelope's tail (servers write result_info after the
+// result array), so a megabyte page is not indexed to find its cursor;
+// emptyPage when result starts as an empty array. Falls back to
+// scanAuditCursor when the tail is unreadable.
+PageScan scanAuditTail(const QByteArray &body);
 
 // Bare objects (no envelope) — for tests, fuzzing and cached raw JSON.
 Decoded<Organization> organization(const QByteArray &objectJson);

@@ -1,0 +1,548 @@
+#pragma once
+// The on-demand JSON reader every decoder shares (internal to api/decode/):
+// field paths for error messages, key and string fast paths straight from
+// the body, per-call-site string interning, RFC 3339 timestamps. Everything
+// here is inline: it runs once per field of a million-row answer.
+
+#include "api/decoders.h"
+
+#include <QDateTime>
+#include <simdjson.h>
+
+#include <array>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace api::decode::detail {
+
+namespace od = simdjson::ondemand;
+
+// A JSON number as a whole count, or nothing when it is fractional or out of
+// range (a plain cast would be undefined behaviour for 1e30 or NaN).
+inline std::optional<qint64> wholeNumber(double d)
+{
+    // 2^63 is exactly representable; every double below it fits in qint64.
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+        return std::nullopt;
+    const auto n = static_cast<qint64>(d);
+    if (static_cast<double>(n) != d)
+        return std::nullopt;
+    return n;
+}
+using simdjson::error_code;
+
+// Breadcrumb of the value being decoded; only formatted when something fails.
+struct Path
+{
+    const Path *parent = nullptr;
+    std::string_view key;
+    qsizetype index = -1;
+
+    Path child(std::string_view k) const { return Path{this, k, -1}; }
+    Path at(qsizetype i) const { return Path{this, {}, i}; }
+    QString toString() const
+    {
+        QString out;
+        if (parent)
+            out = parent->toString();
+        if (index >= 0)
+            out += QStringLiteral("[%1]").arg(index);
+        else if (!key.empty()) {
+            if (!out.isEmpty())
+                out += QLatin1Char('.');
+            out += QString::fromUtf8(key.data(), qsizetype(key.size()));
+        }
+        return out;
+    }
+};
+
+// A hash of a short text eight bytes at a time (a byte-wise hash costs more
+// than the rest of decoding a field). Equality is always checked after it.
+inline quint32 textHash(std::string_view sv)
+{
+    constexpr quint64 kMul = 0x9E3779B97F4A7C15ull;
+    quint64 h = quint64(sv.size()) * kMul;
+    const char *p = sv.data();
+    size_t n = sv.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        quint64 w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * kMul;
+        h ^= h >> 29;
+    }
+    if (n > 0) {
+        quint64 w = 0;
+        std::memcpy(&w, p, n);
+        h = (h ^ w) * kMul;
+        h ^= h >> 29;
+    }
+    return quint32(h ^ (h >> 32));
+}
+
+// Key comparison with the literal's length known at compile time, so the
+// compiler inlines the comparison instead of calling memcmp for every key.
+template <size_t N> inline bool is(std::string_view key, const char (&literal)[N])
+{
+    return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
+}
+
+// Index of the first byte equal to a or b in p[0, n), or n; eight bytes at a
+// time (keys and values are short, and a library call costs more than the scan).
+inline size_t findEither(const char *p, size_t n, char a, char b)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ull;
+    constexpr quint64 kHigh = 0x8080808080808080ull;
+    const quint64 wa = kOnes * quint8(a);
+    const quint64 wb = kOnes * quint8(b);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        quint64 w;
+        std::memcpy(&w, p + i, 8);
+        const quint64 x = w ^ wa; // a zero byte where a stood
+        const quint64 y = w ^ wb;
+        if (((x - kOnes) & ~x & kHigh) | ((y - kOnes) & ~y & kHigh))
+            break; // the exact byte is found below
+    }
+    for (; i < n; ++i)
+        if (p[i] == a || p[i] == b)
+            return i;
+    return n;
+}
+
+inline bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+// raw_json() spans up to the next token: drop the whitespace in between.
+inline size_t trimmedSize(std::string_view sv)
+{
+    size_t n = sv.size();
+    while (n > 0 && (sv[n - 1] == ' ' || sv[n - 1] == '\n' || sv[n - 1] == '\r' || sv[n - 1] == '\t'))
+        --n;
+    return n;
+}
+
+class Reader
+{
+public:
+    QString error;
+
+    // The document being read and the end of its bytes (for raw object spans).
+    void setDocument(od::document *doc, const simdjson::padded_string &bytes)
+    {
+        setDocument(doc, std::string_view(bytes.data(), bytes.size()));
+    }
+    void setDocument(od::document *doc, std::string_view bytes)
+    {
+        m_doc = doc;
+        m_begin = bytes.data();
+        m_end = bytes.data() + bytes.size();
+    }
+    // Where a view into the parsed bytes sits in the body they were copied from.
+    AuditColumns::Span span(std::string_view sv) const
+    {
+        if (!sv.data() || !m_begin)
+            return {};
+        return {qsizetype(sv.data() - m_begin), qsizetype(sv.size())};
+    }
+
+    bool syntax(const Path &path, error_code code)
+    {
+        if (error.isEmpty()) {
+            const QString where = path.toString();
+            error = QStringLiteral("malformed JSON%1: %2")
+                        .arg(where.isEmpty() ? QString() : QStringLiteral(" at '%1'").arg(where),
+                             QString::fromUtf8(simdjson::error_message(code)));
+        }
+        return false;
+    }
+    bool wrongType(const Path &path, const char *expected)
+    {
+        if (error.isEmpty())
+            error = QStringLiteral("field '%1': expected %2").arg(path.toString(), QLatin1String(expected));
+        return false;
+    }
+    bool invalid(const Path &path, const char *what)
+    {
+        if (error.isEmpty())
+            error = QStringLiteral("field '%1': %2").arg(path.toString(), QLatin1String(what));
+        return false;
+    }
+
+    // Type of a value; false on malformed input.
+    bool type(od::value &v, const Path &path, od::json_type *t)
+    {
+        const error_code e = v.type().get(*t);
+        return e ? syntax(path, e) : true;
+    }
+
+    // Strings: null/absent → empty.
+    bool string(od::value &v, const Path &path, QString *out)
+    {
+        std::string_view sv;
+        if (!rawString(v, path, &sv, out))
+            return false;
+        if (sv.data())
+            *out = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
+        return true;
+    }
+    // Same, sharing one QString per distinct value (enum-like columns repeat a
+    // handful of values across a million rows). Each call site has its own
+    // small cache so fields do not evict each other.
+    bool internedString(od::value &v, const Path &path, QString *out, int cache)
+    {
+        std::string_view sv;
+        if (!rawString(v, path, &sv, out))
+            return false;
+        if (!sv.data())
+            return true;
+        // Direct-mapped: one comparison per lookup, a collision just evicts.
+        if (m_caches.empty())
+            m_caches.resize(48);
+        InternCache &c = m_caches[size_t(cache) % m_caches.size()];
+        const size_t n = sv.size();
+        // Hash the whole value: e-mail addresses and IPs differ in the
+        // middle, and two values sharing a slot evict each other every entry.
+        const size_t slot = textHash(sv) % c.size();
+        auto &e = c[slot];
+        if (e.first.size() == n && std::memcmp(e.first.data(), sv.data(), n) == 0) {
+            *out = e.second;
+            return true;
+        }
+        *out = QString::fromUtf8(sv.data(), qsizetype(n));
+        if (n <= 96) {
+            e.first.assign(sv.data(), n);
+            e.second = *out;
+        }
+        return true;
+    }
+    bool optString(od::value &v, const Path &path, std::optional<QString> *out)
+    {
+        od::json_type t{};
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null) {
+            out->reset();
+            return true;
+        }
+        QString s;
+        if (!string(v, path, &s))
+            return false;
+        *out = s;
+        return true;
+    }
+    bool boolean(od::value &v, const Path &path, std::optional<bool> *out)
+    {
+        od::json_type t{};
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null) {
+            out->reset();
+            return true;
+        }
+        if (t != od::json_type::boolean)
+            return wrongType(path, "a boolean");
+        bool b = false;
+        if (const error_code e = v.get_bool().get(b))
+            return syntax(path, e);
+        *out = b;
+        return true;
+    }
+    bool number(od::value &v, const Path &path, std::optional<double> *out)
+    {
+        od::json_type t{};
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null) {
+            out->reset();
+            return true;
+        }
+        if (t != od::json_type::number)
+            return wrongType(path, "a number");
+        double d = 0;
+        if (const error_code e = v.get_double().get(d))
+            return syntax(path, e);
+        *out = d;
+        return true;
+    }
+    bool integer(od::value &v, const Path &path, std::optional<int> *out)
+    {
+        std::optional<double> d;
+        if (!number(v, path, &d))
+            return false;
+        if (!d) {
+            out->reset();
+            return true;
+        }
+        // Range first: converting an out-of-range double to an integer is undefined.
+        const std::optional<qint64> n = wholeNumber(*d);
+        if (!n || *n < std::numeric_limits<int>::min() || *n > std::numeric_limits<int>::max())
+            return wrongType(path, "an integer");
+        *out = int(*n);
+        return true;
+    }
+    bool timestamp(od::value &v, const Path &path, QDateTime *out, qint64 *ms = nullptr)
+    {
+        constexpr qint64 kAbsent = std::numeric_limits<qint64>::min();
+        qint64 value = kAbsent;
+        if (!timestampMs(v, path, &value))
+            return false;
+        if (value == kAbsent) {
+            *out = QDateTime();
+            return true;
+        }
+        *out = QDateTime::fromMSecsSinceEpoch(value, Qt::UTC);
+        if (ms)
+            *ms = value;
+        return true;
+    }
+    // The same without a QDateTime; *ms is left as it was when the value is
+    // absent, null or empty.
+    bool timestampMs(od::value &v, const Path &path, qint64 *ms)
+    {
+        std::string_view sv;
+        if (!rawString(v, path, &sv, nullptr))
+            return false;
+        if (!sv.data() || sv.empty())
+            return true;
+        if (!parseTimestamp(sv, ms))
+            return invalid(path, "not an RFC 3339 timestamp");
+        return true;
+    }
+    // Any JSON value, kept as its text.
+    bool rawJson(od::value &v, const Path &path, QByteArray *out)
+    {
+        std::string_view sv;
+        if (!rawJsonView(v, path, &sv))
+            return false;
+        *out = sv.data() ? QByteArray(sv.data(), qsizetype(sv.size())) : QByteArray();
+        return true;
+    }
+    // The same as a view into the parsed bytes; data() == nullptr for null.
+    bool rawJsonView(od::value &v, const Path &path, std::string_view *out)
+    {
+        od::json_type t{};
+        if (!type(v, path, &t))
+            return false;
+        std::string_view sv;
+        error_code e = simdjson::SUCCESS;
+        if (t == od::json_type::object) {
+            od::object o;
+            e = v.get_object().get(o);
+            if (!e)
+                e = o.raw_json().get(sv);
+        } else if (t == od::json_type::array) {
+            od::array a;
+            e = v.get_array().get(a);
+            if (!e)
+                e = a.raw_json().get(sv);
+        } else {
+            if (t == od::json_type::null) {
+                *out = {};
+                return true;
+            }
+            sv = v.raw_json_token();
+            // Validates the scalar as a side effect of consuming it.
+            if (t == od::json_type::string) {
+                std::string_view ignored;
+                e = v.get_string().get(ignored);
+            } else if (t == od::json_type::number) {
+                double d;
+                e = v.get_double().get(d);
+            } else if (t == od::json_type::boolean) {
+                bool b;
+                e = v.get_bool().get(b);
+            }
+        }
+        if (e)
+            return syntax(path, e);
+        *out = std::string_view(sv.data(), trimmedSize(sv));
+        return true;
+    }
+    // Object of string values ({"k":"v"}); `true` (key-only tag) → empty.
+    bool stringMap(od::value &v, const Path &path, QMap<QString, QString> *out)
+    {
+        od::json_type t{};
+        if (!type(v, path, &t))
+            return false;
+        out->clear();
+        if (t == od::json_type::null)
+            return true;
+        if (t != od::json_type::object)
+            return wrongType(path, "an object");
+        od::object o;
+        if (const error_code e = v.get_object().get(o))
+            return syntax(path, e);
+        for (auto field : o) {
+            std::string_view key;
+            if (const error_code e = field.unescaped_key().get(key))
+                return syntax(path, e);
+            const QString k = QString::fromUtf8(key.data(), qsizetype(key.size()));
+            const Path p = path.child(key);
+            od::value val = field.value();
+            od::json_type vt{};
+            if (!type(val, p, &vt))
+                return false;
+            if (vt == od::json_type::boolean) {
+                std::optional<bool> b;
+                if (!boolean(val, p, &b))
+                    return false;
+                out->insert(k, *b ? QString() : QStringLiteral("false"));
+            } else {
+                QString s;
+                if (!string(val, p, &s))
+                    return false;
+                out->insert(k, s);
+            }
+        }
+        return true;
+    }
+
+    // Iterates an object's fields: fn(key, value, path) → bool.
+    template <typename Fn> bool object(od::value &v, const Path &path, Fn &&fn, QByteArray *raw = nullptr)
+    {
+        std::string_view view;
+        if (!object(v, path, std::forward<Fn>(fn), raw ? &view : nullptr))
+            return false;
+        if (raw)
+            *raw = QByteArray(view.data(), qsizetype(view.size()));
+        return true;
+    }
+    template <typename Fn> bool object(od::value &v, const Path &path, Fn &&fn, std::string_view *raw)
+    {
+        od::json_type t{};
+        if (!type(v, path, &t))
+            return false;
+        if (t != od::json_type::object)
+            return wrongType(path, "an object");
+        // The object's bytes run from its '{' to where the iterator stands
+        // once every field was visited: one pass instead of raw_json() + reset().
+        const char *start = raw ? v.raw_json_token().data() : nullptr;
+        od::object o;
+        if (const error_code e = v.get_object().get(o))
+            return syntax(path, e);
+        for (auto field : o) {
+            std::string_view key;
+            if (const error_code e = fieldKey(field, &key))
+                return syntax(path, e);
+            od::value val;
+            if (const error_code e = field.value().get(val))
+                return syntax(path, e);
+            if (!fn(key, val, path.child(key)))
+                return false;
+        }
+        if (raw) {
+            const char *end = nullptr;
+            if (!m_doc || m_doc->current_location().get(end) != simdjson::SUCCESS)
+                end = m_end;
+            if (!start || !end || end < start)
+                return invalid(path, "unreadable object bounds");
+            *raw = std::string_view(start, trimmedSize(std::string_view(start, size_t(end - start))));
+        }
+        return true;
+    }
+    // Iterates an array: fn(value, path) → bool. null → empty.
+    template <typename Fn> bool array(od::value &v, const Path &path, Fn &&fn)
+    {
+        od::json_type t{};
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null)
+            return true;
+        if (t != od::json_type::array)
+            return wrongType(path, "an array");
+        od::array a;
+        if (const error_code e = v.get_array().get(a))
+            return syntax(path, e);
+        qsizetype i = 0;
+        for (auto element : a) {
+            od::value val;
+            if (const error_code e = element.get(val))
+                return syntax(path.at(i), e);
+            if (!fn(val, path.at(i)))
+                return false;
+            ++i;
+        }
+        return true;
+    }
+
+    // A string's bytes (unescaped, valid while the document is); data() ==
+    // nullptr for null.
+    bool stringView(od::value &v, const Path &path, std::string_view *sv)
+    {
+        return rawString(v, path, sv, nullptr);
+    }
+
+private:
+    // A string token's text straight from the input when it holds no escape
+    // (nearly always): no copy into the parser's buffer. The tokenizer has
+    // checked the whole body's UTF-8 and found the closing quote, so the bytes
+    // between the quotes are the value.
+    static bool plainStringToken(std::string_view token, std::string_view *out)
+    {
+        size_t n = token.size();
+        while (n > 0 && isJsonSpace(token[n - 1]))
+            --n;
+        if (n < 2 || token[0] != '"' || token[n - 1] != '"')
+            return false;
+        const std::string_view inner = token.substr(1, n - 2);
+        if (findEither(inner.data(), inner.size(), '\\', '\\') != inner.size())
+            return false;
+        *out = inner;
+        return true;
+    }
+    // A field's key, the same way: the key's raw bytes when it has no escape.
+    template <typename Field> error_code fieldKey(Field &field, std::string_view *key)
+    {
+        od::raw_json_string raw;
+        if (const error_code e = field.key().get(raw))
+            return e; // a malformed object: reported, never thrown
+        const char *begin = raw.raw();
+        if (begin && m_end && begin < m_end) {
+            const size_t n = findEither(begin, size_t(m_end - begin), '"', '\\');
+            if (begin + n < m_end && begin[n] == '"') {
+                *key = std::string_view(begin, n);
+                return simdjson::SUCCESS;
+            }
+        }
+        return field.unescaped_key().get(*key);
+    }
+
+    // sv.data() == nullptr for null; out (optional) is cleared for null.
+    bool rawString(od::value &v, const Path &path, std::string_view *sv, QString *out)
+    {
+        od::json_type t{};
+        if (!type(v, path, &t))
+            return false;
+        if (t == od::json_type::null) {
+            *sv = {};
+            if (out)
+                out->clear();
+            return true;
+        }
+        if (t != od::json_type::string)
+            return wrongType(path, "a string");
+        // Left unconsumed: the object or array walk steps over it.
+        if (plainStringToken(v.raw_json_token(), sv))
+            return true;
+        if (const error_code e = v.get_string().get(*sv))
+            return syntax(path, e);
+        if (!sv->data())
+            *sv = std::string_view("", 0);
+        return true;
+    }
+
+    using InternCache = std::array<std::pair<std::string, QString>, 64>;
+    // Allocated on the first interned value: quick scans never need it.
+    std::vector<InternCache> m_caches;
+    od::document *m_doc = nullptr;
+    const char *m_begin = nullptr;
+    const char *m_end = nullptr;
+};
+
+} // namespace api::decode::detail
