@@ -55,9 +55,17 @@ void Pager::fail(const ApiError &error)
 
 void Pager::request(const QString &token)
 {
+    // A token seen before means a cycle (A -> B -> A): it would never end.
+    if (!token.isEmpty() && m_tokens.contains(token)) {
+        failLoop(QStringLiteral("sent a page token it had already sent"));
+        return;
+    }
+    m_tokens.insert(token);
     m_lastToken = token;
     m_nextRequested = true;
     Job *job = createPageJob(token);
+    if (m_path.isEmpty())
+        m_path = job->path();
     job->setAutoDelete(false); // kept until its page is delivered in order
     connect(job, &Job::bodyReceived, this, &Pager::onBodyReceived);
     connect(job, &Job::finished, this, &Pager::onJobFinished);
@@ -78,8 +86,8 @@ void Pager::onBodyReceived(Job *job)
         m_noMorePages = true;
         return;
     }
-    if (scan.next == m_lastToken) {
-        fail(ApiError::decode(QStringLiteral("the server returned the same page token twice")));
+    if (m_tokens.contains(scan.next)) {
+        failLoop(QStringLiteral("sent a page token it had already sent"));
         return;
     }
     // A slow consumer must not make pages pile up.
@@ -125,6 +133,14 @@ void Pager::deliverReady()
         Q_EMIT progress(m_items, m_pages);
         if (m_finished)
             break; // aborted from a pageReady/progress handler
+        // Empty pages that keep pointing further: endless fresh tokens.
+        m_emptyRun = count == 0 && !decodedNext.isEmpty() && emptyPagesEndless() ? m_emptyRun + 1 : 0;
+        if (m_emptyRun >= MaxEmptyPagesInARow) {
+            m_delivering = false;
+            failLoop(
+                QStringLiteral("sent %1 empty pages in a row, each pointing to another").arg(m_emptyRun));
+            return;
+        }
         if (!followDecoded(head.token, decodedNext)) {
             m_delivering = false;
             return;
@@ -160,23 +176,41 @@ bool Pager::followDecoded(const QString &pageToken, const QString &decodedNext)
     if (m_noMorePages)
         return true;
     if (decodedNext == pageToken) {
-        fail(ApiError::decode(QStringLiteral("the server returned the same page token twice")));
+        failLoop(QStringLiteral("sent a page token it had already sent"));
         return false;
     }
     request(decodedNext);
-    return true;
+    return !m_finished;
 }
 
 void Pager::dropQueued()
 {
     const QList<Pending> pending = std::exchange(m_queue, {});
     for (const Pending &p : pending) {
+        // Read ahead on the quick scan's word, never delivered: the decoded
+        // token may ask for it again without that being a cycle.
+        m_tokens.remove(p.token);
         if (p.job) {
             p.job->disconnect(this);
             p.job->abort();
             p.job->deleteLater();
         }
     }
+}
+
+QString Pager::endpoint() const
+{
+    return m_path.isEmpty() ? QStringLiteral("the listing") : m_path;
+}
+
+void Pager::failLoop(const QString &what)
+{
+    fail(ApiError::decode(
+        QStringLiteral(
+            "The server's listing at %1 %2 after %3 pages; stopped, because following it would never end. "
+            "The rows received so far are kept.")
+            .arg(endpoint(), what)
+            .arg(m_pages)));
 }
 
 void Pager::finish(const ApiError &error)

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <optional>
 
@@ -36,6 +37,10 @@ public:
     int pageCount() const { return m_pages; }
     std::optional<qint64> totalSize() const { return m_total; } // when the API says
 
+    // Consecutive empty pages that each name another page before the listing
+    // is taken as a server that would page forever.
+    static constexpr int MaxEmptyPagesInARow = 25;
+
 Q_SIGNALS:
     void progress(qint64 items, int pages);
     // Exactly once, after the last pageReady (or the error / abort).
@@ -59,6 +64,10 @@ protected:
     // next token (empty = last page) and return the page's item count.
     virtual qint64 deliverPage(Job *job, QString *nextToken) = 0;
 
+    // False for listings whose empty pages are normal (usage windows with no
+    // records): they are never taken for a server paging forever.
+    virtual bool emptyPagesEndless() const { return true; }
+
     void setTotal(std::optional<qint64> total) { m_total = total; }
     Client *client() const { return m_client; }
     void fail(const ApiError &error);
@@ -71,6 +80,9 @@ private:
     bool followDecoded(const QString &pageToken, const QString &decodedNext);
     void dropQueued();
     void finish(const ApiError &error);
+    // Ends the listing when the server would have it page forever.
+    void failLoop(const QString &what);
+    QString endpoint() const;
 
     QPointer<Client> m_client;
     struct Pending
@@ -81,6 +93,9 @@ private:
     };
     QList<Pending> m_queue; // in page order
     QString m_lastToken;
+    QString m_path;         // the endpoint, for messages
+    QSet<QString> m_tokens; // every token requested in this run
+    int m_emptyRun = 0;     // consecutive empty pages that still point further
     QString m_deferredNext; // known next token, held back while pages await delivery
     bool m_nextRequested = false;
     bool m_started = false;

@@ -28,6 +28,7 @@ protected:
     Job *createPageJob(const QString &token) override;
     Scan scanPage(Job *job, const QByteArray &body) const override;
     qint64 deliverPage(Job *job, QString *nextToken) override;
+    bool emptyPagesEndless() const override { return false; } // a window with no usage is normal
 
 private:
     QString m_organizationId;

@@ -269,6 +269,70 @@ private Q_SLOTS:
         QVERIFY(m_server->requestCount() <= 3);
     }
 
+    void tokenCycleEndsWithAClearError()
+    {
+        // A -> B -> A: each token differs from the one before, yet it never ends.
+        m_server->setHandler([](const FakeRequest &r) {
+            const QString token = param(r, QStringLiteral("page_token"));
+            const QByteArray next = token == QLatin1String("B") ? "A" : "B";
+            return FakeReply::json(200,
+                                   "{\"success\":true,\"result\":[{\"id\":\"a" + token.toLatin1() +
+                                       "\",\"type\":\"standard\"}],\"result_info\":{\"next_page_token\":\"" +
+                                       next + "\"}}");
+        });
+        AccountsPager pager(m_client, QStringLiteral("org"));
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QVERIFY(pager.error());
+        QVERIFY(m_server->requestCount() <= 4);
+        QVERIFY(pager.itemCount() >= 2); // what came is kept
+        const QString message = pager.error().userMessage() + pager.error().toLogString();
+        QVERIFY2(message.contains(QLatin1String("/organizations/org/accounts")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("already sent")), qPrintable(message));
+    }
+
+    void endlessEmptyPagesEndWithAClearError()
+    {
+        // Fresh tokens forever, every page empty.
+        m_server->setHandler([](const FakeRequest &r) {
+            const int n = param(r, QStringLiteral("page_token")).toInt();
+            return FakeReply::json(200,
+                                   "{\"success\":true,\"result\":[],\"result_info\":{\"next_page_token\":\"" +
+                                       QByteArray::number(n + 1) + "\"}}");
+        });
+        MembersPager pager(m_client, QStringLiteral("org"));
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(pager.error());
+        QVERIFY(m_server->requestCount() <= Pager::MaxEmptyPagesInARow + 3);
+        const QString message = pager.error().userMessage() + pager.error().toLogString();
+        QVERIFY2(message.contains(QLatin1String("/organizations/org/members")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("empty pages")), qPrintable(message));
+    }
+
+    void someEmptyPagesAreFine()
+    {
+        // A few empty pages in the middle of a listing are not a loop.
+        m_server->setHandler([](const FakeRequest &r) {
+            const int n = param(r, QStringLiteral("page_token")).toInt();
+            const QByteArray items = n % 3 == 0
+                                         ? "{\"id\":\"a" + QByteArray::number(n) + "\",\"type\":\"standard\"}"
+                                         : QByteArray();
+            const QByteArray next =
+                n < 30 ? ",\"result_info\":{\"next_page_token\":\"" + QByteArray::number(n + 1) + "\"}"
+                       : QByteArray();
+            return FakeReply::json(200, "{\"success\":true,\"result\":[" + items + "]" + next + "}");
+        });
+        AccountsPager pager(m_client, QStringLiteral("org"));
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QCOMPARE(pager.itemCount(), 11);
+    }
+
     void auditInvalidQueryNeverSends()
     {
         AuditQuery q; // no since/before
