@@ -120,6 +120,10 @@ QList<UsageAnomaly> UsageAnomalyDetector::detect(const UsageAggregate &daily, qi
     const int firstReported = qMax(0, firstReportedDay - daily.range().first);
     std::vector<double> increments;
     for (int group = 0; group < daily.groupCount(); ++group) {
+        // "Other" mixes whatever did not make the top N: a spike there names
+        // nothing one could look into, so it is left out.
+        if (daily.group(group).isOther)
+            continue;
         std::span<const double> series = daily.series(group);
         if (g == UsageGranularity::Cumulative) {
             increments.assign(series.begin(), series.end());

@@ -204,6 +204,18 @@ void TestUsageAnomaly::detectOnAggregate()
     const QList<UsageAnomaly> again = UsageAnomalyDetector().detect(cube, q);
     QCOMPARE(again.size(), 1);
     QCOMPARE(again[0].day, first.addDays(40));
+
+    // Folded into "Other" (top 1), the spiking account is no anomaly of its
+    // own, and "Other" is never reported: it is not a thing one can act on.
+    q.range = {};
+    q.topN = 1;
+    const UsageAggregate top = UsageAggregator::aggregate(cube, q);
+    bool hasOther = false;
+    for (int g = 0; g < top.groupCount(); ++g)
+        hasOther = hasOther || top.group(g).isOther;
+    QVERIFY(hasOther);
+    for (const UsageAnomaly &a : UsageAnomalyDetector().detect(top))
+        QVERIFY2(!top.group(a.group).isOther, qPrintable(a.groupLabel));
 }
 
 void TestUsageAnomaly::detectBorrowsLoadedHistory()
