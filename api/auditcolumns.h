@@ -115,6 +115,10 @@ struct AuditColumns
 
     QString cursor;              // result_info.cursor, else result_info.cursors.after; empty on the last page
     std::optional<qint64> count; // result_info.count
+    // Entries kept although a field had the wrong type, a group was null or a
+    // time unreadable (those fields read as absent); the first problem, for the status.
+    qsizetype entriesWithIssues = 0;
+    QString firstIssue;
 };
 
 } // namespace api

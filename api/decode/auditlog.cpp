@@ -29,6 +29,10 @@ bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, 
     c->responses.emplace_back();
     c->scopes.emplace_back();
     const auto row = c->timeMs.size() - 1;
+    // The contract says read leniently: a field of the wrong type or a null
+    // group does not cost the page, it reads as absent and is counted.
+    ++r.lenient;
+    const qsizetype issuesBefore = r.softIssues;
     // Views into the page (valid until it is decoded), stored once the whole
     // entry is read: the URI's shape needs the resource id, which comes later.
     std::string_view id, rayId, uri, resourceId;
@@ -138,6 +142,11 @@ bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, 
     }
     if (ok)
         c->raw[row] = r.span(whole);
+    --r.lenient;
+    if (r.softIssues != issuesBefore) {
+        if (c->entriesWithIssues++ == 0)
+            c->firstIssue = r.firstSoftIssue;
+    }
     return ok;
 }
 

@@ -131,6 +131,12 @@ class Reader
 {
 public:
     QString error;
+    // Inside an entry (lenient > 0) a value of the wrong type, a null object
+    // group or an unreadable timestamp is not an error: the field reads as
+    // absent and the problem is counted. Malformed JSON stays an error.
+    int lenient = 0;
+    qsizetype softIssues = 0;
+    QString firstSoftIssue;
 
     // The document being read and the end of its bytes (for raw object spans).
     void setDocument(od::document *doc, const simdjson::padded_string &bytes)
@@ -163,15 +169,26 @@ public:
     }
     bool wrongType(const Path &path, const char *expected)
     {
+        if (lenient > 0)
+            return soft(path, expected);
         if (error.isEmpty())
             error = QStringLiteral("field '%1': expected %2").arg(path.toString(), QLatin1String(expected));
         return false;
     }
     bool invalid(const Path &path, const char *what)
     {
+        if (lenient > 0)
+            return soft(path, what);
         if (error.isEmpty())
             error = QStringLiteral("field '%1': %2").arg(path.toString(), QLatin1String(what));
         return false;
+    }
+
+    bool soft(const Path &path, const char *what)
+    {
+        if (softIssues++ == 0)
+            firstSoftIssue = QStringLiteral("field '%1': %2").arg(path.toString(), QLatin1String(what));
+        return true;
     }
 
     // Type of a value; false on malformed input.
@@ -525,8 +542,12 @@ private:
                 out->clear();
             return true;
         }
-        if (t != od::json_type::string)
+        if (t != od::json_type::string) {
+            *sv = {};
+            if (out)
+                out->clear();
             return wrongType(path, "a string");
+        }
         // Left unconsumed: the object or array walk steps over it.
         if (plainStringToken(v.raw_json_token(), sv))
             return true;

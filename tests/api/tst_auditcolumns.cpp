@@ -244,18 +244,46 @@ private Q_SLOTS:
         }
     }
 
-    void errorsNameTheEntryAndField()
+    void oddFieldsAreKeptAndCounted()
     {
+        // A field of the wrong type costs that field, not the page; the page
+        // says how many entries had one and names the first.
         const auto d = decode::auditColumns(
-            R"({"result":[{"id":"a"},{"id":"b","actor":{"email":42}}],"result_info":{}})");
-        QVERIFY(!d.ok());
-        QVERIFY2(d.error.detail().contains(QStringLiteral("result[1].actor.email")),
-                 qPrintable(d.error.detail()));
-        QCOMPARE(d.value.size(), 0); // nothing half-decoded is handed on
+            R"({"result":[{"id":"a"},{"id":"b","actor":{"email":42,"type":"user"}}],"result_info":{}})");
+        QVERIFY2(d.ok(), qPrintable(d.error.detail()));
+        QCOMPARE(d.value.size(), 2);
+        QCOMPARE(d.value.entriesWithIssues, qsizetype(1));
+        QVERIFY2(d.value.firstIssue.contains(QStringLiteral("result[1].actor.email")),
+                 qPrintable(d.value.firstIssue));
+        const AuditEvent b = d.value.event(1);
+        QCOMPARE(b.id, QStringLiteral("b"));
+        QVERIFY(b.actorEmail.isEmpty());
+        QCOMPARE(b.actorType, QStringLiteral("user")); // the rest of the group is read
 
-        const auto t = decode::auditColumns(R"({"result":[{"id":"a","action":{"time":"yesterday"}}]})");
-        QVERIFY(!t.ok());
-        QVERIFY(t.error.detail().contains(QStringLiteral("result[0].action.time")));
+        const auto t =
+            decode::auditColumns(R"({"result":[{"id":"a","action":{"time":"yesterday","type":"create"}}]})");
+        QVERIFY(t.ok());
+        QCOMPARE(t.value.entriesWithIssues, qsizetype(1));
+        QVERIFY(t.value.firstIssue.contains(QStringLiteral("result[0].action.time")));
+        QVERIFY(!t.value.event(0).actionTime.isValid());
+        QCOMPARE(t.value.event(0).actionType, QStringLiteral("create"));
+
+        // Null groups (the contract allows them): kept, counted once per entry.
+        const auto n = decode::auditColumns(
+            R"({"result":[{"id":"n","actor":null,"action":null,"raw":null,"resource":null,"organization":null},)"
+            R"({"id":"ok","action":{"type":"view"}}]})");
+        QVERIFY2(n.ok(), qPrintable(n.error.detail()));
+        QCOMPARE(n.value.size(), 2);
+        QCOMPARE(n.value.entriesWithIssues, qsizetype(1));
+        QCOMPARE(n.value.event(0).id, QStringLiteral("n"));
+        QCOMPARE(n.value.event(1).actionType, QStringLiteral("view"));
+
+        // Broken JSON is still an error: nothing half-decoded is handed on.
+        const auto broken = decode::auditColumns(R"({"result":[{"id":"a"},{"id":"b","actor":{"email":}}]})");
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.value.size(), 0);
+        // So is an envelope whose result is not a list.
+        QVERIFY(!decode::auditColumns(R"({"result":{"id":"a"}})").ok());
     }
 
     void bareEntryMatchesPageEntry()
