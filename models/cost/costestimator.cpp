@@ -28,11 +28,10 @@ enum Resolution : qint32 {
 struct Calendar
 {
     qint32 firstDay = 0;
-    std::vector<qint32> month;      // month index (year * 12 + month) per day
+    std::vector<qint32> month;       // month index (year * 12 + month) per day
     std::vector<double> daysInMonth; // per day
 
-    explicit Calendar(UsageDayRange extent)
-        : firstDay(extent.first)
+    explicit Calendar(UsageDayRange extent) : firstDay(extent.first)
     {
         const auto count = size_t(std::max(0, extent.dayCount()));
         month.resize(count);
@@ -79,8 +78,8 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
         qint32 &r = resolution[size_t(metric) * size_t(unitCount) + size_t(unit)];
         if (r != NotResolved)
             return r;
-        const RateCardEntry *e =
-            card.find(cube.valueKey(UsageDimension::Metric, metric), cube.valueName(UsageDimension::Metric, metric));
+        const RateCardEntry *e = card.find(cube.valueKey(UsageDimension::Metric, metric),
+                                           cube.valueName(UsageDimension::Metric, metric));
         if (!e)
             r = NotOnCard;
         else if (e->unit != cube.unitName(unit))
@@ -120,7 +119,8 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
         const qint32 entry = resolve(metrics[r], units[r]);
         if (entry < 0) {
             ++out.unpricedRows;
-            ++out.unpriced[unpricedIndex.value((quint64(quint32(metrics[r])) << 32) | quint32(units[r]))].rows;
+            ++out.unpriced[unpricedIndex.value((quint64(quint32(metrics[r])) << 32) | quint32(units[r]))]
+                  .rows;
             continue;
         }
         if (!(flags[r] & UsageCube::HasQuantity)) {
@@ -215,8 +215,9 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
         if (!std::isnan(out.rowCost[r]))
             out.total += out.rowCost[r];
     }
-    std::sort(out.unpriced.begin(), out.unpriced.end(),
-              [](const CostEstimate::Unpriced &a, const CostEstimate::Unpriced &b) { return a.rows > b.rows; });
+    std::sort(
+        out.unpriced.begin(), out.unpriced.end(),
+        [](const CostEstimate::Unpriced &a, const CostEstimate::Unpriced &b) { return a.rows > b.rows; });
     return out;
 }
 

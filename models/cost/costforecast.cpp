@@ -20,9 +20,9 @@ std::optional<double> DailySeries::at(qint32 day) const
 
 QString forecastMethodDescription()
 {
-    return QCoreApplication::translate("models::MonthForecast",
-                                       "Forecast: each remaining day is the average of the same weekday over the "
-                                       "last four weeks; the band spans the lowest and highest of those days.");
+    return QCoreApplication::translate(
+        "models::MonthForecast", "Forecast: each remaining day is the average of the same weekday over the "
+                                 "last four weeks; the band spans the lowest and highest of those days.");
 }
 
 MonthForecast forecastMonth(const DailySeries &series, qint32 asOf)
@@ -96,8 +96,9 @@ BudgetStatus checkBudget(const Budget &budget, const QMap<QString, double> &fore
         s.forecast += it.value();
         s.families.append(f);
     }
-    std::sort(s.families.begin(), s.families.end(),
-              [](const BudgetStatus::Family &a, const BudgetStatus::Family &b) { return a.forecast > b.forecast; });
+    std::sort(
+        s.families.begin(), s.families.end(),
+        [](const BudgetStatus::Family &a, const BudgetStatus::Family &b) { return a.forecast > b.forecast; });
     s.overBudget = budget.monthly > 0.0 && s.forecast > budget.monthly;
 
     for (const BudgetStatus::Family &f : std::as_const(s.families)) {
@@ -108,9 +109,10 @@ BudgetStatus checkBudget(const Budget &budget, const QMap<QString, double> &fore
         // The families that grew most against last month carry the overrun;
         // with no growth anywhere, the largest ones do.
         QList<BudgetStatus::Family> growth = s.families;
-        std::sort(growth.begin(), growth.end(), [](const BudgetStatus::Family &a, const BudgetStatus::Family &b) {
-            return a.forecast - a.previousMonth > b.forecast - b.previousMonth;
-        });
+        std::sort(growth.begin(), growth.end(),
+                  [](const BudgetStatus::Family &a, const BudgetStatus::Family &b) {
+                      return a.forecast - a.previousMonth > b.forecast - b.previousMonth;
+                  });
         const double overrun = s.forecast - budget.monthly;
         double covered = 0.0;
         for (const BudgetStatus::Family &f : std::as_const(growth)) {

@@ -25,13 +25,13 @@ struct DailySeries
 
 struct MonthForecast
 {
-    bool valid = false;     // false when there is no actual day in the month
-    qint32 monthFirst = 0;  // the month forecast
+    bool valid = false;    // false when there is no actual day in the month
+    qint32 monthFirst = 0; // the month forecast
     qint32 monthLast = 0;
-    qint32 lastActual = 0;  // month to date runs through this day
+    qint32 lastActual = 0; // month to date runs through this day
     double monthToDate = 0.0;
-    double forecast = 0.0;  // month to date + the remaining days
-    double low = 0.0;       // band of the month-end figure
+    double forecast = 0.0; // month to date + the remaining days
+    double low = 0.0;      // band of the month-end figure
     double high = 0.0;
     std::vector<double> projected; // per day lastActual+1 .. monthLast
     std::vector<double> projectedLow;
@@ -63,11 +63,11 @@ struct BudgetStatus
         bool overBudget() const { return budget && forecast > *budget; }
     };
 
-    bool overBudget = false;      // the whole month's forecast crosses the monthly budget
+    bool overBudget = false; // the whole month's forecast crosses the monthly budget
     double budget = 0.0;
     double forecast = 0.0;
-    QList<Family> families;       // largest forecast first
-    QStringList drivers;          // families that drove the overrun (or are over their own budget)
+    QList<Family> families; // largest forecast first
+    QStringList drivers;    // families that drove the overrun (or are over their own budget)
 };
 
 // forecastByFamily: month-end forecast per product family; previousByFamily:

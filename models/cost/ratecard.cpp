@@ -27,11 +27,12 @@ const QSet<QString> &cardKeys()
 
 const QSet<QString> &entryKeys()
 {
-    static const QSet<QString> keys{
-        QStringLiteral("metric"),       QStringLiteral("metric_name"),        QStringLiteral("unit"),
-        QStringLiteral("divisor"),      QStringLiteral("price"),              QStringLiteral("included_per_month"),
-        QStringLiteral("pricing_unit"), QStringLiteral("product_family"),     QStringLiteral("source"),
-        QStringLiteral("as_of"),        QStringLiteral("note")};
+    static const QSet<QString> keys{QStringLiteral("metric"),       QStringLiteral("metric_name"),
+                                    QStringLiteral("unit"),         QStringLiteral("divisor"),
+                                    QStringLiteral("price"),        QStringLiteral("included_per_month"),
+                                    QStringLiteral("pricing_unit"), QStringLiteral("product_family"),
+                                    QStringLiteral("source"),       QStringLiteral("as_of"),
+                                    QStringLiteral("note")};
     return keys;
 }
 
@@ -144,10 +145,11 @@ RateCard::ReadResult RateCard::fromJson(const QByteArray &json)
     const QJsonObject o = doc.object();
     const QJsonValue version = o.value(QStringLiteral("format_version"));
     if (version.isDouble() && version.toInt() > FormatVersion) {
-        result.warnings << tr("The file was written for rate-card format %1; this Orgscope reads format %2, so "
-                              "newer parts may be ignored.")
-                               .arg(version.toInt())
-                               .arg(FormatVersion);
+        result.warnings
+            << tr("The file was written for rate-card format %1; this Orgscope reads format %2, so "
+                  "newer parts may be ignored.")
+                   .arg(version.toInt())
+                   .arg(FormatVersion);
     }
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!cardKeys().contains(it.key()))
@@ -179,7 +181,8 @@ RateCard::ReadResult RateCard::fromJson(const QByteArray &json)
             continue;
         if (!e.metric.isEmpty()) {
             if (seenIds.contains(e.metric)) {
-                result.warnings << tr("metric %1 (%2): skipped, the metric is listed twice").arg(i + 1).arg(e.metric);
+                result.warnings
+                    << tr("metric %1 (%2): skipped, the metric is listed twice").arg(i + 1).arg(e.metric);
                 continue;
             }
             seenIds.insert(e.metric);
@@ -234,7 +237,8 @@ RateCard RateCard::bundled()
     if (!f.open(QIODevice::ReadOnly))
         return {};
     const ReadResult r = fromJson(f.readAll());
-    Q_ASSERT_X(r.card && r.warnings.isEmpty(), "RateCard::bundled", "the bundled rate card must read cleanly");
+    Q_ASSERT_X(r.card && r.warnings.isEmpty(), "RateCard::bundled",
+               "the bundled rate card must read cleanly");
     return r.card.value_or(RateCard());
 }
 

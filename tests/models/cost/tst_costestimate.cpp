@@ -9,6 +9,7 @@
 #include "api/usageapi.h"
 #include "models/cost/costestimator.h"
 #include "models/cost/ratecard.h"
+#include "models/usage/usageaggregator.h"
 #include "models/usage/usagecube.h"
 #include "testsupport/simulatorprocess.h"
 
@@ -70,7 +71,8 @@ struct Key
 
 // Straight from the rule, record by record, with none of the estimator's
 // machinery: per account x metric x month, days in order, allowance first.
-QMap<Key, double> bruteForce(const QList<api::UsageRecord> &records, const RateCard &card, double *unpricedRows)
+QMap<Key, double> bruteForce(const QList<api::UsageRecord> &records, const RateCard &card,
+                             double *unpricedRows)
 {
     QMap<Key, double> cost;
     QMap<Key, QMap<QDate, double>> daily; // pricing quantity per day
@@ -152,8 +154,8 @@ private Q_SLOTS:
         QSet<QString> seen;
         QList<api::UsageRecord> unique;
         for (const api::UsageRecord &r : std::as_const(records)) {
-            const QString k = r.chargePeriodStart.toString(Qt::ISODate) + r.billingAccountId + r.billableMetricId +
-                              r.subAccountId + r.zoneId + r.regionId + r.chargeClass;
+            const QString k = r.chargePeriodStart.toString(Qt::ISODate) + r.billingAccountId +
+                              r.billableMetricId + r.subAccountId + r.zoneId + r.regionId + r.chargeClass;
             if (!seen.contains(k)) {
                 seen.insert(k);
                 unique.append(r);
@@ -185,7 +187,8 @@ private Q_SLOTS:
             QCOMPARE(std::isnan(est.rowCost[size_t(r)]), !priced);
             if (!priced)
                 continue;
-            const Key k{cube.valueKey(UsageDimension::Account, accounts[r]), metric, day.year() * 12 + day.month()};
+            const Key k{cube.valueKey(UsageDimension::Account, accounts[r]), metric,
+                        day.year() * 12 + day.month()};
             got[k] += est.rowCost[size_t(r)];
             total += est.rowCost[size_t(r)];
         }
@@ -252,7 +255,8 @@ private Q_SLOTS:
     {
         RateCard card;
         card.metrics << entry(QStringLiteral("m"), QStringLiteral("Requests"), 0.5, 100.0);
-        api::UsageRecord use = usagetest::record(QDate(2026, 3, 5), QStringLiteral("a"), QStringLiteral("m"), 10.0);
+        api::UsageRecord use =
+            usagetest::record(QDate(2026, 3, 5), QStringLiteral("a"), QStringLiteral("m"), 10.0);
         api::UsageRecord credit = use;
         credit.chargeClass = QStringLiteral("Correction");
         credit.consumedQuantity = -6.0;
@@ -292,7 +296,8 @@ private Q_SLOTS:
         for (int a = 0; a < 400; ++a) {
             const QDate d = QDate(2000, 1, 1).addDays(a * 30);
             records << usagetest::record(d, QStringLiteral("acc%1").arg(a), QStringLiteral("m"), 7.0);
-            records << usagetest::record(d.addDays(1), QStringLiteral("acc%1").arg(a), QStringLiteral("m"), 1.0);
+            records << usagetest::record(d.addDays(1), QStringLiteral("acc%1").arg(a), QStringLiteral("m"),
+                                         1.0);
         }
         UsageCube cube;
         cube.addRecords(records);
@@ -306,10 +311,50 @@ private Q_SLOTS:
         QCOMPARE(est.total, expected);
     }
 
+    void aggregatesEstimatedCost()
+    {
+        usagetest::RandomSpec spec;
+        spec.seed = 9;
+        spec.first = QDate(2026, 6, 1);
+        spec.days = 61;
+        UsageCube cube;
+        cube.addRecords(usagetest::randomRecords(spec));
+        auto est = std::make_shared<CostEstimate>(models::estimateCost(cube, testCard()));
+
+        models::UsageQuery q;
+        q.measure = models::UsageMeasure::EstimatedCost;
+        q.groupBy = {UsageDimension::Metric};
+        q.granularity = models::UsageGranularity::Month;
+        // Without an estimate there is nothing to show, and no zeros either.
+        const models::UsageAggregate none = models::UsageAggregator::aggregate(cube, q);
+        QVERIFY(!none.measureAvailable());
+        QCOMPARE(none.groupCount(), 0);
+
+        q.estimate = est;
+        const models::UsageAggregate a = models::UsageAggregator::aggregate(cube, q);
+        QVERIFY(a.measureAvailable());
+        QCOMPARE(a.currency(), QStringLiteral("EUR"));
+        QVERIFY(near(a.grandTotal(), est->total, 1e-12));
+        // Only priced metrics appear; the unpriced rows are counted as lacking the measure.
+        QStringList metrics;
+        for (int g = 0; g < a.groupCount(); ++g)
+            metrics << a.group(g).keys.first().key;
+        metrics.sort();
+        QCOMPARE(metrics, (QStringList{QStringLiteral("metric0"), QStringLiteral("metric1"),
+                                       QStringLiteral("metric2"), QStringLiteral("metric6")}));
+        QCOMPARE(a.rowsWithoutMeasure(), est->unpricedRows);
+
+        // An estimate made for another cube is not applied.
+        UsageCube other = cube;
+        other.addRecords(
+            {usagetest::record(QDate(2026, 6, 3), QStringLiteral("new"), QStringLiteral("metric0"), 1)});
+        QVERIFY(!models::UsageAggregator::aggregate(other, q).measureAvailable());
+    }
+
     void simulatorListCost()
     {
-        testsupport::SimulatorProcess sim({QStringLiteral("--usage-costs"), QStringLiteral("--audit-events"),
-                                           QStringLiteral("10")});
+        testsupport::SimulatorProcess sim(
+            {QStringLiteral("--usage-costs"), QStringLiteral("--audit-events"), QStringLiteral("10")});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         api::Client client;
         client.setBaseUrl(QUrl(sim.baseUrl()));

@@ -97,12 +97,10 @@ private Q_SLOTS:
         models::Budget budget;
         budget.monthly = 1000;
         budget.family.insert(QStringLiteral("R2"), 100);
-        const QMap<QString, double> forecast{{QStringLiteral("Workers"), 700},
-                                             {QStringLiteral("R2"), 150},
-                                             {QStringLiteral("Stream"), 300}};
-        const QMap<QString, double> previous{{QStringLiteral("Workers"), 400},
-                                             {QStringLiteral("R2"), 140},
-                                             {QStringLiteral("Stream"), 310}};
+        const QMap<QString, double> forecast{
+            {QStringLiteral("Workers"), 700}, {QStringLiteral("R2"), 150}, {QStringLiteral("Stream"), 300}};
+        const QMap<QString, double> previous{
+            {QStringLiteral("Workers"), 400}, {QStringLiteral("R2"), 140}, {QStringLiteral("Stream"), 310}};
         const BudgetStatus s = models::checkBudget(budget, forecast, previous);
         QVERIFY(s.overBudget);
         QCOMPARE(s.forecast, 1150.0);
@@ -116,8 +114,8 @@ private Q_SLOTS:
     {
         models::Budget budget;
         budget.monthly = 5000;
-        const BudgetStatus s =
-            models::checkBudget(budget, {{QStringLiteral("Workers"), 700}}, {{QStringLiteral("Workers"), 100}});
+        const BudgetStatus s = models::checkBudget(budget, {{QStringLiteral("Workers"), 700}},
+                                                   {{QStringLiteral("Workers"), 100}});
         QVERIFY(!s.overBudget);
         QVERIFY(s.drivers.isEmpty());
         // No budget at all is never "over".
