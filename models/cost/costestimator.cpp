@@ -1,5 +1,7 @@
 #include "costestimator.h"
 
+#include "api/records.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QHash>
@@ -52,24 +54,24 @@ int daysInMonthOf(qint32 day)
     return usageday::toDate(day).daysInMonth();
 }
 
-CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
+CostEstimate estimateCost(const CostInput &in, const RateCard &card)
 {
     CostEstimate out;
     out.currency = card.currency;
-    const auto n = size_t(cube.rowCount());
+    const auto n = in.days.size();
     out.rowCost.assign(n, CostEstimate::Unknown);
     if (n == 0)
         return out;
 
-    const auto days = cube.days();
-    const auto metrics = cube.dimensionColumn(UsageDimension::Metric);
-    const auto accounts = cube.dimensionColumn(UsageDimension::Account);
-    const auto units = cube.unitColumn();
-    const auto quantities = cube.quantities();
-    const auto flags = cube.flags();
-    const qint32 metricCount = cube.valueCount(UsageDimension::Metric);
-    const qint32 unitCount = cube.unitCount();
-    const qint32 accountCount = cube.valueCount(UsageDimension::Account);
+    const auto days = in.days;
+    const auto metrics = in.metrics;
+    const auto accounts = in.accounts;
+    const auto units = in.units;
+    const auto quantities = in.quantities;
+    const auto flags = in.flags;
+    const qint32 metricCount = in.metricCount;
+    const qint32 unitCount = in.unitCount;
+    const qint32 accountCount = in.accountCount;
 
     // (metric, unit) -> card entry, resolved on first sight.
     std::vector<qint32> resolution(size_t(metricCount) * size_t(unitCount), NotResolved);
@@ -78,11 +80,10 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
         qint32 &r = resolution[size_t(metric) * size_t(unitCount) + size_t(unit)];
         if (r != NotResolved)
             return r;
-        const RateCardEntry *e = card.find(cube.valueKey(UsageDimension::Metric, metric),
-                                           cube.valueName(UsageDimension::Metric, metric));
+        const RateCardEntry *e = card.find(in.metricKey(metric), in.metricName(metric));
         if (!e)
             r = NotOnCard;
-        else if (e->unit != cube.unitName(unit))
+        else if (e->unit != in.unitName(unit))
             r = OtherUnit;
         else if (!e->price)
             r = NoPrice;
@@ -90,9 +91,9 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
             r = qint32(e - card.metrics.constData());
         if (r < 0) {
             CostEstimate::Unpriced u;
-            u.metricKey = cube.valueKey(UsageDimension::Metric, metric);
-            u.metricName = cube.valueName(UsageDimension::Metric, metric);
-            u.unit = cube.unitName(unit);
+            u.metricKey = in.metricKey(metric);
+            u.metricName = in.metricName(metric);
+            u.unit = in.unitName(unit);
             if (r == NotOnCard)
                 u.reason = tr("not on the rate card");
             else if (r == OtherUnit)
@@ -105,7 +106,7 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
         return r;
     };
 
-    const UsageDayRange extent = cube.dayExtent();
+    const UsageDayRange extent = in.extent;
     const Calendar calendar(extent);
     const auto dayCount = size_t(extent.dayCount());
 
@@ -123,7 +124,7 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
                   .rows;
             continue;
         }
-        if (!(flags[r] & UsageCube::HasQuantity)) {
+        if (!(flags[r] & CostInput::HasQuantity)) {
             ++out.unpricedRows; // no quantity: the cost is unknown, not 0
             continue;
         }
@@ -132,7 +133,7 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
         const double divisor = e.divisorDaysInMonth ? calendar.daysInMonth[dayIndex] : e.divisor;
         pq[r] = quantities[r] / divisor;
         ++out.pricedRows;
-        if (flags[r] & UsageCube::Correction) {
+        if (flags[r] & CostInput::Correction) {
             out.rowCost[r] = *e.price * pq[r];
             continue;
         }
@@ -218,6 +219,115 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
     std::sort(
         out.unpriced.begin(), out.unpriced.end(),
         [](const CostEstimate::Unpriced &a, const CostEstimate::Unpriced &b) { return a.rows > b.rows; });
+    return out;
+}
+
+CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
+{
+    static_assert(int(CostInput::Correction) == int(UsageCube::Correction) &&
+                  int(CostInput::HasQuantity) == int(UsageCube::HasQuantity));
+    CostInput in;
+    in.days = cube.days();
+    in.accounts = cube.dimensionColumn(UsageDimension::Account);
+    in.metrics = cube.dimensionColumn(UsageDimension::Metric);
+    in.units = cube.unitColumn();
+    in.quantities = cube.quantities();
+    in.flags = cube.flags();
+    in.accountCount = cube.valueCount(UsageDimension::Account);
+    in.metricCount = cube.valueCount(UsageDimension::Metric);
+    in.unitCount = cube.unitCount();
+    in.extent = cube.dayExtent();
+    in.metricKey = [&cube](qint32 id) { return cube.valueKey(UsageDimension::Metric, id); };
+    in.metricName = [&cube](qint32 id) { return cube.valueName(UsageDimension::Metric, id); };
+    in.unitName = [&cube](qint32 id) { return cube.unitName(id); };
+    return estimateCost(in, card);
+}
+
+CostEstimate estimateCost(const QList<api::UsageRecord> &records, const RateCard &card)
+{
+    // Intern the strings the rule needs, then run the same computation as for
+    // a cube: one record per row, in the list's order.
+    const auto n = size_t(records.size());
+    std::vector<qint32> days(n), accounts(n), metrics(n), units(n);
+    std::vector<double> quantities(n, 0.0);
+    std::vector<quint8> flags(n, 0);
+    QHash<QString, qint32> accountIds{{QString(), 0}}, metricIds{{QString(), 0}}, unitIds{{QString(), 0}};
+    QList<QString> metricKeys{QString()}, metricNames{QString()}, unitNames{QString()};
+    const auto intern = [](QHash<QString, qint32> &ids, const QString &key) {
+        const auto it = ids.constFind(key);
+        if (it != ids.constEnd())
+            return *it;
+        const auto id = qint32(ids.size());
+        ids.insert(key, id);
+        return id;
+    };
+    qint32 first = std::numeric_limits<qint32>::max(), last = std::numeric_limits<qint32>::min();
+    std::vector<bool> usable(n, true);
+    for (size_t i = 0; i < n; ++i) {
+        const api::UsageRecord &r = records.at(qsizetype(i));
+        if (!r.chargePeriodStart.isValid()) {
+            usable[i] = false;
+            continue;
+        }
+        days[i] = usageday::fromDate(r.chargePeriodStart.toUTC().date());
+        first = std::min(first, days[i]);
+        last = std::max(last, days[i]);
+        accounts[i] = intern(accountIds, r.billingAccountId);
+        const QString &metricKey = r.billableMetricId.isEmpty() ? r.billableMetricName : r.billableMetricId;
+        metrics[i] = intern(metricIds, metricKey);
+        if (metrics[i] == metricKeys.size()) {
+            metricKeys.append(metricKey);
+            metricNames.append(r.billableMetricName);
+        }
+        units[i] = intern(unitIds, r.consumedUnit);
+        if (units[i] == unitNames.size())
+            unitNames.append(r.consumedUnit);
+        if (r.consumedQuantity) {
+            quantities[i] = *r.consumedQuantity;
+            flags[i] |= CostInput::HasQuantity;
+        }
+        if (r.chargeClass.compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0)
+            flags[i] |= CostInput::Correction;
+    }
+    // Records without a usable day cannot be priced; leave them out of the run.
+    std::vector<size_t> kept;
+    for (size_t i = 0; i < n; ++i) {
+        if (usable[i])
+            kept.push_back(i);
+    }
+    const auto compact = [&kept](auto &column) {
+        for (size_t k = 0; k < kept.size(); ++k)
+            column[k] = column[kept[k]];
+        column.resize(kept.size());
+    };
+    compact(days);
+    compact(accounts);
+    compact(metrics);
+    compact(units);
+    compact(quantities);
+    compact(flags);
+
+    CostInput in;
+    in.days = days;
+    in.accounts = accounts;
+    in.metrics = metrics;
+    in.units = units;
+    in.quantities = quantities;
+    in.flags = flags;
+    in.accountCount = qint32(accountIds.size());
+    in.metricCount = qint32(metricIds.size());
+    in.unitCount = qint32(unitIds.size());
+    in.extent = kept.empty() ? UsageDayRange{} : UsageDayRange{first, last};
+    in.metricKey = [&metricKeys](qint32 id) { return metricKeys.at(id); };
+    in.metricName = [&metricNames](qint32 id) { return metricNames.at(id); };
+    in.unitName = [&unitNames](qint32 id) { return unitNames.at(id); };
+    CostEstimate packed = estimateCost(in, card);
+
+    CostEstimate out = packed;
+    out.rowCost.assign(n, CostEstimate::Unknown);
+    for (size_t k = 0; k < kept.size(); ++k)
+        out.rowCost[kept[k]] = packed.rowCost[k];
+    out.unpricedRows += qsizetype(n - kept.size());
     return out;
 }
 

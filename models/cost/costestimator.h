@@ -17,8 +17,14 @@
 
 #include <QList>
 #include <QString>
+#include <functional>
 #include <limits>
+#include <span>
 #include <vector>
+
+namespace api {
+struct UsageRecord;
+}
 
 namespace models {
 
@@ -45,7 +51,31 @@ struct CostEstimate
     bool isEmpty() const { return rowCost.empty(); }
 };
 
+// The columns the rule reads, for any row source. Ids index dictionaries the
+// callbacks resolve; flags use UsageCube's Correction and HasQuantity bits.
+struct CostInput
+{
+    enum Flag : quint8 { Correction = 0x01, HasQuantity = 0x02 };
+    std::span<const qint32> days;
+    std::span<const qint32> accounts; // 0 = no billing account (one bucket)
+    std::span<const qint32> metrics;
+    std::span<const qint32> units;
+    std::span<const double> quantities;
+    std::span<const quint8> flags;
+    qint32 accountCount = 0;
+    qint32 metricCount = 0;
+    qint32 unitCount = 0;
+    UsageDayRange extent; // first and last day of any row
+    std::function<QString(qint32)> metricKey;
+    std::function<QString(qint32)> metricName;
+    std::function<QString(qint32)> unitName;
+};
+
+CostEstimate estimateCost(const CostInput &input, const RateCard &card);
 CostEstimate estimateCost(const UsageCube &cube, const RateCard &card);
+// One cost per record, in the list's order (the export path); records
+// without a valid ChargePeriodStart get NaN.
+CostEstimate estimateCost(const QList<api::UsageRecord> &records, const RateCard &card);
 
 // Days of the UTC month holding `day` (days since 1970-01-01).
 int daysInMonthOf(qint32 day);

@@ -202,6 +202,23 @@ private Q_SLOTS:
                                     .arg(it.value(), 0, 'g', 12)));
         }
         QVERIFY(near(est.total, total));
+
+        // The export's path, record by record, gives the same per record list.
+        const CostEstimate perRecord = models::estimateCost(unique, card);
+        QCOMPARE(qsizetype(perRecord.rowCost.size()), unique.size());
+        QCOMPARE(double(perRecord.unpricedRows), expectedUnpriced);
+        QMap<Key, double> gotRecords;
+        for (qsizetype i = 0; i < unique.size(); ++i) {
+            const api::UsageRecord &r = unique.at(i);
+            const double c = perRecord.rowCost[size_t(i)];
+            if (std::isnan(c))
+                continue;
+            const QDate day = r.chargePeriodStart.date();
+            gotRecords[Key{r.billingAccountId, r.billableMetricId, day.year() * 12 + day.month()}] += c;
+        }
+        QVERIFY(gotRecords.keys() == expected.keys());
+        for (auto it = expected.begin(); it != expected.end(); ++it)
+            QVERIFY(near(gotRecords.value(it.key()), it.value()));
         // Some allowance was used, some exceeded: the test is not trivial.
         QVERIFY(std::any_of(expected.begin(), expected.end(), [](double v) { return v > 0; }));
 
