@@ -19,7 +19,8 @@ QByteArray withEstimatedCost(const QByteArray &rawJson, double cost, const QStri
 {
     const QByteArray value = std::isnan(cost) ? QByteArrayLiteral("null") : estimatedCostCell(cost).toUtf8();
     const QByteArray added = "\"x_EstimatedCost\":" + value + ",\"x_EstimatedCurrency\":" +
-                             QJsonDocument(QJsonObject{{QStringLiteral("c"), currency}}).toJson(QJsonDocument::Compact)
+                             QJsonDocument(QJsonObject{{QStringLiteral("c"), currency}})
+                                 .toJson(QJsonDocument::Compact)
                                  .mid(5)
                                  .chopped(1);
     const qsizetype close = rawJson.lastIndexOf('}');
@@ -65,10 +66,10 @@ QList<CostSummaryRow> summarizeCosts(const QList<api::UsageRecord> &records, con
 
 QStringList costSummaryHeaders()
 {
-    return {QStringLiteral("Month"),           QStringLiteral("ProductFamily"),
-            QStringLiteral("EstimatedCost"),   QStringLiteral("EstimatedCurrency"),
-            QStringLiteral("BilledCost"),      QStringLiteral("BillingCurrency"),
-            QStringLiteral("Records"),         QStringLiteral("UnpricedRecords")};
+    return {QStringLiteral("Month"),         QStringLiteral("ProductFamily"),
+            QStringLiteral("EstimatedCost"), QStringLiteral("EstimatedCurrency"),
+            QStringLiteral("BilledCost"),    QStringLiteral("BillingCurrency"),
+            QStringLiteral("Records"),       QStringLiteral("UnpricedRecords")};
 }
 
 QList<bool> costSummaryNumeric()

@@ -24,8 +24,8 @@ QString estimatedCostCell(double cost); // "" when unpriced, never "0"
 
 struct CostSummaryRow
 {
-    QString month;         // "2026-11"
-    QString productFamily; // name as received, else its id
+    QString month;                   // "2026-11"
+    QString productFamily;           // name as received, else its id
     std::optional<double> estimated; // none when no record of the group is priced
     std::optional<double> billed;    // none when no record carries BilledCost
     QString currency;                // the estimate's currency
