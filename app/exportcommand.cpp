@@ -6,6 +6,8 @@
 #include "api/memberspager.h"
 #include "api/organizationspager.h"
 #include "api/usagepager.h"
+#include "models/cost/costexport.h"
+#include "models/cost/ratecard.h"
 #include "models/export/exportcolumns.h"
 #include "models/export/recordexporter.h"
 
@@ -78,6 +80,48 @@ private:
 
 } // namespace
 
+// Usage records priced with a rate card (or their monthly summary), the
+// days before `from` that were fetched for the allowance left out.
+static bool writePricedUsage(models::RecordExporter &exporter, const QList<api::UsageRecord> &records,
+                             const models::RateCard &card, QDate from, QDate to, bool summary, bool tell)
+{
+    const models::CostEstimate estimate = models::estimateCost(records, card);
+    if (tell) {
+        for (const models::CostEstimate::Unpriced &u : estimate.unpriced)
+            errorLine(QStringLiteral("unpriced: %1 (%2): %3; x_EstimatedCost is null")
+                          .arg(u.metricName.isEmpty() ? u.metricKey : u.metricName, u.unit, u.reason));
+    }
+    if (summary) {
+        if (!exporter.begin(models::costSummaryHeaders()))
+            return false;
+        for (const models::CostSummaryRow &row : models::summarizeCosts(records, estimate, from, to)) {
+            if (!exporter.addRow(models::costSummaryCells(row), models::costSummaryNumeric(),
+                                 models::costSummaryJson(row)))
+                return false;
+        }
+        return true;
+    }
+    using models::ExportColumns;
+    const auto &columns = ExportColumns::usageRecords();
+    QList<bool> numeric = ExportColumns::numericFlags(columns);
+    numeric << true << false;
+    if (!exporter.begin(ExportColumns::headers(columns) + QStringList{QStringLiteral("x_EstimatedCost"),
+                                                                      QStringLiteral("x_EstimatedCurrency")}))
+        return false;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const api::UsageRecord &r = records.at(i);
+        const QDate day = r.chargePeriodStart.toUTC().date();
+        if (day.isValid() && day < from)
+            continue;
+        const double cost = estimate.rowCost[size_t(i)];
+        if (!exporter.addRow(ExportColumns::row(columns, r) +
+                                 QStringList{models::estimatedCostCell(cost), estimate.currency},
+                             numeric, models::withEstimatedCost(r.rawJson, cost, estimate.currency)))
+            return false;
+    }
+    return true;
+}
+
 int runExportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -129,9 +173,20 @@ int runExportCommand(const QStringList &arguments)
         QStringLiteral("timeout"),
         QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
         QStringLiteral("SECONDS"));
+    const QCommandLineOption rateCardOpt(
+        QStringLiteral("rate-card"),
+        QStringLiteral(
+            "Usage: add x_EstimatedCost and x_EstimatedCurrency to every record, priced with the rate "
+            "card in FILE (docs/RATE-CARD.md) or 'default' (Cloudflare's public list prices)."),
+        QStringLiteral("FILE|default"));
+    const QCommandLineOption summaryOpt(
+        QStringLiteral("summary"),
+        QStringLiteral(
+            "Usage: write cost per month x product family (estimated, and billed where the API sends "
+            "it) instead of the records."));
     parser.addOptions({orgOpt, formatOpt, outputOpt, baseUrlOpt, sinceOpt, beforeOpt, directionOpt,
                        pageSizeOpt, fromOpt, toOpt, nameOpt, parentOpt, statusOpt, emailOpt, quietOpt,
-                       verboseOpt, timeoutOpt});
+                       verboseOpt, timeoutOpt, rateCardOpt, summaryOpt});
     QList<QCommandLineOption> includeOpts;
     QList<QCommandLineOption> excludeOpts;
     for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
@@ -216,6 +271,35 @@ int runExportCommand(const QStringList &arguments)
         return Usage;
     }
 
+    // Cost: a rate card (default for --summary) prices usage records.
+    const bool priced = parser.isSet(rateCardOpt) || parser.isSet(summaryOpt);
+    if (priced && kind != QLatin1String("usage")) {
+        errorLine(QStringLiteral("--rate-card and --summary apply to usage exports only"));
+        return Usage;
+    }
+    models::RateCard rateCard;
+    if (priced) {
+        const QString which =
+            parser.isSet(rateCardOpt) ? parser.value(rateCardOpt) : QStringLiteral("default");
+        if (which == QLatin1String("default")) {
+            rateCard = models::RateCard::bundled();
+        } else {
+            QFile file(which);
+            if (!file.open(QIODevice::ReadOnly)) {
+                errorLine(QStringLiteral("cannot read the rate card %1: %2").arg(which, file.errorString()));
+                return Usage;
+            }
+            const models::RateCard::ReadResult read = models::RateCard::fromJson(file.readAll());
+            if (!read.card) {
+                errorLine(QStringLiteral("rate card %1: %2").arg(which, read.error));
+                return Usage;
+            }
+            for (const QString &w : read.warnings)
+                errorLine(QStringLiteral("rate card %1: %2").arg(which, w));
+            rateCard = *read.card;
+        }
+    }
+
     // Build the pager (validating kind-specific options first).
     std::unique_ptr<api::Pager> pager;
     QDate usageFrom;
@@ -277,7 +361,10 @@ int runExportCommand(const QStringList &arguments)
             errorLine(QStringLiteral("--from must not be after --to"));
             return Usage;
         }
-        pager.reset(new api::UsagePager(&client, orgId, usageFrom, usageTo));
+        // The allowance is per calendar month: price from the month's first day
+        // even when the export starts later (those days are not written).
+        const QDate fetchFrom = priced ? QDate(usageFrom.year(), usageFrom.month(), 1) : usageFrom;
+        pager.reset(new api::UsagePager(&client, orgId, fetchFrom, usageTo));
     }
 
     // Output: stdout as we go, or a file that appears only when complete.
@@ -303,6 +390,7 @@ int runExportCommand(const QStringList &arguments)
                                                       ? models::RecordExporter::Format::Json
                                                       : models::RecordExporter::Format::Csv);
     using models::ExportColumns;
+    QList<api::UsageRecord> pricedRecords;
     bool writeFailed = false;
     bool begun = false;
     std::function<bool()> beginExport;
@@ -346,6 +434,13 @@ int runExportCommand(const QStringList &arguments)
                          pager.get(), [&](const QList<api::AuditEvent> &page) {
                              checkWrite(ensureBegun() && exporter.add(ExportColumns::auditEvents(), page));
                          });
+    } else if (priced) {
+        // The estimate needs the whole month of every account first: keep the
+        // records and write them once the last page is in.
+        beginExport = [] { return true; };
+        QObject::connect(static_cast<api::UsagePager *>(pager.get()), &api::UsagePager::pageReady,
+                         pager.get(),
+                         [&](const QList<api::UsageRecord> &page) { pricedRecords.append(page); });
     } else {
         beginExport = [&] { return exporter.begin(ExportColumns::usageRecords()); };
         QObject::connect(static_cast<api::UsagePager *>(pager.get()), &api::UsagePager::pageReady,
@@ -374,6 +469,9 @@ int runExportCommand(const QStringList &arguments)
         errorLine(message);
         return Failed;
     }
+    if (priced && !writeFailed)
+        checkWrite(writePricedUsage(exporter, pricedRecords, rateCard, usageFrom, usageTo,
+                                    parser.isSet(summaryOpt), !parser.isSet(quietOpt)));
     if (!writeFailed)
         checkWrite(ensureBegun() && exporter.finish());
     if (writeFailed) {

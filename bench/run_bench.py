@@ -48,6 +48,8 @@ FIGURE_MAP = [
     (r"^BM_BuildCubeAndAggregateDayByMetric/930000(?![0-9A-Za-z])", "real_time", "usage_build_aggregate_no_parse_ms_930k", "ms", 1),
     (r"^BM_Aggregate/week_account_top10/930000(?![0-9A-Za-z])", "real_time", "usage_reaggregate_worker_ms_930k", "ms", 1),
     (r"^BM_ModelSwap/930000(?![0-9A-Za-z])", "real_time", "usage_regroup_ms_930k", "ms", 1),  # GUI-thread part of a regroup
+    # Cost: a price edit re-estimates the whole cube and re-aggregates estimated cost by day x metric.
+    (r"^BM_CostEstimateAfterPriceEdit/930000(?![0-9A-Za-z])", "real_time", "usage_cost_estimate_ms_930k", "ms", 1),
 ]
 
 

@@ -7,6 +7,8 @@
 
 #include "api/decoders.h"
 #include "api/records.h"
+#include "models/cost/costestimator.h"
+#include "models/cost/ratecard.h"
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usageanomalydetector.h"
 #include "models/usage/usagebreakdownmodel.h"
@@ -359,6 +361,27 @@ void BM_Aggregate(benchmark::State &state, UsageQuery query)
     state.SetItemsProcessed(state.iterations() * cube.rowCount());
 }
 
+// A price edit on the Usage page: estimate the whole cube under the edited
+// card, then aggregate the estimated cost by day x metric (both on a worker).
+void BM_CostEstimateAfterPriceEdit(benchmark::State &state)
+{
+    const int n = int(state.range(0));
+    const UsageCube cube = buildCube(input(n));
+    const models::RateCard card = models::RateCard::bundled();
+    double discount = 0;
+    for (auto _ : state) {
+        discount = discount >= 50 ? 0 : discount + 1;
+        auto estimate =
+            std::make_shared<models::CostEstimate>(models::estimateCost(cube, card.withDiscount(discount)));
+        UsageQuery q = dayByMetric();
+        q.measure = models::UsageMeasure::EstimatedCost;
+        q.estimate = estimate;
+        const UsageAggregate agg = UsageAggregator::aggregate(cube, q);
+        benchmark::DoNotOptimize(agg.grandTotal());
+    }
+    state.SetItemsProcessed(state.iterations() * cube.rowCount());
+}
+
 UsageQuery query(QList<UsageDimension> groupBy, UsageGranularity granularity, int topN = 0,
                  QList<UsageFilter> filters = {}, int lastDays = 0)
 {
@@ -442,6 +465,7 @@ BENCHMARK_CAPTURE(BM_Aggregate, last90_day_account_filtered,
                         {{UsageDimension::ProductFamily, QStringLiteral("workers"), {}}}, 90))
     ->Arg(930000)
     ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CostEstimateAfterPriceEdit)->Arg(930000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ModelSwap)->Arg(930000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnomalyDetection)->Arg(930000)->Unit(benchmark::kMillisecond);
 

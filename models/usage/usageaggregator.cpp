@@ -1,10 +1,13 @@
 #include "usageaggregator.h"
 
+#include "models/cost/costestimator.h"
+
 #include "usageaggregate_p.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace models {
@@ -130,8 +133,15 @@ UsageAggregate UsageAggregator::aggregate(const UsageCube &cube, const UsageQuer
         x.previousRange = {x.range.first - x.range.dayCount(), x.range.first - 1};
     x.rangeCovered = !x.range.isEmpty() && cube.isCovered(x.range);
     x.previousCovered = !x.previousRange.isEmpty() && cube.isCovered(x.previousRange);
-    x.currency = cube.billingCurrency();
-    x.measureAvailable = cube.rowsWithMeasure(query.measure) > 0;
+    // The estimate counts only when it was made for this very cube.
+    const bool estimated = query.measure == UsageMeasure::EstimatedCost;
+    const CostEstimate *estimate =
+        estimated && query.estimate && qsizetype(query.estimate->rowCost.size()) == cube.rowCount()
+            ? query.estimate.get()
+            : nullptr;
+    x.currency = estimate ? estimate->currency : cube.billingCurrency();
+    x.measureAvailable =
+        estimated ? estimate && estimate->pricedRows > 0 : cube.rowsWithMeasure(query.measure) > 0;
 
     QList<UsageDimension> levels = query.groupBy.mid(0, 2);
     if (levels.size() == 2 && levels[0] == levels[1])
@@ -176,7 +186,9 @@ UsageAggregate UsageAggregator::aggregate(const UsageCube &cube, const UsageQuer
     const qint32 *days = cube.days().data();
     const quint8 *flags = cube.flags().data();
     const qint32 *units = cube.unitColumn().data();
-    const std::span<const double> measureSpan = cube.measureColumn(query.measure);
+    const std::span<const double> measureSpan =
+        estimated ? (estimate ? std::span<const double>(estimate->rowCost) : std::span<const double>())
+                  : cube.measureColumn(query.measure);
     const double *values = measureSpan.empty() ? nullptr : measureSpan.data();
     const quint8 measureBit = UsageCube::measureFlag(query.measure);
     const bool isCost = usageMeasureIsCost(query.measure);
@@ -214,7 +226,7 @@ UsageAggregate UsageAggregator::aggregate(const UsageCube &cube, const UsageQuer
                 continue;
             if (current)
                 ++x.matchedRows;
-            if (!(f & measureBit)) {
+            if (estimated ? std::isnan(values[r]) : !(f & measureBit)) {
                 if (current)
                     ++x.rowsWithoutMeasure;
                 continue;

@@ -858,6 +858,8 @@ qsizetype UsageCube::rowsWithMeasure(UsageMeasure measure) const
 {
     if (measure == UsageMeasure::ConsumedQuantity)
         return d->rows() - d->withoutQuantity;
+    if (measure == UsageMeasure::EstimatedCost)
+        return 0; // not a column of the cube: see models::estimateCost
     return d->costRows[costIndex(measure)];
 }
 
@@ -949,7 +951,7 @@ std::span<const double> UsageCube::measureColumn(UsageMeasure measure) const
 {
     if (measure == UsageMeasure::ConsumedQuantity)
         return d->quantity;
-    if (!d->costsOn)
+    if (!d->costsOn || measure == UsageMeasure::EstimatedCost)
         return {};
     return d->costs[costIndex(measure)];
 }
@@ -973,6 +975,8 @@ quint8 UsageCube::measureFlag(UsageMeasure measure)
 {
     if (measure == UsageMeasure::ConsumedQuantity)
         return HasQuantity;
+    if (measure == UsageMeasure::EstimatedCost)
+        return 0; // no row of the cube carries it
     return quint8(HasBilledCost << costIndex(measure));
 }
 

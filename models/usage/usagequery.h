@@ -5,8 +5,11 @@
 
 #include <QList>
 #include <QString>
+#include <memory>
 
 namespace models {
+
+struct CostEstimate;
 
 // dimension = key, where key is the value's id on the wire (or its name when
 // the API sent no id), as returned by UsageCube::valueKey(). Several filters
@@ -32,6 +35,9 @@ struct UsageQuery
     UsageDayRange previousRange; // empty: as many days immediately before range
     int topN = 0;                // > 0: keep the N largest groups and fold the rest into "Other"
     bool includeCorrections = true;
+    // For UsageMeasure::EstimatedCost: the estimate of the same cube (one
+    // cost per row, NaN = unpriced). Immutable, so workers may share it.
+    std::shared_ptr<const CostEstimate> estimate;
 
     friend bool operator==(const UsageQuery &, const UsageQuery &) = default;
 };

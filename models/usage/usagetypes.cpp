@@ -63,6 +63,8 @@ QString usageMeasureName(UsageMeasure measure)
         return QCoreApplication::translate("models::Usage", "List cost");
     case UsageMeasure::ContractedCost:
         return QCoreApplication::translate("models::Usage", "Contracted cost");
+    case UsageMeasure::EstimatedCost:
+        return QCoreApplication::translate("models::Usage", "Estimated cost");
     }
     return {};
 }

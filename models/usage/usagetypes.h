@@ -30,8 +30,11 @@ enum class UsageMeasure : std::uint8_t {
     EffectiveCost,
     ListCost,
     ContractedCost,
+    // From a rate card (models/cost), not from the API: the aggregator reads it
+    // from UsageQuery::estimate, NaN meaning unpriced.
+    EstimatedCost,
 };
-inline constexpr int UsageMeasureCount = 5;
+inline constexpr int UsageMeasureCount = 6;
 
 enum class UsageGranularity : std::uint8_t {
     Day,

@@ -188,6 +188,101 @@ private Q_SLOTS:
         QVERIFY(faulty.out == clean.out);
     }
 
+    void usagePricedWithTheRateCard()
+    {
+        const auto usage = [&](const QString &from, const QStringList &extra) {
+            return run(m_clean.baseUrl(),
+                       QStringList{QStringLiteral("usage"), QStringLiteral("--org"), m_rootOrg,
+                                   QStringLiteral("--from"), from, QStringLiteral("--to"),
+                                   QStringLiteral("2026-11-20"), QStringLiteral("--quiet")} +
+                           extra);
+        };
+        const QStringList priced{QStringLiteral("--rate-card"), QStringLiteral("default"),
+                                 QStringLiteral("--format"), QStringLiteral("json")};
+        const Run mid = usage(QStringLiteral("2026-11-10"), priced);
+        QCOMPARE(mid.exitCode, 0);
+        const Run whole = usage(QStringLiteral("2026-11-01"), priced);
+        QCOMPARE(whole.exitCode, 0);
+        const Run plain =
+            usage(QStringLiteral("2026-11-10"), {QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(plain.exitCode, 0);
+        const QJsonArray midRows = json(mid.out), wholeRows = json(whole.out), plainRows = json(plain.out);
+        QVERIFY(!midRows.isEmpty());
+        QCOMPARE(midRows.size(), plainRows.size());
+
+        const auto key = [](const QJsonObject &o) {
+            QString k;
+            for (const char *f : {"ChargePeriodStart", "BillingAccountId", "x_BillableMetricId", "x_ZoneId",
+                                  "RegionId", "SubAccountId", "ChargeClass"})
+                k += o.value(QLatin1String(f)).toString() + QLatin1Char('|');
+            return k;
+        };
+        QHash<QString, QJsonValue> wholeCost;
+        for (const QJsonValue &v : wholeRows)
+            wholeCost.insert(key(v.toObject()), v.toObject().value(QStringLiteral("x_EstimatedCost")));
+        int priced_ = 0, unpriced = 0;
+        for (qsizetype i = 0; i < midRows.size(); ++i) {
+            QJsonObject o = midRows.at(i).toObject();
+            QVERIFY(o.value(QStringLiteral("ChargePeriodStart")).toString() >= QLatin1String("2026-11-10"));
+            QCOMPARE(o.value(QStringLiteral("x_EstimatedCurrency")).toString(), QStringLiteral("USD"));
+            const QJsonValue cost = o.value(QStringLiteral("x_EstimatedCost"));
+            QVERIFY(cost.isDouble() || cost.isNull());
+            const QString metric = o.value(QStringLiteral("x_BillableMetricId")).toString();
+            if (metric == QLatin1String("cdn_data_transfer"))
+                QVERIFY(cost.isNull()); // no public price: unknown, never 0
+            if (metric == QLatin1String("workers_standard_requests"))
+                QVERIFY(cost.isDouble());
+            cost.isNull() ? ++unpriced : ++priced_;
+            // The estimate does not depend on where the range starts.
+            QCOMPARE(cost, wholeCost.value(key(o)));
+            // Everything else as received.
+            o.remove(QStringLiteral("x_EstimatedCost"));
+            o.remove(QStringLiteral("x_EstimatedCurrency"));
+            QCOMPARE(o, plainRows.at(i).toObject());
+        }
+        QVERIFY(priced_ > 0 && unpriced > 0);
+        // The allowance is used up somewhere in the month, and still free somewhere.
+        bool paid = false, free_ = false;
+        for (const QJsonValue &v : wholeRows) {
+            const QJsonValue c = v.toObject().value(QStringLiteral("x_EstimatedCost"));
+            paid = paid || (c.isDouble() && c.toDouble() > 0);
+            free_ = free_ || (c.isDouble() && c.toDouble() == 0);
+        }
+        QVERIFY(paid && free_);
+        QVERIFY(mid.err.isEmpty()); // --quiet
+
+        // The summary adds up to the same estimate, per month x family.
+        const Run summary = usage(QStringLiteral("2026-11-01"), {QStringLiteral("--summary")});
+        QCOMPARE(summary.exitCode, 0);
+        const QList<QByteArray> lines = summary.out.trimmed().split('\n');
+        QCOMPARE(lines.first().trimmed(),
+                 QByteArray(
+                     "Month,ProductFamily,EstimatedCost,EstimatedCurrency,BilledCost,BillingCurrency,Records,"
+                     "UnpricedRecords"));
+        double summed = 0, expected = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> cells = lines.at(i).trimmed().split(',');
+            QCOMPARE(cells.size(), 8);
+            QCOMPARE(cells.at(0), QByteArray("2026-11"));
+            summed += cells.at(2).toDouble();
+        }
+        for (const QJsonValue &v : wholeRows)
+            expected += v.toObject().value(QStringLiteral("x_EstimatedCost")).toDouble();
+        QVERIFY(qAbs(summed - expected) < 1e-6 * qMax(1.0, expected));
+
+        // A rate card that cannot be read is refused in one line.
+        const QString bad = m_dir.filePath(QStringLiteral("bad-card.json"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[1, 2]");
+        f.close();
+        const Run refused = usage(QStringLiteral("2026-11-01"), {QStringLiteral("--rate-card"), bad});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.out.isEmpty());
+        QCOMPARE(refused.err.trimmed().count('\n'), 0);
+        QVERIFY(refused.err.contains("rate card"));
+    }
+
     void outputFileIsAtomic()
     {
         const QString path = m_dir.filePath(QStringLiteral("orgs.csv"));

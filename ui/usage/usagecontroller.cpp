@@ -2,6 +2,7 @@
 
 #include "api/client.h"
 #include "api/usageapi.h"
+#include "models/cost/pricingsettings.h"
 #include "models/session/session.h"
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagebreakdownmodel.h"
@@ -26,6 +27,15 @@ models::UsageDayRange previousOf(models::UsageDayRange range)
     return {range.first - range.dayCount(), range.first - 1};
 }
 
+// The days before `range` back to its month's first day: a monthly allowance
+// needs the whole month, so the estimate never depends on where a range starts.
+models::UsageDayRange monthLeadIn(models::UsageDayRange range)
+{
+    if (range.isEmpty())
+        return {};
+    return {models::usageday::monthStart(range.first), range.first - 1};
+}
+
 } // namespace
 
 UsageController::UsageController(models::Session *session, QObject *parent)
@@ -39,6 +49,8 @@ UsageController::UsageController(models::Session *session, QObject *parent)
     connect(m_watcher, &QFutureWatcher<Result>::finished, this, &UsageController::onAggregated);
     if (m_session) {
         m_orgId = m_session->organizationId();
+        m_card = models::pricing::cardFor(m_orgId);
+        m_budget = models::pricing::budget(m_orgId);
         connect(m_session, &models::Session::organizationChanged, this,
                 &UsageController::onOrganizationChanged);
         connect(m_session, &models::Session::clientChanged, this, &UsageController::onOrganizationChanged);
@@ -65,7 +77,7 @@ models::UsageDayRange UsageController::fetchRange() const
 {
     if (m_view.range.isEmpty())
         return {};
-    return {previousOf(m_view.range).first, m_view.range.last};
+    return {models::usageday::monthStart(previousOf(m_view.range).first), m_view.range.last};
 }
 
 void UsageController::setRange(models::UsageDayRange range)
@@ -137,6 +149,10 @@ void UsageController::onOrganizationChanged()
     cancel();
     m_orgId = orgId;
     m_cube.clear();
+    ++m_cubeVersion;
+    m_card = models::pricing::cardFor(m_orgId);
+    m_budget = models::pricing::budget(m_orgId);
+    ++m_cardVersion;
     QList<models::UsageDimension> groupBy =
         m_drill.breadcrumbs().isEmpty() ? m_view.groupBy : m_drill.breadcrumbs().constFirst().groupBy;
     m_view.groupBy = groupBy;
@@ -147,10 +163,24 @@ void UsageController::onOrganizationChanged()
         fetchMissing();
 }
 
+void UsageController::setRateCard(const models::RateCard &card)
+{
+    m_card = card;
+    ++m_cardVersion;
+    requestAggregate();
+}
+
+void UsageController::reloadPricing()
+{
+    m_budget = models::pricing::budget(m_orgId);
+    setRateCard(models::pricing::cardFor(m_orgId));
+}
+
 void UsageController::reload()
 {
     cancel();
     m_cube.clear();
+    ++m_cubeVersion;
     requestAggregate();
     fetchMissing();
 }
@@ -171,6 +201,7 @@ void UsageController::fetchMissing()
     // The shown range first, then the previous period it is compared with.
     m_queue = m_cube.missingWindows(m_view.range);
     m_queue += m_cube.missingWindows(previousOf(m_view.range));
+    m_queue += m_cube.missingWindows(monthLeadIn(previousOf(m_view.range)));
     // The requests under way stay; do not ask for their days twice.
     for (const InFlight &f : std::as_const(m_inFlight)) {
         const models::UsageDayRange busy = f.window;
@@ -241,6 +272,7 @@ void UsageController::onJobFinished(api::Job *job)
     // The answer was decoded on a worker; merging a 31-day window of a large
     // organization (tens of thousands of rows) costs a few milliseconds here.
     m_cube.addWindow(window, typed->result());
+    ++m_cubeVersion;
     ++m_windowsDone;
     Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
     if (m_cube.hasCosts() != m_hadCosts) {
@@ -273,13 +305,26 @@ void UsageController::startAggregate()
     m_dirty = false;
     const quint64 generation = m_generation;
     models::UsageQuery query = m_drill.query();
-    if (!m_cube.hasMeasure(query.measure))
-        query.measure = models::UsageMeasure::ConsumedQuantity;
+    // The estimate is reused while neither the cube nor the card changed.
+    std::shared_ptr<const models::CostEstimate> cached =
+        m_estimate && m_estimateCube == m_cubeVersion && m_estimateCard == m_cardVersion ? m_estimate
+                                                                                         : nullptr;
     // The cube copy is an O(1) snapshot; the next addWindow detaches ours.
-    m_watcher->setFuture(QtConcurrent::run([cube = m_cube, query, generation] {
+    m_watcher->setFuture(QtConcurrent::run([cube = m_cube, query, generation, card = m_card, cached,
+                                            budget = m_budget, cubeVersion = m_cubeVersion,
+                                            cardVersion = m_cardVersion]() mutable {
         Result result;
         result.generation = generation;
+        result.cubeVersion = cubeVersion;
+        result.cardVersion = cardVersion;
+        result.estimate =
+            cached ? cached : std::make_shared<const models::CostEstimate>(models::estimateCost(cube, card));
+        query.estimate = result.estimate;
+        const bool estimated = query.measure == models::UsageMeasure::EstimatedCost;
+        if (estimated ? result.estimate->pricedRows == 0 : !cube.hasMeasure(query.measure))
+            query.measure = models::UsageMeasure::ConsumedQuantity;
         result.aggregate = models::UsageAggregator::aggregate(cube, query);
+        result.outlook = models::computeCostOutlook(cube, query.filters, result.estimate, budget);
         models::UsageQuery daily = query;
         daily.granularity = models::UsageGranularity::Day;
         result.anomalies = models::UsageAnomalyDetector().detect(cube, daily);
@@ -296,6 +341,15 @@ void UsageController::onAggregated()
 {
     m_running = false;
     Result result = m_watcher->future().takeResult();
+    if (result.cubeVersion == m_cubeVersion && result.cardVersion == m_cardVersion) {
+        const bool fresh = m_estimate != result.estimate;
+        m_estimate = result.estimate;
+        m_estimateCube = result.cubeVersion;
+        m_estimateCard = result.cardVersion;
+        m_outlook = result.outlook;
+        if (fresh || result.generation == m_generation)
+            Q_EMIT costChanged();
+    }
     if (result.generation == m_generation) {
         m_aggregate = result.aggregate;
         m_anomalies = std::move(result.anomalies);

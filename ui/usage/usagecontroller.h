@@ -6,6 +6,9 @@
 // generation arrives. Knows nothing about widgets.
 
 #include "api/job.h"
+#include "models/cost/costestimator.h"
+#include "models/cost/costoutlook.h"
+#include "models/cost/ratecard.h"
 #include "models/usage/usageaggregate.h"
 #include "models/usage/usageanomalydetector.h"
 #include "models/usage/usagecube.h"
@@ -14,6 +17,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <memory>
 
 class QIODevice;
 template <typename T> class QFutureWatcher;
@@ -36,6 +40,10 @@ public:
         quint64 generation = 0;
         models::UsageAggregate aggregate;
         QList<models::UsageAnomaly> anomalies;
+        std::shared_ptr<const models::CostEstimate> estimate;
+        quint64 cubeVersion = 0;
+        quint64 cardVersion = 0;
+        models::CostOutlook outlook;
     };
 
     explicit UsageController(models::Session *session, QObject *parent = nullptr);
@@ -78,6 +86,17 @@ public:
     // Forgets everything fetched and loads the range again (F5).
     void reload();
 
+    // Cost: the rate card of the organization (models/cost/pricingsettings),
+    // the estimate of the whole cube under it, and this month's outlook.
+    const models::RateCard &rateCard() const { return m_card; }
+    void setRateCard(const models::RateCard &card);
+    // Reads the organization's card and budget from the settings again.
+    void reloadPricing();
+    const models::Budget &budget() const { return m_budget; }
+    std::shared_ptr<const models::CostEstimate> estimate() const { return m_estimate; }
+    bool estimateAvailable() const { return m_estimate && m_estimate->pricedRows > 0; }
+    const models::CostOutlook &outlook() const { return m_outlook; }
+
     bool writeRecordsCsv(QIODevice *out) const;
     bool writePivotCsv(QIODevice *out) const;
 
@@ -88,6 +107,8 @@ Q_SIGNALS:
     void aggregateChanged();
     void drillChanged();
     void costsAvailableChanged(bool available);
+    // A new estimate or outlook (after data, card or budget changed).
+    void costChanged();
 
 private:
     void onOrganizationChanged();
@@ -110,6 +131,14 @@ private:
     models::UsageBreakdownModel *m_breakdown;
 
     QString m_orgId;
+    models::RateCard m_card;
+    models::Budget m_budget;
+    quint64 m_cubeVersion = 0; // bumped whenever the cube changes
+    quint64 m_cardVersion = 0;
+    std::shared_ptr<const models::CostEstimate> m_estimate;
+    quint64 m_estimateCube = ~quint64(0);
+    quint64 m_estimateCard = ~quint64(0);
+    models::CostOutlook m_outlook;
     bool m_active = false;
     bool m_hadCosts = false;
     QList<models::UsageDayRange> m_queue;

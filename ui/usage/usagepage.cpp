@@ -1,5 +1,10 @@
 #include "ui/usage/usagepage.h"
 
+#include "models/cost/pricingsettings.h"
+#include "ui/usage/budgetdialog.h"
+#include "ui/usage/costoutlookbar.h"
+#include "ui/usage/pricingdialog.h"
+
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "models/usage/usagepivotmodel.h"
@@ -78,6 +83,17 @@ UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QW
         rebuildMeasures();
         updateNote();
     });
+    connect(m_controller, &UsageController::costChanged, this, [this] {
+        const int before = m_measure->count();
+        const bool hadEstimate = m_measure->findData(int(models::UsageMeasure::EstimatedCost)) >= 0;
+        if (hadEstimate != m_controller->estimateAvailable() || before == 0)
+            rebuildMeasures();
+        m_costBar->setCost(m_controller->rateCard(), m_controller->estimate().get(), m_controller->outlook(),
+                           m_controller->budget(), m_controller->cube().hasCosts());
+        updateNote();
+    });
+    connect(m_costBar, &CostOutlookBar::pricingRequested, this, &UsagePage::editPricing);
+    connect(m_costBar, &CostOutlookBar::budgetRequested, this, &UsagePage::editBudget);
     connect(m_controller, &UsageController::loadFailed, this, [this](const QString &message) {
         m_banner->showError(tr("Usage could not be loaded: %1").arg(message));
         updateStatus();
@@ -230,6 +246,8 @@ void UsagePage::buildUi()
     m_note->setWordWrap(true);
     m_note->hide();
     layout->addWidget(m_note);
+    m_costBar = new CostOutlookBar(this);
+    layout->addWidget(m_costBar);
 
     m_crumbs = new UsageBreadcrumbBar(this);
     layout->addWidget(m_crumbs);
@@ -314,6 +332,7 @@ void UsagePage::buildUi()
     connect(m_preset, &QComboBox::currentIndexChanged, this, &UsagePage::applyPreset);
     connect(m_from, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
     connect(m_to, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
+    connect(m_measure, &QComboBox::activated, this, [this] { m_measureChosen = true; });
     connect(m_measure, &QComboBox::currentIndexChanged, this, [this] {
         if (m_measure->currentIndex() >= 0)
             m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
@@ -404,16 +423,27 @@ void UsagePage::rebuildMeasures()
     const QSignalBlocker block(m_measure);
     m_measure->clear();
     const models::UsageCube &cube = m_controller->cube();
+    const bool estimated = m_controller->estimateAvailable();
     for (int m = 0; m < models::UsageMeasureCount; ++m) {
         const auto measure = models::UsageMeasure(m);
-        if (models::usageMeasureIsCost(measure) && !cube.hasMeasure(measure))
+        const bool available =
+            measure == models::UsageMeasure::EstimatedCost ? estimated : cube.hasMeasure(measure);
+        if (models::usageMeasureIsCost(measure) && !available)
             continue;
         QString text = models::usageMeasureName(measure);
-        if (models::usageMeasureIsCost(measure) && !cube.billingCurrency().isEmpty())
-            text += QStringLiteral(" (") + cube.billingCurrency() + QStringLiteral(")");
+        const QString currency = measure == models::UsageMeasure::EstimatedCost
+                                     ? m_controller->rateCard().currency
+                                     : cube.billingCurrency();
+        if (models::usageMeasureIsCost(measure) && !currency.isEmpty())
+            text += QStringLiteral(" (") + currency + QStringLiteral(")");
         m_measure->addItem(text, m);
     }
-    const int index = m_measure->findData(int(current));
+    // When a rate card prices what is in view, cost is what the page shows
+    // unless the user picked otherwise.
+    int index = m_measure->findData(int(current));
+    if (!m_measureChosen && estimated && current == models::UsageMeasure::ConsumedQuantity &&
+        !cube.hasCosts())
+        index = m_measure->findData(int(models::UsageMeasure::EstimatedCost));
     m_measure->setCurrentIndex(index >= 0 ? index : 0);
     m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
 }
@@ -423,9 +453,17 @@ void UsagePage::updateNote()
     const models::UsageCube &cube = m_controller->cube();
     const models::UsageAggregate &a = m_controller->aggregate();
     QStringList lines;
-    if (!cube.isEmpty() && !cube.hasCosts())
-        lines.append(tr("This organization's usage records carry no cost columns (the API does not populate "
-                        "them yet); showing consumed quantities."));
+    if (!cube.isEmpty() && !cube.hasCosts()) {
+        if (a.measure() == models::UsageMeasure::EstimatedCost)
+            lines.append(
+                tr("The API sends no cost for these records (it does not populate cost columns yet): "
+                   "costs are estimated from the rate card; unpriced metrics are left out and listed "
+                   "below."));
+        else
+            lines.append(
+                tr("This organization's usage records carry no cost columns (the API does not populate "
+                   "them yet); showing consumed quantities."));
+    }
     if (a.unitsMixed() && a.measure() == models::UsageMeasure::ConsumedQuantity)
         lines.append(tr("These groups add quantities of different units (for example requests and GB), so "
                         "totals have no single unit; group by Metric to compare like with like."));
@@ -752,6 +790,50 @@ void UsagePage::restoreViewState(models::AppSettings &settings)
     m_pivotSortKind = settings.value(settingKey("pivotSortKind"), m_pivotSortKind).toInt();
     m_pivotSortOrder =
         Qt::SortOrder(settings.value(settingKey("pivotSortOrder"), int(m_pivotSortOrder)).toInt());
+}
+
+void UsagePage::editPricing()
+{
+    const QString orgId = session() ? session()->organizationId() : QString();
+    if (orgId.isEmpty())
+        return;
+    const auto estimate = m_controller->estimate();
+    auto *dialog =
+        new PricingDialog(session()->organizationName(), models::pricing::customCard(orgId),
+                          models::pricing::discountPercent(orgId),
+                          estimate ? estimate->unpriced : QList<models::CostEstimate::Unpriced>(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Saved for the organization the dialog was opened for, even if the
+    // selection changed meanwhile.
+    connect(dialog, &QDialog::accepted, this, [this, dialog, orgId] {
+        models::pricing::setCustomCard(orgId, dialog->ownCard());
+        models::pricing::setDiscountPercent(orgId, dialog->discountPercent());
+        if (session() && session()->organizationId() == orgId)
+            m_controller->reloadPricing();
+    });
+    dialog->open();
+}
+
+void UsagePage::editBudget()
+{
+    const QString orgId = session() ? session()->organizationId() : QString();
+    if (orgId.isEmpty())
+        return;
+    QStringList families;
+    const models::UsageCube &cube = m_controller->cube();
+    for (qint32 id = 1; id < cube.valueCount(models::UsageDimension::ProductFamily); ++id)
+        families << cube.valueLabel(models::UsageDimension::ProductFamily, id);
+    const QString currency =
+        m_controller->outlook().valid ? m_controller->outlook().currency : m_controller->rateCard().currency;
+    auto *dialog = new BudgetDialog(session()->organizationName(), models::pricing::budget(orgId), families,
+                                    currency, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, orgId] {
+        models::pricing::setBudget(orgId, dialog->budget());
+        if (session() && session()->organizationId() == orgId)
+            m_controller->reloadPricing();
+    });
+    dialog->open();
 }
 
 } // namespace ui

@@ -28,6 +28,7 @@ class AppSettings;
 
 namespace ui {
 
+class CostOutlookBar;
 class MessageBanner;
 class UsageBarChart;
 class UsageBreadcrumbBar;
@@ -82,6 +83,10 @@ public:
     QTreeWidget *anomalyList() const { return m_anomalies; }
     QComboBox *measureCombo() const { return m_measure; }
     QLabel *noteLabel() const { return m_note; }
+    CostOutlookBar *costBar() const { return m_costBar; }
+    // Pricing and Budget dialogs (also the bar's buttons).
+    void editPricing();
+    void editBudget();
     QLabel *statusLabel() const { return m_status; }
     MessageBanner *banner() const { return m_banner; }
     // Opens the audit log around the anomaly in row `row` of the list.
@@ -122,6 +127,8 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QLabel *m_note;
+    CostOutlookBar *m_costBar = nullptr;
+    bool m_measureChosen = false; // the user picked a measure: keep it
     QLabel *m_status;
     UsageBreadcrumbBar *m_crumbs;
     QSplitter *m_mainSplitter;

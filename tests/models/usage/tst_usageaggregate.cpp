@@ -50,6 +50,8 @@ std::optional<double> measureOf(const api::UsageRecord &r, UsageMeasure m)
         return r.listCost;
     case UsageMeasure::ContractedCost:
         return r.contractedCost;
+    case UsageMeasure::EstimatedCost:
+        return std::nullopt;
     }
     return std::nullopt;
 }

@@ -12,6 +12,7 @@
 #include "models/usage/usagepivotmodel.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/messagebanner.h"
+#include "ui/usage/costoutlookbar.h"
 #include "ui/usage/usagebarchart.h"
 #include "ui/usage/usagebreadcrumbbar.h"
 #include "ui/usage/usagecontroller.h"
@@ -214,13 +215,36 @@ private Q_SLOTS:
         ui::UsageController *c = page.controller();
         QVERIFY(!page.banner()->isVisible());
         QVERIFY(c->cube().rowCount() > 0);
-        // The range and the previous period: two 30-day windows.
-        QCOMPARE(c->windowsTotal(), 2);
+        // The range and the previous period (two 30-day windows) and, for the
+        // rate card's monthly allowance, the previous period's month from its 1st.
+        const qint32 previousFirst = c->range().first - c->range().dayCount();
+        QCOMPARE(c->windowsTotal(),
+                 2 + (models::usageday::monthStart(previousFirst) < previousFirst ? 1 : 0));
         QVERIFY(c->cube().isCovered(c->fetchRange()));
+        QCOMPARE(c->fetchRange().first, models::usageday::monthStart(previousFirst));
 
-        // Usage-only records: no cost measure, and the page says why.
-        QCOMPARE(page.measureCombo()->count(), 1);
+        // Usage-only records: the bundled rate card prices them, so estimated
+        // cost is the default measure, and the page says where it comes from.
+        QCOMPARE(page.measureCombo()->count(), 2);
+        QCOMPARE(page.measureCombo()->currentData().toInt(), int(models::UsageMeasure::EstimatedCost));
         QVERIFY(page.noteLabel()->isVisible());
+        QVERIFY(page.noteLabel()->text().contains(QStringLiteral("costs are estimated")));
+        QVERIFY(page.costBar()->cardText().contains(QStringLiteral("Cloudflare list prices")));
+        QVERIFY(page.costBar()->cardText().contains(QStringLiteral("unpriced"))); // CDN has no public price
+        QVERIFY(page.costBar()->outlookText().contains(QStringLiteral("forecast")));
+        QCOMPARE(c->aggregate().currency(), QStringLiteral("USD"));
+        double estimated = 0;
+        for (size_t r = 0; r < c->cube().days().size(); ++r) {
+            const double cost = c->estimate()->rowCost[r];
+            if (c->range().contains(c->cube().days()[r]) && !std::isnan(cost))
+                estimated += cost;
+        }
+        QVERIFY(qAbs(c->aggregate().grandTotal() - estimated) <= 1e-6 * qMax(1.0, estimated));
+        QVERIFY(estimated > 0);
+
+        // Quantities on request; the page says the API sent no cost.
+        page.setMeasure(models::UsageMeasure::ConsumedQuantity);
+        QVERIFY(waitIdle(&page));
         QVERIFY(page.noteLabel()->text().contains(QStringLiteral("carry no cost columns")));
         // Product families mix requests, GB, seats...: the page says so.
         QVERIFY(c->aggregate().unitsMixed());
