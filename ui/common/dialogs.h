@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <functional>
 
 class QWidget;
 
@@ -20,6 +21,12 @@ public:
                         const QString &confirmLabel);
     // Three-way question for unsaved edits: Save, Discard or Cancel.
     static QMessageBox::StandardButton askUnsaved(QWidget *parent, const QString &text);
+    // The same without blocking: the box is opened with open() and `answered`
+    // runs once it closes (Cancel when it is closed otherwise). A queued test
+    // answer is taken now and delivered from the event loop, as a user's would
+    // be. Nothing runs when `parent` is gone by then.
+    static void askUnsaved(QWidget *parent, const QString &text,
+                           std::function<void(QMessageBox::StandardButton)> answered);
     static void information(QWidget *parent, const QString &title, const QString &text);
     static void warning(QWidget *parent, const QString &title, const QString &text);
     // File pickers; an empty string means cancelled.

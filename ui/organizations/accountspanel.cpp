@@ -19,10 +19,10 @@
 
 namespace ui {
 
-AccountsPanel::AccountsPanel(QWidget *parent)
-    : QWidget(parent), m_model(new models::AccountTableModel(this)),
-      m_sorted(new QSortFilterProxyModel(this)), m_match(new QComboBox(this)), m_filter(new QLineEdit(this)),
-      m_view(new QTableView(this)), m_status(new QLabel(this)), m_copy(new QPushButton(tr("&Copy ID"), this)),
+AccountsPanel::AccountsPanel(models::AccountTableModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_sorted(new QSortFilterProxyModel(this)),
+      m_match(new QComboBox(this)), m_filter(new QLineEdit(this)), m_view(new QTableView(this)),
+      m_status(new QLabel(this)), m_copy(new QPushButton(tr("&Copy ID"), this)),
       m_export(new QPushButton(tr("E&xport CSV…"), this)), m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("accountsPanel"));

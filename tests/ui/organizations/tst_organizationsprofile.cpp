@@ -180,11 +180,19 @@ private Q_SLOTS:
         ui::Dialogs::enqueueAnswer(int(QMessageBox::Cancel));
         QVERIFY(!f->window->close());
         QVERIFY(f->window->isVisible());
+        QCOMPARE(ui::Dialogs::askedQuestions().size(), 2);
 
-        // Save: the PUT lands, then the switch happens.
+        // Save: the PUT lands, then the switch happens. Nothing blocks while the
+        // PUT runs, so the switch is awaited: it must follow the save, not precede it.
         ui::Dialogs::enqueueAnswer(int(QMessageBox::Save));
+        QSignalSpy saved(f->page, &ui::OrganizationsPage::profileSaveFinished);
+        QSignalSpy switched(&f->session, &models::Session::organizationChanged);
         QVERIFY(f->clickOrganization(emea));
-        QCOMPARE(f->session.organizationId(), emea);
+        QCOMPARE(f->session.organizationId(), holdings);
+        QTRY_COMPARE_WITH_TIMEOUT(f->session.organizationId(), emea, 10000);
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(saved.first().first().toBool(), true);
+        QCOMPARE(switched.size(), 1);
         QCOMPARE(serverProfile(holdings)->businessPhone, QStringLiteral("+1 512 555 0100"));
 
         // Discard: the edit is dropped, the switch happens, nothing is sent.
@@ -192,7 +200,7 @@ private Q_SLOTS:
         retype(phone, QStringLiteral("+44 20 7946 0000"));
         ui::Dialogs::enqueueAnswer(int(QMessageBox::Discard));
         QVERIFY(f->clickOrganization(holdings));
-        QCOMPARE(f->session.organizationId(), holdings);
+        QTRY_COMPARE(f->session.organizationId(), holdings);
         QVERIFY(serverProfile(emea)->businessPhone != QStringLiteral("+44 20 7946 0000"));
     }
 
