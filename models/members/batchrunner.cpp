@@ -59,7 +59,9 @@ void BatchRunner::requeue(api::Job *job)
 
 void BatchRunner::pump()
 {
-    const auto room = [this] { return m_chunkSize > 1 ? m_inFlight.isEmpty() : m_inFlight.size() < m_maxParallel; };
+    const auto room = [this] {
+        return m_chunkSize > 1 ? m_inFlight.isEmpty() : m_inFlight.size() < m_maxParallel;
+    };
     while (!m_canceled && !m_queue.isEmpty() && room()) {
         const QList<int> chunk = m_queue.mid(0, m_chunkSize);
         m_queue.remove(0, chunk.size());

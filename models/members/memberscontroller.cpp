@@ -125,9 +125,8 @@ void MembersController::reload()
     m_pager = pager;
     connect(pager, &api::MembersPager::pageReady, this,
             [this, gen](const QList<api::Member> &members) { m_model->appendPage(gen, members); });
-    connect(pager, &api::Pager::progress, this, [this, pager](qint64 items, int) {
-        setProgress(items, pager->totalSize().value_or(0));
-    });
+    connect(pager, &api::Pager::progress, this,
+            [this, pager](qint64 items, int) { setProgress(items, pager->totalSize().value_or(0)); });
     connect(pager, &api::Pager::finished, this, [this, pager, gen, unfiltered] {
         pager->deleteLater();
         if (m_pager == pager)
@@ -145,7 +144,8 @@ void MembersController::reload()
             setNotice(tr("Loading stopped after %n member(s).", nullptr, m_model->rowCount()));
         } else {
             const api::ApiError &error = pager->error();
-            setError(tr("Could not load the members: %1").arg(error.userMessage()), true, [this] { reload(); });
+            setError(tr("Could not load the members: %1").arg(error.userMessage()), true,
+                     [this] { reload(); });
             if (m_log)
                 m_log->add(ActivityLog::Severity::Error, tr("Members"), error.userMessage());
         }
@@ -234,7 +234,8 @@ void MembersController::onRemovalFinished()
         for (const auto &r : rows->rows()) {
             if (r.outcome == Outcome::Done)
                 continue;
-            failed.append(r.email + QStringLiteral(": ") + (r.detail.isEmpty() ? rows->outcomeText(r) : r.detail));
+            failed.append(r.email + QStringLiteral(": ") +
+                          (r.detail.isEmpty() ? rows->outcomeText(r) : r.detail));
             if (m_model->rowOfId(r.memberId) >= 0)
                 retryable.append(r.memberId);
         }

@@ -36,8 +36,8 @@ QString apiSentences(const api::ApiError &error)
 
 } // namespace
 
-OrganizationsController::OrganizationsController(Session *session, ActivityLog *activity, AppSettings *settings,
-                                                 QObject *parent)
+OrganizationsController::OrganizationsController(Session *session, ActivityLog *activity,
+                                                 AppSettings *settings, QObject *parent)
     : QObject(parent), m_session(session), m_log(activity), m_settings(settings),
       m_tree(new OrganizationTreeModel(this)), m_shown(new OrganizationFilterProxyModel(this)),
       m_accounts(new AccountTableModel(this))
@@ -135,7 +135,8 @@ void OrganizationsController::reload(bool clearFirst)
         m_treeItems = items;
         Q_EMIT treeStateChanged(m_treeState);
     });
-    connect(pager, &api::Pager::finished, this, [this, pager, firstLoad] { onTreeFinished(pager, firstLoad); });
+    connect(pager, &api::Pager::finished, this,
+            [this, pager, firstLoad] { onTreeFinished(pager, firstLoad); });
     setTreeState(TreeState::Loading);
     Q_EMIT busyChanged(true);
     pager->start();
@@ -390,12 +391,13 @@ void OrganizationsController::move(const QString &id, const QString &newParentId
     connect(job, &api::Job::finished, this, [this, job, id, name, newParentId, newParentName, oldParentName] {
         if (job->error()) {
             endOperation();
-            const QString extra = job->error().httpStatus() == 400
-                                      ? tr(" The API does not accept a new parent for an existing organization.")
-                                      : QString();
+            const QString extra =
+                job->error().httpStatus() == 400
+                    ? tr(" The API does not accept a new parent for an existing organization.")
+                    : QString();
             showFailure(
-                tr("Could not move “%1”").arg(name), job->error(), [this, id, newParentId] { move(id, newParentId); },
-                extra);
+                tr("Could not move “%1”").arg(name), job->error(),
+                [this, id, newParentId] { move(id, newParentId); }, extra);
             Q_EMIT operationFinished(Operation::Move, false);
             return;
         }
@@ -405,14 +407,15 @@ void OrganizationsController::move(const QString &id, const QString &newParentId
         if (updated.parentId != newParentId) {
             // A 200 that ignored the parent: today's API renames only (REFERENCE §4.4).
             endOperation(tr("“%1” was not moved.").arg(name));
-            setNotice(NoticeKind::Warning,
-                      tr("“%1” was not moved: the API accepted the request but kept it %2. Cloudflare's "
-                         "Organizations "
-                         "API changes only the name of an existing organization today, so moving has to be done "
-                         "by "
-                         "Cloudflare (dashboard or support).")
-                          .arg(name, oldParentName.isEmpty() ? tr("at the root")
-                                                             : tr("under “%1”").arg(oldParentName)));
+            setNotice(
+                NoticeKind::Warning,
+                tr("“%1” was not moved: the API accepted the request but kept it %2. Cloudflare's "
+                   "Organizations "
+                   "API changes only the name of an existing organization today, so moving has to be done "
+                   "by "
+                   "Cloudflare (dashboard or support).")
+                    .arg(name,
+                         oldParentName.isEmpty() ? tr("at the root") : tr("under “%1”").arg(oldParentName)));
             Q_EMIT operationFinished(Operation::Move, false);
             return;
         }
@@ -448,16 +451,18 @@ void OrganizationsController::remove(const QString &id)
                 for (const api::Organization *child : m_tree->children(id))
                     subs << QStringLiteral("“%1”").arg(child->name);
                 if (!subs.isEmpty())
-                    text += QLatin1Char(' ') + tr("Sub-organizations: %1.").arg(subs.join(QStringLiteral(", ")));
+                    text +=
+                        QLatin1Char(' ') + tr("Sub-organizations: %1.").arg(subs.join(QStringLiteral(", ")));
                 if (m_accountsLoadedFor == id && !m_accountsPager && m_accounts->rowCount() > 0 &&
                     !accountsFiltered()) {
                     QStringList names;
                     for (const api::Account &a : m_accounts->accounts().mid(0, 5))
                         names << QStringLiteral("“%1”").arg(a.name.value_or(a.id));
-                    text += QLatin1Char(' ') + tr("Accounts (%1): %2%3.")
-                                                   .arg(m_accounts->rowCount())
-                                                   .arg(names.join(QStringLiteral(", ")),
-                                                        m_accounts->rowCount() > 5 ? QStringLiteral(", …") : QString());
+                    text += QLatin1Char(' ') +
+                            tr("Accounts (%1): %2%3.")
+                                .arg(m_accounts->rowCount())
+                                .arg(names.join(QStringLiteral(", ")),
+                                     m_accounts->rowCount() > 5 ? QStringLiteral(", …") : QString());
                 }
                 text += QLatin1Char(' ') + tr("Remove or move what it contains, then retry.");
                 setError(text, [this, id] { remove(id); });
@@ -627,8 +632,8 @@ void OrganizationsController::loadAccounts(const api::AccountFilter &filter, boo
         pager->deleteLater();
         if (pager->error() && !pager->wasCanceled()) {
             setAccountsState(AccountsState::Failed);
-            showFailure(tr("Could not load the accounts of “%1”").arg(organizationName(m_currentId)), pager->error(),
-                        [this] { loadAccounts(m_accountsFilter, true); });
+            showFailure(tr("Could not load the accounts of “%1”").arg(organizationName(m_currentId)),
+                        pager->error(), [this] { loadAccounts(m_accountsFilter, true); });
             Q_EMIT accountsLoaded(false);
             return;
         }

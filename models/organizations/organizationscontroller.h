@@ -233,8 +233,8 @@ private:
     QString m_profileSaveError;
     int m_profileGeneration = 0;
 
-    Pending m_pending;         // a question waiting for its answer
-    Pending m_afterSave;       // what to do once the save started by an answer lands
+    Pending m_pending;   // a question waiting for its answer
+    Pending m_afterSave; // what to do once the save started by an answer lands
     quint64 m_lastQuestion = 0;
 };
 

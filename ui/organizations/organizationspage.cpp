@@ -80,44 +80,14 @@ bool OrganizationsPage::isBusy() const
     return m_controller->isOperationRunning();
 }
 
-bool OrganizationsPage::isTreeLoading() const
-{
-    return m_controller->isTreeLoading();
-}
-
 void OrganizationsPage::refresh()
 {
     m_controller->reload(false);
 }
 
-void OrganizationsPage::createOrganization(const QString &name, const QString &parentId)
-{
-    m_controller->create(name, parentId);
-}
-
-void OrganizationsPage::renameOrganization(const QString &id, const QString &name)
-{
-    m_controller->rename(id, name);
-}
-
 void OrganizationsPage::moveOrganization(const QString &id, const QString &newParentId)
 {
     m_controller->move(id, newParentId);
-}
-
-void OrganizationsPage::deleteOrganization(const QString &id)
-{
-    m_controller->remove(id);
-}
-
-void OrganizationsPage::findContaining(Containing kind, const QString &id)
-{
-    m_controller->findContaining(kind, id);
-}
-
-void OrganizationsPage::clearFind()
-{
-    m_controller->clearFind();
 }
 
 void OrganizationsPage::buildUi()
@@ -233,7 +203,11 @@ void OrganizationsPage::buildUi()
     });
     connect(m_findInput, &QLineEdit::returnPressed, this, &OrganizationsPage::runFind);
     connect(m_findButton, &QPushButton::clicked, this, &OrganizationsPage::runFind);
-    connect(m_findClear, &QPushButton::clicked, this, &OrganizationsPage::clearFind);
+    connect(m_findClear, &QPushButton::clicked, this, [this] {
+        m_controller->clearFind();
+        if (!m_controller->shownTree()->isFiltering())
+            m_tree->expandToDepth(0);
+    });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &OrganizationsPage::onTreeCurrentChanged);
     connect(m_tree, &QWidget::customContextMenuRequested, this, &OrganizationsPage::showTreeMenu);
@@ -555,7 +529,7 @@ void OrganizationsPage::runFind()
 {
     const QString id = m_findInput->text().trimmed();
     if (id.isEmpty()) {
-        clearFind();
+        m_controller->clearFind();
         return;
     }
     m_controller->findContaining(Containing(m_findKind->currentData().toInt()), id);

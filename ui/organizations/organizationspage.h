@@ -56,17 +56,11 @@ public:
     models::OrganizationTreeModel *treeModel() const;
     static int organizationIdRole();
 
-    // What the actions do once their questions are answered.
-    void createOrganization(const QString &name, const QString &parentId);
-    void renameOrganization(const QString &id, const QString &name);
+    // The organizations' intents (create, rename, move, delete, find) are the controller's slots.
     void moveOrganization(const QString &id, const QString &newParentId);
-    void deleteOrganization(const QString &id);
-    void findContaining(Containing kind, const QString &id);
-    void clearFind();
 
     QString currentOrganizationId() const;
     bool isBusy() const;
-    bool isTreeLoading() const;
 
 Q_SIGNALS:
     // The tree finished loading (ok=false: the banner says why).

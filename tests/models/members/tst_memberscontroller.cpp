@@ -25,8 +25,8 @@ using Outcome = models::MemberBatchModel::Outcome;
 
 namespace {
 
-const QStringList kSimArgs{QStringLiteral("--audit-events"), QStringLiteral("200"), QStringLiteral("--usage-days"),
-                           QStringLiteral("2")};
+const QStringList kSimArgs{QStringLiteral("--audit-events"), QStringLiteral("200"),
+                           QStringLiteral("--usage-days"), QStringLiteral("2")};
 
 template <typename J> bool waitFor(J *job, int timeoutMs = 20000)
 {
@@ -83,7 +83,8 @@ struct Fixture
         for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(controller->members()),
                                       static_cast<QAbstractItemModel *>(controller->shown()),
                                       static_cast<QAbstractItemModel *>(controller->invites())})
-            new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest, controller.get());
+            new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                         controller.get());
         QSignalSpy loaded(controller.get(), &models::MembersController::loadFinished);
         controller->setActive(true);
         return loaded.wait(30000) && loaded.first().first().toBool();

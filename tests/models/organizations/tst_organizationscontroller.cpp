@@ -110,9 +110,9 @@ private Q_SLOTS:
         m_client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
         m_client.setRetryBaseDelay(50);
         c = std::make_unique<Controller>(&m_session, &m_activity, m_settings.get());
-        for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(c->tree()),
-                                      static_cast<QAbstractItemModel *>(c->shownTree()),
-                                      static_cast<QAbstractItemModel *>(c->accounts())})
+        for (QAbstractItemModel *m :
+             {static_cast<QAbstractItemModel *>(c->tree()), static_cast<QAbstractItemModel *>(c->shownTree()),
+              static_cast<QAbstractItemModel *>(c->accounts())})
             new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest, c.get());
         QSignalSpy loaded(c.get(), &Controller::treeLoaded);
         m_session.setClient(&m_client);
