@@ -14,16 +14,25 @@
 
 #include <QDir>
 #include <QSaveFile>
+#include <QTimer>
 
 namespace models {
 
 MembersController::MembersController(Session *session, ActivityLog *activity, QObject *parent)
     : QObject(parent), m_session(session), m_log(activity), m_model(new MembersModel(this)),
       m_proxy(new MembersFilterProxy(this)),
-      m_invites(new MemberBatchModel(MemberBatchModel::Kind::Invite, this))
+      m_invites(new MemberBatchModel(MemberBatchModel::Kind::Invite, this)), m_progressTick(new QTimer(this))
 {
     qRegisterMetaType<models::Progress>();
     qRegisterMetaType<models::ErrorInfo>();
+    m_progressTick->setInterval(250);
+    m_progressTick->setSingleShot(true);
+    connect(m_progressTick, &QTimer::timeout, this, [this] {
+        if (std::exchange(m_progressPending, false)) {
+            Q_EMIT progressChanged(m_progress);
+            m_progressTick->start();
+        }
+    });
     m_proxy->setSourceModel(m_model);
     connect(session, &Session::organizationChanged, this, &MembersController::onOrganizationChanged);
     connect(session, &Session::clientChanged, this, &MembersController::onOrganizationChanged);
@@ -360,6 +369,9 @@ void MembersController::setActivity(Activity activity)
     if (m_activity == activity)
         return;
     m_activity = activity;
+    // A new activity shows its own progress at once.
+    m_progressPending = false;
+    m_progressTick->stop();
     Q_EMIT activityChanged(activity);
 }
 
@@ -369,7 +381,13 @@ void MembersController::setProgress(qint64 done, qint64 total)
     if (p == m_progress)
         return;
     m_progress = p;
+    // The first change and the last one of a burst are told; those between wait for the tick.
+    if (m_progressTick->isActive()) {
+        m_progressPending = true;
+        return;
+    }
     Q_EMIT progressChanged(p);
+    m_progressTick->start();
 }
 
 void MembersController::setError(const QString &message, bool retryable, std::function<void()> retry)

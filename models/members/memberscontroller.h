@@ -15,6 +15,8 @@
 #include <QPointer>
 #include <QStringList>
 
+class QTimer;
+
 namespace api {
 class MembersPager;
 }
@@ -144,6 +146,8 @@ private:
     QString m_removalOrg;
     Activity m_activity = Activity::Idle;
     Progress m_progress;
+    QTimer *m_progressTick; // progressChanged at most about 4 times a second
+    bool m_progressPending = false;
     ErrorInfo m_error;
     QString m_notice;
     std::function<void()> m_retry;
