@@ -42,6 +42,31 @@ bool Dialogs::confirm(QWidget *parent, const QString &title, const QString &text
     return box.clickedButton() == yes;
 }
 
+void Dialogs::confirm(QWidget *parent, const QString &title, const QString &text, const QString &confirmLabel,
+                      std::function<void()> confirmed)
+{
+    QVariant answer;
+    if (takeAnswer(title + QStringLiteral(": ") + text, &answer)) {
+        if (!answer.toBool())
+            return;
+        QPointer<QWidget> guard(parent);
+        QTimer::singleShot(0, [guard, hadParent = parent != nullptr, confirmed = std::move(confirmed)] {
+            if (!hadParent || guard)
+                confirmed();
+        });
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Cancel, parent);
+    QPushButton *yes = box->addButton(confirmLabel, QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(box, &QMessageBox::finished, box, [box, yes, confirmed = std::move(confirmed)] {
+        if (box->clickedButton() == yes)
+            confirmed();
+    });
+    box->open();
+}
+
 QMessageBox::StandardButton Dialogs::askUnsaved(QWidget *parent, const QString &text)
 {
     QVariant answer;

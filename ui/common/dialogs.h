@@ -19,6 +19,10 @@ public:
     // ("Delete organization"). Returns true when the user confirms.
     static bool confirm(QWidget *parent, const QString &title, const QString &text,
                         const QString &confirmLabel);
+    // The same without blocking (open()); `confirmed` runs only on yes. A
+    // queued test answer is taken now and delivered from the event loop.
+    static void confirm(QWidget *parent, const QString &title, const QString &text,
+                        const QString &confirmLabel, std::function<void()> confirmed);
     // Three-way question for unsaved edits: Save, Discard or Cancel.
     static QMessageBox::StandardButton askUnsaved(QWidget *parent, const QString &text);
     // The same without blocking: the box is opened with open() and `answered`

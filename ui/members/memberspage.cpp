@@ -420,10 +420,8 @@ void MembersPage::removeSelected()
         tr("Remove %n member(s) from %1? They lose access to the organization.", nullptr, int(ids.size()))
             .arg(m_controller->organizationName()) +
         QStringLiteral("\n\n") + names.join(u'\n');
-    if (!Dialogs::confirm(this, tr("Remove members"), text,
-                          tr("Remove %n member(s)", nullptr, int(ids.size()))))
-        return;
-    m_controller->removeMembers(ids);
+    Dialogs::confirm(this, tr("Remove members"), text, tr("Remove %n member(s)", nullptr, int(ids.size())),
+                     [this, ids] { m_controller->removeMembers(ids); });
 }
 
 void MembersPage::onRemovalFinished(models::MemberBatchModel *rows, bool allDone)

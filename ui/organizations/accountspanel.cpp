@@ -188,14 +188,16 @@ void AccountsPanel::showContextMenu(const QPoint &pos)
 {
     if (!m_view->indexAt(pos).isValid() && currentAccountId().isEmpty())
         return;
-    QMenu menu(this);
-    QAction *copy = menu.addAction(tr("Copy Account ID"));
+    // popup(), not exec(): no nested event loop while the menu is open.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *copy = menu->addAction(tr("Copy Account ID"));
     copy->setShortcut(QKeySequence::Copy);
     connect(copy, &QAction::triggered, this, &AccountsPanel::copyId);
-    QAction *exportCsv = menu.addAction(tr("Export CSV…"));
+    QAction *exportCsv = menu->addAction(tr("Export CSV…"));
     exportCsv->setEnabled(m_export->isEnabled());
     connect(exportCsv, &QAction::triggered, this, &AccountsPanel::exportRequested);
-    menu.exec(m_view->viewport()->mapToGlobal(pos));
+    menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
 } // namespace ui
