@@ -221,6 +221,39 @@ private Q_SLOTS:
         QVERIFY(saved.first().first().toBool());
         QCOMPARE(serverProfile(media)->businessName, QStringLiteral("Media LLC"));
     }
+
+    // The toolbar picker asks through the page too: Cancel puts the picker back,
+    // Save switches only once the PUT landed.
+    void pickerAsksAndSwitchesAfterTheSave()
+    {
+        const QString media = f->session.organizationId();
+        const QString apac = f->idOf(QStringLiteral(" APAC"));
+        QVERIFY(openProfileOf(media));
+        retype(phone, QStringLiteral("+1 512 555 0177"));
+        auto pick = [&](const QString &id) {
+            f->picker->view()->setCurrentIndex(f->model()->indexOf(id));
+            Q_EMIT f->picker->activated(0);
+        };
+
+        ui::Dialogs::enqueueAnswer(int(QMessageBox::Cancel));
+        pick(apac);
+        QCOMPARE(ui::Dialogs::askedQuestions().size(), 1);
+        QTRY_VERIFY(!ui::Dialogs::hasQueuedAnswers());
+        QTest::qWait(50);
+        QCOMPARE(f->session.organizationId(), media);
+        QCOMPARE(f->picker->currentText(), f->nameOf(media));
+        QCOMPARE(phone->text(), QStringLiteral("+1 512 555 0177"));
+
+        ui::Dialogs::enqueueAnswer(int(QMessageBox::Save));
+        QSignalSpy saved(f->page, &ui::OrganizationsPage::profileSaveFinished);
+        pick(apac);
+        QCOMPARE(f->session.organizationId(), media); // not before the save
+        QTRY_COMPARE_WITH_TIMEOUT(f->session.organizationId(), apac, 10000);
+        QCOMPARE(saved.size(), 1);
+        QVERIFY(saved.first().first().toBool());
+        QCOMPARE(f->picker->currentText(), f->nameOf(apac));
+        QCOMPARE(serverProfile(media)->businessPhone, QStringLiteral("+1 512 555 0177"));
+    }
 };
 
 QTEST_MAIN(TestOrganizationsProfile)
