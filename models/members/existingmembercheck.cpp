@@ -2,6 +2,7 @@
 
 #include "api/client.h"
 #include "api/membersapi.h"
+#include "models/members/batchrunner.h"
 #include "models/members/memberbatchmodel.h"
 #include "models/members/membersmodel.h"
 
@@ -9,20 +10,32 @@ namespace models {
 
 ExistingMemberCheck::ExistingMemberCheck(api::Client *client, const QString &organizationId,
                                          MemberBatchModel *rows, QObject *parent)
-    : QObject(parent), m_client(client), m_orgId(organizationId), m_rows(rows)
-{}
+    : QObject(parent), m_client(client), m_orgId(organizationId), m_rows(rows),
+      m_runner(new BatchRunner([this](const QList<int> &items) { return lookUp(items.first()); }, this))
+{
+    connect(m_runner, &BatchRunner::progress, this, &ExistingMemberCheck::progress);
+    connect(m_runner, &BatchRunner::finished, this, &ExistingMemberCheck::finished);
+}
 
 ExistingMemberCheck::~ExistingMemberCheck()
 {
-    for (const QPointer<api::Job> &job : std::as_const(m_jobs))
-        if (job)
-            job->abort();
+    delete m_runner; // aborts what is in flight while this object is still whole
 }
 
 void ExistingMemberCheck::setLoadedMembers(const MembersModel *members, bool complete)
 {
     m_loaded = members;
     m_complete = complete;
+}
+
+void ExistingMemberCheck::setMaxParallel(int n)
+{
+    m_runner->setMaxParallel(n);
+}
+
+bool ExistingMemberCheck::isRunning() const
+{
+    return m_runner->isRunning();
 }
 
 bool ExistingMemberCheck::blocksInvite(const QString &status)
@@ -34,12 +47,11 @@ bool ExistingMemberCheck::blocksInvite(const QString &status)
 
 void ExistingMemberCheck::start()
 {
-    if (m_running || !m_rows)
+    if (m_runner->isRunning() || !m_rows)
         return;
-    m_running = true;
-    m_queue.clear();
     m_lookedUp = 0;
     m_failed = 0;
+    QList<int> queue;
     const QList<int> ready = m_rows->rowsWithCheck(MemberBatchModel::Check::Ready);
     for (int row : ready) {
         const QString email = m_rows->row(row).email;
@@ -51,61 +63,38 @@ void ExistingMemberCheck::start()
             }
         }
         if (!m_complete && m_client && !m_orgId.isEmpty())
-            m_queue.append(row);
+            queue.append(row);
     }
-    m_total = int(m_queue.size());
-    Q_EMIT progress(0, m_total);
-    pump();
-    finishIfDone();
+    m_runner->start(queue);
 }
 
 void ExistingMemberCheck::cancel()
 {
-    m_queue.clear();
-    const auto jobs = m_jobs;
-    for (const QPointer<api::Job> &job : jobs)
-        if (job)
-            job->abort();
-    finishIfDone();
+    m_runner->cancel();
 }
 
-void ExistingMemberCheck::pump()
+api::Job *ExistingMemberCheck::lookUp(int row)
 {
-    while (!m_queue.isEmpty() && m_jobs.size() < m_maxParallel) {
-        const int row = m_queue.takeFirst();
-        api::MemberFilter filter;
-        filter.userEmail = m_rows->row(row).email.trimmed();
-        api::MembersApi members(m_client);
-        auto *job = members.list(m_orgId, filter, 10, {}, this);
-        m_jobs.append(job);
-        connect(job, &api::Job::finished, this, [this, job, row] {
-            m_jobs.removeAll(QPointer<api::Job>(job));
-            ++m_lookedUp;
-            if (job->error()) {
-                if (job->error().kind() != api::ApiError::Kind::Canceled)
-                    ++m_failed;
-            } else if (m_rows) {
-                for (const api::Member &m : job->result().items) {
-                    if (blocksInvite(m.status)) {
-                        m_rows->markExisting(row, m.id);
-                        break;
-                    }
+    if (!m_rows)
+        return nullptr;
+    api::MemberFilter filter;
+    filter.userEmail = m_rows->row(row).email.trimmed();
+    auto *job = api::MembersApi(m_client).list(m_orgId, filter, 10, {}, this);
+    connect(job, &api::Job::finished, this, [this, job, row] {
+        ++m_lookedUp;
+        if (job->error()) {
+            if (job->error().kind() != api::ApiError::Kind::Canceled)
+                ++m_failed;
+        } else if (m_rows) {
+            for (const api::Member &m : job->result().items) {
+                if (blocksInvite(m.status)) {
+                    m_rows->markExisting(row, m.id);
+                    break;
                 }
             }
-            Q_EMIT progress(m_lookedUp, m_total);
-            pump();
-            finishIfDone();
-        });
-        job->start();
-    }
-}
-
-void ExistingMemberCheck::finishIfDone()
-{
-    if (!m_running || !m_queue.isEmpty() || !m_jobs.isEmpty())
-        return;
-    m_running = false;
-    Q_EMIT finished();
+        }
+    });
+    return job;
 }
 
 } // namespace models

@@ -16,6 +16,7 @@ class Job;
 
 namespace models {
 
+class BatchRunner;
 class MemberBatchModel;
 class MembersModel;
 
@@ -29,11 +30,11 @@ public:
 
     // The loaded table; `complete` means it holds every member of the organization.
     void setLoadedMembers(const MembersModel *members, bool complete);
-    void setMaxParallel(int n) { m_maxParallel = qMax(1, n); }
+    void setMaxParallel(int n);
 
     void start();
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
     int lookupsFailed() const { return m_failed; }
     int lookupsDone() const { return m_lookedUp; }
 
@@ -45,21 +46,16 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void pump();
-    void finishIfDone();
+    api::Job *lookUp(int row);
 
     QPointer<api::Client> m_client;
     QString m_orgId;
     QPointer<MemberBatchModel> m_rows;
     QPointer<const MembersModel> m_loaded;
     bool m_complete = false;
-    int m_maxParallel = 4;
-    QList<int> m_queue;
-    QList<QPointer<api::Job>> m_jobs;
-    int m_total = 0;
+    BatchRunner *m_runner;
     int m_lookedUp = 0;
     int m_failed = 0;
-    bool m_running = false;
 };
 
 } // namespace models

@@ -3,6 +3,7 @@
 #include "api/client.h"
 #include "api/membersapi.h"
 #include "models/logging.h"
+#include "models/members/batchrunner.h"
 #include "models/members/memberbatchmodel.h"
 
 #include <QHash>
@@ -20,31 +21,49 @@ QString emailKey(const QString &email)
 
 MemberInviter::MemberInviter(api::Client *client, const QString &organizationId, MemberBatchModel *rows,
                              QObject *parent)
-    : QObject(parent), m_client(client), m_orgId(organizationId), m_rows(rows)
-{}
+    : QObject(parent), m_client(client), m_orgId(organizationId), m_rows(rows),
+      m_runner(new BatchRunner(
+          [this](const QList<int> &items) {
+              return m_runner->chunkSize() > 1 ? sendBatch(items) : sendOne(items.first());
+          },
+          this))
+{
+    connect(m_runner, &BatchRunner::progress, this, &MemberInviter::progress);
+    connect(m_runner, &BatchRunner::finished, this, &MemberInviter::finished);
+    connect(m_runner, &BatchRunner::dropped, this, [this](const QList<int> &queued) {
+        if (m_rows)
+            for (int row : queued)
+                m_rows->setOutcome(row, MemberBatchModel::Outcome::Canceled, tr("Not sent: canceled"));
+    });
+}
 
 MemberInviter::~MemberInviter()
 {
-    m_canceled = true;
-    for (const QPointer<api::Job> &job : std::as_const(m_jobs))
-        if (job)
-            job->abort();
+    delete m_runner; // aborts what is in flight while this object is still whole
+}
+
+void MemberInviter::setMaxParallel(int n)
+{
+    m_runner->setMaxParallel(n);
+}
+
+bool MemberInviter::isRunning() const
+{
+    return m_runner->isRunning();
 }
 
 void MemberInviter::start()
 {
-    if (m_running || !m_rows)
+    if (m_runner->isRunning() || !m_rows)
         return;
-    m_running = true;
-    m_canceled = false;
-    m_queue.clear();
     using Check = MemberBatchModel::Check;
     using Outcome = MemberBatchModel::Outcome;
+    QList<int> queue;
     for (int i = 0; i < m_rows->rowCount(); ++i) {
         const MemberBatchModel::Row &r = m_rows->row(i);
         switch (r.check) {
         case Check::Ready:
-            m_queue.append(i);
+            queue.append(i);
             break;
         case Check::Invalid:
             m_rows->setOutcome(i, Outcome::Skipped, tr("Not a valid e-mail address"));
@@ -57,74 +76,38 @@ void MemberInviter::start()
             break;
         }
     }
-    m_total = int(m_queue.size());
-    m_done = 0;
-    Q_EMIT progress(0, m_total);
     if (!m_client || m_orgId.isEmpty()) {
-        for (int row : std::as_const(m_queue))
+        for (int row : std::as_const(queue))
             m_rows->setOutcome(row, Outcome::Failed, tr("Not connected to an organization"));
-        m_queue.clear();
+        queue.clear();
     }
-    pump();
-    finishIfDone();
+    m_runner->setChunkSize(m_batchSize > 0 && !m_batchRefused ? m_batchSize : 1);
+    m_runner->start(queue);
 }
 
 void MemberInviter::cancel()
 {
-    if (!m_running)
-        return;
-    m_canceled = true;
-    for (int row : std::as_const(m_queue))
-        m_rows->setOutcome(row, MemberBatchModel::Outcome::Canceled, tr("Not sent: canceled"));
-    m_done += int(m_queue.size());
-    m_queue.clear();
-    const auto jobs = m_jobs;
-    for (const QPointer<api::Job> &job : jobs)
-        if (job)
-            job->abort();
-    finishIfDone();
+    m_runner->cancel();
 }
 
-void MemberInviter::pump()
+api::Job *MemberInviter::sendBatch(const QList<int> &chunk)
 {
-    if (m_canceled || m_queue.isEmpty() || m_batchInFlight)
-        return;
-    if (m_batchSize > 0 && !m_batchRefused) {
-        // One batch at a time: until the first answer we do not know whether
-        // the server accepts the form at all.
-        sendBatch();
-        return;
-    }
-    while (!m_queue.isEmpty() && m_jobs.size() < m_maxParallel)
-        sendOne(m_queue.takeFirst());
-}
-
-void MemberInviter::sendBatch()
-{
-    const QList<int> chunk = m_queue.mid(0, m_batchSize);
-    m_queue.remove(0, chunk.size());
+    if (!m_rows)
+        return nullptr;
     QList<api::MemberInvite> invites;
     for (int row : chunk) {
         invites.append({m_rows->row(row).email.trimmed(), m_status});
         m_rows->setOutcome(row, MemberBatchModel::Outcome::Working);
     }
-    api::MembersApi members(m_client);
-    auto *job = members.batchCreate(m_orgId, invites, this);
-    m_jobs.append(job);
-    m_batchInFlight = true;
+    auto *job = api::MembersApi(m_client).batchCreate(m_orgId, invites, this);
     connect(job, &api::Job::finished, this, [this, job, chunk] {
-        m_jobs.removeAll(QPointer<api::Job>(job));
-        m_batchInFlight = false;
         using Outcome = MemberBatchModel::Outcome;
         if (!m_rows)
             return;
         if (job->error()) {
-            if (job->error().kind() == api::ApiError::Kind::Canceled || m_canceled) {
+            if (job->error().kind() == api::ApiError::Kind::Canceled || m_runner->isCanceled()) {
                 for (int row : chunk)
                     m_rows->setOutcome(row, Outcome::Canceled, tr("Canceled before the server answered"));
-                m_done += int(chunk.size());
-                Q_EMIT progress(m_done, m_total);
-                finishIfDone();
                 return;
             }
             // Refused (unsupported, or one bad address sinks the whole batch):
@@ -135,8 +118,8 @@ void MemberInviter::sendBatch()
                              << job->error().toLogString();
             for (int row : chunk)
                 m_rows->setOutcome(row, Outcome::NotSent);
-            m_queue = chunk + m_queue;
-            pump();
+            m_runner->setChunkSize(1);
+            m_runner->requeue(job);
             return;
         }
         const QList<api::Member> created = job->result();
@@ -152,24 +135,19 @@ void MemberInviter::sendBatch()
                     row, Outcome::Failed,
                     tr("The server accepted the batch but returned no member for this address"));
         }
-        m_done += int(chunk.size());
-        Q_EMIT progress(m_done, m_total);
         if (!created.isEmpty())
             Q_EMIT membersCreated(created);
-        pump();
-        finishIfDone();
     });
-    job->start();
+    return job;
 }
 
-void MemberInviter::sendOne(int row)
+api::Job *MemberInviter::sendOne(int row)
 {
+    if (!m_rows)
+        return nullptr;
     m_rows->setOutcome(row, MemberBatchModel::Outcome::Working);
-    api::MembersApi members(m_client);
-    auto *job = members.create(m_orgId, {m_rows->row(row).email.trimmed(), m_status}, this);
-    m_jobs.append(job);
+    auto *job = api::MembersApi(m_client).create(m_orgId, {m_rows->row(row).email.trimmed(), m_status}, this);
     connect(job, &api::Job::finished, this, [this, job, row] {
-        m_jobs.removeAll(QPointer<api::Job>(job));
         if (!m_rows)
             return;
         using Outcome = MemberBatchModel::Outcome;
@@ -185,20 +163,8 @@ void MemberInviter::sendOne(int row)
         } else {
             m_rows->setOutcome(row, Outcome::Failed, error.userMessage());
         }
-        ++m_done;
-        Q_EMIT progress(m_done, m_total);
-        pump();
-        finishIfDone();
     });
-    job->start();
-}
-
-void MemberInviter::finishIfDone()
-{
-    if (!m_running || !m_queue.isEmpty() || !m_jobs.isEmpty() || m_batchInFlight)
-        return;
-    m_running = false;
-    Q_EMIT finished();
+    return job;
 }
 
 } // namespace models

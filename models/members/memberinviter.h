@@ -8,7 +8,6 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QString>
 
 namespace api {
@@ -18,6 +17,7 @@ class Job;
 
 namespace models {
 
+class BatchRunner;
 class MemberBatchModel;
 
 class MemberInviter : public QObject
@@ -32,12 +32,12 @@ public:
     void setStatus(const QString &status) { m_status = status; }
     // Addresses per batchCreate call; 0 sends one request per member.
     void setBatchSize(int size) { m_batchSize = size; }
-    void setMaxParallel(int n) { m_maxParallel = qMax(1, n); }
+    void setMaxParallel(int n);
 
     void start();
     // Stops sending: rows in flight are aborted, queued rows become Canceled.
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
     bool batchRefused() const { return m_batchRefused; }
     // Why the batch form was given up (empty when it never was).
     QString batchRefusal() const { return m_batchRefusal; }
@@ -49,25 +49,16 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void pump();
-    void sendBatch();
-    void sendOne(int row);
-    void finishIfDone();
+    api::Job *sendBatch(const QList<int> &chunk);
+    api::Job *sendOne(int row);
 
     QPointer<api::Client> m_client;
     QString m_orgId;
     QPointer<MemberBatchModel> m_rows;
     QString m_status;
     int m_batchSize = 100;
-    int m_maxParallel = 4;
-    QList<int> m_queue; // rows not yet sent
-    QList<QPointer<api::Job>> m_jobs;
-    int m_total = 0;
-    int m_done = 0;
-    bool m_running = false;
-    bool m_canceled = false;
+    BatchRunner *m_runner;
     bool m_batchRefused = false;
-    bool m_batchInFlight = false;
     QString m_batchRefusal;
 };
 

@@ -2,6 +2,7 @@
 
 #include "api/client.h"
 #include "api/membersapi.h"
+#include "models/members/batchrunner.h"
 #include "models/members/memberbatchmodel.h"
 
 namespace models {
@@ -12,71 +13,63 @@ constexpr int kUnknownOrganizationCode = 1004; // REFERENCE §8.3
 
 MemberRemover::MemberRemover(api::Client *client, const QString &organizationId, MemberBatchModel *rows,
                              QObject *parent)
-    : QObject(parent), m_client(client), m_orgId(organizationId), m_rows(rows)
-{}
+    : QObject(parent), m_client(client), m_orgId(organizationId), m_rows(rows),
+      m_runner(new BatchRunner([this](const QList<int> &items) { return sendOne(items.first()); }, this))
+{
+    connect(m_runner, &BatchRunner::progress, this, &MemberRemover::progress);
+    connect(m_runner, &BatchRunner::finished, this, &MemberRemover::finished);
+    connect(m_runner, &BatchRunner::dropped, this, [this](const QList<int> &queued) {
+        if (m_rows)
+            for (int row : queued)
+                m_rows->setOutcome(row, MemberBatchModel::Outcome::Canceled, tr("Not sent: canceled"));
+    });
+}
 
 MemberRemover::~MemberRemover()
 {
-    m_canceled = true;
-    for (const QPointer<api::Job> &job : std::as_const(m_jobs))
-        if (job)
-            job->abort();
+    delete m_runner; // aborts what is in flight while this object is still whole
+}
+
+void MemberRemover::setMaxParallel(int n)
+{
+    m_runner->setMaxParallel(n);
+}
+
+bool MemberRemover::isRunning() const
+{
+    return m_runner->isRunning();
 }
 
 void MemberRemover::start()
 {
-    if (m_running || !m_rows)
+    if (m_runner->isRunning() || !m_rows)
         return;
-    m_running = true;
-    m_canceled = false;
-    m_queue.clear();
+    QList<int> queue;
     for (int i = 0; i < m_rows->rowCount(); ++i)
         if (m_rows->row(i).check == MemberBatchModel::Check::Ready)
-            m_queue.append(i);
-    m_total = int(m_queue.size());
-    m_done = 0;
-    Q_EMIT progress(0, m_total);
+            queue.append(i);
     if (!m_client || m_orgId.isEmpty()) {
-        for (int row : std::as_const(m_queue))
+        for (int row : std::as_const(queue))
             m_rows->setOutcome(row, MemberBatchModel::Outcome::Failed,
                                tr("Not connected to an organization"));
-        m_queue.clear();
+        queue.clear();
     }
-    pump();
-    finishIfDone();
+    m_runner->start(queue);
 }
 
 void MemberRemover::cancel()
 {
-    if (!m_running)
-        return;
-    m_canceled = true;
-    for (int row : std::as_const(m_queue))
-        m_rows->setOutcome(row, MemberBatchModel::Outcome::Canceled, tr("Not sent: canceled"));
-    m_done += int(m_queue.size());
-    m_queue.clear();
-    const auto jobs = m_jobs;
-    for (const QPointer<api::Job> &job : jobs)
-        if (job)
-            job->abort();
-    finishIfDone();
+    m_runner->cancel();
 }
 
-void MemberRemover::pump()
+api::Job *MemberRemover::sendOne(int row)
 {
-    while (!m_canceled && !m_queue.isEmpty() && m_jobs.size() < m_maxParallel)
-        sendOne(m_queue.takeFirst());
-}
-
-void MemberRemover::sendOne(int row)
-{
+    if (!m_rows)
+        return nullptr;
     m_rows->setOutcome(row, MemberBatchModel::Outcome::Working);
     const QString memberId = m_rows->row(row).memberId;
-    api::MembersApi members(m_client);
-    auto *job = members.remove(m_orgId, memberId, this);
-    m_jobs.append(job);
+    auto *job = api::MembersApi(m_client).remove(m_orgId, memberId, this);
     connect(job, &api::Job::finished, this, [this, job, row, memberId] {
-        m_jobs.removeAll(QPointer<api::Job>(job));
         if (!m_rows)
             return;
         using Outcome = MemberBatchModel::Outcome;
@@ -94,20 +87,8 @@ void MemberRemover::sendOne(int row)
             if (error.httpStatus() == 404 && error.firstErrorCode() != kUnknownOrganizationCode)
                 Q_EMIT memberGone(memberId);
         }
-        ++m_done;
-        Q_EMIT progress(m_done, m_total);
-        pump();
-        finishIfDone();
     });
-    job->start();
-}
-
-void MemberRemover::finishIfDone()
-{
-    if (!m_running || !m_queue.isEmpty() || !m_jobs.isEmpty())
-        return;
-    m_running = false;
-    Q_EMIT finished();
+    return job;
 }
 
 } // namespace models

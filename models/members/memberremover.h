@@ -3,7 +3,6 @@
 // DELETEs at a time, and writes one outcome per row. The table is told about
 // each member that is gone as soon as the server says so.
 
-#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -15,6 +14,7 @@ class Job;
 
 namespace models {
 
+class BatchRunner;
 class MemberBatchModel;
 
 class MemberRemover : public QObject
@@ -25,10 +25,10 @@ public:
                   QObject *parent = nullptr);
     ~MemberRemover() override;
 
-    void setMaxParallel(int n) { m_maxParallel = qMax(1, n); }
+    void setMaxParallel(int n);
     void start();
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
 
 Q_SIGNALS:
     void progress(int done, int total);
@@ -37,20 +37,12 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void pump();
-    void sendOne(int row);
-    void finishIfDone();
+    api::Job *sendOne(int row);
 
     QPointer<api::Client> m_client;
     QString m_orgId;
     QPointer<MemberBatchModel> m_rows;
-    int m_maxParallel = 4;
-    QList<int> m_queue;
-    QList<QPointer<api::Job>> m_jobs;
-    int m_total = 0;
-    int m_done = 0;
-    bool m_running = false;
-    bool m_canceled = false;
+    BatchRunner *m_runner;
 };
 
 } // namespace models

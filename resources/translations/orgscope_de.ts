@@ -600,6 +600,50 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
+    <name>models::MembersController</name>
+    <message numerus="yes">
+        <source>Loading stopped after %n member(s).</source>
+        <translation>
+            <numerusform>Laden nach %n Mitglied angehalten.</numerusform>
+            <numerusform>Laden nach %n Mitgliedern angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load the members: %1</source>
+        <translation>Die Mitglieder konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n member(s): %1</source>
+        <translation>
+            <numerusform>%n Mitglied entfernt: %1</numerusform>
+            <numerusform>%n Mitglieder entfernt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removal finished: %1.</source>
+        <translation>Entfernen abgeschlossen: %1.</translation>
+    </message>
+    <message>
+        <source>Invited %1.</source>
+        <translation>%1 eingeladen.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n member(s) to %1.</source>
+        <translation>
+            <numerusform>%n Mitglied nach %1 exportiert.</numerusform>
+            <numerusform>%n Mitglieder nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>models::MembersModel</name>
     <message>
         <source>Active</source>
@@ -682,6 +726,196 @@ Standardmäßig eigene NS: %6</translation>
     <message>
         <source>Number of visible sub-organizations</source>
         <translation>Anzahl sichtbarer Unterorganisationen</translation>
+    </message>
+</context>
+<context>
+    <name>models::OrganizationsController</name>
+    <message>
+        <source>Could not load the organizations</source>
+        <translation>Die Organisationen konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Creating “%1”…</source>
+        <translation>„%1“ wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Creating “%1” under “%2”…</source>
+        <translation>„%1“ wird unter „%2“ erstellt…</translation>
+    </message>
+    <message>
+        <source> “%1” does not allow sub-organizations (see Sub-organization creation in its capabilities).</source>
+        <translation> „%1“ erlaubt keine Unterorganisationen (siehe „Erstellen von Unterorganisationen“ in den Funktionen).</translation>
+    </message>
+    <message>
+        <source>Could not create “%1”</source>
+        <translation>„%1“ konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Created “%1”.</source>
+        <translation>„%1“ erstellt.</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <source>Created the organization “%1” (%2).</source>
+        <translation>Organisation „%1“ (%2) erstellt.</translation>
+    </message>
+    <message>
+        <source>Renaming “%1” to “%2”…</source>
+        <translation>„%1“ wird in „%2“ umbenannt…</translation>
+    </message>
+    <message>
+        <source>Could not rename “%1”</source>
+        <translation>„%1“ konnte nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <source>Renamed “%1” to “%2”.</source>
+        <translation>„%1“ in „%2“ umbenannt.</translation>
+    </message>
+    <message>
+        <source>Moving “%1” under “%2”…</source>
+        <translation>„%1“ wird unter „%2“ verschoben…</translation>
+    </message>
+    <message>
+        <source> The API does not accept a new parent for an existing organization.</source>
+        <translation> Die API akzeptiert keine neue übergeordnete Organisation für eine bestehende Organisation.</translation>
+    </message>
+    <message>
+        <source>Could not move “%1”</source>
+        <translation>„%1“ konnte nicht verschoben werden</translation>
+    </message>
+    <message>
+        <source>“%1” was not moved.</source>
+        <translation>„%1“ wurde nicht verschoben.</translation>
+    </message>
+    <message>
+        <source>“%1” was not moved: the API accepted the request but kept it %2. Cloudflare&apos;s Organizations API changes only the name of an existing organization today, so moving has to be done by Cloudflare (dashboard or support).</source>
+        <translation>„%1“ wurde nicht verschoben: Die API hat die Anfrage angenommen, es aber %2 belassen. Die Organizations API von Cloudflare ändert bei bestehenden Organisationen derzeit nur den Namen; Verschiebungen muss Cloudflare vornehmen (Dashboard oder Support).</translation>
+    </message>
+    <message>
+        <source>at the root</source>
+        <translation>auf oberster Ebene</translation>
+    </message>
+    <message>
+        <source>under “%1”</source>
+        <translation>unter „%1“</translation>
+    </message>
+    <message>
+        <source>Moved “%1” under “%2”.</source>
+        <translation>„%1“ unter „%2“ verschoben.</translation>
+    </message>
+    <message>
+        <source>Deleting “%1”…</source>
+        <translation>„%1“ wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>“%1” was not deleted.</source>
+        <translation>„%1“ wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>“%1” was not deleted because it is not empty. The API says: %2</source>
+        <translation>„%1“ wurde nicht gelöscht, weil die Organisation nicht leer ist. Die API meldet: %2</translation>
+    </message>
+    <message>
+        <source>Sub-organizations: %1.</source>
+        <translation>Unterorganisationen: %1.</translation>
+    </message>
+    <message>
+        <source>Accounts (%1): %2%3.</source>
+        <translation>Konten (%1): %2%3.</translation>
+    </message>
+    <message>
+        <source>Remove or move what it contains, then retry.</source>
+        <translation>Entfernen oder verschieben Sie den Inhalt und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source> Deleting is restricted to enterprise organizations.</source>
+        <translation> Löschen ist nur für Enterprise-Organisationen möglich.</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”</source>
+        <translation>„%1“ konnte nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted the organization “%1” (%2).</source>
+        <translation>Organisation „%1“ (%2) gelöscht.</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>Konto %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>organization %1</source>
+        <translation>Organisation %1</translation>
+    </message>
+    <message>
+        <source>Looking for the organizations that contain %1…</source>
+        <translation>Suche Organisationen, die %1 enthalten…</translation>
+    </message>
+    <message>
+        <source>Could not look up the organizations that contain %1</source>
+        <translation>Die Organisationen, die %1 enthalten, konnten nicht ermittelt werden</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+    <message>
+        <source>No organization visible with these credentials contains the %1.</source>
+        <translation>Keine mit diesen Zugangsdaten sichtbare Organisation enthält %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n organization(s).</source>
+        <translation>
+            <numerusform>%n Organisation gefunden.</numerusform>
+            <numerusform>%n Organisationen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The %1 is in “%2” (%3). The tree shows only the organizations that contain it; Show All brings back the rest.</source>
+        <translation>%1 liegt in „%2“ (%3). Der Baum zeigt nur die Organisationen, die es enthalten; „Alle anzeigen“ holt die übrigen zurück.</translation>
+    </message>
+    <message>
+        <source>Could not load the accounts of “%1”</source>
+        <translation>Die Konten von „%1“ konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not load the business profile of “%1”</source>
+        <translation>Das Unternehmensprofil von „%1“ konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Saving the business profile of “%1”…</source>
+        <translation>Unternehmensprofil von „%1“ wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The profile was not saved.</source>
+        <translation>Das Profil wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save the business profile of “%1”</source>
+        <translation>Das Unternehmensprofil von „%1“ konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved the business profile of “%1”.</source>
+        <translation>Unternehmensprofil von „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1809,10 +2043,6 @@ Standardmäßig eigene NS: %6</translation>
         <translation>Wird gesendet… %v von %m</translation>
     </message>
     <message>
-        <source>Invited %1.</source>
-        <translation>%1 eingeladen.</translation>
-    </message>
-    <message>
         <source>Could not invite %1: %2</source>
         <translation>%1 konnte nicht eingeladen werden: %2</translation>
     </message>
@@ -2200,21 +2430,6 @@ Standardmäßig eigene NS: %6</translation>
         <source>Loading members… %v of %m</source>
         <translation>Mitglieder werden geladen… %v von %m</translation>
     </message>
-    <message numerus="yes">
-        <source>Loading stopped after %n member(s).</source>
-        <translation>
-            <numerusform>Laden nach %n Mitglied angehalten.</numerusform>
-            <numerusform>Laden nach %n Mitgliedern angehalten.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not load the members: %1</source>
-        <translation>Die Mitglieder konnten nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>Loading members…</source>
-        <translation>Mitglieder werden geladen…</translation>
-    </message>
     <message>
         <source>Choose an organization before inviting members.</source>
         <translation>Wählen Sie eine Organisation, bevor Sie Mitglieder einladen.</translation>
@@ -2248,31 +2463,9 @@ Standardmäßig eigene NS: %6</translation>
         <source>Removing… %v of %m</source>
         <translation>Wird entfernt… %v von %m</translation>
     </message>
-    <message numerus="yes">
-        <source>Removed %n member(s): %1</source>
-        <translation>
-            <numerusform>%n Mitglied entfernt: %1</numerusform>
-            <numerusform>%n Mitglieder entfernt: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Removal finished: %1.</source>
-        <translation>Entfernen abgeschlossen: %1.</translation>
-    </message>
     <message>
         <source>Removal results</source>
         <translation>Ergebnisse des Entfernens</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n member(s) to %1.</source>
-        <translation>
-            <numerusform>%n Mitglied nach %1 exportiert.</numerusform>
-            <numerusform>%n Mitglieder nach %1 exportiert.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Export members</source>
@@ -2510,6 +2703,114 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
+    <name>ui::OrganizationTabs</name>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts</source>
+        <translation>&amp;Konten</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>Copied account ID %1.</source>
+        <translation>Konto-ID %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied organization ID %1.</source>
+        <translation>Organisations-ID %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>&amp;Profile •</source>
+        <translation>&amp;Profil •</translation>
+    </message>
+    <message>
+        <source>Connect to see your organizations.</source>
+        <translation>Verbinden Sie sich, um Ihre Organisationen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No organization selected</source>
+        <translation>Keine Organisation ausgewählt</translation>
+    </message>
+    <message>
+        <source>The organizations could not be loaded.</source>
+        <translation>Die Organisationen konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>These credentials can see no organization. Create one with New Root Organization (Ctrl+Shift+N).</source>
+        <translation>Mit diesen Zugangsdaten ist keine Organisation sichtbar. Legen Sie eine mit „Neue Stammorganisation“ an (Strg+Umschalt+N).</translation>
+    </message>
+    <message>
+        <source>Choose an organization to see its accounts.</source>
+        <translation>Wählen Sie eine Organisation, um ihre Konten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading accounts… %1 of %2</source>
+        <translation>Konten werden geladen… %1 von %2</translation>
+    </message>
+    <message>
+        <source>Loading accounts…</source>
+        <translation>Konten werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading accounts… %1</source>
+        <translation>Konten werden geladen… %1</translation>
+    </message>
+    <message>
+        <source>The accounts could not be loaded.</source>
+        <translation>Die Konten konnten nicht geladen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) match the filter.</source>
+        <translation>
+            <numerusform>%n Konto entspricht dem Filter.</numerusform>
+            <numerusform>%n Konten entsprechen dem Filter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) in this organization.</source>
+        <translation>
+            <numerusform>%n Konto in dieser Organisation.</numerusform>
+            <numerusform>%n Konten in dieser Organisation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Accounts</source>
+        <translation>Konten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n account(s) to %1.</source>
+        <translation>
+            <numerusform>%n Konto nach %1 exportiert.</numerusform>
+            <numerusform>%n Konten nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an organization to see its business profile.</source>
+        <translation>Wählen Sie eine Organisation, um ihr Unternehmensprofil zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading the business profile…</source>
+        <translation>Unternehmensprofil wird geladen…</translation>
+    </message>
+    <message>
+        <source>The business profile could not be loaded.</source>
+        <translation>Das Unternehmensprofil konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
     <name>ui::OrganizationsPage</name>
     <message>
         <source>Not connected.</source>
@@ -2564,32 +2865,8 @@ Standardmäßig eigene NS: %6</translation>
         <translation>&amp;Suche:</translation>
     </message>
     <message>
-        <source>&amp;Details</source>
-        <translation>&amp;Details</translation>
-    </message>
-    <message>
-        <source>A&amp;ccounts</source>
-        <translation>&amp;Konten</translation>
-    </message>
-    <message>
-        <source>&amp;Profile</source>
-        <translation>&amp;Profil</translation>
-    </message>
-    <message>
-        <source>Copied account ID %1.</source>
-        <translation>Konto-ID %1 kopiert.</translation>
-    </message>
-    <message>
         <source>Copied organization ID %1.</source>
         <translation>Organisations-ID %1 kopiert.</translation>
-    </message>
-    <message>
-        <source>&amp;Profile •</source>
-        <translation>&amp;Profil •</translation>
-    </message>
-    <message>
-        <source>Connect to see your organizations.</source>
-        <translation>Verbinden Sie sich, um Ihre Organisationen zu sehen.</translation>
     </message>
     <message>
         <source>&amp;New…</source>
@@ -2680,14 +2957,6 @@ Standardmäßig eigene NS: %6</translation>
         <translation>Keine Organisationen geladen.</translation>
     </message>
     <message>
-        <source>Could not load the organizations</source>
-        <translation>Die Organisationen konnten nicht geladen werden</translation>
-    </message>
-    <message>
-        <source>The organizations could not be loaded.</source>
-        <translation>Die Organisationen konnten nicht geladen werden.</translation>
-    </message>
-    <message>
         <source>These credentials can see no organization.</source>
         <translation>Mit diesen Zugangsdaten ist keine Organisation sichtbar.</translation>
     </message>
@@ -2697,103 +2966,6 @@ Standardmäßig eigene NS: %6</translation>
             <numerusform>%n Organisation</numerusform>
             <numerusform>%n Organisationen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>These credentials can see no organization. Create one with New Root Organization (Ctrl+Shift+N).</source>
-        <translation>Mit diesen Zugangsdaten ist keine Organisation sichtbar. Legen Sie eine mit „Neue Stammorganisation“ an (Strg+Umschalt+N).</translation>
-    </message>
-    <message>
-        <source>Choose an organization to see its business profile.</source>
-        <translation>Wählen Sie eine Organisation, um ihr Unternehmensprofil zu sehen.</translation>
-    </message>
-    <message>
-        <source>Loading the business profile…</source>
-        <translation>Unternehmensprofil wird geladen…</translation>
-    </message>
-    <message>
-        <source>No organization selected</source>
-        <translation>Keine Organisation ausgewählt</translation>
-    </message>
-    <message>
-        <source>Choose an organization to see its accounts.</source>
-        <translation>Wählen Sie eine Organisation, um ihre Konten zu sehen.</translation>
-    </message>
-    <message>
-        <source>Loading accounts…</source>
-        <translation>Konten werden geladen…</translation>
-    </message>
-    <message>
-        <source>Loading accounts… %1 of %2</source>
-        <translation>Konten werden geladen… %1 von %2</translation>
-    </message>
-    <message>
-        <source>Loading accounts… %1</source>
-        <translation>Konten werden geladen… %1</translation>
-    </message>
-    <message>
-        <source>The accounts could not be loaded.</source>
-        <translation>Die Konten konnten nicht geladen werden.</translation>
-    </message>
-    <message>
-        <source>Could not load the accounts of “%1”</source>
-        <translation>Die Konten von „%1“ konnten nicht geladen werden</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n account(s) match the filter.</source>
-        <translation>
-            <numerusform>%n Konto entspricht dem Filter.</numerusform>
-            <numerusform>%n Konten entsprechen dem Filter.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n account(s) in this organization.</source>
-        <translation>
-            <numerusform>%n Konto in dieser Organisation.</numerusform>
-            <numerusform>%n Konten in dieser Organisation.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export Accounts</source>
-        <translation>Konten exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n account(s) to %1.</source>
-        <translation>
-            <numerusform>%n Konto nach %1 exportiert.</numerusform>
-            <numerusform>%n Konten nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The business profile could not be loaded.</source>
-        <translation>Das Unternehmensprofil konnte nicht geladen werden.</translation>
-    </message>
-    <message>
-        <source>Could not load the business profile of “%1”</source>
-        <translation>Das Unternehmensprofil von „%1“ konnte nicht geladen werden</translation>
-    </message>
-    <message>
-        <source>Saving the business profile of “%1”…</source>
-        <translation>Unternehmensprofil von „%1“ wird gespeichert…</translation>
-    </message>
-    <message>
-        <source>The profile was not saved.</source>
-        <translation>Das Profil wurde nicht gespeichert.</translation>
-    </message>
-    <message>
-        <source>Could not save the business profile of “%1”</source>
-        <translation>Das Unternehmensprofil von „%1“ konnte nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>Saved the business profile of “%1”.</source>
-        <translation>Unternehmensprofil von „%1“ gespeichert.</translation>
     </message>
     <message>
         <source>The business profile of “%1” has unsaved changes. Save them before leaving?</source>
@@ -2836,163 +3008,12 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
         <translation>„%1“ löschen</translation>
     </message>
     <message>
-        <source>Creating “%1”…</source>
-        <translation>„%1“ wird erstellt…</translation>
-    </message>
-    <message>
-        <source>Creating “%1” under “%2”…</source>
-        <translation>„%1“ wird unter „%2“ erstellt…</translation>
-    </message>
-    <message>
-        <source> “%1” does not allow sub-organizations (see Sub-organization creation in its capabilities).</source>
-        <translation> „%1“ erlaubt keine Unterorganisationen (siehe „Erstellen von Unterorganisationen“ in den Funktionen).</translation>
-    </message>
-    <message>
-        <source>Could not create “%1”</source>
-        <translation>„%1“ konnte nicht erstellt werden</translation>
-    </message>
-    <message>
-        <source>Created “%1”.</source>
-        <translation>„%1“ erstellt.</translation>
-    </message>
-    <message>
-        <source>Created the organization “%1” (%2).</source>
-        <translation>Organisation „%1“ (%2) erstellt.</translation>
-    </message>
-    <message>
-        <source>Renaming “%1” to “%2”…</source>
-        <translation>„%1“ wird in „%2“ umbenannt…</translation>
-    </message>
-    <message>
-        <source>Could not rename “%1”</source>
-        <translation>„%1“ konnte nicht umbenannt werden</translation>
-    </message>
-    <message>
-        <source>Renamed “%1” to “%2”.</source>
-        <translation>„%1“ in „%2“ umbenannt.</translation>
-    </message>
-    <message>
-        <source>Moving “%1” under “%2”…</source>
-        <translation>„%1“ wird unter „%2“ verschoben…</translation>
-    </message>
-    <message>
-        <source> The API does not accept a new parent for an existing organization.</source>
-        <translation> Die API akzeptiert keine neue übergeordnete Organisation für eine bestehende Organisation.</translation>
-    </message>
-    <message>
-        <source>Could not move “%1”</source>
-        <translation>„%1“ konnte nicht verschoben werden</translation>
-    </message>
-    <message>
-        <source>“%1” was not moved.</source>
-        <translation>„%1“ wurde nicht verschoben.</translation>
-    </message>
-    <message>
-        <source>“%1” was not moved: the API accepted the request but kept it %2. Cloudflare&apos;s Organizations API changes only the name of an existing organization today, so moving has to be done by Cloudflare (dashboard or support).</source>
-        <translation>„%1“ wurde nicht verschoben: Die API hat die Anfrage angenommen, es aber %2 belassen. Die Organizations API von Cloudflare ändert bei bestehenden Organisationen derzeit nur den Namen; Verschiebungen muss Cloudflare vornehmen (Dashboard oder Support).</translation>
-    </message>
-    <message>
-        <source>at the root</source>
-        <translation>auf oberster Ebene</translation>
-    </message>
-    <message>
-        <source>under “%1”</source>
-        <translation>unter „%1“</translation>
-    </message>
-    <message>
-        <source>Moved “%1” under “%2”.</source>
-        <translation>„%1“ unter „%2“ verschoben.</translation>
-    </message>
-    <message>
-        <source>Deleting “%1”…</source>
-        <translation>„%1“ wird gelöscht…</translation>
-    </message>
-    <message>
-        <source>“%1” was not deleted.</source>
-        <translation>„%1“ wurde nicht gelöscht.</translation>
-    </message>
-    <message>
-        <source>“%1” was not deleted because it is not empty. The API says: %2</source>
-        <translation>„%1“ wurde nicht gelöscht, weil die Organisation nicht leer ist. Die API meldet: %2</translation>
-    </message>
-    <message>
-        <source>Sub-organizations: %1.</source>
-        <translation>Unterorganisationen: %1.</translation>
-    </message>
-    <message>
-        <source>Accounts (%1): %2%3.</source>
-        <translation>Konten (%1): %2%3.</translation>
-    </message>
-    <message>
-        <source>Remove or move what it contains, then retry.</source>
-        <translation>Entfernen oder verschieben Sie den Inhalt und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source> Deleting is restricted to enterprise organizations.</source>
-        <translation> Löschen ist nur für Enterprise-Organisationen möglich.</translation>
-    </message>
-    <message>
-        <source>Could not delete “%1”</source>
-        <translation>„%1“ konnte nicht gelöscht werden</translation>
-    </message>
-    <message>
-        <source>Deleted “%1”.</source>
-        <translation>„%1“ gelöscht.</translation>
-    </message>
-    <message>
-        <source>Deleted the organization “%1” (%2).</source>
-        <translation>Organisation „%1“ (%2) gelöscht.</translation>
-    </message>
-    <message>
-        <source>account %1</source>
-        <translation>Konto %1</translation>
-    </message>
-    <message>
-        <source>user %1</source>
-        <translation>Benutzer %1</translation>
-    </message>
-    <message>
-        <source>organization %1</source>
-        <translation>Organisation %1</translation>
-    </message>
-    <message>
-        <source>Looking for the organizations that contain %1…</source>
-        <translation>Suche Organisationen, die %1 enthalten…</translation>
-    </message>
-    <message>
-        <source>Could not look up the organizations that contain %1</source>
-        <translation>Die Organisationen, die %1 enthalten, konnten nicht ermittelt werden</translation>
-    </message>
-    <message>
-        <source>Nothing found.</source>
-        <translation>Nichts gefunden.</translation>
-    </message>
-    <message>
-        <source>No organization visible with these credentials contains the %1.</source>
-        <translation>Keine mit diesen Zugangsdaten sichtbare Organisation enthält %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Found %n organization(s).</source>
-        <translation>
-            <numerusform>%n Organisation gefunden.</numerusform>
-            <numerusform>%n Organisationen gefunden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The %1 is in “%2” (%3). The tree shows only the organizations that contain it; Show All brings back the rest.</source>
-        <translation>%1 liegt in „%2“ (%3). Der Baum zeigt nur die Organisationen, die es enthalten; „Alle anzeigen“ holt die übrigen zurück.</translation>
-    </message>
-    <message>
         <source>Expand All</source>
         <translation>Alle ausklappen</translation>
     </message>
     <message>
         <source>Collapse All</source>
         <translation>Alle einklappen</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

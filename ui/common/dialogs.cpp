@@ -2,8 +2,10 @@
 
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QPointer>
 #include <QPushButton>
 #include <QQueue>
+#include <QTimer>
 
 namespace ui {
 
@@ -40,6 +42,31 @@ bool Dialogs::confirm(QWidget *parent, const QString &title, const QString &text
     return box.clickedButton() == yes;
 }
 
+void Dialogs::confirm(QWidget *parent, const QString &title, const QString &text, const QString &confirmLabel,
+                      std::function<void()> confirmed)
+{
+    QVariant answer;
+    if (takeAnswer(title + QStringLiteral(": ") + text, &answer)) {
+        if (!answer.toBool())
+            return;
+        QPointer<QWidget> guard(parent);
+        QTimer::singleShot(0, [guard, hadParent = parent != nullptr, confirmed = std::move(confirmed)] {
+            if (!hadParent || guard)
+                confirmed();
+        });
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Cancel, parent);
+    QPushButton *yes = box->addButton(confirmLabel, QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(box, &QMessageBox::finished, box, [box, yes, confirmed = std::move(confirmed)] {
+        if (box->clickedButton() == yes)
+            confirmed();
+    });
+    box->open();
+}
+
 QMessageBox::StandardButton Dialogs::askUnsaved(QWidget *parent, const QString &text)
 {
     QVariant answer;
@@ -48,6 +75,30 @@ QMessageBox::StandardButton Dialogs::askUnsaved(QWidget *parent, const QString &
     return QMessageBox::question(parent, QObject::tr("Unsaved changes"), text,
                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
                                  QMessageBox::Save);
+}
+
+void Dialogs::askUnsaved(QWidget *parent, const QString &text,
+                         std::function<void(QMessageBox::StandardButton)> answered)
+{
+    QVariant answer;
+    if (takeAnswer(text, &answer)) {
+        const auto button = static_cast<QMessageBox::StandardButton>(answer.toInt());
+        QPointer<QWidget> guard(parent);
+        QTimer::singleShot(0, [guard, hadParent = parent != nullptr, button, answered = std::move(answered)] {
+            if (!hadParent || guard)
+                answered(button);
+        });
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, QObject::tr("Unsaved changes"), text,
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, parent);
+    box->setDefaultButton(QMessageBox::Save);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(box, &QMessageBox::finished, box, [box, answered = std::move(answered)] {
+        const QMessageBox::StandardButton button = box->standardButton(box->clickedButton());
+        answered(button == QMessageBox::NoButton ? QMessageBox::Cancel : button);
+    });
+    box->open();
 }
 
 void Dialogs::information(QWidget *parent, const QString &title, const QString &text)

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <functional>
 
 class QWidget;
 
@@ -18,8 +19,18 @@ public:
     // ("Delete organization"). Returns true when the user confirms.
     static bool confirm(QWidget *parent, const QString &title, const QString &text,
                         const QString &confirmLabel);
+    // The same without blocking (open()); `confirmed` runs only on yes. A
+    // queued test answer is taken now and delivered from the event loop.
+    static void confirm(QWidget *parent, const QString &title, const QString &text,
+                        const QString &confirmLabel, std::function<void()> confirmed);
     // Three-way question for unsaved edits: Save, Discard or Cancel.
     static QMessageBox::StandardButton askUnsaved(QWidget *parent, const QString &text);
+    // The same without blocking: the box is opened with open() and `answered`
+    // runs once it closes (Cancel when it is closed otherwise). A queued test
+    // answer is taken now and delivered from the event loop, as a user's would
+    // be. Nothing runs when `parent` is gone by then.
+    static void askUnsaved(QWidget *parent, const QString &text,
+                           std::function<void(QMessageBox::StandardButton)> answered);
     static void information(QWidget *parent, const QString &title, const QString &text);
     static void warning(QWidget *parent, const QString &title, const QString &text);
     // File pickers; an empty string means cancelled.

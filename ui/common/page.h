@@ -23,9 +23,11 @@ public:
     // Theme icon name for the navigation list.
     virtual QString iconName() const { return {}; }
 
-    // Called before the organization changes or the window closes; a page with
-    // unsaved edits asks the user and returns false to stay.
-    virtual bool confirmLeave() { return true; }
+    // Leaving (the organization changes, the window closes) would lose edits.
+    virtual bool hasUnsavedChanges() const { return false; }
+    // Only when hasUnsavedChanges(): asks the user without blocking, saves or
+    // discards as answered, then emits leaveDecided (true: go on, false: stay).
+    virtual void requestLeave() { Q_EMIT leaveDecided(true); }
 
     // Header, splitter and column state; keys are the page's own.
     virtual void saveViewState(models::AppSettings &settings) { Q_UNUSED(settings) }
@@ -33,6 +35,9 @@ public:
 
     // Reload what the page shows (F5).
     virtual void refresh() {}
+
+Q_SIGNALS:
+    void leaveDecided(bool ok);
 
 protected:
     models::Session *session() const { return m_session; }

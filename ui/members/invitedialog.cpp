@@ -1,10 +1,8 @@
 #include "ui/members/invitedialog.h"
 
 #include "models/members/emaillistparser.h"
-#include "models/members/existingmembercheck.h"
 #include "models/members/memberbatchmodel.h"
-#include "models/members/memberinviter.h"
-#include "models/members/membersmodel.h"
+#include "models/members/memberscontroller.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/palettes.h"
 
@@ -31,14 +29,10 @@ namespace {
 constexpr qint64 kMaxImportBytes = 8 * 1024 * 1024;
 }
 
-InviteDialog::InviteDialog(api::Client *client, const QString &organizationId,
-                           const QString &organizationName, const models::MembersModel *loaded,
-                           bool loadedComplete, QWidget *parent)
-    : QDialog(parent), m_client(client), m_orgId(organizationId), m_loaded(loaded),
-      m_loadedComplete(loadedComplete),
-      m_rows(new models::MemberBatchModel(models::MemberBatchModel::Kind::Invite, this)),
-      m_tabs(new QTabWidget(this)), m_single(new QLineEdit(this)), m_singleError(new QLabel(this)),
-      m_bulk(new QPlainTextEdit(this)), m_import(new QPushButton(tr("&Import file…"), this)),
+InviteDialog::InviteDialog(models::MembersController *controller, QWidget *parent)
+    : QDialog(parent), m_controller(controller), m_rows(controller->invites()), m_tabs(new QTabWidget(this)),
+      m_single(new QLineEdit(this)), m_singleError(new QLabel(this)), m_bulk(new QPlainTextEdit(this)),
+      m_import(new QPushButton(tr("&Import file…"), this)),
       m_preview(new QPushButton(tr("&Check list"), this)), m_table(new QTableView(this)),
       m_summary(new QLabel(this)), m_status(new QComboBox(this)), m_progress(new QProgressBar(this)),
       m_cancel(new QPushButton(tr("Cancel sending"), this)), m_send(new QPushButton(tr("&Invite"), this)),
@@ -49,7 +43,7 @@ InviteDialog::InviteDialog(api::Client *client, const QString &organizationId,
 
     auto *intro = new QLabel(tr("Invite people to <b>%1</b>. They receive an e-mail and get access after "
                                 "accepting (they need two-factor authentication or SSO).")
-                                 .arg(organizationName.toHtmlEscaped()),
+                                 .arg(controller->organizationName().toHtmlEscaped()),
                              this);
     intro->setWordWrap(true);
 
@@ -139,7 +133,7 @@ InviteDialog::InviteDialog(api::Client *client, const QString &organizationId,
     connect(m_single, &QLineEdit::editingFinished, this, &InviteDialog::validateSingle);
     connect(m_bulk, &QPlainTextEdit::textChanged, this, [this] {
         if (m_state == State::Previewed || m_state == State::Done) {
-            m_rows->clear();
+            m_controller->clearInvites();
             setState(State::Editing);
         }
     });
@@ -163,7 +157,22 @@ InviteDialog::InviteDialog(api::Client *client, const QString &organizationId,
     connect(m_save, &QPushButton::clicked, this, [this] { saveResults(); });
     connect(m_close, &QPushButton::clicked, this, &InviteDialog::reject);
     connect(m_rows, &models::MemberBatchModel::outcomesChanged, this, &InviteDialog::updateSummary);
+    connect(m_controller, &models::MembersController::progressChanged, this,
+            [this](const models::Progress &p) {
+                if (!isBusy() || p.total < 0)
+                    return;
+                m_progress->setMaximum(int(qMax<qint64>(p.total, 1)));
+                m_progress->setValue(int(p.done));
+            });
+    connect(m_controller, &models::MembersController::invitesChecked, this, &InviteDialog::onChecked);
+    connect(m_controller, &models::MembersController::membersInvited, this,
+            [this](const QList<api::Member> &m) {
+                if (m_state == State::Sending)
+                    Q_EMIT membersInvited(m);
+            });
+    connect(m_controller, &models::MembersController::invitesFinished, this, &InviteDialog::onSent);
 
+    m_controller->clearInvites(); // rows of an earlier dialog
     setState(State::Editing);
     resize(760, 560);
 }
@@ -228,21 +237,22 @@ void InviteDialog::preview()
 {
     if (isBusy())
         return;
+    QList<models::EmailListParser::Entry> entries;
     if (mode() == Mode::Single) {
-        m_rows->setEntries({{m_single->text().trimmed(), 1}});
+        entries = {{m_single->text().trimmed(), 1}};
     } else {
         if (m_bulk->toPlainText().trimmed().isEmpty()) {
-            m_rows->clear();
+            m_controller->clearInvites();
             setState(State::Editing);
             m_bulk->setFocus();
             return;
         }
         const models::EmailListParser::Result parsed = models::EmailListParser::parse(m_bulk->toPlainText());
-        m_rows->setEntries(parsed.entries);
+        entries = parsed.entries;
         if (!parsed.problem.isEmpty())
             m_summary->setToolTip(parsed.problem);
     }
-    startCheck(false);
+    startCheck(entries, false);
 }
 
 void InviteDialog::send()
@@ -257,8 +267,7 @@ void InviteDialog::send()
             m_single->setFocus();
             return;
         }
-        m_rows->setEntries({{email, 1}});
-        startCheck(true);
+        startCheck({{email, 1}}, true);
         return;
     }
     // Nothing is sent before the user has seen a preview of exactly this list.
@@ -269,83 +278,69 @@ void InviteDialog::send()
     startSend();
 }
 
-void InviteDialog::startCheck(bool thenSend)
+void InviteDialog::startCheck(const QList<models::EmailListParser::Entry> &entries, bool thenSend)
 {
     setState(State::Checking);
-    auto *check = new models::ExistingMemberCheck(m_client, m_orgId, m_rows, this);
-    check->setLoadedMembers(m_loaded, m_loadedComplete);
-    m_check = check;
+    m_sendAfterCheck = thenSend;
     m_progress->setFormat(tr("Checking current members… %v of %m"));
-    connect(check, &models::ExistingMemberCheck::progress, this, [this](int done, int total) {
-        m_progress->setMaximum(qMax(total, 1));
-        m_progress->setValue(done);
-    });
-    connect(check, &models::ExistingMemberCheck::finished, this, [this, check, thenSend] {
-        check->deleteLater();
-        const int failed = check->lookupsFailed();
-        if (mode() == Mode::Single) {
-            const models::MemberBatchModel::Row &r = m_rows->row(0);
-            if (r.check == models::MemberBatchModel::Check::Existing) {
-                m_singleError->setText(tr("%1 is already a member of this organization.").arg(r.email));
-                setState(State::Editing);
-                return;
-            }
-            if (thenSend) {
-                startSend();
-                return;
-            }
+    m_controller->checkInvites(entries);
+}
+
+void InviteDialog::onChecked(int failed)
+{
+    if (m_state != State::Checking)
+        return;
+    if (mode() == Mode::Single) {
+        const models::MemberBatchModel::Row &r = m_rows->row(0);
+        if (r.check == models::MemberBatchModel::Check::Existing) {
+            m_singleError->setText(tr("%1 is already a member of this organization.").arg(r.email));
+            setState(State::Editing);
+            return;
         }
-        setState(State::Previewed);
-        if (failed > 0)
-            m_summary->setText(m_summary->text() + u' ' +
-                               tr("%n address(es) could not be checked against the server; "
-                                  "the server will refuse any that are already members.",
-                                  nullptr, failed));
-        Q_EMIT previewReady();
-    });
-    check->start();
+        if (m_sendAfterCheck) {
+            startSend();
+            return;
+        }
+    }
+    setState(State::Previewed);
+    if (failed > 0)
+        m_summary->setText(m_summary->text() + u' ' +
+                           tr("%n address(es) could not be checked against the server; "
+                              "the server will refuse any that are already members.",
+                              nullptr, failed));
+    Q_EMIT previewReady();
 }
 
 void InviteDialog::startSend()
 {
     setState(State::Sending);
-    auto *inviter = new models::MemberInviter(m_client, m_orgId, m_rows, this);
-    inviter->setStatus(chosenStatus());
-    inviter->setBatchSize(mode() == Mode::Single ? 0 : m_batchSize);
-    inviter->setMaxParallel(m_maxParallel);
-    m_inviter = inviter;
     m_progress->setFormat(tr("Sending… %v of %m"));
-    connect(inviter, &models::MemberInviter::progress, this, [this](int done, int total) {
-        m_progress->setMaximum(qMax(total, 1));
-        m_progress->setValue(done);
-    });
-    connect(inviter, &models::MemberInviter::membersCreated, this, &InviteDialog::membersInvited);
-    connect(inviter, &models::MemberInviter::finished, this, [this, inviter] {
-        inviter->deleteLater();
-        setState(State::Done);
-        const QString summary = m_rows->summary();
-        if (mode() == Mode::Single && m_rows->rowCount() == 1) {
-            const models::MemberBatchModel::Row &r = m_rows->row(0);
-            if (r.outcome == models::MemberBatchModel::Outcome::Done) {
-                Q_EMIT operationFinished(tr("Invited %1.").arg(r.email));
-                accept();
-                return;
-            }
-            m_singleError->setText(r.outcome == models::MemberBatchModel::Outcome::AlreadyMember
-                                       ? tr("%1 is already a member of this organization.").arg(r.email)
-                                       : tr("Could not invite %1: %2").arg(r.email, r.detail));
+    m_controller->sendInvites(chosenStatus(), mode() == Mode::Single ? 0 : m_batchSize, m_maxParallel);
+}
+
+void InviteDialog::onSent(const QString &summary)
+{
+    if (m_state != State::Sending)
+        return;
+    setState(State::Done);
+    if (mode() == Mode::Single && m_rows->rowCount() == 1) {
+        const models::MemberBatchModel::Row &r = m_rows->row(0);
+        if (r.outcome == models::MemberBatchModel::Outcome::Done) {
+            Q_EMIT operationFinished(summary);
+            accept();
+            return;
         }
-        Q_EMIT operationFinished(summary);
-    });
-    inviter->start();
+        m_singleError->setText(r.outcome == models::MemberBatchModel::Outcome::AlreadyMember
+                                   ? tr("%1 is already a member of this organization.").arg(r.email)
+                                   : tr("Could not invite %1: %2").arg(r.email, r.detail));
+    }
+    Q_EMIT operationFinished(summary);
 }
 
 void InviteDialog::cancelOperation()
 {
-    if (m_check)
-        m_check->cancel();
-    if (m_inviter)
-        m_inviter->cancel();
+    if (isBusy())
+        m_controller->cancelInvites();
 }
 
 bool InviteDialog::saveResults()

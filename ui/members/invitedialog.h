@@ -5,10 +5,10 @@
 // table then shows each row's result, which can be saved as CSV.
 
 #include "api/records.h"
+#include "models/members/emaillistparser.h"
 
 #include <QDialog>
 #include <QList>
-#include <QPointer>
 
 class QComboBox;
 class QLabel;
@@ -19,15 +19,9 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 
-namespace api {
-class Client;
-}
-
 namespace models {
-class ExistingMemberCheck;
 class MemberBatchModel;
-class MemberInviter;
-class MembersModel;
+class MembersController;
 } // namespace models
 
 namespace ui {
@@ -38,8 +32,8 @@ class InviteDialog : public QDialog
 public:
     enum class Mode { Single, Bulk };
 
-    InviteDialog(api::Client *client, const QString &organizationId, const QString &organizationName,
-                 const models::MembersModel *loaded, bool loadedComplete, QWidget *parent = nullptr);
+    // Binds to the controller's invite rows; the controller checks and sends.
+    explicit InviteDialog(models::MembersController *controller, QWidget *parent = nullptr);
     ~InviteDialog() override;
 
     void setMode(Mode mode);
@@ -72,19 +66,18 @@ public:
 private:
     enum class State { Editing, Checking, Previewed, Sending, Done };
     void setState(State state);
-    void startCheck(bool thenSend);
+    void startCheck(const QList<models::EmailListParser::Entry> &entries, bool thenSend);
     void startSend();
     void updateSummary();
     void validateSingle();
     QString chosenStatus() const;
 
-    api::Client *m_client;
-    QString m_orgId;
-    QPointer<const models::MembersModel> m_loaded;
-    bool m_loadedComplete;
+    void onChecked(int lookupsFailed);
+    void onSent(const QString &summary);
+
+    models::MembersController *m_controller;
     models::MemberBatchModel *m_rows;
-    QPointer<models::ExistingMemberCheck> m_check;
-    QPointer<models::MemberInviter> m_inviter;
+    bool m_sendAfterCheck = false;
     State m_state = State::Editing;
     int m_batchSize = 100;
     int m_maxParallel = 4;

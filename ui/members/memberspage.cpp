@@ -1,9 +1,7 @@
 #include "ui/members/memberspage.h"
 
-#include "api/memberspager.h"
 #include "models/members/memberbatchmodel.h"
-#include "models/members/memberremover.h"
-#include "models/members/membersexporter.h"
+#include "models/members/memberscontroller.h"
 #include "models/members/membersfilterproxy.h"
 #include "models/members/membersmodel.h"
 #include "models/session/activitylog.h"
@@ -18,16 +16,15 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHideEvent>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStyle>
@@ -60,15 +57,27 @@ QToolButton *toolButton(QAction *action, QWidget *parent)
 } // namespace
 
 MembersPage::MembersPage(models::Session *session, models::ActivityLog *activity, QWidget *parent)
-    : Page(session, parent), m_activity(activity), m_model(new models::MembersModel(this)),
-      m_proxy(new models::MembersFilterProxy(this)), m_banner(new MessageBanner(this)),
-      m_status(new QComboBox(this)), m_emailMatch(new QComboBox(this)), m_email(new QLineEdit(this)),
+    : MembersPage(session, new models::MembersController(session, activity), parent)
+{
+    m_controller->setParent(this);
+}
+
+MembersPage::MembersPage(models::Session *session, models::MembersController *controller, QWidget *parent)
+    : Page(session, parent), m_controller(controller), m_model(controller->members()),
+      m_proxy(controller->shown()), m_banner(new MessageBanner(this)), m_status(new QComboBox(this)),
+      m_emailMatch(new QComboBox(this)), m_email(new QLineEdit(this)),
       m_search(new QPushButton(tr("Search"), this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_table(new QTableView(this)), m_details(new MemberDetailsPanel(this)), m_count(new QLabel(this)),
       m_progress(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
 {
-    m_proxy->setSourceModel(m_model);
+    buildUi();
+    updateProgress();
+    updateCountLabel();
+    updateActions();
+}
 
+void MembersPage::buildUi()
+{
     // Actions (keyboard first).
     m_inviteAction = new QAction(icon(QStringLiteral("list-add-user")), tr("&Invite…"), this);
     m_inviteAction->setObjectName(QStringLiteral("actionInviteMembers"));
@@ -198,7 +207,6 @@ MembersPage::MembersPage(models::Session *session, models::ActivityLog *activity
     statusLine->addWidget(m_count, 1);
     statusLine->addWidget(m_progress);
     statusLine->addWidget(m_cancel);
-    hideProgress();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
@@ -206,28 +214,23 @@ MembersPage::MembersPage(models::Session *session, models::ActivityLog *activity
     layout->addWidget(m_splitter, 1);
     layout->addLayout(statusLine);
 
-    // Wiring.
-    connect(m_banner, &MessageBanner::retryRequested, this, [this] {
-        if (m_retry) {
-            auto retry = std::move(m_retry);
-            m_retry = nullptr;
-            retry();
-        }
-    });
+    // Wiring: widgets to intents, controller state to widgets.
+    connect(m_banner, &MessageBanner::retryRequested, m_controller, &models::MembersController::retry);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] { reload(); });
     connect(m_emailMatch, &QComboBox::currentIndexChanged, this, [this] {
         const bool local = EmailMatch(m_emailMatch->currentData().toInt()) == EmailMatch::Loaded;
         m_search->setVisible(!local);
         m_email->setPlaceholderText(local ? tr("Filter by e-mail or name (Ctrl+F)")
                                           : tr("E-mail to ask the server for, then Enter"));
-        m_proxy->setTextFilter(local ? m_email->text() : QString());
+        m_controller->setLocalFilter(local ? m_email->text() : QString());
         // Leaving a server e-mail query (or entering one with text) changes what must be loaded.
-        if (!m_loadedOrg.isEmpty() && serverFilter().toQuery() != m_loadedQuery)
+        m_controller->setServerFilter(serverFilter());
+        if (m_controller->filterDiffersFromLoaded())
             reload();
     });
     connect(m_email, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (EmailMatch(m_emailMatch->currentData().toInt()) == EmailMatch::Loaded)
-            m_proxy->setTextFilter(text);
+            m_controller->setLocalFilter(text);
         updateCountLabel();
     });
     connect(m_email, &QLineEdit::returnPressed, this, [this] {
@@ -251,21 +254,32 @@ MembersPage::MembersPage(models::Session *session, models::ActivityLog *activity
         updateDetails();
         updateCountLabel();
     });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPage::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MembersPage::updateCountLabel);
     connect(m_details, &MemberDetailsPanel::activityRequested, this,
             [this](const QString &email) { this->session()->requestAuditForActor(email); });
-    connect(session, &models::Session::organizationChanged, this, &MembersPage::onOrganizationChanged);
-    connect(session, &models::Session::clientChanged, this, &MembersPage::onOrganizationChanged);
 
-    updateCountLabel();
-    updateActions();
+    connect(m_controller, &models::MembersController::activityChanged, this, [this] {
+        updateProgress();
+        updateCountLabel();
+        updateActions();
+    });
+    connect(m_controller, &models::MembersController::progressChanged, this, [this] {
+        updateProgress();
+        updateCountLabel();
+    });
+    connect(m_controller, &models::MembersController::errorChanged, this, &MembersPage::updateBanner);
+    connect(m_controller, &models::MembersController::noticeChanged, this, &MembersPage::updateBanner);
+    connect(m_controller, &models::MembersController::organizationReset, this, [this] {
+        if (m_invite)
+            m_invite->reject();
+        updateCountLabel();
+    });
+    connect(m_controller, &models::MembersController::loadFinished, this, &MembersPage::onLoadFinished);
+    connect(m_controller, &models::MembersController::removalFinished, this, &MembersPage::onRemovalFinished);
 }
 
-MembersPage::~MembersPage()
-{
-    if (m_pager)
-        m_pager->disconnect(this);
-}
+MembersPage::~MembersPage() = default;
 
 QString MembersPage::title() const
 {
@@ -300,7 +314,17 @@ api::MemberFilter MembersPage::serverFilter() const
 
 bool MembersPage::isLoading() const
 {
-    return m_pager && m_pager->isRunning();
+    return m_controller->isLoading();
+}
+
+bool MembersPage::hasCompleteList() const
+{
+    return m_controller->hasCompleteList();
+}
+
+void MembersPage::setRemovalParallelism(int n)
+{
+    m_controller->setRemovalParallelism(n);
 }
 
 void MembersPage::refresh()
@@ -308,112 +332,40 @@ void MembersPage::refresh()
     reload();
 }
 
+void MembersPage::reload()
+{
+    m_controller->setServerFilter(serverFilter());
+    m_controller->reload();
+}
+
 void MembersPage::showEvent(QShowEvent *event)
 {
     Page::showEvent(event);
-    if (m_dirty)
-        reload();
+    m_controller->setServerFilter(serverFilter());
+    m_controller->setActive(true);
 }
 
-void MembersPage::onOrganizationChanged()
+void MembersPage::hideEvent(QHideEvent *event)
 {
-    // Nothing of the previous organization may stay on screen or in flight.
-    if (m_pager) {
-        m_pager->disconnect(this);
-        m_pager->abort();
-        m_pager->deleteLater();
-        m_pager = nullptr;
-    }
-    if (m_remover)
-        m_remover->cancel();
-    if (m_invite)
-        m_invite->reject();
-    m_model->beginLoad();
-    m_complete = false;
-    m_loadedOrg.clear();
-    m_banner->clear();
-    hideProgress();
-    m_dirty = true;
-    if (isVisible())
-        reload();
-    else
-        updateCountLabel();
+    Page::hideEvent(event);
+    m_controller->setActive(false);
 }
 
-void MembersPage::reload()
+void MembersPage::onLoadFinished(bool ok)
 {
-    if (m_pager) {
-        m_pager->disconnect(this);
-        m_pager->abort();
-        m_pager->deleteLater();
-        m_pager = nullptr;
-    }
-    m_dirty = false;
-    m_complete = false;
-    api::Client *client = session()->client();
-    const QString org = session()->organizationId();
-    // A refresh of the same list keeps the rows on screen until new ones arrive.
-    const bool sameList = !org.isEmpty() && org == m_loadedOrg && serverFilter().toQuery() == m_loadedQuery;
-    const int gen = m_model->beginLoad(sameList);
-    m_loadedOrg = org;
-    m_banner->clear();
-    m_retry = nullptr;
-    if (!client || org.isEmpty()) {
-        hideProgress();
-        updateCountLabel();
-        updateActions();
-        return;
-    }
-    const api::MemberFilter filter = serverFilter();
-    m_loadedQuery = filter.toQuery();
-    const bool unfiltered = m_loadedQuery.isEmpty();
-    auto *pager = new api::MembersPager(client, org, filter, this);
-    m_pager = pager;
-    connect(pager, &api::MembersPager::pageReady, this, [this, gen](const QList<api::Member> &members) {
-        m_model->appendPage(gen, members);
-        updateCountLabel();
-    });
-    connect(pager, &api::Pager::progress, this, [this, pager](qint64 items, int) {
-        showProgress(tr("Loading members… %v of %m"), int(items), int(pager->totalSize().value_or(0)));
-    });
-    connect(pager, &api::Pager::finished, this, [this, pager, gen, unfiltered] {
-        pager->deleteLater();
-        if (m_pager == pager)
-            m_pager = nullptr;
-        if (gen != m_model->generation())
-            return;
-        hideProgress();
-        if (pager->succeeded()) {
-            m_model->endLoad(gen);
-            m_complete = unfiltered;
-            fitColumnsOnce();
-        } else if (pager->wasCanceled()) {
-            m_banner->showInfo(tr("Loading stopped after %n member(s).", nullptr, m_model->rowCount()));
-        } else {
-            const api::ApiError &error = pager->error();
-            showError(tr("Could not load the members: %1").arg(error.userMessage()), true,
-                      [this] { reload(); });
-            if (m_activity)
-                m_activity->add(models::ActivityLog::Severity::Error, tr("Members"), error.userMessage());
-        }
-        // The details pane shows the first member rather than sitting empty.
-        if (!m_table->selectionModel()->hasSelection() && m_proxy->rowCount() > 0)
-            m_table->selectRow(0);
-        updateCountLabel();
-        updateActions();
-        Q_EMIT loadFinished();
-    });
-    showProgress(tr("Loading members…"), 0, 0);
+    if (ok)
+        fitColumnsOnce();
+    // The details pane shows the first member rather than sitting empty.
+    if (!m_table->selectionModel()->hasSelection() && m_proxy->rowCount() > 0)
+        m_table->selectRow(0);
+    updateCountLabel();
     updateActions();
-    pager->start();
+    Q_EMIT loadFinished();
 }
 
 void MembersPage::cancelOperation()
 {
-    if (m_pager)
-        m_pager->abort();
-    if (m_remover)
-        m_remover->cancel();
+    m_controller->cancel();
 }
 
 InviteDialog *MembersPage::openInviteDialog()
@@ -423,26 +375,14 @@ InviteDialog *MembersPage::openInviteDialog()
         m_invite->activateWindow();
         return m_invite;
     }
-    if (!session()->client() || session()->organizationId().isEmpty()) {
+    if (!m_controller->hasOrganization()) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("Choose an organization before inviting members."));
         return nullptr;
     }
-    auto *dialog = new InviteDialog(session()->client(), session()->organizationId(),
-                                    session()->organizationName(), m_model, m_complete, this);
+    auto *dialog = new InviteDialog(m_controller, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_invite = dialog;
-    const int gen = m_model->generation();
-    connect(dialog, &InviteDialog::membersInvited, this, [this, gen](const QList<api::Member> &members) {
-        // A member that does not match the current server filter would only confuse; a new load shows it.
-        if (gen == m_model->generation())
-            m_model->upsert(members);
-    });
-    connect(dialog, &InviteDialog::operationFinished, this, [this](const QString &summary) {
-        m_banner->showInfo(summary);
-        if (m_activity)
-            m_activity->add(models::ActivityLog::Severity::Info, tr("Members"), summary);
-    });
     dialog->open();
     return dialog;
 }
@@ -459,114 +399,51 @@ QList<int> MembersPage::selectedSourceRows() const
 
 void MembersPage::removeSelected()
 {
-    if (m_remover || !session()->client())
+    if (m_controller->activity() == models::MembersController::Activity::Removing ||
+        !m_controller->hasOrganization())
         return;
     const QList<int> rows = selectedSourceRows();
     if (rows.isEmpty())
         return;
-    QList<api::Member> members;
-    for (int row : rows)
-        members.append(m_model->member(row));
+    // The ids are taken now: the list may change while the user reads the question.
+    QStringList ids;
     QStringList names;
-    for (int i = 0; i < members.size() && i < kNamesInConfirmation; ++i)
-        names.append(QStringLiteral("• ") + describe(members.at(i)));
-    if (members.size() > kNamesInConfirmation)
-        names.append(tr("… and %n more", nullptr, int(members.size()) - kNamesInConfirmation));
+    for (int row : rows) {
+        const api::Member &m = m_model->member(row);
+        ids.append(m.id);
+        if (names.size() < kNamesInConfirmation)
+            names.append(QStringLiteral("• ") + describe(m));
+    }
+    if (ids.size() > kNamesInConfirmation)
+        names.append(tr("… and %n more", nullptr, int(ids.size()) - kNamesInConfirmation));
     const QString text =
-        tr("Remove %n member(s) from %1? They lose access to the organization.", nullptr, int(members.size()))
-            .arg(session()->organizationName()) +
+        tr("Remove %n member(s) from %1? They lose access to the organization.", nullptr, int(ids.size()))
+            .arg(m_controller->organizationName()) +
         QStringLiteral("\n\n") + names.join(u'\n');
-    if (!Dialogs::confirm(this, tr("Remove members"), text,
-                          tr("Remove %n member(s)", nullptr, int(members.size()))))
-        return;
+    Dialogs::confirm(this, tr("Remove members"), text, tr("Remove %n member(s)", nullptr, int(ids.size())),
+                     [this, ids] { m_controller->removeMembers(ids); });
+}
 
-    auto *rowsModel = new models::MemberBatchModel(models::MemberBatchModel::Kind::Remove, this);
-    rowsModel->setMembers(members);
-    auto *remover =
-        new models::MemberRemover(session()->client(), session()->organizationId(), rowsModel, this);
-    remover->setMaxParallel(m_removeParallel);
-    m_remover = remover;
-    connect(remover, &models::MemberRemover::memberGone, this,
-            [this](const QString &id) { m_model->removeIds({id}); });
-    connect(remover, &models::MemberRemover::progress, this,
-            [this](int done, int total) { showProgress(tr("Removing… %v of %m"), done, total); });
-    connect(remover, &models::MemberRemover::finished, this, [this, remover, rowsModel] {
-        remover->deleteLater();
-        m_remover = nullptr;
-        hideProgress();
-        updateActions();
-        using Outcome = models::MemberBatchModel::Outcome;
-        const int removed = rowsModel->countOutcome(Outcome::Done);
-        if (removed == rowsModel->rowCount()) {
-            QStringList who;
-            for (const auto &r : rowsModel->rows())
-                who.append(r.email);
-            m_banner->showInfo(
-                tr("Removed %n member(s): %1", nullptr, removed).arg(who.join(QStringLiteral(", "))));
-            if (m_activity)
-                m_activity->add(models::ActivityLog::Severity::Info, tr("Members"), m_banner->text());
-            rowsModel->deleteLater();
-        } else {
-            QList<api::Member> retryable;
-            QStringList failed;
-            for (const auto &r : rowsModel->rows()) {
-                if (r.outcome == Outcome::Done)
-                    continue;
-                failed.append(r.email + QStringLiteral(": ") +
-                              (r.detail.isEmpty() ? rowsModel->outcomeText(r) : r.detail));
-                const int row = m_model->rowOfId(r.memberId);
-                if (row >= 0)
-                    retryable.append(m_model->member(row));
-            }
-            const QString text = tr("Removal finished: %1.").arg(rowsModel->summary()) + u' ' +
-                                 failed.join(QStringLiteral("; "));
-            if (m_activity)
-                m_activity->add(models::ActivityLog::Severity::Error, tr("Members"), text);
-            showError(text, !retryable.isEmpty(), [this, retryable] {
-                // The user already confirmed these members; select them and go again.
-                m_table->clearSelection();
-                for (const api::Member &m : retryable) {
-                    const int row = m_model->rowOfId(m.id);
-                    if (row >= 0)
-                        m_table->selectionModel()->select(m_proxy->mapFromSource(m_model->index(row, 0)),
-                                                          QItemSelectionModel::Select |
-                                                              QItemSelectionModel::Rows);
-                }
-                removeSelected();
-            });
-            auto *dialog = new BatchResultDialog(tr("Removal results"), rowsModel, this);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->open();
-        }
-        Q_EMIT removalFinished();
-    });
-    remover->start();
+void MembersPage::onRemovalFinished(models::MemberBatchModel *rows, bool allDone)
+{
+    updateActions();
+    if (!allDone) {
+        auto *dialog = new BatchResultDialog(tr("Removal results"), rows, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    }
+    Q_EMIT removalFinished();
 }
 
 bool MembersPage::exportTo(const QString &path, bool json)
 {
-    QList<api::Member> shown;
-    shown.reserve(m_proxy->rowCount());
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        shown.append(m_model->member(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
-    QSaveFile file(path);
-    const QByteArray data =
-        json ? models::MembersExporter::toJson(shown) : models::MembersExporter::toCsv(shown);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) < 0 || !file.commit()) {
-        showError(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), false,
-                  {});
-        return false;
-    }
-    m_banner->showInfo(
-        tr("Exported %n member(s) to %1.", nullptr, int(shown.size())).arg(QDir::toNativeSeparators(path)));
-    return true;
+    return m_controller->exportTo(path, json);
 }
 
 void MembersPage::exportInteractive(bool json)
 {
-    QString base = session()->organizationName().isEmpty()
-                       ? QStringLiteral("members")
-                       : session()->organizationName() + QStringLiteral(" members");
+    const QString org = m_controller->organizationName();
+    QString base = org.isEmpty() ? QStringLiteral("members") : org + QStringLiteral(" members");
     base.replace(u'/', u'-');
     const QString path = Dialogs::saveFileName(
         this, tr("Export members"), base + (json ? QStringLiteral(".json") : QStringLiteral(".csv")),
@@ -601,7 +478,10 @@ void MembersPage::restoreViewState(models::AppSettings &settings)
         m_emailMatch->setCurrentIndex(match);
     m_search->setVisible(EmailMatch(m_emailMatch->currentData().toInt()) != EmailMatch::Loaded);
     m_model->setShowTimesInUtc(settings.showTimesInUtc());
-    m_dirty = true;
+    // The filter widgets changed without signals: load again the next time the page shows.
+    m_controller->setServerFilter(serverFilter());
+    if (m_controller->filterDiffersFromLoaded() && isVisible())
+        reload();
 }
 
 void MembersPage::fitColumnsOnce()
@@ -620,9 +500,10 @@ void MembersPage::fitColumnsOnce()
 
 void MembersPage::updateActions()
 {
-    const bool connected = session()->client() && !session()->organizationId().isEmpty();
+    const bool connected = m_controller->hasOrganization();
+    const bool removing = m_controller->activity() == models::MembersController::Activity::Removing;
     m_inviteAction->setEnabled(connected);
-    m_removeAction->setEnabled(connected && !m_remover && m_table->selectionModel()->hasSelection());
+    m_removeAction->setEnabled(connected && !removing && m_table->selectionModel()->hasSelection());
     m_exportCsvAction->setEnabled(m_proxy->rowCount() > 0);
     m_exportJsonAction->setEnabled(m_proxy->rowCount() > 0);
     m_exportButton->setEnabled(m_proxy->rowCount() > 0);
@@ -642,7 +523,7 @@ void MembersPage::updateDetails()
 
 void MembersPage::updateCountLabel()
 {
-    if (!session()->client() || session()->organizationId().isEmpty()) {
+    if (!m_controller->hasOrganization()) {
         m_count->setText(tr("Choose an organization to see its members."));
         return;
     }
@@ -650,31 +531,42 @@ void MembersPage::updateCountLabel()
     const int shown = m_proxy->rowCount();
     QString text = shown == loaded ? tr("%n member(s)", nullptr, loaded)
                                    : tr("%1 of %n loaded member(s) shown", nullptr, loaded).arg(shown);
-    if (m_pager && m_pager->totalSize() && *m_pager->totalSize() > loaded)
-        text += u' ' + tr("(%1 in total, loading…)").arg(*m_pager->totalSize());
+    const qint64 total = m_controller->serverTotal();
+    if (total > loaded)
+        text += u' ' + tr("(%1 in total, loading…)").arg(total);
     m_count->setText(text);
     updateActions();
 }
 
-void MembersPage::showProgress(const QString &format, int done, int total)
+void MembersPage::updateProgress()
 {
-    m_progress->setFormat(format);
-    m_progress->setMaximum(qMax(0, total));
-    m_progress->setValue(total > 0 ? qMin(done, total) : 0);
+    using Activity = models::MembersController::Activity;
+    const Activity activity = m_controller->activity();
+    // Checking and inviting show in the invite dialog.
+    if (activity != Activity::Loading && activity != Activity::Removing) {
+        m_progress->hide();
+        m_cancel->hide();
+        return;
+    }
+    const models::Progress p = m_controller->progress();
+    const int total = int(qMax<qint64>(0, p.total));
+    m_progress->setFormat(activity == Activity::Loading ? tr("Loading members… %v of %m")
+                                                        : tr("Removing… %v of %m"));
+    m_progress->setMaximum(total);
+    m_progress->setValue(total > 0 ? int(qMin<qint64>(p.done, total)) : 0);
     m_progress->show();
     m_cancel->show();
 }
 
-void MembersPage::hideProgress()
+void MembersPage::updateBanner()
 {
-    m_progress->hide();
-    m_cancel->hide();
-}
-
-void MembersPage::showError(const QString &text, bool retryable, std::function<void()> retry)
-{
-    m_retry = retryable ? std::move(retry) : nullptr;
-    m_banner->showError(text, retryable && m_retry);
+    const models::ErrorInfo error = m_controller->error();
+    if (error.isError())
+        m_banner->showError(error.message, error.retryable);
+    else if (!m_controller->notice().isEmpty())
+        m_banner->showInfo(m_controller->notice());
+    else
+        m_banner->clear();
 }
 
 } // namespace ui

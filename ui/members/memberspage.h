@@ -2,14 +2,13 @@
 // Members of the current organization: browse (page-token loading, server
 // status and e-mail filters, instant local filter), invite one or many,
 // remove the selected members, see one member's details and jump to their
-// audit trail, export what is shown. This page is also the controller that
-// wires the api layer, the models and the widgets.
+// audit trail, export what is shown. A view: models::MembersController does
+// the work; this page binds its widgets to it and forwards intents.
 
 #include "api/listfilters.h"
 #include "ui/common/page.h"
 
 #include <QPointer>
-#include <functional>
 
 class QAction;
 class QComboBox;
@@ -21,13 +20,10 @@ class QSplitter;
 class QTableView;
 class QToolButton;
 
-namespace api {
-class MembersPager;
-}
-
 namespace models {
 class ActivityLog;
-class MemberRemover;
+class MemberBatchModel;
+class MembersController;
 class MembersFilterProxy;
 class MembersModel;
 } // namespace models
@@ -46,6 +42,8 @@ public:
     enum class EmailMatch { Loaded, Equals, Contains, StartsWith, EndsWith };
 
     MembersPage(models::Session *session, models::ActivityLog *activity, QWidget *parent = nullptr);
+    // With a controller the composition root built (not owned).
+    MembersPage(models::Session *session, models::MembersController *controller, QWidget *parent = nullptr);
     ~MembersPage() override;
 
     QString title() const override;
@@ -56,11 +54,12 @@ public:
 
     // The server-side filter the next load sends.
     api::MemberFilter serverFilter() const;
+    models::MembersController *controller() const { return m_controller; }
     models::MembersModel *model() const { return m_model; }
     models::MembersFilterProxy *proxy() const { return m_proxy; }
     bool isLoading() const;
     // True when the table holds every member of the organization (no server filter, fully loaded).
-    bool hasCompleteList() const { return m_complete; }
+    bool hasCompleteList() const;
 
     // Actions, also reachable by keyboard (Ctrl+I, Delete, Ctrl+F).
     InviteDialog *openInviteDialog();
@@ -70,7 +69,7 @@ public:
     // Stops the running load or removal.
     void cancelOperation();
     // Concurrency of bulk removals (tests use 1 for a repeatable order).
-    void setRemovalParallelism(int n) { m_removeParallel = n; }
+    void setRemovalParallelism(int n);
 
 Q_SIGNALS:
     void loadFinished();
@@ -78,32 +77,26 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
+    void buildUi();
     void reload();
-    void onOrganizationChanged();
+    void onLoadFinished(bool ok);
+    void onRemovalFinished(models::MemberBatchModel *rows, bool allDone);
     void updateActions();
     void fitColumnsOnce();
     void updateDetails();
     void updateCountLabel();
-    void showProgress(const QString &format, int done, int total);
-    void hideProgress();
-    void showError(const QString &text, bool retryable, std::function<void()> retry);
+    void updateProgress();
+    void updateBanner();
     QList<int> selectedSourceRows() const;
 
-    models::ActivityLog *m_activity;
+    models::MembersController *m_controller;
     models::MembersModel *m_model;
     models::MembersFilterProxy *m_proxy;
-    QPointer<api::MembersPager> m_pager;
-    QPointer<models::MemberRemover> m_remover;
     QPointer<InviteDialog> m_invite;
-    std::function<void()> m_retry;
-    bool m_dirty = true; // the organization or connection changed while hidden
-    bool m_complete = false;
     bool m_columnsFitted = false;
-    int m_removeParallel = 4;
-    QString m_loadedOrg;
-    api::Query m_loadedQuery; // the server filter of the rows shown
 
     MessageBanner *m_banner;
     QComboBox *m_status;

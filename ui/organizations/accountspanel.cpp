@@ -19,10 +19,10 @@
 
 namespace ui {
 
-AccountsPanel::AccountsPanel(QWidget *parent)
-    : QWidget(parent), m_model(new models::AccountTableModel(this)),
-      m_sorted(new QSortFilterProxyModel(this)), m_match(new QComboBox(this)), m_filter(new QLineEdit(this)),
-      m_view(new QTableView(this)), m_status(new QLabel(this)), m_copy(new QPushButton(tr("&Copy ID"), this)),
+AccountsPanel::AccountsPanel(models::AccountTableModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_sorted(new QSortFilterProxyModel(this)),
+      m_match(new QComboBox(this)), m_filter(new QLineEdit(this)), m_view(new QTableView(this)),
+      m_status(new QLabel(this)), m_copy(new QPushButton(tr("&Copy ID"), this)),
       m_export(new QPushButton(tr("E&xport CSV…"), this)), m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("accountsPanel"));
@@ -188,14 +188,16 @@ void AccountsPanel::showContextMenu(const QPoint &pos)
 {
     if (!m_view->indexAt(pos).isValid() && currentAccountId().isEmpty())
         return;
-    QMenu menu(this);
-    QAction *copy = menu.addAction(tr("Copy Account ID"));
+    // popup(), not exec(): no nested event loop while the menu is open.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *copy = menu->addAction(tr("Copy Account ID"));
     copy->setShortcut(QKeySequence::Copy);
     connect(copy, &QAction::triggered, this, &AccountsPanel::copyId);
-    QAction *exportCsv = menu.addAction(tr("Export CSV…"));
+    QAction *exportCsv = menu->addAction(tr("Export CSV…"));
     exportCsv->setEnabled(m_export->isEnabled());
     connect(exportCsv, &QAction::triggered, this, &AccountsPanel::exportRequested);
-    menu.exec(m_view->viewport()->mapToGlobal(pos));
+    menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
 } // namespace ui

@@ -1,8 +1,8 @@
 #pragma once
 // The Accounts tab: the chosen organization's accounts in a sortable table,
 // with the API's own name filter (contains / starts with / ends with), a
-// status line, Copy ID and Export CSV. Passive: the page runs the pager and
-// feeds model().
+// status line, Copy ID and Export CSV. Passive: it shows the controller's
+// accounts model; the page says what to load.
 
 #include "api/listfilters.h"
 
@@ -28,7 +28,7 @@ class AccountsPanel : public QWidget
 public:
     enum class Match { Contains, StartsWith, EndsWith };
 
-    explicit AccountsPanel(QWidget *parent = nullptr);
+    explicit AccountsPanel(models::AccountTableModel *model, QWidget *parent = nullptr);
 
     models::AccountTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }

@@ -1,82 +1,66 @@
 #pragma once
-// The Organizations page and its controller: the organization tree (shared
-// with the toolbar picker), a details pane, the Accounts and Profile tabs,
-// and create / rename / move / delete. Every call is asynchronous; a failure
-// leaves the tree as it was and shows the API's sentence in the page banner
-// with Retry.
+// The Organizations page: the organization tree (shared with the toolbar
+// picker), a details pane, the Accounts and Profile tabs, and create /
+// rename / move / delete. A view: models::OrganizationsController does the
+// work; this page binds its widgets to it, asks the user's questions and
+// forwards intents.
 
 #include "ui/common/page.h"
 
-#include "api/records.h"
+#include "models/organizations/organizationscontroller.h"
 #include "models/organizations/organizationtreemodel.h"
-
-#include <QPointer>
-#include <functional>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
-class QTabWidget;
 class QToolBar;
 class QTreeView;
 
-namespace api {
-class AccountsPager;
-class ApiError;
-class Client;
-class OrganizationsPager;
-class Pager;
-} // namespace api
-
 namespace models {
 class ActivityLog;
-class OrganizationFilterProxyModel;
 } // namespace models
 
 namespace ui {
 
-class AccountsPanel;
 class MessageBanner;
-class OrganizationDetailsView;
-class ProfileForm;
+class OrganizationTabs;
 
 class OrganizationsPage : public Page
 {
     Q_OBJECT
 public:
-    enum class Containing { Account, User, Organization };
-    Q_ENUM(Containing)
+    using Containing = models::OrganizationsController::Containing;
 
     OrganizationsPage(models::Session *session, models::ActivityLog *activity, models::AppSettings *settings,
                       QWidget *parent = nullptr);
+    // With a controller the composition root built (not owned).
+    OrganizationsPage(models::Session *session, models::OrganizationsController *controller,
+                      models::AppSettings *settings, QWidget *parent = nullptr);
     ~OrganizationsPage() override;
 
     QString title() const override;
     QString iconName() const override { return QStringLiteral("folder"); }
-    bool confirmLeave() override;
+    bool hasUnsavedChanges() const override;
+    void requestLeave() override;
     void saveViewState(models::AppSettings &settings) override;
     void restoreViewState(models::AppSettings &settings) override;
     void refresh() override;
 
+    models::OrganizationsController *controller() const { return m_controller; }
     // The tree of every visible organization; the toolbar picker shows it too.
-    models::OrganizationTreeModel *treeModel() const { return m_model; }
+    models::OrganizationTreeModel *treeModel() const;
     static int organizationIdRole();
 
-    // What the actions do once their questions are answered.
-    void createOrganization(const QString &name, const QString &parentId);
-    void renameOrganization(const QString &id, const QString &name);
+    // The organizations' intents (create, rename, move, delete, find) are the controller's slots.
     void moveOrganization(const QString &id, const QString &newParentId);
-    void deleteOrganization(const QString &id);
-    void findContaining(Containing kind, const QString &id);
-    void clearFind();
 
-    QString currentOrganizationId() const { return m_currentId; }
-    bool isBusy() const { return m_running > 0; }
-    bool isTreeLoading() const;
+    QString currentOrganizationId() const;
+    bool isBusy() const;
 
 Q_SIGNALS:
     // The tree finished loading (ok=false: the banner says why).
@@ -90,23 +74,14 @@ Q_SIGNALS:
 private:
     void buildUi();
     void createActions();
+    void bindController();
     void updateActions();
-    api::Client *client() const;
-
-    void reload(bool clearFirst);
-    void onTreeFinished(api::OrganizationsPager *pager, bool firstLoad);
-    void ensureOrganizationChosen();
-    void onSessionOrganizationChanged(const QString &id);
+    void updateBanner();
+    void updateTreeStatus();
     void onTreeCurrentChanged();
+    void onCurrentChanged();
     void selectInTree(const QString &id);
-    void showOrganization(const QString &id);
-    void updateDetails();
-    void onTabChanged();
-
-    void loadAccounts();
-    void exportAccounts();
-    void loadProfile();
-    void saveProfile(const api::Profile &profile);
+    void onQuestion(const models::OrganizationsController::Question &question);
 
     void newOrganization(bool underSelected);
     void askRename();
@@ -115,18 +90,8 @@ private:
     void runFind();
     void showTreeMenu(const QPoint &pos);
 
-    void beginOperation(const QString &text);
-    void endOperation(bool ok, const QString &statusText = {});
-    void showFailure(const QString &what, const api::ApiError &error, std::function<void()> retry,
-                     const QString &extra = {});
-    void withSelectionGuard(const std::function<void()> &change);
-    QString organizationName(const QString &id) const;
-    bool showUtc() const;
-
-    models::ActivityLog *m_activity;
+    models::OrganizationsController *m_controller;
     models::AppSettings *m_settings;
-    models::OrganizationTreeModel *m_model;
-    models::OrganizationFilterProxyModel *m_proxy;
 
     MessageBanner *m_banner = nullptr;
     QToolBar *m_toolBar = nullptr;
@@ -138,13 +103,10 @@ private:
     QTreeView *m_tree = nullptr;
     QLabel *m_treeStatus = nullptr;
     QSplitter *m_splitter = nullptr;
-    QLabel *m_heading = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    OrganizationDetailsView *m_details = nullptr;
-    AccountsPanel *m_accounts = nullptr;
-    ProfileForm *m_profile = nullptr;
+    OrganizationTabs *m_tabs = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_progressLabel = nullptr;
+    QMenu *m_treeMenu = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_newRootAction = nullptr;
@@ -156,18 +118,8 @@ private:
     QAction *m_searchAction = nullptr;
     QAction *m_refreshAction = nullptr;
 
-    QPointer<api::OrganizationsPager> m_treePager;
-    QPointer<api::OrganizationsPager> m_findPager;
-    QPointer<api::AccountsPager> m_accountsPager;
-    QList<api::Organization> m_refreshBuffer;
-    std::function<void()> m_retry;
-    QString m_currentId;
-    QString m_accountsLoadedFor; // org id whose accounts are shown (or loading)
-    QString m_profileLoadedFor;  // org id whose profile is in the form (or loading)
-    int m_profileGeneration = 0;
-    int m_running = 0; // actions in flight
     bool m_syncingSelection = false;
-    bool m_treeLoadedOnce = false;
+    bool m_leaving = false; // requestLeave() waits for the controller's leaveDecided
 };
 
 } // namespace ui

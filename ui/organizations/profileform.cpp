@@ -258,6 +258,8 @@ void ProfileForm::revalidate()
         m_lastModified = modified;
         Q_EMIT modifiedChanged(modified);
     }
+    if (m_available)
+        Q_EMIT edited(p);
 }
 
 void ProfileForm::updateButtons()

@@ -1,6 +1,7 @@
 #pragma once
 // The business profile of one organization as a form (REFERENCE §4.7/4.8).
-// Passive: the page loads it and performs the PUT. Contract shared by every
+// Passive: the page loads it from the controller, pushes each edit to it
+// (edited) and forwards Save; the controller performs the PUT. Contract shared by every
 // form of the console: load(record), isModified(), save() → outcome,
 // discard(). Validation messages sit under each field; Save is enabled only
 // when something changed and everything is valid. A failed save keeps every
@@ -57,6 +58,8 @@ public:
 Q_SIGNALS:
     void saveRequested(const api::Profile &profile);
     void modifiedChanged(bool modified);
+    // The values in the fields changed (by the user, or by load / discard).
+    void edited(const api::Profile &profile);
 
 private:
     using Field = models::ProfileValidator::Field;

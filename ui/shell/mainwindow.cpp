@@ -244,15 +244,58 @@ void MainWindow::pickOrganization(int)
         return;
     const QString id = index.siblingAtColumn(0).data(m_orgIdRole).toString();
     const QString name = index.siblingAtColumn(0).data(Qt::DisplayRole).toString();
+    switchOrganization(id, name);
+}
+
+void MainWindow::switchOrganization(const QString &id, const QString &name)
+{
     if (id == m_session->organizationId())
         return;
-    for (Page *p : std::as_const(m_pages)) {
-        if (!p->confirmLeave()) {
-            syncPickerToSession();
-            return;
-        }
+    m_pendingLeave = {PendingLeave::Kind::SwitchOrganization, id, name};
+    if (!askPagesToLeave()) {
+        syncPickerToSession(); // until the answers allow the switch
+        return;
     }
+    m_pendingLeave = {};
     m_session->setOrganization(id, name);
+}
+
+bool MainWindow::askPagesToLeave()
+{
+    for (Page *p : std::as_const(m_pages)) {
+        if (!p->hasUnsavedChanges())
+            continue;
+        if (!m_askingPage) {
+            m_askingPage = true;
+            // Queued: the answer never re-enters the closeEvent that asked.
+            connect(p, &Page::leaveDecided, this, &MainWindow::onLeaveDecided,
+                    Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+            p->requestLeave();
+        }
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::onLeaveDecided(bool ok)
+{
+    m_askingPage = false;
+    const PendingLeave pending = std::exchange(m_pendingLeave, {});
+    if (!ok) {
+        syncPickerToSession();
+        return;
+    }
+    // Ask the next page with unsaved edits, or go on.
+    switch (pending.kind) {
+    case PendingLeave::Kind::None:
+        break;
+    case PendingLeave::Kind::Close:
+        close();
+        break;
+    case PendingLeave::Kind::SwitchOrganization:
+        switchOrganization(pending.id, pending.name);
+        break;
+    }
 }
 
 void MainWindow::syncPickerToSession()
@@ -337,12 +380,13 @@ void MainWindow::saveState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    for (Page *p : std::as_const(m_pages)) {
-        if (!p->confirmLeave()) {
-            event->ignore();
-            return;
-        }
+    // Unsaved edits: stay open, ask, and close again once the answers (and a save) allow it.
+    m_pendingLeave = {PendingLeave::Kind::Close, {}, {}};
+    if (!askPagesToLeave()) {
+        event->ignore();
+        return;
     }
+    m_pendingLeave = {};
     saveState();
     event->accept();
 }

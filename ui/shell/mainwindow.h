@@ -56,6 +56,9 @@ private:
     void createActions();
     void updateStatus();
     void pickOrganization(int comboIndex);
+    void switchOrganization(const QString &id, const QString &name);
+    bool askPagesToLeave();
+    void onLeaveDecided(bool ok);
     void syncPickerToSession();
     void saveState();
     void showShortcuts();
@@ -78,6 +81,15 @@ private:
     QMenu *m_viewMenu = nullptr;
     int m_inFlight = 0;
     bool m_syncingPicker = false;
+    // What to do once the pages with unsaved edits have answered (a value, not a closure).
+    struct PendingLeave
+    {
+        enum class Kind { None, Close, SwitchOrganization } kind = Kind::None;
+        QString id;
+        QString name;
+    };
+    PendingLeave m_pendingLeave;
+    bool m_askingPage = false;
 };
 
 } // namespace ui

@@ -180,11 +180,19 @@ private Q_SLOTS:
         ui::Dialogs::enqueueAnswer(int(QMessageBox::Cancel));
         QVERIFY(!f->window->close());
         QVERIFY(f->window->isVisible());
+        QCOMPARE(ui::Dialogs::askedQuestions().size(), 2);
 
-        // Save: the PUT lands, then the switch happens.
+        // Save: the PUT lands, then the switch happens. Nothing blocks while the
+        // PUT runs, so the switch is awaited: it must follow the save, not precede it.
         ui::Dialogs::enqueueAnswer(int(QMessageBox::Save));
+        QSignalSpy saved(f->page, &ui::OrganizationsPage::profileSaveFinished);
+        QSignalSpy switched(&f->session, &models::Session::organizationChanged);
         QVERIFY(f->clickOrganization(emea));
-        QCOMPARE(f->session.organizationId(), emea);
+        QCOMPARE(f->session.organizationId(), holdings);
+        QTRY_COMPARE_WITH_TIMEOUT(f->session.organizationId(), emea, 10000);
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(saved.first().first().toBool(), true);
+        QCOMPARE(switched.size(), 1);
         QCOMPARE(serverProfile(holdings)->businessPhone, QStringLiteral("+1 512 555 0100"));
 
         // Discard: the edit is dropped, the switch happens, nothing is sent.
@@ -192,7 +200,7 @@ private Q_SLOTS:
         retype(phone, QStringLiteral("+44 20 7946 0000"));
         ui::Dialogs::enqueueAnswer(int(QMessageBox::Discard));
         QVERIFY(f->clickOrganization(holdings));
-        QCOMPARE(f->session.organizationId(), holdings);
+        QTRY_COMPARE(f->session.organizationId(), holdings);
         QVERIFY(serverProfile(emea)->businessPhone != QStringLiteral("+44 20 7946 0000"));
     }
 
@@ -212,6 +220,39 @@ private Q_SLOTS:
         QVERIFY(saved.wait(10000));
         QVERIFY(saved.first().first().toBool());
         QCOMPARE(serverProfile(media)->businessName, QStringLiteral("Media LLC"));
+    }
+
+    // The toolbar picker asks through the page too: Cancel puts the picker back,
+    // Save switches only once the PUT landed.
+    void pickerAsksAndSwitchesAfterTheSave()
+    {
+        const QString media = f->session.organizationId();
+        const QString apac = f->idOf(QStringLiteral(" APAC"));
+        QVERIFY(openProfileOf(media));
+        retype(phone, QStringLiteral("+1 512 555 0177"));
+        auto pick = [&](const QString &id) {
+            f->picker->view()->setCurrentIndex(f->model()->indexOf(id));
+            Q_EMIT f->picker->activated(0);
+        };
+
+        ui::Dialogs::enqueueAnswer(int(QMessageBox::Cancel));
+        pick(apac);
+        QCOMPARE(ui::Dialogs::askedQuestions().size(), 1);
+        QTRY_VERIFY(!ui::Dialogs::hasQueuedAnswers());
+        QTest::qWait(50);
+        QCOMPARE(f->session.organizationId(), media);
+        QCOMPARE(f->picker->currentText(), f->nameOf(media));
+        QCOMPARE(phone->text(), QStringLiteral("+1 512 555 0177"));
+
+        ui::Dialogs::enqueueAnswer(int(QMessageBox::Save));
+        QSignalSpy saved(f->page, &ui::OrganizationsPage::profileSaveFinished);
+        pick(apac);
+        QCOMPARE(f->session.organizationId(), media); // not before the save
+        QTRY_COMPARE_WITH_TIMEOUT(f->session.organizationId(), apac, 10000);
+        QCOMPARE(saved.size(), 1);
+        QVERIFY(saved.first().first().toBool());
+        QCOMPARE(f->picker->currentText(), f->nameOf(apac));
+        QCOMPARE(serverProfile(media)->businessPhone, QStringLiteral("+1 512 555 0177"));
     }
 };
 

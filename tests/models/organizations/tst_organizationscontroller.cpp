@@ -1,0 +1,311 @@
+// OrganizationsController against orgscope-sim over real HTTP, with no
+// widget: the tree, create / rename / move / delete (and a refused delete),
+// and the unsaved-profile question answered with Cancel, Discard and Save.
+
+#include "api/client.h"
+#include "api/organizationsapi.h"
+#include "models/organizations/accounttablemodel.h"
+#include "models/organizations/organizationfilterproxymodel.h"
+#include "models/organizations/organizationscontroller.h"
+#include "models/organizations/organizationtreemodel.h"
+#include "models/session/activitylog.h"
+#include "models/session/session.h"
+#include "models/settings/appsettings.h"
+
+#include "testsupport/simulatorprocess.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+using Controller = models::OrganizationsController;
+using Operation = Controller::Operation;
+using Answer = Controller::Answer;
+using ProfileState = Controller::ProfileState;
+
+class TestOrganizationsController : public QObject
+{
+    Q_OBJECT
+private:
+    testsupport::SimulatorProcess m_sim{QStringList{QStringLiteral("--audit-events"), QStringLiteral("50"),
+                                                    QStringLiteral("--usage-days"), QStringLiteral("2")}};
+    api::Client m_client;
+    std::unique_ptr<models::AppSettings> m_settings;
+    models::Session m_session;
+    models::ActivityLog m_activity;
+    std::unique_ptr<Controller> c;
+
+    // The id of the organization whose name ends with `suffix` (names are "<Company><suffix>").
+    QString idOf(const QString &suffix) const
+    {
+        QString found;
+        const models::OrganizationTreeModel *tree = c->tree();
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+            for (int r = 0; r < tree->rowCount(parent); ++r) {
+                const QModelIndex i = tree->index(r, 0, parent);
+                if (i.data().toString().endsWith(suffix))
+                    found = i.data(models::OrganizationTreeModel::IdRole).toString();
+                walk(i);
+            }
+        };
+        walk({});
+        return found;
+    }
+
+    // Waits for the next operationFinished and checks what it reports.
+    bool waitOperation(Operation op, bool ok)
+    {
+        QSignalSpy done(c.get(), &Controller::operationFinished);
+        if (!done.wait(15000))
+            return false;
+        return done.first().at(0).value<Operation>() == op && done.first().at(1).toBool() == ok;
+    }
+
+    std::optional<api::Profile> serverProfile(const QString &id)
+    {
+        auto *job = api::OrganizationsApi(&m_client).profile(id);
+        job->setAutoDelete(false);
+        QSignalSpy done(job, &api::Job::finished);
+        job->start();
+        std::optional<api::Profile> out;
+        if (done.wait(10000) && !job->error())
+            out = job->result();
+        delete job;
+        return out;
+    }
+
+    bool select(const QString &id)
+    {
+        c->selectOrganization(id);
+        return m_session.organizationId() == id && c->currentId() == id;
+    }
+
+    bool loadProfile()
+    {
+        QSignalSpy loaded(c.get(), &Controller::profileLoaded);
+        c->ensureProfileLoaded();
+        if (c->profileState() != ProfileState::Loading)
+            return c->profileState() == ProfileState::Clean;
+        return loaded.wait(10000) && loaded.first().first().toBool();
+    }
+
+    // Makes the draft differ from what the API holds.
+    void editPhone(const QString &phone)
+    {
+        api::Profile draft = c->profileDraft();
+        draft.businessPhone = phone;
+        c->setProfileDraft(draft);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("OrgscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("organizations_controller"));
+        m_settings = std::make_unique<models::AppSettings>();
+        m_settings->setLastOrganizationId(QString());
+        QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
+        m_client.setBaseUrl(QUrl(m_sim.baseUrl()));
+        m_client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        m_client.setRetryBaseDelay(50);
+        c = std::make_unique<Controller>(&m_session, &m_activity, m_settings.get());
+        for (QAbstractItemModel *m :
+             {static_cast<QAbstractItemModel *>(c->tree()), static_cast<QAbstractItemModel *>(c->shownTree()),
+              static_cast<QAbstractItemModel *>(c->accounts())})
+            new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest, c.get());
+        QSignalSpy loaded(c.get(), &Controller::treeLoaded);
+        m_session.setClient(&m_client);
+        QVERIFY(c->isBusy());
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.first().first().toBool());
+    }
+
+    void cleanupTestCase()
+    {
+        c.reset();
+        m_session.setClient(nullptr);
+    }
+
+    void treeLoadsAndChoosesTheFirstRoot()
+    {
+        QCOMPARE(c->tree()->organizationCount(), 10);
+        QCOMPARE(c->treeState(), Controller::TreeState::Loaded);
+        QVERIFY(!c->isBusy());
+        QCOMPARE(m_session.organizationId(), c->tree()->firstRootId());
+        QCOMPARE(c->currentId(), m_session.organizationId());
+    }
+
+    void createsUnderAParentAndSelectsIt()
+    {
+        const QString labs = idOf(QStringLiteral(" Labs"));
+        QVERIFY(select(labs));
+        const int before = c->tree()->organizationCount();
+        c->create(QStringLiteral("Controller Child"), labs);
+        QVERIFY(c->isBusy());
+        QVERIFY(waitOperation(Operation::Create, true));
+        QVERIFY(!c->isBusy());
+        QCOMPARE(c->tree()->organizationCount(), before + 1);
+        const QString child = idOf(QStringLiteral("Controller Child"));
+        QVERIFY(!child.isEmpty());
+        QCOMPARE(c->tree()->organization(child)->parentId, labs);
+        QCOMPARE(m_session.organizationId(), child);
+        QCOMPARE(c->operationText(), QStringLiteral("Created “Controller Child”."));
+    }
+
+    void renames()
+    {
+        const QString child = idOf(QStringLiteral("Controller Child"));
+        c->rename(child, QStringLiteral("Controller Child Renamed"));
+        QVERIFY(waitOperation(Operation::Rename, true));
+        QCOMPARE(c->tree()->organization(child)->name, QStringLiteral("Controller Child Renamed"));
+        QCOMPARE(m_session.organizationName(), QStringLiteral("Controller Child Renamed"));
+    }
+
+    void moveKeptByTheApiSaysSo()
+    {
+        const QString sandbox = idOf(QStringLiteral(" Americas Sandbox"));
+        const QString americas = idOf(QStringLiteral(" Americas"));
+        c->move(sandbox, idOf(QStringLiteral(" Labs")));
+        QVERIFY(waitOperation(Operation::Move, false));
+        QCOMPARE(c->tree()->organization(sandbox)->parentId, americas);
+        QCOMPARE(c->noticeKind(), Controller::NoticeKind::Warning);
+        QVERIFY2(c->notice().contains(QStringLiteral("was not moved")), qPrintable(c->notice()));
+        QVERIFY(!c->error().isError());
+    }
+
+    void refusedDeleteKeepsTheTreeAndExplains()
+    {
+        const QString emea = idOf(QStringLiteral(" EMEA"));
+        const QString retail = idOf(QStringLiteral(" EMEA Retail"));
+        const int before = c->tree()->organizationCount();
+        QSignalSpy errors(c.get(), &Controller::errorChanged);
+        c->remove(emea);
+        QVERIFY(waitOperation(Operation::Delete, false));
+        QCOMPARE(c->tree()->organizationCount(), before);
+        QVERIFY(c->tree()->contains(emea));
+        const models::ErrorInfo error = c->error();
+        QVERIFY2(error.message.contains(QStringLiteral("not empty")), qPrintable(error.message));
+        QVERIFY2(error.message.contains(c->tree()->organization(retail)->name), qPrintable(error.message));
+        QVERIFY(error.retryable);
+        QVERIFY(!errors.isEmpty());
+        QCOMPARE(errors.last().first().value<models::ErrorInfo>(), error);
+        // Retry asks again and is refused again.
+        c->retry();
+        QVERIFY(waitOperation(Operation::Delete, false));
+        QVERIFY(c->tree()->contains(emea));
+    }
+
+    void deleteMovesToTheParent()
+    {
+        const QString child = idOf(QStringLiteral("Controller Child Renamed"));
+        const QString labs = idOf(QStringLiteral(" Labs"));
+        QVERIFY(select(child));
+        c->remove(child);
+        QVERIFY(waitOperation(Operation::Delete, true));
+        QVERIFY(!c->tree()->contains(child));
+        QCOMPARE(m_session.organizationId(), labs);
+        QVERIFY(!c->error().isError());
+    }
+
+    void unsavedProfileAsksBeforeSwitching()
+    {
+        const QString holdings = idOf(QStringLiteral(" Holdings"));
+        const QString emea = idOf(QStringLiteral(" EMEA"));
+        QVERIFY(select(holdings));
+        QVERIFY(loadProfile());
+        editPhone(QStringLiteral("+1 512 555 0111"));
+        QCOMPARE(c->profileState(), ProfileState::Dirty);
+        QVERIFY(c->hasUnsavedProfile());
+
+        // Cancel: stay, the edit stays, the views are told to go back.
+        QSignalSpy asked(c.get(), &Controller::questionRequested);
+        QSignalSpy current(c.get(), &Controller::currentChanged);
+        c->selectOrganization(emea);
+        QCOMPARE(asked.size(), 1);
+        const auto first = asked.first().first().value<Controller::Question>();
+        QCOMPARE(first.organizationId, holdings);
+        QCOMPARE(m_session.organizationId(), holdings);
+        c->answer(first.id, Answer::Cancel);
+        QCOMPARE(m_session.organizationId(), holdings);
+        QCOMPARE(current.last().first().toString(), holdings);
+        QCOMPARE(c->profileState(), ProfileState::Dirty);
+
+        // A stale answer does nothing; Discard drops the edit and switches.
+        c->selectOrganization(emea);
+        QCOMPARE(asked.size(), 2);
+        const auto second = asked.last().first().value<Controller::Question>();
+        QVERIFY(second.id != first.id);
+        c->answer(first.id, Answer::Discard);
+        QCOMPARE(m_session.organizationId(), holdings);
+        c->answer(second.id, Answer::Discard);
+        QCOMPARE(m_session.organizationId(), emea);
+        QVERIFY(serverProfile(holdings)->businessPhone != QStringLiteral("+1 512 555 0111"));
+    }
+
+    void failedSaveKeepsTheOrganizationAndTheEdit()
+    {
+        const QString holdings = idOf(QStringLiteral(" Holdings"));
+        const QString emea = idOf(QStringLiteral(" EMEA"));
+        QVERIFY(select(holdings));
+        QVERIFY(loadProfile());
+        editPhone(QStringLiteral("+1 512 555 0122"));
+        const QUrl good = m_client.baseUrl();
+        m_client.setMaxRetries(0);
+        m_client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1/client/v4"))); // nothing listens there
+        QSignalSpy asked(c.get(), &Controller::questionRequested);
+        QSignalSpy saved(c.get(), &Controller::profileSaveFinished);
+        c->selectOrganization(emea);
+        QCOMPARE(asked.size(), 1);
+        c->answer(asked.first().first().value<Controller::Question>().id, Answer::Save);
+        QCOMPARE(c->profileState(), ProfileState::Saving);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.first().first().toBool(), false);
+        QCOMPARE(m_session.organizationId(), holdings);
+        QCOMPARE(c->profileState(), ProfileState::Dirty);
+        QCOMPARE(c->profileDraft().businessPhone, QStringLiteral("+1 512 555 0122"));
+        QVERIFY(c->error().isError());
+        QVERIFY(c->error().retryable);
+        QVERIFY(!c->profileSaveError().isEmpty());
+
+        // Retry saves; it does not switch (the switch was answered for already).
+        m_client.setBaseUrl(good);
+        m_client.setMaxRetries(2);
+        saved.clear();
+        c->retry();
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.first().first().toBool(), true);
+        QCOMPARE(m_session.organizationId(), holdings);
+        QCOMPARE(c->profileState(), ProfileState::Clean);
+        QCOMPARE(serverProfile(holdings)->businessPhone, QStringLiteral("+1 512 555 0122"));
+    }
+
+    void leavingWaitsForTheSave()
+    {
+        const QString holdings = idOf(QStringLiteral(" Holdings"));
+        QVERIFY(select(holdings) || m_session.organizationId() == holdings);
+        QVERIFY(loadProfile());
+        // Nothing unsaved: leaving is allowed at once.
+        QSignalSpy decided(c.get(), &Controller::leaveDecided);
+        c->requestLeave();
+        QCOMPARE(decided.size(), 1);
+        QCOMPARE(decided.first().first().toBool(), true);
+
+        editPhone(QStringLiteral("+1 512 555 0133"));
+        decided.clear();
+        QSignalSpy asked(c.get(), &Controller::questionRequested);
+        QSignalSpy saved(c.get(), &Controller::profileSaveFinished);
+        c->requestLeave();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(decided.size(), 0);
+        c->answer(asked.first().first().value<Controller::Question>().id, Answer::Save);
+        QCOMPARE(decided.size(), 0); // not before the PUT landed
+        QVERIFY(decided.wait(10000));
+        QCOMPARE(decided.first().first().toBool(), true);
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(serverProfile(holdings)->businessPhone, QStringLiteral("+1 512 555 0133"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrganizationsController)
+#include "tst_organizationscontroller.moc"
