@@ -13,12 +13,12 @@ namespace models {
 class ActivityLog;
 class AppSettings;
 class ProfileStore;
+class SecretStore;
 class Session;
 } // namespace models
 namespace ui {
 class ConnectionController;
 class MainWindow;
-class SecretStore;
 } // namespace ui
 
 namespace app {
@@ -58,7 +58,7 @@ private:
     models::Session *m_session;
     models::ActivityLog *m_activity;
     models::ProfileStore *m_profiles;
-    ui::SecretStore *m_secrets;
+    models::SecretStore *m_secrets;
     ui::ConnectionController *m_connections = nullptr;
     DemoLauncher *m_demo = nullptr;
     std::unique_ptr<ui::MainWindow> m_window;

@@ -1,11 +1,11 @@
 #include "ui/connections/connectdialog.h"
 
 #include "models/connections/profilestore.h"
+#include "models/connections/secretstore.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
 #include "ui/common/palettes.h"
-#include "ui/connections/secretstore.h"
 
 #include <QButtonGroup>
 #include <QFormLayout>
@@ -83,7 +83,7 @@ QLabel *hintLabel(const QString &text, QWidget *parent)
 
 } // namespace
 
-ConnectDialog::ConnectDialog(models::ProfileStore *store, SecretStore *secrets, QWidget *parent)
+ConnectDialog::ConnectDialog(models::ProfileStore *store, models::SecretStore *secrets, QWidget *parent)
     : QDialog(parent), m_store(store), m_secrets(secrets)
 {
     setObjectName(QStringLiteral("connectDialog"));
@@ -91,7 +91,7 @@ ConnectDialog::ConnectDialog(models::ProfileStore *store, SecretStore *secrets, 
     buildUi();
     connect(m_store, &QAbstractItemModel::rowsInserted, this, &ConnectDialog::updateButtons);
     connect(m_store, &QAbstractItemModel::rowsRemoved, this, &ConnectDialog::updateButtons);
-    connect(m_secrets, &SecretStore::keychainUnavailable, this, &ConnectDialog::updateKeychainNotice);
+    connect(m_secrets, &models::SecretStore::keychainUnavailable, this, &ConnectDialog::updateKeychainNotice);
     updateKeychainNotice();
     if (m_store->rowCount() > 0) {
         const QString last = m_store->lastUsedId();

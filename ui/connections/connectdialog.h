@@ -21,17 +21,16 @@ class QRadioButton;
 
 namespace models {
 class ProfileStore;
-}
+class SecretStore;
+} // namespace models
 
 namespace ui {
-
-class SecretStore;
 
 class ConnectDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ConnectDialog(models::ProfileStore *store, SecretStore *secrets, QWidget *parent = nullptr);
+    ConnectDialog(models::ProfileStore *store, models::SecretStore *secrets, QWidget *parent = nullptr);
     ~ConnectDialog() override;
 
     void selectProfile(const QString &id);
@@ -79,7 +78,7 @@ private:
     void selectRowOf(const QString &id);
 
     models::ProfileStore *m_store;
-    SecretStore *m_secrets;
+    models::SecretStore *m_secrets;
     QString m_currentId;
     models::ConnectionProfile::Origin m_currentOrigin = models::ConnectionProfile::Origin::Saved;
     bool m_draft = false;

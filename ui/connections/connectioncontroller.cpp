@@ -2,10 +2,10 @@
 
 #include "api/client.h"
 #include "models/connections/profilestore.h"
+#include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "ui/connections/connectdialog.h"
-#include "ui/connections/secretstore.h"
 
 #include <QLocale>
 #include <QWidget>
@@ -28,12 +28,13 @@ QString placeOf(const models::ConnectionProfile &p)
 } // namespace
 
 ConnectionController::ConnectionController(models::Session *session, models::ActivityLog *activity,
-                                           models::ProfileStore *store, SecretStore *secrets,
+                                           models::ProfileStore *store, models::SecretStore *secrets,
                                            QWidget *dialogParent, QObject *parent)
     : QObject(parent), m_session(session), m_activity(activity), m_store(store), m_secrets(secrets),
       m_dialogParent(dialogParent)
 {
-    connect(m_secrets, &SecretStore::keychainUnavailable, this, &ConnectionController::onKeychainUnavailable);
+    connect(m_secrets, &models::SecretStore::keychainUnavailable, this,
+            &ConnectionController::onKeychainUnavailable);
     if (!m_secrets->keychainAvailable())
         onKeychainUnavailable(m_secrets->unavailableReason());
 }
@@ -118,7 +119,7 @@ void ConnectionController::connectProfile(const QString &profileId)
     }
     const quint64 attempt = m_attempt;
     const models::ConnectionProfile profile = *p;
-    m_secrets->read(profileId, this, [this, attempt, profile](const SecretStore::ReadResult &r) {
+    m_secrets->read(profileId, this, [this, attempt, profile](const models::SecretStore::ReadResult &r) {
         if (attempt != m_attempt)
             return;
         if (!r.found || r.secret.isEmpty()) {

@@ -24,7 +24,8 @@ class QTreeWidgetItem;
 
 namespace models {
 class AppSettings;
-}
+class UsageController;
+} // namespace models
 
 namespace ui {
 
@@ -32,7 +33,6 @@ class MessageBanner;
 class UsageBarChart;
 class UsageBreadcrumbBar;
 class UsageChart;
-class UsageController;
 class UsageDonutChart;
 class UsageLineChart;
 
@@ -72,7 +72,7 @@ public:
     bool exportRecordsCsv();
 
     // For tests and keyboard users.
-    UsageController *controller() const { return m_controller; }
+    models::UsageController *controller() const { return m_controller; }
     UsageChart *currentChart() const;
     UsageBarChart *barChart() const { return m_bars; }
     UsageLineChart *lineChart() const { return m_lines; }
@@ -107,7 +107,7 @@ private:
     void resortPivot();
 
     models::AppSettings *m_settings;
-    UsageController *m_controller;
+    models::UsageController *m_controller;
     MessageBanner *m_banner;
     QComboBox *m_preset;
     QDateEdit *m_from;

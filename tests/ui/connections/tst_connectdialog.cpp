@@ -4,13 +4,13 @@
 // or expired credential gives one message and the dialog.
 
 #include "models/connections/profilestore.h"
+#include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "testsupport/simulatorprocess.h"
 #include "ui/common/dialogs.h"
 #include "ui/connections/connectdialog.h"
 #include "ui/connections/connectioncontroller.h"
-#include "ui/connections/secretstore.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -73,7 +73,7 @@ private Q_SLOTS:
     void addEditDuplicateRemove()
     {
         models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         ui::ConnectDialog dialog(&store, &secrets);
         dialog.show();
@@ -146,7 +146,7 @@ private Q_SLOTS:
     void transientProfilesAreReadOnly()
     {
         models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         ConnectionProfile env;
         env.origin = ConnectionProfile::Origin::Environment;
@@ -180,7 +180,7 @@ private Q_SLOTS:
         QFETCH(bool, ok);
         QFETCH(QString, messagePart);
         models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         QList<api::Client *> clients; // outlives the controller, which clears the session's client
         models::Session session;
@@ -237,7 +237,7 @@ private Q_SLOTS:
     void missingSecretAsksForIt()
     {
         models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         models::Session session;
         models::ActivityLog activity;
@@ -275,7 +275,7 @@ private Q_SLOTS:
             store.setLastUsedId(id);
         }
         models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         secrets.holdForSession(id, testsupport::SimulatorProcess::demoToken());
         models::Session session;

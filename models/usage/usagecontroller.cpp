@@ -1,4 +1,4 @@
-#include "ui/usage/usagecontroller.h"
+#include "models/usage/usagecontroller.h"
 
 #include "api/client.h"
 #include "api/usageapi.h"
@@ -15,7 +15,7 @@
 #include <algorithm>
 #include <utility>
 
-namespace ui {
+namespace models {
 
 namespace {
 
@@ -136,6 +136,7 @@ void UsageController::onOrganizationChanged()
     const QString orgId = m_session ? m_session->organizationId() : QString();
     cancel();
     m_orgId = orgId;
+    setError({});
     m_cube.clear();
     QList<models::UsageDimension> groupBy =
         m_drill.breadcrumbs().isEmpty() ? m_view.groupBy : m_drill.breadcrumbs().constFirst().groupBy;
@@ -153,6 +154,20 @@ void UsageController::reload()
     m_cube.clear();
     requestAggregate();
     fetchMissing();
+}
+
+void UsageController::retry()
+{
+    setError({});
+    fetchMissing();
+}
+
+void UsageController::setError(const ErrorInfo &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    Q_EMIT errorChanged(m_error);
 }
 
 void UsageController::cancel()
@@ -186,6 +201,7 @@ void UsageController::fetchMissing()
     }
     if (m_queue.isEmpty() && m_inFlight.isEmpty())
         return;
+    setError({});
     Q_EMIT loadingChanged(true);
     Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
     startNext();
@@ -234,6 +250,7 @@ void UsageController::onJobFinished(api::Job *job)
         m_queue.clear();
         abortInFlight();
         Q_EMIT loadingChanged(false);
+        setError({message, true});
         Q_EMIT loadFailed(message);
         return;
     }
@@ -320,4 +337,4 @@ bool UsageController::writePivotCsv(QIODevice *out) const
     return models::UsageCsv::writePivot(out, m_aggregate);
 }
 
-} // namespace ui
+} // namespace models
