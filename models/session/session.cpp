@@ -43,14 +43,4 @@ void Session::setOrganization(const QString &id, const QString &name)
     Q_EMIT organizationChanged(id, name);
 }
 
-void Session::requestAuditForActor(const QString &email)
-{
-    Q_EMIT auditForActorRequested(email);
-}
-
-void Session::requestAuditAround(const QString &accountId, qint64 dayStartMs, qint64 dayEndMs)
-{
-    Q_EMIT auditAroundRequested(accountId, dayStartMs, dayEndMs);
-}
-
 } // namespace models

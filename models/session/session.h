@@ -38,17 +38,11 @@ public:
     QString organizationName() const { return m_orgName; }
     void setOrganization(const QString &id, const QString &name);
 
-    // Cross-page navigation requests (e.g. "show this member's activity").
-    void requestAuditForActor(const QString &email);
-    void requestAuditAround(const QString &accountId, qint64 dayStartMs, qint64 dayEndMs);
-
 Q_SIGNALS:
     void clientChanged(api::Client *client);
     void stateChanged(models::Session::State state, const QString &text);
     void identityChanged(const QString &identity);
     void organizationChanged(const QString &id, const QString &name);
-    void auditForActorRequested(const QString &email);
-    void auditAroundRequested(const QString &accountId, qint64 fromMs, qint64 toMs);
 
 private:
     QPointer<api::Client> m_client;

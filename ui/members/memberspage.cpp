@@ -15,6 +15,7 @@
 #include "ui/members/batchresultdialog.h"
 #include "ui/members/invitedialog.h"
 #include "ui/members/memberdetailspanel.h"
+#include "ui/shell/navigator.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -252,8 +253,10 @@ MembersPage::MembersPage(models::Session *session, models::ActivityLog *activity
         updateCountLabel();
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MembersPage::updateCountLabel);
-    connect(m_details, &MemberDetailsPanel::activityRequested, this,
-            [this](const QString &email) { this->session()->requestAuditForActor(email); });
+    connect(m_details, &MemberDetailsPanel::activityRequested, this, [this](const QString &email) {
+        if (navigator())
+            navigator()->showAuditForActor(email);
+    });
     connect(session, &models::Session::organizationChanged, this, &MembersPage::onOrganizationChanged);
     connect(session, &models::Session::clientChanged, this, &MembersPage::onOrganizationChanged);
 

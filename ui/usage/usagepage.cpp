@@ -2,13 +2,14 @@
 
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
+#include "models/usage/usagecontroller.h"
 #include "models/usage/usagepivotmodel.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
+#include "ui/shell/navigator.h"
 #include "ui/usage/usagebarchart.h"
 #include "ui/usage/usagebreadcrumbbar.h"
-#include "ui/usage/usagecontroller.h"
 #include "ui/usage/usagedonutchart.h"
 #include "ui/usage/usagelinechart.h"
 
@@ -67,18 +68,18 @@ QDate todayUtc()
 } // namespace
 
 UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QWidget *parent)
-    : Page(session, parent), m_settings(settings), m_controller(new UsageController(session, this))
+    : Page(session, parent), m_settings(settings), m_controller(new models::UsageController(session, this))
 {
     setObjectName(QStringLiteral("usagePage"));
     buildUi();
-    connect(m_controller, &UsageController::aggregateChanged, this, &UsagePage::onAggregateChanged);
-    connect(m_controller, &UsageController::loadingChanged, this, &UsagePage::onLoadingChanged);
-    connect(m_controller, &UsageController::progressChanged, this, &UsagePage::onProgress);
-    connect(m_controller, &UsageController::costsAvailableChanged, this, [this] {
+    connect(m_controller, &models::UsageController::aggregateChanged, this, &UsagePage::onAggregateChanged);
+    connect(m_controller, &models::UsageController::loadingChanged, this, &UsagePage::onLoadingChanged);
+    connect(m_controller, &models::UsageController::progressChanged, this, &UsagePage::onProgress);
+    connect(m_controller, &models::UsageController::costsAvailableChanged, this, [this] {
         rebuildMeasures();
         updateNote();
     });
-    connect(m_controller, &UsageController::loadFailed, this, [this](const QString &message) {
+    connect(m_controller, &models::UsageController::loadFailed, this, [this](const QString &message) {
         m_banner->showError(tr("Usage could not be loaded: %1").arg(message));
         updateStatus();
     });
@@ -86,7 +87,7 @@ UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QW
         m_banner->clear();
         m_controller->setActive(isVisible());
     });
-    connect(m_controller, &UsageController::drillChanged, this, [this] {
+    connect(m_controller, &models::UsageController::drillChanged, this, [this] {
         QStringList labels;
         for (const auto &crumb : m_controller->drillDown().breadcrumbs())
             labels.append(crumb.label);
@@ -99,7 +100,7 @@ UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QW
             m_group1->setCurrentIndex(m_group1->findData(int(groupBy.constFirst())));
         m_group2->setCurrentIndex(m_group2->findData(groupBy.size() > 1 ? int(groupBy.at(1)) : -1));
     });
-    connect(m_crumbs, &UsageBreadcrumbBar::crumbActivated, m_controller, &UsageController::backTo);
+    connect(m_crumbs, &UsageBreadcrumbBar::crumbActivated, m_controller, &models::UsageController::backTo);
     if (session)
         connect(session, &models::Session::organizationChanged, this, [this] {
             m_banner->clear();
@@ -323,7 +324,7 @@ void UsagePage::buildUi()
     connect(m_granularity, &QComboBox::currentIndexChanged, this, [this] {
         m_controller->setGranularity(models::UsageGranularity(m_granularity->currentData().toInt()));
     });
-    connect(m_topN, &QSpinBox::valueChanged, m_controller, &UsageController::setTopN);
+    connect(m_topN, &QSpinBox::valueChanged, m_controller, &models::UsageController::setTopN);
     connect(m_chartKind, &QComboBox::currentIndexChanged, m_charts, &QStackedWidget::setCurrentIndex);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_controller->cancel();
@@ -536,7 +537,8 @@ void UsagePage::openAnomaly(int row)
             if (filter.dimension == models::UsageDimension::Account)
                 accountId = filter.key;
     const qint64 dayStart = an.day.startOfDay(Qt::UTC).toMSecsSinceEpoch();
-    session()->requestAuditAround(accountId, dayStart, dayStart + 86400000 - 1);
+    if (navigator())
+        navigator()->showAuditAround(accountId, dayStart, dayStart + 86400000 - 1);
 }
 
 void UsagePage::onChartGroupActivated(int group)
