@@ -7,6 +7,7 @@
 #include "models/session/session.h"
 
 #include "api/auditpager.h"
+#include "api/decoders.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -64,7 +65,17 @@ AuditController::AuditController(Session *session, QObject *parent)
         if (!error.isEmpty())
             setNotice(tr("Entries could not be saved to the local archive: %1").arg(error));
     });
-    connect(m_archive, &AuditArchiveWorker::fullEntryRead, this, &AuditController::fullEntryReady);
+    connect(m_archive, &AuditArchiveWorker::fullEntryRead, this,
+            [this](const QString &id, const QByteArray &json) {
+                // One entry of a few kilobytes, asked for by a click: decoded here.
+                QList<AuditRowDetails::Field> fields;
+                if (!json.isEmpty()) {
+                    const api::Decoded<api::AuditEvent> decoded = api::decode::auditEvent(json);
+                    if (decoded.ok())
+                        fields = AuditRowDetails::fields(decoded.value);
+                }
+                Q_EMIT fullEntryReady(id, json, fields);
+            });
 
     m_tick->setInterval(kProgressTickMs);
     connect(m_tick, &QTimer::timeout, this, [this] { Q_EMIT progressChanged(progress()); });

@@ -10,6 +10,7 @@
 
 #include "models/audit/audithistogram.h"
 #include "models/audit/auditquerydraft.h"
+#include "models/audit/auditrowdetails.h"
 #include "models/export/auditexportwriter.h"
 #include "models/session/errorinfo.h"
 #include "models/session/progress.h"
@@ -130,7 +131,7 @@ public Q_SLOTS:
     void showForActor(const QString &email);
     void showAround(const QString &accountId, qint64 fromMs, qint64 toMs);
 
-    // fullEntryReady(id, json) follows; json is empty when the archive lacks it.
+    // fullEntryReady(id, json, fields) follows; json is empty when the archive lacks it.
     void requestFullEntry(const QString &id);
     // Writes the shown rows in the background; false when one is running.
     bool exportTo(const QString &path, models::AuditController::Format format);
@@ -155,7 +156,10 @@ Q_SIGNALS:
     void loadStarted(models::AuditLoadSummary::Kind kind);
     // A Run or Refresh ended (success, error or cancel).
     void loadFinished(const models::AuditLoadSummary &summary);
-    void fullEntryReady(const QString &id, const QByteArray &json);
+    // The entry as received (bodies included) and its fields (empty when
+    // the archive lacks it or it does not decode).
+    void fullEntryReady(const QString &id, const QByteArray &json,
+                        const QList<models::AuditRowDetails::Field> &fields);
     // ok: pathOrError is the path; withoutBodies counts JSON entries rebuilt
     // from their fields. !ok: canceled (error() unchanged) or failed (error() set).
     void exportFinished(bool ok, const QString &pathOrError, qint64 withoutBodies);

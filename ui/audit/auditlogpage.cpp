@@ -311,12 +311,14 @@ void AuditLogPage::bindController()
     connect(m_controller, &C::exportingChanged, this, &AuditLogPage::updateBusyWidgets);
     connect(m_controller, &C::exportProgressChanged, this, &AuditLogPage::showExportProgress);
     connect(m_controller, &C::exportFinished, this, &AuditLogPage::onExportFinished);
-    connect(m_controller, &C::fullEntryReady, this, [this](const QString &id, const QByteArray &json) {
-        if (id != m_details->entryId())
-            return;
-        m_details->setFullEntry(id, json);
-        Q_EMIT detailsLoaded(id);
-    });
+    connect(m_controller, &C::fullEntryReady, this,
+            [this](const QString &id, const QByteArray &json,
+                   const QList<models::AuditRowDetails::Field> &fields) {
+                if (id != m_details->entryId())
+                    return;
+                m_details->setFullEntry(id, json, fields);
+                Q_EMIT detailsLoaded(id);
+            });
 }
 
 void AuditLogPage::showEvent(QShowEvent *event)

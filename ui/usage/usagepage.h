@@ -30,6 +30,7 @@ class UsageController;
 namespace ui {
 
 class MessageBanner;
+class UsageAnomalyPanel;
 class UsageBarChart;
 class UsageBreadcrumbBar;
 class UsageChart;
@@ -79,7 +80,7 @@ public:
     UsageDonutChart *donutChart() const { return m_donut; }
     UsageBreadcrumbBar *breadcrumbBar() const { return m_crumbs; }
     QTableView *pivotView() const { return m_pivotView; }
-    QTreeWidget *anomalyList() const { return m_anomalies; }
+    QTreeWidget *anomalyList() const;
     QComboBox *measureCombo() const { return m_measure; }
     QLabel *noteLabel() const { return m_note; }
     QLabel *statusLabel() const { return m_status; }
@@ -102,7 +103,6 @@ private:
     void onProgress(int done, int total);
     void updateNote();
     void updateStatus();
-    void fillAnomalies();
     void onChartGroupActivated(int group);
     void resortPivot();
 
@@ -131,7 +131,7 @@ private:
     UsageLineChart *m_lines;
     UsageDonutChart *m_donut;
     QTableView *m_pivotView;
-    QTreeWidget *m_anomalies;
+    UsageAnomalyPanel *m_anomalies;
     int m_pivotSortKind = -1; // models::UsagePivotModel::ColumnKind of the user's sort
     Qt::SortOrder m_pivotSortOrder = Qt::DescendingOrder;
 };
