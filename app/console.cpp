@@ -3,7 +3,7 @@
 #include "demolauncher.h"
 
 #include "api/client.h"
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
 #include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
@@ -21,7 +21,7 @@ namespace app {
 Console::Console(const ConsoleOptions &options, QObject *parent)
     : QObject(parent), m_options(options), m_settings(new models::AppSettings()),
       m_session(new models::Session(this)), m_activity(new models::ActivityLog(this)),
-      m_profiles(new models::ProfileStore(this)),
+      m_profiles(new models::ConnectionProfileStore(this)),
       m_secrets(new models::SecretStore(QStringLiteral("Orgscope"), this))
 {
     m_window = std::make_unique<ui::MainWindow>(m_session, m_activity, m_settings);

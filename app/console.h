@@ -12,7 +12,7 @@ class Client;
 namespace models {
 class ActivityLog;
 class AppSettings;
-class ProfileStore;
+class ConnectionProfileStore;
 class SecretStore;
 class Session;
 } // namespace models
@@ -57,7 +57,7 @@ private:
     models::AppSettings *m_settings;
     models::Session *m_session;
     models::ActivityLog *m_activity;
-    models::ProfileStore *m_profiles;
+    models::ConnectionProfileStore *m_profiles;
     models::SecretStore *m_secrets;
     ui::ConnectionController *m_connections = nullptr;
     DemoLauncher *m_demo = nullptr;

@@ -15,7 +15,6 @@
 #include "models/session/errorinfo.h"
 #include "models/session/progress.h"
 
-#include "api/auditcolumns.h"
 #include "api/auditquery.h"
 
 #include <QElapsedTimer>
@@ -29,8 +28,9 @@
 class QTimer;
 
 namespace api {
+struct AuditColumns;
 class AuditPager;
-}
+} // namespace api
 
 namespace models {
 

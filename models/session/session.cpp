@@ -29,9 +29,9 @@ void Session::setIdentity(const QString &identity)
     Q_EMIT identityChanged(identity);
 }
 
-void Session::setProfileName(const QString &name)
+void Session::setConnectionProfileName(const QString &name)
 {
-    m_profileName = name;
+    m_connectionProfileName = name;
 }
 
 void Session::setOrganization(const QString &id, const QString &name)

@@ -31,8 +31,8 @@ public:
     // Who is signed in, as shown in the status bar (never a secret).
     QString identity() const { return m_identity; }
     void setIdentity(const QString &identity);
-    QString profileName() const { return m_profileName; }
-    void setProfileName(const QString &name);
+    QString connectionProfileName() const { return m_connectionProfileName; }
+    void setConnectionProfileName(const QString &name);
 
     QString organizationId() const { return m_orgId; }
     QString organizationName() const { return m_orgName; }
@@ -49,7 +49,7 @@ private:
     State m_state = State::Disconnected;
     QString m_stateText;
     QString m_identity;
-    QString m_profileName;
+    QString m_connectionProfileName;
     QString m_orgId;
     QString m_orgName;
 };

@@ -20,7 +20,7 @@ class QPushButton;
 class QRadioButton;
 
 namespace models {
-class ProfileStore;
+class ConnectionProfileStore;
 class SecretStore;
 } // namespace models
 
@@ -30,7 +30,8 @@ class ConnectDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ConnectDialog(models::ProfileStore *store, models::SecretStore *secrets, QWidget *parent = nullptr);
+    ConnectDialog(models::ConnectionProfileStore *store, models::SecretStore *secrets,
+                  QWidget *parent = nullptr);
     ~ConnectDialog() override;
 
     void selectProfile(const QString &id);
@@ -77,7 +78,7 @@ private:
     bool validate(bool showErrors);
     void selectRowOf(const QString &id);
 
-    models::ProfileStore *m_store;
+    models::ConnectionProfileStore *m_store;
     models::SecretStore *m_secrets;
     QString m_currentId;
     models::ConnectionProfile::Origin m_currentOrigin = models::ConnectionProfile::Origin::Saved;

@@ -1,7 +1,7 @@
 #include "ui/connections/connectioncontroller.h"
 
 #include "api/client.h"
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
 #include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
@@ -28,8 +28,9 @@ QString placeOf(const models::ConnectionProfile &p)
 } // namespace
 
 ConnectionController::ConnectionController(models::Session *session, models::ActivityLog *activity,
-                                           models::ProfileStore *store, models::SecretStore *secrets,
-                                           QWidget *dialogParent, QObject *parent)
+                                           models::ConnectionProfileStore *store,
+                                           models::SecretStore *secrets, QWidget *dialogParent,
+                                           QObject *parent)
     : QObject(parent), m_session(session), m_activity(activity), m_store(store), m_secrets(secrets),
       m_dialogParent(dialogParent)
 {
@@ -110,7 +111,7 @@ void ConnectionController::connectProfile(const QString &profileId)
         return;
     dropClient();
     m_pendingId = profileId;
-    m_session->setProfileName(p->name);
+    m_session->setConnectionProfileName(p->name);
     m_session->setIdentity({});
     m_session->setState(models::Session::State::Connecting, placeOf(*p));
     if (m_dialog) {
@@ -197,7 +198,7 @@ void ConnectionController::verified(const models::ConnectionProfile &profile, co
     }
     m_pendingId.clear();
     m_connectedId = profile.id;
-    m_session->setProfileName(profile.name);
+    m_session->setConnectionProfileName(profile.name);
     m_session->setIdentity(identity);
     if (!profile.defaultOrganizationId.isEmpty() && m_session->organizationId().isEmpty())
         m_session->setOrganization(profile.defaultOrganizationId, QString());
@@ -254,7 +255,7 @@ void ConnectionController::showDialog()
             // What the last verification said, expiry included.
             m_dialog->showStatus(
                 m_lastResult.expiresSoon() ? MessageBanner::Kind::Warning : MessageBanner::Kind::Info,
-                tr("Connected to “%1”. %2").arg(m_session->profileName(), m_lastResult.summary()));
+                tr("Connected to “%1”. %2").arg(m_session->connectionProfileName(), m_lastResult.summary()));
         }
     }
     m_dialog->setBusy(m_verifier != nullptr);

@@ -18,7 +18,7 @@ class Client;
 }
 namespace models {
 class ActivityLog;
-class ProfileStore;
+class ConnectionProfileStore;
 class SecretStore;
 class Session;
 } // namespace models
@@ -31,8 +31,9 @@ class ConnectionController : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionController(models::Session *session, models::ActivityLog *activity, models::ProfileStore *store,
-                         models::SecretStore *secrets, QWidget *dialogParent, QObject *parent = nullptr);
+    ConnectionController(models::Session *session, models::ActivityLog *activity,
+                         models::ConnectionProfileStore *store, models::SecretStore *secrets,
+                         QWidget *dialogParent, QObject *parent = nullptr);
     ~ConnectionController() override;
 
     // An unsaved profile for this run (environment, demo) with its secret, held in memory only.
@@ -70,7 +71,7 @@ private:
 
     models::Session *m_session;
     models::ActivityLog *m_activity;
-    models::ProfileStore *m_store;
+    models::ConnectionProfileStore *m_store;
     models::SecretStore *m_secrets;
     QPointer<QWidget> m_dialogParent;
     QPointer<ConnectDialog> m_dialog;

@@ -18,7 +18,8 @@ QString tr(const char *text)
 
 } // namespace
 
-bool UsageExporter::exportChart(QWidget *parent, MessageBanner *banner, UsageChart *chart, const QString &format)
+bool UsageExporter::exportChart(QWidget *parent, MessageBanner *banner, UsageChart *chart,
+                                const QString &format)
 {
     const bool svg = format.compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
     const QString path = Dialogs::saveFileName(parent, tr("Export chart"),

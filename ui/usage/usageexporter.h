@@ -19,8 +19,8 @@ class UsageExporter
 public:
     // False when cancelled or failed.
     static bool exportChart(QWidget *parent, MessageBanner *banner, UsageChart *chart, const QString &format);
-    static bool exportCsv(QWidget *parent, MessageBanner *banner, const QString &title, const QString &suggested,
-                          const std::function<bool(QIODevice *)> &write);
+    static bool exportCsv(QWidget *parent, MessageBanner *banner, const QString &title,
+                          const QString &suggested, const std::function<bool(QIODevice *)> &write);
 };
 
 } // namespace ui

@@ -76,10 +76,12 @@ private Q_SLOTS:
         session.setClient(m_client);
         session.setOrganization(m_orgId, m_orgName);
         UsageController c(&session);
-        new QAbstractItemModelTester(c.pivotModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, &c);
-        new QAbstractItemModelTester(c.seriesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, &c);
-        new QAbstractItemModelTester(c.breakdownModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+        new QAbstractItemModelTester(c.pivotModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      &c);
+        new QAbstractItemModelTester(c.seriesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     &c);
+        new QAbstractItemModelTester(c.breakdownModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, &c);
         QSignalSpy loading(&c, &UsageController::loadingChanged);
         QSignalSpy progress(&c, &UsageController::progressChanged);
         c.setRange(last30Days());

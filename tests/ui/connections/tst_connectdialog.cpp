@@ -3,7 +3,7 @@
 // the credential against orgscope-sim before the session gets a client; a bad
 // or expired credential gives one message and the dialog.
 
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
 #include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
@@ -72,7 +72,7 @@ private Q_SLOTS:
 
     void addEditDuplicateRemove()
     {
-        models::ProfileStore store;
+        models::ConnectionProfileStore store;
         models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         ui::ConnectDialog dialog(&store, &secrets);
@@ -145,7 +145,7 @@ private Q_SLOTS:
 
     void transientProfilesAreReadOnly()
     {
-        models::ProfileStore store;
+        models::ConnectionProfileStore store;
         models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         ConnectionProfile env;
@@ -179,7 +179,7 @@ private Q_SLOTS:
         QFETCH(QString, token);
         QFETCH(bool, ok);
         QFETCH(QString, messagePart);
-        models::ProfileStore store;
+        models::ConnectionProfileStore store;
         models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         QList<api::Client *> clients; // outlives the controller, which clears the session's client
@@ -236,7 +236,7 @@ private Q_SLOTS:
 
     void missingSecretAsksForIt()
     {
-        models::ProfileStore store;
+        models::ConnectionProfileStore store;
         models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         models::Session session;
@@ -265,7 +265,7 @@ private Q_SLOTS:
     {
         QString id;
         {
-            models::ProfileStore store;
+            models::ConnectionProfileStore store;
             ConnectionProfile p;
             p.name = QStringLiteral("Last");
             p.baseUrl = QUrl(m_sim->baseUrl());
@@ -274,7 +274,7 @@ private Q_SLOTS:
             id = store.add(p);
             store.setLastUsedId(id);
         }
-        models::ProfileStore store;
+        models::ConnectionProfileStore store;
         models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         secrets.holdForSession(id, testsupport::SimulatorProcess::demoToken());
@@ -285,7 +285,7 @@ private Q_SLOTS:
         QVERIFY(controller.connectAtStart());
         QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 20000);
         QCOMPARE(connected.first().first().toString(), id);
-        QCOMPARE(session.profileName(), QStringLiteral("Used"));
+        QCOMPARE(session.connectionProfileName(), QStringLiteral("Used"));
     }
 };
 

@@ -1,7 +1,7 @@
 // No keychain: the console says so once, keeps secrets in memory for this
 // session only, and never writes them anywhere (settings, data, cache).
 
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
 #include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
@@ -87,7 +87,7 @@ private Q_SLOTS:
 
     void dialogSaysSoAndConnectWorks()
     {
-        models::ProfileStore profiles;
+        models::ConnectionProfileStore profiles;
         models::SecretStore secrets(QStringLiteral("OrgscopeFallbackTest"));
         secrets.setTimeout(10000);
         models::Session session;
@@ -131,7 +131,7 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
 
         // A later run has no secret: it asks for it instead of failing obscurely.
-        models::ProfileStore nextProfiles;
+        models::ConnectionProfileStore nextProfiles;
         models::SecretStore nextSecrets(QStringLiteral("OrgscopeFallbackTest"));
         nextSecrets.setTimeout(10000);
         models::Session nextSession;

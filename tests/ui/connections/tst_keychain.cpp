@@ -3,7 +3,7 @@
 // gnome-keyring): stored per profile, readable by the next run, never in the
 // settings file, and deleted with the profile.
 
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
 #include "models/connections/secretstore.h"
 #include "ui/common/dialogs.h"
 #include "ui/connections/connectdialog.h"
@@ -94,7 +94,7 @@ private Q_SLOTS:
     void profileSecretLivesAndDiesWithTheProfile()
     {
         const QString secret = QStringLiteral("keychain-dialog-token-c0e5");
-        models::ProfileStore profiles;
+        models::ConnectionProfileStore profiles;
         models::SecretStore secrets(kService);
         ui::ConnectDialog dialog(&profiles, &secrets);
         dialog.show();
