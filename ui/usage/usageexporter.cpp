@@ -4,19 +4,9 @@
 #include "ui/common/messagebanner.h"
 #include "ui/usage/usagechart.h"
 
-#include <QCoreApplication>
 #include <QSaveFile>
 
 namespace ui {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ui::UsagePage", text);
-}
-
-} // namespace
 
 bool UsageExporter::exportChart(QWidget *parent, MessageBanner *banner, UsageChart *chart,
                                 const QString &format)

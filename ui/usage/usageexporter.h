@@ -3,6 +3,7 @@
 // as CSV, each through a ui::Dialogs file picker; a failure is shown on the
 // page's banner.
 
+#include <QCoreApplication>
 #include <QString>
 #include <functional>
 
@@ -16,6 +17,8 @@ class UsageChart;
 
 class UsageExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(ui::UsageExporter)
+
 public:
     // False when cancelled or failed.
     static bool exportChart(QWidget *parent, MessageBanner *banner, UsageChart *chart, const QString &format);
