@@ -3,13 +3,13 @@
 #include "demolauncher.h"
 
 #include "api/client.h"
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
+#include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "ui/common/page.h"
 #include "ui/connections/connectioncontroller.h"
-#include "ui/connections/secretstore.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/pagefactory.h"
 
@@ -21,12 +21,12 @@ namespace app {
 Console::Console(const ConsoleOptions &options, QObject *parent)
     : QObject(parent), m_options(options), m_settings(new models::AppSettings()),
       m_session(new models::Session(this)), m_activity(new models::ActivityLog(this)),
-      m_profiles(new models::ProfileStore(this)),
-      m_secrets(new ui::SecretStore(QStringLiteral("Orgscope"), this))
+      m_profiles(new models::ConnectionProfileStore(this)),
+      m_secrets(new models::SecretStore(QStringLiteral("Orgscope"), this))
 {
     m_window = std::make_unique<ui::MainWindow>(m_session, m_activity, m_settings);
-    const QList<ui::Page *> pages =
-        ui::createPages(ui::PageContext{m_session, m_activity, m_settings}, m_window.get());
+    const QList<ui::Page *> pages = ui::createPages(
+        ui::PageContext{m_session, m_activity, m_settings, m_window->navigator()}, m_window.get());
     for (ui::Page *page : pages)
         m_window->addPage(page);
     m_connections =

@@ -12,13 +12,13 @@ class Client;
 namespace models {
 class ActivityLog;
 class AppSettings;
-class ProfileStore;
+class ConnectionProfileStore;
+class SecretStore;
 class Session;
 } // namespace models
 namespace ui {
 class ConnectionController;
 class MainWindow;
-class SecretStore;
 } // namespace ui
 
 namespace app {
@@ -57,8 +57,8 @@ private:
     models::AppSettings *m_settings;
     models::Session *m_session;
     models::ActivityLog *m_activity;
-    models::ProfileStore *m_profiles;
-    ui::SecretStore *m_secrets;
+    models::ConnectionProfileStore *m_profiles;
+    models::SecretStore *m_secrets;
     ui::ConnectionController *m_connections = nullptr;
     DemoLauncher *m_demo = nullptr;
     std::unique_ptr<ui::MainWindow> m_window;

@@ -1,5 +1,6 @@
 #include "models/audit/auditarchive.h"
 
+#include "models/audit/auditentryjson.h"
 #include "models/logging.h"
 
 #include <QAtomicInteger>
@@ -7,9 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -99,63 +97,6 @@ bool decodeCompact(const QByteArray &blob, api::AuditEvent &e)
         e.rawStatusCode = status;
     p += 3;
     return forEachCompactField(e, [&](QString &s) { return getString(p, end, s); });
-}
-
-QJsonValue jsonValue(const QByteArray &raw)
-{
-    if (raw.isEmpty())
-        return QJsonValue(QJsonValue::Undefined);
-    // Wrapped in an array so scalars ("organizations") parse too.
-    const QJsonDocument doc = QJsonDocument::fromJson('[' + raw + ']');
-    return doc.isArray() && !doc.array().isEmpty() ? doc.array().first() : QJsonValue(QString::fromUtf8(raw));
-}
-
-// For records that came without their raw JSON: the entry in the API's shape.
-QByteArray synthesizeJson(const api::AuditEvent &e)
-{
-    auto put = [](QJsonObject &o, const char *key, const QString &v) {
-        if (!v.isEmpty())
-            o.insert(QLatin1String(key), v);
-    };
-    QJsonObject action, actor, org, raw, resource, entry;
-    put(action, "description", e.actionDescription);
-    put(action, "result", e.actionResult);
-    const qint64 ms =
-        e.actionTimeMs != 0 || !e.actionTime.isValid() ? e.actionTimeMs : e.actionTime.toMSecsSinceEpoch();
-    action.insert(QLatin1String("time"),
-                  QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
-    put(action, "type", e.actionType);
-    put(actor, "id", e.actorId);
-    put(actor, "context", e.actorContext);
-    put(actor, "email", e.actorEmail);
-    put(actor, "ip_address", e.actorIpAddress);
-    put(actor, "token_id", e.actorTokenId);
-    put(actor, "token_name", e.actorTokenName);
-    put(actor, "type", e.actorType);
-    put(org, "id", e.organizationId);
-    put(raw, "cf_ray_id", e.rawCfRayId);
-    put(raw, "method", e.rawMethod);
-    if (e.rawStatusCode)
-        raw.insert(QLatin1String("status_code"), *e.rawStatusCode);
-    put(raw, "uri", e.rawUri);
-    put(raw, "user_agent", e.rawUserAgent);
-    put(resource, "id", e.resourceId);
-    put(resource, "product", e.resourceProduct);
-    put(resource, "type", e.resourceType);
-    for (const auto &[key, body] :
-         {std::pair{"request", &e.resourceRequestJson}, std::pair{"response", &e.resourceResponseJson},
-          std::pair{"scope", &e.resourceScopeJson}}) {
-        const QJsonValue v = jsonValue(*body);
-        if (!v.isUndefined())
-            resource.insert(QLatin1String(key), v);
-    }
-    entry.insert(QLatin1String("id"), e.id);
-    entry.insert(QLatin1String("action"), action);
-    entry.insert(QLatin1String("actor"), actor);
-    entry.insert(QLatin1String("organization"), org);
-    entry.insert(QLatin1String("raw"), raw);
-    entry.insert(QLatin1String("resource"), resource);
-    return QJsonDocument(entry).toJson(QJsonDocument::Compact);
 }
 
 QString safeFileName(const QString &organizationId)
@@ -393,7 +334,7 @@ int AuditArchive::appendPage(const QList<api::AuditEvent> &events)
             if (entry.numRowsAffected() != 1)
                 continue; // already stored
             body.bindValue(0, entry.lastInsertId());
-            body.bindValue(1, e.rawJson.isEmpty() ? synthesizeJson(e) : e.rawJson);
+            body.bindValue(1, auditentryjson::fullOrEncoded(e));
             if (!body.exec()) {
                 setError(QStringLiteral("cannot write"), body.lastError().text());
                 db.rollback();

@@ -2,7 +2,7 @@
 // What the local filter and sort of the audit table ask for. Plain values so
 // a copy can travel to a worker thread with a snapshot.
 
-#include "models/audit/auditcolumns.h"
+#include "models/audit/auditenums.h"
 
 #include <QSet>
 #include <QString>

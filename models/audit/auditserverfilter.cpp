@@ -56,6 +56,19 @@ bool AuditServerFilter::addValue(AuditColumn column, const QString &value, bool 
     return true;
 }
 
+QString AuditServerFilter::wireKey(AuditColumn column, const QString &value)
+{
+    // Found through the same member the query fills, so the two cannot disagree.
+    api::AuditQuery q;
+    const api::AuditFilterValues *values = target(column, value, q);
+    if (!values)
+        return {};
+    for (const api::AuditQuery::Field &f : api::AuditQuery::fields())
+        if (&(q.*f.member) == values)
+            return QLatin1String(f.wireKey);
+    return {};
+}
+
 int AuditServerFilter::apply(const AuditFilterSpec &spec, api::AuditQuery &query)
 {
     int added = 0;

@@ -20,6 +20,9 @@ public:
     static int apply(const AuditFilterSpec &spec, api::AuditQuery &query);
     // Adds one value, as include or exclude; false when the column has no server filter.
     static bool addValue(AuditColumn column, const QString &value, bool exclude, api::AuditQuery &query);
+    // The wire key (api::AuditQuery::fields()) the value of a table column
+    // goes to, e.g. "actor_email"; empty when the column has no server filter.
+    static QString wireKey(AuditColumn column, const QString &value);
 };
 
 } // namespace models

@@ -3,7 +3,7 @@
 // chunked columns are shared) and a copy never changes while the store keeps
 // appending, so filters and sorts can run on a worker thread over a copy.
 
-#include "models/audit/auditcolumns.h"
+#include "models/audit/auditenums.h"
 #include "models/audit/chunkedvector.h"
 #include "models/audit/packedid.h"
 

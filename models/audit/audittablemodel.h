@@ -5,7 +5,7 @@
 // snapshot and are applied in one reset (a generation number drops results
 // of superseded filters and pages of superseded queries).
 
-#include "models/audit/auditcolumns.h"
+#include "models/audit/auditenums.h"
 #include "models/audit/auditfilterspec.h"
 #include "models/audit/auditstore.h"
 

@@ -3,6 +3,7 @@
 // can show, and whether retry() can help. An empty message means no error.
 
 #include <QMetaType>
+#include <QObject>
 #include <QString>
 
 namespace models {
@@ -17,7 +18,8 @@ public:
     bool retryable = false;
 
     bool isError() const { return !message.isEmpty(); }
-    bool operator==(const ErrorInfo &other) const = default;
+    bool isEmpty() const { return message.isEmpty(); }
+    friend bool operator==(const ErrorInfo &, const ErrorInfo &) = default;
 };
 
 } // namespace models

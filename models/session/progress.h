@@ -1,9 +1,10 @@
 #pragma once
-// How far a controller's running operation has come, as one value a
-// Q_PROPERTY can carry (QSignalSpy reads it through the metatype).
+// How far a controller's long operation got, as a value a page can show and
+// a QSignalSpy can read (entries and pages of an audit load, usage windows,
+// exported rows).
 
 #include <QMetaType>
-#include <QtGlobal>
+#include <QObject>
 
 namespace models {
 
@@ -16,7 +17,7 @@ public:
     qint64 done = 0;
     qint64 total = -1; // -1: unknown
 
-    bool operator==(const Progress &other) const = default;
+    friend bool operator==(const Progress &, const Progress &) = default;
 };
 
 } // namespace models

@@ -29,9 +29,9 @@ void Session::setIdentity(const QString &identity)
     Q_EMIT identityChanged(identity);
 }
 
-void Session::setProfileName(const QString &name)
+void Session::setConnectionProfileName(const QString &name)
 {
-    m_profileName = name;
+    m_connectionProfileName = name;
 }
 
 void Session::setOrganization(const QString &id, const QString &name)
@@ -41,16 +41,6 @@ void Session::setOrganization(const QString &id, const QString &name)
     m_orgId = id;
     m_orgName = name;
     Q_EMIT organizationChanged(id, name);
-}
-
-void Session::requestAuditForActor(const QString &email)
-{
-    Q_EMIT auditForActorRequested(email);
-}
-
-void Session::requestAuditAround(const QString &accountId, qint64 dayStartMs, qint64 dayEndMs)
-{
-    Q_EMIT auditAroundRequested(accountId, dayStartMs, dayEndMs);
 }
 
 } // namespace models

@@ -31,31 +31,25 @@ public:
     // Who is signed in, as shown in the status bar (never a secret).
     QString identity() const { return m_identity; }
     void setIdentity(const QString &identity);
-    QString profileName() const { return m_profileName; }
-    void setProfileName(const QString &name);
+    QString connectionProfileName() const { return m_connectionProfileName; }
+    void setConnectionProfileName(const QString &name);
 
     QString organizationId() const { return m_orgId; }
     QString organizationName() const { return m_orgName; }
     void setOrganization(const QString &id, const QString &name);
-
-    // Cross-page navigation requests (e.g. "show this member's activity").
-    void requestAuditForActor(const QString &email);
-    void requestAuditAround(const QString &accountId, qint64 dayStartMs, qint64 dayEndMs);
 
 Q_SIGNALS:
     void clientChanged(api::Client *client);
     void stateChanged(models::Session::State state, const QString &text);
     void identityChanged(const QString &identity);
     void organizationChanged(const QString &id, const QString &name);
-    void auditForActorRequested(const QString &email);
-    void auditAroundRequested(const QString &accountId, qint64 fromMs, qint64 toMs);
 
 private:
     QPointer<api::Client> m_client;
     State m_state = State::Disconnected;
     QString m_stateText;
     QString m_identity;
-    QString m_profileName;
+    QString m_connectionProfileName;
     QString m_orgId;
     QString m_orgName;
 };

@@ -11,14 +11,6 @@
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>api::ApiError</name>
@@ -260,6 +252,33 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
+    <name>models::AuditController</name>
+    <message>
+        <source>Entries could not be saved to the local archive: %1</source>
+        <translation>Einträge konnten nicht im lokalen Archiv gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The local audit archive is not available (%1); entries are kept in memory only.</source>
+        <translation>Das lokale Audit-Archiv ist nicht verfügbar (%1); Einträge werden nur im Speicher gehalten.</translation>
+    </message>
+    <message>
+        <source>Not connected: connect to Cloudflare or start the demo first.</source>
+        <translation>Nicht verbunden: Verbinden Sie sich zuerst mit Cloudflare oder starten Sie die Demo.</translation>
+    </message>
+    <message>
+        <source>Choose an organization in the toolbar first.</source>
+        <translation>Wählen Sie zuerst in der Symbolleiste eine Organisation.</translation>
+    </message>
+    <message>
+        <source>Entries between %1 and %2 (around account %3); search the account id to narrow them.</source>
+        <translation>Einträge zwischen %1 und %2 (rund um Konto %3); nach der Konto-ID suchen, um sie einzugrenzen.</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
     <name>models::AuditHistogramModel</name>
     <message>
         <source>Start</source>
@@ -362,6 +381,17 @@ Standardmäßig eigene NS: %6</translation>
     <message>
         <source>An organization id has only letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
         <translation>Eine Organisations-ID besteht nur aus Buchstaben, Ziffern, „-“ und „_“.</translation>
+    </message>
+</context>
+<context>
+    <name>models::ConnectionProfileStore</name>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <translation>%1 (nicht gespeichert)</translation>
     </message>
 </context>
 <context>
@@ -960,6 +990,17 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
+    <name>models::SecretStore</name>
+    <message>
+        <source>This build has no keychain support.</source>
+        <translation>Dieser Build unterstützt keinen Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>der Schlüsselbund hat nicht geantwortet</translation>
+    </message>
+</context>
+<context>
     <name>models::Usage</name>
     <message>
         <source>Total</source>
@@ -1247,7 +1288,7 @@ Standardmäßig eigene NS: %6</translation>
     </message>
 </context>
 <context>
-    <name>ui::AuditPage</name>
+    <name>ui::AuditLogPage</name>
     <message>
         <source>1 page</source>
         <translation>1 Seite</translation>
@@ -1255,6 +1296,10 @@ Standardmäßig eigene NS: %6</translation>
     <message>
         <source>%1 pages</source>
         <translation>%1 Seiten</translation>
+    </message>
+    <message>
+        <source>%1 entries · %2 · %3 s · %4 entries/s</source>
+        <translation>%1 Einträge · %2 · %3 s · %4 Einträge/s</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1267,10 +1312,6 @@ Standardmäßig eigene NS: %6</translation>
     <message>
         <source>Show every loaded time again</source>
         <translation>Wieder alle geladenen Zeiten anzeigen</translation>
-    </message>
-    <message>
-        <source>Entries could not be saved to the local archive: %1</source>
-        <translation>Einträge konnten nicht im lokalen Archiv gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Stop; keep what has loaded</source>
@@ -1329,10 +1370,6 @@ Standardmäßig eigene NS: %6</translation>
         <translation>Lokales Archiv wird geöffnet…</translation>
     </message>
     <message>
-        <source>The local audit archive is not available (%1); entries are kept in memory only.</source>
-        <translation>Das lokale Audit-Archiv ist nicht verfügbar (%1); Einträge werden nur im Speicher gehalten.</translation>
-    </message>
-    <message>
         <source>No saved history for this organization yet.</source>
         <translation>Für diese Organisation gibt es noch keinen gespeicherten Verlauf.</translation>
     </message>
@@ -1341,32 +1378,12 @@ Standardmäßig eigene NS: %6</translation>
         <translation>%1 Einträge aus dem lokalen Archiv (neuester: %2).</translation>
     </message>
     <message>
-        <source>Entries between %1 and %2 (around account %3); search the account id to narrow them.</source>
-        <translation>Einträge zwischen %1 und %2 (rund um Konto %3); nach der Konto-ID suchen, um sie einzugrenzen.</translation>
-    </message>
-    <message>
-        <source>Not connected: connect to Cloudflare or start the demo first.</source>
-        <translation>Nicht verbunden: Verbinden Sie sich zuerst mit Cloudflare oder starten Sie die Demo.</translation>
-    </message>
-    <message>
-        <source>Choose an organization in the toolbar first.</source>
-        <translation>Wählen Sie zuerst in der Symbolleiste eine Organisation.</translation>
-    </message>
-    <message>
         <source>Refreshing…</source>
         <translation>Wird aktualisiert…</translation>
     </message>
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
-    </message>
-    <message>
-        <source>%1 %2 entries · %3 · %4 s · %5 entries/s</source>
-        <translation>%1 %2 Einträge · %3 · %4 s · %5 Einträge/s</translation>
-    </message>
-    <message>
-        <source>%1 entries · %2 · %3 s · %4 entries/s</source>
-        <translation>%1 Einträge · %2 · %3 s · %4 Einträge/s</translation>
     </message>
     <message>
         <source>Canceled; kept %1 (%2)</source>
@@ -1409,50 +1426,6 @@ Standardmäßig eigene NS: %6</translation>
         <translation>Auf %1 eingegrenzt; klicken, um wieder alle geladenen Zeiten zu zeigen</translation>
     </message>
     <message>
-        <source>Filter to this value (%1)</source>
-        <translation>Auf diesen Wert filtern (%1)</translation>
-    </message>
-    <message>
-        <source>empty</source>
-        <translation>leer</translation>
-    </message>
-    <message>
-        <source>Exclude this value</source>
-        <translation>Diesen Wert ausschließen</translation>
-    </message>
-    <message>
-        <source>Also added to the query bar for the next Run</source>
-        <translation>Wird auch der Abfrageleiste für die nächste Abfrage hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Copy cell</source>
-        <translation>Zelle kopieren</translation>
-    </message>
-    <message>
-        <source>Copy row</source>
-        <translation>Zeile kopieren</translation>
-    </message>
-    <message>
-        <source>Copy as JSON</source>
-        <translation>Als JSON kopieren</translation>
-    </message>
-    <message>
-        <source>Filter %1 values…</source>
-        <translation>Werte von %1 filtern…</translation>
-    </message>
-    <message>
-        <source>Clear %1 filter</source>
-        <translation>Filter „%1“ löschen</translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation>Spalten</translation>
-    </message>
-    <message>
-        <source>Reset columns</source>
-        <translation>Spalten zurücksetzen</translation>
-    </message>
-    <message>
         <source>Export audit entries as JSON</source>
         <translation>Audit-Einträge als JSON exportieren</translation>
     </message>
@@ -1477,16 +1450,12 @@ Standardmäßig eigene NS: %6</translation>
         <translation>%1 Einträge nach %2 exportiert</translation>
     </message>
     <message>
-        <source>Export canceled; nothing was written.</source>
-        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
-    </message>
-    <message>
-        <source>Could not export to %1: %2</source>
-        <translation>Export nach %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
         <source>(%1 of them without request and response bodies: they are not in the local archive yet)</source>
         <translation>(%1 davon ohne Anfrage- und Antwortinhalt: Sie sind noch nicht im lokalen Archiv)</translation>
+    </message>
+    <message>
+        <source>Export canceled; nothing was written.</source>
+        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1599,53 @@ Standardmäßig eigene NS: %6</translation>
     <message>
         <source>Times are shown in local time (%1)</source>
         <translation>Zeiten werden in Ortszeit angezeigt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AuditTableMenus</name>
+    <message>
+        <source>Filter %1 values…</source>
+        <translation>Werte von %1 filtern…</translation>
+    </message>
+    <message>
+        <source>Clear %1 filter</source>
+        <translation>Filter „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>Spalten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Filter to this value (%1)</source>
+        <translation>Auf diesen Wert filtern (%1)</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>Exclude this value</source>
+        <translation>Diesen Wert ausschließen</translation>
+    </message>
+    <message>
+        <source>Also added to the query bar for the next Run</source>
+        <translation>Wird auch der Abfrageleiste für die nächste Abfrage hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Copy cell</source>
+        <translation>Zelle kopieren</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>Zeile kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
     </message>
 </context>
 <context>
@@ -3104,14 +3120,38 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     </message>
 </context>
 <context>
-    <name>ui::SecretStore</name>
+    <name>ui::UsageAnomalyPanel</name>
     <message>
-        <source>This build has no keychain support.</source>
-        <translation>Dieser Build unterstützt keinen Schlüsselbund.</translation>
+        <source>&amp;Anomalies</source>
+        <translation>&amp;Auffälligkeiten</translation>
     </message>
     <message>
-        <source>the keychain did not answer</source>
-        <translation>der Schlüsselbund hat nicht geantwortet</translation>
+        <source>Days that depart from the group&apos;s recent level. Enter or double-click opens the audit log around that day.</source>
+        <translation>Tage, die vom jüngsten Niveau der Gruppe abweichen. Eingabetaste oder Doppelklick öffnet das Audit-Log um diesen Tag.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Basiswert</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: open the audit log around this day</source>
+        <translation>Eingabetaste oder Doppelklick: Audit-Log um diesen Tag öffnen</translation>
     </message>
 </context>
 <context>
@@ -3152,22 +3192,7 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     </message>
 </context>
 <context>
-    <name>ui::UsageLineChart</name>
-    <message>
-        <source>mixed units</source>
-        <translation>gemischte Einheiten</translation>
-    </message>
-</context>
-<context>
-    <name>ui::UsagePage</name>
-    <message>
-        <source>Usage could not be loaded: %1</source>
-        <translation>Nutzung konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation>Nutzung</translation>
-    </message>
+    <name>ui::UsageControlsBar</name>
     <message>
         <source>This month</source>
         <translation>Dieser Monat</translation>
@@ -3260,6 +3285,55 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
+</context>
+<context>
+    <name>ui::UsageExporter</name>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::UsageLineChart</name>
+    <message>
+        <source>mixed units</source>
+        <translation>gemischte Einheiten</translation>
+    </message>
+</context>
+<context>
+    <name>ui::UsagePage</name>
+    <message>
+        <source>Usage could not be loaded: %1</source>
+        <translation>Nutzung konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
     <message>
         <source>Chart as PNG…</source>
         <translation>Diagramm als PNG…</translation>
@@ -3287,34 +3361,6 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     <message>
         <source>Enter or double-click a group to drill into it</source>
         <translation>Eingabetaste oder Doppelklick auf eine Gruppe zeigt deren Details</translation>
-    </message>
-    <message>
-        <source>&amp;Anomalies</source>
-        <translation>&amp;Auffälligkeiten</translation>
-    </message>
-    <message>
-        <source>Days that depart from the group&apos;s recent level. Enter or double-click opens the audit log around that day.</source>
-        <translation>Tage, die vom jüngsten Niveau der Gruppe abweichen. Eingabetaste oder Doppelklick öffnet das Audit-Log um diesen Tag.</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>Basiswert</translation>
     </message>
     <message>
         <source>This organization&apos;s usage records carry no cost columns (the API does not populate them yet); showing consumed quantities.</source>
@@ -3363,10 +3409,6 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
         <source> — previous period not loaded</source>
         <translation> — Vorperiode nicht geladen</translation>
     </message>
-    <message>
-        <source>Enter or double-click: open the audit log around this day</source>
-        <translation>Eingabetaste oder Doppelklick: Audit-Log um diesen Tag öffnen</translation>
-    </message>
     <message numerus="yes">
         <source>&quot;Other&quot; folds %n group(s); raise Top to see them.</source>
         <translation>
@@ -3377,22 +3419,6 @@ Dies kann nicht rückgängig gemacht werden. Die API löscht nur leere Organisat
     <message>
         <source>Nothing further to drill into.</source>
         <translation>Keine weitere Detailebene.</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG-Bild (*.svg)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Export pivot</source>

@@ -6,7 +6,7 @@
 #include "api/ratebudget.h"
 #include "api/tokensapi.h"
 #include "api/typedjob.h"
-#include "fakehttpserver.h"
+#include "testsupport/fakehttpserver.h"
 
 #include <QSemaphore>
 #include <QSignalSpy>

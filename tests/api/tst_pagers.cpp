@@ -7,7 +7,7 @@
 #include "api/organizationspager.h"
 #include "api/ratebudget.h"
 #include "api/usagepager.h"
-#include "fakehttpserver.h"
+#include "testsupport/fakehttpserver.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -3,8 +3,6 @@
 #include "ui/audit/jsonhighlighter.h"
 #include "ui/common/icons.h"
 
-#include "api/decoders.h"
-
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
@@ -104,15 +102,15 @@ void AuditDetailsPane::showEntry(const QString &id, const QList<models::AuditRow
     m_copy->setEnabled(true);
 }
 
-void AuditDetailsPane::setFullEntry(const QString &id, const QByteArray &json)
+void AuditDetailsPane::setFullEntry(const QString &id, const QByteArray &json,
+                                    const QList<models::AuditRowDetails::Field> &fields)
 {
     if (id != m_id || json.isEmpty())
         return;
     m_full = true;
     // The stored entry has the bodies the compact row lacks.
-    const api::Decoded<api::AuditEvent> decoded = api::decode::auditEvent(json);
-    if (decoded.ok())
-        setFields(models::AuditRowDetails::fields(decoded.value));
+    if (!fields.isEmpty())
+        setFields(fields);
     m_json->setPlainText(prettyJson(json));
 }
 

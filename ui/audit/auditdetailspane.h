@@ -26,7 +26,9 @@ public:
     void showEntry(const QString &id, const QList<models::AuditRowDetails::Field> &fields,
                    const QByteArray &compactJson);
     // The entry as stored in the archive; ignored when another entry is shown.
-    void setFullEntry(const QString &id, const QByteArray &json);
+    // fields: those of the full entry (bodies included); empty keeps the compact ones.
+    void setFullEntry(const QString &id, const QByteArray &json,
+                      const QList<models::AuditRowDetails::Field> &fields);
     void clear();
 
     QString entryId() const { return m_id; }

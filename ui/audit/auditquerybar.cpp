@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -18,37 +19,7 @@ namespace ui {
 
 namespace {
 
-constexpr qint64 kHourMs = 3600LL * 1000;
-constexpr qint64 kDayMs = 24 * kHourMs;
-// Entries logged while a query runs still count as "now".
-constexpr qint64 kBeforeSlackMs = 60 * 1000;
-
-qint64 presetSpan(AuditQueryBar::Preset p)
-{
-    using P = AuditQueryBar::Preset;
-    switch (p) {
-    case P::LastHour:
-        return kHourMs;
-    case P::Last24Hours:
-        return kDayMs;
-    case P::Last7Days:
-        return 7 * kDayMs;
-    case P::Last30Days:
-        return 30 * kDayMs;
-    case P::Last90Days:
-        return 90 * kDayMs;
-    case P::Last18Months:
-        return 548 * kDayMs; // the API's retention
-    case P::Custom:
-        break;
-    }
-    return 0;
-}
-
-QString rfc3339(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
+using Draft = models::AuditQueryDraft;
 
 } // namespace
 
@@ -70,13 +41,19 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
     m_preset->setToolTip(tr("Time range of the query (the API keeps 18 months)"));
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
         updateRangeEditors();
-        Q_EMIT presetChanged(preset());
+        if (!m_rendering)
+            Q_EMIT presetChanged(preset());
+        notifyEdited();
     });
 
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
     for (QDateTimeEdit *e : {m_from, m_to}) {
         e->setDisplayFormat(format);
         e->setCalendarPopup(true);
+        connect(e, &QDateTimeEdit::dateTimeChanged, this, [this] {
+            if (preset() == Preset::Custom)
+                notifyEdited();
+        });
     }
     m_from->setObjectName(QStringLiteral("auditFrom"));
     m_to->setObjectName(QStringLiteral("auditTo"));
@@ -199,36 +176,64 @@ void AuditQueryBar::setTimeZone(const QTimeZone &zone)
     updateRangeEditors();
 }
 
+models::AuditQueryDraft AuditQueryBar::draft() const
+{
+    Draft d;
+    d.preset = preset();
+    if (d.preset == Preset::Custom) {
+        d.fromMs = m_from->dateTime().toMSecsSinceEpoch();
+        d.toMs = m_to->dateTime().toMSecsSinceEpoch();
+    }
+    for (const AuditFilterRow *row : m_rows)
+        d.filters.append({row->wireKey(), row->values(), row->isExclude(), row->isPending()});
+    return d;
+}
+
+void AuditQueryBar::setDraft(const models::AuditQueryDraft &d)
+{
+    if (d == draft())
+        return;
+    const QScopedValueRollback rendering(m_rendering, true);
+    if (d.preset == Preset::Custom)
+        setCustomRange(d.fromMs, d.toMs);
+    else
+        setPreset(d.preset);
+    bool sameRows = qsizetype(d.filters.size()) == m_rows.size();
+    for (qsizetype i = 0; sameRows && i < m_rows.size(); ++i)
+        sameRows = m_rows.at(i)->wireKey() == d.filters.at(i).wireKey &&
+                   m_rows.at(i)->isExclude() == d.filters.at(i).exclude;
+    if (!sameRows) {
+        clearRows();
+        for (const Draft::Filter &f : d.filters) {
+            AuditFilterRow *row = addFilterRow(f.wireKey);
+            row->setExclude(f.exclude);
+        }
+    }
+    // Rows being typed into keep their widgets; only their contents change.
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        AuditFilterRow *row = m_rows.at(i);
+        const Draft::Filter &f = d.filters.at(i);
+        if (row->values() != f.values)
+            row->setValues(f.values);
+        row->setPending(f.pending);
+    }
+    updateRangeEditors();
+}
+
 std::pair<qint64, qint64> AuditQueryBar::range(qint64 nowMs) const
 {
-    const Preset p = preset();
-    if (p == Preset::Custom)
-        return {m_from->dateTime().toMSecsSinceEpoch(), m_to->dateTime().toMSecsSinceEpoch()};
-    return {nowMs - presetSpan(p), nowMs + kBeforeSlackMs};
+    return draft().range(nowMs);
 }
 
 api::AuditQuery AuditQueryBar::query(qint64 nowMs) const
 {
-    api::AuditQuery q;
-    const auto [from, to] = range(nowMs);
-    q.since = rfc3339(from);
-    q.before = rfc3339(to);
-    q.direction = QStringLiteral("desc");
-    q.limit = 1000;
-    for (const AuditFilterRow *row : m_rows) {
-        const QStringList values = row->values();
-        if (values.isEmpty())
-            continue;
-        for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
-            if (row->wireKey() != QLatin1String(f.wireKey))
-                continue;
-            QStringList &target = row->isExclude() ? (q.*f.member).exclude : (q.*f.member).include;
-            for (const QString &v : values)
-                if (!target.contains(v))
-                    target.append(v);
-        }
-    }
-    return q;
+    return draft().query(nowMs);
+}
+
+void AuditQueryBar::notifyEdited()
+{
+    if (!m_rendering)
+        Q_EMIT edited();
 }
 
 void AuditQueryBar::updateRangeEditors()
@@ -237,9 +242,9 @@ void AuditQueryBar::updateRangeEditors()
     m_from->setEnabled(custom);
     m_to->setEnabled(custom);
     if (!custom) {
-        const auto [from, to] = range(QDateTime::currentMSecsSinceEpoch());
+        const auto [from, to] = draft().range(QDateTime::currentMSecsSinceEpoch());
         m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(from, m_zone));
-        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(to - kBeforeSlackMs, m_zone));
+        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(to - Draft::kBeforeSlackMs, m_zone));
     }
 }
 
@@ -249,44 +254,27 @@ AuditFilterRow *AuditQueryBar::addFilterRow(const QString &wireKey)
     row->setPending(true);
     connect(row, &AuditFilterRow::removeRequested, this, &AuditQueryBar::removeRow);
     connect(row, &AuditFilterRow::submitted, this, &AuditQueryBar::runRequested);
+    connect(row, &AuditFilterRow::changed, this, &AuditQueryBar::notifyEdited);
     m_rows.append(row);
     m_rowsLayout->addWidget(row);
+    notifyEdited();
     return row;
-}
-
-AuditFilterRow *AuditQueryBar::addFilter(const QString &wireKey, const QString &value, bool exclude)
-{
-    AuditFilterRow *target = nullptr;
-    for (AuditFilterRow *row : std::as_const(m_rows))
-        if (row->wireKey() == wireKey && row->isExclude() == exclude)
-            target = row;
-    if (!target) {
-        target = addFilterRow(wireKey);
-        target->setExclude(exclude);
-    }
-    target->addValue(value);
-    target->setPending(true);
-    return target;
 }
 
 void AuditQueryBar::removeRow(AuditFilterRow *row)
 {
     m_rows.removeAll(row);
     row->deleteLater();
+    notifyEdited();
 }
 
-void AuditQueryBar::clearFilters()
+void AuditQueryBar::clearRows()
 {
-    for (AuditFilterRow *row : std::as_const(m_rows))
+    for (AuditFilterRow *row : std::as_const(m_rows)) {
+        row->disconnect(this);
         row->deleteLater();
+    }
     m_rows.clear();
-}
-
-void AuditQueryBar::markApplied()
-{
-    for (AuditFilterRow *row : std::as_const(m_rows))
-        row->setPending(false);
-    updateRangeEditors();
 }
 
 } // namespace ui

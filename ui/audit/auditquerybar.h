@@ -2,6 +2,10 @@
 // The server side of an audit query: a time range (presets or a custom
 // from/to shown in the display time zone) and any of the endpoint's filters,
 // each "is" or "is not", added through a "+ Filter" menu as compact rows.
+// It renders a models::AuditQueryDraft (setDraft) and reports each edit
+// (edited); the AuditController owns the draft.
+
+#include "models/audit/auditquerydraft.h"
 
 #include "api/auditquery.h"
 
@@ -24,14 +28,17 @@ class AuditQueryBar : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Preset { LastHour, Last24Hours, Last7Days, Last30Days, Last90Days, Last18Months, Custom };
-    Q_ENUM(Preset)
+    using Preset = models::AuditQueryDraft::Preset;
 
     explicit AuditQueryBar(QWidget *parent = nullptr);
 
-    // The query for a Run at nowMs: since/before from the range, every filter row.
+    // What the bar shows now.
+    models::AuditQueryDraft draft() const;
+    // Shows draft; emits nothing.
+    void setDraft(const models::AuditQueryDraft &draft);
+
+    // draft().query(nowMs) and draft().range(nowMs).
     api::AuditQuery query(qint64 nowMs) const;
-    // [from, to) of the range at nowMs.
     std::pair<qint64, qint64> range(qint64 nowMs) const;
 
     Preset preset() const;
@@ -39,14 +46,10 @@ public:
     void setCustomRange(qint64 fromMs, qint64 toMs);
     void setTimeZone(const QTimeZone &zone);
 
-    // Adds a value to the filter row for key and mode (creating it). Rows
-    // added or changed since the last Run are shown as pending.
-    AuditFilterRow *addFilter(const QString &wireKey, const QString &value, bool exclude);
+    // A new, empty row for key (the "+ Filter" menu). Rows added or changed
+    // since the last Run are shown as pending.
     AuditFilterRow *addFilterRow(const QString &wireKey);
-    void clearFilters();
     QList<AuditFilterRow *> filterRows() const { return m_rows; }
-    // Marks every row as used by the query that just started.
-    void markApplied();
 
     static QString labelFor(const QString &wireKey);
 
@@ -54,11 +57,15 @@ public:
 
 Q_SIGNALS:
     void runRequested();
-    void presetChanged(ui::AuditQueryBar::Preset preset);
+    void presetChanged(models::AuditQueryDraft::Preset preset);
+    // The user changed the range or a filter row: draft() differs.
+    void edited();
 
 private:
     void updateRangeEditors();
     void removeRow(AuditFilterRow *row);
+    void clearRows();
+    void notifyEdited();
 
     QTimeZone m_zone;
     QComboBox *m_preset;
@@ -69,6 +76,7 @@ private:
     QPushButton *m_run;
     QVBoxLayout *m_rowsLayout;
     QList<AuditFilterRow *> m_rows;
+    bool m_rendering = false; // setDraft() at work: not an edit
 };
 
 } // namespace ui

@@ -12,6 +12,8 @@ class Session;
 
 namespace ui {
 
+class Navigator;
+
 class Page : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,10 @@ public:
     // Reload what the page shows (F5).
     virtual void refresh() {}
 
+    // How the page asks for another page; may be null (a page on its own).
+    Navigator *navigator() const { return m_navigator; }
+    void setNavigator(Navigator *navigator) { m_navigator = navigator; }
+
 Q_SIGNALS:
     void leaveDecided(bool ok);
 
@@ -44,6 +50,7 @@ protected:
 
 private:
     models::Session *m_session;
+    Navigator *m_navigator = nullptr;
 };
 
 } // namespace ui

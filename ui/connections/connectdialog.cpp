@@ -1,11 +1,11 @@
 #include "ui/connections/connectdialog.h"
 
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
+#include "models/connections/secretstore.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
 #include "ui/common/palettes.h"
-#include "ui/connections/secretstore.h"
 
 #include <QButtonGroup>
 #include <QFormLayout>
@@ -83,7 +83,8 @@ QLabel *hintLabel(const QString &text, QWidget *parent)
 
 } // namespace
 
-ConnectDialog::ConnectDialog(models::ProfileStore *store, SecretStore *secrets, QWidget *parent)
+ConnectDialog::ConnectDialog(models::ConnectionProfileStore *store, models::SecretStore *secrets,
+                             QWidget *parent)
     : QDialog(parent), m_store(store), m_secrets(secrets)
 {
     setObjectName(QStringLiteral("connectDialog"));
@@ -91,13 +92,13 @@ ConnectDialog::ConnectDialog(models::ProfileStore *store, SecretStore *secrets, 
     buildUi();
     connect(m_store, &QAbstractItemModel::rowsInserted, this, &ConnectDialog::updateButtons);
     connect(m_store, &QAbstractItemModel::rowsRemoved, this, &ConnectDialog::updateButtons);
-    connect(m_secrets, &SecretStore::keychainUnavailable, this, &ConnectDialog::updateKeychainNotice);
+    connect(m_secrets, &models::SecretStore::keychainUnavailable, this, &ConnectDialog::updateKeychainNotice);
     updateKeychainNotice();
     if (m_store->rowCount() > 0) {
         const QString last = m_store->lastUsedId();
         selectProfile(m_store->rowOf(last) >= 0
                           ? last
-                          : m_store->index(0).data(models::ProfileStore::IdRole).toString());
+                          : m_store->index(0).data(models::ConnectionProfileStore::IdRole).toString());
     } else {
         startNewProfile();
     }
@@ -308,7 +309,7 @@ void ConnectDialog::onSelectionChanged()
 {
     if (m_loading)
         return;
-    const QString id = m_list->currentIndex().data(models::ProfileStore::IdRole).toString();
+    const QString id = m_list->currentIndex().data(models::ConnectionProfileStore::IdRole).toString();
     if (id.isEmpty() || (id == m_currentId && !m_draft))
         return;
     if (m_modified) {
@@ -563,7 +564,7 @@ void ConnectDialog::removeCurrent()
     m_store->remove(id);
     m_secrets->remove(id);
     if (m_store->rowCount() > 0)
-        selectProfile(m_store->index(0).data(models::ProfileStore::IdRole).toString());
+        selectProfile(m_store->index(0).data(models::ConnectionProfileStore::IdRole).toString());
     else
         startNewProfile();
     Q_EMIT profilesEdited();

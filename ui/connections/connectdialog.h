@@ -20,18 +20,18 @@ class QPushButton;
 class QRadioButton;
 
 namespace models {
-class ProfileStore;
-}
+class ConnectionProfileStore;
+class SecretStore;
+} // namespace models
 
 namespace ui {
-
-class SecretStore;
 
 class ConnectDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ConnectDialog(models::ProfileStore *store, SecretStore *secrets, QWidget *parent = nullptr);
+    ConnectDialog(models::ConnectionProfileStore *store, models::SecretStore *secrets,
+                  QWidget *parent = nullptr);
     ~ConnectDialog() override;
 
     void selectProfile(const QString &id);
@@ -78,8 +78,8 @@ private:
     bool validate(bool showErrors);
     void selectRowOf(const QString &id);
 
-    models::ProfileStore *m_store;
-    SecretStore *m_secrets;
+    models::ConnectionProfileStore *m_store;
+    models::SecretStore *m_secrets;
     QString m_currentId;
     models::ConnectionProfile::Origin m_currentOrigin = models::ConnectionProfile::Origin::Saved;
     bool m_draft = false;

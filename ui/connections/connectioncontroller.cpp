@@ -1,11 +1,11 @@
 #include "ui/connections/connectioncontroller.h"
 
 #include "api/client.h"
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
+#include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "ui/connections/connectdialog.h"
-#include "ui/connections/secretstore.h"
 
 #include <QLocale>
 #include <QWidget>
@@ -28,12 +28,14 @@ QString placeOf(const models::ConnectionProfile &p)
 } // namespace
 
 ConnectionController::ConnectionController(models::Session *session, models::ActivityLog *activity,
-                                           models::ProfileStore *store, SecretStore *secrets,
-                                           QWidget *dialogParent, QObject *parent)
+                                           models::ConnectionProfileStore *store,
+                                           models::SecretStore *secrets, QWidget *dialogParent,
+                                           QObject *parent)
     : QObject(parent), m_session(session), m_activity(activity), m_store(store), m_secrets(secrets),
       m_dialogParent(dialogParent)
 {
-    connect(m_secrets, &SecretStore::keychainUnavailable, this, &ConnectionController::onKeychainUnavailable);
+    connect(m_secrets, &models::SecretStore::keychainUnavailable, this,
+            &ConnectionController::onKeychainUnavailable);
     if (!m_secrets->keychainAvailable())
         onKeychainUnavailable(m_secrets->unavailableReason());
 }
@@ -109,7 +111,7 @@ void ConnectionController::connectProfile(const QString &profileId)
         return;
     dropClient();
     m_pendingId = profileId;
-    m_session->setProfileName(p->name);
+    m_session->setConnectionProfileName(p->name);
     m_session->setIdentity({});
     m_session->setState(models::Session::State::Connecting, placeOf(*p));
     if (m_dialog) {
@@ -118,7 +120,7 @@ void ConnectionController::connectProfile(const QString &profileId)
     }
     const quint64 attempt = m_attempt;
     const models::ConnectionProfile profile = *p;
-    m_secrets->read(profileId, this, [this, attempt, profile](const SecretStore::ReadResult &r) {
+    m_secrets->read(profileId, this, [this, attempt, profile](const models::SecretStore::ReadResult &r) {
         if (attempt != m_attempt)
             return;
         if (!r.found || r.secret.isEmpty()) {
@@ -196,7 +198,7 @@ void ConnectionController::verified(const models::ConnectionProfile &profile, co
     }
     m_pendingId.clear();
     m_connectedId = profile.id;
-    m_session->setProfileName(profile.name);
+    m_session->setConnectionProfileName(profile.name);
     m_session->setIdentity(identity);
     if (!profile.defaultOrganizationId.isEmpty() && m_session->organizationId().isEmpty())
         m_session->setOrganization(profile.defaultOrganizationId, QString());
@@ -253,7 +255,7 @@ void ConnectionController::showDialog()
             // What the last verification said, expiry included.
             m_dialog->showStatus(
                 m_lastResult.expiresSoon() ? MessageBanner::Kind::Warning : MessageBanner::Kind::Info,
-                tr("Connected to “%1”. %2").arg(m_session->profileName(), m_lastResult.summary()));
+                tr("Connected to “%1”. %2").arg(m_session->connectionProfileName(), m_lastResult.summary()));
         }
     }
     m_dialog->setBusy(m_verifier != nullptr);

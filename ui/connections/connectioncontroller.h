@@ -18,21 +18,22 @@ class Client;
 }
 namespace models {
 class ActivityLog;
-class ProfileStore;
+class ConnectionProfileStore;
+class SecretStore;
 class Session;
 } // namespace models
 
 namespace ui {
 
 class ConnectDialog;
-class SecretStore;
 
 class ConnectionController : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionController(models::Session *session, models::ActivityLog *activity, models::ProfileStore *store,
-                         SecretStore *secrets, QWidget *dialogParent, QObject *parent = nullptr);
+    ConnectionController(models::Session *session, models::ActivityLog *activity,
+                         models::ConnectionProfileStore *store, models::SecretStore *secrets,
+                         QWidget *dialogParent, QObject *parent = nullptr);
     ~ConnectionController() override;
 
     // An unsaved profile for this run (environment, demo) with its secret, held in memory only.
@@ -70,8 +71,8 @@ private:
 
     models::Session *m_session;
     models::ActivityLog *m_activity;
-    models::ProfileStore *m_store;
-    SecretStore *m_secrets;
+    models::ConnectionProfileStore *m_store;
+    models::SecretStore *m_secrets;
     QPointer<QWidget> m_dialogParent;
     QPointer<ConnectDialog> m_dialog;
     api::Client *m_client = nullptr; // owned; given to the Session once verified

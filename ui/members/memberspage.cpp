@@ -13,6 +13,7 @@
 #include "ui/members/batchresultdialog.h"
 #include "ui/members/invitedialog.h"
 #include "ui/members/memberdetailspanel.h"
+#include "ui/shell/navigator.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -256,8 +257,10 @@ void MembersPage::buildUi()
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPage::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MembersPage::updateCountLabel);
-    connect(m_details, &MemberDetailsPanel::activityRequested, this,
-            [this](const QString &email) { this->session()->requestAuditForActor(email); });
+    connect(m_details, &MemberDetailsPanel::activityRequested, this, [this](const QString &email) {
+        if (navigator())
+            navigator()->showAuditForActor(email);
+    });
 
     connect(m_controller, &models::MembersController::activityChanged, this, [this] {
         updateProgress();

@@ -6,6 +6,7 @@
 #include "ui/common/dialogs.h"
 #include "ui/common/icons.h"
 #include "ui/common/page.h"
+#include "ui/shell/navigator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,10 +31,10 @@ namespace ui {
 MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, models::AppSettings *settings,
                        QWidget *parent)
     : QMainWindow(parent), m_session(session), m_activity(activity), m_settings(settings),
-      m_nav(new QListWidget(this)), m_stack(new QStackedWidget(this)), m_picker(new QComboBox(this)),
-      m_pickerView(new QTreeView(m_picker)), m_activityDock(new QDockWidget(tr("Activity"), this)),
-      m_connectionLabel(new QLabel(this)), m_requestsLabel(new QLabel(this)),
-      m_activityLabel(new QLabel(this))
+      m_navigator(new Navigator(this)), m_nav(new QListWidget(this)), m_stack(new QStackedWidget(this)),
+      m_picker(new QComboBox(this)), m_pickerView(new QTreeView(m_picker)),
+      m_activityDock(new QDockWidget(tr("Activity"), this)), m_connectionLabel(new QLabel(this)),
+      m_requestsLabel(new QLabel(this)), m_activityLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Orgscope"));
@@ -61,9 +62,14 @@ MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, 
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < m_stack->count())
             m_stack->setCurrentIndex(row);
-        if (Page *p = currentPage())
+        if (Page *p = currentPage()) {
             setWindowTitle(p->title() + QStringLiteral(" — Orgscope"));
+            m_navigator->setCurrentPageName(p->objectName());
+        }
     });
+    connect(m_navigator, &Navigator::pageRequested, this,
+            [this](PageId id) { showPage(pageIndex(Navigator::pageName(id))); });
+    connect(m_navigator, &Navigator::organizationModelChanged, this, &MainWindow::setOrganizationModel);
 
     // Organization picker: a combo box with a tree popup so sub-organizations show under their parent.
     m_picker->setObjectName(QStringLiteral("organizationPicker"));

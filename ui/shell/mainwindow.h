@@ -21,6 +21,7 @@ class Session;
 
 namespace ui {
 
+class Navigator;
 class Page;
 
 class MainWindow : public QMainWindow
@@ -36,6 +37,8 @@ public:
     Page *currentPage() const;
     void showPage(int index);
     int pageIndex(const QString &objectName) const;
+    // Page-to-page navigation; give it to the pages (PageContext::navigator).
+    Navigator *navigator() const { return m_navigator; }
 
     // The picker lists the organizations of this model (a flat list or a tree);
     // the id of each row is in idRole, its name in Qt::DisplayRole.
@@ -67,6 +70,7 @@ private:
     models::Session *m_session;
     models::ActivityLog *m_activity;
     models::AppSettings *m_settings;
+    Navigator *m_navigator;
     QList<Page *> m_pages;
     QListWidget *m_nav;
     QStackedWidget *m_stack;

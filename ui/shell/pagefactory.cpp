@@ -1,10 +1,12 @@
 #include "ui/shell/pagefactory.h"
 
-#include "ui/audit/auditpage.h"
+#include "ui/audit/auditlogpage.h"
 #include "ui/members/memberspage.h"
 #include "ui/organizations/organizationspage.h"
-#include "ui/shell/mainwindow.h"
+#include "ui/shell/navigator.h"
 #include "ui/usage/usagepage.h"
+
+#include "models/audit/auditcontroller.h"
 
 namespace ui {
 
@@ -15,8 +17,9 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         // The toolbar picker shows the page's own tree model, so both always agree.
         auto *organizations =
             new OrganizationsPage(context.session, context.activity, context.settings, parent);
-        if (auto *window = qobject_cast<MainWindow *>(parent))
-            window->setOrganizationModel(organizations->treeModel(), OrganizationsPage::organizationIdRole());
+        if (context.navigator)
+            context.navigator->setOrganizationModel(organizations->treeModel(),
+                                                    OrganizationsPage::organizationIdRole());
         pages.append(organizations);
     }
     {
@@ -25,8 +28,13 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         pages.append(members);
     }
     {
-        auto *audit = new AuditPage(context.session, context.settings, parent);
+        // The controller lives as long as its page; the navigator reaches it for "show in audit".
+        auto *controller = new models::AuditController(context.session);
+        auto *audit = new AuditLogPage(context.session, controller, context.settings, parent);
+        controller->setParent(audit);
         audit->setObjectName(QStringLiteral("auditPage"));
+        if (context.navigator)
+            context.navigator->setAuditController(controller);
         pages.append(audit);
     }
     {
@@ -34,6 +42,8 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         usage->setObjectName(QStringLiteral("usagePage"));
         pages.append(usage);
     }
+    for (Page *page : std::as_const(pages))
+        page->setNavigator(context.navigator);
     return pages;
 }
 

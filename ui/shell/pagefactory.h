@@ -8,12 +8,14 @@ class QWidget;
 
 namespace models {
 class ActivityLog;
+class AuditController;
 class AppSettings;
 class Session;
 } // namespace models
 
 namespace ui {
 
+class Navigator;
 class Page;
 
 struct PageContext
@@ -21,6 +23,8 @@ struct PageContext
     models::Session *session;
     models::ActivityLog *activity;
     models::AppSettings *settings;
+    // The shell's navigator (MainWindow::navigator()); every page gets it.
+    Navigator *navigator = nullptr;
 };
 
 QList<Page *> createPages(const PageContext &context, QWidget *parent);

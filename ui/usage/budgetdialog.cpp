@@ -61,9 +61,10 @@ BudgetDialog::BudgetDialog(const QString &organizationName, const models::Budget
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Monthly budget:"), m_monthly);
-    auto *note = new QLabel(tr("The Usage page warns when the month-end forecast crosses a budget and names the "
-                               "product families that drove it."),
-                            this);
+    auto *note =
+        new QLabel(tr("The Usage page warns when the month-end forecast crosses a budget and names the "
+                      "product families that drove it."),
+                   this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -12,13 +12,20 @@
 class QLabel;
 class QPushButton;
 
+namespace models {
+class Session;
+class UsageController;
+} // namespace models
+
 namespace ui {
 
 class CostOutlookBar : public QFrame
 {
     Q_OBJECT
 public:
-    explicit CostOutlookBar(QWidget *parent = nullptr);
+    // Follows the controller's estimate and outlook; its Pricing and Budget
+    // buttons edit the current organization's card and budget.
+    CostOutlookBar(models::UsageController *controller, models::Session *session, QWidget *parent = nullptr);
 
     void setCost(const models::RateCard &card, const models::CostEstimate *estimate,
                  const models::CostOutlook &outlook, const models::Budget &budget, bool apiCosts);
@@ -27,11 +34,14 @@ public:
     QString outlookText() const;
     QString warningText() const;
 
-Q_SIGNALS:
-    void pricingRequested();
-    void budgetRequested();
+    void editPricing();
+    void editBudget();
 
 private:
+    void refresh();
+
+    models::UsageController *m_controller;
+    models::Session *m_session;
     QLabel *m_card;
     QLabel *m_outlook;
     QLabel *m_warning;

@@ -20,7 +20,17 @@ namespace ui {
 
 namespace {
 
-enum Column { MetricCol, NameCol, UnitCol, DivisorCol, PriceCol, IncludedCol, SourceCol, NoteCol, ColumnCount };
+enum Column {
+    MetricCol,
+    NameCol,
+    UnitCol,
+    DivisorCol,
+    PriceCol,
+    IncludedCol,
+    SourceCol,
+    NoteCol,
+    ColumnCount
+};
 
 QString number(double v)
 {
@@ -78,10 +88,10 @@ PricingDialog::PricingDialog(const QString &organizationName, const std::optiona
     tools->addStretch();
 
     for (const models::CostEstimate::Unpriced &u : unpriced) {
-        auto *item = new QListWidgetItem(tr("%1 (%2, %n row(s)): %3", nullptr, int(u.rows))
-                                             .arg(u.metricName.isEmpty() ? u.metricKey : u.metricName, u.unit,
-                                                  u.reason),
-                                         m_unpriced);
+        auto *item = new QListWidgetItem(
+            tr("%1 (%2, %n row(s)): %3", nullptr, int(u.rows))
+                .arg(u.metricName.isEmpty() ? u.metricKey : u.metricName, u.unit, u.reason),
+            m_unpriced);
         item->setToolTip(u.metricKey);
     }
     auto *unpricedRow = new QHBoxLayout;
@@ -124,8 +134,8 @@ PricingDialog::PricingDialog(const QString &organizationName, const std::optiona
             importCard(path);
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = Dialogs::saveFileName(this, tr("Export rate card"), QStringLiteral("rate-card.json"),
-                                                   tr("Rate cards (*.json)"));
+        const QString path = Dialogs::saveFileName(
+            this, tr("Export rate card"), QStringLiteral("rate-card.json"), tr("Rate cards (*.json)"));
         if (!path.isEmpty())
             exportCard(path);
     });
@@ -151,7 +161,9 @@ void PricingDialog::showCard(const models::RateCard &card)
     for (const models::RateCardEntry &e : card.metrics) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        const auto set = [&](int col, const QString &text) { m_table->setItem(row, col, new QTableWidgetItem(text)); };
+        const auto set = [&](int col, const QString &text) {
+            m_table->setItem(row, col, new QTableWidgetItem(text));
+        };
         set(MetricCol, e.metric);
         set(NameCol, e.metricName);
         set(UnitCol, e.unit);
@@ -160,7 +172,8 @@ void PricingDialog::showCard(const models::RateCard &card)
         set(IncludedCol, number(e.includedPerMonth));
         set(SourceCol, e.source);
         set(NoteCol, e.note);
-        m_table->item(row, SourceCol)->setToolTip(e.asOf.isEmpty() ? e.source : e.source + QLatin1Char('\n') + e.asOf);
+        m_table->item(row, SourceCol)
+            ->setToolTip(e.asOf.isEmpty() ? e.source : e.source + QLatin1Char('\n') + e.asOf);
         m_table->item(row, NoteCol)->setToolTip(e.note);
     }
     m_table->resizeColumnsToContents();

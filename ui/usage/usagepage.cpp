@@ -1,26 +1,24 @@
 #include "ui/usage/usagepage.h"
 
-#include "models/cost/pricingsettings.h"
-#include "ui/usage/budgetdialog.h"
 #include "ui/usage/costoutlookbar.h"
-#include "ui/usage/pricingdialog.h"
 
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
+#include "models/usage/usagecontroller.h"
 #include "models/usage/usagepivotmodel.h"
-#include "ui/common/dialogs.h"
-#include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
+#include "ui/shell/navigator.h"
+#include "ui/usage/usageanomalypanel.h"
 #include "ui/usage/usagebarchart.h"
 #include "ui/usage/usagebreadcrumbbar.h"
-#include "ui/usage/usagecontroller.h"
+#include "ui/usage/usagecontrolsbar.h"
 #include "ui/usage/usagedonutchart.h"
+#include "ui/usage/usageexporter.h"
 #include "ui/usage/usagelinechart.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,7 +26,6 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
@@ -37,32 +34,15 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <cmath>
 
 namespace ui {
 
 namespace {
 
-constexpr int AnomalyIndexRole = Qt::UserRole + 1;
-
 QString settingKey(const char *name)
 {
     return QStringLiteral("usage/") + QLatin1String(name);
 }
-
-// Numbers sort by value, not by their formatted text.
-class AnomalyItem : public QTreeWidgetItem
-{
-public:
-    using QTreeWidgetItem::QTreeWidgetItem;
-    bool operator<(const QTreeWidgetItem &other) const override
-    {
-        const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
-        if (column >= 2)
-            return data(column, Qt::UserRole).toDouble() < other.data(column, Qt::UserRole).toDouble();
-        return QTreeWidgetItem::operator<(other);
-    }
-};
 
 QDate todayUtc()
 {
@@ -72,29 +52,21 @@ QDate todayUtc()
 } // namespace
 
 UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QWidget *parent)
-    : Page(session, parent), m_settings(settings), m_controller(new UsageController(session, this))
+    : Page(session, parent), m_settings(settings), m_controller(new models::UsageController(session, this))
 {
     setObjectName(QStringLiteral("usagePage"));
     buildUi();
-    connect(m_controller, &UsageController::aggregateChanged, this, &UsagePage::onAggregateChanged);
-    connect(m_controller, &UsageController::loadingChanged, this, &UsagePage::onLoadingChanged);
-    connect(m_controller, &UsageController::progressChanged, this, &UsagePage::onProgress);
-    connect(m_controller, &UsageController::costsAvailableChanged, this, [this] {
+    connect(m_controller, &models::UsageController::aggregateChanged, this, &UsagePage::onAggregateChanged);
+    connect(m_controller, &models::UsageController::loadingChanged, this, &UsagePage::onLoadingChanged);
+    connect(m_controller, &models::UsageController::progressChanged, this, &UsagePage::onProgress);
+    // API cost columns, or a rate-card estimate, change the measures on offer.
+    const auto costs = [this] {
         rebuildMeasures();
         updateNote();
-    });
-    connect(m_controller, &UsageController::costChanged, this, [this] {
-        const int before = m_measure->count();
-        const bool hadEstimate = m_measure->findData(int(models::UsageMeasure::EstimatedCost)) >= 0;
-        if (hadEstimate != m_controller->estimateAvailable() || before == 0)
-            rebuildMeasures();
-        m_costBar->setCost(m_controller->rateCard(), m_controller->estimate().get(), m_controller->outlook(),
-                           m_controller->budget(), m_controller->cube().hasCosts());
-        updateNote();
-    });
-    connect(m_costBar, &CostOutlookBar::pricingRequested, this, &UsagePage::editPricing);
-    connect(m_costBar, &CostOutlookBar::budgetRequested, this, &UsagePage::editBudget);
-    connect(m_controller, &UsageController::loadFailed, this, [this](const QString &message) {
+    };
+    connect(m_controller, &models::UsageController::costsAvailableChanged, this, costs);
+    connect(m_controller, &models::UsageController::costChanged, this, costs);
+    connect(m_controller, &models::UsageController::loadFailed, this, [this](const QString &message) {
         m_banner->showError(tr("Usage could not be loaded: %1").arg(message));
         updateStatus();
     });
@@ -102,7 +74,7 @@ UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QW
         m_banner->clear();
         m_controller->setActive(isVisible());
     });
-    connect(m_controller, &UsageController::drillChanged, this, [this] {
+    connect(m_controller, &models::UsageController::drillChanged, this, [this] {
         QStringList labels;
         for (const auto &crumb : m_controller->drillDown().breadcrumbs())
             labels.append(crumb.label);
@@ -115,7 +87,7 @@ UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QW
             m_group1->setCurrentIndex(m_group1->findData(int(groupBy.constFirst())));
         m_group2->setCurrentIndex(m_group2->findData(groupBy.size() > 1 ? int(groupBy.at(1)) : -1));
     });
-    connect(m_crumbs, &UsageBreadcrumbBar::crumbActivated, m_controller, &UsageController::backTo);
+    connect(m_crumbs, &UsageBreadcrumbBar::crumbActivated, m_controller, &models::UsageController::backTo);
     if (session)
         connect(session, &models::Session::organizationChanged, this, [this] {
             m_banner->clear();
@@ -138,94 +110,24 @@ void UsagePage::buildUi()
     m_banner = new MessageBanner(this);
     layout->addWidget(m_banner);
 
-    auto *bar = new QHBoxLayout;
-    auto addLabeled = [&](const QString &text, QWidget *field) {
-        auto *label = new QLabel(text, this);
-        label->setBuddy(field);
-        bar->addWidget(label);
-        bar->addWidget(field);
-    };
-    m_preset = new QComboBox(this);
-    m_preset->setObjectName(QStringLiteral("usageRangePreset"));
-    m_preset->addItem(tr("This month"), int(RangePreset::ThisMonth));
-    m_preset->addItem(tr("Last month"), int(RangePreset::LastMonth));
-    m_preset->addItem(tr("Last 30 days"), int(RangePreset::Last30Days));
-    m_preset->addItem(tr("Last 90 days"), int(RangePreset::Last90Days));
-    m_preset->addItem(tr("Last 12 months"), int(RangePreset::Last12Months));
-    m_preset->addItem(tr("Custom"), int(RangePreset::Custom));
-    m_preset->setCurrentIndex(int(RangePreset::Last30Days));
-    addLabeled(tr("&Range:"), m_preset);
-    m_from = new QDateEdit(this);
-    m_to = new QDateEdit(this);
-    for (QDateEdit *edit : {m_from, m_to}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        edit->setMaximumDate(todayUtc());
-    }
-    m_from->setAccessibleName(tr("From"));
-    m_to->setAccessibleName(tr("To"));
-    bar->addWidget(m_from);
-    bar->addWidget(new QLabel(QStringLiteral("–"), this));
-    bar->addWidget(m_to);
-
-    m_measure = new QComboBox(this);
-    m_measure->setObjectName(QStringLiteral("usageMeasure"));
-    addLabeled(tr("&Measure:"), m_measure);
-    m_export = new QToolButton(this);
-    bar->addStretch(1);
-    bar->addWidget(m_export);
-    layout->addLayout(bar);
-    // Second row: how to slice and draw.
-    bar = new QHBoxLayout;
-
-    m_group1 = new QComboBox(this);
-    m_group2 = new QComboBox(this);
-    m_group1->setObjectName(QStringLiteral("usageGroupBy"));
-    m_group2->addItem(tr("(none)"), -1);
-    for (int d = 0; d < models::UsageDimensionCount; ++d) {
-        const auto dim = models::UsageDimension(d);
-        m_group1->addItem(models::usageDimensionName(dim), d);
-        m_group2->addItem(models::usageDimensionName(dim), d);
-    }
-    m_group2->setAccessibleName(tr("Then by"));
-    addLabeled(tr("&Group by:"), m_group1);
-    bar->addWidget(new QLabel(tr("then"), this));
-    bar->addWidget(m_group2);
-
-    m_granularity = new QComboBox(this);
-    for (auto g : {models::UsageGranularity::Day, models::UsageGranularity::Week,
-                   models::UsageGranularity::Month, models::UsageGranularity::Cumulative})
-        m_granularity->addItem(models::usageGranularityName(g), int(g));
-    addLabeled(tr("G&ranularity:"), m_granularity);
-
-    m_topN = new QSpinBox(this);
-    m_topN->setRange(0, 50);
-    m_topN->setSpecialValueText(tr("all"));
-    m_topN->setValue(8);
-    m_topN->setToolTip(tr("Keep the largest groups and fold the rest into \"Other\""));
-    addLabeled(tr("&Top:"), m_topN);
-
-    m_chartKind = new QComboBox(this);
-    m_chartKind->addItem(tr("Stacked bars"), int(ChartKind::StackedBars));
-    m_chartKind->addItem(tr("Lines"), int(ChartKind::Lines));
-    m_chartKind->addItem(tr("Donut"), int(ChartKind::Donut));
-    addLabeled(tr("C&hart:"), m_chartKind);
-
-    m_export->setText(tr("&Export"));
-    m_export->setIcon(icon(QStringLiteral("document-export")));
-    m_export->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *controls = m_controls = new UsageControlsBar(this);
+    m_preset = controls->preset();
+    m_from = controls->from();
+    m_to = controls->to();
+    m_measure = controls->measure();
+    m_group1 = controls->group1();
+    m_group2 = controls->group2();
+    m_granularity = controls->granularity();
+    m_topN = controls->topN();
+    m_chartKind = controls->chartKind();
+    m_export = controls->exportButton();
     auto *exportMenu = new QMenu(m_export);
     exportMenu->addAction(tr("Chart as PNG…"), this, [this] { exportChart(QStringLiteral("png")); });
     exportMenu->addAction(tr("Chart as SVG…"), this, [this] { exportChart(QStringLiteral("svg")); });
     exportMenu->addAction(tr("Pivot as CSV…"), this, [this] { exportPivotCsv(); });
     exportMenu->addAction(tr("Records as CSV…"), this, [this] { exportRecordsCsv(); });
     m_export->setMenu(exportMenu);
-    bar->addStretch(1);
-    const auto combos = findChildren<QComboBox *>();
-    for (QComboBox *combo : combos)
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    layout->addLayout(bar);
+    layout->addWidget(controls);
 
     auto *statusRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
@@ -246,7 +148,7 @@ void UsagePage::buildUi()
     m_note->setWordWrap(true);
     m_note->hide();
     layout->addWidget(m_note);
-    m_costBar = new CostOutlookBar(this);
+    m_costBar = new CostOutlookBar(m_controller, session(), this);
     layout->addWidget(m_costBar);
 
     m_crumbs = new UsageBreadcrumbBar(this);
@@ -291,23 +193,8 @@ void UsagePage::buildUi()
                 m_pivotSortOrder = order;
             });
 
-    auto *anomalyBox = new QWidget(m_bottomSplitter);
-    auto *anomalyLayout = new QVBoxLayout(anomalyBox);
-    anomalyLayout->setContentsMargins(0, 0, 0, 0);
-    auto *anomalyTitle = new QLabel(tr("&Anomalies"), anomalyBox);
-    anomalyTitle->setToolTip(tr("Days that depart from the group's recent level. Enter or double-click opens "
-                                "the audit log around that day."));
-    m_anomalies = new QTreeWidget(anomalyBox);
-    m_anomalies->setObjectName(QStringLiteral("usageAnomalies"));
-    anomalyTitle->setBuddy(m_anomalies);
-    m_anomalies->setRootIsDecorated(false);
-    m_anomalies->setUniformRowHeights(true);
-    m_anomalies->setSortingEnabled(true);
-    m_anomalies->setHeaderLabels({tr("Group"), tr("Day"), tr("Score"), tr("Value"), tr("Baseline")});
-    connect(m_anomalies, &QTreeWidget::itemActivated, this,
-            [this](QTreeWidgetItem *item) { openAnomaly(m_anomalies->indexOfTopLevelItem(item)); });
-    anomalyLayout->addWidget(anomalyTitle);
-    anomalyLayout->addWidget(m_anomalies);
+    m_anomalies = new UsageAnomalyPanel(m_bottomSplitter);
+    connect(m_anomalies, &UsageAnomalyPanel::anomalyActivated, this, &UsagePage::openAnomaly);
     m_bottomSplitter->setStretchFactor(0, 3);
     m_bottomSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setStretchFactor(0, 3);
@@ -332,7 +219,6 @@ void UsagePage::buildUi()
     connect(m_preset, &QComboBox::currentIndexChanged, this, &UsagePage::applyPreset);
     connect(m_from, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
     connect(m_to, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
-    connect(m_measure, &QComboBox::activated, this, [this] { m_measureChosen = true; });
     connect(m_measure, &QComboBox::currentIndexChanged, this, [this] {
         if (m_measure->currentIndex() >= 0)
             m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
@@ -342,7 +228,7 @@ void UsagePage::buildUi()
     connect(m_granularity, &QComboBox::currentIndexChanged, this, [this] {
         m_controller->setGranularity(models::UsageGranularity(m_granularity->currentData().toInt()));
     });
-    connect(m_topN, &QSpinBox::valueChanged, m_controller, &UsageController::setTopN);
+    connect(m_topN, &QSpinBox::valueChanged, m_controller, &models::UsageController::setTopN);
     connect(m_chartKind, &QComboBox::currentIndexChanged, m_charts, &QStackedWidget::setCurrentIndex);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_controller->cancel();
@@ -418,33 +304,7 @@ void UsagePage::applyGroupBy()
 
 void UsagePage::rebuildMeasures()
 {
-    const auto current =
-        models::UsageMeasure(m_measure->currentIndex() >= 0 ? m_measure->currentData().toInt() : 0);
-    const QSignalBlocker block(m_measure);
-    m_measure->clear();
-    const models::UsageCube &cube = m_controller->cube();
-    const bool estimated = m_controller->estimateAvailable();
-    for (int m = 0; m < models::UsageMeasureCount; ++m) {
-        const auto measure = models::UsageMeasure(m);
-        const bool available =
-            measure == models::UsageMeasure::EstimatedCost ? estimated : cube.hasMeasure(measure);
-        if (models::usageMeasureIsCost(measure) && !available)
-            continue;
-        QString text = models::usageMeasureName(measure);
-        const QString currency = measure == models::UsageMeasure::EstimatedCost
-                                     ? m_controller->rateCard().currency
-                                     : cube.billingCurrency();
-        if (models::usageMeasureIsCost(measure) && !currency.isEmpty())
-            text += QStringLiteral(" (") + currency + QStringLiteral(")");
-        m_measure->addItem(text, m);
-    }
-    // When a rate card prices what is in view, cost is what the page shows
-    // unless the user picked otherwise.
-    int index = m_measure->findData(int(current));
-    if (!m_measureChosen && estimated && current == models::UsageMeasure::ConsumedQuantity &&
-        !cube.hasCosts())
-        index = m_measure->findData(int(models::UsageMeasure::EstimatedCost));
-    m_measure->setCurrentIndex(index >= 0 ? index : 0);
+    m_controls->rebuildMeasures(*m_controller);
     m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
 }
 
@@ -503,7 +363,7 @@ void UsagePage::onAggregateChanged()
 {
     resortPivot();
     m_pivotView->resizeColumnsToContents();
-    fillAnomalies();
+    m_anomalies->setAnomalies(m_controller->anomalies());
     updateNote();
     updateStatus();
 }
@@ -523,42 +383,11 @@ void UsagePage::resortPivot()
     m_pivotView->sortByColumn(column, m_pivotSortOrder);
 }
 
-void UsagePage::fillAnomalies()
-{
-    m_anomalies->setSortingEnabled(false);
-    m_anomalies->clear();
-    const auto &list = m_controller->anomalies();
-    const QLocale locale;
-    for (int i = 0; i < list.size(); ++i) {
-        const models::UsageAnomaly &an = list.at(i);
-        auto *item = new AnomalyItem(m_anomalies);
-        item->setText(0, an.groupLabel);
-        item->setText(1, an.day.toString(Qt::ISODate));
-        // Big numbers without decimals keep the score column in view.
-        auto number = [&locale](double v) { return locale.toString(v, 'f', std::abs(v) >= 1000 ? 0 : 2); };
-        item->setText(2, locale.toString(an.score, 'f', 1));
-        item->setText(3, number(an.value));
-        item->setText(4, number(an.baseline));
-        item->setData(0, AnomalyIndexRole, i);
-        item->setData(2, Qt::UserRole, an.score);
-        item->setData(3, Qt::UserRole, an.value);
-        item->setData(4, Qt::UserRole, an.baseline);
-        for (int c = 2; c <= 4; ++c)
-            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-        item->setToolTip(0, tr("Enter or double-click: open the audit log around this day"));
-    }
-    m_anomalies->setSortingEnabled(true);
-    m_anomalies->sortByColumn(2, Qt::DescendingOrder);
-    for (int c = 0; c < m_anomalies->columnCount(); ++c)
-        m_anomalies->resizeColumnToContents(c);
-}
-
 void UsagePage::openAnomaly(int row)
 {
-    QTreeWidgetItem *item = m_anomalies->topLevelItem(row);
-    if (!item || !session())
+    if (!session())
         return;
-    const int index = item->data(0, AnomalyIndexRole).toInt();
+    const int index = m_anomalies->anomalyIndexAt(row);
     const auto &list = m_controller->anomalies();
     if (index < 0 || index >= list.size())
         return;
@@ -574,7 +403,8 @@ void UsagePage::openAnomaly(int row)
             if (filter.dimension == models::UsageDimension::Account)
                 accountId = filter.key;
     const qint64 dayStart = an.day.startOfDay(Qt::UTC).toMSecsSinceEpoch();
-    session()->requestAuditAround(accountId, dayStart, dayStart + 86400000 - 1);
+    if (navigator())
+        navigator()->showAuditAround(accountId, dayStart, dayStart + 86400000 - 1);
 }
 
 void UsagePage::onChartGroupActivated(int group)
@@ -604,6 +434,11 @@ void UsagePage::onProgress(int done, int total)
 {
     m_progress->setMaximum(std::max(total, 1));
     m_progress->setValue(done);
+}
+
+QTreeWidget *UsagePage::anomalyList() const
+{
+    return m_anomalies->tree();
 }
 
 UsageChart *UsagePage::currentChart() const
@@ -670,49 +505,19 @@ UsagePage::ChartKind UsagePage::chartKind() const
 
 bool UsagePage::exportChart(const QString &format)
 {
-    const bool svg = format.compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
-    const QString path = Dialogs::saveFileName(this, tr("Export chart"),
-                                               QStringLiteral("usage-chart.") +
-                                                   (svg ? QStringLiteral("svg") : QStringLiteral("png")),
-                                               svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"));
-    if (path.isEmpty())
-        return false;
-    if (!currentChart()->exportImage(path, tr("Usage"))) {
-        m_banner->showError(tr("Could not write %1.").arg(path), false);
-        return false;
-    }
-    return true;
+    return UsageExporter::exportChart(this, m_banner, currentChart(), format);
 }
-
-namespace {
-
-template <typename Writer>
-bool writeCsv(QWidget *parent, MessageBanner *banner, const QString &title, const QString &suggested,
-              Writer &&write)
-{
-    const QString path = Dialogs::saveFileName(parent, title, suggested, QObject::tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return false;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !write(&file) || !file.commit()) {
-        banner->showError(QObject::tr("Could not write %1: %2").arg(path, file.errorString()), false);
-        return false;
-    }
-    return true;
-}
-
-} // namespace
 
 bool UsagePage::exportPivotCsv()
 {
-    return writeCsv(this, m_banner, tr("Export pivot"), QStringLiteral("usage-pivot.csv"),
-                    [this](QIODevice *out) { return m_controller->writePivotCsv(out); });
+    return UsageExporter::exportCsv(this, m_banner, tr("Export pivot"), QStringLiteral("usage-pivot.csv"),
+                                    [this](QIODevice *out) { return m_controller->writePivotCsv(out); });
 }
 
 bool UsagePage::exportRecordsCsv()
 {
-    return writeCsv(this, m_banner, tr("Export records"), QStringLiteral("usage-records.csv"),
-                    [this](QIODevice *out) { return m_controller->writeRecordsCsv(out); });
+    return UsageExporter::exportCsv(this, m_banner, tr("Export records"), QStringLiteral("usage-records.csv"),
+                                    [this](QIODevice *out) { return m_controller->writeRecordsCsv(out); });
 }
 
 void UsagePage::showEvent(QShowEvent *event)
@@ -739,7 +544,7 @@ void UsagePage::saveViewState(models::AppSettings &settings)
 {
     settings.setSplitterState(QStringLiteral("usage/main"), m_mainSplitter->saveState());
     settings.setSplitterState(QStringLiteral("usage/bottom"), m_bottomSplitter->saveState());
-    settings.setHeaderState(QStringLiteral("usage/anomalies"), m_anomalies->header()->saveState());
+    settings.setHeaderState(QStringLiteral("usage/anomalies"), m_anomalies->tree()->header()->saveState());
     settings.setValue(settingKey("preset"), m_preset->currentData());
     settings.setValue(settingKey("from"), m_from->date());
     settings.setValue(settingKey("to"), m_to->date());
@@ -757,7 +562,7 @@ void UsagePage::restoreViewState(models::AppSettings &settings)
 {
     m_mainSplitter->restoreState(settings.splitterState(QStringLiteral("usage/main")));
     m_bottomSplitter->restoreState(settings.splitterState(QStringLiteral("usage/bottom")));
-    m_anomalies->header()->restoreState(settings.headerState(QStringLiteral("usage/anomalies")));
+    m_anomalies->tree()->header()->restoreState(settings.headerState(QStringLiteral("usage/anomalies")));
     auto restoreCombo = [&](QComboBox *combo, const char *key) {
         const QVariant v = settings.value(settingKey(key));
         if (!v.isValid())
@@ -790,50 +595,6 @@ void UsagePage::restoreViewState(models::AppSettings &settings)
     m_pivotSortKind = settings.value(settingKey("pivotSortKind"), m_pivotSortKind).toInt();
     m_pivotSortOrder =
         Qt::SortOrder(settings.value(settingKey("pivotSortOrder"), int(m_pivotSortOrder)).toInt());
-}
-
-void UsagePage::editPricing()
-{
-    const QString orgId = session() ? session()->organizationId() : QString();
-    if (orgId.isEmpty())
-        return;
-    const auto estimate = m_controller->estimate();
-    auto *dialog =
-        new PricingDialog(session()->organizationName(), models::pricing::customCard(orgId),
-                          models::pricing::discountPercent(orgId),
-                          estimate ? estimate->unpriced : QList<models::CostEstimate::Unpriced>(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // Saved for the organization the dialog was opened for, even if the
-    // selection changed meanwhile.
-    connect(dialog, &QDialog::accepted, this, [this, dialog, orgId] {
-        models::pricing::setCustomCard(orgId, dialog->ownCard());
-        models::pricing::setDiscountPercent(orgId, dialog->discountPercent());
-        if (session() && session()->organizationId() == orgId)
-            m_controller->reloadPricing();
-    });
-    dialog->open();
-}
-
-void UsagePage::editBudget()
-{
-    const QString orgId = session() ? session()->organizationId() : QString();
-    if (orgId.isEmpty())
-        return;
-    QStringList families;
-    const models::UsageCube &cube = m_controller->cube();
-    for (qint32 id = 1; id < cube.valueCount(models::UsageDimension::ProductFamily); ++id)
-        families << cube.valueLabel(models::UsageDimension::ProductFamily, id);
-    const QString currency =
-        m_controller->outlook().valid ? m_controller->outlook().currency : m_controller->rateCard().currency;
-    auto *dialog = new BudgetDialog(session()->organizationName(), models::pricing::budget(orgId), families,
-                                    currency, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, orgId] {
-        models::pricing::setBudget(orgId, dialog->budget());
-        if (session() && session()->organizationId() == orgId)
-            m_controller->reloadPricing();
-    });
-    dialog->open();
 }
 
 } // namespace ui

@@ -24,16 +24,18 @@ class QTreeWidgetItem;
 
 namespace models {
 class AppSettings;
-}
+class UsageController;
+} // namespace models
 
 namespace ui {
 
 class CostOutlookBar;
+class UsageControlsBar;
 class MessageBanner;
+class UsageAnomalyPanel;
 class UsageBarChart;
 class UsageBreadcrumbBar;
 class UsageChart;
-class UsageController;
 class UsageDonutChart;
 class UsageLineChart;
 
@@ -73,20 +75,17 @@ public:
     bool exportRecordsCsv();
 
     // For tests and keyboard users.
-    UsageController *controller() const { return m_controller; }
+    models::UsageController *controller() const { return m_controller; }
     UsageChart *currentChart() const;
     UsageBarChart *barChart() const { return m_bars; }
     UsageLineChart *lineChart() const { return m_lines; }
     UsageDonutChart *donutChart() const { return m_donut; }
     UsageBreadcrumbBar *breadcrumbBar() const { return m_crumbs; }
     QTableView *pivotView() const { return m_pivotView; }
-    QTreeWidget *anomalyList() const { return m_anomalies; }
+    QTreeWidget *anomalyList() const;
     QComboBox *measureCombo() const { return m_measure; }
     QLabel *noteLabel() const { return m_note; }
     CostOutlookBar *costBar() const { return m_costBar; }
-    // Pricing and Budget dialogs (also the bar's buttons).
-    void editPricing();
-    void editBudget();
     QLabel *statusLabel() const { return m_status; }
     MessageBanner *banner() const { return m_banner; }
     // Opens the audit log around the anomaly in row `row` of the list.
@@ -107,12 +106,11 @@ private:
     void onProgress(int done, int total);
     void updateNote();
     void updateStatus();
-    void fillAnomalies();
     void onChartGroupActivated(int group);
     void resortPivot();
 
     models::AppSettings *m_settings;
-    UsageController *m_controller;
+    models::UsageController *m_controller;
     MessageBanner *m_banner;
     QComboBox *m_preset;
     QDateEdit *m_from;
@@ -128,7 +126,7 @@ private:
     QPushButton *m_cancel;
     QLabel *m_note;
     CostOutlookBar *m_costBar = nullptr;
-    bool m_measureChosen = false; // the user picked a measure: keep it
+    UsageControlsBar *m_controls = nullptr;
     QLabel *m_status;
     UsageBreadcrumbBar *m_crumbs;
     QSplitter *m_mainSplitter;
@@ -138,7 +136,7 @@ private:
     UsageLineChart *m_lines;
     UsageDonutChart *m_donut;
     QTableView *m_pivotView;
-    QTreeWidget *m_anomalies;
+    UsageAnomalyPanel *m_anomalies;
     int m_pivotSortKind = -1; // models::UsagePivotModel::ColumnKind of the user's sort
     Qt::SortOrder m_pivotSortOrder = Qt::DescendingOrder;
 };

@@ -62,7 +62,7 @@ private Q_SLOTS:
         models::Session session;
         models::ActivityLog activity;
         ui::MainWindow window(&session, &activity, &settings);
-        for (ui::Page *p : ui::createPages({&session, &activity, &settings}, &window))
+        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
             window.addPage(p);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -97,7 +97,7 @@ private Q_SLOTS:
         models::Session session;
         models::ActivityLog activity;
         ui::MainWindow window(&session, &activity, &settings);
-        for (ui::Page *p : ui::createPages({&session, &activity, &settings}, &window))
+        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
             window.addPage(p);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

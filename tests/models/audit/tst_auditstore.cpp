@@ -3,6 +3,7 @@
 
 #include "auditsamples.h"
 
+#include "models/audit/auditentryjson.h"
 #include "models/audit/auditrowdetails.h"
 #include "models/audit/auditstore.h"
 #include "models/audit/columnmemory.h"
@@ -41,41 +42,8 @@ bool sameCompact(const api::AuditEvent &a, const api::AuditEvent &b)
 QByteArray pageJson(const QList<api::AuditEvent> &events)
 {
     QJsonArray result;
-    for (const api::AuditEvent &e : events) {
-        auto put = [](QJsonObject &o, const char *key, const QString &v) {
-            if (!v.isEmpty())
-                o.insert(QLatin1String(key), v);
-        };
-        QJsonObject action, actor, org, raw, resource;
-        put(action, "description", e.actionDescription);
-        put(action, "result", e.actionResult);
-        put(action, "type", e.actionType);
-        action.insert(QStringLiteral("time"),
-                      QDateTime::fromMSecsSinceEpoch(e.actionTimeMs, Qt::UTC).toString(Qt::ISODateWithMs));
-        put(actor, "id", e.actorId);
-        put(actor, "context", e.actorContext);
-        put(actor, "email", e.actorEmail);
-        put(actor, "ip_address", e.actorIpAddress);
-        put(actor, "token_id", e.actorTokenId);
-        put(actor, "token_name", e.actorTokenName);
-        put(actor, "type", e.actorType);
-        put(org, "id", e.organizationId);
-        put(raw, "cf_ray_id", e.rawCfRayId);
-        put(raw, "method", e.rawMethod);
-        put(raw, "uri", e.rawUri);
-        put(raw, "user_agent", e.rawUserAgent);
-        if (e.rawStatusCode)
-            raw.insert(QStringLiteral("status_code"), *e.rawStatusCode);
-        put(resource, "id", e.resourceId);
-        put(resource, "product", e.resourceProduct);
-        put(resource, "type", e.resourceType);
-        result.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                  {QStringLiteral("action"), action},
-                                  {QStringLiteral("actor"), actor},
-                                  {QStringLiteral("organization"), org},
-                                  {QStringLiteral("raw"), raw},
-                                  {QStringLiteral("resource"), resource}});
-    }
+    for (const api::AuditEvent &e : events)
+        result.append(models::auditentryjson::toObject(e));
     return QJsonDocument(QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("result"), result}})
         .toJson(QJsonDocument::Compact);
 }

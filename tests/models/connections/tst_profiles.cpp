@@ -4,8 +4,8 @@
 
 #include "api/records.h"
 #include "models/connections/connectionprofile.h"
+#include "models/connections/connectionprofilestore.h"
 #include "models/connections/credentialverifier.h"
-#include "models/connections/profilestore.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -15,8 +15,8 @@
 #include <QTest>
 
 using models::ConnectionProfile;
+using models::ConnectionProfileStore;
 using models::CredentialVerifier;
-using models::ProfileStore;
 using Field = ConnectionProfile::Field;
 
 class TestProfiles : public QObject
@@ -50,7 +50,7 @@ private Q_SLOTS:
         QString prodId;
         QString stagingId;
         {
-            ProfileStore store;
+            ConnectionProfileStore store;
             new QAbstractItemModelTester(&store, QAbstractItemModelTester::FailureReportingMode::QtTest,
                                          this);
             QSignalSpy inserted(&store, &QAbstractItemModel::rowsInserted);
@@ -74,7 +74,7 @@ private Q_SLOTS:
             store.setLastUsedId(stagingId);
         }
         // A new store reads what the first one wrote.
-        ProfileStore reloaded;
+        ConnectionProfileStore reloaded;
         QCOMPARE(reloaded.rowCount(), 2);
         const ConnectionProfile prod = *reloaded.profile(prodId);
         QCOMPARE(prod.name, QStringLiteral("Production EU"));
@@ -87,20 +87,20 @@ private Q_SLOTS:
         QCOMPARE(staging.baseUrl, QUrl(QStringLiteral("http://127.0.0.1:8787/client/v4")));
         QCOMPARE(reloaded.lastUsedId(), stagingId);
 
-        QSignalSpy removed(&reloaded, &ProfileStore::profileRemoved);
+        QSignalSpy removed(&reloaded, &ConnectionProfileStore::profileRemoved);
         QVERIFY(reloaded.remove(stagingId));
         QCOMPARE(removed.count(), 1);
         QCOMPARE(removed.first().first().toString(), stagingId);
         QVERIFY(reloaded.lastUsedId().isEmpty()); // forgotten with the profile
         QVERIFY(!reloaded.remove(stagingId));
-        ProfileStore again;
+        ConnectionProfileStore again;
         QCOMPARE(again.rowCount(), 1);
         QVERIFY(!again.profile(stagingId));
     }
 
     void duplicateGetsAFreshIdAndName()
     {
-        ProfileStore store;
+        ConnectionProfileStore store;
         const QString id = store.add(sample(QStringLiteral("Prod")));
         const QString copy = store.duplicate(id);
         QVERIFY(!copy.isEmpty() && copy != id);
@@ -114,7 +114,7 @@ private Q_SLOTS:
 
     void transientProfilesAreNeverWritten()
     {
-        ProfileStore store;
+        ConnectionProfileStore store;
         store.add(sample(QStringLiteral("Saved")));
         ConnectionProfile env = sample(QStringLiteral("Environment"));
         env.origin = ConnectionProfile::Origin::Environment;
@@ -132,7 +132,7 @@ private Q_SLOTS:
         QVERIFY(!store.update(changed));
         store.setLastUsedId(demoId);
         QVERIFY(store.lastUsedId().isEmpty());
-        ProfileStore reloaded;
+        ConnectionProfileStore reloaded;
         QCOMPARE(reloaded.rowCount(), 1);
         QSettings settings;
         settings.sync();

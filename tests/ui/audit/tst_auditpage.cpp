@@ -9,14 +9,14 @@
 #include "api/client.h"
 #include "api/organizationsapi.h"
 #include "models/audit/auditarchive.h"
+#include "models/audit/auditcontroller.h"
 #include "models/audit/audittablemodel.h"
 #include "models/export/exportcolumns.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "ui/audit/auditdetailspane.h"
-#include "ui/audit/auditexportwriter.h"
 #include "ui/audit/auditfilterrow.h"
-#include "ui/audit/auditpage.h"
+#include "ui/audit/auditlogpage.h"
 #include "ui/audit/auditquerybar.h"
 #include "ui/audit/audittimeline.h"
 #include "ui/common/dialogs.h"
@@ -183,8 +183,8 @@ private Q_SLOTS:
         QTRY_COMPARE(model->rowCount(), total);
         m_page->searchBox()->setText(actor);
         QTRY_COMPARE(model->rowCount(), expected);
-        m_page->flushArchive();
-        QSignalSpy details(m_page, &ui::AuditPage::detailsLoaded);
+        m_page->controller()->flushArchive();
+        QSignalSpy details(m_page, &ui::AuditLogPage::detailsLoaded);
         m_page->table()->setCurrentIndex(model->index(0, 0));
         const QString id = model->index(0, 0).data(Model::EntryIdRole).toString();
         QCOMPARE(m_page->details()->entryId(), id);
@@ -204,8 +204,8 @@ private Q_SLOTS:
         const QStringList shown = visibleIds(model);
         const QString csvPath = m_archiveDir->filePath(QStringLiteral("out.csv"));
         ui::Dialogs::enqueueAnswer(csvPath);
-        QSignalSpy exported(m_page, &ui::AuditPage::exportFinished);
-        m_page->exportInteractive(ui::AuditPage::Format::Csv);
+        QSignalSpy exported(m_page->controller(), &models::AuditController::exportFinished);
+        m_page->exportInteractive(ui::AuditLogPage::Format::Csv);
         QVERIFY(exported.wait(20000));
         QVERIFY2(exported.first().first().toBool(), qPrintable(exported.first().at(1).toString()));
         QFile csv(csvPath);
@@ -222,7 +222,7 @@ private Q_SLOTS:
 
         const QString jsonPath = m_archiveDir->filePath(QStringLiteral("out.json"));
         exported.clear();
-        QVERIFY(m_page->exportTo(jsonPath, ui::AuditPage::Format::Json));
+        QVERIFY(m_page->exportTo(jsonPath, ui::AuditLogPage::Format::Json));
         QVERIFY(exported.wait(20000));
         QVERIFY(exported.first().first().toBool());
         QFile json(jsonPath);
@@ -297,12 +297,12 @@ private Q_SLOTS:
 
         // A mutation logs one new entry on the server.
         renameOrganization(m_orgName + QStringLiteral(" (audit test)"));
-        QSignalSpy loaded(m_page, &ui::AuditPage::loadFinished);
+        QSignalSpy loaded(m_page->controller(), &models::AuditController::loadFinished);
         m_page->refresh();
         QVERIFY(loaded.wait(20000));
         QVERIFY(!m_page->banner()->isVisible() || m_page->banner()->kind() != ui::MessageBanner::Kind::Error);
-        QCOMPARE(m_page->lastLoadAdded(), qint64(1));
-        QVERIFY2(m_page->lastLoadReceived() <= 3,
+        QCOMPARE(m_page->controller()->lastLoadAdded(), qint64(1));
+        QVERIFY2(m_page->controller()->lastLoadReceived() <= 3,
                  "only entries at or after the newest loaded time are fetched");
         QCOMPARE(qint64(model->store().rowCount()), before + 1);
         QCOMPARE(qint64(loadedIds(model).size()), before + 1);
@@ -327,21 +327,21 @@ private Q_SLOTS:
         loaded.clear();
         m_page->refresh();
         QVERIFY(loaded.wait(20000));
-        QCOMPARE(m_page->lastLoadAdded(), qint64(0));
+        QCOMPARE(m_page->controller()->lastLoadAdded(), qint64(0));
         QCOMPARE(qint64(loadedIds(model).size()), before + 1);
 
         // Reopening shows the archived history at once, then refreshes it.
-        m_page->flushArchive();
+        m_page->controller()->flushArchive();
         closePage();
         renameOrganization(m_orgName);
         m_page = createPage();
-        QSignalSpy history(m_page, &ui::AuditPage::historyLoaded);
-        QSignalSpy reloaded(m_page, &ui::AuditPage::loadFinished);
+        QSignalSpy history(m_page->controller(), &models::AuditController::historyLoaded);
+        QSignalSpy reloaded(m_page->controller(), &models::AuditController::loadFinished);
         showPage();
         QVERIFY(history.wait(20000));
         QCOMPARE(history.first().first().toLongLong(), before + 1);
         QVERIFY(reloaded.wait(20000));
-        QCOMPARE(m_page->lastLoadAdded(), qint64(1));
+        QCOMPARE(m_page->controller()->lastLoadAdded(), qint64(1));
         QCOMPARE(qint64(loadedIds(m_page->model()).size()), before + 2);
         QCOMPARE(qint64(m_page->model()->rowCount()), before + 2);
         // After history, refresh and any re-sorting, what is highlighted is what the details show.
@@ -375,8 +375,8 @@ private Q_SLOTS:
             QFileInfo(path).dir().entryList({QFileInfo(path).fileName() + QStringLiteral(".corrupt-*")});
         QCOMPARE(aside.size(), 1);
         // The fresh archive works: the details pane finds the full entry.
-        m_page->flushArchive();
-        QSignalSpy details(m_page, &ui::AuditPage::detailsLoaded);
+        m_page->controller()->flushArchive();
+        QSignalSpy details(m_page, &ui::AuditLogPage::detailsLoaded);
         m_page->table()->setCurrentIndex(m_page->model()->index(0, 0));
         QCOMPARE(m_page->details()->entryId(),
                  m_page->model()->index(0, 0).data(Model::EntryIdRole).toString());
@@ -388,7 +388,7 @@ private Q_SLOTS:
     {
         openPage();
         QVERIFY(waitLoad());
-        QSignalSpy loaded(m_page, &ui::AuditPage::loadFinished);
+        QSignalSpy loaded(m_page->controller(), &models::AuditController::loadFinished);
         m_page->run();
         QVERIFY(m_page->isLoading());
         m_page->cancel();
@@ -427,13 +427,15 @@ private:
         delete job;
     }
 
-    ui::AuditPage *createPage()
+    ui::AuditLogPage *createPage()
     {
         m_session = new models::Session(this);
         m_session->setClient(m_client);
         m_session->setOrganization(m_orgId, m_orgName);
-        auto *page = new ui::AuditPage(m_session, nullptr);
-        page->setArchiveDirectory(m_archiveDir->path());
+        // The session owns the controller: it outlives the page (closePage deletes the page first).
+        auto *controller = new models::AuditController(m_session, m_session);
+        controller->setArchiveDirectory(m_archiveDir->path());
+        auto *page = new ui::AuditLogPage(m_session, controller, nullptr);
         page->queryBar()->setPreset(ui::AuditQueryBar::Preset::Last18Months);
         page->resize(1300, 800);
         return page;
@@ -448,14 +450,15 @@ private:
     void openPage()
     {
         m_page = createPage();
-        m_loaded = std::make_unique<QSignalSpy>(m_page, &ui::AuditPage::loadFinished);
+        m_loaded = std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
         showPage();
     }
 
     bool waitLoad()
     {
         if (!m_loaded)
-            m_loaded = std::make_unique<QSignalSpy>(m_page, &ui::AuditPage::loadFinished);
+            m_loaded =
+                std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
         const bool ok = m_loaded->count() > 0 || m_loaded->wait(30000);
         m_loaded.reset();
         return ok && !m_page->isLoading();
@@ -477,7 +480,7 @@ private:
     qint64 m_serverCount = 0;
     std::unique_ptr<QTemporaryDir> m_archiveDir;
     models::Session *m_session = nullptr;
-    ui::AuditPage *m_page = nullptr;
+    ui::AuditLogPage *m_page = nullptr;
     std::unique_ptr<QSignalSpy> m_loaded;
 };
 

@@ -3,14 +3,14 @@
 // the credential against orgscope-sim before the session gets a client; a bad
 // or expired credential gives one message and the dialog.
 
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
+#include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "testsupport/simulatorprocess.h"
 #include "ui/common/dialogs.h"
 #include "ui/connections/connectdialog.h"
 #include "ui/connections/connectioncontroller.h"
-#include "ui/connections/secretstore.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -72,8 +72,8 @@ private Q_SLOTS:
 
     void addEditDuplicateRemove()
     {
-        models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::ConnectionProfileStore store;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         ui::ConnectDialog dialog(&store, &secrets);
         dialog.show();
@@ -145,8 +145,8 @@ private Q_SLOTS:
 
     void transientProfilesAreReadOnly()
     {
-        models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::ConnectionProfileStore store;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         ConnectionProfile env;
         env.origin = ConnectionProfile::Origin::Environment;
@@ -179,8 +179,8 @@ private Q_SLOTS:
         QFETCH(QString, token);
         QFETCH(bool, ok);
         QFETCH(QString, messagePart);
-        models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::ConnectionProfileStore store;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         QList<api::Client *> clients; // outlives the controller, which clears the session's client
         models::Session session;
@@ -236,8 +236,8 @@ private Q_SLOTS:
 
     void missingSecretAsksForIt()
     {
-        models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::ConnectionProfileStore store;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         models::Session session;
         models::ActivityLog activity;
@@ -265,7 +265,7 @@ private Q_SLOTS:
     {
         QString id;
         {
-            models::ProfileStore store;
+            models::ConnectionProfileStore store;
             ConnectionProfile p;
             p.name = QStringLiteral("Last");
             p.baseUrl = QUrl(m_sim->baseUrl());
@@ -274,8 +274,8 @@ private Q_SLOTS:
             id = store.add(p);
             store.setLastUsedId(id);
         }
-        models::ProfileStore store;
-        ui::SecretStore secrets;
+        models::ConnectionProfileStore store;
+        models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
         secrets.holdForSession(id, testsupport::SimulatorProcess::demoToken());
         models::Session session;
@@ -285,7 +285,7 @@ private Q_SLOTS:
         QVERIFY(controller.connectAtStart());
         QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 20000);
         QCOMPARE(connected.first().first().toString(), id);
-        QCOMPARE(session.profileName(), QStringLiteral("Used"));
+        QCOMPARE(session.connectionProfileName(), QStringLiteral("Used"));
     }
 };
 

@@ -1,13 +1,13 @@
 // No keychain: the console says so once, keeps secrets in memory for this
 // session only, and never writes them anywhere (settings, data, cache).
 
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
+#include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "testsupport/simulatorprocess.h"
 #include "ui/connections/connectdialog.h"
 #include "ui/connections/connectioncontroller.h"
-#include "ui/connections/secretstore.h"
 
 #include <QDirIterator>
 #include <QLabel>
@@ -58,9 +58,9 @@ private Q_SLOTS:
 
     void secretsStayInMemory()
     {
-        ui::SecretStore store(QStringLiteral("OrgscopeFallbackTest"));
+        models::SecretStore store(QStringLiteral("OrgscopeFallbackTest"));
         store.setTimeout(10000);
-        QSignalSpy unavailable(&store, &ui::SecretStore::keychainUnavailable);
+        QSignalSpy unavailable(&store, &models::SecretStore::keychainUnavailable);
         bool written = false;
         bool persisted = true;
         store.write(QStringLiteral("p1"), m_secret, this, [&](bool p) {
@@ -77,7 +77,7 @@ private Q_SLOTS:
         // This session still has it...
         bool read = false;
         store.read(QStringLiteral("p1"), this,
-                   [&](const ui::SecretStore::ReadResult &r) { read = r.found && r.secret == m_secret; });
+                   [&](const models::SecretStore::ReadResult &r) { read = r.found && r.secret == m_secret; });
         QTRY_VERIFY(read);
         // ...and saying it once is enough.
         store.write(QStringLiteral("p2"), m_secret, this);
@@ -87,8 +87,8 @@ private Q_SLOTS:
 
     void dialogSaysSoAndConnectWorks()
     {
-        models::ProfileStore profiles;
-        ui::SecretStore secrets(QStringLiteral("OrgscopeFallbackTest"));
+        models::ConnectionProfileStore profiles;
+        models::SecretStore secrets(QStringLiteral("OrgscopeFallbackTest"));
         secrets.setTimeout(10000);
         models::Session session;
         models::ActivityLog activity;
@@ -131,8 +131,8 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
 
         // A later run has no secret: it asks for it instead of failing obscurely.
-        models::ProfileStore nextProfiles;
-        ui::SecretStore nextSecrets(QStringLiteral("OrgscopeFallbackTest"));
+        models::ConnectionProfileStore nextProfiles;
+        models::SecretStore nextSecrets(QStringLiteral("OrgscopeFallbackTest"));
         nextSecrets.setTimeout(10000);
         models::Session nextSession;
         ui::ConnectionController next(&nextSession, &activity, &nextProfiles, &nextSecrets, nullptr);

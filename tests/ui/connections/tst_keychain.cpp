@@ -3,10 +3,10 @@
 // gnome-keyring): stored per profile, readable by the next run, never in the
 // settings file, and deleted with the profile.
 
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
+#include "models/connections/secretstore.h"
 #include "ui/common/dialogs.h"
 #include "ui/connections/connectdialog.h"
-#include "ui/connections/secretstore.h"
 
 #include <QDirIterator>
 #include <QLineEdit>
@@ -20,13 +20,13 @@ namespace {
 const QString kService = QStringLiteral("OrgscopeKeychainTest");
 
 // What the next run of the console would find: a fresh store, nothing cached.
-ui::SecretStore::ReadResult readFresh(const QString &id, bool *keychainOk = nullptr)
+models::SecretStore::ReadResult readFresh(const QString &id, bool *keychainOk = nullptr)
 {
-    ui::SecretStore fresh(kService);
-    ui::SecretStore::ReadResult result;
+    models::SecretStore fresh(kService);
+    models::SecretStore::ReadResult result;
     bool done = false;
     QObject context;
-    fresh.read(id, &context, [&](const ui::SecretStore::ReadResult &r) {
+    fresh.read(id, &context, [&](const models::SecretStore::ReadResult &r) {
         result = r;
         done = true;
     });
@@ -67,7 +67,7 @@ private Q_SLOTS:
     {
         const QString id = QStringLiteral("profile-%1").arg(QCoreApplication::applicationPid());
         const QString secret = QStringLiteral("keychain-secret-token-6d21");
-        ui::SecretStore store(kService);
+        models::SecretStore store(kService);
         bool persisted = false;
         bool written = false;
         store.write(id, secret, this, [&](bool p) {
@@ -94,8 +94,8 @@ private Q_SLOTS:
     void profileSecretLivesAndDiesWithTheProfile()
     {
         const QString secret = QStringLiteral("keychain-dialog-token-c0e5");
-        models::ProfileStore profiles;
-        ui::SecretStore secrets(kService);
+        models::ConnectionProfileStore profiles;
+        models::SecretStore secrets(kService);
         ui::ConnectDialog dialog(&profiles, &secrets);
         dialog.show();
         QVERIFY(dialog.isDraft());

@@ -16,6 +16,7 @@
 #include "ui/members/invitedialog.h"
 #include "ui/members/memberdetailspanel.h"
 #include "ui/members/memberspage.h"
+#include "ui/shell/navigator.h"
 
 #include "testsupport/simulatorprocess.h"
 
@@ -169,7 +170,9 @@ private Q_SLOTS:
         table->selectRow(0);
         const QString shown = m_page->proxy()->index(0, models::MembersModel::EmailColumn).data().toString();
         QCOMPARE(m_page->findChild<QLineEdit *>(QStringLiteral("detailEmail"))->text(), shown);
-        QSignalSpy audit(m_session, &models::Session::auditForActorRequested);
+        ui::Navigator navigator;
+        m_page->setNavigator(&navigator);
+        QSignalSpy audit(&navigator, &ui::Navigator::auditForActorRequested);
         auto *link = m_page->findChild<QLabel *>(QStringLiteral("showActivityLink"));
         QVERIFY(link->isVisible());
         Q_EMIT link->linkActivated(QStringLiteral("activity"));

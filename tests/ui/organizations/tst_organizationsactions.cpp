@@ -335,7 +335,7 @@ private Q_SLOTS:
         models::Session session;
         models::ActivityLog activity;
         ui::MainWindow window(&session, &activity, &settings);
-        const auto pages = ui::createPages({&session, &activity, &settings}, &window);
+        const auto pages = ui::createPages({&session, &activity, &settings, window.navigator()}, &window);
         auto *page = qobject_cast<ui::OrganizationsPage *>(pages.value(0));
         QVERIFY(page);
         auto *picker = window.findChild<QComboBox *>(QStringLiteral("organizationPicker"));

@@ -35,7 +35,7 @@ private Q_SLOTS:
         models::Session session;
         models::ActivityLog activity;
         ui::MainWindow window(&session, &activity, &settings);
-        const auto pages = ui::createPages({&session, &activity, &settings}, &window);
+        const auto pages = ui::createPages({&session, &activity, &settings, window.navigator()}, &window);
         QVERIFY(pages.size() >= 4);
         for (ui::Page *p : pages)
             window.addPage(p);
@@ -69,7 +69,7 @@ private Q_SLOTS:
             models::Session session;
             models::ActivityLog activity;
             ui::MainWindow window(&session, &activity, &settings);
-            for (ui::Page *p : ui::createPages({&session, &activity, &settings}, &window))
+            for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
                 window.addPage(p);
             window.restoreState();
             window.show();
@@ -82,7 +82,7 @@ private Q_SLOTS:
         models::Session session;
         models::ActivityLog activity;
         ui::MainWindow window(&session, &activity, &settings);
-        for (ui::Page *p : ui::createPages({&session, &activity, &settings}, &window))
+        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
             window.addPage(p);
         window.restoreState();
         QCOMPARE(window.findChild<QStackedWidget *>(QStringLiteral("pages"))->currentIndex(), 2);

@@ -9,13 +9,14 @@
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "models/usage/usageaggregator.h"
+#include "models/usage/usagecontroller.h"
 #include "models/usage/usagepivotmodel.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/messagebanner.h"
+#include "ui/shell/navigator.h"
 #include "ui/usage/costoutlookbar.h"
 #include "ui/usage/usagebarchart.h"
 #include "ui/usage/usagebreadcrumbbar.h"
-#include "ui/usage/usagecontroller.h"
 #include "ui/usage/usagedonutchart.h"
 #include "ui/usage/usagelinechart.h"
 #include "ui/usage/usagepage.h"
@@ -77,7 +78,7 @@ bool startSim(Fixture &f, const QStringList &args, QObject *parent)
 
 bool waitIdle(ui::UsagePage *page)
 {
-    ui::UsageController *c = page->controller();
+    models::UsageController *c = page->controller();
     // The last aggregate answers the current question once nothing is pending.
     return QTest::qWaitFor(
         [c] {
@@ -160,8 +161,8 @@ private Q_SLOTS:
         }
 
         ui::UsagePage page(&session, &settings);
-        ui::UsageController *c = page.controller();
-        QSignalSpy failed(c, &ui::UsageController::loadFailed);
+        models::UsageController *c = page.controller();
+        QSignalSpy failed(c, &models::UsageController::loadFailed);
         page.setRangePreset(ui::UsagePage::RangePreset::Last30Days);
         page.show();
         QVERIFY(waitIdle(&page));
@@ -212,7 +213,7 @@ private Q_SLOTS:
         page.setTopN(0);
         page.show();
         QVERIFY(waitIdle(&page));
-        ui::UsageController *c = page.controller();
+        models::UsageController *c = page.controller();
         QVERIFY(!page.banner()->isVisible());
         QVERIFY(c->cube().rowCount() > 0);
         // The range and the previous period (two 30-day windows) and, for the
@@ -293,7 +294,7 @@ private Q_SLOTS:
         // Click the largest product family in the bar chart: drill into it.
         const int largest = pivot->groupIndex(totalsRow - 1); // ascending now: the last named row
         const models::UsageGroup clicked = c->aggregate().group(largest);
-        QSignalSpy drilled(c, &ui::UsageController::drillChanged);
+        QSignalSpy drilled(c, &models::UsageController::drillChanged);
         page.barChart()->activateGroup(largest);
         QCOMPARE(drilled.count(), 1);
         QVERIFY(waitIdle(&page));
@@ -372,7 +373,9 @@ private Q_SLOTS:
         QVERIFY(waitIdle(&page));
         QCOMPARE(page.anomalyList()->topLevelItemCount(), int(c->anomalies().size()));
         if (page.anomalyList()->topLevelItemCount() > 0) {
-            QSignalSpy audit(&session, &models::Session::auditAroundRequested);
+            ui::Navigator navigator;
+            page.setNavigator(&navigator);
+            QSignalSpy audit(&navigator, &ui::Navigator::auditAroundRequested);
             page.openAnomaly(0);
             QCOMPARE(audit.count(), 1);
             QVERIFY(!audit.at(0).at(0).toString().isEmpty()); // grouped by account
@@ -394,7 +397,7 @@ private Q_SLOTS:
         page.setRangePreset(ui::UsagePage::RangePreset::Last30Days);
         page.show();
         QVERIFY(waitIdle(&page));
-        ui::UsageController *c = page.controller();
+        models::UsageController *c = page.controller();
         QVERIFY(c->cube().hasCosts());
         QVERIFY(page.measureCombo()->count() > 1);
         QVERIFY(page.measureCombo()->findData(int(models::UsageMeasure::BilledCost)) >= 0);

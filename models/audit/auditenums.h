@@ -1,5 +1,6 @@
 #pragma once
-// Column and field enumerations shared by the audit store, filter and models.
+// Column and field enumerations shared by the audit store, filter and models
+// (not to be confused with api/auditcolumns.h, a decoded page).
 
 #include <QtGlobal>
 

@@ -1,4 +1,4 @@
-#include "models/connections/profilestore.h"
+#include "models/connections/connectionprofilestore.h"
 
 #include <QUuid>
 
@@ -12,12 +12,12 @@ const QString kLast = QStringLiteral("connections/lastUsed");
 
 } // namespace
 
-ProfileStore::ProfileStore(QObject *parent) : QAbstractListModel(parent)
+ConnectionProfileStore::ConnectionProfileStore(QObject *parent) : QAbstractListModel(parent)
 {
     load();
 }
 
-void ProfileStore::load()
+void ConnectionProfileStore::load()
 {
     const QStringList order = m_settings.value(kOrder).toStringList();
     m_settings.beginGroup(kGroup);
@@ -46,7 +46,7 @@ void ProfileStore::load()
     m_settings.endGroup();
 }
 
-void ProfileStore::write(const ConnectionProfile &p)
+void ConnectionProfileStore::write(const ConnectionProfile &p)
 {
     // Only descriptive fields: the secret is the keychain's business.
     m_settings.beginGroup(kGroup + QLatin1Char('/') + p.id);
@@ -66,12 +66,12 @@ void ProfileStore::write(const ConnectionProfile &p)
     m_settings.sync();
 }
 
-QString ProfileStore::newId()
+QString ConnectionProfileStore::newId()
 {
     return QUuid::createUuid().toString(QUuid::Id128);
 }
 
-std::optional<ConnectionProfile> ProfileStore::profile(const QString &id) const
+std::optional<ConnectionProfile> ConnectionProfileStore::profile(const QString &id) const
 {
     const int row = rowOf(id);
     if (row < 0)
@@ -79,7 +79,7 @@ std::optional<ConnectionProfile> ProfileStore::profile(const QString &id) const
     return m_profiles.at(row);
 }
 
-int ProfileStore::rowOf(const QString &id) const
+int ConnectionProfileStore::rowOf(const QString &id) const
 {
     if (id.isEmpty())
         return -1;
@@ -89,7 +89,7 @@ int ProfileStore::rowOf(const QString &id) const
     return -1;
 }
 
-QString ProfileStore::add(ConnectionProfile profile)
+QString ConnectionProfileStore::add(ConnectionProfile profile)
 {
     profile.id = newId();
     profile.origin = ConnectionProfile::Origin::Saved;
@@ -101,7 +101,7 @@ QString ProfileStore::add(ConnectionProfile profile)
     return profile.id;
 }
 
-bool ProfileStore::update(const ConnectionProfile &profile)
+bool ConnectionProfileStore::update(const ConnectionProfile &profile)
 {
     const int row = rowOf(profile.id);
     if (row < 0 || !m_profiles.at(row).isSaved() || !profile.isSaved())
@@ -116,7 +116,7 @@ bool ProfileStore::update(const ConnectionProfile &profile)
     return true;
 }
 
-QString ProfileStore::duplicate(const QString &id)
+QString ConnectionProfileStore::duplicate(const QString &id)
 {
     const std::optional<ConnectionProfile> source = profile(id);
     if (!source)
@@ -126,7 +126,7 @@ QString ProfileStore::duplicate(const QString &id)
     return add(copy);
 }
 
-bool ProfileStore::remove(const QString &id)
+bool ConnectionProfileStore::remove(const QString &id)
 {
     const int row = rowOf(id);
     if (row < 0 || !m_profiles.at(row).isSaved())
@@ -145,7 +145,7 @@ bool ProfileStore::remove(const QString &id)
     return true;
 }
 
-QString ProfileStore::addTransient(ConnectionProfile profile)
+QString ConnectionProfileStore::addTransient(ConnectionProfile profile)
 {
     Q_ASSERT(!profile.isSaved());
     profile.id = profile.origin == ConnectionProfile::Origin::Demo ? QStringLiteral("demo")
@@ -165,7 +165,7 @@ QString ProfileStore::addTransient(ConnectionProfile profile)
     return profile.id;
 }
 
-bool ProfileStore::nameTaken(const QString &name, const QString &exceptId) const
+bool ConnectionProfileStore::nameTaken(const QString &name, const QString &exceptId) const
 {
     const QString wanted = name.trimmed();
     for (const ConnectionProfile &p : m_profiles)
@@ -174,7 +174,7 @@ bool ProfileStore::nameTaken(const QString &name, const QString &exceptId) const
     return false;
 }
 
-QString ProfileStore::uniqueName(const QString &base) const
+QString ConnectionProfileStore::uniqueName(const QString &base) const
 {
     QString name = base;
     for (int n = 2; nameTaken(name); ++n)
@@ -182,12 +182,12 @@ QString ProfileStore::uniqueName(const QString &base) const
     return name;
 }
 
-QString ProfileStore::lastUsedId() const
+QString ConnectionProfileStore::lastUsedId() const
 {
     return m_settings.value(kLast).toString();
 }
 
-void ProfileStore::setLastUsedId(const QString &id)
+void ConnectionProfileStore::setLastUsedId(const QString &id)
 {
     const std::optional<ConnectionProfile> p = profile(id);
     if (!p || !p->isSaved())
@@ -196,12 +196,12 @@ void ProfileStore::setLastUsedId(const QString &id)
     m_settings.sync();
 }
 
-int ProfileStore::rowCount(const QModelIndex &parent) const
+int ConnectionProfileStore::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_profiles.size());
 }
 
-QVariant ProfileStore::data(const QModelIndex &index, int role) const
+QVariant ConnectionProfileStore::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -233,7 +233,7 @@ QVariant ProfileStore::data(const QModelIndex &index, int role) const
     }
 }
 
-QHash<int, QByteArray> ProfileStore::roleNames() const
+QHash<int, QByteArray> ConnectionProfileStore::roleNames() const
 {
     QHash<int, QByteArray> roles = QAbstractListModel::roleNames();
     roles.insert(IdRole, "profileId");

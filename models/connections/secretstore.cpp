@@ -1,6 +1,6 @@
-#include "ui/connections/secretstore.h"
+#include "models/connections/secretstore.h"
 
-#include "ui/logging.h"
+#include "models/logging.h"
 
 #include <QTimer>
 #include <memory>
@@ -9,7 +9,7 @@
 #include <qt6keychain/keychain.h>
 #endif
 
-namespace ui {
+namespace models {
 
 namespace {
 
@@ -53,7 +53,7 @@ void SecretStore::markUnavailable(const QString &reason)
     m_available = false;
     m_reason = reason;
     // The reason comes from the keychain backend (D-Bus errors): no secret in it.
-    qCWarning(lcUi).noquote() << "keychain unavailable, secrets kept for this session only:" << reason;
+    qCWarning(lcModels).noquote() << "keychain unavailable, secrets kept for this session only:" << reason;
     Q_EMIT keychainUnavailable(reason);
 }
 
@@ -169,7 +169,7 @@ void SecretStore::remove(const QString &profileId, QObject *context, std::functi
             return;
         once->done = true;
         if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
-            qCWarning(lcUi).noquote() << "could not delete a keychain entry:" << job->errorString();
+            qCWarning(lcModels).noquote() << "could not delete a keychain entry:" << job->errorString();
         deliver();
     });
     QTimer::singleShot(m_timeoutMs, this, [once, deliver] {
@@ -198,4 +198,4 @@ void SecretStore::copy(const QString &fromId, const QString &toId, QObject *cont
          });
 }
 
-} // namespace ui
+} // namespace models

@@ -17,10 +17,8 @@
 class QThread;
 
 namespace models {
-class AuditArchive;
-}
 
-namespace ui {
+class AuditArchive;
 
 class AuditArchiveWorker : public QObject
 {
@@ -44,7 +42,7 @@ public:
 
 Q_SIGNALS:
     void opened(quint64 ticket, const QString &notice, const QString &error);
-    void historyLoaded(quint64 ticket, std::shared_ptr<models::AuditStore> store, qint64 newestMs);
+    void historyLoaded(quint64 ticket, std::shared_ptr<AuditStore> store, qint64 newestMs);
     void appended(int added, const QString &error);
     void fullEntryRead(const QString &id, const QByteArray &json);
     // The archive was set aside after it opened (e.g. a read failed).
@@ -56,7 +54,7 @@ private:
 
     QThread *m_thread;
     QObject *m_context; // lives on m_thread; invokeMethod target
-    std::unique_ptr<models::AuditArchive> m_archive;
+    std::unique_ptr<AuditArchive> m_archive;
 };
 
-} // namespace ui
+} // namespace models

@@ -1,4 +1,4 @@
-#include "ui/usage/usagecontroller.h"
+#include "models/usage/usagecontroller.h"
 
 #include "api/client.h"
 #include "api/usageapi.h"
@@ -16,7 +16,7 @@
 #include <algorithm>
 #include <utility>
 
-namespace ui {
+namespace models {
 
 namespace {
 
@@ -148,6 +148,7 @@ void UsageController::onOrganizationChanged()
     const QString orgId = m_session ? m_session->organizationId() : QString();
     cancel();
     m_orgId = orgId;
+    setError({});
     m_cube.clear();
     ++m_cubeVersion;
     m_card = models::pricing::cardFor(m_orgId);
@@ -185,6 +186,20 @@ void UsageController::reload()
     fetchMissing();
 }
 
+void UsageController::retry()
+{
+    setError({});
+    fetchMissing();
+}
+
+void UsageController::setError(const ErrorInfo &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    Q_EMIT errorChanged(m_error);
+}
+
 void UsageController::cancel()
 {
     const bool was = isLoading();
@@ -217,6 +232,7 @@ void UsageController::fetchMissing()
     }
     if (m_queue.isEmpty() && m_inFlight.isEmpty())
         return;
+    setError({});
     Q_EMIT loadingChanged(true);
     Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
     startNext();
@@ -265,6 +281,7 @@ void UsageController::onJobFinished(api::Job *job)
         m_queue.clear();
         abortInFlight();
         Q_EMIT loadingChanged(false);
+        setError({message, true});
         Q_EMIT loadFailed(message);
         return;
     }
@@ -374,4 +391,4 @@ bool UsageController::writePivotCsv(QIODevice *out) const
     return models::UsageCsv::writePivot(out, m_aggregate);
 }
 
-} // namespace ui
+} // namespace models

@@ -12,13 +12,13 @@
 
 namespace models {
 
-class ProfileStore : public QAbstractListModel
+class ConnectionProfileStore : public QAbstractListModel
 {
     Q_OBJECT
 public:
     enum Role { IdRole = Qt::UserRole + 1, OriginRole, BaseUrlRole, SavedRole };
 
-    explicit ProfileStore(QObject *parent = nullptr);
+    explicit ConnectionProfileStore(QObject *parent = nullptr);
 
     QList<ConnectionProfile> profiles() const { return m_profiles; }
     std::optional<ConnectionProfile> profile(const QString &id) const;

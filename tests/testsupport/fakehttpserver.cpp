@@ -1,4 +1,4 @@
-#include "fakehttpserver.h"
+#include "testsupport/fakehttpserver.h"
 
 #include <QTcpSocket>
 

@@ -3,12 +3,15 @@
 // cube lacks (one ≤31-day request at a time, paced by the client's rate
 // budget), aggregates the cube snapshot off the GUI thread and swaps the
 // pivot, series and breakdown models when a result of the current
-// generation arrives. Knows nothing about widgets.
+// generation arrives. Knows nothing about widgets: the Usage page binds to
+// its models, properties and signals.
 
 #include "api/job.h"
 #include "models/cost/costestimator.h"
 #include "models/cost/costoutlook.h"
 #include "models/cost/ratecard.h"
+#include "models/session/errorinfo.h"
+#include "models/session/progress.h"
 #include "models/usage/usageaggregate.h"
 #include "models/usage/usageanomalydetector.h"
 #include "models/usage/usagecube.h"
@@ -23,17 +26,25 @@ class QIODevice;
 template <typename T> class QFutureWatcher;
 
 namespace models {
+
 class Session;
 class UsageBreakdownModel;
 class UsagePivotModel;
 class UsageSeriesModel;
-} // namespace models
-
-namespace ui {
 
 class UsageController : public QObject
 {
     Q_OBJECT
+    Q_MOC_INCLUDE("models/usage/usagebreakdownmodel.h")
+    Q_MOC_INCLUDE("models/usage/usagepivotmodel.h")
+    Q_MOC_INCLUDE("models/usage/usageseriesmodel.h")
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
+    // done/total windows (≤31 days each) of the current load.
+    Q_PROPERTY(models::Progress progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(models::ErrorInfo error READ error NOTIFY errorChanged)
+    Q_PROPERTY(models::UsagePivotModel *pivot READ pivotModel CONSTANT)
+    Q_PROPERTY(models::UsageSeriesModel *series READ seriesModel CONSTANT)
+    Q_PROPERTY(models::UsageBreakdownModel *breakdown READ breakdownModel CONSTANT)
 public:
     struct Result
     {
@@ -82,7 +93,12 @@ public:
     // Requests left / total in the current load.
     int windowsDone() const { return m_windowsDone; }
     int windowsTotal() const { return m_windowsTotal; }
+    Progress progress() const { return {m_windowsDone, m_windowsTotal}; }
+    // The last load's failure; cleared when a load starts.
+    ErrorInfo error() const { return m_error; }
     void cancel();
+    // Fetches again whatever the range still lacks after a failure.
+    void retry();
     // Forgets everything fetched and loads the range again (F5).
     void reload();
 
@@ -104,6 +120,7 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void progressChanged(int done, int total);
     void loadFailed(const QString &message);
+    void errorChanged(const models::ErrorInfo &error);
     void aggregateChanged();
     void drillChanged();
     void costsAvailableChanged(bool available);
@@ -119,6 +136,7 @@ private:
     void requestAggregate();
     void startAggregate();
     void onAggregated();
+    void setError(const ErrorInfo &error);
 
     QPointer<models::Session> m_session;
     models::UsageCube m_cube;
@@ -139,6 +157,7 @@ private:
     quint64 m_estimateCube = ~quint64(0);
     quint64 m_estimateCard = ~quint64(0);
     models::CostOutlook m_outlook;
+    ErrorInfo m_error;
     bool m_active = false;
     bool m_hadCosts = false;
     QList<models::UsageDayRange> m_queue;
@@ -161,4 +180,4 @@ private:
     bool m_dirty = false;
 };
 
-} // namespace ui
+} // namespace models

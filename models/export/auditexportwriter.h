@@ -1,10 +1,11 @@
 #pragma once
-// Export of loaded audit rows through the shared models::RecordExporter (the
+// Export of loaded audit rows through the shared RecordExporter (the
 // writer and columns `orgscope export audit` uses), so GUI and CLI files agree.
 // Loaded rows are compact: a JSON export takes each entry as received from
 // the archive when a lookup is given and the archive has it, and otherwise
 // rebuilds it in the API's shape from its fields (without request/response
-// bodies). Qt Core only, so it runs on a worker thread over a snapshot.
+// bodies, through models::auditentryjson). Qt Core only, so it runs on a
+// worker thread over a snapshot.
 
 #include "models/audit/auditsnapshot.h"
 #include "models/export/recordexporter.h"
@@ -19,18 +20,12 @@
 
 class QIODevice;
 
-namespace ui {
+namespace models {
 
 class AuditExportWriter
 {
 public:
-    using Format = models::RecordExporter::Format;
-
-    // The compact fields of a loaded row as a record (no bodies, no rawJson).
-    static api::AuditEvent event(const models::AuditSnapshot &snapshot, quint32 row);
-    // The entry in the API's JSON shape: rawJson when the record has it, else
-    // rebuilt from its fields.
-    static QByteArray toJson(const api::AuditEvent &event);
+    using Format = RecordExporter::Format;
 
     // Full entries by id (those it knows), e.g. from an AuditArchive.
     using FullEntries = std::function<QHash<QString, QByteArray>(const QStringList &ids)>;
@@ -39,9 +34,9 @@ public:
     // rows and stops the export when it returns false. For JSON, fullEntries
     // (when set) supplies the entries as received; *rebuilt counts the
     // entries that had to be rebuilt from their compact fields.
-    static bool writeRows(QIODevice *device, Format format, const models::AuditSnapshot &snapshot,
+    static bool writeRows(QIODevice *device, Format format, const AuditSnapshot &snapshot,
                           std::span<const quint32> rows, const std::function<bool(qint64)> &progress,
                           QString *error, const FullEntries &fullEntries = {}, qint64 *rebuilt = nullptr);
 };
 
-} // namespace ui
+} // namespace models

@@ -1,16 +1,16 @@
-#include "ui/audit/auditarchiveworker.h"
+#include "models/audit/auditarchiveworker.h"
 
 #include "models/audit/auditarchive.h"
 
 #include <QSemaphore>
 #include <QThread>
 
-namespace ui {
+namespace models {
 
 AuditArchiveWorker::AuditArchiveWorker(QObject *parent)
     : QObject(parent), m_thread(new QThread), m_context(new QObject)
 {
-    qRegisterMetaType<std::shared_ptr<models::AuditStore>>();
+    qRegisterMetaType<std::shared_ptr<AuditStore>>();
     m_thread->setObjectName(QStringLiteral("auditArchive"));
     m_context->moveToThread(m_thread);
     m_thread->start(QThread::LowPriority);
@@ -43,20 +43,20 @@ void AuditArchiveWorker::doOpen(quint64 ticket, const QString &organizationId, c
         Q_EMIT opened(ticket, {}, {});
         return;
     }
-    m_archive = std::make_unique<models::AuditArchive>(organizationId, directory);
+    m_archive = std::make_unique<AuditArchive>(organizationId, directory);
     if (!m_archive->open()) {
         const QString error = m_archive->errorString();
         m_archive.reset();
         Q_EMIT opened(ticket, {}, error);
         // Without an archive the page still works from the network.
         if (loadHistory)
-            Q_EMIT historyLoaded(ticket, std::make_shared<models::AuditStore>(), 0);
+            Q_EMIT historyLoaded(ticket, std::make_shared<AuditStore>(), 0);
         return;
     }
     Q_EMIT opened(ticket, m_archive->notice(), {});
     if (!loadHistory)
         return;
-    auto store = std::make_shared<models::AuditStore>();
+    auto store = std::make_shared<AuditStore>();
     if (m_archive->loadInto(*store) < 0) {
         // Readable header, unreadable rows: the file is damaged.
         m_archive->setAside(m_archive->errorString());
@@ -100,4 +100,4 @@ void AuditArchiveWorker::flush()
         m_context, [] {}, Qt::BlockingQueuedConnection);
 }
 
-} // namespace ui
+} // namespace models

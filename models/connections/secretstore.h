@@ -10,7 +10,7 @@
 #include <QString>
 #include <functional>
 
-namespace ui {
+namespace models {
 
 class SecretStore : public QObject
 {
@@ -66,4 +66,4 @@ private:
     bool m_available = true;
 };
 
-} // namespace ui
+} // namespace models

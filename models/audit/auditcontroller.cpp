@@ -1,0 +1,606 @@
+#include "models/audit/auditcontroller.h"
+
+#include "models/audit/auditarchive.h"
+#include "models/audit/auditarchiveworker.h"
+#include "models/audit/auditserverfilter.h"
+#include "models/audit/audittablemodel.h"
+#include "models/session/session.h"
+
+#include "api/auditpager.h"
+#include "api/decoders.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLocale>
+#include <QPromise>
+#include <QSaveFile>
+#include <QThreadPool>
+#include <QTimer>
+#include <numeric>
+
+namespace models {
+
+namespace {
+
+constexpr int kProgressTickMs = 250; // about 4 progress notifications a second
+constexpr int kExportTickMs = 100;
+constexpr int kHistogramDebounceMs = 250;
+
+QString rfc3339(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+// QtConcurrent::run without linking Qt Concurrent: a pool task fulfilling a promise.
+template <typename F> auto runInPool(F f) -> QFuture<std::invoke_result_t<F>>
+{
+    using T = std::invoke_result_t<F>;
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, f = std::move(f)]() mutable {
+        promise->addResult(f());
+        promise->finish();
+    });
+    return future;
+}
+
+} // namespace
+
+AuditController::AuditController(Session *session, QObject *parent)
+    : QObject(parent), m_session(session), m_model(new AuditTableModel(this)),
+      m_archive(new AuditArchiveWorker(this)), m_tick(new QTimer(this)), m_exportTick(new QTimer(this)),
+      m_histogramTimer(new QTimer(this))
+{
+    qRegisterMetaType<models::AuditLoadSummary>();
+    qRegisterMetaType<models::AuditQueryDraft>();
+    qRegisterMetaType<models::Progress>();
+    qRegisterMetaType<models::ErrorInfo>();
+
+    connect(m_archive, &AuditArchiveWorker::opened, this, &AuditController::onArchiveOpened);
+    connect(m_archive, &AuditArchiveWorker::historyLoaded, this, &AuditController::onHistoryLoaded);
+    connect(m_archive, &AuditArchiveWorker::noticeRaised, this, &AuditController::setNotice);
+    connect(m_archive, &AuditArchiveWorker::appended, this, [this](int added, const QString &error) {
+        Q_UNUSED(added)
+        if (!error.isEmpty())
+            setNotice(tr("Entries could not be saved to the local archive: %1").arg(error));
+    });
+    connect(m_archive, &AuditArchiveWorker::fullEntryRead, this,
+            [this](const QString &id, const QByteArray &json) {
+                // One entry of a few kilobytes, asked for by a click: decoded here.
+                QList<AuditRowDetails::Field> fields;
+                if (!json.isEmpty()) {
+                    const api::Decoded<api::AuditEvent> decoded = api::decode::auditEvent(json);
+                    if (decoded.ok())
+                        fields = AuditRowDetails::fields(decoded.value);
+                }
+                Q_EMIT fullEntryReady(id, json, fields);
+            });
+
+    m_tick->setInterval(kProgressTickMs);
+    connect(m_tick, &QTimer::timeout, this, [this] { Q_EMIT progressChanged(progress()); });
+    m_exportTick->setInterval(kExportTickMs);
+    connect(m_exportTick, &QTimer::timeout, this, [this] { Q_EMIT exportProgressChanged(exportProgress()); });
+    connect(&m_exportWatcher, &QFutureWatcher<QString>::finished, this, &AuditController::onExportDone);
+
+    // The timeline covers every loaded row, so only the row count matters.
+    m_histogramTimer->setSingleShot(true);
+    m_histogramTimer->setInterval(kHistogramDebounceMs);
+    connect(m_histogramTimer, &QTimer::timeout, this, &AuditController::computeHistogram);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AuditController::scheduleHistogram);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AuditController::scheduleHistogram);
+    connect(&m_histogramWatcher, &QFutureWatcher<AuditHistogram>::finished, this, [this] {
+        m_histogram = m_histogramWatcher.result();
+        Q_EMIT histogramChanged();
+        if (std::exchange(m_histogramAgain, false))
+            scheduleHistogram();
+    });
+
+    if (m_session) {
+        connect(m_session, &Session::organizationChanged, this, &AuditController::onOrganizationChanged);
+        connect(m_session, &Session::clientChanged, this, [this] {
+            if (m_active && m_model->store().rowCount() == 0 && !isLoading())
+                m_autoRunPending = true;
+        });
+        connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
+            if (state == Session::State::Connected && m_autoRunPending && m_active && !isLoading()) {
+                m_autoRunPending = false;
+                run();
+            }
+        });
+    }
+}
+
+AuditController::~AuditController()
+{
+    if (m_pager) {
+        m_pager->disconnect(this);
+        m_pager->abort();
+    }
+    if (m_exportCancel)
+        m_exportCancel->store(true);
+    m_exportWatcher.waitForFinished();
+    m_histogramWatcher.waitForFinished();
+}
+
+// ---------------------------------------------------------------- state
+
+bool AuditController::isLoading() const
+{
+    return m_pager && m_pager->isRunning();
+}
+
+Progress AuditController::progress() const
+{
+    return {m_pager ? m_pager->itemCount() : m_lastReceived, -1};
+}
+
+int AuditController::pagesLoaded() const
+{
+    return m_pager ? m_pager->pageCount() : 0;
+}
+
+Progress AuditController::exportProgress() const
+{
+    return {m_exportDone ? m_exportDone->load() : 0, m_exportTotal};
+}
+
+void AuditController::setActivity(Activity activity)
+{
+    if (activity == m_activity)
+        return;
+    m_activity = activity;
+    Q_EMIT activityChanged(m_activity);
+}
+
+void AuditController::setError(const QString &message, bool retryable, RetryAction action)
+{
+    m_retry = retryable ? action : RetryAction::None;
+    m_error = {message, retryable && action != RetryAction::None};
+    Q_EMIT errorChanged(m_error);
+}
+
+void AuditController::clearError()
+{
+    m_retry = RetryAction::None;
+    if (m_error.isEmpty())
+        return;
+    m_error = {};
+    Q_EMIT errorChanged(m_error);
+}
+
+void AuditController::setNotice(const QString &notice)
+{
+    // Emitted again for the same text: each warning is news to the page.
+    m_notice = notice;
+    Q_EMIT noticeChanged(m_notice);
+}
+
+void AuditController::setDraft(const AuditQueryDraft &draft)
+{
+    if (draft == m_draft)
+        return;
+    m_draft = draft;
+    Q_EMIT draftChanged(m_draft);
+}
+
+// ---------------------------------------------------------------- session and archive
+
+void AuditController::setActive(bool active)
+{
+    m_active = active;
+    if (!m_active)
+        return;
+    if (m_dirty)
+        openArchive();
+    else if (m_autoRunPending && !isLoading() && m_session && m_session->client()) {
+        m_autoRunPending = false;
+        run();
+    }
+}
+
+void AuditController::onOrganizationChanged()
+{
+    if (m_pager) {
+        m_pager->disconnect(this);
+        m_pager->abort();
+        m_pager = nullptr;
+        m_tick->stop();
+    }
+    m_model->clear();
+    clearError();
+    m_notice.clear();
+    m_loadedQuery = {};
+    m_loadedIsLive = false;
+    m_dirty = true;
+    setActivity(Activity::Idle);
+    Q_EMIT organizationCleared(m_session && !m_session->organizationId().isEmpty());
+    if (m_active)
+        openArchive();
+}
+
+void AuditController::openArchive()
+{
+    m_dirty = false;
+    const QString org = m_session ? m_session->organizationId() : QString();
+    m_archiveOrg = org;
+    m_generationAtOpen = m_model->queryGeneration();
+    if (org.isEmpty())
+        return;
+    setActivity(Activity::OpeningArchive);
+    Q_EMIT archiveOpening();
+    m_archive->open(++m_archiveTicket, org, m_archiveDir, true);
+}
+
+void AuditController::onArchiveOpened(quint64 ticket, const QString &notice, const QString &error)
+{
+    if (ticket != m_archiveTicket)
+        return;
+    if (!notice.isEmpty())
+        setNotice(notice);
+    else if (!error.isEmpty())
+        setNotice(
+            tr("The local audit archive is not available (%1); entries are kept in memory only.").arg(error));
+}
+
+void AuditController::onHistoryLoaded(quint64 ticket, std::shared_ptr<AuditStore> store, qint64 newestMs)
+{
+    if (ticket != m_archiveTicket)
+        return;
+    if (m_activity == Activity::OpeningArchive)
+        setActivity(Activity::Idle);
+    // A Run started meanwhile wins over the saved history.
+    if (m_model->queryGeneration() != m_generationAtOpen || isLoading()) {
+        Q_EMIT historyLoaded(0, 0);
+        return;
+    }
+    const qint64 rows = store ? store->rowCount() : 0;
+    const bool connected = m_session && m_session->client();
+    if (rows == 0) {
+        Q_EMIT historyLoaded(0, 0);
+        if (connected)
+            run();
+        else
+            m_autoRunPending = true;
+        return;
+    }
+    m_model->setStore(std::move(*store));
+    // The archive holds everything ever loaded: refresh it like an unfiltered live range.
+    m_loadedQuery = api::AuditQuery{};
+    m_loadedQuery.direction = QStringLiteral("desc");
+    m_loadedIsLive = true;
+    Q_EMIT historyLoaded(rows, newestMs);
+    if (connected)
+        refresh();
+}
+
+void AuditController::flushArchive()
+{
+    m_archive->flush();
+}
+
+void AuditController::requestFullEntry(const QString &id)
+{
+    if (!id.isEmpty())
+        m_archive->readFullEntry(id);
+}
+
+// ---------------------------------------------------------------- loading
+
+bool AuditController::ensureConnected()
+{
+    if (!m_session || !m_session->client()) {
+        setError(tr("Not connected: connect to Cloudflare or start the demo first."), false,
+                 RetryAction::None);
+        return false;
+    }
+    if (m_session->organizationId().isEmpty()) {
+        setError(tr("Choose an organization in the toolbar first."), false, RetryAction::None);
+        return false;
+    }
+    return true;
+}
+
+void AuditController::run()
+{
+    if (!ensureConnected())
+        return;
+    const api::AuditQuery query = m_draft.query(QDateTime::currentMSecsSinceEpoch());
+    const QString problem = query.validate();
+    if (!problem.isEmpty()) {
+        setError(problem + u'.', false, RetryAction::None);
+        return;
+    }
+    m_loadedIsLive = m_draft.isLive();
+    AuditQueryDraft applied = m_draft;
+    applied.markApplied();
+    setDraft(applied);
+    startLoad(LoadKind::Run, query);
+}
+
+void AuditController::refresh()
+{
+    if (isLoading())
+        return;
+    if (m_model->store().rowCount() == 0 || !m_loadedIsLive) {
+        run();
+        return;
+    }
+    if (!ensureConnected())
+        return;
+    const qint64 newest = m_model->store().newestTimeMs();
+    api::AuditQuery query = m_loadedQuery;
+    // The server treats since as inclusive: entries at the boundary come
+    // again and are skipped by id.
+    query.since = rfc3339(newest);
+    query.before = rfc3339(QDateTime::currentMSecsSinceEpoch() + AuditQueryDraft::kBeforeSlackMs);
+    query.direction = QStringLiteral("desc");
+    query.limit = 1000;
+    startLoad(LoadKind::Refresh, query);
+}
+
+void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query)
+{
+    if (m_pager) {
+        m_pager->disconnect(this);
+        m_pager->abort();
+    }
+    // An archive notice stays until dismissed; only a stale error goes.
+    clearError();
+    m_loadKind = kind;
+    quint64 generation = m_model->queryGeneration();
+    if (kind == LoadKind::Run) {
+        generation = m_model->beginQuery();
+        m_loadedQuery = query;
+        m_skipIds.clear();
+    } else {
+        m_skipIds = m_model->store().idsAtOrAfter(m_model->store().newestTimeMs());
+    }
+    m_rowsAtStart = m_model->store().rowCount();
+    m_lastAdded = 0;
+    m_lastReceived = 0;
+
+    auto *pager = new api::AuditPager(m_session->client(), m_session->organizationId(), query, this);
+    m_pager = pager;
+    // Pages arrive decoded (on the pager's workers) and go straight into the
+    // model: nothing per row happens here.
+    connect(pager, &api::AuditPager::columnsReady, this,
+            [this, generation](const api::AuditColumns &page) { onPage(generation, page); });
+    connect(pager, &api::Pager::finished, this, &AuditController::onLoadFinished);
+    m_elapsed.start();
+    m_tick->start();
+    setActivity(kind == LoadKind::Refresh ? Activity::Refreshing : Activity::Loading);
+    Q_EMIT loadStarted(kind);
+    Q_EMIT progressChanged(progress());
+    pager->start();
+}
+
+void AuditController::onPage(quint64 generation, const api::AuditColumns &page)
+{
+    m_lastReceived += page.size();
+    if (!m_model->appendPage(generation, page, m_skipIds))
+        return;
+    if (m_session && m_archiveOrg == m_session->organizationId())
+        m_archive->append(page);
+}
+
+void AuditController::onLoadFinished()
+{
+    api::AuditPager *pager = m_pager;
+    m_tick->stop();
+    if (!pager)
+        return;
+    m_pager = nullptr;
+    pager->deleteLater();
+    AuditLoadSummary summary;
+    summary.kind = m_loadKind;
+    summary.received = pager->itemCount();
+    summary.pages = pager->pageCount();
+    summary.elapsedMs = m_elapsed.elapsed();
+    m_lastAdded = qint64(m_model->store().rowCount()) - m_rowsAtStart;
+    summary.added = m_lastAdded;
+    summary.canceled = pager->wasCanceled();
+    if (!summary.canceled && pager->error()) {
+        const api::ApiError error = pager->error();
+        summary.failed = true;
+        setError(error.userMessage(),
+                 error.isRetryable() || error.kind() != api::ApiError::Kind::InvalidRequest,
+                 m_loadKind == LoadKind::Refresh ? RetryAction::Refresh : RetryAction::Run);
+    }
+    m_skipIds.clear();
+    setActivity(Activity::Idle);
+    Q_EMIT progressChanged({summary.received, summary.received});
+    Q_EMIT loadFinished(summary);
+}
+
+void AuditController::cancel()
+{
+    if (m_pager && m_pager->isRunning())
+        m_pager->abort();
+    if (m_exportRunning && m_exportCancel)
+        m_exportCancel->store(true);
+}
+
+void AuditController::retry()
+{
+    const RetryAction action = std::exchange(m_retry, RetryAction::None);
+    switch (action) {
+    case RetryAction::Run:
+        run();
+        break;
+    case RetryAction::Refresh:
+        refresh();
+        break;
+    case RetryAction::Export:
+        exportTo(m_exportPath, m_exportFormat);
+        break;
+    case RetryAction::None:
+        break;
+    }
+}
+
+// ---------------------------------------------------------------- local filter
+
+void AuditController::setSearchText(const QString &text)
+{
+    m_model->setSearchText(text);
+}
+
+void AuditController::setTimeRange(qint64 fromMs, qint64 toMs)
+{
+    if (fromMs >= toMs)
+        m_model->clearTimeRange();
+    else
+        m_model->setTimeRange(fromMs, toMs);
+}
+
+void AuditController::clearLocalFilters()
+{
+    m_model->setFilter({});
+}
+
+bool AuditController::filterToValue(int row, int column, bool exclude)
+{
+    if (row < 0 || row >= m_model->rowCount() || column < 0 || column >= kAuditColumnCount)
+        return false;
+    const QString value = m_model->index(row, column).data(AuditTableModel::FilterValueRole).toString();
+    const bool ok = exclude ? m_model->excludeValue(column, row) : m_model->filterToValue(column, row);
+    if (!ok)
+        return false;
+    const QString key = AuditServerFilter::wireKey(AuditColumn(column), value);
+    if (!key.isEmpty() && !value.isEmpty()) {
+        AuditQueryDraft draft = m_draft;
+        draft.addFilter(key, value, exclude);
+        setDraft(draft);
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------- navigation
+
+void AuditController::showForActor(const QString &email)
+{
+    AuditQueryDraft draft = m_draft;
+    draft.filters.clear();
+    draft.addFilter(QStringLiteral("actor_email"), email, false);
+    draft.preset = AuditQueryDraft::Preset::Last18Months;
+    setDraft(draft);
+    run();
+}
+
+void AuditController::showAround(const QString &accountId, qint64 fromMs, qint64 toMs)
+{
+    AuditQueryDraft draft = m_draft;
+    draft.filters.clear();
+    draft.setCustomRange(fromMs, toMs);
+    setDraft(draft);
+    run();
+    if (!accountId.isEmpty())
+        Q_EMIT hintRaised(tr("Entries between %1 and %2 (around account %3); search the account id to narrow "
+                             "them.")
+                              .arg(m_model->timeText(fromMs), m_model->timeText(toMs), accountId));
+}
+
+// ---------------------------------------------------------------- histogram
+
+void AuditController::scheduleHistogram()
+{
+    if (!m_histogramTimer->isActive())
+        m_histogramTimer->start();
+}
+
+void AuditController::computeHistogram()
+{
+    if (m_histogramWatcher.isRunning()) {
+        m_histogramAgain = true;
+        return;
+    }
+    const AuditSnapshot snapshot = m_model->snapshot();
+    m_histogramWatcher.setFuture(runInPool([snapshot] {
+        std::vector<quint32> rows(snapshot.rowCount());
+        std::iota(rows.begin(), rows.end(), 0u);
+        return AuditHistogram::compute(snapshot, rows);
+    }));
+}
+
+// ---------------------------------------------------------------- export
+
+bool AuditController::exportTo(const QString &path, Format format)
+{
+    if (m_exportRunning)
+        return false;
+    if (m_retry == RetryAction::Export)
+        clearError();
+    const AuditSnapshot snapshot = m_model->snapshot();
+    const std::vector<quint32> rows = m_model->visibleRows();
+    auto done = std::make_shared<std::atomic<qint64>>(0);
+    auto canceled = std::make_shared<std::atomic<bool>>(false);
+    auto rebuilt = std::make_shared<std::atomic<qint64>>(0);
+    // JSON takes entries as received (bodies included) from the archive's file
+    // through a read-only connection of its own.
+    const QString archiveOrg =
+        m_session && m_archiveOrg == m_session->organizationId() ? m_archiveOrg : QString();
+    const QString archiveDir = m_archiveDir;
+    m_exportDone = done;
+    m_exportRebuilt = rebuilt;
+    m_exportCancel = canceled;
+    m_exportTotal = qint64(rows.size());
+    m_exportPath = path;
+    m_exportFormat = format;
+    m_exportRunning = true;
+    m_exportCanceled = false;
+    Q_EMIT exportingChanged(true);
+    Q_EMIT exportProgressChanged(exportProgress());
+    m_exportTick->start();
+    m_exportWatcher.setFuture(runInPool(
+        [path, format, snapshot, rows, done, canceled, rebuilt, archiveOrg, archiveDir]() -> QString {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                return file.errorString();
+            std::unique_ptr<AuditArchive> archive;
+            AuditExportWriter::FullEntries lookup;
+            if (format == Format::Json && !archiveOrg.isEmpty()) {
+                archive = std::make_unique<AuditArchive>(archiveOrg, archiveDir);
+                if (archive->openReadOnly())
+                    lookup = [&archive](const QStringList &ids) { return archive->fullEntries(ids); };
+            }
+            QString error;
+            qint64 rebuiltCount = 0;
+            const bool ok = AuditExportWriter::writeRows(
+                &file, format, snapshot, rows,
+                [&](qint64 n) {
+                    done->store(n);
+                    return !canceled->load();
+                },
+                &error, lookup, &rebuiltCount);
+            rebuilt->store(rebuiltCount);
+            if (!ok) {
+                file.cancelWriting();
+                return error.isEmpty() ? QStringLiteral("write failed") : error;
+            }
+            if (!file.commit())
+                return file.errorString();
+            return {};
+        }));
+    return true;
+}
+
+void AuditController::onExportDone()
+{
+    m_exportRunning = false;
+    m_exportTick->stop();
+    Q_EMIT exportingChanged(false);
+    const QString error = m_exportWatcher.result();
+    if (error.isEmpty()) {
+        Q_EMIT exportFinished(true, m_exportPath, m_exportRebuilt ? m_exportRebuilt->load() : 0);
+    } else if (m_exportCancel && m_exportCancel->load()) {
+        m_exportCanceled = true;
+        Q_EMIT exportFinished(false, error, 0);
+    } else {
+        setError(tr("Could not export to %1: %2").arg(QDir::toNativeSeparators(m_exportPath), error), true,
+                 RetryAction::Export);
+        Q_EMIT exportFinished(false, error, 0);
+    }
+}
+
+} // namespace models

@@ -1,0 +1,234 @@
+#pragma once
+// The work behind the Audit log page: loads a query's entries page by page
+// into the table model (decoded on workers, one insert per page, a query
+// generation dropping pages of superseded queries), keeps the
+// per-organization archive (history at once, Refresh fetching only newer
+// entries, full entries for the details), filters locally, computes the
+// timeline's histogram off the GUI thread, exports in the background and
+// holds the error and notice to show. No widgets: the page binds its views
+// to these models, properties and signals and forwards the user's intents.
+
+#include "models/audit/audithistogram.h"
+#include "models/audit/auditquerydraft.h"
+#include "models/audit/auditrowdetails.h"
+#include "models/export/auditexportwriter.h"
+#include "models/session/errorinfo.h"
+#include "models/session/progress.h"
+
+#include "api/auditquery.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <atomic>
+#include <memory>
+
+class QTimer;
+
+namespace api {
+struct AuditColumns;
+class AuditPager;
+} // namespace api
+
+namespace models {
+
+class AuditArchiveWorker;
+class AuditStore;
+class AuditTableModel;
+class Session;
+
+// How a Run or Refresh ended.
+struct AuditLoadSummary
+{
+    enum class Kind { Run, Refresh };
+    Kind kind = Kind::Run;
+    qint64 received = 0; // entries the pager delivered
+    qint64 added = 0;    // entries added after removing doubles
+    int pages = 0;
+    qint64 elapsedMs = 0;
+    bool canceled = false;
+    bool failed = false; // error() says why
+};
+
+class AuditController : public QObject
+{
+    Q_OBJECT
+    Q_MOC_INCLUDE("models/audit/audittablemodel.h")
+    Q_PROPERTY(models::AuditTableModel *table READ table CONSTANT)
+    Q_PROPERTY(models::AuditQueryDraft draft READ draft WRITE setDraft NOTIFY draftChanged)
+    Q_PROPERTY(Activity activity READ activity NOTIFY activityChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY activityChanged)
+    // Entries received (total unknown) of the running load, about 4 times a second.
+    Q_PROPERTY(models::Progress progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(bool exporting READ isExporting NOTIFY exportingChanged)
+    Q_PROPERTY(models::Progress exportProgress READ exportProgress NOTIFY exportProgressChanged)
+    Q_PROPERTY(models::AuditHistogram histogram READ histogram NOTIFY histogramChanged)
+    Q_PROPERTY(models::ErrorInfo error READ error NOTIFY errorChanged)
+    // Archive warnings (set aside, not available, not saved).
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+public:
+    // An export runs beside these (see exporting).
+    enum class Activity { Idle, OpeningArchive, Loading, Refreshing };
+    Q_ENUM(Activity)
+    using Format = AuditExportWriter::Format;
+
+    explicit AuditController(Session *session, QObject *parent = nullptr);
+    ~AuditController() override;
+
+    AuditTableModel *table() const { return m_model; }
+    AuditQueryDraft draft() const { return m_draft; }
+    Activity activity() const { return m_activity; }
+    bool isBusy() const { return m_activity != Activity::Idle; }
+    // A Run or Refresh is under way.
+    bool isLoading() const;
+    Progress progress() const;
+    int pagesLoaded() const;
+    qint64 elapsedMs() const { return m_elapsed.isValid() ? m_elapsed.elapsed() : 0; }
+    bool isExporting() const { return m_exportRunning; }
+    Progress exportProgress() const;
+    // The last export ended because cancel() asked it to.
+    bool exportWasCanceled() const { return m_exportCanceled; }
+    AuditHistogram histogram() const { return m_histogram; }
+    ErrorInfo error() const { return m_error; }
+    QString notice() const { return m_notice; }
+
+    // Where per-organization archives live (default AuditArchive::defaultDirectory()).
+    void setArchiveDirectory(const QString &directory) { m_archiveDir = directory; }
+    QString archiveDirectory() const { return m_archiveDir; }
+    // Entries the last Run or Refresh added (after removing doubles) / received.
+    qint64 lastLoadAdded() const { return m_lastAdded; }
+    qint64 lastLoadReceived() const { return m_lastReceived; }
+    // Waits until the archive stored everything sent to it (tests, shutdown).
+    void flushArchive();
+
+public Q_SLOTS:
+    // While inactive (page hidden) nothing is opened or loaded; activating
+    // opens the organization's archive or runs a pending first load.
+    void setActive(bool active);
+    void setDraft(const models::AuditQueryDraft &draft);
+    // Replaces the rows with the draft's query.
+    void run();
+    // Fetches only entries newer than the newest loaded one (a full Run when
+    // nothing is loaded or the loaded range is not "up to now").
+    void refresh();
+    // Stops the running load (keeping what arrived) and the running export.
+    void cancel();
+    // Repeats what failed last (a Run, a Refresh or an export).
+    void retry();
+
+    void setSearchText(const QString &text);
+    // Narrows the table to [fromMs, toMs); an empty range shows every time again.
+    void setTimeRange(qint64 fromMs, qint64 toMs);
+    void clearLocalFilters();
+    // "Filter to / exclude this value" of a shown cell: applied locally at
+    // once and added to the draft as a pending server filter when the column
+    // has one. False for a bad cell.
+    bool filterToValue(int row, int column, bool exclude);
+
+    // Navigation from other pages: a new draft, then a Run.
+    void showForActor(const QString &email);
+    void showAround(const QString &accountId, qint64 fromMs, qint64 toMs);
+
+    // fullEntryReady(id, json, fields) follows; json is empty when the archive lacks it.
+    void requestFullEntry(const QString &id);
+    // Writes the shown rows in the background; false when one is running.
+    bool exportTo(const QString &path, models::AuditController::Format format);
+
+Q_SIGNALS:
+    void draftChanged(const models::AuditQueryDraft &draft);
+    void activityChanged(models::AuditController::Activity activity);
+    void progressChanged(const models::Progress &progress);
+    void exportingChanged(bool exporting);
+    void exportProgressChanged(const models::Progress &progress);
+    void histogramChanged();
+    void errorChanged(const models::ErrorInfo &error);
+    void noticeChanged(const QString &notice);
+    // A passing remark for the user (e.g. what "audit around" shows).
+    void hintRaised(const QString &text);
+
+    // The organization changed; rows, draft results and messages are gone.
+    void organizationCleared(bool hasOrganization);
+    void archiveOpening();
+    // The archive of the organization was opened and its rows shown (0: none).
+    void historyLoaded(qint64 rows, qint64 newestMs);
+    void loadStarted(models::AuditLoadSummary::Kind kind);
+    // A Run or Refresh ended (success, error or cancel).
+    void loadFinished(const models::AuditLoadSummary &summary);
+    // The entry as received (bodies included) and its fields (empty when
+    // the archive lacks it or it does not decode).
+    void fullEntryReady(const QString &id, const QByteArray &json,
+                        const QList<models::AuditRowDetails::Field> &fields);
+    // ok: pathOrError is the path; withoutBodies counts JSON entries rebuilt
+    // from their fields. !ok: canceled (error() unchanged) or failed (error() set).
+    void exportFinished(bool ok, const QString &pathOrError, qint64 withoutBodies);
+
+private:
+    using LoadKind = AuditLoadSummary::Kind;
+    enum class RetryAction { None, Run, Refresh, Export };
+
+    void onOrganizationChanged();
+    void openArchive();
+    void onArchiveOpened(quint64 ticket, const QString &notice, const QString &error);
+    void onHistoryLoaded(quint64 ticket, std::shared_ptr<AuditStore> store, qint64 newestMs);
+    bool ensureConnected();
+    void startLoad(LoadKind kind, const api::AuditQuery &query);
+    void onPage(quint64 generation, const api::AuditColumns &page);
+    void onLoadFinished();
+    void onExportDone();
+    void scheduleHistogram();
+    void computeHistogram();
+    void setActivity(Activity activity);
+    void setError(const QString &message, bool retryable, RetryAction action);
+    void clearError();
+    void setNotice(const QString &notice);
+
+    QPointer<Session> m_session;
+    AuditTableModel *m_model;
+    AuditArchiveWorker *m_archive;
+    AuditQueryDraft m_draft;
+    Activity m_activity = Activity::Idle;
+    ErrorInfo m_error;
+    RetryAction m_retry = RetryAction::None;
+    QString m_notice;
+
+    QString m_archiveDir;
+    QString m_archiveOrg;
+    quint64 m_archiveTicket = 0;
+    quint64 m_generationAtOpen = 0;
+    bool m_active = false;
+    bool m_dirty = true; // the organization's archive is not opened yet
+    bool m_autoRunPending = false;
+
+    QPointer<api::AuditPager> m_pager;
+    LoadKind m_loadKind = LoadKind::Run;
+    api::AuditQuery m_loadedQuery;
+    bool m_loadedIsLive = false; // the loaded range ends "now": Refresh can extend it
+    QSet<QString> m_skipIds;
+    qint64 m_rowsAtStart = 0;
+    qint64 m_lastAdded = 0;
+    qint64 m_lastReceived = 0;
+    QElapsedTimer m_elapsed;
+    QTimer *m_tick;
+
+    QFutureWatcher<QString> m_exportWatcher;
+    std::shared_ptr<std::atomic<qint64>> m_exportDone;
+    std::shared_ptr<std::atomic<qint64>> m_exportRebuilt; // JSON entries without their bodies
+    std::shared_ptr<std::atomic<bool>> m_exportCancel;
+    qint64 m_exportTotal = 0;
+    QString m_exportPath;
+    Format m_exportFormat = Format::Csv;
+    bool m_exportRunning = false;
+    bool m_exportCanceled = false;
+    QTimer *m_exportTick;
+
+    QFutureWatcher<AuditHistogram> m_histogramWatcher;
+    AuditHistogram m_histogram;
+    bool m_histogramAgain = false;
+    QTimer *m_histogramTimer;
+};
+
+} // namespace models
+
+Q_DECLARE_METATYPE(models::AuditLoadSummary)

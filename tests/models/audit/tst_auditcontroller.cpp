@@ -1,0 +1,317 @@
+// AuditController against the real simulator, without a widget: a Run fills
+// the table, Refresh fetches only what is new, cancel keeps what arrived, a
+// reopened controller shows the archived history at once, navigation and
+// "filter to this value" change the draft, and a failed load offers Retry.
+
+#include "models/audit/auditcontroller.h"
+#include "models/audit/auditstore.h"
+#include "models/audit/audittablemodel.h"
+#include "models/session/session.h"
+
+#include "api/auditpager.h"
+#include "api/client.h"
+#include "api/organizationsapi.h"
+
+#include "testsupport/simulatorprocess.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+using models::AuditController;
+using models::AuditLoadSummary;
+
+// 3000 entries are three or four pages; the latency leaves time to cancel between them.
+const QStringList kSimArgs{QStringLiteral("--audit-events"), QStringLiteral("3000"),
+                           QStringLiteral("--usage-days"),   QStringLiteral("2"),
+                           QStringLiteral("--faults"),       QStringLiteral("latency:300ms")};
+
+QString rfc3339(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+AuditLoadSummary summaryOf(const QSignalSpy &spy, qsizetype i)
+{
+    return spy.at(i).at(0).value<AuditLoadSummary>();
+}
+
+} // namespace
+
+class TestAuditController : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
+        m_client = new api::Client(this);
+        m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
+        m_client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        m_client->setRetryBaseDelay(10);
+        api::OrganizationsApi orgs(m_client);
+        auto *list = orgs.list({}, 1000, {}, this);
+        list->setAutoDelete(false);
+        QSignalSpy done(list, &api::Job::finished);
+        list->start();
+        QVERIFY(list->isFinished() || done.wait(20000));
+        QVERIFY2(!list->error(), qPrintable(list->error().toLogString()));
+        for (const api::Organization &o : list->result().items) {
+            const qint64 n = serverCount(o.id);
+            if (n > m_serverCount) {
+                m_serverCount = n;
+                m_orgId = o.id;
+                m_orgName = o.name;
+            }
+        }
+        delete list;
+        QVERIFY2(m_serverCount >= 1500, "the seeded data needs an organization with a few pages of entries");
+    }
+
+    void init()
+    {
+        m_archiveDir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_archiveDir->isValid());
+    }
+
+    void cleanup()
+    {
+        delete m_controller;
+        m_controller = nullptr;
+        delete m_session;
+        m_session = nullptr;
+        m_archiveDir.reset();
+    }
+
+    void runLoadsTheQuery()
+    {
+        AuditController *c = createController();
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        QSignalSpy busy(c, &AuditController::activityChanged);
+        QSignalSpy progress(c, &AuditController::progressChanged);
+        c->run();
+        QVERIFY(c->isBusy());
+        QCOMPARE(c->activity(), AuditController::Activity::Loading);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(!c->isBusy());
+        QVERIFY(busy.count() >= 2); // busy, then idle
+        const AuditLoadSummary s = summaryOf(loaded, 0);
+        QVERIFY(!s.canceled && !s.failed);
+        QCOMPARE(s.kind, AuditLoadSummary::Kind::Run);
+        QCOMPARE(s.received, m_serverCount);
+        QCOMPARE(qint64(c->table()->rowCount()), m_serverCount);
+        QCOMPARE(c->lastLoadAdded(), m_serverCount);
+        QVERIFY(s.pages >= 2);
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(c->progress().done, m_serverCount);
+        QVERIFY(c->error().isEmpty());
+        // The draft's filters were used by this Run.
+        for (const auto &f : c->draft().filters)
+            QVERIFY(!f.pending);
+        // The histogram follows the rows, computed off the GUI thread.
+        QSignalSpy histogram(c, &AuditController::histogramChanged);
+        QVERIFY(c->histogram().total() == quint64(m_serverCount) || histogram.wait(10000));
+        QTRY_COMPARE(c->histogram().total(), quint64(m_serverCount));
+    }
+
+    void refreshFetchesOnlyNewEntries()
+    {
+        AuditController *c = createController();
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        const qint64 before = c->table()->rowCount();
+        renameOrganization(m_orgName); // one new audit entry
+        c->refresh();
+        QCOMPARE(c->activity(), AuditController::Activity::Refreshing);
+        QVERIFY(loaded.wait(30000));
+        const AuditLoadSummary s = summaryOf(loaded, 1);
+        QCOMPARE(s.kind, AuditLoadSummary::Kind::Refresh);
+        QCOMPARE(s.added, qint64(1));
+        QVERIFY2(s.received <= 3, "Refresh asks only for entries since the newest loaded one");
+        QCOMPARE(qint64(c->table()->rowCount()), before + 1);
+        m_serverCount = serverCount(m_orgId);
+    }
+
+    void cancelKeepsWhatArrived()
+    {
+        AuditController *c = createController();
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        QSignalSpy inserted(c->table(), &QAbstractItemModel::rowsInserted);
+        c->run();
+        QVERIFY(inserted.wait(30000)); // the first page is in
+        QVERIFY(c->isLoading());
+        c->cancel();
+        QVERIFY(loaded.count() == 1 || loaded.wait(10000));
+        QVERIFY(!c->isLoading());
+        QVERIFY(!c->isBusy());
+        const AuditLoadSummary s = summaryOf(loaded, 0);
+        QVERIFY(s.canceled);
+        QVERIFY(c->error().isEmpty());
+        const qint64 kept = c->table()->store().rowCount();
+        QVERIFY(kept > 0);
+        QVERIFY(kept < m_serverCount);
+        QCOMPARE(qint64(c->table()->rowCount()), kept);
+        QCOMPARE(s.added, kept);
+    }
+
+    void reopenShowsTheArchiveThenRefreshes()
+    {
+        {
+            // Activating with no saved history opens an empty archive, then runs the draft.
+            AuditController *c = createController();
+            QSignalSpy history(c, &AuditController::historyLoaded);
+            QSignalSpy loaded(c, &AuditController::loadFinished);
+            c->setActive(true);
+            QVERIFY(history.wait(20000));
+            QCOMPARE(history.first().first().toLongLong(), qint64(0));
+            QVERIFY(loaded.wait(30000));
+            QCOMPARE(qint64(c->table()->rowCount()), m_serverCount);
+            c->flushArchive();
+            delete m_controller;
+            m_controller = nullptr;
+        }
+        AuditController *c = createController();
+        QSignalSpy history(c, &AuditController::historyLoaded);
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        c->setActive(true); // what showing the page does
+        QCOMPARE(c->activity(), AuditController::Activity::OpeningArchive);
+        QVERIFY(history.wait(20000));
+        QCOMPARE(history.first().first().toLongLong(), m_serverCount);
+        QCOMPARE(qint64(c->table()->rowCount()), m_serverCount);
+        QVERIFY(loaded.wait(30000));
+        const AuditLoadSummary s = summaryOf(loaded, 0);
+        QCOMPARE(s.kind, AuditLoadSummary::Kind::Refresh);
+        QCOMPARE(s.added, qint64(0));
+        QCOMPARE(qint64(c->table()->rowCount()), m_serverCount);
+        // The archive has the full entry of a loaded row.
+        const QString id = c->table()->index(0, 0).data(models::AuditTableModel::EntryIdRole).toString();
+        QSignalSpy full(c, &AuditController::fullEntryReady);
+        c->requestFullEntry(id);
+        QVERIFY(full.wait(10000));
+        QCOMPARE(full.first().first().toString(), id);
+        QVERIFY(full.first().at(1).toByteArray().contains(id.toUtf8()));
+    }
+
+    void navigationAndFilterToValueChangeTheDraft()
+    {
+        AuditController *c = createController();
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        QSignalSpy draft(c, &AuditController::draftChanged);
+        c->showForActor(QStringLiteral("someone@example.com"));
+        QVERIFY(c->isLoading());
+        QVERIFY(!draft.isEmpty());
+        QCOMPARE(c->draft().preset, models::AuditQueryDraft::Preset::Last18Months);
+        QCOMPARE(c->draft().filters.size(), 1);
+        QCOMPARE(c->draft().filters.first().wireKey, QStringLiteral("actor_email"));
+        QCOMPARE(c->draft().filters.first().values, QStringList{QStringLiteral("someone@example.com")});
+        QVERIFY(loaded.wait(30000));
+
+        // Back to everything, then "filter to" a method: local now, pending in the draft.
+        models::AuditQueryDraft all;
+        all.preset = models::AuditQueryDraft::Preset::Last18Months;
+        c->setDraft(all);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        const int column = int(models::AuditColumn::Method);
+        const QString method = c->table()->index(0, column).data().toString();
+        QVERIFY(c->filterToValue(0, column, false));
+        QTRY_VERIFY(!c->table()->isFiltering());
+        for (int r = 0; r < c->table()->rowCount(); ++r)
+            QCOMPARE(c->table()->index(r, column).data().toString(), method);
+        QCOMPARE(c->draft().filters.size(), 1);
+        QCOMPARE(c->draft().filters.first().wireKey, QStringLiteral("raw_method"));
+        QVERIFY(c->draft().filters.first().pending);
+        QCOMPARE(c->draft().query(QDateTime::currentMSecsSinceEpoch()).rawMethod.include,
+                 QStringList{method});
+        QVERIFY(!c->filterToValue(-1, column, false));
+    }
+
+    void failedLoadOffersRetry()
+    {
+        api::Client dead;
+        dead.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1/client/v4")));
+        dead.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        dead.setMaxRetries(0);
+        AuditController *c = createController(&dead);
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        QSignalSpy error(c, &AuditController::errorChanged);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(summaryOf(loaded, 0).failed);
+        QVERIFY(!c->error().isEmpty());
+        QVERIFY(c->error().retryable);
+        QCOMPARE(error.count(), 1);
+        c->retry();
+        QVERIFY(c->isLoading());
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(summaryOf(loaded, 1).failed);
+        // Without a client, a Run says so and offers no Retry.
+        m_session->setClient(nullptr);
+        c->run();
+        QVERIFY(!c->isLoading());
+        QVERIFY(!c->error().retryable);
+    }
+
+    void cleanupTestCase() { m_sim.stop(); }
+
+private:
+    AuditController *createController(api::Client *client = nullptr)
+    {
+        delete m_controller;
+        delete m_session;
+        m_session = new models::Session(this);
+        m_session->setClient(client ? client : m_client);
+        m_session->setOrganization(m_orgId, m_orgName);
+        m_controller = new AuditController(m_session);
+        m_controller->setArchiveDirectory(m_archiveDir->path());
+        models::AuditQueryDraft draft;
+        draft.preset = models::AuditQueryDraft::Preset::Last18Months;
+        m_controller->setDraft(draft);
+        new QAbstractItemModelTester(m_controller->table(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, m_controller);
+        return m_controller;
+    }
+
+    qint64 serverCount(const QString &orgId)
+    {
+        api::AuditQuery q;
+        q.since = QStringLiteral("2000-01-01");
+        q.before = rfc3339(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000);
+        q.limit = 1000;
+        api::AuditPager pager(m_client, orgId, q);
+        QSignalSpy done(&pager, &api::Pager::finished);
+        pager.start();
+        if (!pager.isFinished() && !done.wait(30000))
+            return -1;
+        return pager.succeeded() ? pager.itemCount() : -1;
+    }
+
+    void renameOrganization(const QString &name)
+    {
+        api::OrganizationsApi orgs(m_client);
+        auto *job = orgs.update(m_orgId, name, {}, this);
+        job->setAutoDelete(false);
+        QSignalSpy done(job, &api::Job::finished);
+        job->start();
+        QVERIFY(job->isFinished() || done.wait(20000));
+        QVERIFY2(!job->error(), qPrintable(job->error().toLogString()));
+        delete job;
+    }
+
+    testsupport::SimulatorProcess m_sim{kSimArgs};
+    api::Client *m_client = nullptr;
+    QString m_orgId;
+    QString m_orgName;
+    qint64 m_serverCount = -1;
+    std::unique_ptr<QTemporaryDir> m_archiveDir;
+    models::Session *m_session = nullptr;
+    AuditController *m_controller = nullptr;
+};
+
+QTEST_GUILESS_MAIN(TestAuditController)
+#include "tst_auditcontroller.moc"

@@ -1,0 +1,590 @@
+#include "ui/audit/auditlogpage.h"
+
+#include "ui/audit/auditdetailspane.h"
+#include "ui/audit/auditquerybar.h"
+#include "ui/audit/auditrowdelegate.h"
+#include "ui/audit/audittablemenus.h"
+#include "ui/audit/audittimeline.h"
+#include "ui/common/dialogs.h"
+#include "ui/common/icons.h"
+#include "ui/common/messagebanner.h"
+
+#include "models/audit/auditentryjson.h"
+#include "models/audit/auditrowdetails.h"
+#include "models/audit/audittablemodel.h"
+#include "models/session/session.h"
+#include "models/settings/appsettings.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShowEvent>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+
+const QString kHeaderKey = QStringLiteral("audit/table");
+const QString kSplitterKey = QStringLiteral("audit/splitter");
+const QString kPresetKey = QStringLiteral("audit/lastRange");
+constexpr int kSearchDebounceMs = 150;
+
+using Column = models::AuditColumn;
+using Preset = models::AuditQueryDraft::Preset;
+
+QString pagesText(int pages)
+{
+    return pages == 1 ? AuditLogPage::tr("1 page")
+                      : AuditLogPage::tr("%1 pages").arg(QLocale().toString(pages));
+}
+
+// "3,000 entries · 3 pages · 1.2 s · 2,500 entries/s"
+QString figuresText(qint64 entries, int pages, qint64 elapsedMs)
+{
+    const QLocale locale;
+    const double seconds = std::max<qint64>(1, elapsedMs) / 1000.0;
+    return AuditLogPage::tr("%1 entries · %2 · %3 s · %4 entries/s")
+        .arg(locale.toString(entries), pagesText(pages), locale.toString(seconds, 'f', 1),
+             locale.toString(qint64(entries / seconds)));
+}
+
+QToolButton *toolButton(QAction *action, QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setDefaultAction(action);
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    b->setAutoRaise(true);
+    return b;
+}
+
+} // namespace
+
+AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *controller,
+                           models::AppSettings *settings, QWidget *parent)
+    : Page(session, parent), m_controller(controller), m_settings(settings),
+      m_banner(new MessageBanner(this)), m_queryBar(new AuditQueryBar(this)), m_search(new QLineEdit(this)),
+      m_searchTimer(new QTimer(this)), m_resetRange(new QToolButton(this)),
+      m_timeline(new AuditTimeline(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_table(new QTableView(this)), m_details(new AuditDetailsPane(this)), m_count(new QLabel(this)),
+      m_progressLabel(new QLabel(this)), m_progress(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this))
+{
+    setObjectName(QStringLiteral("auditPage"));
+    m_banner->setObjectName(QStringLiteral("auditBanner"));
+    m_queryBar->setObjectName(QStringLiteral("auditQueryBar"));
+    m_timeline->setObjectName(QStringLiteral("auditTimeline"));
+    m_table->setObjectName(QStringLiteral("auditTable"));
+    m_details->setObjectName(QStringLiteral("auditDetails"));
+    m_count->setObjectName(QStringLiteral("auditCount"));
+    m_progressLabel->setObjectName(QStringLiteral("auditProgress"));
+    m_progress->setObjectName(QStringLiteral("auditProgressBar"));
+    m_cancel->setObjectName(QStringLiteral("auditCancel"));
+    m_splitter->setObjectName(QStringLiteral("auditSplitter"));
+
+    // --- local search, debounced: the controller filters on every call
+    m_search->setObjectName(QStringLiteral("auditSearch"));
+    m_search->setPlaceholderText(tr("Search loaded entries (any column)…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(icon(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(kSearchDebounceMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, [this] { m_controller->setSearchText(m_search->text()); });
+
+    buildTable();
+
+    // --- timeline
+    connect(m_timeline, &AuditTimeline::rangeSelected, this, &AuditLogPage::setTimeRangeFilter);
+    m_resetRange->setObjectName(QStringLiteral("auditResetRange"));
+    m_resetRange->setIcon(icon(QStringLiteral("edit-clear")));
+    m_resetRange->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_resetRange->setAutoRaise(true);
+    m_resetRange->setToolTip(tr("Show every loaded time again"));
+    m_resetRange->hide();
+    connect(m_resetRange, &QToolButton::clicked, this, &AuditLogPage::resetTimeRange);
+
+    // --- query and progress
+    connect(m_queryBar, &AuditQueryBar::runRequested, this, &AuditLogPage::run);
+    // Every edit goes down at once, so the draft the controller runs is what the bar shows.
+    connect(m_queryBar, &AuditQueryBar::edited, this,
+            [this] { m_controller->setDraft(m_queryBar->draft()); });
+    m_progress->setMaximumWidth(160);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_cancel->hide();
+    m_cancel->setToolTip(tr("Stop; keep what has loaded"));
+    connect(m_cancel, &QPushButton::clicked, this, &AuditLogPage::cancel);
+    connect(m_banner, &MessageBanner::retryRequested, m_controller, &models::AuditController::retry);
+
+    buildActions();
+    buildLayout();
+    bindController();
+
+    if (m_settings) {
+        m_queryBar->setPreset(Preset(m_settings->value(kPresetKey, int(Preset::Last30Days)).toInt()));
+        connect(m_queryBar, &AuditQueryBar::presetChanged, this, [this](Preset p) {
+            if (p != Preset::Custom)
+                m_settings->setValue(kPresetKey, int(p));
+        });
+    }
+    m_controller->setDraft(m_queryBar->draft());
+    applyTimeZone();
+    updateCount();
+    m_progressLabel->setText(tr("Choose a time range and filters, then Run."));
+}
+
+AuditLogPage::~AuditLogPage()
+{
+    if (m_controller)
+        m_controller->setActive(false);
+}
+
+QString AuditLogPage::title() const
+{
+    return tr("Audit log");
+}
+
+void AuditLogPage::buildTable()
+{
+    models::AuditTableModel *model = m_controller->table();
+    m_table->setModel(model);
+    m_table->setItemDelegate(new AuditRowDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setSortingEnabled(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    // Uniform rows: the view never measures a million of them.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_menus = new AuditTableMenus(m_table, model);
+    connect(m_menus, &AuditTableMenus::filterRequested, this, &AuditLogPage::filterToCell);
+    connect(m_menus, &AuditTableMenus::copyJsonRequested, this, [this](const QModelIndex &index) {
+        m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
+        m_details->copyJson();
+    });
+    m_table->sortByColumn(int(Column::Time), Qt::DescendingOrder);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AuditLogPage::updateDetails);
+    // A reset (new filter or sort result, history from the archive, a large
+    // merge) forgets the current row: put it back on the entry the details
+    // pane shows, so the highlighted row and the details always agree.
+    connect(model, &QAbstractItemModel::modelReset, this, &AuditLogPage::keepDetailsEntrySelected);
+    // No refresh on modelReset: the pane keeps showing its entry while pages stream in.
+    connect(model, &models::AuditTableModel::visibleRowsChanged, this, &AuditLogPage::updateCount);
+    connect(model, &models::AuditTableModel::filteringChanged, this, [this](bool) { updateCount(); });
+}
+
+void AuditLogPage::buildActions()
+{
+    auto *refresh = new QAction(icon(QStringLiteral("view-refresh")), tr("Refresh"), this);
+    refresh->setObjectName(QStringLiteral("actionAuditRefresh"));
+    refresh->setToolTip(tr("Fetch only entries newer than the newest loaded one"));
+    connect(refresh, &QAction::triggered, this, &AuditLogPage::refresh);
+    m_refreshButton = toolButton(refresh, this);
+
+    auto *find = new QAction(tr("Find"), this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(find);
+
+    auto *menu = new QMenu(this);
+    QAction *csv = menu->addAction(tr("Export as CSV…"));
+    csv->setObjectName(QStringLiteral("actionAuditExportCsv"));
+    connect(csv, &QAction::triggered, this, [this] { exportInteractive(Format::Csv); });
+    QAction *json = menu->addAction(tr("Export as JSON…"));
+    json->setObjectName(QStringLiteral("actionAuditExportJson"));
+    connect(json, &QAction::triggered, this, [this] { exportInteractive(Format::Json); });
+    m_exportButton = new QToolButton(this);
+    m_exportButton->setObjectName(QStringLiteral("auditExport"));
+    m_exportButton->setText(tr("Export"));
+    m_exportButton->setIcon(icon(QStringLiteral("document-export")));
+    m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_exportButton->setAutoRaise(true);
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setToolTip(tr("Export the rows shown (after local filters) to CSV or JSON"));
+    m_exportButton->setMenu(menu);
+
+    auto *clear = new QAction(icon(QStringLiteral("edit-clear-all")), tr("Clear filters"), this);
+    clear->setToolTip(tr("Clear the search, column filters and time range"));
+    connect(clear, &QAction::triggered, this, &AuditLogPage::clearLocalFilters);
+    m_clearFilters = toolButton(clear, this);
+    m_clearFilters->setObjectName(QStringLiteral("auditClearFilters"));
+}
+
+void AuditLogPage::buildLayout()
+{
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_search, 2);
+    filterRow->addWidget(m_clearFilters);
+    filterRow->addWidget(m_count, 1);
+    filterRow->addStretch(0);
+    filterRow->addWidget(m_refreshButton);
+    filterRow->addWidget(m_exportButton);
+
+    auto *timelineRow = new QHBoxLayout;
+    timelineRow->addWidget(m_timeline, 1);
+    timelineRow->addWidget(m_resetRange, 0, Qt::AlignTop);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(timelineRow);
+    leftLayout->addWidget(m_table, 1);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({900, 380});
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *status = new QHBoxLayout;
+    status->addWidget(m_progressLabel, 1);
+    status->addWidget(m_progress);
+    status->addWidget(m_cancel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_queryBar);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_splitter, 1);
+    layout->addLayout(status);
+}
+
+// ---------------------------------------------------------------- binding
+
+void AuditLogPage::bindController()
+{
+    using C = models::AuditController;
+    connect(m_controller, &C::draftChanged, m_queryBar, &AuditQueryBar::setDraft);
+    connect(m_controller, &C::histogramChanged, this,
+            [this] { m_timeline->setHistogram(m_controller->histogram()); });
+    connect(m_controller, &C::errorChanged, this, [this](const models::ErrorInfo &error) {
+        if (!error.isEmpty())
+            m_banner->showError(error.message, error.retryable);
+        else if (m_banner->kind() == MessageBanner::Kind::Error)
+            m_banner->clear();
+    });
+    connect(m_controller, &C::noticeChanged, this, [this](const QString &notice) {
+        if (!notice.isEmpty())
+            m_banner->showMessage(MessageBanner::Kind::Warning, notice);
+    });
+    connect(m_controller, &C::hintRaised, m_banner, &MessageBanner::showInfo);
+    connect(m_controller, &C::organizationCleared, this, [this](bool hasOrganization) {
+        m_details->clear();
+        m_banner->clear();
+        updateBusyWidgets();
+        if (!hasOrganization)
+            m_progressLabel->setText(tr("Choose an organization to see its audit log."));
+    });
+    connect(m_controller, &C::archiveOpening, this,
+            [this] { m_progressLabel->setText(tr("Opening the local archive…")); });
+    connect(m_controller, &C::historyLoaded, this, [this](qint64 rows, qint64 newestMs) {
+        if (m_controller->isLoading())
+            return; // a Run started meanwhile: its progress is what to read
+        m_progressLabel->setText(rows == 0 ? tr("No saved history for this organization yet.")
+                                           : tr("%1 entries from the local archive (newest %2).")
+                                                 .arg(QLocale().toString(rows), model()->timeText(newestMs)));
+    });
+    connect(m_controller, &C::loadStarted, this, &AuditLogPage::onLoadStarted);
+    connect(m_controller, &C::progressChanged, this, &AuditLogPage::showLoadProgress);
+    connect(m_controller, &C::loadFinished, this, &AuditLogPage::onLoadFinished);
+    connect(m_controller, &C::exportingChanged, this, &AuditLogPage::updateBusyWidgets);
+    connect(m_controller, &C::exportProgressChanged, this, &AuditLogPage::showExportProgress);
+    connect(m_controller, &C::exportFinished, this, &AuditLogPage::onExportFinished);
+    connect(m_controller, &C::fullEntryReady, this,
+            [this](const QString &id, const QByteArray &json,
+                   const QList<models::AuditRowDetails::Field> &fields) {
+                if (id != m_details->entryId())
+                    return;
+                m_details->setFullEntry(id, json, fields);
+                Q_EMIT detailsLoaded(id);
+            });
+}
+
+void AuditLogPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    if (session() && session()->organizationId().isEmpty())
+        m_progressLabel->setText(tr("Choose an organization to see its audit log."));
+    m_controller->setActive(true);
+}
+
+void AuditLogPage::hideEvent(QHideEvent *event)
+{
+    Page::hideEvent(event);
+    m_controller->setActive(false);
+}
+
+void AuditLogPage::run()
+{
+    m_controller->setDraft(m_queryBar->draft());
+    m_controller->run();
+}
+
+void AuditLogPage::refresh()
+{
+    m_controller->setDraft(m_queryBar->draft());
+    m_controller->refresh();
+}
+
+void AuditLogPage::cancel()
+{
+    m_controller->cancel();
+}
+
+void AuditLogPage::updateBusyWidgets()
+{
+    const bool loading = m_controller->isLoading();
+    const bool exporting = m_controller->isExporting();
+    m_exportButton->setEnabled(!exporting);
+    m_progress->setVisible(loading || exporting);
+    m_cancel->setVisible(loading || exporting);
+    m_cancel->setEnabled(true);
+    if (loading)
+        m_progress->setRange(0, 0);
+}
+
+void AuditLogPage::onLoadStarted()
+{
+    if (m_controller->activity() == models::AuditController::Activity::Loading)
+        m_details->clear(); // a Run replaces the rows
+    updateBusyWidgets();
+}
+
+void AuditLogPage::showLoadProgress()
+{
+    if (!m_controller->isLoading())
+        return;
+    const QString verb = m_controller->activity() == models::AuditController::Activity::Refreshing
+                             ? tr("Refreshing…")
+                             : tr("Loading…");
+    m_progressLabel->setText(
+        verb + u' ' +
+        figuresText(m_controller->progress().done, m_controller->pagesLoaded(), m_controller->elapsedMs()));
+}
+
+void AuditLogPage::onLoadFinished(const models::AuditLoadSummary &s)
+{
+    updateBusyWidgets();
+    const QLocale locale;
+    const QString figures = figuresText(s.received, s.pages, s.elapsedMs);
+    if (s.canceled)
+        m_progressLabel->setText(tr("Canceled; kept %1 (%2)").arg(locale.toString(s.added), figures));
+    else if (s.failed)
+        m_progressLabel->setText(tr("Stopped after %1").arg(figures));
+    else if (s.kind == models::AuditLoadSummary::Kind::Refresh)
+        m_progressLabel->setText(tr("Refreshed: %1 new entries (%2)").arg(locale.toString(s.added), figures));
+    else
+        m_progressLabel->setText(tr("Loaded %1").arg(figures));
+    // Something to read in the details pane from the start.
+    if (!m_table->selectionModel()->currentIndex().isValid() && model()->rowCount() > 0)
+        m_table->selectionModel()->setCurrentIndex(model()->index(0, 0), QItemSelectionModel::ClearAndSelect |
+                                                                             QItemSelectionModel::Rows);
+}
+
+// ---------------------------------------------------------------- local filter
+
+void AuditLogPage::updateCount()
+{
+    const QLocale locale;
+    const models::AuditTableModel *m = model();
+    const int shown = m->rowCount();
+    const quint32 loaded = m->store().rowCount();
+    const bool filtered = !m->filter().isEmpty();
+    QString text = filtered ? tr("%1 of %2 entries").arg(locale.toString(shown), locale.toString(loaded))
+                            : tr("%1 entries").arg(locale.toString(loaded));
+    if (!m_rangeText.isEmpty() && m->filter().hasTimeRange())
+        text += QStringLiteral(" · ") + m_rangeText;
+    if (m->isFiltering())
+        text += tr(" · filtering…");
+    m_count->setText(text);
+    m_clearFilters->setEnabled(filtered);
+}
+
+bool AuditLogPage::filterToCell(const QModelIndex &index, bool exclude)
+{
+    if (!index.isValid() || index.model() != model())
+        return false;
+    // Edits still being typed in the bar go down first, so the new filter joins them.
+    m_controller->setDraft(m_queryBar->draft());
+    return m_controller->filterToValue(index.row(), index.column(), exclude);
+}
+
+void AuditLogPage::setTimeRangeFilter(qint64 fromMs, qint64 toMs)
+{
+    if (fromMs >= toMs)
+        return resetTimeRange();
+    m_controller->setTimeRange(fromMs, toMs);
+    m_timeline->setSelection(fromMs, toMs);
+    // Short text so the timeline keeps its width; the range is in the tooltip and the count.
+    m_rangeText = tr("%1 – %2").arg(model()->timeText(fromMs), model()->timeText(toMs));
+    m_resetRange->setText(tr("Reset time"));
+    m_resetRange->setToolTip(tr("Narrowed to %1; click to show every loaded time again").arg(m_rangeText));
+    updateCount();
+    m_resetRange->show();
+}
+
+void AuditLogPage::resetTimeRange()
+{
+    m_controller->setTimeRange(0, 0);
+    m_timeline->setSelection(0, 0);
+    m_resetRange->hide();
+    m_rangeText.clear();
+    updateCount();
+}
+
+void AuditLogPage::clearLocalFilters()
+{
+    m_search->blockSignals(true);
+    m_search->clear();
+    m_search->blockSignals(false);
+    m_searchTimer->stop();
+    m_controller->clearLocalFilters();
+    m_timeline->setSelection(0, 0);
+    m_resetRange->hide();
+    m_rangeText.clear();
+}
+
+void AuditLogPage::openValueFilter(int column)
+{
+    m_menus->openValueFilter(column);
+}
+
+void AuditLogPage::copyCell(const QModelIndex &index) const
+{
+    m_menus->copyCell(index);
+}
+
+void AuditLogPage::copyRow(const QModelIndex &index) const
+{
+    m_menus->copyRow(index);
+}
+
+// ---------------------------------------------------------------- details
+
+void AuditLogPage::keepDetailsEntrySelected()
+{
+    const int row = model()->rowOfEntry(m_details->entryId());
+    if (row >= 0) {
+        m_table->selectionModel()->setCurrentIndex(
+            model()->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        return;
+    }
+    updateDetails(); // the entry is filtered out: follow whatever is current now
+}
+
+void AuditLogPage::updateDetails()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const int row = current.isValid() ? model()->storeRow(current.row()) : -1;
+    if (row < 0) {
+        m_details->clear();
+        return;
+    }
+    const models::AuditStore &store = model()->store();
+    const api::AuditEvent event = models::auditentryjson::eventAt(store.data(), quint32(row));
+    if (event.id == m_details->entryId()) {
+        // Already shown (or its full entry is on the way).
+        if (m_details->hasFullEntry())
+            Q_EMIT detailsLoaded(event.id);
+        return;
+    }
+    m_details->showEntry(event.id, models::AuditRowDetails::fields(store, quint32(row)),
+                         models::auditentryjson::fullOrEncoded(event));
+    m_controller->requestFullEntry(event.id);
+}
+
+void AuditLogPage::applyTimeZone()
+{
+    const bool utc = m_settings && m_settings->showTimesInUtc();
+    const QTimeZone zone = utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
+    model()->setTimeZone(zone);
+    m_timeline->setTimeZone(zone);
+    m_queryBar->setTimeZone(zone);
+}
+
+// ---------------------------------------------------------------- export
+
+void AuditLogPage::exportInteractive(Format format)
+{
+    const bool json = format == Format::Json;
+    const QString name = QStringLiteral("audit-%1-%2.%3")
+                             .arg(session()->organizationId().left(12),
+                                  QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm")),
+                                  json ? QStringLiteral("json") : QStringLiteral("csv"));
+    const QString path = Dialogs::saveFileName(
+        this, json ? tr("Export audit entries as JSON") : tr("Export audit entries as CSV"),
+        QDir::home().filePath(name), json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path, format);
+}
+
+void AuditLogPage::showExportProgress()
+{
+    if (!m_controller->isExporting())
+        return;
+    const models::Progress p = m_controller->exportProgress();
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(p.total > 0 ? int(p.done * 1000 / p.total) : 0);
+    m_progressLabel->setText(
+        tr("Exporting… %1 of %2 entries").arg(QLocale().toString(p.done), QLocale().toString(p.total)));
+}
+
+void AuditLogPage::onExportFinished(bool ok, const QString &pathOrError, qint64 withoutBodies)
+{
+    updateBusyWidgets();
+    if (ok) {
+        const QString done = tr("Exported %1 entries to %2")
+                                 .arg(QLocale().toString(m_controller->exportProgress().total),
+                                      QDir::toNativeSeparators(pathOrError));
+        m_progressLabel->setText(withoutBodies == 0
+                                     ? done
+                                     : done + QLatin1Char(' ') +
+                                           tr("(%1 of them without request and response bodies: they are not "
+                                              "in the local archive yet)")
+                                               .arg(QLocale().toString(withoutBodies)));
+    } else if (m_controller->exportWasCanceled()) {
+        m_progressLabel->setText(tr("Export canceled; nothing was written."));
+    }
+}
+
+// ---------------------------------------------------------------- view state
+
+void AuditLogPage::saveViewState(models::AppSettings &settings)
+{
+    settings.setHeaderState(kHeaderKey, m_table->horizontalHeader()->saveState());
+    settings.setSplitterState(kSplitterKey, m_splitter->saveState());
+}
+
+void AuditLogPage::restoreViewState(models::AppSettings &settings)
+{
+    const QByteArray header = settings.headerState(kHeaderKey);
+    if (!header.isEmpty())
+        m_table->horizontalHeader()->restoreState(header);
+    const QByteArray split = settings.splitterState(kSplitterKey);
+    if (!split.isEmpty())
+        m_splitter->restoreState(split);
+    applyTimeZone();
+}
+
+} // namespace ui
