@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 namespace models {
 
@@ -90,6 +91,28 @@ QList<QStringList> EmailListParser::parseCsv(const QString &text, QChar delimite
     if (fieldStarted || !field.isEmpty() || !record.isEmpty())
         endRecord();
     return records;
+}
+
+QString EmailListParser::textFromFile(const QByteArray &bytes)
+{
+    std::optional<QStringConverter::Encoding> encoding = QStringConverter::encodingForData(bytes);
+    if (!encoding && bytes.size() >= 2 && bytes.contains('\0')) {
+        // No BOM, but a list of addresses holds no NUL: ASCII as UTF-16.
+        if (bytes.at(0) != '\0' && bytes.at(1) == '\0')
+            encoding = QStringConverter::Utf16LE;
+        else if (bytes.at(0) == '\0' && bytes.at(1) != '\0')
+            encoding = QStringConverter::Utf16BE;
+    }
+    if (encoding && *encoding != QStringConverter::Utf8) {
+        QStringDecoder decoder(*encoding);
+        const QString text = decoder.decode(bytes);
+        if (!decoder.hasError())
+            return text;
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8.decode(bytes);
+    // Spreadsheet exports are often Latin-1 / Windows-1252: fall back rather than show U+FFFD.
+    return utf8.hasError() ? QString::fromLatin1(bytes) : text;
 }
 
 EmailListParser::Result EmailListParser::parse(const QString &input)

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QStringEncoder>
 #include <QTest>
 
 namespace {
@@ -259,6 +260,32 @@ private Q_SLOTS:
         QVERIFY(semi.csv);
         QCOMPARE(semi.entries.size(), 1);
         QCOMPARE(semi.entries.at(0).email, QStringLiteral("x@corp.example"));
+    }
+
+    // Imported files: the encoding a spreadsheet saved them in.
+    void readsImportedFilesInAnyEncoding()
+    {
+        using models::EmailListParser;
+        const QString text = QStringLiteral("E-Mail\r\nzo\u00eb@corp.example\r\nann@corp.example\r\n");
+        auto encoded = [&](QStringConverter::Encoding e, bool bom) {
+            QStringEncoder encoder(e,
+                                   bom ? QStringConverter::Flag::WriteBom : QStringConverter::Flag::Default);
+            return QByteArray(encoder.encode(text));
+        };
+        for (auto e : {QStringConverter::Utf8, QStringConverter::Utf16LE, QStringConverter::Utf16BE}) {
+            QCOMPARE(EmailListParser::textFromFile(encoded(e, true)), text);
+            QCOMPARE(EmailListParser::textFromFile(encoded(e, false)), text); // UTF-16 by its NUL bytes
+        }
+        QCOMPARE(EmailListParser::textFromFile(encoded(QStringConverter::Utf32LE, true)), text);
+        // Windows-1252 / Latin-1 (not valid UTF-8) is read as Latin-1, not as U+FFFD.
+        QCOMPARE(EmailListParser::textFromFile("email\nj\xfcrgen@corp.example\n"),
+                 QStringLiteral("email\nj\u00fcrgen@corp.example\n"));
+        const auto r =
+            EmailListParser::parse(EmailListParser::textFromFile(encoded(QStringConverter::Utf16LE, true)));
+        QVERIFY(r.csv);
+        QCOMPARE(r.entries.size(), 2);
+        QCOMPARE(r.entries.at(1).email, QStringLiteral("ann@corp.example"));
+        QCOMPARE(r.entries.at(1).line, 3);
     }
 
     void validatesAddresses_data()
