@@ -164,7 +164,11 @@ EmailListParser::Result EmailListParser::parse(const QString &input)
     }
 
     static const QRegularExpression angle(QStringLiteral("<([^<>]+)>"));
-    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    // Unicode spaces separate too (a no-break space pasted from a web page or a
+    // mail client, U+0085 from a Latin-1 file): entries are trimmed as
+    // QString::trimmed() sees it.
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"),
+                                               QRegularExpression::UseUnicodePropertiesOption);
     for (int i = 0; i < rawLines.size(); ++i) {
         const QString l = rawLines.at(i).trimmed();
         if (l.isEmpty() || l.startsWith(u'#'))
@@ -179,7 +183,7 @@ EmailListParser::Result EmailListParser::parse(const QString &input)
             for (const QString &p : parts) {
                 QString t = p;
                 if (t.size() >= 2 && t.startsWith(u'"') && t.endsWith(u'"'))
-                    t = t.mid(1, t.size() - 2);
+                    t = t.mid(1, t.size() - 2).trimmed();
                 if (t.contains(u'@'))
                     withAt.append(t);
                 tokens.append(t);

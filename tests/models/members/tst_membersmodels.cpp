@@ -241,6 +241,23 @@ private Q_SLOTS:
         QCOMPARE(lines, (QList<int>{1, 4, 5, 5, 5, 6}));
     }
 
+    void unicodeSpacesSeparateAndAreTrimmed()
+    {
+        // A no-break space from a web page, NEL (U+0085) from a Latin-1 file,
+        // an em space: separators like ASCII blanks, never part of an entry.
+        const auto r = models::EmailListParser::parse(QStringLiteral(
+            "a@corp.example\u00a0b@corp.example\u0085\n\u2003c@corp.example\u2003d@corp.example\n"
+            "\"e@corp.example\" \u00a0\n"));
+        QStringList got;
+        for (const auto &e : r.entries) {
+            got << e.email;
+            QCOMPARE(e.email, e.email.trimmed());
+        }
+        QCOMPARE(got, (QStringList{QStringLiteral("a@corp.example"), QStringLiteral("b@corp.example"),
+                                   QStringLiteral("c@corp.example"), QStringLiteral("d@corp.example"),
+                                   QStringLiteral("e@corp.example")}));
+    }
+
     void parsesCsvWithEmailColumn()
     {
         const auto r = models::EmailListParser::parse(
