@@ -12,6 +12,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -234,6 +235,8 @@ struct HeldMessage
     const char *category;
     QString text;
 };
+// Threads the constructor starts (D-Bus) may log at the same time.
+QBasicMutex g_heldMutex;
 QList<HeldMessage> *g_heldMessages = nullptr;
 
 void platformFailureHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
@@ -249,7 +252,13 @@ void platformFailureHandler(QtMsgType type, const QMessageLogContext &context, c
         std::fflush(stderr);
         std::_Exit(1);
     }
-    g_heldMessages->append({type, context.file, context.line, context.function, context.category, message});
+    const QMutexLocker lock(&g_heldMutex);
+    if (g_heldMessages) {
+        g_heldMessages->append(
+            {type, context.file, context.line, context.function, context.category, message});
+        return;
+    }
+    std::fprintf(stderr, "%s\n", qPrintable(message)); // after the constructor, from another thread
 }
 
 } // namespace
@@ -296,7 +305,10 @@ int main(int argc, char **argv)
     const QtMessageHandler previousHandler = qInstallMessageHandler(platformFailureHandler);
     QApplication application(argc, argv);
     qInstallMessageHandler(previousHandler);
-    g_heldMessages = nullptr;
+    {
+        const QMutexLocker lock(&g_heldMutex);
+        g_heldMessages = nullptr;
+    }
     for (const HeldMessage &m : std::as_const(held))
         qt_message_output(m.type, QMessageLogContext(m.file, m.line, m.function, m.category), m.text);
     installTranslators(application);
