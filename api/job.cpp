@@ -4,6 +4,7 @@
 #include "api/decoders.h"
 #include "api/logging.h"
 #include "api/ratebudget.h"
+#include "api/replybody.h"
 #include "api/retrypolicy.h"
 
 #include <QNetworkAccessManager>
@@ -12,29 +13,6 @@
 #include <QTimer>
 
 namespace api {
-
-namespace {
-// The body with spare capacity behind it, so the JSON decoder can parse it in
-// place instead of copying a megabyte page into a padded buffer first.
-QByteArray readBody(QIODevice *reply)
-{
-    constexpr qsizetype kDecoderPadding = 64; // simdjson's SIMDJSON_PADDING
-    QByteArray body;
-    body.reserve(qsizetype(reply->bytesAvailable()) + kDecoderPadding);
-    while (reply->bytesAvailable() > 0) {
-        const qsizetype at = body.size();
-        const auto want = qsizetype(reply->bytesAvailable());
-        if (body.capacity() < at + want + kDecoderPadding)
-            body.reserve(at + want + kDecoderPadding);
-        body.resize(at + want);
-        const qint64 got = reply->read(body.data() + at, want);
-        body.resize(at + qsizetype(std::max<qint64>(got, 0)));
-        if (got <= 0)
-            break;
-    }
-    return body;
-}
-} // namespace
 
 namespace {
 RetryPolicy::Verb verbOf(Job::Method m)
@@ -266,7 +244,7 @@ void Job::onReplyFinished()
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();
-    const QByteArray body = reply->isOpen() ? readBody(reply) : QByteArray();
+    const QByteArray body = reply->isOpen() ? readReplyBody(reply) : QByteArray();
     m_httpStatus = status;
     m_lastBody = body;
     if (m_client)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace api {
 
@@ -11,6 +12,11 @@ namespace {
 // Stay this far below the published limit: the user's dashboard and other
 // tools draw from the same per-user budget.
 constexpr double SafetyFactor = 0.9;
+// Announced policies beyond these are not taken at their word: they
+// are far beyond any real server's, and converting them to int / qint64 would
+// overflow (undefined behaviour).
+constexpr double kMaxPolicyRequests = 1e6;
+constexpr double kMaxPolicyWindowSeconds = 86400;
 
 qint64 monotonicMs()
 {
@@ -110,7 +116,7 @@ qint64 RateBudget::reserve()
 void RateBudget::blockFor(qint64 ms)
 {
     if (ms > 0)
-        m_blockedUntil = std::max(m_blockedUntil, m_clock() + ms);
+        m_blockedUntil = std::max(m_blockedUntil, m_clock() + std::min(ms, kMaxBlockMs));
 }
 
 void RateBudget::observeHeaders(const QByteArray &ratelimit, const QByteArray &policy,
@@ -125,7 +131,8 @@ void RateBudget::observeHeaders(const QByteArray &ratelimit, const QByteArray &p
         for (const QByteArray &item : policy.split(',')) {
             double q = 0;
             double w = 0;
-            if (!parameter(item, "q", &q) || !parameter(item, "w", &w) || q < 1 || w < 1)
+            if (!parameter(item, "q", &q) || !parameter(item, "w", &w) ||
+                !(q >= 1 && q <= kMaxPolicyRequests) || !(w >= 1 && w <= kMaxPolicyWindowSeconds))
                 continue;
             if (bestQ == 0 || q / w < double(bestQ) / bestW) {
                 bestQ = int(q);
@@ -147,7 +154,7 @@ void RateBudget::observeHeaders(const QByteArray &ratelimit, const QByteArray &p
     } else if (!xRemaining.isEmpty()) {
         bool ok = false;
         remaining = xRemaining.trimmed().toDouble(&ok);
-        if (!ok)
+        if (!ok || std::isnan(remaining))
             remaining = -1;
     }
     if (remaining < 0)
@@ -155,7 +162,8 @@ void RateBudget::observeHeaders(const QByteArray &ratelimit, const QByteArray &p
     const qint64 now = m_clock();
     refill(now);
     if (remaining < 1) {
-        blockFor(reset > 0 ? qint64(reset * 1000) : qint64(m_windowSeconds) * 1000 / 10);
+        blockFor(reset > 0 ? qint64(std::min(reset * 1000, double(kMaxBlockMs)))
+                           : qint64(m_windowSeconds) * 1000 / 10);
         m_tokens = std::min(m_tokens, 0.0);
         return;
     }

@@ -19,6 +19,9 @@ public:
 
     explicit RateBudget(QObject *parent = nullptr);
 
+    // The longest block a header or a 429 can impose (a day).
+    static constexpr qint64 kMaxBlockMs = qint64(24) * 3600 * 1000;
+
     // limit requests per windowSeconds; the budget keeps a safety margin below it.
     void setLimit(int limit, int windowSeconds);
     int limit() const { return m_limit; }
@@ -30,9 +33,11 @@ public:
     // Reserves one request; returns how long (ms) to wait before sending it.
     qint64 reserve();
     // Feed the response headers (Ratelimit, Ratelimit-Policy, x-ratelimit-*).
+    // Policies beyond 10^6 requests or a day's window are ignored; a reset
+    // time counts as at most a day.
     void observeHeaders(const QByteArray &ratelimit, const QByteArray &policy,
                         const QByteArray &xRemaining = {}, const QByteArray &xLimit = {});
-    // A 429 arrived: nothing goes out before retryAfterMs.
+    // A 429 arrived: nothing goes out before retryAfterMs (at most kMaxBlockMs).
     void blockFor(qint64 ms);
 
     double ratePerSecond() const { return m_rate; }

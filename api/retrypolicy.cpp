@@ -4,10 +4,22 @@
 
 namespace api {
 
+namespace {
+// A finite, non-negative number of ms, clamped before the conversion (a double
+// beyond qint64's range does not convert: undefined behaviour).
+qint64 clampedMs(double ms)
+{
+    return qint64(std::ceil(std::min(ms, double(RetryPolicy::kMaxServerDelayMs))));
+}
+} // namespace
+
 qint64 RetryPolicy::backoff(int retriesDone, int baseDelayMs, double jitter01)
 {
-    const double raw = std::min(double(baseDelayMs) * std::pow(2.0, retriesDone), 8000.0);
-    return qint64(raw * (1.0 - std::clamp(jitter01, 0.0, 1.0) * 0.25));
+    double raw = std::min(double(baseDelayMs) * std::pow(2.0, retriesDone), 8000.0);
+    if (!(raw >= 0)) // a negative base, or 0 × 2^huge (NaN)
+        raw = 0;
+    const double jitter = std::isfinite(jitter01) ? std::clamp(jitter01, 0.0, 1.0) : 0.0;
+    return qint64(raw * (1.0 - jitter * 0.25));
 }
 
 std::optional<bool> RetryPolicy::parseShouldRetry(const QByteArray &value)
@@ -27,14 +39,14 @@ qint64 RetryPolicy::serverDelay(const QByteArray &retryAfterMs, const QByteArray
     if (!retryAfterMs.trimmed().isEmpty()) {
         const double ms = retryAfterMs.trimmed().toDouble(&ok);
         if (ok && ms >= 0 && std::isfinite(ms))
-            return qint64(std::ceil(ms));
+            return clampedMs(ms);
     }
     const QByteArray ra = retryAfter.trimmed();
     if (ra.isEmpty())
         return -1;
     const double seconds = ra.toDouble(&ok);
     if (ok)
-        return (seconds >= 0 && std::isfinite(seconds)) ? qint64(std::ceil(seconds * 1000)) : -1;
+        return (seconds >= 0 && std::isfinite(seconds)) ? clampedMs(seconds * 1000) : -1;
     // IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110); fall back to RFC 2822 offsets.
     QString text = QString::fromLatin1(ra).simplified();
     QDateTime when;
@@ -50,7 +62,7 @@ qint64 RetryPolicy::serverDelay(const QByteArray &retryAfterMs, const QByteArray
     }
     if (!when.isValid())
         return -1;
-    return std::max<qint64>(0, now.msecsTo(when));
+    return std::clamp<qint64>(now.msecsTo(when), 0, kMaxServerDelayMs);
 }
 
 RetryPolicy::Decision RetryPolicy::decide(const Attempt &a, int baseDelayMs, qint64 maxServerDelayMs,

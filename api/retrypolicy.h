@@ -35,13 +35,18 @@ public:
     // jitter01 is a random number in [0, 1) (injected for tests).
     static Decision decide(const Attempt &attempt, int baseDelayMs, qint64 maxServerDelayMs, double jitter01);
 
+    // Longest server-requested wait taken at its word: far beyond any real
+    // answer, far below what overflows a clock value. Longer ones are clamped.
+    static constexpr qint64 kMaxServerDelayMs = qint64(24) * 3600 * 1000;
+
     // Server-requested wait: retry-after-ms (float ms) first, else Retry-After
-    // (float seconds or an HTTP date; a past date means now). -1 when absent/invalid.
+    // (float seconds or an HTTP date; a past date means now). -1 when absent/invalid
+    // (negative, NaN, inf), at most kMaxServerDelayMs.
     static qint64 serverDelay(const QByteArray &retryAfterMs, const QByteArray &retryAfter,
                               const QDateTime &now = QDateTime::currentDateTimeUtc());
     // x-should-retry: "true"/"false", else nullopt.
     static std::optional<bool> parseShouldRetry(const QByteArray &value);
-    // min(base × 2^n, 8 s) × (1 − jitter × 0.25)
+    // min(base × 2^n, 8 s) × (1 − jitter × 0.25); a jitter that is not a number counts as 0.
     static qint64 backoff(int retriesDone, int baseDelayMs, double jitter01);
 };
 

@@ -12,12 +12,20 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
 #include <QWidget>
 
+#include <cstdio>
+#include <cstdlib>
+
+#include "models/session/session.h"
+#include "ui/common/messagebanner.h"
 #include "ui/common/palettes.h"
+#include "ui/connections/connectioncontroller.h"
+#include "ui/organizations/organizationspage.h"
 #include "ui/shell/mainwindow.h"
 
 namespace {
@@ -56,6 +64,86 @@ void quitAfterFirstPaint(QWidget *window)
     window->installEventFilter(new FirstPaintProbe(window));
 }
 
+// --exit-when-loaded: exits 0 once the main window has painted and its first
+// page (the organization tree) has loaded data; 1 with one line on stderr when
+// the simulator, the connection or the load fails, or nothing loads in time.
+class LoadedProbe : public QObject
+{
+public:
+    LoadedProbe(app::Console &console, int timeoutMs) : QObject(console.window()), m_console(console)
+    {
+        ui::MainWindow *window = console.window();
+        window->installEventFilter(this);
+        auto *first = qobject_cast<ui::OrganizationsPage *>(window->pages().value(0));
+        if (!first) {
+            QTimer::singleShot(
+                0, this, [this] { fail(QStringLiteral("the first page is not the Organizations page")); });
+            return;
+        }
+        connect(first, &ui::OrganizationsPage::treeLoaded, this, [this, first](bool ok) {
+            if (!ok) {
+                const auto *banner = first->findChild<ui::MessageBanner *>();
+                fail(QStringLiteral("the Organizations page could not load its data: %1")
+                         .arg(banner ? banner->text() : QStringLiteral("(no message)")));
+                return;
+            }
+            const int n = first->treeModel()->organizationCount();
+            if (n == 0) {
+                fail(QStringLiteral("the Organizations page loaded, but it shows no organization"));
+                return;
+            }
+            m_organizations = n;
+            check();
+        });
+        connect(console.connections(), &ui::ConnectionController::connectionFailed, this,
+                [this](const QString &, const QString &message) {
+                    fail(QStringLiteral("the connection failed: %1").arg(message));
+                });
+        connect(console.session(), &models::Session::stateChanged, this,
+                [this](models::Session::State state, const QString &text) {
+                    if (state == models::Session::State::Failed)
+                        fail(text);
+                });
+        QTimer::singleShot(timeoutMs, this, [this, timeoutMs] {
+            fail(QStringLiteral("no data loaded within %1 s").arg(timeoutMs / 1000));
+        });
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_painted) {
+            m_painted = true;
+            QTimer::singleShot(0, this, [this] { check(); });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void check()
+    {
+        if (m_done || !m_painted || m_organizations == 0 || !m_console.window()->isVisible())
+            return;
+        m_done = true;
+        QTextStream(stdout) << "orgscope: main window shown, " << m_organizations
+                            << " organizations loaded\n";
+        QCoreApplication::exit(0);
+    }
+    void fail(const QString &why)
+    {
+        if (m_done)
+            return;
+        m_done = true;
+        QTextStream(stderr) << "orgscope: --exit-when-loaded: " << why << '\n';
+        QCoreApplication::exit(1);
+    }
+
+    app::Console &m_console;
+    int m_organizations = 0;
+    bool m_painted = false;
+    bool m_done = false;
+};
+
 // ORGSCOPE_LANG overrides the system locale (LANGUAGE / LC_ALL / LANG) so a
 // translation can be checked without changing the session's locale.
 void installTranslators(QCoreApplication &application)
@@ -72,6 +160,105 @@ void installTranslators(QCoreApplication &application)
     if (appTranslator->load(locale, QStringLiteral("orgscope"), QStringLiteral("_"),
                             QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(appTranslator);
+}
+
+namespace opt {
+const auto demo = QStringLiteral("demo");
+const auto simArg = QStringLiteral("sim-arg");
+const auto baseUrl = QStringLiteral("base-url");
+const auto palette = QStringLiteral("palette");
+const auto firstPaint = QStringLiteral("measure-first-paint");
+const auto exitWhenLoaded = QStringLiteral("exit-when-loaded");
+} // namespace opt
+
+// The same options with or without a display, so --help and --version never need one.
+void describeCommandLine(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Desktop console for the Cloudflare Organizations API.\n\n"
+                "Headless export: orgscope export <organizations|accounts|members|"
+                "audit|usage> --help"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(
+        opt::demo, QCoreApplication::translate("main", "Start the bundled simulator and connect to it."));
+    const QCommandLineOption simArg(
+        opt::simArg, QCoreApplication::translate("main", "Extra argument for the demo simulator."),
+        QStringLiteral("arg"));
+    const QCommandLineOption baseUrl(
+        opt::baseUrl,
+        QCoreApplication::translate("main",
+                                    "API base URL (default: $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
+        QStringLiteral("url"));
+    const QCommandLineOption palette(
+        opt::palette,
+        QCoreApplication::translate(
+            "main", "Use the Fusion style with a light or dark palette instead of the desktop's."),
+        QStringLiteral("light|dark"));
+    // For bench/run_bench.py: print "first-paint" when the window first paints, then quit.
+    QCommandLineOption firstPaint(opt::firstPaint,
+                                  QStringLiteral("Quit after the window first paints (benchmarks)."));
+    firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For scripts/demo --check: a smoke test of the whole console.
+    const QCommandLineOption exitWhenLoaded(
+        opt::exitWhenLoaded,
+        QCoreApplication::translate("main",
+                                    "Exit with status 0 once the main window is shown and its first page "
+                                    "has loaded data; 1 if loading fails or takes over two minutes."));
+    parser.addOptions({demo, simArg, baseUrl, palette, firstPaint, exitWhenLoaded});
+}
+
+// Whether Qt has a platform to open windows on. Without one, QApplication's
+// constructor aborts (before the command line is read).
+bool haveDisplay(int argc, char **argv)
+{
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        if (!qEnvironmentVariableIsEmpty(name))
+            return true;
+    for (int i = 1; i < argc; ++i)
+        if (qstrcmp(argv[i], "-platform") == 0 || qstrcmp(argv[i], "--platform") == 0)
+            return true;
+    return false;
+}
+
+// A display that is named but cannot be opened (a stale DISPLAY) ends in a
+// qFatal inside QApplication's constructor: say so in one line and exit 1
+// instead of aborting with a core dump. Other messages of the constructor are
+// held back and passed on once it succeeded.
+struct HeldMessage
+{
+    QtMsgType type;
+    // Static strings (file, function, category names), or null.
+    const char *file;
+    int line;
+    const char *function;
+    const char *category;
+    QString text;
+};
+// Threads the constructor starts (D-Bus) may log at the same time.
+QBasicMutex g_heldMutex;
+QList<HeldMessage> *g_heldMessages = nullptr;
+
+void platformFailureHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtFatalMsg) {
+        const char *variable = !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")   ? "QT_QPA_PLATFORM"
+                               : !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ? "WAYLAND_DISPLAY"
+                                                                                 : "DISPLAY";
+        std::fprintf(stderr,
+                     "orgscope: cannot open the display (%s=%s); the console needs one. Headless exports: "
+                     "orgscope export --help\n",
+                     variable, qgetenv(variable).constData());
+        std::fflush(stderr);
+        std::_Exit(1);
+    }
+    const QMutexLocker lock(&g_heldMutex);
+    if (g_heldMessages) {
+        g_heldMessages->append(
+            {type, context.file, context.line, context.function, context.category, message});
+        return;
+    }
+    std::fprintf(stderr, "%s\n", qPrintable(message)); // after the constructor, from another thread
 }
 
 } // namespace
@@ -93,60 +280,65 @@ int main(int argc, char **argv)
         return runExportCommand(args);
     }
 
+    if (!haveDisplay(argc, argv)) {
+        // --help, --version and option errors need no display; the GUI does.
+        QCoreApplication core(argc, argv);
+        installTranslators(core);
+        setIdentity();
+        QCommandLineParser parser;
+        describeCommandLine(parser);
+        parser.process(core);
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "main",
+                                   "orgscope: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM "
+                                   "are unset); the console needs one. Headless exports: orgscope "
+                                   "export --help")
+                            << '\n';
+        return 1;
+    }
+
     // Per-request lines are for diagnosis (QT_LOGGING_RULES="orgscope.*=true"),
     // not for every session's stderr.
     QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.info=false\norgscope.*.debug=false"));
+    QList<HeldMessage> held;
+    g_heldMessages = &held;
+    const QtMessageHandler previousHandler = qInstallMessageHandler(platformFailureHandler);
     QApplication application(argc, argv);
+    qInstallMessageHandler(previousHandler);
+    {
+        const QMutexLocker lock(&g_heldMutex);
+        g_heldMessages = nullptr;
+    }
+    for (const HeldMessage &m : std::as_const(held))
+        qt_message_output(m.type, QMessageLogContext(m.file, m.line, m.function, m.category), m.text);
     installTranslators(application);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Orgscope"));
     QApplication::setDesktopFileName(QStringLiteral("orgscope"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Desktop console for the Cloudflare Organizations API.\n\n"
-                "Headless export: orgscope export <organizations|accounts|members|"
-                "audit|usage> --help"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Start the bundled simulator and connect to it."));
-    const QCommandLineOption simArg(
-        QStringLiteral("sim-arg"),
-        QCoreApplication::translate("main", "Extra argument for the demo simulator."), QStringLiteral("arg"));
-    const QCommandLineOption baseUrl(
-        QStringLiteral("base-url"),
-        QCoreApplication::translate("main",
-                                    "API base URL (default: $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
-        QStringLiteral("url"));
-    const QCommandLineOption palette(
-        QStringLiteral("palette"),
-        QCoreApplication::translate(
-            "main", "Use the Fusion style with a light or dark palette instead of the desktop's."),
-        QStringLiteral("light|dark"));
-    // For bench/run_bench.py: print "first-paint" when the window first paints, then quit.
-    QCommandLineOption firstPaint(QStringLiteral("measure-first-paint"),
-                                  QStringLiteral("Quit after the window first paints (benchmarks)."));
-    firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, simArg, baseUrl, palette, firstPaint});
+    describeCommandLine(parser);
     parser.process(application);
-    if (parser.isSet(palette) && !ui::applyPalette(parser.value(palette))) {
+    if (parser.isSet(opt::palette) && !ui::applyPalette(parser.value(opt::palette))) {
         QTextStream(stderr) << QCoreApplication::translate("main", "Unknown palette “%1”: use light or dark.")
-                                   .arg(parser.value(palette))
+                                   .arg(parser.value(opt::palette))
                             << '\n';
         return 2;
     }
 
     app::ConsoleOptions options;
-    options.demo = parser.isSet(demo);
-    options.simulatorArgs = parser.values(simArg);
-    if (parser.isSet(baseUrl))
-        options.baseUrl = QUrl(parser.value(baseUrl));
+    options.demo = parser.isSet(opt::demo);
+    options.simulatorArgs = parser.values(opt::simArg);
+    if (parser.isSet(opt::baseUrl))
+        options.baseUrl = QUrl(parser.value(opt::baseUrl));
 
     app::Console console(options);
+    if (parser.isSet(opt::exitWhenLoaded))
+        new LoadedProbe(console, 120 * 1000);
     console.start();
-    if (parser.isSet(firstPaint))
+    if (parser.isSet(opt::firstPaint))
         quitAfterFirstPaint(console.window());
+    // The console (and with it the demo simulator child) is destroyed after
+    // the event loop ends, whatever the exit code.
     return QApplication::exec();
 }

@@ -417,4 +417,14 @@ qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) 
     return loaded;
 }
 
+QByteArray AuditArchive::encodeRow(const api::AuditEvent &event)
+{
+    return encodeCompact(event);
+}
+
+bool AuditArchive::decodeRow(const QByteArray &blob, api::AuditEvent &event)
+{
+    return decodeCompact(blob, event);
+}
+
 } // namespace models

@@ -62,6 +62,13 @@ public:
     // and sets notice().
     bool setAside(const QString &reason);
 
+    // The compact row of the entries table (the fields the store keeps) and
+    // its reading back, which must survive any bytes a damaged file holds
+    // (exposed for tests and fuzz_auditarchive). decodeRow sets the status
+    // and the string fields, and returns false on a truncated or unknown row.
+    static QByteArray encodeRow(const api::AuditEvent &event);
+    static bool decodeRow(const QByteArray &blob, api::AuditEvent &event);
+
 private:
     bool openFile();
     bool initSchema();

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 namespace models {
 
@@ -92,6 +93,28 @@ QList<QStringList> EmailListParser::parseCsv(const QString &text, QChar delimite
     return records;
 }
 
+QString EmailListParser::textFromFile(const QByteArray &bytes)
+{
+    std::optional<QStringConverter::Encoding> encoding = QStringConverter::encodingForData(bytes);
+    if (!encoding && bytes.size() >= 2 && bytes.contains('\0')) {
+        // No BOM, but a list of addresses holds no NUL: ASCII as UTF-16.
+        if (bytes.at(0) != '\0' && bytes.at(1) == '\0')
+            encoding = QStringConverter::Utf16LE;
+        else if (bytes.at(0) == '\0' && bytes.at(1) != '\0')
+            encoding = QStringConverter::Utf16BE;
+    }
+    if (encoding && *encoding != QStringConverter::Utf8) {
+        QStringDecoder decoder(*encoding);
+        const QString text = decoder.decode(bytes);
+        if (!decoder.hasError())
+            return text;
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8.decode(bytes);
+    // Spreadsheet exports are often Latin-1 / Windows-1252: fall back rather than show U+FFFD.
+    return utf8.hasError() ? QString::fromLatin1(bytes) : text;
+}
+
 EmailListParser::Result EmailListParser::parse(const QString &input)
 {
     Result result;
@@ -141,7 +164,11 @@ EmailListParser::Result EmailListParser::parse(const QString &input)
     }
 
     static const QRegularExpression angle(QStringLiteral("<([^<>]+)>"));
-    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    // Unicode spaces separate too (a no-break space pasted from a web page or a
+    // mail client, U+0085 from a Latin-1 file): entries are trimmed as
+    // QString::trimmed() sees it.
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"),
+                                               QRegularExpression::UseUnicodePropertiesOption);
     for (int i = 0; i < rawLines.size(); ++i) {
         const QString l = rawLines.at(i).trimmed();
         if (l.isEmpty() || l.startsWith(u'#'))
@@ -156,7 +183,7 @@ EmailListParser::Result EmailListParser::parse(const QString &input)
             for (const QString &p : parts) {
                 QString t = p;
                 if (t.size() >= 2 && t.startsWith(u'"') && t.endsWith(u'"'))
-                    t = t.mid(1, t.size() - 2);
+                    t = t.mid(1, t.size() - 2).trimmed();
                 if (t.contains(u'@'))
                     withAt.append(t);
                 tokens.append(t);

@@ -28,6 +28,11 @@ public:
     };
 
     static Result parse(const QString &text);
+    // The text of an imported file: a byte-order mark names the encoding
+    // (UTF-8, UTF-16, UTF-32: spreadsheets save "Unicode text" as UTF-16),
+    // NUL bytes beside ASCII mean BOM-less UTF-16, else UTF-8, and Latin-1
+    // when that is not valid UTF-8 (Windows spreadsheet exports).
+    static QString textFromFile(const QByteArray &bytes);
     // Pragmatic check of what Cloudflare can deliver an invitation to:
     // local@domain.tld, ASCII, no spaces or quoted parts, at most 254 chars.
     static bool isValidEmail(const QString &email);

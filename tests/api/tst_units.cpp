@@ -235,6 +235,68 @@ private Q_SLOTS:
         QCOMPARE(RetryPolicy::parseShouldRetry("maybe"), std::nullopt);
     }
 
+    // Hostile or broken header values: every result is a sane number. Before
+    // the clamps these converted out-of-range doubles to integers (undefined
+    // behaviour; on x86 the minimum integer, i.e. a negative wait).
+    void serverDelayIsClampedAndFinite()
+    {
+        const QDateTime now(QDate(2026, 11, 23), QTime(12, 0, 0), Qt::UTC);
+        const qint64 max = RetryPolicy::kMaxServerDelayMs;
+        QCOMPARE(RetryPolicy::serverDelay("1e300", "", now), max);
+        QCOMPARE(RetryPolicy::serverDelay("", "1e300", now), max);
+        QCOMPARE(RetryPolicy::serverDelay("", "1e306", now), max);             // × 1000 is inf
+        QCOMPARE(RetryPolicy::serverDelay("", QByteArray(400, '9'), now), -1); // not a finite double
+        QCOMPARE(RetryPolicy::serverDelay("9223372036854775807", "", now), max);
+        QCOMPARE(RetryPolicy::serverDelay("", "Fri, 31 Dec 9999 23:59:59 GMT", now), max);
+        QCOMPARE(RetryPolicy::serverDelay(QByteArray(400, '9'), "7", now), 7000); // falls back to Retry-After
+        for (const char *bad : {"inf", "-inf", "nan", "NaN", "-1", "-1e300", "1e400"}) {
+            QCOMPARE(RetryPolicy::serverDelay(bad, "", now), -1);
+            QCOMPARE(RetryPolicy::serverDelay("", bad, now), -1);
+        }
+        QCOMPARE(RetryPolicy::serverDelay("", "-0", now), 0);
+        // The wait the user is told about stays a small positive number of seconds.
+        ApiError e = ApiError::http(429, {});
+        e.setRetryAfterMs(RetryPolicy::serverDelay("1e300", "", now));
+        QVERIFY2(e.userMessage().contains(QStringLiteral("86400")), qPrintable(e.userMessage()));
+    }
+
+    void backoffWithBrokenInputsIsFinite()
+    {
+        QCOMPARE(RetryPolicy::backoff(0, 500, qQNaN()), 500);
+        QCOMPARE(RetryPolicy::backoff(0, 500, qInf()), 500);
+        QCOMPARE(RetryPolicy::backoff(0, 500, -qInf()), 500);
+        QCOMPARE(RetryPolicy::backoff(100000, 0, 0.5), 0); // 0 × 2^100000 is NaN
+        QCOMPARE(RetryPolicy::backoff(100000, -1, 0.5), 0);
+        QCOMPARE(RetryPolicy::backoff(100000, 500, 0.0), 8000);
+    }
+
+    void rateBudgetIgnoresAbsurdHeaders()
+    {
+        RateBudget budget;
+        qint64 now = 1000000;
+        budget.setClock([&now] { return now; });
+        // A window or quota beyond int: ignored, the documented limit stays.
+        budget.observeHeaders({}, "\"x\";q=1200;w=" + QByteArray(12, '9'));
+        QCOMPARE(budget.windowSeconds(), 300);
+        budget.observeHeaders({}, "\"x\";q=" + QByteArray(300, '9') + ";w=1");
+        QCOMPARE(budget.limit(), 1200);
+        QCOMPARE(budget.windowSeconds(), 300);
+        // NaN-like remaining counts are no information.
+        for (const char *bad : {"nan", "NaN", "-nan"}) {
+            budget.observeHeaders({}, {}, bad);
+            QCOMPARE(budget.reserve(), 0);
+        }
+        // A reset beyond qint64 blocks for the longest wait taken at its word.
+        budget.observeHeaders("\"x\";r=0;t=" + QByteArray(300, '9'), {});
+        const qint64 wait = budget.reserve();
+        QCOMPARE(wait, RateBudget::kMaxBlockMs);
+        // So does a 429's wait near qint64's maximum (the clock would overflow).
+        RateBudget other;
+        other.setClock([&now] { return now; });
+        other.blockFor(std::numeric_limits<qint64>::max());
+        QCOMPARE(other.reserve(), RateBudget::kMaxBlockMs);
+    }
+
     // Any 300 s window sees at most 1200 requests, however fast they are asked for.
     void rateBudgetNeverExceedsTheLimit()
     {

@@ -18,7 +18,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QStringDecoder>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -212,12 +211,7 @@ bool InviteDialog::importFile(const QString &path)
                          tr("%1 is larger than 8 MiB; that is not a list of addresses.").arg(path));
         return false;
     }
-    const QByteArray bytes = file.readAll();
-    QStringDecoder utf8(QStringDecoder::Utf8);
-    QString text = utf8.decode(bytes);
-    // Spreadsheet exports are often Latin-1 / Windows-1252: fall back rather than show U+FFFD.
-    if (utf8.hasError())
-        text = QString::fromLatin1(bytes);
+    const QString text = models::EmailListParser::textFromFile(file.readAll());
     setMode(Mode::Bulk);
     m_bulk->setPlainText(text);
     preview();

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QStringEncoder>
 #include <QTest>
 
 namespace {
@@ -240,6 +241,23 @@ private Q_SLOTS:
         QCOMPARE(lines, (QList<int>{1, 4, 5, 5, 5, 6}));
     }
 
+    void unicodeSpacesSeparateAndAreTrimmed()
+    {
+        // A no-break space from a web page, NEL (U+0085) from a Latin-1 file,
+        // an em space: separators like ASCII blanks, never part of an entry.
+        const auto r = models::EmailListParser::parse(QStringLiteral(
+            "a@corp.example\u00a0b@corp.example\u0085\n\u2003c@corp.example\u2003d@corp.example\n"
+            "\"e@corp.example\" \u00a0\n"));
+        QStringList got;
+        for (const auto &e : r.entries) {
+            got << e.email;
+            QCOMPARE(e.email, e.email.trimmed());
+        }
+        QCOMPARE(got, (QStringList{QStringLiteral("a@corp.example"), QStringLiteral("b@corp.example"),
+                                   QStringLiteral("c@corp.example"), QStringLiteral("d@corp.example"),
+                                   QStringLiteral("e@corp.example")}));
+    }
+
     void parsesCsvWithEmailColumn()
     {
         const auto r = models::EmailListParser::parse(
@@ -259,6 +277,32 @@ private Q_SLOTS:
         QVERIFY(semi.csv);
         QCOMPARE(semi.entries.size(), 1);
         QCOMPARE(semi.entries.at(0).email, QStringLiteral("x@corp.example"));
+    }
+
+    // Imported files: the encoding a spreadsheet saved them in.
+    void readsImportedFilesInAnyEncoding()
+    {
+        using models::EmailListParser;
+        const QString text = QStringLiteral("E-Mail\r\nzo\u00eb@corp.example\r\nann@corp.example\r\n");
+        auto encoded = [&](QStringConverter::Encoding e, bool bom) {
+            QStringEncoder encoder(e,
+                                   bom ? QStringConverter::Flag::WriteBom : QStringConverter::Flag::Default);
+            return QByteArray(encoder.encode(text));
+        };
+        for (auto e : {QStringConverter::Utf8, QStringConverter::Utf16LE, QStringConverter::Utf16BE}) {
+            QCOMPARE(EmailListParser::textFromFile(encoded(e, true)), text);
+            QCOMPARE(EmailListParser::textFromFile(encoded(e, false)), text); // UTF-16 by its NUL bytes
+        }
+        QCOMPARE(EmailListParser::textFromFile(encoded(QStringConverter::Utf32LE, true)), text);
+        // Windows-1252 / Latin-1 (not valid UTF-8) is read as Latin-1, not as U+FFFD.
+        QCOMPARE(EmailListParser::textFromFile("email\nj\xfcrgen@corp.example\n"),
+                 QStringLiteral("email\nj\u00fcrgen@corp.example\n"));
+        const auto r =
+            EmailListParser::parse(EmailListParser::textFromFile(encoded(QStringConverter::Utf16LE, true)));
+        QVERIFY(r.csv);
+        QCOMPARE(r.entries.size(), 2);
+        QCOMPARE(r.entries.at(1).email, QStringLiteral("ann@corp.example"));
+        QCOMPARE(r.entries.at(1).line, 3);
     }
 
     void validatesAddresses_data()
