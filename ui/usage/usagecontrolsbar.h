@@ -35,6 +35,7 @@ public:
     // The measures the loaded data offers (estimated cost when a rate card
     // prices it); estimated cost is chosen until the user picks another.
     void rebuildMeasures(const models::UsageController &controller);
+    void setMeasureChosen() { m_measureChosen = true; }
 
 private:
     QComboBox *m_preset;

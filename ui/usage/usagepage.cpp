@@ -60,10 +60,7 @@ UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QW
     connect(m_controller, &models::UsageController::loadingChanged, this, &UsagePage::onLoadingChanged);
     connect(m_controller, &models::UsageController::progressChanged, this, &UsagePage::onProgress);
     // API cost columns, or a rate-card estimate, change the measures on offer.
-    const auto costs = [this] {
-        rebuildMeasures();
-        updateNote();
-    };
+    const auto costs = [this] { rebuildMeasures(), updateNote(); };
     connect(m_controller, &models::UsageController::costsAvailableChanged, this, costs);
     connect(m_controller, &models::UsageController::costChanged, this, costs);
     connect(m_controller, &models::UsageController::loadFailed, this, [this](const QString &message) {
@@ -468,8 +465,10 @@ void UsagePage::setCustomRange(QDate from, QDate to)
 void UsagePage::setMeasure(models::UsageMeasure measure)
 {
     const int index = m_measure->findData(int(measure));
-    if (index >= 0)
+    if (index >= 0) {
+        m_controls->setMeasureChosen(); // asked for: not replaced by the default cost measure
         m_measure->setCurrentIndex(index);
+    }
 }
 
 void UsagePage::setGroupBy(models::UsageDimension first, std::optional<models::UsageDimension> second)
