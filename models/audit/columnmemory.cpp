@@ -10,6 +10,15 @@
 #include <sys/mman.h>
 #endif
 
+// No-ops unless the build has AddressSanitizer.
+#if __has_include(<sanitizer/asan_interface.h>)
+#include <sanitizer/asan_interface.h>
+#endif
+#ifndef ASAN_POISON_MEMORY_REGION
+#define ASAN_POISON_MEMORY_REGION(addr, size) ((void)(addr), (void)(size))
+#define ASAN_UNPOISON_MEMORY_REGION(addr, size) ((void)(addr), (void)(size))
+#endif
+
 namespace models::columnmemory {
 
 namespace {
@@ -17,6 +26,20 @@ namespace {
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
 constexpr std::size_t kBlock = std::size_t(8) << 20;
 constexpr std::size_t kAlign = 64;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPoison = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kPoison = true;
+#else
+constexpr bool kPoison = false;
+#endif
+#else
+constexpr bool kPoison = false;
+#endif
+// Poisoned gap after each chunk, so an overrun does not land in the next one.
+constexpr std::size_t kRedZone = kPoison ? kAlign : 0;
 
 #ifdef Q_OS_LINUX
 // Maps size bytes (a multiple of kHugePage) at a kHugePage-aligned address.
@@ -38,16 +61,40 @@ void *mapAligned(std::size_t size)
     return p;
 }
 
+// A block is poisoned whole; chunks are unpoisoned as they are cut. Unpoisoned
+// again before it is returned, as the next mapping there starts clean.
 std::shared_ptr<char> mapBlock(std::size_t size)
 {
-    return std::shared_ptr<char>(static_cast<char *>(mapAligned(size)), [size](char *p) { munmap(p, size); });
+    auto *p = static_cast<char *>(mapAligned(size));
+    ASAN_POISON_MEMORY_REGION(p, size);
+    return std::shared_ptr<char>(p, [size](char *q) {
+        ASAN_UNPOISON_MEMORY_REGION(q, size);
+        munmap(q, size);
+    });
 }
 #else
 std::shared_ptr<char> mapBlock(std::size_t size)
 {
-    return std::shared_ptr<char>(new char[size](), std::default_delete<char[]>());
+    auto *p = new char[size]();
+    ASAN_POISON_MEMORY_REGION(p, size);
+    return std::shared_ptr<char>(p, [size](char *q) {
+        ASAN_UNPOISON_MEMORY_REGION(q, size);
+        delete[] q;
+    });
 }
 #endif
+
+// The chunk [p, p + bytes) of block, usable until its last holder lets go.
+std::shared_ptr<void> handOut(const std::shared_ptr<char> &block, char *p, std::size_t bytes)
+{
+    ASAN_UNPOISON_MEMORY_REGION(p, bytes);
+    if constexpr (kPoison) {
+        // Its own deleter poisons it again, so a use after release is reported too.
+        return std::shared_ptr<void>(p, [block, bytes](void *q) { ASAN_POISON_MEMORY_REGION(q, bytes); });
+    }
+    // Shares ownership of the whole block: it is unmapped with its last chunk.
+    return std::shared_ptr<void>(block, p);
+}
 
 struct Arena
 {
@@ -66,11 +113,12 @@ Arena &arena()
 
 std::shared_ptr<void> allocate(std::size_t bytes)
 {
-    bytes = (bytes + kAlign - 1) & ~(kAlign - 1);
+    const std::size_t asked = bytes;
+    bytes = ((bytes + kAlign - 1) & ~(kAlign - 1)) + kRedZone;
     if (bytes > kBlock / 4) {
         // Large enough to be a block of its own.
         std::shared_ptr<char> own = mapBlock((bytes + kHugePage - 1) & ~(kHugePage - 1));
-        return std::shared_ptr<void>(own, own.get());
+        return handOut(own, own.get(), asked);
     }
     Arena &a = arena();
     const std::lock_guard guard(a.lock);
@@ -80,8 +128,12 @@ std::shared_ptr<void> allocate(std::size_t bytes)
     }
     char *p = a.block.get() + a.used;
     a.used += bytes;
-    // Shares ownership of the whole block: it is unmapped with its last chunk.
-    return std::shared_ptr<void>(a.block, p);
+    return handOut(a.block, p, asked);
+}
+
+bool overrunsReported()
+{
+    return kPoison;
 }
 
 } // namespace models::columnmemory

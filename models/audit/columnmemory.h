@@ -5,6 +5,12 @@
 // from 8 MiB blocks aligned to and marked for transparent huge pages, so the
 // kernel maps them 2 MiB at a time where it can (plain pages where it cannot).
 // A block goes back to the kernel when the last chunk cut from it is freed.
+//
+// Under AddressSanitizer a block is poisoned when it is mapped, each chunk is
+// unpoisoned as it is handed out (exactly the bytes asked for) and poisoned
+// again when released, and chunks are cut with a poisoned gap between them:
+// a read or write past a chunk, or into a released one, is reported as it
+// would be for malloc'd memory.
 
 #include <cstddef>
 #include <memory>
@@ -13,5 +19,8 @@ namespace models::columnmemory {
 
 // Zeroed, 64-byte aligned memory of the given size, held by the returned pointer.
 std::shared_ptr<void> allocate(std::size_t bytes);
+
+// True when this build poisons everything outside live chunks (AddressSanitizer).
+bool overrunsReported();
 
 } // namespace models::columnmemory

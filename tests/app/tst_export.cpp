@@ -1,4 +1,5 @@
 // `orgscope export` end to end against orgscope-sim over real HTTP.
+#include "testsupport/childreport.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QJsonArray>
@@ -56,6 +57,7 @@ class TestExport : public QObject
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         r.out = p.readAllStandardOutput();
         r.err = p.readAllStandardError();
+        testsupport::passOnSanitizerReport("orgscope export", r.err);
         return r;
     }
 

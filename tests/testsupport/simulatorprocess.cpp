@@ -1,5 +1,7 @@
 #include "testsupport/simulatorprocess.h"
 
+#include "testsupport/childreport.h"
+
 #include <QDeadlineTimer>
 #include <QRegularExpression>
 
@@ -61,10 +63,13 @@ void SimulatorProcess::stop()
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.terminate();
-    if (!m_process.waitForFinished(5000)) {
+    // Under LeakSanitizer the simulator checks for leaks on its way out: a kill
+    // before that would hide them.
+    if (!m_process.waitForFinished(30000)) {
         m_process.kill();
         m_process.waitForFinished(2000);
     }
+    passOnSanitizerReport("orgscope-sim", m_process.readAllStandardError());
 }
 
 QByteArray SimulatorProcess::stderrOutput() const

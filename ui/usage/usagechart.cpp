@@ -15,12 +15,14 @@
 
 namespace ui {
 
-UsageChart::UsageChart(QWidget *parent) : QWidget(parent), m_view(new QChartView(this)), m_chart(new QChart)
+UsageChart::UsageChart(QWidget *parent) : QWidget(parent), m_chart(new QChart)
 {
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_view->setChart(m_chart); // the view owns the chart
+    // The view owns the chart. Built with it: QChartView(QWidget *) makes a
+    // default chart of its own, which setChart() would orphan (a leak).
+    m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

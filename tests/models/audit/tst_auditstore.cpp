@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSet>
 #include <QtTest>
 
@@ -197,6 +198,37 @@ private slots:
             QVERIFY2(std::all_of(bytes, bytes + h.size, [&](unsigned char b) { return b == h.fill; }),
                      "a chunk was overwritten by another");
         }
+    }
+
+    // A write one byte past a column chunk, into the gap before the next
+    // chunk of the same block, must stop an AddressSanitizer build with a
+    // report. The write happens in a child: this binary run again for this
+    // function alone, with the variable below set.
+    void columnMemoryOverrunIsReported()
+    {
+        if (qEnvironmentVariableIsSet("ORGSCOPE_OVERRUN_CHILD")) {
+            const std::size_t size = 4096; // a power of two, as ChunkedVector asks for
+            const std::shared_ptr<void> chunk = columnmemory::allocate(size);
+            const std::shared_ptr<void> next = columnmemory::allocate(size); // cut right after it
+            volatile unsigned char *bytes = static_cast<unsigned char *>(chunk.get());
+            bytes[size] = 1;
+            QFAIL("the write past the chunk was not reported");
+        }
+        if (!columnmemory::overrunsReported())
+            QSKIP("not an AddressSanitizer build: column chunks are not poisoned");
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ORGSCOPE_OVERRUN_CHILD"), QStringLiteral("1"));
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("columnMemoryOverrunIsReported")});
+        QVERIFY(child.waitForFinished(120000));
+        const QByteArray err = child.readAllStandardError();
+        QVERIFY2(child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0, err.constData());
+        QVERIFY2(err.contains("ERROR: AddressSanitizer"), err.constData());
+        QVERIFY2(err.contains("WRITE of size 1"), err.constData());
+        QVERIFY2(!child.readAllStandardOutput().contains("the write past the chunk was not reported"),
+                 "the child went on after the overrun");
     }
 
     void uriTemplates()

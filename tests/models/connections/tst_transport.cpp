@@ -10,6 +10,8 @@
 #include "api/organizationsapi.h"
 #include "api/tokensapi.h"
 
+#include "testsupport/prerequisite.h"
+
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -227,7 +229,8 @@ private Q_SLOTS:
                        keyPath, QStringLiteral("-out"), certPath, QStringLiteral("-days"),
                        QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
         if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
-            QSKIP("openssl could not make a self-signed certificate");
+            ORGSCOPE_MISSING_PREREQUISITE(
+                "openssl could not make a self-signed certificate (scripts/deps installs it)");
         QFile certFile(certPath);
         QFile keyFile(keyPath);
         QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));

@@ -4,6 +4,8 @@
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecube.h"
 
+#include "testsupport/prerequisite.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -486,7 +488,7 @@ void TestUsageCube::examplePayloads()
 {
     const QString dir = qEnvironmentVariable("ORGSCOPE_TEST_DATA");
     if (dir.isEmpty())
-        QSKIP("ORGSCOPE_TEST_DATA not set (run through ctest)");
+        ORGSCOPE_MISSING_PREREQUISITE("ORGSCOPE_TEST_DATA not set (run through ctest)");
     auto load = [&](const QString &name) {
         QFile f(dir + QLatin1Char('/') + name);
         if (!f.open(QIODevice::ReadOnly))

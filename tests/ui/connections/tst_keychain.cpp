@@ -8,6 +8,8 @@
 #include "ui/common/dialogs.h"
 #include "ui/connections/connectdialog.h"
 
+#include "testsupport/prerequisite.h"
+
 #include <QDirIterator>
 #include <QLineEdit>
 #include <QPushButton>
@@ -57,7 +59,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (qEnvironmentVariableIsEmpty("ORGSCOPE_KEYRING_AVAILABLE"))
-            QSKIP("No Secret Service: run under scripts/with-keyring (sets ORGSCOPE_KEYRING_AVAILABLE=1)");
+            ORGSCOPE_MISSING_PREREQUISITE(
+                "No Secret Service: run under scripts/with-keyring (sets ORGSCOPE_KEYRING_AVAILABLE=1)");
         QCoreApplication::setOrganizationName(QStringLiteral("OrgscopeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("keychain"));
         QSettings().clear();
