@@ -1,5 +1,10 @@
 #include "ui/usage/usagechart.h"
 
+#include "models/usage/usageaggregate.h"
+
+#include <QAbstractAxis>
+#include <cmath>
+
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
@@ -85,6 +90,29 @@ bool UsageChart::applyPalette()
         axis->setGridLineColor(grid);
     }
     return changed;
+}
+
+QString UsageChart::valueToolTip(const models::UsageAggregate &a, int group, int bucket)
+{
+    if (group < 0 || group >= a.groupCount() || bucket < 0 || bucket >= a.bucketCount())
+        return {};
+    const double v = a.value(group, bucket);
+    const bool whole = std::abs(v - std::round(v)) < 1e-9 && !models::usageMeasureIsCost(a.measure());
+    QString text = a.group(group).label + QStringLiteral("\n") + a.bucketLabel(bucket) +
+                   QStringLiteral(": ") + QLocale().toString(v, 'f', whole ? 0 : 2);
+    if (!a.group(group).unit.isEmpty())
+        text += QStringLiteral(" ") + a.group(group).unit;
+    return text;
+}
+
+void UsageChart::clearChart()
+{
+    m_chart->removeAllSeries();
+    const auto oldAxes = m_chart->axes();
+    for (QAbstractAxis *axis : oldAxes) {
+        m_chart->removeAxis(axis);
+        delete axis;
+    }
 }
 
 double UsageChart::axisScale(double largest)

@@ -9,6 +9,10 @@
 #include <QDate>
 #include <QWidget>
 
+namespace models {
+class UsageAggregate;
+}
+
 QT_BEGIN_NAMESPACE
 class QChart;
 class QChartView;
@@ -50,6 +54,10 @@ protected:
     // Axis values above a thousand are drawn divided by a power of 1000 so
     // that labels read "8" with "billions" in the title instead of "8e+09".
     static double axisScale(double largest);
+    // Hover text of one bar or point: group, period, value and unit.
+    static QString valueToolTip(const models::UsageAggregate &aggregate, int group, int bucket);
+    // Removes every series and axis before a rebuild.
+    void clearChart();
     static QString scaleName(double scale);
     // Short bucket label for a category axis ("Oct 25", "W47", "Nov 2026").
     static QString shortBucketLabel(QDate start, int granularity);

@@ -46,7 +46,7 @@ QString UsageDonutChart::toolTipFor(int group, int) const
 void UsageDonutChart::rebuild()
 {
     QChart *c = chart();
-    c->removeAllSeries();
+    clearChart();
     m_slices = 0;
     if (!m_model)
         return;

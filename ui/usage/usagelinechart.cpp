@@ -50,27 +50,13 @@ QString UsageLineChart::toolTipFor(int group, int bucket) const
 {
     if (!m_model)
         return {};
-    const models::UsageAggregate &a = m_model->aggregate();
-    if (group < 0 || group >= a.groupCount() || bucket < 0 || bucket >= a.bucketCount())
-        return {};
-    const double v = a.value(group, bucket);
-    const bool whole = std::abs(v - std::round(v)) < 1e-9 && !models::usageMeasureIsCost(a.measure());
-    QString text = a.group(group).label + QStringLiteral("\n") + a.bucketLabel(bucket) +
-                   QStringLiteral(": ") + QLocale().toString(v, 'f', whole ? 0 : 2);
-    if (!a.group(group).unit.isEmpty())
-        text += QStringLiteral(" ") + a.group(group).unit;
-    return text;
+    return valueToolTip(m_model->aggregate(), group, bucket);
 }
 
 void UsageLineChart::rebuild()
 {
     QChart *c = chart();
-    c->removeAllSeries();
-    const auto oldAxes = c->axes();
-    for (QAbstractAxis *axis : oldAxes) {
-        c->removeAxis(axis);
-        delete axis;
-    }
+    clearChart();
     m_lines = 0;
     if (!m_model)
         return;
