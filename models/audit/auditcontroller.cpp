@@ -480,6 +480,9 @@ bool AuditController::filterToValue(int row, int column, bool exclude)
 
 void AuditController::showForActor(const QString &email)
 {
+    // What the user navigates to must not be hidden by a filter set earlier.
+    clearLocalFilters();
+    Q_EMIT localFiltersReset();
     AuditQueryDraft draft = m_draft;
     draft.filters.clear();
     draft.addFilter(QStringLiteral("actor_email"), email, false);
@@ -490,6 +493,8 @@ void AuditController::showForActor(const QString &email)
 
 void AuditController::showAround(const QString &accountId, qint64 fromMs, qint64 toMs)
 {
+    clearLocalFilters();
+    Q_EMIT localFiltersReset();
     AuditQueryDraft draft = m_draft;
     draft.filters.clear();
     draft.setCustomRange(fromMs, toMs);

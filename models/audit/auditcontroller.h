@@ -147,6 +147,9 @@ Q_SIGNALS:
     void noticeChanged(const QString &notice);
     // A passing remark for the user (e.g. what "audit around" shows).
     void hintRaised(const QString &text);
+    // A navigation into the Audit log started from a clean local filter
+    // state (no search, value filters or time selection left from before).
+    void localFiltersReset();
 
     // The organization changed; rows, draft results and messages are gone.
     void organizationCleared(bool hasOrganization);

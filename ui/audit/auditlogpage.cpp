@@ -289,6 +289,7 @@ void AuditLogPage::bindController()
             m_banner->showMessage(MessageBanner::Kind::Warning, notice);
     });
     connect(m_controller, &C::hintRaised, m_banner, &MessageBanner::showInfo);
+    connect(m_controller, &C::localFiltersReset, this, &AuditLogPage::clearLocalFilters);
     connect(m_controller, &C::organizationCleared, this, [this](bool hasOrganization) {
         m_details->clear();
         m_banner->clear();

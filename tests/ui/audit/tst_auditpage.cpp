@@ -282,6 +282,33 @@ private Q_SLOTS:
         QVERIFY(waitLoad()); // reopening refreshes the archived history
     }
 
+    void navigationStartsFromCleanLocalFilters()
+    {
+        openPage();
+        QVERIFY(waitLoad());
+        Model *model = m_page->model();
+        const int total = model->rowCount();
+        QVERIFY(total > 0);
+        // A search and a time selection that hide every row.
+        m_page->searchBox()->setText(QStringLiteral("no-such-actor-anywhere"));
+        QTRY_COMPARE(model->rowCount(), 0);
+        m_page->setTimeRangeFilter(1000, 2000);
+
+        // "Audit around this anomaly" for the whole loaded span: all rows show.
+        qint64 first = std::numeric_limits<qint64>::max(), last = 0;
+        for (quint32 r = 0; r < model->store().rowCount(); ++r) {
+            const qint64 t = model->store().data().timeMs(r);
+            first = std::min(first, t);
+            last = std::max(last, t);
+        }
+        m_loaded = std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
+        m_page->controller()->showAround(QString(), first, last + 1);
+        QVERIFY(waitLoad());
+        QVERIFY(m_page->searchBox()->text().isEmpty());
+        QVERIFY(model->rowCount() > 0);
+        QCOMPARE(qint64(model->rowCount()), qint64(model->store().rowCount()));
+    }
+
     void refreshFetchesOnlyNewer()
     {
         openPage();
