@@ -312,10 +312,10 @@ void UsagePage::updateNote()
     QStringList lines;
     if (!cube.isEmpty() && !cube.hasCosts()) {
         if (a.measure() == models::UsageMeasure::EstimatedCost)
-            lines.append(
-                tr("The API sends no cost for these records (it does not populate cost columns yet): "
-                   "costs are estimated from the rate card; unpriced metrics are left out (the rate-card line "
-                   "lists them)."));
+            lines.append(tr(
+                "The API sends no cost for these records (it does not populate cost columns yet): "
+                "costs are estimated from the rate card; unpriced metrics are left out (the rate-card line "
+                "lists them)."));
         else
             lines.append(
                 tr("This organization's usage records carry no cost columns (the API does not populate "
