@@ -3,13 +3,14 @@
 #include "demolauncher.h"
 
 #include "api/client.h"
+#include "models/connections/connectioncontroller.h"
 #include "models/connections/connectionprofilestore.h"
 #include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "ui/common/page.h"
-#include "ui/connections/connectioncontroller.h"
+#include "ui/connections/connectdialogcontroller.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/pagefactory.h"
 
@@ -29,10 +30,15 @@ Console::Console(const ConsoleOptions &options, QObject *parent)
         ui::PageContext{m_session, m_activity, m_settings, m_window->navigator()}, m_window.get());
     for (ui::Page *page : pages)
         m_window->addPage(page);
-    m_connections =
-        new ui::ConnectionController(m_session, m_activity, m_profiles, m_secrets, m_window.get(), this);
-    connect(m_window.get(), &ui::MainWindow::connectRequested, m_connections,
-            &ui::ConnectionController::showDialog);
+    m_connections = new models::ConnectionController(m_session, m_activity, m_profiles, m_secrets, this);
+    m_connectDialog = new ui::ConnectDialogController(m_connections, m_session, m_profiles, m_secrets,
+                                                      m_window.get(), this);
+    // A new connection resets every page: unsaved profile edits are asked about first.
+    m_connectDialog->setLeaveGuard([window = m_window.get()](std::function<void()> go) {
+        window->whenPagesAllowLeaving(std::move(go));
+    });
+    connect(m_window.get(), &ui::MainWindow::connectRequested, m_connectDialog,
+            &ui::ConnectDialogController::showDialog);
     connect(m_session, &models::Session::clientChanged, m_window.get(), [this](api::Client *client) {
         if (client)
             connect(client, &api::Client::requestsInFlightChanged, m_window.get(),
@@ -46,6 +52,8 @@ Console::~Console()
 {
     // The window and its pages go first: they may still hold jobs of the client.
     m_window.reset();
+    delete m_connectDialog;
+    m_connectDialog = nullptr;
     delete m_connections; // clears the session's client and deletes it
     m_connections = nullptr;
     delete m_demo; // stops the simulator child
@@ -66,8 +74,9 @@ void Console::quitAfterConnectingIfAsked()
             QCoreApplication::quit();
         });
     };
-    connect(m_connections, &ui::ConnectionController::connected, this, quitSoon, Qt::SingleShotConnection);
-    connect(m_connections, &ui::ConnectionController::connectionFailed, this, quitSoon,
+    connect(m_connections, &models::ConnectionController::connected, this, quitSoon,
+            Qt::SingleShotConnection);
+    connect(m_connections, &models::ConnectionController::connectionFailed, this, quitSoon,
             Qt::SingleShotConnection);
     if (m_demo)
         connect(m_demo, &DemoLauncher::failed, this, quitSoon, Qt::SingleShotConnection);

@@ -12,12 +12,13 @@ class Client;
 namespace models {
 class ActivityLog;
 class AppSettings;
+class ConnectionController;
 class ConnectionProfileStore;
 class SecretStore;
 class Session;
 } // namespace models
 namespace ui {
-class ConnectionController;
+class ConnectDialogController;
 class MainWindow;
 } // namespace ui
 
@@ -42,7 +43,8 @@ public:
     void start();
     ui::MainWindow *window() const { return m_window.get(); }
     models::Session *session() const { return m_session; }
-    ui::ConnectionController *connections() const { return m_connections; }
+    models::ConnectionController *connections() const { return m_connections; }
+    ui::ConnectDialogController *connectDialog() const { return m_connectDialog; }
 
 private:
     void connectDemo(const QUrl &baseUrl);
@@ -59,7 +61,8 @@ private:
     models::ActivityLog *m_activity;
     models::ConnectionProfileStore *m_profiles;
     models::SecretStore *m_secrets;
-    ui::ConnectionController *m_connections = nullptr;
+    models::ConnectionController *m_connections = nullptr;
+    ui::ConnectDialogController *m_connectDialog = nullptr;
     DemoLauncher *m_demo = nullptr;
     std::unique_ptr<ui::MainWindow> m_window;
 };

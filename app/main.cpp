@@ -21,10 +21,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "models/connections/connectioncontroller.h"
 #include "models/session/session.h"
 #include "ui/common/messagebanner.h"
 #include "ui/common/palettes.h"
-#include "ui/connections/connectioncontroller.h"
 #include "ui/organizations/organizationspage.h"
 #include "ui/shell/mainwindow.h"
 
@@ -95,7 +95,7 @@ public:
             m_organizations = n;
             check();
         });
-        connect(console.connections(), &ui::ConnectionController::connectionFailed, this,
+        connect(console.connections(), &models::ConnectionController::connectionFailed, this,
                 [this](const QString &, const QString &message) {
                     fail(QStringLiteral("the connection failed: %1").arg(message));
                 });

@@ -357,6 +357,7 @@ void ConnectDialog::loadProfile(const models::ConnectionProfile &p)
     for (QLabel *l : std::as_const(m_errors))
         l->hide();
     m_modified = false;
+    m_edited = false;
     m_loading = false;
     updateSchemeFields();
     updateButtons();
@@ -410,8 +411,36 @@ void ConnectDialog::markModified()
     if (m_loading)
         return;
     m_modified = true;
+    m_edited = true;
     validate(false);
     updateButtons();
+}
+
+void ConnectDialog::reject()
+{
+    if (!m_edited || !m_modified || m_askingToClose) {
+        if (!m_askingToClose)
+            QDialog::reject();
+        return;
+    }
+    m_askingToClose = true;
+    const QString name = m_name->text().trimmed().isEmpty() ? tr("New connection") : m_name->text().trimmed();
+    Dialogs::askUnsaved(this, tr("Save the changes to the connection “%1” before closing?").arg(name),
+                        [this](QMessageBox::StandardButton answer) {
+                            m_askingToClose = false;
+                            if (answer == QMessageBox::Cancel)
+                                return; // stay, edits intact
+                            if (answer == QMessageBox::Save && !save())
+                                return; // the problems are shown next to their fields
+                            if (answer == QMessageBox::Discard) {
+                                if (m_draft)
+                                    startNewProfile();
+                                else if (const auto p = m_store->profile(m_currentId))
+                                    loadProfile(*p);
+                                m_edited = false;
+                            }
+                            QDialog::reject();
+                        });
 }
 
 models::ConnectionProfile ConnectDialog::formProfile() const

@@ -38,6 +38,9 @@ public:
     QString currentProfileId() const { return m_currentId; }
     bool isDraft() const { return m_draft; }
     bool isModified() const { return m_modified; }
+    // Typed into by the user since the form was loaded or saved (a fresh
+    // blank draft is modified, but holds nothing of the user's yet).
+    bool hasUserEdits() const { return m_edited; }
 
     // A blank form for a new profile (not stored until saved).
     void startNewProfile();
@@ -62,6 +65,10 @@ public:
     // The profile as currently entered in the form (id empty for a draft).
     models::ConnectionProfile formProfile() const;
 
+    // Close, Escape and the window's close button: edits typed into the form
+    // are asked about first (Save / Discard / Cancel), without blocking.
+    void reject() override;
+
 Q_SIGNALS:
     void connectRequested(const QString &profileId);
     // A profile was saved (after an edit) or removed.
@@ -84,6 +91,8 @@ private:
     models::ConnectionProfile::Origin m_currentOrigin = models::ConnectionProfile::Origin::Saved;
     bool m_draft = false;
     bool m_modified = false;
+    bool m_edited = false;
+    bool m_askingToClose = false;
     bool m_loading = false;
     bool m_busy = false;
 

@@ -257,13 +257,22 @@ void MainWindow::switchOrganization(const QString &id, const QString &name)
 {
     if (id == m_session->organizationId())
         return;
-    m_pendingLeave = {PendingLeave::Kind::SwitchOrganization, id, name};
+    m_pendingLeave = {PendingLeave::Kind::SwitchOrganization, id, name, {}};
     if (!askPagesToLeave()) {
         syncPickerToSession(); // until the answers allow the switch
         return;
     }
     m_pendingLeave = {};
     m_session->setOrganization(id, name);
+}
+
+void MainWindow::whenPagesAllowLeaving(std::function<void()> go)
+{
+    m_pendingLeave = {PendingLeave::Kind::Run, {}, {}, std::move(go)};
+    if (!askPagesToLeave())
+        return;
+    const std::function<void()> run = std::exchange(m_pendingLeave, {}).run;
+    run();
 }
 
 bool MainWindow::askPagesToLeave()
@@ -300,6 +309,9 @@ void MainWindow::onLeaveDecided(bool ok)
         break;
     case PendingLeave::Kind::SwitchOrganization:
         switchOrganization(pending.id, pending.name);
+        break;
+    case PendingLeave::Kind::Run:
+        whenPagesAllowLeaving(pending.run);
         break;
     }
 }
@@ -387,7 +399,7 @@ void MainWindow::saveState()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Unsaved edits: stay open, ask, and close again once the answers (and a save) allow it.
-    m_pendingLeave = {PendingLeave::Kind::Close, {}, {}};
+    m_pendingLeave = {PendingLeave::Kind::Close, {}, {}, {}};
     if (!askPagesToLeave()) {
         event->ignore();
         return;

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QMainWindow>
+#include <functional>
 
 class QAbstractItemModel;
 class QComboBox;
@@ -46,6 +47,11 @@ public:
 
     void setRequestsInFlight(int count);
 
+    // Runs `go` once every page with unsaved edits has agreed to leave them (each
+    // asks without blocking: Save / Discard / Cancel); never runs it on Cancel.
+    // For work that resets the pages, e.g. connecting again.
+    void whenPagesAllowLeaving(std::function<void()> go);
+
     // Restores geometry, dock and page state. Call after all pages are added.
     void restoreState();
 
@@ -85,12 +91,13 @@ private:
     QMenu *m_viewMenu = nullptr;
     int m_inFlight = 0;
     bool m_syncingPicker = false;
-    // What to do once the pages with unsaved edits have answered (a value, not a closure).
+    // What to do once the pages with unsaved edits have answered.
     struct PendingLeave
     {
-        enum class Kind { None, Close, SwitchOrganization } kind = Kind::None;
+        enum class Kind { None, Close, SwitchOrganization, Run } kind = Kind::None;
         QString id;
         QString name;
+        std::function<void()> run; // Kind::Run
     };
     PendingLeave m_pendingLeave;
     bool m_askingPage = false;

@@ -3,14 +3,18 @@
 // the credential against orgscope-sim before the session gets a client; a bad
 // or expired credential gives one message and the dialog.
 
+#include "models/connections/connectioncontroller.h"
 #include "models/connections/connectionprofilestore.h"
 #include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
+#include "models/settings/appsettings.h"
 #include "testsupport/simulatorprocess.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/page.h"
 #include "ui/connections/connectdialog.h"
-#include "ui/connections/connectioncontroller.h"
+#include "ui/connections/connectdialogcontroller.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +24,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using models::ConnectionProfile;
 using Field = ConnectionProfile::Field;
@@ -43,6 +48,28 @@ void typeInto(QWidget *dialog, const char *name, const QString &text)
     QTest::keyClick(edit, Qt::Key_Delete);
     QTest::keyClicks(edit, text);
 }
+
+// A page holding edits: asks (answered by the test) when the console wants to leave it.
+class EditingPage : public ui::Page
+{
+    Q_OBJECT
+public:
+    using ui::Page::Page;
+    QString title() const override { return QStringLiteral("Editing"); }
+    bool hasUnsavedChanges() const override { return dirty; }
+    void requestLeave() override
+    {
+        ++asked;
+        QTimer::singleShot(0, this, [this] {
+            if (answer)
+                dirty = false; // saved or discarded
+            Q_EMIT leaveDecided(answer);
+        });
+    }
+    bool dirty = true;
+    bool answer = false;
+    int asked = 0;
+};
 
 } // namespace
 
@@ -186,7 +213,8 @@ private Q_SLOTS:
         models::Session session;
         models::ActivityLog activity;
         QWidget window;
-        ui::ConnectionController controller(&session, &activity, &store, &secrets, &window);
+        models::ConnectionController controller(&session, &activity, &store, &secrets);
+        ui::ConnectDialogController dialogs(&controller, &session, &store, &secrets, &window);
         controller.setClientSetup([](api::Client *c) { c->setMaxRetries(0); });
 
         ConnectionProfile p;
@@ -197,8 +225,8 @@ private Q_SLOTS:
         secrets.holdForSession(id, token);
 
         connect(&session, &models::Session::clientChanged, this, [&](api::Client *c) { clients.append(c); });
-        QSignalSpy connected(&controller, &ui::ConnectionController::connected);
-        QSignalSpy failed(&controller, &ui::ConnectionController::connectionFailed);
+        QSignalSpy connected(&controller, &models::ConnectionController::connected);
+        QSignalSpy failed(&controller, &models::ConnectionController::connectionFailed);
         const int activityBefore = activity.rowCount();
         controller.connectProfile(id);
         QCOMPARE(session.state(), models::Session::State::Connecting);
@@ -215,7 +243,7 @@ private Q_SLOTS:
             QCOMPARE(session.organizationId(), QStringLiteral("org42"));
             QCOMPARE(store.lastUsedId(), id);
             QVERIFY(controller.lastResult().summary().contains(messagePart));
-            QVERIFY(!controller.dialog() || !controller.dialog()->isVisible());
+            QVERIFY(!dialogs.dialog() || !dialogs.dialog()->isVisible());
         } else {
             // The pages never saw a client, and there is exactly one message.
             QCOMPARE(session.state(), models::Session::State::Failed);
@@ -227,9 +255,9 @@ private Q_SLOTS:
             const QString message = failed.first().at(1).toString();
             QVERIFY2(message.contains(messagePart), qPrintable(message));
             QVERIFY(!message.contains(token));
-            QVERIFY(controller.dialog() && controller.dialog()->isVisible());
-            QCOMPARE(controller.dialog()->currentProfileId(), id);
-            QCOMPARE(controller.dialog()->statusText(), message);
+            QVERIFY(dialogs.dialog() && dialogs.dialog()->isVisible());
+            QCOMPARE(dialogs.dialog()->currentProfileId(), id);
+            QCOMPARE(dialogs.dialog()->statusText(), message);
             QVERIFY(store.lastUsedId().isEmpty());
         }
     }
@@ -241,51 +269,119 @@ private Q_SLOTS:
         secrets.disableKeychain(QStringLiteral("test"));
         models::Session session;
         models::ActivityLog activity;
-        ui::ConnectionController controller(&session, &activity, &store, &secrets, nullptr);
+        models::ConnectionController controller(&session, &activity, &store, &secrets);
+        ui::ConnectDialogController dialogs(&controller, &session, &store, &secrets, nullptr);
         ConnectionProfile p;
         p.name = QStringLiteral("No secret");
         p.baseUrl = QUrl(m_sim->baseUrl());
         const QString id = store.add(p);
-        QSignalSpy failed(&controller, &ui::ConnectionController::connectionFailed);
+        QSignalSpy failed(&controller, &models::ConnectionController::connectionFailed);
         controller.connectProfile(id);
         QTRY_COMPARE(failed.count(), 1);
-        QVERIFY(controller.dialog()->isVisible());
-        QVERIFY(!controller.dialog()->fieldError(Field::Secret).isEmpty());
+        QVERIFY(dialogs.dialog()->isVisible());
+        QVERIFY(!dialogs.dialog()->fieldError(Field::Secret).isEmpty());
 
         // Typing the token in the dialog and pressing Connect saves it and connects.
-        QSignalSpy connected(&controller, &ui::ConnectionController::connected);
-        typeInto(controller.dialog(), "tokenEdit", testsupport::SimulatorProcess::demoToken());
-        QTest::mouseClick(child<QPushButton>(controller.dialog(), "connectProfile"), Qt::LeftButton);
+        QSignalSpy connected(&controller, &models::ConnectionController::connected);
+        typeInto(dialogs.dialog(), "tokenEdit", testsupport::SimulatorProcess::demoToken());
+        QTest::mouseClick(child<QPushButton>(dialogs.dialog(), "connectProfile"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 20000);
         QVERIFY(session.client());
-        QVERIFY(!controller.dialog()->isVisible());
+        QVERIFY(!dialogs.dialog()->isVisible());
     }
 
-    void reconnectsLastUsedAtStart()
+    void closeAsksAboutTypedEdits()
     {
-        QString id;
-        {
-            models::ConnectionProfileStore store;
-            ConnectionProfile p;
-            p.name = QStringLiteral("Last");
-            p.baseUrl = QUrl(m_sim->baseUrl());
-            store.add(p);
-            p.name = QStringLiteral("Used");
-            id = store.add(p);
-            store.setLastUsedId(id);
-        }
         models::ConnectionProfileStore store;
         models::SecretStore secrets;
         secrets.disableKeychain(QStringLiteral("test"));
-        secrets.holdForSession(id, testsupport::SimulatorProcess::demoToken());
+        ConnectionProfile p;
+        p.name = QStringLiteral("Kept");
+        p.baseUrl = QUrl(m_sim->baseUrl());
+        const QString id = store.add(p);
+        ui::ConnectDialog dialog(&store, &secrets);
+        dialog.selectProfile(id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+        // Nothing typed: Close closes without a question.
+        QTest::mouseClick(child<QPushButton>(&dialog, "closeDialog"), Qt::LeftButton);
+        QVERIFY(!dialog.isVisible());
+        QVERIFY(ui::Dialogs::askedQuestions().isEmpty());
+
+        dialog.show();
+        typeInto(&dialog, "nameEdit", QStringLiteral("Renamed"));
+        // Cancel: the dialog stays, with the edit.
+        ui::Dialogs::enqueueAnswer(int(QMessageBox::Cancel));
+        QTest::mouseClick(child<QPushButton>(&dialog, "closeDialog"), Qt::LeftButton);
+        QTRY_VERIFY(!ui::Dialogs::hasQueuedAnswers());
+        QTest::qWait(20);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Renamed"));
+        QVERIFY(ui::Dialogs::askedQuestions().last().contains(QStringLiteral("Renamed")));
+
+        // Escape asks too; Discard closes and brings back what is stored.
+        ui::Dialogs::enqueueAnswer(int(QMessageBox::Discard));
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(store.profile(id)->name, QStringLiteral("Kept"));
+        QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Kept"));
+
+        // Save: stored, then closed.
+        dialog.show();
+        typeInto(&dialog, "nameEdit", QStringLiteral("Saved name"));
+        ui::Dialogs::enqueueAnswer(int(QMessageBox::Save));
+        QTest::mouseClick(child<QPushButton>(&dialog, "closeDialog"), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(store.profile(id)->name, QStringLiteral("Saved name"));
+    }
+
+    void reconnectAsksPagesWithUnsavedEdits()
+    {
+        models::ConnectionProfileStore store;
+        models::SecretStore secrets;
+        secrets.disableKeychain(QStringLiteral("test"));
+        models::AppSettings settings;
         models::Session session;
         models::ActivityLog activity;
-        ui::ConnectionController controller(&session, &activity, &store, &secrets, nullptr);
-        QSignalSpy connected(&controller, &ui::ConnectionController::connected);
-        QVERIFY(controller.connectAtStart());
+        ui::MainWindow window(&session, &activity, &settings);
+        auto *page = new EditingPage(&session);
+        window.addPage(page);
+        models::ConnectionController controller(&session, &activity, &store, &secrets);
+        ui::ConnectDialogController dialogs(&controller, &session, &store, &secrets, &window);
+        // As app::Console wires it.
+        dialogs.setLeaveGuard(
+            [&window](std::function<void()> go) { window.whenPagesAllowLeaving(std::move(go)); });
+
+        ConnectionProfile p;
+        p.name = QStringLiteral("Sim");
+        p.baseUrl = QUrl(m_sim->baseUrl());
+        const QString id = store.add(p);
+        secrets.holdForSession(id, testsupport::SimulatorProcess::demoToken());
+        dialogs.showDialog();
+        dialogs.dialog()->selectProfile(id);
+        QSignalSpy connecting(&controller, &models::ConnectionController::connecting);
+
+        // The page says "stay": nothing is connected, the edits are kept.
+        page->answer = false;
+        QTest::mouseClick(child<QPushButton>(dialogs.dialog(), "connectProfile"), Qt::LeftButton);
+        QTRY_COMPARE(page->asked, 1);
+        QTest::qWait(50);
+        QCOMPARE(connecting.count(), 0);
+        QVERIFY(page->dirty);
+
+        // The page lets go (saved or discarded): the connection starts.
+        page->answer = true;
+        QTest::mouseClick(child<QPushButton>(dialogs.dialog(), "connectProfile"), Qt::LeftButton);
+        QTRY_COMPARE(connecting.count(), 1);
+        QCOMPARE(page->asked, 2);
+        QSignalSpy connected(&controller, &models::ConnectionController::connected);
         QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 20000);
-        QCOMPARE(connected.first().first().toString(), id);
-        QCOMPARE(session.connectionProfileName(), QStringLiteral("Used"));
+
+        // Nothing unsaved any more: no question.
+        dialogs.dialog()->connectCurrent();
+        QTRY_COMPARE(connecting.count(), 2);
+        QCOMPARE(page->asked, 2);
     }
 };
 

@@ -1,13 +1,14 @@
 // No keychain: the console says so once, keeps secrets in memory for this
 // session only, and never writes them anywhere (settings, data, cache).
 
+#include "models/connections/connectioncontroller.h"
 #include "models/connections/connectionprofilestore.h"
 #include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "testsupport/simulatorprocess.h"
 #include "ui/connections/connectdialog.h"
-#include "ui/connections/connectioncontroller.h"
+#include "ui/connections/connectdialogcontroller.h"
 
 #include <QDirIterator>
 #include <QLabel>
@@ -92,9 +93,10 @@ private Q_SLOTS:
         secrets.setTimeout(10000);
         models::Session session;
         models::ActivityLog activity;
-        ui::ConnectionController controller(&session, &activity, &profiles, &secrets, nullptr);
-        controller.showDialog();
-        ui::ConnectDialog *dialog = controller.dialog();
+        models::ConnectionController controller(&session, &activity, &profiles, &secrets);
+        ui::ConnectDialogController dialogs(&controller, &session, &profiles, &secrets, nullptr);
+        dialogs.showDialog();
+        ui::ConnectDialog *dialog = dialogs.dialog();
         QVERIFY(dialog->isDraft());
         auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
         name->selectAll();
@@ -103,7 +105,7 @@ private Q_SLOTS:
         url->selectAll();
         QTest::keyClicks(url, m_sim->baseUrl());
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenEdit")), m_secret);
-        QSignalSpy connected(&controller, &ui::ConnectionController::connected);
+        QSignalSpy connected(&controller, &models::ConnectionController::connected);
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("connectProfile")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 20000);
         QVERIFY(session.client());
@@ -135,11 +137,12 @@ private Q_SLOTS:
         models::SecretStore nextSecrets(QStringLiteral("OrgscopeFallbackTest"));
         nextSecrets.setTimeout(10000);
         models::Session nextSession;
-        ui::ConnectionController next(&nextSession, &activity, &nextProfiles, &nextSecrets, nullptr);
-        QSignalSpy failed(&next, &ui::ConnectionController::connectionFailed);
+        models::ConnectionController next(&nextSession, &activity, &nextProfiles, &nextSecrets);
+        ui::ConnectDialogController nextDialogs(&next, &nextSession, &nextProfiles, &nextSecrets, nullptr);
+        QSignalSpy failed(&next, &models::ConnectionController::connectionFailed);
         QVERIFY(next.connectAtStart());
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20000);
-        QVERIFY(!next.dialog()->fieldError(models::ConnectionProfile::Field::Secret).isEmpty());
+        QVERIFY(!nextDialogs.dialog()->fieldError(models::ConnectionProfile::Field::Secret).isEmpty());
         QVERIFY(!nextSession.client());
     }
 };

@@ -1,23 +1,21 @@
-#include "ui/connections/connectioncontroller.h"
+#include "models/connections/connectioncontroller.h"
 
 #include "api/client.h"
 #include "models/connections/connectionprofilestore.h"
 #include "models/connections/secretstore.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
-#include "ui/connections/connectdialog.h"
 
 #include <QLocale>
-#include <QWidget>
 
-namespace ui {
+namespace models {
 
-using Field = models::ConnectionProfile::Field;
-using Result = models::CredentialVerifier::Result;
+using Field = ConnectionProfile::Field;
+using Result = CredentialVerifier::Result;
 
 namespace {
 
-QString placeOf(const models::ConnectionProfile &p)
+QString placeOf(const ConnectionProfile &p)
 {
     const QString host = p.baseUrl.port() > 0
                              ? p.baseUrl.host() + QLatin1Char(':') + QString::number(p.baseUrl.port())
@@ -27,22 +25,17 @@ QString placeOf(const models::ConnectionProfile &p)
 
 } // namespace
 
-ConnectionController::ConnectionController(models::Session *session, models::ActivityLog *activity,
-                                           models::ConnectionProfileStore *store,
-                                           models::SecretStore *secrets, QWidget *dialogParent,
-                                           QObject *parent)
-    : QObject(parent), m_session(session), m_activity(activity), m_store(store), m_secrets(secrets),
-      m_dialogParent(dialogParent)
+ConnectionController::ConnectionController(Session *session, ActivityLog *activity, ConnectionProfileStore *store,
+                                           SecretStore *secrets, QObject *parent)
+    : QObject(parent), m_session(session), m_activity(activity), m_store(store), m_secrets(secrets)
 {
-    connect(m_secrets, &models::SecretStore::keychainUnavailable, this,
-            &ConnectionController::onKeychainUnavailable);
+    connect(m_secrets, &SecretStore::keychainUnavailable, this, &ConnectionController::onKeychainUnavailable);
     if (!m_secrets->keychainAvailable())
         onKeychainUnavailable(m_secrets->unavailableReason());
 }
 
 ConnectionController::~ConnectionController()
 {
-    delete m_dialog;
     delete m_verifier;
     m_verifier = nullptr;
     if (m_session->client() == m_client)
@@ -52,13 +45,13 @@ ConnectionController::~ConnectionController()
 
 void ConnectionController::onKeychainUnavailable(const QString &reason)
 {
-    m_activity->add(models::ActivityLog::Severity::Warning, tr("Keychain"),
+    m_activity->add(ActivityLog::Severity::Warning, tr("Keychain"),
                     tr("No keychain is available (%1). Tokens and keys are kept for this session only and "
                        "are not saved.")
                         .arg(reason));
 }
 
-QString ConnectionController::addTransientProfile(models::ConnectionProfile profile, const QString &secret)
+QString ConnectionController::addTransientProfile(ConnectionProfile profile, const QString &secret)
 {
     const QString id = m_store->addTransient(std::move(profile));
     m_secrets->holdForSession(id, secret);
@@ -101,26 +94,23 @@ void ConnectionController::disconnectSession()
 {
     dropClient();
     m_pendingId.clear();
-    m_session->setState(models::Session::State::Disconnected);
+    m_session->setState(Session::State::Disconnected);
 }
 
 void ConnectionController::connectProfile(const QString &profileId)
 {
-    const std::optional<models::ConnectionProfile> p = m_store->profile(profileId);
+    const std::optional<ConnectionProfile> p = m_store->profile(profileId);
     if (!p)
         return;
     dropClient();
     m_pendingId = profileId;
     m_session->setConnectionProfileName(p->name);
     m_session->setIdentity({});
-    m_session->setState(models::Session::State::Connecting, placeOf(*p));
-    if (m_dialog) {
-        m_dialog->setBusy(true);
-        m_dialog->showStatus(MessageBanner::Kind::Info, tr("Verifying the credential of “%1”…").arg(p->name));
-    }
+    m_session->setState(Session::State::Connecting, placeOf(*p));
+    Q_EMIT connecting(profileId, p->name);
     const quint64 attempt = m_attempt;
-    const models::ConnectionProfile profile = *p;
-    m_secrets->read(profileId, this, [this, attempt, profile](const models::SecretStore::ReadResult &r) {
+    const ConnectionProfile profile = *p;
+    m_secrets->read(profileId, this, [this, attempt, profile](const SecretStore::ReadResult &r) {
         if (attempt != m_attempt)
             return;
         if (!r.found || r.secret.isEmpty()) {
@@ -138,7 +128,7 @@ void ConnectionController::connectProfile(const QString &profileId)
     });
 }
 
-void ConnectionController::startWithSecret(const models::ConnectionProfile &profile, const QString &secret)
+void ConnectionController::startWithSecret(const ConnectionProfile &profile, const QString &secret)
 {
     m_client = new api::Client(this);
     if (m_clientSetup)
@@ -160,27 +150,25 @@ void ConnectionController::startWithSecret(const models::ConnectionProfile &prof
         credentials.apiKey = secret;
     }
     m_client->setCredentials(credentials);
-    m_verifier =
-        new models::CredentialVerifier(m_client, profile.usesToken() ? profile.accountId : QString(), this);
+    m_verifier = new CredentialVerifier(m_client, profile.usesToken() ? profile.accountId : QString(), this);
     const quint64 attempt = m_attempt;
-    connect(m_verifier, &models::CredentialVerifier::finished, this,
-            [this, attempt, profile](const Result &result) {
-                if (attempt != m_attempt)
-                    return;
-                verified(profile, result);
-            });
+    connect(m_verifier, &CredentialVerifier::finished, this, [this, attempt, profile](const Result &result) {
+        if (attempt != m_attempt)
+            return;
+        verified(profile, result);
+    });
     m_verifier->start();
 }
 
-void ConnectionController::verified(const models::ConnectionProfile &profile, const Result &result)
+void ConnectionController::verified(const ConnectionProfile &profile, const Result &result)
 {
     m_verifier->deleteLater();
     m_verifier = nullptr;
     m_lastResult = result;
     if (!result.ok()) {
-        // The environment profile cannot be edited here: say where its secret comes from.
-        if (profile.origin == models::ConnectionProfile::Origin::Environment &&
-            result.outcome != models::CredentialVerifier::Outcome::Unreachable)
+        // The environment profile cannot be edited in the dialog: say where its secret comes from.
+        if (profile.origin == ConnectionProfile::Origin::Environment &&
+            result.outcome != CredentialVerifier::Outcome::Unreachable)
             fail(profile,
                  tr("The credential from the environment (%1) was not accepted. %2")
                      .arg(profile.usesToken() ? QStringLiteral("CLOUDFLARE_API_TOKEN")
@@ -197,6 +185,7 @@ void ConnectionController::verified(const models::ConnectionProfile &profile, co
                                         : tr("%1 (expires %2)").arg(identity, day);
     }
     m_pendingId.clear();
+    m_lastFailure = {};
     m_connectedId = profile.id;
     m_session->setConnectionProfileName(profile.name);
     m_session->setIdentity(identity);
@@ -204,64 +193,22 @@ void ConnectionController::verified(const models::ConnectionProfile &profile, co
         m_session->setOrganization(profile.defaultOrganizationId, QString());
     // Only now do pages get a client: nothing was sent with an unverified credential but the check.
     m_session->setClient(m_client);
-    m_session->setState(models::Session::State::Connected, placeOf(profile));
+    m_session->setState(Session::State::Connected, placeOf(profile));
     m_store->setLastUsedId(profile.id);
-    const QString summary = result.summary();
-    m_activity->add(result.expiresSoon() ? models::ActivityLog::Severity::Warning
-                                         : models::ActivityLog::Severity::Info,
-                    tr("Connection"), tr("Connected to %1. %2").arg(placeOf(profile), summary));
-    if (m_dialog) {
-        m_dialog->setBusy(false);
-        if (result.expiresSoon()) {
-            m_dialog->showStatus(MessageBanner::Kind::Warning, summary);
-        } else {
-            m_dialog->showStatus(MessageBanner::Kind::Info, summary);
-            m_dialog->accept();
-        }
-    }
+    m_activity->add(result.expiresSoon() ? ActivityLog::Severity::Warning : ActivityLog::Severity::Info,
+                    tr("Connection"), tr("Connected to %1. %2").arg(placeOf(profile), result.summary()));
     Q_EMIT connected(profile.id);
 }
 
-void ConnectionController::fail(const models::ConnectionProfile &profile, const QString &message, Field field,
+void ConnectionController::fail(const ConnectionProfile &profile, const QString &message, Field field,
                                 bool fieldError)
 {
     dropClient();
     m_pendingId.clear();
-    m_session->setState(models::Session::State::Failed, message);
-    m_activity->add(models::ActivityLog::Severity::Error, tr("Connection"),
-                    tr("%1: %2").arg(placeOf(profile), message));
-    showDialog();
-    m_dialog->setBusy(false);
-    m_dialog->selectProfile(profile.id);
-    m_dialog->showStatus(MessageBanner::Kind::Error, message);
-    if (fieldError)
-        m_dialog->showFieldError(field, message);
+    m_lastFailure = Failure{profile.id, message, field, fieldError};
+    m_session->setState(Session::State::Failed, message);
+    m_activity->add(ActivityLog::Severity::Error, tr("Connection"), tr("%1: %2").arg(placeOf(profile), message));
     Q_EMIT connectionFailed(profile.id, message);
 }
 
-ConnectDialog *ConnectionController::dialog() const
-{
-    return m_dialog;
-}
-
-void ConnectionController::showDialog()
-{
-    if (!m_dialog) {
-        m_dialog = new ConnectDialog(m_store, m_secrets, m_dialogParent);
-        m_dialog->setWindowModality(Qt::WindowModal);
-        connect(m_dialog, &ConnectDialog::connectRequested, this, &ConnectionController::connectProfile);
-        if (!m_connectedId.isEmpty()) {
-            m_dialog->selectProfile(m_connectedId);
-            // What the last verification said, expiry included.
-            m_dialog->showStatus(
-                m_lastResult.expiresSoon() ? MessageBanner::Kind::Warning : MessageBanner::Kind::Info,
-                tr("Connected to “%1”. %2").arg(m_session->connectionProfileName(), m_lastResult.summary()));
-        }
-    }
-    m_dialog->setBusy(m_verifier != nullptr);
-    m_dialog->show();
-    m_dialog->raise();
-    m_dialog->activateWindow();
-}
-
-} // namespace ui
+} // namespace models
