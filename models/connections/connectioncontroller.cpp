@@ -25,8 +25,9 @@ QString placeOf(const ConnectionProfile &p)
 
 } // namespace
 
-ConnectionController::ConnectionController(Session *session, ActivityLog *activity, ConnectionProfileStore *store,
-                                           SecretStore *secrets, QObject *parent)
+ConnectionController::ConnectionController(Session *session, ActivityLog *activity,
+                                           ConnectionProfileStore *store, SecretStore *secrets,
+                                           QObject *parent)
     : QObject(parent), m_session(session), m_activity(activity), m_store(store), m_secrets(secrets)
 {
     connect(m_secrets, &SecretStore::keychainUnavailable, this, &ConnectionController::onKeychainUnavailable);
@@ -207,7 +208,8 @@ void ConnectionController::fail(const ConnectionProfile &profile, const QString 
     m_pendingId.clear();
     m_lastFailure = Failure{profile.id, message, field, fieldError};
     m_session->setState(Session::State::Failed, message);
-    m_activity->add(ActivityLog::Severity::Error, tr("Connection"), tr("%1: %2").arg(placeOf(profile), message));
+    m_activity->add(ActivityLog::Severity::Error, tr("Connection"),
+                    tr("%1: %2").arg(placeOf(profile), message));
     Q_EMIT connectionFailed(profile.id, message);
 }
 

@@ -9,7 +9,8 @@
 namespace ui {
 
 ConnectDialogController::ConnectDialogController(models::ConnectionController *connections,
-                                                 models::Session *session, models::ConnectionProfileStore *store,
+                                                 models::Session *session,
+                                                 models::ConnectionProfileStore *store,
                                                  models::SecretStore *secrets, QWidget *dialogParent,
                                                  QObject *parent)
     : QObject(parent), m_connections(connections), m_session(session), m_store(store), m_secrets(secrets),
@@ -17,7 +18,8 @@ ConnectDialogController::ConnectDialogController(models::ConnectionController *c
 {
     connect(m_connections, &models::ConnectionController::connecting, this,
             &ConnectDialogController::onConnecting);
-    connect(m_connections, &models::ConnectionController::connected, this, &ConnectDialogController::onConnected);
+    connect(m_connections, &models::ConnectionController::connected, this,
+            &ConnectDialogController::onConnected);
     connect(m_connections, &models::ConnectionController::connectionFailed, this,
             &ConnectDialogController::onFailed);
 }
@@ -83,15 +85,16 @@ void ConnectDialogController::showDialog()
     if (!m_dialog) {
         m_dialog = new ConnectDialog(m_store, m_secrets, m_dialogParent);
         m_dialog->setWindowModality(Qt::WindowModal);
-        connect(m_dialog, &ConnectDialog::connectRequested, this, &ConnectDialogController::onConnectRequested);
+        connect(m_dialog, &ConnectDialog::connectRequested, this,
+                &ConnectDialogController::onConnectRequested);
         const QString connectedId = m_connections->connectedProfileId();
         if (!connectedId.isEmpty()) {
             m_dialog->selectProfile(connectedId);
             // What the last verification said, expiry included.
             const auto &result = m_connections->lastResult();
-            m_dialog->showStatus(result.expiresSoon() ? MessageBanner::Kind::Warning : MessageBanner::Kind::Info,
-                                 tr("Connected to “%1”. %2").arg(m_session->connectionProfileName(),
-                                                                 result.summary()));
+            m_dialog->showStatus(
+                result.expiresSoon() ? MessageBanner::Kind::Warning : MessageBanner::Kind::Info,
+                tr("Connected to “%1”. %2").arg(m_session->connectionProfileName(), result.summary()));
         }
     }
     m_dialog->setBusy(m_connections->isConnecting());

@@ -150,7 +150,8 @@ private Q_SLOTS:
         const ConnectionController::Failure &f = rig.controller.lastFailure();
         QVERIFY(f.fieldError);
         QCOMPARE(f.field, Field::Secret);
-        QVERIFY2(f.message.contains(QStringLiteral("API token")) && f.message.contains(QStringLiteral("Enter it")),
+        QVERIFY2(f.message.contains(QStringLiteral("API token")) &&
+                     f.message.contains(QStringLiteral("Enter it")),
                  qPrintable(f.message));
         QVERIFY(rig.clientsSeen.isEmpty());
     }
@@ -159,8 +160,9 @@ private Q_SLOTS:
     {
         Rig rig;
         // Plain http to a host that is not this machine: refused before any request.
-        const QString id = rig.addProfile(QStringLiteral("Plain"), QUrl(QStringLiteral("http://api.example.com/client/v4")),
-                                          testsupport::SimulatorProcess::demoToken());
+        const QString id =
+            rig.addProfile(QStringLiteral("Plain"), QUrl(QStringLiteral("http://api.example.com/client/v4")),
+                           testsupport::SimulatorProcess::demoToken());
         QSignalSpy failed(&rig.controller, &ConnectionController::connectionFailed);
         rig.controller.connectProfile(id);
         QTRY_COMPARE(failed.count(), 1);
@@ -241,7 +243,8 @@ private Q_SLOTS:
             env.origin = ConnectionProfile::Origin::Environment;
             env.name = QStringLiteral("Environment");
             env.baseUrl = QUrl(m_sim->baseUrl());
-            const QString envId = rig.controller.addTransientProfile(env, testsupport::SimulatorProcess::demoToken());
+            const QString envId =
+                rig.controller.addTransientProfile(env, testsupport::SimulatorProcess::demoToken());
             QSignalSpy connected(&rig.controller, &ConnectionController::connected);
             QVERIFY(rig.controller.connectAtStart());
             QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
