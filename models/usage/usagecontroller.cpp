@@ -99,6 +99,33 @@ void UsageController::setMeasure(models::UsageMeasure measure)
     requestAggregate();
 }
 
+void UsageController::setUnit(const QString &unit)
+{
+    if (unit == m_view.unit)
+        return;
+    m_view.unit = unit;
+    m_drill.setViewSettings(m_view);
+    requestAggregate();
+}
+
+void UsageController::setCompare(std::optional<models::UsageMeasure> compare)
+{
+    if (compare == m_view.compare)
+        return;
+    m_view.compare = compare;
+    m_drill.setViewSettings(m_view);
+    requestAggregate();
+}
+
+void UsageController::setIncludeCorrections(bool include)
+{
+    if (include == m_view.includeCorrections)
+        return;
+    m_view.includeCorrections = include;
+    m_drill.setViewSettings(m_view);
+    requestAggregate();
+}
+
 void UsageController::setGroupBy(const QList<models::UsageDimension> &groupBy)
 {
     m_drill.setGroupBy(groupBy);
@@ -340,7 +367,23 @@ void UsageController::startAggregate()
         const bool estimated = query.measure == models::UsageMeasure::EstimatedCost;
         if (estimated ? result.estimate->pricedRows == 0 : !cube.hasMeasure(query.measure))
             query.measure = models::UsageMeasure::ConsumedQuantity;
+        if (query.compare &&
+            (*query.compare == models::UsageMeasure::EstimatedCost ? result.estimate->pricedRows == 0
+                                                                   : !cube.hasMeasure(*query.compare)))
+            query.compare.reset();
         result.aggregate = models::UsageAggregator::aggregate(cube, query);
+        if (query.measure == models::UsageMeasure::ConsumedQuantity) {
+            // One unit at a time: the one asked for while the view holds it,
+            // else the one with the most records.
+            const QList<models::UsageUnitCount> &units = result.aggregate.units();
+            const bool held =
+                std::any_of(units.begin(), units.end(),
+                            [&query](const models::UsageUnitCount &u) { return u.unit == query.unit; });
+            if (!held && !units.isEmpty()) {
+                query.unit = units.constFirst().unit;
+                result.aggregate = models::UsageAggregator::aggregate(cube, query);
+            }
+        }
         result.outlook = models::computeCostOutlook(cube, query.filters, result.estimate, budget);
         models::UsageQuery daily = query;
         daily.granularity = models::UsageGranularity::Day;

@@ -71,6 +71,16 @@ public:
     models::UsageDayRange fetchRange() const;
 
     void setMeasure(models::UsageMeasure measure);
+    // Quantity mode shows one ConsumedUnit at a time (no total adds requests
+    // to GB): this one when the view holds it, else the unit with the most
+    // records. The unit shown is aggregate().query().unit, the choice
+    // aggregate().units().
+    void setUnit(const QString &unit);
+    // A second cost summed beside the measure (estimated beside billed), with
+    // the difference in the pivot; nullopt for none.
+    void setCompare(std::optional<models::UsageMeasure> compare);
+    // Rows with ChargeClass "Correction" counted (and exported) or left out.
+    void setIncludeCorrections(bool include);
     void setGroupBy(const QList<models::UsageDimension> &groupBy);
     void setGranularity(models::UsageGranularity granularity);
     void setTopN(int topN);

@@ -15,7 +15,10 @@
 #include "ui/usage/usagedonutchart.h"
 #include "ui/usage/usageexporter.h"
 #include "ui/usage/usagelinechart.h"
+#include "ui/usage/usageoutlookchart.h"
+#include "ui/usage/usagepivotview.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
@@ -153,7 +156,9 @@ void UsagePage::buildUi()
 
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("usageMainSplitter"));
-    m_charts = new QStackedWidget(m_mainSplitter);
+    m_chartSplitter = new QSplitter(Qt::Horizontal, m_mainSplitter);
+    m_chartSplitter->setObjectName(QStringLiteral("usageChartSplitter"));
+    m_charts = new QStackedWidget(m_chartSplitter);
     m_bars = new UsageBarChart(m_charts);
     m_lines = new UsageLineChart(m_charts);
     m_donut = new UsageDonutChart(m_charts);
@@ -164,13 +169,20 @@ void UsagePage::buildUi()
     m_lines->setModel(m_controller->seriesModel());
     m_donut->setModel(m_controller->breakdownModel());
     m_charts->setMinimumHeight(220);
+    m_outlookChart = new UsageOutlookChart(m_chartSplitter);
+    m_outlookChart->hide();
+    m_chartSplitter->setStretchFactor(0, 2);
+    m_chartSplitter->setStretchFactor(1, 1);
+    m_chartSplitter->setSizes({900, 440});
+    connect(m_controller, &models::UsageController::costChanged, this, &UsagePage::updateOutlookChart);
+    connect(m_controller, &models::UsageController::drillChanged, this, &UsagePage::updateOutlookChart);
     for (UsageChart *chart : {static_cast<UsageChart *>(m_bars), static_cast<UsageChart *>(m_lines),
                               static_cast<UsageChart *>(m_donut)})
         connect(chart, &UsageChart::groupActivated, this, &UsagePage::onChartGroupActivated);
 
     m_bottomSplitter = new QSplitter(Qt::Horizontal, m_mainSplitter);
     m_bottomSplitter->setObjectName(QStringLiteral("usageBottomSplitter"));
-    m_pivotView = new QTableView(m_bottomSplitter);
+    m_pivotView = new UsagePivotView(m_bottomSplitter);
     m_pivotView->setObjectName(QStringLiteral("usagePivot"));
     m_pivotView->setModel(m_controller->pivotModel());
     m_pivotView->setSortingEnabled(true);
@@ -216,16 +228,17 @@ void UsagePage::buildUi()
     connect(m_preset, &QComboBox::currentIndexChanged, this, &UsagePage::applyPreset);
     connect(m_from, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
     connect(m_to, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
-    connect(m_measure, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_measure->currentIndex() >= 0)
-            m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
-    });
+    connect(m_measure, &QComboBox::currentIndexChanged, this, &UsagePage::applyMeasure);
+    connect(m_controls->unit(), &QComboBox::activated, this,
+            [this] { m_controller->setUnit(m_controls->unit()->currentData().toString()); });
     connect(m_group1, &QComboBox::currentIndexChanged, this, &UsagePage::applyGroupBy);
     connect(m_group2, &QComboBox::currentIndexChanged, this, &UsagePage::applyGroupBy);
     connect(m_granularity, &QComboBox::currentIndexChanged, this, [this] {
         m_controller->setGranularity(models::UsageGranularity(m_granularity->currentData().toInt()));
     });
     connect(m_topN, &QSpinBox::valueChanged, m_controller, &models::UsageController::setTopN);
+    connect(m_controls->corrections(), &QCheckBox::toggled, m_controller,
+            &models::UsageController::setIncludeCorrections);
     connect(m_chartKind, &QComboBox::currentIndexChanged, m_charts, &QStackedWidget::setCurrentIndex);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_controller->cancel();
@@ -302,7 +315,21 @@ void UsagePage::applyGroupBy()
 void UsagePage::rebuildMeasures()
 {
     m_controls->rebuildMeasures(*m_controller);
-    m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
+    applyMeasure();
+}
+
+void UsagePage::applyMeasure()
+{
+    if (m_measure->currentIndex() < 0)
+        return;
+    const int data = m_measure->currentData().toInt();
+    if (data == UsageControlsBar::BilledVsEstimated) {
+        m_controller->setCompare(models::UsageMeasure::EstimatedCost);
+        m_controller->setMeasure(models::UsageMeasure::BilledCost);
+        return;
+    }
+    m_controller->setCompare(std::nullopt);
+    m_controller->setMeasure(models::UsageMeasure(data));
 }
 
 void UsagePage::updateNote()
@@ -321,12 +348,19 @@ void UsagePage::updateNote()
                 tr("This organization's usage records carry no cost columns (the API does not populate "
                    "them yet); showing consumed quantities."));
     }
-    if (a.unitsMixed() && a.measure() == models::UsageMeasure::ConsumedQuantity)
-        lines.append(tr("These groups add quantities of different units (for example requests and GB), so "
-                        "totals have no single unit; group by Metric to compare like with like."));
-    else if (a.measure() == models::UsageMeasure::ConsumedQuantity && !a.unit().isEmpty() &&
-             a.groupCount() > 0)
-        lines.append(tr("Consumed quantity in %1.").arg(a.unit()));
+    if (a.measure() == models::UsageMeasure::ConsumedQuantity && a.groupCount() > 0) {
+        // One unit at a time: the others are under Unit, never added in.
+        QStringList others;
+        for (const models::UsageUnitCount &u : a.units())
+            if (u.unit != a.query().unit)
+                others << (u.unit.isEmpty() ? tr("(no unit)") : u.unit);
+        QString line =
+            a.unit().isEmpty() ? tr("Consumed quantity.") : tr("Consumed quantity in %1.").arg(a.unit());
+        if (!others.isEmpty())
+            line += QLatin1Char(' ') + tr("Quantities of different units are never added: %1 under Unit.")
+                                           .arg(others.join(QStringLiteral(", ")));
+        lines.append(line);
+    }
     m_note->setText(lines.join(QLatin1Char('\n')));
     m_note->setVisible(!lines.isEmpty());
 }
@@ -358,11 +392,33 @@ void UsagePage::updateStatus()
 
 void UsagePage::onAggregateChanged()
 {
+    const models::UsageAggregate &a = m_controller->aggregate();
+    m_controls->setUnits(a.units(), a.query().unit, a.measure() == models::UsageMeasure::ConsumedQuantity);
     resortPivot();
     m_pivotView->resizeColumnsToContents();
+    m_pivotView->setFrozenColumns(m_controller->pivotModel()->labelColumnCount());
     m_anomalies->setAnomalies(m_controller->anomalies());
     updateNote();
     updateStatus();
+}
+
+void UsagePage::updateOutlookChart()
+{
+    const models::CostOutlook &outlook = m_controller->outlook();
+    // The line is the budget of what the outlook covers: the organization's,
+    // or a product family's when the view is drilled into one.
+    models::Budget budget = m_controller->budget();
+    QStringList families;
+    for (const models::UsageFilter &f : m_controller->query().filters)
+        if (f.dimension == models::UsageDimension::ProductFamily)
+            families << f.label;
+    if (!m_controller->query().filters.isEmpty()) {
+        const double family = families.size() == 1 ? budget.family.value(families.constFirst()) : 0.0;
+        budget = {};
+        budget.monthly = m_controller->query().filters.size() == 1 ? family : 0.0;
+    }
+    m_outlookChart->setOutlook(outlook, budget);
+    m_outlookChart->setVisible(outlook.valid);
 }
 
 void UsagePage::resortPivot()
@@ -431,6 +487,16 @@ void UsagePage::onProgress(int done, int total)
 {
     m_progress->setMaximum(std::max(total, 1));
     m_progress->setValue(done);
+}
+
+QCheckBox *UsagePage::correctionsCheck() const
+{
+    return m_controls->corrections();
+}
+
+QComboBox *UsagePage::unitCombo() const
+{
+    return m_controls->unit();
 }
 
 QTreeWidget *UsagePage::anomalyList() const
@@ -543,6 +609,7 @@ void UsagePage::saveViewState(models::AppSettings &settings)
 {
     settings.setSplitterState(QStringLiteral("usage/main"), m_mainSplitter->saveState());
     settings.setSplitterState(QStringLiteral("usage/bottom"), m_bottomSplitter->saveState());
+    settings.setSplitterState(QStringLiteral("usage/charts"), m_chartSplitter->saveState());
     settings.setHeaderState(QStringLiteral("usage/anomalies"), m_anomalies->tree()->header()->saveState());
     settings.setValue(settingKey("preset"), m_preset->currentData());
     settings.setValue(settingKey("from"), m_from->date());
@@ -552,6 +619,7 @@ void UsagePage::saveViewState(models::AppSettings &settings)
     settings.setValue(settingKey("group2"), m_group2->currentData());
     settings.setValue(settingKey("granularity"), m_granularity->currentData());
     settings.setValue(settingKey("topN"), m_topN->value());
+    settings.setValue(settingKey("corrections"), m_controls->corrections()->isChecked());
     settings.setValue(settingKey("chart"), m_chartKind->currentData());
     settings.setValue(settingKey("pivotSortKind"), m_pivotSortKind);
     settings.setValue(settingKey("pivotSortOrder"), int(m_pivotSortOrder));
@@ -561,6 +629,7 @@ void UsagePage::restoreViewState(models::AppSettings &settings)
 {
     m_mainSplitter->restoreState(settings.splitterState(QStringLiteral("usage/main")));
     m_bottomSplitter->restoreState(settings.splitterState(QStringLiteral("usage/bottom")));
+    m_chartSplitter->restoreState(settings.splitterState(QStringLiteral("usage/charts")));
     m_anomalies->tree()->header()->restoreState(settings.headerState(QStringLiteral("usage/anomalies")));
     auto restoreCombo = [&](QComboBox *combo, const char *key) {
         const QVariant v = settings.value(settingKey(key));
@@ -590,6 +659,7 @@ void UsagePage::restoreViewState(models::AppSettings &settings)
     applyGroupBy();
     restoreCombo(m_granularity, "granularity");
     m_topN->setValue(settings.value(settingKey("topN"), m_topN->value()).toInt());
+    m_controls->corrections()->setChecked(settings.value(settingKey("corrections"), true).toBool());
     restoreCombo(m_chartKind, "chart");
     m_pivotSortKind = settings.value(settingKey("pivotSortKind"), m_pivotSortKind).toInt();
     m_pivotSortOrder =

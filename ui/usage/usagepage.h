@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -38,6 +39,8 @@ class UsageBreadcrumbBar;
 class UsageChart;
 class UsageDonutChart;
 class UsageLineChart;
+class UsageOutlookChart;
+class UsagePivotView;
 
 class UsagePage : public Page
 {
@@ -80,10 +83,14 @@ public:
     UsageBarChart *barChart() const { return m_bars; }
     UsageLineChart *lineChart() const { return m_lines; }
     UsageDonutChart *donutChart() const { return m_donut; }
+    // This month's running cost, forecast, band and budget beside the chart.
+    UsageOutlookChart *outlookChart() const { return m_outlookChart; }
     UsageBreadcrumbBar *breadcrumbBar() const { return m_crumbs; }
-    QTableView *pivotView() const { return m_pivotView; }
+    UsagePivotView *pivotView() const { return m_pivotView; }
     QTreeWidget *anomalyList() const;
     QComboBox *measureCombo() const { return m_measure; }
+    QCheckBox *correctionsCheck() const;
+    QComboBox *unitCombo() const;
     QLabel *noteLabel() const { return m_note; }
     CostOutlookBar *costBar() const { return m_costBar; }
     QLabel *statusLabel() const { return m_status; }
@@ -101,6 +108,7 @@ private:
     void applyCustomRange();
     void applyGroupBy();
     void rebuildMeasures();
+    void applyMeasure();
     void onAggregateChanged();
     void onLoadingChanged(bool loading);
     void onProgress(int done, int total);
@@ -108,6 +116,7 @@ private:
     void updateStatus();
     void onChartGroupActivated(int group);
     void resortPivot();
+    void updateOutlookChart();
 
     models::AppSettings *m_settings;
     models::UsageController *m_controller;
@@ -135,7 +144,9 @@ private:
     UsageBarChart *m_bars;
     UsageLineChart *m_lines;
     UsageDonutChart *m_donut;
-    QTableView *m_pivotView;
+    QSplitter *m_chartSplitter;
+    UsageOutlookChart *m_outlookChart;
+    UsagePivotView *m_pivotView;
     UsageAnomalyPanel *m_anomalies;
     int m_pivotSortKind = -1; // models::UsagePivotModel::ColumnKind of the user's sort
     Qt::SortOrder m_pivotSortOrder = Qt::DescendingOrder;
