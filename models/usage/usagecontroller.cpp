@@ -8,6 +8,7 @@
 #include "models/usage/usagebreakdownmodel.h"
 #include "models/usage/usagecsv.h"
 #include "models/usage/usagepivotmodel.h"
+#include "models/usage/usagerecordsmodel.h"
 #include "models/usage/usageseriesmodel.h"
 
 #include <QFutureWatcher>
@@ -41,8 +42,20 @@ models::UsageDayRange monthLeadIn(models::UsageDayRange range)
 UsageController::UsageController(models::Session *session, QObject *parent)
     : QObject(parent), m_session(session), m_pivot(new models::UsagePivotModel(this)),
       m_series(new models::UsageSeriesModel(this)), m_breakdown(new models::UsageBreakdownModel(this)),
-      m_watcher(new QFutureWatcher<Result>(this))
+      m_records(new models::UsageRecordsModel(this)),
+      m_recordsWatcher(new QFutureWatcher<RecordsResult>(this)), m_watcher(new QFutureWatcher<Result>(this))
 {
+    connect(m_records, &models::UsageRecordsModel::sortRequested, this, &UsageController::setRecordsSort);
+    connect(m_recordsWatcher, &QFutureWatcher<RecordsResult>::finished, this, [this] {
+        m_recordsRunning = false;
+        RecordsResult result = m_recordsWatcher->future().takeResult();
+        if (result.generation == m_recordsGeneration) {
+            m_records->setRows(result.cube, std::move(result.rows));
+            Q_EMIT recordsChanged();
+        }
+        if (m_recordsDirty)
+            startRecords();
+    });
     m_view.groupBy = {models::UsageDimension::ProductFamily};
     m_view.topN = 8;
     m_drill.reset(m_view);
@@ -64,6 +77,59 @@ UsageController::~UsageController()
     // not outlive the watcher. (Not after takeResult(): that future is spent.)
     if (m_running)
         m_watcher->waitForFinished();
+    if (m_recordsRunning)
+        m_recordsWatcher->waitForFinished();
+}
+
+void UsageController::setRecordsActive(bool active)
+{
+    m_recordsActive = active;
+    if (active)
+        requestRecords();
+}
+
+void UsageController::setRecordsFilter(const QString &text)
+{
+    if (text == m_recordsFilter)
+        return;
+    m_recordsFilter = text;
+    requestRecords();
+}
+
+void UsageController::setRecordsSort(int column, Qt::SortOrder order)
+{
+    if (column == m_recordsSortColumn && order == m_recordsSortOrder)
+        return;
+    m_recordsSortColumn = column;
+    m_recordsSortOrder = order;
+    requestRecords();
+}
+
+void UsageController::requestRecords()
+{
+    ++m_recordsGeneration;
+    if (!m_recordsActive)
+        return;
+    if (m_recordsRunning) {
+        m_recordsDirty = true;
+        return;
+    }
+    startRecords();
+}
+
+void UsageController::startRecords()
+{
+    m_recordsRunning = true;
+    m_recordsDirty = false;
+    m_recordsWatcher->setFuture(QtConcurrent::run(
+        [cube = m_cube, query = m_drill.query(), text = m_recordsFilter, column = m_recordsSortColumn,
+         order = m_recordsSortOrder, generation = m_recordsGeneration] {
+            RecordsResult result;
+            result.generation = generation;
+            result.rows = models::selectRecordRows(cube, query, text, column, order);
+            result.cube = cube;
+            return result;
+        }));
 }
 
 void UsageController::setActive(bool active)
@@ -323,6 +389,8 @@ void UsageController::onJobFinished(api::Job *job)
         m_hadCosts = m_cube.hasCosts();
         Q_EMIT costsAvailableChanged(m_hadCosts);
     }
+    if (m_queue.isEmpty() && m_inFlight.isEmpty())
+        requestRecords(); // the last window of the load is in
     // Data, not the question, changed: keep the generation so the result of
     // an aggregation already under way is still shown.
     if (m_running) {
@@ -335,6 +403,7 @@ void UsageController::onJobFinished(api::Job *job)
 
 void UsageController::requestAggregate()
 {
+    requestRecords();
     ++m_generation;
     if (m_running) {
         m_dirty = true;

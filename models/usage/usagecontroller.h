@@ -21,6 +21,7 @@
 #include <QObject>
 #include <QPointer>
 #include <memory>
+#include <vector>
 
 class QIODevice;
 template <typename T> class QFutureWatcher;
@@ -30,6 +31,7 @@ namespace models {
 class Session;
 class UsageBreakdownModel;
 class UsagePivotModel;
+class UsageRecordsModel;
 class UsageSeriesModel;
 
 class UsageController : public QObject
@@ -38,6 +40,7 @@ class UsageController : public QObject
     Q_MOC_INCLUDE("models/usage/usagebreakdownmodel.h")
     Q_MOC_INCLUDE("models/usage/usagepivotmodel.h")
     Q_MOC_INCLUDE("models/usage/usageseriesmodel.h")
+    Q_MOC_INCLUDE("models/usage/usagerecordsmodel.h")
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     // done/total windows (≤31 days each) of the current load.
     Q_PROPERTY(models::Progress progress READ progress NOTIFY progressChanged)
@@ -45,6 +48,7 @@ class UsageController : public QObject
     Q_PROPERTY(models::UsagePivotModel *pivot READ pivotModel CONSTANT)
     Q_PROPERTY(models::UsageSeriesModel *series READ seriesModel CONSTANT)
     Q_PROPERTY(models::UsageBreakdownModel *breakdown READ breakdownModel CONSTANT)
+    Q_PROPERTY(models::UsageRecordsModel *records READ recordsModel CONSTANT)
 public:
     struct Result
     {
@@ -98,6 +102,16 @@ public:
     models::UsageSeriesModel *seriesModel() const { return m_series; }
     models::UsageBreakdownModel *breakdownModel() const { return m_breakdown; }
 
+    // The Records view: every record under the view's filters, range and
+    // corrections switch, with every column as received. Selected, filtered
+    // and sorted on a worker, and only while the view is shown.
+    models::UsageRecordsModel *recordsModel() const { return m_records; }
+    void setRecordsActive(bool active);
+    void setRecordsFilter(const QString &text);
+    void setRecordsSort(int column, Qt::SortOrder order);
+    bool isSelectingRecords() const { return m_recordsRunning; }
+    const QString &recordsFilter() const { return m_recordsFilter; }
+
     bool isLoading() const { return !m_queue.isEmpty() || !m_inFlight.isEmpty(); }
     bool isAggregating() const { return m_running; }
     // Requests left / total in the current load.
@@ -136,6 +150,7 @@ Q_SIGNALS:
     void costsAvailableChanged(bool available);
     // A new estimate or outlook (after data, card or budget changed).
     void costChanged();
+    void recordsChanged();
 
 private:
     void onOrganizationChanged();
@@ -147,6 +162,8 @@ private:
     void startAggregate();
     void onAggregated();
     void setError(const ErrorInfo &error);
+    void requestRecords();
+    void startRecords();
 
     QPointer<models::Session> m_session;
     models::UsageCube m_cube;
@@ -183,6 +200,22 @@ private:
     QList<InFlight> m_inFlight;
     int m_windowsDone = 0;
     int m_windowsTotal = 0;
+
+    struct RecordsResult
+    {
+        quint64 generation = 0;
+        models::UsageCube cube;
+        std::vector<qint32> rows;
+    };
+    models::UsageRecordsModel *m_records;
+    QFutureWatcher<RecordsResult> *m_recordsWatcher;
+    quint64 m_recordsGeneration = 0;
+    bool m_recordsRunning = false;
+    bool m_recordsDirty = false;
+    bool m_recordsActive = false;
+    QString m_recordsFilter;
+    int m_recordsSortColumn = -1;
+    Qt::SortOrder m_recordsSortOrder = Qt::AscendingOrder;
 
     QFutureWatcher<Result> *m_watcher;
     quint64 m_generation = 0;

@@ -131,7 +131,8 @@ void UsageOutlookChart::rebuild()
         return;
     }
     const models::MonthForecast &f = m_outlook.forecast;
-    const QString month = QLocale().toString(models::usageday::toDate(f.monthFirst), QStringLiteral("MMMM yyyy"));
+    const QString month =
+        QLocale().toString(models::usageday::toDate(f.monthFirst), QStringLiteral("MMMM yyyy"));
     c->setTitle(m_outlook.measure == models::UsageMeasure::BilledCost ? tr("%1: billed cost").arg(month)
                                                                       : tr("%1: estimated cost").arg(month));
 
@@ -225,8 +226,9 @@ void UsageOutlookChart::rebuild()
         QPen pen(errorTextColor(palette()), 2);
         pen.setStyle(Qt::DashDotLine);
         budget->setPen(pen);
-        connect(budget, &QLineSeries::hovered, this,
-                [this](const QPointF &, bool state) { showToolTip(state ? toolTipFor(BudgetLine, 0) : QString()); });
+        connect(budget, &QLineSeries::hovered, this, [this](const QPointF &, bool state) {
+            showToolTip(state ? toolTipFor(BudgetLine, 0) : QString());
+        });
         c->addSeries(budget);
         budget->attachAxis(xAxis);
         budget->attachAxis(yAxis);
@@ -237,7 +239,8 @@ void UsageOutlookChart::rebuild()
     yAxis->applyNiceNumbers();
     QString title = m_outlook.currency;
     if (scale > 1)
-        title = title.isEmpty() ? scaleName(scale) : scaleName(scale) + QStringLiteral(" (") + title + QLatin1Char(')');
+        title = title.isEmpty() ? scaleName(scale)
+                                : scaleName(scale) + QStringLiteral(" (") + title + QLatin1Char(')');
     yAxis->setTitleText(title);
     // The legend under the chart (it wraps; Qt Charts' own would elide).
     QList<LegendEntry> entries;

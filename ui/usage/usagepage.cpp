@@ -6,6 +6,7 @@
 #include "models/settings/appsettings.h"
 #include "models/usage/usagecontroller.h"
 #include "models/usage/usagepivotmodel.h"
+#include "models/usage/usagerecordsmodel.h"
 #include "ui/common/messagebanner.h"
 #include "ui/shell/navigator.h"
 #include "ui/usage/usageanomalypanel.h"
@@ -25,6 +26,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
@@ -33,7 +35,9 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -182,7 +186,10 @@ void UsagePage::buildUi()
 
     m_bottomSplitter = new QSplitter(Qt::Horizontal, m_mainSplitter);
     m_bottomSplitter->setObjectName(QStringLiteral("usageBottomSplitter"));
-    m_pivotView = new UsagePivotView(m_bottomSplitter);
+    m_tables = new QTabWidget(m_bottomSplitter);
+    m_tables->setObjectName(QStringLiteral("usageTables"));
+    m_tables->setDocumentMode(true);
+    m_pivotView = new UsagePivotView(m_tables);
     m_pivotView->setObjectName(QStringLiteral("usagePivot"));
     m_pivotView->setModel(m_controller->pivotModel());
     m_pivotView->setSortingEnabled(true);
@@ -201,6 +208,48 @@ void UsagePage::buildUi()
                 m_pivotSortKind = column < 0 ? -1 : int(m_controller->pivotModel()->columnKind(column));
                 m_pivotSortOrder = order;
             });
+
+    m_tables->addTab(m_pivotView, tr("P&ivot"));
+    auto *records = new QWidget(m_tables);
+    auto *recordsLayout = new QVBoxLayout(records);
+    recordsLayout->setContentsMargins(0, 4, 0, 0);
+    auto *recordsBar = new QHBoxLayout;
+    m_recordsFilter = new QLineEdit(records);
+    m_recordsFilter->setObjectName(QStringLiteral("usageRecordsFilter"));
+    m_recordsFilter->setPlaceholderText(tr("Filter records: text in any column"));
+    m_recordsFilter->setClearButtonEnabled(true);
+    m_recordsCount = new QLabel(records);
+    m_recordsCount->setObjectName(QStringLiteral("usageRecordsCount"));
+    recordsBar->addWidget(m_recordsFilter, 1);
+    recordsBar->addWidget(m_recordsCount);
+    recordsLayout->addLayout(recordsBar);
+    m_recordsView = new QTableView(records);
+    m_recordsView->setObjectName(QStringLiteral("usageRecords"));
+    m_recordsView->setModel(m_controller->recordsModel());
+    m_recordsView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_recordsView->setSortingEnabled(true);
+    m_recordsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_recordsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_recordsView->verticalHeader()->hide();
+    m_recordsView->verticalHeader()->setDefaultSectionSize(m_recordsView->fontMetrics().height() + 8);
+    m_recordsView->horizontalHeader()->setDefaultSectionSize(140);
+    m_recordsView->setToolTip(
+        tr("Every record in view with every column as the API sent it; click a header to "
+           "sort"));
+    recordsLayout->addWidget(m_recordsView, 1);
+    m_tables->addTab(records, tr("&Records"));
+    // Typing pauses before the (worker's) filtering starts.
+    auto *filterDelay = new QTimer(this);
+    filterDelay->setSingleShot(true);
+    filterDelay->setInterval(250);
+    connect(m_recordsFilter, &QLineEdit::textChanged, filterDelay, qOverload<>(&QTimer::start));
+    connect(filterDelay, &QTimer::timeout, this,
+            [this] { m_controller->setRecordsFilter(m_recordsFilter->text()); });
+    connect(m_tables, &QTabWidget::currentChanged, this,
+            [this](int index) { m_controller->setRecordsActive(index == 1); });
+    connect(m_controller, &models::UsageController::recordsChanged, this, [this] {
+        m_recordsCount->setText(tr("%n record(s)", nullptr, m_controller->recordsModel()->rowCount()));
+    });
 
     m_anomalies = new UsageAnomalyPanel(m_bottomSplitter);
     connect(m_anomalies, &UsageAnomalyPanel::anomalyActivated, this, &UsagePage::openAnomaly);
@@ -487,6 +536,11 @@ void UsagePage::onProgress(int done, int total)
 {
     m_progress->setMaximum(std::max(total, 1));
     m_progress->setValue(done);
+}
+
+void UsagePage::showRecords(bool records)
+{
+    m_tables->setCurrentIndex(records ? 1 : 0);
 }
 
 QCheckBox *UsagePage::correctionsCheck() const

@@ -13,6 +13,8 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QLineEdit;
+class QTabWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -87,6 +89,11 @@ public:
     UsageOutlookChart *outlookChart() const { return m_outlookChart; }
     UsageBreadcrumbBar *breadcrumbBar() const { return m_crumbs; }
     UsagePivotView *pivotView() const { return m_pivotView; }
+    // The Records tab beside the pivot: every record in view, every column.
+    QTableView *recordsView() const { return m_recordsView; }
+    QLineEdit *recordsFilter() const { return m_recordsFilter; }
+    QLabel *recordsCount() const { return m_recordsCount; }
+    void showRecords(bool records); // the Records tab (true) or the pivot
     QTreeWidget *anomalyList() const;
     QComboBox *measureCombo() const { return m_measure; }
     QCheckBox *correctionsCheck() const;
@@ -147,6 +154,10 @@ private:
     QSplitter *m_chartSplitter;
     UsageOutlookChart *m_outlookChart;
     UsagePivotView *m_pivotView;
+    QTabWidget *m_tables;
+    QTableView *m_recordsView;
+    QLineEdit *m_recordsFilter;
+    QLabel *m_recordsCount;
     UsageAnomalyPanel *m_anomalies;
     int m_pivotSortKind = -1; // models::UsagePivotModel::ColumnKind of the user's sort
     Qt::SortOrder m_pivotSortOrder = Qt::DescendingOrder;

@@ -34,15 +34,17 @@ UsagePivotView::UsagePivotView(QWidget *parent) : QTableView(parent), m_frozen(n
         if (!isSortingEnabled())
             return;
         const QHeaderView *h = horizontalHeader();
-        const Qt::SortOrder order = h->sortIndicatorSection() == logical && h->sortIndicatorOrder() == Qt::AscendingOrder
-                                        ? Qt::DescendingOrder
-                                        : Qt::AscendingOrder;
+        const Qt::SortOrder order =
+            h->sortIndicatorSection() == logical && h->sortIndicatorOrder() == Qt::AscendingOrder
+                ? Qt::DescendingOrder
+                : Qt::AscendingOrder;
         sortByColumn(logical, order);
     });
-    connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int section, Qt::SortOrder order) {
-        m_frozen->horizontalHeader()->setSortIndicatorShown(section >= 0 && section < m_columns);
-        m_frozen->horizontalHeader()->setSortIndicator(section, order);
-    });
+    connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int section, Qt::SortOrder order) {
+                m_frozen->horizontalHeader()->setSortIndicatorShown(section >= 0 && section < m_columns);
+                m_frozen->horizontalHeader()->setSortIndicator(section, order);
+            });
     connect(m_frozen, &QAbstractItemView::activated, this, &QAbstractItemView::activated);
     connect(m_frozen, &QAbstractItemView::doubleClicked, this, &QAbstractItemView::doubleClicked);
 }

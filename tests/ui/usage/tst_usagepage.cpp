@@ -11,7 +11,9 @@
 #include "models/settings/appsettings.h"
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecontroller.h"
+#include "models/usage/usagecsv.h"
 #include "models/usage/usagepivotmodel.h"
+#include "models/usage/usagerecordsmodel.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/messagebanner.h"
 #include "ui/shell/navigator.h"
@@ -32,6 +34,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
@@ -413,6 +416,38 @@ private Q_SLOTS:
             page.correctionsCheck()->setChecked(true);
             QTRY_VERIFY(c->aggregate().correctionRows() > 0);
         }
+        // The Records tab: those records, every column as the API sent it,
+        // filtered and sorted on a worker.
+        page.showRecords(true);
+        models::UsageRecordsModel *records = c->recordsModel();
+        QTRY_COMPARE(qsizetype(records->rowCount()), recordsInView());
+        QCOMPARE(records->columnCount(), models::UsageCsv::recordHeader().size());
+        QVERIFY(page.recordsCount()->text().contains(QLocale().toString(records->rowCount())) ||
+                page.recordsCount()->text().contains(QString::number(records->rowCount())));
+        const int frequency = records->columnOf(QStringLiteral("ChargeFrequency"));
+        const int periodEnd = records->columnOf(QStringLiteral("ChargePeriodEnd"));
+        QCOMPARE(records->index(0, frequency).data().toString(), QStringLiteral("Usage-Based"));
+        QVERIFY(!records->index(0, periodEnd).data().toString().isEmpty());
+        const QString account = records->recordAt(0).billingAccountId;
+        page.recordsFilter()->setText(account);
+        QTRY_VERIFY(c->recordsFilter() == account && !c->isSelectingRecords() &&
+                    records->rowCount() < recordsInView());
+        QVERIFY(records->rowCount() > 0);
+        const int accountColumn = records->columnOf(QStringLiteral("BillingAccountId"));
+        for (int row = 0; row < std::min(records->rowCount(), 50); ++row)
+            QCOMPARE(records->index(row, accountColumn).data().toString(), account);
+        const int quantityColumn = records->columnOf(QStringLiteral("ConsumedQuantity"));
+        page.recordsView()->sortByColumn(quantityColumn, Qt::DescendingOrder);
+        QTRY_VERIFY(!c->isSelectingRecords() &&
+                    records->recordAt(0).consumedQuantity >=
+                        records->recordAt(records->rowCount() - 1).consumedQuantity);
+        for (int row = 1; row < std::min(records->rowCount(), 50); ++row)
+            QVERIFY(records->recordAt(row - 1).consumedQuantity.value_or(0) >=
+                    records->recordAt(row).consumedQuantity.value_or(0));
+        page.recordsFilter()->clear();
+        QTRY_COMPARE(qsizetype(records->rowCount()), recordsInView());
+        page.showRecords(false);
+
         const QString pngPath = dir.filePath(QStringLiteral("chart.png"));
         ui::Dialogs::enqueueAnswer(pngPath);
         QVERIFY(page.exportChart(QStringLiteral("png")));
@@ -522,6 +557,14 @@ private Q_SLOTS:
         QCOMPARE(c->aggregate().currency(), QStringLiteral("USD"));
         QVERIFY(c->aggregate().grandTotal() > 0);
         QVERIFY(!c->aggregate().unitsMixed());
+
+        // Every column as received: the billing period and pricing columns the API sent.
+        const api::UsageRecord first = c->cube().record(0);
+        QVERIFY(first.billingPeriodStart.isValid());
+        QVERIFY(first.billingPeriodEnd > first.billingPeriodStart);
+        QVERIFY(!first.pricingUnit.isEmpty());
+        QVERIFY(first.listUnitPrice.has_value());
+        QVERIFY(first.pricingQuantity.has_value());
 
         // Estimated vs billed side by side with the difference, in the pivot.
         const int vs = page.measureCombo()->findData(ui::UsageControlsBar::BilledVsEstimated);
