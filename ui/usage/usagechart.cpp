@@ -99,8 +99,13 @@ void UsageChart::setLegend(const QList<LegendEntry> &entries, const QString &cap
     QStringList tips;
     for (const LegendEntry &e : entries) {
         m_legendEntries.append(e.label);
+        const QString color = QStringLiteral("rgba(%1,%2,%3,%4)")
+                                  .arg(e.color.red())
+                                  .arg(e.color.green())
+                                  .arg(e.color.blue())
+                                  .arg(e.color.alpha());
         html.append(QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
-                        .arg(e.color.name(), e.label.toHtmlEscaped()));
+                        .arg(color, e.label.toHtmlEscaped()));
         tips.append(e.fullLabel.isEmpty() ? e.label : e.fullLabel);
     }
     QString text;

@@ -24,7 +24,7 @@ UsageControlsBar::UsageControlsBar(QWidget *parent)
       m_measure(new QComboBox(this)), m_unitLabel(new QLabel(tr("U&nit:"), this)),
       m_unit(new QComboBox(this)), m_group1(new QComboBox(this)), m_group2(new QComboBox(this)),
       m_granularity(new QComboBox(this)), m_topN(new QSpinBox(this)), m_chartKind(new QComboBox(this)),
-      m_corrections(new QCheckBox(tr("C&orrections"), this)), m_export(new QToolButton(this))
+      m_corrections(new QCheckBox(tr("&Corrections"), this)), m_export(new QToolButton(this))
 {
     using RangePreset = UsagePage::RangePreset;
     using ChartKind = UsagePage::ChartKind;

@@ -237,7 +237,7 @@ void UsagePage::buildUi()
         tr("Every record in view with every column as the API sent it; click a header to "
            "sort"));
     recordsLayout->addWidget(m_recordsView, 1);
-    m_tables->addTab(records, tr("&Records"));
+    m_tables->addTab(records, tr("Recor&ds"));
     // Typing pauses before the (worker's) filtering starts.
     auto *filterDelay = new QTimer(this);
     filterDelay->setSingleShot(true);
