@@ -484,7 +484,12 @@ private:
                 else if (!same(m_d.pools[int(IdNameDimensions[k])].names[dimIds[k]], *names[k]))
                     prof.names[size_t(k)] = *names[k];
             }
-            p.profile = m_d.internProfile(prof);
+            // Consecutive records almost always share their profile.
+            if (m_lastProfileId < 0 || !(prof == m_lastProfile)) {
+                m_lastProfileId = qint64(m_d.internProfile(prof));
+                m_lastProfile = std::move(prof);
+            }
+            p.profile = quint32(m_lastProfileId);
             const std::optional<double> *extra[3] = {&r.pricingQuantity, &r.listUnitPrice,
                                                      &r.contractedUnitPrice};
             p.extraPresent = 0;
@@ -901,6 +906,8 @@ private:
     }
 
     UsageCubeData &m_d;
+    RecordProfile m_lastProfile;
+    qint64 m_lastProfileId = -1;
     LastValue m_firstMetric, m_account, m_subAccount, m_zone, m_region, m_currency;
     // Family, category, description and unit follow the metric almost always.
     std::vector<LastValue> m_family, m_category, m_description, m_unit;

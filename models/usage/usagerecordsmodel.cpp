@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <span>
 #include <numeric>
+#include <span>
 
 namespace models {
 

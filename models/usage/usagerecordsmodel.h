@@ -29,7 +29,10 @@ public:
 
     // One reset. `cube` is a snapshot (copies are O(1)).
     void setRows(const UsageCube &cube, std::vector<qint32> rows);
-    qsizetype cubeRow(int row) const { return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)] : -1; }
+    qsizetype cubeRow(int row) const
+    {
+        return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)] : -1;
+    }
     api::UsageRecord recordAt(int row) const;
     int columnOf(const QString &header) const;
 
