@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTimeZone>
+#include <cmath>
 
 namespace models {
 
@@ -133,6 +134,12 @@ bool UsageCsv::writePivot(QIODevice *out, const UsageAggregate &aggregate)
            << QCoreApplication::translate("models::Usage", "Previous period")
            << QCoreApplication::translate("models::Usage", "Change")
            << QCoreApplication::translate("models::Usage", "Change %");
+    // Estimated beside billed (UsageQuery::compare): both, and the difference.
+    const bool comparing = aggregate.hasComparison();
+    if (comparing)
+        header << usageMeasureName(*aggregate.compareMeasure())
+               << QCoreApplication::translate("models::Usage", "Difference");
+    const auto maybe = [](double v) { return std::isnan(v) ? QString() : numberField(v); };
     w.add(header, {});
 
     QList<bool> numeric(labelColumns, false);
@@ -157,6 +164,9 @@ bool UsageCsv::writePivot(QIODevice *out, const UsageAggregate &aggregate)
         const std::optional<double> pct = aggregate.changePercent(g);
         fields << numberField(aggregate.rowTotal(g)) << numberField(aggregate.previous(g))
                << numberField(aggregate.change(g)) << (pct ? numberField(*pct) : QString());
+        if (comparing)
+            fields << maybe(aggregate.compareTotal(g))
+                   << maybe(aggregate.rowTotal(g) - aggregate.compareTotal(g));
         w.add(fields, numeric);
     }
     fields.clear();
@@ -168,6 +178,9 @@ bool UsageCsv::writePivot(QIODevice *out, const UsageAggregate &aggregate)
            << numberField(aggregate.grandTotal() - before)
            << (before != 0 ? numberField((aggregate.grandTotal() - before) / qAbs(before) * 100.0)
                            : QString());
+    if (comparing)
+        fields << maybe(aggregate.compareGrandTotal())
+               << maybe(aggregate.grandTotal() - aggregate.compareGrandTotal());
     w.add(fields, numeric);
     return w.finish();
 }

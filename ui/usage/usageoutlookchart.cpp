@@ -185,7 +185,7 @@ void UsageOutlookChart::rebuild()
         band->setLowerSeries(lower);
         band->setName(lineName(Band));
         QColor fill = main;
-        fill.setAlpha(60);
+        fill.setAlpha(90);
         band->setBrush(fill);
         band->setPen(Qt::NoPen);
         connect(band, &QAreaSeries::hovered, this, [this, dayOf](const QPointF &p, bool state) {
@@ -247,7 +247,7 @@ void UsageOutlookChart::rebuild()
     entries.append({main, lineName(MonthToDate), {}});
     if (m_drawn.contains(lineName(Forecast))) {
         QColor fill = main;
-        fill.setAlpha(60);
+        fill.setAlpha(90);
         entries.append({main, tr("Forecast (dashed)"), {}});
         entries.append({fill, lineName(Band), {}});
     }

@@ -306,6 +306,18 @@ void TestUsageCsv::pivot()
     QCOMPARE(rows.last()[2 + agg.bucketCount()].toDouble(), agg.grandTotal());
     for (const QStringList &r : rows)
         QCOMPARE(r.size(), rows[0].size());
+
+    // Two costs compared: both and the difference at the end.
+    q.measure = UsageMeasure::BilledCost;
+    q.compare = UsageMeasure::ListCost;
+    const UsageAggregate costs = UsageAggregator::aggregate(cube, q);
+    const QList<QStringList> compared =
+        parseCsv(written([&](QIODevice *io) { return UsageCsv::writePivot(io, costs); }));
+    QCOMPARE(compared[0].size(), 2 + costs.bucketCount() + 6);
+    QCOMPARE(compared[0].last(), QStringLiteral("Difference"));
+    QCOMPARE(compared[0][compared[0].size() - 2], QStringLiteral("List cost"));
+    QVERIFY(qAbs(compared.last().last().toDouble() - (costs.grandTotal() - costs.compareGrandTotal())) <
+            1e-6);
 }
 
 void TestUsageCsv::failingDevice()
