@@ -571,6 +571,11 @@ private:
             }
         };
         std::unordered_map<ProfileKey, quint32, ProfileKeyHash> profileOf;
+        ProfileKey lastKey{};
+        qint64 lastProfile = -1;
+        std::array<std::vector<std::pair<qint32, bool>>, 6> nameMemo;
+        for (int k = 0; k < 6; ++k)
+            nameMemo[size_t(k)].assign(size_t(c.values[nameFields[k]].size()), {-1, false});
         constexpr C::Number extraFields[3] = {C::PricingQuantity, C::ListUnitPrice, C::ContractedUnitPrice};
         if (c.hasColumn(C::PricingQuantity) || c.hasColumn(C::ListUnitPrice) ||
             c.hasColumn(C::ContractedUnitPrice))
@@ -635,10 +640,22 @@ private:
                                      p.key.subAccount, p.key.zone,   p.key.region};
             for (int k = 0; k < 6; ++k) {
                 const quint32 name = n.text[nameFields[k]];
-                key[size_t(12 + k)] = name != 0 && !same(m_d.pools[int(IdNameDimensions[k])].names[dimIds[k]],
-                                                         c.values[nameFields[k]][name])
-                                          ? qint64(name)
-                                          : 0;
+                if (name == 0) {
+                    key[size_t(12 + k)] = 0;
+                    continue;
+                }
+                // Whether this name differs from the pool's, once per (name, id).
+                auto &memo = nameMemo[size_t(k)][name];
+                if (memo.first != dimIds[k])
+                    memo = {dimIds[k], !same(m_d.pools[int(IdNameDimensions[k])].names[dimIds[k]],
+                                             c.values[nameFields[k]][name])};
+                key[size_t(12 + k)] = memo.second ? qint64(name) : 0;
+            }
+            // Consecutive rows almost always share their profile.
+            if (lastProfile >= 0 && key == lastKey) {
+                p.profile = quint32(lastProfile);
+                out.push_back(p);
+                continue;
             }
             auto found = profileOf.find(key);
             if (found == profileOf.end()) {
@@ -657,6 +674,8 @@ private:
                 found = profileOf.emplace(key, m_d.internProfile(prof)).first;
             }
             p.profile = found->second;
+            lastKey = key;
+            lastProfile = qint64(found->second);
             out.push_back(p);
         }
     }
