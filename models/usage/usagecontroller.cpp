@@ -84,8 +84,14 @@ UsageController::~UsageController()
 void UsageController::setRecordsActive(bool active)
 {
     m_recordsActive = active;
-    if (active)
+    if (active) {
         requestRecords();
+    } else {
+        // The view is hidden: let go of its cube snapshot, so that the next
+        // window merged does not copy the whole cube to detach from it.
+        ++m_recordsGeneration;
+        m_records->setRows(models::UsageCube(), {});
+    }
 }
 
 void UsageController::setRecordsFilter(const QString &text)

@@ -447,6 +447,7 @@ private Q_SLOTS:
         page.recordsFilter()->clear();
         QTRY_COMPARE(qsizetype(records->rowCount()), recordsInView());
         page.showRecords(false);
+        QCOMPARE(records->rowCount(), 0); // hidden: its cube snapshot is let go
 
         const QString pngPath = dir.filePath(QStringLiteral("chart.png"));
         ui::Dialogs::enqueueAnswer(pngPath);
