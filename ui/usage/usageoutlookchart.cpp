@@ -90,6 +90,31 @@ QString UsageOutlookChart::money(double amount) const
     return formatMoney(amount, m_outlook.currency);
 }
 
+QString UsageOutlookChart::budgetNote() const
+{
+    if (!m_outlook.valid || m_budget.monthly <= 0)
+        return {};
+    const auto dayText = [](qint32 day) {
+        return QLocale().toString(models::usageday::toDate(day), QStringLiteral("MMM d"));
+    };
+    // The first day a running total passes the budget, or -1.
+    const auto crossing = [this](const std::vector<double> &values, qint32 first) {
+        for (size_t i = 0; i < values.size(); ++i)
+            if (values[i] > m_budget.monthly)
+                return first + qint32(i);
+        return qint32(-1);
+    };
+    if (const qint32 day = crossing(m_curve.actual, m_curve.firstDay); day >= 0)
+        return tr("Over the budget since %1.").arg(dayText(day));
+    if (const qint32 day = crossing(m_curve.forecast, m_curve.forecastFirstDay); day >= 0)
+        return tr("The forecast crosses the budget around %1.").arg(dayText(day));
+    if (const qint32 day = crossing(m_curve.high, m_curve.forecastFirstDay); day >= 0)
+        return tr("Within the budget, unless spending runs at the top of the band (it would cross around "
+                  "%1).")
+            .arg(dayText(day));
+    return tr("Forecast within the budget.");
+}
+
 QString UsageOutlookChart::toolTipFor(int line, int bucket) const
 {
     if (!m_outlook.valid)
@@ -253,7 +278,7 @@ void UsageOutlookChart::rebuild()
     }
     if (m_budget.monthly > 0)
         entries.append({errorTextColor(palette()), tr("Budget %1").arg(money(m_budget.monthly)), {}});
-    setLegend(entries);
+    setLegend(entries, {}, budgetNote());
 }
 
 } // namespace ui

@@ -29,6 +29,9 @@ public:
     QStringList lineNames() const;
     // The sentence under the chart: how the forecast is computed.
     QString methodText() const;
+    // Where the running total or the forecast meets the budget, or empty
+    // without a budget (the note under the legend).
+    QString budgetNote() const;
 
     int seriesCount() const override;
     // `bucket` is the day of the month counted from 0.

@@ -266,7 +266,20 @@ private Q_SLOTS:
         models::pricing::setBudget(f.orgId, budget);
         c->reloadPricing();
         QTRY_VERIFY(month->hasBudgetLine());
-        QVERIFY(month->toolTipFor(ui::UsageOutlookChart::BudgetLine, 0).contains(QStringLiteral("1,234")));
+        QVERIFY(!month->budgetNote().isEmpty());
+        QCOMPARE(month->legendNote(), month->budgetNote());
+        // A budget the month to date has passed says since when.
+        budget.monthly = 0.01;
+        models::pricing::setBudget(f.orgId, budget);
+        c->reloadPricing();
+        QTRY_VERIFY(month->budgetNote().startsWith(QStringLiteral("Over the budget since")));
+        // One far above the forecast band says the forecast stays within it.
+        budget.monthly = 1e12;
+        models::pricing::setBudget(f.orgId, budget);
+        c->reloadPricing();
+        QTRY_COMPARE(month->budgetNote(), QStringLiteral("Forecast within the budget."));
+        QVERIFY(month->toolTipFor(ui::UsageOutlookChart::BudgetLine, 0)
+                    .contains(QStringLiteral("Monthly budget")));
         models::pricing::setBudget(f.orgId, {});
         c->reloadPricing();
         QTRY_VERIFY(!month->hasBudgetLine());
