@@ -674,6 +674,8 @@ void UsagePage::saveViewState(models::AppSettings &settings)
     settings.setValue(settingKey("granularity"), m_granularity->currentData());
     settings.setValue(settingKey("topN"), m_topN->value());
     settings.setValue(settingKey("corrections"), m_controls->corrections()->isChecked());
+    settings.setValue(settingKey("unit"), m_controller->query().unit);
+    settings.setValue(settingKey("table"), m_tables->currentIndex());
     settings.setValue(settingKey("chart"), m_chartKind->currentData());
     settings.setValue(settingKey("pivotSortKind"), m_pivotSortKind);
     settings.setValue(settingKey("pivotSortOrder"), int(m_pivotSortOrder));
@@ -714,6 +716,8 @@ void UsagePage::restoreViewState(models::AppSettings &settings)
     restoreCombo(m_granularity, "granularity");
     m_topN->setValue(settings.value(settingKey("topN"), m_topN->value()).toInt());
     m_controls->corrections()->setChecked(settings.value(settingKey("corrections"), true).toBool());
+    m_controller->setUnit(settings.value(settingKey("unit")).toString());
+    m_tables->setCurrentIndex(settings.value(settingKey("table"), 0).toInt() == 1 ? 1 : 0);
     restoreCombo(m_chartKind, "chart");
     m_pivotSortKind = settings.value(settingKey("pivotSortKind"), m_pivotSortKind).toInt();
     m_pivotSortOrder =

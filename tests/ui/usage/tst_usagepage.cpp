@@ -615,6 +615,21 @@ private Q_SLOTS:
         QCOMPARE(pivot->compareColumn(), -1);
     }
 
+    void unitAndTableAreRemembered()
+    {
+        models::AppSettings settings;
+        {
+            ui::UsagePage page(nullptr, &settings);
+            page.controller()->setUnit(QStringLiteral("GB"));
+            page.showRecords(true);
+            page.saveViewState(settings);
+        }
+        ui::UsagePage again(nullptr, &settings);
+        again.restoreViewState(settings);
+        QCOMPARE(again.controller()->query().unit, QStringLiteral("GB"));
+        QCOMPARE(again.recordsView()->isVisibleTo(&again), true);
+    }
+
     void legendLabelsDropSharedWords()
     {
         QString shared;
