@@ -293,9 +293,23 @@ QVariant UsagePivotModel::headerData(int section, Qt::Orientation orientation, i
         return int(kind);
     if (role == Qt::ToolTipRole && kind == BucketColumn) {
         const int b = section - bucketColumn(0);
-        return tr("%1 to %2")
-            .arg(m_aggregate.bucketStart(b).toString(Qt::ISODate),
-                 m_aggregate.bucketLast(b).toString(Qt::ISODate));
+        QString text = tr("%1 to %2")
+                           .arg(m_aggregate.bucketStart(b).toString(Qt::ISODate),
+                                m_aggregate.bucketLast(b).toString(Qt::ISODate));
+        if (m_aggregate.bucketPartial(b))
+            text +=
+                QLatin1Char('\n') + tr("Partial: %1 of %2 days are in the range, so a lower figure is not a "
+                                       "drop.")
+                                        .arg(m_aggregate.bucketDays(b))
+                                        .arg(m_aggregate.bucketPeriodDays(b));
+        return text;
+    }
+    // A partial week or month reads in italics, as the charts draw it faint.
+    if (role == Qt::FontRole && kind == BucketColumn &&
+        m_aggregate.bucketPartial(section - bucketColumn(0))) {
+        QFont font;
+        font.setItalic(true);
+        return font;
     }
     return {};
 }

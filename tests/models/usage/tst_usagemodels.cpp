@@ -7,6 +7,7 @@
 #include "models/usage/usageseriesmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QtTest>
@@ -128,6 +129,16 @@ void TestUsageModels::pivotDisplayAndRawRoles()
     QCOMPARE(cell.data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
     QCOMPARE(m_pivot->headerData(m_pivot->totalColumn(), Qt::Horizontal).toString(),
              QStringLiteral("Total (USD)"));
+    // Weeks the range cuts say so (28 days from a given day: at least one is cut unless it is a Monday).
+    for (int b = 0; b < agg.bucketCount(); ++b) {
+        const QString tip =
+            m_pivot->headerData(m_pivot->bucketColumn(b), Qt::Horizontal, Qt::ToolTipRole).toString();
+        QCOMPARE(tip.contains(QStringLiteral("Partial")), agg.bucketPartial(b));
+        QCOMPARE(m_pivot->headerData(m_pivot->bucketColumn(b), Qt::Horizontal, Qt::FontRole)
+                     .value<QFont>()
+                     .italic(),
+                 agg.bucketPartial(b));
+    }
     // change columns carry a sign; change % without a previous value is a dash and invalid raw value
     for (int r = 0; r < m_pivot->rowCount() - 1; ++r) {
         const int g = m_pivot->groupIndex(r);
