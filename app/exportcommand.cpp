@@ -82,10 +82,29 @@ private:
 
 // Usage records priced with a rate card (or their monthly summary), the
 // days before `from` that were fetched for the allowance left out.
-static bool writePricedUsage(models::RecordExporter &exporter, const QList<api::UsageRecord> &records,
-                             const models::RateCard &card, QDate from, QDate to, bool summary, bool tell)
+static bool isCorrection(const api::UsageRecord &r)
 {
-    const models::CostEstimate estimate = models::estimateCost(records, card);
+    return r.chargeClass.compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0;
+}
+
+static bool writePricedUsage(models::RecordExporter &exporter, QList<api::UsageRecord> records,
+                             const models::RateCard &card, QDate from, QDate to, bool summary, bool tell,
+                             bool corrections)
+{
+    models::CostEstimate estimate = models::estimateCost(records, card);
+    if (!corrections) {
+        // Priced with them (a correction takes no allowance), written without.
+        qsizetype kept = 0;
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            if (isCorrection(records.at(i)))
+                continue;
+            records[kept] = records.at(i);
+            estimate.rowCost[size_t(kept)] = estimate.rowCost[size_t(i)];
+            ++kept;
+        }
+        records.resize(kept);
+        estimate.rowCost.resize(size_t(kept));
+    }
     if (tell) {
         for (const models::CostEstimate::Unpriced &u : estimate.unpriced)
             errorLine(QStringLiteral("unpriced: %1 (%2): %3; x_EstimatedCost is null")
@@ -179,14 +198,19 @@ int runExportCommand(const QStringList &arguments)
             "Usage: add x_EstimatedCost and x_EstimatedCurrency to every record, priced with the rate "
             "card in FILE (docs/RATE-CARD.md) or 'default' (Cloudflare's public list prices)."),
         QStringLiteral("FILE|default"));
+    const QCommandLineOption withoutCorrectionsOpt(
+        QStringLiteral("without-corrections"),
+        QStringLiteral("Usage: leave out records with ChargeClass \"Correction\" (they are still priced "
+                       "first, so the other records' estimates do not change)."));
     const QCommandLineOption summaryOpt(
         QStringLiteral("summary"),
         QStringLiteral(
             "Usage: write cost per month x product family (estimated, and billed where the API sends "
             "it) instead of the records."));
-    parser.addOptions({orgOpt, formatOpt, outputOpt, baseUrlOpt, sinceOpt, beforeOpt, directionOpt,
-                       pageSizeOpt, fromOpt, toOpt, nameOpt, parentOpt, statusOpt, emailOpt, quietOpt,
-                       verboseOpt, timeoutOpt, rateCardOpt, summaryOpt});
+    parser.addOptions({orgOpt,     formatOpt,    outputOpt,   baseUrlOpt, sinceOpt,
+                       beforeOpt,  directionOpt, pageSizeOpt, fromOpt,    toOpt,
+                       nameOpt,    parentOpt,    statusOpt,   emailOpt,   quietOpt,
+                       verboseOpt, timeoutOpt,   rateCardOpt, summaryOpt, withoutCorrectionsOpt});
     QList<QCommandLineOption> includeOpts;
     QList<QCommandLineOption> excludeOpts;
     for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
@@ -444,7 +468,9 @@ int runExportCommand(const QStringList &arguments)
     } else {
         beginExport = [&] { return exporter.begin(ExportColumns::usageRecords()); };
         QObject::connect(static_cast<api::UsagePager *>(pager.get()), &api::UsagePager::pageReady,
-                         pager.get(), [&](const QList<api::UsageRecord> &page) {
+                         pager.get(), [&](QList<api::UsageRecord> page) {
+                             if (parser.isSet(withoutCorrectionsOpt))
+                                 page.removeIf(isCorrection);
                              checkWrite(ensureBegun() && exporter.add(ExportColumns::usageRecords(), page));
                          });
     }
@@ -471,7 +497,8 @@ int runExportCommand(const QStringList &arguments)
     }
     if (priced && !writeFailed)
         checkWrite(writePricedUsage(exporter, pricedRecords, rateCard, usageFrom, usageTo,
-                                    parser.isSet(summaryOpt), !parser.isSet(quietOpt)));
+                                    parser.isSet(summaryOpt), !parser.isSet(quietOpt),
+                                    !parser.isSet(withoutCorrectionsOpt)));
     if (!writeFailed)
         checkWrite(ensureBegun() && exporter.finish());
     if (writeFailed) {

@@ -44,6 +44,8 @@ MonthForecast forecastMonth(const DailySeries &series, qint32 asOf)
         return f;
     f.valid = true;
     f.lastActual = asOf; // days without data before asOf are days without cost
+    for (qint32 d = f.monthFirst; d <= asOf; ++d)
+        f.actual.push_back(series.at(d).value_or(0.0));
     f.forecast = f.low = f.high = f.monthToDate;
 
     for (qint32 d = asOf + 1; d <= f.monthLast; ++d) {
@@ -78,6 +80,28 @@ MonthForecast forecastMonth(const DailySeries &series, qint32 asOf)
         f.high += hi;
     }
     return f;
+}
+
+ForecastCurve cumulativeCurve(const MonthForecast &f)
+{
+    ForecastCurve c;
+    if (!f.valid)
+        return c;
+    c.firstDay = f.monthFirst;
+    c.forecastFirstDay = f.lastActual;
+    double running = 0.0;
+    for (double v : f.actual)
+        c.actual.push_back(running += v);
+    double mid = running, lo = running, hi = running;
+    c.forecast.push_back(mid);
+    c.low.push_back(lo);
+    c.high.push_back(hi);
+    for (size_t i = 0; i < f.projected.size(); ++i) {
+        c.forecast.push_back(mid += f.projected[i]);
+        c.low.push_back(lo += f.projectedLow[i]);
+        c.high.push_back(hi += f.projectedHigh[i]);
+    }
+    return c;
 }
 
 BudgetStatus checkBudget(const Budget &budget, const QMap<QString, double> &forecastByFamily,

@@ -33,6 +33,7 @@ struct MonthForecast
     double forecast = 0.0; // month to date + the remaining days
     double low = 0.0;      // band of the month-end figure
     double high = 0.0;
+    std::vector<double> actual;    // per day monthFirst .. lastActual (0 where no data)
     std::vector<double> projected; // per day lastActual+1 .. monthLast
     std::vector<double> projectedLow;
     std::vector<double> projectedHigh;
@@ -42,6 +43,21 @@ struct MonthForecast
 // including `asOf` (later values are ignored).
 MonthForecast forecastMonth(const DailySeries &series, qint32 asOf);
 QString forecastMethodDescription();
+
+// The month as running totals, what a chart of the month draws: `actual` is
+// the cost up to and including each day monthFirst .. lastActual; the
+// forecast and its band continue from lastActual (their first point is the
+// month to date) through monthLast, so the lines join.
+struct ForecastCurve
+{
+    qint32 firstDay = 0;         // monthFirst
+    qint32 forecastFirstDay = 0; // lastActual
+    std::vector<double> actual;
+    std::vector<double> forecast;
+    std::vector<double> low;
+    std::vector<double> high;
+};
+ForecastCurve cumulativeCurve(const MonthForecast &forecast);
 
 struct Budget
 {

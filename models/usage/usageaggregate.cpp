@@ -1,5 +1,7 @@
 #include "usageaggregate_p.h"
 
+#include <cmath>
+
 namespace models {
 
 namespace {
@@ -108,6 +110,26 @@ QString UsageAggregate::bucketLabel(int b) const
     return start.toString(Qt::ISODate);
 }
 
+int UsageAggregate::bucketDays(int b) const
+{
+    const Data &x = data();
+    return int(x.bucketLast.at(size_t(b)) - x.bucketFirst.at(size_t(b)) + 1);
+}
+
+int UsageAggregate::bucketPeriodDays(int b) const
+{
+    switch (granularity()) {
+    case UsageGranularity::Week:
+        return 7;
+    case UsageGranularity::Month:
+        return bucketPeriodStart(b).daysInMonth();
+    case UsageGranularity::Day:
+    case UsageGranularity::Cumulative:
+        break;
+    }
+    return 1;
+}
+
 double UsageAggregate::value(int g, int b) const
 {
     const Data &x = data();
@@ -164,6 +186,37 @@ QString UsageAggregate::unit() const
 bool UsageAggregate::unitsMixed() const
 {
     return data().unitsMixed;
+}
+
+const QList<UsageUnitCount> &UsageAggregate::units() const
+{
+    return data().units;
+}
+
+bool UsageAggregate::hasComparison() const
+{
+    return data().hasComparison;
+}
+
+std::optional<UsageMeasure> UsageAggregate::compareMeasure() const
+{
+    return hasComparison() ? query().compare : std::nullopt;
+}
+
+double UsageAggregate::compareTotal(int g) const
+{
+    const Data &x = data();
+    return x.hasComparison ? x.compareTotals.at(size_t(g)) : std::nan("");
+}
+
+double UsageAggregate::compareGrandTotal() const
+{
+    return data().hasComparison ? data().compareGrandTotal : std::nan("");
+}
+
+qsizetype UsageAggregate::rowsWithoutCompare() const
+{
+    return data().rowsWithoutCompare;
 }
 
 bool UsageAggregate::measureAvailable() const

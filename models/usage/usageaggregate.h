@@ -34,6 +34,13 @@ struct UsageGroup
     qsizetype correctionRows = 0;
 };
 
+struct UsageUnitCount
+{
+    QString unit;
+    qsizetype rows = 0;
+    friend bool operator==(const UsageUnitCount &, const UsageUnitCount &) = default;
+};
+
 class UsageAggregate
 {
 public:
@@ -58,6 +65,12 @@ public:
     QDate bucketLast(int b) const;
     QDate bucketPeriodStart(int b) const;
     QString bucketLabel(int b) const; // "2026-11-20", "2026-W47", "2026-11"
+    // A week or month the range cuts: fewer days than its period has
+    // (bucketDays() of bucketPeriodDays()). A chart marks it so that a short
+    // bucket does not read as a drop.
+    bool bucketPartial(int b) const { return bucketDays(b) < bucketPeriodDays(b); }
+    int bucketDays(int b) const;
+    int bucketPeriodDays(int b) const;
 
     // For Cumulative, value() is the running total up to the bucket.
     double value(int g, int b) const;
@@ -75,6 +88,18 @@ public:
     // Quantity measure across metrics of different units: totals add apples
     // and oranges, so a view should say so or group by metric.
     bool unitsMixed() const;
+    // The ConsumedUnits of the records in range() that pass the filters (before
+    // UsageQuery::unit), most records first: what a unit selector offers.
+    const QList<UsageUnitCount> &units() const;
+
+    // The comparison measure (UsageQuery::compare) per group and in total;
+    // NaN where no record of the group carries it.
+    bool hasComparison() const;
+    std::optional<UsageMeasure> compareMeasure() const;
+    double compareTotal(int g) const;
+    double compareGrandTotal() const;
+    qsizetype rowsWithoutCompare() const; // rows counted in the measure but lacking the comparison
+
     // False when asking for a cost column no record carries (usage-only API).
     bool measureAvailable() const;
     QString currency() const;

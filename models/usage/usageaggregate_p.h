@@ -30,6 +30,11 @@ struct UsageAggregate::Data
     qsizetype matchedRows = 0;
     qsizetype correctionRows = 0;
     qsizetype rowsWithoutMeasure = 0;
+    QList<UsageUnitCount> units;
+    bool hasComparison = false;
+    std::vector<double> compareTotals;
+    double compareGrandTotal = 0;
+    qsizetype rowsWithoutCompare = 0;
 };
 
 } // namespace models

@@ -25,6 +25,8 @@ struct Slot
     qint32 unit = UnitUnset;
     qsizetype rows = 0;
     qsizetype corrections = 0;
+    double compare = 0;
+    qsizetype compareRows = 0;
     QString label;
 };
 
@@ -194,6 +196,33 @@ UsageAggregate UsageAggregator::aggregate(const UsageCube &cube, const UsageQuer
     const bool isCost = usageMeasureIsCost(query.measure);
     const quint8 skipMask = query.includeCorrections ? 0 : quint8(UsageCube::Correction);
 
+    // Quantities of one unit only, when asked (no id matches an unknown unit).
+    constexpr qint32 AnyUnit = -1;
+    qint32 unitFilter = AnyUnit;
+    if (!isCost && !query.unit.isEmpty()) {
+        unitFilter = -2;
+        for (qint32 u = 0; u < cube.unitCount(); ++u)
+            if (cube.unitName(u) == query.unit)
+                unitFilter = u;
+    }
+    std::vector<qsizetype> unitRows(size_t(std::max<qint32>(cube.unitCount(), 1)), 0);
+
+    // The comparison measure, read the same way as the measure.
+    const bool comparing = isCost && query.compare && *query.compare != query.measure;
+    const bool compareEstimated = comparing && *query.compare == UsageMeasure::EstimatedCost;
+    const CostEstimate *compareEstimate =
+        compareEstimated && query.estimate && qsizetype(query.estimate->rowCost.size()) == cube.rowCount()
+            ? query.estimate.get()
+            : nullptr;
+    const std::span<const double> compareSpan =
+        !comparing         ? std::span<const double>()
+        : compareEstimated ? (compareEstimate ? std::span<const double>(compareEstimate->rowCost)
+                                              : std::span<const double>())
+                           : cube.measureColumn(*query.compare);
+    const double *compareValues = compareSpan.empty() ? nullptr : compareSpan.data();
+    const quint8 compareBit = comparing ? UsageCube::measureFlag(*query.compare) : 0;
+    x.hasComparison = comparing;
+
     const qint32 lo = qMin(x.range.first, x.previousRange.isEmpty() ? x.range.first : x.previousRange.first);
     const qint32 hi = qMax(x.range.last, x.previousRange.isEmpty() ? x.range.last : x.previousRange.last);
 
@@ -225,6 +254,10 @@ UsageAggregate UsageAggregator::aggregate(const UsageCube &cube, const UsageQuer
             if (!pass)
                 continue;
             if (current)
+                ++unitRows[size_t(units[r])];
+            if (unitFilter != AnyUnit && units[r] != unitFilter)
+                continue;
+            if (current)
                 ++x.matchedRows;
             if (estimated ? std::isnan(values[r]) : !(f & measureBit)) {
                 if (current)
@@ -242,6 +275,16 @@ UsageAggregate UsageAggregator::aggregate(const UsageCube &cube, const UsageQuer
                 }
                 if (!isCost)
                     mergeUnit(slot.unit, units[r]);
+                if (comparing) {
+                    const bool has = compareValues && (compareEstimated ? !std::isnan(compareValues[r])
+                                                                        : (f & compareBit) != 0);
+                    if (has) {
+                        slot.compare += compareValues[r];
+                        ++slot.compareRows;
+                    } else {
+                        ++x.rowsWithoutCompare;
+                    }
+                }
                 hitRow.push_back(qint32(r));
                 hitSlot.push_back(s);
             } else {
@@ -282,6 +325,8 @@ UsageAggregate UsageAggregator::aggregate(const UsageCube &cube, const UsageQuer
     std::vector<qint32> groupUnit(groupCount, UnitUnset);
     x.groups.reserve(qsizetype(groupCount));
     x.previous.assign(groupCount, 0.0);
+    std::vector<qsizetype> groupCompareRows(groupCount, 0);
+    x.compareTotals.assign(comparing ? groupCount : 0, 0.0);
     for (size_t i = 0; i < order.size(); ++i) {
         const Slot &s = accs[size_t(order[i])];
         const size_t g = qMin(i, kept);
@@ -304,6 +349,10 @@ UsageAggregate UsageAggregator::aggregate(const UsageCube &cube, const UsageQuer
         group.rows += s.rows;
         group.correctionRows += s.corrections;
         x.previous[g] += s.previous;
+        if (comparing) {
+            x.compareTotals[g] += s.compare;
+            groupCompareRows[g] += s.compareRows;
+        }
         if (s.unit != UnitUnset)
             mergeUnit(groupUnit[g], s.unit);
     }
@@ -331,6 +380,26 @@ UsageAggregate UsageAggregator::aggregate(const UsageCube &cube, const UsageQuer
         x.grandTotal += running;
         x.previousTotal += x.previous[g];
     }
+
+    // A group none of whose records carries the comparison has no value for it.
+    if (comparing) {
+        qsizetype anyCompare = 0;
+        for (size_t g = 0; g < groupCount; ++g) {
+            anyCompare += groupCompareRows[g];
+            if (groupCompareRows[g] == 0)
+                x.compareTotals[g] = std::nan("");
+            else
+                x.compareGrandTotal += x.compareTotals[g];
+        }
+        if (anyCompare == 0)
+            x.compareGrandTotal = std::nan("");
+    }
+    for (qint32 u = 0; u < qint32(unitRows.size()); ++u)
+        if (unitRows[size_t(u)] > 0)
+            x.units.append({cube.unitName(u), unitRows[size_t(u)]});
+    std::stable_sort(x.units.begin(), x.units.end(), [](const UsageUnitCount &a, const UsageUnitCount &b) {
+        return a.rows != b.rows ? a.rows > b.rows : a.unit < b.unit;
+    });
 
     // Units: the currency for costs; for quantities the shared unit if any.
     qint32 overall = UnitUnset;

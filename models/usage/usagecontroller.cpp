@@ -8,6 +8,7 @@
 #include "models/usage/usagebreakdownmodel.h"
 #include "models/usage/usagecsv.h"
 #include "models/usage/usagepivotmodel.h"
+#include "models/usage/usagerecordsmodel.h"
 #include "models/usage/usageseriesmodel.h"
 
 #include <QFutureWatcher>
@@ -41,8 +42,20 @@ models::UsageDayRange monthLeadIn(models::UsageDayRange range)
 UsageController::UsageController(models::Session *session, QObject *parent)
     : QObject(parent), m_session(session), m_pivot(new models::UsagePivotModel(this)),
       m_series(new models::UsageSeriesModel(this)), m_breakdown(new models::UsageBreakdownModel(this)),
-      m_watcher(new QFutureWatcher<Result>(this))
+      m_records(new models::UsageRecordsModel(this)),
+      m_recordsWatcher(new QFutureWatcher<RecordsResult>(this)), m_watcher(new QFutureWatcher<Result>(this))
 {
+    connect(m_records, &models::UsageRecordsModel::sortRequested, this, &UsageController::setRecordsSort);
+    connect(m_recordsWatcher, &QFutureWatcher<RecordsResult>::finished, this, [this] {
+        m_recordsRunning = false;
+        RecordsResult result = m_recordsWatcher->future().takeResult();
+        if (result.generation == m_recordsGeneration) {
+            m_records->setRows(result.cube, std::move(result.rows));
+            Q_EMIT recordsChanged();
+        }
+        if (m_recordsDirty)
+            startRecords();
+    });
     m_view.groupBy = {models::UsageDimension::ProductFamily};
     m_view.topN = 8;
     m_drill.reset(m_view);
@@ -64,6 +77,65 @@ UsageController::~UsageController()
     // not outlive the watcher. (Not after takeResult(): that future is spent.)
     if (m_running)
         m_watcher->waitForFinished();
+    if (m_recordsRunning)
+        m_recordsWatcher->waitForFinished();
+}
+
+void UsageController::setRecordsActive(bool active)
+{
+    m_recordsActive = active;
+    if (active) {
+        requestRecords();
+    } else {
+        // The view is hidden: let go of its cube snapshot, so that the next
+        // window merged does not copy the whole cube to detach from it.
+        ++m_recordsGeneration;
+        m_records->setRows(models::UsageCube(), {});
+    }
+}
+
+void UsageController::setRecordsFilter(const QString &text)
+{
+    if (text == m_recordsFilter)
+        return;
+    m_recordsFilter = text;
+    requestRecords();
+}
+
+void UsageController::setRecordsSort(int column, Qt::SortOrder order)
+{
+    if (column == m_recordsSortColumn && order == m_recordsSortOrder)
+        return;
+    m_recordsSortColumn = column;
+    m_recordsSortOrder = order;
+    requestRecords();
+}
+
+void UsageController::requestRecords()
+{
+    ++m_recordsGeneration;
+    if (!m_recordsActive)
+        return;
+    if (m_recordsRunning) {
+        m_recordsDirty = true;
+        return;
+    }
+    startRecords();
+}
+
+void UsageController::startRecords()
+{
+    m_recordsRunning = true;
+    m_recordsDirty = false;
+    m_recordsWatcher->setFuture(QtConcurrent::run(
+        [cube = m_cube, query = m_drill.query(), text = m_recordsFilter, column = m_recordsSortColumn,
+         order = m_recordsSortOrder, generation = m_recordsGeneration] {
+            RecordsResult result;
+            result.generation = generation;
+            result.rows = models::selectRecordRows(cube, query, text, column, order);
+            result.cube = cube;
+            return result;
+        }));
 }
 
 void UsageController::setActive(bool active)
@@ -95,6 +167,33 @@ void UsageController::setMeasure(models::UsageMeasure measure)
     if (measure == m_view.measure)
         return;
     m_view.measure = measure;
+    m_drill.setViewSettings(m_view);
+    requestAggregate();
+}
+
+void UsageController::setUnit(const QString &unit)
+{
+    if (unit == m_view.unit)
+        return;
+    m_view.unit = unit;
+    m_drill.setViewSettings(m_view);
+    requestAggregate();
+}
+
+void UsageController::setCompare(std::optional<models::UsageMeasure> compare)
+{
+    if (compare == m_view.compare)
+        return;
+    m_view.compare = compare;
+    m_drill.setViewSettings(m_view);
+    requestAggregate();
+}
+
+void UsageController::setIncludeCorrections(bool include)
+{
+    if (include == m_view.includeCorrections)
+        return;
+    m_view.includeCorrections = include;
     m_drill.setViewSettings(m_view);
     requestAggregate();
 }
@@ -296,6 +395,8 @@ void UsageController::onJobFinished(api::Job *job)
         m_hadCosts = m_cube.hasCosts();
         Q_EMIT costsAvailableChanged(m_hadCosts);
     }
+    if (m_queue.isEmpty() && m_inFlight.isEmpty())
+        requestRecords(); // the last window of the load is in
     // Data, not the question, changed: keep the generation so the result of
     // an aggregation already under way is still shown.
     if (m_running) {
@@ -308,6 +409,7 @@ void UsageController::onJobFinished(api::Job *job)
 
 void UsageController::requestAggregate()
 {
+    requestRecords();
     ++m_generation;
     if (m_running) {
         m_dirty = true;
@@ -340,7 +442,23 @@ void UsageController::startAggregate()
         const bool estimated = query.measure == models::UsageMeasure::EstimatedCost;
         if (estimated ? result.estimate->pricedRows == 0 : !cube.hasMeasure(query.measure))
             query.measure = models::UsageMeasure::ConsumedQuantity;
+        if (query.compare &&
+            (*query.compare == models::UsageMeasure::EstimatedCost ? result.estimate->pricedRows == 0
+                                                                   : !cube.hasMeasure(*query.compare)))
+            query.compare.reset();
         result.aggregate = models::UsageAggregator::aggregate(cube, query);
+        if (query.measure == models::UsageMeasure::ConsumedQuantity) {
+            // One unit at a time: the one asked for while the view holds it,
+            // else the one with the most records.
+            const QList<models::UsageUnitCount> &units = result.aggregate.units();
+            const bool held =
+                std::any_of(units.begin(), units.end(),
+                            [&query](const models::UsageUnitCount &u) { return u.unit == query.unit; });
+            if (!held && !units.isEmpty()) {
+                query.unit = units.constFirst().unit;
+                result.aggregate = models::UsageAggregator::aggregate(cube, query);
+            }
+        }
         result.outlook = models::computeCostOutlook(cube, query.filters, result.estimate, budget);
         models::UsageQuery daily = query;
         daily.granularity = models::UsageGranularity::Day;

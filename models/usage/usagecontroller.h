@@ -21,6 +21,7 @@
 #include <QObject>
 #include <QPointer>
 #include <memory>
+#include <vector>
 
 class QIODevice;
 template <typename T> class QFutureWatcher;
@@ -30,6 +31,7 @@ namespace models {
 class Session;
 class UsageBreakdownModel;
 class UsagePivotModel;
+class UsageRecordsModel;
 class UsageSeriesModel;
 
 class UsageController : public QObject
@@ -38,6 +40,7 @@ class UsageController : public QObject
     Q_MOC_INCLUDE("models/usage/usagebreakdownmodel.h")
     Q_MOC_INCLUDE("models/usage/usagepivotmodel.h")
     Q_MOC_INCLUDE("models/usage/usageseriesmodel.h")
+    Q_MOC_INCLUDE("models/usage/usagerecordsmodel.h")
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     // done/total windows (≤31 days each) of the current load.
     Q_PROPERTY(models::Progress progress READ progress NOTIFY progressChanged)
@@ -45,6 +48,7 @@ class UsageController : public QObject
     Q_PROPERTY(models::UsagePivotModel *pivot READ pivotModel CONSTANT)
     Q_PROPERTY(models::UsageSeriesModel *series READ seriesModel CONSTANT)
     Q_PROPERTY(models::UsageBreakdownModel *breakdown READ breakdownModel CONSTANT)
+    Q_PROPERTY(models::UsageRecordsModel *records READ recordsModel CONSTANT)
 public:
     struct Result
     {
@@ -71,6 +75,16 @@ public:
     models::UsageDayRange fetchRange() const;
 
     void setMeasure(models::UsageMeasure measure);
+    // Quantity mode shows one ConsumedUnit at a time (no total adds requests
+    // to GB): this one when the view holds it, else the unit with the most
+    // records. The unit shown is aggregate().query().unit, the choice
+    // aggregate().units().
+    void setUnit(const QString &unit);
+    // A second cost summed beside the measure (estimated beside billed), with
+    // the difference in the pivot; nullopt for none.
+    void setCompare(std::optional<models::UsageMeasure> compare);
+    // Rows with ChargeClass "Correction" counted (and exported) or left out.
+    void setIncludeCorrections(bool include);
     void setGroupBy(const QList<models::UsageDimension> &groupBy);
     void setGranularity(models::UsageGranularity granularity);
     void setTopN(int topN);
@@ -87,6 +101,16 @@ public:
     models::UsagePivotModel *pivotModel() const { return m_pivot; }
     models::UsageSeriesModel *seriesModel() const { return m_series; }
     models::UsageBreakdownModel *breakdownModel() const { return m_breakdown; }
+
+    // The Records view: every record under the view's filters, range and
+    // corrections switch, with every column as received. Selected, filtered
+    // and sorted on a worker, and only while the view is shown.
+    models::UsageRecordsModel *recordsModel() const { return m_records; }
+    void setRecordsActive(bool active);
+    void setRecordsFilter(const QString &text);
+    void setRecordsSort(int column, Qt::SortOrder order);
+    bool isSelectingRecords() const { return m_recordsRunning; }
+    const QString &recordsFilter() const { return m_recordsFilter; }
 
     bool isLoading() const { return !m_queue.isEmpty() || !m_inFlight.isEmpty(); }
     bool isAggregating() const { return m_running; }
@@ -126,6 +150,7 @@ Q_SIGNALS:
     void costsAvailableChanged(bool available);
     // A new estimate or outlook (after data, card or budget changed).
     void costChanged();
+    void recordsChanged();
 
 private:
     void onOrganizationChanged();
@@ -137,6 +162,8 @@ private:
     void startAggregate();
     void onAggregated();
     void setError(const ErrorInfo &error);
+    void requestRecords();
+    void startRecords();
 
     QPointer<models::Session> m_session;
     models::UsageCube m_cube;
@@ -173,6 +200,22 @@ private:
     QList<InFlight> m_inFlight;
     int m_windowsDone = 0;
     int m_windowsTotal = 0;
+
+    struct RecordsResult
+    {
+        quint64 generation = 0;
+        models::UsageCube cube;
+        std::vector<qint32> rows;
+    };
+    models::UsageRecordsModel *m_records;
+    QFutureWatcher<RecordsResult> *m_recordsWatcher;
+    quint64 m_recordsGeneration = 0;
+    bool m_recordsRunning = false;
+    bool m_recordsDirty = false;
+    bool m_recordsActive = false;
+    QString m_recordsFilter;
+    int m_recordsSortColumn = -1;
+    Qt::SortOrder m_recordsSortOrder = Qt::AscendingOrder;
 
     QFutureWatcher<Result> *m_watcher;
     quint64 m_generation = 0;

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTimeZone>
+#include <cmath>
 
 namespace models {
 
@@ -87,31 +88,9 @@ bool UsageCsv::writeRecords(QIODevice *out, const UsageCube &cube, const UsageQu
             filters.emplace_back(cube.dimensionColumn(UsageDimension(dim)), std::move(allowed));
     }
 
-    auto at = [&](const char *name) { return header.indexOf(QLatin1String(name)); };
-    const qsizetype cStart = at("ChargePeriodStart"), cEnd = at("ChargePeriodEnd"),
-                    cCategory = at("ChargeCategory"), cClass = at("ChargeClass"),
-                    cDescription = at("ChargeDescription"), cQuantity = at("ConsumedQuantity"),
-                    cUnit = at("ConsumedUnit"), cCurrency = at("BillingCurrency"),
-                    cFamilyId = at("x_ProductFamilyId"), cFamilyName = at("x_ProductFamilyName"),
-                    cProductCategory = at("x_ProductCategoryName"), cMetricId = at("x_BillableMetricId"),
-                    cMetricName = at("x_BillableMetricName"), cAccountId = at("BillingAccountId"),
-                    cAccountName = at("BillingAccountName"), cSubId = at("SubAccountId"),
-                    cSubName = at("SubAccountName"), cZoneId = at("x_ZoneId"), cZoneName = at("x_ZoneName"),
-                    cRegionId = at("RegionId"), cRegionName = at("RegionName");
-    const std::pair<UsageMeasure, qsizetype> costs[] = {{UsageMeasure::BilledCost, at("BilledCost")},
-                                                        {UsageMeasure::EffectiveCost, at("EffectiveCost")},
-                                                        {UsageMeasure::ListCost, at("ListCost")},
-                                                        {UsageMeasure::ContractedCost, at("ContractedCost")}};
-
+    // Each row as the record it came from: every column as received.
     const auto days = cube.days();
     const auto flags = cube.flags();
-    const auto quantity = cube.quantities();
-    const auto currency = cube.currencyColumn();
-    QStringList cells;
-    auto set = [&](qsizetype column, const QString &value) {
-        if (column >= 0)
-            cells[column] = value;
-    };
     for (qsizetype r = 0; r < cube.rowCount(); ++r) {
         const size_t row = size_t(r);
         if (!range.contains(days[row]))
@@ -123,36 +102,7 @@ bool UsageCsv::writeRecords(QIODevice *out, const UsageCube &cube, const UsageQu
             pass = pass && allowed[size_t(column[row])];
         if (!pass)
             continue;
-        cells = QStringList(header.size(), QString());
-        const QDateTime start(usageday::toDate(days[row]), QTime(0, 0), QTimeZone::utc());
-        set(cStart, ExportColumns::time(start));
-        set(cEnd, ExportColumns::time(start.addDays(1)));
-        set(cCategory, QStringLiteral("Usage"));
-        auto idAndName = [&](UsageDimension d, qsizetype idColumn, qsizetype nameColumn) {
-            const qint32 id = cube.dimensionColumn(d)[row];
-            set(idColumn, cube.valueKey(d, id));
-            set(nameColumn, cube.valueName(d, id));
-        };
-        idAndName(UsageDimension::ProductFamily, cFamilyId, cFamilyName);
-        idAndName(UsageDimension::Metric, cMetricId, cMetricName);
-        idAndName(UsageDimension::Account, cAccountId, cAccountName);
-        idAndName(UsageDimension::SubAccount, cSubId, cSubName);
-        idAndName(UsageDimension::Zone, cZoneId, cZoneName);
-        idAndName(UsageDimension::Region, cRegionId, cRegionName);
-        set(cProductCategory,
-            cube.valueName(UsageDimension::Category, cube.dimensionColumn(UsageDimension::Category)[row]));
-        set(cDescription, cube.valueName(UsageDimension::ChargeDescription,
-                                         cube.dimensionColumn(UsageDimension::ChargeDescription)[row]));
-        set(cUnit, cube.unitName(cube.unitColumn()[row]));
-        if (flags[row] & UsageCube::Correction)
-            set(cClass, QStringLiteral("Correction"));
-        if (flags[row] & UsageCube::HasQuantity)
-            set(cQuantity, ExportColumns::number(quantity[row]));
-        for (const auto &[measure, column] : costs)
-            if (flags[row] & UsageCube::measureFlag(measure))
-                set(column, ExportColumns::number(cube.measureColumn(measure)[row]));
-        set(cCurrency, cube.currencyName(currency[row]));
-        w.add(cells, numeric);
+        w.add(ExportColumns::row(columns, cube.record(r)), numeric);
     }
     return w.finish();
 }
@@ -184,6 +134,12 @@ bool UsageCsv::writePivot(QIODevice *out, const UsageAggregate &aggregate)
            << QCoreApplication::translate("models::Usage", "Previous period")
            << QCoreApplication::translate("models::Usage", "Change")
            << QCoreApplication::translate("models::Usage", "Change %");
+    // Estimated beside billed (UsageQuery::compare): both, and the difference.
+    const bool comparing = aggregate.hasComparison();
+    if (comparing)
+        header << usageMeasureName(*aggregate.compareMeasure())
+               << QCoreApplication::translate("models::Usage", "Difference");
+    const auto maybe = [](double v) { return std::isnan(v) ? QString() : numberField(v); };
     w.add(header, {});
 
     QList<bool> numeric(labelColumns, false);
@@ -208,6 +164,9 @@ bool UsageCsv::writePivot(QIODevice *out, const UsageAggregate &aggregate)
         const std::optional<double> pct = aggregate.changePercent(g);
         fields << numberField(aggregate.rowTotal(g)) << numberField(aggregate.previous(g))
                << numberField(aggregate.change(g)) << (pct ? numberField(*pct) : QString());
+        if (comparing)
+            fields << maybe(aggregate.compareTotal(g))
+                   << maybe(aggregate.rowTotal(g) - aggregate.compareTotal(g));
         w.add(fields, numeric);
     }
     fields.clear();
@@ -219,6 +178,9 @@ bool UsageCsv::writePivot(QIODevice *out, const UsageAggregate &aggregate)
            << numberField(aggregate.grandTotal() - before)
            << (before != 0 ? numberField((aggregate.grandTotal() - before) / qAbs(before) * 100.0)
                            : QString());
+    if (comparing)
+        fields << maybe(aggregate.compareGrandTotal())
+               << maybe(aggregate.grandTotal() - aggregate.compareGrandTotal());
     w.add(fields, numeric);
     return w.finish();
 }

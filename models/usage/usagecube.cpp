@@ -5,10 +5,15 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSharedData>
+#include <QTimeZone>
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <limits>
+#include <unordered_map>
 #include <vector>
 
 namespace models {
@@ -92,6 +97,79 @@ const QString &keyOr(const QString &id, const QString &name)
     return id.isEmpty() ? name : id;
 }
 
+constexpr qint64 NoTime = std::numeric_limits<qint64>::min();
+
+// What a record holds beyond the cube's dimensions and measures, as received
+// (issue 19 item 6). These fields repeat across records, so rows share one
+// profile each and a row costs four bytes for them.
+struct RecordProfile
+{
+    enum Text {
+        ChargeCategory,
+        ChargeClass,
+        ChargeFrequency,
+        HostProvider,
+        InvoiceIssuer,
+        ServiceProvider,
+        PricingUnit,
+        Tags,
+        TextCount
+    };
+    std::array<QString, TextCount> text;
+    qint64 startOffset = 0;    // ChargePeriodStart after its day's midnight (ms)
+    qint64 endOffset = NoTime; // ChargePeriodEnd - ChargePeriodStart (ms)
+    qint64 billingStart = NoTime;
+    qint64 billingEnd = NoTime;
+    quint8 noId = 0;   // bit per id-and-name dimension: the record sent no id (its key is the name)
+    quint8 noName = 0; // bit per id-and-name dimension: the record sent no name
+    // A name other than the one the dimension keeps for that key (rare: the
+    // same id under two names), per id-and-name dimension.
+    std::array<QString, 6> names;
+
+    friend bool operator==(const RecordProfile &, const RecordProfile &) = default;
+};
+
+size_t qHash(const RecordProfile &p, size_t seed = 0)
+{
+    QtPrivate::QHashCombine combine;
+    for (const QString &t : p.text)
+        seed = combine(seed, t);
+    seed = combine(seed, p.startOffset);
+    seed = combine(seed, p.endOffset);
+    seed = combine(seed, p.billingStart);
+    seed = combine(seed, p.billingEnd);
+    seed = combine(seed, (uint(p.noId) << 8) | p.noName);
+    for (const QString &n : p.names)
+        seed = combine(seed, n);
+    return seed;
+}
+
+// Dimensions that come as an id and a name, in noId/noName bit order.
+constexpr UsageDimension IdNameDimensions[] = {UsageDimension::Account,       UsageDimension::Metric,
+                                               UsageDimension::ProductFamily, UsageDimension::SubAccount,
+                                               UsageDimension::Zone,          UsageDimension::Region};
+
+QString tagsText(const QMap<QString, QString> &tags)
+{
+    if (tags.isEmpty())
+        return {};
+    QJsonObject o;
+    for (auto it = tags.begin(); it != tags.end(); ++it)
+        o.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QMap<QString, QString> tagsFrom(const QString &text)
+{
+    QMap<QString, QString> tags;
+    if (text.isEmpty())
+        return tags;
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        tags.insert(it.key(), it.value().toString());
+    return tags;
+}
+
 } // namespace
 
 class UsageCubeData : public QSharedData
@@ -108,6 +186,37 @@ public:
     std::vector<double> quantity;
     std::array<std::vector<double>, CostCount> costs; // allocated on the first costed row
     std::vector<quint8> flags;
+    // As received: profile per row, and PricingQuantity, ListUnitPrice,
+    // ContractedUnitPrice (columns allocated on the first record carrying
+    // any; bit n of extraPresent for number n).
+    std::vector<quint32> profile;
+    QList<RecordProfile> profiles{RecordProfile{}};
+    QHash<RecordProfile, quint32> profileIndex{{RecordProfile{}, 0}};
+    std::array<std::vector<double>, 3> extra;
+    std::vector<quint8> extraPresent;
+    bool extraOn = false;
+
+    quint32 internProfile(const RecordProfile &p)
+    {
+        const auto it = profileIndex.constFind(p);
+        if (it != profileIndex.constEnd())
+            return *it;
+        const auto id = quint32(profiles.size());
+        profiles.append(p);
+        profileIndex.insert(p, id);
+        return id;
+    }
+
+    void enableExtra()
+    {
+        if (extraOn)
+            return;
+        extraOn = true;
+        for (auto &c : extra) {
+            c.reserve(day.capacity());
+            c.assign(day.size(), 0.0);
+        }
+    }
 
     // Rows per day (from dayBase), to tell whether a batch touches days that
     // already hold rows: only then does it need de-duplicating against them.
@@ -185,6 +294,11 @@ public:
         currency.reserve(want);
         quantity.reserve(want);
         flags.reserve(want);
+        profile.reserve(want);
+        extraPresent.reserve(want);
+        if (extraOn)
+            for (auto &c : extra)
+                c.reserve(want);
         if (costsOn)
             for (auto &c : costs)
                 c.reserve(want);
@@ -259,6 +373,9 @@ private:
         quint8 currency, flags;
         double quantity;
         double costs[CostCount];
+        quint32 profile;
+        quint8 extraPresent;
+        double extra[3];
     };
 
     // Phase 1: strings to ids. Reads the records sequentially and touches no
@@ -336,6 +453,53 @@ private:
             }
             if (p.flags & AnyCost)
                 m_d.enableCostColumns();
+
+            RecordProfile prof;
+            prof.text[RecordProfile::ChargeCategory] = r.chargeCategory;
+            prof.text[RecordProfile::ChargeClass] = r.chargeClass;
+            prof.text[RecordProfile::ChargeFrequency] = r.chargeFrequency;
+            prof.text[RecordProfile::HostProvider] = r.hostProviderName;
+            prof.text[RecordProfile::InvoiceIssuer] = r.invoiceIssuerName;
+            prof.text[RecordProfile::ServiceProvider] = r.serviceProviderName;
+            prof.text[RecordProfile::PricingUnit] = r.pricingUnit;
+            prof.text[RecordProfile::Tags] = tagsText(r.tags);
+            prof.startOffset = ms - qint64(day) * dayMs;
+            if (r.chargePeriodEnd.isValid())
+                prof.endOffset = r.chargePeriodEnd.toMSecsSinceEpoch() - ms;
+            if (r.billingPeriodStart.isValid())
+                prof.billingStart = r.billingPeriodStart.toMSecsSinceEpoch();
+            if (r.billingPeriodEnd.isValid())
+                prof.billingEnd = r.billingPeriodEnd.toMSecsSinceEpoch();
+            const QString *ids[] = {&r.billingAccountId, &r.billableMetricId, &r.productFamilyId,
+                                    &r.subAccountId,     &r.zoneId,           &r.regionId};
+            const QString *names[] = {&r.billingAccountName, &r.billableMetricName, &r.productFamilyName,
+                                      &r.subAccountName,     &r.zoneName,           &r.regionName};
+            const qint32 dimIds[] = {p.key.account,    p.key.metric, p.family,
+                                     p.key.subAccount, p.key.zone,   p.key.region};
+            for (int k = 0; k < 6; ++k) {
+                if (ids[k]->isEmpty())
+                    prof.noId |= quint8(1U << k);
+                if (names[k]->isEmpty())
+                    prof.noName |= quint8(1U << k);
+                else if (!same(m_d.pools[int(IdNameDimensions[k])].names[dimIds[k]], *names[k]))
+                    prof.names[size_t(k)] = *names[k];
+            }
+            // Consecutive records almost always share their profile.
+            if (m_lastProfileId < 0 || !(prof == m_lastProfile)) {
+                m_lastProfileId = qint64(m_d.internProfile(prof));
+                m_lastProfile = std::move(prof);
+            }
+            p.profile = quint32(m_lastProfileId);
+            const std::optional<double> *extra[3] = {&r.pricingQuantity, &r.listUnitPrice,
+                                                     &r.contractedUnitPrice};
+            p.extraPresent = 0;
+            for (int k = 0; k < 3; ++k) {
+                p.extra[k] = extra[k]->value_or(0.0);
+                if (extra[k]->has_value())
+                    p.extraPresent |= quint8(1U << k);
+            }
+            if (p.extraPresent)
+                m_d.enableExtra();
             out.push_back(p);
         }
     }
@@ -386,6 +550,37 @@ private:
         if (anyCostColumn)
             m_d.enableCostColumns(); // as the record path does on the first costed row
 
+        // Profiles: rows repeat the same few combinations of these indexes
+        // and offsets, so each combination is built and interned once.
+        constexpr C::Text profileText[] = {C::ChargeCategory,   C::ChargeClass,       C::ChargeFrequency,
+                                           C::HostProviderName, C::InvoiceIssuerName, C::ServiceProviderName,
+                                           C::PricingUnit};
+        constexpr C::Text idFields[] = {C::BillingAccountId, C::BillableMetricId, C::ProductFamilyId,
+                                        C::SubAccountId,     C::ZoneId,           C::RegionId};
+        constexpr C::Text nameFields[] = {C::BillingAccountName, C::BillableMetricName, C::ProductFamilyName,
+                                          C::SubAccountName,     C::ZoneName,           C::RegionName};
+        using ProfileKey = std::array<qint64, 18>;
+        struct ProfileKeyHash
+        {
+            size_t operator()(const ProfileKey &k) const noexcept
+            {
+                quint64 h = 0;
+                for (qint64 v : k)
+                    h = mix64(h ^ quint64(v));
+                return size_t(h);
+            }
+        };
+        std::unordered_map<ProfileKey, quint32, ProfileKeyHash> profileOf;
+        ProfileKey lastKey{};
+        qint64 lastProfile = -1;
+        std::array<std::vector<std::pair<qint32, bool>>, 6> nameMemo;
+        for (int k = 0; k < 6; ++k)
+            nameMemo[size_t(k)].assign(size_t(c.values[nameFields[k]].size()), {-1, false});
+        constexpr C::Number extraFields[3] = {C::PricingQuantity, C::ListUnitPrice, C::ContractedUnitPrice};
+        if (c.hasColumn(C::PricingQuantity) || c.hasColumn(C::ListUnitPrice) ||
+            c.hasColumn(C::ContractedUnitPrice))
+            m_d.enableExtra();
+
         const qsizetype count = c.size();
         for (qsizetype i = 0; i < count; ++i) {
             const C::Row &n = c.rows[size_t(i)];
@@ -418,6 +613,69 @@ private:
                 if (present & (1U << costFields[k]))
                     p.flags |= quint8(UsageCube::HasBilledCost << k);
             }
+            p.extraPresent = 0;
+            for (int k = 0; k < 3; ++k) {
+                p.extra[k] = c.numberAt(extraFields[k], i);
+                if (present & (1U << extraFields[k]))
+                    p.extraPresent |= quint8(1U << k);
+            }
+
+            ProfileKey key{};
+            for (int k = 0; k < 7; ++k)
+                key[size_t(k)] = n.text[profileText[k]];
+            const qint64 end = n.times[C::ChargePeriodEnd];
+            key[7] = ms - qint64(p.key.day) * dayMs;
+            key[8] = end == C::kNoTime ? NoTime : end - ms;
+            key[9] = n.times[C::BillingPeriodStart];
+            key[10] = n.times[C::BillingPeriodEnd];
+            quint8 noId = 0, noName = 0;
+            for (int k = 0; k < 6; ++k) {
+                if (n.text[idFields[k]] == 0)
+                    noId |= quint8(1U << k);
+                if (n.text[nameFields[k]] == 0)
+                    noName |= quint8(1U << k);
+            }
+            key[11] = (qint64(noId) << 8) | noName;
+            const qint32 dimIds[] = {p.key.account,    p.key.metric, p.family,
+                                     p.key.subAccount, p.key.zone,   p.key.region};
+            for (int k = 0; k < 6; ++k) {
+                const quint32 name = n.text[nameFields[k]];
+                if (name == 0) {
+                    key[size_t(12 + k)] = 0;
+                    continue;
+                }
+                // Whether this name differs from the pool's, once per (name, id).
+                auto &memo = nameMemo[size_t(k)][name];
+                if (memo.first != dimIds[k])
+                    memo = {dimIds[k], !same(m_d.pools[int(IdNameDimensions[k])].names[dimIds[k]],
+                                             c.values[nameFields[k]][name])};
+                key[size_t(12 + k)] = memo.second ? qint64(name) : 0;
+            }
+            // Consecutive rows almost always share their profile.
+            if (lastProfile >= 0 && key == lastKey) {
+                p.profile = quint32(lastProfile);
+                out.push_back(p);
+                continue;
+            }
+            auto found = profileOf.find(key);
+            if (found == profileOf.end()) {
+                RecordProfile prof;
+                for (int k = 0; k < 7; ++k)
+                    prof.text[size_t(k)] = c.values[profileText[k]][n.text[profileText[k]]];
+                prof.startOffset = key[7];
+                prof.endOffset = key[8];
+                prof.billingStart = key[9] == C::kNoTime ? NoTime : key[9];
+                prof.billingEnd = key[10] == C::kNoTime ? NoTime : key[10];
+                prof.noId = noId;
+                prof.noName = noName;
+                for (int k = 0; k < 6; ++k)
+                    if (key[size_t(12 + k)] != 0)
+                        prof.names[size_t(k)] = c.values[nameFields[k]][quint32(key[size_t(12 + k)])];
+                found = profileOf.emplace(key, m_d.internProfile(prof)).first;
+            }
+            p.profile = found->second;
+            lastKey = key;
+            lastProfile = qint64(found->second);
             out.push_back(p);
         }
     }
@@ -562,6 +820,11 @@ private:
                 m_d.currency.push_back(0);
                 m_d.quantity.push_back(0);
                 m_d.flags.push_back(0);
+                m_d.profile.push_back(0);
+                m_d.extraPresent.push_back(0);
+                if (m_d.extraOn)
+                    for (auto &c : m_d.extra)
+                        c.push_back(0);
                 if (m_d.costsOn)
                     for (auto &c : m_d.costs)
                         c.push_back(0);
@@ -586,6 +849,11 @@ private:
             m_d.currency[size_t(row)] = p.currency;
             m_d.quantity[size_t(row)] = p.quantity;
             m_d.flags[size_t(row)] = p.flags;
+            m_d.profile[size_t(row)] = p.profile;
+            m_d.extraPresent[size_t(row)] = p.extraPresent;
+            if (m_d.extraOn)
+                for (int k = 0; k < 3; ++k)
+                    m_d.extra[size_t(k)][size_t(row)] = p.extra[k];
             if (m_d.costsOn)
                 for (int c = 0; c < CostCount; ++c)
                     m_d.costs[size_t(c)][size_t(row)] = p.costs[c];
@@ -657,6 +925,8 @@ private:
     }
 
     UsageCubeData &m_d;
+    RecordProfile m_lastProfile;
+    qint64 m_lastProfileId = -1;
     LastValue m_firstMetric, m_account, m_subAccount, m_zone, m_region, m_currency;
     // Family, category, description and unit follow the metric almost always.
     std::vector<LastValue> m_family, m_category, m_description, m_unit;
@@ -748,6 +1018,10 @@ template <typename Run> UsageCube::AddResult UsageCube::upsertWindow(UsageDayRan
             for (auto &c : d->costs)
                 compact(c, keep);
             compact(d->flags, keep);
+            compact(d->profile, keep);
+            compact(d->extraPresent, keep);
+            for (auto &c : d->extra)
+                compact(c, keep);
             d->recountDays();
             d->recomputeExtent();
             result.removed = int(stale);
@@ -969,6 +1243,61 @@ std::span<const quint8> UsageCube::currencyColumn() const
 QString UsageCube::currencyName(quint8 currencyId) const
 {
     return currencyId < d->currencyPool.keys.size() ? d->currencyPool.keys[currencyId] : QString();
+}
+
+api::UsageRecord UsageCube::record(qsizetype row) const
+{
+    api::UsageRecord r;
+    if (row < 0 || row >= d->rows())
+        return r;
+    const size_t i = size_t(row);
+    const RecordProfile &p = d->profiles.at(qsizetype(d->profile[i]));
+    const qint64 start = qint64(d->day[i]) * 86400000 + p.startOffset;
+    r.chargePeriodStart = QDateTime::fromMSecsSinceEpoch(start, QTimeZone::utc());
+    if (p.endOffset != NoTime)
+        r.chargePeriodEnd = QDateTime::fromMSecsSinceEpoch(start + p.endOffset, QTimeZone::utc());
+    if (p.billingStart != NoTime)
+        r.billingPeriodStart = QDateTime::fromMSecsSinceEpoch(p.billingStart, QTimeZone::utc());
+    if (p.billingEnd != NoTime)
+        r.billingPeriodEnd = QDateTime::fromMSecsSinceEpoch(p.billingEnd, QTimeZone::utc());
+    QString *ids[] = {&r.billingAccountId, &r.billableMetricId, &r.productFamilyId,
+                      &r.subAccountId,     &r.zoneId,           &r.regionId};
+    QString *names[] = {&r.billingAccountName, &r.billableMetricName, &r.productFamilyName,
+                        &r.subAccountName,     &r.zoneName,           &r.regionName};
+    for (int k = 0; k < 6; ++k) {
+        const UsageDimension dim = IdNameDimensions[k];
+        const qint32 id = d->dims[int(dim)][i];
+        if (!(p.noId & (1U << k)))
+            *ids[k] = valueKey(dim, id);
+        if (!(p.noName & (1U << k)))
+            *names[k] = p.names[size_t(k)].isEmpty() ? valueName(dim, id) : p.names[size_t(k)];
+    }
+    r.chargeDescription =
+        valueKey(UsageDimension::ChargeDescription, d->dims[int(UsageDimension::ChargeDescription)][i]);
+    r.productCategoryName = valueKey(UsageDimension::Category, d->dims[int(UsageDimension::Category)][i]);
+    r.consumedUnit = unitName(d->unit[i]);
+    r.billingCurrency = currencyName(d->currency[i]);
+    r.chargeCategory = p.text[RecordProfile::ChargeCategory];
+    r.chargeClass = p.text[RecordProfile::ChargeClass];
+    r.chargeFrequency = p.text[RecordProfile::ChargeFrequency];
+    r.hostProviderName = p.text[RecordProfile::HostProvider];
+    r.invoiceIssuerName = p.text[RecordProfile::InvoiceIssuer];
+    r.serviceProviderName = p.text[RecordProfile::ServiceProvider];
+    r.pricingUnit = p.text[RecordProfile::PricingUnit];
+    r.tags = tagsFrom(p.text[RecordProfile::Tags]);
+    const quint8 f = d->flags[i];
+    if (f & HasQuantity)
+        r.consumedQuantity = d->quantity[i];
+    std::optional<double> *costs[CostCount] = {&r.billedCost, &r.effectiveCost, &r.listCost,
+                                               &r.contractedCost};
+    for (int c = 0; c < CostCount; ++c)
+        if (f & (HasBilledCost << c))
+            *costs[c] = d->costs[size_t(c)][i];
+    std::optional<double> *extra[3] = {&r.pricingQuantity, &r.listUnitPrice, &r.contractedUnitPrice};
+    for (int k = 0; k < 3; ++k)
+        if (d->extraOn && (d->extraPresent[i] & (1U << k)))
+            *extra[k] = d->extra[size_t(k)][i];
+    return r;
 }
 
 quint8 UsageCube::measureFlag(UsageMeasure measure)

@@ -110,6 +110,12 @@ public:
     QString currencyName(quint8 currencyId) const;
     static quint8 measureFlag(UsageMeasure measure);
 
+    // Row `row` as the record it came from: every FOCUS column as received
+    // (ChargeCategory, ChargeFrequency, ChargeClass, periods, provider
+    // names, pricing columns, Tags), not rebuilt. Names are the dimension's
+    // (a key's first name seen), ids empty where the record sent none.
+    api::UsageRecord record(qsizetype row) const;
+
 private:
     void detach();
     template <typename Run> AddResult upsertWindow(UsageDayRange window, Run &&run);

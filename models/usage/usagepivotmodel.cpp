@@ -15,15 +15,14 @@ void UsagePivotModel::setAggregate(const UsageAggregate &aggregate)
     // Keep the user's sort across regroups when the column still means the
     // same thing (labels, totals, change); bucket columns move, so not those.
     const ColumnKind kind = m_sortColumn >= 0 ? columnKind(m_sortColumn) : LabelColumn;
-    const int fromEnd = m_sortColumn >= 0 ? columnCount() - m_sortColumn : 0;
     m_aggregate = aggregate;
     m_order.resize(size_t(m_aggregate.groupCount()));
     std::iota(m_order.begin(), m_order.end(), 0);
     if (m_sortColumn >= 0) {
         if (kind == LabelColumn && m_sortColumn < labelColumnCount())
             m_order = sortedOrder(m_sortColumn, m_sortOrder);
-        else if (kind != LabelColumn && kind != BucketColumn)
-            m_order = sortedOrder(m_sortColumn = columnCount() - fromEnd, m_sortOrder);
+        else if (kind != LabelColumn && kind != BucketColumn && columnOfKind(kind) >= 0)
+            m_order = sortedOrder(m_sortColumn = columnOfKind(kind), m_sortOrder);
         else
             m_sortColumn = -1;
     }
@@ -46,15 +45,42 @@ UsagePivotModel::ColumnKind UsagePivotModel::columnKind(int column) const
 {
     if (column < labelColumnCount())
         return LabelColumn;
-    if (column < totalColumn())
+    if (column >= bucketColumn(0))
         return BucketColumn;
     if (column == totalColumn())
         return TotalColumn;
+    if (column == compareColumn())
+        return CompareColumn;
+    if (column == differenceColumn())
+        return DifferenceColumn;
     if (column == previousColumn())
         return PreviousColumn;
     if (column == changeColumn())
         return ChangeColumn;
     return ChangePercentColumn;
+}
+
+int UsagePivotModel::columnOfKind(ColumnKind kind) const
+{
+    switch (kind) {
+    case LabelColumn:
+        return 0;
+    case BucketColumn:
+        return m_aggregate.bucketCount() > 0 ? bucketColumn(0) : -1;
+    case TotalColumn:
+        return totalColumn();
+    case CompareColumn:
+        return compareColumn();
+    case DifferenceColumn:
+        return differenceColumn();
+    case PreviousColumn:
+        return previousColumn();
+    case ChangeColumn:
+        return changeColumn();
+    case ChangePercentColumn:
+        return changePercentColumn();
+    }
+    return -1;
 }
 
 int UsagePivotModel::groupIndex(int row) const
@@ -76,7 +102,7 @@ int UsagePivotModel::columnCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    return labelColumnCount() + m_aggregate.bucketCount() + 4;
+    return labelColumnCount() + summaryColumnCount() + m_aggregate.bucketCount();
 }
 
 std::optional<double> UsagePivotModel::rawValue(int group, int column) const
@@ -86,8 +112,17 @@ std::optional<double> UsagePivotModel::rawValue(int group, int column) const
     case LabelColumn:
         return std::nullopt;
     case BucketColumn: {
-        const int b = column - labelColumnCount();
+        const int b = column - bucketColumn(0);
         return totals ? m_aggregate.columnTotal(b) : m_aggregate.value(group, b);
+    }
+    case CompareColumn: {
+        const double v = totals ? m_aggregate.compareGrandTotal() : m_aggregate.compareTotal(group);
+        return std::isnan(v) ? std::nullopt : std::optional<double>(v);
+    }
+    case DifferenceColumn: {
+        const double v = totals ? m_aggregate.grandTotal() - m_aggregate.compareGrandTotal()
+                                : m_aggregate.rowTotal(group) - m_aggregate.compareTotal(group);
+        return std::isnan(v) ? std::nullopt : std::optional<double>(v);
     }
     case TotalColumn:
         return totals ? m_aggregate.grandTotal() : m_aggregate.rowTotal(group);
@@ -125,10 +160,10 @@ QString UsagePivotModel::formatValue(double value) const
         // ("$12.50" in the US, "12,50 €" in Germany), else the ISO code
         // ("12,50 USD"), which no reader mistakes for another currency.
         const QString iso = m_aggregate.unit();
-        const QString symbol = m_locale.currencySymbol(QLocale::CurrencyIsoCode) == iso
-                                   ? m_locale.currencySymbol(QLocale::CurrencySymbol)
-                                   : iso;
-        return m_locale.toCurrencyString(value, symbol, 2);
+        if (m_locale.currencySymbol(QLocale::CurrencyIsoCode) == iso)
+            return m_locale.toCurrencyString(value, m_locale.currencySymbol(QLocale::CurrencySymbol), 2);
+        // A code is a word: "12.50 USD", never "12.50USD".
+        return m_locale.toString(value, 'f', 2) + QLatin1Char(' ') + iso;
     }
     const bool whole = std::abs(value - std::round(value)) < 1e-9;
     if (!cost && (whole || std::abs(value) >= 1000))
@@ -159,7 +194,7 @@ QVariant UsagePivotModel::data(const QModelIndex &index, int role) const
         if (kind == ChangePercentColumn)
             return QString((*v > 0 ? QStringLiteral("+") : QString()) + m_locale.toString(*v, 'f', 1) +
                            QStringLiteral(" %"));
-        if (kind == ChangeColumn && *v > 0)
+        if ((kind == ChangeColumn || kind == DifferenceColumn) && *v > 0)
             return QString(QStringLiteral("+") + formatValue(*v));
         return formatValue(*v);
     }
@@ -179,6 +214,14 @@ QVariant UsagePivotModel::data(const QModelIndex &index, int role) const
             return tr("The previous period (%1 to %2) is not fully loaded.")
                 .arg(m_aggregate.previousRange().firstDate().toString(Qt::ISODate),
                      m_aggregate.previousRange().lastDate().toString(Qt::ISODate));
+        if (kind == CompareColumn || kind == DifferenceColumn) {
+            const UsageMeasure other = m_aggregate.compareMeasure().value_or(UsageMeasure::EstimatedCost);
+            if (!rawValue(group, column))
+                return tr("No record of this group carries %1.").arg(usageMeasureName(other).toLower());
+            if (kind == DifferenceColumn)
+                return tr("%1 minus %2")
+                    .arg(usageMeasureName(m_aggregate.measure()), usageMeasureName(other).toLower());
+        }
         if (kind == LabelColumn && !totals) {
             const UsageGroup &g = m_aggregate.group(group);
             if (g.isOther)
@@ -208,7 +251,7 @@ QVariant UsagePivotModel::data(const QModelIndex &index, int role) const
         return int(kind);
     case BucketStartRole:
         if (kind == BucketColumn)
-            return m_aggregate.bucketStart(column - labelColumnCount());
+            return m_aggregate.bucketStart(column - bucketColumn(0));
         return {};
     default:
         return {};
@@ -227,8 +270,14 @@ QVariant UsagePivotModel::headerData(int section, Qt::Orientation orientation, i
             return section < levels.size() ? usageDimensionName(levels[section]) : tr("Group");
         }
         case BucketColumn:
-            return m_aggregate.bucketLabel(section - labelColumnCount());
+            return m_aggregate.bucketLabel(section - bucketColumn(0));
+        case CompareColumn:
+            return usageMeasureName(m_aggregate.compareMeasure().value_or(UsageMeasure::EstimatedCost));
+        case DifferenceColumn:
+            return tr("Difference");
         case TotalColumn:
+            if (m_aggregate.hasComparison())
+                return tr("%1 (%2)").arg(usageMeasureName(m_aggregate.measure()), m_aggregate.unit());
             return m_aggregate.unit().isEmpty() ? tr("Total") : tr("Total (%1)").arg(m_aggregate.unit());
         case PreviousColumn:
             return tr("Previous period");
@@ -239,14 +288,28 @@ QVariant UsagePivotModel::headerData(int section, Qt::Orientation orientation, i
         }
     }
     if (role == BucketStartRole && kind == BucketColumn)
-        return m_aggregate.bucketStart(section - labelColumnCount());
+        return m_aggregate.bucketStart(section - bucketColumn(0));
     if (role == ColumnKindRole)
         return int(kind);
     if (role == Qt::ToolTipRole && kind == BucketColumn) {
-        const int b = section - labelColumnCount();
-        return tr("%1 to %2")
-            .arg(m_aggregate.bucketStart(b).toString(Qt::ISODate),
-                 m_aggregate.bucketLast(b).toString(Qt::ISODate));
+        const int b = section - bucketColumn(0);
+        QString text = tr("%1 to %2")
+                           .arg(m_aggregate.bucketStart(b).toString(Qt::ISODate),
+                                m_aggregate.bucketLast(b).toString(Qt::ISODate));
+        if (m_aggregate.bucketPartial(b))
+            text +=
+                QLatin1Char('\n') + tr("Partial: %1 of %2 days are in the range, so a lower figure is not a "
+                                       "drop.")
+                                        .arg(m_aggregate.bucketDays(b))
+                                        .arg(m_aggregate.bucketPeriodDays(b));
+        return text;
+    }
+    // A partial week or month reads in italics, as the charts draw it faint.
+    if (role == Qt::FontRole && kind == BucketColumn &&
+        m_aggregate.bucketPartial(section - bucketColumn(0))) {
+        QFont font;
+        font.setItalic(true);
+        return font;
     }
     return {};
 }

@@ -1,8 +1,11 @@
 #pragma once
 // Groups x time buckets of one UsageAggregate as a table: one label column
-// per grouping level, one column per bucket, then Total, Previous, Change and
-// Change %. The last row holds the column totals and stays last whatever the
-// sort. Display text is formatted lazily; SortRole carries the raw value.
+// per grouping level, then Total (with the comparison cost and the
+// difference when the query compares two costs), Previous, Change and
+// Change %, then one column per bucket: the figures a reader looks for come
+// first, not after thirty days. The last row holds the column totals and
+// stays last whatever the sort. Display text is formatted lazily; SortRole
+// carries the raw value.
 
 #include "usageaggregate.h"
 
@@ -34,7 +37,9 @@ public:
         TotalColumn,
         PreviousColumn,
         ChangeColumn,
-        ChangePercentColumn
+        ChangePercentColumn,
+        CompareColumn,    // the comparison cost (UsageQuery::compare)
+        DifferenceColumn, // measure minus comparison (billed − estimated)
     };
     Q_ENUM(ColumnKind)
 
@@ -46,11 +51,17 @@ public:
     void setLocale(const QLocale &locale);
 
     int labelColumnCount() const;
-    int bucketColumn(int bucket) const { return labelColumnCount() + bucket; }
-    int totalColumn() const { return labelColumnCount() + m_aggregate.bucketCount(); }
-    int previousColumn() const { return totalColumn() + 1; }
-    int changeColumn() const { return totalColumn() + 2; }
-    int changePercentColumn() const { return totalColumn() + 3; }
+    // Total, [comparison, difference,] previous, change, change %.
+    int summaryColumnCount() const { return m_aggregate.hasComparison() ? 6 : 4; }
+    int bucketColumn(int bucket) const { return labelColumnCount() + summaryColumnCount() + bucket; }
+    int totalColumn() const { return labelColumnCount(); }
+    int compareColumn() const { return m_aggregate.hasComparison() ? totalColumn() + 1 : -1; }
+    int differenceColumn() const { return m_aggregate.hasComparison() ? totalColumn() + 2 : -1; }
+    int previousColumn() const { return totalColumn() + summaryColumnCount() - 3; }
+    int changeColumn() const { return previousColumn() + 1; }
+    int changePercentColumn() const { return previousColumn() + 2; }
+    // The column of that kind (the first bucket for BucketColumn), or -1.
+    int columnOfKind(ColumnKind kind) const;
     ColumnKind columnKind(int column) const;
     // Group of a row (-1 for the totals row), after sorting.
     int groupIndex(int row) const;

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <memory>
+#include <optional>
 
 namespace models {
 
@@ -35,6 +36,13 @@ struct UsageQuery
     UsageDayRange previousRange; // empty: as many days immediately before range
     int topN = 0;                // > 0: keep the N largest groups and fold the rest into "Other"
     bool includeCorrections = true;
+    // Quantity only: keep the rows of this ConsumedUnit, so that no total adds
+    // requests to gigabytes. Empty: every unit (totals may then be mixed).
+    QString unit;
+    // A second cost measure summed per group beside the first (e.g. estimated
+    // beside billed): UsageAggregate::compareTotal() and the pivot's
+    // difference column. Ignored for quantities.
+    std::optional<UsageMeasure> compare;
     // For UsageMeasure::EstimatedCost: the estimate of the same cube (one
     // cost per row, NaN = unpriced). Immutable, so workers may share it.
     std::shared_ptr<const CostEstimate> estimate;

@@ -190,6 +190,38 @@ private Q_SLOTS:
         QVERIFY(faulty.out == clean.out);
     }
 
+    void usageWithoutCorrections()
+    {
+        // Corrections (ChargeClass "Correction") left out on request, plain and priced.
+        const auto usage = [&](const QStringList &extra) {
+            return run(m_clean.baseUrl(), QStringList{QStringLiteral("usage"), QStringLiteral("--org"),
+                                                      m_rootOrg, QStringLiteral("--from"),
+                                                      QStringLiteral("2026-08-01"), QStringLiteral("--to"),
+                                                      QStringLiteral("2026-11-20"), QStringLiteral("--quiet"),
+                                                      QStringLiteral("--format"), QStringLiteral("json")} +
+                                              extra);
+        };
+        const auto corrections = [](const QJsonArray &rows) {
+            qsizetype n = 0;
+            for (const QJsonValue &v : rows)
+                n += v.toObject().value(QStringLiteral("ChargeClass")).toString() ==
+                     QStringLiteral("Correction");
+            return n;
+        };
+        const QString without = QStringLiteral("--without-corrections");
+        const QStringList priced{QStringLiteral("--rate-card"), QStringLiteral("default")};
+        for (const QStringList &extra : {QStringList(), priced}) {
+            const Run all = usage(extra);
+            const Run some = usage(extra + QStringList{without});
+            QCOMPARE(all.exitCode, 0);
+            QCOMPARE(some.exitCode, 0);
+            const QJsonArray allRows = json(all.out), someRows = json(some.out);
+            QVERIFY(corrections(allRows) > 0); // the simulator revises a month on the 3rd
+            QCOMPARE(corrections(someRows), 0);
+            QCOMPARE(someRows.size(), allRows.size() - corrections(allRows));
+        }
+    }
+
     void usagePricedWithTheRateCard()
     {
         const auto usage = [&](const QString &from, const QStringList &extra) {

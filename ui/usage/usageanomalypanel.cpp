@@ -1,7 +1,10 @@
 #include "ui/usage/usageanomalypanel.h"
 
+#include <QAction>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -28,13 +31,13 @@ public:
 
 } // namespace
 
-UsageAnomalyPanel::UsageAnomalyPanel(QWidget *parent) : QWidget(parent), m_tree(new QTreeWidget(this))
+UsageAnomalyPanel::UsageAnomalyPanel(QWidget *parent)
+    : QWidget(parent), m_tree(new QTreeWidget(this)), m_open(new QPushButton(tr("&Open in Audit log"), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(tr("&Anomalies"), this);
-    title->setToolTip(tr("Days that depart from the group's recent level. Enter or double-click opens "
-                         "the audit log around that day."));
+    title->setToolTip(tr("Days that depart from the group's recent level."));
     m_tree->setObjectName(QStringLiteral("usageAnomalies"));
     title->setBuddy(m_tree);
     m_tree->setRootIsDecorated(false);
@@ -43,8 +46,27 @@ UsageAnomalyPanel::UsageAnomalyPanel(QWidget *parent) : QWidget(parent), m_tree(
     m_tree->setHeaderLabels({tr("Group"), tr("Day"), tr("Score"), tr("Value"), tr("Baseline")});
     connect(m_tree, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item) { Q_EMIT anomalyActivated(m_tree->indexOfTopLevelItem(item)); });
-    layout->addWidget(title);
+    m_open->setObjectName(QStringLiteral("usageOpenAudit"));
+    m_open->setToolTip(tr("Open the audit log around the selected day (also Enter or double-click)"));
+    m_open->setEnabled(false);
+    connect(m_open, &QPushButton::clicked, this, &UsageAnomalyPanel::openCurrent);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *current) { m_open->setEnabled(current != nullptr); });
+    auto *openAction = new QAction(m_open->text(), m_tree);
+    connect(openAction, &QAction::triggered, this, &UsageAnomalyPanel::openCurrent);
+    m_tree->addAction(openAction);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *header = new QHBoxLayout;
+    header->addWidget(title, 1);
+    header->addWidget(m_open);
+    layout->addLayout(header);
     layout->addWidget(m_tree);
+}
+
+void UsageAnomalyPanel::openCurrent()
+{
+    if (QTreeWidgetItem *item = m_tree->currentItem())
+        Q_EMIT anomalyActivated(m_tree->indexOfTopLevelItem(item));
 }
 
 int UsageAnomalyPanel::anomalyIndexAt(int row) const
@@ -57,6 +79,7 @@ void UsageAnomalyPanel::setAnomalies(const QList<models::UsageAnomaly> &list)
 {
     m_tree->setSortingEnabled(false);
     m_tree->clear();
+    m_open->setEnabled(false);
     const QLocale locale;
     for (int i = 0; i < list.size(); ++i) {
         const models::UsageAnomaly &an = list.at(i);
@@ -74,7 +97,7 @@ void UsageAnomalyPanel::setAnomalies(const QList<models::UsageAnomaly> &list)
         item->setData(4, Qt::UserRole, an.baseline);
         for (int c = 2; c <= 4; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-        item->setToolTip(0, tr("Enter or double-click: open the audit log around this day"));
+        item->setToolTip(0, tr("Open in Audit log (or Enter, double-click): the audit log around this day"));
     }
     m_tree->setSortingEnabled(true);
     m_tree->sortByColumn(2, Qt::DescendingOrder);

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QWidget>
 
+class QPushButton;
 class QTreeWidget;
 
 namespace ui {
@@ -20,6 +21,9 @@ public:
 
     void setAnomalies(const QList<models::UsageAnomaly> &anomalies);
     QTreeWidget *tree() const { return m_tree; }
+    // "Open in Audit log": enabled while an anomaly is selected; it does what
+    // a double-click does (also in the list's context menu).
+    QPushButton *openButton() const { return m_open; }
     // The index into the last setAnomalies() list of the row shown at row; -1 when none.
     int anomalyIndexAt(int row) const;
 
@@ -27,7 +31,10 @@ Q_SIGNALS:
     void anomalyActivated(int row);
 
 private:
+    void openCurrent();
+
     QTreeWidget *m_tree;
+    QPushButton *m_open;
 };
 
 } // namespace ui

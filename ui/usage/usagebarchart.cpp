@@ -51,6 +51,7 @@ void UsageBarChart::rebuild()
 {
     QChart *c = chart();
     clearChart();
+    setLegend({});
     m_sets = 0;
     if (!m_model)
         return;
@@ -80,8 +81,13 @@ void UsageBarChart::rebuild()
         auto *set = new QBarSet(a.group(g).label);
         set->setColor(seriesColor(g, a.group(g).isOther));
         set->setBorderColor(set->color());
-        for (int b = 0; b < buckets; ++b)
+        // Partial weeks and months are drawn faint (as "selected" bars).
+        set->setSelectedColor(faint(set->color()));
+        for (int b = 0; b < buckets; ++b) {
             set->append(a.value(g, b) / scale);
+            if (a.bucketPartial(b))
+                set->selectBar(b);
+        }
         connect(set, &QBarSet::hovered, this, [this, g](bool status, int index) {
             showToolTip(status ? toolTipFor(g, index) : QString());
         });
@@ -98,8 +104,9 @@ void UsageBarChart::rebuild()
     // the categories instead (bar i spans bucket i's days).
     const bool dateAxis = buckets > 24;
     for (int b = 0; b < buckets; ++b)
-        categories.append(dateAxis ? hiddenLabel(b)
-                                   : shortBucketLabel(a.bucketStart(b), int(a.granularity())));
+        categories.append(dateAxis
+                              ? hiddenLabel(b)
+                              : shortBucketLabel(a.bucketStart(b), a.bucketLast(b), int(a.granularity())));
     xAxis->append(categories);
     xAxis->setLabelsAngle(buckets > 12 && !dateAxis ? -90 : 0);
     xAxis->setLabelsVisible(!dateAxis);
@@ -134,14 +141,14 @@ void UsageBarChart::rebuild()
     yAxis->setRange(bottom / scale, top > bottom ? top * 1.05 / scale : bottom / scale + 1);
     yAxis->applyNiceNumbers();
     yAxis->setLabelFormat(QStringLiteral("%.6g"));
-    QString title = a.unitsMixed() ? tr("mixed units") : a.unit();
+    QString title = a.unit();
     if (scale > 1)
         title = title.isEmpty() ? scaleName(scale)
                                 : scaleName(scale) + QStringLiteral(" (") + title + QLatin1Char(')');
     yAxis->setTitleText(title);
     c->addAxis(yAxis, Qt::AlignLeft);
     series->attachAxis(yAxis);
-    c->legend()->setVisible(a.groupCount() > 1);
+    setGroupLegend(a, partialNote(a, tr("Faint bars")));
     m_sets = a.groupCount();
 }
 

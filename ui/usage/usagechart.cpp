@@ -3,6 +3,7 @@
 #include "models/usage/usageaggregate.h"
 
 #include <QAbstractAxis>
+#include <QCoreApplication>
 #include <cmath>
 
 #include <QChart>
@@ -11,6 +12,7 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QImage>
+#include <QLabel>
 #include <QLocale>
 #include <QPainter>
 #include <QSvgGenerator>
@@ -31,8 +33,91 @@ UsageChart::UsageChart(QWidget *parent) : QWidget(parent), m_chart(new QChart)
     m_view->setRenderHint(QPainter::Antialiasing);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->addWidget(m_view, 1);
+    // Qt Charts' own legend elides ("Workers Stand…"); this one wraps.
+    m_chart->legend()->setVisible(false);
+    m_legend = new QLabel(this);
+    m_legend->setObjectName(QStringLiteral("usageChartLegend"));
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setContentsMargins(6, 0, 6, 2);
+    m_legend->hide();
+    layout->addWidget(m_legend);
     applyPalette();
+}
+
+QStringList UsageChart::shortLabels(const QStringList &labels, QString *shared)
+{
+    if (shared)
+        shared->clear();
+    const QString other = QCoreApplication::translate("models::Usage", "Other");
+    QList<QStringList> words;
+    for (const QString &label : labels)
+        if (label != other)
+            words.append(label.split(QLatin1Char(' '), Qt::SkipEmptyParts));
+    if (words.size() < 2)
+        return labels;
+    qsizetype common = words.constFirst().size();
+    for (const QStringList &w : std::as_const(words)) {
+        qsizetype i = 0;
+        while (i < common && i < w.size() && w[i] == words.constFirst()[i])
+            ++i;
+        common = i;
+    }
+    // Leave every label at least one word.
+    for (const QStringList &w : std::as_const(words))
+        common = std::min(common, w.size() - 1);
+    if (common <= 0)
+        return labels;
+    QStringList out;
+    for (const QString &label : labels) {
+        if (label == other) {
+            out.append(label);
+            continue;
+        }
+        QStringList w = label.split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(common);
+        // A two-level label cut after its first level loses the separator too.
+        if (!w.isEmpty() && w.constFirst() == QStringLiteral("\u203A"))
+            w.removeFirst();
+        out.append(w.join(QLatin1Char(' ')));
+    }
+    if (shared) {
+        QStringList w = words.constFirst().mid(0, common);
+        if (!w.isEmpty() && w.constLast() == QStringLiteral("\u203A"))
+            w.removeLast();
+        *shared = w.join(QLatin1Char(' '));
+    }
+    return out;
+}
+
+void UsageChart::setLegend(const QList<LegendEntry> &entries, const QString &caption, const QString &note)
+{
+    m_legendEntries.clear();
+    m_legendCaption = entries.isEmpty() ? QString() : caption;
+    m_legendNote = note;
+    QStringList html;
+    QStringList tips;
+    for (const LegendEntry &e : entries) {
+        m_legendEntries.append(e.label);
+        const QString color = QStringLiteral("rgba(%1,%2,%3,%4)")
+                                  .arg(e.color.red())
+                                  .arg(e.color.green())
+                                  .arg(e.color.blue())
+                                  .arg(e.color.alpha());
+        html.append(QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                        .arg(color, e.label.toHtmlEscaped()));
+        tips.append(e.fullLabel.isEmpty() ? e.label : e.fullLabel);
+    }
+    QString text;
+    if (!m_legendCaption.isEmpty())
+        text = QStringLiteral("<b>") + m_legendCaption.toHtmlEscaped() + QStringLiteral(":</b>&ensp;");
+    text += html.join(QStringLiteral("&emsp; "));
+    if (!note.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral("<br>")) + QStringLiteral("<i>") +
+                note.toHtmlEscaped() + QStringLiteral("</i>");
+    m_legend->setText(text);
+    m_legend->setToolTip(tips.join(QLatin1Char('\n')));
+    m_legend->setVisible(!text.isEmpty());
 }
 
 void UsageChart::activateGroup(int group)
@@ -98,11 +183,65 @@ QString UsageChart::valueToolTip(const models::UsageAggregate &a, int group, int
         return {};
     const double v = a.value(group, bucket);
     const bool whole = std::abs(v - std::round(v)) < 1e-9 && !models::usageMeasureIsCost(a.measure());
-    QString text = a.group(group).label + QStringLiteral("\n") + a.bucketLabel(bucket) +
+    QString text = a.group(group).label + QStringLiteral("\n") + periodText(a, bucket) +
                    QStringLiteral(": ") + QLocale().toString(v, 'f', whole ? 0 : 2);
     if (!a.group(group).unit.isEmpty())
         text += QStringLiteral(" ") + a.group(group).unit;
     return text;
+}
+
+QString UsageChart::valueAxisTitle() const
+{
+    const auto axes = m_chart->axes(Qt::Vertical);
+    return axes.isEmpty() ? QString() : axes.constFirst()->titleText();
+}
+
+QString UsageChart::periodText(const models::UsageAggregate &a, int bucket)
+{
+    if (bucket < 0 || bucket >= a.bucketCount())
+        return {};
+    QString text = a.bucketLabel(bucket);
+    const auto g = a.granularity();
+    if (g == models::UsageGranularity::Week || g == models::UsageGranularity::Month)
+        text += QStringLiteral(", ") + shortBucketLabel(a.bucketStart(bucket), a.bucketLast(bucket), 1);
+    if (a.bucketPartial(bucket))
+        text += QLatin1Char(' ') +
+                tr("(partial: %1 of %2 days)").arg(a.bucketDays(bucket)).arg(a.bucketPeriodDays(bucket));
+    return text;
+}
+
+QColor UsageChart::faint(QColor color)
+{
+    color.setAlpha(90);
+    return color;
+}
+
+QString UsageChart::partialNote(const models::UsageAggregate &a, const QString &how)
+{
+    QStringList parts;
+    for (int b = 0; b < a.bucketCount(); ++b)
+        if (a.bucketPartial(b))
+            parts << tr("%1 has %2 of %3 days")
+                         .arg(shortBucketLabel(a.bucketStart(b), a.bucketLast(b), 1))
+                         .arg(a.bucketDays(b))
+                         .arg(a.bucketPeriodDays(b));
+    if (parts.isEmpty())
+        return {};
+    return tr("%1: partial periods, not drops (%2).").arg(how, parts.join(QStringLiteral("; ")));
+}
+
+void UsageChart::setGroupLegend(const models::UsageAggregate &a, const QString &note)
+{
+    QStringList labels;
+    for (int g = 0; g < a.groupCount(); ++g)
+        labels << a.group(g).label;
+    QString shared;
+    const QStringList shortened = shortLabels(labels, &shared);
+    QList<LegendEntry> entries;
+    if (a.groupCount() > 1)
+        for (int g = 0; g < a.groupCount(); ++g)
+            entries.append({seriesColor(g, a.group(g).isOther), shortened.at(g), labels.at(g)});
+    setLegend(entries, shared, note);
 }
 
 void UsageChart::clearChart()
@@ -136,12 +275,18 @@ QString UsageChart::scaleName(double scale)
     return {};
 }
 
-QString UsageChart::shortBucketLabel(QDate start, int granularity)
+QString UsageChart::shortBucketLabel(QDate start, QDate last, int granularity)
 {
     const QLocale locale;
     switch (granularity) {
-    case 1: // week
-        return QStringLiteral("W%1").arg(start.weekNumber(), 2, 10, QLatin1Char('0'));
+    case 1: // week: its days, as the line chart's dates read
+        if (last == start)
+            return locale.toString(start, QStringLiteral("MMM d"));
+        if (last.month() == start.month())
+            return locale.toString(start, QStringLiteral("MMM d")) + QStringLiteral("–") +
+                   QString::number(last.day());
+        return locale.toString(start, QStringLiteral("MMM d")) + QStringLiteral("–") +
+               locale.toString(last, QStringLiteral("MMM d"));
     case 2: // month
         return locale.toString(start, QStringLiteral("MMM yyyy"));
     default:

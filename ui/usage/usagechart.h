@@ -16,6 +16,7 @@ class UsageAggregate;
 QT_BEGIN_NAMESPACE
 class QChart;
 class QChartView;
+class QLabel;
 QT_END_NAMESPACE
 
 namespace ui {
@@ -35,6 +36,20 @@ public:
     void activateGroup(int group);
     // Text of the tooltip the chart would show when hovering that segment.
     virtual QString toolTipFor(int group, int bucket) const = 0;
+    // Title of the value axis: the unit or currency, with its scale.
+    QString valueAxisTitle() const;
+    // The legend under the chart as shown (entries, and the words they share
+    // as its caption), for tests and the accessible description.
+    QStringList legendEntries() const { return m_legendEntries; }
+    QString legendCaption() const { return m_legendCaption; }
+    QString legendNote() const { return m_legendNote; }
+    // Labels without the leading words they all share ("Workers Standard
+    // requests", "Workers Standard CPU ms" -> "requests", "CPU ms"); the
+    // words go to *shared. "Other" takes no part. Nothing is dropped from
+    // fewer than two labels or when it would empty one.
+    static QStringList shortLabels(const QStringList &labels, QString *shared = nullptr);
+    // Short bucket label for a category axis ("Oct 25", "Nov 3–9", "Nov 2026").
+    static QString shortBucketLabel(QDate start, QDate last, int granularity);
 
 Q_SIGNALS:
     void groupActivated(int group);
@@ -56,16 +71,37 @@ protected:
     static double axisScale(double largest);
     // Hover text of one bar or point: group, period, value and unit.
     static QString valueToolTip(const models::UsageAggregate &aggregate, int group, int bucket);
+    // The period of a bucket as a reader names it: its label, and for weeks
+    // and months its days ("2026-W47, Nov 16–22"), partial ones saying so.
+    static QString periodText(const models::UsageAggregate &aggregate, int bucket);
+    // The legend of a chart with one entry per group (short labels, shared
+    // words as the caption) and the note on partial periods.
+    void setGroupLegend(const models::UsageAggregate &aggregate, const QString &partialNote);
+    // "Faint: partial periods — …" or empty.
+    static QString partialNote(const models::UsageAggregate &aggregate, const QString &how);
+    // A colour for a partial period's bar or point.
+    static QColor faint(QColor color);
     // Removes every series and axis before a rebuild.
     void clearChart();
     static QString scaleName(double scale);
-    // Short bucket label for a category axis ("Oct 25", "W47", "Nov 2026").
-    static QString shortBucketLabel(QDate start, int granularity);
+    struct LegendEntry
+    {
+        QColor color;
+        QString label;
+        QString fullLabel; // for the tooltip
+    };
+    // The legend under the chart: it wraps instead of eliding, so every entry
+    // stays readable. An empty list hides it; `note` is a line under it.
+    void setLegend(const QList<LegendEntry> &entries, const QString &caption = {}, const QString &note = {});
     void changeEvent(QEvent *event) override;
 
 private:
     QChartView *m_view;
     QChart *m_chart;
+    QLabel *m_legend;
+    QStringList m_legendEntries;
+    QString m_legendCaption;
+    QString m_legendNote;
     bool m_rebuildPending = false;
 };
 

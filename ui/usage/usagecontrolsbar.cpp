@@ -7,6 +7,7 @@
 
 #include "models/usage/usagetypes.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
@@ -20,9 +21,10 @@ namespace ui {
 
 UsageControlsBar::UsageControlsBar(QWidget *parent)
     : QWidget(parent), m_preset(new QComboBox(this)), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)),
-      m_measure(new QComboBox(this)), m_group1(new QComboBox(this)), m_group2(new QComboBox(this)),
+      m_measure(new QComboBox(this)), m_unitLabel(new QLabel(tr("U&nit:"), this)),
+      m_unit(new QComboBox(this)), m_group1(new QComboBox(this)), m_group2(new QComboBox(this)),
       m_granularity(new QComboBox(this)), m_topN(new QSpinBox(this)), m_chartKind(new QComboBox(this)),
-      m_export(new QToolButton(this))
+      m_corrections(new QCheckBox(tr("&Corrections"), this)), m_export(new QToolButton(this))
 {
     using RangePreset = UsagePage::RangePreset;
     using ChartKind = UsagePage::ChartKind;
@@ -58,6 +60,13 @@ UsageControlsBar::UsageControlsBar(QWidget *parent)
     m_measure->setObjectName(QStringLiteral("usageMeasure"));
     connect(m_measure, &QComboBox::activated, this, [this] { m_measureChosen = true; });
     addLabeled(tr("&Measure:"), m_measure);
+    m_unit->setObjectName(QStringLiteral("usageUnit"));
+    m_unit->setToolTip(tr("Quantities of different units are never added: pick the unit to show"));
+    m_unitLabel->setBuddy(m_unit);
+    bar->addWidget(m_unitLabel);
+    bar->addWidget(m_unit);
+    m_unitLabel->hide();
+    m_unit->hide();
     bar->addStretch(1);
     bar->addWidget(m_export);
     rows->addLayout(bar);
@@ -91,6 +100,11 @@ UsageControlsBar::UsageControlsBar(QWidget *parent)
     m_chartKind->addItem(tr("Lines"), int(ChartKind::Lines));
     m_chartKind->addItem(tr("Donut"), int(ChartKind::Donut));
     addLabeled(tr("C&hart:"), m_chartKind);
+    m_corrections->setObjectName(QStringLiteral("usageCorrections"));
+    m_corrections->setChecked(true);
+    m_corrections->setToolTip(tr("Include records with ChargeClass \"Correction\" (credits and re-billing of "
+                                 "earlier days) in the figures and the records export"));
+    bar->addWidget(m_corrections);
 
     m_export->setText(tr("&Export"));
     m_export->setIcon(icon(QStringLiteral("document-export")));
@@ -105,8 +119,7 @@ UsageControlsBar::UsageControlsBar(QWidget *parent)
 
 void UsageControlsBar::rebuildMeasures(const models::UsageController &controller)
 {
-    const auto current =
-        models::UsageMeasure(m_measure->currentIndex() >= 0 ? m_measure->currentData().toInt() : 0);
+    const int current = m_measure->currentIndex() >= 0 ? m_measure->currentData().toInt() : 0;
     const QSignalBlocker block(m_measure);
     m_measure->clear();
     const models::UsageCube &cube = controller.cube();
@@ -125,13 +138,35 @@ void UsageControlsBar::rebuildMeasures(const models::UsageController &controller
             text += QStringLiteral(" (") + currency + QStringLiteral(")");
         m_measure->addItem(text, m);
     }
+    if (estimated && cube.hasMeasure(models::UsageMeasure::BilledCost))
+        m_measure->addItem(tr("Billed vs estimated (%1)").arg(cube.billingCurrency()), BilledVsEstimated);
     // When a rate card prices what is in view, cost is what the page shows
     // unless the user picked otherwise.
-    int index = m_measure->findData(int(current));
-    if (!m_measureChosen && estimated && current == models::UsageMeasure::ConsumedQuantity &&
+    int index = m_measure->findData(current);
+    if (!m_measureChosen && estimated && current == int(models::UsageMeasure::ConsumedQuantity) &&
         !cube.hasCosts())
         index = m_measure->findData(int(models::UsageMeasure::EstimatedCost));
     m_measure->setCurrentIndex(index >= 0 ? index : 0);
+    // A choice of one is no choice: say why instead of offering it.
+    const bool choice = m_measure->count() > 1;
+    m_measure->setEnabled(choice);
+    m_measure->setToolTip(choice ? QString()
+                                 : tr("Only consumed quantity: the records carry no cost and no rate card "
+                                      "prices them (Pricing…)"));
+}
+
+void UsageControlsBar::setUnits(const QList<models::UsageUnitCount> &units, const QString &current,
+                                bool quantity)
+{
+    const QSignalBlocker block(m_unit);
+    m_unit->clear();
+    for (const models::UsageUnitCount &u : units)
+        m_unit->addItem(u.unit.isEmpty() ? tr("(no unit)") : u.unit, u.unit);
+    m_unit->setCurrentIndex(m_unit->findData(current));
+    const bool show = quantity && !units.isEmpty();
+    m_unitLabel->setVisible(show);
+    m_unit->setVisible(show);
+    m_unit->setEnabled(units.size() > 1);
 }
 
 } // namespace ui

@@ -13,7 +13,6 @@ namespace ui {
 UsageDonutChart::UsageDonutChart(QWidget *parent) : UsageChart(parent)
 {
     setObjectName(QStringLiteral("usageDonutChart"));
-    chart()->legend()->setAlignment(Qt::AlignRight);
 }
 
 void UsageDonutChart::setModel(models::UsageBreakdownModel *model)
@@ -34,11 +33,17 @@ QString UsageDonutChart::toolTipFor(int group, int) const
         const QModelIndex label = m_model->index(row, models::UsageBreakdownModel::LabelColumn);
         if (label.data(models::UsageBreakdownModel::GroupIndexRole).toInt() != group)
             continue;
-        const QString value = m_model->index(row, models::UsageBreakdownModel::ValueColumn)
-                                  .data(models::UsageBreakdownModel::FormattedRole)
-                                  .toString();
-        return label.data().toString() + QStringLiteral("\n") + value + QStringLiteral(" (") +
-               QLocale().toString(m_model->share(row), 'f', 1) + QStringLiteral(" %)");
+        const models::UsageAggregate &a = m_model->aggregate();
+        const QLocale locale;
+        const QString period = tr("%1 – %2").arg(locale.toString(a.range().firstDate(), QLocale::ShortFormat),
+                                                 locale.toString(a.range().lastDate(), QLocale::ShortFormat));
+        const double v = m_model->index(row, models::UsageBreakdownModel::ValueColumn).data().toDouble();
+        QString text = label.data().toString() + QStringLiteral("\n") + period + QStringLiteral(": ") +
+                       locale.toString(v, 'f', 2);
+        if (group >= 0 && group < a.groupCount() && !a.group(group).unit.isEmpty())
+            text += QLatin1Char(' ') + a.group(group).unit;
+        return text + QStringLiteral(" (") + locale.toString(m_model->share(row), 'f', 1) +
+               QStringLiteral(" %)");
     }
     return {};
 }
@@ -47,9 +52,16 @@ void UsageDonutChart::rebuild()
 {
     QChart *c = chart();
     clearChart();
+    setLegend({});
     m_slices = 0;
     if (!m_model)
         return;
+    QStringList labels;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        labels << m_model->index(row, models::UsageBreakdownModel::LabelColumn).data().toString();
+    QString shared;
+    const QStringList shortened = shortLabels(labels, &shared);
+    QList<LegendEntry> entries;
     auto *series = new QPieSeries;
     series->setHoleSize(0.45);
     series->setPieSize(0.85);
@@ -60,11 +72,12 @@ void UsageDonutChart::rebuild()
             continue;
         const QModelIndex label = m_model->index(row, models::UsageBreakdownModel::LabelColumn);
         const int group = label.data(models::UsageBreakdownModel::GroupIndexRole).toInt();
-        auto *slice =
-            series->append(label.data().toString() + QStringLiteral(" ") +
-                               QLocale().toString(m_model->share(row), 'f', 1) + QStringLiteral(" %"),
-                           v);
+        // The share in the legend under the chart, which wraps instead of cutting it.
+        const QString share = QLocale().toString(m_model->share(row), 'f', 1) + QStringLiteral(" %");
+        auto *slice = series->append(label.data().toString() + QStringLiteral(" ") + share, v);
         slice->setColor(seriesColor(m_slices, label.data(models::UsageBreakdownModel::IsOtherRole).toBool()));
+        entries.append({slice->color(), shortened.at(row) + QStringLiteral(" ") + share,
+                        labels.at(row) + QStringLiteral(" ") + share});
         slice->setBorderColor(palette().color(QPalette::Base));
         connect(slice, &QPieSlice::hovered, this, [this, slice, group](bool state) {
             slice->setExploded(state);
@@ -74,7 +87,7 @@ void UsageDonutChart::rebuild()
         ++m_slices;
     }
     c->addSeries(series);
-    c->legend()->setVisible(true);
+    setLegend(entries, shared);
 }
 
 } // namespace ui

@@ -57,6 +57,7 @@ void UsageLineChart::rebuild()
 {
     QChart *c = chart();
     clearChart();
+    setLegend({});
     m_lines = 0;
     if (!m_model)
         return;
@@ -100,6 +101,12 @@ void UsageLineChart::rebuild()
         line->replace(points);
         // Single buckets would be invisible as a line.
         line->setPointsVisible(buckets <= 40);
+        // Partial weeks and months: a faint, larger point.
+        for (int b = 0; b < buckets; ++b)
+            if (a.bucketPartial(b))
+                line->setPointConfiguration(b, {{QXYSeries::PointConfiguration::Color, faint(line->color())},
+                                                {QXYSeries::PointConfiguration::Size, 9.0},
+                                                {QXYSeries::PointConfiguration::Visibility, true}});
         connect(line, &QLineSeries::hovered, this, [this, g](const QPointF &point, bool state) {
             showToolTip(state ? toolTipFor(g, nearestBucket(point.x())) : QString());
         });
@@ -110,12 +117,12 @@ void UsageLineChart::rebuild()
     }
     yAxis->setRange(bottom / scale, top > bottom ? top * 1.05 / scale : bottom / scale + 1);
     yAxis->applyNiceNumbers();
-    QString title = a.unitsMixed() ? tr("mixed units") : a.unit();
+    QString title = a.unit();
     if (scale > 1)
         title = title.isEmpty() ? scaleName(scale)
                                 : scaleName(scale) + QStringLiteral(" (") + title + QLatin1Char(')');
     yAxis->setTitleText(title);
-    c->legend()->setVisible(a.groupCount() > 1);
+    setGroupLegend(a, partialNote(a, tr("Faint points")));
     m_lines = a.groupCount();
 }
 

@@ -6,6 +6,7 @@
 #include "models/settings/appsettings.h"
 #include "models/usage/usagecontroller.h"
 #include "models/usage/usagepivotmodel.h"
+#include "models/usage/usagerecordsmodel.h"
 #include "ui/common/messagebanner.h"
 #include "ui/shell/navigator.h"
 #include "ui/usage/usageanomalypanel.h"
@@ -15,13 +16,17 @@
 #include "ui/usage/usagedonutchart.h"
 #include "ui/usage/usageexporter.h"
 #include "ui/usage/usagelinechart.h"
+#include "ui/usage/usageoutlookchart.h"
+#include "ui/usage/usagepivotview.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
@@ -30,7 +35,9 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -153,7 +160,9 @@ void UsagePage::buildUi()
 
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("usageMainSplitter"));
-    m_charts = new QStackedWidget(m_mainSplitter);
+    m_chartSplitter = new QSplitter(Qt::Horizontal, m_mainSplitter);
+    m_chartSplitter->setObjectName(QStringLiteral("usageChartSplitter"));
+    m_charts = new QStackedWidget(m_chartSplitter);
     m_bars = new UsageBarChart(m_charts);
     m_lines = new UsageLineChart(m_charts);
     m_donut = new UsageDonutChart(m_charts);
@@ -164,13 +173,23 @@ void UsagePage::buildUi()
     m_lines->setModel(m_controller->seriesModel());
     m_donut->setModel(m_controller->breakdownModel());
     m_charts->setMinimumHeight(220);
+    m_outlookChart = new UsageOutlookChart(m_chartSplitter);
+    m_outlookChart->hide();
+    m_chartSplitter->setStretchFactor(0, 2);
+    m_chartSplitter->setStretchFactor(1, 1);
+    m_chartSplitter->setSizes({900, 440});
+    connect(m_controller, &models::UsageController::costChanged, this, &UsagePage::updateOutlookChart);
+    connect(m_controller, &models::UsageController::drillChanged, this, &UsagePage::updateOutlookChart);
     for (UsageChart *chart : {static_cast<UsageChart *>(m_bars), static_cast<UsageChart *>(m_lines),
                               static_cast<UsageChart *>(m_donut)})
         connect(chart, &UsageChart::groupActivated, this, &UsagePage::onChartGroupActivated);
 
     m_bottomSplitter = new QSplitter(Qt::Horizontal, m_mainSplitter);
     m_bottomSplitter->setObjectName(QStringLiteral("usageBottomSplitter"));
-    m_pivotView = new QTableView(m_bottomSplitter);
+    m_tables = new QTabWidget(m_bottomSplitter);
+    m_tables->setObjectName(QStringLiteral("usageTables"));
+    m_tables->setDocumentMode(true);
+    m_pivotView = new UsagePivotView(m_tables);
     m_pivotView->setObjectName(QStringLiteral("usagePivot"));
     m_pivotView->setModel(m_controller->pivotModel());
     m_pivotView->setSortingEnabled(true);
@@ -189,6 +208,48 @@ void UsagePage::buildUi()
                 m_pivotSortKind = column < 0 ? -1 : int(m_controller->pivotModel()->columnKind(column));
                 m_pivotSortOrder = order;
             });
+
+    m_tables->addTab(m_pivotView, tr("P&ivot"));
+    auto *records = new QWidget(m_tables);
+    auto *recordsLayout = new QVBoxLayout(records);
+    recordsLayout->setContentsMargins(0, 4, 0, 0);
+    auto *recordsBar = new QHBoxLayout;
+    m_recordsFilter = new QLineEdit(records);
+    m_recordsFilter->setObjectName(QStringLiteral("usageRecordsFilter"));
+    m_recordsFilter->setPlaceholderText(tr("Filter records: text in any column"));
+    m_recordsFilter->setClearButtonEnabled(true);
+    m_recordsCount = new QLabel(records);
+    m_recordsCount->setObjectName(QStringLiteral("usageRecordsCount"));
+    recordsBar->addWidget(m_recordsFilter, 1);
+    recordsBar->addWidget(m_recordsCount);
+    recordsLayout->addLayout(recordsBar);
+    m_recordsView = new QTableView(records);
+    m_recordsView->setObjectName(QStringLiteral("usageRecords"));
+    m_recordsView->setModel(m_controller->recordsModel());
+    m_recordsView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_recordsView->setSortingEnabled(true);
+    m_recordsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_recordsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_recordsView->verticalHeader()->hide();
+    m_recordsView->verticalHeader()->setDefaultSectionSize(m_recordsView->fontMetrics().height() + 8);
+    m_recordsView->horizontalHeader()->setDefaultSectionSize(140);
+    m_recordsView->setToolTip(
+        tr("Every record in view with every column as the API sent it; click a header to "
+           "sort"));
+    recordsLayout->addWidget(m_recordsView, 1);
+    m_tables->addTab(records, tr("Recor&ds"));
+    // Typing pauses before the (worker's) filtering starts.
+    auto *filterDelay = new QTimer(this);
+    filterDelay->setSingleShot(true);
+    filterDelay->setInterval(250);
+    connect(m_recordsFilter, &QLineEdit::textChanged, filterDelay, qOverload<>(&QTimer::start));
+    connect(filterDelay, &QTimer::timeout, this,
+            [this] { m_controller->setRecordsFilter(m_recordsFilter->text()); });
+    connect(m_tables, &QTabWidget::currentChanged, this,
+            [this](int index) { m_controller->setRecordsActive(index == 1); });
+    connect(m_controller, &models::UsageController::recordsChanged, this, [this] {
+        m_recordsCount->setText(tr("%n record(s)", nullptr, m_controller->recordsModel()->rowCount()));
+    });
 
     m_anomalies = new UsageAnomalyPanel(m_bottomSplitter);
     connect(m_anomalies, &UsageAnomalyPanel::anomalyActivated, this, &UsagePage::openAnomaly);
@@ -216,16 +277,17 @@ void UsagePage::buildUi()
     connect(m_preset, &QComboBox::currentIndexChanged, this, &UsagePage::applyPreset);
     connect(m_from, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
     connect(m_to, &QDateEdit::dateChanged, this, &UsagePage::applyCustomRange);
-    connect(m_measure, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_measure->currentIndex() >= 0)
-            m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
-    });
+    connect(m_measure, &QComboBox::currentIndexChanged, this, &UsagePage::applyMeasure);
+    connect(m_controls->unit(), &QComboBox::activated, this,
+            [this] { m_controller->setUnit(m_controls->unit()->currentData().toString()); });
     connect(m_group1, &QComboBox::currentIndexChanged, this, &UsagePage::applyGroupBy);
     connect(m_group2, &QComboBox::currentIndexChanged, this, &UsagePage::applyGroupBy);
     connect(m_granularity, &QComboBox::currentIndexChanged, this, [this] {
         m_controller->setGranularity(models::UsageGranularity(m_granularity->currentData().toInt()));
     });
     connect(m_topN, &QSpinBox::valueChanged, m_controller, &models::UsageController::setTopN);
+    connect(m_controls->corrections(), &QCheckBox::toggled, m_controller,
+            &models::UsageController::setIncludeCorrections);
     connect(m_chartKind, &QComboBox::currentIndexChanged, m_charts, &QStackedWidget::setCurrentIndex);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_controller->cancel();
@@ -302,7 +364,21 @@ void UsagePage::applyGroupBy()
 void UsagePage::rebuildMeasures()
 {
     m_controls->rebuildMeasures(*m_controller);
-    m_controller->setMeasure(models::UsageMeasure(m_measure->currentData().toInt()));
+    applyMeasure();
+}
+
+void UsagePage::applyMeasure()
+{
+    if (m_measure->currentIndex() < 0)
+        return;
+    const int data = m_measure->currentData().toInt();
+    if (data == UsageControlsBar::BilledVsEstimated) {
+        m_controller->setCompare(models::UsageMeasure::EstimatedCost);
+        m_controller->setMeasure(models::UsageMeasure::BilledCost);
+        return;
+    }
+    m_controller->setCompare(std::nullopt);
+    m_controller->setMeasure(models::UsageMeasure(data));
 }
 
 void UsagePage::updateNote()
@@ -321,12 +397,19 @@ void UsagePage::updateNote()
                 tr("This organization's usage records carry no cost columns (the API does not populate "
                    "them yet); showing consumed quantities."));
     }
-    if (a.unitsMixed() && a.measure() == models::UsageMeasure::ConsumedQuantity)
-        lines.append(tr("These groups add quantities of different units (for example requests and GB), so "
-                        "totals have no single unit; group by Metric to compare like with like."));
-    else if (a.measure() == models::UsageMeasure::ConsumedQuantity && !a.unit().isEmpty() &&
-             a.groupCount() > 0)
-        lines.append(tr("Consumed quantity in %1.").arg(a.unit()));
+    if (a.measure() == models::UsageMeasure::ConsumedQuantity && a.groupCount() > 0) {
+        // One unit at a time: the others are under Unit, never added in.
+        QStringList others;
+        for (const models::UsageUnitCount &u : a.units())
+            if (u.unit != a.query().unit)
+                others << (u.unit.isEmpty() ? tr("(no unit)") : u.unit);
+        QString line =
+            a.unit().isEmpty() ? tr("Consumed quantity.") : tr("Consumed quantity in %1.").arg(a.unit());
+        if (!others.isEmpty())
+            line += QLatin1Char(' ') + tr("Quantities of different units are never added: %1 under Unit.")
+                                           .arg(others.join(QStringLiteral(", ")));
+        lines.append(line);
+    }
     m_note->setText(lines.join(QLatin1Char('\n')));
     m_note->setVisible(!lines.isEmpty());
 }
@@ -358,11 +441,33 @@ void UsagePage::updateStatus()
 
 void UsagePage::onAggregateChanged()
 {
+    const models::UsageAggregate &a = m_controller->aggregate();
+    m_controls->setUnits(a.units(), a.query().unit, a.measure() == models::UsageMeasure::ConsumedQuantity);
     resortPivot();
     m_pivotView->resizeColumnsToContents();
+    m_pivotView->setFrozenColumns(m_controller->pivotModel()->labelColumnCount());
     m_anomalies->setAnomalies(m_controller->anomalies());
     updateNote();
     updateStatus();
+}
+
+void UsagePage::updateOutlookChart()
+{
+    const models::CostOutlook &outlook = m_controller->outlook();
+    // The line is the budget of what the outlook covers: the organization's,
+    // or a product family's when the view is drilled into one.
+    models::Budget budget = m_controller->budget();
+    QStringList families;
+    for (const models::UsageFilter &f : m_controller->query().filters)
+        if (f.dimension == models::UsageDimension::ProductFamily)
+            families << f.label;
+    if (!m_controller->query().filters.isEmpty()) {
+        const double family = families.size() == 1 ? budget.family.value(families.constFirst()) : 0.0;
+        budget = {};
+        budget.monthly = m_controller->query().filters.size() == 1 ? family : 0.0;
+    }
+    m_outlookChart->setOutlook(outlook, budget);
+    m_outlookChart->setVisible(outlook.valid);
 }
 
 void UsagePage::resortPivot()
@@ -431,6 +536,21 @@ void UsagePage::onProgress(int done, int total)
 {
     m_progress->setMaximum(std::max(total, 1));
     m_progress->setValue(done);
+}
+
+void UsagePage::showRecords(bool records)
+{
+    m_tables->setCurrentIndex(records ? 1 : 0);
+}
+
+QCheckBox *UsagePage::correctionsCheck() const
+{
+    return m_controls->corrections();
+}
+
+QComboBox *UsagePage::unitCombo() const
+{
+    return m_controls->unit();
 }
 
 QTreeWidget *UsagePage::anomalyList() const
@@ -543,6 +663,7 @@ void UsagePage::saveViewState(models::AppSettings &settings)
 {
     settings.setSplitterState(QStringLiteral("usage/main"), m_mainSplitter->saveState());
     settings.setSplitterState(QStringLiteral("usage/bottom"), m_bottomSplitter->saveState());
+    settings.setSplitterState(QStringLiteral("usage/charts"), m_chartSplitter->saveState());
     settings.setHeaderState(QStringLiteral("usage/anomalies"), m_anomalies->tree()->header()->saveState());
     settings.setValue(settingKey("preset"), m_preset->currentData());
     settings.setValue(settingKey("from"), m_from->date());
@@ -552,6 +673,9 @@ void UsagePage::saveViewState(models::AppSettings &settings)
     settings.setValue(settingKey("group2"), m_group2->currentData());
     settings.setValue(settingKey("granularity"), m_granularity->currentData());
     settings.setValue(settingKey("topN"), m_topN->value());
+    settings.setValue(settingKey("corrections"), m_controls->corrections()->isChecked());
+    settings.setValue(settingKey("unit"), m_controller->query().unit);
+    settings.setValue(settingKey("table"), m_tables->currentIndex());
     settings.setValue(settingKey("chart"), m_chartKind->currentData());
     settings.setValue(settingKey("pivotSortKind"), m_pivotSortKind);
     settings.setValue(settingKey("pivotSortOrder"), int(m_pivotSortOrder));
@@ -561,6 +685,7 @@ void UsagePage::restoreViewState(models::AppSettings &settings)
 {
     m_mainSplitter->restoreState(settings.splitterState(QStringLiteral("usage/main")));
     m_bottomSplitter->restoreState(settings.splitterState(QStringLiteral("usage/bottom")));
+    m_chartSplitter->restoreState(settings.splitterState(QStringLiteral("usage/charts")));
     m_anomalies->tree()->header()->restoreState(settings.headerState(QStringLiteral("usage/anomalies")));
     auto restoreCombo = [&](QComboBox *combo, const char *key) {
         const QVariant v = settings.value(settingKey(key));
@@ -590,6 +715,9 @@ void UsagePage::restoreViewState(models::AppSettings &settings)
     applyGroupBy();
     restoreCombo(m_granularity, "granularity");
     m_topN->setValue(settings.value(settingKey("topN"), m_topN->value()).toInt());
+    m_controls->corrections()->setChecked(settings.value(settingKey("corrections"), true).toBool());
+    m_controller->setUnit(settings.value(settingKey("unit")).toString());
+    m_tables->setCurrentIndex(settings.value(settingKey("table"), 0).toInt() == 1 ? 1 : 0);
     restoreCombo(m_chartKind, "chart");
     m_pivotSortKind = settings.value(settingKey("pivotSortKind"), m_pivotSortKind).toInt();
     m_pivotSortOrder =

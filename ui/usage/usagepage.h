@@ -9,9 +9,12 @@
 
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QLineEdit;
+class QTabWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -38,6 +41,8 @@ class UsageBreadcrumbBar;
 class UsageChart;
 class UsageDonutChart;
 class UsageLineChart;
+class UsageOutlookChart;
+class UsagePivotView;
 
 class UsagePage : public Page
 {
@@ -80,10 +85,19 @@ public:
     UsageBarChart *barChart() const { return m_bars; }
     UsageLineChart *lineChart() const { return m_lines; }
     UsageDonutChart *donutChart() const { return m_donut; }
+    // This month's running cost, forecast, band and budget beside the chart.
+    UsageOutlookChart *outlookChart() const { return m_outlookChart; }
     UsageBreadcrumbBar *breadcrumbBar() const { return m_crumbs; }
-    QTableView *pivotView() const { return m_pivotView; }
+    UsagePivotView *pivotView() const { return m_pivotView; }
+    // The Records tab beside the pivot: every record in view, every column.
+    QTableView *recordsView() const { return m_recordsView; }
+    QLineEdit *recordsFilter() const { return m_recordsFilter; }
+    QLabel *recordsCount() const { return m_recordsCount; }
+    void showRecords(bool records); // the Records tab (true) or the pivot
     QTreeWidget *anomalyList() const;
     QComboBox *measureCombo() const { return m_measure; }
+    QCheckBox *correctionsCheck() const;
+    QComboBox *unitCombo() const;
     QLabel *noteLabel() const { return m_note; }
     CostOutlookBar *costBar() const { return m_costBar; }
     QLabel *statusLabel() const { return m_status; }
@@ -101,6 +115,7 @@ private:
     void applyCustomRange();
     void applyGroupBy();
     void rebuildMeasures();
+    void applyMeasure();
     void onAggregateChanged();
     void onLoadingChanged(bool loading);
     void onProgress(int done, int total);
@@ -108,6 +123,7 @@ private:
     void updateStatus();
     void onChartGroupActivated(int group);
     void resortPivot();
+    void updateOutlookChart();
 
     models::AppSettings *m_settings;
     models::UsageController *m_controller;
@@ -135,7 +151,13 @@ private:
     UsageBarChart *m_bars;
     UsageLineChart *m_lines;
     UsageDonutChart *m_donut;
-    QTableView *m_pivotView;
+    QSplitter *m_chartSplitter;
+    UsageOutlookChart *m_outlookChart;
+    UsagePivotView *m_pivotView;
+    QTabWidget *m_tables;
+    QTableView *m_recordsView;
+    QLineEdit *m_recordsFilter;
+    QLabel *m_recordsCount;
     UsageAnomalyPanel *m_anomalies;
     int m_pivotSortKind = -1; // models::UsagePivotModel::ColumnKind of the user's sort
     Qt::SortOrder m_pivotSortOrder = Qt::DescendingOrder;

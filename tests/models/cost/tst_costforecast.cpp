@@ -74,6 +74,39 @@ private Q_SLOTS:
         QVERIFY(f.low < f.forecast && f.forecast < f.high);
     }
 
+    void cumulativeCurveJoinsActualAndForecast()
+    {
+        // What the Usage page's month chart draws: running totals of the month
+        // to date, then the forecast and its band from the last actual day on.
+        DailySeries s;
+        const QDate first(2026, 10, 5); // a Monday
+        s.firstDay = usageday::fromDate(first);
+        for (QDate d = first; d <= QDate(2026, 11, 3); d = d.addDays(1))
+            s.values.push_back(d.dayOfWeek() == 1 ? 4.0 * (1 + first.daysTo(d) / 7) : 1.0);
+        s.values[size_t(first.daysTo(QDate(2026, 11, 2)))] = std::nan(""); // a day never fetched
+        const MonthForecast f = models::forecastMonth(s, usageday::fromDate(QDate(2026, 11, 3)));
+        QVERIFY(f.valid);
+        const models::ForecastCurve c = models::cumulativeCurve(f);
+        QCOMPARE(c.firstDay, usageday::fromDate(QDate(2026, 11, 1)));
+        QCOMPARE(c.forecastFirstDay, usageday::fromDate(QDate(2026, 11, 3)));
+        // Nov 1 (Sunday) 1, Nov 2 unknown (counted as 0), Nov 3 1.
+        QCOMPARE(c.actual, (std::vector<double>{1.0, 1.0, 2.0}));
+        QCOMPARE(c.actual.back(), f.monthToDate);
+        QCOMPARE(c.forecast.size(), size_t(30 - 3 + 1));
+        QCOMPARE(c.forecast.front(), f.monthToDate);
+        QCOMPARE(c.forecast.back(), f.forecast);
+        QCOMPARE(c.low.back(), f.low);
+        QCOMPARE(c.high.back(), f.high);
+        // Nov 9 is a Monday: its step is the Mondays' average, the band their extremes.
+        const size_t nov9 = size_t(9 - 3);
+        QCOMPARE(c.forecast[nov9] - c.forecast[nov9 - 1], f.projected[nov9 - 1]);
+        QCOMPARE(c.high[nov9] - c.high[nov9 - 1], 16.0);
+        QCOMPARE(c.low[nov9] - c.low[nov9 - 1], 4.0);
+        for (size_t i = 0; i < c.forecast.size(); ++i)
+            QVERIFY(c.low[i] <= c.forecast[i] && c.forecast[i] <= c.high[i]);
+        QVERIFY(models::cumulativeCurve(MonthForecast{}).actual.empty());
+    }
+
     void shortHistoryUsesTheDaysThereAre()
     {
         const DailySeries s = weekly(QDate(2026, 11, 1), QDate(2026, 11, 3)); // Sun 2, Mon 10, Tue 10

@@ -155,6 +155,8 @@ private slots:
     void previousPeriod();
     void filters();
     void mixedUnits();
+    void oneUnitAtATime();
+    void comparisonMeasure();
     void twoLevelsSameDimension();
     void emptyCube();
     void orderAndLabels();
@@ -358,6 +360,13 @@ void TestUsageAggregate::weekBucketsAreIsoAndClipped()
     QCOMPARE(agg.value(0, 0), 30.0 + 31 + 1 + 2 + 3);
     QCOMPARE(agg.value(0, 1), 4.0 + 5 + 6 + 7 + 8 + 9 + 10);
     QCOMPARE(agg.value(0, 2), 11.0);
+    // The clipped weeks are partial (charts draw them faint), the full one is not.
+    QVERIFY(agg.bucketPartial(0));
+    QCOMPARE(agg.bucketDays(0), 5);
+    QCOMPARE(agg.bucketPeriodDays(0), 7);
+    QVERIFY(!agg.bucketPartial(1));
+    QVERIFY(agg.bucketPartial(2));
+    QCOMPARE(agg.bucketDays(2), 1);
     // Sunday and Monday fall in different weeks
     q.range = UsageDayRange::fromDates(QDate(2027, 1, 3), QDate(2027, 1, 4));
     QCOMPARE(UsageAggregator::aggregate(cube, q).bucketCount(), 2);
@@ -381,6 +390,11 @@ void TestUsageAggregate::monthBuckets()
     QCOMPARE(agg.value(0, 2), 2.0);
     QCOMPARE(agg.bucketStart(1), QDate(2024, 2, 1));
     QCOMPARE(agg.bucketLast(1), QDate(2024, 2, 29));
+    QVERIFY(agg.bucketPartial(0));
+    QVERIFY(!agg.bucketPartial(1));
+    QCOMPARE(agg.bucketPeriodDays(1), 29);
+    QVERIFY(agg.bucketPartial(2));
+    QCOMPARE(agg.bucketDays(2), 2);
 }
 
 void TestUsageAggregate::cumulativeIsRunningTotal()
@@ -489,6 +503,81 @@ void TestUsageAggregate::mixedUnits()
     QVERIFY(!agg.unitsMixed());
     QCOMPARE(agg.unit(), QStringLiteral("USD"));
     QCOMPARE(agg.currency(), QStringLiteral("USD"));
+}
+
+void TestUsageAggregate::oneUnitAtATime()
+{
+    // Quantity with a unit: only that unit's records, so no total adds requests to GB.
+    UsageQuery q;
+    q.groupBy = {UsageDimension::Account};
+    std::map<QString, qsizetype> rowsPerUnit;
+    std::map<QString, double> gbPerAccount;
+    double gb = 0;
+    for (const api::UsageRecord &r : std::as_const(m_records)) {
+        ++rowsPerUnit[r.consumedUnit];
+        if (r.consumedUnit == QStringLiteral("GB") && r.consumedQuantity) {
+            gbPerAccount[keyOf(r, UsageDimension::Account)] += *r.consumedQuantity;
+            gb += *r.consumedQuantity;
+        }
+    }
+    UsageAggregate all = UsageAggregator::aggregate(m_cube, q);
+    QVERIFY(all.unitsMixed());
+    // The units on offer, most records first, counted before the unit is applied.
+    QCOMPARE(all.units().size(), qsizetype(rowsPerUnit.size()));
+    for (qsizetype i = 0; i < all.units().size(); ++i) {
+        QCOMPARE(all.units()[i].rows, rowsPerUnit[all.units()[i].unit]);
+        if (i > 0)
+            QVERIFY(all.units()[i - 1].rows >= all.units()[i].rows);
+    }
+    q.unit = QStringLiteral("GB");
+    const UsageAggregate one = UsageAggregator::aggregate(m_cube, q);
+    QVERIFY(!one.unitsMixed());
+    QCOMPARE(one.unit(), QStringLiteral("GB"));
+    QCOMPARE(one.units(), all.units());
+    QCOMPARE(one.matchedRows(), rowsPerUnit[QStringLiteral("GB")]);
+    QVERIFY(qAbs(one.grandTotal() - gb) < 1e-6 * gb);
+    for (int g = 0; g < one.groupCount(); ++g) {
+        QCOMPARE(one.group(g).unit, QStringLiteral("GB"));
+        QVERIFY(qAbs(one.rowTotal(g) - gbPerAccount[one.group(g).keys[0].key]) < 1e-6 * gb);
+    }
+    // A unit the view does not hold matches nothing; costs ignore the unit.
+    q.unit = QStringLiteral("seats");
+    QCOMPARE(UsageAggregator::aggregate(m_cube, q).groupCount(), 0);
+    q.measure = UsageMeasure::BilledCost;
+    QVERIFY(UsageAggregator::aggregate(m_cube, q).groupCount() > 0);
+}
+
+void TestUsageAggregate::comparisonMeasure()
+{
+    // Billed beside list cost per group: sums of the records that carry each.
+    UsageQuery q;
+    q.groupBy = {UsageDimension::ProductFamily};
+    q.measure = UsageMeasure::BilledCost;
+    q.compare = UsageMeasure::ListCost;
+    std::map<QString, double> list;
+    std::map<QString, double> billed;
+    for (const api::UsageRecord &r : std::as_const(m_records)) {
+        if (!r.billedCost)
+            continue;
+        billed[keyOf(r, UsageDimension::ProductFamily)] += *r.billedCost;
+        if (r.listCost)
+            list[keyOf(r, UsageDimension::ProductFamily)] += *r.listCost;
+    }
+    const UsageAggregate agg = UsageAggregator::aggregate(m_cube, q);
+    QVERIFY(agg.hasComparison());
+    QCOMPARE(agg.compareMeasure(), std::optional<UsageMeasure>(UsageMeasure::ListCost));
+    double total = 0;
+    for (int g = 0; g < agg.groupCount(); ++g) {
+        const QString key = agg.group(g).keys[0].key;
+        QVERIFY(qAbs(agg.rowTotal(g) - billed[key]) < 1e-6);
+        QVERIFY(qAbs(agg.compareTotal(g) - list[key]) < 1e-6);
+        total += list[key];
+    }
+    QVERIFY(qAbs(agg.compareGrandTotal() - total) < 1e-6);
+    QCOMPARE(agg.rowsWithoutCompare(), 0); // every costed record carries both
+    q.compare.reset();
+    QVERIFY(!UsageAggregator::aggregate(m_cube, q).hasComparison());
+    QVERIFY(std::isnan(UsageAggregator::aggregate(m_cube, q).compareGrandTotal()));
 }
 
 void TestUsageAggregate::twoLevelsSameDimension()

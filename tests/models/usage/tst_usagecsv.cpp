@@ -1,11 +1,16 @@
 #include "usagetestdata.h"
 
+#include "api/decoders.h"
+
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecsv.h"
 #include "models/usage/usagecube.h"
 
 #include <QBuffer>
+#include <QTimeZone>
 #include <QtTest>
+
+#include "testsupport/prerequisite.h"
 
 using namespace models;
 using usagetest::record;
@@ -73,6 +78,7 @@ private slots:
     void recordsFromCube();
     void recordsFromCubeFiltered();
     void recordsFromList();
+    void recordsAsReceived();
     void pivot();
     void failingDevice();
 };
@@ -211,6 +217,69 @@ void TestUsageCsv::recordsFromList()
     }
 }
 
+void TestUsageCsv::recordsAsReceived()
+{
+    // The records export of the cube writes each value as received, byte
+    // for byte what writing the records themselves gives (issue 19 item 6).
+    const QString dir = qEnvironmentVariable("ORGSCOPE_TEST_DATA");
+    if (dir.isEmpty())
+        ORGSCOPE_MISSING_PREREQUISITE("ORGSCOPE_TEST_DATA not set (run through ctest)");
+    QFile file(dir + QStringLiteral("/billing_usage_get.response.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray answer = file.readAll();
+    const auto records = api::decode::usageResponse(answer);
+    const auto columns = api::decode::usageColumns(answer);
+    QVERIFY(records.ok() && columns.ok());
+    QVERIFY(!records.value.isEmpty());
+
+    // What the fixture lacks: tags, a period that is not a whole UTC day, a
+    // name without an id and an id without a name, another category and
+    // frequency, pricing columns, a correction spelled as received.
+    api::UsageRecord odd =
+        record(QDate(2026, 10, 20), QStringLiteral("acc"), QStringLiteral("m"), 1.5, QStringLiteral("GB"));
+    odd.tags.insert(QStringLiteral("team"), QStringLiteral("edge, \"core\""));
+    odd.tags.insert(QStringLiteral("env"), QStringLiteral("prod"));
+    odd.chargePeriodStart = QDateTime(QDate(2026, 10, 20), QTime(6, 30), QTimeZone::utc());
+    odd.chargePeriodEnd = odd.chargePeriodStart.addSecs(3 * 3600);
+    odd.billingAccountId.clear();
+    odd.billableMetricName.clear();
+    odd.chargeCategory = QStringLiteral("Adjustment");
+    odd.chargeFrequency = QStringLiteral("One-Time");
+    odd.chargeClass = QStringLiteral("correction");
+    odd.billingPeriodStart = QDateTime(QDate(2026, 10, 1), QTime(0, 0), QTimeZone::utc());
+    odd.billingPeriodEnd = QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc());
+    odd.pricingQuantity = 0.05;
+    odd.pricingUnit = QStringLiteral("GB-month");
+    odd.listUnitPrice = 0.015;
+    odd.hostProviderName = QStringLiteral("Cloudflare");
+    odd.serviceProviderName = QStringLiteral("Cloudflare, Inc.");
+    odd.invoiceIssuerName = QStringLiteral("Cloudflare Ltd");
+    QList<api::UsageRecord> all = records.value;
+    all.append(odd);
+
+    const QByteArray expected = written([&](QIODevice *io) { return UsageCsv::writeRecords(io, all); });
+    UsageCube cube;
+    cube.addRecords(all);
+    QCOMPARE(cube.rowCount(), all.size());
+    const QByteArray fromCube = written([&](QIODevice *io) { return UsageCsv::writeRecords(io, cube); });
+    const QList<QByteArray> gotLines = fromCube.split('\n'), wantLines = expected.split('\n');
+    QCOMPARE(gotLines.size(), wantLines.size());
+    for (qsizetype i = 0; i < gotLines.size(); ++i)
+        QCOMPARE(QString::fromUtf8(gotLines[i]), QString::fromUtf8(wantLines[i]));
+    QCOMPARE(fromCube, expected);
+    const api::UsageRecord back = cube.record(cube.rowCount() - 1);
+    QCOMPARE(back.tags, odd.tags);
+    QCOMPARE(back.chargePeriodEnd, odd.chargePeriodEnd);
+    QVERIFY(back.billingAccountId.isEmpty());
+    QCOMPARE(back.billingAccountName, odd.billingAccountName);
+
+    // The GUI's path (an answer decoded column by column) keeps the same.
+    UsageCube fromColumns;
+    fromColumns.addRecords(columns.value);
+    QCOMPARE(written([&](QIODevice *io) { return UsageCsv::writeRecords(io, fromColumns); }),
+             written([&](QIODevice *io) { return UsageCsv::writeRecords(io, records.value); }));
+}
+
 void TestUsageCsv::pivot()
 {
     usagetest::RandomSpec spec;
@@ -237,6 +306,18 @@ void TestUsageCsv::pivot()
     QCOMPARE(rows.last()[2 + agg.bucketCount()].toDouble(), agg.grandTotal());
     for (const QStringList &r : rows)
         QCOMPARE(r.size(), rows[0].size());
+
+    // Two costs compared: both and the difference at the end.
+    q.measure = UsageMeasure::BilledCost;
+    q.compare = UsageMeasure::ListCost;
+    const UsageAggregate costs = UsageAggregator::aggregate(cube, q);
+    const QList<QStringList> compared =
+        parseCsv(written([&](QIODevice *io) { return UsageCsv::writePivot(io, costs); }));
+    QCOMPARE(compared[0].size(), 2 + costs.bucketCount() + 6);
+    QCOMPARE(compared[0].last(), QStringLiteral("Difference"));
+    QCOMPARE(compared[0][compared[0].size() - 2], QStringLiteral("List cost"));
+    QVERIFY(qAbs(compared.last().last().toDouble() - (costs.grandTotal() - costs.compareGrandTotal())) <
+            1e-6);
 }
 
 void TestUsageCsv::failingDevice()

@@ -7,6 +7,7 @@
 #include "models/usage/usageseriesmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QtTest>
@@ -30,6 +31,7 @@ private slots:
     void pivotMixedUnitsTotals();
     void pivotWithPlainProxy();
     void pivotEmpty();
+    void pivotComparesTwoCosts();
     void seriesModel();
     void breakdownModel();
 
@@ -82,14 +84,21 @@ void TestUsageModels::pivotShape()
     QCOMPARE(m_pivot->rowCount(), agg.groupCount() + 1);
     QCOMPARE(m_pivot->labelColumnCount(), 2);
     QCOMPARE(m_pivot->columnCount(), 2 + agg.bucketCount() + 4);
+    // Totals, previous and change right after the group names, the buckets after them
+    // (issue 26 item 6: not after thirty date columns).
     QCOMPARE(m_pivot->columnKind(0), UsagePivotModel::LabelColumn);
-    QCOMPARE(m_pivot->columnKind(2), UsagePivotModel::BucketColumn);
-    QCOMPARE(m_pivot->columnKind(m_pivot->totalColumn()), UsagePivotModel::TotalColumn);
-    QCOMPARE(m_pivot->columnKind(m_pivot->changePercentColumn()), UsagePivotModel::ChangePercentColumn);
-    QCOMPARE(m_pivot->changePercentColumn(), m_pivot->columnCount() - 1);
+    QCOMPARE(m_pivot->columnKind(2), UsagePivotModel::TotalColumn);
+    QCOMPARE(m_pivot->columnKind(3), UsagePivotModel::PreviousColumn);
+    QCOMPARE(m_pivot->columnKind(4), UsagePivotModel::ChangeColumn);
+    QCOMPARE(m_pivot->columnKind(5), UsagePivotModel::ChangePercentColumn);
+    QCOMPARE(m_pivot->columnKind(6), UsagePivotModel::BucketColumn);
+    QCOMPARE(m_pivot->totalColumn(), 2);
+    QCOMPARE(m_pivot->bucketColumn(0), 6);
+    QCOMPARE(m_pivot->columnKind(m_pivot->columnCount() - 1), UsagePivotModel::BucketColumn);
+    QCOMPARE(m_pivot->compareColumn(), -1);
     QCOMPARE(m_pivot->headerData(0, Qt::Horizontal).toString(), usageDimensionName(UsageDimension::Account));
-    QCOMPARE(m_pivot->headerData(2, Qt::Horizontal).toString(), agg.bucketLabel(0));
-    QCOMPARE(m_pivot->headerData(2, Qt::Horizontal, UsagePivotModel::BucketStartRole).toDate(),
+    QCOMPARE(m_pivot->headerData(6, Qt::Horizontal).toString(), agg.bucketLabel(0));
+    QCOMPARE(m_pivot->headerData(6, Qt::Horizontal, UsagePivotModel::BucketStartRole).toDate(),
              agg.bucketStart(0));
     const int totals = m_pivot->rowCount() - 1;
     QVERIFY(m_pivot->index(totals, 0).data(UsagePivotModel::IsTotalsRowRole).toBool());
@@ -120,6 +129,16 @@ void TestUsageModels::pivotDisplayAndRawRoles()
     QCOMPARE(cell.data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
     QCOMPARE(m_pivot->headerData(m_pivot->totalColumn(), Qt::Horizontal).toString(),
              QStringLiteral("Total (USD)"));
+    // Weeks the range cuts say so (28 days from a given day: at least one is cut unless it is a Monday).
+    for (int b = 0; b < agg.bucketCount(); ++b) {
+        const QString tip =
+            m_pivot->headerData(m_pivot->bucketColumn(b), Qt::Horizontal, Qt::ToolTipRole).toString();
+        QCOMPARE(tip.contains(QStringLiteral("Partial")), agg.bucketPartial(b));
+        QCOMPARE(m_pivot->headerData(m_pivot->bucketColumn(b), Qt::Horizontal, Qt::FontRole)
+                     .value<QFont>()
+                     .italic(),
+                 agg.bucketPartial(b));
+    }
     // change columns carry a sign; change % without a previous value is a dash and invalid raw value
     for (int r = 0; r < m_pivot->rowCount() - 1; ++r) {
         const int g = m_pivot->groupIndex(r);
@@ -139,8 +158,11 @@ void TestUsageModels::pivotDisplayAndRawRoles()
     m_pivot->setLocale(QLocale(QLocale::German, QLocale::Germany));
     const QString german = m_pivot->index(0, m_pivot->bucketColumn(1)).data().toString();
     QCOMPARE(german,
-             QLocale(QLocale::German, QLocale::Germany).toCurrencyString(raw, QStringLiteral("USD"), 2));
+             QLocale(QLocale::German, QLocale::Germany).toString(raw, 'f', 2) + QStringLiteral(" USD"));
     QVERIFY2(german.endsWith(QStringLiteral("USD")) && german.contains(QLatin1Char(',')), qPrintable(german));
+    // a code is a word of its own, also where the locale writes symbols first
+    m_pivot->setLocale(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QVERIFY(m_pivot->index(0, m_pivot->bucketColumn(1)).data().toString().endsWith(QStringLiteral(" USD")));
     m_pivot->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
     // quantities: whole numbers without decimals
     UsageCube cube;
@@ -266,6 +288,42 @@ void TestUsageModels::pivotEmpty()
     QCOMPARE(m_pivot->columnCount(), 5);
     m_pivot->sort(1, Qt::AscendingOrder);
     QCOMPARE(m_pivot->rowCount(), 0);
+}
+
+void TestUsageModels::pivotComparesTwoCosts()
+{
+    // Billed and list cost side by side with the difference, after the total.
+    UsageQuery q;
+    q.groupBy = {UsageDimension::ProductFamily};
+    q.measure = UsageMeasure::BilledCost;
+    q.compare = UsageMeasure::ListCost;
+    q.range = {m_cube.dayExtent().last - 27, m_cube.dayExtent().last};
+    const UsageAggregate agg = UsageAggregator::aggregate(m_cube, q);
+    m_pivot->setAggregate(agg);
+    QCOMPARE(m_pivot->columnCount(), 1 + 6 + agg.bucketCount());
+    QCOMPARE(m_pivot->compareColumn(), 2);
+    QCOMPARE(m_pivot->differenceColumn(), 3);
+    QCOMPARE(m_pivot->columnKind(2), UsagePivotModel::CompareColumn);
+    QCOMPARE(m_pivot->columnKind(3), UsagePivotModel::DifferenceColumn);
+    QCOMPARE(m_pivot->columnKind(4), UsagePivotModel::PreviousColumn);
+    QCOMPARE(m_pivot->bucketColumn(0), 7);
+    QCOMPARE(m_pivot->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Billed cost (USD)"));
+    QCOMPARE(m_pivot->headerData(2, Qt::Horizontal).toString(), QStringLiteral("List cost"));
+    QCOMPARE(m_pivot->headerData(3, Qt::Horizontal).toString(), QStringLiteral("Difference"));
+    for (int r = 0; r < m_pivot->rowCount(); ++r) {
+        const int g = m_pivot->groupIndex(r);
+        const double billed = g < 0 ? agg.grandTotal() : agg.rowTotal(g);
+        const double list = g < 0 ? agg.compareGrandTotal() : agg.compareTotal(g);
+        QCOMPARE(m_pivot->index(r, 2).data(UsagePivotModel::RawValueRole).toDouble(), list);
+        QCOMPARE(m_pivot->index(r, 3).data(UsagePivotModel::RawValueRole).toDouble(), billed - list);
+        QVERIFY(m_pivot->index(r, 3).data().toString().contains(QLatin1Char('$')));
+    }
+    // Sorting by the difference keeps to that column after a regroup.
+    m_pivot->sort(3, Qt::AscendingOrder);
+    m_pivot->setAggregate(agg);
+    for (int r = 1; r < m_pivot->rowCount() - 1; ++r)
+        QVERIFY(m_pivot->index(r - 1, 3).data(UsagePivotModel::SortRole).toDouble() <=
+                m_pivot->index(r, 3).data(UsagePivotModel::SortRole).toDouble());
 }
 
 void TestUsageModels::seriesModel()

@@ -6,29 +6,39 @@
 
 #include "api/client.h"
 #include "api/organizationsapi.h"
+#include "models/cost/pricingsettings.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecontroller.h"
+#include "models/usage/usagecsv.h"
 #include "models/usage/usagepivotmodel.h"
+#include "models/usage/usagerecordsmodel.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/messagebanner.h"
 #include "ui/shell/navigator.h"
 #include "ui/usage/costoutlookbar.h"
 #include "ui/usage/usagebarchart.h"
 #include "ui/usage/usagebreadcrumbbar.h"
+#include "ui/usage/usagecontrolsbar.h"
 #include "ui/usage/usagedonutchart.h"
 #include "ui/usage/usagelinechart.h"
+#include "ui/usage/usageoutlookchart.h"
 #include "ui/usage/usagepage.h"
+#include "ui/usage/usagepivotview.h"
 
 #include "testsupport/simulatorprocess.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -234,6 +244,45 @@ private Q_SLOTS:
         QVERIFY(page.costBar()->cardText().contains(QStringLiteral("unpriced"))); // CDN has no public price
         QVERIFY(page.costBar()->outlookText().contains(QStringLiteral("forecast")));
         QCOMPARE(c->aggregate().currency(), QStringLiteral("USD"));
+
+        // The chart beside draws the month: to date, the forecast to month end
+        // with its band, the budget line, and says how the forecast is made.
+        ui::UsageOutlookChart *month = page.outlookChart();
+        QVERIFY(c->outlook().valid);
+        QVERIFY(month->isVisible());
+        QTRY_VERIFY(month->lineNames().contains(QStringLiteral("Month to date")));
+        if (c->outlook().forecast.lastActual < c->outlook().forecast.monthLast) {
+            QVERIFY(month->lineNames().contains(QStringLiteral("Forecast")));
+            QVERIFY(month->lineNames().contains(QStringLiteral("Forecast band (lowest – highest)")));
+            QVERIFY(month
+                        ->toolTipFor(ui::UsageOutlookChart::Forecast,
+                                     c->outlook().forecast.monthLast - c->outlook().forecast.monthFirst)
+                        .contains(QStringLiteral("forecast")));
+        }
+        QVERIFY(month->methodText().contains(QStringLiteral("same weekday over the last four weeks")));
+        QVERIFY(!month->hasBudgetLine());
+        models::Budget budget;
+        budget.monthly = 1234;
+        models::pricing::setBudget(f.orgId, budget);
+        c->reloadPricing();
+        QTRY_VERIFY(month->hasBudgetLine());
+        QVERIFY(!month->budgetNote().isEmpty());
+        QCOMPARE(month->legendNote(), month->budgetNote());
+        // A budget the month to date has passed says since when.
+        budget.monthly = 0.01;
+        models::pricing::setBudget(f.orgId, budget);
+        c->reloadPricing();
+        QTRY_VERIFY(month->budgetNote().startsWith(QStringLiteral("Over the budget since")));
+        // One far above the forecast band says the forecast stays within it.
+        budget.monthly = 1e12;
+        models::pricing::setBudget(f.orgId, budget);
+        c->reloadPricing();
+        QTRY_COMPARE(month->budgetNote(), QStringLiteral("Forecast within the budget."));
+        QVERIFY(month->toolTipFor(ui::UsageOutlookChart::BudgetLine, 0)
+                    .contains(QStringLiteral("Monthly budget")));
+        models::pricing::setBudget(f.orgId, {});
+        c->reloadPricing();
+        QTRY_VERIFY(!month->hasBudgetLine());
         double estimated = 0;
         for (size_t r = 0; r < c->cube().days().size(); ++r) {
             const double cost = c->estimate()->rowCost[r];
@@ -247,12 +296,32 @@ private Q_SLOTS:
         page.setMeasure(models::UsageMeasure::ConsumedQuantity);
         QVERIFY(waitIdle(&page));
         QVERIFY(page.noteLabel()->text().contains(QStringLiteral("carry no cost columns")));
-        // Product families mix requests, GB, seats...: the page says so.
-        QVERIFY(c->aggregate().unitsMixed());
-        QVERIFY(page.noteLabel()->text().contains(QStringLiteral("different units")));
+        // Product families mix requests, GB, seats...: one unit at a time, the
+        // one with the most records first, the others under Unit; the axis names it.
+        QVERIFY(!c->aggregate().unitsMixed());
+        QVERIFY(c->aggregate().units().size() > 1);
+        const QString unit = c->aggregate().units().constFirst().unit;
+        QCOMPARE(c->aggregate().unit(), unit);
+        QCOMPARE(c->aggregate().query().unit, unit);
+        QVERIFY(page.unitCombo()->isVisible());
+        QCOMPARE(page.unitCombo()->currentData().toString(), unit);
+        QCOMPARE(page.unitCombo()->count(), c->aggregate().units().size());
+        QVERIFY(page.noteLabel()->text().contains(QStringLiteral("never added")));
+        QTRY_VERIFY(page.barChart()->valueAxisTitle().contains(unit));
+        const QString otherUnit = c->aggregate().units().at(1).unit;
+        page.unitCombo()->setCurrentIndex(1);
+        Q_EMIT page.unitCombo()->activated(1);
+        QTRY_COMPARE(c->aggregate().unit(), otherUnit);
+        QVERIFY(waitIdle(&page));
+        QTRY_VERIFY(page.lineChart()->valueAxisTitle().contains(otherUnit));
+        page.unitCombo()->setCurrentIndex(0);
+        Q_EMIT page.unitCombo()->activated(0);
+        QTRY_COMPARE(c->aggregate().unit(), unit);
+        QVERIFY(waitIdle(&page));
 
         // Pivot totals against a direct aggregation and a brute-force sum.
-        const models::UsageAggregate direct = models::UsageAggregator::aggregate(c->cube(), c->query());
+        const models::UsageAggregate direct =
+            models::UsageAggregator::aggregate(c->cube(), c->aggregate().query());
         auto *pivot = c->pivotModel();
         QCOMPARE(pivot->rowCount(), direct.groupCount() + 1);
         QVERIFY(direct.groupCount() >= 3);
@@ -265,8 +334,9 @@ private Q_SLOTS:
         double brute = 0;
         const auto days = c->cube().days();
         const auto quantities = c->cube().quantities();
+        const auto units = c->cube().unitColumn();
         for (size_t r = 0; r < days.size(); ++r)
-            if (c->range().contains(days[r]))
+            if (c->range().contains(days[r]) && c->cube().unitName(units[r]) == unit)
                 brute += quantities[r];
         QVERIFY(qAbs(pivotTotal - brute) <= 1e-6 * qMax(1.0, qAbs(brute)));
         for (int row = 0; row < totalsRow; ++row) {
@@ -282,6 +352,19 @@ private Q_SLOTS:
             pivot->index(1, pivot->totalColumn()).data(models::UsagePivotModel::RawValueRole).toDouble());
         page.pivotView()->sortByColumn(pivot->totalColumn(), Qt::AscendingOrder);
         QVERIFY(pivot->index(totalsRow, 0).data(models::UsagePivotModel::IsTotalsRowRole).toBool());
+        // The group column stays in sight while the figures scroll under it.
+        ui::UsagePivotView *view = page.pivotView();
+        QCOMPARE(view->frozenColumns(), pivot->labelColumnCount());
+        QVERIFY(view->frozenView()->isVisible());
+        QVERIFY(!view->frozenView()->isColumnHidden(0));
+        QVERIFY(view->frozenView()->isColumnHidden(pivot->totalColumn()));
+        QCOMPARE(view->frozenView()->columnWidth(0), view->columnWidth(0));
+        const QPoint frozenAt = view->frozenView()->pos();
+        view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum());
+        QCOMPARE(view->frozenView()->pos(), frozenAt);
+        QCOMPARE(view->frozenView()->model(), view->model());
+        QCOMPARE(view->frozenView()->selectionModel(), view->selectionModel());
+        view->horizontalScrollBar()->setValue(0);
 
         // The charts draw what the models hold; hover text carries the exact value.
         QTRY_COMPARE(page.barChart()->seriesCount(), direct.groupCount());
@@ -321,7 +404,64 @@ private Q_SLOTS:
         const QString recordsPath = dir.filePath(QStringLiteral("records.csv"));
         ui::Dialogs::enqueueAnswer(recordsPath);
         QVERIFY(page.exportRecordsCsv());
-        QCOMPARE(qsizetype(readLines(recordsPath).size()), c->aggregate().matchedRows() + 1);
+        // The records under the drill-down, of every unit (the figures show one).
+        const auto recordsInView = [c] {
+            qsizetype n = 0;
+            for (const models::UsageUnitCount &u : c->aggregate().units())
+                n += u.rows;
+            return n;
+        };
+        QCOMPARE(qsizetype(readLines(recordsPath).size()), recordsInView() + 1);
+        // Corrections (ChargeClass "Correction") left out on request, in the
+        // figures and in the export.
+        if (c->aggregate().correctionRows() > 0) {
+            const qsizetype corrections = c->cube().correctionRowCount();
+            const qsizetype before = recordsInView();
+            page.correctionsCheck()->setChecked(false);
+            QTRY_COMPARE(c->aggregate().correctionRows(), qsizetype(0));
+            QVERIFY(recordsInView() < before);
+            ui::Dialogs::enqueueAnswer(recordsPath);
+            QVERIFY(page.exportRecordsCsv());
+            const QStringList lines = readLines(recordsPath);
+            QCOMPARE(qsizetype(lines.size()), recordsInView() + 1);
+            QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral(",Correction,")));
+            QVERIFY(corrections > 0);
+            page.correctionsCheck()->setChecked(true);
+            QTRY_VERIFY(c->aggregate().correctionRows() > 0);
+        }
+        // The Records tab: those records, every column as the API sent it,
+        // filtered and sorted on a worker.
+        page.showRecords(true);
+        models::UsageRecordsModel *records = c->recordsModel();
+        QTRY_COMPARE(qsizetype(records->rowCount()), recordsInView());
+        QCOMPARE(records->columnCount(), models::UsageCsv::recordHeader().size());
+        QVERIFY(page.recordsCount()->text().contains(QLocale().toString(records->rowCount())) ||
+                page.recordsCount()->text().contains(QString::number(records->rowCount())));
+        const int frequency = records->columnOf(QStringLiteral("ChargeFrequency"));
+        const int periodEnd = records->columnOf(QStringLiteral("ChargePeriodEnd"));
+        QCOMPARE(records->index(0, frequency).data().toString(), QStringLiteral("Usage-Based"));
+        QVERIFY(!records->index(0, periodEnd).data().toString().isEmpty());
+        const QString account = records->recordAt(0).billingAccountId;
+        page.recordsFilter()->setText(account);
+        QTRY_VERIFY(c->recordsFilter() == account && !c->isSelectingRecords() &&
+                    records->rowCount() < recordsInView());
+        QVERIFY(records->rowCount() > 0);
+        const int accountColumn = records->columnOf(QStringLiteral("BillingAccountId"));
+        for (int row = 0; row < std::min(records->rowCount(), 50); ++row)
+            QCOMPARE(records->index(row, accountColumn).data().toString(), account);
+        const int quantityColumn = records->columnOf(QStringLiteral("ConsumedQuantity"));
+        page.recordsView()->sortByColumn(quantityColumn, Qt::DescendingOrder);
+        QTRY_VERIFY(!c->isSelectingRecords() &&
+                    records->recordAt(0).consumedQuantity >=
+                        records->recordAt(records->rowCount() - 1).consumedQuantity);
+        for (int row = 1; row < std::min(records->rowCount(), 50); ++row)
+            QVERIFY(records->recordAt(row - 1).consumedQuantity.value_or(0) >=
+                    records->recordAt(row).consumedQuantity.value_or(0));
+        page.recordsFilter()->clear();
+        QTRY_COMPARE(qsizetype(records->rowCount()), recordsInView());
+        page.showRecords(false);
+        QCOMPARE(records->rowCount(), 0); // hidden: its cube snapshot is let go
+
         const QString pngPath = dir.filePath(QStringLiteral("chart.png"));
         ui::Dialogs::enqueueAnswer(pngPath);
         QVERIFY(page.exportChart(QStringLiteral("png")));
@@ -344,6 +484,10 @@ private Q_SLOTS:
         page.setChartKind(ui::UsagePage::ChartKind::Donut);
         QTRY_VERIFY(page.donutChart()->seriesCount() > 0);
         QVERIFY(page.donutChart()->toolTipFor(0).contains(QStringLiteral("%")));
+        // Slices too: group, period, value and unit.
+        QVERIFY(page.donutChart()->toolTipFor(0).contains(c->aggregate().unit()));
+        QVERIFY(page.donutChart()->toolTipFor(0).contains(
+            QLocale().toString(c->aggregate().range().firstDate(), QLocale::ShortFormat)));
 
         // Breadcrumb back to the top.
         Q_EMIT page.breadcrumbBar()->crumbActivated(0);
@@ -357,6 +501,17 @@ private Q_SLOTS:
         QVERIFY(waitIdle(&page));
         QTRY_COMPARE(c->aggregate().granularity(), models::UsageGranularity::Week);
         QCOMPARE(c->aggregate().grandTotal(), direct.grandTotal());
+        // Weeks read as their days; the weeks the range cuts are drawn faint,
+        // with a note, and their hover text says so (30 days: never 4 whole weeks).
+        QVERIFY(c->aggregate().bucketPartial(0) ||
+                c->aggregate().bucketPartial(c->aggregate().bucketCount() - 1));
+        QTRY_VERIFY(page.barChart()->legendNote().contains(QStringLiteral("partial periods")));
+        QVERIFY(page.lineChart()->legendNote().contains(QStringLiteral("partial periods")));
+        const int cut = c->aggregate().bucketPartial(0) ? 0 : c->aggregate().bucketCount() - 1;
+        QVERIFY(page.barChart()->toolTipFor(0, cut).contains(QStringLiteral("partial")));
+        QVERIFY(page.barChart()->toolTipFor(0, cut).contains(QStringLiteral("–")));
+        // Two levels: every bar has its legend entry, without the words they share.
+        QTRY_COMPARE(page.barChart()->legendEntries().size(), c->aggregate().groupCount());
 
         // Moving the range back and forth re-uses what is known.
         page.setRangePreset(ui::UsagePage::RangePreset::Last90Days);
@@ -380,6 +535,14 @@ private Q_SLOTS:
             QCOMPARE(audit.count(), 1);
             QVERIFY(!audit.at(0).at(0).toString().isEmpty()); // grouped by account
             QCOMPARE(audit.at(0).at(2).toLongLong() - audit.at(0).at(1).toLongLong(), 86400000 - 1);
+            // Not only by double-click: "Open in Audit log" on the selected anomaly.
+            auto *open = page.findChild<QPushButton *>(QStringLiteral("usageOpenAudit"));
+            QVERIFY(open);
+            page.anomalyList()->setCurrentItem(page.anomalyList()->topLevelItem(0));
+            QVERIFY(open->isEnabled());
+            QTest::mouseClick(open, Qt::LeftButton);
+            QCOMPARE(audit.count(), 2);
+            QCOMPARE(audit.at(1), audit.at(0));
         }
     }
 
@@ -408,6 +571,99 @@ private Q_SLOTS:
         QCOMPARE(c->aggregate().currency(), QStringLiteral("USD"));
         QVERIFY(c->aggregate().grandTotal() > 0);
         QVERIFY(!c->aggregate().unitsMixed());
+
+        // Every column as received: the billing period and pricing columns the API sent.
+        const api::UsageRecord first = c->cube().record(0);
+        QVERIFY(first.billingPeriodStart.isValid());
+        QVERIFY(first.billingPeriodEnd > first.billingPeriodStart);
+        QVERIFY(!first.pricingUnit.isEmpty());
+        QVERIFY(first.listUnitPrice.has_value());
+        QVERIFY(first.pricingQuantity.has_value());
+
+        // Estimated vs billed side by side with the difference, in the pivot.
+        const int vs = page.measureCombo()->findData(ui::UsageControlsBar::BilledVsEstimated);
+        QVERIFY(vs >= 0);
+        page.measureCombo()->setCurrentIndex(vs);
+        QTRY_VERIFY(c->aggregate().hasComparison());
+        QVERIFY(waitIdle(&page));
+        QCOMPARE(c->aggregate().measure(), models::UsageMeasure::BilledCost);
+        QCOMPARE(c->aggregate().compareMeasure(), std::optional(models::UsageMeasure::EstimatedCost));
+        auto *pivot = c->pivotModel();
+        QCOMPARE(pivot->headerData(pivot->compareColumn(), Qt::Horizontal).toString(),
+                 QStringLiteral("Estimated cost"));
+        QCOMPARE(pivot->headerData(pivot->differenceColumn(), Qt::Horizontal).toString(),
+                 QStringLiteral("Difference"));
+        double estimated = 0;
+        for (size_t r = 0; r < c->cube().days().size(); ++r) {
+            const double cost = c->estimate()->rowCost[r];
+            if (c->range().contains(c->cube().days()[r]) && !std::isnan(cost) &&
+                (c->cube().flags()[r] & models::UsageCube::HasBilledCost))
+                estimated += cost;
+        }
+        const int totals = pivot->totalsRow();
+        const double shownEstimate = pivot->index(totals, pivot->compareColumn())
+                                         .data(models::UsagePivotModel::RawValueRole)
+                                         .toDouble();
+        QVERIFY(qAbs(shownEstimate - estimated) <= 1e-6 * qMax(1.0, estimated));
+        QCOMPARE(pivot->index(totals, pivot->differenceColumn())
+                     .data(models::UsagePivotModel::RawValueRole)
+                     .toDouble(),
+                 c->aggregate().grandTotal() - c->aggregate().compareGrandTotal());
+        // Back to one measure: no comparison columns.
+        page.setMeasure(models::UsageMeasure::BilledCost);
+        QTRY_VERIFY(!c->aggregate().hasComparison());
+        QCOMPARE(pivot->compareColumn(), -1);
+    }
+
+    void unitAndTableAreRemembered()
+    {
+        models::AppSettings settings;
+        {
+            ui::UsagePage page(nullptr, &settings);
+            page.controller()->setUnit(QStringLiteral("GB"));
+            page.showRecords(true);
+            page.saveViewState(settings);
+        }
+        ui::UsagePage again(nullptr, &settings);
+        again.restoreViewState(settings);
+        QCOMPARE(again.controller()->query().unit, QStringLiteral("GB"));
+        QCOMPARE(again.recordsView()->isVisibleTo(&again), true);
+    }
+
+    void legendLabelsDropSharedWords()
+    {
+        QString shared;
+        QCOMPARE(
+            ui::UsageChart::shortLabels({QStringLiteral("Workers Standard requests"),
+                                         QStringLiteral("Workers Standard CPU ms"), QStringLiteral("Other")},
+                                        &shared),
+            QStringList({QStringLiteral("requests"), QStringLiteral("CPU ms"), QStringLiteral("Other")}));
+        QCOMPARE(shared, QStringLiteral("Workers Standard"));
+        QCOMPARE(ui::UsageChart::shortLabels(
+                     {QStringLiteral("R2 \u203A Class A"), QStringLiteral("R2 \u203A Storage")}, &shared),
+                 QStringList({QStringLiteral("Class A"), QStringLiteral("Storage")}));
+        QCOMPARE(shared, QStringLiteral("R2"));
+        const QStringList apart{QStringLiteral("Workers"), QStringLiteral("Workers Standard")};
+        QCOMPARE(ui::UsageChart::shortLabels(apart, &shared), apart); // would empty the first
+        QVERIFY(shared.isEmpty());
+        const QStringList one{QStringLiteral("Workers Standard requests")};
+        QCOMPARE(ui::UsageChart::shortLabels(one), one);
+        // Weeks in bar charts read as their days, as the line chart's dates do.
+        QCOMPARE(ui::UsageChart::shortBucketLabel(QDate(2026, 11, 16), QDate(2026, 11, 22), 1),
+                 QLocale().toString(QDate(2026, 11, 16), QStringLiteral("MMM d")) + QStringLiteral("–22"));
+        QVERIFY(ui::UsageChart::shortBucketLabel(QDate(2026, 11, 30), QDate(2026, 12, 6), 1)
+                    .endsWith(QLocale().toString(QDate(2026, 12, 6), QStringLiteral("MMM d"))));
+    }
+
+    void measureWithOneChoiceIsDisabled()
+    {
+        // No cost columns and no priced metric: quantity is the only measure,
+        // so the drop-down says why instead of offering a choice of one.
+        models::AppSettings settings;
+        ui::UsagePage page(nullptr, &settings);
+        QTRY_COMPARE(page.measureCombo()->count(), 1);
+        QVERIFY(!page.measureCombo()->isEnabled());
+        QVERIFY(page.measureCombo()->toolTip().contains(QStringLiteral("no rate card")));
     }
 };
 
