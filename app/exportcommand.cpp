@@ -8,6 +8,7 @@
 #include "api/usagepager.h"
 #include "models/cost/costexport.h"
 #include "models/cost/ratecard.h"
+#include "models/export/auditpagewriter.h"
 #include "models/export/exportcolumns.h"
 #include "models/export/recordexporter.h"
 
@@ -410,9 +411,11 @@ int runExportCommand(const QStringList &arguments)
             return Failed;
         }
     }
-    models::RecordExporter exporter(device.get(), format == QLatin1String("json")
-                                                      ? models::RecordExporter::Format::Json
-                                                      : models::RecordExporter::Format::Csv);
+    const auto exportFormat = format == QLatin1String("json") ? models::RecordExporter::Format::Json
+                                                              : models::RecordExporter::Format::Csv;
+    models::RecordExporter exporter(device.get(), exportFormat);
+    // Audit pages go out column by column, without a record per entry.
+    models::AuditPageWriter auditWriter(device.get(), exportFormat);
     using models::ExportColumns;
     QList<api::UsageRecord> pricedRecords;
     bool writeFailed = false;
@@ -453,11 +456,10 @@ int runExportCommand(const QStringList &arguments)
                              checkWrite(ensureBegun() && exporter.add(ExportColumns::members(), page));
                          });
     } else if (kind == QLatin1String("audit")) {
-        beginExport = [&] { return exporter.begin(ExportColumns::auditEvents()); };
-        QObject::connect(static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::pageReady,
-                         pager.get(), [&](const QList<api::AuditEvent> &page) {
-                             checkWrite(ensureBegun() && exporter.add(ExportColumns::auditEvents(), page));
-                         });
+        beginExport = [&] { return auditWriter.begin(); };
+        QObject::connect(
+            static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::columnsReady, pager.get(),
+            [&](const api::AuditColumns &page) { checkWrite(ensureBegun() && auditWriter.add(page)); });
     } else if (priced) {
         // The estimate needs the whole month of every account first: keep the
         // records and write them once the last page is in.
@@ -500,7 +502,8 @@ int runExportCommand(const QStringList &arguments)
                                     parser.isSet(summaryOpt), !parser.isSet(quietOpt),
                                     !parser.isSet(withoutCorrectionsOpt)));
     if (!writeFailed)
-        checkWrite(ensureBegun() && exporter.finish());
+        checkWrite(ensureBegun() &&
+                   (kind == QLatin1String("audit") ? auditWriter.finish() : exporter.finish()));
     if (writeFailed) {
         if (saveFile)
             saveFile->cancelWriting();

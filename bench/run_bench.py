@@ -156,6 +156,62 @@ def sdk_ingest(base_url, org, limit=None):
     return run_json(cmd)
 
 
+def timed(cmd, env=None, timeout=1800):
+    """Wall seconds of a whole process (start-up included), which must succeed."""
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
+    seconds = time.perf_counter() - t0
+    if out.returncode != 0:
+        raise RuntimeError("%s failed (%d): %s" % (cmd[0], out.returncode, out.stderr.strip()[-500:]))
+    return seconds, out.stdout
+
+
+def export_vs_sdk(build, base_url, org, runs):
+    """The whole `orgscope export audit` process (JSON and CSV, to a file) against
+    the whole Node process paging the same history with the SDK's auto-pager,
+    alternating who goes first. Returns medians and the per-pair ratios."""
+    since, before = audit_range()
+    app = os.path.join(build, "bin", "orgscope")
+    out_dir = tempfile.mkdtemp(prefix="orgscope-bench-export-")
+    env_token = ["--base-url", base_url]
+    sdk = ["node", os.path.join(HERE, "sdk", "audit-ingest.mjs"), "--base-url", base_url, "--org", org, "--since",
+           since, "--before", before, "--limit", "1000"]
+
+    def export(fmt):
+        path = os.path.join(out_dir, "audit." + fmt)
+        cmd = [app, "export", "audit", "--org", org, "--since", since, "--before", before, "--page-size", "1000",
+               "--format", fmt, "--output", path, "--quiet"] + env_token
+        seconds, _ = timed(cmd, env=dict(os.environ, CLOUDFLARE_API_TOKEN="orgscope-demo-token"))
+        size = os.path.getsize(path)
+        os.remove(path)
+        return seconds, size
+
+    json_s, csv_s, sdk_s, ratios, csv_ratios = [], [], [], [], []
+    entries = None
+    try:
+        for i in range(runs):
+            steps = ["json", "sdk", "csv"] if i % 2 == 0 else ["sdk", "csv", "json"]
+            got = {}
+            for step in steps:
+                if step == "sdk":
+                    seconds, stdout = timed(sdk)
+                    entries = json.loads(stdout.strip().splitlines()[-1])["entries"]
+                    got["sdk"] = seconds
+                else:
+                    got[step] = export(step)[0]
+            json_s.append(got["json"])
+            csv_s.append(got["csv"])
+            sdk_s.append(got["sdk"])
+            ratios.append(got["json"] / got["sdk"])
+            csv_ratios.append(got["csv"] / got["json"])
+    finally:
+        shutil.rmtree(out_dir, ignore_errors=True)
+    return {"json_s": statistics.median(json_s), "csv_s": statistics.median(csv_s),
+            "sdk_s": statistics.median(sdk_s), "ratio": statistics.median(ratios),
+            "ratio_min": min(ratios), "ratio_max": max(ratios), "csv_vs_json": statistics.median(csv_ratios),
+            "entries": entries}
+
+
 def google_benchmarks(build, quick):
     results = []
     bindir = os.path.join(build, "bench", "bin")
@@ -375,6 +431,14 @@ def main():
                     statistics.median(r["gui_cpu_us_per_entry"] for r in ours), "us")
                 fig("audit_ingest_process_cpu_us_per_entry_" + label,
                     statistics.median(r["process_cpu_us_per_entry"] for r in ours), "us")
+            log("  export: the whole orgscope export process against the whole SDK process")
+            ex = export_vs_sdk(build, sim.base_url, org, runs)
+            fig("export_audit_json_s_" + label, ex["json_s"], "s")
+            fig("export_audit_csv_s_" + label, ex["csv_s"], "s")
+            fig("sdk_audit_process_s_" + label, ex["sdk_s"], "s")
+            fig("export_audit_vs_sdk_ratio_" + label, ex["ratio"], "ratio", min=round(ex["ratio_min"], 3),
+                max=round(ex["ratio_max"], 3), runs=runs, entries=ex["entries"])
+            fig("export_audit_csv_vs_json_" + label, ex["csv_vs_json"], "ratio")
             if n == sizes[-1]:
                 fig("sdk_ratio_audit_ingest", statistics.median(ratios), "ratio", min=round(min(ratios), 3),
                     max=round(max(ratios), 3), runs=runs, entries=n)

@@ -15,6 +15,9 @@ TARGETS = {
     "usage_aggregate_ms_93k": ("<=", 50, "parse + aggregate 93 k usage records"),
     "usage_aggregate_ms_930k": ("<=", 500, "parse + aggregate 930 k usage records"),
     "usage_regroup_ms_930k": ("<=", 10, "GUI-thread work to regroup at 930 k"),
+    "export_audit_vs_sdk_ratio_100k": ("<=", 0.2, "whole orgscope export (JSON) vs whole SDK process, 100 k"),
+    "export_audit_vs_sdk_ratio_1m": ("<=", 0.2, "whole orgscope export (JSON) vs whole SDK process, 1 M"),
+    "export_audit_csv_vs_json_1m": ("<=", 1.2, "CSV export no slower than 1.2x the JSON export, 1 M"),
     "usage_cost_estimate_ms_930k": ("<=", 150, "re-estimate 930 k records after a price edit and re-aggregate cost (worker)"),
 }
 

@@ -1,5 +1,6 @@
 // CSV / JSON writers and the per-record columns shared by CLI and GUI exports.
 #include "api/decoders.h"
+#include "models/export/auditpagewriter.h"
 #include "models/export/csvwriter.h"
 #include "models/export/exportcolumns.h"
 #include "models/export/recordexporter.h"
@@ -10,9 +11,114 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace models;
+
+namespace {
+
+// A page of audit entries whose text fields draw from values that need every
+// kind of CSV care (formula starts, quotes, commas, line breaks, non-ASCII),
+// with groups, times and codes left out at random.
+QByteArray trickyAuditPage(quint32 seed, int entries)
+{
+    QRandomGenerator rng(seed);
+    const QStringList texts{
+        QStringLiteral("plain"),    QStringLiteral("=SUM(A1)"),        QStringLiteral("-5"),
+        QStringLiteral("+1 555"),   QStringLiteral("@home"),           QStringLiteral("\tTab"),
+        QStringLiteral("a,b"),      QStringLiteral("say \"hi\""),      QStringLiteral("two\nlines"),
+        QStringLiteral("cr\rhere"), QStringLiteral("Zürich – 東京 ✓"), QString()};
+    const auto text = [&] { return texts.at(int(rng.bounded(quint32(texts.size())))); };
+    const QList<qint64> times{1761747725318LL,
+                              0LL,
+                              -1LL,
+                              -2208988800000LL /* 1900 */,
+                              253402300799999LL,
+                              1709164800000LL /* 2024-02-29 */,
+                              951782400123LL /* 2000-02-29 */};
+    QJsonArray result;
+    for (int i = 0; i < entries; ++i) {
+        QJsonObject e;
+        e.insert(QStringLiteral("id"), QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')));
+        const QString resourceId = rng.bounded(4) == 0 ? text() : QStringLiteral("res%1abcdef").arg(i);
+        if (rng.bounded(6) != 0) {
+            QJsonObject action{{QStringLiteral("type"), text()},
+                               {QStringLiteral("result"), text()},
+                               {QStringLiteral("description"), text()}};
+            if (rng.bounded(5) != 0) {
+                const qint64 ms = times.at(int(rng.bounded(quint32(times.size()))));
+                action.insert(QStringLiteral("time"),
+                              QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+            }
+            e.insert(QStringLiteral("action"), action);
+        }
+        if (rng.bounded(6) != 0)
+            e.insert(QStringLiteral("actor"), QJsonObject{{QStringLiteral("id"), text()},
+                                                          {QStringLiteral("email"), text()},
+                                                          {QStringLiteral("type"), text()},
+                                                          {QStringLiteral("context"), text()},
+                                                          {QStringLiteral("ip_address"), text()},
+                                                          {QStringLiteral("token_id"), text()},
+                                                          {QStringLiteral("token_name"), text()}});
+        e.insert(QStringLiteral("organization"), QJsonObject{{QStringLiteral("id"), text()}});
+        QJsonObject resource{{QStringLiteral("id"), resourceId},
+                             {QStringLiteral("type"), text()},
+                             {QStringLiteral("product"), text()},
+                             {QStringLiteral("scope"), text()}};
+        if (rng.bounded(3) == 0)
+            resource.insert(QStringLiteral("request"), QJsonObject{{QStringLiteral("note"), text()}});
+        if (rng.bounded(3) == 0)
+            resource.insert(QStringLiteral("response"), -5);
+        e.insert(QStringLiteral("resource"), resource);
+        QJsonObject raw{{QStringLiteral("method"), text()},
+                        {QStringLiteral("cf_ray_id"), text()},
+                        {QStringLiteral("user_agent"), text()}};
+        const int uriKind = int(rng.bounded(4));
+        raw.insert(QStringLiteral("uri"),
+                   uriKind == 0   ? QStringLiteral("/accounts/%1/members").arg(resourceId)
+                   : uriKind == 1 ? text()
+                   : uriKind == 2 ? QStringLiteral("/with/\uE000/marker/%1").arg(resourceId)
+                                  : QStringLiteral("/organizations/x/members"));
+        if (rng.bounded(4) != 0)
+            raw.insert(QStringLiteral("status_code"), int(rng.bounded(600)) - 50);
+        e.insert(QStringLiteral("raw"), raw);
+        result.append(e);
+    }
+    QJsonObject page{{QStringLiteral("success"), true},
+                     {QStringLiteral("errors"), QJsonArray()},
+                     {QStringLiteral("messages"), QJsonArray()},
+                     {QStringLiteral("result"), result},
+                     {QStringLiteral("result_info"), QJsonObject{{QStringLiteral("count"), entries}}}};
+    return QJsonDocument(page).toJson(QJsonDocument::Indented);
+}
+
+// What the record path writes for these pages: the reference output.
+QByteArray viaRecords(const QList<QByteArray> &bodies, RecordExporter::Format format)
+{
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    RecordExporter exporter(&out, format);
+    exporter.begin(ExportColumns::auditEvents());
+    for (const QByteArray &body : bodies)
+        exporter.add(ExportColumns::auditEvents(), api::decode::auditColumns(body).value.events());
+    exporter.finish();
+    return out.data();
+}
+
+QByteArray viaPages(const QList<QByteArray> &bodies, RecordExporter::Format format)
+{
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    AuditPageWriter writer(&out, format);
+    writer.begin();
+    for (const QByteArray &body : bodies)
+        writer.add(api::decode::auditColumns(body).value);
+    writer.finish();
+    return out.data();
+}
+
+} // namespace
 
 class TestExportWriter : public QObject
 {
@@ -130,6 +236,53 @@ private Q_SLOTS:
         QCOMPARE(row.size(), header.size());
         QVERIFY(row.at(header.indexOf(QStringLiteral("BilledCost"))).isEmpty());
         QVERIFY(!row.at(header.indexOf(QStringLiteral("ConsumedQuantity"))).isEmpty());
+    }
+
+    void auditPageWriterMatchesTheRecordPath_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("csv") << int(RecordExporter::Format::Csv);
+        QTest::newRow("json") << int(RecordExporter::Format::Json);
+    }
+
+    void auditPageWriterMatchesTheRecordPath()
+    {
+        QFETCH(int, format);
+        const auto f = RecordExporter::Format(format);
+        QFile fixture(QDir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"))
+                          .filePath(QStringLiteral("audit_logs_list.response.json")));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        QList<QByteArray> bodies{fixture.readAll()};
+        for (quint32 seed = 1; seed <= 6; ++seed)
+            bodies.append(trickyAuditPage(seed, 300));
+        for (const QByteArray &body : std::as_const(bodies))
+            QVERIFY(api::decode::auditColumns(body).ok());
+        const QByteArray expected = viaRecords(bodies, f);
+        const QByteArray written = viaPages(bodies, f);
+        QVERIFY(expected.size() > 100000);
+        if (written != expected) {
+            // Name the first line that differs.
+            const QList<QByteArray> a = written.split('\n'), b = expected.split('\n');
+            for (qsizetype i = 0; i < qMin(a.size(), b.size()); ++i)
+                QVERIFY2(a.at(i) == b.at(i),
+                         qPrintable(QStringLiteral("line %1:\n%2\n%3")
+                                        .arg(i)
+                                        .arg(QString::fromUtf8(a.at(i)), QString::fromUtf8(b.at(i)))));
+            QCOMPARE(written.size(), expected.size());
+        }
+        // Nothing at all: the same header or brackets.
+        QCOMPARE(viaPages({}, f), viaRecords({}, f));
+    }
+
+    void auditTimesAsQtWritesThem()
+    {
+        for (const qint64 ms : {0LL, -1LL, 999LL, 86399999LL, 951782400123LL, -62135596800000LL,
+                                -62135596800001LL, 253402300799999LL, 253402300800000LL, 1761747725318LL}) {
+            QByteArray out;
+            AuditPageWriter::appendTime(out, ms);
+            QCOMPARE(QString::fromUtf8(out),
+                     QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+        }
     }
 };
 

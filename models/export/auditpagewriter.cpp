@@ -1,0 +1,290 @@
+#include "models/export/auditpagewriter.h"
+
+#include "api/auditcolumns.h"
+#include "models/export/csvwriter.h"
+#include "models/export/exportcolumns.h"
+
+#include <QDateTime>
+#include <QIODevice>
+
+#include <array>
+
+namespace models {
+
+using Page = api::AuditColumns;
+
+namespace {
+
+// Where each exported column's value comes from in a decoded page.
+enum class Field {
+    Id,
+    Time,
+    Text, // one of Page::Text, in the plan's m_textOf
+    ResourceId,
+    Scope,
+    Uri,
+    StatusCode,
+    RayId,
+    Request,
+    Response,
+};
+
+constexpr qsizetype kFlushBytes = qsizetype(1) << 20;
+
+struct ColumnSource
+{
+    const char *header;
+    Field field;
+    Page::Text text;
+};
+
+} // namespace
+
+AuditPageWriter::AuditPageWriter(QIODevice *device, Format format) : m_device(device), m_format(format)
+{
+    m_buffer.reserve(kFlushBytes + (kFlushBytes >> 2));
+}
+
+bool AuditPageWriter::flush(bool force)
+{
+    if (!m_ok || (!force && m_buffer.size() < kFlushBytes))
+        return m_ok;
+    if (!m_buffer.isEmpty() && (!m_device || m_device->write(m_buffer) != m_buffer.size()))
+        m_ok = false;
+    m_buffer.clear();
+    return m_ok;
+}
+
+bool AuditPageWriter::begin()
+{
+    if (m_format == Format::Json) {
+        m_buffer += '[';
+        return flush(false);
+    }
+    m_buffer += CsvWriter::line(ExportColumns::headers(ExportColumns::auditEvents()));
+    return flush(false);
+}
+
+bool AuditPageWriter::finish()
+{
+    if (m_format == Format::Json)
+        m_buffer += m_rows > 0 ? "\n]\n" : "]\n";
+    return flush(true);
+}
+
+void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView v)
+{
+    if (v.isEmpty())
+        return;
+    const char first = v.front();
+    const bool formula =
+        first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    bool quote = false;
+    for (const char c : v) {
+        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote) {
+        if (formula)
+            out += '\'';
+        out += v;
+        return;
+    }
+    out += '"';
+    if (formula)
+        out += '\'';
+    for (const char c : v) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void AuditPageWriter::appendTime(QByteArray &out, qint64 ms)
+{
+    // Days since 1970-01-01 to a civil date (proleptic Gregorian), floor division.
+    qint64 days = ms / 86400000;
+    qint64 rest = ms % 86400000;
+    if (rest < 0) {
+        rest += 86400000;
+        --days;
+    }
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1 || year > 9999) {
+        // Qt's own spelling of years it cannot write in four digits.
+        out += QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8();
+        return;
+    }
+    const auto put = [&out](qint64 value, int digits) {
+        std::array<char, 4> d{};
+        for (int i = digits - 1; i >= 0; --i) {
+            d[size_t(i)] = char('0' + value % 10);
+            value /= 10;
+        }
+        out.append(d.data(), digits);
+    };
+    put(year, 4);
+    out += '-';
+    put(month, 2);
+    out += '-';
+    put(day, 2);
+    out += 'T';
+    put(rest / 3600000, 2);
+    out += ':';
+    put(rest / 60000 % 60, 2);
+    out += ':';
+    put(rest / 1000 % 60, 2);
+    out += '.';
+    put(rest % 1000, 3);
+    out += 'Z';
+}
+
+bool AuditPageWriter::add(const Page &page)
+{
+    if (!m_ok)
+        return false;
+    if (m_format == Format::Json) {
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            m_buffer += m_rows++ > 0 ? ",\n" : "\n";
+            const Page::Span &s = page.raw[size_t(i)];
+            if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
+                m_buffer.append(page.body.constData() + s.offset, s.size);
+            else
+                m_buffer += "{}";
+            if (!flush(false))
+                return false;
+        }
+        return m_ok;
+    }
+    addCsv(page);
+    return m_ok;
+}
+
+void AuditPageWriter::addCsv(const Page &page)
+{
+    static const std::array<ColumnSource, 24> kSources{{
+        {"id", Field::Id, Page::TextCount},
+        {"action_time", Field::Time, Page::TextCount},
+        {"action_type", Field::Text, Page::ActionType},
+        {"action_result", Field::Text, Page::ActionResult},
+        {"action_description", Field::Text, Page::ActionDescription},
+        {"actor_id", Field::Text, Page::ActorId},
+        {"actor_email", Field::Text, Page::ActorEmail},
+        {"actor_type", Field::Text, Page::ActorType},
+        {"actor_context", Field::Text, Page::ActorContext},
+        {"actor_ip_address", Field::Text, Page::ActorIp},
+        {"actor_token_id", Field::Text, Page::ActorTokenId},
+        {"actor_token_name", Field::Text, Page::ActorTokenName},
+        {"organization_id", Field::Text, Page::OrganizationId},
+        {"resource_id", Field::ResourceId, Page::TextCount},
+        {"resource_product", Field::Text, Page::ResourceProduct},
+        {"resource_type", Field::Text, Page::ResourceType},
+        {"resource_scope", Field::Scope, Page::TextCount},
+        {"raw_method", Field::Text, Page::RawMethod},
+        {"raw_uri", Field::Uri, Page::TextCount},
+        {"raw_status_code", Field::StatusCode, Page::TextCount},
+        {"raw_cf_ray_id", Field::RayId, Page::TextCount},
+        {"raw_user_agent", Field::Text, Page::RawUserAgent},
+        {"resource_request", Field::Request, Page::TextCount},
+        {"resource_response", Field::Response, Page::TextCount},
+    }};
+    const auto &columns = ExportColumns::auditEvents();
+    const QList<bool> numeric = ExportColumns::numericFlags(columns);
+    // The plan follows the exported columns by name, so a column added there
+    // is still written (from the record) until it is taught here.
+    std::vector<const ColumnSource *> plan;
+    plan.reserve(size_t(columns.size()));
+    for (const auto &c : columns) {
+        const ColumnSource *found = nullptr;
+        for (const ColumnSource &s : kSources)
+            if (c.header == QLatin1String(s.header))
+                found = &s;
+        plan.push_back(found);
+    }
+
+    // Each distinct value of the page escaped once.
+    std::array<std::vector<QByteArray>, Page::TextCount> cells;
+    for (int f = 0; f < Page::TextCount; ++f) {
+        cells[size_t(f)].reserve(size_t(page.values[size_t(f)].size()));
+        for (const QString &v : page.values[size_t(f)])
+            cells[size_t(f)].push_back(CsvWriter::cell(v));
+    }
+    const auto appendSpan = [&page, this](const Page::Span &s) {
+        if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
+            appendCell(m_buffer, QByteArrayView(page.body.constData() + s.offset, s.size));
+    };
+
+    for (qsizetype i = 0; i < page.size() && m_ok; ++i) {
+        const auto n = size_t(i);
+        std::optional<api::AuditEvent> record; // only for columns this writer does not know
+        for (size_t c = 0; c < plan.size(); ++c) {
+            if (c > 0)
+                m_buffer += ',';
+            const ColumnSource *s = plan[c];
+            if (!s) {
+                if (!record)
+                    record = page.event(i);
+                m_buffer += CsvWriter::cell(columns.at(qsizetype(c)).value(*record), numeric.value(qsizetype(c)));
+                continue;
+            }
+            switch (s->field) {
+            case Field::Id:
+                appendCell(m_buffer, page.ids.view(i));
+                break;
+            case Field::Time:
+                if (page.timeMs[n] != Page::kNoTime)
+                    appendTime(m_buffer, page.timeMs[n]);
+                break;
+            case Field::Text:
+                m_buffer += cells[size_t(s->text)][page.text[size_t(s->text)][n]];
+                break;
+            case Field::ResourceId:
+                appendCell(m_buffer, page.resourceIds.view(i));
+                break;
+            case Field::Scope:
+                appendSpan(page.scopes[n]);
+                break;
+            case Field::Uri: {
+                const quint32 shape = page.text[Page::RawUri][n];
+                const QString &uri = page.values[Page::RawUri][shape];
+                if (uri.isEmpty())
+                    break;
+                if (uri.front() != QChar(Page::kUriVerbatim) && !uri.contains(QChar(Page::kUriPlaceholder)))
+                    m_buffer += cells[Page::RawUri][shape];
+                else
+                    m_buffer += CsvWriter::cell(Page::expandUri(uri, page.resourceIds.at(i)));
+                break;
+            }
+            case Field::StatusCode:
+                if (page.statusCodes[n])
+                    m_buffer += QByteArray::number(*page.statusCodes[n]);
+                break;
+            case Field::RayId:
+                appendCell(m_buffer, page.rayIds.view(i));
+                break;
+            case Field::Request:
+                appendSpan(page.requests[n]);
+                break;
+            case Field::Response:
+                appendSpan(page.responses[n]);
+                break;
+            }
+        }
+        m_buffer += "\r\n";
+        ++m_rows;
+        flush(false);
+    }
+}
+
+} // namespace models

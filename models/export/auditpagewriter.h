@@ -1,0 +1,53 @@
+#pragma once
+// Streams decoded audit pages (api::AuditColumns) to a device as CSV or as a
+// JSON array of the entries exactly as received, without building a record
+// per entry: JSON copies each entry's bytes out of the page, CSV escapes
+// each distinct value of a page once and formats times itself. The output
+// is byte for byte what RecordExporter writes for the same entries (the
+// columns are ExportColumns::auditEvents()); `orgscope export audit` uses it.
+
+#include "models/export/recordexporter.h"
+
+#include <QByteArray>
+
+class QIODevice;
+
+namespace api {
+struct AuditColumns;
+}
+
+namespace models {
+
+class AuditPageWriter
+{
+public:
+    using Format = RecordExporter::Format;
+
+    AuditPageWriter(QIODevice *device, Format format);
+
+    // Writes the CSV header or the opening bracket.
+    bool begin();
+    bool add(const api::AuditColumns &page);
+    // Closing bracket (JSON) and the last buffered bytes; false when any write failed.
+    bool finish();
+
+    qint64 rows() const { return m_rows; }
+    bool ok() const { return m_ok; }
+
+    // ISO 8601 UTC with milliseconds, as ExportColumns::time() writes a QDateTime.
+    static void appendTime(QByteArray &out, qint64 msSinceEpoch);
+    // One CSV text cell, as CsvWriter::cell() escapes it, from UTF-8.
+    static void appendCell(QByteArray &out, QByteArrayView utf8);
+
+private:
+    void addCsv(const api::AuditColumns &page);
+    bool flush(bool force);
+
+    QIODevice *m_device;
+    Format m_format;
+    QByteArray m_buffer;
+    qint64 m_rows = 0;
+    bool m_ok = true;
+};
+
+} // namespace models
