@@ -235,7 +235,8 @@ void AuditPageWriter::addCsv(const Page &page)
             if (!s) {
                 if (!record)
                     record = page.event(i);
-                m_buffer += CsvWriter::cell(columns.at(qsizetype(c)).value(*record), numeric.value(qsizetype(c)));
+                m_buffer +=
+                    CsvWriter::cell(columns.at(qsizetype(c)).value(*record), numeric.value(qsizetype(c)));
                 continue;
             }
             switch (s->field) {
