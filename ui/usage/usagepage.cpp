@@ -5,19 +5,14 @@
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "models/usage/usagecontroller.h"
-#include "models/usage/usagepivotmodel.h"
-#include "models/usage/usagerecordsmodel.h"
 #include "ui/common/messagebanner.h"
 #include "ui/shell/navigator.h"
 #include "ui/usage/usageanomalypanel.h"
-#include "ui/usage/usagebarchart.h"
 #include "ui/usage/usagebreadcrumbbar.h"
+#include "ui/usage/usagechartarea.h"
 #include "ui/usage/usagecontrolsbar.h"
-#include "ui/usage/usagedonutchart.h"
 #include "ui/usage/usageexporter.h"
-#include "ui/usage/usagelinechart.h"
-#include "ui/usage/usageoutlookchart.h"
-#include "ui/usage/usagepivotview.h"
+#include "ui/usage/usagetables.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,7 +21,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
@@ -34,10 +28,6 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStackedWidget>
-#include <QTabWidget>
-#include <QTableView>
-#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -160,96 +150,13 @@ void UsagePage::buildUi()
 
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("usageMainSplitter"));
-    m_chartSplitter = new QSplitter(Qt::Horizontal, m_mainSplitter);
-    m_chartSplitter->setObjectName(QStringLiteral("usageChartSplitter"));
-    m_charts = new QStackedWidget(m_chartSplitter);
-    m_bars = new UsageBarChart(m_charts);
-    m_lines = new UsageLineChart(m_charts);
-    m_donut = new UsageDonutChart(m_charts);
-    m_charts->addWidget(m_bars);
-    m_charts->addWidget(m_lines);
-    m_charts->addWidget(m_donut);
-    m_bars->setModel(m_controller->seriesModel());
-    m_lines->setModel(m_controller->seriesModel());
-    m_donut->setModel(m_controller->breakdownModel());
-    m_charts->setMinimumHeight(220);
-    m_outlookChart = new UsageOutlookChart(m_chartSplitter);
-    m_outlookChart->hide();
-    m_chartSplitter->setStretchFactor(0, 2);
-    m_chartSplitter->setStretchFactor(1, 1);
-    m_chartSplitter->setSizes({900, 440});
-    connect(m_controller, &models::UsageController::costChanged, this, &UsagePage::updateOutlookChart);
-    connect(m_controller, &models::UsageController::drillChanged, this, &UsagePage::updateOutlookChart);
-    for (UsageChart *chart : {static_cast<UsageChart *>(m_bars), static_cast<UsageChart *>(m_lines),
-                              static_cast<UsageChart *>(m_donut)})
-        connect(chart, &UsageChart::groupActivated, this, &UsagePage::onChartGroupActivated);
+    m_chartArea = new UsageChartArea(m_controller, m_mainSplitter);
+    connect(m_chartArea, &UsageChartArea::groupActivated, this, &UsagePage::onChartGroupActivated);
 
     m_bottomSplitter = new QSplitter(Qt::Horizontal, m_mainSplitter);
     m_bottomSplitter->setObjectName(QStringLiteral("usageBottomSplitter"));
-    m_tables = new QTabWidget(m_bottomSplitter);
-    m_tables->setObjectName(QStringLiteral("usageTables"));
-    m_tables->setDocumentMode(true);
-    m_pivotView = new UsagePivotView(m_tables);
-    m_pivotView->setObjectName(QStringLiteral("usagePivot"));
-    m_pivotView->setModel(m_controller->pivotModel());
-    m_pivotView->setSortingEnabled(true);
-    m_pivotView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_pivotView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_pivotView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_pivotView->verticalHeader()->hide();
-    m_pivotView->verticalHeader()->setDefaultSectionSize(m_pivotView->fontMetrics().height() + 8);
-    m_pivotView->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
-    m_pivotView->setToolTip(tr("Enter or double-click a group to drill into it"));
-    connect(m_pivotView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        onChartGroupActivated(index.data(models::UsagePivotModel::GroupIndexRole).toInt());
-    });
-    connect(m_pivotView->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-            [this](int column, Qt::SortOrder order) {
-                m_pivotSortKind = column < 0 ? -1 : int(m_controller->pivotModel()->columnKind(column));
-                m_pivotSortOrder = order;
-            });
-
-    m_tables->addTab(m_pivotView, tr("P&ivot"));
-    auto *records = new QWidget(m_tables);
-    auto *recordsLayout = new QVBoxLayout(records);
-    recordsLayout->setContentsMargins(0, 4, 0, 0);
-    auto *recordsBar = new QHBoxLayout;
-    m_recordsFilter = new QLineEdit(records);
-    m_recordsFilter->setObjectName(QStringLiteral("usageRecordsFilter"));
-    m_recordsFilter->setPlaceholderText(tr("Filter records: text in any column"));
-    m_recordsFilter->setClearButtonEnabled(true);
-    m_recordsCount = new QLabel(records);
-    m_recordsCount->setObjectName(QStringLiteral("usageRecordsCount"));
-    recordsBar->addWidget(m_recordsFilter, 1);
-    recordsBar->addWidget(m_recordsCount);
-    recordsLayout->addLayout(recordsBar);
-    m_recordsView = new QTableView(records);
-    m_recordsView->setObjectName(QStringLiteral("usageRecords"));
-    m_recordsView->setModel(m_controller->recordsModel());
-    m_recordsView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_recordsView->setSortingEnabled(true);
-    m_recordsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_recordsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_recordsView->verticalHeader()->hide();
-    m_recordsView->verticalHeader()->setDefaultSectionSize(m_recordsView->fontMetrics().height() + 8);
-    m_recordsView->horizontalHeader()->setDefaultSectionSize(140);
-    m_recordsView->setToolTip(
-        tr("Every record in view with every column as the API sent it; click a header to "
-           "sort"));
-    recordsLayout->addWidget(m_recordsView, 1);
-    m_tables->addTab(records, tr("Recor&ds"));
-    // Typing pauses before the (worker's) filtering starts.
-    auto *filterDelay = new QTimer(this);
-    filterDelay->setSingleShot(true);
-    filterDelay->setInterval(250);
-    connect(m_recordsFilter, &QLineEdit::textChanged, filterDelay, qOverload<>(&QTimer::start));
-    connect(filterDelay, &QTimer::timeout, this,
-            [this] { m_controller->setRecordsFilter(m_recordsFilter->text()); });
-    connect(m_tables, &QTabWidget::currentChanged, this,
-            [this](int index) { m_controller->setRecordsActive(index == 1); });
-    connect(m_controller, &models::UsageController::recordsChanged, this, [this] {
-        m_recordsCount->setText(tr("%n record(s)", nullptr, m_controller->recordsModel()->rowCount()));
-    });
+    m_tables = new UsageTables(m_controller, m_bottomSplitter);
+    connect(m_tables, &UsageTables::groupActivated, this, &UsagePage::onChartGroupActivated);
 
     m_anomalies = new UsageAnomalyPanel(m_bottomSplitter);
     connect(m_anomalies, &UsageAnomalyPanel::anomalyActivated, this, &UsagePage::openAnomaly);
@@ -288,7 +195,7 @@ void UsagePage::buildUi()
     connect(m_topN, &QSpinBox::valueChanged, m_controller, &models::UsageController::setTopN);
     connect(m_controls->corrections(), &QCheckBox::toggled, m_controller,
             &models::UsageController::setIncludeCorrections);
-    connect(m_chartKind, &QComboBox::currentIndexChanged, m_charts, &QStackedWidget::setCurrentIndex);
+    connect(m_chartKind, &QComboBox::currentIndexChanged, m_chartArea, &UsageChartArea::showChart);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_controller->cancel();
         updateStatus();
@@ -443,46 +350,10 @@ void UsagePage::onAggregateChanged()
 {
     const models::UsageAggregate &a = m_controller->aggregate();
     m_controls->setUnits(a.units(), a.query().unit, a.measure() == models::UsageMeasure::ConsumedQuantity);
-    resortPivot();
-    m_pivotView->resizeColumnsToContents();
-    m_pivotView->setFrozenColumns(m_controller->pivotModel()->labelColumnCount());
+    m_tables->refreshPivot();
     m_anomalies->setAnomalies(m_controller->anomalies());
     updateNote();
     updateStatus();
-}
-
-void UsagePage::updateOutlookChart()
-{
-    const models::CostOutlook &outlook = m_controller->outlook();
-    // The line is the budget of what the outlook covers: the organization's,
-    // or a product family's when the view is drilled into one.
-    models::Budget budget = m_controller->budget();
-    QStringList families;
-    for (const models::UsageFilter &f : m_controller->query().filters)
-        if (f.dimension == models::UsageDimension::ProductFamily)
-            families << f.label;
-    if (!m_controller->query().filters.isEmpty()) {
-        const double family = families.size() == 1 ? budget.family.value(families.constFirst()) : 0.0;
-        budget = {};
-        budget.monthly = m_controller->query().filters.size() == 1 ? family : 0.0;
-    }
-    m_outlookChart->setOutlook(outlook, budget);
-    m_outlookChart->setVisible(outlook.valid);
-}
-
-void UsagePage::resortPivot()
-{
-    auto *model = m_controller->pivotModel();
-    int column = model->totalColumn();
-    if (m_pivotSortKind >= 0) {
-        for (int c = 0; c < model->columnCount(); ++c)
-            if (int(model->columnKind(c)) == m_pivotSortKind) {
-                column = c;
-                break;
-            }
-    }
-    const QSignalBlocker block(m_pivotView->horizontalHeader());
-    m_pivotView->sortByColumn(column, m_pivotSortOrder);
 }
 
 void UsagePage::openAnomaly(int row)
@@ -540,7 +411,7 @@ void UsagePage::onProgress(int done, int total)
 
 void UsagePage::showRecords(bool records)
 {
-    m_tables->setCurrentIndex(records ? 1 : 0);
+    m_tables->showRecords(records);
 }
 
 QCheckBox *UsagePage::correctionsCheck() const
@@ -560,7 +431,7 @@ QTreeWidget *UsagePage::anomalyList() const
 
 UsageChart *UsagePage::currentChart() const
 {
-    return qobject_cast<UsageChart *>(m_charts->currentWidget());
+    return m_chartArea->currentChart();
 }
 
 void UsagePage::setRangePreset(RangePreset preset)
@@ -663,7 +534,7 @@ void UsagePage::saveViewState(models::AppSettings &settings)
 {
     settings.setSplitterState(QStringLiteral("usage/main"), m_mainSplitter->saveState());
     settings.setSplitterState(QStringLiteral("usage/bottom"), m_bottomSplitter->saveState());
-    settings.setSplitterState(QStringLiteral("usage/charts"), m_chartSplitter->saveState());
+    settings.setSplitterState(QStringLiteral("usage/charts"), m_chartArea->saveState());
     settings.setHeaderState(QStringLiteral("usage/anomalies"), m_anomalies->tree()->header()->saveState());
     settings.setValue(settingKey("preset"), m_preset->currentData());
     settings.setValue(settingKey("from"), m_from->date());
@@ -675,17 +546,15 @@ void UsagePage::saveViewState(models::AppSettings &settings)
     settings.setValue(settingKey("topN"), m_topN->value());
     settings.setValue(settingKey("corrections"), m_controls->corrections()->isChecked());
     settings.setValue(settingKey("unit"), m_controller->query().unit);
-    settings.setValue(settingKey("table"), m_tables->currentIndex());
+    m_tables->saveViewState(settings);
     settings.setValue(settingKey("chart"), m_chartKind->currentData());
-    settings.setValue(settingKey("pivotSortKind"), m_pivotSortKind);
-    settings.setValue(settingKey("pivotSortOrder"), int(m_pivotSortOrder));
 }
 
 void UsagePage::restoreViewState(models::AppSettings &settings)
 {
     m_mainSplitter->restoreState(settings.splitterState(QStringLiteral("usage/main")));
     m_bottomSplitter->restoreState(settings.splitterState(QStringLiteral("usage/bottom")));
-    m_chartSplitter->restoreState(settings.splitterState(QStringLiteral("usage/charts")));
+    m_chartArea->restoreState(settings.splitterState(QStringLiteral("usage/charts")));
     m_anomalies->tree()->header()->restoreState(settings.headerState(QStringLiteral("usage/anomalies")));
     auto restoreCombo = [&](QComboBox *combo, const char *key) {
         const QVariant v = settings.value(settingKey(key));
@@ -717,11 +586,8 @@ void UsagePage::restoreViewState(models::AppSettings &settings)
     m_topN->setValue(settings.value(settingKey("topN"), m_topN->value()).toInt());
     m_controls->corrections()->setChecked(settings.value(settingKey("corrections"), true).toBool());
     m_controller->setUnit(settings.value(settingKey("unit")).toString());
-    m_tables->setCurrentIndex(settings.value(settingKey("table"), 0).toInt() == 1 ? 1 : 0);
+    m_tables->restoreViewState(settings);
     restoreCombo(m_chartKind, "chart");
-    m_pivotSortKind = settings.value(settingKey("pivotSortKind"), m_pivotSortKind).toInt();
-    m_pivotSortOrder =
-        Qt::SortOrder(settings.value(settingKey("pivotSortOrder"), int(m_pivotSortOrder)).toInt());
 }
 
 } // namespace ui

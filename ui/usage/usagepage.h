@@ -6,6 +6,8 @@
 
 #include "models/usage/usagetypes.h"
 #include "ui/common/page.h"
+#include "ui/usage/usagechartarea.h"
+#include "ui/usage/usagetables.h"
 
 #include <optional>
 
@@ -14,12 +16,10 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
-class QTabWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QSplitter;
-class QStackedWidget;
 class QTableView;
 class QToolButton;
 class QTreeWidget;
@@ -36,13 +36,7 @@ class CostOutlookBar;
 class UsageControlsBar;
 class MessageBanner;
 class UsageAnomalyPanel;
-class UsageBarChart;
 class UsageBreadcrumbBar;
-class UsageChart;
-class UsageDonutChart;
-class UsageLineChart;
-class UsageOutlookChart;
-class UsagePivotView;
 
 class UsagePage : public Page
 {
@@ -82,17 +76,17 @@ public:
     // For tests and keyboard users.
     models::UsageController *controller() const { return m_controller; }
     UsageChart *currentChart() const;
-    UsageBarChart *barChart() const { return m_bars; }
-    UsageLineChart *lineChart() const { return m_lines; }
-    UsageDonutChart *donutChart() const { return m_donut; }
+    UsageBarChart *barChart() const { return m_chartArea->barChart(); }
+    UsageLineChart *lineChart() const { return m_chartArea->lineChart(); }
+    UsageDonutChart *donutChart() const { return m_chartArea->donutChart(); }
     // This month's running cost, forecast, band and budget beside the chart.
-    UsageOutlookChart *outlookChart() const { return m_outlookChart; }
+    UsageOutlookChart *outlookChart() const { return m_chartArea->outlookChart(); }
     UsageBreadcrumbBar *breadcrumbBar() const { return m_crumbs; }
-    UsagePivotView *pivotView() const { return m_pivotView; }
+    UsagePivotView *pivotView() const { return m_tables->pivotView(); }
     // The Records tab beside the pivot: every record in view, every column.
-    QTableView *recordsView() const { return m_recordsView; }
-    QLineEdit *recordsFilter() const { return m_recordsFilter; }
-    QLabel *recordsCount() const { return m_recordsCount; }
+    QTableView *recordsView() const { return m_tables->recordsView(); }
+    QLineEdit *recordsFilter() const { return m_tables->recordsFilter(); }
+    QLabel *recordsCount() const { return m_tables->recordsCount(); }
     void showRecords(bool records); // the Records tab (true) or the pivot
     QTreeWidget *anomalyList() const;
     QComboBox *measureCombo() const { return m_measure; }
@@ -122,8 +116,6 @@ private:
     void updateNote();
     void updateStatus();
     void onChartGroupActivated(int group);
-    void resortPivot();
-    void updateOutlookChart();
 
     models::AppSettings *m_settings;
     models::UsageController *m_controller;
@@ -147,20 +139,9 @@ private:
     UsageBreadcrumbBar *m_crumbs;
     QSplitter *m_mainSplitter;
     QSplitter *m_bottomSplitter;
-    QStackedWidget *m_charts;
-    UsageBarChart *m_bars;
-    UsageLineChart *m_lines;
-    UsageDonutChart *m_donut;
-    QSplitter *m_chartSplitter;
-    UsageOutlookChart *m_outlookChart;
-    UsagePivotView *m_pivotView;
-    QTabWidget *m_tables;
-    QTableView *m_recordsView;
-    QLineEdit *m_recordsFilter;
-    QLabel *m_recordsCount;
+    UsageChartArea *m_chartArea;
+    UsageTables *m_tables;
     UsageAnomalyPanel *m_anomalies;
-    int m_pivotSortKind = -1; // models::UsagePivotModel::ColumnKind of the user's sort
-    Qt::SortOrder m_pivotSortOrder = Qt::DescendingOrder;
 };
 
 } // namespace ui
