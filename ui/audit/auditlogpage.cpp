@@ -28,6 +28,8 @@
 #include <QPushButton>
 #include <QShowEvent>
 #include <QSplitter>
+#include <QStyle>
+#include <QStyleOptionToolButton>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -79,7 +81,7 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
       m_searchTimer(new QTimer(this)), m_resetRange(new QToolButton(this)),
       m_timeline(new AuditTimeline(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_table(new QTableView(this)), m_details(new AuditDetailsPane(this)), m_count(new QLabel(this)),
-      m_progressLabel(new QLabel(this)), m_progress(new QProgressBar(this)),
+      m_staleLabel(new QLabel(this)), m_progressLabel(new QLabel(this)), m_progress(new QProgressBar(this)),
       m_cancel(new QPushButton(tr("Cancel"), this))
 {
     setObjectName(QStringLiteral("auditPage"));
@@ -89,6 +91,11 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     m_table->setObjectName(QStringLiteral("auditTable"));
     m_details->setObjectName(QStringLiteral("auditDetails"));
     m_count->setObjectName(QStringLiteral("auditCount"));
+    m_staleLabel->setObjectName(QStringLiteral("auditStale"));
+    m_staleLabel->setText(tr("Results of an earlier query — Run to update"));
+    m_staleLabel->setToolTip(tr("The time range or filters in the query bar changed since these entries were "
+                                "loaded; the table does not show what the query says until you Run it."));
+    m_staleLabel->hide();
     m_progressLabel->setObjectName(QStringLiteral("auditProgress"));
     m_progress->setObjectName(QStringLiteral("auditProgressBar"));
     m_cancel->setObjectName(QStringLiteral("auditCancel"));
@@ -121,6 +128,12 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     // Every edit goes down at once, so the draft the controller runs is what the bar shows.
     connect(m_queryBar, &AuditQueryBar::edited, this,
             [this] { m_controller->setDraft(m_queryBar->draft()); });
+    // A preset is a whole new range: picking one runs it (a custom range waits
+    // for its dates, shown as stale meanwhile).
+    connect(m_queryBar, &AuditQueryBar::presetActivated, this, [this](Preset p) {
+        if (p != Preset::Custom)
+            run();
+    });
     m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(false);
     m_progress->hide();
@@ -223,10 +236,18 @@ void AuditLogPage::buildActions()
     m_exportButton->setPopupMode(QToolButton::InstantPopup);
     m_exportButton->setToolTip(tr("Export the rows shown (after local filters) to CSV or JSON"));
     m_exportButton->setMenu(menu);
+    // An instant-popup button draws its menu arrow inside its size hint, over
+    // the text: reserve the arrow's width beside it.
+    QStyleOptionToolButton option;
+    option.initFrom(m_exportButton);
+    m_exportButton->setMinimumWidth(
+        m_exportButton->sizeHint().width() +
+        m_exportButton->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, &option, m_exportButton));
 
     auto *clear = new QAction(icon(QStringLiteral("edit-clear-all")), tr("Clear filters"), this);
-    clear->setToolTip(tr("Clear the search, column filters and time range"));
-    connect(clear, &QAction::triggered, this, &AuditLogPage::clearLocalFilters);
+    clear->setToolTip(tr("Clear the search, column filters, time selection and the query's filters (the "
+                         "query runs again when the entries shown were filtered by the server)"));
+    connect(clear, &QAction::triggered, this, &AuditLogPage::clearFilters);
     m_clearFilters = toolButton(clear, this);
     m_clearFilters->setObjectName(QStringLiteral("auditClearFilters"));
 }
@@ -236,7 +257,8 @@ void AuditLogPage::buildLayout()
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_search, 2);
     filterRow->addWidget(m_clearFilters);
-    filterRow->addWidget(m_count, 1);
+    filterRow->addWidget(m_count);
+    filterRow->addWidget(m_staleLabel, 1);
     filterRow->addStretch(0);
     filterRow->addWidget(m_refreshButton);
     filterRow->addWidget(m_exportButton);
@@ -276,6 +298,9 @@ void AuditLogPage::bindController()
 {
     using C = models::AuditController;
     connect(m_controller, &C::draftChanged, m_queryBar, &AuditQueryBar::setDraft);
+    connect(m_controller, &C::draftChanged, this, &AuditLogPage::updateCount);
+    connect(m_controller, &C::staleChanged, this, &AuditLogPage::updateStale);
+    connect(m_controller, &C::ignoredFiltersChanged, m_queryBar, &AuditQueryBar::setIgnoredFilters);
     connect(m_controller, &C::histogramChanged, this,
             [this] { m_timeline->setHistogram(m_controller->histogram()); });
     connect(m_controller, &C::errorChanged, this, [this](const models::ErrorInfo &error) {
@@ -389,14 +414,30 @@ void AuditLogPage::onLoadFinished(const models::AuditLoadSummary &s)
     updateBusyWidgets();
     const QLocale locale;
     const QString figures = figuresText(s.received, s.pages, s.elapsedMs);
+    QString text;
     if (s.canceled)
-        m_progressLabel->setText(tr("Canceled; kept %1 (%2)").arg(locale.toString(s.added), figures));
+        text = tr("Canceled; kept %1 (%2)").arg(locale.toString(s.added), figures);
     else if (s.failed)
-        m_progressLabel->setText(tr("Stopped after %1").arg(figures));
+        text = tr("Stopped after %1").arg(figures);
     else if (s.kind == models::AuditLoadSummary::Kind::Refresh)
-        m_progressLabel->setText(tr("Refreshed: %1 new entries (%2)").arg(locale.toString(s.added), figures));
+        text = tr("Refreshed: %1 new entries (%2)").arg(locale.toString(s.added), figures);
     else
-        m_progressLabel->setText(tr("Loaded %1").arg(figures));
+        text = tr("Loaded %1").arg(figures);
+    QStringList tips;
+    if (s.dropped > 0) {
+        text +=
+            QStringLiteral(" · ") + tr("%1 left out by the query's filters").arg(locale.toString(s.dropped));
+        tips.append(tr("The server sent entries that do not match the query's filters; they are not shown."));
+    }
+    if (s.entriesWithIssues > 0) {
+        text += QStringLiteral(" · ") +
+                (s.entriesWithIssues == 1
+                     ? tr("1 entry had missing fields")
+                     : tr("%1 entries had missing fields").arg(locale.toString(s.entriesWithIssues)));
+        tips.append(tr("Fields that were missing, null or unreadable show “—”. First: %1").arg(s.firstIssue));
+    }
+    m_progressLabel->setText(text);
+    m_progressLabel->setToolTip(tips.join(u'\n'));
     // Something to read in the details pane from the start.
     if (!m_table->selectionModel()->currentIndex().isValid() && model()->rowCount() > 0)
         m_table->selectionModel()->setCurrentIndex(model()->index(0, 0), QItemSelectionModel::ClearAndSelect |
@@ -419,7 +460,17 @@ void AuditLogPage::updateCount()
     if (m->isFiltering())
         text += tr(" · filtering…");
     m_count->setText(text);
-    m_clearFilters->setEnabled(filtered);
+    bool serverFilters = false;
+    for (const models::AuditQueryDraft::Filter &f : m_controller->draft().filters)
+        serverFilters |= !f.values.isEmpty();
+    m_clearFilters->setEnabled(filtered || serverFilters);
+}
+
+void AuditLogPage::updateStale()
+{
+    const bool stale = m_controller->isStale();
+    m_queryBar->setStale(stale);
+    m_staleLabel->setVisible(stale);
 }
 
 bool AuditLogPage::filterToCell(const QModelIndex &index, bool exclude)
@@ -454,16 +505,31 @@ void AuditLogPage::resetTimeRange()
     updateCount();
 }
 
-void AuditLogPage::clearLocalFilters()
+void AuditLogPage::resetLocalWidgets()
 {
     m_search->blockSignals(true);
     m_search->clear();
     m_search->blockSignals(false);
     m_searchTimer->stop();
-    m_controller->clearLocalFilters();
     m_timeline->setSelection(0, 0);
     m_resetRange->hide();
     m_rangeText.clear();
+}
+
+void AuditLogPage::clearLocalFilters()
+{
+    resetLocalWidgets();
+    m_controller->clearLocalFilters();
+    updateCount();
+}
+
+void AuditLogPage::clearFilters()
+{
+    resetLocalWidgets();
+    // Rows still being typed go down first, so they are cleared too.
+    m_controller->setDraft(m_queryBar->draft());
+    m_controller->clearFilters();
+    updateCount();
 }
 
 void AuditLogPage::openValueFilter(int column)

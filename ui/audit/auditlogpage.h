@@ -64,6 +64,9 @@ public:
     void setTimeRangeFilter(qint64 fromMs, qint64 toMs);
     void resetTimeRange();
     void clearLocalFilters();
+    // The "Clear filters" button: local filters and the query's filter rows
+    // (the controller runs the query again when the rows shown were filtered).
+    void clearFilters();
     void openValueFilter(int column);
     bool exportTo(const QString &path, Format format) { return m_controller->exportTo(path, format); }
     void exportInteractive(Format format);
@@ -78,6 +81,10 @@ public:
     MessageBanner *banner() const { return m_banner; }
     QLineEdit *searchBox() const { return m_search; }
     QLabel *progressLabel() const { return m_progressLabel; }
+    QLabel *staleLabel() const { return m_staleLabel; }
+    QToolButton *exportButton() const { return m_exportButton; }
+    QToolButton *clearFiltersButton() const { return m_clearFilters; }
+    AuditTableMenus *menus() const { return m_menus; }
 
 Q_SIGNALS:
     // The details pane shows the full entry of id.
@@ -99,6 +106,8 @@ private:
     void showExportProgress();
     void updateBusyWidgets();
     void updateCount();
+    void updateStale();
+    void resetLocalWidgets();
     void updateDetails();
     void keepDetailsEntrySelected();
     void applyTimeZone();
@@ -121,6 +130,7 @@ private:
     AuditTableMenus *m_menus = nullptr;
     AuditDetailsPane *m_details;
     QLabel *m_count;
+    QLabel *m_staleLabel;
     QLabel *m_progressLabel;
     QProgressBar *m_progress;
     QPushButton *m_cancel;
