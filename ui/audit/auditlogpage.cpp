@@ -197,6 +197,7 @@ void AuditLogPage::buildTable()
     // A reset (new filter or sort result, history from the archive, a large
     // merge) forgets the current row: put it back on the entry the details
     // pane shows, so the highlighted row and the details always agree.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &AuditLogPage::rememberSelection);
     connect(model, &QAbstractItemModel::modelReset, this, &AuditLogPage::keepDetailsEntrySelected);
     // No refresh on modelReset: the pane keeps showing its entry while pages stream in.
     connect(model, &models::AuditTableModel::visibleRowsChanged, this, &AuditLogPage::updateCount);
@@ -549,15 +550,52 @@ void AuditLogPage::copyRow(const QModelIndex &index) const
 
 // ---------------------------------------------------------------- details
 
+void AuditLogPage::rememberSelection()
+{
+    // Store rows stay valid across filter and sort resets of one query.
+    constexpr qsizetype kMaxRemembered = 100000;
+    m_selectedStoreRows.clear();
+    m_selectionGeneration = model()->queryGeneration();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.size() < 2 || rows.size() > kMaxRemembered)
+        return; // one row is the current one, put back by the details' entry
+    m_selectedStoreRows.reserve(std::size_t(rows.size()));
+    for (const QModelIndex &index : rows)
+        m_selectedStoreRows.push_back(model()->storeRow(index.row()));
+}
+
 void AuditLogPage::keepDetailsEntrySelected()
 {
     const int row = model()->rowOfEntry(m_details->entryId());
-    if (row >= 0) {
-        m_table->selectionModel()->setCurrentIndex(
-            model()->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (row < 0) {
+        m_selectedStoreRows.clear();
+        updateDetails(); // the entry is filtered out: follow whatever is current now
         return;
     }
-    updateDetails(); // the entry is filtered out: follow whatever is current now
+    QItemSelectionModel *selection = m_table->selectionModel();
+    selection->setCurrentIndex(model()->index(row, 0),
+                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const std::vector<int> remembered = std::exchange(m_selectedStoreRows, {});
+    if (remembered.empty() || m_selectionGeneration != model()->queryGeneration())
+        return;
+    // The other selected rows that are still shown, found in one pass over the view.
+    std::vector<quint8> wanted(model()->store().rowCount(), 0);
+    for (int r : remembered)
+        if (r >= 0 && std::size_t(r) < wanted.size())
+            wanted[std::size_t(r)] = 1;
+    const std::vector<quint32> &visible = model()->visibleRows();
+    QItemSelection rows;
+    const int last = model()->columnCount() - 1;
+    for (std::size_t v = 0; v < visible.size(); ++v) {
+        if (visible[v] >= wanted.size() || !wanted[visible[v]])
+            continue;
+        std::size_t end = v;
+        while (end + 1 < visible.size() && visible[end + 1] < wanted.size() && wanted[visible[end + 1]])
+            ++end;
+        rows.select(model()->index(int(v), 0), model()->index(int(end), last));
+        v = end;
+    }
+    selection->select(rows, QItemSelectionModel::Select);
 }
 
 void AuditLogPage::updateDetails()

@@ -11,6 +11,8 @@
 
 #include "models/audit/auditcontroller.h"
 
+#include <vector>
+
 class QLabel;
 class QLineEdit;
 class QModelIndex;
@@ -110,11 +112,15 @@ private:
     void resetLocalWidgets();
     void updateDetails();
     void keepDetailsEntrySelected();
+    void rememberSelection();
     void applyTimeZone();
 
     models::AuditController *m_controller;
     models::AppSettings *m_settings;
     QString m_rangeText; // the timeline range the table is narrowed to, for the count
+    // Store rows selected before a reset (a filter or sort result), put back after it.
+    std::vector<int> m_selectedStoreRows;
+    quint64 m_selectionGeneration = 0;
 
     MessageBanner *m_banner;
     AuditQueryBar *m_queryBar;

@@ -516,6 +516,23 @@ private Q_SLOTS:
         const QString chosen = model->index(chosenRow, 0).data(Model::EntryIdRole).toString();
         const QString actor = model->index(chosenRow, int(Column::Actor)).data().toString();
         QCOMPARE(m_page->details()->entryId(), chosen);
+        // Two more rows of the same actor join the selection (Ctrl+click).
+        QSet<QString> selected{chosen};
+        for (int r = 0; r < model->rowCount() && selected.size() < 3; ++r) {
+            if (r == chosenRow || model->index(r, int(Column::Actor)).data().toString() != actor)
+                continue;
+            m_page->table()->selectionModel()->select(model->index(r, 0), QItemSelectionModel::Select |
+                                                                              QItemSelectionModel::Rows);
+            selected.insert(model->index(r, 0).data(Model::EntryIdRole).toString());
+        }
+        QCOMPARE(selected.size(), 3);
+        auto selectedIds = [this] {
+            QSet<QString> ids;
+            for (const QModelIndex &i : m_page->table()->selectionModel()->selectedRows())
+                ids.insert(i.data(Model::EntryIdRole).toString());
+            return ids;
+        };
+        QCOMPARE(selectedIds(), selected);
         QApplication::processEvents();
         const int width = m_page->details()->width();
 
@@ -526,7 +543,7 @@ private Q_SLOTS:
         QTRY_COMPARE(timeline->histogram().total(), quint64(model->rowCount()));
         QCOMPARE(m_page->details()->entryId(), chosen);
         QCOMPARE(m_page->table()->currentIndex().data(Model::EntryIdRole).toString(), chosen);
-        QCOMPARE(m_page->table()->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(selectedIds(), selected);
         QApplication::processEvents();
         QCOMPARE(m_page->details()->width(), width);
 
