@@ -28,8 +28,6 @@
 #include <QPushButton>
 #include <QShowEvent>
 #include <QSplitter>
-#include <QStyle>
-#include <QStyleOptionToolButton>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -93,6 +91,9 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     m_count->setObjectName(QStringLiteral("auditCount"));
     m_staleLabel->setObjectName(QStringLiteral("auditStale"));
     m_staleLabel->setText(tr("Results of an earlier query — Run to update"));
+    QFont staleFont = m_staleLabel->font();
+    staleFont.setBold(true);
+    m_staleLabel->setFont(staleFont);
     m_staleLabel->setToolTip(tr("The time range or filters in the query bar changed since these entries were "
                                 "loaded; the table does not show what the query says until you Run it."));
     m_staleLabel->hide();
@@ -228,22 +229,13 @@ void AuditLogPage::buildActions()
     QAction *json = menu->addAction(tr("Export as JSON…"));
     json->setObjectName(QStringLiteral("actionAuditExportJson"));
     connect(json, &QAction::triggered, this, [this] { exportInteractive(Format::Json); });
-    m_exportButton = new QToolButton(this);
+    // A push button lays its menu arrow out beside the text; an instant-popup
+    // tool button draws it in its bottom corner, over the text and cut off.
+    m_exportButton = new QPushButton(icon(QStringLiteral("document-export")), tr("Export"), this);
     m_exportButton->setObjectName(QStringLiteral("auditExport"));
-    m_exportButton->setText(tr("Export"));
-    m_exportButton->setIcon(icon(QStringLiteral("document-export")));
-    m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_exportButton->setAutoRaise(true);
-    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setFlat(true);
     m_exportButton->setToolTip(tr("Export the rows shown (after local filters) to CSV or JSON"));
     m_exportButton->setMenu(menu);
-    // An instant-popup button draws its menu arrow inside its size hint, over
-    // the text: reserve the arrow's width beside it.
-    QStyleOptionToolButton option;
-    option.initFrom(m_exportButton);
-    m_exportButton->setMinimumWidth(
-        m_exportButton->sizeHint().width() +
-        m_exportButton->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, &option, m_exportButton));
 
     auto *clear = new QAction(icon(QStringLiteral("edit-clear-all")), tr("Clear filters"), this);
     clear->setToolTip(tr("Clear the search, column filters, time selection and the query's filters (the "
@@ -471,6 +463,11 @@ void AuditLogPage::updateStale()
 {
     const bool stale = m_controller->isStale();
     m_queryBar->setStale(stale);
+    // A warning colour that reads on either palette.
+    QPalette pal = m_staleLabel->palette();
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    pal.setColor(QPalette::WindowText, dark ? QColor(0xf0, 0xb4, 0x4c) : QColor(0x8a, 0x5a, 0x00));
+    m_staleLabel->setPalette(pal);
     m_staleLabel->setVisible(stale);
 }
 

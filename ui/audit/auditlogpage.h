@@ -84,7 +84,7 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QLabel *progressLabel() const { return m_progressLabel; }
     QLabel *staleLabel() const { return m_staleLabel; }
-    QToolButton *exportButton() const { return m_exportButton; }
+    QPushButton *exportButton() const { return m_exportButton; }
     QToolButton *clearFiltersButton() const { return m_clearFilters; }
     AuditTableMenus *menus() const { return m_menus; }
 
@@ -127,7 +127,7 @@ private:
     QLineEdit *m_search;
     QTimer *m_searchTimer;
     QToolButton *m_refreshButton = nullptr;
-    QToolButton *m_exportButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
     QToolButton *m_clearFilters = nullptr;
     QToolButton *m_resetRange;
     AuditTimeline *m_timeline;

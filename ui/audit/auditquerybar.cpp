@@ -26,7 +26,7 @@ using Draft = models::AuditQueryDraft;
 AuditQueryBar::AuditQueryBar(QWidget *parent)
     : QWidget(parent), m_zone(QTimeZone::systemTimeZone()), m_preset(new QComboBox(this)),
       m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_zoneLabel(new QLabel(this)),
-      m_addFilter(new QToolButton(this)), m_run(new QPushButton(tr("Run"), this)),
+      m_addFilter(new QPushButton(tr("+ Filter"), this)), m_run(new QPushButton(tr("Run"), this)),
       m_rowsLayout(new QVBoxLayout), m_serverNote(new QLabel(this))
 {
     m_preset->setObjectName(QStringLiteral("auditPreset"));
@@ -61,9 +61,7 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
     m_zoneLabel->setObjectName(QStringLiteral("auditZone"));
 
     m_addFilter->setObjectName(QStringLiteral("auditAddFilter"));
-    m_addFilter->setText(tr("+ Filter"));
     m_addFilter->setToolTip(tr("Add a server-side filter (is / is not) for the next Run"));
-    m_addFilter->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_addFilter);
     for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
         const QString key = QLatin1String(f.wireKey);

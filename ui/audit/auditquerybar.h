@@ -85,7 +85,7 @@ private:
     QDateTimeEdit *m_from;
     QDateTimeEdit *m_to;
     QLabel *m_zoneLabel;
-    QToolButton *m_addFilter;
+    QPushButton *m_addFilter; // a push button keeps its menu arrow clear of the text
     QPushButton *m_run;
     QVBoxLayout *m_rowsLayout;
     QLabel *m_serverNote;
