@@ -553,12 +553,17 @@ void AuditLogPage::rememberSelection()
     constexpr qsizetype kMaxRemembered = 100000;
     m_selectedStoreRows.clear();
     m_selectionGeneration = model()->queryGeneration();
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.size() < 2 || rows.size() > kMaxRemembered)
+    // Ranges, not selectedRows(): Ctrl+A over a million rows is one range.
+    const QItemSelection selection = m_table->selectionModel()->selection();
+    qsizetype count = 0;
+    for (const QItemSelectionRange &range : selection)
+        count += range.height();
+    if (count < 2 || count > kMaxRemembered)
         return; // one row is the current one, put back by the details' entry
-    m_selectedStoreRows.reserve(std::size_t(rows.size()));
-    for (const QModelIndex &index : rows)
-        m_selectedStoreRows.push_back(model()->storeRow(index.row()));
+    m_selectedStoreRows.reserve(std::size_t(count));
+    for (const QItemSelectionRange &range : selection)
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            m_selectedStoreRows.push_back(model()->storeRow(row));
 }
 
 void AuditLogPage::keepDetailsEntrySelected()
