@@ -87,7 +87,8 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(new QLabel(tr("Time:"), this));
+    // No "Time:" label: the presets say what they are, and the bar has to fit
+    // a 1024-pixel screen with "Run to update" in it.
     top->addWidget(m_preset);
     top->addWidget(new QLabel(tr("from"), this));
     top->addWidget(m_from);
