@@ -16,7 +16,6 @@
 #include <QSaveFile>
 #include <QThreadPool>
 #include <QTimer>
-#include <numeric>
 
 namespace models {
 
@@ -83,12 +82,14 @@ AuditController::AuditController(Session *session, QObject *parent)
     connect(m_exportTick, &QTimer::timeout, this, [this] { Q_EMIT exportProgressChanged(exportProgress()); });
     connect(&m_exportWatcher, &QFutureWatcher<QString>::finished, this, &AuditController::onExportDone);
 
-    // The timeline covers every loaded row, so only the row count matters.
+    // The timeline draws the rows shown over the buckets of every loaded row:
+    // new rows and every change of the local filter recompute it.
     m_histogramTimer->setSingleShot(true);
     m_histogramTimer->setInterval(kHistogramDebounceMs);
     connect(m_histogramTimer, &QTimer::timeout, this, &AuditController::computeHistogram);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &AuditController::scheduleHistogram);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AuditController::scheduleHistogram);
+    connect(m_model, &AuditTableModel::visibleRowsChanged, this, &AuditController::scheduleHistogram);
     connect(&m_histogramWatcher, &QFutureWatcher<AuditHistogram>::finished, this, [this] {
         m_histogram = m_histogramWatcher.result();
         Q_EMIT histogramChanged();
@@ -182,6 +183,42 @@ void AuditController::setDraft(const AuditQueryDraft &draft)
         return;
     m_draft = draft;
     Q_EMIT draftChanged(m_draft);
+    updateStale();
+}
+
+bool AuditController::sameQuery(const AuditQueryDraft &a, const AuditQueryDraft &b)
+{
+    if (a.preset != b.preset)
+        return false;
+    if (a.preset == AuditQueryDraft::Preset::Custom && (a.fromMs != b.fromMs || a.toMs != b.toMs))
+        return false;
+    // What reaches the wire: the query's filter values, whatever the rows' order or pending marks.
+    const api::AuditQuery qa = a.query(0);
+    const api::AuditQuery qb = b.query(0);
+    for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
+        QStringList ia = (qa.*f.member).include, ib = (qb.*f.member).include;
+        QStringList ea = (qa.*f.member).exclude, eb = (qb.*f.member).exclude;
+        for (QStringList *l : {&ia, &ib, &ea, &eb})
+            l->sort();
+        if (ia != ib || ea != eb)
+            return false;
+    }
+    return true;
+}
+
+void AuditController::setApplied(const std::optional<AuditQueryDraft> &applied)
+{
+    m_appliedDraft = applied;
+    updateStale();
+}
+
+void AuditController::updateStale()
+{
+    const bool stale = m_appliedDraft && !sameQuery(*m_appliedDraft, m_draft);
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    Q_EMIT staleChanged(m_stale);
 }
 
 // ---------------------------------------------------------------- session and archive
@@ -213,6 +250,11 @@ void AuditController::onOrganizationChanged()
     m_loadedQuery = {};
     m_loadedIsLive = false;
     m_dirty = true;
+    setApplied(std::nullopt);
+    if (!m_ignoredFilters.isEmpty()) {
+        m_ignoredFilters.clear();
+        Q_EMIT ignoredFiltersChanged(m_ignoredFilters);
+    }
     setActivity(Activity::Idle);
     Q_EMIT organizationCleared(m_session && !m_session->organizationId().isEmpty());
     if (m_active)
@@ -269,6 +311,10 @@ void AuditController::onHistoryLoaded(quint64 ticket, std::shared_ptr<AuditStore
     m_loadedQuery = api::AuditQuery{};
     m_loadedQuery.direction = QStringLiteral("desc");
     m_loadedIsLive = true;
+    // Unfiltered rows: a draft with filters asks for something else.
+    AuditQueryDraft shown = m_draft;
+    shown.filters.clear();
+    setApplied(shown);
     Q_EMIT historyLoaded(rows, newestMs);
     if (connected)
         refresh();
@@ -315,6 +361,7 @@ void AuditController::run()
     AuditQueryDraft applied = m_draft;
     applied.markApplied();
     setDraft(applied);
+    setApplied(applied);
     startLoad(LoadKind::Run, query);
 }
 
@@ -322,7 +369,8 @@ void AuditController::refresh()
 {
     if (isLoading())
         return;
-    if (m_model->store().rowCount() == 0 || !m_loadedIsLive) {
+    // Extending rows of another query would only make them staler.
+    if (m_model->store().rowCount() == 0 || !m_loadedIsLive || m_stale) {
         run();
         return;
     }
@@ -359,6 +407,15 @@ void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query)
     m_rowsAtStart = m_model->store().rowCount();
     m_lastAdded = 0;
     m_lastReceived = 0;
+    m_entriesWithIssues = 0;
+    m_firstIssue.clear();
+    m_dropped = 0;
+    m_filterCheck = AuditFilterCheck(query);
+    // A Refresh extends the same query: what the server ignored then it still ignores.
+    if (kind == LoadKind::Run && !m_ignoredFilters.isEmpty()) {
+        m_ignoredFilters.clear();
+        Q_EMIT ignoredFiltersChanged(m_ignoredFilters);
+    }
 
     auto *pager = new api::AuditPager(m_session->client(), m_session->organizationId(), query, this);
     m_pager = pager;
@@ -377,8 +434,30 @@ void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query)
 
 void AuditController::onPage(quint64 generation, const api::AuditColumns &page)
 {
+    if (generation != m_model->queryGeneration())
+        return;
     m_lastReceived += page.size();
-    if (!m_model->appendPage(generation, page, m_skipIds))
+    if (page.entriesWithIssues > 0 && m_entriesWithIssues == 0)
+        m_firstIssue = page.firstIssue;
+    m_entriesWithIssues += page.entriesWithIssues;
+    // Positive filters are not confirmed for this endpoint: every entry is
+    // checked against them (integer work per entry, each distinct value of
+    // the page compared once).
+    AuditFilterCheck::Result checked;
+    if (m_filterCheck.isActive()) {
+        checked = m_filterCheck.check(page);
+        m_dropped += checked.dropped;
+        bool news = false;
+        for (const QString &key : std::as_const(checked.ignoredKeys)) {
+            if (!m_ignoredFilters.contains(key)) {
+                m_ignoredFilters.append(key);
+                news = true;
+            }
+        }
+        if (news)
+            Q_EMIT ignoredFiltersChanged(m_ignoredFilters);
+    }
+    if (!m_model->appendPage(generation, page, m_skipIds, checked.dropped > 0 ? &checked.drop : nullptr))
         return;
     if (m_session && m_archiveOrg == m_session->organizationId())
         m_archive->append(page);
@@ -400,6 +479,10 @@ void AuditController::onLoadFinished()
     m_lastAdded = qint64(m_model->store().rowCount()) - m_rowsAtStart;
     summary.added = m_lastAdded;
     summary.canceled = pager->wasCanceled();
+    summary.entriesWithIssues = m_entriesWithIssues;
+    summary.firstIssue = m_firstIssue;
+    summary.ignoredFilters = m_ignoredFilters;
+    summary.dropped = m_dropped;
     if (!summary.canceled && pager->error()) {
         const api::ApiError error = pager->error();
         summary.failed = true;
@@ -457,6 +540,20 @@ void AuditController::setTimeRange(qint64 fromMs, qint64 toMs)
 void AuditController::clearLocalFilters()
 {
     m_model->setFilter({});
+}
+
+void AuditController::clearFilters()
+{
+    clearLocalFilters();
+    bool shownFiltered = false;
+    if (m_appliedDraft)
+        for (const AuditQueryDraft::Filter &f : std::as_const(m_appliedDraft->filters))
+            shownFiltered |= !f.values.isEmpty();
+    AuditQueryDraft draft = m_draft;
+    draft.filters.clear();
+    setDraft(draft);
+    if (shownFiltered)
+        run();
 }
 
 bool AuditController::filterToValue(int row, int column, bool exclude)
@@ -520,12 +617,12 @@ void AuditController::computeHistogram()
         m_histogramAgain = true;
         return;
     }
+    // The model's visible rows always index its current store, so the two
+    // copies agree; the counting happens on a pool thread.
     const AuditSnapshot snapshot = m_model->snapshot();
-    m_histogramWatcher.setFuture(runInPool([snapshot] {
-        std::vector<quint32> rows(snapshot.rowCount());
-        std::iota(rows.begin(), rows.end(), 0u);
-        return AuditHistogram::compute(snapshot, rows);
-    }));
+    std::vector<quint32> shown = m_model->visibleRows();
+    m_histogramWatcher.setFuture(runInPool(
+        [snapshot, shown = std::move(shown)] { return AuditHistogram::computeShown(snapshot, shown); }));
 }
 
 // ---------------------------------------------------------------- export

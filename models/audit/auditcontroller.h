@@ -8,6 +8,7 @@
 // holds the error and notice to show. No widgets: the page binds its views
 // to these models, properties and signals and forwards the user's intents.
 
+#include "models/audit/auditfiltercheck.h"
 #include "models/audit/audithistogram.h"
 #include "models/audit/auditquerydraft.h"
 #include "models/audit/auditrowdetails.h"
@@ -24,6 +25,7 @@
 #include <QSet>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -50,6 +52,14 @@ struct AuditLoadSummary
     qint64 elapsedMs = 0;
     bool canceled = false;
     bool failed = false; // error() says why
+    // Entries kept although a field was missing, null or of the wrong type
+    // (they show "—" there), and the first such problem.
+    qint64 entriesWithIssues = 0;
+    QString firstIssue;
+    // Positive filters the server evidently ignored (wire keys), and the
+    // entries left out here because they contradict one of them.
+    QStringList ignoredFilters;
+    qint64 dropped = 0;
 };
 
 class AuditController : public QObject
@@ -68,6 +78,12 @@ class AuditController : public QObject
     Q_PROPERTY(models::ErrorInfo error READ error NOTIFY errorChanged)
     // Archive warnings (set aside, not available, not saved).
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    // The rows shown are not what the draft says: it changed since they were
+    // loaded (another range, another filter). A Run brings them in line.
+    Q_PROPERTY(bool stale READ isStale NOTIFY staleChanged)
+    // Positive filters of the loaded query the server ignored (wire keys);
+    // the controller applied them to the entries itself.
+    Q_PROPERTY(QStringList ignoredFilters READ ignoredFilters NOTIFY ignoredFiltersChanged)
 public:
     // An export runs beside these (see exporting).
     enum class Activity { Idle, OpeningArchive, Loading, Refreshing };
@@ -93,6 +109,11 @@ public:
     AuditHistogram histogram() const { return m_histogram; }
     ErrorInfo error() const { return m_error; }
     QString notice() const { return m_notice; }
+    bool isStale() const { return m_stale; }
+    QStringList ignoredFilters() const { return m_ignoredFilters; }
+    // Whether two drafts ask the server for the same entries (pending marks
+    // and empty filter rows do not count).
+    static bool sameQuery(const AuditQueryDraft &a, const AuditQueryDraft &b);
 
     // Where per-organization archives live (default AuditArchive::defaultDirectory()).
     void setArchiveDirectory(const QString &directory) { m_archiveDir = directory; }
@@ -122,6 +143,10 @@ public Q_SLOTS:
     // Narrows the table to [fromMs, toMs); an empty range shows every time again.
     void setTimeRange(qint64 fromMs, qint64 toMs);
     void clearLocalFilters();
+    // "Clear filters": the local filters and the draft's filter rows; when the
+    // rows shown came from a filtered query, runs the unfiltered one so the
+    // table and the query bar agree.
+    void clearFilters();
     // "Filter to / exclude this value" of a shown cell: applied locally at
     // once and added to the draft as a pending server filter when the column
     // has one. False for a bad cell.
@@ -145,6 +170,8 @@ Q_SIGNALS:
     void histogramChanged();
     void errorChanged(const models::ErrorInfo &error);
     void noticeChanged(const QString &notice);
+    void staleChanged(bool stale);
+    void ignoredFiltersChanged(const QStringList &wireKeys);
     // A passing remark for the user (e.g. what "audit around" shows).
     void hintRaised(const QString &text);
     // A navigation into the Audit log started from a clean local filter
@@ -186,6 +213,8 @@ private:
     void setError(const QString &message, bool retryable, RetryAction action);
     void clearError();
     void setNotice(const QString &notice);
+    void setApplied(const std::optional<AuditQueryDraft> &applied);
+    void updateStale();
 
     QPointer<Session> m_session;
     AuditTableModel *m_model;
@@ -195,6 +224,14 @@ private:
     ErrorInfo m_error;
     RetryAction m_retry = RetryAction::None;
     QString m_notice;
+    // The draft whose results are shown (nullopt: nothing loaded).
+    std::optional<AuditQueryDraft> m_appliedDraft;
+    bool m_stale = false;
+    AuditFilterCheck m_filterCheck; // of the running load
+    QStringList m_ignoredFilters;
+    qint64 m_dropped = 0;
+    qint64 m_entriesWithIssues = 0;
+    QString m_firstIssue;
 
     QString m_archiveDir;
     QString m_archiveOrg;

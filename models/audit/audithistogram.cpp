@@ -91,6 +91,49 @@ AuditHistogram AuditHistogram::compute(const AuditSnapshot &snapshot, std::span<
         else
             ++buckets[i].success;
     }
+    for (Bucket &b : h.m_buckets)
+        b.loaded = b.total();
+    return h;
+}
+
+AuditHistogram AuditHistogram::computeShown(const AuditSnapshot &snapshot, std::span<const quint32> shownRows)
+{
+    AuditHistogram h;
+    const quint32 n = snapshot.rowCount();
+    if (n == 0)
+        return h;
+    qint64 fromMs = std::numeric_limits<qint64>::max();
+    qint64 toMs = std::numeric_limits<qint64>::min();
+    snapshot.times().scan(0, n, [&](std::size_t, qint64 t) {
+        fromMs = std::min(fromMs, t);
+        toMs = std::max(toMs, t);
+    });
+    ++toMs;
+    h.m_size = autoBucketSize(toMs - fromMs);
+    const qint64 len = bucketLengthMs(h.m_size);
+    const qint64 first = bucketStart(fromMs, h.m_size);
+    const qint64 count = std::min(kMaxBuckets, floorDiv(toMs - 1 - first, len) + 1);
+    h.m_buckets.resize(qsizetype(std::max<qint64>(count, 0)));
+    for (qsizetype i = 0; i < h.m_buckets.size(); ++i)
+        h.m_buckets[i].startMs = first + i * len;
+    Bucket *buckets = h.m_buckets.data();
+    snapshot.times().scan(0, n, [&](std::size_t, qint64 t) {
+        const qint64 i = (t - first) / len;
+        if (i < count)
+            ++buckets[i].loaded;
+    });
+    const quint32 failureId = snapshot.failureId();
+    for (quint32 r : shownRows) {
+        if (r >= n)
+            continue;
+        const qint64 i = (snapshot.timeMs(r) - first) / len;
+        if (i >= count)
+            continue;
+        if (snapshot.stringId(AuditField::ActionResult, r) == failureId)
+            ++buckets[i].failure;
+        else
+            ++buckets[i].success;
+    }
     return h;
 }
 
@@ -100,6 +143,22 @@ quint32 AuditHistogram::maxTotal() const
     for (const Bucket &b : m_buckets)
         m = std::max(m, b.total());
     return m;
+}
+
+quint32 AuditHistogram::maxLoaded() const
+{
+    quint32 m = 0;
+    for (const Bucket &b : m_buckets)
+        m = std::max(m, std::max(b.loaded, b.total()));
+    return m;
+}
+
+quint64 AuditHistogram::loadedTotal() const
+{
+    quint64 t = 0;
+    for (const Bucket &b : m_buckets)
+        t += b.loaded;
+    return t;
 }
 
 quint64 AuditHistogram::total() const

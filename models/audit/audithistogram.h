@@ -19,6 +19,7 @@ public:
         qint64 startMs = 0;
         quint32 success = 0; // everything that is not a failure
         quint32 failure = 0;
+        quint32 loaded = 0; // every loaded row of the bucket, shown or not
         quint32 total() const { return success + failure; }
     };
 
@@ -32,11 +33,17 @@ public:
     // with fromMs >= toMs the range of the rows themselves is used.
     static AuditHistogram compute(const AuditSnapshot &snapshot, std::span<const quint32> rows,
                                   qint64 fromMs = 0, qint64 toMs = 0);
+    // The rows a table shows (success / failure) over the buckets of every
+    // loaded row (loaded): what the timeline draws, the loaded total faint
+    // behind it, on an axis that does not move while filters change.
+    static AuditHistogram computeShown(const AuditSnapshot &snapshot, std::span<const quint32> shownRows);
 
     BucketSize bucketSize() const { return m_size; }
     const QList<Bucket> &buckets() const { return m_buckets; }
     quint32 maxTotal() const;
-    quint64 total() const;
+    quint32 maxLoaded() const;
+    quint64 total() const; // shown rows
+    quint64 loadedTotal() const;
     // [start, end) of bucket i: what a click on it narrows the table to.
     std::pair<qint64, qint64> bucketRange(int i) const;
     // Range covered by buckets first..last (inclusive, any order): a drag.

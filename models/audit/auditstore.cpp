@@ -130,7 +130,8 @@ quint32 AuditStore::append(const QList<api::AuditEvent> &events, const QSet<QStr
     return added;
 }
 
-quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &skipIds)
+quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &skipIds,
+                           const std::vector<bool> *drop)
 {
     using C = api::AuditColumns;
     static constexpr std::array<std::pair<C::Text, AuditField>, C::TextCount> kFields{{
@@ -176,6 +177,8 @@ quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &s
     AuditSnapshot &d = m_data;
     quint32 added = 0;
     for (qsizetype i = 0; i < page.size(); ++i) {
+        if (drop && std::size_t(i) < drop->size() && (*drop)[std::size_t(i)])
+            continue;
         if (!skipIds.isEmpty() && skipIds.contains(page.ids.at(i)))
             continue;
         const auto row = size_t(i);

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <vector>
 
 namespace models {
 
@@ -22,11 +23,13 @@ public:
     AuditStore();
 
     // Appends one page; entries whose id is in skipIds are left out (used at
-    // the boundary of an incremental refresh). Returns how many were added.
+    // the boundary of an incremental refresh), and so are those set in drop
+    // (one flag per entry of the page). Returns how many were added.
     quint32 append(const QList<api::AuditEvent> &events, const QSet<QString> &skipIds = {});
     // The same from a page decoded column by column: each distinct value of
     // the page is interned once, then rows take integer ids.
-    quint32 append(const api::AuditColumns &page, const QSet<QString> &skipIds = {});
+    quint32 append(const api::AuditColumns &page, const QSet<QString> &skipIds = {},
+                   const std::vector<bool> *drop = nullptr);
     void clear();
 
     quint32 rowCount() const { return m_data.rowCount(); }

@@ -57,8 +57,17 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     const AuditSnapshot &d = m_store.data();
     const auto column = Column(index.column());
     switch (role) {
-    case Qt::DisplayRole:
-        return column == Column::Time ? timeText(d.timeMs(row)) : d.text(column, row);
+    case Qt::DisplayRole: {
+        // A lenient read keeps entries with missing fields: say so rather than show a blank or 1970.
+        if (column == Column::Time)
+            return d.timeMs(row) == 0 ? missingText() : timeText(d.timeMs(row));
+        QString text = d.text(column, row);
+        return text.isEmpty() ? missingText() : text;
+    }
+    case TextRole:
+        if (column == Column::Time)
+            return d.timeMs(row) == 0 ? QString() : timeText(d.timeMs(row));
+        return d.text(column, row);
     case Qt::ToolTipRole: // full text, and Time in UTC beside the zone shown
         return d.text(column, row);
     case Qt::ForegroundRole:
@@ -132,6 +141,7 @@ QHash<int, QByteArray> AuditTableModel::roleNames() const
     names.insert(StoreRowRole, "storeRow");
     names.insert(EntryIdRole, "entryId");
     names.insert(FilterValueRole, "filterValue");
+    names.insert(TextRole, "text");
     return names;
 }
 
@@ -181,11 +191,11 @@ bool AuditTableModel::appendPage(quint64 generation, const QList<api::AuditEvent
 }
 
 bool AuditTableModel::appendPage(quint64 generation, const api::AuditColumns &page,
-                                 const QSet<QString> &skipIds)
+                                 const QSet<QString> &skipIds, const std::vector<bool> *drop)
 {
     if (generation != m_queryGeneration)
         return false;
-    showAppended(m_store.append(page, skipIds));
+    showAppended(m_store.append(page, skipIds, drop));
     return true;
 }
 

@@ -27,7 +27,10 @@ public:
         StoreRowRole,                // int: row in store()
         EntryIdRole,                 // QString: entry id (for AuditArchive::fullEntry)
         FilterValueRole,             // QString: the value filterToValue() would use
+        TextRole,                    // QString: the cell's text, empty when missing (Display shows "—")
     };
+    // What a cell shows for a value the entry did not have (absent, null or unreadable).
+    static QString missingText() { return QStringLiteral("—"); }
 
     explicit AuditTableModel(QObject *parent = nullptr);
     ~AuditTableModel() override;
@@ -47,7 +50,9 @@ public:
     // sort spreads it over many places). False when the page was stale.
     bool appendPage(quint64 generation, const QList<api::AuditEvent> &events,
                     const QSet<QString> &skipIds = {});
-    bool appendPage(quint64 generation, const api::AuditColumns &page, const QSet<QString> &skipIds = {});
+    // drop: one flag per entry of the page, set for entries to leave out.
+    bool appendPage(quint64 generation, const api::AuditColumns &page, const QSet<QString> &skipIds = {},
+                    const std::vector<bool> *drop = nullptr);
     void clear();
     // Replaces all rows, e.g. with history an AuditArchive loaded on a worker.
     void setStore(AuditStore store);

@@ -282,7 +282,8 @@ bool AuditStore::matches(const Row &row, const Filter &f) const
     return true;
 }
 
-HttpResponse AuditStore::list(const QByteArray &organizationId, const QueryString &q, CursorStyle style) const
+HttpResponse AuditStore::list(const QByteArray &organizationId, const QueryString &q, CursorStyle style,
+                              bool ignorePositive) const
 {
     // Validation first, in a fixed order so the first problem is reported.
     if (!q.contains(QStringLiteral("since")))
@@ -359,6 +360,13 @@ HttpResponse AuditStore::list(const QByteArray &organizationId, const QueryStrin
             // Include values that never occur in the data can match nothing.
             if (!negated && set->include.isEmpty() && set->includeText.isEmpty() && fk.field != StatusField)
                 set->includeImpossible = true;
+            // --ignore-positive-filters: what a server that does not know them would do.
+            if (!negated && ignorePositive) {
+                set->include.clear();
+                set->includeText.clear();
+                set->includeImpossible = false;
+                set->active = !set->exclude.isEmpty() || !set->excludeText.isEmpty();
+            }
         }
     }
 

@@ -59,7 +59,9 @@ public:
     qsizetype bytesUsed() const;
 
     // GET /organizations/{id}/logs/audit with the envelope of family (b).
-    HttpResponse list(const QByteArray &organizationId, const QueryString &query, CursorStyle style) const;
+    // ignorePositive: filters without ".not" are validated, then not applied.
+    HttpResponse list(const QByteArray &organizationId, const QueryString &query, CursorStyle style,
+                      bool ignorePositive = false) const;
 
     QByteArray entryJson(qsizetype row) const;
 

@@ -66,6 +66,9 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
     const QCommandLineOption cursorStyle(
         QStringLiteral("cursor-style"),
         QStringLiteral("Audit cursor field: flat, after or both (default flat)."), QStringLiteral("STYLE"));
+    const QCommandLineOption ignorePositive(
+        QStringLiteral("ignore-positive-filters"),
+        QStringLiteral("Audit filters without .not are validated, then not applied."));
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
                                        QStringLiteral("Token bucket per credential (default 1200/300)."),
                                        QStringLiteral("N/SECONDS"));
@@ -85,10 +88,10 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
     const QCommandLineOption stallMs(
         QStringLiteral("stall-ms"),
         QStringLiteral("How long a 'stall' fault holds the body (default 90000)."), QStringLiteral("MS"));
-    p.addOptions({help,         port,       host,     allowRemote, token,         accountToken,
-                  expiredToken, email,      key,      strict,      seed,          audit,
-                  usageDays,    usageCosts, now,      legacy,      ownMembership, cursorStyle,
-                  rateLimit,    xRatelimit, force429, faults,      faultSeed,     stallMs});
+    p.addOptions({help,   port,      host,          allowRemote,   token,     accountToken, expiredToken,
+                  email,  key,       strict,        seed,          audit,     usageDays,    usageCosts,
+                  now,    legacy,    ownMembership, cursorStyle,   rateLimit, xRatelimit,   force429,
+                  faults, faultSeed, stallMs,       ignorePositive});
 
     if (!p.parse(QStringList{QStringLiteral("orgscope-sim")} + arguments)) {
         message = p.errorText();
@@ -181,6 +184,7 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
     o.legacyMetaFlags = p.isSet(legacy);
     o.countOwnMembership = p.isSet(ownMembership);
     o.xRatelimitHeaders = p.isSet(xRatelimit);
+    o.ignorePositiveFilters = p.isSet(ignorePositive);
 
     if (p.isSet(now)) {
         const auto t = TimeUtil::parse(p.value(now));

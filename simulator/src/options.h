@@ -33,6 +33,9 @@ struct Options
     bool legacyMetaFlags = false;
     bool countOwnMembership = false;
     CursorStyle cursorStyle = CursorStyle::Flat;
+    // Audit filters without ".not" are accepted and validated, then not
+    // applied (the public documentation does not confirm them; clients must cope).
+    bool ignorePositiveFilters = false;
 
     int rateLimitCount = 1200;
     int rateLimitWindowSeconds = 300;

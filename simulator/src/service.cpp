@@ -903,7 +903,7 @@ HttpResponse Service::auditLogs(Context &c, const QByteArray &orgId)
 {
     if (!m_store.organization(orgId))
         return Envelope::auditError(404, QStringLiteral("Organization not found"));
-    return m_audit.list(orgId, c.query, m_options.cursorStyle);
+    return m_audit.list(orgId, c.query, m_options.cursorStyle, m_options.ignorePositiveFilters);
 }
 
 HttpResponse Service::usage(Context &c, const QByteArray &orgId)

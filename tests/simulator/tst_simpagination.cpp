@@ -515,6 +515,42 @@ private slots:
         QCOMPARE(all.value(QStringLiteral("result")).toArray().size(), 50);
     }
 
+    void ignorePositiveFilters()
+    {
+        // --ignore-positive-filters: "key=value" is validated, then not
+        // applied; "key.not=value" still is.
+        testsupport::SimulatorProcess sim({QStringLiteral("--audit-events"), QStringLiteral("500"),
+                                           QStringLiteral("--ignore-positive-filters")});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        SimClient client(sim.baseUrl());
+        const QString root = client.get(QStringLiteral("/organizations?page_size=1"))
+                                 .json()
+                                 .value(QStringLiteral("result"))
+                                 .toArray()
+                                 .first()
+                                 .toObject()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        const QString base = QStringLiteral("/organizations/%1/logs/audit?%2&limit=1000").arg(root, window);
+        const qsizetype all = client.get(base).json().value(QStringLiteral("result")).toArray().size();
+        QVERIFY(all > 1);
+        const Reply ignored =
+            client.get(base + QStringLiteral("&action_result=failure&actor_email=nobody%40x.example"));
+        QCOMPARE(ignored.status, 200);
+        QCOMPARE(ignored.json().value(QStringLiteral("result")).toArray().size(), all);
+        const Reply invalid = client.get(base + QStringLiteral("&action_result=maybe"));
+        QCOMPARE(invalid.status, 400);
+        const QJsonArray kept =
+            client.get(base + QStringLiteral("&action_result=failure&action_result.not=success"))
+                .json()
+                .value(QStringLiteral("result"))
+                .toArray();
+        QVERIFY(kept.size() < all);
+        for (const QJsonValue &v : kept)
+            QVERIFY(v.toObject().value(QStringLiteral("action")).toObject().value(QStringLiteral("result")) !=
+                    QStringLiteral("success"));
+    }
+
     void cursorStyles_data()
     {
         QTest::addColumn<QString>("style");

@@ -26,6 +26,10 @@ AuditDetailsPane::AuditDetailsPane(QWidget *parent)
 {
     m_title->setObjectName(QStringLiteral("auditDetailsTitle"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The title is elided to the pane, never the other way round: an entry id
+    // must not widen the pane (and squeeze the table) when it is shown.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_title->setMinimumWidth(0);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -96,7 +100,7 @@ void AuditDetailsPane::showEntry(const QString &id, const QList<models::AuditRow
 {
     m_id = id;
     m_full = false;
-    m_title->setText(id.isEmpty() ? tr("Entry") : tr("Entry %1").arg(id));
+    setTitle(id.isEmpty() ? tr("Entry") : tr("Entry %1").arg(id));
     setFields(fields);
     m_json->setPlainText(prettyJson(compactJson));
     m_copy->setEnabled(true);
@@ -119,7 +123,7 @@ void AuditDetailsPane::clear()
     m_id.clear();
     m_full = false;
     m_fields.clear();
-    m_title->setText(tr("No entry selected"));
+    setTitle(tr("No entry selected"));
     m_fieldsView->clear();
     m_json->clear();
     m_copy->setEnabled(false);
@@ -140,7 +144,36 @@ void AuditDetailsPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         m_highlighter->updateColors(palette());
+    if (event->type() == QEvent::FontChange)
+        updateTitle();
     QWidget::changeEvent(event);
+}
+
+void AuditDetailsPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateTitle();
+}
+
+QSize AuditDetailsPane::minimumSizeHint() const
+{
+    const QSize laidOut = QWidget::minimumSizeHint();
+    return {std::max(laidOut.width(), fontMetrics().averageCharWidth() * 32), laidOut.height()};
+}
+
+void AuditDetailsPane::setTitle(const QString &text)
+{
+    m_titleText = text;
+    m_title->setToolTip(text);
+    updateTitle();
+}
+
+void AuditDetailsPane::updateTitle()
+{
+    // The label's width once laid out; before that, the pane's less the button.
+    const int width =
+        m_title->width() > 1 ? m_title->width() : std::max(0, this->width() - m_copy->width() - 8);
+    m_title->setText(m_title->fontMetrics().elidedText(m_titleText, Qt::ElideMiddle, width));
 }
 
 } // namespace ui

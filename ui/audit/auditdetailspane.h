@@ -39,13 +39,20 @@ public:
 
     static QString prettyJson(const QByteArray &json);
 
+    // Narrow enough for a 1024-pixel screen beside the table, wide enough to read a field.
+    QSize minimumSizeHint() const override;
+
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void setFields(const QList<models::AuditRowDetails::Field> &fields);
+    void setTitle(const QString &text);
+    void updateTitle();
 
     QString m_id;
+    QString m_titleText; // elided into m_title to its width
     bool m_full = false;
     QList<models::AuditRowDetails::Field> m_fields;
     QLabel *m_title;

@@ -11,8 +11,8 @@
 namespace ui {
 
 AuditFilterRow::AuditFilterRow(const QString &wireKey, const QString &label, QWidget *parent)
-    : QWidget(parent), m_key(wireKey), m_label(new QLabel(label, this)), m_mode(new QComboBox(this)),
-      m_values(new QLineEdit(this)), m_remove(new QToolButton(this))
+    : QWidget(parent), m_key(wireKey), m_text(label), m_label(new QLabel(label, this)),
+      m_mode(new QComboBox(this)), m_values(new QLineEdit(this)), m_remove(new QToolButton(this))
 {
     setObjectName(QStringLiteral("auditFilter_") + wireKey);
     m_label->setToolTip(wireKey);
@@ -88,7 +88,24 @@ void AuditFilterRow::setPending(bool pending)
     QFont f = m_label->font();
     f.setItalic(pending);
     m_label->setFont(f);
-    m_label->setToolTip(pending ? tr("%1 — used by the next Run").arg(m_key) : m_key);
+    updateLabel();
+}
+
+void AuditFilterRow::setIgnoredByServer(bool ignored)
+{
+    if (ignored == m_ignored)
+        return;
+    m_ignored = ignored;
+    updateLabel();
+}
+
+void AuditFilterRow::updateLabel()
+{
+    m_label->setText(m_ignored ? QStringLiteral("⚠ ") + m_text : m_text);
+    QString tip = m_pending ? tr("%1 — used by the next Run").arg(m_key) : m_key;
+    if (m_ignored)
+        tip += u'\n' + tr("The server did not apply this filter; the entries it sent were filtered here.");
+    m_label->setToolTip(tip);
 }
 
 } // namespace ui

@@ -28,6 +28,9 @@ public:
     // Marks a filter the next Run has not used yet.
     void setPending(bool pending);
     bool isPending() const { return m_pending; }
+    // The server did not apply this filter on the last Run (it was applied locally).
+    void setIgnoredByServer(bool ignored);
+    bool isIgnoredByServer() const { return m_ignored; }
 
 Q_SIGNALS:
     void removeRequested(ui::AuditFilterRow *row);
@@ -35,8 +38,12 @@ Q_SIGNALS:
     void changed();
 
 private:
+    void updateLabel();
+
     QString m_key;
     bool m_pending = false;
+    bool m_ignored = false;
+    QString m_text;
     QLabel *m_label;
     QComboBox *m_mode;
     QLineEdit *m_values;

@@ -79,7 +79,7 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
       m_searchTimer(new QTimer(this)), m_resetRange(new QToolButton(this)),
       m_timeline(new AuditTimeline(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_table(new QTableView(this)), m_details(new AuditDetailsPane(this)), m_count(new QLabel(this)),
-      m_progressLabel(new QLabel(this)), m_progress(new QProgressBar(this)),
+      m_staleLabel(new QLabel(this)), m_progressLabel(new QLabel(this)), m_progress(new QProgressBar(this)),
       m_cancel(new QPushButton(tr("Cancel"), this))
 {
     setObjectName(QStringLiteral("auditPage"));
@@ -89,6 +89,14 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     m_table->setObjectName(QStringLiteral("auditTable"));
     m_details->setObjectName(QStringLiteral("auditDetails"));
     m_count->setObjectName(QStringLiteral("auditCount"));
+    m_staleLabel->setObjectName(QStringLiteral("auditStale"));
+    m_staleLabel->setText(tr("Results of an earlier query — Run to update"));
+    QFont staleFont = m_staleLabel->font();
+    staleFont.setBold(true);
+    m_staleLabel->setFont(staleFont);
+    m_staleLabel->setToolTip(tr("The time range or filters in the query bar changed since these entries were "
+                                "loaded; the table does not show what the query says until you Run it."));
+    m_staleLabel->hide();
     m_progressLabel->setObjectName(QStringLiteral("auditProgress"));
     m_progress->setObjectName(QStringLiteral("auditProgressBar"));
     m_cancel->setObjectName(QStringLiteral("auditCancel"));
@@ -121,6 +129,12 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     // Every edit goes down at once, so the draft the controller runs is what the bar shows.
     connect(m_queryBar, &AuditQueryBar::edited, this,
             [this] { m_controller->setDraft(m_queryBar->draft()); });
+    // A preset is a whole new range: picking one runs it (a custom range waits
+    // for its dates, shown as stale meanwhile).
+    connect(m_queryBar, &AuditQueryBar::presetActivated, this, [this](Preset p) {
+        if (p != Preset::Custom)
+            run();
+    });
     m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(false);
     m_progress->hide();
@@ -184,6 +198,7 @@ void AuditLogPage::buildTable()
     // A reset (new filter or sort result, history from the archive, a large
     // merge) forgets the current row: put it back on the entry the details
     // pane shows, so the highlighted row and the details always agree.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &AuditLogPage::rememberSelection);
     connect(model, &QAbstractItemModel::modelReset, this, &AuditLogPage::keepDetailsEntrySelected);
     // No refresh on modelReset: the pane keeps showing its entry while pages stream in.
     connect(model, &models::AuditTableModel::visibleRowsChanged, this, &AuditLogPage::updateCount);
@@ -214,19 +229,18 @@ void AuditLogPage::buildActions()
     QAction *json = menu->addAction(tr("Export as JSON…"));
     json->setObjectName(QStringLiteral("actionAuditExportJson"));
     connect(json, &QAction::triggered, this, [this] { exportInteractive(Format::Json); });
-    m_exportButton = new QToolButton(this);
+    // A push button lays its menu arrow out beside the text; an instant-popup
+    // tool button draws it in its bottom corner, over the text and cut off.
+    m_exportButton = new QPushButton(icon(QStringLiteral("document-export")), tr("Export"), this);
     m_exportButton->setObjectName(QStringLiteral("auditExport"));
-    m_exportButton->setText(tr("Export"));
-    m_exportButton->setIcon(icon(QStringLiteral("document-export")));
-    m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_exportButton->setAutoRaise(true);
-    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setFlat(true);
     m_exportButton->setToolTip(tr("Export the rows shown (after local filters) to CSV or JSON"));
     m_exportButton->setMenu(menu);
 
     auto *clear = new QAction(icon(QStringLiteral("edit-clear-all")), tr("Clear filters"), this);
-    clear->setToolTip(tr("Clear the search, column filters and time range"));
-    connect(clear, &QAction::triggered, this, &AuditLogPage::clearLocalFilters);
+    clear->setToolTip(tr("Clear the search, column filters, time selection and the query's filters (the "
+                         "query runs again when the entries shown were filtered by the server)"));
+    connect(clear, &QAction::triggered, this, &AuditLogPage::clearFilters);
     m_clearFilters = toolButton(clear, this);
     m_clearFilters->setObjectName(QStringLiteral("auditClearFilters"));
 }
@@ -236,7 +250,8 @@ void AuditLogPage::buildLayout()
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_search, 2);
     filterRow->addWidget(m_clearFilters);
-    filterRow->addWidget(m_count, 1);
+    filterRow->addWidget(m_count);
+    filterRow->addWidget(m_staleLabel, 1);
     filterRow->addStretch(0);
     filterRow->addWidget(m_refreshButton);
     filterRow->addWidget(m_exportButton);
@@ -276,6 +291,9 @@ void AuditLogPage::bindController()
 {
     using C = models::AuditController;
     connect(m_controller, &C::draftChanged, m_queryBar, &AuditQueryBar::setDraft);
+    connect(m_controller, &C::draftChanged, this, &AuditLogPage::updateCount);
+    connect(m_controller, &C::staleChanged, this, &AuditLogPage::updateStale);
+    connect(m_controller, &C::ignoredFiltersChanged, m_queryBar, &AuditQueryBar::setIgnoredFilters);
     connect(m_controller, &C::histogramChanged, this,
             [this] { m_timeline->setHistogram(m_controller->histogram()); });
     connect(m_controller, &C::errorChanged, this, [this](const models::ErrorInfo &error) {
@@ -389,14 +407,30 @@ void AuditLogPage::onLoadFinished(const models::AuditLoadSummary &s)
     updateBusyWidgets();
     const QLocale locale;
     const QString figures = figuresText(s.received, s.pages, s.elapsedMs);
+    QString text;
     if (s.canceled)
-        m_progressLabel->setText(tr("Canceled; kept %1 (%2)").arg(locale.toString(s.added), figures));
+        text = tr("Canceled; kept %1 (%2)").arg(locale.toString(s.added), figures);
     else if (s.failed)
-        m_progressLabel->setText(tr("Stopped after %1").arg(figures));
+        text = tr("Stopped after %1").arg(figures);
     else if (s.kind == models::AuditLoadSummary::Kind::Refresh)
-        m_progressLabel->setText(tr("Refreshed: %1 new entries (%2)").arg(locale.toString(s.added), figures));
+        text = tr("Refreshed: %1 new entries (%2)").arg(locale.toString(s.added), figures);
     else
-        m_progressLabel->setText(tr("Loaded %1").arg(figures));
+        text = tr("Loaded %1").arg(figures);
+    QStringList tips;
+    if (s.dropped > 0) {
+        text +=
+            QStringLiteral(" · ") + tr("%1 left out by the query's filters").arg(locale.toString(s.dropped));
+        tips.append(tr("The server sent entries that do not match the query's filters; they are not shown."));
+    }
+    if (s.entriesWithIssues > 0) {
+        text += QStringLiteral(" · ") +
+                (s.entriesWithIssues == 1
+                     ? tr("1 entry had missing fields")
+                     : tr("%1 entries had missing fields").arg(locale.toString(s.entriesWithIssues)));
+        tips.append(tr("Fields that were missing, null or unreadable show “—”. First: %1").arg(s.firstIssue));
+    }
+    m_progressLabel->setText(text);
+    m_progressLabel->setToolTip(tips.join(u'\n'));
     // Something to read in the details pane from the start.
     if (!m_table->selectionModel()->currentIndex().isValid() && model()->rowCount() > 0)
         m_table->selectionModel()->setCurrentIndex(model()->index(0, 0), QItemSelectionModel::ClearAndSelect |
@@ -419,7 +453,22 @@ void AuditLogPage::updateCount()
     if (m->isFiltering())
         text += tr(" · filtering…");
     m_count->setText(text);
-    m_clearFilters->setEnabled(filtered);
+    bool serverFilters = false;
+    for (const models::AuditQueryDraft::Filter &f : m_controller->draft().filters)
+        serverFilters |= !f.values.isEmpty();
+    m_clearFilters->setEnabled(filtered || serverFilters);
+}
+
+void AuditLogPage::updateStale()
+{
+    const bool stale = m_controller->isStale();
+    m_queryBar->setStale(stale);
+    // A warning colour that reads on either palette.
+    QPalette pal = m_staleLabel->palette();
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    pal.setColor(QPalette::WindowText, dark ? QColor(0xf0, 0xb4, 0x4c) : QColor(0x8a, 0x5a, 0x00));
+    m_staleLabel->setPalette(pal);
+    m_staleLabel->setVisible(stale);
 }
 
 bool AuditLogPage::filterToCell(const QModelIndex &index, bool exclude)
@@ -454,16 +503,31 @@ void AuditLogPage::resetTimeRange()
     updateCount();
 }
 
-void AuditLogPage::clearLocalFilters()
+void AuditLogPage::resetLocalWidgets()
 {
     m_search->blockSignals(true);
     m_search->clear();
     m_search->blockSignals(false);
     m_searchTimer->stop();
-    m_controller->clearLocalFilters();
     m_timeline->setSelection(0, 0);
     m_resetRange->hide();
     m_rangeText.clear();
+}
+
+void AuditLogPage::clearLocalFilters()
+{
+    resetLocalWidgets();
+    m_controller->clearLocalFilters();
+    updateCount();
+}
+
+void AuditLogPage::clearFilters()
+{
+    resetLocalWidgets();
+    // Rows still being typed go down first, so they are cleared too.
+    m_controller->setDraft(m_queryBar->draft());
+    m_controller->clearFilters();
+    updateCount();
 }
 
 void AuditLogPage::openValueFilter(int column)
@@ -483,15 +547,57 @@ void AuditLogPage::copyRow(const QModelIndex &index) const
 
 // ---------------------------------------------------------------- details
 
+void AuditLogPage::rememberSelection()
+{
+    // Store rows stay valid across filter and sort resets of one query.
+    constexpr qsizetype kMaxRemembered = 100000;
+    m_selectedStoreRows.clear();
+    m_selectionGeneration = model()->queryGeneration();
+    // Ranges, not selectedRows(): Ctrl+A over a million rows is one range.
+    const QItemSelection selection = m_table->selectionModel()->selection();
+    qsizetype count = 0;
+    for (const QItemSelectionRange &range : selection)
+        count += range.height();
+    if (count < 2 || count > kMaxRemembered)
+        return; // one row is the current one, put back by the details' entry
+    m_selectedStoreRows.reserve(std::size_t(count));
+    for (const QItemSelectionRange &range : selection)
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            m_selectedStoreRows.push_back(model()->storeRow(row));
+}
+
 void AuditLogPage::keepDetailsEntrySelected()
 {
     const int row = model()->rowOfEntry(m_details->entryId());
-    if (row >= 0) {
-        m_table->selectionModel()->setCurrentIndex(
-            model()->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (row < 0) {
+        m_selectedStoreRows.clear();
+        updateDetails(); // the entry is filtered out: follow whatever is current now
         return;
     }
-    updateDetails(); // the entry is filtered out: follow whatever is current now
+    QItemSelectionModel *selection = m_table->selectionModel();
+    selection->setCurrentIndex(model()->index(row, 0),
+                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const std::vector<int> remembered = std::exchange(m_selectedStoreRows, {});
+    if (remembered.empty() || m_selectionGeneration != model()->queryGeneration())
+        return;
+    // The other selected rows that are still shown, found in one pass over the view.
+    std::vector<quint8> wanted(model()->store().rowCount(), 0);
+    for (int r : remembered)
+        if (r >= 0 && std::size_t(r) < wanted.size())
+            wanted[std::size_t(r)] = 1;
+    const std::vector<quint32> &visible = model()->visibleRows();
+    QItemSelection rows;
+    const int last = model()->columnCount() - 1;
+    for (std::size_t v = 0; v < visible.size(); ++v) {
+        if (visible[v] >= wanted.size() || !wanted[visible[v]])
+            continue;
+        std::size_t end = v;
+        while (end + 1 < visible.size() && visible[end + 1] < wanted.size() && wanted[visible[end + 1]])
+            ++end;
+        rows.select(model()->index(int(v), 0), model()->index(int(end), last));
+        v = end;
+    }
+    selection->select(rows, QItemSelectionModel::Select);
 }
 
 void AuditLogPage::updateDetails()

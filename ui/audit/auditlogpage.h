@@ -11,6 +11,8 @@
 
 #include "models/audit/auditcontroller.h"
 
+#include <vector>
+
 class QLabel;
 class QLineEdit;
 class QModelIndex;
@@ -64,6 +66,9 @@ public:
     void setTimeRangeFilter(qint64 fromMs, qint64 toMs);
     void resetTimeRange();
     void clearLocalFilters();
+    // The "Clear filters" button: local filters and the query's filter rows
+    // (the controller runs the query again when the rows shown were filtered).
+    void clearFilters();
     void openValueFilter(int column);
     bool exportTo(const QString &path, Format format) { return m_controller->exportTo(path, format); }
     void exportInteractive(Format format);
@@ -78,6 +83,10 @@ public:
     MessageBanner *banner() const { return m_banner; }
     QLineEdit *searchBox() const { return m_search; }
     QLabel *progressLabel() const { return m_progressLabel; }
+    QLabel *staleLabel() const { return m_staleLabel; }
+    QPushButton *exportButton() const { return m_exportButton; }
+    QToolButton *clearFiltersButton() const { return m_clearFilters; }
+    AuditTableMenus *menus() const { return m_menus; }
 
 Q_SIGNALS:
     // The details pane shows the full entry of id.
@@ -99,20 +108,26 @@ private:
     void showExportProgress();
     void updateBusyWidgets();
     void updateCount();
+    void updateStale();
+    void resetLocalWidgets();
     void updateDetails();
     void keepDetailsEntrySelected();
+    void rememberSelection();
     void applyTimeZone();
 
     models::AuditController *m_controller;
     models::AppSettings *m_settings;
     QString m_rangeText; // the timeline range the table is narrowed to, for the count
+    // Store rows selected before a reset (a filter or sort result), put back after it.
+    std::vector<int> m_selectedStoreRows;
+    quint64 m_selectionGeneration = 0;
 
     MessageBanner *m_banner;
     AuditQueryBar *m_queryBar;
     QLineEdit *m_search;
     QTimer *m_searchTimer;
     QToolButton *m_refreshButton = nullptr;
-    QToolButton *m_exportButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
     QToolButton *m_clearFilters = nullptr;
     QToolButton *m_resetRange;
     AuditTimeline *m_timeline;
@@ -121,6 +136,7 @@ private:
     AuditTableMenus *m_menus = nullptr;
     AuditDetailsPane *m_details;
     QLabel *m_count;
+    QLabel *m_staleLabel;
     QLabel *m_progressLabel;
     QProgressBar *m_progress;
     QPushButton *m_cancel;

@@ -26,8 +26,8 @@ using Draft = models::AuditQueryDraft;
 AuditQueryBar::AuditQueryBar(QWidget *parent)
     : QWidget(parent), m_zone(QTimeZone::systemTimeZone()), m_preset(new QComboBox(this)),
       m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_zoneLabel(new QLabel(this)),
-      m_addFilter(new QToolButton(this)), m_run(new QPushButton(tr("Run"), this)),
-      m_rowsLayout(new QVBoxLayout)
+      m_addFilter(new QPushButton(tr("+ Filter"), this)), m_run(new QPushButton(tr("Run"), this)),
+      m_rowsLayout(new QVBoxLayout), m_serverNote(new QLabel(this))
 {
     m_preset->setObjectName(QStringLiteral("auditPreset"));
     m_preset->addItem(tr("Last hour"), int(Preset::LastHour));
@@ -45,6 +45,7 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
             Q_EMIT presetChanged(preset());
         notifyEdited();
     });
+    connect(m_preset, &QComboBox::activated, this, [this] { Q_EMIT presetActivated(preset()); });
 
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
     for (QDateTimeEdit *e : {m_from, m_to}) {
@@ -60,9 +61,7 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
     m_zoneLabel->setObjectName(QStringLiteral("auditZone"));
 
     m_addFilter->setObjectName(QStringLiteral("auditAddFilter"));
-    m_addFilter->setText(tr("+ Filter"));
     m_addFilter->setToolTip(tr("Add a server-side filter (is / is not) for the next Run"));
-    m_addFilter->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_addFilter);
     for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
         const QString key = QLatin1String(f.wireKey);
@@ -77,13 +76,19 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
 
     m_run->setObjectName(QStringLiteral("auditRun"));
     m_run->setIcon(icon(QStringLiteral("media-playback-start")));
-    m_run->setToolTip(tr("Load the entries of this range and filters (Ctrl+Return)"));
     m_run->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
+    // Wide enough for both of its texts, so the bar does not jump when it turns stale.
+    m_stale = true;
+    updateRunButton();
+    m_run->setMinimumWidth(m_run->sizeHint().width());
+    m_stale = false;
+    updateRunButton();
     connect(m_run, &QPushButton::clicked, this, &AuditQueryBar::runRequested);
 
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(new QLabel(tr("Time:"), this));
+    // No "Time:" label: the presets say what they are, and the bar has to fit
+    // a 1024-pixel screen with "Run to update" in it.
     top->addWidget(m_preset);
     top->addWidget(new QLabel(tr("from"), this));
     top->addWidget(m_from);
@@ -97,10 +102,14 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
 
     m_rowsLayout->setContentsMargins(0, 0, 0, 0);
     m_rowsLayout->setSpacing(2);
+    m_serverNote->setObjectName(QStringLiteral("auditServerNote"));
+    m_serverNote->setWordWrap(true);
+    m_serverNote->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
     layout->addLayout(m_rowsLayout);
+    layout->addWidget(m_serverNote);
     setTimeZone(m_zone);
 }
 
@@ -217,6 +226,7 @@ void AuditQueryBar::setDraft(const models::AuditQueryDraft &d)
             row->setValues(f.values);
         row->setPending(f.pending);
     }
+    updateIgnoredMarks();
     updateRangeEditors();
 }
 
@@ -228,6 +238,50 @@ std::pair<qint64, qint64> AuditQueryBar::range(qint64 nowMs) const
 api::AuditQuery AuditQueryBar::query(qint64 nowMs) const
 {
     return draft().query(nowMs);
+}
+
+void AuditQueryBar::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    updateRunButton();
+}
+
+void AuditQueryBar::updateRunButton()
+{
+    m_run->setText(m_stale ? tr("Run to update") : tr("Run"));
+    QFont f = m_run->font();
+    f.setBold(m_stale);
+    m_run->setFont(f);
+    m_run->setToolTip(m_stale ? tr("The table shows the results of an earlier query: load the entries of "
+                                   "this range and these filters (Ctrl+Return)")
+                              : tr("Load the entries of this range and filters (Ctrl+Return)"));
+}
+
+void AuditQueryBar::setIgnoredFilters(const QStringList &wireKeys)
+{
+    m_ignored = wireKeys;
+    if (wireKeys.isEmpty()) {
+        m_serverNote->clear();
+        m_serverNote->hide();
+    } else {
+        QStringList labels;
+        for (const QString &k : wireKeys)
+            labels.append(labelFor(k));
+        m_serverNote->setText(
+            tr("The server did not apply the filter on %1: the entries it sent were filtered here instead. "
+               "Only the entries that match are shown.")
+                .arg(labels.join(QStringLiteral(", "))));
+        m_serverNote->show();
+    }
+    updateIgnoredMarks();
+}
+
+void AuditQueryBar::updateIgnoredMarks()
+{
+    for (AuditFilterRow *row : std::as_const(m_rows))
+        row->setIgnoredByServer(!row->isExclude() && m_ignored.contains(row->wireKey()));
 }
 
 void AuditQueryBar::notifyEdited()

@@ -54,10 +54,21 @@ public:
     static QString labelFor(const QString &wireKey);
 
     QPushButton *runButton() const { return m_run; }
+    QLabel *serverNote() const { return m_serverNote; }
+
+    // The rows shown are not what the bar says: the Run button says so (and
+    // the page's results header, bound to the same controller state).
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
+    // Positive filters the server ignored on the last Run (wire keys): a note
+    // under the rows and a mark on each such row.
+    void setIgnoredFilters(const QStringList &wireKeys);
 
 Q_SIGNALS:
     void runRequested();
     void presetChanged(models::AuditQueryDraft::Preset preset);
+    // The user picked a preset in the list (not emitted by setPreset/setDraft).
+    void presetActivated(models::AuditQueryDraft::Preset preset);
     // The user changed the range or a filter row: draft() differs.
     void edited();
 
@@ -66,16 +77,21 @@ private:
     void removeRow(AuditFilterRow *row);
     void clearRows();
     void notifyEdited();
+    void updateRunButton();
+    void updateIgnoredMarks();
 
     QTimeZone m_zone;
     QComboBox *m_preset;
     QDateTimeEdit *m_from;
     QDateTimeEdit *m_to;
     QLabel *m_zoneLabel;
-    QToolButton *m_addFilter;
+    QPushButton *m_addFilter; // a push button keeps its menu arrow clear of the text
     QPushButton *m_run;
     QVBoxLayout *m_rowsLayout;
+    QLabel *m_serverNote;
     QList<AuditFilterRow *> m_rows;
+    QStringList m_ignored;
+    bool m_stale = false;
     bool m_rendering = false; // setDraft() at work: not an edit
 };
 

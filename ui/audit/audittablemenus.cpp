@@ -104,32 +104,45 @@ void AuditTableMenus::showCellMenu(const QPoint &pos)
     const QModelIndex index = m_table->indexAt(pos);
     if (!index.isValid())
         return;
-    const QString value = index.data(Qt::DisplayRole).toString();
+    QMenu *menu = buildCellMenu(index, m_table);
+    menu->exec(m_table->viewport()->mapToGlobal(pos));
+    delete menu;
+}
+
+QMenu *AuditTableMenus::buildCellMenu(const QModelIndex &index, QWidget *parent)
+{
+    const QString value = index.data(models::AuditTableModel::TextRole).toString();
     const QString shown = value.size() > 40 ? value.left(40) + QStringLiteral("…") : value;
-    QMenu menu(m_table);
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("auditCellMenu"));
     QAction *only =
-        menu.addAction(tr("Filter to this value (%1)").arg(shown.isEmpty() ? tr("empty") : shown));
+        menu->addAction(tr("Filter to this value (%1)").arg(shown.isEmpty() ? tr("empty") : shown));
     only->setObjectName(QStringLiteral("actionAuditFilterTo"));
     connect(only, &QAction::triggered, this, [this, index] { Q_EMIT filterRequested(index, false); });
-    QAction *drop = menu.addAction(tr("Exclude this value"));
+    QAction *drop = menu->addAction(tr("Exclude this value"));
     drop->setObjectName(QStringLiteral("actionAuditExclude"));
     connect(drop, &QAction::triggered, this, [this, index] { Q_EMIT filterRequested(index, true); });
-    if (!models::AuditServerFilter::wireKey(Column(index.column()), value).isEmpty())
-        menu.addSection(tr("Also added to the query bar for the next Run"));
-    menu.addSeparator();
-    QAction *copy = menu.addAction(icon(QStringLiteral("edit-copy")), tr("Copy cell"));
+    if (!models::AuditServerFilter::wireKey(Column(index.column()), value).isEmpty()) {
+        // A section title is drawn in a separator's width and gets cut; a
+        // disabled item is measured like any other.
+        QAction *note = menu->addAction(tr("Either one also adds it to the query bar for the next Run"));
+        note->setObjectName(QStringLiteral("actionAuditFilterNote"));
+        note->setEnabled(false);
+    }
+    menu->addSeparator();
+    QAction *copy = menu->addAction(icon(QStringLiteral("edit-copy")), tr("Copy cell"));
     connect(copy, &QAction::triggered, this, [this, index] { copyCell(index); });
-    QAction *row = menu.addAction(tr("Copy row"));
+    QAction *row = menu->addAction(tr("Copy row"));
     connect(row, &QAction::triggered, this, [this, index] { copyRow(index); });
-    QAction *json = menu.addAction(tr("Copy as JSON"));
+    QAction *json = menu->addAction(tr("Copy as JSON"));
     connect(json, &QAction::triggered, this, [this, index] { Q_EMIT copyJsonRequested(index); });
-    menu.exec(m_table->viewport()->mapToGlobal(pos));
+    return menu;
 }
 
 void AuditTableMenus::copyCell(const QModelIndex &index) const
 {
     if (index.isValid())
-        QApplication::clipboard()->setText(index.data(Qt::DisplayRole).toString());
+        QApplication::clipboard()->setText(index.data(models::AuditTableModel::TextRole).toString());
 }
 
 void AuditTableMenus::copyRow(const QModelIndex &index) const
@@ -141,7 +154,7 @@ void AuditTableMenus::copyRow(const QModelIndex &index) const
     for (int v = 0; v < header->count(); ++v) {
         const int c = header->logicalIndex(v);
         if (!header->isSectionHidden(c))
-            cells.append(m_model->index(index.row(), c).data(Qt::DisplayRole).toString());
+            cells.append(m_model->index(index.row(), c).data(models::AuditTableModel::TextRole).toString());
     }
     QApplication::clipboard()->setText(cells.join(u'\t'));
 }

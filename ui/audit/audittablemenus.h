@@ -6,8 +6,10 @@
 
 #include <QObject>
 
+class QMenu;
 class QModelIndex;
 class QPoint;
+class QWidget;
 class QTableView;
 
 namespace models {
@@ -28,6 +30,8 @@ public:
     void copyCell(const QModelIndex &index) const;
     // The row's shown columns in their order, tab separated.
     void copyRow(const QModelIndex &index) const;
+    // The menu of a cell (owned by parent); showing it is the caller's.
+    QMenu *buildCellMenu(const QModelIndex &index, QWidget *parent);
 
 Q_SIGNALS:
     void filterRequested(const QModelIndex &index, bool exclude);

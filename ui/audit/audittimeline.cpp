@@ -30,8 +30,9 @@ AuditTimeline::AuditTimeline(QWidget *parent) : QWidget(parent), m_zone(QTimeZon
 {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent, false);
-    setToolTip(tr("Events per time bucket (blue: success, red: failure). Click a bar or drag across "
-                  "bars to narrow the table to that time."));
+    setToolTip(tr("Entries the table shows per time bucket (blue: success, red: failure; faint: loaded but "
+                  "hidden by a local filter). Click a bar or drag across bars to narrow the table to that "
+                  "time."));
 }
 
 QSize AuditTimeline::sizeHint() const
@@ -46,8 +47,14 @@ QSize AuditTimeline::minimumSizeHint() const
 
 void AuditTimeline::setHistogram(const models::AuditHistogram &histogram)
 {
+    // A drag survives a recount over the same buckets (rows streaming in, a filter).
+    const bool sameAxis = histogram.buckets().size() == m_histogram.buckets().size() &&
+                          histogram.bucketSize() == m_histogram.bucketSize() &&
+                          (histogram.buckets().isEmpty() ||
+                           histogram.buckets().first().startMs == m_histogram.buckets().first().startMs);
     m_histogram = histogram;
-    m_dragStart = m_dragEnd = -1;
+    if (!sameAxis)
+        m_dragStart = m_dragEnd = -1;
     update();
 }
 
@@ -122,7 +129,8 @@ void AuditTimeline::paintEvent(QPaintEvent *)
         p.drawText(rect(), Qt::AlignCenter, tr("No entries loaded"));
         return;
     }
-    const quint32 max = std::max<quint32>(1, m_histogram.maxTotal());
+    // One scale for the shown rows and the loaded ones behind them.
+    const quint32 max = std::max<quint32>(1, m_histogram.maxLoaded());
     p.setPen(grid);
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
     p.drawLine(plot.topLeft() + QPoint(0, 0), plot.topRight());
@@ -159,17 +167,23 @@ void AuditTimeline::paintEvent(QPaintEvent *)
 
     const QColor ok = successColor(pal);
     const QColor bad = failureColor(pal);
+    QColor hidden = pal.color(QPalette::Text);
+    hidden.setAlphaF(0.14f);
     const double scale = double(plot.height()) / max;
     for (int i = 0; i < buckets.size(); ++i) {
         const auto &b = buckets.at(i);
-        if (b.total() == 0)
+        if (b.loaded == 0 && b.total() == 0)
             continue;
         QRect r = barRect(i);
         if (r.width() > 3)
             r.adjust(0, 0, -1, 0); // a gap between wide bars
+        const int bottom = plot.bottom();
+        if (b.loaded > b.total()) {
+            const int hl = std::max(1, int(std::lround(b.loaded * scale)));
+            p.fillRect(QRect(r.left(), bottom - hl + 1, r.width(), hl), hidden);
+        }
         const int hs = int(std::lround(b.success * scale));
         const int hf = std::max(b.failure ? 1 : 0, int(std::lround(b.failure * scale)));
-        const int bottom = plot.bottom();
         if (hs > 0)
             p.fillRect(QRect(r.left(), bottom - hs + 1, r.width(), hs), ok);
         if (hf > 0)
@@ -226,10 +240,16 @@ bool AuditTimeline::event(QEvent *event)
             return QWidget::event(event);
         const auto &bucket = m_histogram.buckets().at(b);
         const auto [from, to] = m_histogram.bucketRange(b);
+        const QLocale locale;
+        const QString counts =
+            bucket.loaded > bucket.total()
+                ? tr("%1 of %2 loaded entries shown (%3 failed)")
+                      .arg(locale.toString(bucket.total()), locale.toString(bucket.loaded),
+                           locale.toString(bucket.failure))
+                : tr("%1 entries (%2 failed)")
+                      .arg(locale.toString(bucket.total()), locale.toString(bucket.failure));
         QToolTip::showText(help->globalPos(),
-                           tr("%1 – %2\n%3 events (%4 failed)")
-                               .arg(bucketLabel(from), bucketLabel(to), QLocale().toString(bucket.total()),
-                                    QLocale().toString(bucket.failure)),
+                           QStringLiteral("%1 – %2\n%3").arg(bucketLabel(from), bucketLabel(to), counts),
                            this);
         return true;
     }

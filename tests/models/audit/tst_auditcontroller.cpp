@@ -12,6 +12,7 @@
 #include "api/client.h"
 #include "api/organizationsapi.h"
 
+#include "testsupport/fakehttpserver.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QAbstractItemModelTester>
@@ -255,6 +256,217 @@ private Q_SLOTS:
         c->run();
         QVERIFY(!c->isLoading());
         QVERIFY(!c->error().retryable);
+    }
+
+    void staleFollowsTheDraft()
+    {
+        AuditController *c = createController();
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        QSignalSpy stale(c, &AuditController::staleChanged);
+        QVERIFY(!c->isStale()); // nothing loaded: nothing to be stale
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(!c->isStale());
+
+        // Another range: the rows are not what the query says.
+        models::AuditQueryDraft draft = c->draft();
+        draft.preset = models::AuditQueryDraft::Preset::Last7Days;
+        c->setDraft(draft);
+        QVERIFY(c->isStale());
+        QCOMPARE(stale.count(), 1);
+        draft.preset = models::AuditQueryDraft::Preset::Last18Months;
+        c->setDraft(draft);
+        QVERIFY(!c->isStale()); // back to what was run
+
+        // An empty filter row asks nothing; a value does.
+        draft.filters.append({QStringLiteral("raw_method"), {}, false, true});
+        c->setDraft(draft);
+        QVERIFY(!c->isStale());
+        draft.filters.last().values = QStringList{QStringLiteral("POST")};
+        c->setDraft(draft);
+        QVERIFY(c->isStale());
+
+        // Refresh would extend rows of the old query: it runs the new one instead.
+        c->refresh();
+        QCOMPARE(c->activity(), AuditController::Activity::Loading);
+        QVERIFY(!c->isStale());
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(summaryOf(loaded, 1).kind, AuditLoadSummary::Kind::Run);
+        for (int r = 0; r < c->table()->rowCount(); ++r)
+            QCOMPARE(c->table()->index(r, int(models::AuditColumn::Method)).data().toString(),
+                     QStringLiteral("POST"));
+    }
+
+    void clearFiltersRunsTheUnfilteredQuery()
+    {
+        AuditController *c = createController();
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        const int column = int(models::AuditColumn::Method);
+        const QString method = c->table()->index(0, column).data().toString();
+        QVERIFY(c->filterToValue(0, column, false));
+        c->run(); // the server filter is used
+        QVERIFY(loaded.wait(30000));
+        const int filtered = c->table()->rowCount();
+        QVERIFY(filtered > 0 && filtered < m_serverCount);
+        QVERIFY(!c->isStale());
+
+        // Clear filters: the bar's filters go, and the rows follow.
+        c->clearFilters();
+        QVERIFY(c->draft().filters.isEmpty());
+        QVERIFY(c->isLoading());
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(qint64(c->table()->rowCount()), m_serverCount);
+        QVERIFY(c->table()->filter().isEmpty());
+        QVERIFY(!c->isStale());
+
+        // Nothing filtered on the server: clearing is local only.
+        c->setSearchText(method);
+        QTRY_VERIFY(c->table()->rowCount() < m_serverCount);
+        c->clearFilters();
+        QVERIFY(!c->isLoading());
+        QTRY_COMPARE(qint64(c->table()->rowCount()), m_serverCount);
+    }
+
+    void histogramFollowsTheShownRows()
+    {
+        AuditController *c = createController();
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        QTRY_COMPARE(c->histogram().total(), quint64(m_serverCount));
+        const int bucketsBefore = int(c->histogram().buckets().size());
+        const QString id = c->table()->index(0, 0).data(models::AuditTableModel::EntryIdRole).toString();
+        c->setSearchText(id); // one row
+        QTRY_COMPARE(c->table()->rowCount(), 1);
+        // The timeline draws what the table shows, the loaded rows behind it on the same axis.
+        QTRY_COMPARE(c->histogram().total(), quint64(1));
+        QCOMPARE(c->histogram().loadedTotal(), quint64(m_serverCount));
+        QCOMPARE(int(c->histogram().buckets().size()), bucketsBefore);
+        c->setSearchText(QString());
+        QTRY_COMPARE(c->histogram().total(), quint64(m_serverCount));
+    }
+
+    void positiveFiltersAreVerified_data()
+    {
+        QTest::addColumn<bool>("serverIgnores");
+        QTest::newRow("server applies them") << false;
+        QTest::newRow("server ignores them") << true;
+    }
+
+    void positiveFiltersAreVerified()
+    {
+        QFETCH(bool, serverIgnores);
+        testsupport::SimulatorProcess ignoring({QStringLiteral("--audit-events"), QStringLiteral("3000"),
+                                                QStringLiteral("--usage-days"), QStringLiteral("2"),
+                                                QStringLiteral("--ignore-positive-filters")});
+        std::unique_ptr<api::Client> client;
+        if (serverIgnores) {
+            QVERIFY2(ignoring.start(), qPrintable(ignoring.errorString()));
+            client = std::make_unique<api::Client>();
+            client->setBaseUrl(QUrl(ignoring.baseUrl()));
+            client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        }
+        AuditController *c = createController(client.get());
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        QSignalSpy ignored(c, &AuditController::ignoredFiltersChanged);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        const qint64 all = c->table()->rowCount();
+        // A method and a resource type that some entries have and others not.
+        const int method = int(models::AuditColumn::Method);
+        const int type = int(models::AuditColumn::ResourceType);
+        const QString methodValue = c->table()->index(0, method).data().toString();
+        const QString typeValue = c->table()->index(0, type).data().toString();
+        models::AuditQueryDraft draft = c->draft();
+        draft.addFilter(QStringLiteral("raw_method"), methodValue, false);
+        draft.addFilter(QStringLiteral("resource_type"), typeValue, false);
+        // Exclusions are not in doubt (API.md §9.4) and not checked.
+        draft.addFilter(QStringLiteral("actor_email"), QStringLiteral("nobody@example.com"), true);
+        c->setDraft(draft);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        const AuditLoadSummary s = summaryOf(loaded, 1);
+        QVERIFY(!s.failed);
+        const int shown = c->table()->rowCount();
+        QVERIFY(shown > 0 && shown < all);
+        for (int r = 0; r < shown; ++r) {
+            QCOMPARE(c->table()->index(r, method).data().toString(), methodValue);
+            QCOMPARE(c->table()->index(r, type).data().toString(), typeValue);
+        }
+        if (serverIgnores) {
+            // Every entry came back; those that contradict a filter sent were left out here.
+            QCOMPARE(s.received, all);
+            QCOMPARE(s.dropped, all - shown);
+            const QStringList expected{QStringLiteral("raw_method"), QStringLiteral("resource_type")};
+            QCOMPARE(c->ignoredFilters(), expected);
+            QCOMPARE(s.ignoredFilters, expected);
+            QVERIFY(!ignored.isEmpty());
+        } else {
+            QCOMPARE(s.received, qint64(shown));
+            QCOMPARE(s.dropped, qint64(0));
+            QVERIFY(c->ignoredFilters().isEmpty());
+            QVERIFY(ignored.isEmpty());
+        }
+        // A Run without positive filters has nothing to verify.
+        draft = c->draft();
+        draft.filters.clear();
+        c->setDraft(draft);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(c->ignoredFilters().isEmpty());
+        QCOMPARE(qint64(c->table()->rowCount()), all);
+        delete m_controller;
+        m_controller = nullptr;
+        m_session->setClient(nullptr);
+        ignoring.stop();
+    }
+
+    void lenientEntriesAreCounted()
+    {
+        // Three of five entries lack fields (a null group, a number for a
+        // string, no time): all five are shown, the summary counts three.
+        apitest::FakeHttpServer server;
+        QVERIFY(server.listen());
+        QByteArray page =
+            R"({"success":true,"errors":[],"result":[)"
+            R"({"id":"e1","action":{"time":"@T","type":"create","result":"success"},)"
+            R"("actor":{"email":"a@example.com"},"raw":{"method":"POST","status_code":200}},)"
+            R"({"id":"e2","action":{"time":"@T","type":"update"},"actor":null},)"
+            R"({"id":"e3","action":{"time":"@T","type":"delete"},"actor":{"email":42}},)"
+            R"({"id":"e4","action":{"type":"delete"},"raw":null},)"
+            R"({"id":"e5","action":{"time":"@T","type":"create"},"actor":{"email":"b@example.com"}})"
+            R"(],"result_info":{"count":"5"}})";
+        page.replace("@T", rfc3339(QDateTime::currentMSecsSinceEpoch() - 60000).toUtf8());
+        server.setHandler(
+            [page](const apitest::FakeRequest &) { return apitest::FakeReply::json(200, page); });
+        api::Client client;
+        client.setBaseUrl(QUrl(server.baseUrl()));
+        client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        AuditController *c = createController(&client);
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        const AuditLoadSummary s = summaryOf(loaded, 0);
+        QVERIFY2(!s.failed, qPrintable(c->error().message));
+        QCOMPARE(c->table()->rowCount(), 5);
+        QCOMPARE(s.entriesWithIssues, qint64(3));
+        QVERIFY2(s.firstIssue.contains(QStringLiteral("actor")), qPrintable(s.firstIssue));
+        // A missing value reads "—", its raw text stays empty.
+        const int actor = int(models::AuditColumn::Actor);
+        int missing = 0;
+        for (int r = 0; r < 5; ++r) {
+            const QModelIndex cell = c->table()->index(r, actor);
+            if (cell.data(models::AuditTableModel::TextRole).toString().isEmpty()) {
+                QCOMPARE(cell.data().toString(), QStringLiteral("—"));
+                ++missing;
+            }
+        }
+        QCOMPARE(missing, 3);
+        delete m_controller;
+        m_controller = nullptr;
+        m_session->setClient(nullptr);
     }
 
     void cleanupTestCase() { m_sim.stop(); }

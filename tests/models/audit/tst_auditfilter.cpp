@@ -4,9 +4,12 @@
 #include "auditsamples.h"
 
 #include "models/audit/auditfilter.h"
+#include "models/audit/auditfiltercheck.h"
 #include "models/audit/auditroworder.h"
 #include "models/audit/auditserverfilter.h"
 #include "models/audit/auditstore.h"
+
+#include "api/decoders.h"
 
 #include <QtTest>
 #include <algorithm>
@@ -255,6 +258,59 @@ private slots:
         QVERIFY(AuditServerFilter::addValue(AuditColumn::Method, QStringLiteral("POST"), true, q));
         QVERIFY(AuditServerFilter::addValue(AuditColumn::Method, QStringLiteral("POST"), true, q));
         QCOMPARE(q.rawMethod.exclude, QStringList{QStringLiteral("POST")});
+    }
+
+    void filterCheckFindsIgnoredPositiveFilters()
+    {
+        // Four entries; the second and third contradict a filter sent, the
+        // fourth lacks the field and cannot be judged.
+        const auto page = api::decode::auditColumns(
+            R"({"result":[)"
+            R"({"id":"a1","actor":{"email":"Ann@Example.com"},"raw":{"method":"POST","status_code":200,)"
+            R"("uri":"/organizations/a1"},"resource":{"id":"r1","scope":"organizations"}},)"
+            R"({"id":"a2","actor":{"email":"bob@example.com"},"raw":{"method":"POST","status_code":200}},)"
+            R"({"id":"a3","actor":{"email":"ann@example.com"},"raw":{"method":"DELETE","status_code":404}},)"
+            R"({"id":"a4","raw":{"method":"POST"}}]})");
+        QVERIFY2(page.ok(), qPrintable(page.error.detail()));
+
+        api::AuditQuery q;
+        QVERIFY(!AuditFilterCheck(q).isActive());
+        q.actorEmail.exclude = {QStringLiteral("bob@example.com")}; // exclusions are not checked
+        QVERIFY(!AuditFilterCheck(q).isActive());
+
+        q.actorEmail.include = {QStringLiteral("ann@example.com")};
+        q.rawMethod.include = {QStringLiteral("post")};
+        AuditFilterCheck check(q);
+        QVERIFY(check.isActive());
+        AuditFilterCheck::Result r = check.check(page.value);
+        QCOMPARE(r.drop, (std::vector<bool>{false, true, true, false}));
+        QCOMPARE(r.dropped, qsizetype(2));
+        QCOMPARE(r.ignoredKeys, (QStringList{QStringLiteral("actor_email"), QStringLiteral("raw_method")}));
+
+        // Every field that is not a dictionary column.
+        api::AuditQuery k;
+        k.id.include = {QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a3"),
+                        QStringLiteral("a4")};
+        k.rawStatusCode.include = {QStringLiteral("200")};
+        k.rawUri.include = {QStringLiteral("/organizations/a1")};
+        k.resourceScope.include = {QStringLiteral("organizations")};
+        k.resourceId.include = {QStringLiteral("r1")};
+        r = AuditFilterCheck(k).check(page.value);
+        QCOMPARE(r.drop, (std::vector<bool>{false, false, true, false}));
+        QCOMPARE(r.ignoredKeys, QStringList{QStringLiteral("raw_status_code")});
+
+        // What matches everywhere drops nothing.
+        api::AuditQuery ok;
+        ok.rawMethod.include = {QStringLiteral("POST"), QStringLiteral("DELETE")};
+        r = AuditFilterCheck(ok).check(page.value);
+        QCOMPARE(r.dropped, qsizetype(0));
+        QVERIFY(r.ignoredKeys.isEmpty());
+
+        // A store leaves the dropped entries out.
+        AuditStore store;
+        const AuditFilterCheck::Result dropped = check.check(page.value);
+        QCOMPARE(store.append(page.value, {}, &dropped.drop), 2u);
+        QCOMPARE(store.data().key(AuditKey::EntryId, 1), QStringLiteral("a4"));
     }
 };
 

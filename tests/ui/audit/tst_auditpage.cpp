@@ -22,8 +22,10 @@
 #include "ui/common/dialogs.h"
 #include "ui/common/messagebanner.h"
 
+#include "testsupport/fakehttpserver.h"
 #include "testsupport/simulatorprocess.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -33,10 +35,14 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using Column = models::AuditColumn;
@@ -246,9 +252,8 @@ private Q_SLOTS:
         m_page->clearLocalFilters();
         QTRY_COMPARE(model->rowCount(), total);
         ui::AuditTimeline *timeline = m_page->timeline();
-        QTRY_VERIFY(!timeline->histogram().buckets().isEmpty());
-        quint64 histTotal = timeline->histogram().total();
-        QCOMPARE(histTotal, quint64(total));
+        // The timeline follows the shown rows: after the filters are cleared it counts them all.
+        QTRY_COMPARE(timeline->histogram().total(), quint64(total));
         int bucket = -1;
         for (int i = 0; i < timeline->histogram().buckets().size() && bucket < 0; ++i)
             if (timeline->histogram().buckets().at(i).total() > 0 && timeline->barRect(i).width() >= 1)
@@ -423,6 +428,288 @@ private Q_SLOTS:
         QVERIFY(!m_page->isLoading());
         QVERIFY(m_page->progressLabel()->text().startsWith(QStringLiteral("Canceled")));
         QCOMPARE(qint64(loadedIds(m_page->model()).size()), qint64(m_page->model()->store().rowCount()));
+    }
+
+    void staleResultsSaySo()
+    {
+        openPage();
+        QVERIFY(waitLoad());
+        ui::AuditQueryBar *bar = m_page->queryBar();
+        auto *stale = m_page->findChild<QLabel *>(QStringLiteral("auditStale"));
+        QVERIFY2(stale, "the results header has a line for stale results");
+        QVERIFY(!stale->isVisible());
+        QCOMPARE(bar->runButton()->text(), QStringLiteral("Run"));
+
+        // A server filter typed but not run: the bar and the results header say so.
+        ui::AuditFilterRow *row = bar->addFilterRow(QStringLiteral("raw_method"));
+        QVERIFY(!stale->isVisible()); // an empty row asks nothing
+        QTest::keyClicks(row->valueEdit(), QStringLiteral("POST"));
+        QTRY_VERIFY(stale->isVisible());
+        QVERIFY(bar->runButton()->text() != QStringLiteral("Run"));
+        m_loaded = std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
+        QTest::mouseClick(bar->runButton(), Qt::LeftButton);
+        QVERIFY(!stale->isVisible());
+        QCOMPARE(bar->runButton()->text(), QStringLiteral("Run"));
+        QVERIFY(waitLoad());
+
+        // Picking a preset runs it at once: no old rows under a new range.
+        auto *preset = bar->findChild<QComboBox *>(QStringLiteral("auditPreset"));
+        QVERIFY(preset);
+        m_loaded = std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
+        preset->setFocus();
+        QTest::keyClick(preset, Qt::Key_Up); // Last 90 days, as a user would pick it
+        QCOMPARE(bar->preset(), ui::AuditQueryBar::Preset::Last90Days);
+        QVERIFY(m_page->isLoading());
+        QVERIFY(!stale->isVisible());
+        QVERIFY(waitLoad());
+        QCOMPARE(m_page->controller()->draft().preset, ui::AuditQueryBar::Preset::Last90Days);
+
+        // A custom range waits for its dates; meanwhile the results are stale.
+        bar->setCustomRange(QDateTime::currentMSecsSinceEpoch() - 3600000,
+                            QDateTime::currentMSecsSinceEpoch());
+        m_page->controller()->setDraft(bar->draft());
+        QVERIFY(!m_page->isLoading());
+        QVERIFY(stale->isVisible());
+    }
+
+    void clearFiltersClearsTheQueryToo()
+    {
+        openPage();
+        QVERIFY(waitLoad());
+        Model *model = m_page->model();
+        const int total = model->rowCount();
+        const QModelIndex methodCell = model->index(0, int(Column::Method));
+        QVERIFY(m_page->filterToCell(methodCell, false));
+        m_loaded = std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
+        m_page->run();
+        QVERIFY(waitLoad());
+        QVERIFY(model->rowCount() < total);
+        QVERIFY(!m_page->queryBar()->filterRows().isEmpty());
+        auto *clear = m_page->findChild<QToolButton *>(QStringLiteral("auditClearFilters"));
+        QVERIFY(clear && clear->isEnabled());
+
+        m_loaded = std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QTRY_VERIFY(m_page->queryBar()->filterRows().isEmpty());
+        QVERIFY(waitLoad());
+        QCOMPARE(model->rowCount(), total); // the table agrees with the bar
+        QCOMPARE(qint64(model->store().rowCount()), qint64(total));
+        auto *stale = m_page->findChild<QLabel *>(QStringLiteral("auditStale"));
+        QVERIFY(stale && !stale->isVisible());
+        QVERIFY(!clear->isEnabled());
+    }
+
+    void timelineAndDetailsFollowTheTable()
+    {
+        openPage();
+        QVERIFY(waitLoad());
+        Model *model = m_page->model();
+        const int total = model->rowCount();
+        ui::AuditTimeline *timeline = m_page->timeline();
+        QTRY_COMPARE(timeline->histogram().total(), quint64(total));
+
+        // Choose a row; note the pane's width.
+        // A row whose actor (an e-mail) has at least two more rows, not all of them.
+        auto rowsOf = [model](const QString &actor) {
+            int n = 0;
+            for (int r = 0; r < model->rowCount(); ++r)
+                n += model->index(r, int(Column::Actor)).data().toString() == actor;
+            return n;
+        };
+        int chosenRow = 5;
+        for (; chosenRow < total; ++chosenRow) {
+            const QString a = model->index(chosenRow, int(Column::Actor)).data().toString();
+            const int n = a.contains(u'@') ? rowsOf(a) : 0;
+            if (n >= 3 && n < total / 2)
+                break;
+        }
+        QVERIFY(chosenRow < total);
+        m_page->table()->setCurrentIndex(model->index(chosenRow, 0));
+        const QString chosen = model->index(chosenRow, 0).data(Model::EntryIdRole).toString();
+        const QString actor = model->index(chosenRow, int(Column::Actor)).data().toString();
+        QCOMPARE(m_page->details()->entryId(), chosen);
+        // Two more rows of the same actor join the selection (Ctrl+click).
+        QSet<QString> selected{chosen};
+        for (int r = 0; r < model->rowCount() && selected.size() < 3; ++r) {
+            if (r == chosenRow || model->index(r, int(Column::Actor)).data().toString() != actor)
+                continue;
+            m_page->table()->selectionModel()->select(model->index(r, 0), QItemSelectionModel::Select |
+                                                                              QItemSelectionModel::Rows);
+            selected.insert(model->index(r, 0).data(Model::EntryIdRole).toString());
+        }
+        QCOMPARE(selected.size(), 3);
+        auto selectedIds = [this] {
+            QSet<QString> ids;
+            for (const QModelIndex &i : m_page->table()->selectionModel()->selectedRows())
+                ids.insert(i.data(Model::EntryIdRole).toString());
+            return ids;
+        };
+        QCOMPARE(selectedIds(), selected);
+        QApplication::processEvents();
+        const int width = m_page->details()->width();
+
+        // A search that keeps the row: the timeline draws only what is shown,
+        // the selection and the pane's width stay.
+        QTest::keyClicks(m_page->searchBox(), actor);
+        QTRY_VERIFY(model->rowCount() < total);
+        QTRY_COMPARE(timeline->histogram().total(), quint64(model->rowCount()));
+        QCOMPARE(m_page->details()->entryId(), chosen);
+        QCOMPARE(m_page->table()->currentIndex().data(Model::EntryIdRole).toString(), chosen);
+        QCOMPARE(selectedIds(), selected);
+        QApplication::processEvents();
+        QCOMPARE(m_page->details()->width(), width);
+
+        // A search that hides it, then one that shows it again.
+        m_page->searchBox()->setText(QStringLiteral("no-such-entry-anywhere"));
+        QTRY_COMPARE(model->rowCount(), 0);
+        QApplication::processEvents();
+        QCOMPARE(m_page->details()->width(), width);
+        m_page->searchBox()->clear();
+        QTRY_COMPARE(model->rowCount(), total);
+
+        // Dragging across the timeline narrows the table around the chosen row.
+        m_page->table()->setCurrentIndex(model->index(chosenRow, 0));
+        QCOMPARE(m_page->details()->entryId(), chosen);
+        const qint64 t = model->index(chosenRow, int(Column::Time)).data(Model::SortRole).toLongLong();
+        int bucket = -1;
+        for (int i = 0; i < timeline->histogram().buckets().size(); ++i) {
+            const auto [from, to] = timeline->histogram().bucketRange(i);
+            if (t >= from && t < to)
+                bucket = i;
+        }
+        QVERIFY(bucket >= 0);
+        const QPoint a = timeline->barRect(bucket).center();
+        const QPoint b = timeline->barRect(std::max(0, bucket - 1)).center();
+        QTest::mousePress(timeline, Qt::LeftButton, {}, a);
+        QMouseEvent move(QEvent::MouseMove, QPointF(b), timeline->mapToGlobal(QPointF(b)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(timeline, &move);
+        QTest::mouseRelease(timeline, Qt::LeftButton, {}, b);
+        QTRY_VERIFY(model->rowCount() < total);
+        QTRY_COMPARE(timeline->histogram().total(), quint64(model->rowCount()));
+        QCOMPARE(m_page->table()->currentIndex().data(Model::EntryIdRole).toString(), chosen);
+        QCOMPARE(m_page->details()->entryId(), chosen);
+        QApplication::processEvents();
+        QCOMPARE(m_page->details()->width(), width);
+    }
+
+    void nothingIsClipped()
+    {
+        openPage();
+        QVERIFY(waitLoad());
+        // Buttons with a menu (Export, + Filter) show their arrow beside the
+        // text: an instant-popup tool button draws it in its bottom corner,
+        // over the text and cut off at the edge; a push button lays it out
+        // in its size hint.
+        int withMenu = 0;
+        for (QAbstractButton *button : m_page->findChildren<QAbstractButton *>()) {
+            auto *tool = qobject_cast<QToolButton *>(button);
+            auto *push = qobject_cast<QPushButton *>(button);
+            const bool hasMenu = (tool && tool->menu()) || (push && push->menu());
+            if (!hasMenu || !button->isVisible())
+                continue;
+            ++withMenu;
+            QVERIFY2(!tool || tool->popupMode() != QToolButton::InstantPopup,
+                     qPrintable(button->objectName() + QStringLiteral(": arrow drawn over the text")));
+            QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->objectName()));
+        }
+        QCOMPARE(withMenu, 2);
+
+        // Every item of a cell's menu is as wide as its text (looked at while it is open).
+        const QModelIndex cell = m_page->model()->index(0, int(Column::Method));
+        const QPoint pos = m_page->table()->visualRect(cell).center();
+        bool sawMenu = false, sawNote = false;
+        QStringList cut;
+        QTimer::singleShot(0, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            sawMenu = true;
+            for (QAction *a : menu->actions()) {
+                if (a->text().isEmpty())
+                    continue;
+                sawNote |= a->text().contains(QStringLiteral("query bar"));
+                const int text = menu->fontMetrics().horizontalAdvance(a->text());
+                if (menu->actionGeometry(a).width() <= text + 2 * menu->fontMetrics().averageCharWidth())
+                    cut.append(a->text());
+            }
+            menu->close();
+        });
+        Q_EMIT m_page->table()->customContextMenuRequested(pos);
+        QVERIFY(sawMenu);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(" | "))));
+        QVERIFY(sawNote);
+    }
+
+    void missingFieldsAreCountedInTheStatus()
+    {
+        apitest::FakeHttpServer server;
+        QVERIFY(server.listen());
+        // Six entries, every second one with a null actor.
+        QByteArray page = R"({"success":true,"errors":[],"result":[)";
+        for (int i = 0; i < 6; ++i) {
+            QByteArray entry = R"({"id":"e@I","action":{"time":"@T","type":"create"},"actor":@A})";
+            entry.replace("@I", QByteArray::number(i));
+            entry.replace("@A", i % 2 ? QByteArray("null") : QByteArray(R"({"email":"a@example.com"})"));
+            page += (i ? "," : "") + entry;
+        }
+        page += R"(],"result_info":{"count":"6"}})";
+        page.replace("@T", rfc3339(QDateTime::currentMSecsSinceEpoch() - 60000).toUtf8());
+        server.setHandler(
+            [page](const apitest::FakeRequest &) { return apitest::FakeReply::json(200, page); });
+        api::Client client;
+        client.setBaseUrl(QUrl(server.baseUrl()));
+        client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        m_page = createPage();
+        m_session->setClient(&client);
+        m_loaded = std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
+        showPage();
+        QVERIFY(waitLoad());
+        QCOMPARE(m_page->model()->rowCount(), 6);
+        const QString status = m_page->progressLabel()->text();
+        QVERIFY2(status.contains(QStringLiteral("3 entries had missing fields")), qPrintable(status));
+        QVERIFY2(m_page->progressLabel()->toolTip().contains(QStringLiteral("result[1].actor")),
+                 qPrintable(m_page->progressLabel()->toolTip()));
+        int dashes = 0;
+        for (int r = 0; r < 6; ++r)
+            dashes += m_page->model()->index(r, int(Column::Actor)).data().toString() == QStringLiteral("—");
+        QCOMPARE(dashes, 3);
+        closePage();
+    }
+
+    void ignoredServerFilterIsShownInTheBar()
+    {
+        testsupport::SimulatorProcess ignoring({QStringLiteral("--audit-events"), QStringLiteral("3000"),
+                                                QStringLiteral("--usage-days"), QStringLiteral("2"),
+                                                QStringLiteral("--ignore-positive-filters")});
+        QVERIFY2(ignoring.start(), qPrintable(ignoring.errorString()));
+        api::Client client;
+        client.setBaseUrl(QUrl(ignoring.baseUrl()));
+        client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        m_page = createPage();
+        m_session->setClient(&client);
+        m_loaded = std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
+        showPage();
+        QVERIFY(waitLoad());
+        Model *model = m_page->model();
+        const int total = model->rowCount();
+        QVERIFY(total > 0);
+        auto *note = m_page->queryBar()->findChild<QLabel *>(QStringLiteral("auditServerNote"));
+        QVERIFY2(note, "the query bar has a line for filters the server did not apply");
+        QVERIFY(!note->isVisible());
+
+        const QString method = model->index(0, int(Column::Method)).data().toString();
+        QVERIFY(m_page->filterToCell(model->index(0, int(Column::Method)), false));
+        m_loaded = std::make_unique<QSignalSpy>(m_page->controller(), &models::AuditController::loadFinished);
+        m_page->run();
+        QVERIFY(waitLoad());
+        QVERIFY(model->rowCount() < total);
+        for (int r = 0; r < model->rowCount(); ++r)
+            QCOMPARE(model->index(r, int(Column::Method)).data().toString(), method);
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QStringLiteral("Method")), qPrintable(note->text()));
+        closePage();
+        ignoring.stop();
     }
 
     void cleanupTestCase() { m_sim.stop(); }
