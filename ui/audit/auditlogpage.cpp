@@ -3,6 +3,7 @@
 #include "ui/audit/auditdetailspane.h"
 #include "ui/audit/auditquerybar.h"
 #include "ui/audit/auditrowdelegate.h"
+#include "ui/audit/auditstatusline.h"
 #include "ui/audit/audittablemenus.h"
 #include "ui/audit/audittimeline.h"
 #include "ui/common/dialogs.h"
@@ -24,7 +25,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QShowEvent>
 #include <QSplitter>
@@ -45,22 +45,6 @@ constexpr int kSearchDebounceMs = 150;
 using Column = models::AuditColumn;
 using Preset = models::AuditQueryDraft::Preset;
 
-QString pagesText(int pages)
-{
-    return pages == 1 ? AuditLogPage::tr("1 page")
-                      : AuditLogPage::tr("%1 pages").arg(QLocale().toString(pages));
-}
-
-// "3,000 entries · 3 pages · 1.2 s · 2,500 entries/s"
-QString figuresText(qint64 entries, int pages, qint64 elapsedMs)
-{
-    const QLocale locale;
-    const double seconds = std::max<qint64>(1, elapsedMs) / 1000.0;
-    return AuditLogPage::tr("%1 entries · %2 · %3 s · %4 entries/s")
-        .arg(locale.toString(entries), pagesText(pages), locale.toString(seconds, 'f', 1),
-             locale.toString(qint64(entries / seconds)));
-}
-
 QToolButton *toolButton(QAction *action, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
@@ -79,8 +63,7 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
       m_searchTimer(new QTimer(this)), m_resetRange(new QToolButton(this)),
       m_timeline(new AuditTimeline(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_table(new QTableView(this)), m_details(new AuditDetailsPane(this)), m_count(new QLabel(this)),
-      m_staleLabel(new QLabel(this)), m_progressLabel(new QLabel(this)), m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this))
+      m_staleLabel(new QLabel(this)), m_status(new AuditStatusLine(controller, this))
 {
     setObjectName(QStringLiteral("auditPage"));
     m_banner->setObjectName(QStringLiteral("auditBanner"));
@@ -97,9 +80,6 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     m_staleLabel->setToolTip(tr("The time range or filters in the query bar changed since these entries were "
                                 "loaded; the table does not show what the query says until you Run it."));
     m_staleLabel->hide();
-    m_progressLabel->setObjectName(QStringLiteral("auditProgress"));
-    m_progress->setObjectName(QStringLiteral("auditProgressBar"));
-    m_cancel->setObjectName(QStringLiteral("auditCancel"));
     m_splitter->setObjectName(QStringLiteral("auditSplitter"));
 
     // --- local search, debounced: the controller filters on every call
@@ -124,7 +104,7 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     m_resetRange->hide();
     connect(m_resetRange, &QToolButton::clicked, this, &AuditLogPage::resetTimeRange);
 
-    // --- query and progress
+    // --- query and status
     connect(m_queryBar, &AuditQueryBar::runRequested, this, &AuditLogPage::run);
     // Every edit goes down at once, so the draft the controller runs is what the bar shows.
     connect(m_queryBar, &AuditQueryBar::edited, this,
@@ -135,12 +115,7 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
         if (p != Preset::Custom)
             run();
     });
-    m_progress->setMaximumWidth(160);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    m_cancel->hide();
-    m_cancel->setToolTip(tr("Stop; keep what has loaded"));
-    connect(m_cancel, &QPushButton::clicked, this, &AuditLogPage::cancel);
+    connect(m_status, &AuditStatusLine::cancelRequested, this, &AuditLogPage::cancel);
     connect(m_banner, &MessageBanner::retryRequested, m_controller, &models::AuditController::retry);
 
     buildActions();
@@ -157,7 +132,6 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     m_controller->setDraft(m_queryBar->draft());
     applyTimeZone();
     updateCount();
-    m_progressLabel->setText(tr("Choose a time range and filters, then Run."));
 }
 
 AuditLogPage::~AuditLogPage()
@@ -169,6 +143,11 @@ AuditLogPage::~AuditLogPage()
 QString AuditLogPage::title() const
 {
     return tr("Audit log");
+}
+
+QLabel *AuditLogPage::progressLabel() const
+{
+    return m_status->label();
 }
 
 void AuditLogPage::buildTable()
@@ -272,17 +251,12 @@ void AuditLogPage::buildLayout()
     m_splitter->setSizes({900, 380});
     m_splitter->setChildrenCollapsible(false);
 
-    auto *status = new QHBoxLayout;
-    status->addWidget(m_progressLabel, 1);
-    status->addWidget(m_progress);
-    status->addWidget(m_cancel);
-
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addWidget(m_queryBar);
     layout->addLayout(filterRow);
     layout->addWidget(m_splitter, 1);
-    layout->addLayout(status);
+    layout->addWidget(m_status);
 }
 
 // ---------------------------------------------------------------- binding
@@ -308,28 +282,16 @@ void AuditLogPage::bindController()
     });
     connect(m_controller, &C::hintRaised, m_banner, &MessageBanner::showInfo);
     connect(m_controller, &C::localFiltersReset, this, &AuditLogPage::clearLocalFilters);
-    connect(m_controller, &C::organizationCleared, this, [this](bool hasOrganization) {
+    connect(m_controller, &C::organizationCleared, this, [this] {
         m_details->clear();
         m_banner->clear();
         updateBusyWidgets();
-        if (!hasOrganization)
-            m_progressLabel->setText(tr("Choose an organization to see its audit log."));
     });
-    connect(m_controller, &C::archiveOpening, this,
-            [this] { m_progressLabel->setText(tr("Opening the local archive…")); });
-    connect(m_controller, &C::historyLoaded, this, [this](qint64 rows, qint64 newestMs) {
-        if (m_controller->isLoading())
-            return; // a Run started meanwhile: its progress is what to read
-        m_progressLabel->setText(rows == 0 ? tr("No saved history for this organization yet.")
-                                           : tr("%1 entries from the local archive (newest %2).")
-                                                 .arg(QLocale().toString(rows), model()->timeText(newestMs)));
-    });
+    // The status line (progress, summaries, Cancel) binds its own signals.
     connect(m_controller, &C::loadStarted, this, &AuditLogPage::onLoadStarted);
-    connect(m_controller, &C::progressChanged, this, &AuditLogPage::showLoadProgress);
     connect(m_controller, &C::loadFinished, this, &AuditLogPage::onLoadFinished);
     connect(m_controller, &C::exportingChanged, this, &AuditLogPage::updateBusyWidgets);
-    connect(m_controller, &C::exportProgressChanged, this, &AuditLogPage::showExportProgress);
-    connect(m_controller, &C::exportFinished, this, &AuditLogPage::onExportFinished);
+    connect(m_controller, &C::exportFinished, this, &AuditLogPage::updateBusyWidgets);
     connect(m_controller, &C::fullEntryReady, this,
             [this](const QString &id, const QByteArray &json,
                    const QList<models::AuditRowDetails::Field> &fields) {
@@ -344,7 +306,7 @@ void AuditLogPage::showEvent(QShowEvent *event)
 {
     Page::showEvent(event);
     if (session() && session()->organizationId().isEmpty())
-        m_progressLabel->setText(tr("Choose an organization to see its audit log."));
+        m_status->showNoOrganization();
     m_controller->setActive(true);
 }
 
@@ -373,14 +335,7 @@ void AuditLogPage::cancel()
 
 void AuditLogPage::updateBusyWidgets()
 {
-    const bool loading = m_controller->isLoading();
-    const bool exporting = m_controller->isExporting();
-    m_exportButton->setEnabled(!exporting);
-    m_progress->setVisible(loading || exporting);
-    m_cancel->setVisible(loading || exporting);
-    m_cancel->setEnabled(true);
-    if (loading)
-        m_progress->setRange(0, 0);
+    m_exportButton->setEnabled(!m_controller->isExporting());
 }
 
 void AuditLogPage::onLoadStarted()
@@ -390,47 +345,9 @@ void AuditLogPage::onLoadStarted()
     updateBusyWidgets();
 }
 
-void AuditLogPage::showLoadProgress()
-{
-    if (!m_controller->isLoading())
-        return;
-    const QString verb = m_controller->activity() == models::AuditController::Activity::Refreshing
-                             ? tr("Refreshing…")
-                             : tr("Loading…");
-    m_progressLabel->setText(
-        verb + u' ' +
-        figuresText(m_controller->progress().done, m_controller->pagesLoaded(), m_controller->elapsedMs()));
-}
-
-void AuditLogPage::onLoadFinished(const models::AuditLoadSummary &s)
+void AuditLogPage::onLoadFinished()
 {
     updateBusyWidgets();
-    const QLocale locale;
-    const QString figures = figuresText(s.received, s.pages, s.elapsedMs);
-    QString text;
-    if (s.canceled)
-        text = tr("Canceled; kept %1 (%2)").arg(locale.toString(s.added), figures);
-    else if (s.failed)
-        text = tr("Stopped after %1").arg(figures);
-    else if (s.kind == models::AuditLoadSummary::Kind::Refresh)
-        text = tr("Refreshed: %1 new entries (%2)").arg(locale.toString(s.added), figures);
-    else
-        text = tr("Loaded %1").arg(figures);
-    QStringList tips;
-    if (s.dropped > 0) {
-        text +=
-            QStringLiteral(" · ") + tr("%1 left out by the query's filters").arg(locale.toString(s.dropped));
-        tips.append(tr("The server sent entries that do not match the query's filters; they are not shown."));
-    }
-    if (s.entriesWithIssues > 0) {
-        text += QStringLiteral(" · ") +
-                (s.entriesWithIssues == 1
-                     ? tr("1 entry had missing fields")
-                     : tr("%1 entries had missing fields").arg(locale.toString(s.entriesWithIssues)));
-        tips.append(tr("Fields that were missing, null or unreadable show “—”. First: %1").arg(s.firstIssue));
-    }
-    m_progressLabel->setText(text);
-    m_progressLabel->setToolTip(tips.join(u'\n'));
     // Something to read in the details pane from the start.
     if (!m_table->selectionModel()->currentIndex().isValid() && model()->rowCount() > 0)
         m_table->selectionModel()->setCurrentIndex(model()->index(0, 0), QItemSelectionModel::ClearAndSelect |
@@ -644,35 +561,6 @@ void AuditLogPage::exportInteractive(Format format)
         QDir::home().filePath(name), json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportTo(path, format);
-}
-
-void AuditLogPage::showExportProgress()
-{
-    if (!m_controller->isExporting())
-        return;
-    const models::Progress p = m_controller->exportProgress();
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(p.total > 0 ? int(p.done * 1000 / p.total) : 0);
-    m_progressLabel->setText(
-        tr("Exporting… %1 of %2 entries").arg(QLocale().toString(p.done), QLocale().toString(p.total)));
-}
-
-void AuditLogPage::onExportFinished(bool ok, const QString &pathOrError, qint64 withoutBodies)
-{
-    updateBusyWidgets();
-    if (ok) {
-        const QString done = tr("Exported %1 entries to %2")
-                                 .arg(QLocale().toString(m_controller->exportProgress().total),
-                                      QDir::toNativeSeparators(pathOrError));
-        m_progressLabel->setText(withoutBodies == 0
-                                     ? done
-                                     : done + QLatin1Char(' ') +
-                                           tr("(%1 of them without request and response bodies: they are not "
-                                              "in the local archive yet)")
-                                               .arg(QLocale().toString(withoutBodies)));
-    } else if (m_controller->exportWasCanceled()) {
-        m_progressLabel->setText(tr("Export canceled; nothing was written."));
-    }
 }
 
 // ---------------------------------------------------------------- view state

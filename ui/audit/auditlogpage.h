@@ -16,7 +16,6 @@
 class QLabel;
 class QLineEdit;
 class QModelIndex;
-class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QTableView;
@@ -33,6 +32,7 @@ namespace ui {
 class AuditDetailsPane;
 class AuditTableMenus;
 class AuditQueryBar;
+class AuditStatusLine;
 class AuditTimeline;
 class MessageBanner;
 
@@ -82,7 +82,8 @@ public:
     AuditTimeline *timeline() const { return m_timeline; }
     MessageBanner *banner() const { return m_banner; }
     QLineEdit *searchBox() const { return m_search; }
-    QLabel *progressLabel() const { return m_progressLabel; }
+    QLabel *progressLabel() const;
+    AuditStatusLine *statusLine() const { return m_status; }
     QLabel *staleLabel() const { return m_staleLabel; }
     QPushButton *exportButton() const { return m_exportButton; }
     QToolButton *clearFiltersButton() const { return m_clearFilters; }
@@ -102,10 +103,7 @@ private:
     void buildLayout();
     void bindController();
     void onLoadStarted();
-    void onLoadFinished(const models::AuditLoadSummary &summary);
-    void onExportFinished(bool ok, const QString &pathOrError, qint64 withoutBodies);
-    void showLoadProgress();
-    void showExportProgress();
+    void onLoadFinished();
     void updateBusyWidgets();
     void updateCount();
     void updateStale();
@@ -137,9 +135,7 @@ private:
     AuditDetailsPane *m_details;
     QLabel *m_count;
     QLabel *m_staleLabel;
-    QLabel *m_progressLabel;
-    QProgressBar *m_progress;
-    QPushButton *m_cancel;
+    AuditStatusLine *m_status;
 };
 
 } // namespace ui
