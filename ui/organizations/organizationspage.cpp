@@ -126,7 +126,7 @@ void OrganizationsPage::buildUi()
     m_findKind->setToolTip(tr("What the ID identifies"));
     m_findInput = new QLineEdit(left);
     m_findInput->setObjectName(QStringLiteral("findContainingInput"));
-    m_findInput->setPlaceholderText(tr("Account, user or organization ID"));
+    m_findInput->setPlaceholderText(tr("ID to look for")); // the box beside it says of what
     // Wide enough for most of a 32-character ID whatever else shares the row.
     m_findInput->setMinimumWidth(m_findInput->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 16);
     m_findInput->setToolTip(
