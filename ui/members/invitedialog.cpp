@@ -59,10 +59,8 @@ InviteDialog::InviteDialog(models::MembersController *controller, QWidget *paren
     m_singleError->setPalette(errorPalette);
     singleForm->addRow(tr("&E-mail:"), m_single);
     singleForm->addRow(QString(), m_singleError);
-    auto *singleHint = new QLabel(tr("Several people at once: paste a list or import a file on the "
-                                     "“Several addresses” tab."),
-                                  singlePage);
-    singleHint->setWordWrap(true);
+    // One line: the dialog is sized to its minimum here, where a wrapped label would be cut.
+    auto *singleHint = new QLabel(tr("Several people at once: the “Several addresses” tab."), singlePage);
     singleHint->setForegroundRole(QPalette::PlaceholderText);
     singleForm->addRow(QString(), singleHint);
 
