@@ -6,6 +6,7 @@
 
 #include "api/organizationsapi.h"
 #include "models/organizations/accounttablemodel.h"
+#include "ui/organizations/moveorganizationdialog.h"
 #include "ui/shell/pagefactory.h"
 
 #include <QLabel>
@@ -233,6 +234,13 @@ private Q_SLOTS:
         // An ampersand in the name stays an ampersand on the confirm button.
         f->page->controller()->rename(child, QStringLiteral("Labs R&D"));
         QVERIFY(waitOperation(true));
+        {
+            ui::MoveOrganizationDialog move(f->model(), child, f->page);
+            bool shown = false;
+            for (const QLabel *label : move.findChildren<QLabel *>())
+                shown = shown || label->text().contains(QStringLiteral("“Labs R&&D”"));
+            QVERIFY(shown);
+        }
         const int before = f->model()->organizationCount();
         ui::Dialogs::enqueueAnswer(true);
         auto *toolBar = f->page->findChild<QToolBar *>(QStringLiteral("organizationsToolBar"));
