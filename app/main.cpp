@@ -25,6 +25,7 @@
 #include "models/session/session.h"
 #include "ui/common/messagebanner.h"
 #include "ui/common/palettes.h"
+#include "ui/common/pluralforms.h"
 #include "ui/organizations/organizationspage.h"
 #include "ui/shell/mainwindow.h"
 
@@ -152,6 +153,8 @@ void installTranslators(QCoreApplication &application)
     if (!override.isEmpty())
         QLocale::setDefault(QLocale(QString::fromLatin1(override)));
     const QLocale locale;
+    // English plural forms first: a catalogue installed later is asked first.
+    ui::installPluralForms(&application);
     auto *qtTranslator = new QTranslator(&application);
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -14,6 +14,7 @@
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 #include <QTimer>
@@ -24,14 +25,35 @@ namespace models {
 
 namespace {
 
+// Text that ends as a sentence, so the next one does not run into it.
+QString asSentence(const QString &text)
+{
+    QString out = text.trimmed();
+    if (!out.isEmpty() && !out.endsWith(u'.') && !out.endsWith(u'!') && !out.endsWith(u'?') &&
+        !out.endsWith(u'…'))
+        out += u'.';
+    return out;
+}
+
 // The API's own sentences (errors[].message), else the api layer's summary.
 QString apiSentences(const api::ApiError &error)
 {
     QStringList parts;
     for (const api::ApiMessage &m : error.errors())
         if (!m.message.isEmpty())
-            parts << m.message;
-    return parts.isEmpty() ? error.userMessage() : parts.join(QStringLiteral("; "));
+            parts << asSentence(m.message);
+    return parts.isEmpty() ? error.userMessage() : parts.join(u' ');
+}
+
+// Up to `max` quoted names, then an ellipsis.
+QString quotedNames(const QStringList &names, int max = 3)
+{
+    QStringList quoted;
+    for (const QString &n : names.mid(0, max))
+        quoted << QStringLiteral("“%1”").arg(n);
+    if (names.size() > max)
+        quoted << QStringLiteral("…");
+    return quoted.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -78,6 +100,47 @@ QString OrganizationsController::organizationName(const QString &id) const
 {
     const api::Organization *org = m_tree->organization(id);
     return org ? org->name : id;
+}
+
+QString OrganizationsController::knownContents(const QString &id) const
+{
+    QStringList holds;
+    const QList<const api::Organization *> subs = m_tree->children(id);
+    if (!subs.isEmpty()) {
+        QStringList names;
+        for (const api::Organization *child : subs)
+            names << child->name;
+        holds << tr("%n sub-organization(s) (%1)", nullptr, int(subs.size())).arg(quotedNames(names));
+    }
+    // Any loaded account proves the organization is not empty, filtered or not.
+    if (m_accountsLoadedFor == id && m_accounts->rowCount() > 0) {
+        QStringList names;
+        for (const api::Account &a : m_accounts->accounts().mid(0, 4))
+            names << a.name.value_or(a.id);
+        if (!accountsFiltered() && !m_accountsPager)
+            holds << tr("%n account(s) (%1)", nullptr, m_accounts->rowCount()).arg(quotedNames(names));
+        else
+            holds << tr("accounts (%1)").arg(quotedNames(names));
+    }
+    return holds.join(tr(" and "));
+}
+
+QString OrganizationsController::deleteBlocker(const QString &id) const
+{
+    const api::Organization *org = m_tree->organization(id);
+    const QString holds = org ? knownContents(id) : QString();
+    if (holds.isEmpty())
+        return {};
+    return tr("“%1” cannot be deleted: the API deletes only empty organizations, and it holds %2. Delete or "
+              "move what it holds first.")
+        .arg(org->name, holds);
+}
+
+bool OrganizationsController::isPlausibleId(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^(?:[0-9A-Fa-f]{32}|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$"));
+    return re.match(text).hasMatch();
 }
 
 bool OrganizationsController::accountsFiltered() const
@@ -198,6 +261,9 @@ void OrganizationsController::showOrganization(const QString &id)
 {
     if (id != m_currentId) {
         m_currentId = id;
+        // A banner about the organization left behind would read as if about this one.
+        if (!m_messageAbout.isEmpty() && m_messageAbout != id)
+            clearMessages();
         abortAccounts();
         m_accounts->clear();
         m_accountsLoadedFor.clear();
@@ -350,8 +416,9 @@ void OrganizationsController::rename(const QString &id, const QString &name)
     connect(job, &api::Job::finished, this, [this, job, id, name, oldName] {
         if (job->error()) {
             endOperation();
-            showFailure(tr("Could not rename “%1”").arg(oldName), job->error(),
-                        [this, id, name] { rename(id, name); });
+            showFailure(
+                tr("Could not rename “%1”").arg(oldName), job->error(),
+                [this, id, name] { rename(id, name); }, {}, id);
             Q_EMIT operationFinished(Operation::Rename, false);
             return;
         }
@@ -397,7 +464,7 @@ void OrganizationsController::move(const QString &id, const QString &newParentId
                     : QString();
             showFailure(
                 tr("Could not move “%1”").arg(name), job->error(),
-                [this, id, newParentId] { move(id, newParentId); }, extra);
+                [this, id, newParentId] { move(id, newParentId); }, extra, id);
             Q_EMIT operationFinished(Operation::Move, false);
             return;
         }
@@ -415,7 +482,8 @@ void OrganizationsController::move(const QString &id, const QString &newParentId
                    "by "
                    "Cloudflare (dashboard or support).")
                     .arg(name,
-                         oldParentName.isEmpty() ? tr("at the root") : tr("under “%1”").arg(oldParentName)));
+                         oldParentName.isEmpty() ? tr("at the root") : tr("under “%1”").arg(oldParentName)),
+                id);
             Q_EMIT operationFinished(Operation::Move, false);
             return;
         }
@@ -432,6 +500,12 @@ void OrganizationsController::remove(const QString &id)
     const api::Organization *org = m_tree->organization(id);
     if (!client() || !org)
         return;
+    // What the console already knows answers before the API is asked: no request that can only fail.
+    if (const QString blocker = deleteBlocker(id); !blocker.isEmpty()) {
+        setError(blocker, {}, id);
+        Q_EMIT operationFinished(Operation::Delete, false);
+        return;
+    }
     const QString name = org->name;
     const QString parentId = org->parentId;
     beginOperation(tr("Deleting “%1”…").arg(name));
@@ -445,34 +519,21 @@ void OrganizationsController::remove(const QString &id)
                                    apiSentences(error).contains(QLatin1String("empty"), Qt::CaseInsensitive));
             if (notEmpty) {
                 // Built from what this controller can see: the children and the accounts it loaded.
-                QString text = tr("“%1” was not deleted because it is not empty. The API says: %2")
-                                   .arg(name, apiSentences(error));
-                QStringList subs;
-                for (const api::Organization *child : m_tree->children(id))
-                    subs << QStringLiteral("“%1”").arg(child->name);
-                if (!subs.isEmpty())
-                    text +=
-                        QLatin1Char(' ') + tr("Sub-organizations: %1.").arg(subs.join(QStringLiteral(", ")));
-                if (m_accountsLoadedFor == id && !m_accountsPager && m_accounts->rowCount() > 0 &&
-                    !accountsFiltered()) {
-                    QStringList names;
-                    for (const api::Account &a : m_accounts->accounts().mid(0, 5))
-                        names << QStringLiteral("“%1”").arg(a.name.value_or(a.id));
-                    text += QLatin1Char(' ') +
-                            tr("Accounts (%1): %2%3.")
-                                .arg(m_accounts->rowCount())
-                                .arg(names.join(QStringLiteral(", ")),
-                                     m_accounts->rowCount() > 5 ? QStringLiteral(", …") : QString());
-                }
-                text += QLatin1Char(' ') + tr("Remove or move what it contains, then retry.");
-                setError(text, [this, id] { remove(id); });
-                m_log->add(ActivityLog::Severity::Warning, tr("Organizations"), text);
+                // Retrying cannot help until what it holds is gone, so no Retry.
+                QStringList text{tr("“%1” was not deleted because it is not empty.").arg(name),
+                                 tr("The API says: %1").arg(apiSentences(error))};
+                if (const QString holds = knownContents(id); !holds.isEmpty())
+                    text << tr("It holds %1.").arg(holds);
+                text << tr("Delete or move what it holds first.");
+                const QString message = text.join(u' ');
+                setError(message, {}, id);
+                m_log->add(ActivityLog::Severity::Warning, tr("Organizations"), message);
             } else {
                 const QString extra = error.firstErrorCode() == 1007
                                           ? tr(" Deleting is restricted to enterprise organizations.")
                                           : QString();
                 showFailure(
-                    tr("Could not delete “%1”").arg(name), error, [this, id] { remove(id); }, extra);
+                    tr("Could not delete “%1”").arg(name), error, [this, id] { remove(id); }, extra, id);
             }
             Q_EMIT operationFinished(Operation::Delete, false);
             return;
@@ -500,6 +561,15 @@ void OrganizationsController::findContaining(Containing kind, const QString &id)
 {
     if (!client() || id.isEmpty())
         return;
+    if (!isPlausibleId(id)) {
+        // Refused here: the API would answer an empty list, which reads as "not in any organization".
+        setError(tr("“%1” cannot be an ID: Cloudflare IDs are 32 hexadecimal characters (0-9, a-f). Nothing "
+                    "was sent.")
+                     .arg(id),
+                 {});
+        Q_EMIT operationFinished(Operation::Find, false);
+        return;
+    }
     if (m_findPager) {
         m_findPager->disconnect(this);
         m_findPager->abort();
@@ -542,6 +612,12 @@ void OrganizationsController::findContaining(Containing kind, const QString &id)
             return;
         }
         if (found->isEmpty()) {
+            // An earlier result would pass for this one: the whole tree shows again.
+            if (m_findActive)
+                changeTree([this] {
+                    m_shown->setIdFilter({});
+                    m_findActive = false;
+                });
             endOperation(tr("Nothing found."));
             setNotice(NoticeKind::Info,
                       tr("No organization visible with these credentials contains the %1.").arg(what));
@@ -563,8 +639,8 @@ void OrganizationsController::findContaining(Containing kind, const QString &id)
                 }
             }
             m_shown->setIdFilter(ids);
+            m_findActive = true; // before treeChanged: views show Show All with the result
         });
-        m_findActive = true;
         QStringList names;
         for (const api::Organization *o : m_tree->path(deepest))
             names << o->name;
@@ -582,10 +658,15 @@ void OrganizationsController::findContaining(Containing kind, const QString &id)
 
 void OrganizationsController::clearFind()
 {
-    changeTree([this] { m_shown->setIdFilter({}); });
-    m_findActive = false;
+    changeTree([this] {
+        m_shown->setIdFilter({});
+        m_findActive = false;
+    });
     if (m_noticeKind == NoticeKind::Info)
         setNotice(NoticeKind::None, QString());
+    // "Found 2 organizations." or "Nothing found." describe a result that is gone now.
+    if (!m_findPager && m_running == 0)
+        setOperationText(QString());
 }
 
 // --- accounts -----------------------------------------------------------------
@@ -632,8 +713,9 @@ void OrganizationsController::loadAccounts(const api::AccountFilter &filter, boo
         pager->deleteLater();
         if (pager->error() && !pager->wasCanceled()) {
             setAccountsState(AccountsState::Failed);
-            showFailure(tr("Could not load the accounts of “%1”").arg(organizationName(m_currentId)),
-                        pager->error(), [this] { loadAccounts(m_accountsFilter, true); });
+            showFailure(
+                tr("Could not load the accounts of “%1”").arg(organizationName(m_currentId)), pager->error(),
+                [this] { loadAccounts(m_accountsFilter, true); }, {}, m_currentId);
             Q_EMIT accountsLoaded(false);
             return;
         }
@@ -694,8 +776,9 @@ void OrganizationsController::loadProfile()
                 return;
             }
             setProfileState(ProfileState::Failed);
-            showFailure(tr("Could not load the business profile of “%1”").arg(organizationName(m_currentId)),
-                        error, [this] { loadProfile(); });
+            showFailure(
+                tr("Could not load the business profile of “%1”").arg(organizationName(m_currentId)), error,
+                [this] { loadProfile(); }, {}, m_currentId);
             Q_EMIT profileLoaded(false);
             return;
         }
@@ -747,8 +830,9 @@ bool OrganizationsController::saveProfile()
             m_profileSaveError = job->error().userMessage();
             if (current)
                 setProfileState(ProfileState::Dirty);
-            showFailure(tr("Could not save the business profile of “%1”").arg(name), job->error(),
-                        [this] { saveProfile(); });
+            showFailure(
+                tr("Could not save the business profile of “%1”").arg(name), job->error(),
+                [this] { saveProfile(); }, {}, id);
             resolve(after, false);
             Q_EMIT profileSaveFinished(false);
             Q_EMIT operationFinished(Operation::SaveProfile, false);
@@ -814,30 +898,35 @@ void OrganizationsController::setOperationText(const QString &text)
 }
 
 void OrganizationsController::showFailure(const QString &what, const api::ApiError &error,
-                                          std::function<void()> retry, const QString &extra)
+                                          std::function<void()> retry, const QString &extra,
+                                          const QString &about)
 {
     if (error.kind() == api::ApiError::Kind::Canceled)
         return;
     const QString text = tr("%1: %2").arg(what, error.userMessage()) + extra;
-    setError(text, std::move(retry));
+    // A refusal (400, 403, 404…) comes back the same: Retry only where it can help.
+    setError(text, error.isRetryable() ? std::move(retry) : std::function<void()>(), about);
     m_log->add(ActivityLog::Severity::Error, tr("Organizations"), text);
 }
 
-void OrganizationsController::setError(const QString &message, std::function<void()> retry)
+void OrganizationsController::setError(const QString &message, std::function<void()> retry,
+                                       const QString &about)
 {
     m_retry = std::move(retry);
     m_noticeKind = NoticeKind::None;
     m_notice.clear();
+    m_messageAbout = about;
     m_error = {message, bool(m_retry)};
     Q_EMIT errorChanged(m_error);
 }
 
-void OrganizationsController::setNotice(NoticeKind kind, const QString &text)
+void OrganizationsController::setNotice(NoticeKind kind, const QString &text, const QString &about)
 {
     m_retry = nullptr;
     m_error = {};
     m_noticeKind = text.isEmpty() ? NoticeKind::None : kind;
     m_notice = text;
+    m_messageAbout = text.isEmpty() ? QString() : about;
     Q_EMIT errorChanged(m_error);
     Q_EMIT noticeChanged();
 }

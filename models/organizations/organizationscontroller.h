@@ -87,6 +87,13 @@ public:
     QString currentId() const { return m_currentId; }
     const api::Organization *currentOrganization() const;
     QString organizationName(const QString &id) const;
+    // Why deleting `id` cannot succeed, from what the console already knows
+    // (sub-organizations in the tree, accounts it loaded); empty when nothing
+    // known stands in the way. remove() refuses without a request then.
+    QString deleteBlocker(const QString &id) const;
+    // False for text that cannot be an id (docs/API.md §2.3, §2.9: 32
+    // hexadecimal characters, or a UUID): such text is refused before a request.
+    static bool isPlausibleId(const QString &text);
     bool isBusy() const;
     // Create / rename / move / delete / find / save in flight (not the tree load).
     bool isOperationRunning() const { return m_running > 0; }
@@ -174,6 +181,8 @@ private:
     };
 
     api::Client *client() const;
+    // "2 sub-organizations (“A”, “B”) and 3 accounts (…)", from the tree and the loaded accounts.
+    QString knownContents(const QString &id) const;
     void onTreeFinished(api::OrganizationsPager *pager, bool firstLoad);
     void ensureOrganizationChosen();
     void onSessionOrganizationChanged(const QString &id);
@@ -191,10 +200,12 @@ private:
     void beginOperation(const QString &text);
     void endOperation(const QString &statusText = {});
     void setOperationText(const QString &text);
+    // Retry is offered only when the error says retrying can help. `about`:
+    // the organization the message is about; it goes when another is shown.
     void showFailure(const QString &what, const api::ApiError &error, std::function<void()> retry,
-                     const QString &extra = {});
-    void setError(const QString &message, std::function<void()> retry);
-    void setNotice(NoticeKind kind, const QString &text);
+                     const QString &extra = {}, const QString &about = {});
+    void setError(const QString &message, std::function<void()> retry, const QString &about = {});
+    void setNotice(NoticeKind kind, const QString &text, const QString &about = {});
     void clearMessages();
 
     Session *m_session;
@@ -212,6 +223,7 @@ private:
     QString m_currentId;
     QString m_operationText;
     ErrorInfo m_error;
+    QString m_messageAbout; // the organization the error or notice is about, empty: page-wide
     NoticeKind m_noticeKind = NoticeKind::None;
     QString m_notice;
     TreeState m_treeState = TreeState::NotConnected;

@@ -20,6 +20,11 @@ QStringList &asked()
     static QStringList list;
     return list;
 }
+QString &confirmLabelAsked()
+{
+    static QString label;
+    return label;
+}
 bool takeAnswer(const QString &question, QVariant *answer)
 {
     asked().append(question);
@@ -33,6 +38,7 @@ bool takeAnswer(const QString &question, QVariant *answer)
 bool Dialogs::confirm(QWidget *parent, const QString &title, const QString &text, const QString &confirmLabel)
 {
     QVariant answer;
+    confirmLabelAsked() = confirmLabel;
     if (takeAnswer(title + QStringLiteral(": ") + text, &answer))
         return answer.toBool();
     QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, parent);
@@ -46,6 +52,7 @@ void Dialogs::confirm(QWidget *parent, const QString &title, const QString &text
                       std::function<void()> confirmed)
 {
     QVariant answer;
+    confirmLabelAsked() = confirmLabel;
     if (takeAnswer(title + QStringLiteral(": ") + text, &answer)) {
         if (!answer.toBool())
             return;
@@ -153,6 +160,7 @@ void Dialogs::clearAnswers()
 {
     answers().clear();
     asked().clear();
+    confirmLabelAsked().clear();
 }
 
 bool Dialogs::hasQueuedAnswers()
@@ -163,6 +171,11 @@ bool Dialogs::hasQueuedAnswers()
 QStringList Dialogs::askedQuestions()
 {
     return asked();
+}
+
+QString Dialogs::lastConfirmLabel()
+{
+    return confirmLabelAsked();
 }
 
 } // namespace ui

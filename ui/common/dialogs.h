@@ -12,6 +12,13 @@ class QWidget;
 
 namespace ui {
 
+// Text shown on a button or an action as it is: "R&D" would otherwise turn
+// the D into a mnemonic and lose the ampersand.
+inline QString escapeMnemonic(QString text)
+{
+    return text.replace(QLatin1Char('&'), QLatin1String("&&"));
+}
+
 class Dialogs
 {
 public:
@@ -48,6 +55,8 @@ public:
     static void clearAnswers();
     static bool hasQueuedAnswers();
     static QStringList askedQuestions();
+    // The confirm button of the last confirm() asked, as given (mnemonics included).
+    static QString lastConfirmLabel();
 };
 
 } // namespace ui

@@ -2,8 +2,10 @@
 
 #include "ui/common/icons.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -16,7 +18,6 @@ MessageBanner::MessageBanner(QWidget *parent)
 {
     setObjectName(QStringLiteral("messageBanner"));
     setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
     m_text->setObjectName(QStringLiteral("messageBannerText"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -44,26 +45,51 @@ MessageBanner::MessageBanner(QWidget *parent)
 void MessageBanner::showMessage(Kind kind, const QString &text, bool offerRetry)
 {
     m_kind = kind;
-    QString iconName = QStringLiteral("dialog-information");
-    QColor tint = palette().color(QPalette::Highlight);
-    if (kind == Kind::Warning) {
-        iconName = QStringLiteral("dialog-warning");
-        tint = QColor(0xd9, 0x8c, 0x00);
-    } else if (kind == Kind::Error) {
-        iconName = QStringLiteral("dialog-error");
-        tint = QColor(0xc6, 0x28, 0x28);
-    }
-    m_icon->setPixmap(icon(iconName).pixmap(20, 20));
-    // Blend the tint into the window colour so the strip reads in light and dark themes.
-    const QColor base = palette().color(QPalette::Window);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window,
-                 QColor((base.red() * 5 + tint.red() * 1) / 6, (base.green() * 5 + tint.green()) / 6,
-                        (base.blue() * 5 + tint.blue()) / 6));
-    setPalette(pal);
+    applyTint();
     m_text->setText(text);
     m_retry->setVisible(offerRetry);
     show();
+}
+
+void MessageBanner::applyTint()
+{
+    QString iconName = QStringLiteral("dialog-information");
+    if (m_kind == Kind::Warning)
+        iconName = QStringLiteral("dialog-warning");
+    else if (m_kind == Kind::Error)
+        iconName = QStringLiteral("dialog-error");
+    m_icon->setPixmap(icon(iconName).pixmap(20, 20));
+    update();
+}
+
+QColor MessageBanner::background() const
+{
+    QColor tint = palette().color(QPalette::Highlight);
+    if (m_kind == Kind::Warning)
+        tint = QColor(0xd9, 0x8c, 0x00);
+    else if (m_kind == Kind::Error)
+        tint = QColor(0xc6, 0x28, 0x28);
+    // Blend the tint into the window colour so the strip reads in light and dark themes.
+    const QColor base = palette().color(QPalette::Window);
+    return QColor((base.red() * 5 + tint.red()) / 6, (base.green() * 5 + tint.green()) / 6,
+                  (base.blue() * 5 + tint.blue()) / 6);
+}
+
+void MessageBanner::paintEvent(QPaintEvent *event)
+{
+    // Painted from the current palette, not stored in one: a theme switch repaints it right.
+    QPainter painter(this);
+    painter.fillRect(rect(), background());
+    painter.end();
+    QFrame::paintEvent(event);
+}
+
+void MessageBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange ||
+        event->type() == QEvent::StyleChange)
+        applyTint(); // the icons are drawn in palette colours too
 }
 
 void MessageBanner::clear()

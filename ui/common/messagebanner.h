@@ -2,6 +2,7 @@
 // Inline message strip shown at the top of a page: what happened, what to do,
 // and a Retry button when retrying can help. Replaces modal error boxes.
 
+#include <QColor>
 #include <QFrame>
 
 class QLabel;
@@ -29,11 +30,19 @@ public:
     Kind kind() const { return m_kind; }
     QString text() const;
     bool retryOffered() const;
+    // The strip's colour: the kind's tint blended into the window colour.
+    QColor background() const;
 
 Q_SIGNALS:
     void retryRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
 private:
+    void applyTint();
+
     Kind m_kind = Kind::Info;
     QLabel *m_icon;
     QLabel *m_text;

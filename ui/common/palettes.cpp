@@ -47,16 +47,86 @@ QPalette lightPalette()
     return p;
 }
 
+namespace {
+
+struct SystemTheme
+{
+    bool captured = false;
+    QString style;
+    QPalette palette;
+};
+
+SystemTheme &systemTheme()
+{
+    static SystemTheme theme;
+    return theme;
+}
+
+Theme &appliedTheme()
+{
+    static Theme theme = Theme::System;
+    return theme;
+}
+
+} // namespace
+
 bool applyPalette(const QString &name)
 {
-    const QString n = name.toLower();
-    if (n != QLatin1String("dark") && n != QLatin1String("light"))
+    const std::optional<Theme> theme = themeFromName(name);
+    if (!theme || *theme == Theme::System)
         return false;
+    applyTheme(*theme);
+    return true;
+}
+
+void applyTheme(Theme theme)
+{
+    SystemTheme &system = systemTheme();
+    if (!system.captured) {
+        system.captured = true;
+        system.style = QApplication::style()->name();
+        system.palette = QApplication::palette();
+    }
+    appliedTheme() = theme;
+    if (theme == Theme::System) {
+        QApplication::setStyle(system.style);
+        QApplication::setPalette(system.palette);
+        return;
+    }
     // The native styles draw parts of their controls from the desktop theme,
     // not from the palette; Fusion draws everything from the palette.
     QApplication::setStyle(QStringLiteral("Fusion"));
-    QApplication::setPalette(n == QLatin1String("dark") ? darkPalette() : lightPalette());
-    return true;
+    QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
+}
+
+Theme currentTheme()
+{
+    return appliedTheme();
+}
+
+QString themeName(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light:
+        return QStringLiteral("light");
+    case Theme::Dark:
+        return QStringLiteral("dark");
+    case Theme::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+std::optional<Theme> themeFromName(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("light"))
+        return Theme::Light;
+    if (n == QLatin1String("dark"))
+        return Theme::Dark;
+    if (n == QLatin1String("system"))
+        return Theme::System;
+    return std::nullopt;
 }
 
 bool isDark(const QPalette &palette)

@@ -1,19 +1,31 @@
 #pragma once
-// Fixed light and dark palettes for `orgscope --palette`, for desktops whose
-// platform theme does not hand Qt a dark palette, and for checking both.
+// Fixed light and dark palettes for `orgscope --palette` and View › Theme,
+// for desktops whose platform theme does not hand Qt a dark palette, and for
+// checking both. "System" is the style and palette the application started with.
 
 #include <QColor>
 #include <QPalette>
 #include <QString>
+#include <optional>
 
 namespace ui {
 
 QPalette darkPalette();
 QPalette lightPalette();
 
+enum class Theme { System, Light, Dark };
+
 // Switches the application to the Fusion style and the named palette
 // ("light" or "dark"); false for any other name.
 bool applyPalette(const QString &name);
+// Applies a theme to every open window at once; System puts back the
+// desktop's style and palette as they were before the first change.
+void applyTheme(Theme theme);
+// The theme applied last (System until something else is applied).
+Theme currentTheme();
+// "system", "light", "dark" (the settings value), and back; nullopt for others.
+QString themeName(Theme theme);
+std::optional<Theme> themeFromName(const QString &name);
 
 // True when the palette draws light text on a dark background.
 bool isDark(const QPalette &palette);

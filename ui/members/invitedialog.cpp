@@ -50,7 +50,7 @@ InviteDialog::InviteDialog(models::MembersController *controller, QWidget *paren
     auto *singlePage = new QWidget(this);
     auto *singleForm = new QFormLayout(singlePage);
     m_single->setObjectName(QStringLiteral("singleEmail"));
-    m_single->setPlaceholderText(tr("name@example.com"));
+    m_single->setPlaceholderText(tr("e-mail address of the person to invite"));
     m_single->setClearButtonEnabled(true);
     m_singleError->setObjectName(QStringLiteral("singleEmailError"));
     m_singleError->setWordWrap(true);
@@ -59,6 +59,10 @@ InviteDialog::InviteDialog(models::MembersController *controller, QWidget *paren
     m_singleError->setPalette(errorPalette);
     singleForm->addRow(tr("&E-mail:"), m_single);
     singleForm->addRow(QString(), m_singleError);
+    // One line: the dialog is sized to its minimum here, where a wrapped label would be cut.
+    auto *singleHint = new QLabel(tr("Several people at once: the “Several addresses” tab."), singlePage);
+    singleHint->setForegroundRole(QPalette::PlaceholderText);
+    singleForm->addRow(QString(), singleHint);
 
     // Many addresses.
     auto *bulkPage = new QWidget(this);
@@ -137,6 +141,7 @@ InviteDialog::InviteDialog(models::MembersController *controller, QWidget *paren
         }
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        fitToMode();
         if (!isBusy())
             setState(State::Editing);
         if (mode() == Mode::Bulk)
@@ -173,7 +178,23 @@ InviteDialog::InviteDialog(models::MembersController *controller, QWidget *paren
 
     m_controller->clearInvites(); // rows of an earlier dialog
     setState(State::Editing);
-    resize(760, 560);
+    fitToMode();
+}
+
+void InviteDialog::fitToMode()
+{
+    // The tab widget is as tall as its tallest page unless the hidden one is ignored:
+    // one address needs a line, not the room of the list and its preview table.
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabs->widget(i)->setSizePolicy(
+            i == m_tabs->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+            i == m_tabs->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_tabs->updateGeometry();
+    layout()->activate();
+    if (mode() == Mode::Single)
+        resize(qMax(width(), 560), minimumSizeHint().height());
+    else
+        resize(qMax(width(), 760), qMax(height(), 560));
 }
 
 InviteDialog::~InviteDialog() = default;

@@ -66,6 +66,8 @@ public:
 private:
     enum class State { Editing, Checking, Previewed, Sending, Done };
     void setState(State state);
+    // Sized for the chosen tab: compact for one address, roomy for a list.
+    void fitToMode();
     void startCheck(const QList<models::EmailListParser::Entry> &entries, bool thenSend);
     void startSend();
     void updateSummary();

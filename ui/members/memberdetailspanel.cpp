@@ -1,9 +1,15 @@
 #include "ui/members/memberdetailspanel.h"
 
+#include "ui/common/elidedlabel.h"
+#include "ui/common/icons.h"
+
+#include <QApplication>
+#include <QClipboard>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -30,14 +36,14 @@ MemberDetailsPanel::MemberDetailsPanel(QWidget *parent)
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     pageLayout->addLayout(m_form);
-    m_email = addLineField(tr("E-mail:"), "detailEmail");
+    m_email = addCopyField(tr("E-mail:"), "detailEmail", tr("e-mail address"));
     m_name = addField(tr("Name:"), "detailName");
     m_status = addField(tr("Status:"), "detailStatus");
     m_twoFactor = addField(tr("Two-factor auth:"), "detailTwoFactor");
     m_created = addField(tr("Created:"), "detailCreated");
     m_updated = addField(tr("Updated:"), "detailUpdated");
-    m_memberIdLabel = addLineField(tr("Membership ID:"), "detailMemberId");
-    m_userId = addLineField(tr("User ID:"), "detailUserId");
+    m_memberIdLabel = addCopyField(tr("Membership ID:"), "detailMemberId", tr("membership ID"));
+    m_userId = addCopyField(tr("User ID:"), "detailUserId", tr("user ID"));
 
     m_activityLink = new QLabel(page);
     m_activityLink->setObjectName(QStringLiteral("showActivityLink"));
@@ -74,18 +80,31 @@ QLabel *MemberDetailsPanel::addField(const QString &label, const char *objectNam
     return value;
 }
 
-QLineEdit *MemberDetailsPanel::addLineField(const QString &label, const char *objectName)
+ElidedLabel *MemberDetailsPanel::addCopyField(const QString &label, const char *objectName,
+                                              const QString &what)
 {
-    auto *value = new QLineEdit(this);
+    auto *row = new QWidget(this);
+    // E-mails keep their domain and ids both ends: the cut goes in the middle.
+    auto *value = new ElidedLabel(row, Qt::ElideMiddle);
     value->setObjectName(QString::fromLatin1(objectName));
-    value->setReadOnly(true);
-    value->setFrame(false);
-    value->setMinimumWidth(80);
-    QPalette pal = value->palette();
-    pal.setColor(QPalette::Base, Qt::transparent);
-    value->setPalette(pal);
-    value->setContentsMargins(0, 0, 0, 0);
-    m_form->addRow(label, value);
+    auto *copy = new QToolButton(row);
+    copy->setObjectName(QStringLiteral("copy") + QString::fromLatin1(objectName).mid(6)); // copyEmail…
+    copy->setAutoRaise(true);
+    copy->setIcon(icon(QStringLiteral("edit-copy")));
+    copy->setToolTip(tr("Copy the %1").arg(what));
+    copy->setAccessibleName(tr("Copy the %1").arg(what));
+    connect(copy, &QToolButton::clicked, this, [this, value, what] {
+        if (value->fullText().isEmpty())
+            return;
+        QApplication::clipboard()->setText(value->fullText());
+        Q_EMIT copied(what);
+    });
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(value, 1);
+    layout->addWidget(copy);
+    m_form->addRow(label, row);
     return value;
 }
 
@@ -94,20 +113,14 @@ void MemberDetailsPanel::showMember(const api::Member &member, const QString &st
 {
     m_memberId = member.id;
     m_emailValue = member.user.email;
-    m_email->setText(member.user.email);
-    m_email->setCursorPosition(0);
-    m_email->setToolTip(member.user.email);
+    m_email->setFullText(member.user.email);
     m_name->setText(member.user.name.isEmpty() ? tr("(no name)") : member.user.name);
     m_status->setText(statusText);
     m_twoFactor->setText(member.user.twoFactorEnabled ? tr("Enabled") : tr("Not enabled"));
     m_created->setText(created);
     m_updated->setText(updated);
-    m_memberIdLabel->setText(member.id);
-    m_memberIdLabel->setCursorPosition(0);
-    m_memberIdLabel->setToolTip(member.id);
-    m_userId->setText(member.user.id);
-    m_userId->setCursorPosition(0);
-    m_userId->setToolTip(member.user.id);
+    m_memberIdLabel->setFullText(member.id);
+    m_userId->setFullText(member.user.id);
     m_activityLink->setEnabled(!member.user.email.isEmpty());
     m_stack->setCurrentIndex(1);
 }

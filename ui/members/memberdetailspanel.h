@@ -1,6 +1,7 @@
 #pragma once
 // Read-only view of one member's fields, with a link to their audit trail.
-// Passive: the page decides what to show and what the link does.
+// Passive: the page decides what to show and what the link does. E-mail and
+// ids are elided with the whole value in the tooltip and a copy button.
 
 #include "api/records.h"
 
@@ -8,10 +9,12 @@
 
 class QFormLayout;
 class QLabel;
-class QLineEdit;
 class QStackedWidget;
+class QToolButton;
 
 namespace ui {
+
+class ElidedLabel;
 
 class MemberDetailsPanel : public QWidget
 {
@@ -28,21 +31,23 @@ public:
 
 Q_SIGNALS:
     void activityRequested(const QString &email);
+    // A value went to the clipboard; `what` names it ("e-mail address").
+    void copied(const QString &what);
 
 private:
     QLabel *addField(const QString &label, const char *objectName);
-    // Ids and e-mails have no spaces to wrap at: a read-only line scrolls and copies whole.
-    QLineEdit *addLineField(const QString &label, const char *objectName);
+    // Ids and e-mails have no spaces to wrap at: one elided line and a copy button.
+    ElidedLabel *addCopyField(const QString &label, const char *objectName, const QString &what);
 
     QStackedWidget *m_stack;
     QLabel *m_empty;
     QFormLayout *m_form;
-    QLineEdit *m_email;
+    ElidedLabel *m_email;
     QLabel *m_name;
     QLabel *m_status;
     QLabel *m_twoFactor;
-    QLineEdit *m_memberIdLabel;
-    QLineEdit *m_userId;
+    ElidedLabel *m_memberIdLabel;
+    ElidedLabel *m_userId;
     QLabel *m_created;
     QLabel *m_updated;
     QLabel *m_activityLink;

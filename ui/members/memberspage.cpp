@@ -168,6 +168,7 @@ void MembersPage::buildUi()
 
     // Table and details.
     m_table->setObjectName(QStringLiteral("membersTable"));
+    m_table->setAccessibleName(tr("member table"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(models::MembersModel::EmailColumn, Qt::AscendingOrder);
@@ -189,7 +190,7 @@ void MembersPage::buildUi()
     m_table->addAction(m_inviteAction);
     m_table->addAction(m_exportCsvAction);
 
-    m_details->setMinimumWidth(240);
+    m_details->setMinimumWidth(260); // labels, a few characters of each value, the copy buttons
     m_splitter->setObjectName(QStringLiteral("membersSplitter"));
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_details);
@@ -257,6 +258,9 @@ void MembersPage::buildUi()
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPage::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MembersPage::updateCountLabel);
+    connect(m_details, &MemberDetailsPanel::copied, this, [this](const QString &what) {
+        m_count->setText(tr("Copied the %1 to the clipboard.").arg(what));
+    });
     connect(m_details, &MemberDetailsPanel::activityRequested, this, [this](const QString &email) {
         if (navigator())
             navigator()->showAuditForActor(email);
@@ -411,19 +415,39 @@ void MembersPage::removeSelected()
     // The ids are taken now: the list may change while the user reads the question.
     QStringList ids;
     QStringList names;
+    int pending = 0;
     for (int row : rows) {
         const api::Member &m = m_model->member(row);
         ids.append(m.id);
+        if (m.status == QLatin1String("pending"))
+            ++pending;
         if (names.size() < kNamesInConfirmation)
             names.append(QStringLiteral("• ") + describe(m));
     }
-    if (ids.size() > kNamesInConfirmation)
-        names.append(tr("… and %n more", nullptr, int(ids.size()) - kNamesInConfirmation));
-    const QString text =
-        tr("Remove %n member(s) from %1? They lose access to the organization.", nullptr, int(ids.size()))
-            .arg(m_controller->organizationName()) +
-        QStringLiteral("\n\n") + names.join(u'\n');
-    Dialogs::confirm(this, tr("Remove members"), text, tr("Remove %n member(s)", nullptr, int(ids.size())),
+    const int n = int(ids.size());
+    if (n > kNamesInConfirmation)
+        names.append(tr("… and %n more", nullptr, n - kNamesInConfirmation));
+    const QString org = m_controller->organizationName();
+    // A pending invitation gives no access yet: removing it revokes the invitation.
+    QString question;
+    QString button;
+    if (pending == n) {
+        question =
+            tr("Revoke %n invitation(s) to %1? The invitation e-mail can no longer be accepted.", nullptr, n)
+                .arg(org);
+        button = tr("Revoke %n invitation(s)", nullptr, n);
+    } else if (pending == 0) {
+        question =
+            tr("Remove %n member(s) from %1? They lose access to the organization.", nullptr, n).arg(org);
+        button = tr("Remove %n member(s)", nullptr, n);
+    } else {
+        question = tr("Remove %n member(s) from %1?", nullptr, n - pending).arg(org) + u' ' +
+                   tr("They lose access to the organization.") + u' ' +
+                   tr("%n pending invitation(s) in the selection will be revoked as well.", nullptr, pending);
+        button = tr("Remove and revoke (%1)").arg(n);
+    }
+    const QString text = question + QStringLiteral("\n\n") + names.join(u'\n');
+    Dialogs::confirm(this, pending == n ? tr("Revoke invitations") : tr("Remove members"), text, button,
                      [this, ids] { m_controller->removeMembers(ids); });
 }
 

@@ -78,6 +78,7 @@ AccountsPanel::AccountsPanel(models::AccountTableModel *model, QWidget *parent)
                            fm.horizontalAdvance(QStringLiteral("00/00/0000")) + 24);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
+    m_view->setAccessibleName(tr("accounts table"));
     auto *copyAction = new QAction(tr("Copy Account ID"), m_view);
     copyAction->setShortcut(QKeySequence::Copy);
     copyAction->setShortcutContext(Qt::WidgetShortcut);

@@ -2,6 +2,7 @@
 
 #include "models/organizations/organizationfilterproxymodel.h"
 #include "models/organizations/organizationtreemodel.h"
+#include "ui/common/dialogs.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -60,7 +61,8 @@ MoveOrganizationDialog::MoveOrganizationDialog(models::OrganizationTreeModel *mo
     m_hint->setWordWrap(true);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Move Here"));
 
-    auto *label = new QLabel(tr("Choose the new &parent of “%1”:").arg(name), this);
+    // The label has a buddy, so an & in the name would turn into a mnemonic.
+    auto *label = new QLabel(tr("Choose the new &parent of “%1”:").arg(escapeMnemonic(name)), this);
     label->setBuddy(m_view);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(label);

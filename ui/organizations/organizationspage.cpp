@@ -126,17 +126,21 @@ void OrganizationsPage::buildUi()
     m_findKind->setToolTip(tr("What the ID identifies"));
     m_findInput = new QLineEdit(left);
     m_findInput->setObjectName(QStringLiteral("findContainingInput"));
-    m_findInput->setPlaceholderText(tr("Find containing…"));
+    m_findInput->setPlaceholderText(tr("ID to look for")); // the box beside it says of what
+    // Wide enough for most of a 32-character ID whatever else shares the row.
+    m_findInput->setMinimumWidth(m_findInput->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 16);
     m_findInput->setToolTip(
         tr("Show the organizations that contain this account, user or organization ID (Ctrl+Shift+F)"));
     m_findButton = new QPushButton(tr("F&ind"), left);
     m_findButton->setObjectName(QStringLiteral("findContainingButton"));
     m_findClear = new QPushButton(tr("Show &All"), left);
     m_findClear->setObjectName(QStringLiteral("findContainingClear"));
+    m_findClear->setToolTip(tr("Show every organization again"));
     m_findClear->hide(); // only while a find result is shown
 
     m_tree = new QTreeView(left);
     m_tree->setObjectName(QStringLiteral("organizationTree"));
+    m_tree->setAccessibleName(tr("organization tree"));
     m_tree->setModel(m_controller->shownTree());
     m_tree->setUniformRowHeights(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -162,13 +166,17 @@ void OrganizationsPage::buildUi()
     findRow->addWidget(m_findKind);
     findRow->addWidget(m_findInput, 1);
     findRow->addWidget(m_findButton);
-    findRow->addWidget(m_findClear);
+    // Show All sits with the count it changes, so the ID field keeps its width when it appears.
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_treeStatus, 1);
+    statusRow->addWidget(m_findClear);
+    m_treeStatus->setWordWrap(true);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(searchRow);
     leftLayout->addLayout(findRow);
     leftLayout->addWidget(m_tree, 1);
-    leftLayout->addWidget(m_treeStatus);
+    leftLayout->addLayout(statusRow);
 
     // Right: heading and tabs.
     m_tabs = new OrganizationTabs(m_controller, m_settings, this);
@@ -200,6 +208,7 @@ void OrganizationsPage::buildUi()
         m_controller->setNameFilter(text);
         if (m_controller->shownTree()->isFiltering())
             m_tree->expandAll();
+        updateTreeStatus(); // an empty result says why it is empty
     });
     connect(m_findInput, &QLineEdit::returnPressed, this, &OrganizationsPage::runFind);
     connect(m_findButton, &QPushButton::clicked, this, &OrganizationsPage::runFind);
@@ -310,6 +319,7 @@ void OrganizationsPage::bindController()
     connect(c, &Controller::treeAboutToChange, this, [this] { m_syncingSelection = true; });
     connect(c, &Controller::treeChanged, this, [this] {
         m_syncingSelection = false;
+        updateTreeStatus(); // the count follows every change: create, delete, find, filter
         m_findClear->setVisible(m_controller->isShowingFindResult());
         if (m_controller->isShowingFindResult())
             m_tree->expandAll();
@@ -329,6 +339,7 @@ void OrganizationsPage::bindController()
     connect(c, &Controller::operationFinished, this,
             [this](Controller::Operation, bool ok) { Q_EMIT operationFinished(ok); });
     connect(c, &Controller::accountsLoaded, this, &OrganizationsPage::accountsLoaded);
+    connect(c, &Controller::accountsStateChanged, this, &OrganizationsPage::updateActions);
     connect(c, &Controller::profileLoaded, this, &OrganizationsPage::profileLoaded);
     connect(c, &Controller::profileSaveFinished, this, &OrganizationsPage::profileSaveFinished);
     connect(c, &Controller::questionRequested, this, &OrganizationsPage::onQuestion);
@@ -349,6 +360,10 @@ void OrganizationsPage::updateActions()
     m_renameAction->setEnabled(connected && idle && has);
     m_moveAction->setEnabled(connected && idle && has);
     m_deleteAction->setEnabled(connected && idle && has);
+    // Known to be refused: the tooltip says why before anyone asks, and Delete explains instead of asking.
+    const QString blocker = has ? m_controller->deleteBlocker(org->id) : QString();
+    m_deleteAction->setToolTip(
+        blocker.isEmpty() ? tr("Delete the selected organization; it must be empty (Del)") : blocker);
     m_copyIdAction->setEnabled(has);
     m_refreshAction->setEnabled(connected);
     m_findAction->setEnabled(connected);
@@ -398,10 +413,20 @@ void OrganizationsPage::updateTreeStatus()
         m_treeStatus->setText(n ? tr("Showing the last loaded organizations.")
                                 : tr("No organizations loaded."));
         break;
-    case Controller::TreeState::Loaded:
-        m_treeStatus->setText(n == 0 ? tr("These credentials can see no organization.")
-                                     : tr("%n organization(s)", nullptr, n));
+    case Controller::TreeState::Loaded: {
+        const auto *shown = m_controller->shownTree();
+        if (n == 0)
+            m_treeStatus->setText(tr("These credentials can see no organization."));
+        else if (shown->rowCount() == 0 && !shown->nameFilter().isEmpty())
+            m_treeStatus->setText(
+                tr("No organization name or ID contains “%1” (%n organization(s) loaded).", nullptr, n)
+                    .arg(shown->nameFilter()));
+        else if (m_controller->isShowingFindResult())
+            m_treeStatus->setText(tr("%n organization(s); showing those that contain the ID.", nullptr, n));
+        else
+            m_treeStatus->setText(tr("%n organization(s)", nullptr, n));
         break;
+    }
     }
     m_progress->setVisible(m_controller->isBusy());
     updateActions();
@@ -516,11 +541,16 @@ void OrganizationsPage::askDelete()
     if (!org)
         return;
     const QString id = org->id; // taken now: the tree may change while the user reads
+    if (!m_controller->deleteBlocker(id).isEmpty()) {
+        m_controller->remove(id); // refused at once with the reason in the banner; nothing to confirm
+        return;
+    }
     const QString text = tr("Delete the organization “%1” (%2)?\n\nThis cannot be undone. The API deletes "
                             "only empty organizations: "
                             "no sub-organizations, accounts or members.")
                              .arg(org->name, org->id);
-    if (!Dialogs::confirm(this, tr("Delete Organization"), text, tr("Delete “%1”").arg(org->name)))
+    if (!Dialogs::confirm(this, tr("Delete Organization"), text,
+                          tr("Delete “%1”").arg(escapeMnemonic(org->name))))
         return;
     m_controller->remove(id);
 }

@@ -57,8 +57,9 @@ ProfileForm::ProfileForm(QWidget *parent)
     m_revert->setObjectName(QStringLiteral("profileRevert"));
 
     m_name->setPlaceholderText(tr("Legal business name"));
-    m_email->setPlaceholderText(tr("billing@example.com"));
-    m_phone->setPlaceholderText(tr("+1-512-555-0142"));
+    // Placeholders describe the value: an example would read as data (worse in the dark palette).
+    m_email->setPlaceholderText(tr("billing e-mail address"));
+    m_phone->setPlaceholderText(tr("phone, international format (+country code)"));
     m_address->setPlaceholderText(tr("Street, city, postal code, country"));
     m_metadata->setPlaceholderText(tr("Free text kept with the profile; a JSON document works well"));
     m_name->setMaxLength(models::ProfileValidator::kMaxNameLength + 1);

@@ -6,9 +6,11 @@
 #include "ui/common/dialogs.h"
 #include "ui/common/icons.h"
 #include "ui/common/page.h"
+#include "ui/common/palettes.h"
 #include "ui/shell/navigator.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -18,6 +20,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -27,6 +30,10 @@
 #include <QTreeView>
 
 namespace ui {
+
+namespace {
+const QString kThemeKey = QStringLiteral("view/theme");
+} // namespace
 
 MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, models::AppSettings *settings,
                        QWidget *parent)
@@ -153,6 +160,7 @@ void MainWindow::createActions()
     activity->setText(tr("&Activity Log"));
     activity->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     m_viewMenu->addAction(activity);
+    createThemeMenu();
     m_viewMenu->addSeparator();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -181,6 +189,89 @@ void MainWindow::createActions()
         m_picker->showPopup();
     });
     addAction(focusPicker);
+}
+
+void MainWindow::createThemeMenu()
+{
+    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
+    theme->setObjectName(QStringLiteral("menuTheme"));
+    auto *group = new QActionGroup(this);
+    group->setExclusive(true);
+    const struct
+    {
+        Theme theme;
+        QString text;
+        const char *name;
+    } choices[] = {{Theme::System, tr("&System"), "actionThemeSystem"},
+                   {Theme::Light, tr("&Light"), "actionThemeLight"},
+                   {Theme::Dark, tr("&Dark"), "actionThemeDark"}};
+    // --palette on the command line wins for this session; otherwise the remembered choice applies.
+    if (currentTheme() == Theme::System) {
+        const std::optional<Theme> saved = themeFromName(m_settings->value(kThemeKey).toString());
+        if (saved && *saved != Theme::System)
+            applyTheme(*saved);
+    }
+    for (const auto &choice : choices) {
+        QAction *a = theme->addAction(choice.text);
+        a->setObjectName(QString::fromLatin1(choice.name));
+        a->setCheckable(true);
+        a->setChecked(currentTheme() == choice.theme);
+        group->addAction(a);
+        const Theme t = choice.theme;
+        connect(a, &QAction::triggered, this, [this, t] {
+            applyTheme(t);
+            m_settings->setValue(kThemeKey, themeName(t));
+        });
+    }
+    theme->actions().first()->setToolTip(tr("The desktop's style and colours"));
+}
+
+QList<MainWindow::ShortcutGroup> MainWindow::shortcutGroups() const
+{
+    // Page actions work only on their page (some only in one of its views):
+    // each page is its own group, so Ctrl+C or Del on two pages is not a clash.
+    QList<ShortcutGroup> groups{{tr("Everywhere"), {}}};
+    for (Page *p : m_pages)
+        groups.append({p->title(), {}});
+    const QList<QAction *> actions = findChildren<QAction *>();
+    for (QAction *a : actions) {
+        if (a->shortcut().isEmpty() || a->text().isEmpty())
+            continue;
+        int group = 0;
+        for (QObject *o = a->parent(); o; o = o->parent())
+            if (auto *page = qobject_cast<Page *>(o)) {
+                group = int(m_pages.indexOf(page)) + 1;
+                break;
+            }
+        QString name = a->text();
+        name.replace(QLatin1String("&&"), QStringLiteral("\x01"));
+        name.remove(u'&');
+        name.replace(QStringLiteral("\x01"), QStringLiteral("&"));
+        if (name.endsWith(QStringLiteral("…")))
+            name.chop(1);
+        if (a->objectName().startsWith(QLatin1String("actionPage")))
+            name = tr("Show the %1 page").arg(name);
+        if (a->shortcutContext() == Qt::WidgetShortcut) {
+            // Works only in one view: say which (its accessible name), so a key used twice on a page is
+            // explained.
+            QString where;
+            for (QObject *o : a->associatedObjects())
+                if (auto *w = qobject_cast<QWidget *>(o); w && !qobject_cast<QMenu *>(w)) {
+                    where = w->accessibleName();
+                    break;
+                }
+            name = tr("%1 (in the %2)").arg(name, where.isEmpty() ? tr("list") : where);
+        }
+        const QString keys = a->shortcut().toString(QKeySequence::NativeText);
+        Shortcut row{keys, name};
+        if (!groups[group].shortcuts.contains(row))
+            groups[group].shortcuts.append(row);
+    }
+    for (ShortcutGroup &g : groups)
+        std::sort(g.shortcuts.begin(), g.shortcuts.end(),
+                  [](const Shortcut &a, const Shortcut &b) { return a.keys < b.keys; });
+    groups.removeIf([](const ShortcutGroup &g) { return g.shortcuts.isEmpty(); });
+    return groups;
 }
 
 void MainWindow::addPage(Page *page)
@@ -411,22 +502,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::showShortcuts()
 {
-    QStringList rows;
-    const QList<QAction *> actions = findChildren<QAction *>();
-    for (QAction *a : actions) {
-        if (a->shortcut().isEmpty() || a->text().isEmpty())
-            continue;
-        QString name = a->text();
-        name.remove(u'&');
-        rows << QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                    .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
-                         name.toHtmlEscaped());
+    QString html;
+    for (const ShortcutGroup &g : shortcutGroups()) {
+        html += QStringLiteral("<h4>%1</h4><table cellspacing=4>").arg(g.title.toHtmlEscaped());
+        for (const Shortcut &s : g.shortcuts)
+            html += QStringLiteral("<tr><td width=110><b>%1</b></td><td>%2</td></tr>")
+                        .arg(s.keys.toHtmlEscaped(), s.action.toHtmlEscaped());
+        html += QStringLiteral("</table>");
     }
-    rows.sort();
-    rows.removeDuplicates();
-    Dialogs::information(this, tr("Keyboard Shortcuts"),
-                         QStringLiteral("<table cellspacing=6>") + rows.join(QString()) +
-                             QStringLiteral("</table>"));
+    Dialogs::information(this, tr("Keyboard Shortcuts"), html);
 }
 
 void MainWindow::showAbout()

@@ -55,6 +55,20 @@ public:
     // Restores geometry, dock and page state. Call after all pages are added.
     void restoreState();
 
+    // Help › Keyboard Shortcuts: the window's own first ("Everywhere"), then one group per page.
+    struct Shortcut
+    {
+        QString keys;
+        QString action;
+        friend bool operator==(const Shortcut &, const Shortcut &) = default;
+    };
+    struct ShortcutGroup
+    {
+        QString title;
+        QList<Shortcut> shortcuts;
+    };
+    QList<ShortcutGroup> shortcutGroups() const;
+
 Q_SIGNALS:
     void connectRequested();
 
@@ -63,6 +77,8 @@ protected:
 
 private:
     void createActions();
+    // View › Theme: System, Light, Dark, applied live and remembered.
+    void createThemeMenu();
     void updateStatus();
     void pickOrganization(int comboIndex);
     void switchOrganization(const QString &id, const QString &name);

@@ -1,4 +1,7 @@
-// The German catalogue is complete, compiled and loadable the way main() loads it.
+// The German catalogue is complete, compiled and loadable the way main() loads it;
+// the English plural forms turn every "%n …(s)" into "1 …" / "2 …s".
+
+#include "ui/common/pluralforms.h"
 
 #include <QDir>
 #include <QFile>
@@ -119,6 +122,50 @@ private slots:
                          qPrintable(QStringLiteral("lost mnemonic: ") + m.source));
             }
         }
+    }
+
+    void englishCatalogueHasEveryPluralForm()
+    {
+        const auto english = readTs(QStringLiteral(ORGSCOPE_TS_DIR "/orgscope_en.ts"));
+        QVERIFY(english.size() > 20);
+        QSet<QString> sources;
+        for (const auto &m : english) {
+            sources.insert(m.source);
+            QVERIFY2(m.numerus, qPrintable(QStringLiteral("only plural messages: ") + m.source));
+            QVERIFY2(!m.unfinished, qPrintable(QStringLiteral("unfinished: ") + m.source));
+            QVERIFY2(m.translations.size() == 2, qPrintable(QStringLiteral("two forms: ") + m.source));
+            for (const auto &t : m.translations) {
+                QVERIFY2(!t.contains(QLatin1String("(s)")) && !t.contains(QLatin1String("(es)")),
+                         qPrintable(t));
+                QVERIFY2(placeholders(t) == placeholders(m.source), qPrintable(t));
+            }
+        }
+        // Every plural the German catalogue knows has its English forms too.
+        for (const auto &m : readTs(QStringLiteral(ORGSCOPE_TS_DIR "/orgscope_de.ts")))
+            if (m.numerus)
+                QVERIFY2(sources.contains(m.source),
+                         qPrintable(QStringLiteral("no English forms: ") + m.source));
+    }
+
+    // Last: the English forms stay installed for the rest of the process.
+    void englishPluralFormsReachTr()
+    {
+        QCOMPARE(QCoreApplication::translate("ui::OrganizationsPage", "%n organization(s)", nullptr, 11),
+                 QStringLiteral("11 organization(s)"));
+        QVERIFY(ui::installPluralForms(qApp));
+        QCOMPARE(QCoreApplication::translate("ui::OrganizationsPage", "%n organization(s)", nullptr, 1),
+                 QStringLiteral("1 organization"));
+        QCOMPARE(QCoreApplication::translate("ui::OrganizationsPage", "%n organization(s)", nullptr, 11),
+                 QStringLiteral("11 organizations"));
+        QCOMPARE(QCoreApplication::translate("ui::MembersPage", "Remove %n member(s)", nullptr, 1),
+                 QStringLiteral("Remove 1 member"));
+        // A language's own catalogue, installed later, still wins.
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/orgscope_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        QCOMPARE(QCoreApplication::translate("ui::MembersPage", "%n member(s)", nullptr, 3),
+                 QStringLiteral("3 Mitglieder"));
+        QCoreApplication::removeTranslator(&german);
     }
 };
 

@@ -174,26 +174,89 @@ private Q_SLOTS:
         QVERIFY(!c->error().isError());
     }
 
-    void refusedDeleteKeepsTheTreeAndExplains()
+    void deleteOfAKnownParentIsRefusedWithoutARequest()
     {
         const QString emea = idOf(QStringLiteral(" EMEA"));
         const QString retail = idOf(QStringLiteral(" EMEA Retail"));
         const int before = c->tree()->organizationCount();
-        QSignalSpy errors(c.get(), &Controller::errorChanged);
+        QVERIFY(select(emea));
+        // The tree shows its sub-organizations: the console knows the API would refuse.
+        const QString blocker = c->deleteBlocker(emea);
+        QVERIFY2(blocker.contains(c->tree()->organization(retail)->name), qPrintable(blocker));
+        QSignalSpy finished(c.get(), &Controller::operationFinished);
+        QSignalSpy busy(c.get(), &Controller::busyChanged);
         c->remove(emea);
-        QVERIFY(waitOperation(Operation::Delete, false));
+        QCOMPARE(finished.count(), 1); // at once, no request
+        QCOMPARE(finished.first().at(0).value<Operation>(), Operation::Delete);
+        QVERIFY(!finished.first().at(1).toBool());
+        QVERIFY(busy.isEmpty());
         QCOMPARE(c->tree()->organizationCount(), before);
-        QVERIFY(c->tree()->contains(emea));
+        const models::ErrorInfo error = c->error();
+        QCOMPARE(error.message, blocker);
+        QVERIFY2(error.message.contains(QStringLiteral("cannot be deleted")), qPrintable(error.message));
+        QVERIFY(!error.retryable); // retrying cannot help
+        // The message is about EMEA: choosing another organization takes it away.
+        QVERIFY(select(idOf(QStringLiteral(" APAC"))));
+        QVERIFY(!c->error().isError());
+    }
+
+    void refusedDeleteExplainsInSeparateSentencesWithoutRetry()
+    {
+        // EMEA Retail has no sub-organization but holds accounts the console has not loaded.
+        const QString retail = idOf(QStringLiteral(" EMEA Retail"));
+        QVERIFY(c->deleteBlocker(retail).isEmpty());
+        c->remove(retail);
+        QVERIFY(c->isBusy());
+        QVERIFY(waitOperation(Operation::Delete, false));
+        QVERIFY(c->tree()->contains(retail));
         const models::ErrorInfo error = c->error();
         QVERIFY2(error.message.contains(QStringLiteral("not empty")), qPrintable(error.message));
-        QVERIFY2(error.message.contains(c->tree()->organization(retail)->name), qPrintable(error.message));
-        QVERIFY(error.retryable);
-        QVERIFY(!errors.isEmpty());
-        QCOMPARE(errors.last().first().value<models::ErrorInfo>(), error);
-        // Retry asks again and is refused again.
-        c->retry();
-        QVERIFY(waitOperation(Operation::Delete, false));
-        QVERIFY(c->tree()->contains(emea));
+        QVERIFY(!error.retryable);
+        // Each sentence ends before the next begins.
+        for (const QString &next : {QStringLiteral("The API says"), QStringLiteral("Delete or move")}) {
+            const qsizetype at = error.message.indexOf(next);
+            QVERIFY2(at > 1, qPrintable(error.message));
+            QVERIFY2(error.message.at(at - 1) == u' ' &&
+                         QStringLiteral(".!?…").contains(error.message.at(at - 2)),
+                     qPrintable(error.message));
+        }
+        // Once its accounts are loaded the console knows before asking.
+        QVERIFY(select(retail));
+        QSignalSpy loaded(c.get(), &Controller::accountsLoaded);
+        c->loadAccounts({});
+        QVERIFY(loaded.wait(10000));
+        QVERIFY2(c->deleteBlocker(retail).contains(QStringLiteral("account")),
+                 qPrintable(c->deleteBlocker(retail)));
+    }
+
+    void findRefusesTextThatCannotBeAnId()
+    {
+        QVERIFY(Controller::isPlausibleId(QStringLiteral("0123456789abcdef0123456789ABCDEF")));
+        QVERIFY(Controller::isPlausibleId(QStringLiteral("123e4567-e89b-12d3-a456-426614174000")));
+        QVERIFY(!Controller::isPlausibleId(QStringLiteral("abc123")));
+        QVERIFY(!Controller::isPlausibleId(QStringLiteral("0123456789abcdef0123456789abcdefa")));
+        QVERIFY(!Controller::isPlausibleId(QStringLiteral("../0123456789abcdef0123456789abcd")));
+        QSignalSpy finished(c.get(), &Controller::operationFinished);
+        QSignalSpy busy(c.get(), &Controller::busyChanged);
+        c->findContaining(Controller::Containing::Account, QStringLiteral("abc123"));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!finished.first().at(1).toBool());
+        QVERIFY(busy.isEmpty()); // nothing was sent
+        QVERIFY2(c->error().message.contains(QStringLiteral("abc123")), qPrintable(c->error().message));
+        QVERIFY(!c->error().retryable);
+        QVERIFY(!c->isShowingFindResult());
+    }
+
+    void nothingFoundGoesWithShowAll()
+    {
+        c->findContaining(Controller::Containing::Account,
+                          QStringLiteral("ffffffffffffffffffffffffffffffff"));
+        QVERIFY(waitOperation(Operation::Find, true));
+        QCOMPARE(c->operationText(), QStringLiteral("Nothing found."));
+        QVERIFY(!c->isShowingFindResult());
+        c->clearFind();
+        QVERIFY(c->operationText().isEmpty());
+        QCOMPARE(c->noticeKind(), Controller::NoticeKind::None);
     }
 
     void deleteMovesToTheParent()

@@ -11,7 +11,9 @@
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/elidedlabel.h"
 #include "ui/common/messagebanner.h"
+#include "ui/common/pluralforms.h"
 #include "ui/members/batchresultdialog.h"
 #include "ui/members/invitedialog.h"
 #include "ui/members/memberdetailspanel.h"
@@ -21,6 +23,8 @@
 #include "testsupport/simulatorprocess.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QItemSelectionModel>
@@ -30,9 +34,12 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using Check = models::MemberBatchModel::Check;
 using Outcome = models::MemberBatchModel::Outcome;
@@ -62,6 +69,7 @@ private Q_SLOTS:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("OrgscopeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("members"));
+        ui::installPluralForms(QCoreApplication::instance()); // as main() does
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
         m_client = new api::Client(this);
         m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
@@ -169,7 +177,7 @@ private Q_SLOTS:
         auto *table = m_page->findChild<QTableView *>(QStringLiteral("membersTable"));
         table->selectRow(0);
         const QString shown = m_page->proxy()->index(0, models::MembersModel::EmailColumn).data().toString();
-        QCOMPARE(m_page->findChild<QLineEdit *>(QStringLiteral("detailEmail"))->text(), shown);
+        QCOMPARE(m_page->findChild<ui::ElidedLabel *>(QStringLiteral("detailEmail"))->fullText(), shown);
         ui::Navigator navigator;
         m_page->setNavigator(&navigator);
         QSignalSpy audit(&navigator, &ui::Navigator::auditForActorRequested);
@@ -190,6 +198,92 @@ private Q_SLOTS:
         QCOMPARE(lines.size() - 2, m_page->proxy()->rowCount()); // header + trailing empty
         QVERIFY(lines.at(1).contains(shown.toUtf8()));
         QVERIFY(m_page->exportTo(dir.filePath(QStringLiteral("members.json")), true));
+    }
+
+    void detailsElideWithTooltipAndCopy()
+    {
+        auto *table = m_page->findChild<QTableView *>(QStringLiteral("membersTable"));
+        auto *splitter = m_page->findChild<QSplitter *>(QStringLiteral("membersSplitter"));
+        // The narrowest the pane goes.
+        splitter->setSizes({2000, 1});
+        auto *details = m_page->findChild<ui::MemberDetailsPanel *>();
+        QVERIFY(details->width() >= 260);
+        // The member with the longest address.
+        int longest = 0;
+        for (int r = 1; r < m_page->proxy()->rowCount(); ++r)
+            if (m_page->proxy()->index(r, models::MembersModel::EmailColumn).data().toString().size() >
+                m_page->proxy()->index(longest, models::MembersModel::EmailColumn).data().toString().size())
+                longest = r;
+        table->selectRow(longest);
+        const api::Member &m =
+            m_page->model()->member(m_page->proxy()->mapToSource(m_page->proxy()->index(longest, 0)).row());
+        for (const auto &[name, value] :
+             {std::pair{"detailEmail", m.user.email}, std::pair{"detailMemberId", m.id},
+              std::pair{"detailUserId", m.user.id}}) {
+            auto *label = m_page->findChild<ui::ElidedLabel *>(QString::fromLatin1(name));
+            QVERIFY2(label, name);
+            QTRY_VERIFY(label->isVisible());
+            QCOMPARE(label->fullText(), value);
+            QCOMPARE(label->toolTip(), value);
+            // Cut with an ellipsis, never mid-character, and never wider than the label.
+            QVERIFY2(label->text() == value || label->text().contains(QStringLiteral("…")),
+                     qPrintable(label->text()));
+            QVERIFY(label->fontMetrics().horizontalAdvance(label->text()) <= label->contentsRect().width());
+        }
+        QVERIFY(m_page->findChild<ui::ElidedLabel *>(QStringLiteral("detailEmail"))->isElided());
+        // Copy buttons put the whole value on the clipboard.
+        QTest::mouseClick(m_page->findChild<QToolButton *>(QStringLiteral("copyEmail")), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), m.user.email);
+        QTest::mouseClick(m_page->findChild<QToolButton *>(QStringLiteral("copyUserId")), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), m.user.id);
+        QTest::mouseClick(m_page->findChild<QToolButton *>(QStringLiteral("copyMemberId")), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), m.id);
+    }
+
+    void inviteOneAddressUsesItsSpace()
+    {
+        ui::InviteDialog *dialog = m_page->openInviteDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("singleEmail"));
+        // A placeholder that describes, not an address that reads as data.
+        QVERIFY2(!edit->placeholderText().contains(u'@'), qPrintable(edit->placeholderText()));
+        auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("inviteTabs"));
+        QWidget *single = tabs->widget(0);
+        // One line and its message: not the room of a list and its preview table.
+        QVERIFY2(
+            single->height() <= 2 * single->sizeHint().height(),
+            qPrintable(QStringLiteral("%1 > 2 × %2").arg(single->height()).arg(single->sizeHint().height())));
+        dialog->setMode(ui::InviteDialog::Mode::Bulk);
+        QTRY_VERIFY(dialog->height() >= 500);
+        dialog->setMode(ui::InviteDialog::Mode::Single);
+        QTRY_VERIFY(single->height() <= 2 * single->sizeHint().height());
+        dialog->reject();
+    }
+
+    void removingAnInvitationRevokesIt()
+    {
+        const QString email =
+            QStringLiteral("revoke-%1@newcomer.example").arg(QDateTime::currentMSecsSinceEpoch());
+        auto *job = api::MembersApi(m_client).create(m_orgId, {email, QString()}, this);
+        QVERIFY(waitFor(job));
+        QVERIFY2(!job->error(), qPrintable(job->error().toLogString()));
+        delete job;
+        QSignalSpy loaded(m_page, &ui::MembersPage::loadFinished);
+        m_page->refresh();
+        QVERIFY(loaded.wait(20000));
+        const int row = m_page->model()->rowOfEmail(email);
+        QVERIFY(row >= 0);
+        QCOMPARE(m_page->model()->member(row).status, QStringLiteral("pending"));
+        auto *table = m_page->findChild<QTableView *>(QStringLiteral("membersTable"));
+        table->clearSelection();
+        table->selectRow(m_page->proxy()->mapFromSource(m_page->model()->index(row, 0)).row());
+        ui::Dialogs::enqueueAnswer(false);
+        m_page->removeSelected();
+        const QString question = ui::Dialogs::askedQuestions().constLast();
+        QVERIFY2(question.contains(QStringLiteral("Revoke 1 invitation")), qPrintable(question));
+        QVERIFY2(!question.contains(QStringLiteral("lose access")), qPrintable(question));
+        QCOMPARE(ui::Dialogs::lastConfirmLabel(), QStringLiteral("Revoke 1 invitation"));
     }
 
     void invitesOne()

@@ -10,6 +10,7 @@
 #include "testsupport/simulatorprocess.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/messagebanner.h"
+#include "ui/common/pluralforms.h"
 #include "ui/organizations/organizationspage.h"
 #include "ui/shell/mainwindow.h"
 
@@ -32,6 +33,7 @@ public:
 
     bool start()
     {
+        ui::installPluralForms(QCoreApplication::instance()); // as main() does: "10 organizations"
         if (!sim.start()) {
             qWarning() << "simulator:" << sim.errorString();
             return false;

@@ -6,6 +6,7 @@
 
 #include "api/organizationsapi.h"
 #include "models/organizations/accounttablemodel.h"
+#include "ui/organizations/moveorganizationdialog.h"
 #include "ui/shell/pagefactory.h"
 
 #include <QLabel>
@@ -41,6 +42,16 @@ private:
         return out;
     }
 
+    QString treeStatus() const
+    {
+        return f->page->findChild<QLabel *>(QStringLiteral("organizationTreeStatus"))->text();
+    }
+
+    QString progressText() const
+    {
+        return f->page->findChild<QLabel *>(QStringLiteral("organizationsProgressLabel"))->text();
+    }
+
     bool waitOperation(bool expected)
     {
         QSignalSpy done(f->page, &ui::OrganizationsPage::operationFinished);
@@ -70,6 +81,7 @@ private Q_SLOTS:
     void treeLoadsAndChoosesAnOrganization()
     {
         QCOMPARE(f->model()->organizationCount(), 10);
+        QCOMPARE(treeStatus(), QStringLiteral("10 organizations"));
         const QString holdings = f->idOf(QStringLiteral(" Holdings"));
         QVERIFY(!holdings.isEmpty());
         QVERIFY(f->model()->indexOf(f->idOf(QStringLiteral(" EMEA Retail"))).parent().parent() ==
@@ -109,6 +121,8 @@ private Q_SLOTS:
         QTest::keyClick(f->tree, Qt::Key_N, Qt::ControlModifier);
         QVERIFY(waitOperation(true));
         QCOMPARE(f->model()->organizationCount(), before + 1);
+        // The count under the tree follows the model.
+        QCOMPARE(treeStatus(), QStringLiteral("%1 organizations").arg(before + 1));
         const QString child = f->idOf(QStringLiteral("Labs Child"));
         QVERIFY(!child.isEmpty());
         QCOMPARE(f->model()->indexOf(child).parent(), f->model()->indexOf(labs));
@@ -135,7 +149,8 @@ private Q_SLOTS:
         QCOMPARE(f->banner->kind(), ui::MessageBanner::Kind::Error);
         QVERIFY2(f->banner->text().contains(QStringLiteral("Sub-organization creation is not enabled")),
                  qPrintable(f->banner->text()));
-        QVERIFY(f->banner->retryOffered());
+        // The same request would be refused again: no Retry.
+        QVERIFY(!f->banner->retryOffered());
         QCOMPARE(f->session.organizationId(), apac);
     }
 
@@ -172,35 +187,43 @@ private Q_SLOTS:
         QCOMPARE(view->index(0, 0, labs).data().toString(), QStringLiteral("Labs Child Renamed"));
         // Typing never changes the chosen organization.
         QCOMPARE(f->session.organizationId(), before);
+        // No match: the status under the empty tree says why it is empty.
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("zzz-no-such"));
+        QCOMPARE(view->rowCount(), 0);
+        QVERIFY2(treeStatus().contains(QStringLiteral("No organization")) &&
+                     treeStatus().contains(QStringLiteral("zzz-no-such")),
+                 qPrintable(treeStatus()));
         search->clear();
         QCOMPARE(view->rowCount(), 2);
+        QVERIFY2(treeStatus().endsWith(QStringLiteral(" organizations")), qPrintable(treeStatus()));
     }
 
-    void deleteAsksAndIsRefusedWhenNotEmpty()
+    void deleteOfAParentExplainsInsteadOfAsking()
     {
         const QString emea = f->idOf(QStringLiteral(" EMEA"));
+        const QString retail = f->idOf(QStringLiteral(" EMEA Retail"));
         QVERIFY(f->clickOrganization(emea));
         const int before = f->model()->organizationCount();
-        // Declined: nothing is sent.
-        ui::Dialogs::enqueueAnswer(false);
+        // The tree shows its sub-organizations: Delete says so before anyone asks.
+        auto *deleteAction = f->page->findChild<QAction *>(QStringLiteral("actionDeleteOrganization"));
+        QVERIFY2(deleteAction->toolTip().contains(f->nameOf(retail)), qPrintable(deleteAction->toolTip()));
         QSignalSpy finished(f->page, &ui::OrganizationsPage::operationFinished);
         QTest::keyClick(f->tree, Qt::Key_Delete);
+        QVERIFY(ui::Dialogs::askedQuestions().isEmpty()); // no confirmation of what cannot succeed
+        QCOMPARE(finished.count(), 1);
         QVERIFY(!f->page->isBusy());
-        QCOMPARE(finished.count(), 0);
-        QVERIFY(ui::Dialogs::askedQuestions().constLast().contains(f->nameOf(emea)));
-        // Accepted: the API refuses and the banner says what is left inside.
-        ui::Dialogs::enqueueAnswer(true);
-        QTest::keyClick(f->tree, Qt::Key_Delete);
-        QVERIFY(waitOperation(false));
         QCOMPARE(f->model()->organizationCount(), before);
-        QVERIFY(f->model()->contains(emea));
         const QString text = f->banner->text();
-        QVERIFY2(text.contains(QStringLiteral("not empty")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("2 sub-organization(s)")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("account(s)")), qPrintable(text));
-        QVERIFY2(text.contains(f->nameOf(f->idOf(QStringLiteral(" EMEA Retail")))), qPrintable(text));
-        QVERIFY(f->banner->retryOffered());
+        QVERIFY2(text.contains(QStringLiteral("cannot be deleted")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("2 sub-organizations (“")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("(s)")), qPrintable(text));
+        QVERIFY2(text.contains(f->nameOf(retail)), qPrintable(text));
+        QVERIFY(!f->banner->retryOffered());
         QCOMPARE(f->session.organizationId(), emea);
+        // The banner is about EMEA: choosing another organization clears it.
+        QVERIFY(f->clickOrganization(f->idOf(QStringLiteral(" APAC"))));
+        QVERIFY(!f->banner->isVisible());
     }
 
     void deleteAcceptedRemovesTheRow()
@@ -208,6 +231,16 @@ private Q_SLOTS:
         const QString child = f->idOf(QStringLiteral("Labs Child Renamed"));
         const QString labs = f->idOf(QStringLiteral(" Labs"));
         QVERIFY(f->clickOrganization(child));
+        // An ampersand in the name stays an ampersand on the confirm button.
+        f->page->controller()->rename(child, QStringLiteral("Labs R&D"));
+        QVERIFY(waitOperation(true));
+        {
+            ui::MoveOrganizationDialog move(f->model(), child, f->page);
+            bool shown = false;
+            for (const QLabel *label : move.findChildren<QLabel *>())
+                shown = shown || label->text().contains(QStringLiteral("“Labs R&&D”"));
+            QVERIFY(shown);
+        }
         const int before = f->model()->organizationCount();
         ui::Dialogs::enqueueAnswer(true);
         auto *toolBar = f->page->findChild<QToolBar *>(QStringLiteral("organizationsToolBar"));
@@ -216,8 +249,10 @@ private Q_SLOTS:
         QWidget *button = toolBar->widgetForAction(deleteAction);
         QVERIFY(button);
         QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(ui::Dialogs::lastConfirmLabel(), QStringLiteral("Delete “Labs R&&D”"));
         QVERIFY(waitOperation(true));
         QCOMPARE(f->model()->organizationCount(), before - 1);
+        QCOMPARE(treeStatus(), QStringLiteral("%1 organizations").arg(before - 1));
         QVERIFY(!f->model()->contains(child));
         QVERIFY(!serverOrganization(child));
         // The parent becomes the chosen organization.
@@ -293,18 +328,46 @@ private Q_SLOTS:
         QVERIFY(f->clickOrganization(f->idOf(QStringLiteral(" APAC"))));
         auto *input = f->page->findChild<QLineEdit *>(QStringLiteral("findContainingInput"));
         QVERIFY(input);
+        // Text that cannot be an ID is refused before any request.
+        QTest::keyClicks(input, QStringLiteral("abc123"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(!f->page->isBusy());
+        QVERIFY2(f->banner->text().contains(QStringLiteral("cannot be an ID")),
+                 qPrintable(f->banner->text()));
+        QVERIFY(!f->banner->retryOffered());
+        input->clear();
+        const int inputWidth = input->width();
         QTest::keyClicks(input, accountId);
         QTest::keyClick(input, Qt::Key_Return);
         QVERIFY(waitOperation(true));
+        // Show All appears without squeezing the ID field.
+        auto *showAll = f->page->findChild<QPushButton *>(QStringLiteral("findContainingClear"));
+        QVERIFY(showAll->isVisible());
+        QTRY_VERIFY2(input->width() >= inputWidth - 2,
+                     qPrintable(QStringLiteral("%1 < %2").arg(input->width()).arg(inputWidth)));
         QCOMPARE(f->session.organizationId(), retail);
         // Only the holder and its ancestors remain visible.
         const QAbstractItemModel *view = f->tree->model();
         QCOMPARE(view->rowCount(), 1);
         QVERIFY2(f->banner->text().contains(f->nameOf(retail)), qPrintable(f->banner->text()));
-        QTest::mouseClick(f->page->findChild<QPushButton *>(QStringLiteral("findContainingClear")),
-                          Qt::LeftButton);
+        QTest::mouseClick(showAll, Qt::LeftButton);
         QCOMPARE(view->rowCount(), 2);
         QCOMPARE(f->session.organizationId(), retail);
+        QVERIFY2(!progressText().startsWith(QStringLiteral("Found")), qPrintable(progressText()));
+        // An ID nobody holds: "Nothing found." and the whole tree, not the previous result.
+        input->clear();
+        QTest::keyClicks(input, accountId);
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(waitOperation(true));
+        QCOMPARE(view->rowCount(), 1);
+        input->clear();
+        QTest::keyClicks(input, QStringLiteral("ffffffffffffffffffffffffffffffff"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(waitOperation(true));
+        QCOMPARE(progressText(), QStringLiteral("Nothing found."));
+        QCOMPARE(view->rowCount(), 2);
+        QVERIFY(!showAll->isVisible());
+        input->clear();
     }
 
     void failureKeepsTreeAndRetryRecovers()

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 
 class TestOrganizationsProfile : public QObject
 {
@@ -87,6 +88,21 @@ private Q_SLOTS:
     void cleanupTestCase() { f.reset(); }
 
     void init() { ui::Dialogs::clearAnswers(); }
+
+    void placeholdersDescribeRatherThanLookLikeData()
+    {
+        auto *form = f->page->findChild<ui::ProfileForm *>(QStringLiteral("profileForm"));
+        QVERIFY(form);
+        static const QRegularExpression looksLikeData(QStringLiteral("[0-9@]"));
+        for (QLineEdit *edit : form->findChildren<QLineEdit *>()) {
+            QVERIFY2(!edit->placeholderText().isEmpty(), qPrintable(edit->objectName()));
+            QVERIFY2(!edit->placeholderText().contains(looksLikeData), qPrintable(edit->placeholderText()));
+        }
+        for (QPlainTextEdit *edit : form->findChildren<QPlainTextEdit *>())
+            QVERIFY2(!edit->placeholderText().contains(looksLikeData), qPrintable(edit->placeholderText()));
+        QVERIFY2(phone->placeholderText().contains(QStringLiteral("international")),
+                 qPrintable(phone->placeholderText()));
+    }
 
     void loadsFromTheApi()
     {

@@ -7,13 +7,17 @@
 #include "ui/common/dialogs.h"
 #include "ui/common/messagebanner.h"
 #include "ui/common/page.h"
+#include "ui/common/palettes.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/pagefactory.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardItemModel>
@@ -128,6 +132,103 @@ private Q_SLOTS:
         QVERIFY(picker && picker->isEnabled());
         session.setOrganization(QStringLiteral("c1"), QStringLiteral("Child"));
         QCOMPARE(picker->currentText(), QStringLiteral("Child"));
+    }
+
+    void shortcutsAreGroupedByPage()
+    {
+        models::AppSettings settings;
+        models::Session session;
+        models::ActivityLog activity;
+        ui::MainWindow window(&session, &activity, &settings);
+        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
+            window.addPage(p);
+        const auto groups = window.shortcutGroups();
+        QVERIFY(groups.size() >= 3);
+        QCOMPARE(groups.first().title, QStringLiteral("Everywhere"));
+        QHash<QString, QStringList> byTitle;
+        for (const auto &g : groups) {
+            // Within one group a key twice is a clash unless each row says where it works.
+            QHash<QString, QStringList> actionsOfKey;
+            for (const auto &s : g.shortcuts) {
+                actionsOfKey[s.keys] << s.action;
+                QVERIFY2(!s.action.contains(u'&'), qPrintable(s.action));
+                byTitle[g.title] << s.keys + QStringLiteral(" = ") + s.action;
+            }
+            for (auto it = actionsOfKey.cbegin(); it != actionsOfKey.cend(); ++it) {
+                if (it.value().size() < 2)
+                    continue;
+                QCOMPARE(QSet<QString>(it.value().cbegin(), it.value().cend()).size(), it.value().size());
+                for (const QString &action : it.value())
+                    QVERIFY2(action.contains(QStringLiteral("(in the ")),
+                             qPrintable(g.title + QStringLiteral(": ") + it.key() + QStringLiteral(" = ") +
+                                        action));
+            }
+        }
+        const QString del = QKeySequence(QKeySequence::Delete).toString(QKeySequence::NativeText);
+        QVERIFY2(byTitle.value(QStringLiteral("Organizations"))
+                     .join(u'|')
+                     .contains(del + QStringLiteral(" = Delete")),
+                 qPrintable(byTitle.value(QStringLiteral("Organizations")).join(u'|')));
+        QVERIFY2(
+            byTitle.value(QStringLiteral("Members")).join(u'|').contains(del + QStringLiteral(" = Remove")),
+            qPrintable(byTitle.value(QStringLiteral("Members")).join(u'|')));
+        QVERIFY2(byTitle.value(QStringLiteral("Everywhere"))
+                     .contains(QStringLiteral("Ctrl+1 = Show the Organizations page")),
+                 qPrintable(byTitle.value(QStringLiteral("Everywhere")).join(u'|')));
+        // The dialog shows one heading per group.
+        ui::Dialogs::clearAnswers();
+        ui::Dialogs::enqueueAnswer(true);
+        window.findChild<QAction *>(QStringLiteral("actionShortcuts"))->trigger();
+        const QString shown = ui::Dialogs::askedQuestions().constLast();
+        for (const auto &g : groups)
+            QVERIFY2(shown.contains(QStringLiteral("<h4>%1</h4>").arg(g.title)), qPrintable(shown));
+    }
+
+    void themeMenuAppliesLiveAndRemembers()
+    {
+        models::AppSettings settings;
+        models::Session session;
+        models::ActivityLog activity;
+        settings.setValue(QStringLiteral("view/theme"),
+                          QStringLiteral("system")); // whatever a run before left
+        ui::applyTheme(ui::Theme::System);
+        const QColor systemWindow = QApplication::palette().color(QPalette::Window);
+        QWidget page; // banners live on pages
+        auto &banner = *new ui::MessageBanner(&page);
+        banner.showError(QStringLiteral("Shown before the switch."));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        {
+            ui::MainWindow window(&session, &activity, &settings);
+            auto *system = window.findChild<QAction *>(QStringLiteral("actionThemeSystem"));
+            auto *light = window.findChild<QAction *>(QStringLiteral("actionThemeLight"));
+            auto *dark = window.findChild<QAction *>(QStringLiteral("actionThemeDark"));
+            QVERIFY(system && light && dark);
+            QVERIFY(system->isChecked());
+            dark->trigger();
+            QVERIFY(dark->isChecked() && !system->isChecked());
+            QVERIFY(ui::isDark(QApplication::palette()));
+            QCOMPARE(settings.value(QStringLiteral("view/theme")).toString(), QStringLiteral("dark"));
+            // A banner already on screen follows the theme.
+            QTRY_VERIFY2(banner.background().lightness() < 128,
+                         qPrintable(banner.background().name() + QStringLiteral(" ") +
+                                    page.palette().color(QPalette::Window).name()));
+            light->trigger();
+            QVERIFY(!ui::isDark(QApplication::palette()));
+            QTRY_VERIFY(banner.background().lightness() >= 128);
+            dark->trigger();
+        }
+        // The next start applies the remembered choice.
+        ui::applyTheme(ui::Theme::System);
+        QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
+        {
+            ui::MainWindow window(&session, &activity, &settings);
+            QVERIFY(ui::isDark(QApplication::palette()));
+            QVERIFY(window.findChild<QAction *>(QStringLiteral("actionThemeDark"))->isChecked());
+            window.findChild<QAction *>(QStringLiteral("actionThemeSystem"))->trigger();
+            QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
+            QCOMPARE(settings.value(QStringLiteral("view/theme")).toString(), QStringLiteral("system"));
+        }
     }
 
     void bannerOffersRetry()
