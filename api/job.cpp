@@ -15,6 +15,14 @@
 namespace api {
 
 namespace {
+// An id of "." or ".." percent-encodes to itself and would make its own path
+// segment, which servers and proxies resolve (/organizations/../members).
+bool hasDotSegment(const QString &path)
+{
+    const QStringList segments = path.split(QLatin1Char('/'));
+    return segments.contains(QLatin1String(".")) || segments.contains(QLatin1String(".."));
+}
+
 RetryPolicy::Verb verbOf(Job::Method m)
 {
     switch (m) {
@@ -118,6 +126,9 @@ void Job::start()
     if (!m_client->credentials().isValid())
         refused = ApiError::invalidRequest(
             QStringLiteral("No Cloudflare credentials: set an API token, or an e-mail and global API key"));
+    else if (hasDotSegment(m_path))
+        refused =
+            ApiError::invalidRequest(QStringLiteral("An id of '.' or '..' is not an id: %1").arg(m_path));
     else if (!m_client->isUrlAllowed(m_client->endpointUrl(m_path), &why))
         refused = ApiError::invalidRequest(why);
     if (refused) {

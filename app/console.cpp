@@ -39,6 +39,20 @@ Console::Console(const ConsoleOptions &options, QObject *parent)
     });
     connect(m_window.get(), &ui::MainWindow::connectRequested, m_connectDialog,
             &ui::ConnectDialogController::showDialog);
+    // The keychain's lifecycle in the activity log: a slow keyring is waited
+    // for (SecretStore::cancelWaiting() gives up), a secret left behind is said.
+    connect(m_secrets, &models::SecretStore::waitingChanged, this, [this](bool waiting) {
+        if (waiting)
+            m_activity->add(models::ActivityLog::Severity::Info, tr("Keychain"),
+                            tr("Waiting for the keyring: unlock it to go on."));
+    });
+    connect(m_secrets, &models::SecretStore::secretNotRemoved, this,
+            [this](const QString &, const QString &why) {
+                m_activity->add(models::ActivityLog::Severity::Error, tr("Keychain"),
+                                tr("The token or key of a removed connection is still in the keychain (%1); "
+                                   "delete it there by hand (service “Orgscope”).")
+                                    .arg(why));
+            });
     connect(m_session, &models::Session::clientChanged, m_window.get(), [this](api::Client *client) {
         if (client)
             connect(client, &api::Client::requestsInFlightChanged, m_window.get(),

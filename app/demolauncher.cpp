@@ -3,6 +3,12 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 namespace app {
 
 DemoLauncher::DemoLauncher(QStringList extraArgs, QObject *parent)
@@ -25,6 +31,18 @@ DemoLauncher::DemoLauncher(QStringList extraArgs, QObject *parent)
                      .arg(QString::fromUtf8(m_process.readAllStandardError()).trimmed()));
     });
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.setProcessEnvironment(childEnvironment(QProcessEnvironment::systemEnvironment()));
+#ifdef Q_OS_LINUX
+    // Runs in the child between fork and exec (async-signal-safe calls only).
+    // The death signal survives exec; SIGTERM lets the simulator shut down
+    // cleanly. If Orgscope died before prctl took effect, the child is an
+    // orphan already and leaves at once.
+    m_process.setChildProcessModifier([parent = ::getpid()] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent)
+            ::_exit(1);
+    });
+#endif
 }
 
 DemoLauncher::~DemoLauncher()
@@ -38,6 +56,29 @@ QString DemoLauncher::simulatorPath()
     if (!fromEnv.isEmpty())
         return fromEnv;
     return QCoreApplication::applicationDirPath() + QStringLiteral("/orgscope-sim");
+}
+
+QProcessEnvironment DemoLauncher::childEnvironment(const QProcessEnvironment &from)
+{
+    static const QStringList kept{
+        QStringLiteral("PATH"),
+        QStringLiteral("HOME"),
+        QStringLiteral("TMPDIR"),
+        QStringLiteral("LANG"),
+        QStringLiteral("LANGUAGE"),
+        QStringLiteral("TZ"),
+        QStringLiteral("ASAN_OPTIONS"),
+        QStringLiteral("UBSAN_OPTIONS"),
+        QStringLiteral("LSAN_OPTIONS"),
+        QStringLiteral("TSAN_OPTIONS"),
+        QStringLiteral("LLVM_PROFILE_FILE"),
+    };
+    QProcessEnvironment env;
+    for (const QString &name : from.keys()) {
+        if (kept.contains(name) || name.startsWith(QLatin1String("LC_")))
+            env.insert(name, from.value(name));
+    }
+    return env;
 }
 
 void DemoLauncher::start()

@@ -1,6 +1,9 @@
 #pragma once
 // Starts orgscope-sim as a child process for `orgscope --demo`, waits for its
 // ready line without blocking the event loop, and stops it on destruction.
+// The child gets a clean environment (no credentials: it needs none) and, on
+// Linux, ends when Orgscope ends however Orgscope ends (PR_SET_PDEATHSIG), so
+// a crash or `kill -9` leaves no simulator behind.
 
 #include <QObject>
 #include <QProcess>
@@ -18,10 +21,14 @@ public:
 
     // Where orgscope-sim is looked for: $ORGSCOPE_SIM, then next to this executable.
     static QString simulatorPath();
+    // What the child may see of `from`: locale, paths and sanitizer settings;
+    // never CLOUDFLARE_* (tokens, keys) or anything else of the user's.
+    static QProcessEnvironment childEnvironment(const QProcessEnvironment &from);
 
     void start();
     void stop();
     QUrl baseUrl() const { return m_baseUrl; }
+    qint64 processId() const { return m_process.processId(); }
 
     static QString demoToken() { return QStringLiteral("orgscope-demo-token"); }
 

@@ -21,9 +21,13 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <QRegularExpression>
+
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 namespace {
@@ -42,6 +46,27 @@ void errorLine(const QString &message)
 QString optionName(const char *wireKey)
 {
     return QString::fromLatin1(wireKey).replace(QLatin1Char('_'), QLatin1Char('-'));
+}
+
+// Ids are opaque (REFERENCE §2.9) but go into request paths and queries: the
+// same pattern as a connection profile's ids, which also keeps `.` and `..`
+// (a path of their own) out.
+bool isPlausibleId(const QString &id)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,128}$"));
+    return re.match(id).hasMatch();
+}
+
+// The transfer timeout in milliseconds, or nothing when the text is not a
+// finite number of seconds in 0.001–3600 (inf, nan and 1e300 never reach the
+// int conversion).
+std::optional<int> timeoutMs(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds < 0.001 || seconds > 3600)
+        return std::nullopt;
+    return int(std::lround(seconds * 1000));
 }
 
 QStringList splitValues(const QStringList &values)
@@ -260,12 +285,31 @@ int runExportCommand(const QStringList &arguments)
         errorLine(QStringLiteral("--org ID is required for %1").arg(kind));
         return Usage;
     }
+    if (parser.isSet(orgOpt) && !isPlausibleId(orgId)) {
+        errorLine(QStringLiteral("--org '%1' is not an id (letters, digits, '-' and '_' only)").arg(orgId));
+        return Usage;
+    }
+    const QString parentId = parser.value(parentOpt).trimmed();
+    if (parser.isSet(parentOpt) && parentId != QLatin1String("null") && !isPlausibleId(parentId)) {
+        errorLine(QStringLiteral("--parent '%1' is not an id or 'null' (letters, digits, '-' and '_' only)")
+                      .arg(parentId));
+        return Usage;
+    }
     int pageSize = 1000;
     if (parser.isSet(pageSizeOpt)) {
         bool ok = false;
         pageSize = parser.value(pageSizeOpt).toInt(&ok);
         if (!ok || pageSize < 1 || pageSize > 1000) {
             errorLine(QStringLiteral("--page-size must be between 1 and 1000"));
+            return Usage;
+        }
+    }
+
+    std::optional<int> transferTimeout;
+    if (parser.isSet(timeoutOpt)) {
+        transferTimeout = timeoutMs(parser.value(timeoutOpt));
+        if (!transferTimeout) {
+            errorLine(QStringLiteral("--timeout must be a number of seconds between 0.001 and 3600"));
             return Usage;
         }
     }
@@ -281,15 +325,8 @@ int runExportCommand(const QStringList &arguments)
     api::Client client;
     client.setBaseUrl(baseUrl);
     client.setCredentials(credentials);
-    if (parser.isSet(timeoutOpt)) {
-        bool ok = false;
-        const double seconds = parser.value(timeoutOpt).toDouble(&ok);
-        if (!ok || seconds <= 0) {
-            errorLine(QStringLiteral("--timeout must be a positive number of seconds"));
-            return Usage;
-        }
-        client.setTransferTimeout(int(seconds * 1000));
-    }
+    if (transferTimeout)
+        client.setTransferTimeout(*transferTimeout);
     QString why;
     if (!client.isUrlAllowed(client.endpointUrl(QStringLiteral("/")), &why)) {
         errorLine(why);
@@ -332,7 +369,7 @@ int runExportCommand(const QStringList &arguments)
     if (kind == QLatin1String("organizations")) {
         api::OrganizationFilter filter;
         filter.nameContains = parser.value(nameOpt);
-        filter.parentId = parser.value(parentOpt);
+        filter.parentId = parentId;
         auto *p = new api::OrganizationsPager(&client, filter);
         p->setPageSize(pageSize);
         pager.reset(p);
@@ -366,6 +403,20 @@ int runExportCommand(const QStringList &arguments)
             api::AuditFilterValues &v = query.*(fields.at(i).member);
             v.include = splitValues(parser.values(includeOpts.at(i)));
             v.exclude = splitValues(parser.values(excludeOpts.at(i)));
+            // The entry, actor and token ids are ids like --org (a ray id or a
+            // resource id is not: those are passed on as typed).
+            static const QList<QByteArray> idFields{"id", "actor_id", "actor_token_id"};
+            if (!idFields.contains(QByteArray(fields.at(i).wireKey)))
+                continue;
+            for (const QString &value : v.include + v.exclude) {
+                if (!isPlausibleId(value)) {
+                    const QString option = v.include.contains(value) ? includeOpts.at(i).names().first()
+                                                                     : excludeOpts.at(i).names().first();
+                    errorLine(QStringLiteral("--%1 '%2' is not an id (letters, digits, '-' and '_' only)")
+                                  .arg(option, value));
+                    return Usage;
+                }
+            }
         }
         const QString problem = query.validate();
         if (!problem.isEmpty()) {

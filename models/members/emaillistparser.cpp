@@ -1,8 +1,13 @@
 #include "models/members/emaillistparser.h"
 
+#include <QFutureWatcher>
 #include <QObject>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QStringDecoder>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
 
 namespace models {
 
@@ -15,6 +20,28 @@ bool isEmailHeader(const QString &field)
     return h == QLatin1String("email") || h == QLatin1String("emailaddress") || h == QLatin1String("mail") ||
            h == QLatin1String("useremail") || h == QLatin1String("memberemail") ||
            h == QLatin1String("memberuseremail");
+}
+
+void addProblem(EmailListParser::Result *result, const QString &text)
+{
+    if (!result->problem.isEmpty())
+        result->problem += u'\n';
+    result->problem += text;
+}
+
+// False once the list is over the cap (the entry is not kept).
+bool append(EmailListParser::Result *result, const EmailListParser::Entry &entry)
+{
+    if (result->entries.size() >= EmailListParser::MaxEntries) {
+        result->tooMany = true;
+        addProblem(result, QObject::tr("Line %1: the list holds more than %L2 addresses, the most one "
+                                       "invitation list may hold. Split it and invite each part on its own.")
+                               .arg(entry.line)
+                               .arg(EmailListParser::MaxEntries));
+        return false;
+    }
+    result->entries.append(entry);
+    return true;
 }
 
 QChar guessDelimiter(const QString &line)
@@ -31,7 +58,8 @@ QChar guessDelimiter(const QString &line)
 
 } // namespace
 
-QList<QStringList> EmailListParser::parseCsv(const QString &text, QChar delimiter, QList<int> *lines)
+QList<QStringList> EmailListParser::parseCsv(const QString &text, QChar delimiter, QList<int> *lines,
+                                             int *unterminatedLine)
 {
     QList<QStringList> records;
     QStringList record;
@@ -40,6 +68,25 @@ QList<QStringList> EmailListParser::parseCsv(const QString &text, QChar delimite
     bool fieldStarted = false;
     int line = 1;
     int recordLine = 1;
+    if (unterminatedLine)
+        *unterminatedLine = 0;
+    // Where the open quoted field began, to parse again from there when the
+    // text ends inside it. Each retry starts at a later quote; a text made to
+    // need more retries than this keeps its last quote open (as RFC 4180 reads it).
+    struct Open
+    {
+        qsizetype at = 0;
+        qsizetype records = 0;
+        qsizetype lines = 0;
+        QStringList record;
+        QString field;
+        int line = 0;
+        int recordLine = 0;
+    };
+    std::optional<Open> open;
+    qsizetype literalQuote = -1;
+    int retries = 0;
+    constexpr int kMaxRetries = 64;
     auto endField = [&] {
         record.append(field);
         field.clear();
@@ -55,7 +102,26 @@ QList<QStringList> EmailListParser::parseCsv(const QString &text, QChar delimite
         }
         record.clear();
     };
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    for (qsizetype i = 0;; ++i) {
+        if (i == text.size()) {
+            if (!quoted || !open || retries == kMaxRetries)
+                break;
+            if (unterminatedLine && *unterminatedLine == 0)
+                *unterminatedLine = open->line;
+            records.resize(open->records);
+            if (lines)
+                lines->resize(open->lines);
+            record = open->record;
+            field = open->field;
+            line = open->line;
+            recordLine = open->recordLine;
+            quoted = false;
+            fieldStarted = false;
+            literalQuote = open->at;
+            i = open->at;
+            open.reset();
+            ++retries;
+        }
         const QChar c = text.at(i);
         if (quoted) {
             if (c == u'"') {
@@ -64,6 +130,7 @@ QList<QStringList> EmailListParser::parseCsv(const QString &text, QChar delimite
                     ++i;
                 } else {
                     quoted = false;
+                    open.reset();
                 }
             } else {
                 if (c == u'\n')
@@ -72,7 +139,8 @@ QList<QStringList> EmailListParser::parseCsv(const QString &text, QChar delimite
             }
             continue;
         }
-        if (c == u'"' && !fieldStarted) {
+        if (c == u'"' && !fieldStarted && i != literalQuote) {
+            open = Open{i, records.size(), lines ? lines->size() : 0, record, field, line, recordLine};
             quoted = true;
             fieldStarted = true;
         } else if (c == delimiter) {
@@ -136,7 +204,9 @@ EmailListParser::Result EmailListParser::parse(const QString &input)
         const QString header = rawLines.at(headerLine);
         const QChar delimiter = guessDelimiter(header);
         QList<int> lines;
-        const QList<QStringList> records = parseCsv(rawLines.mid(headerLine).join(u'\n'), delimiter, &lines);
+        int unterminated = 0;
+        const QList<QStringList> records =
+            parseCsv(rawLines.mid(headerLine).join(u'\n'), delimiter, &lines, &unterminated);
         int column = -1;
         if (!records.isEmpty()) {
             const QStringList &h = records.first();
@@ -150,17 +220,24 @@ EmailListParser::Result EmailListParser::parse(const QString &input)
         if (column >= 0) {
             result.csv = true;
             result.column = records.first().at(column).trimmed();
+            if (unterminated > 0)
+                addProblem(&result,
+                           QObject::tr("Line %1: a quotation mark opens a field that is never closed; "
+                                       "it was read as an ordinary character.")
+                               .arg(unterminated + headerLine));
             for (int r = 1; r < records.size(); ++r) {
                 const QStringList &rec = records.at(r);
                 const QString value = column < rec.size() ? rec.at(column).trimmed() : QString();
                 // A row without a value is still a row the user expects to see.
-                result.entries.append({value, lines.at(r) + headerLine});
+                if (!append(&result, {value, lines.at(r) + headerLine}))
+                    break;
             }
             return result;
         }
         if (records.size() > 1 && records.first().size() > 1)
-            result.problem = QObject::tr("The first line looks like a CSV header but names no e-mail column; "
-                                         "each line was read as addresses instead.");
+            addProblem(&result,
+                       QObject::tr("The first line looks like a CSV header but names no e-mail column; "
+                                   "each line was read as addresses instead."));
     }
 
     static const QRegularExpression angle(QStringLiteral("<([^<>]+)>"));
@@ -194,10 +271,30 @@ EmailListParser::Result EmailListParser::parse(const QString &input)
             else
                 tokens = QStringList{l};
         }
-        for (const QString &t : std::as_const(tokens))
-            result.entries.append({t, i + 1});
+        for (const QString &t : std::as_const(tokens)) {
+            if (!append(&result, {t, i + 1}))
+                return result;
+        }
     }
     return result;
+}
+
+bool EmailListParser::parseInBackground(const QString &text, QObject *context,
+                                        std::function<void(const Result &)> done)
+{
+    if (text.size() <= BackgroundThreshold) {
+        done(parse(text));
+        return false;
+    }
+    // The watcher belongs to the context: gone with it, the result goes nowhere.
+    auto *watcher = new QFutureWatcher<Result>(context);
+    QObject::connect(watcher, &QFutureWatcher<Result>::finished, watcher, [watcher, done] {
+        const Result result = watcher->result();
+        watcher->deleteLater();
+        done(result);
+    });
+    watcher->setFuture(QtConcurrent::run([text] { return parse(text); }));
+    return true;
 }
 
 bool EmailListParser::isValidEmail(const QString &email)

@@ -2,8 +2,10 @@
 // any text, and textFromFile on any file bytes (BOMs, UTF-16 with and without
 // BOM, Latin-1, unterminated quotes, huge lines). Checks what the preview
 // relies on: every line number exists, entries are trimmed, nothing that
-// could be an address is dropped, a valid address is one ASCII address, and
-// the same text read through any Unicode encoding gives the same list.
+// could be an address is dropped, a valid address is one ASCII address, the
+// cap holds, an unterminated quote is reported on a line that exists and
+// does not swallow the records after it, and the same text read through any
+// Unicode encoding gives the same list.
 //
 // Input: [mode] text…  (mode 0: pasted UTF-8; 1: file bytes as they are;
 // 2: the text saved as UTF-8 with BOM, UTF-16LE/BE with and without BOM)
@@ -47,8 +49,23 @@ void check(const QString &text)
     }
     if (r.csv && r.column.isEmpty())
         __builtin_trap();
-    // Outside CSV mode every line with text (not a # comment) gives an entry.
-    if (!r.csv) {
+    // parseCsv on its own: the quote it reports opens on a line of the text,
+    // and every record starts on a line of the text.
+    {
+        QList<int> recordLines;
+        int unterminated = -1;
+        const QList<QStringList> records = EmailListParser::parseCsv(text, u',', &recordLines, &unterminated);
+        if (unterminated < 0 || unterminated > lines || records.size() != recordLines.size())
+            __builtin_trap();
+        for (int l : recordLines)
+            if (l < 1 || l > lines)
+                __builtin_trap();
+    }
+    if (r.entries.size() > EmailListParser::MaxEntries || (r.tooMany && r.problem.isEmpty()))
+        __builtin_trap();
+    // Outside CSV mode every line with text (not a # comment) gives an entry,
+    // up to the cap.
+    if (!r.csv && !r.tooMany) {
         QList<bool> hasEntry(lines, false);
         for (const EmailListParser::Entry &e : r.entries)
             hasEntry[e.line - 1] = true;

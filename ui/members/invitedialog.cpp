@@ -211,7 +211,7 @@ InviteDialog::Mode InviteDialog::mode() const
 
 bool InviteDialog::isBusy() const
 {
-    return m_state == State::Checking || m_state == State::Sending;
+    return m_state == State::Reading || m_state == State::Checking || m_state == State::Sending;
 }
 
 QString InviteDialog::chosenStatus() const
@@ -262,12 +262,32 @@ void InviteDialog::preview()
             m_bulk->setFocus();
             return;
         }
-        const models::EmailListParser::Result parsed = models::EmailListParser::parse(m_bulk->toPlainText());
-        entries = parsed.entries;
-        if (!parsed.problem.isEmpty())
-            m_summary->setToolTip(parsed.problem);
+        // A long list is parsed off the GUI thread; Cancel drops its result.
+        const int generation = ++m_parseGeneration;
+        setState(State::Reading);
+        models::EmailListParser::parseInBackground(
+            m_bulk->toPlainText(), this, [this, generation](const models::EmailListParser::Result &parsed) {
+                if (generation == m_parseGeneration && m_state == State::Reading)
+                    onParsed(parsed);
+            });
+        return;
     }
+    m_parseProblem.clear();
     startCheck(entries, false);
+}
+
+void InviteDialog::onParsed(const models::EmailListParser::Result &parsed)
+{
+    m_parseProblem = parsed.problem;
+    m_summary->setToolTip(parsed.problem);
+    if (parsed.tooMany) {
+        // Refused as a whole: nothing of an over-long list is checked or sent.
+        m_controller->clearInvites();
+        setState(State::Editing);
+        m_summary->setText(parsed.problem);
+        return;
+    }
+    startCheck(parsed.entries, false);
 }
 
 void InviteDialog::send()
@@ -354,6 +374,11 @@ void InviteDialog::onSent(const QString &summary)
 
 void InviteDialog::cancelOperation()
 {
+    if (m_state == State::Reading) {
+        ++m_parseGeneration;
+        setState(State::Editing);
+        return;
+    }
     if (isBusy())
         m_controller->cancelInvites();
 }
@@ -389,6 +414,8 @@ void InviteDialog::setState(State state)
     if (busy) {
         m_progress->setValue(0);
         m_progress->setMaximum(0); // busy indicator until the first progress()
+        if (state == State::Reading)
+            m_progress->setFormat(tr("Reading the list…"));
     }
     m_cancel->setVisible(busy);
     m_tabs->tabBar()->setEnabled(!busy);
@@ -439,7 +466,10 @@ void InviteDialog::updateSummary()
         parts << tr("%n duplicate(s)", nullptr, n);
     if (const int n = m_rows->countCheck(Check::Existing))
         parts << tr("%n already member(s)", nullptr, n);
-    m_summary->setText(parts.join(QStringLiteral(", ")) + u'.');
+    QString text = parts.join(QStringLiteral(", ")) + u'.';
+    if (!m_parseProblem.isEmpty())
+        text += u'\n' + m_parseProblem;
+    m_summary->setText(text);
 }
 
 } // namespace ui

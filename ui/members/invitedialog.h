@@ -64,10 +64,12 @@ public:
     void reject() override;
 
 private:
-    enum class State { Editing, Checking, Previewed, Sending, Done };
+    // Reading: a long list is parsed on a worker thread.
+    enum class State { Editing, Reading, Checking, Previewed, Sending, Done };
     void setState(State state);
     // Sized for the chosen tab: compact for one address, roomy for a list.
     void fitToMode();
+    void onParsed(const models::EmailListParser::Result &parsed);
     void startCheck(const QList<models::EmailListParser::Entry> &entries, bool thenSend);
     void startSend();
     void updateSummary();
@@ -80,6 +82,8 @@ private:
     models::MembersController *m_controller;
     models::MemberBatchModel *m_rows;
     bool m_sendAfterCheck = false;
+    int m_parseGeneration = 0;
+    QString m_parseProblem; // what the parser said about the list being previewed
     State m_state = State::Editing;
     int m_batchSize = 100;
     int m_maxParallel = 4;

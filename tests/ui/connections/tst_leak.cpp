@@ -1,13 +1,15 @@
 // No leaks: runs the real console ($ORGSCOPE_APP) with distinctive secrets —
 // a valid token, an unknown token, an email + global key — and the headless
 // export, with debug logging on, then greps everything it wrote (stdout,
-// stderr, settings, data, cache, exported files) for those secrets.
+// stderr, settings, data, cache, exported files) for those secrets. The
+// `--demo` simulator child's environment is searched too.
 
 #include "testsupport/childreport.h"
 #include "testsupport/prerequisite.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -19,6 +21,33 @@ const QString kToken = QStringLiteral("leakcheck-token-5e0c1d9a77b2");
 const QString kUnknown = QStringLiteral("leakcheck-unknown-token-83fa60");
 const QString kEmail = QStringLiteral("leak@orgscope.test");
 const QString kKey = QStringLiteral("leakcheck-global-key-2c71e4");
+
+// The environment of the orgscope-sim child of `parent` once it has exec'd,
+// from /proc; empty when none showed up within the wait.
+QByteArray simulatorChildEnvironment(qint64 parent, int waitMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < waitMs) {
+        const QStringList entries =
+            QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &entry : entries) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray text = stat.readAll();
+            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() < 2 || fields.at(1).toLongLong() != parent)
+                continue;
+            const QString exe = QFileInfo(QStringLiteral("/proc/%1/exe").arg(entry)).symLinkTarget();
+            QFile environ(QStringLiteral("/proc/%1/environ").arg(entry));
+            if (exe.endsWith(QLatin1String("orgscope-sim")) && environ.open(QIODevice::ReadOnly))
+                return environ.readAll();
+        }
+        QTest::qWait(50);
+    }
+    return {};
+}
 
 struct Run
 {
@@ -160,6 +189,37 @@ private Q_SLOTS:
         QVERIFY2(r.finished, "the console did not quit after connecting");
         QCOMPARE(r.exitCode, 0);
         const QStringList hits = leaks(QStringLiteral("globalkey"), r, {kKey});
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
+    }
+
+    // `orgscope --demo` with the user's credentials in the environment: the
+    // simulator child sees none of them (nor any CLOUDFLARE_* name).
+    void demoChildEnvironment()
+    {
+        const QString tag = QStringLiteral("demo");
+        QProcessEnvironment env = environment(tag);
+        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), kToken);
+        env.insert(QStringLiteral("CLOUDFLARE_EMAIL"), kEmail);
+        env.insert(QStringLiteral("CLOUDFLARE_API_KEY"), kKey);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(env.value(QStringLiteral("HOME")));
+        p.start(qEnvironmentVariable("ORGSCOPE_APP"), {QStringLiteral("--demo")});
+        QVERIFY(p.waitForStarted(10000));
+        const QByteArray childEnv = simulatorChildEnvironment(p.processId(), 60000);
+        QVERIFY(p.waitForFinished(90000)); // ORGSCOPE_QUIT_AFTER_CONNECT
+        Run r;
+        r.finished = true;
+        r.exitCode = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        testsupport::passOnSanitizerReport("orgscope", r.err);
+        QVERIFY2(childEnv.contains("PATH="), "the demo simulator child was not found");
+        for (const QString &s : {kToken, kKey, kEmail})
+            QVERIFY2(!childEnv.contains(s.toUtf8()), qPrintable(s));
+        QVERIFY(!childEnv.startsWith("CLOUDFLARE_") && !childEnv.contains(QByteArray("\0CLOUDFLARE_", 12)));
+        QCOMPARE(r.exitCode, 0);
+        const QStringList hits = leaks(tag, r, {kToken, kKey});
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
     }
 
