@@ -36,7 +36,7 @@ public:
     bool configure(const QString &spec, quint64 seed, QString &error);
 
     // `method` decides for the kinds that only hit writes (reset-after-write).
-    FaultKind roll(const QByteArray &method);
+    FaultKind roll(const QByteArray &method = QByteArrayLiteral("GET"));
     int latencyMs() const { return m_latencyMs; }
     bool enabled() const { return !m_rates.isEmpty() || m_latencyMs > 0; }
 
