@@ -15,6 +15,10 @@ template <typename T> struct Page
     QList<T> items;
     QString nextPageToken; // empty on the last page
     std::optional<qint64> totalSize;
+    // Read leniently: records with a field of an unexpected type or a null
+    // group (kept, the field absent) or without a readable id (left out).
+    qsizetype entriesWithIssues = 0;
+    QString firstIssue; // the first problem, with its field path
 };
 
 // Audit-log cursor page: REFERENCE §3.2.

@@ -36,6 +36,10 @@ public:
     qint64 itemCount() const { return m_items; } // delivered so far
     int pageCount() const { return m_pages; }
     std::optional<qint64> totalSize() const { return m_total; } // when the API says
+    // Entries read leniently so far (a field of an unexpected type or a null
+    // group read as absent, or left out for want of an id), and the first problem.
+    qint64 entriesWithIssues() const { return m_issues; }
+    QString firstIssue() const { return m_firstIssue; }
 
     // Consecutive empty pages that each name another page before the listing
     // is taken as a server that would page forever.
@@ -69,6 +73,12 @@ protected:
     virtual bool emptyPagesEndless() const { return true; }
 
     void setTotal(std::optional<qint64> total) { m_total = total; }
+    void noteIssues(qint64 entries, const QString &first)
+    {
+        if (entries > 0 && m_issues == 0)
+            m_firstIssue = first;
+        m_issues += entries;
+    }
     Client *client() const { return m_client; }
     void fail(const ApiError &error);
 
@@ -106,6 +116,8 @@ private:
     qint64 m_items = 0;
     int m_pages = 0;
     std::optional<qint64> m_total;
+    qint64 m_issues = 0;
+    QString m_firstIssue;
 };
 
 } // namespace api

@@ -41,6 +41,7 @@ protected:
         if (page.totalSize)
             setTotal(page.totalSize);
         *nextToken = page.nextPageToken;
+        noteIssues(page.entriesWithIssues, page.firstIssue);
         const qint64 count = page.items.size();
         emitPage(page.items);
         return count;

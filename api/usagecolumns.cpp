@@ -16,6 +16,28 @@ void UsageColumns::reserve(qsizetype n)
     numbers[ConsumedQuantity].reserve(size_t(qMax<qsizetype>(n, 0)));
 }
 
+qsizetype UsageColumns::removeRowsIf(const std::function<bool(qsizetype row)> &drop)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (drop(qsizetype(i)))
+            continue;
+        if (kept != i) {
+            rows[kept] = rows[i];
+            for (std::vector<double> &column : numbers)
+                if (!column.empty())
+                    column[kept] = column[i];
+        }
+        ++kept;
+    }
+    const qsizetype removed = qsizetype(rows.size() - kept);
+    rows.resize(kept);
+    for (std::vector<double> &column : numbers)
+        if (!column.empty())
+            column.resize(kept);
+    return removed;
+}
+
 UsageColumns::Row &UsageColumns::appendRow()
 {
     for (std::vector<double> &column : numbers)

@@ -15,6 +15,7 @@
 #include <QString>
 
 #include <array>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -101,6 +102,9 @@ struct UsageColumns
     UsageRecord record(qsizetype row) const;
     // Room for n rows.
     void reserve(qsizetype n);
+    // Drops the rows `drop(row)` says (asked with the original row numbers, in
+    // order); the dictionaries stay. Returns how many went.
+    qsizetype removeRowsIf(const std::function<bool(qsizetype row)> &drop);
 
     // For decoders: a new row (the number columns grow with it), and one of
     // its numbers; nullopt marks it absent (a repeated key's last value wins).
@@ -112,6 +116,9 @@ struct UsageColumns
     std::vector<Row> rows;
     // Per number: empty while no row carries it, else one value per row (0 where absent).
     std::array<std::vector<double>, NumberCount> numbers;
+    // Rows read leniently: a field of an unexpected type reads as absent.
+    qsizetype entriesWithIssues = 0;
+    QString firstIssue; // the first problem, with its field path
 };
 
 } // namespace api

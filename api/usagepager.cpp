@@ -25,7 +25,7 @@ Job *UsagePager::createPageJob(const QString &token)
 {
     const int index = token.isEmpty() ? 0 : token.toInt();
     const auto &window = m_windows.at(index);
-    Job *job = UsageApi(client()).get(m_organizationId, window.first, window.second, this);
+    Job *job = UsageApi(client(), m_metric).get(m_organizationId, window.first, window.second, this);
     job->setProperty(WindowProperty, index);
     return job;
 }

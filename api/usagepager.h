@@ -1,6 +1,8 @@
 #pragma once
-// Usage over any range: split into consecutive ≤31-day windows, fetched in
-// order, one pageReady per window (no gap, no overlap at the edges).
+// Usage over any range: split into consecutive ≤30-day windows, fetched in
+// order, one pageReady per window (no gap, no overlap at the edges). Each
+// request reaches one day past its window and is trimmed back (UsageApi), so
+// an inclusive and an exclusive `to` give the same records.
 
 #include "api/pager.h"
 #include "api/records.h"
@@ -19,6 +21,8 @@ public:
                QObject *parent = nullptr);
 
     int windowCount() const { return int(m_windows.size()); }
+    // Only this billable metric id (UsageApi's `metric`); set before start().
+    void setMetric(const QString &metric) { m_metric = metric; }
 
 Q_SIGNALS:
     void pageReady(const QList<api::UsageRecord> &records);
@@ -33,6 +37,7 @@ protected:
 private:
     QString m_organizationId;
     QList<QPair<QDate, QDate>> m_windows;
+    QString m_metric;
 };
 
 } // namespace api

@@ -251,6 +251,10 @@ int runExportCommand(const QStringList &arguments)
     }
     parser.addOptions(includeOpts);
     parser.addOptions(excludeOpts);
+    const QCommandLineOption metricOpt(
+        QStringLiteral("metric"), QStringLiteral("Usage: only this billable metric id (x_BillableMetricId)."),
+        QStringLiteral("ID"));
+    parser.addOption(metricOpt);
 
     if (!parser.parse(QStringList{QStringLiteral("orgscope export")} + arguments)) {
         errorLine(parser.errorText());
@@ -335,6 +339,10 @@ int runExportCommand(const QStringList &arguments)
 
     // Cost: a rate card (default for --summary) prices usage records.
     const bool priced = parser.isSet(rateCardOpt) || parser.isSet(summaryOpt);
+    if (parser.isSet(metricOpt) && kind != QLatin1String("usage")) {
+        errorLine(QStringLiteral("--metric applies to usage exports only"));
+        return Usage;
+    }
     if (priced && kind != QLatin1String("usage")) {
         errorLine(QStringLiteral("--rate-card and --summary apply to usage exports only"));
         return Usage;
@@ -440,7 +448,9 @@ int runExportCommand(const QStringList &arguments)
         // The allowance is per calendar month: price from the month's first day
         // even when the export starts later (those days are not written).
         const QDate fetchFrom = priced ? QDate(usageFrom.year(), usageFrom.month(), 1) : usageFrom;
-        pager.reset(new api::UsagePager(&client, orgId, fetchFrom, usageTo));
+        auto *usagePager = new api::UsagePager(&client, orgId, fetchFrom, usageTo);
+        usagePager->setMetric(parser.value(metricOpt).trimmed());
+        pager.reset(usagePager);
     }
 
     // Output: stdout as we go, or a file that appears only when complete.

@@ -83,3 +83,23 @@ function(orgscope_add_test)
     set_tests_properties(${T_NAME} PROPERTIES FAIL_REGULAR_EXPRESSION "SUMMARY: [A-Za-z]+Sanitizer:")
   endif()
 endfunction()
+
+# A second run of a test registered with orgscope_add_test(), same executable
+# and properties, with more environment: e.g. the simulator in another mode
+# (ORGSCOPE_SIM_EXTRA_ARGS, read by testsupport's SimulatorProcess). The
+# variant is NAME_SUFFIX and has XDG dirs of its own.
+function(orgscope_add_test_variant)
+  cmake_parse_arguments(V "" "NAME;SUFFIX" "ENV" ${ARGN})
+  set(_name ${V_NAME}_${V_SUFFIX})
+  add_test(NAME ${_name} COMMAND ${V_NAME})
+  foreach(_p ENVIRONMENT TIMEOUT LABELS SKIP_REGULAR_EXPRESSION FAIL_REGULAR_EXPRESSION)
+    get_test_property(${V_NAME} ${_p} _v)
+    if(_p STREQUAL "ENVIRONMENT")
+      list(TRANSFORM _v REPLACE "/xdg/${V_NAME}/" "/xdg/${_name}/")
+      list(APPEND _v ${V_ENV})
+    endif()
+    if(_v)
+      set_tests_properties(${_name} PROPERTIES ${_p} "${_v}")
+    endif()
+  endforeach()
+endfunction()

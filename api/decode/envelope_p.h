@@ -110,6 +110,42 @@ ApiError walkEnvelope(const QByteArray &body, OnResult &&onResult, OnInfo &&onIn
 // and calls it directly (inlined), not through a pointer once per record.
 namespace {
 
+// What a lenient read found wrong inside the records of one answer.
+struct Issues
+{
+    qsizetype entries = 0; // records with a field read as absent (or left out)
+    QString first;         // the first problem, with its field path
+};
+
+// One record, read leniently (issue 20, REFERENCE: read leniently): a
+// non-key field of the wrong type, a null object group or an unreadable
+// timestamp reads as absent and the record counts in `issues`; malformed
+// JSON is still an error. Returns false only for that.
+template <typename T, typename ReadFn>
+bool readLenient(Reader &r, od::value &v, const Path &p, T *record, ReadFn read, Issues *issues,
+                 bool *hadIssue)
+{
+    ++r.lenient;
+    const qsizetype before = r.softIssues;
+    const bool ok = read(r, v, p, record);
+    --r.lenient;
+    *hadIssue = r.softIssues != before;
+    // The reader keeps its first problem; the first record with one holds it.
+    if (*hadIssue && issues && issues->entries++ == 0)
+        issues->first = r.firstSoftIssue;
+    return ok;
+}
+
+// Records with an id: one whose id is unreadable cannot be shown or acted on,
+// so it is left out (and counted); every other problem keeps the record.
+template <typename T> bool keepRecord(const T &record, bool hadIssue)
+{
+    if constexpr (requires { record.id; })
+        return !(hadIssue && record.id.isEmpty());
+    else
+        return true;
+}
+
 template <typename T, typename ReadFn> Decoded<T> objectResult(const QByteArray &body, ReadFn read)
 {
     Decoded<T> out;
@@ -122,7 +158,15 @@ template <typename T, typename ReadFn> Decoded<T> objectResult(const QByteArray 
                 return false;
             if (t == od::json_type::null)
                 return true;
-            return read(r, v, p, &out.value);
+            bool hadIssue = false;
+            if (!readLenient(r, v, p, &out.value, read, nullptr, &hadIssue))
+                return false;
+            if (keepRecord(out.value, hadIssue))
+                return true;
+            // One object and no usable id: nothing to show, so an error after all.
+            r.error = QStringLiteral("field '%1': the record has no readable id (%2)")
+                          .arg(p.child("id").toString(), r.firstSoftIssue);
+            return false;
         },
         [](Reader &, od::value &, const Path &) { return true; }, &haveResult);
     if (!out.error && !haveResult)
@@ -131,13 +175,15 @@ template <typename T, typename ReadFn> Decoded<T> objectResult(const QByteArray 
 }
 
 template <typename T, typename ReadFn>
-bool readList(Reader &r, od::value &v, const Path &p, QList<T> *items, ReadFn read)
+bool readList(Reader &r, od::value &v, const Path &p, QList<T> *items, ReadFn read, Issues *issues = nullptr)
 {
     return r.array(v, p, [&](od::value &item, const Path &ip) {
         T record;
-        if (!read(r, item, ip, &record))
+        bool hadIssue = false;
+        if (!readLenient(r, item, ip, &record, read, issues, &hadIssue))
             return false;
-        items->append(std::move(record));
+        if (keepRecord(record, hadIssue))
+            items->append(std::move(record));
         return true;
     });
 }
@@ -145,14 +191,21 @@ bool readList(Reader &r, od::value &v, const Path &p, QList<T> *items, ReadFn re
 template <typename T, typename ReadFn> Decoded<Page<T>> tokenPage(const QByteArray &body, ReadFn read)
 {
     Decoded<Page<T>> out;
+    Issues issues;
     out.error = walkEnvelope(
         body,
-        [&](Reader &r, od::value &v, const Path &p) { return readList(r, v, p, &out.value.items, read); },
+        [&](Reader &r, od::value &v, const Path &p) {
+            return readList(r, v, p, &out.value.items, read, &issues);
+        },
         [&](Reader &r, od::value &v, const Path &p) {
             return readTokenInfo(r, v, p, &out.value.nextPageToken, &out.value.totalSize);
         });
     if (out.error)
         out.value = {};
+    else {
+        out.value.entriesWithIssues = issues.entries;
+        out.value.firstIssue = issues.first;
+    }
     return out;
 }
 

@@ -445,8 +445,17 @@ Decoded<UsageColumns> usageColumns(const QByteArray &body)
     out.error = walkEnvelope(
         body,
         [&](Reader &r, od::value &v, const Path &p) {
-            return r.array(
-                v, p, [&](od::value &item, const Path &ip) { return readUsageRow(r, item, ip, &c, dicts); });
+            return r.array(v, p, [&](od::value &item, const Path &ip) {
+                // Leniently, like every record (issue 20): a field of an unexpected
+                // type reads as absent and the row is counted, not the answer lost.
+                ++r.lenient;
+                const qsizetype before = r.softIssues;
+                const bool ok = readUsageRow(r, item, ip, &c, dicts);
+                --r.lenient;
+                if (r.softIssues != before && c.entriesWithIssues++ == 0)
+                    c.firstIssue = r.firstSoftIssue;
+                return ok;
+            });
         },
         [](Reader &, od::value &, const Path &) { return true; });
     if (out.error)

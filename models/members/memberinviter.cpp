@@ -4,6 +4,7 @@
 #include "api/membersapi.h"
 #include "models/logging.h"
 #include "models/members/batchrunner.h"
+#include "models/members/existingmembercheck.h"
 #include "models/members/memberbatchmodel.h"
 
 #include <QHash>
@@ -11,8 +12,6 @@
 namespace models {
 
 namespace {
-constexpr int kDuplicateMembershipCode = 1009; // REFERENCE §8.3
-
 QString emailKey(const QString &email)
 {
     return email.trimmed().toCaseFolded();
@@ -58,11 +57,17 @@ void MemberInviter::start()
         return;
     using Check = MemberBatchModel::Check;
     using Outcome = MemberBatchModel::Outcome;
+    m_verify.clear();
+    m_failure.clear();
     QList<int> queue;
     for (int i = 0; i < m_rows->rowCount(); ++i) {
         const MemberBatchModel::Row &r = m_rows->row(i);
         switch (r.check) {
         case Check::Ready:
+            if (r.outcome == Outcome::Done || r.outcome == Outcome::AlreadyMember)
+                break; // settled by an earlier run: never sent twice
+            if (r.outcome != Outcome::NotSent && r.outcome != Outcome::Skipped)
+                m_verify.insert(i, Verify::BeforeSend); // an earlier attempt may have landed
             queue.append(i);
             break;
         case Check::Invalid:
@@ -81,7 +86,8 @@ void MemberInviter::start()
             m_rows->setOutcome(row, Outcome::Failed, tr("Not connected to an organization"));
         queue.clear();
     }
-    m_runner->setChunkSize(m_batchSize > 0 && !m_batchRefused ? m_batchSize : 1);
+    // Rows to verify go one by one: a batch cannot skip the ones that exist.
+    m_runner->setChunkSize(m_batchSize > 0 && !m_batchRefused && m_verify.isEmpty() ? m_batchSize : 1);
     m_runner->start(queue);
 }
 
@@ -110,14 +116,18 @@ api::Job *MemberInviter::sendBatch(const QList<int> &chunk)
                     m_rows->setOutcome(row, Outcome::Canceled, tr("Canceled before the server answered"));
                 return;
             }
-            // Refused (unsupported, or one bad address sinks the whole batch):
-            // one call per member tells exactly which rows fail and why.
+            // Refused (unsupported, or one bad address sinks the whole batch),
+            // or lost on the way back (a reset after the server acted): one
+            // call per member tells exactly which rows fail and why, each
+            // after a look-up, so nothing the batch created is sent again.
             m_batchRefused = true;
             m_batchRefusal = job->error().userMessage();
-            qCInfo(lcModels) << "members:batchCreate refused, inviting one by one:"
+            qCInfo(lcModels) << "members:batchCreate failed, checking and inviting one by one:"
                              << job->error().toLogString();
-            for (int row : chunk)
+            for (int row : chunk) {
                 m_rows->setOutcome(row, Outcome::NotSent);
+                m_verify.insert(row, Verify::BeforeSend);
+            }
             m_runner->setChunkSize(1);
             m_runner->requeue(job);
             return;
@@ -145,6 +155,8 @@ api::Job *MemberInviter::sendOne(int row)
 {
     if (!m_rows)
         return nullptr;
+    if (const auto it = m_verify.constFind(row); it != m_verify.cend())
+        return lookUp(row, *it);
     m_rows->setOutcome(row, MemberBatchModel::Outcome::Working);
     auto *job = api::MembersApi(m_client).create(m_orgId, {m_rows->row(row).email.trimmed(), m_status}, this);
     connect(job, &api::Job::finished, this, [this, job, row] {
@@ -156,13 +168,78 @@ api::Job *MemberInviter::sendOne(int row)
             const api::Member member = job->result();
             m_rows->setOutcome(row, Outcome::Done, {}, member.id);
             Q_EMIT membersCreated({member});
-        } else if (error.kind() == api::ApiError::Kind::Canceled) {
+        } else if (error.kind() == api::ApiError::Kind::Canceled || m_runner->isCanceled()) {
+            // An aborted POST may still have landed: the next start() looks it up first.
             m_rows->setOutcome(row, Outcome::Canceled, tr("Canceled before the server answered"));
-        } else if (error.firstErrorCode() == kDuplicateMembershipCode) {
-            m_rows->setOutcome(row, Outcome::AlreadyMember, error.userMessage());
-        } else {
+        } else if (error.kind() == api::ApiError::Kind::InvalidRequest || error.httpStatus() == 401) {
             m_rows->setOutcome(row, Outcome::Failed, error.userMessage());
+        } else {
+            // Whether the server acted (a reset after the write, a 5xx) or refused
+            // because the address already holds a membership (its code is not
+            // documented), the members list says; one look-up before deciding.
+            m_rows->setOutcome(row, Outcome::Working);
+            m_verify.insert(row, Verify::AfterFailure);
+            m_failure.insert(row, error.userMessage());
+            m_runner->requeue(job);
         }
+    });
+    return job;
+}
+
+api::Job *MemberInviter::lookUp(int row, Verify why)
+{
+    m_rows->setOutcome(row, MemberBatchModel::Outcome::Working);
+    api::MemberFilter filter;
+    filter.userEmail = m_rows->row(row).email.trimmed();
+    auto *job = api::MembersApi(m_client).list(m_orgId, filter, 10, {}, this);
+    connect(job, &api::Job::finished, this, [this, job, row, why] {
+        if (!m_rows)
+            return;
+        using Outcome = MemberBatchModel::Outcome;
+        const QString failure = m_failure.take(row);
+        const api::ApiError &error = job->error();
+        if (error.kind() == api::ApiError::Kind::Canceled || m_runner->isCanceled()) {
+            m_verify.remove(row);
+            m_rows->setOutcome(row, Outcome::Canceled,
+                               why == Verify::BeforeSend
+                                   ? tr("Not sent: canceled")
+                                   : tr("Canceled: refresh to see whether it was invited"));
+            return;
+        }
+        if (error) {
+            m_verify.remove(row);
+            // Not knowing means not sending: a second create could duplicate the first.
+            m_rows->setOutcome(row, Outcome::Failed,
+                               why == Verify::BeforeSend
+                                   ? tr("Not sent: could not check whether the address is already a member "
+                                        "(%1)")
+                                         .arg(error.userMessage())
+                                   : tr("%1 Whether it was invited could not be checked (%2)")
+                                         .arg(failure, error.userMessage()));
+            return;
+        }
+        const QString wanted = emailKey(m_rows->row(row).email);
+        for (const api::Member &m : job->result().items) {
+            if (emailKey(m.user.email) == wanted && ExistingMemberCheck::blocksInvite(m.status)) {
+                m_verify.remove(row);
+                m_rows->setOutcome(row, Outcome::AlreadyMember,
+                                   why == Verify::BeforeSend
+                                       ? tr("Already existed: not sent again")
+                                       : tr("Already existed: the members list shows it after the failed "
+                                            "request"),
+                                   m.id);
+                Q_EMIT membersCreated({m});
+                return;
+            }
+        }
+        if (why == Verify::BeforeSend) {
+            m_verify.remove(row);
+            m_rows->setOutcome(row, Outcome::NotSent);
+            m_runner->requeue(job); // nothing there: now the create goes out
+            return;
+        }
+        m_verify.remove(row);
+        m_rows->setOutcome(row, Outcome::Failed, failure);
     });
     return job;
 }

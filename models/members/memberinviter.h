@@ -2,9 +2,17 @@
 // Sends the ready rows of a MemberBatchModel as invitations: in chunks with
 // members:batchCreate, and one POST per member once the server refuses the
 // batch form. Writes one outcome per row; rows that were never sent say so.
+//
+// A create is sent at most once per address: before any address is sent
+// again (the one-by-one fallback after a failed batch, a second start() on
+// rows that failed) its membership is looked up by e-mail first, and after a
+// failed single create the same look-up tells whether the server acted
+// anyway. An address found there is "already existed", never sent again. No
+// decision rests on an error code (the real API's are undocumented).
 
 #include "api/records.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -49,8 +57,12 @@ Q_SIGNALS:
     void finished();
 
 private:
+    // Why a row's membership is looked up before anything else happens to it.
+    enum class Verify { BeforeSend, AfterFailure };
+
     api::Job *sendBatch(const QList<int> &chunk);
     api::Job *sendOne(int row);
+    api::Job *lookUp(int row, Verify why);
 
     QPointer<api::Client> m_client;
     QString m_orgId;
@@ -58,6 +70,8 @@ private:
     QString m_status;
     int m_batchSize = 100;
     BatchRunner *m_runner;
+    QHash<int, Verify> m_verify;
+    QHash<int, QString> m_failure; // the create's error, for a row verified after it failed
     bool m_batchRefused = false;
     QString m_batchRefusal;
 };

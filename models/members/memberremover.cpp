@@ -2,14 +2,11 @@
 
 #include "api/client.h"
 #include "api/membersapi.h"
+#include "api/organizationsapi.h"
 #include "models/members/batchrunner.h"
 #include "models/members/memberbatchmodel.h"
 
 namespace models {
-
-namespace {
-constexpr int kUnknownOrganizationCode = 1004; // REFERENCE §8.3
-} // namespace
 
 MemberRemover::MemberRemover(api::Client *client, const QString &organizationId, MemberBatchModel *rows,
                              QObject *parent)
@@ -44,6 +41,7 @@ void MemberRemover::start()
 {
     if (m_runner->isRunning() || !m_rows)
         return;
+    m_notFound.clear();
     QList<int> queue;
     for (int i = 0; i < m_rows->rowCount(); ++i)
         if (m_rows->row(i).check == MemberBatchModel::Check::Ready)
@@ -66,6 +64,8 @@ api::Job *MemberRemover::sendOne(int row)
 {
     if (!m_rows)
         return nullptr;
+    if (m_notFound.contains(row))
+        return checkOrganization(row);
     m_rows->setOutcome(row, MemberBatchModel::Outcome::Working);
     const QString memberId = m_rows->row(row).memberId;
     auto *job = api::MembersApi(m_client).remove(m_orgId, memberId, this);
@@ -81,11 +81,37 @@ api::Job *MemberRemover::sendOne(int row)
             // A DELETE aborted after sending may still have happened; say so.
             m_rows->setOutcome(row, Outcome::Canceled,
                                tr("Canceled while in flight: refresh to see whether it was removed"));
+        } else if (error.httpStatus() == 404 && !m_runner->isCanceled()) {
+            // The member, or the whole organization, is gone; which one the
+            // error code would say is undocumented, so read the organization.
+            m_notFound.insert(row, error.userMessage());
+            m_runner->requeue(job);
         } else {
             m_rows->setOutcome(row, Outcome::Failed, error.userMessage());
-            // The member is already gone; an unknown organization (1004) says nothing about it.
-            if (error.httpStatus() == 404 && error.firstErrorCode() != kUnknownOrganizationCode)
-                Q_EMIT memberGone(memberId);
+        }
+    });
+    return job;
+}
+
+api::Job *MemberRemover::checkOrganization(int row)
+{
+    const QString memberId = m_rows->row(row).memberId;
+    auto *job = api::OrganizationsApi(m_client).get(m_orgId, this);
+    connect(job, &api::Job::finished, this, [this, job, row, memberId] {
+        const QString failure = m_notFound.take(row);
+        if (!m_rows)
+            return;
+        using Outcome = MemberBatchModel::Outcome;
+        const api::ApiError &error = job->error();
+        if (!error) {
+            m_rows->setOutcome(row, Outcome::Failed,
+                               failure + QLatin1Char(' ') + tr("It was already removed."));
+            Q_EMIT memberGone(memberId);
+        } else if (error.httpStatus() == 404) {
+            m_rows->setOutcome(row, Outcome::Failed,
+                               failure + QLatin1Char(' ') + tr("The organization itself no longer exists."));
+        } else {
+            m_rows->setOutcome(row, Outcome::Failed, failure);
         }
     });
     return job;

@@ -3,6 +3,7 @@
 // DELETEs at a time, and writes one outcome per row. The table is told about
 // each member that is gone as soon as the server says so.
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -38,11 +39,14 @@ Q_SIGNALS:
 
 private:
     api::Job *sendOne(int row);
+    // After a 404: is the organization still there? Then the member is gone.
+    api::Job *checkOrganization(int row);
 
     QPointer<api::Client> m_client;
     QString m_orgId;
     QPointer<MemberBatchModel> m_rows;
     BatchRunner *m_runner;
+    QHash<int, QString> m_notFound; // rows answered 404, with the error, until the organization is read
 };
 
 } // namespace models

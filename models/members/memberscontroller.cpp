@@ -144,11 +144,14 @@ void MembersController::reload()
             return;
         setActivity(m_remover ? Activity::Removing : Activity::Idle);
         const bool ok = pager->succeeded();
+        m_loadIssues = pager->entriesWithIssues();
         if (ok) {
             m_model->endLoad(gen);
             m_complete = unfiltered;
             if (m_complete)
                 Q_EMIT completeListChanged(true);
+            if (m_loadIssues > 0)
+                setNotice(missingFieldsNotice(m_loadIssues, pager->firstIssue()));
         } else if (pager->wasCanceled()) {
             setNotice(tr("Loading stopped after %n member(s).", nullptr, m_model->rowCount()));
         } else {

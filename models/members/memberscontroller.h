@@ -75,6 +75,9 @@ public:
     bool hasOrganization() const;
     QString organizationName() const;
 
+    // Members of the last load read with a field missing (lenient reading); the notice says so.
+    qint64 entriesWithIssues() const { return m_loadIssues; }
+
     // The server-side filter the next load sends.
     api::MemberFilter serverFilter() const { return m_filter; }
     void setServerFilter(const api::MemberFilter &filter) { m_filter = filter; }
@@ -151,6 +154,7 @@ private:
     ErrorInfo m_error;
     QString m_notice;
     std::function<void()> m_retry;
+    qint64 m_loadIssues = 0;
     int m_removeParallel = 4;
     int m_inviteGeneration = 0;
     bool m_active = false;

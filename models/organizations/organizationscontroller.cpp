@@ -223,6 +223,9 @@ void OrganizationsController::onTreeFinished(api::OrganizationsPager *pager, boo
         changeTree([this] { m_tree->synchronize(m_refreshBuffer); });
     m_refreshBuffer.clear();
     m_treeLoadedOnce = true;
+    m_treeIssues = pager->entriesWithIssues();
+    if (m_treeIssues > 0)
+        setNotice(NoticeKind::Warning, missingFieldsNotice(m_treeIssues, pager->firstIssue()));
     setTreeState(TreeState::Loaded);
     ensureOrganizationChosen();
     Q_EMIT treeLoaded(true);
@@ -376,31 +379,156 @@ void OrganizationsController::create(const QString &name, const QString &parentI
 {
     if (!client())
         return;
-    const QString parentName = organizationName(parentId);
-    beginOperation(parentId.isEmpty() ? tr("Creating “%1”…").arg(name)
-                                      : tr("Creating “%1” under “%2”…").arg(name, parentName));
+    beginOperation(parentId.isEmpty()
+                       ? tr("Creating “%1”…").arg(name)
+                       : tr("Creating “%1” under “%2”…").arg(name, organizationName(parentId)));
+    // What already carries this name before anything is sent: an organization
+    // found later that is not in this set is the one this create made.
+    QSet<QString> before;
+    if (!parentId.isEmpty())
+        for (const api::Organization *child : m_tree->children(parentId))
+            if (child->name == name)
+                before.insert(child->id);
+    findByName(
+        name, parentId,
+        [this, name, parentId, before](const QList<api::Organization> &found, const api::ApiError &) mutable {
+            for (const api::Organization &o : found)
+                before.insert(o.id);
+            sendCreate(name, parentId, before);
+        });
+}
+
+void OrganizationsController::findByName(
+    const QString &name, const QString &parentId,
+    std::function<void(const QList<api::Organization> &, const api::ApiError &)> done)
+{
+    api::OrganizationFilter filter = parentId.isEmpty() ? api::OrganizationFilter::rootsOnly()
+                                                        : api::OrganizationFilter::childrenOf(parentId);
+    filter.name = name;
+    auto *job = api::OrganizationsApi(client()).list(filter, 1000, {}, this);
+    connect(job, &api::Job::finished, this, [job, name, parentId, done = std::move(done)] {
+        QList<api::Organization> matches;
+        if (!job->error())
+            for (const api::Organization &o : job->result().items)
+                // Checked here too: a server that ignored a filter must not pass anything off as a match.
+                if (o.name == name && o.parentId == parentId)
+                    matches.append(o);
+        done(matches, job->error());
+    });
+    job->start();
+}
+
+void OrganizationsController::recheckCreate(const QString &name, const QString &parentId,
+                                            const QSet<QString> &before)
+{
+    if (!client())
+        return;
+    beginOperation(tr("Checking whether “%1” exists before creating it again…").arg(name));
+    findByName(
+        name, parentId,
+        [this, name, parentId, before](const QList<api::Organization> &found, const api::ApiError &error) {
+            if (error) {
+                // Not knowing means not sending: a second POST could make a duplicate.
+                endOperation();
+                showFailure(tr("Could not check whether “%1” was already created").arg(name), error,
+                            [this, name, parentId, before] { recheckCreate(name, parentId, before); });
+                Q_EMIT operationFinished(Operation::Create, false);
+                return;
+            }
+            for (const api::Organization &o : found)
+                if (!before.contains(o.id)) {
+                    adoptCreated(o, tr("“%1” already existed: it was not created again.").arg(o.name));
+                    return;
+                }
+            sendCreate(name, parentId, before);
+        });
+}
+
+void OrganizationsController::adoptCreated(const api::Organization &org, const QString &notice)
+{
+    changeTree([&] {
+        if (m_tree->contains(org.id))
+            m_tree->updateOrganization(org);
+        else
+            m_tree->addOrganization(org);
+    });
+    endOperation(notice.isEmpty() ? tr("Created “%1”.").arg(org.name) : notice);
+    m_log->add(ActivityLog::Severity::Info, tr("Organizations"),
+               tr("Created the organization “%1” (%2).").arg(org.name, org.id));
+    selectOrganization(org.id);
+    if (!notice.isEmpty())
+        setNotice(NoticeKind::Info, notice);
+    Q_EMIT operationFinished(Operation::Create, true);
+}
+
+void OrganizationsController::sendCreate(const QString &name, const QString &parentId,
+                                         const QSet<QString> &before)
+{
+    if (!client()) {
+        endOperation();
+        Q_EMIT operationFinished(Operation::Create, false);
+        return;
+    }
     auto *job = api::OrganizationsApi(client()).create(name, parentId, std::nullopt, this);
-    connect(job, &api::Job::finished, this, [this, job, name, parentId, parentName] {
-        if (job->error()) {
-            endOperation();
-            QString extra;
-            if (job->error().firstErrorCode() == 1006 || job->error().httpStatus() == 403)
-                extra = tr(" “%1” does not allow sub-organizations (see Sub-organization creation in its "
-                           "capabilities).")
-                            .arg(parentName);
-            showFailure(
-                tr("Could not create “%1”").arg(name), job->error(),
-                [this, name, parentId] { create(name, parentId); }, parentId.isEmpty() ? QString() : extra);
-            Q_EMIT operationFinished(Operation::Create, false);
+    connect(job, &api::Job::finished, this, [this, job, name, parentId, before] {
+        const api::ApiError error = job->error();
+        if (!error) {
+            adoptCreated(job->result(), {});
             return;
         }
-        const api::Organization org = job->result();
-        changeTree([&] { m_tree->addOrganization(org); });
-        endOperation(tr("Created “%1”.").arg(org.name));
-        m_log->add(ActivityLog::Severity::Info, tr("Organizations"),
-                   tr("Created the organization “%1” (%2).").arg(org.name, org.id));
-        selectOrganization(org.id);
-        Q_EMIT operationFinished(Operation::Create, true);
+        const auto fail = [this, name, parentId, before](const api::ApiError &e, const QString &extra) {
+            endOperation();
+            // Retry looks first: the failed POST may have created it after all.
+            showFailure(
+                tr("Could not create “%1”").arg(name), e,
+                [this, name, parentId, before] { recheckCreate(name, parentId, before); }, extra);
+            Q_EMIT operationFinished(Operation::Create, false);
+        };
+        if (error.kind() == api::ApiError::Kind::Canceled || !client()) {
+            fail(error, {});
+            return;
+        }
+        // Whatever the answer (a reset after the server acted, a 5xx, a refusal),
+        // the list says whether the organization is there now.
+        findByName(name, parentId,
+                   [this, parentId, error, fail, before](const QList<api::Organization> &found,
+                                                         const api::ApiError &) {
+                       for (const api::Organization &o : found)
+                           if (!before.contains(o.id)) {
+                               adoptCreated(o, tr("Created “%1”: the answer was lost, the organization list "
+                                                  "shows it.")
+                                                   .arg(o.name));
+                               return;
+                           }
+                       if (error.httpStatus() != 403 || parentId.isEmpty()) {
+                           fail(error, {});
+                           return;
+                       }
+                       // A 403 is a missing permission as much as a parent that allows no
+                       // sub-organizations: the parent's capability (read again) tells which.
+                       auto *parentJob = api::OrganizationsApi(client()).get(parentId, this);
+                       connect(parentJob, &api::Job::finished, this, [parentJob, error, fail] {
+                           QString extra;
+                           if (!parentJob->error()) {
+                               const api::Organization parent = parentJob->result();
+                               const QString capability = parent.flag(QStringLiteral("sub_org_creation"));
+                               if (!capability.isEmpty() && capability != QLatin1String("enabled"))
+                                   extra = tr(" “%1” does not allow sub-organizations (its Sub-organization "
+                                              "creation capability is “%2”).")
+                                               .arg(parent.name, capability);
+                               else
+                                   extra =
+                                       tr(" “%1” allows sub-organizations, so the credential probably lacks "
+                                          "the permission (an Organization Super Administrator of an "
+                                          "Enterprise account is needed).")
+                                           .arg(parent.name);
+                           } else if (parentJob->error().httpStatus() == 404) {
+                               extra = tr(" The parent organization no longer exists.");
+                           }
+                           fail(error, extra);
+                       });
+                       parentJob->start();
+                   });
     });
     job->start();
 }
@@ -511,31 +639,16 @@ void OrganizationsController::remove(const QString &id)
     beginOperation(tr("Deleting “%1”…").arg(name));
     auto *job = api::OrganizationsApi(client()).remove(id, this);
     connect(job, &api::Job::finished, this, [this, job, id, name, parentId] {
-        const api::ApiError &error = job->error();
+        const api::ApiError error = job->error();
         if (error) {
-            endOperation(tr("“%1” was not deleted.").arg(name));
-            const bool notEmpty = error.firstErrorCode() == 1005 ||
-                                  (error.httpStatus() == 400 &&
-                                   apiSentences(error).contains(QLatin1String("empty"), Qt::CaseInsensitive));
-            if (notEmpty) {
-                // Built from what this controller can see: the children and the accounts it loaded.
-                // Retrying cannot help until what it holds is gone, so no Retry.
-                QStringList text{tr("“%1” was not deleted because it is not empty.").arg(name),
-                                 tr("The API says: %1").arg(apiSentences(error))};
-                if (const QString holds = knownContents(id); !holds.isEmpty())
-                    text << tr("It holds %1.").arg(holds);
-                text << tr("Delete or move what it holds first.");
-                const QString message = text.join(u' ');
-                setError(message, {}, id);
-                m_log->add(ActivityLog::Severity::Warning, tr("Organizations"), message);
-            } else {
-                const QString extra = error.firstErrorCode() == 1007
-                                          ? tr(" Deleting is restricted to enterprise organizations.")
-                                          : QString();
-                showFailure(
-                    tr("Could not delete “%1”").arg(name), error, [this, id] { remove(id); }, extra, id);
+            if (error.kind() == api::ApiError::Kind::Canceled || !client()) {
+                endOperation(tr("“%1” was not deleted.").arg(name));
+                Q_EMIT operationFinished(Operation::Delete, false);
+                return;
             }
-            Q_EMIT operationFinished(Operation::Delete, false);
+            // The codes for "not empty" and "not allowed" are undocumented:
+            // what the organization still holds, read again, says which.
+            explainFailedDelete(id, name, error);
             return;
         }
         // The next organization to show: the parent, else the first root.
@@ -553,6 +666,100 @@ void OrganizationsController::remove(const QString &id)
         Q_EMIT operationFinished(Operation::Delete, true);
     });
     job->start();
+}
+
+void OrganizationsController::explainFailedDelete(const QString &id, const QString &name,
+                                                  const api::ApiError &error)
+{
+    struct Contents
+    {
+        std::optional<api::ApiError> gone; // the organization itself is not there any more
+        QList<api::Organization> children;
+        QList<api::Account> accounts;
+        qint64 accountCount = 0;
+        int pending = 2;
+    };
+    auto contents = std::make_shared<Contents>();
+    const auto finish = [this, id, name, error, contents] {
+        if (--contents->pending > 0)
+            return;
+        endOperation(tr("“%1” was not deleted.").arg(name));
+        const auto retry = [this, id] { remove(id); };
+        if (contents->gone) {
+            showFailure(tr("Could not delete “%1”").arg(name), error, {},
+                        tr(" The organization no longer exists; refresh the tree."), id);
+        } else if (!contents->children.isEmpty() || contents->accountCount > 0) {
+            QString text = tr("“%1” was not deleted because it is not empty. The API says: %2")
+                               .arg(name, apiSentences(error));
+            QStringList subs;
+            for (const api::Organization &child : std::as_const(contents->children))
+                subs << QStringLiteral("“%1”").arg(child.name);
+            if (!subs.isEmpty())
+                text += QLatin1Char(' ') + tr("Sub-organizations: %1.").arg(subs.join(QStringLiteral(", ")));
+            if (contents->accountCount > 0) {
+                QStringList names;
+                for (const api::Account &a : contents->accounts.mid(0, 5))
+                    names << QStringLiteral("“%1”").arg(a.name.value_or(a.id));
+                text += QLatin1Char(' ') +
+                        tr("Accounts (%1): %2%3.")
+                            .arg(contents->accountCount)
+                            .arg(names.join(QStringLiteral(", ")),
+                                 contents->accountCount > 5 ? QStringLiteral(", …") : QString());
+            }
+            text += QLatin1Char(' ') + tr("Delete or move what it holds first.");
+            // Retrying cannot help until what it holds is gone: no Retry.
+            setError(text, {}, id);
+            m_log->add(ActivityLog::Severity::Warning, tr("Organizations"), text);
+        } else {
+            QString extra;
+            if (error.httpStatus() == 403) {
+                // Documented precondition: deletion is restricted to enterprise organizations.
+                const api::Organization *org = m_tree->organization(id);
+                const QString capability =
+                    org ? org->flag(QStringLiteral("enterprise_capability")) : QString();
+                const QString root = m_tree->path(id).isEmpty() ? QString() : m_tree->path(id).first()->id;
+                const api::Organization *rootOrg = m_tree->organization(root);
+                const QString rootCapability =
+                    rootOrg ? rootOrg->flag(QStringLiteral("enterprise_capability")) : QString();
+                if (!capability.isEmpty() && capability != QLatin1String("enabled") &&
+                    rootCapability != QLatin1String("enabled"))
+                    extra = tr(" Deleting is restricted to enterprise organizations, and “%1” does not have "
+                               "the enterprise capability.")
+                                .arg(name);
+                else
+                    extra = tr(" The credential may lack the permission to delete it.");
+            } else if (error.httpStatus() >= 400 && error.httpStatus() < 500) {
+                extra = tr(" It holds no sub-organizations or accounts now; members other than you may "
+                           "still block it.");
+            }
+            showFailure(tr("Could not delete “%1”").arg(name), error, retry, extra, id);
+        }
+        Q_EMIT operationFinished(Operation::Delete, false);
+    };
+    auto *children =
+        api::OrganizationsApi(client()).list(api::OrganizationFilter::childrenOf(id), 50, {}, this);
+    connect(children, &api::Job::finished, this, [children, contents, finish] {
+        if (!children->error())
+            contents->children = children->result().items;
+        else if (children->error().httpStatus() == 404)
+            contents->gone = children->error();
+        finish();
+    });
+    auto *accounts = api::OrganizationsApi(client()).accounts(id, {}, 6, {}, this);
+    connect(accounts, &api::Job::finished, this, [accounts, contents, finish] {
+        if (!accounts->error()) {
+            contents->accounts = accounts->result().items;
+            contents->accountCount = accounts->result().totalSize.value_or(contents->accounts.size());
+            if (!accounts->result().nextPageToken.isEmpty())
+                contents->accountCount =
+                    std::max<qint64>(contents->accountCount, contents->accounts.size() + 1);
+        } else if (accounts->error().httpStatus() == 404) {
+            contents->gone = accounts->error();
+        }
+        finish();
+    });
+    children->start();
+    accounts->start();
 }
 
 // --- find containing ----------------------------------------------------------
@@ -719,6 +926,9 @@ void OrganizationsController::loadAccounts(const api::AccountFilter &filter, boo
             Q_EMIT accountsLoaded(false);
             return;
         }
+        m_accountsIssues = pager->entriesWithIssues();
+        if (m_accountsIssues > 0)
+            setNotice(NoticeKind::Warning, missingFieldsNotice(m_accountsIssues, pager->firstIssue()));
         setAccountsState(AccountsState::Loaded);
         Q_EMIT accountsLoaded(true);
     });
@@ -768,11 +978,10 @@ void OrganizationsController::loadProfile()
         if (error) {
             if (error.kind() == api::ApiError::Kind::Canceled)
                 return;
-            // 404 "profile not found" (1008) means there is none yet: an empty form that creates it.
-            if (error.httpStatus() == 404 && error.firstErrorCode() != 1004) {
-                m_profileExists = false;
-                setProfileState(ProfileState::Clean);
-                Q_EMIT profileLoaded(true);
+            // A 404 is "no profile yet" or "no such organization"; the code that
+            // would tell them apart is undocumented, so read the organization.
+            if (error.httpStatus() == 404) {
+                checkProfileOwner(generation, error);
                 return;
             }
             setProfileState(ProfileState::Failed);
@@ -787,6 +996,37 @@ void OrganizationsController::loadProfile()
         m_profileExists = true;
         setProfileState(ProfileState::Clean);
         Q_EMIT profileLoaded(true);
+    });
+    job->start();
+}
+
+void OrganizationsController::checkProfileOwner(int generation, const api::ApiError &profileError)
+{
+    const QString id = m_currentId;
+    auto *job = api::OrganizationsApi(client()).get(id, this);
+    connect(job, &api::Job::finished, this, [this, job, id, generation, profileError] {
+        if (generation != m_profileGeneration)
+            return;
+        const api::ApiError &error = job->error();
+        if (!error) {
+            // The organization is there: it has no profile yet, and Save creates one.
+            m_profileExists = false;
+            setProfileState(ProfileState::Clean);
+            Q_EMIT profileLoaded(true);
+            return;
+        }
+        if (error.kind() == api::ApiError::Kind::Canceled)
+            return;
+        setProfileState(ProfileState::Failed);
+        if (error.httpStatus() == 404)
+            showFailure(
+                tr("Could not load the business profile of “%1”").arg(organizationName(id)), profileError,
+                [this] { reload(false); },
+                tr(" The organization no longer exists; Retry refreshes the tree."));
+        else
+            showFailure(tr("Could not load the business profile of “%1”").arg(organizationName(id)), error,
+                        [this] { loadProfile(); });
+        Q_EMIT profileLoaded(false);
     });
     job->start();
 }

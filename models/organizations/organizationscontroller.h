@@ -16,6 +16,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <functional>
 
 namespace api {
@@ -109,6 +110,10 @@ public:
     // The ids the "find containing" result shows; empty when the whole tree shows.
     bool isShowingFindResult() const { return m_findActive; }
 
+    // Entries of the last tree / accounts load read with a field missing (lenient reading).
+    qint64 treeEntriesWithIssues() const { return m_treeIssues; }
+    qint64 accountsEntriesWithIssues() const { return m_accountsIssues; }
+
     AccountsState accountsState() const { return m_accountsState; }
     api::AccountFilter accountsFilter() const { return m_accountsFilter; }
     bool accountsFiltered() const;
@@ -191,6 +196,16 @@ private:
     void ask(Pending::Kind kind, const QString &targetId);
     void resolve(const Pending &pending, bool go);
     void loadProfile();
+    // After a 404 on the profile: is the organization still there?
+    void checkProfileOwner(int generation, const api::ApiError &profileError);
+    // Creating at most once (issue 20): every retry re-reads organizations by name under the parent.
+    void findByName(const QString &name, const QString &parentId,
+                    std::function<void(const QList<api::Organization> &, const api::ApiError &)> done);
+    void sendCreate(const QString &name, const QString &parentId, const QSet<QString> &before);
+    void recheckCreate(const QString &name, const QString &parentId, const QSet<QString> &before);
+    void adoptCreated(const api::Organization &org, const QString &notice);
+    // After a refused DELETE: reads children and accounts again to say why.
+    void explainFailedDelete(const QString &id, const QString &name, const api::ApiError &error);
     void abortAccounts();
     void setTreeState(TreeState state);
     void setAccountsState(AccountsState state);
@@ -228,6 +243,8 @@ private:
     QString m_notice;
     TreeState m_treeState = TreeState::NotConnected;
     qint64 m_treeItems = 0;
+    qint64 m_treeIssues = 0;
+    qint64 m_accountsIssues = 0;
     int m_running = 0;
     bool m_treeLoadedOnce = false;
     bool m_findActive = false;

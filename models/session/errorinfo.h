@@ -2,6 +2,7 @@
 // What went wrong in a controller's last operation, as a sentence the page
 // can show, and whether retry() can help. An empty message means no error.
 
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -21,6 +22,16 @@ public:
     bool isEmpty() const { return message.isEmpty(); }
     friend bool operator==(const ErrorInfo &, const ErrorInfo &) = default;
 };
+
+// The notice after a list was read leniently (issue 20): "3 entries had
+// missing fields (shown as “—”); the first: field 'result[4].user': …".
+inline QString missingFieldsNotice(qint64 entries, const QString &firstIssue)
+{
+    return QCoreApplication::translate("models::ErrorInfo",
+                                       "%n entries had missing fields (shown as “—”); the first: %1.",
+                                       nullptr, int(qMin<qint64>(entries, 1000000000)))
+        .arg(firstIssue);
+}
 
 } // namespace models
 

@@ -1,5 +1,8 @@
 #include "faultinjector.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace sim {
@@ -13,9 +16,10 @@ struct KindName
 constexpr KindName kindNames[] = {
     {"429", FaultKind::TooManyRequests}, {"500", FaultKind::InternalError},
     {"502", FaultKind::BadGateway},      {"503", FaultKind::Unavailable},
-    {"reset", FaultKind::Reset},         {"truncate", FaultKind::Truncate},
-    {"nonjson", FaultKind::NonJson},     {"stall", FaultKind::Stall},
-    {"408", FaultKind::RequestTimeout},  {"409", FaultKind::Conflict},
+    {"reset", FaultKind::Reset},         {"reset-after-write", FaultKind::ResetAfterWrite},
+    {"truncate", FaultKind::Truncate},   {"nonjson", FaultKind::NonJson},
+    {"stall", FaultKind::Stall},         {"408", FaultKind::RequestTimeout},
+    {"409", FaultKind::Conflict},
 };
 } // namespace
 
@@ -59,7 +63,8 @@ bool FaultInjector::parseInto(const QString &spec, QList<Rate> &rates, int &late
         if (found == FaultKind::None) {
             error =
                 QStringLiteral(
-                    "unknown fault kind '%1' (known: 408, 409, 429, 500, 502, 503, reset, truncate, nonjson, "
+                    "unknown fault kind '%1' (known: 408, 409, 429, 500, 502, 503, reset, reset-after-write, "
+                    "truncate, nonjson, "
                     "stall, latency)")
                     .arg(kind);
             return false;
@@ -95,7 +100,12 @@ bool FaultInjector::configure(const QString &spec, quint64 seed, QString &error)
     return parseInto(spec, m_rates, m_latencyMs, error);
 }
 
-FaultKind FaultInjector::roll()
+bool FaultInjector::isWrite(const QByteArray &method)
+{
+    return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+FaultKind FaultInjector::roll(const QByteArray &method)
 {
     if (m_rates.isEmpty())
         return FaultKind::None;
@@ -104,9 +114,65 @@ FaultKind FaultInjector::roll()
     for (const Rate &r : m_rates) {
         acc += r.probability;
         if (u < acc)
-            return r.kind;
+            return r.kind == FaultKind::ResetAfterWrite && !isWrite(method) ? FaultKind::None : r.kind;
     }
     return FaultKind::None;
+}
+
+OpaqueErrorCodes::OpaqueErrorCodes(quint64 seed) : m_dice(seed) {}
+
+bool OpaqueErrorCodes::isInvented(int code)
+{
+    // REFERENCE §8.3 (1001-1010) and the simulated faults (1100-1105).
+    return (code >= 1001 && code <= 1010) || (code >= 1100 && code <= 1105);
+}
+
+int OpaqueErrorCodes::codeFor(int code)
+{
+    if (!isInvented(code))
+        return code;
+    const auto it = m_codes.constFind(code);
+    if (it != m_codes.cend())
+        return *it;
+    int scrambled = 0;
+    do {
+        scrambled = 20000 + int(m_dice.uniform() * 70000.0);
+    } while (m_used.contains(scrambled) || isInvented(scrambled));
+    m_used.insert(scrambled);
+    m_codes.insert(code, scrambled);
+    return scrambled;
+}
+
+QByteArray OpaqueErrorCodes::rewrite(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return body;
+    QJsonObject root = doc.object();
+    const QJsonValue errorsValue = root.value(QStringLiteral("errors"));
+    if (!errorsValue.isArray())
+        return body;
+    QJsonArray errors = errorsValue.toArray();
+    bool changed = false;
+    for (qsizetype i = 0; i < errors.size(); ++i) {
+        QJsonObject item = errors.at(i).toObject();
+        const int code = item.value(QStringLiteral("code")).toInt();
+        if (!isInvented(code))
+            continue;
+        const int scrambled = codeFor(code);
+        item.insert(QStringLiteral("code"), scrambled);
+        // Reworded so that no client keys on the text either; a field path stays in source.pointer.
+        item.insert(
+            QStringLiteral("message"),
+            QStringLiteral("The request could not be completed (simulator reference %1)").arg(scrambled));
+        errors.replace(i, item);
+        changed = true;
+    }
+    if (!changed)
+        return body;
+    root.insert(QStringLiteral("errors"), errors);
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
 } // namespace sim

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHttpServerRequest>
 #include <QLocale>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -85,7 +86,8 @@ const QByteArray proxyErrorPage =
 } // namespace
 
 HttpServer::HttpServer(Service &service, const Options &options, QObject *parent)
-    : QAbstractHttpServer(parent), m_service(service), m_options(options)
+    : QAbstractHttpServer(parent), m_service(service), m_options(options),
+      m_opaque(QRandomGenerator::global()->generate64()) // a new set of codes every run
 {
     QString error;
     m_faults.configure(options.faults, options.faultSeed, error);
@@ -156,7 +158,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const bool close = request.value("Connection").toLower().contains("close");
     const bool isApi = req.rawPath.startsWith("/client/v4");
 
-    FaultKind fault = isApi ? m_faults.roll() : FaultKind::None;
+    FaultKind fault = isApi ? m_faults.roll(req.method) : FaultKind::None;
     HttpResponse response;
     switch (fault) {
     case FaultKind::TooManyRequests:
@@ -196,6 +198,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         response = m_service.handle(req);
         break;
     }
+    if (m_options.opaqueErrorCodes && response.status >= 400)
+        response.body = m_opaque.rewrite(response.body);
     qCDebug(lcSim).noquote() << req.method << QString::fromUtf8(req.rawPath) << response.status
                              << FaultInjector::name(fault) << "body" << response.body.size();
     if (fault != FaultKind::None)
@@ -232,6 +236,13 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, const HttpResponse &respon
             ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &lin, sizeof lin);
             socket->abort();
         });
+        return;
+    }
+    case FaultKind::ResetAfterWrite: {
+        // The write was applied; the client hears nothing but an RST.
+        const linger lin{1, 0};
+        ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &lin, sizeof lin);
+        socket->abort();
         return;
     }
     case FaultKind::Truncate:

@@ -45,6 +45,7 @@ private:
     Service &m_service;
     Options m_options;
     FaultInjector m_faults;
+    OpaqueErrorCodes m_opaque;
     QTcpServer *m_tcp = nullptr;
 };
 

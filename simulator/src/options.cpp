@@ -46,6 +46,15 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
                                     QStringLiteral("403 for Bearer tokens on email+key-only endpoints."));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Dataset seed (default 1)."),
                                   QStringLiteral("N"));
+    // Issue 20: the answers the real API does not document.
+    const QCommandLineOption opaqueCodes(
+        QStringLiteral("opaque-error-codes"),
+        QStringLiteral("Replace every invented error code with a random number per run and reword its "
+                       "message (REFERENCE §8.3): a client must not decide on them."));
+    const QCommandLineOption usageTo(QStringLiteral("usage-to"),
+                                     QStringLiteral("Usage 'to' bound: inclusive (default) or exclusive."),
+                                     QStringLiteral("MODE"));
+    p.addOptions({opaqueCodes, usageTo});
     const QCommandLineOption audit(QStringLiteral("audit-events"),
                                    QStringLiteral("Seeded audit entries (default 20000)."),
                                    QStringLiteral("N"));
@@ -81,7 +90,8 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
         QStringLiteral("faults"),
         QStringLiteral("Fault injection, e.g. 500:0.1,reset:0.02,truncate:0.02,latency:50ms. Kinds: 408, "
                        "409, 429, 500, 502, "
-                       "503, reset, truncate, nonjson, stall (rates 0..1) and latency (fixed delay)."),
+                       "503, reset, reset-after-write, truncate, nonjson, stall (rates 0..1) and latency "
+                       "(fixed delay)."),
         QStringLiteral("SPEC"));
     const QCommandLineOption faultSeed(QStringLiteral("fault-seed"),
                                        QStringLiteral("Fault dice seed (default 1)."), QStringLiteral("N"));
@@ -149,6 +159,17 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
     if (!number(stallMs, 0, 3600000, v))
         return std::nullopt;
     o.stallMs = int(v);
+    o.opaqueErrorCodes = p.isSet(opaqueCodes);
+    if (p.isSet(usageTo)) {
+        if (p.value(usageTo) == QLatin1String("inclusive"))
+            o.usageToExclusive = false;
+        else if (p.value(usageTo) == QLatin1String("exclusive"))
+            o.usageToExclusive = true;
+        else {
+            message = QStringLiteral("--usage-to: expected inclusive or exclusive");
+            return std::nullopt;
+        }
+    }
 
     if (p.isSet(host))
         o.host = p.value(host);

@@ -42,6 +42,9 @@ struct Options
     bool xRatelimitHeaders = false;
     int force429 = 0;
 
+    bool opaqueErrorCodes = false; // invented codes scrambled per run, messages reworded
+    bool usageToExclusive = false; // usage `to` excludes its day
+
     QString faults;
     quint64 faultSeed = 1;
     int stallMs = 90000;

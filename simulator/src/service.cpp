@@ -940,10 +940,14 @@ HttpResponse Service::usage(Context &c, const QByteArray &orgId)
             return Envelope::usageError(
                 400, 1001, QStringLiteral("date range between from and to must not exceed 31 days"));
     }
+    // --usage-to exclusive: the `to` day itself is left out (REFERENCE §9 item 11 leaves it open).
+    const bool empty = hasFrom && m_options.usageToExclusive && to == from;
+    if (hasFrom && m_options.usageToExclusive)
+        to -= TimeUtil::DayMs;
     // Unknown organizations get an empty result, never a 404 (REFERENCE §4.14).
     QByteArray records = "[]";
-    if (m_store.organization(orgId))
-        records = m_usage.records(m_store, orgId, from, to);
+    if (!empty && m_store.organization(orgId))
+        records = m_usage.records(m_store, orgId, from, to, q.value(QStringLiteral("metric")).toUtf8());
     QByteArray out;
     out.reserve(records.size() + 64);
     out += "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":";

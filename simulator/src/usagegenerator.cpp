@@ -118,7 +118,7 @@ double UsageGenerator::quantity(const Account &a, int mi, qint64 day) const
 }
 
 QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &orgId, qint64 fromDay,
-                                   qint64 toDay) const
+                                   qint64 toDay, const QByteArray &metric) const
 {
     const qint64 first = qMax(fromDay, m_firstDay);
     const qint64 last = qMin(toDay, m_lastDay);
@@ -154,7 +154,7 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
             const bool enterprise = a->type == "enterprise";
             for (int mi = 0; mi < int(std::size(metrics)); ++mi) {
                 const Metric &m = metrics[mi];
-                if (!(a->productMask & (1u << m.family)))
+                if (!(a->productMask & (1u << m.family)) || (!metric.isEmpty() && metric != m.id))
                     continue;
                 const double q = quantity(*a, mi, day);
                 const bool correction = correctionDay && a == accounts.first() && mi == 0;

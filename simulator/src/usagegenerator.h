@@ -17,7 +17,9 @@ public:
 
     // JSON array of records for accounts of `orgId` and its sub-organizations,
     // days [fromDay, toDay] inclusive (midnight UTC ms).
-    QByteArray records(const DataStore &store, const QByteArray &orgId, qint64 fromDay, qint64 toDay) const;
+    // `metric`: only that billable metric id (empty: all).
+    QByteArray records(const DataStore &store, const QByteArray &orgId, qint64 fromDay, qint64 toDay,
+                       const QByteArray &metric = {}) const;
 
     qint64 firstDay() const { return m_firstDay; }
     qint64 lastDay() const { return m_lastDay; }

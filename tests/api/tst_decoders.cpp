@@ -1,5 +1,6 @@
 // Every decoder on every fixture of tests/data/api, and on broken input.
 #include "api/decoders.h"
+#include "fuzz/lenientproperty.h"
 
 #include <QDir>
 #include <QFile>
@@ -454,20 +455,84 @@ private Q_SLOTS:
         QCOMPARE(a.value.entries.size(), 2);
         QVERIFY(!a.value.entries.at(1).rawStatusCode.has_value());
 
-        const auto u = decode::usageResponse(R"({"result":[{"ConsumedQuantity":"12"}]})");
-        QVERIFY(!u.ok());
-        QVERIFY(u.error.detail().contains(QStringLiteral("ConsumedQuantity")));
+        // So is every other record (issue 20): the field reads as absent, the entry stays, it is counted.
+        const auto u = decode::usageColumns(R"({"result":[{"ConsumedQuantity":"12","x_ZoneName":"z"}]})");
+        QVERIFY2(u.ok(), qPrintable(u.error.detail()));
+        QCOMPARE(u.value.size(), 1);
+        QVERIFY(!u.value.has(UsageColumns::ConsumedQuantity, 0));
+        QCOMPARE(u.value.textAt(UsageColumns::ZoneName, 0), QStringLiteral("z"));
+        QCOMPARE(u.value.entriesWithIssues, 1);
+        QVERIFY(u.value.firstIssue.contains(QStringLiteral("ConsumedQuantity")));
 
-        const auto m = decode::membersPage(R"({"result":[{"id":"m","user":"bob"}],"result_info":{}})");
-        QVERIFY(!m.ok());
-        QVERIFY(m.error.detail().contains(QStringLiteral("result[0].user")));
+        const auto m = decode::membersPage(
+            R"({"result":[{"id":"m","user":"bob","status":"active"},{"id":"n"}],"result_info":{}})");
+        QVERIFY2(m.ok(), qPrintable(m.error.detail()));
+        QCOMPARE(m.value.items.size(), 2);
+        QCOMPARE(m.value.items.at(0).status, QStringLiteral("active"));
+        QVERIFY(m.value.items.at(0).user.email.isEmpty());
+        QCOMPARE(m.value.entriesWithIssues, 1);
+        QVERIFY2(m.value.firstIssue.contains(QStringLiteral("result[0].user")),
+                 qPrintable(m.value.firstIssue));
 
         const auto t = decode::organizationResponse(R"({"result":{"id":"x","create_time":"yesterday"}})");
-        QVERIFY(!t.ok());
-        QVERIFY(t.error.detail().contains(QStringLiteral("create_time")));
+        QVERIFY(t.ok());
+        QVERIFY(!t.value.createTime.isValid());
 
+        // The key is not lenient: an entry without a readable id is left out
+        // of a page (and counted), and a single object without one is an error.
+        QVERIFY(!d.ok());
+        const auto noId = decode::organizationsPage(R"({"result":[{"id":7,"name":"x"},{"id":"y"}]})");
+        QVERIFY(noId.ok());
+        QCOMPARE(noId.value.items.size(), 1);
+        QCOMPARE(noId.value.entriesWithIssues, 1);
+
+        // A broken envelope still fails the page.
         const auto r = decode::organizationsPage(R"({"result":{"id":"x"}})");
         QVERIFY(!r.ok());
+    }
+
+    // Any one JSON value in any non-key field of every decoder keeps the
+    // entry and the page (the rule fuzz_lenient checks on random input).
+    void lenientInEveryDecoder_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("null") << QByteArray("null");
+        QTest::newRow("number") << QByteArray("42");
+        QTest::newRow("string") << QByteArray(R"("text")");
+        QTest::newRow("object") << QByteArray(R"({"a":{"b":[1,null]}})");
+        QTest::newRow("array") << QByteArray(R"([1,"a",{}])");
+        QTest::newRow("bool") << QByteArray("false");
+        QTest::newRow("bad date") << QByteArray(R"("2026-13-45T99:00:00Z")");
+        QTest::newRow("huge") << QByteArray("-1.5e300");
+    }
+    void lenientInEveryDecoder()
+    {
+        QFETCH(QByteArray, value);
+        for (const lenienttest::Slot &slot : lenienttest::kSlots) {
+            const QString broken = lenienttest::checkSlot(slot, value);
+            QVERIFY2(broken.isEmpty(), qPrintable(broken));
+        }
+        QVERIFY(lenienttest::checkLenient(value).isEmpty());
+    }
+
+    // What the pages count: a null group and a wrong type are counted, a valid value is not.
+    void lenientCountsWhatItDropped()
+    {
+        const lenienttest::Slot user{"members", R"("user":)", ""};
+        qsizetype issues = -1;
+        QVERIFY(lenienttest::checkSlot(user, "null", &issues).isEmpty());
+        QCOMPARE(issues, 1);
+        QVERIFY(lenienttest::checkSlot(user, R"({"email":"a@b.example"})", &issues).isEmpty());
+        QCOMPARE(issues, 0);
+        const lenienttest::Slot created{"organizations", R"("create_time":)", ""};
+        QVERIFY(lenienttest::checkSlot(created, R"("not a time")", &issues).isEmpty());
+        QCOMPARE(issues, 1);
+        const lenienttest::Slot quantity{"usage", R"("ConsumedQuantity":)", ""};
+        QVERIFY(lenienttest::checkSlot(quantity, "{}", &issues).isEmpty());
+        QCOMPARE(issues, 1);
+        const lenienttest::Slot settings{"accounts", R"("settings":)", ""};
+        QVERIFY(lenienttest::checkSlot(settings, "[]", &issues).isEmpty());
+        QCOMPARE(issues, 1);
     }
 
     // Numbers a server (or a fuzzer) sends out of range must not be cast blindly:

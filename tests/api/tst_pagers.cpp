@@ -448,10 +448,11 @@ private Q_SLOTS:
         for (const auto &u : all)
             days.insert(u.chargePeriodStart.date());
         QCOMPARE(days.size(), all.size()); // every day exactly once
+        // 30-day windows, each asked for with one day more (an exclusive `to` loses nothing).
         QCOMPARE(param(m_server->requests().at(0), QStringLiteral("from")), QStringLiteral("2026-01-01"));
         QCOMPARE(param(m_server->requests().at(0), QStringLiteral("to")), QStringLiteral("2026-01-31"));
-        QCOMPARE(param(m_server->requests().at(1), QStringLiteral("from")), QStringLiteral("2026-02-01"));
-        QCOMPARE(param(m_server->requests().at(2), QStringLiteral("to")), QStringLiteral("2026-03-31"));
+        QCOMPARE(param(m_server->requests().at(1), QStringLiteral("from")), QStringLiteral("2026-01-31"));
+        QCOMPARE(param(m_server->requests().at(2), QStringLiteral("to")), QStringLiteral("2026-04-01"));
     }
 };
 

@@ -23,6 +23,9 @@ bool SimulatorProcess::start(int timeoutMs)
     }
     QStringList args{QStringLiteral("--port"), QStringLiteral("0")};
     args += m_args;
+    // A test variant runs the whole suite with the simulator in another mode
+    // (orgscope_add_test_variant, e.g. --opaque-error-codes).
+    args += QProcess::splitCommand(qEnvironmentVariable("ORGSCOPE_SIM_EXTRA_ARGS"));
     m_process.setProgram(program);
     m_process.setArguments(args);
     m_process.start();

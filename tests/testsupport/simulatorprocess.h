@@ -1,7 +1,8 @@
 #pragma once
 // Starts orgscope-sim as a child process on a free loopback port for a test
 // and stops it when destroyed. The binary comes from $ORGSCOPE_SIM (set by
-// orgscope_add_test).
+// orgscope_add_test); $ORGSCOPE_SIM_EXTRA_ARGS is appended to every command
+// line (a test variant's simulator mode, orgscope_add_test_variant).
 
 #include <QProcess>
 #include <QString>

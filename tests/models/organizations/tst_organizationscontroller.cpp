@@ -81,6 +81,20 @@ private:
         return m_session.organizationId() == id && c->currentId() == id;
     }
 
+    // Organizations named `name` directly under `parent`, as the API lists them.
+    int countNamed(const QString &parent, const QString &name, api::Client *client = nullptr)
+    {
+        api::OrganizationFilter filter = api::OrganizationFilter::childrenOf(parent);
+        filter.name = name;
+        auto *job = api::OrganizationsApi(client ? client : &m_client).list(filter, 100);
+        job->setAutoDelete(false);
+        QSignalSpy done(job, &api::Job::finished);
+        job->start();
+        const int n = done.wait(10000) && !job->error() ? int(job->result().items.size()) : -1;
+        delete job;
+        return n;
+    }
+
     bool loadProfile()
     {
         QSignalSpy loaded(c.get(), &Controller::profileLoaded);
@@ -367,6 +381,128 @@ private Q_SLOTS:
         QCOMPARE(decided.first().first().toBool(), true);
         QCOMPARE(saved.size(), 1);
         QCOMPARE(serverProfile(holdings)->businessPhone, QStringLiteral("+1 512 555 0133"));
+    }
+
+    // Issue 20 item 3: a 403 on create is explained by the parent's capability,
+    // read again, not by the error code.
+    void createUnderAParentThatAllowsNoneSaysWhy()
+    {
+        QString parent;
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &at) {
+            for (int r = 0; r < c->tree()->rowCount(at) && parent.isEmpty(); ++r) {
+                const QModelIndex i = c->tree()->index(r, 0, at);
+                const api::Organization *o = c->tree()->organization(i);
+                if (o && o->flag(QStringLiteral("sub_org_creation")) == QLatin1String("disabled"))
+                    parent = o->id;
+                walk(i);
+            }
+        };
+        walk({});
+        QVERIFY(!parent.isEmpty());
+        c->create(QStringLiteral("Not Allowed Here"), parent);
+        QVERIFY(waitOperation(Operation::Create, false));
+        QVERIFY2(c->error().message.contains(QStringLiteral("does not allow sub-organizations")),
+                 qPrintable(c->error().message));
+        QVERIFY2(c->error().message.contains(QStringLiteral("capability is “disabled”")),
+                 qPrintable(c->error().message));
+    }
+
+    // Issue 20 item 1: a create that failed before anything was known, then
+    // landed after all (someone else, or the lost POST): Retry reads the list
+    // by name first and does not create a second one.
+    void retryReadsBeforeCreatingAgain()
+    {
+        const QString labs = idOf(QStringLiteral(" Labs"));
+        const QString name = QStringLiteral("Retry Looks First");
+        const QUrl good = m_client.baseUrl();
+        m_client.setMaxRetries(0);
+        m_client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1/client/v4"))); // nothing listens there
+        c->create(name, labs);
+        QVERIFY(waitOperation(Operation::Create, false));
+        QVERIFY(c->error().retryable);
+        m_client.setBaseUrl(good);
+        m_client.setMaxRetries(2);
+        auto *behind = api::OrganizationsApi(&m_client).create(name, labs);
+        behind->setAutoDelete(false);
+        QSignalSpy created(behind, &api::Job::finished);
+        behind->start();
+        QVERIFY(created.wait(10000));
+        QVERIFY(!behind->error());
+        const QString id = behind->result().id;
+        delete behind;
+
+        c->retry();
+        QVERIFY(waitOperation(Operation::Create, true));
+        QCOMPARE(countNamed(labs, name), 1);
+        QVERIFY(c->tree()->contains(id));
+        QCOMPARE(m_session.organizationId(), id);
+        QVERIFY2(c->notice().contains(QStringLiteral("already existed")), qPrintable(c->notice()));
+    }
+
+    // Issue 20 item 1: the POST is applied and the connection dropped before
+    // the answer. Retrying as a user would still leaves exactly one organization.
+    void createThatLandedBeforeAResetIsNotRepeated()
+    {
+        testsupport::SimulatorProcess sim{QStringList{
+            QStringLiteral("--audit-events"), QStringLiteral("0"), QStringLiteral("--usage-days"),
+            QStringLiteral("2"), QStringLiteral("--faults"), QStringLiteral("reset-after-write:1")}};
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        api::Client client;
+        client.setBaseUrl(QUrl(sim.baseUrl()));
+        client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        client.setRetryBaseDelay(50);
+        models::Session session;
+        models::ActivityLog activity;
+        Controller other(&session, &activity, m_settings.get());
+        QSignalSpy loaded(&other, &Controller::treeLoaded);
+        session.setClient(&client);
+        QVERIFY(loaded.wait(20000));
+        const QString parent = other.tree()->firstRootId();
+        const QString name = QStringLiteral("Answer Lost");
+        QSignalSpy done(&other, &Controller::operationFinished);
+        other.create(name, parent);
+        QVERIFY(done.wait(20000));
+        for (int attempt = 0; attempt < 2 && other.error().retryable; ++attempt) {
+            done.clear();
+            other.retry();
+            QVERIFY(done.wait(20000));
+        }
+        QCOMPARE(countNamed(parent, name, &client), 1);
+        QVERIFY2(!other.error().isError(), qPrintable(other.error().message));
+        const api::Organization *chosen = other.tree()->organization(session.organizationId());
+        QVERIFY(chosen);
+        QCOMPARE(chosen->name, name);
+        session.setClient(nullptr);
+    }
+
+    // Issue 20 item 3: a 404 on the profile is "no profile yet" only while the
+    // organization is still there; the follow-up read tells, not the code.
+    void profileOfAVanishedOrganizationSaysSo()
+    {
+        const QString labs = idOf(QStringLiteral(" Labs"));
+        c->create(QStringLiteral("Vanishing"), labs);
+        QVERIFY(waitOperation(Operation::Create, true));
+        const QString id = m_session.organizationId();
+        QCOMPARE(c->tree()->organization(id)->name, QStringLiteral("Vanishing"));
+        auto *gone = api::OrganizationsApi(&m_client).remove(id);
+        gone->setAutoDelete(false);
+        QSignalSpy removed(gone, &api::Job::finished);
+        gone->start();
+        QVERIFY(removed.wait(10000));
+        QVERIFY(!gone->error());
+        delete gone;
+
+        QSignalSpy loaded(c.get(), &Controller::profileLoaded);
+        c->ensureProfileLoaded();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.first().first().toBool(), false);
+        QCOMPARE(c->profileState(), ProfileState::Failed);
+        QVERIFY2(c->error().message.contains(QStringLiteral("no longer exists")),
+                 qPrintable(c->error().message));
+
+        // An organization that is still there loads its profile (or an empty form) as before.
+        QVERIFY(select(labs));
+        QVERIFY(loadProfile());
     }
 };
 

@@ -147,7 +147,8 @@ private Q_SLOTS:
         QCOMPARE(f->model()->organizationCount(), before);
         QVERIFY(f->banner->isVisible());
         QCOMPARE(f->banner->kind(), ui::MessageBanner::Kind::Error);
-        QVERIFY2(f->banner->text().contains(QStringLiteral("Sub-organization creation is not enabled")),
+        // Orgscope's own explanation (from the parent's capability), not the server's wording.
+        QVERIFY2(f->banner->text().contains(QStringLiteral("does not allow sub-organizations")),
                  qPrintable(f->banner->text()));
         // The same request would be refused again: no Retry.
         QVERIFY(!f->banner->retryOffered());
