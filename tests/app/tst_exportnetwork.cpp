@@ -67,9 +67,9 @@ class TestExportNetwork : public QObject
     QStringList auditArgs(int pages, const QString &format = QStringLiteral("json")) const
     {
         const qint64 pageSize = (m_entries + pages - 1) / pages;
-        return {QStringLiteral("audit"),       QStringLiteral("--org"),         m_rootOrg,
-                QStringLiteral("--since"),     QStringLiteral("2024-01-01"),    QStringLiteral("--before"),
-                QStringLiteral("2026-11-24"),  QStringLiteral("--format"),      format,
+        return {QStringLiteral("audit"),       QStringLiteral("--org"),      m_rootOrg,
+                QStringLiteral("--since"),     QStringLiteral("2024-01-01"), QStringLiteral("--before"),
+                QStringLiteral("2026-11-24"),  QStringLiteral("--format"),   format,
                 QStringLiteral("--page-size"), QString::number(pageSize)};
     }
 
@@ -90,7 +90,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!m_rootOrg.isEmpty());
-        m_entries = 1; // any page size: count first
+        m_entries = 1000; // one page of 1000 per request while counting
         const Run all = run(m_clean.baseUrl(), auditArgs(1));
         QCOMPARE(all.exitCode, 0);
         m_entries = entries(all.out);
@@ -100,7 +100,8 @@ private Q_SLOTS:
     // Item 9: 60 pages through a connection where a third of the requests fail.
     void auditExportSurvivesAFlakyNetwork()
     {
-        SimulatorProcess flaky(DataArgs + FlakyArgs + QStringList{QStringLiteral("--fault-seed"), QStringLiteral("5")});
+        SimulatorProcess flaky(DataArgs + FlakyArgs +
+                               QStringList{QStringLiteral("--fault-seed"), QStringLiteral("5")});
         QVERIFY2(flaky.start(), qPrintable(flaky.errorString()));
         const Run clean = run(m_clean.baseUrl(), auditArgs(60));
         QCOMPARE(clean.exitCode, 0);
@@ -113,14 +114,17 @@ private Q_SLOTS:
     // Item 9: an interrupted --output export continues where it stopped.
     void interruptedExportResumes()
     {
-        SimulatorProcess flaky(DataArgs + FlakyArgs + QStringList{QStringLiteral("--fault-seed"), QStringLiteral("11")});
+        SimulatorProcess flaky(DataArgs + FlakyArgs +
+                               QStringList{QStringLiteral("--fault-seed"), QStringLiteral("11")});
         QVERIFY2(flaky.start(), qPrintable(flaky.errorString()));
         const QString path = m_dir.filePath(QStringLiteral("audit.csv"));
-        const QStringList args = auditArgs(60, QStringLiteral("csv")) + QStringList{QStringLiteral("--output"), path};
+        const QStringList args =
+            auditArgs(60, QStringLiteral("csv")) + QStringList{QStringLiteral("--output"), path};
         // Without retries the flaky server stops the run; try until it stopped after some pages.
         Run first;
         for (int i = 0; i < 10 && !QFile::exists(path + QStringLiteral(".resume")); ++i) {
-            first = run(flaky.baseUrl(), args + QStringList{QStringLiteral("--retries"), QStringLiteral("0")});
+            first =
+                run(flaky.baseUrl(), args + QStringList{QStringLiteral("--retries"), QStringLiteral("0")});
             QCOMPARE(first.exitCode, 1);
         }
         QVERIFY2(QFile::exists(path + QStringLiteral(".resume")), first.err.constData());
@@ -130,8 +134,9 @@ private Q_SLOTS:
         QVERIFY2(first.err.contains("--resume"), first.err.constData());
 
         // Other options: refused, nothing touched.
-        const Run other = run(flaky.baseUrl(), args + QStringList{QStringLiteral("--resume"),
-                                                                  QStringLiteral("--direction"), QStringLiteral("asc")});
+        const Run other =
+            run(flaky.baseUrl(), args + QStringList{QStringLiteral("--resume"), QStringLiteral("--direction"),
+                                                    QStringLiteral("asc")});
         QCOMPARE(other.exitCode, 2);
         QVERIFY(QFile::exists(path + QStringLiteral(".resume")));
 
@@ -157,7 +162,8 @@ private Q_SLOTS:
     // waits each block out, says so on stderr and loses nothing.
     void auditExportWaitsOutTheRateLimitBlock()
     {
-        SimulatorProcess limited(DataArgs + LimitArgs + QStringList{QStringLiteral("--no-ratelimit-headers")});
+        SimulatorProcess limited(DataArgs + LimitArgs +
+                                 QStringList{QStringLiteral("--no-ratelimit-headers")});
         QVERIFY2(limited.start(), qPrintable(limited.errorString()));
         const Run clean = run(m_clean.baseUrl(), auditArgs(100));
         QCOMPARE(clean.exitCode, 0);
