@@ -83,7 +83,13 @@ public:
     void setRequestDeadline(int ms) { m_deadlineMs = ms; }
     int requestDeadline() const { return m_deadlineMs; }
     // Automatic retries per job (default 2 → at most 3 attempts).
-    void setMaxRetries(int retries) { m_maxRetries = retries; }
+    // Sets the page retries too (a caller that wants no retries gets none);
+    // setMaxPageRetries() afterwards gives pages their own budget.
+    void setMaxRetries(int retries)
+    {
+        m_maxRetries = retries;
+        m_maxPageRetries = std::max(0, retries);
+    }
     int maxRetries() const { return m_maxRetries; }
     // Automatic retries of each page of a paged read (GET), default 7 → at
     // most 8 attempts: a long listing has to survive a flaky network, and

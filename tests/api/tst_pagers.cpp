@@ -424,6 +424,9 @@ private Q_SLOTS:
     {
         QCOMPARE(m_client->maxRetries(), 2);
         QCOMPARE(m_client->maxPageRetries(), 7);
+        m_client->setMaxRetries(1); // sets both...
+        QCOMPARE(m_client->maxPageRetries(), 1);
+        m_client->setMaxPageRetries(7); // ...until pages get their own
         int served = 0;
         m_server->setHandler([&served](const FakeRequest &r) {
             if (++served <= 5)
