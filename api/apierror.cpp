@@ -12,6 +12,10 @@ ApiError ApiError::http(int status, QList<ApiMessage> errors, const QByteArray &
     e.m_httpStatus = status;
     e.m_errors = std::move(errors);
     e.m_body = bodySnippet.left(512);
+    // A JSON error body starts with an object or an array; a proxy's page does not.
+    const QByteArray start = bodySnippet.left(64).trimmed();
+    e.m_bodyNotJson =
+        e.m_errors.isEmpty() && !start.isEmpty() && !start.startsWith('{') && !start.startsWith('[');
     return e;
 }
 
@@ -89,7 +93,46 @@ static QString serverText(const QList<ApiMessage> &errors)
     return parts.join(QStringLiteral("; "));
 }
 
+QStringList ApiError::details() const
+{
+    QStringList lines;
+    for (const ApiMessage &m : m_errors)
+        lines += m.chain;
+    return lines;
+}
+
+// What a non-JSON error body is: "an HTML page (“502 Bad Gateway”)" or "text (“…”)".
+static QString describeNonJson(const QByteArray &body)
+{
+    const QString text = QString::fromUtf8(body);
+    const bool html = text.trimmed().startsWith(QLatin1Char('<'));
+    QString gist;
+    if (html) {
+        const qsizetype open = text.indexOf(QLatin1String("<title"), 0, Qt::CaseInsensitive);
+        const qsizetype from = open < 0 ? -1 : text.indexOf(QLatin1Char('>'), open);
+        const qsizetype to =
+            from < 0 ? -1 : text.indexOf(QLatin1String("</title"), from, Qt::CaseInsensitive);
+        if (to > from)
+            gist = text.mid(from + 1, to - from - 1).simplified();
+    } else {
+        gist = text.simplified();
+    }
+    gist = gist.left(120);
+    const QString what = html ? QCoreApplication::translate("api::ApiError", "an HTML page")
+                              : QCoreApplication::translate("api::ApiError", "plain text");
+    return gist.isEmpty() ? what : QStringLiteral("%1 (\u201c%2\u201d)").arg(what, gist);
+}
+
 QString ApiError::userMessage() const
+{
+    QString sentence = headline();
+    const QStringList causes = details();
+    if (!causes.isEmpty())
+        sentence += QLatin1Char('\n') + causes.join(QLatin1Char('\n'));
+    return sentence;
+}
+
+QString ApiError::headline() const
 {
     const QString server = serverText(m_errors);
     const auto withServer = [&server](QString sentence) {
@@ -122,6 +165,20 @@ QString ApiError::userMessage() const
         break;
     }
     const int s = m_httpStatus;
+    if (m_bodyNotJson) {
+        // Not Cloudflare's JSON: something between Orgscope and the API answered.
+        const QString what = describeNonJson(m_body);
+        if (s == 429)
+            return QCoreApplication::translate(
+                       "api::ApiError",
+                       "The rate limit was reached (HTTP 429); the answer was %1, not the API's JSON.")
+                .arg(what);
+        return QCoreApplication::translate("api::ApiError",
+                                           "Cloudflare answered HTTP %1 with %2 instead of the API's JSON; a "
+                                           "proxy or gateway in between may have answered.")
+            .arg(s)
+            .arg(what);
+    }
     if (s == 401)
         return withServer(QCoreApplication::translate("api::ApiError", "Authentication failed"));
     if (s == 403)
@@ -193,6 +250,11 @@ QString ApiError::toLogString() const
     const QString server = serverText(m_errors);
     if (!server.isEmpty())
         out += QStringLiteral(": ") + server;
+    const QStringList causes = details();
+    if (!causes.isEmpty())
+        out += QStringLiteral(" (caused by: ") + causes.join(QStringLiteral("; ")) + QLatin1Char(')');
+    if (m_bodyNotJson)
+        out += QStringLiteral(" [body not JSON]");
     if (!m_detail.isEmpty())
         out += QStringLiteral(" [") + m_detail + QLatin1Char(']');
     if (!m_requestId.isEmpty())

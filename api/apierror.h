@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace api {
 
@@ -18,6 +19,9 @@ struct ApiMessage
     QString message;
     QString pointer; // source.pointer, JSON pointer to the offending input
     QString documentationUrl;
+    // The messages of its error_chain (nested items, depth first), each with
+    // its code when it has one: what caused this error.
+    QStringList chain = {}; // a default, so four-member initializers stay complete
     friend bool operator==(const ApiMessage &, const ApiMessage &) = default;
 };
 
@@ -55,6 +59,10 @@ public:
     int networkError() const { return m_networkError; } // QNetworkReply::NetworkError, 0 when none
     QString detail() const { return m_detail; }         // technical text (decode field path, Qt message)
     QByteArray bodySnippet() const { return m_body; }   // start of a non-JSON error body
+    // The error body was not JSON (a proxy's or gateway's HTML page, plain text).
+    bool bodyIsNotJson() const { return m_bodyNotJson; }
+    // Lines shown under the top error: the causes from each item's error_chain.
+    QStringList details() const;
 
     // Server-requested wait (Retry-After / retry-after-ms) in ms, -1 when none.
     qint64 retryAfterMs() const { return m_retryAfterMs; }
@@ -66,7 +74,8 @@ public:
     QByteArray requestId() const { return m_requestId; }
     void setContext(const QString &method, const QString &path, const QByteArray &requestId);
 
-    // One sentence for a banner, e.g. "Authentication failed: Invalid API Token (code 1000)."
+    // One sentence for a banner, e.g. "Authentication failed: Invalid API Token (code 1000).",
+    // followed by details() one per line when the server sent an error_chain.
     QString userMessage() const;
     // True when the same request may succeed later (429, 5xx, 408, network, timeout).
     bool isRetryable() const;
@@ -74,12 +83,15 @@ public:
     QString toLogString() const;
 
 private:
+    QString headline() const; // userMessage() without the details
+
     Kind m_kind = Kind::None;
     int m_httpStatus = 0;
     QList<ApiMessage> m_errors;
     int m_networkError = 0;
     QString m_detail;
     QByteArray m_body;
+    bool m_bodyNotJson = false;
     qint64 m_retryAfterMs = -1;
     QString m_method;
     QString m_path;

@@ -34,6 +34,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <algorithm>
+
 class QNetworkAccessManager;
 class QNetworkRequest;
 
@@ -81,8 +83,19 @@ public:
     void setRequestDeadline(int ms) { m_deadlineMs = ms; }
     int requestDeadline() const { return m_deadlineMs; }
     // Automatic retries per job (default 2 → at most 3 attempts).
-    void setMaxRetries(int retries) { m_maxRetries = retries; }
+    // Sets the page retries too (a caller that wants no retries gets none);
+    // setMaxPageRetries() afterwards gives pages their own budget.
+    void setMaxRetries(int retries)
+    {
+        m_maxRetries = retries;
+        m_maxPageRetries = std::max(0, retries);
+    }
     int maxRetries() const { return m_maxRetries; }
+    // Automatic retries of each page of a paged read (GET), default 7 → at
+    // most 8 attempts: a long listing has to survive a flaky network, and
+    // reading a page again cannot change anything.
+    void setMaxPageRetries(int retries) { m_maxPageRetries = std::max(0, retries); }
+    int maxPageRetries() const { return m_maxPageRetries; }
     // First backoff step (default 500 ms, doubling, capped at 8 s, 0–25 % jitter).
     void setRetryBaseDelay(int ms) { m_retryBaseDelayMs = ms; }
     int retryBaseDelay() const { return m_retryBaseDelayMs; }
@@ -131,6 +144,7 @@ private:
     int m_transferTimeoutMs = 30000;
     int m_deadlineMs = 120000;
     int m_maxRetries = 2;
+    int m_maxPageRetries = 7;
     int m_retryBaseDelayMs = 500;
     int m_maxServerRetryDelayMs = 300000;
     int m_inFlight = 0;

@@ -76,18 +76,56 @@ Job::Job(Client *client, Method method, const QString &path, const Query &query,
          QObject *parent)
     : QObject(parent), m_client(client), m_method(method), m_path(path), m_query(query), m_body(jsonBody),
       m_requestId(Client::newRequestId())
-{}
+{
+    if (client)
+        connect(client, &QObject::destroyed, this, &Job::onClientDestroyed);
+}
 
 Job::~Job()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    releaseReply();
     // A job destroyed while running still has to leave the in-flight count.
     if (m_started && !m_finished && m_client)
         m_client->jobEnded(ApiError::canceled());
+}
+
+int Job::maxRetries() const
+{
+    if (m_maxRetries >= 0)
+        return m_maxRetries;
+    return m_client ? m_client->maxRetries() : 0;
+}
+
+void Job::releaseReply()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    if (!reply)
+        return;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void Job::onClientDestroyed()
+{
+    // m_client is already null here: nothing is counted against it any more.
+    if (!m_started || m_finished)
+        return;
+    qCInfo(lcApi).noquote() << methodName(m_method) << m_path << "canceled: its client was deleted";
+    releaseReply();
+    finishNow(ApiError::canceled());
+}
+
+void Job::onReplyDestroyed()
+{
+    // Only the live attempt's reply is connected here; finished ones are
+    // disconnected before they are deleted.
+    if (!m_started || m_finished)
+        return;
+    qCInfo(lcApi).noquote() << methodName(m_method) << m_path << "canceled: its reply was destroyed";
+    m_reply = nullptr;
+    finishNow(ApiError::canceled());
 }
 
 QString Job::methodName(Method method)
@@ -145,6 +183,14 @@ void Job::start()
     m_deadlineTimer = new QTimer(this);
     m_deadlineTimer->setSingleShot(true);
     connect(m_deadlineTimer, &QTimer::timeout, this, &Job::onDeadline);
+    // Cancel in the throttled state: a job waiting out the rate limit ends now.
+    connect(m_client->rateBudget(), &RateBudget::waitsCanceled, this, [this] {
+        if (!m_finished && m_waitTimer->isActive() && !m_reply) {
+            m_abortReason = AbortReason::User;
+            m_waitTimer->stop();
+            finishNow(ApiError::canceled());
+        }
+    });
     scheduleRetry(0);
 }
 
@@ -166,6 +212,12 @@ void Job::sendAttempt()
 {
     if (m_finished || !m_client)
         return;
+    // A 429 that arrived meanwhile (another job's) blocks this attempt too:
+    // wait for the block's end rather than spend an attempt on a sure 429.
+    if (const qint64 blocked = m_client->rateBudget()->blockedRemaining(); blocked > 0) {
+        m_waitTimer->start(int(std::min<qint64>(blocked, std::numeric_limits<int>::max())));
+        return;
+    }
     ++m_attempts;
     m_abortReason = AbortReason::None;
     m_bytesSent = false;
@@ -200,6 +252,7 @@ void Job::sendAttempt()
         break;
     }
     m_reply = reply;
+    connect(reply, &QObject::destroyed, this, &Job::onReplyDestroyed);
     connect(reply, &QNetworkReply::finished, this, &Job::onReplyFinished);
     connect(reply, &QNetworkReply::downloadProgress, this, &Job::resetInactivityTimer);
     connect(reply, &QNetworkReply::uploadProgress, this, &Job::resetInactivityTimer);
@@ -247,6 +300,7 @@ void Job::onReplyFinished()
     if (!reply || sender() != reply)
         return;
     m_reply = nullptr;
+    reply->disconnect(this);
     m_inactivityTimer->stop();
     m_deadlineTimer->stop();
     reply->deleteLater();
@@ -295,7 +349,7 @@ void Job::onReplyFinished()
     RetryPolicy::Attempt attempt;
     attempt.verb = verbOf(m_method);
     attempt.retriesDone = m_attempts - 1;
-    attempt.maxRetries = m_client ? m_client->maxRetries() : 0;
+    attempt.maxRetries = maxRetries();
     attempt.error = error;
     attempt.requestSent = m_bytesSent || status != 0;
     attempt.shouldRetryHeader = RetryPolicy::parseShouldRetry(reply->rawHeader("x-should-retry"));
@@ -327,7 +381,7 @@ void Job::complete(const ApiError &error)
     // A GET whose 2xx body is unreadable (cut short, an HTML error page from a
     // proxy) is fetched again: reading twice cannot change anything.
     if (error.kind() == ApiError::Kind::Decode && m_method == Method::Get && m_client &&
-        m_attempts <= m_client->maxRetries()) {
+        m_attempts <= maxRetries()) {
         qCInfo(lcApi).noquote() << "GET" << m_path << "attempt" << m_attempts << "unreadable ("
                                 << error.detail() << "); retrying";
         scheduleRetry(RetryPolicy::backoff(m_attempts - 1, m_client->retryBaseDelay(),
@@ -349,13 +403,7 @@ void Job::abort()
     m_abortReason = AbortReason::User;
     if (m_waitTimer)
         m_waitTimer->stop();
-    if (m_reply) {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
+    releaseReply();
     finishNow(ApiError::canceled());
 }
 

@@ -46,6 +46,11 @@ public:
     const Query &query() const { return m_query; }
     static QString methodName(Method method);
 
+    // Automatic retries of this job; -1 (default) uses the client's maxRetries().
+    // Pagers give their GETs the client's maxPageRetries().
+    void setMaxRetries(int retries) { m_maxRetries = retries; }
+    int maxRetries() const;
+
     // Default true: the job deletes itself (deleteLater) after finished().
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
     bool autoDelete() const { return m_autoDelete; }
@@ -79,6 +84,12 @@ private:
     void scheduleRetry(qint64 delayMs);
     void resetInactivityTimer();
     void finishNow(const ApiError &error);
+    // The client or the attempt's reply was destroyed under the job (a
+    // reconnect deletes the client): the job ends as canceled, never silently.
+    void onClientDestroyed();
+    void onReplyDestroyed();
+    // Drops the current reply: no more signals from it, aborted, deleted later.
+    void releaseReply();
 
     QPointer<Client> m_client;
     Method m_method;
@@ -94,6 +105,7 @@ private:
     ApiError m_error;
     int m_httpStatus = 0;
     int m_attempts = 0;
+    int m_maxRetries = -1;
     enum class AbortReason { None, Inactivity, Deadline, Redirect, User } m_abortReason = AbortReason::None;
     bool m_started = false;
     bool m_finished = false;

@@ -37,7 +37,8 @@ void Pager::start()
         QTimer::singleShot(0, this, [this, refused] { finish(refused); });
         return;
     }
-    request(QString());
+    m_resumeToken = m_startToken;
+    request(m_startToken);
 }
 
 void Pager::abort()
@@ -64,6 +65,9 @@ void Pager::request(const QString &token)
     m_lastToken = token;
     m_nextRequested = true;
     Job *job = createPageJob(token);
+    // A page read twice is the same page: give it the long retry budget.
+    if (job->method() == Job::Method::Get && m_client)
+        job->setMaxRetries(m_client->maxPageRetries());
     if (m_path.isEmpty())
         m_path = job->path();
     job->setAutoDelete(false); // kept until its page is delivered in order
@@ -128,6 +132,7 @@ void Pager::deliverReady()
         QString decodedNext;
         const qint64 count = deliverPage(job, &decodedNext);
         job->deleteLater();
+        m_resumeToken = decodedNext;
         m_items += count;
         ++m_pages;
         Q_EMIT progress(m_items, m_pages);

@@ -27,6 +27,14 @@ public:
     void start();
     void abort();
 
+    // Continue an interrupted listing: the first request asks for this page
+    // token (a resumeToken() of an earlier run with the same filters).
+    void setStartToken(const QString &token) { m_startToken = token; }
+    // Where this listing would continue: the token of the page after the last
+    // one delivered (the start token before any), empty at the very start and
+    // after the last page. Read it in a progress() or finished() handler.
+    QString resumeToken() const { return m_resumeToken; }
+
     bool isRunning() const { return m_started && !m_finished; }
     bool isFinished() const { return m_finished; }
     bool succeeded() const { return m_finished && !m_error.isError(); }
@@ -103,6 +111,8 @@ private:
     };
     QList<Pending> m_queue; // in page order
     QString m_lastToken;
+    QString m_startToken;
+    QString m_resumeToken;
     QString m_path;         // the endpoint, for messages
     QSet<QString> m_tokens; // every token requested in this run
     int m_emptyRun = 0;     // consecutive empty pages that still point further

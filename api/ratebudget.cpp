@@ -115,8 +115,19 @@ qint64 RateBudget::reserve()
 
 void RateBudget::blockFor(qint64 ms)
 {
-    if (ms > 0)
-        m_blockedUntil = std::max(m_blockedUntil, m_clock() + std::min(ms, kMaxBlockMs));
+    if (ms <= 0)
+        return;
+    const qint64 now = m_clock();
+    const qint64 until = now + std::min(ms, kMaxBlockMs);
+    if (until <= m_blockedUntil)
+        return;
+    m_blockedUntil = until;
+    Q_EMIT blocked(until - now);
+}
+
+qint64 RateBudget::blockedRemaining() const
+{
+    return std::max<qint64>(0, m_blockedUntil - m_clock());
 }
 
 void RateBudget::observeHeaders(const QByteArray &ratelimit, const QByteArray &policy,

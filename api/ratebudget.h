@@ -39,6 +39,12 @@ public:
                         const QByteArray &xRemaining = {}, const QByteArray &xLimit = {});
     // A 429 arrived: nothing goes out before retryAfterMs (at most kMaxBlockMs).
     void blockFor(qint64 ms);
+    // How long the current block still lasts (ms), 0 when not blocked.
+    qint64 blockedRemaining() const;
+    // The user gave up waiting (Cancel in the throttled state): every job
+    // waiting to send ends as canceled. The block itself stays: the server
+    // would answer 429 anyway.
+    void cancelWaits() { Q_EMIT waitsCanceled(); }
 
     double ratePerSecond() const { return m_rate; }
     double burst() const { return m_burst; }
@@ -46,6 +52,11 @@ public:
 Q_SIGNALS:
     // The budget made a request wait (ms): lets the UI say "pacing…".
     void throttled(qint64 waitMs);
+    // The server blocked this credential (a 429, or no requests left): nothing
+    // goes out for waitMs. Emitted when a block starts or grows; the throttled
+    // state the status bar and `orgscope export` show.
+    void blocked(qint64 waitMs);
+    void waitsCanceled();
 
 private:
     void refill(qint64 now);

@@ -90,7 +90,8 @@ RetryPolicy::Decision RetryPolicy::decide(const Attempt &a, int baseDelayMs, qin
     } else {
         switch (a.verb) {
         case Verb::Get:
-            retry = connectionFailure || status == 408 || status == 429 || status >= 500;
+            // 409 is a lock timeout for a read (REFERENCE §2.8): the SDKs retry it too.
+            retry = connectionFailure || status == 408 || status == 409 || status == 429 || status >= 500;
             break;
         case Verb::Put:
         case Verb::Delete:

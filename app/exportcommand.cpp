@@ -5,6 +5,7 @@
 #include "api/client.h"
 #include "api/memberspager.h"
 #include "api/organizationspager.h"
+#include "api/ratebudget.h"
 #include "api/usagepager.h"
 #include "models/cost/costexport.h"
 #include "models/cost/ratecard.h"
@@ -17,14 +18,20 @@
 #include <QDate>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTextStream>
 
 #include <QRegularExpression>
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -98,11 +105,96 @@ public:
             std::fputs("\n", stderr);
         m_dirty = false;
     }
+    // A line of its own, after the progress line.
+    void note(const QString &message)
+    {
+        done();
+        errorLine(message);
+    }
 
 private:
     bool m_enabled;
     bool m_dirty = false;
 };
+
+// Where an interrupted `--output FILE` export stands: FILE.partial holds the
+// first `bytes` bytes of the output (`records` records), and the listing goes
+// on at page token `token`. Written beside the output after every page.
+struct ResumeState
+{
+    QStringList arguments; // the command line, without the options that may change on resume
+    QString before;        // audit: the end of the range as first resolved (default: the first run's now)
+    QString token;
+    qint64 bytes = 0;
+    qint64 records = 0;
+    int pages = 0;
+
+    QByteArray toJson() const
+    {
+        QJsonObject o;
+        o.insert(QStringLiteral("orgscope_export_resume"), 1);
+        o.insert(QStringLiteral("arguments"), QJsonArray::fromStringList(arguments));
+        o.insert(QStringLiteral("before"), before);
+        o.insert(QStringLiteral("next_page_token"), token);
+        o.insert(QStringLiteral("bytes"), bytes);
+        o.insert(QStringLiteral("records"), records);
+        o.insert(QStringLiteral("pages"), pages);
+        return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    }
+    static std::optional<ResumeState> fromJson(const QByteArray &bytes)
+    {
+        const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+        if (o.value(QStringLiteral("orgscope_export_resume")).toInt() != 1)
+            return std::nullopt;
+        ResumeState st;
+        for (const QJsonValue &v : o.value(QStringLiteral("arguments")).toArray())
+            st.arguments << v.toString();
+        st.before = o.value(QStringLiteral("before")).toString();
+        st.token = o.value(QStringLiteral("next_page_token")).toString();
+        st.bytes = qint64(o.value(QStringLiteral("bytes")).toDouble(-1));
+        st.records = qint64(o.value(QStringLiteral("records")).toDouble(-1));
+        st.pages = o.value(QStringLiteral("pages")).toInt();
+        if (st.token.isEmpty() || st.bytes < 0 || st.records < 0)
+            return std::nullopt;
+        return st;
+    }
+};
+
+// The arguments a resumed run must repeat: all but --resume and the options
+// about how to fetch (retries, timeout, logging).
+QStringList resumeArguments(const QStringList &arguments)
+{
+    static const QStringList flags{QStringLiteral("resume"), QStringLiteral("quiet"),
+                                   QStringLiteral("verbose")};
+    static const QStringList valued{QStringLiteral("retries"), QStringLiteral("timeout")};
+    QStringList out;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        QString name = a;
+        while (name.startsWith(QLatin1Char('-')))
+            name.remove(0, 1);
+        const qsizetype eq = name.indexOf(QLatin1Char('='));
+        const QString bare = eq < 0 ? name : name.left(eq);
+        if (a.startsWith(QLatin1Char('-')) && flags.contains(bare))
+            continue;
+        if (a.startsWith(QLatin1Char('-')) && valued.contains(bare)) {
+            if (eq < 0)
+                ++i; // its value follows
+            continue;
+        }
+        out << a;
+    }
+    return out;
+}
+
+bool writeResumeState(const QString &path, const ResumeState &state)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(state.toJson());
+    return file.commit();
+}
 
 } // namespace
 
@@ -218,6 +310,14 @@ int runExportCommand(const QStringList &arguments)
         QStringLiteral("timeout"),
         QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
         QStringLiteral("SECONDS"));
+    const QCommandLineOption retriesOpt(
+        QStringLiteral("retries"),
+        QStringLiteral("Read each page up to N more times after a failure (default 7; backoff up to 8 s)."),
+        QStringLiteral("N"));
+    const QCommandLineOption resumeOpt(
+        QStringLiteral("resume"),
+        QStringLiteral("Continue an interrupted --output export (same command line) where it stopped, "
+                       "from FILE.partial and FILE.resume."));
     const QCommandLineOption rateCardOpt(
         QStringLiteral("rate-card"),
         QStringLiteral(
@@ -236,7 +336,8 @@ int runExportCommand(const QStringList &arguments)
     parser.addOptions({orgOpt,     formatOpt,    outputOpt,   baseUrlOpt, sinceOpt,
                        beforeOpt,  directionOpt, pageSizeOpt, fromOpt,    toOpt,
                        nameOpt,    parentOpt,    statusOpt,   emailOpt,   quietOpt,
-                       verboseOpt, timeoutOpt,   rateCardOpt, summaryOpt, withoutCorrectionsOpt});
+                       verboseOpt, timeoutOpt,   rateCardOpt, summaryOpt, withoutCorrectionsOpt,
+                       retriesOpt, resumeOpt});
     QList<QCommandLineOption> includeOpts;
     QList<QCommandLineOption> excludeOpts;
     for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
@@ -331,6 +432,15 @@ int runExportCommand(const QStringList &arguments)
     client.setCredentials(credentials);
     if (transferTimeout)
         client.setTransferTimeout(*transferTimeout);
+    if (parser.isSet(retriesOpt)) {
+        bool ok = false;
+        const int retries = parser.value(retriesOpt).toInt(&ok);
+        if (!ok || retries < 0 || retries > 100) {
+            errorLine(QStringLiteral("--retries must be between 0 and 100"));
+            return Usage;
+        }
+        client.setMaxPageRetries(retries);
+    }
     QString why;
     if (!client.isUrlAllowed(client.endpointUrl(QStringLiteral("/")), &why)) {
         errorLine(why);
@@ -370,6 +480,39 @@ int runExportCommand(const QStringList &arguments)
         }
     }
 
+    // --output FILE is written to FILE.partial, FILE.resume says where it stands.
+    const QString outputPath = parser.value(outputOpt);
+    const QString partialPath = outputPath + QStringLiteral(".partial");
+    const QString statePath = outputPath + QStringLiteral(".resume");
+    // Priced usage is written at the end only: nothing to continue from.
+    const bool resumable = parser.isSet(outputOpt) && !priced;
+    const bool resuming = parser.isSet(resumeOpt);
+    ResumeState state;
+    state.arguments = resumeArguments(arguments);
+    if (resuming) {
+        if (!resumable) {
+            errorLine(QStringLiteral("--resume needs --output FILE (and no --rate-card or --summary)"));
+            return Usage;
+        }
+        QFile file(statePath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            errorLine(QStringLiteral("nothing to resume: %1 not found").arg(statePath));
+            return Usage;
+        }
+        const std::optional<ResumeState> saved = ResumeState::fromJson(file.read(1 << 20));
+        if (!saved || QFileInfo(partialPath).size() < saved->bytes) {
+            errorLine(QStringLiteral("cannot resume: %1 or %2 is damaged; run without --resume to start over")
+                          .arg(statePath, partialPath));
+            return Failed;
+        }
+        if (saved->arguments != state.arguments) {
+            errorLine(QStringLiteral("cannot resume: %1 belongs to an export with other options (%2)")
+                          .arg(statePath, saved->arguments.join(QLatin1Char(' '))));
+            return Usage;
+        }
+        state = *saved;
+    }
+
     // Build the pager (validating kind-specific options first).
     std::unique_ptr<api::Pager> pager;
     QDate usageFrom;
@@ -398,8 +541,12 @@ int runExportCommand(const QStringList &arguments)
         api::AuditQuery query;
         query.since = parser.value(sinceOpt);
         query.before = parser.value(beforeOpt);
+        // A resumed run keeps the first run's end of range: the cursor belongs to it.
         if (query.before.isEmpty())
-            query.before = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+            query.before = resuming && !state.before.isEmpty()
+                               ? state.before
+                               : QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        state.before = query.before;
         if (query.since.isEmpty()) {
             errorLine(QStringLiteral("--since is required for audit (YYYY-MM-DD or RFC 3339)"));
             return Usage;
@@ -456,7 +603,21 @@ int runExportCommand(const QStringList &arguments)
     // Output: stdout as we go, or a file that appears only when complete.
     std::unique_ptr<QIODevice> device;
     QSaveFile *saveFile = nullptr;
-    if (parser.isSet(outputOpt)) {
+    QFile *partialFile = nullptr;
+    if (resumable) {
+        // FILE appears only when complete; until then FILE.partial grows page
+        // by page, so an interrupted run can be continued (--resume).
+        partialFile = new QFile(partialPath);
+        device.reset(partialFile);
+        if (!partialFile->open(resuming ? QIODevice::ReadWrite
+                                        : QIODevice::WriteOnly | QIODevice::Truncate) ||
+            (resuming && (!partialFile->resize(state.bytes) || !partialFile->seek(state.bytes)))) {
+            errorLine(QStringLiteral("cannot write %1: %2").arg(partialPath, partialFile->errorString()));
+            return Failed;
+        }
+        if (!resuming)
+            QFile::remove(statePath);
+    } else if (parser.isSet(outputOpt)) {
         saveFile = new QSaveFile(parser.value(outputOpt));
         device.reset(saveFile);
         if (!saveFile->open(QIODevice::WriteOnly)) {
@@ -482,6 +643,7 @@ int runExportCommand(const QStringList &arguments)
     bool writeFailed = false;
     bool begun = false;
     std::function<bool()> beginExport;
+    std::function<void()> resumeExport = [] {};
     // The header goes out with the first records (or at the end), so a
     // failure before any data leaves stdout empty.
     const auto ensureBegun = [&] {
@@ -499,6 +661,7 @@ int runExportCommand(const QStringList &arguments)
     };
     if (kind == QLatin1String("organizations")) {
         beginExport = [&] { return exporter.begin(ExportColumns::organizations()); };
+        resumeExport = [&] { exporter.resume(ExportColumns::organizations(), state.records); };
         QObject::connect(static_cast<api::OrganizationsPager *>(pager.get()),
                          &api::OrganizationsPager::pageReady, pager.get(),
                          [&](const QList<api::Organization> &page) {
@@ -506,18 +669,21 @@ int runExportCommand(const QStringList &arguments)
                          });
     } else if (kind == QLatin1String("accounts")) {
         beginExport = [&] { return exporter.begin(ExportColumns::accounts()); };
+        resumeExport = [&] { exporter.resume(ExportColumns::accounts(), state.records); };
         QObject::connect(static_cast<api::AccountsPager *>(pager.get()), &api::AccountsPager::pageReady,
                          pager.get(), [&](const QList<api::Account> &page) {
                              checkWrite(ensureBegun() && exporter.add(ExportColumns::accounts(), page));
                          });
     } else if (kind == QLatin1String("members")) {
         beginExport = [&] { return exporter.begin(ExportColumns::members()); };
+        resumeExport = [&] { exporter.resume(ExportColumns::members(), state.records); };
         QObject::connect(static_cast<api::MembersPager *>(pager.get()), &api::MembersPager::pageReady,
                          pager.get(), [&](const QList<api::Member> &page) {
                              checkWrite(ensureBegun() && exporter.add(ExportColumns::members(), page));
                          });
     } else if (kind == QLatin1String("audit")) {
         beginExport = [&] { return auditWriter.begin(); };
+        resumeExport = [&] { auditWriter.resume(state.records); };
         QObject::connect(
             static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::columnsReady, pager.get(),
             [&](const api::AuditColumns &page) { checkWrite(ensureBegun() && auditWriter.add(page)); });
@@ -530,6 +696,7 @@ int runExportCommand(const QStringList &arguments)
                          [&](const QList<api::UsageRecord> &page) { pricedRecords.append(page); });
     } else {
         beginExport = [&] { return exporter.begin(ExportColumns::usageRecords()); };
+        resumeExport = [&] { exporter.resume(ExportColumns::usageRecords(), state.records); };
         QObject::connect(static_cast<api::UsagePager *>(pager.get()), &api::UsagePager::pageReady,
                          pager.get(), [&](QList<api::UsageRecord> page) {
                              if (parser.isSet(withoutCorrectionsOpt))
@@ -538,9 +705,48 @@ int runExportCommand(const QStringList &arguments)
                          });
     }
 
+    const qint64 resumedRecords = resuming ? state.records : 0;
+    if (resuming) {
+        // The header and the first records are in FILE.partial already.
+        begun = true;
+        resumeExport();
+        pager->setStartToken(state.token);
+    }
+    bool savedState = resuming;
+    // Forgets the partial output: nothing worth continuing from.
+    const auto dropPartial = [&] {
+        if (partialFile) {
+            partialFile->close();
+            QFile::remove(partialPath);
+            QFile::remove(statePath);
+        }
+    };
+
     Progress progress(!parser.isSet(quietOpt) && isatty(fileno(stderr)));
-    QObject::connect(pager.get(), &api::Pager::progress, pager.get(),
-                     [&progress](qint64 items, int pages) { progress.update(items, pages); });
+    const int pagesBefore = state.pages;
+    QObject::connect(pager.get(), &api::Pager::progress, pager.get(), [&](qint64 items, int pages) {
+        progress.update(resumedRecords + items, pagesBefore + pages);
+        // Every page written so far survives an interruption.
+        if (partialFile && !writeFailed && !pager->resumeToken().isEmpty() && partialFile->flush()) {
+            state.token = pager->resumeToken();
+            state.bytes = partialFile->pos();
+            state.records = kind == QLatin1String("audit") ? auditWriter.rows() : exporter.rows();
+            state.pages = pagesBefore + pages;
+            savedState = writeResumeState(statePath, state) || savedState;
+        }
+    });
+    // The throttled state: Cloudflare blocks this credential for a while.
+    QObject::connect(client.rateBudget(), &api::RateBudget::blocked, pager.get(), [&](qint64 waitMs) {
+        if (parser.isSet(quietOpt))
+            return;
+        const QDateTime until = QDateTime::currentDateTimeUtc().addMSecs(waitMs);
+        progress.note(QStringLiteral("rate limit reached: Cloudflare blocks further requests for %1 s; "
+                                     "waiting until %2 UTC")
+                          .arg((waitMs + 999) / 1000)
+                          .arg(until.toString(QStringLiteral("HH:mm:ss"))));
+    });
+    if (resuming && !parser.isSet(quietOpt))
+        errorLine(QStringLiteral("resuming after %1 records (%2 pages)").arg(state.records).arg(state.pages));
     QEventLoop loop;
     QObject::connect(pager.get(), &api::Pager::finished, &loop, &QEventLoop::quit);
     pager->start();
@@ -555,6 +761,16 @@ int runExportCommand(const QStringList &arguments)
         QString message = e.userMessage();
         if (e.httpStatus() == 404 && kind != QLatin1String("organizations"))
             message = QStringLiteral("organization %1 not found (%2)").arg(orgId, message);
+        if (partialFile && savedState) {
+            partialFile->flush();
+            partialFile->close();
+            message += QStringLiteral(" %1 records are kept in %2: run the same command with --resume to "
+                                      "continue from there.")
+                           .arg(state.records)
+                           .arg(partialPath);
+        } else {
+            dropPartial();
+        }
         errorLine(message);
         return Failed;
     }
@@ -568,8 +784,28 @@ int runExportCommand(const QStringList &arguments)
     if (writeFailed) {
         if (saveFile)
             saveFile->cancelWriting();
-        errorLine(QStringLiteral("writing the export failed: %1").arg(device->errorString()));
+        const QString reason = device->errorString();
+        dropPartial();
+        errorLine(QStringLiteral("writing the export failed: %1").arg(reason));
         return Failed;
+    }
+    if (partialFile) {
+        // Complete: FILE replaces any older one in one step.
+        if (!partialFile->flush()) {
+            errorLine(QStringLiteral("cannot write %1: %2").arg(partialPath, partialFile->errorString()));
+            dropPartial();
+            return Failed;
+        }
+        partialFile->close();
+        if (std::rename(QFile::encodeName(partialPath).constData(),
+                        QFile::encodeName(outputPath).constData()) != 0) {
+            errorLine(QStringLiteral("cannot write %1: %2")
+                          .arg(outputPath, QString::fromLocal8Bit(std::strerror(errno))));
+            dropPartial();
+            return Failed;
+        }
+        QFile::remove(statePath);
+        return Ok;
     }
     if (saveFile && !saveFile->commit()) {
         errorLine(

@@ -42,6 +42,19 @@ bool readMessages(Reader &r, od::value &v, const Path &path, QList<ApiMessage> *
                 return r.string(val, fp, &m.message);
             } else if (is(k, "documentation_url") && vt == od::json_type::string) {
                 return r.string(val, fp, &m.documentationUrl);
+            } else if (is(k, "error_chain") && vt == od::json_type::array) {
+                // The causes, flattened: each cause's own chain follows it.
+                QList<ApiMessage> causes;
+                if (!readMessages(r, val, fp, &causes))
+                    return false;
+                for (const ApiMessage &c : std::as_const(causes)) {
+                    if (!c.message.trimmed().isEmpty())
+                        m.chain.append(
+                            c.code != 0 ? QStringLiteral("%1 (code %2)").arg(c.message.trimmed()).arg(c.code)
+                                        : c.message.trimmed());
+                    m.chain.append(c.chain);
+                }
+                return true;
             } else if (is(k, "source") && vt == od::json_type::object) {
                 return r.object(val, fp, [&](std::string_view sk, od::value &sv, const Path &sp) {
                     od::json_type st{};

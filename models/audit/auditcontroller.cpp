@@ -387,7 +387,7 @@ void AuditController::refresh()
     startLoad(LoadKind::Refresh, query);
 }
 
-void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query)
+void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query, const QString &startToken)
 {
     if (m_pager) {
         m_pager->disconnect(this);
@@ -397,7 +397,9 @@ void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query)
     clearError();
     m_loadKind = kind;
     quint64 generation = m_model->queryGeneration();
-    if (kind == LoadKind::Run) {
+    if (kind == LoadKind::Run && !startToken.isEmpty()) {
+        m_skipIds.clear(); // continuing: same query, same generation, rows kept
+    } else if (kind == LoadKind::Run) {
         generation = m_model->beginQuery();
         m_loadedQuery = query;
         m_skipIds.clear();
@@ -419,6 +421,7 @@ void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query)
 
     auto *pager = new api::AuditPager(m_session->client(), m_session->organizationId(), query, this);
     m_pager = pager;
+    pager->setStartToken(startToken);
     // Pages arrive decoded (on the pager's workers) and go straight into the
     // model: nothing per row happens here.
     connect(pager, &api::AuditPager::columnsReady, this,
@@ -486,9 +489,13 @@ void AuditController::onLoadFinished()
     if (!summary.canceled && pager->error()) {
         const api::ApiError error = pager->error();
         summary.failed = true;
+        // Rows stay; a Run that got somewhere continues at the failed page.
+        m_continueToken = m_loadKind == LoadKind::Run ? pager->resumeToken() : QString();
         setError(error.userMessage(),
                  error.isRetryable() || error.kind() != api::ApiError::Kind::InvalidRequest,
-                 m_loadKind == LoadKind::Refresh ? RetryAction::Refresh : RetryAction::Run);
+                 m_loadKind == LoadKind::Refresh ? RetryAction::Refresh
+                 : m_continueToken.isEmpty()     ? RetryAction::Run
+                                                 : RetryAction::Continue);
     }
     m_skipIds.clear();
     setActivity(Activity::Idle);
@@ -510,6 +517,10 @@ void AuditController::retry()
     switch (action) {
     case RetryAction::Run:
         run();
+        break;
+    case RetryAction::Continue:
+        if (ensureConnected())
+            startLoad(LoadKind::Run, m_loadedQuery, std::exchange(m_continueToken, QString()));
         break;
     case RetryAction::Refresh:
         refresh();

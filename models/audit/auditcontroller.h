@@ -196,14 +196,16 @@ Q_SIGNALS:
 
 private:
     using LoadKind = AuditLoadSummary::Kind;
-    enum class RetryAction { None, Run, Refresh, Export };
+    // Continue: a Run that failed after some pages goes on at the failed page.
+    enum class RetryAction { None, Run, Continue, Refresh, Export };
 
     void onOrganizationChanged();
     void openArchive();
     void onArchiveOpened(quint64 ticket, const QString &notice, const QString &error);
     void onHistoryLoaded(quint64 ticket, std::shared_ptr<AuditStore> store, qint64 newestMs);
     bool ensureConnected();
-    void startLoad(LoadKind kind, const api::AuditQuery &query);
+    // startToken: continue the loaded Run at this page, keeping its rows.
+    void startLoad(LoadKind kind, const api::AuditQuery &query, const QString &startToken = {});
     void onPage(quint64 generation, const api::AuditColumns &page);
     void onLoadFinished();
     void onExportDone();
@@ -244,6 +246,7 @@ private:
     QPointer<api::AuditPager> m_pager;
     LoadKind m_loadKind = LoadKind::Run;
     api::AuditQuery m_loadedQuery;
+    QString m_continueToken;     // the page a failed Run stopped at
     bool m_loadedIsLive = false; // the loaded range ends "now": Refresh can extend it
     QSet<QString> m_skipIds;
     qint64 m_rowsAtStart = 0;

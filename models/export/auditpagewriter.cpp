@@ -165,10 +165,10 @@ bool AuditPageWriter::add(const Page &page)
             if (!flush(false))
                 return false;
         }
-        return m_ok;
+        return flush(true);
     }
     addCsv(page);
-    return m_ok;
+    return flush(true);
 }
 
 void AuditPageWriter::addCsv(const Page &page)

@@ -27,7 +27,12 @@ public:
 
     // Writes the CSV header or the opening bracket.
     bool begin();
+    // The whole page reaches the device before this returns (a resumable
+    // export records its position after each page).
     bool add(const api::AuditColumns &page);
+    // Continues an output that already holds the header and `rows` entries
+    // (orgscope export --resume): nothing is written now.
+    void resume(qint64 rows) { m_rows = rows; }
     // Closing bracket (JSON) and the last buffered bytes; false when any write failed.
     bool finish();
 

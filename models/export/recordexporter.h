@@ -41,6 +41,14 @@ public:
         return true;
     }
 
+    // Continue an export whose header (and `rows` records) the device already
+    // holds: an interrupted `orgscope export --output` run taken up with --resume.
+    template <typename Record> void resume(const QList<ExportColumn<Record>> &columns, qint64 rows)
+    {
+        m_numeric = ExportColumns::numericFlags(columns);
+        m_rows = rows;
+    }
+
     qint64 rows() const { return m_rows; }
     bool ok() const { return m_ok; }
 

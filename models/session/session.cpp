@@ -1,14 +1,27 @@
 #include "models/session/session.h"
 
+#include "api/ratebudget.h"
+
 namespace models {
 
 Session::Session(QObject *parent) : QObject(parent) {}
+
+void Session::cancelRateLimitWait()
+{
+    if (m_client)
+        m_client->rateBudget()->cancelWaits();
+}
 
 void Session::setClient(api::Client *client)
 {
     if (m_client == client)
         return;
+    if (m_client)
+        m_client->rateBudget()->disconnect(this);
     m_client = client;
+    if (client)
+        connect(client->rateBudget(), &api::RateBudget::blocked, this, &Session::rateLimitWait);
+    Q_EMIT rateLimitWait(0);
     Q_EMIT clientChanged(client);
 }
 

@@ -38,11 +38,18 @@ public:
     QString organizationName() const { return m_orgName; }
     void setOrganization(const QString &id, const QString &name);
 
+    // Cancel in the throttled state: the client's requests waiting out the
+    // rate-limit block give up (RateBudget::cancelWaits).
+    void cancelRateLimitWait();
+
 Q_SIGNALS:
     void clientChanged(api::Client *client);
     void stateChanged(models::Session::State state, const QString &text);
     void identityChanged(const QString &identity);
     void organizationChanged(const QString &id, const QString &name);
+    // The throttled state: the current client is blocked by the server for
+    // waitMs (a 429); 0 when a new client replaces it.
+    void rateLimitWait(qint64 waitMs);
 
 private:
     QPointer<api::Client> m_client;

@@ -81,6 +81,14 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
                                        QStringLiteral("Token bucket per credential (default 1200/300)."),
                                        QStringLiteral("N/SECONDS"));
+    const QCommandLineOption rateLimitBlock(
+        QStringLiteral("rate-limit-block"),
+        QStringLiteral("Documented behaviour: N requests per fixed window, then every call 429 for SECONDS "
+                       "(Retry-After the rest of the block)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption noRatelimitHeaders(
+        QStringLiteral("no-ratelimit-headers"),
+        QStringLiteral("Send no Ratelimit / Ratelimit-Policy headers (only Retry-After on 429)."));
     const QCommandLineOption xRatelimit(QStringLiteral("x-ratelimit-headers"),
                                         QStringLiteral("Also send x-ratelimit-limit/remaining/reset."));
     const QCommandLineOption force429(QStringLiteral("force-429"),
@@ -98,10 +106,33 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
     const QCommandLineOption stallMs(
         QStringLiteral("stall-ms"),
         QStringLiteral("How long a 'stall' fault holds the body (default 90000)."), QStringLiteral("MS"));
-    p.addOptions({help,   port,      host,          allowRemote,   token,     accountToken, expiredToken,
-                  email,  key,       strict,        seed,          audit,     usageDays,    usageCosts,
-                  now,    legacy,    ownMembership, cursorStyle,   rateLimit, xRatelimit,   force429,
-                  faults, faultSeed, stallMs,       ignorePositive});
+    p.addOptions({help,
+                  port,
+                  host,
+                  allowRemote,
+                  token,
+                  accountToken,
+                  expiredToken,
+                  email,
+                  key,
+                  strict,
+                  seed,
+                  audit,
+                  usageDays,
+                  usageCosts,
+                  now,
+                  legacy,
+                  ownMembership,
+                  cursorStyle,
+                  rateLimit,
+                  xRatelimit,
+                  force429,
+                  faults,
+                  faultSeed,
+                  stallMs,
+                  rateLimitBlock,
+                  noRatelimitHeaders,
+                  ignorePositive});
 
     if (!p.parse(QStringList{QStringLiteral("orgscope-sim")} + arguments)) {
         message = p.errorText();
@@ -151,6 +182,11 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
     if (!number(force429, 0, 1000000, v))
         return std::nullopt;
     o.force429 = int(v);
+    v = 0;
+    if (!number(rateLimitBlock, 1, 86400, v))
+        return std::nullopt;
+    o.rateLimitBlockSeconds = int(v);
+    o.ratelimitHeaders = !p.isSet(noRatelimitHeaders);
     v = qint64(o.faultSeed);
     if (!number(faultSeed, 0, std::numeric_limits<qint64>::max(), v))
         return std::nullopt;

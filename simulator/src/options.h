@@ -40,6 +40,8 @@ struct Options
     int rateLimitCount = 1200;
     int rateLimitWindowSeconds = 300;
     bool xRatelimitHeaders = false;
+    int rateLimitBlockSeconds = 0; // > 0: fixed windows, then every call 429 for this long
+    bool ratelimitHeaders = true;  // false: no Ratelimit / Ratelimit-Policy headers
     int force429 = 0;
 
     bool opaqueErrorCodes = false; // invented codes scrambled per run, messages reworded

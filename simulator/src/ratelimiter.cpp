@@ -2,16 +2,59 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 namespace sim {
 
-RateLimiter::RateLimiter(int capacity, int windowSeconds, bool xHeaders)
-    : m_capacity(capacity), m_window(windowSeconds), m_xHeaders(xHeaders)
+RateLimiter::RateLimiter(int capacity, int windowSeconds, bool xHeaders, int blockSeconds, bool headers)
+    : m_capacity(capacity), m_window(windowSeconds), m_xHeaders(xHeaders), m_block(blockSeconds),
+      m_headers(headers)
 {}
+
+namespace {
+int ceilSeconds(qint64 ms)
+{
+    return int((std::max<qint64>(ms, 0) + 999) / 1000);
+}
+} // namespace
+
+RateLimiter::Decision RateLimiter::takeWindowed(const QByteArray &key, qint64 nowMs)
+{
+    Window &w = m_windows[key];
+    const qint64 windowMs = qint64(m_window) * 1000;
+    Decision d;
+    if (nowMs < w.blockedUntilMs) {
+        d.allowed = false;
+        d.retryAfterSeconds = qMax(1, ceilSeconds(w.blockedUntilMs - nowMs));
+        d.resetSeconds = d.retryAfterSeconds;
+        return d;
+    }
+    if (w.count == 0 || nowMs >= w.startMs + windowMs) {
+        w.startMs = nowMs;
+        w.count = 0;
+    }
+    if (w.count < m_capacity) {
+        ++w.count;
+        d.allowed = true;
+        d.remaining = m_capacity - w.count;
+        d.resetSeconds = qMax(1, ceilSeconds(w.startMs + windowMs - nowMs));
+        return d;
+    }
+    // Over the limit: blocked from every call for the block time; a fresh
+    // window starts when it ends.
+    w.blockedUntilMs = nowMs + qint64(m_block) * 1000;
+    w.count = 0;
+    d.allowed = false;
+    d.retryAfterSeconds = qMax(1, m_block);
+    d.resetSeconds = d.retryAfterSeconds;
+    return d;
+}
 
 RateLimiter::Decision RateLimiter::take(const QByteArray &key, qint64 nowMs)
 {
+    if (m_block > 0 && m_forced <= 0)
+        return takeWindowed(key, nowMs);
     const double perSecond = double(m_capacity) / double(m_window);
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
@@ -47,6 +90,12 @@ RateLimiter::Decision RateLimiter::take(const QByteArray &key, qint64 nowMs)
 QList<QPair<QByteArray, QByteArray>> RateLimiter::headers(const Decision &d, qint64 nowMs) const
 {
     QList<QPair<QByteArray, QByteArray>> h;
+    if (!m_headers) {
+        // As the live API may: nothing but Retry-After on a 429.
+        if (!d.allowed)
+            h.append({"Retry-After", QByteArray::number(d.retryAfterSeconds)});
+        return h;
+    }
     h.append({"Ratelimit", "\"default\";r=" + QByteArray::number(d.remaining) +
                                ";t=" + QByteArray::number(d.allowed ? d.resetSeconds : d.retryAfterSeconds)});
     h.append({"Ratelimit-Policy",

@@ -67,7 +67,8 @@ std::optional<bool> parseBool(const QString &text)
 Service::Service(const Options &options)
     : m_options(options), m_startNow(options.nowMs ? *options.nowMs : QDateTime::currentMSecsSinceEpoch()),
       m_audit(options.seed), m_auth(options, m_startNow),
-      m_limiter(options.rateLimitCount, options.rateLimitWindowSeconds, options.xRatelimitHeaders),
+      m_limiter(options.rateLimitCount, options.rateLimitWindowSeconds, options.xRatelimitHeaders,
+                options.rateLimitBlockSeconds, options.ratelimitHeaders),
       m_usage(options.seed, options.usageDays, options.usageCosts, m_startNow)
 {
     QElapsedTimer timer;

@@ -8,6 +8,7 @@
 #include "api/typedjob.h"
 #include "testsupport/fakehttpserver.h"
 
+#include <QNetworkAccessManager>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
@@ -183,6 +184,154 @@ private Q_SLOTS:
         QCOMPARE(job->error().httpStatus(), 500);
         QVERIFY(job->error().isRetryable());
         QCOMPARE(m_server->requestCount(), 3);
+    }
+
+    // Issue 20 item 8: the contract retries a read on 409 (a lock timeout).
+    void getRetriedOn409()
+    {
+        m_server->enqueue(FakeReply::json(
+            409, R"({"success":false,"errors":[{"code":1105,"message":"Lock timeout, try again"}]})"));
+        m_server->enqueue(FakeReply::json(200, OrgBody));
+        QScopedPointer job(OrganizationsApi(m_client).get(QStringLiteral("o1")));
+        QCOMPARE(run(job.get()), 1);
+        QVERIFY2(job->succeeded(), qPrintable(job->error().toLogString()));
+        QCOMPARE(m_server->requestCount(), 2);
+
+        // A create is still not repeated on 409.
+        m_server->enqueue(FakeReply::json(409, R"({"success":false,"errors":[{"message":"conflict"}]})"));
+        m_server->enqueue(FakeReply::json(200, OrgBody));
+        QScopedPointer create(OrganizationsApi(m_client).create(QStringLiteral("Acme Labs")));
+        QCOMPARE(run(create.get()), 1);
+        QCOMPARE(create->error().httpStatus(), 409);
+        QCOMPARE(m_server->requestCount(), 3);
+    }
+
+    // Issue 20 item 8: error_chain messages under the top error.
+    void errorChainIsShownUnderTheTopError()
+    {
+        m_server->enqueue(FakeReply::json(
+            400,
+            R"({"success":false,"errors":[{"code":1001,"message":"Invalid request","error_chain":[{"code":1002,"message":"name is too long"},{"message":"at most 100 characters","error_chain":[{"code":7,"message":"deepest cause"}]},{"code":3}]}],"messages":[],"result":null})"));
+        QScopedPointer job(OrganizationsApi(m_client).get(QStringLiteral("o1")));
+        QCOMPARE(run(job.get()), 1);
+        const ApiError &e = job->error();
+        QCOMPARE(e.firstErrorCode(), 1001);
+        QCOMPARE(e.details(), (QStringList{QStringLiteral("name is too long (code 1002)"),
+                                           QStringLiteral("at most 100 characters"),
+                                           QStringLiteral("deepest cause (code 7)")}));
+        const QStringList lines = e.userMessage().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.first().contains(QStringLiteral("Invalid request (code 1001)")),
+                 qPrintable(lines.first()));
+        QCOMPARE(lines.at(1), QStringLiteral("name is too long (code 1002)"));
+        QVERIFY(e.toLogString().contains(QStringLiteral("deepest cause")));
+    }
+
+    // Issue 20 item 8: a proxy's HTML page is described as such, with its status.
+    void nonJsonErrorBodyIsDescribed()
+    {
+        m_client->setMaxRetries(0);
+        m_server->enqueue(FakeReply::json(
+            502, "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1>"
+                 "<p>cloudflare</p></body></html>"));
+        QScopedPointer job(OrganizationsApi(m_client).get(QStringLiteral("o1")));
+        QCOMPARE(run(job.get()), 1);
+        const ApiError &e = job->error();
+        QCOMPARE(e.httpStatus(), 502);
+        QVERIFY(e.bodyIsNotJson());
+        const QString text = e.userMessage();
+        QVERIFY2(text.contains(QStringLiteral("HTTP 502")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("HTML page")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("502 Bad Gateway")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("<html")), qPrintable(text));
+
+        m_server->enqueue(FakeReply::json(403, "Forbidden by the corporate proxy"));
+        QScopedPointer plain(OrganizationsApi(m_client).get(QStringLiteral("o1")));
+        QCOMPARE(run(plain.get()), 1);
+        QVERIFY(plain->error().bodyIsNotJson());
+        QVERIFY2(plain->error().userMessage().contains(QStringLiteral("HTTP 403")),
+                 qPrintable(plain->error().userMessage()));
+        QVERIFY(plain->error().userMessage().contains(QStringLiteral("corporate proxy")));
+
+        // A JSON error stays Cloudflare's own words.
+        m_server->enqueue(FakeReply::json(503, Error503));
+        QScopedPointer json(OrganizationsApi(m_client).get(QStringLiteral("o1")));
+        QCOMPARE(run(json.get()), 1);
+        QVERIFY(!json->error().bodyIsNotJson());
+    }
+
+    // Issue 20 item 7: a reconnect deletes the client while a request hangs.
+    void deletingTheClientCancelsAStalledJob()
+    {
+        m_server->enqueue(FakeReply::stallBody(R"({"success":true,"result":{"id":)"));
+        auto *job = OrganizationsApi(m_client).get(QStringLiteral("o1"));
+        job->setAutoDelete(false);
+        QScopedPointer owner(job);
+        QSignalSpy finished(job, &Job::finished);
+        job->start();
+        QTRY_COMPARE(m_server->requestCount(), 1);
+        QTest::qWait(50);
+        delete m_client;
+        m_client = nullptr;
+        if (finished.isEmpty())
+            QVERIFY(finished.wait(3000));
+        QTest::qWait(20);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(job->error().kind(), ApiError::Kind::Canceled);
+        QVERIFY(!job->isRunning());
+    }
+
+    // Issue 20 item 7: the reply destroyed under the job (its network manager went away).
+    void destroyedReplyCancelsTheJob()
+    {
+        auto *manager = new QNetworkAccessManager(this);
+        Client client(manager);
+        client.setBaseUrl(QUrl(m_server->baseUrl()));
+        client.setCredentials(Credentials{QStringLiteral("tok123"), {}, {}});
+        m_server->enqueue(FakeReply::hang());
+        QScopedPointer job(OrganizationsApi(&client).get(QStringLiteral("o1")));
+        job->setAutoDelete(false);
+        QSignalSpy finished(job.get(), &Job::finished);
+        job->start();
+        QTRY_COMPARE(m_server->requestCount(), 1);
+        delete manager;
+        if (finished.isEmpty())
+            QVERIFY(finished.wait(3000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(job->error().kind(), ApiError::Kind::Canceled);
+        QCOMPARE(client.requestsInFlight(), 0);
+    }
+
+    // Issue 20 item 2: a 429 puts the client in a throttled state that says how
+    // long it lasts, and Cancel ends the jobs waiting it out.
+    void throttledStateIsAnnouncedAndCancelable()
+    {
+        m_server->enqueue(
+            FakeReply::json(429, R"({"success":false,"errors":[{"code":971,"message":"Please wait"}]})",
+                            {{"Retry-After", "60"}}));
+        QSignalSpy blocked(m_client->rateBudget(), &RateBudget::blocked);
+        QScopedPointer job(OrganizationsApi(m_client).get(QStringLiteral("o1")));
+        job->setAutoDelete(false);
+        QSignalSpy finished(job.get(), &Job::finished);
+        job->start();
+        QVERIFY(blocked.wait(5000));
+        const qint64 waitMs = blocked.first().first().toLongLong();
+        QVERIFY2(waitMs > 55000 && waitMs <= 60000, qPrintable(QString::number(waitMs)));
+        QVERIFY(m_client->rateBudget()->blockedRemaining() > 55000);
+        // Another job waits for the block too, without sending into it.
+        QScopedPointer other(OrganizationsApi(m_client).get(QStringLiteral("o2")));
+        other->setAutoDelete(false);
+        QSignalSpy otherFinished(other.get(), &Job::finished);
+        other->start();
+        QTest::qWait(100);
+        QCOMPARE(m_server->requestCount(), 1);
+        QCOMPARE(finished.count(), 0);
+        m_client->rateBudget()->cancelWaits();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(otherFinished.count(), 1);
+        QCOMPARE(job->error().kind(), ApiError::Kind::Canceled);
+        QCOMPARE(other->error().kind(), ApiError::Kind::Canceled);
+        QCOMPARE(m_client->requestsInFlight(), 0);
     }
 
     void getHonoursRetryAfter()

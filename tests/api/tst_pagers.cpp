@@ -419,6 +419,82 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 1500);
     }
 
+    // Issue 20 item 9: a page survives a run of failures a plain job would not.
+    void pagesGetTheLongRetryBudget()
+    {
+        QCOMPARE(m_client->maxRetries(), 2);
+        QCOMPARE(m_client->maxPageRetries(), 7);
+        m_client->setMaxRetries(1); // sets both...
+        QCOMPARE(m_client->maxPageRetries(), 1);
+        m_client->setMaxPageRetries(7); // ...until pages get their own
+        int served = 0;
+        m_server->setHandler([&served](const FakeRequest &r) {
+            if (++served <= 5)
+                return served % 2 ? FakeReply::json(502, "<html>bad gateway</html>")
+                                  : FakeReply::json(503, R"({"success":false,"errors":[]})");
+            return auditPage(r, 300, 100, 0);
+        });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QCOMPARE(pager.itemCount(), 300);
+
+        // --retries 1: the same run of failures ends the listing.
+        m_client->setMaxPageRetries(1);
+        served = 0;
+        AuditPager strict(m_client, QStringLiteral("org"), query());
+        QSignalSpy strictFinished(&strict, &Pager::finished);
+        strict.start();
+        QVERIFY(strictFinished.wait(20000));
+        QVERIFY(strict.error().isRetryable());
+        QCOMPARE(served, 2);
+    }
+
+    // Issue 20 item 9: a listing continues at a saved token (orgscope export --resume).
+    void startsAtASavedToken()
+    {
+        m_server->setHandler([](const FakeRequest &r) { return auditPage(r, 500, 100, 0); });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        pager.setStartToken(QStringLiteral("300"));
+        QStringList ids;
+        QStringList tokens;
+        connect(&pager, &AuditPager::pageReady, this, [&ids](const QList<AuditEvent> &page) {
+            for (const auto &e : page)
+                ids << e.id;
+        });
+        connect(&pager, &Pager::progress, this, [&] { tokens << pager.resumeToken(); });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QVERIFY(pager.succeeded());
+        QCOMPARE(ids.size(), 200);
+        QCOMPARE(ids.first(), QStringLiteral("e300"));
+        QCOMPARE(tokens, (QStringList{QStringLiteral("400"), QString()}));
+        QCOMPARE(param(m_server->requests().first(), QStringLiteral("cursor")), QStringLiteral("300"));
+    }
+
+    // Issue 20 item 7: a reconnect deletes the client while a page hangs.
+    void deletingTheClientEndsTheListingAsCanceled()
+    {
+        m_server->setHandler([](const FakeRequest &r) {
+            if (!param(r, QStringLiteral("cursor")).isEmpty())
+                return FakeReply::hang();
+            return auditPage(r, 1000, 100, 0);
+        });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QTRY_VERIFY(m_server->requestCount() >= 2); // the second page is on the wire
+        delete m_client;
+        m_client = nullptr;
+        if (finished.isEmpty())
+            QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(pager.wasCanceled());
+    }
+
     void usageSplitsLongRanges()
     {
         m_server->setHandler([](const FakeRequest &r) {

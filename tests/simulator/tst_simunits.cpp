@@ -4,6 +4,7 @@
 #include "jsonwriter.h"
 #include "options.h"
 #include "querystring.h"
+#include "ratelimiter.h"
 #include "service.h"
 #include "timeutil.h"
 
@@ -203,6 +204,52 @@ private slots:
         QVERIFY(!Options::parse({QStringLiteral("--host"), QStringLiteral("0.0.0.0")}, message, help));
         QVERIFY(!Options::parse({QStringLiteral("--help")}, message, help));
         QVERIFY(help);
+    }
+
+    // Issue 20 item 2: the documented limit — N per window, then a block for everything.
+    void rateLimitBlocksEveryCallForTheBlockTime()
+    {
+        QString message;
+        bool help = false;
+        const auto o = Options::parse({QStringLiteral("--rate-limit"), QStringLiteral("3/5"),
+                                       QStringLiteral("--rate-limit-block"), QStringLiteral("7"),
+                                       QStringLiteral("--no-ratelimit-headers")},
+                                      message, help);
+        QVERIFY2(o, qPrintable(message));
+        QCOMPARE(o->rateLimitBlockSeconds, 7);
+        QVERIFY(!o->ratelimitHeaders);
+        QVERIFY(!Options::parse({QStringLiteral("--rate-limit-block"), QStringLiteral("0")}, message, help));
+
+        RateLimiter limiter(3, 5, false, 7, true);
+        const qint64 t = 1000000;
+        for (int i = 0; i < 3; ++i) {
+            const auto d = limiter.take("k", t + i);
+            QVERIFY(d.allowed);
+            QCOMPARE(d.remaining, 2 - i);
+        }
+        auto d = limiter.take("k", t + 10);
+        QVERIFY(!d.allowed);
+        QCOMPARE(d.retryAfterSeconds, 7);
+        QVERIFY(limiter.take("other", t + 10).allowed); // per credential
+        // Blocked past the window's end, Retry-After counting down.
+        d = limiter.take("k", t + 10 + 6500);
+        QVERIFY(!d.allowed);
+        QCOMPARE(d.retryAfterSeconds, 1);
+        const auto headers = limiter.headers(d, t + 10 + 6500);
+        QVERIFY(headers.contains(qMakePair(QByteArray("Retry-After"), QByteArray("1"))));
+        // The block over, a fresh window.
+        d = limiter.take("k", t + 10 + 7000);
+        QVERIFY(d.allowed);
+        QCOMPARE(d.remaining, 2);
+        QCOMPARE(d.resetSeconds, 5);
+
+        // Without headers only the 429's Retry-After is sent.
+        RateLimiter bare(1, 5, false, 5, false);
+        const auto ok = bare.take("k", t);
+        QVERIFY(bare.headers(ok, t).isEmpty());
+        const auto no = bare.take("k", t + 1);
+        QCOMPARE(bare.headers(no, t + 1),
+                 (QList<QPair<QByteArray, QByteArray>>{{QByteArray("Retry-After"), QByteArray("5")}}));
     }
 
     void deterministicDataset()

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QIcon>
@@ -26,7 +27,9 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 
 namespace ui {
@@ -107,6 +110,27 @@ MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, 
     m_activityLabel->setObjectName(QStringLiteral("activityStatus"));
     statusBar()->addWidget(m_connectionLabel, 1);
     statusBar()->addPermanentWidget(m_activityLabel);
+    // The throttled state: hidden until Cloudflare blocks the credential.
+    m_throttleLabel = new QLabel(this);
+    m_throttleLabel->setObjectName(QStringLiteral("throttleStatus"));
+    m_throttleCancel = new QToolButton(this);
+    m_throttleCancel->setObjectName(QStringLiteral("throttleCancel"));
+    m_throttleCancel->setText(tr("Cancel"));
+    m_throttleCancel->setToolTip(tr("Stop waiting: the requests waiting for the rate limit give up"));
+    m_throttleTimer = new QTimer(this);
+    m_throttleTimer->setInterval(1000);
+    connect(m_throttleTimer, &QTimer::timeout, this, &MainWindow::updateThrottle);
+    connect(m_throttleCancel, &QToolButton::clicked, this, [this] {
+        m_throttleUntil = 0;
+        updateThrottle();
+        Q_EMIT rateLimitWaitCanceled();
+        m_session->cancelRateLimitWait();
+    });
+    connect(m_session, &models::Session::rateLimitWait, this, &MainWindow::setRateLimitWait);
+    statusBar()->addPermanentWidget(m_throttleLabel);
+    statusBar()->addPermanentWidget(m_throttleCancel);
+    m_throttleLabel->hide();
+    m_throttleCancel->hide();
     statusBar()->addPermanentWidget(m_requestsLabel);
 
     createActions();
@@ -434,6 +458,34 @@ void MainWindow::setRequestsInFlight(int count)
 {
     m_inFlight = count;
     m_requestsLabel->setText(count > 0 ? tr("%n request(s) in flight", nullptr, count) : tr("Idle"));
+}
+
+void MainWindow::setRateLimitWait(qint64 waitMs)
+{
+    m_throttleUntil = waitMs > 0 ? QDateTime::currentMSecsSinceEpoch() + waitMs : 0;
+    updateThrottle();
+}
+
+void MainWindow::updateThrottle()
+{
+    const qint64 left = m_throttleUntil - QDateTime::currentMSecsSinceEpoch();
+    if (m_throttleUntil == 0 || left <= 0) {
+        m_throttleUntil = 0;
+        m_throttleTimer->stop();
+        m_throttleLabel->hide();
+        m_throttleCancel->hide();
+        return;
+    }
+    const qint64 seconds = (left + 999) / 1000;
+    m_throttleLabel->setText(tr("Rate limited by Cloudflare: waiting %1:%2")
+                                 .arg(seconds / 60)
+                                 .arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    m_throttleLabel->setToolTip(tr("Cloudflare blocks this credential after too many requests; the requests "
+                                   "continue when the block ends."));
+    m_throttleLabel->show();
+    m_throttleCancel->show();
+    if (!m_throttleTimer->isActive())
+        m_throttleTimer->start();
 }
 
 void MainWindow::updateStatus()

@@ -12,6 +12,8 @@ class QDockWidget;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTimer;
+class QToolButton;
 class QTreeView;
 
 namespace models {
@@ -46,6 +48,10 @@ public:
     void setOrganizationModel(QAbstractItemModel *model, int idRole);
 
     void setRequestsInFlight(int count);
+    // The throttled state (Session::rateLimitWait): the server blocked the
+    // credential for waitMs. The status bar counts down with a Cancel button;
+    // 0 clears it.
+    void setRateLimitWait(qint64 waitMs);
 
     // Runs `go` once every page with unsaved edits has agreed to leave them (each
     // asks without blocking: Save / Discard / Cancel); never runs it on Cancel.
@@ -71,6 +77,9 @@ public:
 
 Q_SIGNALS:
     void connectRequested();
+    // Cancel in the throttled state was pressed (the session's client has
+    // already been told: its waiting requests give up).
+    void rateLimitWaitCanceled();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -88,6 +97,7 @@ private:
     void saveState();
     void showShortcuts();
     void showAbout();
+    void updateThrottle();
 
     models::Session *m_session;
     models::ActivityLog *m_activity;
@@ -104,6 +114,10 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_requestsLabel;
     QLabel *m_activityLabel;
+    QLabel *m_throttleLabel;
+    QToolButton *m_throttleCancel;
+    QTimer *m_throttleTimer;
+    qint64 m_throttleUntil = 0; // QDateTime ms since epoch
     QMenu *m_viewMenu = nullptr;
     int m_inFlight = 0;
     bool m_syncingPicker = false;

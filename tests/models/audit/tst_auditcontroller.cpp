@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 namespace {
 
@@ -467,6 +468,62 @@ private Q_SLOTS:
         delete m_controller;
         m_controller = nullptr;
         m_session->setClient(nullptr);
+    }
+
+    // Issue 20 item 9: a Run that finally fails keeps its rows, and Retry goes
+    // on at the failed page instead of starting over.
+    void retryContinuesAtTheFailedPage()
+    {
+        // 250 entries, 100 a page, the cursor is the next offset; the second
+        // page fails once.
+        apitest::FakeHttpServer server;
+        QVERIFY(server.listen());
+        int secondPageAsked = 0;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        server.setHandler([&secondPageAsked, now](const apitest::FakeRequest &r) {
+            const QString cursor =
+                QUrlQuery(QString::fromLatin1(r.query())).queryItemValue(QStringLiteral("cursor"));
+            const int offset = cursor.toInt();
+            if (offset == 100 && ++secondPageAsked == 1)
+                return apitest::FakeReply::json(500, R"({"success":false,"errors":[{"message":"oops"}]})");
+            QByteArray items;
+            const int end = std::min(250, offset + 100);
+            for (int i = offset; i < end; ++i)
+                items += QByteArray(items.isEmpty() ? "" : ",") + "{\"id\":\"e" + QByteArray::number(i) +
+                         "\",\"action\":{\"type\":\"update\",\"time\":\"" +
+                         rfc3339(now - qint64(i + 1) * 60000).toLatin1() + "\"}}";
+            QByteArray info = "\"count\":\"" + QByteArray::number(end - offset) + "\"";
+            if (end < 250)
+                info += ",\"cursor\":\"" + QByteArray::number(end) + "\"";
+            return apitest::FakeReply::json(200, "{\"success\":true,\"errors\":[],\"result\":[" + items +
+                                                     "],\"result_info\":{" + info + "}}");
+        });
+        api::Client fake;
+        fake.setBaseUrl(QUrl(server.baseUrl()));
+        fake.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        fake.setMaxPageRetries(0);
+        AuditController *c = createController(&fake);
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        c->run();
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(summaryOf(loaded, 0).failed);
+        QVERIFY(c->error().retryable);
+        QCOMPARE(qint64(c->table()->store().rowCount()), qint64(100)); // the first page stays
+
+        QSignalSpy reset(c->table(), &QAbstractItemModel::modelReset);
+        const int asked = server.requestCount();
+        c->retry();
+        QVERIFY(c->isLoading());
+        QVERIFY(loaded.wait(30000));
+        const AuditLoadSummary s = summaryOf(loaded, 1);
+        QVERIFY(!s.failed && !s.canceled);
+        QCOMPARE(s.received, qint64(150)); // only the rest was fetched
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(qint64(c->table()->store().rowCount()), qint64(250));
+        // Retry asked for the failed page first, not the first page again.
+        QCOMPARE(QUrlQuery(QString::fromLatin1(server.requests().at(asked).query()))
+                     .queryItemValue(QStringLiteral("cursor")),
+                 QStringLiteral("100"));
     }
 
     void cleanupTestCase() { m_sim.stop(); }
