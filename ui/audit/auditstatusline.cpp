@@ -33,8 +33,8 @@ QString figuresText(qint64 entries, int pages, qint64 elapsedMs)
 } // namespace
 
 AuditStatusLine::AuditStatusLine(models::AuditController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_label(new QLabel(this)), m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this))
+    : QWidget(parent), m_controller(controller), m_label(new QLabel(this)),
+      m_progress(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
 {
     m_label->setObjectName(QStringLiteral("auditProgress"));
     m_progress->setObjectName(QStringLiteral("auditProgressBar"));
@@ -74,13 +74,15 @@ void AuditStatusLine::bindController()
         if (!hasOrganization)
             showNoOrganization();
     });
-    connect(m_controller, &C::archiveOpening, this, [this] { m_label->setText(tr("Opening the local archive…")); });
+    connect(m_controller, &C::archiveOpening, this,
+            [this] { m_label->setText(tr("Opening the local archive…")); });
     connect(m_controller, &C::historyLoaded, this, [this](qint64 rows, qint64 newestMs) {
         if (m_controller->isLoading())
             return; // a Run started meanwhile: its progress is what to read
-        m_label->setText(rows == 0 ? tr("No saved history for this organization yet.")
-                                   : tr("%1 entries from the local archive (newest %2).")
-                                         .arg(QLocale().toString(rows), m_controller->table()->timeText(newestMs)));
+        m_label->setText(rows == 0
+                             ? tr("No saved history for this organization yet.")
+                             : tr("%1 entries from the local archive (newest %2).")
+                                   .arg(QLocale().toString(rows), m_controller->table()->timeText(newestMs)));
     });
     connect(m_controller, &C::loadStarted, this, &AuditStatusLine::updateBusy);
     connect(m_controller, &C::progressChanged, this, &AuditStatusLine::showLoadProgress);
