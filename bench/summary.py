@@ -15,6 +15,7 @@ TARGETS = {
     "usage_aggregate_ms_93k": ("<=", 50, "parse + aggregate 93 k usage records"),
     "usage_aggregate_ms_930k": ("<=", 500, "parse + aggregate 930 k usage records"),
     "usage_regroup_ms_930k": ("<=", 10, "GUI-thread work to regroup at 930 k"),
+    "audit_archive_reopen_ms_1m": ("<=", 1000, "1 M-entry archive to a filled, sorted table"),
     "usage_cost_estimate_ms_930k": ("<=", 150, "re-estimate 930 k records after a price edit and re-aggregate cost (worker)"),
 }
 

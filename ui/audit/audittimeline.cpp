@@ -6,6 +6,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <algorithm>
 
 namespace ui {
 
@@ -56,6 +57,23 @@ void AuditTimeline::setSelection(qint64 fromMs, qint64 toMs)
     m_selFrom = fromMs;
     m_selTo = toMs;
     update();
+}
+
+void AuditTimeline::setIncompleteRanges(const QList<models::AuditTimeRange> &ranges)
+{
+    if (ranges == m_incomplete)
+        return;
+    m_incomplete = ranges;
+    update();
+}
+
+bool AuditTimeline::isBucketIncomplete(int bucket) const
+{
+    if (bucket < 0 || bucket >= m_histogram.buckets().size())
+        return false;
+    const auto [from, to] = m_histogram.bucketRange(bucket);
+    return std::any_of(m_incomplete.begin(), m_incomplete.end(),
+                       [&](const models::AuditTimeRange &r) { return r.fromMs < to && from < r.toMs; });
 }
 
 void AuditTimeline::setTimeZone(const QTimeZone &zone)
@@ -149,6 +167,14 @@ void AuditTimeline::paintEvent(QPaintEvent *)
             p.fillRect(barRect(first).united(barRect(last)), band);
         }
     }
+    // Incomplete stretches: hatched behind the bars, so what is there still shows.
+    if (!m_incomplete.isEmpty()) {
+        QColor hatch = pal.color(QPalette::Text);
+        hatch.setAlphaF(0.25f);
+        for (int i = 0; i < buckets.size(); ++i)
+            if (isBucketIncomplete(i))
+                p.fillRect(barRect(i), QBrush(hatch, Qt::BDiagPattern));
+    }
     if (m_dragStart >= 0 && m_dragEnd >= 0) {
         QColor band = pal.color(QPalette::Highlight);
         band.setAlphaF(0.35f);
@@ -226,11 +252,12 @@ bool AuditTimeline::event(QEvent *event)
             return QWidget::event(event);
         const auto &bucket = m_histogram.buckets().at(b);
         const auto [from, to] = m_histogram.bucketRange(b);
-        QToolTip::showText(help->globalPos(),
-                           tr("%1 – %2\n%3 events (%4 failed)")
-                               .arg(bucketLabel(from), bucketLabel(to), QLocale().toString(bucket.total()),
-                                    QLocale().toString(bucket.failure)),
-                           this);
+        QString text = tr("%1 – %2\n%3 events (%4 failed)")
+                           .arg(bucketLabel(from), bucketLabel(to), QLocale().toString(bucket.total()),
+                                QLocale().toString(bucket.failure));
+        if (isBucketIncomplete(b))
+            text += u'\n' + tr("Incomplete: not every entry of this time is loaded (Refresh fetches it).");
+        QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(event);
