@@ -167,14 +167,6 @@ void AuditTimeline::paintEvent(QPaintEvent *)
             p.fillRect(barRect(first).united(barRect(last)), band);
         }
     }
-    // Incomplete stretches: hatched behind the bars, so what is there still shows.
-    if (!m_incomplete.isEmpty()) {
-        QColor hatch = pal.color(QPalette::Text);
-        hatch.setAlphaF(0.25f);
-        for (int i = 0; i < buckets.size(); ++i)
-            if (isBucketIncomplete(i))
-                p.fillRect(barRect(i), QBrush(hatch, Qt::BDiagPattern));
-    }
     if (m_dragStart >= 0 && m_dragEnd >= 0) {
         QColor band = pal.color(QPalette::Highlight);
         band.setAlphaF(0.35f);
@@ -200,6 +192,16 @@ void AuditTimeline::paintEvent(QPaintEvent *)
             p.fillRect(QRect(r.left(), bottom - hs + 1, r.width(), hs), ok);
         if (hf > 0)
             p.fillRect(QRect(r.left(), bottom - hs - hf + 1, r.width(), hf), bad);
+    }
+
+    // Incomplete stretches: a light hatch over the bars (a full-height bar
+    // must not hide it), so what is there still shows through.
+    if (!m_incomplete.isEmpty()) {
+        QColor hatch = pal.color(QPalette::Text);
+        hatch.setAlphaF(0.35f);
+        for (int i = 0; i < buckets.size(); ++i)
+            if (isBucketIncomplete(i))
+                p.fillRect(barRect(i), QBrush(hatch, Qt::BDiagPattern));
     }
 
     // First and last bucket start under the axis.
