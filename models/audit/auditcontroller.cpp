@@ -47,6 +47,7 @@ bool hasServerFilters(const api::AuditQuery &query)
 }
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+constexpr qint64 kSettleMs = 5 * 60 * 1000;
 
 // QtConcurrent::run without linking Qt Concurrent: a pool task fulfilling a promise.
 template <typename F> auto runInPool(F f) -> QFuture<std::invoke_result_t<F>>
@@ -532,8 +533,11 @@ void AuditController::onLoadFinished()
         AuditArchiveCoverage shown = m_shownCoverage;
         shown.add(m_loadFromMs, to);
         setShownCoverage(shown, m_shownFrom, m_shownTo);
+        // The archive keeps a margin: an entry can carry a time a little
+        // before it became visible (coarse server clocks, late ingestion),
+        // so the newest minutes are fetched again on the next start.
         if (m_loadUnfiltered && m_session && m_archiveOrg == m_session->organizationId())
-            m_archive->addCoverage(m_loadFromMs, to);
+            m_archive->addCoverage(m_loadFromMs, std::min(to, m_loadStartMs - kSettleMs));
         if (!m_gapQueue.isEmpty()) {
             m_accReceived = summary.received;
             m_accPages = summary.pages;

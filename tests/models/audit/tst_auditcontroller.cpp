@@ -265,7 +265,9 @@ private Q_SLOTS:
         QCOMPARE(history3.first().first().toLongLong(), qint64(server.size()));
         QVERIFY(loaded3.wait(30000));
         QCOMPARE(summaryOf(loaded3, 0).added, qint64(0));
-        QVERIFY2(summaryOf(loaded3, 0).received <= 2, "only the stretch since the last start is fetched");
+        // Only the stretch since the last start (and its settling margin) is fetched.
+        QVERIFY2(summaryOf(loaded3, 0).received <= 10,
+                 qPrintable(QString::number(summaryOf(loaded3, 0).received)));
         QCOMPARE(qint64(again->table()->rowCount()), qint64(server.size()));
     }
 
