@@ -40,6 +40,10 @@ FIGURE_MAP = [
     (r"^BM_Ingest/natural(?![0-9A-Za-z])", "max_page_ms", "audit_model_max_page_append_ms_1m", "ms", 1),
     (r"^BM_ArchiveWrite/", "real_time", "audit_archive_write_ms_100k", "ms", 1),
     (r"^BM_ArchiveLoad/", "real_time", "audit_archive_load_ms_100k", "ms", 1),
+    # The local archive (bench_audit_archive, issue 21).
+    (r"^BM_ArchiveReopen/", "real_time", "audit_archive_reopen_ms_1m", "ms", 1),
+    (r"^BM_ArchiveStreamWrite/", "entries_per_s", "audit_archive_write_entries_per_s", "entries/s", 1),
+    (r"^BM_ArchiveStreamWrite/", "bytes_per_entry", "audit_archive_bytes_per_entry", "bytes", 1),
     # Usage: JSON parse (api decoder) + cube + day x metric aggregate, as the issue states it.
     (r"^BM_ParseBuildAggregateDayByMetric/93000(?![0-9A-Za-z])", "real_time", "usage_aggregate_ms_93k", "ms", 1),
     (r"^BM_ParseBuildAggregateDayByMetric/930000(?![0-9A-Za-z])", "real_time", "usage_aggregate_ms_930k", "ms", 1),

@@ -18,6 +18,7 @@ TARGETS = {
     "export_audit_vs_sdk_ratio_100k": ("<=", 0.2, "whole orgscope export (JSON) vs whole SDK process, 100 k"),
     "export_audit_vs_sdk_ratio_1m": ("<=", 0.2, "whole orgscope export (JSON) vs whole SDK process, 1 M"),
     "export_audit_csv_vs_json_1m": ("<=", 1.2, "CSV export no slower than 1.2x the JSON export, 1 M"),
+    "audit_archive_reopen_ms_1m": ("<=", 1000, "1 M-entry archive to a filled, sorted table"),
     "usage_cost_estimate_ms_930k": ("<=", 150, "re-estimate 930 k records after a price edit and re-aggregate cost (worker)"),
 }
 

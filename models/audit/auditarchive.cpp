@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,7 +21,8 @@ namespace models {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2: the coverage table and meta "pruned_before".
+constexpr int kSchemaVersion = AuditArchive::schemaVersion();
 constexpr quint8 kCompactVersion = 1;
 constexpr int kLoadBatch = 8192;
 
@@ -99,6 +101,30 @@ bool decodeCompact(const QByteArray &blob, api::AuditEvent &e)
     return forEachCompactField(e, [&](QString &s) { return getString(p, end, s); });
 }
 
+constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+// The archive holds request and response bodies: no one but the owner reads it.
+bool createOwnerOnly(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))
+        return true;
+    *error = f.errorString();
+    return false;
+}
+
+// Files of older versions were created with the default mode: take away what
+// group and others may do, add nothing (a read-only file stays read-only).
+void restrictToOwner(const QString &path)
+{
+    const QFileDevice::Permissions p = QFile::permissions(path);
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                            QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                            QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if (p & others)
+        QFile::setPermissions(path, p & ~others);
+}
+
 QString safeFileName(const QString &organizationId)
 {
     QString s;
@@ -130,55 +156,352 @@ QString AuditArchive::defaultDirectory()
 
 bool AuditArchive::isOpen() const
 {
-    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+    return m_mode != Mode::Closed && QSqlDatabase::contains(m_connection) &&
+           QSqlDatabase::database(m_connection, false).isOpen();
 }
 
 void AuditArchive::close()
 {
-    if (!QSqlDatabase::contains(m_connection))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
+    m_mode = Mode::Closed;
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
     }
-    QSqlDatabase::removeDatabase(m_connection);
+    m_lock.reset(); // unlocks
 }
 
-QString AuditArchive::setError(const QString &what, const QString &detail) const
+AuditArchive::Problem AuditArchive::classify(const QSqlError &error)
 {
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xFF; // primary code of an extended one
+    if (ok) {
+        switch (code) {
+        case 11: // SQLITE_CORRUPT
+        case 26: // SQLITE_NOTADB
+            return Problem::Corrupt;
+        case 5: // SQLITE_BUSY
+            return Problem::Busy;
+        case 6: // SQLITE_LOCKED
+            return Problem::Locked;
+        case 3:  // SQLITE_PERM
+        case 8:  // SQLITE_READONLY
+        case 23: // SQLITE_AUTH
+            return Problem::ReadOnly;
+        case 13: // SQLITE_FULL
+            return Problem::DiskFull;
+        case 10: // SQLITE_IOERR
+            return Problem::Io;
+        case 14: // SQLITE_CANTOPEN
+            return Problem::CannotOpen;
+        default:
+            break;
+        }
+    }
+    // Qt drops the code on some paths (transactions): SQLite's own sentences.
+    const QString text = error.databaseText();
+    if (text.contains(QLatin1String("malformed")) || text.contains(QLatin1String("not a database")))
+        return Problem::Corrupt;
+    if (text.contains(QLatin1String("database or disk is full")))
+        return Problem::DiskFull;
+    if (text.contains(QLatin1String("database is locked")))
+        return Problem::Busy;
+    if (text.contains(QLatin1String("readonly database")))
+        return Problem::ReadOnly;
+    return Problem::Other;
+}
+
+QString AuditArchive::describe(Problem problem)
+{
+    switch (problem) {
+    case Problem::None:
+        return {};
+    case Problem::Corrupt:
+        return QStringLiteral("the file is damaged");
+    case Problem::Busy:
+        return QStringLiteral("it is busy: another program holds it");
+    case Problem::Locked:
+        return QStringLiteral("it is locked");
+    case Problem::ReadOnly:
+        return QStringLiteral("it cannot be written (read-only file or folder)");
+    case Problem::DiskFull:
+        return QStringLiteral("the disk is full");
+    case Problem::Io:
+        return QStringLiteral("the disk reported an I/O error");
+    case Problem::CannotOpen:
+        return QStringLiteral("the file cannot be opened or created");
+    case Problem::NewerSchema:
+        return QStringLiteral("it was written by a newer version of Orgscope");
+    case Problem::Other:
+        break;
+    }
+    return QStringLiteral("an unexpected database error");
+}
+
+bool AuditArchive::fail(const QString &what, const QSqlError &error) const
+{
+    return fail(classify(error), what, error.text());
+}
+
+bool AuditArchive::fail(Problem problem, const QString &what, const QString &detail) const
+{
+    m_problem = problem;
     m_error = detail.isEmpty() ? what : what + QStringLiteral(": ") + detail;
     qCWarning(lcModels) << "audit archive" << m_path << m_error;
-    return m_error;
+    return false;
 }
 
-bool AuditArchive::openFile()
+bool AuditArchive::exec(const QString &sql) const
 {
-    close();
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(sql))
+        return fail(QStringLiteral("cannot run \"%1\"").arg(sql), q.lastError());
+    return true;
+}
+
+void AuditArchive::setUnavailableNotice()
+{
+    m_notice = QStringLiteral("The local audit archive %1 is not available: %2 (%3). The file was left "
+                              "untouched; entries are kept in memory only.")
+                   .arg(QDir::toNativeSeparators(m_path), describe(m_problem), m_error);
+    qCWarning(lcModels).noquote() << m_notice;
+}
+
+bool AuditArchive::openFile(bool readOnly)
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase old = QSqlDatabase::database(m_connection, false);
+            old.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+    m_mode = Mode::Closed;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
-    if (!db.open()) {
-        setError(QStringLiteral("cannot open"), db.lastError().text());
+    db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                  : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return fail(QStringLiteral("cannot open"), db.lastError());
+    // Read what is there before changing anything: a newer format is left as it is.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")))
+        return fail(QStringLiteral("cannot read"), q.lastError());
+    bool hasMeta = false;
+    while (q.next())
+        hasMeta = hasMeta || q.value(0).toString() == QLatin1String("meta");
+    int version = 0;
+    if (hasMeta) {
+        if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema'")))
+            return fail(QStringLiteral("cannot read"), q.lastError());
+        if (q.next()) {
+            bool ok = false;
+            const QString text = q.value(0).toString();
+            version = text.toInt(&ok);
+            if (!ok || version < 1)
+                return fail(Problem::Corrupt, QStringLiteral("unknown archive format"), text);
+        }
+    }
+    q.finish();
+    if (version > kSchemaVersion)
+        return fail(Problem::NewerSchema, QStringLiteral("archive format %1, this version reads up to %2")
+                                              .arg(version)
+                                              .arg(kSchemaVersion));
+    if (readOnly) {
+        m_mode = Mode::ReadOnly;
+        return true;
+    }
+    if (!initSchema(version))
+        return false;
+    m_mode = Mode::ReadWrite;
+    return true;
+}
+
+bool AuditArchive::initSchema(int version)
+{
+    QStringList statements;
+    // Only takes effect before the first table: lets retention give pages back.
+    if (version == 0)
+        statements << QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL");
+    statements
+        << QStringLiteral("PRAGMA journal_mode=WAL") << QStringLiteral("PRAGMA synchronous=NORMAL")
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)")
+        // Small rows for the table; bodies live apart so loading skips them.
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS entries(id TEXT NOT NULL UNIQUE, time_ms INTEGER "
+                          "NOT NULL, compact BLOB NOT NULL)")
+        << QStringLiteral("CREATE INDEX IF NOT EXISTS entries_time ON entries(time_ms)")
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS bodies(entry INTEGER PRIMARY KEY, json BLOB NOT NULL)")
+        // [from_ms, to_ms): held completely for the unfiltered stream.
+        << QStringLiteral(
+               "CREATE TABLE IF NOT EXISTS coverage(from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL)");
+    // A version 1 archive gains the coverage table empty: nothing it holds is
+    // known to be complete, so its stretches are fetched again once.
+    if (version != kSchemaVersion)
+        statements << QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '%1')")
+                          .arg(kSchemaVersion);
+    for (const QString &sql : std::as_const(statements))
+        if (!exec(sql))
+            return false;
+    return true;
+}
+
+bool AuditArchive::open()
+{
+    close();
+    m_notice.clear();
+    m_error.clear();
+    m_problem = Problem::None;
+    const QString dir = QFileInfo(m_path).absolutePath();
+    const bool newDir = !QFileInfo::exists(dir);
+    if (!QDir().mkpath(dir)) {
+        fail(Problem::CannotOpen, QStringLiteral("cannot create the folder"), QDir::toNativeSeparators(dir));
+        setUnavailableNotice();
         return false;
     }
-    return initSchema();
+    if (newDir)
+        QFile::setPermissions(dir, kOwnerOnly | QFileDevice::ExeOwner);
+
+    // One writer per archive: a second instance reads only and never sets
+    // the file aside under the first one.
+    QString readOnlyWhy;
+    m_lock = std::make_unique<QLockFile>(m_path + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0); // stale only when its process is gone
+    if (!m_lock->tryLock(0)) {
+        const QLockFile::LockError error = m_lock->error();
+        m_lock.reset();
+        readOnlyWhy = error == QLockFile::LockFailedError
+                          ? QStringLiteral("it is in use by another Orgscope window")
+                          : QStringLiteral("its folder cannot be written");
+        if (error != QLockFile::LockFailedError)
+            m_problem = Problem::ReadOnly;
+    }
+    const bool readOnly = !readOnlyWhy.isEmpty();
+    if (readOnly && !QFileInfo::exists(m_path)) {
+        fail(m_problem == Problem::None ? Problem::Locked : m_problem, readOnlyWhy);
+        setUnavailableNotice();
+        return false;
+    }
+    if (!readOnly) {
+        QString error;
+        if (!QFileInfo::exists(m_path) && !createOwnerOnly(m_path, &error)) {
+            fail(Problem::CannotOpen, QStringLiteral("cannot create"), error);
+            close();
+            setUnavailableNotice();
+            return false;
+        }
+        restrictToOwner(m_path);
+    }
+    if (!openFile(readOnly)) {
+        if (m_problem == Problem::Corrupt && !readOnly)
+            return setAside(m_error);
+        close();
+        setUnavailableNotice();
+        return false;
+    }
+    if (readOnly) {
+        m_notice = QStringLiteral("The local audit archive %1 is open read-only: %2. New entries are kept in "
+                                  "memory only.")
+                       .arg(QDir::toNativeSeparators(m_path), readOnlyWhy);
+        qCInfo(lcModels).noquote() << m_notice;
+    }
+    return true;
 }
 
 bool AuditArchive::openReadOnly()
 {
     close();
-    if (!QFileInfo::exists(m_path)) {
-        setError(QStringLiteral("cannot open"), QStringLiteral("no archive yet"));
+    if (!QFileInfo::exists(m_path))
+        return fail(Problem::CannotOpen, QStringLiteral("cannot open"), QStringLiteral("no archive yet"));
+    return openFile(true);
+}
+
+bool AuditArchive::setAside(const QString &reason)
+{
+    if (!m_lock) {
+        // Without the lock another instance may be using the file.
+        m_problem = Problem::Corrupt;
+        if (QSqlDatabase::contains(m_connection))
+            close();
+        m_notice =
+            QStringLiteral("The local audit archive %1 could not be read (%2). It is in use by another "
+                           "Orgscope window and was left as it is; entries are kept in memory only.")
+                .arg(QDir::toNativeSeparators(m_path), reason);
         return false;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        setError(QStringLiteral("cannot open"), db.lastError().text());
+    // Keep the lock while the files move.
+    {
+        m_mode = Mode::Closed;
+        if (QSqlDatabase::contains(m_connection)) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(m_connection);
+        }
+    }
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz"));
+    const QString aside = m_path + QStringLiteral(".corrupt-") + stamp;
+    const QString path = QDir::toNativeSeparators(m_path);
+    if (QFileInfo::exists(m_path) && !QFile::rename(m_path, aside)) {
+        m_problem = Problem::Corrupt;
+        close();
+        m_notice = QStringLiteral("The local audit archive %1 could not be read (%2) and could not be moved "
+                                  "aside; it was left as it is. Entries are kept in memory only.")
+                       .arg(path, reason);
+        qCWarning(lcModels).noquote() << m_notice;
         return false;
     }
-    return true;
+    // Journals of the old file must not be applied to a new one: they move with it.
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString journal = m_path + QLatin1String(suffix);
+        if (QFileInfo::exists(journal) && !QFile::rename(journal, aside + QLatin1String(suffix))) {
+            m_problem = Problem::Corrupt;
+            close();
+            m_notice =
+                QStringLiteral("The local audit archive %1 could not be read (%2); it was moved to %3, but "
+                               "its journal %4 could not be. Entries are kept in memory only.")
+                    .arg(path, reason, QDir::toNativeSeparators(aside), QDir::toNativeSeparators(journal));
+            qCWarning(lcModels).noquote() << m_notice;
+            return false;
+        }
+    }
+    m_notice = QStringLiteral("The audit archive %1 could not be read (%2); it was moved to %3 and a new "
+                              "archive was started.")
+                   .arg(path, reason, QDir::toNativeSeparators(aside));
+    qCWarning(lcModels).noquote() << m_notice;
+    const QString notice = m_notice;
+    QString error;
+    if (!createOwnerOnly(m_path, &error)) {
+        fail(Problem::CannotOpen, QStringLiteral("cannot create"), error);
+        close();
+        m_notice = notice + QStringLiteral(" The new archive could not be created (%1); entries are kept in "
+                                           "memory only.")
+                                .arg(error);
+        return false;
+    }
+    const bool ok = openFile(false);
+    m_notice = notice;
+    if (!ok)
+        close();
+    return ok;
+}
+
+bool AuditArchive::quickCheck()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
+        fail(QStringLiteral("quick_check failed"), q.lastError());
+        return m_problem != Problem::Corrupt;
+    }
+    QStringList findings;
+    while (q.next())
+        findings << q.value(0).toString();
+    if (findings == QStringList{QStringLiteral("ok")})
+        return true;
+    return fail(Problem::Corrupt, QStringLiteral("quick_check"),
+                findings.mid(0, 3).join(QStringLiteral("; ")));
 }
 
 QHash<QString, QByteArray> AuditArchive::fullEntries(const QStringList &ids) const
@@ -199,13 +522,13 @@ QHash<QString, QByteArray> AuditArchive::fullEntries(const QStringList &ids) con
             sql += QStringLiteral(",?");
         sql += QLatin1Char(')');
         if (!q.prepare(sql)) {
-            setError(QStringLiteral("cannot read"), q.lastError().text());
+            fail(QStringLiteral("cannot read"), q.lastError());
             return out;
         }
         for (qsizetype i = 0; i < n; ++i)
             q.addBindValue(ids[from + i]);
         if (!q.exec()) {
-            setError(QStringLiteral("cannot read"), q.lastError().text());
+            fail(QStringLiteral("cannot read"), q.lastError());
             return out;
         }
         while (q.next())
@@ -214,110 +537,34 @@ QHash<QString, QByteArray> AuditArchive::fullEntries(const QStringList &ids) con
     return out;
 }
 
-bool AuditArchive::initSchema()
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery q(db);
-    const char *statements[] = {
-        "PRAGMA journal_mode=WAL",
-        "PRAGMA synchronous=NORMAL",
-        "PRAGMA busy_timeout=5000",
-        "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)",
-        // Small rows for the table; bodies live apart so loading skips them.
-        "CREATE TABLE IF NOT EXISTS entries(id TEXT NOT NULL UNIQUE, time_ms INTEGER NOT NULL, compact BLOB "
-        "NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS entries_time ON entries(time_ms)",
-        "CREATE TABLE IF NOT EXISTS bodies(entry INTEGER PRIMARY KEY, json BLOB NOT NULL)",
-    };
-    for (const char *sql : statements) {
-        if (!q.exec(QLatin1String(sql))) {
-            setError(QStringLiteral("not a usable archive"), q.lastError().text());
-            return false;
-        }
-    }
-    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema'"))) {
-        setError(QStringLiteral("not a usable archive"), q.lastError().text());
-        return false;
-    }
-    if (!q.next()) {
-        QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES('schema', ?)"));
-        insert.addBindValue(QString::number(kSchemaVersion));
-        if (!insert.exec()) {
-            setError(QStringLiteral("cannot write"), insert.lastError().text());
-            return false;
-        }
-        return true;
-    }
-    if (q.value(0).toString() != QString::number(kSchemaVersion)) {
-        setError(QStringLiteral("unknown archive format %1").arg(q.value(0).toString()), QString());
-        return false;
-    }
-    return true;
-}
-
-bool AuditArchive::open()
-{
-    m_notice.clear();
-    if (openFile())
-        return true;
-    if (!QFileInfo::exists(m_path))
-        return false;
-    return setAside(m_error);
-}
-
-bool AuditArchive::setAside(const QString &reason)
-{
-    close();
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz"));
-    const QString aside = m_path + QStringLiteral(".corrupt-") + stamp;
-    bool moved = QFile::rename(m_path, aside);
-    if (!moved)
-        moved = QFile::remove(m_path);
-    // Journals of the old file must not be applied to the new one.
-    for (const char *suffix : {"-wal", "-shm"}) {
-        const QString journal = m_path + QLatin1String(suffix);
-        if (QFile::exists(journal) && !QFile::rename(journal, aside + QLatin1String(suffix)))
-            QFile::remove(journal);
-    }
-    m_notice =
-        moved ? QStringLiteral("The audit archive %1 could not be read (%2); it was moved to %3 and a new "
-                               "archive was started.")
-                    .arg(QDir::toNativeSeparators(m_path), reason, QDir::toNativeSeparators(aside))
-              : QStringLiteral("The audit archive %1 could not be read (%2) nor moved aside.")
-                    .arg(QDir::toNativeSeparators(m_path), reason);
-    qCWarning(lcModels).noquote() << m_notice;
-    if (!moved)
-        return false;
-    const QString notice = m_notice;
-    const bool ok = openFile();
-    m_notice = notice;
-    return ok;
-}
-
 int AuditArchive::appendPage(const QList<api::AuditEvent> &events)
 {
-    if (!isOpen()) {
-        setError(QStringLiteral("archive not open"), QString());
+    if (m_mode != Mode::ReadWrite) {
+        fail(m_mode == Mode::ReadOnly ? Problem::ReadOnly : Problem::CannotOpen,
+             m_mode == Mode::ReadOnly ? QStringLiteral("archive open read-only")
+                                      : QStringLiteral("archive not open"));
         return -1;
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction()) {
-        setError(QStringLiteral("cannot start a transaction"), db.lastError().text());
+    // Statements run through QSqlQuery rather than QSqlDatabase::transaction():
+    // only they keep SQLite's result code, which tells a full disk from damage.
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
         return -1;
-    }
     int added = 0;
+    bool ok = true;
     {
         QSqlQuery entry(db);
         QSqlQuery body(db);
         if (!entry.prepare(
                 QStringLiteral("INSERT OR IGNORE INTO entries(id, time_ms, compact) VALUES(?, ?, ?)")) ||
             !body.prepare(QStringLiteral("INSERT OR REPLACE INTO bodies(entry, json) VALUES(?, ?)"))) {
-            setError(QStringLiteral("cannot write"), entry.lastError().text() + body.lastError().text());
-            db.rollback();
-            return -1;
+            fail(QStringLiteral("cannot write"),
+                 entry.lastError().isValid() ? entry.lastError() : body.lastError());
+            ok = false;
         }
         for (const api::AuditEvent &e : events) {
+            if (!ok)
+                break;
             if (e.id.isEmpty())
                 continue; // cannot be de-duplicated or looked up
             const qint64 ms = e.actionTimeMs != 0 || !e.actionTime.isValid()
@@ -327,28 +574,230 @@ int AuditArchive::appendPage(const QList<api::AuditEvent> &events)
             entry.bindValue(1, ms);
             entry.bindValue(2, encodeCompact(e));
             if (!entry.exec()) {
-                setError(QStringLiteral("cannot write"), entry.lastError().text());
-                db.rollback();
-                return -1;
+                ok = fail(QStringLiteral("cannot write"), entry.lastError());
+                break;
             }
             if (entry.numRowsAffected() != 1)
                 continue; // already stored
             body.bindValue(0, entry.lastInsertId());
             body.bindValue(1, auditentryjson::fullOrEncoded(e));
             if (!body.exec()) {
-                setError(QStringLiteral("cannot write"), body.lastError().text());
-                db.rollback();
-                return -1;
+                ok = fail(QStringLiteral("cannot write"), body.lastError());
+                break;
             }
             ++added;
         }
     }
-    if (!db.commit()) {
-        setError(QStringLiteral("cannot commit"), db.lastError().text());
-        db.rollback();
+    if (ok && exec(QStringLiteral("COMMIT")))
+        return added;
+    const Problem problem = m_problem;
+    const QString error = m_error;
+    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+    m_problem = problem;
+    m_error = error;
+    return -1;
+}
+
+AuditArchiveCoverage AuditArchive::coverage() const
+{
+    QList<AuditTimeRange> ranges;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT from_ms, to_ms FROM coverage"))) {
+        fail(QStringLiteral("cannot read coverage"), q.lastError());
+        return {};
+    }
+    while (q.next())
+        ranges.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+    return AuditArchiveCoverage(ranges);
+}
+
+namespace {
+
+bool writeCoverage(QSqlDatabase db, const AuditArchiveCoverage &coverage, QSqlError *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("DELETE FROM coverage"))) {
+        *error = q.lastError();
+        return false;
+    }
+    if (!q.prepare(QStringLiteral("INSERT INTO coverage(from_ms, to_ms) VALUES(?, ?)"))) {
+        *error = q.lastError();
+        return false;
+    }
+    for (const AuditTimeRange &r : coverage.ranges()) {
+        q.bindValue(0, r.fromMs);
+        q.bindValue(1, r.toMs);
+        if (!q.exec()) {
+            *error = q.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool AuditArchive::addCoverage(qint64 fromMs, qint64 toMs)
+{
+    if (m_mode != Mode::ReadWrite)
+        return fail(Problem::ReadOnly, QStringLiteral("archive not writable"));
+    if (fromMs >= toMs)
+        return true;
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return false;
+    AuditArchiveCoverage c = coverage();
+    c.add(fromMs, toMs);
+    QSqlError error;
+    if (!writeCoverage(QSqlDatabase::database(m_connection, false), c, &error)) {
+        fail(QStringLiteral("cannot write coverage"), error);
+        QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    return exec(QStringLiteral("COMMIT"));
+}
+
+qint64 AuditArchive::prunedBeforeMs() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'pruned_before'")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+qint64 AuditArchive::usedBytes() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    auto pragma = [&q](const char *name) -> qint64 {
+        if (!q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))) || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    };
+    const qint64 pages = pragma("page_count");
+    const qint64 size = pragma("page_size");
+    const qint64 free = pragma("freelist_count");
+    if (pages < 0 || size < 0 || free < 0)
+        return -1;
+    return (pages - free) * size;
+}
+
+qint64 AuditArchive::deleteBefore(qint64 cutoffMs)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return -1;
+    qint64 removed = -1;
+    QSqlError error;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "DELETE FROM bodies WHERE entry IN (SELECT rowid FROM entries WHERE time_ms < ?)"));
+        q.addBindValue(cutoffMs);
+        if (!q.exec())
+            error = q.lastError();
+        if (!error.isValid()) {
+            q.prepare(QStringLiteral("DELETE FROM entries WHERE time_ms < ?"));
+            q.addBindValue(cutoffMs);
+            if (q.exec())
+                removed = q.numRowsAffected();
+            else
+                error = q.lastError();
+        }
+        if (!error.isValid()) {
+            AuditArchiveCoverage c = coverage();
+            c.clipBefore(cutoffMs);
+            if (writeCoverage(db, c, &error)) {
+                q.prepare(
+                    QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('pruned_before', ?)"));
+                q.addBindValue(QString::number(std::max(cutoffMs, prunedBeforeMs())));
+                if (!q.exec())
+                    error = q.lastError();
+            }
+        }
+    }
+    if (error.isValid() || !exec(QStringLiteral("COMMIT"))) {
+        if (error.isValid())
+            fail(QStringLiteral("cannot prune"), error);
+        const Problem problem = m_problem;
+        const QString text = m_error;
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        m_problem = problem;
+        m_error = text;
         return -1;
     }
-    return added;
+    // Gives the freed pages back to the file system (auto_vacuum = INCREMENTAL).
+    exec(QStringLiteral("PRAGMA incremental_vacuum"));
+    return removed;
+}
+
+qint64 AuditArchive::prune(qint64 olderThanMs, qint64 maxBytes)
+{
+    if (m_mode != Mode::ReadWrite) {
+        fail(Problem::ReadOnly, QStringLiteral("archive not writable"));
+        return -1;
+    }
+    qint64 removed = 0;
+    if (olderThanMs > 0) {
+        const qint64 n = deleteBefore(olderThanMs);
+        if (n < 0)
+            return -1;
+        removed += n;
+    }
+    // The oldest entries go until the pages in use fit, to 90 % of the cap
+    // so the next pages do not start another round at once. Index pages do
+    // not shrink in proportion: a few rounds at most.
+    for (int round = 0; maxBytes > 0 && round < 4; ++round) {
+        const qint64 used = usedBytes();
+        const qint64 rows = count();
+        if (used <= maxBytes || rows <= 0)
+            break;
+        const qint64 perEntry = std::max<qint64>(used / rows, 1);
+        const qint64 drop = std::max<qint64>((used - maxBytes * 9 / 10 + perEntry - 1) / perEntry, 1);
+        qint64 cutoff = 0;
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        if (drop >= rows) {
+            cutoff = newestTimeMs().value_or(0) + 1;
+        } else if (q.exec(QStringLiteral("SELECT time_ms FROM entries ORDER BY time_ms LIMIT 1 OFFSET %1")
+                              .arg(drop)) &&
+                   q.next()) {
+            cutoff = q.value(0).toLongLong();
+        } else {
+            break;
+        }
+        q.finish();
+        const qint64 n = deleteBefore(cutoff);
+        if (n < 0)
+            return -1;
+        removed += n;
+    }
+    return removed;
+}
+
+bool AuditArchive::removeFiles()
+{
+    if (m_mode != Mode::ReadWrite || !m_lock)
+        return fail(Problem::Locked, QStringLiteral("the archive is not ours to delete"));
+    m_mode = Mode::Closed;
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+    bool ok = true;
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        const QString file = m_path + QLatin1String(suffix);
+        if (QFileInfo::exists(file) && !QFile::remove(file)) {
+            ok = fail(Problem::ReadOnly, QStringLiteral("cannot delete"), QDir::toNativeSeparators(file));
+        }
+    }
+    m_lock.reset();
+    return ok;
+}
+
+bool AuditArchive::setPageLimit(qint64 pages)
+{
+    return exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages));
 }
 
 std::optional<qint64> AuditArchive::newestTimeMs() const
@@ -374,7 +823,7 @@ QByteArray AuditArchive::fullEntry(const QString &id) const
         QStringLiteral("SELECT b.json FROM entries e JOIN bodies b ON b.entry = e.rowid WHERE e.id = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
-        setError(QStringLiteral("cannot read"), q.lastError().text());
+        fail(QStringLiteral("cannot read"), q.lastError());
         return {};
     }
     return q.next() ? q.value(0).toByteArray() : QByteArray();
@@ -382,13 +831,14 @@ QByteArray AuditArchive::fullEntry(const QString &id) const
 
 qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) const
 {
+    m_damaged = 0;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT id, time_ms, compact FROM entries ORDER BY time_ms DESC, rowid");
     if (maxRows >= 0 || offset > 0)
         sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(maxRows).arg(std::max<qint64>(offset, 0));
     if (!q.exec(sql)) {
-        setError(QStringLiteral("cannot read"), q.lastError().text());
+        fail(QStringLiteral("cannot read"), q.lastError());
         return -1;
     }
     qint64 loaded = 0;
@@ -399,7 +849,8 @@ qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) 
         e.id = q.value(0).toString();
         e.actionTimeMs = q.value(1).toLongLong();
         if (!decodeCompact(q.value(2).toByteArray(), e)) {
-            setError(QStringLiteral("damaged entry"), e.id);
+            ++m_damaged;
+            m_error = QStringLiteral("damaged entry %1").arg(e.id);
             continue;
         }
         batch.append(std::move(e));
@@ -409,7 +860,7 @@ qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) 
         }
     }
     if (q.lastError().isValid()) {
-        setError(QStringLiteral("cannot read"), q.lastError().text());
+        fail(QStringLiteral("cannot read"), q.lastError());
         loaded += store.append(batch);
         return -1;
     }

@@ -1,11 +1,19 @@
 #pragma once
 // Per-organization archive of audit entries in SQLite (Qt SQL): compact
 // columns for loading the table quickly plus the full entry JSON, read back on
-// demand for the details pane. Each instance has its own connection, so a
-// worker thread can write through its own instance while the GUI reads. An
-// unreadable or corrupt file is renamed aside and replaced by an empty one;
-// notice() then says so. Not a QObject; use on one thread per instance.
+// demand for the details pane, and the time ranges it holds completely
+// (coverage()). Each instance has its own connection, so a worker thread can
+// write through its own instance while the GUI reads. Not a QObject; use on
+// one thread per instance.
+//
+// Failures are told apart: only real corruption (SQLITE_CORRUPT,
+// SQLITE_NOTADB, a failed quick_check) sets the file aside (renamed, never
+// deleted). A busy, locked, read-only or full disk, an I/O error or an
+// archive written by a newer Orgscope leaves the file untouched and the
+// archive unavailable; notice() says why. A lock file beside the archive
+// keeps a second instance to reading only. The file is owner-only (0600).
 
+#include "models/audit/auditarchivecoverage.h"
 #include "models/audit/auditstore.h"
 
 #include "api/records.h"
@@ -15,13 +23,32 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <optional>
+
+class QLockFile;
+class QSqlError;
 
 namespace models {
 
 class AuditArchive
 {
 public:
+    enum class Mode { Closed, ReadWrite, ReadOnly };
+    // Why the last operation failed; only Corrupt sets a file aside.
+    enum class Problem {
+        None,
+        Corrupt,
+        Busy,
+        Locked,
+        ReadOnly,
+        DiskFull,
+        Io,
+        CannotOpen,
+        NewerSchema,
+        Other
+    };
+
     // directory: where the per-organization files live (defaultDirectory()
     // when empty).
     explicit AuditArchive(const QString &organizationId, const QString &directory = QString());
@@ -31,36 +58,69 @@ public:
 
     static QString defaultDirectory(); // <AppDataLocation>/audit
     QString filePath() const { return m_path; }
+    static constexpr int schemaVersion() { return 2; }
 
-    // Opens (creating if needed). A file that cannot be read as an archive is
-    // moved aside first; false only when even a fresh file cannot be created.
+    // Opens (creating if needed) for writing; when another instance holds the
+    // archive, for reading only (mode() says which, notice() says so). A
+    // corrupt file is moved aside first and a fresh one started. False when
+    // the archive is unavailable: problem() and notice() say why.
     bool open();
-    // Opens an existing file for reading only: no schema changes, nothing set
-    // aside (for exports that read bodies while the writer keeps writing).
+    // Opens an existing file for reading only: no lock, no schema changes,
+    // nothing set aside (for exports that read bodies while the writer keeps
+    // writing).
     bool openReadOnly();
     bool isOpen() const;
+    Mode mode() const { return m_mode; }
     void close();
-    // Non-empty after a file was set aside: a sentence for the user.
+    // A sentence for the user after a file was set aside, opened read-only
+    // or found unavailable; empty when all went well.
     QString notice() const { return m_notice; }
     QString errorString() const { return m_error; }
+    Problem problem() const { return m_problem; }
+    // "the disk is full", "it is locked by another program", … (for notices).
+    static QString describe(Problem problem);
 
     // Stores a page in one transaction; entries whose id is already stored are
-    // skipped. Returns how many were new, or -1 on error.
+    // skipped. Returns how many were new, or -1 on error (problem() says why).
     int appendPage(const QList<api::AuditEvent> &events);
-    // Time of the newest stored entry: a refresh asks for entries since then.
+    // Records [fromMs, toMs) as held completely. Call only after every page of
+    // an unfiltered load that ran to its end was appended.
+    bool addCoverage(qint64 fromMs, qint64 toMs);
+    AuditArchiveCoverage coverage() const;
+    // Entries before this time were removed by retention (0: none).
+    qint64 prunedBeforeMs() const;
+    // Time of the newest stored entry.
     std::optional<qint64> newestTimeMs() const;
     qint64 count() const;
+    // Bytes in use by the archive's pages (free pages not counted).
+    qint64 usedBytes() const;
     // The entry as received (JSON), empty when unknown.
     QByteArray fullEntry(const QString &id) const;
     // The same for many ids in one query; unknown ids are left out.
     QHash<QString, QByteArray> fullEntries(const QStringList &ids) const;
     // Appends entries newest first to store, skipping the `offset` newest and
     // taking at most maxRows (all when negative), so history can be loaded in
-    // slices (newest first for a quick first paint). Returns how many, or -1.
+    // slices (newest first for a quick first paint). Rows that do not decode
+    // are skipped and counted in damagedRows(). Returns how many, or -1.
     qint64 loadInto(AuditStore &store, qint64 maxRows = -1, qint64 offset = 0) const;
-    // Renames the file to <file>.corrupt-<UTC timestamp>, opens an empty one
-    // and sets notice().
+    qint64 damagedRows() const { return m_damaged; }
+    // SQLite's quick_check; false (problem() Corrupt) when the file is damaged.
+    bool quickCheck();
+    // Renames the file (and its journals) to <file>.corrupt-<UTC timestamp>,
+    // opens an empty one and sets notice(). Never deletes: when the rename
+    // fails the file stays and the archive is unavailable.
     bool setAside(const QString &reason);
+
+    // Retention: removes entries older than olderThanMs (when > 0), then the
+    // oldest ones until the pages in use fit maxBytes (when > 0); coverage is
+    // cut accordingly. Returns how many entries went, or -1.
+    qint64 prune(qint64 olderThanMs, qint64 maxBytes);
+    // Closes and deletes the file, its journals and its lock (the "Delete
+    // local archive" action). Refused while another instance holds it.
+    bool removeFiles();
+    // Caps the file at this many pages (SQLite max_page_count): writes beyond
+    // fail as on a full disk. Tests use it to simulate one.
+    bool setPageLimit(qint64 pages);
 
     // The compact row of the entries table (the fields the store keeps) and
     // its reading back, which must survive any bytes a damaged file holds
@@ -68,17 +128,28 @@ public:
     // and the string fields, and returns false on a truncated or unknown row.
     static QByteArray encodeRow(const api::AuditEvent &event);
     static bool decodeRow(const QByteArray &blob, api::AuditEvent &event);
+    // SQLite's result code (Qt's nativeErrorCode) as a Problem.
+    static Problem classify(const QSqlError &error);
 
 private:
-    bool openFile();
-    bool initSchema();
-    QString setError(const QString &what, const QString &detail) const;
+    bool openFile(bool readOnly);
+    bool initSchema(int version);
+    bool fail(const QString &what, const QSqlError &error) const;
+    bool fail(Problem problem, const QString &what, const QString &detail = {}) const;
+    void setUnavailableNotice();
+    // Removes entries before cutoffMs and cuts coverage; returns how many, or -1.
+    qint64 deleteBefore(qint64 cutoffMs);
+    bool exec(const QString &sql) const;
 
     QString m_organizationId;
     QString m_path;
     QString m_connection;
     QString m_notice;
+    Mode m_mode = Mode::Closed;
+    std::unique_ptr<QLockFile> m_lock;
     mutable QString m_error;
+    mutable Problem m_problem = Problem::None;
+    mutable qint64 m_damaged = 0;
 };
 
 } // namespace models

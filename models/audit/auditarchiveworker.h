@@ -1,11 +1,14 @@
 #pragma once
 // Runs an organization's AuditArchive on a worker thread: opening (with
-// corruption handling), loading the history, storing pages as they arrive and
+// corruption handling and retention), loading the history with its coverage,
+// storing pages as they arrive, recording what a finished load covered and
 // reading full entries for the details pane. Calls return at once; results
 // come back as signals (queued to the caller's thread). Requests are served
-// in order, so a full entry asked for after a page was stored finds it.
+// in order, so a full entry asked for after a page was stored finds it, and
+// a load's coverage is recorded after its pages.
 
 #include "api/auditcolumns.h"
+#include "models/audit/auditarchivecoverage.h"
 #include "models/audit/auditstore.h"
 
 #include "api/records.h"
@@ -20,6 +23,17 @@ namespace models {
 
 class AuditArchive;
 
+// What AuditArchiveWorker::open found: the rows, what they cover, and how
+// the archive can be used.
+struct AuditArchiveHistory
+{
+    std::shared_ptr<AuditStore> store;
+    qint64 newestMs = 0;
+    AuditArchiveCoverage coverage;
+    qint64 prunedBeforeMs = 0; // retention removed what came before
+    bool writable = false;     // false: read-only or unavailable (the notice says why)
+};
+
 class AuditArchiveWorker : public QObject
 {
     Q_OBJECT
@@ -29,32 +43,50 @@ public:
     ~AuditArchiveWorker() override;
 
     // Opens the archive of organizationId in directory (default when empty),
-    // then, if asked, loads its rows: opened() then historyLoaded().
-    void open(quint64 ticket, const QString &organizationId, const QString &directory, bool loadHistory);
+    // applies retention (entries before retainFromMs, when > 0, and beyond
+    // maxBytes, when > 0), then, if asked, loads its rows: opened() then
+    // historyLoaded().
+    void open(quint64 ticket, const QString &organizationId, const QString &directory, bool loadHistory,
+              qint64 retainFromMs = 0, qint64 maxBytes = 0);
     // Stores a page in the open archive (entries already there are skipped).
     void append(const QList<api::AuditEvent> &events);
     // The page is turned into records on the worker, not on the caller's thread.
     void append(const api::AuditColumns &page);
+    // Records [fromMs, toMs) as held completely, unless a write failed since
+    // the archive was opened; coverageChanged() follows when recorded.
+    void addCoverage(qint64 fromMs, qint64 toMs);
+    // Deletes the open archive's files and starts an empty one: deleted() follows.
+    void deleteArchive();
     // fullEntryRead(id, json); json is empty when the archive does not have it.
     void readFullEntry(const QString &id);
     // Waits until every request so far was served (tests, shutdown).
     void flush();
 
 Q_SIGNALS:
+    // notice: set aside, read-only or unavailable (and why); empty when all is well.
     void opened(quint64 ticket, const QString &notice, const QString &error);
-    void historyLoaded(quint64 ticket, std::shared_ptr<AuditStore> store, qint64 newestMs);
+    void historyLoaded(quint64 ticket, const models::AuditArchiveHistory &history);
     void appended(int added, const QString &error);
+    void coverageChanged(const models::AuditArchiveCoverage &coverage);
+    void deleted(bool ok, const QString &message);
     void fullEntryRead(const QString &id, const QByteArray &json);
-    // The archive was set aside after it opened (e.g. a read failed).
+    // Something went wrong after the archive opened (set aside, disk full, …).
     void noticeRaised(const QString &notice);
 
 private:
-    // Runs on the worker thread.
-    void doOpen(quint64 ticket, const QString &organizationId, const QString &directory, bool loadHistory);
+    // Run on the worker thread.
+    void doOpen(quint64 ticket, const QString &organizationId, const QString &directory, bool loadHistory,
+                qint64 retainFromMs, qint64 maxBytes);
+    void doAppend(const QList<api::AuditEvent> &events);
 
     QThread *m_thread;
     QObject *m_context; // lives on m_thread; invokeMethod target
     std::unique_ptr<AuditArchive> m_archive;
+    QString m_organizationId;
+    QString m_directory;
+    bool m_writeFailed = false; // since the archive was opened: no coverage is recorded
 };
 
 } // namespace models
+
+Q_DECLARE_METATYPE(models::AuditArchiveHistory)

@@ -16,6 +16,8 @@
 #include <QSaveFile>
 #include <QThreadPool>
 #include <QTimer>
+#include <algorithm>
+#include <numeric>
 
 namespace models {
 
@@ -29,6 +31,23 @@ QString rfc3339(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
+
+qint64 parseMs(const QString &text)
+{
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+// Only a load of the unfiltered stream can tell the archive a range is complete.
+bool hasServerFilters(const api::AuditQuery &query)
+{
+    const auto &fields = api::AuditQuery::fields();
+    return std::any_of(fields.begin(), fields.end(),
+                       [&](const api::AuditQuery::Field &f) { return !(query.*f.member).isEmpty(); });
+}
+
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+constexpr qint64 kSettleMs = 5 * 60 * 1000;
 
 // QtConcurrent::run without linking Qt Concurrent: a pool task fulfilling a promise.
 template <typename F> auto runInPool(F f) -> QFuture<std::invoke_result_t<F>>
@@ -59,6 +78,13 @@ AuditController::AuditController(Session *session, QObject *parent)
     connect(m_archive, &AuditArchiveWorker::opened, this, &AuditController::onArchiveOpened);
     connect(m_archive, &AuditArchiveWorker::historyLoaded, this, &AuditController::onHistoryLoaded);
     connect(m_archive, &AuditArchiveWorker::noticeRaised, this, &AuditController::setNotice);
+    connect(m_archive, &AuditArchiveWorker::coverageChanged, this,
+            [this](const AuditArchiveCoverage &coverage) { m_archiveCoverage = coverage; });
+    connect(m_archive, &AuditArchiveWorker::deleted, this, [this](bool ok, const QString &message) {
+        if (ok)
+            m_archiveCoverage = {};
+        Q_EMIT archiveDeleted(ok, message);
+    });
     connect(m_archive, &AuditArchiveWorker::appended, this, [this](int added, const QString &error) {
         Q_UNUSED(added)
         if (!error.isEmpty())
@@ -133,7 +159,7 @@ bool AuditController::isLoading() const
 
 Progress AuditController::progress() const
 {
-    return {m_pager ? m_pager->itemCount() : m_lastReceived, -1};
+    return {m_pager ? m_accReceived + m_pager->itemCount() : m_lastReceived, -1};
 }
 
 int AuditController::pagesLoaded() const
@@ -249,6 +275,11 @@ void AuditController::onOrganizationChanged()
     m_notice.clear();
     m_loadedQuery = {};
     m_loadedIsLive = false;
+    m_gapQueue.clear();
+    m_archiveCoverage = {};
+    m_archiveWritable = false;
+    m_showingArchive = false;
+    setShownCoverage({}, 0, 0);
     m_dirty = true;
     setApplied(std::nullopt);
     if (!m_ignoredFilters.isEmpty()) {
@@ -271,7 +302,35 @@ void AuditController::openArchive()
         return;
     setActivity(Activity::OpeningArchive);
     Q_EMIT archiveOpening();
-    m_archive->open(++m_archiveTicket, org, m_archiveDir, true);
+    const qint64 retainFrom =
+        m_retentionDays > 0 ? QDateTime::currentMSecsSinceEpoch() - qint64(m_retentionDays) * kDayMs : 0;
+    m_archive->open(++m_archiveTicket, org, m_archiveDir, true, retainFrom, m_retentionMaxBytes);
+}
+
+void AuditController::setArchiveRetention(int days, qint64 maxBytes)
+{
+    m_retentionDays = std::max(days, 0);
+    m_retentionMaxBytes = std::max<qint64>(maxBytes, 0);
+}
+
+void AuditController::deleteArchive()
+{
+    m_archive->deleteArchive();
+}
+
+QList<AuditTimeRange> AuditController::incompleteRanges() const
+{
+    return m_shownCoverage.gaps(m_shownFrom, m_shownTo);
+}
+
+void AuditController::setShownCoverage(const AuditArchiveCoverage &coverage, qint64 fromMs, qint64 toMs)
+{
+    const QList<AuditTimeRange> before = incompleteRanges();
+    m_shownCoverage = coverage;
+    m_shownFrom = fromMs;
+    m_shownTo = toMs;
+    if (incompleteRanges() != before)
+        Q_EMIT incompleteRangesChanged();
 }
 
 void AuditController::onArchiveOpened(quint64 ticket, const QString &notice, const QString &error)
@@ -285,10 +344,15 @@ void AuditController::onArchiveOpened(quint64 ticket, const QString &notice, con
             tr("The local audit archive is not available (%1); entries are kept in memory only.").arg(error));
 }
 
-void AuditController::onHistoryLoaded(quint64 ticket, std::shared_ptr<AuditStore> store, qint64 newestMs)
+void AuditController::onHistoryLoaded(quint64 ticket, const AuditArchiveHistory &history)
 {
     if (ticket != m_archiveTicket)
         return;
+    m_archiveCoverage = history.coverage;
+    m_archiveWritable = history.writable;
+    m_prunedBeforeMs = history.prunedBeforeMs;
+    const std::shared_ptr<AuditStore> &store = history.store;
+    const qint64 newestMs = history.newestMs;
     if (m_activity == Activity::OpeningArchive)
         setActivity(Activity::Idle);
     // A Run started meanwhile wins over the saved history.
@@ -298,7 +362,7 @@ void AuditController::onHistoryLoaded(quint64 ticket, std::shared_ptr<AuditStore
     }
     const qint64 rows = store ? store->rowCount() : 0;
     const bool connected = m_session && m_session->client();
-    if (rows == 0) {
+    if (rows == 0 && history.coverage.isEmpty()) {
         Q_EMIT historyLoaded(0, 0);
         if (connected)
             run();
@@ -307,7 +371,8 @@ void AuditController::onHistoryLoaded(quint64 ticket, std::shared_ptr<AuditStore
         return;
     }
     m_model->setStore(std::move(*store));
-    // The archive holds everything ever loaded: refresh it like an unfiltered live range.
+    // The archive's rows are the unfiltered stream; what it covers is
+    // complete, the rest of the draft's range is a gap that refresh() fetches.
     m_loadedQuery = api::AuditQuery{};
     m_loadedQuery.direction = QStringLiteral("desc");
     m_loadedIsLive = true;
@@ -315,6 +380,10 @@ void AuditController::onHistoryLoaded(quint64 ticket, std::shared_ptr<AuditStore
     AuditQueryDraft shown = m_draft;
     shown.filters.clear();
     setApplied(shown);
+    m_showingArchive = true;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto [from, to] = m_draft.range(now);
+    setShownCoverage(history.coverage, std::max(from, m_prunedBeforeMs), std::min(to, now));
     Q_EMIT historyLoaded(rows, newestMs);
     if (connected)
         refresh();
@@ -370,32 +439,79 @@ void AuditController::refresh()
     if (isLoading())
         return;
     // Extending rows of another query would only make them staler.
-    if (m_model->store().rowCount() == 0 || !m_loadedIsLive || m_stale) {
+    if (m_stale || (!m_showingArchive && (m_model->store().rowCount() == 0 || !m_loadedIsLive))) {
         run();
         return;
     }
     if (!ensureConnected())
         return;
-    const qint64 newest = m_model->store().newestTimeMs();
-    api::AuditQuery query = m_loadedQuery;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 before = now + AuditQueryDraft::kBeforeSlackMs;
+    if (m_showingArchive) {
+        // Exactly the stretches of the draft's range the archive does not hold.
+        const auto [rangeFrom, rangeTo] = m_draft.range(now);
+        const qint64 from = std::max(rangeFrom, m_prunedBeforeMs);
+        setShownCoverage(m_shownCoverage, from, std::max(m_shownTo, std::min(rangeTo, now)));
+        startGapLoad(m_shownCoverage.gaps(from, rangeTo));
+        return;
+    }
     // The server treats since as inclusive: entries at the boundary come
     // again and are skipped by id.
-    query.since = rfc3339(newest);
-    query.before = rfc3339(QDateTime::currentMSecsSinceEpoch() + AuditQueryDraft::kBeforeSlackMs);
-    query.direction = QStringLiteral("desc");
-    query.limit = 1000;
-    startLoad(LoadKind::Refresh, query);
+    startGapLoad({{m_model->store().newestTimeMs(), before}});
 }
 
-void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query, const QString &startToken)
+void AuditController::startGapLoad(QList<AuditTimeRange> gaps)
+{
+    std::reverse(gaps.begin(), gaps.end()); // newest first: the recent rows show first
+    m_gapQueue = gaps;
+    m_accReceived = 0;
+    m_accPages = 0;
+    if (m_gapQueue.isEmpty()) {
+        // Nothing is missing: a Refresh that fetched nothing.
+        clearError();
+        m_lastAdded = 0;
+        m_lastReceived = 0;
+        AuditLoadSummary summary;
+        summary.kind = LoadKind::Refresh;
+        Q_EMIT loadStarted(summary.kind);
+        Q_EMIT loadFinished(summary);
+        return;
+    }
+    startNextGap(false);
+}
+
+void AuditController::startNextGap(bool continuation)
+{
+    const AuditTimeRange gap = m_gapQueue.takeFirst();
+    api::AuditQuery query = m_loadedQuery;
+    query.since = rfc3339(gap.fromMs);
+    query.before = rfc3339(gap.toMs);
+    query.direction = QStringLiteral("desc");
+    query.limit = 1000;
+    startLoad(LoadKind::Refresh, query, continuation);
+}
+
+void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query, bool continuation,
+                                const QString &startToken)
 {
     if (m_pager) {
         m_pager->disconnect(this);
         m_pager->abort();
     }
-    // An archive notice stays until dismissed; only a stale error goes.
-    clearError();
+    if (!continuation) {
+        // An archive notice stays until dismissed; only a stale error goes.
+        clearError();
+        m_rowsAtStart = m_model->store().rowCount();
+        m_lastAdded = 0;
+        m_lastReceived = 0;
+        m_accReceived = 0;
+        m_accPages = 0;
+    }
     m_loadKind = kind;
+    m_loadFromMs = parseMs(query.since);
+    m_loadToMs = parseMs(query.before);
+    m_loadStartMs = QDateTime::currentMSecsSinceEpoch();
+    m_loadUnfiltered = !hasServerFilters(query);
     quint64 generation = m_model->queryGeneration();
     if (kind == LoadKind::Run && !startToken.isEmpty()) {
         m_skipIds.clear(); // continuing: same query, same generation, rows kept
@@ -403,15 +519,27 @@ void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query, con
         generation = m_model->beginQuery();
         m_loadedQuery = query;
         m_skipIds.clear();
+        m_gapQueue.clear();
+        m_showingArchive = false;
+        setShownCoverage({}, m_loadFromMs, std::min(m_loadToMs, m_loadStartMs));
     } else {
-        m_skipIds = m_model->store().idsAtOrAfter(m_model->store().newestTimeMs());
+        // Rows already held in the range (from the archive, a cancelled load
+        // or the boundary millisecond) are skipped by id.
+        m_skipIds.clear();
+        const AuditSnapshot &rows = m_model->store().data();
+        for (quint32 r = 0; r < rows.rowCount(); ++r) {
+            const qint64 t = rows.timeMs(r);
+            if (t >= m_loadFromMs && t <= m_loadToMs)
+                m_skipIds.insert(rows.key(AuditKey::EntryId, r));
+        }
+        setShownCoverage(m_shownCoverage, std::min(m_shownFrom, m_loadFromMs),
+                         std::max(m_shownTo, std::min(m_loadToMs, m_loadStartMs)));
     }
-    m_rowsAtStart = m_model->store().rowCount();
-    m_lastAdded = 0;
-    m_lastReceived = 0;
-    m_entriesWithIssues = 0;
-    m_firstIssue.clear();
-    m_dropped = 0;
+    if (!continuation) {
+        m_entriesWithIssues = 0;
+        m_firstIssue.clear();
+        m_dropped = 0;
+    }
     m_filterCheck = AuditFilterCheck(query);
     // A Refresh extends the same query: what the server ignored then it still ignores.
     if (kind == LoadKind::Run && !m_ignoredFilters.isEmpty()) {
@@ -427,10 +555,12 @@ void AuditController::startLoad(LoadKind kind, const api::AuditQuery &query, con
     connect(pager, &api::AuditPager::columnsReady, this,
             [this, generation](const api::AuditColumns &page) { onPage(generation, page); });
     connect(pager, &api::Pager::finished, this, &AuditController::onLoadFinished);
-    m_elapsed.start();
+    if (!continuation)
+        m_elapsed.start();
     m_tick->start();
     setActivity(kind == LoadKind::Refresh ? Activity::Refreshing : Activity::Loading);
-    Q_EMIT loadStarted(kind);
+    if (!continuation)
+        Q_EMIT loadStarted(kind);
     Q_EMIT progressChanged(progress());
     pager->start();
 }
@@ -476,8 +606,8 @@ void AuditController::onLoadFinished()
     pager->deleteLater();
     AuditLoadSummary summary;
     summary.kind = m_loadKind;
-    summary.received = pager->itemCount();
-    summary.pages = pager->pageCount();
+    summary.received = m_accReceived + pager->itemCount();
+    summary.pages = m_accPages + pager->pageCount();
     summary.elapsedMs = m_elapsed.elapsed();
     m_lastAdded = qint64(m_model->store().rowCount()) - m_rowsAtStart;
     summary.added = m_lastAdded;
@@ -486,6 +616,28 @@ void AuditController::onLoadFinished()
     summary.firstIssue = m_firstIssue;
     summary.ignoredFilters = m_ignoredFilters;
     summary.dropped = m_dropped;
+    if (!summary.canceled && !pager->error()) {
+        // The range ran to its end: complete up to when it started (later
+        // entries may have been logged meanwhile).
+        const qint64 to = std::min(m_loadToMs, m_loadStartMs);
+        AuditArchiveCoverage shown = m_shownCoverage;
+        shown.add(m_loadFromMs, to);
+        setShownCoverage(shown, m_shownFrom, m_shownTo);
+        // The archive keeps a margin: an entry can carry a time a little
+        // before it became visible (coarse server clocks, late ingestion),
+        // so the newest minutes are fetched again on the next start.
+        if (m_loadUnfiltered && m_session && m_archiveOrg == m_session->organizationId())
+            m_archive->addCoverage(m_loadFromMs, std::min(to, m_loadStartMs - kSettleMs));
+        if (!m_gapQueue.isEmpty()) {
+            m_accReceived = summary.received;
+            m_accPages = summary.pages;
+            startNextGap(true);
+            return;
+        }
+    }
+    m_gapQueue.clear();
+    m_accReceived = 0;
+    m_accPages = 0;
     if (!summary.canceled && pager->error()) {
         const api::ApiError error = pager->error();
         summary.failed = true;
@@ -520,7 +672,7 @@ void AuditController::retry()
         break;
     case RetryAction::Continue:
         if (ensureConnected())
-            startLoad(LoadKind::Run, m_loadedQuery, std::exchange(m_continueToken, QString()));
+            startLoad(LoadKind::Run, m_loadedQuery, false, std::exchange(m_continueToken, QString()));
         break;
     case RetryAction::Refresh:
         refresh();

@@ -8,6 +8,7 @@
 // holds the error and notice to show. No widgets: the page binds its views
 // to these models, properties and signals and forwards the user's intents.
 
+#include "models/audit/auditarchivecoverage.h"
 #include "models/audit/auditfiltercheck.h"
 #include "models/audit/audithistogram.h"
 #include "models/audit/auditquerydraft.h"
@@ -36,6 +37,7 @@ class AuditPager;
 
 namespace models {
 
+struct AuditArchiveHistory;
 class AuditArchiveWorker;
 class AuditStore;
 class AuditTableModel;
@@ -118,6 +120,18 @@ public:
     // Where per-organization archives live (default AuditArchive::defaultDirectory()).
     void setArchiveDirectory(const QString &directory) { m_archiveDir = directory; }
     QString archiveDirectory() const { return m_archiveDir; }
+    // Retention applied when an archive opens: entries older than days (0:
+    // no limit) and beyond maxBytes of pages (0: no cap) are removed.
+    void setArchiveRetention(int days, qint64 maxBytes);
+    int archiveRetentionDays() const { return m_retentionDays; }
+    qint64 archiveMaxBytes() const { return m_retentionMaxBytes; }
+    // What the open archive holds completely for the unfiltered stream.
+    AuditArchiveCoverage archiveCoverage() const { return m_archiveCoverage; }
+    // Stretches of the shown time range whose rows are not known to be
+    // complete (the timeline marks them); empty when the table is complete.
+    QList<AuditTimeRange> incompleteRanges() const;
+    // Whether the archive takes new entries (false: read-only or unavailable).
+    bool isArchiveWritable() const { return m_archiveWritable; }
     // Entries the last Run or Refresh added (after removing doubles) / received.
     qint64 lastLoadAdded() const { return m_lastAdded; }
     qint64 lastLoadReceived() const { return m_lastReceived; }
@@ -160,6 +174,9 @@ public Q_SLOTS:
     void requestFullEntry(const QString &id);
     // Writes the shown rows in the background; false when one is running.
     bool exportTo(const QString &path, models::AuditController::Format format);
+    // "Delete local archive": removes the organization's archive files and
+    // starts an empty one; the rows shown stay. archiveDeleted() follows.
+    void deleteArchive();
 
 Q_SIGNALS:
     void draftChanged(const models::AuditQueryDraft &draft);
@@ -183,6 +200,8 @@ Q_SIGNALS:
     void archiveOpening();
     // The archive of the organization was opened and its rows shown (0: none).
     void historyLoaded(qint64 rows, qint64 newestMs);
+    void incompleteRangesChanged();
+    void archiveDeleted(bool ok, const QString &message);
     void loadStarted(models::AuditLoadSummary::Kind kind);
     // A Run or Refresh ended (success, error or cancel).
     void loadFinished(const models::AuditLoadSummary &summary);
@@ -202,10 +221,16 @@ private:
     void onOrganizationChanged();
     void openArchive();
     void onArchiveOpened(quint64 ticket, const QString &notice, const QString &error);
-    void onHistoryLoaded(quint64 ticket, std::shared_ptr<AuditStore> store, qint64 newestMs);
+    void onHistoryLoaded(quint64 ticket, const models::AuditArchiveHistory &history);
     bool ensureConnected();
-    // startToken: continue the loaded Run at this page, keeping its rows.
-    void startLoad(LoadKind kind, const api::AuditQuery &query, const QString &startToken = {});
+    // continuation: the next gap of one Refresh; startToken: continue the loaded Run at
+    // this page, keeping its rows.
+    void startLoad(LoadKind kind, const api::AuditQuery &query, bool continuation = false,
+                   const QString &startToken = {});
+    // Fetches each range with the loaded query's filters, newest first, as one Refresh.
+    void startGapLoad(QList<AuditTimeRange> gaps);
+    void startNextGap(bool continuation);
+    void setShownCoverage(const AuditArchiveCoverage &coverage, qint64 fromMs, qint64 toMs);
     void onPage(quint64 generation, const api::AuditColumns &page);
     void onLoadFinished();
     void onExportDone();
@@ -242,6 +267,25 @@ private:
     bool m_active = false;
     bool m_dirty = true; // the organization's archive is not opened yet
     bool m_autoRunPending = false;
+
+    // Coverage: what the archive holds completely, and what the table shows
+    // completely over [m_shownFrom, m_shownTo).
+    AuditArchiveCoverage m_archiveCoverage;
+    bool m_archiveWritable = false;
+    bool m_showingArchive = false; // the rows are the archive's history (plus refreshes)
+    qint64 m_prunedBeforeMs = 0;
+    int m_retentionDays = 0;
+    qint64 m_retentionMaxBytes = 0;
+    AuditArchiveCoverage m_shownCoverage;
+    qint64 m_shownFrom = 0;
+    qint64 m_shownTo = 0;
+    QList<AuditTimeRange> m_gapQueue; // newest first
+    qint64 m_loadFromMs = 0;          // the running pager's [since, before)
+    qint64 m_loadToMs = 0;
+    qint64 m_loadStartMs = 0; // entries logged after this may be missing from the load
+    bool m_loadUnfiltered = false;
+    qint64 m_accReceived = 0; // earlier ranges of a gap load
+    int m_accPages = 0;
 
     QPointer<api::AuditPager> m_pager;
     LoadKind m_loadKind = LoadKind::Run;

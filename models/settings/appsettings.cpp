@@ -1,5 +1,7 @@
 #include "models/settings/appsettings.h"
 
+#include <algorithm>
+
 namespace models {
 
 namespace {
@@ -79,6 +81,33 @@ bool AppSettings::showTimesInUtc() const
 void AppSettings::setShowTimesInUtc(bool utc)
 {
     m_settings.setValue(QStringLiteral("display/utc"), utc);
+}
+
+int AppSettings::auditArchiveRetentionDays() const
+{
+    bool ok = false;
+    const int days =
+        m_settings.value(QStringLiteral("auditArchive/retentionDays"), kDefaultAuditArchiveRetentionDays)
+            .toInt(&ok);
+    return ok && days >= 0 ? days : kDefaultAuditArchiveRetentionDays;
+}
+
+void AppSettings::setAuditArchiveRetentionDays(int days)
+{
+    m_settings.setValue(QStringLiteral("auditArchive/retentionDays"), std::max(days, 0));
+}
+
+int AppSettings::auditArchiveMaxMiB() const
+{
+    bool ok = false;
+    const int mib =
+        m_settings.value(QStringLiteral("auditArchive/maxMiB"), kDefaultAuditArchiveMaxMiB).toInt(&ok);
+    return ok && mib >= 0 ? mib : kDefaultAuditArchiveMaxMiB;
+}
+
+void AppSettings::setAuditArchiveMaxMiB(int mib)
+{
+    m_settings.setValue(QStringLiteral("auditArchive/maxMiB"), std::max(mib, 0));
 }
 
 QVariant AppSettings::value(const QString &key, const QVariant &defaultValue) const

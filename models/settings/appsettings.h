@@ -33,6 +33,16 @@ public:
     bool showTimesInUtc() const;
     void setShowTimesInUtc(bool utc);
 
+    // Retention of the local audit archive: entries older than this many days
+    // (0: no limit) and beyond this many MiB (0: no cap) are removed when it
+    // opens. Defaults: the API's own 548 days and 2048 MiB.
+    int auditArchiveRetentionDays() const;
+    void setAuditArchiveRetentionDays(int days);
+    int auditArchiveMaxMiB() const;
+    void setAuditArchiveMaxMiB(int mib);
+    static constexpr int kDefaultAuditArchiveRetentionDays = 548;
+    static constexpr int kDefaultAuditArchiveMaxMiB = 2048;
+
     // Generic access for feature pages that own a few keys of their own
     // ("audit/lastRange", …). Keys are namespaced by the caller.
     QVariant value(const QString &key, const QVariant &defaultValue = {}) const;

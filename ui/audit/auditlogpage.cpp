@@ -1,5 +1,6 @@
 #include "ui/audit/auditlogpage.h"
 
+#include "ui/audit/auditarchivedialog.h"
 #include "ui/audit/auditdetailspane.h"
 #include "ui/audit/auditquerybar.h"
 #include "ui/audit/auditrowdelegate.h"
@@ -130,6 +131,9 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
         });
     }
     m_controller->setDraft(m_queryBar->draft());
+    if (m_settings)
+        m_controller->setArchiveRetention(m_settings->auditArchiveRetentionDays(),
+                                          qint64(m_settings->auditArchiveMaxMiB()) * 1024 * 1024);
     applyTimeZone();
     updateCount();
 }
@@ -216,6 +220,12 @@ void AuditLogPage::buildActions()
     m_exportButton->setToolTip(tr("Export the rows shown (after local filters) to CSV or JSON"));
     m_exportButton->setMenu(menu);
 
+    // The archive's settings sit beside the export: both are about the data kept.
+    menu->addSeparator();
+    QAction *archive = menu->addAction(tr("Local archive settings…"));
+    archive->setObjectName(QStringLiteral("actionAuditArchiveSettings"));
+    connect(archive, &QAction::triggered, this, &AuditLogPage::openArchiveSettings);
+
     auto *clear = new QAction(icon(QStringLiteral("edit-clear-all")), tr("Clear filters"), this);
     clear->setToolTip(tr("Clear the search, column filters, time selection and the query's filters (the "
                          "query runs again when the entries shown were filtered by the server)"));
@@ -281,6 +291,11 @@ void AuditLogPage::bindController()
             m_banner->showMessage(MessageBanner::Kind::Warning, notice);
     });
     connect(m_controller, &C::hintRaised, m_banner, &MessageBanner::showInfo);
+    connect(m_controller, &C::incompleteRangesChanged, this,
+            [this] { m_timeline->setIncompleteRanges(m_controller->incompleteRanges()); });
+    connect(m_controller, &C::archiveDeleted, this, [this](bool ok, const QString &message) {
+        m_banner->showMessage(ok ? MessageBanner::Kind::Info : MessageBanner::Kind::Warning, message);
+    });
     connect(m_controller, &C::localFiltersReset, this, &AuditLogPage::clearLocalFilters);
     connect(m_controller, &C::organizationCleared, this, [this] {
         m_details->clear();
@@ -300,6 +315,13 @@ void AuditLogPage::bindController()
                 m_details->setFullEntry(id, json, fields);
                 Q_EMIT detailsLoaded(id);
             });
+}
+
+void AuditLogPage::openArchiveSettings()
+{
+    auto *dialog = new AuditArchiveDialog(m_controller, m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void AuditLogPage::showEvent(QShowEvent *event)

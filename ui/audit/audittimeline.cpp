@@ -6,6 +6,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <algorithm>
 
 namespace ui {
 
@@ -63,6 +64,23 @@ void AuditTimeline::setSelection(qint64 fromMs, qint64 toMs)
     m_selFrom = fromMs;
     m_selTo = toMs;
     update();
+}
+
+void AuditTimeline::setIncompleteRanges(const QList<models::AuditTimeRange> &ranges)
+{
+    if (ranges == m_incomplete)
+        return;
+    m_incomplete = ranges;
+    update();
+}
+
+bool AuditTimeline::isBucketIncomplete(int bucket) const
+{
+    if (bucket < 0 || bucket >= m_histogram.buckets().size())
+        return false;
+    const auto [from, to] = m_histogram.bucketRange(bucket);
+    return std::any_of(m_incomplete.begin(), m_incomplete.end(),
+                       [&](const models::AuditTimeRange &r) { return r.fromMs < to && from < r.toMs; });
 }
 
 void AuditTimeline::setTimeZone(const QTimeZone &zone)
@@ -190,6 +208,16 @@ void AuditTimeline::paintEvent(QPaintEvent *)
             p.fillRect(QRect(r.left(), bottom - hs - hf + 1, r.width(), hf), bad);
     }
 
+    // Incomplete stretches: a light hatch over the bars (a full-height bar
+    // must not hide it), so what is there still shows through.
+    if (!m_incomplete.isEmpty()) {
+        QColor hatch = pal.color(QPalette::Text);
+        hatch.setAlphaF(0.35f);
+        for (int i = 0; i < buckets.size(); ++i)
+            if (isBucketIncomplete(i))
+                p.fillRect(barRect(i), QBrush(hatch, Qt::BDiagPattern));
+    }
+
     // First and last bucket start under the axis.
     p.setPen(muted);
     const QRect labels(plot.left(), plot.bottom() + 2, plot.width(), kLabelHeight);
@@ -248,9 +276,10 @@ bool AuditTimeline::event(QEvent *event)
                            locale.toString(bucket.failure))
                 : tr("%1 entries (%2 failed)")
                       .arg(locale.toString(bucket.total()), locale.toString(bucket.failure));
-        QToolTip::showText(help->globalPos(),
-                           QStringLiteral("%1 – %2\n%3").arg(bucketLabel(from), bucketLabel(to), counts),
-                           this);
+        QString text = QStringLiteral("%1 – %2\n%3").arg(bucketLabel(from), bucketLabel(to), counts);
+        if (isBucketIncomplete(b))
+            text += u'\n' + tr("Incomplete: not every entry of this time is loaded (Refresh fetches it).");
+        QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(event);

@@ -1,8 +1,11 @@
 #pragma once
 // Events per time bucket as bars stacked by result, painted directly (a few
 // hundred rectangles; cheaper than a chart scene). Clicking a bar or dragging
-// across several asks to narrow the table to that time.
+// across several asks to narrow the table to that time. Buckets over a
+// stretch not known to be complete (a gap in the archive's coverage, a
+// cancelled load) are hatched.
 
+#include "models/audit/auditarchivecoverage.h"
 #include "models/audit/audithistogram.h"
 
 #include <QTimeZone>
@@ -21,6 +24,11 @@ public:
     // The time range the table is narrowed to, drawn as a band; cleared with from >= to.
     void setSelection(qint64 fromMs, qint64 toMs);
     void setTimeZone(const QTimeZone &zone);
+    // Stretches whose entries may be incomplete (AuditController::incompleteRanges()).
+    void setIncompleteRanges(const QList<models::AuditTimeRange> &ranges);
+    QList<models::AuditTimeRange> incompleteRanges() const { return m_incomplete; }
+    // Whether the bucket overlaps an incomplete stretch (drawn hatched).
+    bool isBucketIncomplete(int bucket) const;
 
     // Bucket under x (widget coordinates), -1 when none.
     int bucketAt(int x) const;
@@ -44,6 +52,7 @@ private:
     QString bucketLabel(qint64 ms) const;
 
     models::AuditHistogram m_histogram;
+    QList<models::AuditTimeRange> m_incomplete;
     QTimeZone m_zone;
     qint64 m_selFrom = 0;
     qint64 m_selTo = 0;

@@ -1,12 +1,15 @@
 // AuditArchive: round-trip into a store, incremental refresh without missing
-// or doubled entries, full entries on demand, writes from a worker thread and
-// corrupt files set aside.
+// or doubled entries, full entries on demand, writes from a worker thread,
+// coverage, retention and deletion, and the fault cases: corrupt files set
+// aside; a newer schema, another instance, a busy file, a read-only folder
+// and a full disk leaving the file untouched; owner-only permissions.
 
 #include "auditsamples.h"
 
 #include "models/audit/auditarchive.h"
 #include "models/audit/auditstore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -16,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
+
+#include <unistd.h>
 
 using namespace models;
 
@@ -28,6 +33,32 @@ class TestAuditArchive : public QObject
     QStringList asideFiles() const
     {
         return QDir(m_dir.path()).entryList({QStringLiteral("*.corrupt-*")}, QDir::Files);
+    }
+
+    static QByteArray fileHash(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    }
+
+    // Runs sql on the file through a connection of the test's own.
+    static bool poke(const QString &path, const QString &sql)
+    {
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("poke"));
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(sql);
+                q.finish();
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("poke"));
+        return ok;
     }
 
 private slots:
@@ -167,8 +198,13 @@ private slots:
     {
         auditsamples::Generator gen(13);
         const auto pages = QList<QList<api::AuditEvent>>{gen.page(400), gen.page(400), gen.page(400)};
+        {
+            AuditArchive create(QStringLiteral("org-thread"), m_dir.path());
+            QVERIFY(create.open());
+        }
+        // The writer holds the archive's lock; a reader (an export) reads beside it.
         AuditArchive reader(QStringLiteral("org-thread"), m_dir.path());
-        QVERIFY(reader.open());
+        QVERIFY(reader.openReadOnly());
         const QString dir = m_dir.path();
         auto future = QtConcurrent::run([dir, pages] {
             AuditArchive writer(QStringLiteral("org-thread"), dir); // its own connection
@@ -255,28 +291,295 @@ private slots:
         QCOMPARE(qint64(store.rowCount()) <= 2500, true);
     }
 
-    void wrongSchemaIsSetAside()
+    // Fault: an archive written by a newer Orgscope (a downgrade) is refused
+    // and left byte for byte as it was.
+    void newerSchemaIsLeftUntouched()
     {
         const QString org = QStringLiteral("org-schema");
         QString path;
         {
             AuditArchive archive(org, m_dir.path());
             QVERIFY(archive.open());
+            QCOMPARE(archive.appendPage(auditsamples::Generator(17).page(20)), 20);
             path = archive.filePath();
         }
+        QVERIFY(poke(path, QStringLiteral("UPDATE meta SET value = '999' WHERE key = 'schema'")));
+        const QByteArray before = fileHash(path);
+        const QStringList asideBefore = asideFiles();
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY(!archive.open());
+        QCOMPARE(archive.problem(), AuditArchive::Problem::NewerSchema);
+        QVERIFY2(archive.notice().contains(QStringLiteral("newer version")), qPrintable(archive.notice()));
+        QVERIFY(archive.notice().contains(QStringLiteral("999")));
+        QVERIFY(!archive.isOpen());
+        QCOMPARE(asideFiles(), asideBefore);
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(poke(path, QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema'")
+                               .arg(AuditArchive::schemaVersion())));
+        QVERIFY(archive.open());
+        QCOMPARE(archive.count(), 20);
+    }
+
+    // Fault: the archive is locked by another instance. The second one reads
+    // it, writes nothing and cannot set it aside or delete it.
+    void secondInstanceIsReadOnly()
+    {
+        const QString org = QStringLiteral("org-two");
+        AuditArchive first(org, m_dir.path());
+        QVERIFY(first.open());
+        QCOMPARE(first.mode(), AuditArchive::Mode::ReadWrite);
+        QCOMPARE(first.appendPage(auditsamples::Generator(18).page(30)), 30);
+
+        AuditArchive second(org, m_dir.path());
+        QVERIFY(second.open());
+        QCOMPARE(second.mode(), AuditArchive::Mode::ReadOnly);
+        QVERIFY2(second.notice().contains(QStringLiteral("another Orgscope")), qPrintable(second.notice()));
+        QCOMPARE(second.count(), 30);
+        AuditStore store;
+        QCOMPARE(second.loadInto(store), 30);
+        QCOMPARE(second.appendPage(auditsamples::Generator(19).page(5)), -1);
+        QVERIFY(!second.addCoverage(0, 1000));
+        QVERIFY(!second.setAside(QStringLiteral("test")));
+        QVERIFY(!second.removeFiles());
+        QVERIFY(QFileInfo::exists(first.filePath()));
+        QVERIFY(asideFiles().filter(QStringLiteral("org-two")).isEmpty());
+        // The first instance never noticed.
+        QCOMPARE(first.appendPage(auditsamples::Generator(20).page(5)), 5);
+        QCOMPARE(first.count(), 35);
+
+        // Once the first one is gone, the next instance writes again.
+        first.close();
+        second.close();
+        AuditArchive third(org, m_dir.path());
+        QVERIFY(third.open());
+        QCOMPARE(third.mode(), AuditArchive::Mode::ReadWrite);
+        QVERIFY(third.notice().isEmpty());
+    }
+
+    void fileIsOwnerOnly()
+    {
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QTemporaryDir parent;
+        const QString dir = parent.filePath(QStringLiteral("fresh/audit"));
+        AuditArchive archive(QStringLiteral("org-private"), dir);
+        QVERIFY(archive.open());
+        QCOMPARE(archive.appendPage(auditsamples::Generator(21).page(5)), 5);
+        QCOMPARE(QFile::permissions(archive.filePath()) & others, QFileDevice::Permissions());
+        QVERIFY(QFile::permissions(archive.filePath()) & QFileDevice::WriteOwner);
+        for (const char *journal : {"-wal", "-shm"})
+            if (QFileInfo::exists(archive.filePath() + QLatin1String(journal)))
+                QCOMPARE(QFile::permissions(archive.filePath() + QLatin1String(journal)) & others,
+                         QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(dir) & others, QFileDevice::Permissions());
+        archive.close();
+
+        // A file of an older version, readable by everyone, is tightened.
+        QFile::setPermissions(archive.filePath(), QFile::permissions(archive.filePath()) |
+                                                      QFileDevice::ReadOther | QFileDevice::ReadGroup);
+        QVERIFY(archive.open());
+        QCOMPARE(QFile::permissions(archive.filePath()) & others, QFileDevice::Permissions());
+    }
+
+    // Fault: a busy file (another program holds the write lock) is trouble,
+    // not damage: the write fails, the file stays, later writes work.
+    void busyFileIsNotSetAside()
+    {
+        const QString org = QStringLiteral("org-busy");
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY(archive.open());
+        QCOMPARE(archive.appendPage(auditsamples::Generator(22).page(10)), 10);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("poke"));
-            db.setDatabaseName(path);
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            db.setDatabaseName(archive.filePath());
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '999' WHERE key = 'schema'")));
+            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));                     // the write lock, held
+            QCOMPARE(archive.appendPage(auditsamples::Generator(23).page(10)), -1); // after the busy timeout
+            QCOMPARE(archive.problem(), AuditArchive::Problem::Busy);
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
             q.finish();
             db.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("poke"));
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QVERIFY(asideFiles().filter(org).isEmpty());
+        QCOMPARE(archive.appendPage(auditsamples::Generator(23).page(10)), 10);
+        QCOMPARE(archive.count(), 20);
+    }
+
+    // Fault: disk full (simulated with a page limit). The page is not
+    // stored, nothing is set aside, the archive still reads.
+    void diskFullIsNotSetAside()
+    {
+        const QString org = QStringLiteral("org-full");
         AuditArchive archive(org, m_dir.path());
         QVERIFY(archive.open());
-        QVERIFY(archive.notice().contains(QStringLiteral("999")));
+        QCOMPARE(archive.appendPage(auditsamples::Generator(24).page(10)), 10);
+        QVERIFY(archive.setPageLimit(1)); // below what the file has: no page can be added
+        QCOMPARE(archive.appendPage(auditsamples::Generator(25).page(500)), -1);
+        QCOMPARE(archive.problem(), AuditArchive::Problem::DiskFull);
+        QVERIFY(archive.isOpen());
+        QCOMPARE(archive.count(), 10);
+        QVERIFY(asideFiles().filter(org).isEmpty());
+        archive.close();
+        QVERIFY(archive.open());
+        QCOMPARE(archive.count(), 10);
+        QVERIFY(archive.notice().isEmpty());
+    }
+
+    // Fault: a folder that cannot be written. No file appears, nothing is
+    // set aside, notice() says the archive is unavailable. As root every
+    // folder is writable, so a regular file stands where the folder should be.
+    void unwritableFolderLeavesArchiveUnavailable()
+    {
+        QTemporaryDir parent;
+        QString dir = parent.filePath(QStringLiteral("readonly"));
+        if (::geteuid() == 0) {
+            QFile blocker(dir);
+            QVERIFY(blocker.open(QIODevice::WriteOnly));
+            dir += QStringLiteral("/audit");
+        } else {
+            QVERIFY(QDir().mkpath(dir));
+            QVERIFY(QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        }
+        AuditArchive archive(QStringLiteral("org-ro"), dir);
+        QVERIFY(!archive.open());
+        QVERIFY(archive.problem() != AuditArchive::Problem::Corrupt);
+        QVERIFY2(archive.notice().contains(QStringLiteral("not available")), qPrintable(archive.notice()));
+        QVERIFY(archive.notice().contains(QStringLiteral("memory only")));
+        QVERIFY(!QFileInfo::exists(archive.filePath()));
+        QCOMPARE(archive.appendPage(auditsamples::Generator(26).page(3)), -1);
+        if (::geteuid() != 0)
+            QFile::setPermissions(dir,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+
+    void quickCheckPassesOnASoundFile()
+    {
+        AuditArchive archive(QStringLiteral("org-check"), m_dir.path());
+        QVERIFY(archive.open());
+        QCOMPARE(archive.appendPage(auditsamples::Generator(27).page(50)), 50);
+        QVERIFY(archive.quickCheck());
+        QCOMPARE(archive.problem(), AuditArchive::Problem::None);
+    }
+
+    void coverageSet()
+    {
+        AuditArchiveCoverage c;
+        QVERIFY(c.isEmpty());
+        QCOMPARE(c.gaps(0, 100), (QList<AuditTimeRange>{{0, 100}}));
+        c.add(10, 20);
+        c.add(30, 40);
+        c.add(5, 5); // empty: ignored
+        QCOMPARE(c.ranges(), (QList<AuditTimeRange>{{10, 20}, {30, 40}}));
+        QCOMPARE(c.gaps(0, 100), (QList<AuditTimeRange>{{0, 10}, {20, 30}, {40, 100}}));
+        QCOMPARE(c.gaps(12, 35), (QList<AuditTimeRange>{{20, 30}}));
+        QVERIFY(c.gaps(31, 39).isEmpty());
+        QVERIFY(c.covers(10, 20));
+        QVERIFY(!c.covers(15, 35));
+        c.add(20, 30); // touching ranges merge
+        QCOMPARE(c.ranges(), (QList<AuditTimeRange>{{10, 40}}));
+        c.add(0, 5);
+        c.add(50, 60);
+        c.add(3, 55);
+        QCOMPARE(c.ranges(), (QList<AuditTimeRange>{{0, 60}}));
+        c.clipBefore(25);
+        QCOMPARE(c.ranges(), (QList<AuditTimeRange>{{25, 60}}));
+        c.clipBefore(70);
+        QVERIFY(c.isEmpty());
+        QCOMPARE(AuditArchiveCoverage({{30, 40}, {0, 10}, {5, 20}}).ranges(),
+                 (QList<AuditTimeRange>{{0, 20}, {30, 40}}));
+    }
+
+    void coverageIsStored()
+    {
+        const QString org = QStringLiteral("org-coverage");
+        {
+            AuditArchive archive(org, m_dir.path());
+            QVERIFY(archive.open());
+            QVERIFY(archive.coverage().isEmpty());
+            QVERIFY(archive.addCoverage(1000, 2000));
+            QVERIFY(archive.addCoverage(3000, 4000));
+            QVERIFY(archive.addCoverage(2000, 2500));
+        }
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY(archive.open());
+        QCOMPARE(archive.coverage().ranges(), (QList<AuditTimeRange>{{1000, 2500}, {3000, 4000}}));
+        QCOMPARE(archive.coverage().gaps(0, 5000),
+                 (QList<AuditTimeRange>{{0, 1000}, {2500, 3000}, {4000, 5000}}));
+    }
+
+    // An archive of the first format held entries without saying what they
+    // covered: it is upgraded in place, with nothing covered.
+    void versionOneArchiveGainsEmptyCoverage()
+    {
+        const QString org = QStringLiteral("org-v1");
+        QString path;
+        {
+            AuditArchive archive(org, m_dir.path());
+            QVERIFY(archive.open());
+            QCOMPARE(archive.appendPage(auditsamples::Generator(28).page(40)), 40);
+            QVERIFY(archive.addCoverage(0, 10));
+            path = archive.filePath();
+        }
+        QVERIFY(poke(path, QStringLiteral("DROP TABLE coverage")));
+        QVERIFY(poke(path, QStringLiteral("UPDATE meta SET value = '1' WHERE key = 'schema'")));
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY(archive.open());
+        QVERIFY(archive.notice().isEmpty());
+        QCOMPARE(archive.count(), 40);
+        QVERIFY(archive.coverage().isEmpty());
+        QVERIFY(archive.addCoverage(5, 10));
+        QCOMPARE(archive.coverage().ranges(), (QList<AuditTimeRange>{{5, 10}}));
+    }
+
+    void retentionRemovesOldEntriesAndCoverage()
+    {
+        auditsamples::Generator gen(29, 1795000000000LL);
+        AuditArchive archive(QStringLiteral("org-retention"), m_dir.path());
+        QVERIFY(archive.open());
+        auto entries = gen.page(2000); // newest first, a second or so apart
+        QCOMPARE(archive.appendPage(entries), 2000);
+        const qint64 newest = entries.first().actionTimeMs;
+        const qint64 oldest = entries.last().actionTimeMs;
+        QVERIFY(archive.addCoverage(oldest, newest + 1));
+        const qint64 cutoff = entries[999].actionTimeMs;
+        qint64 expected = 0;
+        for (const auto &e : std::as_const(entries))
+            expected += e.actionTimeMs < cutoff ? 1 : 0;
+        QCOMPARE(archive.prune(cutoff, 0), expected);
+        QCOMPARE(archive.count(), 2000 - expected);
+        QCOMPARE(archive.coverage().ranges(), (QList<AuditTimeRange>{{cutoff, newest + 1}}));
+        QCOMPARE(archive.prunedBeforeMs(), cutoff);
+
+        // A size cap: the oldest go until the pages in use fit.
+        const qint64 used = archive.usedBytes();
+        QVERIFY(used > 0);
+        const qint64 before = archive.count();
+        const qint64 removed = archive.prune(0, used / 2);
+        QVERIFY(removed > 0);
+        QCOMPARE(archive.count(), before - removed);
+        QVERIFY2(archive.usedBytes() <= used / 2, qPrintable(QString::number(archive.usedBytes())));
+        AuditStore store;
+        QCOMPARE(archive.loadInto(store), archive.count());
+        QVERIFY(archive.prunedBeforeMs() > cutoff);
+        QVERIFY(archive.coverage().ranges().first().fromMs >= archive.prunedBeforeMs());
+        QVERIFY(store.data().timeMs(store.rowCount() - 1) >= archive.prunedBeforeMs());
+    }
+
+    void deleteRemovesTheFiles()
+    {
+        const QString org = QStringLiteral("org-delete");
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY(archive.open());
+        QCOMPARE(archive.appendPage(auditsamples::Generator(30).page(10)), 10);
+        const QString path = archive.filePath();
+        QVERIFY(archive.removeFiles());
+        for (const char *suffix : {"", "-wal", "-shm", ".lock"})
+            QVERIFY2(!QFileInfo::exists(path + QLatin1String(suffix)), suffix);
+        QVERIFY(!archive.isOpen());
+        QVERIFY(archive.open());
         QCOMPARE(archive.count(), 0);
     }
 };

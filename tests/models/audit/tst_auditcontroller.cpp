@@ -1,8 +1,12 @@
 // AuditController against the real simulator, without a widget: a Run fills
 // the table, Refresh fetches only what is new, cancel keeps what arrived, a
-// reopened controller shows the archived history at once, navigation and
-// "filter to this value" change the draft, and a failed load offers Retry.
+// reopened controller shows the archived history at once and fetches exactly
+// the stretches its archive does not cover (a cancelled or filtered load adds
+// entries, not coverage), a second instance reads the archive only,
+// navigation and "filter to this value" change the draft, and a failed load
+// offers Retry.
 
+#include "models/audit/auditarchive.h"
 #include "models/audit/auditcontroller.h"
 #include "models/audit/auditstore.h"
 #include "models/audit/audittablemodel.h"
@@ -17,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -197,6 +202,208 @@ private Q_SLOTS:
         QVERIFY(full.wait(10000));
         QCOMPARE(full.first().first().toString(), id);
         QVERIFY(full.first().at(1).toByteArray().contains(id.toUtf8()));
+    }
+
+    // Issue 21: a cancelled load used to leave the archive looking complete.
+    // Cancel mid-load, restart, refresh: the archive equals a fresh full
+    // fetch, nothing doubled.
+    void cancelRestartRefreshEqualsAFullFetch()
+    {
+        const QList<Entry> server = serverEntries(m_orgId);
+        QVERIFY(server.size() >= 1500);
+        {
+            AuditController *c = createController();
+            QSignalSpy loaded(c, &AuditController::loadFinished);
+            QSignalSpy inserted(c->table(), &QAbstractItemModel::rowsInserted);
+            c->setActive(true); // empty archive: runs the draft
+            QVERIFY(inserted.wait(30000));
+            c->cancel();
+            QVERIFY(loaded.count() == 1 || loaded.wait(10000));
+            QVERIFY(summaryOf(loaded, 0).canceled);
+            QVERIFY(c->table()->store().rowCount() < quint32(server.size()));
+            c->flushArchive();
+            QTest::qWait(50);
+            QVERIFY2(c->archiveCoverage().isEmpty(), "a cancelled load covers nothing");
+            QVERIFY(!c->incompleteRanges().isEmpty());
+        }
+        AuditController *c = createController();
+        QSignalSpy history(c, &AuditController::historyLoaded);
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        c->setActive(true);
+        QVERIFY(history.wait(20000));
+        const qint64 kept = history.first().first().toLongLong();
+        QVERIFY(kept > 0);
+        QVERIFY(kept < server.size());
+        QVERIFY2(!c->incompleteRanges().isEmpty(), "the archive's rows are shown as incomplete");
+        QVERIFY(loaded.wait(60000));
+        const AuditLoadSummary s = summaryOf(loaded, 0);
+        QCOMPARE(s.kind, AuditLoadSummary::Kind::Refresh);
+        QVERIFY(!s.canceled && !s.failed);
+        QCOMPARE(s.added, qint64(server.size()) - kept);
+        QCOMPARE(idsOf(c), idSet(server));
+        QCOMPARE(qint64(c->table()->store().rowCount()), qint64(server.size()));
+        QVERIFY(c->incompleteRanges().isEmpty());
+        c->flushArchive();
+
+        // The file itself: every entry once, and a coverage over the draft's range.
+        models::AuditArchive archive(m_orgId, m_archiveDir->path());
+        QVERIFY(archive.openReadOnly());
+        QCOMPARE(archive.count(), qint64(server.size()));
+        models::AuditStore store;
+        QCOMPARE(archive.loadInto(store), qint64(server.size()));
+        QSet<QString> stored;
+        for (quint32 r = 0; r < store.rowCount(); ++r)
+            stored.insert(store.data().key(models::AuditKey::EntryId, r));
+        QCOMPARE(stored, idSet(server));
+        QVERIFY(!archive.coverage().isEmpty());
+        archive.close();
+
+        // A third start has nothing left to fetch but what is new.
+        AuditController *again = createController();
+        QSignalSpy history3(again, &AuditController::historyLoaded);
+        QSignalSpy loaded3(again, &AuditController::loadFinished);
+        again->setActive(true);
+        QVERIFY(history3.wait(20000));
+        QCOMPARE(history3.first().first().toLongLong(), qint64(server.size()));
+        QVERIFY(loaded3.wait(30000));
+        QCOMPARE(summaryOf(loaded3, 0).added, qint64(0));
+        // Only the stretch since the last start (and its settling margin) is fetched.
+        QVERIFY2(summaryOf(loaded3, 0).received <= 10,
+                 qPrintable(QString::number(summaryOf(loaded3, 0).received)));
+        QCOMPARE(qint64(again->table()->rowCount()), qint64(server.size()));
+    }
+
+    // A query over an uncovered stretch fetches exactly that stretch.
+    void uncoveredStretchIsFetchedExactly()
+    {
+        const QList<Entry> server = serverEntries(m_orgId); // newest first
+        QVERIFY(server.size() >= 1500);
+        const qint64 to = server.at(server.size() / 3).timeMs;
+        const qint64 from = server.at(2 * server.size() / 3).timeMs;
+        qint64 inside = 0;
+        for (const Entry &e : server)
+            inside += e.timeMs >= from && e.timeMs < to ? 1 : 0;
+        QVERIFY(inside > 0);
+        {
+            AuditController *c = createController();
+            models::AuditQueryDraft draft;
+            draft.setCustomRange(from, to);
+            c->setDraft(draft);
+            QSignalSpy loaded(c, &AuditController::loadFinished);
+            c->setActive(true);
+            QVERIFY(loaded.wait(30000));
+            QCOMPARE(summaryOf(loaded, 0).received, inside);
+            c->flushArchive();
+            QTRY_COMPARE(c->archiveCoverage().ranges(), (QList<models::AuditTimeRange>{{from, to}}));
+        }
+        AuditController *c = createController(); // Last 18 months
+        QSignalSpy history(c, &AuditController::historyLoaded);
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        QSignalSpy incomplete(c, &AuditController::incompleteRangesChanged);
+        c->setActive(true);
+        QVERIFY(history.wait(20000));
+        QCOMPARE(history.first().first().toLongLong(), inside);
+        // Shown: covered [from, to); incomplete before and after it.
+        const QList<models::AuditTimeRange> gaps = c->incompleteRanges();
+        QCOMPARE(gaps.size(), 2);
+        QCOMPARE(gaps.at(0).toMs, from);
+        QCOMPARE(gaps.at(1).fromMs, to);
+        QVERIFY(!incomplete.isEmpty());
+        QVERIFY(loaded.wait(60000));
+        const AuditLoadSummary s = summaryOf(loaded, 0);
+        QVERIFY(!s.canceled && !s.failed);
+        QCOMPARE(s.received, qint64(server.size()) - inside); // nothing of [from, to) again
+        QCOMPARE(s.added, qint64(server.size()) - inside);
+        QCOMPARE(idsOf(c), idSet(server));
+        QVERIFY(c->incompleteRanges().isEmpty());
+    }
+
+    // A load with server filters stores its entries but covers nothing: the
+    // next start fetches the whole range, without doubles.
+    void filteredLoadAddsEntriesNotCoverage()
+    {
+        const QList<Entry> server = serverEntries(m_orgId);
+        {
+            AuditController *c = createController();
+            QSignalSpy loaded(c, &AuditController::loadFinished);
+            c->setActive(true); // opens the (empty) archive, then runs
+            QVERIFY(loaded.wait(30000));
+            const QString method = c->table()->index(0, int(models::AuditColumn::Method)).data().toString();
+            models::AuditQueryDraft draft = c->draft();
+            draft.addFilter(QStringLiteral("raw_method"), method, false);
+            c->setDraft(draft);
+            // Replace the unfiltered archive by a filtered load only.
+            QSignalSpy deleted(c, &AuditController::archiveDeleted);
+            c->deleteArchive();
+            QVERIFY(deleted.wait(10000));
+            QVERIFY(deleted.first().first().toBool());
+            c->run();
+            QVERIFY(loaded.wait(30000));
+            QVERIFY(!summaryOf(loaded, 1).failed);
+            QVERIFY(summaryOf(loaded, 1).received > 0);
+            QVERIFY(summaryOf(loaded, 1).received < server.size());
+            c->flushArchive();
+            QTest::qWait(50);
+            QVERIFY(c->archiveCoverage().isEmpty());
+        }
+        AuditController *c = createController();
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        c->setActive(true);
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(idsOf(c), idSet(server));
+        QCOMPARE(qint64(c->table()->store().rowCount()), qint64(server.size()));
+    }
+
+    // Fault: the archive is locked by another instance. The second controller
+    // shows it read-only, says so, and loads into memory only.
+    void secondInstanceReadsTheArchiveOnly()
+    {
+        AuditController *first = createController();
+        QSignalSpy loaded(first, &AuditController::loadFinished);
+        first->setActive(true);
+        QVERIFY(loaded.wait(30000));
+        first->flushArchive();
+
+        auto *session = new models::Session(this);
+        session->setClient(m_client);
+        session->setOrganization(m_orgId, m_orgName);
+        auto *second = new AuditController(session, session);
+        second->setArchiveDirectory(m_archiveDir->path());
+        QSignalSpy notice(second, &AuditController::noticeChanged);
+        QSignalSpy history(second, &AuditController::historyLoaded);
+        second->setActive(true);
+        QVERIFY(history.wait(20000));
+        QVERIFY(!notice.isEmpty());
+        QVERIFY2(second->notice().contains(QStringLiteral("read-only")), qPrintable(second->notice()));
+        QVERIFY(second->notice().contains(QStringLiteral("another Orgscope")));
+        QVERIFY(!second->isArchiveWritable());
+        QCOMPARE(history.first().first().toLongLong(), qint64(first->table()->store().rowCount()));
+        // Its Delete is refused; the first instance's file stays.
+        QSignalSpy deleted(second, &AuditController::archiveDeleted);
+        second->deleteArchive();
+        QVERIFY(deleted.wait(10000));
+        QVERIFY(!deleted.first().first().toBool());
+        QVERIFY(QFileInfo::exists(models::AuditArchive(m_orgId, m_archiveDir->path()).filePath()));
+        delete session;
+    }
+
+    // Fault: the folder cannot be written. The page works from memory and
+    // the banner says the archive is unavailable and why.
+    void unavailableArchiveWorksInMemory()
+    {
+        const QString blocked = m_archiveDir->filePath(QStringLiteral("blocked"));
+        QFile blocker(blocked);
+        QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the folder should be
+        blocker.close();
+        AuditController *c = createController();
+        c->setArchiveDirectory(blocked + QStringLiteral("/audit"));
+        QSignalSpy loaded(c, &AuditController::loadFinished);
+        c->setActive(true);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY2(c->notice().contains(QStringLiteral("not available")), qPrintable(c->notice()));
+        QVERIFY(c->notice().contains(QStringLiteral("memory only")));
+        QVERIFY(!c->isArchiveWritable());
+        QCOMPARE(qint64(c->table()->rowCount()), m_serverCount);
     }
 
     void navigationAndFilterToValueChangeTheDraft()
@@ -544,6 +751,54 @@ private:
         new QAbstractItemModelTester(m_controller->table(),
                                      QAbstractItemModelTester::FailureReportingMode::QtTest, m_controller);
         return m_controller;
+    }
+
+    struct Entry
+    {
+        QString id;
+        qint64 timeMs = 0;
+    };
+
+    // Every entry the server holds, newest first: a fresh full fetch.
+    QList<Entry> serverEntries(const QString &orgId)
+    {
+        api::AuditQuery q;
+        q.since = QStringLiteral("2000-01-01");
+        q.before = rfc3339(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000);
+        q.limit = 1000;
+        q.direction = QStringLiteral("desc");
+        api::AuditPager pager(m_client, orgId, q);
+        QList<Entry> out;
+        connect(&pager, &api::AuditPager::columnsReady, this, [&out](const api::AuditColumns &page) {
+            for (const api::AuditEvent &e : page.events())
+                out.append({e.id, e.actionTimeMs});
+        });
+        QSignalSpy done(&pager, &api::Pager::finished);
+        pager.start();
+        if (!pager.isFinished() && !done.wait(30000))
+            return {};
+        m_serverCount = pager.succeeded() ? pager.itemCount() : -1;
+        return out;
+    }
+
+    static QSet<QString> idSet(const QList<Entry> &entries)
+    {
+        QSet<QString> ids;
+        for (const Entry &e : entries)
+            ids.insert(e.id);
+        return ids;
+    }
+
+    // The table's ids; fails the test on a double.
+    static QSet<QString> idsOf(AuditController *c)
+    {
+        QSet<QString> ids;
+        const auto &rows = c->table()->store().data();
+        for (quint32 r = 0; r < rows.rowCount(); ++r)
+            ids.insert(rows.key(models::AuditKey::EntryId, r));
+        if (qsizetype(ids.size()) != qsizetype(rows.rowCount()))
+            qWarning("%lld rows but %lld distinct ids", qint64(rows.rowCount()), qint64(ids.size()));
+        return qsizetype(ids.size()) == qsizetype(rows.rowCount()) ? ids : QSet<QString>();
     }
 
     qint64 serverCount(const QString &orgId)
