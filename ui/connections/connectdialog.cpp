@@ -37,6 +37,7 @@ ConnectDialog::ConnectDialog(models::ConnectionProfileStore *store, models::Secr
     connect(m_store, &QAbstractItemModel::rowsInserted, this, &ConnectDialog::updateButtons);
     connect(m_store, &QAbstractItemModel::rowsRemoved, this, &ConnectDialog::updateButtons);
     connect(m_secrets, &models::SecretStore::keychainUnavailable, this, &ConnectDialog::updateKeychainNotice);
+    connect(m_secrets, &models::SecretStore::waitingChanged, this, &ConnectDialog::updateKeychainNotice);
     updateKeychainNotice();
     if (m_store->rowCount() > 0) {
         const QString last = m_store->lastUsedId();
@@ -170,7 +171,18 @@ void ConnectDialog::buildUi()
 
     m_keychainNotice = hintLabel(QString(), group);
     m_keychainNotice->setObjectName(QStringLiteral("keychainNotice"));
-    form->addRow(m_keychainNotice);
+    // A keyring prompt may wait for its password for a long time: say so, and let the user stop.
+    m_stopWaiting = new QPushButton(tr("Stop &waiting"), group);
+    m_stopWaiting->setObjectName(QStringLiteral("stopWaitingForKeyring"));
+    m_stopWaiting->setToolTip(tr("Give up on the keyring for now: a token being saved is kept for this "
+                                 "session only; the next use of the keyring asks it again."));
+    m_stopWaiting->setAutoDefault(false);
+    m_stopWaiting->hide();
+    connect(m_stopWaiting, &QPushButton::clicked, m_secrets, &models::SecretStore::cancelWaiting);
+    auto *noticeRow = new QHBoxLayout;
+    noticeRow->addWidget(m_keychainNotice, 1);
+    noticeRow->addWidget(m_stopWaiting, 0, Qt::AlignTop);
+    form->addRow(noticeRow);
 
     groupLayout->addStretch(1);
     auto *saveRow = new QHBoxLayout;
@@ -220,7 +232,11 @@ void ConnectDialog::buildUi()
 
 void ConnectDialog::updateKeychainNotice()
 {
-    if (m_secrets->keychainAvailable()) {
+    m_stopWaiting->setVisible(m_secrets->isWaiting());
+    if (m_secrets->isWaiting()) {
+        m_keychainNotice->setText(tr("Waiting for the keyring: unlock it (a password prompt may be open) "
+                                     "or stop waiting."));
+    } else if (m_secrets->keychainAvailable()) {
         m_keychainNotice->setText(
             tr("Tokens and keys are stored in the system keychain, never in settings files."));
     } else {
@@ -530,12 +546,22 @@ void ConnectDialog::removeCurrent()
             this, tr("Remove Connection"),
             tr("Remove the connection “%1”? Its stored token or key is deleted from the keychain.")
                 .arg(p->name),
-            tr("Remove “%1”").arg(p->name)))
+            tr("Remove “%1”").arg(escapeMnemonic(p->name))))
         return;
     const QString id = m_currentId;
+    const QString name = p->name;
     m_modified = false;
     m_store->remove(id);
-    m_secrets->remove(id);
+    // Say what became of the secret: a removal the keychain did not do is not hidden.
+    m_secrets->remove(id, this, [this, name](const models::SecretStore::RemoveResult &r) {
+        if (r.removed)
+            showStatus(MessageBanner::Kind::Info, tr("Removed “%1” and its token or key.").arg(name));
+        else
+            showStatus(MessageBanner::Kind::Warning,
+                       tr("Removed the connection “%1”, but its token or key is still in the keychain (%2). "
+                          "Delete it there by hand (service “Orgscope”).")
+                           .arg(name, r.canceled ? tr("you stopped waiting for the keyring") : r.error));
+    });
     if (m_store->rowCount() > 0)
         selectProfile(m_store->index(0).data(models::ConnectionProfileStore::IdRole).toString());
     else

@@ -102,6 +102,7 @@ private:
     QPushButton *m_remove = nullptr;
     MessageBanner *m_banner = nullptr;
     QLabel *m_keychainNotice = nullptr;
+    QPushButton *m_stopWaiting = nullptr; // while the keyring is slow to answer
     QLineEdit *m_name = nullptr;
     QLineEdit *m_baseUrl = nullptr;
     QRadioButton *m_schemeToken = nullptr;

@@ -71,6 +71,19 @@ public:
     int asked = 0;
 };
 
+// A keychain the test answers: calls wait until it says so; removals are refused.
+class HeldKeychain : public models::SecretStore::Backend
+{
+public:
+    void read(const QString &, Done done) override { held.append(std::move(done)); }
+    void write(const QString &, const QString &, Done done) override { held.append(std::move(done)); }
+    void remove(const QString &, Done done) override
+    {
+        done(Status::Refused, QStringLiteral("access denied"));
+    }
+    QList<Done> held;
+};
+
 } // namespace
 
 class TestConnectDialog : public QObject
@@ -382,6 +395,57 @@ private Q_SLOTS:
         dialogs.dialog()->connectCurrent();
         QTRY_COMPARE(connecting.count(), 2);
         QCOMPARE(page->asked, 2);
+    }
+
+    void slowKeyringIsShownAndCanBeStopped()
+    {
+        models::ConnectionProfileStore store;
+        auto backend = std::make_unique<HeldKeychain>();
+        HeldKeychain *keychain = backend.get();
+        models::SecretStore secrets(std::move(backend));
+        secrets.setWaitNoticeDelay(50);
+        ui::ConnectDialog dialog(&store, &secrets);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *stop = child<QPushButton>(&dialog, "stopWaitingForKeyring");
+        QVERIFY(!stop->isVisible());
+
+        // Saving a profile writes its token: the keyring does not answer (a prompt is open).
+        typeInto(&dialog, "baseUrlEdit", m_sim->baseUrl());
+        typeInto(&dialog, "tokenEdit", QStringLiteral("held-token-1f2e"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "saveProfile"), Qt::LeftButton);
+        QCOMPARE(keychain->held.size(), 1);
+        QTRY_VERIFY(stop->isVisible());
+        QVERIFY2(child<QLabel>(&dialog, "keychainNotice")
+                     ->text()
+                     .contains(QStringLiteral("Waiting for the keyring")),
+                 qPrintable(child<QLabel>(&dialog, "keychainNotice")->text()));
+
+        // Stop: the token stays for this session, the keychain stays in use.
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QTRY_VERIFY(!stop->isVisible());
+        QVERIFY(!secrets.isWaiting());
+        QVERIFY(secrets.keychainAvailable());
+        QVERIFY(secrets.hasSessionSecret(dialog.currentProfileId()));
+    }
+
+    void aSecretTheKeychainKeptIsSaid()
+    {
+        models::ConnectionProfileStore store;
+        models::SecretStore secrets(std::make_unique<HeldKeychain>());
+        ConnectionProfile p;
+        p.name = QStringLiteral("R&D lab");
+        p.baseUrl = QUrl(m_sim->baseUrl());
+        const QString id = store.add(p);
+        ui::ConnectDialog dialog(&store, &secrets);
+        dialog.selectProfile(id);
+        ui::Dialogs::enqueueAnswer(true);
+        dialog.removeCurrent();
+        QCOMPARE(store.rowOf(id), -1);
+        QCOMPARE(ui::Dialogs::lastConfirmLabel(), QStringLiteral("Remove “R&&D lab”"));
+        QTRY_VERIFY(dialog.statusText().contains(QStringLiteral("still in the keychain")));
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("access denied")),
+                 qPrintable(dialog.statusText()));
     }
 };
 
