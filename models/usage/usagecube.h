@@ -9,6 +9,8 @@
 
 #include "usagetypes.h"
 
+#include "api/usageapi.h"
+
 #include <QExplicitlySharedDataPointer>
 #include <QList>
 #include <QString>
@@ -73,7 +75,10 @@ public:
     bool isCovered(UsageDayRange range) const { return missingRanges(range).isEmpty(); }
     // What still has to be fetched for range, as request-sized windows in
     // order (the API takes at most 31 days per request).
-    QList<UsageDayRange> missingWindows(UsageDayRange range, int maxDays = 31) const;
+    // maxDays: UsageApi asks each window one day longer (so an exclusive `to`
+    // loses nothing) and a request may span at most 31 days.
+    QList<UsageDayRange> missingWindows(UsageDayRange range,
+                                        int maxDays = api::UsageApi::MaxDaysPerWindow) const;
 
     qsizetype rowCount() const;
     bool isEmpty() const { return rowCount() == 0; }
