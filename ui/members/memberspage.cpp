@@ -140,13 +140,10 @@ void MembersPage::buildUi()
     m_inviteButton->setObjectName(QStringLiteral("inviteButton"));
     m_removeButton = toolButton(m_removeAction, this);
     m_removeButton->setObjectName(QStringLiteral("removeButton"));
-    m_exportButton = new QToolButton(this);
+    // A push button lays its menu arrow out beside the text (a tool button draws it over the text).
+    m_exportButton = new QPushButton(icon(QStringLiteral("document-export")), tr("&Export"), this);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
-    m_exportButton->setText(tr("&Export"));
-    m_exportButton->setIcon(icon(QStringLiteral("document-export")));
-    m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_exportButton->setAutoRaise(true);
-    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setFlat(true);
     auto *exportMenu = new QMenu(m_exportButton);
     exportMenu->addAction(m_exportCsvAction);
     exportMenu->addAction(m_exportJsonAction);

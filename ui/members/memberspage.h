@@ -105,7 +105,7 @@ private:
     QPushButton *m_search;
     QToolButton *m_inviteButton;
     QToolButton *m_removeButton;
-    QToolButton *m_exportButton;
+    QPushButton *m_exportButton;
     QSplitter *m_splitter;
     QTableView *m_table;
     MemberDetailsPanel *m_details;

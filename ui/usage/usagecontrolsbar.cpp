@@ -13,8 +13,8 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSpinBox>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -24,7 +24,7 @@ UsageControlsBar::UsageControlsBar(QWidget *parent)
       m_measure(new QComboBox(this)), m_unitLabel(new QLabel(tr("U&nit:"), this)),
       m_unit(new QComboBox(this)), m_group1(new QComboBox(this)), m_group2(new QComboBox(this)),
       m_granularity(new QComboBox(this)), m_topN(new QSpinBox(this)), m_chartKind(new QComboBox(this)),
-      m_corrections(new QCheckBox(tr("&Corrections"), this)), m_export(new QToolButton(this))
+      m_corrections(new QCheckBox(tr("&Corrections"), this)), m_export(new QPushButton(this))
 {
     using RangePreset = UsagePage::RangePreset;
     using ChartKind = UsagePage::ChartKind;
@@ -106,10 +106,11 @@ UsageControlsBar::UsageControlsBar(QWidget *parent)
                                  "earlier days) in the figures and the records export"));
     bar->addWidget(m_corrections);
 
+    m_export->setObjectName(QStringLiteral("usageExport"));
     m_export->setText(tr("&Export"));
     m_export->setIcon(icon(QStringLiteral("document-export")));
-    m_export->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_export->setPopupMode(QToolButton::InstantPopup);
+    // A push button lays its menu arrow out beside the text (a tool button draws it over the text).
+    m_export->setFlat(true);
     bar->addStretch(1);
     const auto combos = findChildren<QComboBox *>();
     for (QComboBox *combo : combos)

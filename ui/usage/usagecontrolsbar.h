@@ -12,7 +12,7 @@ class QComboBox;
 class QLabel;
 class QDateEdit;
 class QSpinBox;
-class QToolButton;
+class QPushButton;
 
 namespace models {
 class UsageController;
@@ -39,7 +39,7 @@ public:
     QComboBox *chartKind() const { return m_chartKind; }
     // Rows with ChargeClass "Correction" in the figures and the records export.
     QCheckBox *corrections() const { return m_corrections; }
-    QToolButton *exportButton() const { return m_export; }
+    QPushButton *exportButton() const { return m_export; }
     // The measures the loaded data offers (estimated cost when a rate card
     // prices it); estimated cost is chosen until the user picks another.
     void rebuildMeasures(const models::UsageController &controller);
@@ -63,7 +63,7 @@ private:
     QSpinBox *m_topN;
     QComboBox *m_chartKind;
     QCheckBox *m_corrections;
-    QToolButton *m_export;
+    QPushButton *m_export;
     bool m_measureChosen = false; // the user picked a measure: keep it
 };
 

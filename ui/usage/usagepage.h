@@ -21,7 +21,7 @@ class QPushButton;
 class QSpinBox;
 class QSplitter;
 class QTableView;
-class QToolButton;
+class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -129,7 +129,7 @@ private:
     QComboBox *m_granularity;
     QSpinBox *m_topN;
     QComboBox *m_chartKind;
-    QToolButton *m_export;
+    QPushButton *m_export;
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QLabel *m_note;

@@ -200,6 +200,15 @@ private Q_SLOTS:
         QVERIFY(m_page->exportTo(dir.filePath(QStringLiteral("members.json")), true));
     }
 
+    void exportMenuArrowSitsBesideItsText()
+    {
+        // A tool button with an instant menu draws its arrow over the text, cut off.
+        auto *button = m_page->findChild<QPushButton *>(QStringLiteral("exportButton"));
+        QVERIFY(button);
+        QVERIFY(button->menu());
+        QVERIFY(button->width() >= button->sizeHint().width());
+    }
+
     void detailsElideWithTooltipAndCopy()
     {
         auto *table = m_page->findChild<QTableView *>(QStringLiteral("membersTable"));

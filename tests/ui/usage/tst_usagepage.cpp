@@ -664,6 +664,10 @@ private Q_SLOTS:
         QTRY_COMPARE(page.measureCombo()->count(), 1);
         QVERIFY(!page.measureCombo()->isEnabled());
         QVERIFY(page.measureCombo()->toolTip().contains(QStringLiteral("no rate card")));
+        // Export is a push button: its menu arrow sits beside the text, not over it.
+        auto *exportButton = page.findChild<QPushButton *>(QStringLiteral("usageExport"));
+        QVERIFY(exportButton);
+        QVERIFY(exportButton->menu());
     }
 };
 
