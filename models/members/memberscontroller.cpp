@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QSaveFile>
 #include <QTimer>
+#include <algorithm>
 
 namespace models {
 
@@ -200,6 +201,9 @@ void MembersController::removeMembers(const QStringList &memberIds)
         m_removalRows->deleteLater();
     auto *rows = new MemberBatchModel(MemberBatchModel::Kind::Remove, this);
     rows->setMembers(members);
+    m_removalInvitations = int(std::count_if(members.cbegin(), members.cend(), [](const api::Member &m) {
+        return m.status == QLatin1String("pending");
+    }));
     m_removalRows = rows;
     m_removalOrg = m_session->organizationId();
     auto *remover = new MemberRemover(m_session->client(), m_removalOrg, rows, this);
@@ -237,7 +241,11 @@ void MembersController::onRemovalFinished()
         QStringList who;
         for (const auto &r : rows->rows())
             who.append(r.email);
-        setNotice(tr("Removed %n member(s): %1", nullptr, removed).arg(who.join(QStringLiteral(", "))));
+        // Removing a pending membership revokes its invitation: say which happened.
+        setNotice(
+            m_removalInvitations == removed
+                ? tr("Revoked %n invitation(s): %1", nullptr, removed).arg(who.join(QStringLiteral(", ")))
+                : tr("Removed %n member(s): %1", nullptr, removed).arg(who.join(QStringLiteral(", "))));
         if (m_log)
             m_log->add(ActivityLog::Severity::Info, tr("Members"), m_notice);
     } else {

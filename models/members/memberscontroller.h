@@ -139,6 +139,7 @@ private:
     MembersFilterProxy *m_proxy;
     MemberBatchModel *m_invites;
     QPointer<MemberBatchModel> m_removalRows;
+    int m_removalInvitations = 0; // pending memberships among them: removing one revokes it
     QPointer<api::MembersPager> m_pager;
     QPointer<MemberRemover> m_remover;
     QPointer<ExistingMemberCheck> m_check;

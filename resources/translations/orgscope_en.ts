@@ -97,6 +97,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Revoked %n invitation(s): %1</source>
+        <translation>
+            <numerusform>Revoked %n invitation: %1</numerusform>
+            <numerusform>Revoked %n invitations: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %n member(s) to %1.</source>
         <translation>
             <numerusform>Exported %n member to %1.</numerusform>

@@ -136,7 +136,7 @@ void ConnectDialog::buildUi()
 
     m_email = new QLineEdit(group);
     m_email->setObjectName(QStringLiteral("emailEdit"));
-    m_email->setPlaceholderText(tr("you@example.com"));
+    m_email->setPlaceholderText(tr("the e-mail address of your Cloudflare login"));
     m_errors.insert(Field::Email, errorLabel(QStringLiteral("emailError"), group));
     m_emailRow = withError(m_email, m_errors.value(Field::Email), group);
     m_emailLabel = new QLabel(tr("E&mail:"), group);

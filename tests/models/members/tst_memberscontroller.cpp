@@ -194,6 +194,24 @@ private Q_SLOTS:
         QVERIFY(!f.controller->error().isError());
     }
 
+    void removingAnInvitationSaysItWasRevoked()
+    {
+        Fixture f;
+        QVERIFY(f.start(this));
+        models::MembersModel *members = f.controller->members();
+        QString pendingId;
+        for (int row = 0; row < members->rowCount() && pendingId.isEmpty(); ++row)
+            if (members->member(row).status == QLatin1String("pending"))
+                pendingId = members->member(row).id;
+        if (pendingId.isEmpty())
+            QSKIP("the seeded organization has no pending invitation");
+        QSignalSpy done(f.controller.get(), &models::MembersController::removalFinished);
+        f.controller->removeMembers({pendingId});
+        QVERIFY(done.wait(20000));
+        QVERIFY2(f.controller->notice().startsWith(QStringLiteral("Revoked 1 invitation")),
+                 qPrintable(f.controller->notice()));
+    }
+
     // Every other API call fails (--faults 500:0.5, no retries): the batch goes
     // on, each row says what happened, and retry() resends only the failed ones.
     void removalWithFailuresMidBatch()
