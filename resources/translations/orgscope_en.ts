@@ -412,4 +412,38 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ui::AuditStatusLine</name>
+    <message numerus="yes">
+        <source>Refreshed: %Ln new entries (%1)</source>
+        <translation>
+            <numerusform>Refreshed: %Ln new entry (%1)</numerusform>
+            <numerusform>Refreshed: %Ln new entries (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entries to %1</source>
+        <translation>
+            <numerusform>Exported %Ln entry to %1</numerusform>
+            <numerusform>Exported %Ln entries to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::AuditLogPage</name>
+    <message numerus="yes">
+        <source>%1 of %Ln entries</source>
+        <translation>
+            <numerusform>%1 of %Ln entry</numerusform>
+            <numerusform>%1 of %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -385,8 +385,8 @@ void AuditLogPage::updateCount()
     const int shown = m->rowCount();
     const quint32 loaded = m->store().rowCount();
     const bool filtered = !m->filter().isEmpty();
-    QString text = filtered ? tr("%1 of %2 entries").arg(locale.toString(shown), locale.toString(loaded))
-                            : tr("%1 entries").arg(locale.toString(loaded));
+    QString text = filtered ? tr("%1 of %Ln entries", nullptr, int(loaded)).arg(locale.toString(shown))
+                            : tr("%Ln entries", nullptr, int(loaded));
     if (!m_rangeText.isEmpty() && m->filter().hasTimeRange())
         text += QStringLiteral(" · ") + m_rangeText;
     if (m->isFiltering())

@@ -3,6 +3,8 @@
 #include "models/audit/auditcontroller.h"
 #include "models/audit/audittablemodel.h"
 
+#include <climits>
+
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -126,7 +128,8 @@ void AuditStatusLine::onLoadFinished(const models::AuditLoadSummary &s)
     else if (s.failed)
         text = tr("Stopped after %1").arg(figures);
     else if (s.kind == models::AuditLoadSummary::Kind::Refresh)
-        text = tr("Refreshed: %1 new entries (%2)").arg(locale.toString(s.added), figures);
+        text =
+            tr("Refreshed: %Ln new entries (%1)", nullptr, int(qMin<qint64>(s.added, INT_MAX))).arg(figures);
     else
         text = tr("Loaded %1").arg(figures);
     QStringList tips;
@@ -161,9 +164,9 @@ void AuditStatusLine::onExportFinished(bool ok, const QString &pathOrError, qint
 {
     updateBusy();
     if (ok) {
-        const QString done = tr("Exported %1 entries to %2")
-                                 .arg(QLocale().toString(m_controller->exportProgress().total),
-                                      QDir::toNativeSeparators(pathOrError));
+        const qint64 total = m_controller->exportProgress().total;
+        const QString done = tr("Exported %Ln entries to %1", nullptr, int(qMin<qint64>(total, INT_MAX)))
+                                 .arg(QDir::toNativeSeparators(pathOrError));
         m_label->setText(withoutBodies == 0
                              ? done
                              : done + QLatin1Char(' ') +
