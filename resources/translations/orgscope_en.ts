@@ -415,6 +415,13 @@
 <context>
     <name>ui::AuditStatusLine</name>
     <message numerus="yes">
+        <source>%Ln entries · %1 · %2 s · %3 entries/s</source>
+        <translation>
+            <numerusform>%Ln entry · %1 · %2 s · %3 entries/s</numerusform>
+            <numerusform>%Ln entries · %1 · %2 s · %3 entries/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Refreshed: %Ln new entries (%1)</source>
         <translation>
             <numerusform>Refreshed: %Ln new entry (%1)</numerusform>

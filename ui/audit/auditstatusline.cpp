@@ -27,9 +27,9 @@ QString figuresText(qint64 entries, int pages, qint64 elapsedMs)
 {
     const QLocale locale;
     const double seconds = std::max<qint64>(1, elapsedMs) / 1000.0;
-    return AuditStatusLine::tr("%1 entries · %2 · %3 s · %4 entries/s")
-        .arg(locale.toString(entries), pagesText(pages), locale.toString(seconds, 'f', 1),
-             locale.toString(qint64(entries / seconds)));
+    return AuditStatusLine::tr("%Ln entries · %1 · %2 s · %3 entries/s", nullptr,
+                               int(std::min<qint64>(entries, INT_MAX)))
+        .arg(pagesText(pages), locale.toString(seconds, 'f', 1), locale.toString(qint64(entries / seconds)));
 }
 
 } // namespace
