@@ -1,5 +1,7 @@
 #include "ui/organizations/organizationspage.h"
 
+#include "ui/organizations/organizationtreestatus.h"
+
 #include "models/organizations/organizationfilterproxymodel.h"
 #include "models/organizations/organizationtreemodel.h"
 #include "models/settings/appsettings.h"
@@ -399,35 +401,7 @@ void OrganizationsPage::updateBanner()
 
 void OrganizationsPage::updateTreeStatus()
 {
-    const int n = m_controller->tree()->organizationCount();
-    switch (m_controller->treeState()) {
-    case Controller::TreeState::NotConnected:
-        m_treeStatus->setText(tr("Not connected."));
-        break;
-    case Controller::TreeState::Loading:
-        m_treeStatus->setText(m_controller->treeItemsLoaded() > 0
-                                  ? tr("Loading organizations… %1").arg(m_controller->treeItemsLoaded())
-                                  : tr("Loading organizations…"));
-        break;
-    case Controller::TreeState::Failed:
-        m_treeStatus->setText(n ? tr("Showing the last loaded organizations.")
-                                : tr("No organizations loaded."));
-        break;
-    case Controller::TreeState::Loaded: {
-        const auto *shown = m_controller->shownTree();
-        if (n == 0)
-            m_treeStatus->setText(tr("These credentials can see no organization."));
-        else if (shown->rowCount() == 0 && !shown->nameFilter().isEmpty())
-            m_treeStatus->setText(
-                tr("No organization name or ID contains “%1” (%n organization(s) loaded).", nullptr, n)
-                    .arg(shown->nameFilter()));
-        else if (m_controller->isShowingFindResult())
-            m_treeStatus->setText(tr("%n organization(s); showing those that contain the ID.", nullptr, n));
-        else
-            m_treeStatus->setText(tr("%n organization(s)", nullptr, n));
-        break;
-    }
-    }
+    m_treeStatus->setText(treeStatusText(*m_controller));
     m_progress->setVisible(m_controller->isBusy());
     updateActions();
 }
