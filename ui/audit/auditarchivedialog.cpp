@@ -55,6 +55,21 @@ AuditArchiveDialog::AuditArchiveDialog(models::AuditController *controller, mode
     layout->addWidget(buttons);
 }
 
+void AuditArchiveDialog::openFor(models::AuditController *controller, models::AppSettings *settings,
+                                 QWidget *parent)
+{
+    auto *dialog = new AuditArchiveDialog(controller, settings, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void AuditArchiveDialog::applySavedRetention(models::AuditController *controller,
+                                             const models::AppSettings &settings)
+{
+    controller->setArchiveRetention(settings.auditArchiveRetentionDays(),
+                                    qint64(settings.auditArchiveMaxMiB()) * 1024 * 1024);
+}
+
 void AuditArchiveDialog::accept()
 {
     if (m_settings) {

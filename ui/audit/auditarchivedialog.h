@@ -27,6 +27,11 @@ public:
     QSpinBox *maxMiB() const { return m_maxMiB; }
     QPushButton *deleteButton() const { return m_delete; }
 
+    // Opens the dialog (window-modal, deleted on close).
+    static void openFor(models::AuditController *controller, models::AppSettings *settings, QWidget *parent);
+    // Hands the saved retention to the controller (before its archive opens).
+    static void applySavedRetention(models::AuditController *controller, const models::AppSettings &settings);
+
     // Saves the values and hands them to the controller.
     void accept() override;
     // Asks, then deletes the open organization's archive.

@@ -132,8 +132,7 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     }
     m_controller->setDraft(m_queryBar->draft());
     if (m_settings)
-        m_controller->setArchiveRetention(m_settings->auditArchiveRetentionDays(),
-                                          qint64(m_settings->auditArchiveMaxMiB()) * 1024 * 1024);
+        AuditArchiveDialog::applySavedRetention(m_controller, *m_settings);
     applyTimeZone();
     updateCount();
 }
@@ -224,7 +223,8 @@ void AuditLogPage::buildActions()
     menu->addSeparator();
     QAction *archive = menu->addAction(tr("Local archive settings…"));
     archive->setObjectName(QStringLiteral("actionAuditArchiveSettings"));
-    connect(archive, &QAction::triggered, this, &AuditLogPage::openArchiveSettings);
+    connect(archive, &QAction::triggered, this,
+            [this] { AuditArchiveDialog::openFor(m_controller, m_settings, this); });
 
     auto *clear = new QAction(icon(QStringLiteral("edit-clear-all")), tr("Clear filters"), this);
     clear->setToolTip(tr("Clear the search, column filters, time selection and the query's filters (the "
@@ -315,13 +315,6 @@ void AuditLogPage::bindController()
                 m_details->setFullEntry(id, json, fields);
                 Q_EMIT detailsLoaded(id);
             });
-}
-
-void AuditLogPage::openArchiveSettings()
-{
-    auto *dialog = new AuditArchiveDialog(m_controller, m_settings, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
 }
 
 void AuditLogPage::showEvent(QShowEvent *event)

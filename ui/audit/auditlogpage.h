@@ -74,8 +74,6 @@ public:
     void exportInteractive(Format format);
     void copyCell(const QModelIndex &index) const;
     void copyRow(const QModelIndex &index) const;
-    // The local archive's retention and "Delete local archive" (not modal-blocking).
-    void openArchiveSettings();
 
     models::AuditTableModel *model() const { return m_controller->table(); }
     AuditQueryBar *queryBar() const { return m_queryBar; }

@@ -27,11 +27,12 @@ QString treeStatusText(const Controller &c)
         if (n == 0)
             return OrganizationsPage::tr("These credentials can see no organization.");
         if (shown->rowCount() == 0 && !shown->nameFilter().isEmpty())
-            return OrganizationsPage::tr("No organization name or ID contains “%1” (%n organization(s) loaded).",
-                                         nullptr, n)
+            return OrganizationsPage::tr(
+                       "No organization name or ID contains “%1” (%n organization(s) loaded).", nullptr, n)
                 .arg(shown->nameFilter());
         if (c.isShowingFindResult())
-            return OrganizationsPage::tr("%n organization(s); showing those that contain the ID.", nullptr, n);
+            return OrganizationsPage::tr("%n organization(s); showing those that contain the ID.", nullptr,
+                                         n);
         return OrganizationsPage::tr("%n organization(s)", nullptr, n);
     }
     }
