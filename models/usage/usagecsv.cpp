@@ -4,6 +4,7 @@
 #include "models/export/csvwriter.h"
 #include "models/export/exportcolumns.h"
 #include "models/export/recordexporter.h"
+#include "models/usage/usagerecordsmodel.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -70,40 +71,9 @@ bool UsageCsv::writeRecords(QIODevice *out, const UsageCube &cube, const UsageQu
     Writer w(out);
     w.add(header, {});
 
-    const UsageDayRange range = query.range.isEmpty() ? cube.dayExtent() : query.range;
-    // Resolve the filters once to id sets, as the aggregator does.
-    std::vector<std::pair<std::span<const qint32>, std::vector<quint8>>> filters;
-    for (int dim = 0; dim < UsageDimensionCount; ++dim) {
-        std::vector<quint8> allowed;
-        for (const UsageFilter &f : query.filters) {
-            if (int(f.dimension) != dim)
-                continue;
-            if (allowed.empty())
-                allowed.assign(size_t(cube.valueCount(f.dimension)), 0);
-            const qint32 id = cube.findValue(f.dimension, f.key);
-            if (id >= 0)
-                allowed[size_t(id)] = 1;
-        }
-        if (!allowed.empty())
-            filters.emplace_back(cube.dimensionColumn(UsageDimension(dim)), std::move(allowed));
-    }
-
     // Each row as the record it came from: every column as received.
-    const auto days = cube.days();
-    const auto flags = cube.flags();
-    for (qsizetype r = 0; r < cube.rowCount(); ++r) {
-        const size_t row = size_t(r);
-        if (!range.contains(days[row]))
-            continue;
-        if (!query.includeCorrections && (flags[row] & UsageCube::Correction))
-            continue;
-        bool pass = true;
-        for (const auto &[column, allowed] : filters)
-            pass = pass && allowed[size_t(column[row])];
-        if (!pass)
-            continue;
+    for (const qint32 r : recordRowsInView(cube, query))
         w.add(ExportColumns::row(columns, cube.record(r)), numeric);
-    }
     return w.finish();
 }
 

@@ -10,8 +10,7 @@
 
 namespace models {
 
-std::vector<qint32> selectRecordRows(const UsageCube &cube, const UsageQuery &query, const QString &text,
-                                     int sortColumn, Qt::SortOrder order)
+std::vector<qint32> recordRowsInView(const UsageCube &cube, const UsageQuery &query)
 {
     const UsageDayRange range = query.range.isEmpty() ? cube.dayExtent() : query.range;
     // Filters resolved to id sets once, as the aggregator does.
@@ -30,8 +29,6 @@ std::vector<qint32> selectRecordRows(const UsageCube &cube, const UsageQuery &qu
         if (!allowed.empty())
             filters.emplace_back(cube.dimensionColumn(UsageDimension(dim)), std::move(allowed));
     }
-    const auto &columns = ExportColumns::usageRecords();
-    const QString needle = text.trimmed();
     const auto days = cube.days();
     const auto flags = cube.flags();
     std::vector<qint32> rows;
@@ -44,21 +41,26 @@ std::vector<qint32> selectRecordRows(const UsageCube &cube, const UsageQuery &qu
         bool pass = true;
         for (const auto &[column, allowed] : filters)
             pass = pass && allowed[size_t(column[row])];
-        if (!pass)
-            continue;
-        if (!needle.isEmpty()) {
+        if (pass)
+            rows.push_back(qint32(r));
+    }
+    return rows;
+}
+
+std::vector<qint32> selectRecordRows(const UsageCube &cube, const UsageQuery &query, const QString &text,
+                                     int sortColumn, Qt::SortOrder order)
+{
+    const auto &columns = ExportColumns::usageRecords();
+    const QString needle = text.trimmed();
+    std::vector<qint32> rows = recordRowsInView(cube, query);
+    if (!needle.isEmpty()) {
+        std::erase_if(rows, [&](qint32 r) {
             const api::UsageRecord rec = cube.record(r);
-            bool found = false;
-            for (const auto &c : columns) {
-                if (!c.numeric && c.value(rec).contains(needle, Qt::CaseInsensitive)) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found)
-                continue;
-        }
-        rows.push_back(qint32(r));
+            for (const auto &c : columns)
+                if (!c.numeric && c.value(rec).contains(needle, Qt::CaseInsensitive))
+                    return false;
+            return true;
+        });
     }
     if (sortColumn < 0 || sortColumn >= columns.size())
         return rows;

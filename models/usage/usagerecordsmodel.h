@@ -14,6 +14,10 @@
 
 namespace models {
 
+// Rows of the cube in the query's range, under its filters and its
+// corrections switch, in cube order: the records the view shows.
+std::vector<qint32> recordRowsInView(const UsageCube &cube, const UsageQuery &query);
+
 // The rows of `cube` in query.range (or everywhere) that pass query.filters
 // and query.includeCorrections and contain `text` (case-insensitive) in a
 // text column, sorted by column `sortColumn` of ExportColumns::usageRecords()
