@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include "faultinjector.h"
+#include "orgfaults.h"
 #include "timeutil.h"
 
 #include <QCommandLineParser>
@@ -55,6 +56,23 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
                                      QStringLiteral("Usage 'to' bound: inclusive (default) or exclusive."),
                                      QStringLiteral("MODE"));
     p.addOptions({opaqueCodes, usageTo});
+    // Issue 24: roll-up across the organization tree.
+    const QCommandLineOption subOrgs(
+        QStringLiteral("sub-orgs"),
+        QStringLiteral("Seed a tree of N more organizations (depth >= 3) under the main root, each with "
+                       "accounts, members, audit and usage."),
+        QStringLiteral("N"));
+    const QCommandLineOption usageScope(
+        QStringLiteral("usage-scope"),
+        QStringLiteral("A parent's usage answer: subtree (default, includes its sub-organizations' accounts) "
+                       "or own (its own accounts only)."),
+        QStringLiteral("SCOPE"));
+    const QCommandLineOption orgFaults(
+        QStringLiteral("org-faults"),
+        QStringLiteral("Faults for one organization's endpoints: ORGID:KIND[:RATE|:xN],... (KIND 408, 409, "
+                       "429, 500, 502, 503; RATE 0..1, default 1; xN: the first N requests only)."),
+        QStringLiteral("SPEC"));
+    p.addOptions({subOrgs, usageScope, orgFaults});
     const QCommandLineOption audit(QStringLiteral("audit-events"),
                                    QStringLiteral("Seeded audit entries (default 20000)."),
                                    QStringLiteral("N"));
@@ -196,6 +214,26 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
         return std::nullopt;
     o.stallMs = int(v);
     o.opaqueErrorCodes = p.isSet(opaqueCodes);
+    v = 0;
+    if (!number(subOrgs, 0, 1000, v))
+        return std::nullopt;
+    o.subOrgs = int(v);
+    if (p.isSet(usageScope)) {
+        const QString scope = p.value(usageScope);
+        if (scope != QLatin1String("subtree") && scope != QLatin1String("own")) {
+            message = QStringLiteral("--usage-scope: expected subtree or own");
+            return std::nullopt;
+        }
+        o.usageIncludesSubOrgs = scope == QLatin1String("subtree");
+    }
+    if (p.isSet(orgFaults)) {
+        o.orgFaults = p.value(orgFaults);
+        QString error;
+        if (!OrgFaults::parse(o.orgFaults, nullptr, error)) {
+            message = QStringLiteral("--org-faults: ") + error;
+            return std::nullopt;
+        }
+    }
     if (p.isSet(usageTo)) {
         if (p.value(usageTo) == QLatin1String("inclusive"))
             o.usageToExclusive = false;

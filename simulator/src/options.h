@@ -47,6 +47,13 @@ struct Options
     bool opaqueErrorCodes = false; // invented codes scrambled per run, messages reworded
     bool usageToExclusive = false; // usage `to` excludes its day
 
+    // Issue 24, roll-up: a generated tree of this many organizations under the
+    // main root, a parent's usage with or without its sub-organizations'
+    // accounts, and faults that hit one organization's endpoints only.
+    int subOrgs = 0;
+    bool usageIncludesSubOrgs = true; // --usage-scope subtree (default) | own
+    QString orgFaults;                // ORGID:KIND[:RATE|:xN],… (OrgFaults)
+
     QString faults;
     quint64 faultSeed = 1;
     int stallMs = 90000;

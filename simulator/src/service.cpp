@@ -3,6 +3,7 @@
 #include "querystring.h"
 #include "random.h"
 #include "seeder.h"
+#include "subtreeseeder.h"
 #include "timeutil.h"
 
 #include <QJsonArray>
@@ -44,6 +45,30 @@ bool matchText(const QString &value, const QueryString &q, const QString &prefix
     return true;
 }
 
+// --org-faults: the status faults of --faults, for one organization's endpoints.
+HttpResponse orgFaultResponse(int status)
+{
+    switch (status) {
+    case 429: {
+        HttpResponse r = Envelope::error(
+            429, 971, QStringLiteral("Please wait and consider throttling your request speed"));
+        r.headers = {{"Retry-After", "1"}, {"X-Orgscope-Sim-Fault", "org-429"}};
+        return r;
+    }
+    case 408:
+        return Envelope::error(408, 1104, QStringLiteral("Request timeout (simulated fault)"));
+    case 409:
+        return Envelope::error(409, 1105, QStringLiteral("Lock timeout, try again (simulated fault)"));
+    case 502:
+        return Envelope::error(502, 1102, QStringLiteral("Bad gateway (simulated fault)"));
+    case 503:
+        return Envelope::error(503, 1103,
+                               QStringLiteral("Service temporarily unavailable (simulated fault)"));
+    default:
+        return Envelope::error(500, 1100, QStringLiteral("Internal server error (simulated fault)"));
+    }
+}
+
 HttpResponse notFoundOrg()
 {
     return Envelope::error(404, 1004, QStringLiteral("Organization not found"));
@@ -75,6 +100,9 @@ Service::Service(const Options &options)
     timer.start();
     Seeder seeder(options.seed, m_startNow);
     seeder.seedEntities(m_store, options.email);
+    seedSubOrganizations(m_store, options.seed, m_startNow, options.subOrgs);
+    QString orgFaultError; // validated by Options::parse
+    m_orgFaults.configure(options.orgFaults, options.faultSeed, orgFaultError);
     seeder.seedAudit(m_store, m_audit, options.auditEvents);
     m_limiter.forceNext(options.force429);
     m_startupMs = timer.elapsed();
@@ -139,7 +167,10 @@ HttpResponse Service::handle(const HttpRequest &request)
             response = Envelope::error(authError);
         } else {
             Context c{request, *principal, QueryString::parse(request.rawQuery), segments};
-            response = route(c);
+            const std::optional<int> orgFault = segments.size() >= 2 && segments[0] == "organizations"
+                                                    ? m_orgFaults.roll(segments[1])
+                                                    : std::nullopt;
+            response = orgFault ? orgFaultResponse(*orgFault) : route(c);
         }
     }
     response.headers += m_limiter.headers(decision, t);
@@ -157,6 +188,14 @@ HttpResponse Service::admin(const HttpRequest &request, const QList<QByteArray> 
             return validation(QStringLiteral("count: must be a non-negative integer"));
         m_limiter.forceNext(n);
         return HttpResponse::json(200, Envelope::success("{\"forced\":" + QByteArray::number(n) + '}'));
+    }
+    if (segments.size() == 2 && segments[1] == "org-faults" && request.method == "POST") {
+        // Replaces the per-organization faults (no spec: none), e.g. to let a Retry through.
+        QString error;
+        if (!m_orgFaults.configure(q.value(QStringLiteral("spec")), m_options.faultSeed, error))
+            return validation(QStringLiteral("spec: ") + error);
+        return HttpResponse::json(
+            200, Envelope::success("{\"org_faults\":" + QByteArray(m_orgFaults.isEmpty() ? "0" : "1") + '}'));
     }
     if (segments.size() == 2 && segments[1] == "health" && request.method == "GET")
         return HttpResponse::json(200, Envelope::success("{\"status\":\"ok\",\"audit_entries\":" +
@@ -948,7 +987,8 @@ HttpResponse Service::usage(Context &c, const QByteArray &orgId)
     // Unknown organizations get an empty result, never a 404 (REFERENCE §4.14).
     QByteArray records = "[]";
     if (!empty && m_store.organization(orgId))
-        records = m_usage.records(m_store, orgId, from, to, q.value(QStringLiteral("metric")).toUtf8());
+        records = m_usage.records(m_store, orgId, from, to, q.value(QStringLiteral("metric")).toUtf8(),
+                                  m_options.usageIncludesSubOrgs);
     QByteArray out;
     out.reserve(records.size() + 64);
     out += "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":";

@@ -11,6 +11,7 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "options.h"
+#include "orgfaults.h"
 #include "querystring.h"
 #include "ratelimiter.h"
 #include "usagegenerator.h"
@@ -82,6 +83,7 @@ private:
     Authenticator m_auth;
     RateLimiter m_limiter;
     UsageGenerator m_usage;
+    OrgFaults m_orgFaults; // --org-faults
     quint64 m_idCounter = 0;
     qint64 m_startupMs = 0;
 };

@@ -4,6 +4,8 @@
 #include "random.h"
 #include "timeutil.h"
 
+#include <QSet>
+
 #include <cmath>
 
 namespace sim {
@@ -118,14 +120,27 @@ double UsageGenerator::quantity(const Account &a, int mi, qint64 day) const
 }
 
 QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &orgId, qint64 fromDay,
-                                   qint64 toDay, const QByteArray &metric) const
+                                   qint64 toDay, const QByteArray &metric, bool subtree) const
 {
     const qint64 first = qMax(fromDay, m_firstDay);
     const qint64 last = qMin(toDay, m_lastDay);
     QByteArray out;
     JsonWriter w(out);
     w.beginArray();
-    const QList<const Account *> accounts = store.accountsInSubtree(orgId);
+    QList<const Account *> accounts = store.accountsInSubtree(orgId);
+    if (!subtree)
+        accounts.removeIf([&](const Account *a) { return a->organizationId != orgId; });
+    // The first account of each organization carries the corrections, whoever asks.
+    QSet<const Account *> firstOfOrganization;
+    {
+        QSet<QByteArray> seen;
+        for (const Account &a : store.accounts) {
+            if (!seen.contains(a.organizationId)) {
+                seen.insert(a.organizationId);
+                firstOfOrganization.insert(&a);
+            }
+        }
+    }
     const QByteArray rootId = store.rootOf(orgId);
     const Organization *root = store.organization(rootId);
     const QString contract =
@@ -157,7 +172,7 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
                 if (!(a->productMask & (1u << m.family)) || (!metric.isEmpty() && metric != m.id))
                     continue;
                 const double q = quantity(*a, mi, day);
-                const bool correction = correctionDay && a == accounts.first() && mi == 0;
+                const bool correction = correctionDay && firstOfOrganization.contains(a) && mi == 0;
                 for (int pass = 0; pass < (correction ? 2 : 1); ++pass) {
                     // The correction row credits back 3 % of the previous month's volume.
                     const double qty = pass == 0 ? q : -std::round(q * 30 * 0.03);

@@ -15,11 +15,13 @@ class UsageGenerator
 public:
     UsageGenerator(quint64 seed, int days, bool costs, qint64 nowMs);
 
-    // JSON array of records for accounts of `orgId` and its sub-organizations,
-    // days [fromDay, toDay] inclusive (midnight UTC ms).
-    // `metric`: only that billable metric id (empty: all).
+    // JSON array of records for accounts of `orgId` and (with `subtree`,
+    // --usage-scope subtree) its sub-organizations, days [fromDay, toDay]
+    // inclusive (midnight UTC ms). `metric`: only that billable metric id
+    // (empty: all). A record depends on its account, metric and day only, so
+    // a parent's answer repeats its children's records exactly.
     QByteArray records(const DataStore &store, const QByteArray &orgId, qint64 fromDay, qint64 toDay,
-                       const QByteArray &metric = {}) const;
+                       const QByteArray &metric = {}, bool subtree = true) const;
 
     qint64 firstDay() const { return m_firstDay; }
     qint64 lastDay() const { return m_lastDay; }
