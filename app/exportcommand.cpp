@@ -12,6 +12,8 @@
 #include "models/export/auditpagewriter.h"
 #include "models/export/exportcolumns.h"
 #include "models/export/recordexporter.h"
+#include "models/rollup/orgtreerollup.h"
+#include "models/rollup/rollupexport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -39,7 +41,7 @@
 
 namespace {
 
-enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+enum Exit { Ok = 0, Failed = 1, Usage = 2, Partial = 3 };
 
 void errorLine(const QString &message)
 {
@@ -96,6 +98,16 @@ public:
         const QByteArray line =
             "\r" + QByteArray::number(items) + " records, " + QByteArray::number(pages) + " pages";
         std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        std::fflush(stderr);
+        m_dirty = true;
+    }
+    // A progress line of its own words (the roll-up counts organizations).
+    void text(const QString &line)
+    {
+        if (!m_enabled)
+            return;
+        const QByteArray bytes = "\r" + line.toUtf8();
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
         std::fflush(stderr);
         m_dirty = true;
     }
@@ -333,6 +345,13 @@ int runExportCommand(const QStringList &arguments)
         QStringLiteral(
             "Usage: write cost per month x product family (estimated, and billed where the API sends "
             "it) instead of the records."));
+    const QCommandLineOption includeSuborgsOpt(
+        QStringLiteral("include-suborgs"),
+        QStringLiteral("Audit, usage, members: the organization and every organization under it, with "
+                       "organization_id on every row (usage records returned for a parent and a child "
+                       "are written once). Exit status 3: written without the organizations named on "
+                       "stderr, which could not be read."));
+    parser.addOption(includeSuborgsOpt);
     parser.addOptions({orgOpt,     formatOpt,    outputOpt,   baseUrlOpt, sinceOpt,
                        beforeOpt,  directionOpt, pageSizeOpt, fromOpt,    toOpt,
                        nameOpt,    parentOpt,    statusOpt,   emailOpt,   quietOpt,
@@ -485,13 +504,24 @@ int runExportCommand(const QStringList &arguments)
     const QString partialPath = outputPath + QStringLiteral(".partial");
     const QString statePath = outputPath + QStringLiteral(".resume");
     // Priced usage is written at the end only: nothing to continue from.
-    const bool resumable = parser.isSet(outputOpt) && !priced;
+    const bool includeSuborgs = parser.isSet(includeSuborgsOpt);
+    if (includeSuborgs && kind != QLatin1String("audit") && kind != QLatin1String("usage") &&
+        kind != QLatin1String("members")) {
+        errorLine(QStringLiteral("--include-suborgs applies to audit, usage and members exports"));
+        return Usage;
+    }
+    if (includeSuborgs && priced) {
+        errorLine(QStringLiteral("--include-suborgs does not take --rate-card or --summary yet"));
+        return Usage;
+    }
+    const bool resumable = parser.isSet(outputOpt) && !priced && !includeSuborgs;
     const bool resuming = parser.isSet(resumeOpt);
     ResumeState state;
     state.arguments = resumeArguments(arguments);
     if (resuming) {
         if (!resumable) {
-            errorLine(QStringLiteral("--resume needs --output FILE (and no --rate-card or --summary)"));
+            errorLine(QStringLiteral(
+                "--resume needs --output FILE (and no --rate-card, --summary or --include-suborgs)"));
             return Usage;
         }
         QFile file(statePath);
@@ -515,6 +545,8 @@ int runExportCommand(const QStringList &arguments)
 
     // Build the pager (validating kind-specific options first).
     std::unique_ptr<api::Pager> pager;
+    api::MemberFilter memberFilter; // kept for --include-suborgs
+    api::AuditQuery auditQuery;
     QDate usageFrom;
     QDate usageTo;
     if (kind == QLatin1String("organizations")) {
@@ -534,6 +566,7 @@ int runExportCommand(const QStringList &arguments)
         api::MemberFilter filter;
         filter.statuses = splitValues(parser.values(statusOpt));
         filter.userEmail = parser.value(emailOpt);
+        memberFilter = filter;
         auto *p = new api::MembersPager(&client, orgId, filter);
         p->setPageSize(pageSize);
         pager.reset(p);
@@ -578,6 +611,7 @@ int runExportCommand(const QStringList &arguments)
             errorLine(problem);
             return Usage;
         }
+        auditQuery = query;
         pager.reset(new api::AuditPager(&client, orgId, query));
     } else {
         const QDate today = QDate::currentDate();
@@ -638,6 +672,62 @@ int runExportCommand(const QStringList &arguments)
     models::RecordExporter exporter(device.get(), exportFormat);
     // Audit pages go out column by column, without a record per entry.
     models::AuditPageWriter auditWriter(device.get(), exportFormat);
+    if (includeSuborgs) {
+        models::OrgTreeRollup rollup(&client);
+        rollup.setKind(kind == QLatin1String("audit")   ? models::OrgTreeRollup::Kind::Audit
+                       : kind == QLatin1String("usage") ? models::OrgTreeRollup::Kind::Usage
+                                                        : models::OrgTreeRollup::Kind::Members);
+        rollup.setAuditQuery(auditQuery);
+        rollup.setMemberFilter(memberFilter);
+        rollup.setUsageRange(usageFrom, usageTo);
+        rollup.setUsageMetric(parser.value(metricOpt).trimmed());
+        Progress progress(!parser.isSet(quietOpt) && isatty(fileno(stderr)));
+        QObject::connect(&rollup, &models::OrgTreeRollup::progressChanged, &rollup,
+                         [&](qint64 done, qint64 total) {
+                             progress.text(QStringLiteral("%1 of %2 organizations").arg(done).arg(total));
+                         });
+        QObject::connect(client.rateBudget(), &api::RateBudget::blocked, &rollup, [&](qint64 waitMs) {
+            if (!parser.isSet(quietOpt))
+                progress.note(QStringLiteral("rate limit reached: Cloudflare blocks further requests for "
+                                             "%1 s; waiting")
+                                  .arg((waitMs + 999) / 1000));
+        });
+        QEventLoop loop;
+        QObject::connect(&rollup, &models::OrgTreeRollup::finished, &loop, &QEventLoop::quit);
+        rollup.start(orgId);
+        if (rollup.isRunning())
+            loop.exec();
+        progress.done();
+        if (rollup.treeError()) {
+            if (saveFile)
+                saveFile->cancelWriting();
+            errorLine(QStringLiteral("cannot list the organizations under %1: %2")
+                          .arg(orgId, rollup.treeError().userMessage()));
+            return Failed;
+        }
+        const models::RollupWriteResult written =
+            models::writeRollup(rollup, exportFormat, device.get(), !parser.isSet(withoutCorrectionsOpt));
+        if (!written.ok || (saveFile && !saveFile->commit())) {
+            if (saveFile)
+                saveFile->cancelWriting();
+            errorLine(QStringLiteral("writing the export failed: %1").arg(device->errorString()));
+            return Failed;
+        }
+        if (!saveFile)
+            static_cast<QFile *>(device.get())->flush();
+        if (written.duplicatesRemoved > 0 && !parser.isSet(quietOpt))
+            errorLine(QStringLiteral("%1 usage records returned for both an organization and one under it "
+                                     "were written once")
+                          .arg(written.duplicatesRemoved));
+        // The rest is written; each organization that could not be read is named.
+        const QList<qsizetype> missing = rollup.missing();
+        for (qsizetype i : missing) {
+            const models::OrgNode &node = rollup.organizations().at(i);
+            errorLine(QStringLiteral("missing from the export: organization %1 (%2): %3")
+                          .arg(node.id, node.pathText(), rollup.error(i).userMessage()));
+        }
+        return missing.isEmpty() ? Ok : Partial;
+    }
     using models::ExportColumns;
     QList<api::UsageRecord> pricedRecords;
     bool writeFailed = false;

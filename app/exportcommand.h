@@ -6,5 +6,7 @@
 
 #include <QStringList>
 
-// Exit status: 0 success, 1 the export failed (one line on stderr), 2 usage error.
+// Exit status: 0 success, 1 the export failed (one line on stderr), 2 usage
+// error, 3 (--include-suborgs) written without the organizations that could
+// not be read, one stderr line each ("missing from the export: organization …").
 int runExportCommand(const QStringList &arguments);

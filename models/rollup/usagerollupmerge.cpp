@@ -1,0 +1,64 @@
+#include "models/rollup/usagerollupmerge.h"
+
+#include <QHash>
+
+#include <vector>
+
+namespace models {
+
+QString usageIdentity(const api::UsageRecord &r)
+{
+    static const QChar sep(0x1f);
+    const qint64 start = r.chargePeriodStart.isValid() ? r.chargePeriodStart.toMSecsSinceEpoch() : 0;
+    // The day: a record covers one day, however its start is written.
+    const qint64 day = start >= 0 ? start / 86400000 : (start - 86399999) / 86400000;
+    return r.billingAccountId + sep + r.billableMetricId + sep + QString::number(day) + sep + r.zoneId + sep +
+           r.regionId + sep + r.subAccountId + sep + r.chargeClass.toLower();
+}
+
+UsageRollup mergeUsage(const QList<OrgNode> &nodes, const QList<QList<api::UsageRecord>> &perOrganization)
+{
+    struct Where
+    {
+        qsizetype org;
+        qsizetype row;
+    };
+    UsageRollup out;
+    QHash<QString, Where> winner;
+    std::vector<std::vector<bool>> keep(size_t(perOrganization.size()));
+    for (qsizetype i = 0; i < perOrganization.size(); ++i) {
+        const QList<api::UsageRecord> &answer = perOrganization.at(i);
+        keep[size_t(i)].assign(size_t(answer.size()), false);
+        const int depth = i < nodes.size() ? nodes.at(i).depth : 0;
+        for (qsizetype j = 0; j < answer.size(); ++j) {
+            const QString key = usageIdentity(answer.at(j));
+            const auto it = winner.find(key);
+            if (it == winner.end()) {
+                winner.insert(key, Where{i, j});
+                keep[size_t(i)][size_t(j)] = true;
+                continue;
+            }
+            ++out.duplicatesRemoved;
+            const int held = it->org < nodes.size() ? nodes.at(it->org).depth : 0;
+            if (depth > held) {
+                keep[size_t(it->org)][size_t(it->row)] = false;
+                keep[size_t(i)][size_t(j)] = true;
+                *it = Where{i, j};
+            }
+        }
+    }
+    out.records.reserve(winner.size());
+    out.organization.reserve(winner.size());
+    for (qsizetype i = 0; i < perOrganization.size(); ++i) {
+        const QList<api::UsageRecord> &answer = perOrganization.at(i);
+        for (qsizetype j = 0; j < answer.size(); ++j) {
+            if (!keep[size_t(i)][size_t(j)])
+                continue;
+            out.records.append(answer.at(j));
+            out.organization.append(i);
+        }
+    }
+    return out;
+}
+
+} // namespace models

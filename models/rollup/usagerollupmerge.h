@@ -1,0 +1,32 @@
+#pragma once
+// Usage of several organizations as one list (issue 24). A parent's answer
+// may include its sub-organizations' accounts (the simulator's default, and
+// maybe the real API's), so the same record can come back from a parent and
+// a child: records are the same when their identity is — account, metric,
+// day, zone, region, sub-account and charge class — and such a record is
+// kept once, for the deepest organization that returned it (the one that
+// holds the account), whatever order the answers came in.
+
+#include "models/rollup/orgtree.h"
+
+#include "api/records.h"
+
+#include <QList>
+
+namespace models {
+
+struct UsageRollup
+{
+    QList<api::UsageRecord> records;
+    QList<qsizetype> organization; // per record: index into the node list it was merged with
+    qsizetype duplicatesRemoved = 0;
+};
+
+// `perOrganization[i]` is the answer of `nodes[i]` (missing organizations: an
+// empty list). Records come out in node order, each answer's order kept.
+UsageRollup mergeUsage(const QList<OrgNode> &nodes, const QList<QList<api::UsageRecord>> &perOrganization);
+
+// The identity of a record, as one string (the fields joined by U+001F).
+QString usageIdentity(const api::UsageRecord &record);
+
+} // namespace models
