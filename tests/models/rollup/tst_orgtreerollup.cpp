@@ -1,0 +1,328 @@
+// OrgTreeRollup against orgscope-sim --sub-orgs over real HTTP, and its pure
+// parts (the subtree, the usage merge) by hand: merged results equal the
+// union of the single-organization results with and without parent answers
+// that include the children, one organization failing leaves the rest and
+// its Retry fills it in, and usage costs one request per organization per
+// 31-day window.
+#include "api/client.h"
+#include "api/organizationsapi.h"
+#include "api/usageapi.h"
+#include "models/rollup/orgtree.h"
+#include "models/rollup/orgtreerollup.h"
+#include "models/rollup/usagerollupmerge.h"
+#include "testsupport/simulatorprocess.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using models::OrgTreeRollup;
+
+namespace {
+const QStringList kSimArgs{QStringLiteral("--sub-orgs"), QStringLiteral("21"),
+                           QStringLiteral("--audit-events"), QStringLiteral("3000"),
+                           QStringLiteral("--usage-days"), QStringLiteral("60"),
+                           QStringLiteral("--now"), QStringLiteral("2026-11-23T12:00:00Z")};
+
+void configure(api::Client &client, const QString &baseUrl)
+{
+    client.setBaseUrl(QUrl(baseUrl));
+    client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+    client.setRetryBaseDelay(10);
+    client.setMaxRetries(1);
+}
+
+bool runToEnd(OrgTreeRollup &rollup, const std::function<void()> &go)
+{
+    QSignalSpy finished(&rollup, &OrgTreeRollup::finished);
+    go();
+    return !finished.isEmpty() || finished.wait(120000);
+}
+
+// The simulator's test hook: faults for one organization's endpoints.
+bool setOrgFaults(const QString &baseUrl, const QString &spec)
+{
+    QUrl url(baseUrl);
+    url.setPath(QStringLiteral("/__sim/org-faults"));
+    if (!spec.isEmpty())
+        url.setQuery(QStringLiteral("spec=") + spec);
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.post(QNetworkRequest(url), QByteArray());
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    const bool ok = (reply->isFinished() || done.wait(10000)) && reply->error() == QNetworkReply::NoError;
+    delete reply;
+    return ok;
+}
+
+api::Organization org(const QString &id, const QString &name, const QString &parent)
+{
+    api::Organization o;
+    o.id = id;
+    o.name = name;
+    o.parentId = parent;
+    return o;
+}
+
+api::UsageRecord record(const QString &account, const QString &metric, int day, double quantity,
+                        const QString &chargeClass = {})
+{
+    api::UsageRecord r;
+    r.billingAccountId = account;
+    r.billableMetricId = metric;
+    r.chargePeriodStart = QDateTime(QDate(2026, 10, day), QTime(0, 0), Qt::UTC);
+    r.consumedQuantity = quantity;
+    r.chargeClass = chargeClass;
+    return r;
+}
+
+QStringList identities(const QList<api::UsageRecord> &records)
+{
+    QStringList out;
+    for (const api::UsageRecord &r : records)
+        out << models::usageIdentity(r) + QLatin1Char('|') + QString::number(r.consumedQuantity.value_or(-1));
+    out.sort();
+    return out;
+}
+} // namespace
+
+class TestOrgTreeRollup : public QObject
+{
+    Q_OBJECT
+
+    testsupport::SimulatorProcess m_subtree{kSimArgs};
+    testsupport::SimulatorProcess m_own{kSimArgs + QStringList{QStringLiteral("--usage-scope"),
+                                                               QStringLiteral("own")}};
+    QString m_root;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_subtree.start(), qPrintable(m_subtree.errorString()));
+        QVERIFY2(m_own.start(), qPrintable(m_own.errorString()));
+    }
+
+    void subtreeFromOneListing()
+    {
+        const QList<api::Organization> all{org(QStringLiteral("r"), QStringLiteral("Root"), {}),
+                                           org(QStringLiteral("b"), QStringLiteral("Beta"), QStringLiteral("r")),
+                                           org(QStringLiteral("a"), QStringLiteral("alpha"), QStringLiteral("r")),
+                                           org(QStringLiteral("c"), QStringLiteral("Child"), QStringLiteral("a")),
+                                           org(QStringLiteral("x"), QStringLiteral("Other root"), {}),
+                                           org(QStringLiteral("y"), QStringLiteral("Under x"), QStringLiteral("x"))};
+        const QList<models::OrgNode> tree = models::OrgTree::subtree(all, QStringLiteral("r"));
+        QStringList ids;
+        for (const models::OrgNode &n : tree)
+            ids << n.id;
+        QCOMPARE(ids, (QStringList{QStringLiteral("r"), QStringLiteral("a"), QStringLiteral("b"),
+                                   QStringLiteral("c")}));
+        QCOMPARE(tree.at(3).depth, 2);
+        QCOMPARE(tree.at(3).path, (QStringList{QStringLiteral("Root"), QStringLiteral("alpha"),
+                                               QStringLiteral("Child")}));
+        QVERIFY(models::OrgTree::subtree(all, QStringLiteral("nope")).isEmpty());
+        // A cycle in a hostile answer ends.
+        const QList<api::Organization> cyclic{org(QStringLiteral("p"), QStringLiteral("P"), QStringLiteral("q")),
+                                              org(QStringLiteral("q"), QStringLiteral("Q"), QStringLiteral("p"))};
+        QCOMPARE(models::OrgTree::subtree(cyclic, QStringLiteral("p")).size(), 2);
+    }
+
+    void mergeCountsARecordOnceForTheDeepestOrganization()
+    {
+        const QList<models::OrgNode> nodes{{QStringLiteral("r"), {}, {}, 0, {}},
+                                           {QStringLiteral("c"), {}, QStringLiteral("r"), 1, {}},
+                                           {QStringLiteral("g"), {}, QStringLiteral("c"), 2, {}}};
+        const api::UsageRecord own = record(QStringLiteral("acc-r"), QStringLiteral("m"), 1, 1);
+        const api::UsageRecord child = record(QStringLiteral("acc-c"), QStringLiteral("m"), 1, 2);
+        const api::UsageRecord grandchild = record(QStringLiteral("acc-g"), QStringLiteral("m"), 1, 3);
+        const api::UsageRecord correction =
+            record(QStringLiteral("acc-g"), QStringLiteral("m"), 1, -1, QStringLiteral("Correction"));
+        // The parents' answers include their children's records (and the
+        // correction differs from the usage row only by its charge class).
+        const models::UsageRollup merged =
+            models::mergeUsage(nodes, {{own, child, grandchild, correction}, {child, grandchild, correction}, {grandchild, correction}});
+        QCOMPARE(merged.records.size(), 4);
+        QCOMPARE(merged.duplicatesRemoved, 5);
+        QCOMPARE(identities(merged.records), identities({own, child, grandchild, correction}));
+        for (qsizetype k = 0; k < merged.records.size(); ++k) {
+            const QString account = merged.records.at(k).billingAccountId;
+            QCOMPARE(nodes.at(merged.organization.at(k)).id, account.mid(4));
+        }
+        // Nothing shared: nothing removed.
+        const models::UsageRollup apart = models::mergeUsage(nodes, {{own}, {child}, {grandchild, correction}});
+        QCOMPARE(apart.duplicatesRemoved, 0);
+        QCOMPARE(apart.records.size(), 4);
+        // Another day or zone is another record.
+        api::UsageRecord zoned = grandchild;
+        zoned.zoneId = QStringLiteral("z");
+        QCOMPARE(models::mergeUsage(nodes, {{grandchild}, {zoned}}).records.size(), 2);
+    }
+
+    void mergedUsageEqualsTheUnionOfSingleOrganizations_data()
+    {
+        QTest::addColumn<bool>("parentIncludesChildren");
+        QTest::newRow("parent answers include the children") << true;
+        QTest::newRow("own accounts only") << false;
+    }
+    void mergedUsageEqualsTheUnionOfSingleOrganizations()
+    {
+        QFETCH(bool, parentIncludesChildren);
+        testsupport::SimulatorProcess &sim = parentIncludesChildren ? m_subtree : m_own;
+        api::Client client;
+        configure(client, sim.baseUrl());
+        OrgTreeRollup rollup(&client);
+        rollup.setKind(OrgTreeRollup::Kind::Usage);
+        const QDate from(2026, 10, 1), to(2026, 11, 20); // two windows: 31 + 20 days
+        rollup.setUsageRange(from, to);
+        // The main root: the organization with the most descendants.
+        QVERIFY(runToEnd(rollup, [&] { rollup.start(rootOf(client)); }));
+        QVERIFY(rollup.isComplete());
+        const QList<models::OrgNode> &nodes = rollup.organizations();
+        QVERIFY2(nodes.size() >= 20, "a seeded tree of 20+ organizations");
+        int deepest = 0;
+        for (const models::OrgNode &n : nodes)
+            deepest = qMax(deepest, n.depth);
+        QVERIFY(deepest >= 3);
+        // One request per organization per 31-day window, plus the listing.
+        QCOMPARE(rollup.requestCount(), 1 + int(nodes.size()) * 2);
+        QCOMPARE(rollup.progress().done, qint64(nodes.size()));
+
+        // Each organization on its own, as the Usage page reads one.
+        QStringList unionOfSingles;
+        QSet<QString> distinct;
+        for (const models::OrgNode &n : nodes) {
+            QList<api::UsageRecord> single;
+            for (const auto &w : api::UsageApi::windows(from, to, api::UsageApi::MaxDaysPerRequest)) {
+                auto *job = api::UsageApi(&client).get(n.id, w.first, w.second);
+                job->setAutoDelete(false);
+                QSignalSpy done(job, &api::Job::finished);
+                job->start();
+                QVERIFY(job->isFinished() || done.wait(30000));
+                QVERIFY(!job->error());
+                single += job->result();
+                delete job;
+            }
+            QCOMPARE(identities(rollup.usage(rollup.indexOf(n.id))), identities(single));
+            for (const QString &id : identities(single)) {
+                if (!distinct.contains(id)) {
+                    distinct.insert(id);
+                    unionOfSingles << id;
+                }
+            }
+        }
+        unionOfSingles.sort();
+        const models::UsageRollup merged = rollup.mergedUsage();
+        QCOMPARE(identities(merged.records), unionOfSingles);
+        if (parentIncludesChildren)
+            QVERIFY(merged.duplicatesRemoved > 0);
+        else
+            QCOMPARE(merged.duplicatesRemoved, 0);
+    }
+
+    void oneOrganizationFailsAndItsRetryFillsItIn()
+    {
+        api::Client client;
+        configure(client, m_own.baseUrl());
+        client.setMaxPageRetries(0);
+        OrgTreeRollup clean(&client);
+        clean.setKind(OrgTreeRollup::Kind::Members);
+        QVERIFY(runToEnd(clean, [&] { clean.start(rootOf(client)); }));
+        QVERIFY(clean.isComplete());
+        const QList<models::OrgNode> nodes = clean.organizations();
+        const QString failing = nodes.at(nodes.size() / 2).id;
+        QVERIFY(setOrgFaults(m_own.baseUrl(), failing + QStringLiteral(":503")));
+
+        OrgTreeRollup rollup(&client);
+        rollup.setKind(OrgTreeRollup::Kind::Members);
+        rollup.setMaxConcurrent(3);
+        QSignalSpy progress(&rollup, &OrgTreeRollup::progressChanged);
+        QVERIFY(runToEnd(rollup, [&] { rollup.startWithTree(nodes); }));
+        QVERIFY(setOrgFaults(m_own.baseUrl(), {}));
+        QVERIFY(!rollup.isComplete());
+        QCOMPARE(rollup.missing(), QList<qsizetype>{rollup.indexOf(failing)});
+        QCOMPARE(rollup.error(rollup.indexOf(failing)).httpStatus(), 503);
+        QCOMPARE(progress.last().at(0).toLongLong(), qint64(nodes.size())); // failed counts as finished
+        for (qsizetype i = 0; i < nodes.size(); ++i) {
+            if (nodes.at(i).id == failing)
+                QVERIFY(rollup.members(i).isEmpty());
+            else
+                QCOMPARE(rollup.members(i).size(), clean.members(i).size());
+        }
+        // Retry asks for the missing organization alone.
+        const int before = rollup.requestCount();
+        QVERIFY(runToEnd(rollup, [&] { rollup.retryMissing(); }));
+        QVERIFY(rollup.isComplete());
+        QCOMPARE(rollup.requestCount() - before, 1);
+        for (qsizetype i = 0; i < nodes.size(); ++i)
+            QCOMPARE(rollup.members(i).size(), clean.members(i).size());
+    }
+
+    void unknownRootIsATreeError()
+    {
+        api::Client client;
+        configure(client, m_own.baseUrl());
+        OrgTreeRollup rollup(&client);
+        QSignalSpy finished(&rollup, &OrgTreeRollup::finished);
+        QVERIFY(runToEnd(rollup, [&] { rollup.start(QStringLiteral("not-an-organization")); }));
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(rollup.treeError().isError());
+        QVERIFY(rollup.organizations().isEmpty());
+        QVERIFY(!rollup.isComplete());
+    }
+
+    void cancelKeepsWhatFinished()
+    {
+        api::Client client;
+        configure(client, m_subtree.baseUrl());
+        OrgTreeRollup rollup(&client);
+        rollup.setKind(OrgTreeRollup::Kind::Audit);
+        api::AuditQuery query;
+        query.since = QStringLiteral("2025-01-01");
+        query.before = QStringLiteral("2026-12-01");
+        rollup.setAuditQuery(query);
+        rollup.setMaxConcurrent(1);
+        QSignalSpy finished(&rollup, &OrgTreeRollup::finished);
+        QSignalSpy organizationDone(&rollup, &OrgTreeRollup::organizationFinished);
+        rollup.start(rootOf(client));
+        QVERIFY(organizationDone.wait(60000));
+        rollup.cancel();
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(rollup.wasCanceled());
+        QVERIFY(!rollup.isRunning());
+        const qsizetype done = rollup.organizations().size() - rollup.missing().size();
+        QVERIFY(done >= 1);
+        QVERIFY(!rollup.missing().isEmpty());
+        QTest::qWait(200);
+        QCOMPARE(finished.size(), 1); // nothing in flight calls back
+        // Every entry of a finished organization is its own.
+        const qsizetype first = rollup.indexOf(rollup.organizations().first().id);
+        for (const api::AuditColumns &page : rollup.auditPages(first))
+            for (qsizetype e = 0; e < page.size(); ++e)
+                QCOMPARE(page.textAt(api::AuditColumns::OrganizationId, e), rollup.organizations().first().id);
+        // Going on fetches the rest.
+        QVERIFY(runToEnd(rollup, [&] { rollup.retryMissing(); }));
+        QVERIFY(rollup.isComplete());
+    }
+
+private:
+    // The main root of the seeded data: "… Holdings".
+    QString rootOf(api::Client &client)
+    {
+        if (!m_root.isEmpty())
+            return m_root;
+        auto *job = api::OrganizationsApi(&client).list(api::OrganizationFilter::rootsOnly(), 1000);
+        job->setAutoDelete(false);
+        QSignalSpy done(job, &api::Job::finished);
+        job->start();
+        if (!job->isFinished())
+            done.wait(30000);
+        for (const api::Organization &o : job->result().items) {
+            if (o.name.endsWith(QLatin1String("Holdings")))
+                m_root = o.id;
+        }
+        delete job;
+        return m_root;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrgTreeRollup)
+#include "tst_orgtreerollup.moc"
