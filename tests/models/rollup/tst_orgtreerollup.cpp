@@ -20,10 +20,10 @@
 using models::OrgTreeRollup;
 
 namespace {
-const QStringList kSimArgs{QStringLiteral("--sub-orgs"), QStringLiteral("21"),
+const QStringList kSimArgs{QStringLiteral("--sub-orgs"),     QStringLiteral("21"),
                            QStringLiteral("--audit-events"), QStringLiteral("3000"),
-                           QStringLiteral("--usage-days"), QStringLiteral("60"),
-                           QStringLiteral("--now"), QStringLiteral("2026-11-23T12:00:00Z")};
+                           QStringLiteral("--usage-days"),   QStringLiteral("60"),
+                           QStringLiteral("--now"),          QStringLiteral("2026-11-23T12:00:00Z")};
 
 void configure(api::Client &client, const QString &baseUrl)
 {
@@ -48,7 +48,9 @@ bool setOrgFaults(const QString &baseUrl, const QString &spec)
     if (!spec.isEmpty())
         url.setQuery(QStringLiteral("spec=") + spec);
     QNetworkAccessManager nam;
-    QNetworkReply *reply = nam.post(QNetworkRequest(url), QByteArray());
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = nam.post(request, QByteArray());
     QSignalSpy done(reply, &QNetworkReply::finished);
     const bool ok = (reply->isFinished() || done.wait(10000)) && reply->error() == QNetworkReply::NoError;
     delete reply;
@@ -91,8 +93,8 @@ class TestOrgTreeRollup : public QObject
     Q_OBJECT
 
     testsupport::SimulatorProcess m_subtree{kSimArgs};
-    testsupport::SimulatorProcess m_own{kSimArgs + QStringList{QStringLiteral("--usage-scope"),
-                                                               QStringLiteral("own")}};
+    testsupport::SimulatorProcess m_own{kSimArgs +
+                                        QStringList{QStringLiteral("--usage-scope"), QStringLiteral("own")}};
     QString m_root;
 
 private Q_SLOTS:
@@ -104,12 +106,13 @@ private Q_SLOTS:
 
     void subtreeFromOneListing()
     {
-        const QList<api::Organization> all{org(QStringLiteral("r"), QStringLiteral("Root"), {}),
-                                           org(QStringLiteral("b"), QStringLiteral("Beta"), QStringLiteral("r")),
-                                           org(QStringLiteral("a"), QStringLiteral("alpha"), QStringLiteral("r")),
-                                           org(QStringLiteral("c"), QStringLiteral("Child"), QStringLiteral("a")),
-                                           org(QStringLiteral("x"), QStringLiteral("Other root"), {}),
-                                           org(QStringLiteral("y"), QStringLiteral("Under x"), QStringLiteral("x"))};
+        const QList<api::Organization> all{
+            org(QStringLiteral("r"), QStringLiteral("Root"), {}),
+            org(QStringLiteral("b"), QStringLiteral("Beta"), QStringLiteral("r")),
+            org(QStringLiteral("a"), QStringLiteral("alpha"), QStringLiteral("r")),
+            org(QStringLiteral("c"), QStringLiteral("Child"), QStringLiteral("a")),
+            org(QStringLiteral("x"), QStringLiteral("Other root"), {}),
+            org(QStringLiteral("y"), QStringLiteral("Under x"), QStringLiteral("x"))};
         const QList<models::OrgNode> tree = models::OrgTree::subtree(all, QStringLiteral("r"));
         QStringList ids;
         for (const models::OrgNode &n : tree)
@@ -117,12 +120,13 @@ private Q_SLOTS:
         QCOMPARE(ids, (QStringList{QStringLiteral("r"), QStringLiteral("a"), QStringLiteral("b"),
                                    QStringLiteral("c")}));
         QCOMPARE(tree.at(3).depth, 2);
-        QCOMPARE(tree.at(3).path, (QStringList{QStringLiteral("Root"), QStringLiteral("alpha"),
-                                               QStringLiteral("Child")}));
+        QCOMPARE(tree.at(3).path,
+                 (QStringList{QStringLiteral("Root"), QStringLiteral("alpha"), QStringLiteral("Child")}));
         QVERIFY(models::OrgTree::subtree(all, QStringLiteral("nope")).isEmpty());
         // A cycle in a hostile answer ends.
-        const QList<api::Organization> cyclic{org(QStringLiteral("p"), QStringLiteral("P"), QStringLiteral("q")),
-                                              org(QStringLiteral("q"), QStringLiteral("Q"), QStringLiteral("p"))};
+        const QList<api::Organization> cyclic{
+            org(QStringLiteral("p"), QStringLiteral("P"), QStringLiteral("q")),
+            org(QStringLiteral("q"), QStringLiteral("Q"), QStringLiteral("p"))};
         QCOMPARE(models::OrgTree::subtree(cyclic, QStringLiteral("p")).size(), 2);
     }
 
@@ -138,8 +142,9 @@ private Q_SLOTS:
             record(QStringLiteral("acc-g"), QStringLiteral("m"), 1, -1, QStringLiteral("Correction"));
         // The parents' answers include their children's records (and the
         // correction differs from the usage row only by its charge class).
-        const models::UsageRollup merged =
-            models::mergeUsage(nodes, {{own, child, grandchild, correction}, {child, grandchild, correction}, {grandchild, correction}});
+        const models::UsageRollup merged = models::mergeUsage(nodes, {{own, child, grandchild, correction},
+                                                                      {child, grandchild, correction},
+                                                                      {grandchild, correction}});
         QCOMPARE(merged.records.size(), 4);
         QCOMPARE(merged.duplicatesRemoved, 5);
         QCOMPARE(identities(merged.records), identities({own, child, grandchild, correction}));
@@ -148,7 +153,8 @@ private Q_SLOTS:
             QCOMPARE(nodes.at(merged.organization.at(k)).id, account.mid(4));
         }
         // Nothing shared: nothing removed.
-        const models::UsageRollup apart = models::mergeUsage(nodes, {{own}, {child}, {grandchild, correction}});
+        const models::UsageRollup apart =
+            models::mergeUsage(nodes, {{own}, {child}, {grandchild, correction}});
         QCOMPARE(apart.duplicatesRemoved, 0);
         QCOMPARE(apart.records.size(), 4);
         // Another day or zone is another record.
@@ -297,7 +303,8 @@ private Q_SLOTS:
         const qsizetype first = rollup.indexOf(rollup.organizations().first().id);
         for (const api::AuditColumns &page : rollup.auditPages(first))
             for (qsizetype e = 0; e < page.size(); ++e)
-                QCOMPARE(page.textAt(api::AuditColumns::OrganizationId, e), rollup.organizations().first().id);
+                QCOMPARE(page.textAt(api::AuditColumns::OrganizationId, e),
+                         rollup.organizations().first().id);
         // Going on fetches the rest.
         QVERIFY(runToEnd(rollup, [&] { rollup.retryMissing(); }));
         QVERIFY(rollup.isComplete());
