@@ -225,7 +225,7 @@ def google_benchmarks(build, quick):
         path = os.path.join(bindir, name)
         if not name.startswith("bench_") or not os.access(path, os.X_OK):
             continue
-        if name in ("bench_audit_ingest", "bench_simulator"):
+        if name in ("bench_audit_ingest", "bench_simulator", "bench_rollup"):
             continue  # whole-process programs with their own output, run below
         with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
             out = tmp.name
@@ -392,6 +392,13 @@ def main():
     log("== simulator (bench_simulator)")
     for f in simulator_program(build, args.quick):
         fig(f["name"], f["value"], f["unit"])
+
+    log("== roll-up, 50 sub-organizations x 31 days (bench_rollup, orgscope-sim --sub-orgs 50)")
+    rollup = run_json([os.path.join(build, "bench", "bin", "bench_rollup"), "--sim", sim_bin, "--runs",
+                       "3" if args.quick else "5"])
+    fig("rollup_usage_ms_50x31d", rollup["rollup_usage_ms_50x31d"], "ms")
+    fig("rollup_usage_requests_50x31d", rollup["rollup_usage_requests_50x31d"], "requests")
+    fig("rollup_gui_stall_ms_max", rollup["rollup_gui_stall_ms_max"], "ms")
 
     sizes = [100_000] if args.quick else [100_000, 1_000_000]
     runs = 3 if args.quick else 5

@@ -168,7 +168,13 @@ void OrgTreeRollup::requestWindow(qsizetype index)
             finishOrganization(index, job->error());
             return;
         }
-        o.usage += static_cast<api::TypedJob<QList<api::UsageRecord>> *>(job)->takeResult();
+        QList<api::UsageRecord> records =
+            static_cast<api::TypedJob<QList<api::UsageRecord>> *>(job)->takeResult();
+        // The first window is taken as it is: no record is copied on the event loop.
+        if (o.usage.isEmpty())
+            o.usage = std::move(records);
+        else
+            o.usage += std::move(records);
         ++o.window;
         requestWindow(index);
     });

@@ -1,0 +1,202 @@
+// rollup_usage_ms_50x31d: a roll-up of 50 organizations (orgscope-sim
+// --sub-orgs 50: "Unit 01" and the 49 units under it) over 31 days of usage,
+// from the first request to the merged, de-duplicated showback table (cost
+// per organization per month, rate-card estimate), as the Usage page would
+// run it: requests through one client and its rate budget, answers decoded
+// on workers, merge and showback on a worker, a 5 ms timer probing the
+// event loop. Prints one JSON line with the wall time, the requests sent and
+// the longest stall.
+//
+//   bench_rollup --sim PATH [--usage-scope subtree|own] [--runs N]
+//   bench_rollup --base-url URL [--org ID]
+
+#include "api/client.h"
+#include "api/organizationsapi.h"
+#include "models/cost/ratecard.h"
+#include "models/rollup/orgtreerollup.h"
+#include "models/rollup/showback.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTextStream>
+#include <QTimer>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+class StallProbe : public QObject
+{
+public:
+    explicit StallProbe(QObject *parent) : QObject(parent)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(5);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last > 0)
+                m_maxGapNs = std::max(m_maxGapNs, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_last = 0;
+        m_maxGapNs = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    double maxStallMs() const { return std::max<qint64>(0, m_maxGapNs - 5'000'000) / 1e6; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_maxGapNs = 0;
+};
+
+QString findUnit(api::Client &client, const QString &suffix)
+{
+    auto *job = api::OrganizationsApi(&client).list({}, 1000);
+    job->setAutoDelete(false);
+    QEventLoop loop;
+    QObject::connect(job, &api::Job::finished, &loop, &QEventLoop::quit);
+    job->start();
+    if (!job->isFinished())
+        loop.exec();
+    QString id;
+    for (const api::Organization &o : job->result().items) {
+        if (o.name.endsWith(suffix))
+            id = o.id;
+    }
+    delete job;
+    return id;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
+    QCommandLineParser p;
+    const QCommandLineOption simOpt(QStringLiteral("sim"), QStringLiteral("orgscope-sim to start."),
+                                    QStringLiteral("PATH"));
+    const QCommandLineOption urlOpt(QStringLiteral("base-url"), QStringLiteral("A running server."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption orgOpt(QStringLiteral("org"), QStringLiteral("Root of the roll-up."),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption scopeOpt(QStringLiteral("usage-scope"),
+                                      QStringLiteral("Simulator --usage-scope (default subtree)."),
+                                      QStringLiteral("SCOPE"), QStringLiteral("subtree"));
+    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs (median reported)."),
+                                     QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption tokenOpt(QStringLiteral("token"), QStringLiteral("API token."),
+                                      QStringLiteral("T"), QStringLiteral("orgscope-demo-token"));
+    p.addOptions({simOpt, urlOpt, orgOpt, scopeOpt, runsOpt, tokenOpt});
+    p.addHelpOption();
+    p.process(app);
+
+    QProcess sim;
+    QString baseUrl = p.value(urlOpt);
+    if (p.isSet(simOpt)) {
+        sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        sim.start(p.value(simOpt), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--sub-orgs"),
+                                    QStringLiteral("50"), QStringLiteral("--audit-events"), QStringLiteral("2000"),
+                                    QStringLiteral("--usage-days"), QStringLiteral("62"),
+                                    QStringLiteral("--usage-scope"), p.value(scopeOpt),
+                                    QStringLiteral("--now"), QStringLiteral("2026-11-23T12:00:00Z")});
+        if (!sim.waitForStarted() || !sim.waitForReadyRead(60000)) {
+            std::fputs("bench_rollup: the simulator did not start\n", stderr);
+            return 1;
+        }
+        const QString line = QString::fromUtf8(sim.readLine());
+        const auto m = QRegularExpression(QStringLiteral("(http://\\S+)")).match(line);
+        baseUrl = m.captured(1);
+    }
+    if (baseUrl.isEmpty()) {
+        std::fputs("bench_rollup: give --sim PATH or --base-url URL\n", stderr);
+        return 2;
+    }
+    api::Client client;
+    client.setBaseUrl(QUrl(baseUrl));
+    client.setCredentials({p.value(tokenOpt), {}, {}});
+    const QString root = p.isSet(orgOpt) ? p.value(orgOpt) : findUnit(client, QStringLiteral(" Unit 01"));
+    if (root.isEmpty()) {
+        std::fputs("bench_rollup: no organization \"… Unit 01\" (start the simulator with --sub-orgs 50)\n",
+                   stderr);
+        return 1;
+    }
+    const models::RateCard card = models::RateCard::bundled();
+    const QDate from(2026, 10, 1), to(2026, 10, 31);
+
+    QList<double> wall;
+    double stall = 0;
+    int requests = 0;
+    qsizetype organizations = 0, records = 0, duplicates = 0, showbackRows = 0;
+    const int runs = std::max(1, p.value(runsOpt).toInt());
+    for (int run = 0; run < runs; ++run) {
+        StallProbe probe(&app);
+        models::OrgTreeRollup rollup(&client);
+        rollup.setKind(models::OrgTreeRollup::Kind::Usage);
+        rollup.setUsageRange(from, to);
+        QEventLoop loop;
+        QFutureWatcher<std::pair<models::UsageRollup, models::Showback>> watcher;
+        QObject::connect(&rollup, &models::OrgTreeRollup::finished, &loop, [&] {
+            // Merge and group off the event loop, as a page does.
+            const models::OrgTreeRollup *r = &rollup;
+            watcher.setFuture(QtConcurrent::run([r, &card] {
+                models::UsageRollup merged = r->mergedUsage();
+                models::Showback table = models::computeShowback(r->organizations(), merged, card);
+                return std::make_pair(std::move(merged), std::move(table));
+            }));
+        });
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        QElapsedTimer timer;
+        probe.start();
+        timer.start();
+        rollup.start(root);
+        loop.exec();
+        wall.append(double(timer.nsecsElapsed()) / 1e6);
+        probe.stop();
+        if (!rollup.isComplete()) {
+            std::fputs("bench_rollup: the roll-up did not complete\n", stderr);
+            return 1;
+        }
+        const auto result = watcher.result();
+        stall = std::max(stall, probe.maxStallMs());
+        requests = rollup.requestCount();
+        organizations = rollup.organizations().size();
+        records = result.first.records.size();
+        duplicates = result.first.duplicatesRemoved;
+        showbackRows = result.second.rows.size();
+    }
+    std::sort(wall.begin(), wall.end());
+    QJsonObject out;
+    out.insert(QStringLiteral("rollup_usage_ms_50x31d"), wall.at(wall.size() / 2));
+    out.insert(QStringLiteral("rollup_usage_ms_min"), wall.first());
+    out.insert(QStringLiteral("rollup_usage_ms_max"), wall.last());
+    out.insert(QStringLiteral("rollup_usage_requests_50x31d"), requests);
+    out.insert(QStringLiteral("rollup_gui_stall_ms_max"), stall);
+    out.insert(QStringLiteral("organizations"), organizations);
+    out.insert(QStringLiteral("records"), qint64(records));
+    out.insert(QStringLiteral("duplicates_removed"), qint64(duplicates));
+    out.insert(QStringLiteral("showback_rows"), qint64(showbackRows));
+    out.insert(QStringLiteral("usage_scope"), p.value(scopeOpt));
+    QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';
+    if (sim.state() != QProcess::NotRunning) {
+        sim.terminate();
+        sim.waitForFinished(5000);
+    }
+    return 0;
+}
