@@ -26,7 +26,7 @@ struct ShowbackRow
 
 struct Showback
 {
-    QList<QDate> months; // the first day of each month, ascending
+    QList<QDate> months;     // the first day of each month, ascending
     QList<ShowbackRow> rows; // one per organization that has records, in node order
     QString currency;
     bool billed = false; // costs are BilledCost from the API (else estimates)
