@@ -1,4 +1,5 @@
 #include "ui/members/memberspage.h"
+#include "ui/members/membertreedialog.h"
 
 #include "models/members/memberbatchmodel.h"
 #include "models/members/memberscontroller.h"
@@ -162,6 +163,7 @@ void MembersPage::buildUi()
     bar->addWidget(m_inviteButton);
     bar->addWidget(m_removeButton);
     bar->addWidget(m_exportButton);
+    bar->addWidget(MemberTreeDialog::button(this, session())); // issue 24: the e-mail across the tree
 
     // Table and details.
     m_table->setObjectName(QStringLiteral("membersTable"));
