@@ -1,4 +1,5 @@
 #include "ui/usage/usagepage.h"
+#include "ui/usage/usagerolluppanel.h"
 
 #include "ui/usage/costoutlookbar.h"
 
@@ -156,6 +157,7 @@ void UsagePage::buildUi()
     m_bottomSplitter->setObjectName(QStringLiteral("usageBottomSplitter"));
     m_tables = new UsageTables(m_controller, m_bottomSplitter);
     connect(m_tables, &UsageTables::groupActivated, this, &UsagePage::onChartGroupActivated);
+    m_tables->addTab(new UsageRollupPanel(session(), m_controller, m_tables), tr("Sub-&organizations"));
 
     m_anomalies = new UsageAnomalyPanel(m_bottomSplitter);
     connect(m_anomalies, &UsageAnomalyPanel::anomalyActivated, this, &UsagePage::openAnomaly);

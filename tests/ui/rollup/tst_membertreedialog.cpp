@@ -71,7 +71,8 @@ private Q_SLOTS:
         auto *email = dialog.findChild<QLineEdit *>(QStringLiteral("treeEmail"));
         QVERIFY(email);
         QTest::keyClicks(email, QStringLiteral("alice.okafor@acme.example"));
-        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("treeSearchButton")), Qt::LeftButton);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("treeSearchButton")),
+                          Qt::LeftButton);
         QVERIFY(done.wait(60000));
         auto *table = dialog.findChild<QTableView *>(QStringLiteral("treeTable"));
         const int found = table->model()->rowCount();
@@ -97,7 +98,8 @@ private Q_SLOTS:
         QCOMPARE(table->model()->index(0, models::MemberTreeSearch::ResultColumn).data().toString(),
                  QStringLiteral("Removed"));
         // Searching again finds the rest only.
-        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("treeSearchButton")), Qt::LeftButton);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("treeSearchButton")),
+                          Qt::LeftButton);
         QVERIFY(done.wait(60000));
         QCOMPARE(table->model()->rowCount(), found - 2);
     }
