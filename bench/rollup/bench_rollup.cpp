@@ -111,11 +111,11 @@ int main(int argc, char **argv)
     QString baseUrl = p.value(urlOpt);
     if (p.isSet(simOpt)) {
         sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        sim.start(p.value(simOpt), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--sub-orgs"),
-                                    QStringLiteral("50"), QStringLiteral("--audit-events"), QStringLiteral("2000"),
-                                    QStringLiteral("--usage-days"), QStringLiteral("62"),
-                                    QStringLiteral("--usage-scope"), p.value(scopeOpt),
-                                    QStringLiteral("--now"), QStringLiteral("2026-11-23T12:00:00Z")});
+        sim.start(p.value(simOpt),
+                  {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--sub-orgs"),
+                   QStringLiteral("50"), QStringLiteral("--audit-events"), QStringLiteral("2000"),
+                   QStringLiteral("--usage-days"), QStringLiteral("62"), QStringLiteral("--usage-scope"),
+                   p.value(scopeOpt), QStringLiteral("--now"), QStringLiteral("2026-11-23T12:00:00Z")});
         if (!sim.waitForStarted() || !sim.waitForReadyRead(60000)) {
             std::fputs("bench_rollup: the simulator did not start\n", stderr);
             return 1;

@@ -76,11 +76,14 @@ QVariant ShowbackModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     if (section == OrganizationColumn)
         return tr("Organization");
-    const QString currency = m_showback.currency.isEmpty() ? QString() : QLatin1String(" (") + m_showback.currency + QLatin1Char(')');
+    const QString currency = m_showback.currency.isEmpty()
+                                 ? QString()
+                                 : QLatin1String(" (") + m_showback.currency + QLatin1Char(')');
     if (section == TotalColumn)
         return QString(tr("Total") + currency);
     const int month = section - FirstMonthColumn;
-    return month < m_showback.months.size() ? m_showback.months.at(month).toString(QStringLiteral("yyyy-MM")) : QVariant();
+    return month < m_showback.months.size() ? m_showback.months.at(month).toString(QStringLiteral("yyyy-MM"))
+                                            : QVariant();
 }
 
 UsageRollupController::UsageRollupController(Session *session, QObject *parent)

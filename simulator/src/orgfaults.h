@@ -21,7 +21,7 @@ public:
     struct Rule
     {
         int status = 500;
-        double rate = 1.0; // probability per request
+        double rate = 1.0;  // probability per request
         int remaining = -1; // xN: requests still to fail; -1 = no count
     };
 

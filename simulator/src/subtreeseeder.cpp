@@ -32,10 +32,10 @@ void seedSubOrganizations(DataStore &store, quint64 seed, qint64 nowMs, int coun
         // A unit is younger than its parent.
         const int age = parent < 0 ? 520 : qMax(2, ages.at(parent) - r.range(1, 25));
         o.createMs = nowMs - age * Day - r.range(0, 86399) * 1000;
-        o.tenantFlags = {{"account_creation", on},      {"account_creation_applies_tenant_defaults", off},
-                         {"account_deletion", off},     {"account_migration", on},
-                         {"account_mobility", on},      {"enterprise_capability", on},
-                         {"member_management", on},     {"sub_org_creation", on}};
+        o.tenantFlags = {{"account_creation", on},  {"account_creation_applies_tenant_defaults", off},
+                         {"account_deletion", off}, {"account_migration", on},
+                         {"account_mobility", on},  {"enterprise_capability", on},
+                         {"member_management", on}, {"sub_org_creation", on}};
         ids.append(o.id);
         ages.append(age);
         store.organizations.append(o);

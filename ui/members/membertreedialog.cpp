@@ -118,8 +118,8 @@ void MemberTreeDialog::removeSelected()
     if (rows.isEmpty())
         return;
     std::sort(rows.begin(), rows.end());
-    const QString text = tr("Remove %1 from these organizations?\n\n%2")
-                             .arg(m_search->email(), names.join(QLatin1Char('\n')));
+    const QString text =
+        tr("Remove %1 from these organizations?\n\n%2").arg(m_search->email(), names.join(QLatin1Char('\n')));
     Dialogs::confirm(this, tr("Remove from organizations"), text, tr("&Remove"), [this, rows] {
         m_search->remove(rows);
         updateState();
@@ -145,7 +145,8 @@ void MemberTreeDialog::updateState()
     const QStringList missing = searching ? QStringList() : m_search->missingOrganizations();
     m_missing->setVisible(!missing.isEmpty());
     m_retryButton->setVisible(!missing.isEmpty());
-    m_missing->setText(tr("Not searched (the server did not answer): %1").arg(missing.join(QStringLiteral("; "))));
+    m_missing->setText(
+        tr("Not searched (the server did not answer): %1").arg(missing.join(QStringLiteral("; "))));
     m_removeButton->setEnabled(!m_search->isRemoving() && m_table->selectionModel()->hasSelection());
 }
 

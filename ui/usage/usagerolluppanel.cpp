@@ -97,14 +97,16 @@ void UsageRollupPanel::updateState()
         m_status->setText(p.total > 0 ? tr("Loading: %1 of %2 organizations").arg(p.done).arg(p.total)
                                       : tr("Listing the organizations…"));
     else if (m_controller->duplicatesRemoved() > 0)
-        m_status->setText(tr("%1 records returned for both an organization and one under it were counted once.")
-                              .arg(m_controller->duplicatesRemoved()));
+        m_status->setText(
+            tr("%1 records returned for both an organization and one under it were counted once.")
+                .arg(m_controller->duplicatesRemoved()));
     else
         m_status->clear();
     const QStringList missing = on ? m_controller->missingOrganizations() : QStringList();
     m_missing->setVisible(!missing.isEmpty());
     m_retry->setVisible(!missing.isEmpty());
-    m_missing->setText(tr("Missing from the table (they did not answer): %1").arg(missing.join(QStringLiteral("; "))));
+    m_missing->setText(
+        tr("Missing from the table (they did not answer): %1").arg(missing.join(QStringLiteral("; "))));
 }
 
 } // namespace ui

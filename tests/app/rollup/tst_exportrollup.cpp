@@ -43,8 +43,8 @@ QJsonArray json(const QByteArray &bytes)
 QString identity(const QJsonObject &r)
 {
     QStringList parts;
-    for (const char *key : {"BillingAccountId", "x_BillableMetricId", "ChargePeriodStart", "x_ZoneId", "RegionId",
-                            "SubAccountId", "ChargeClass"})
+    for (const char *key : {"BillingAccountId", "x_BillableMetricId", "ChargePeriodStart", "x_ZoneId",
+                            "RegionId", "SubAccountId", "ChargeClass"})
         parts << r.value(QLatin1String(key)).toString();
     return parts.join(QLatin1Char('|'));
 }
@@ -124,7 +124,8 @@ private Q_SLOTS:
         for (const QJsonValue &v : json(r.out)) {
             const QJsonObject o = v.toObject();
             const QString id = o.value(QStringLiteral("id")).toString();
-            m_parent.insert(id, o.value(QStringLiteral("parent")).toObject().value(QStringLiteral("id")).toString());
+            m_parent.insert(
+                id, o.value(QStringLiteral("parent")).toObject().value(QStringLiteral("id")).toString());
             if (o.value(QStringLiteral("name")).toString().endsWith(QLatin1String("Holdings")))
                 m_root = id;
         }
@@ -149,8 +150,8 @@ private Q_SLOTS:
     {
         QFETCH(bool, parentIncludesChildren);
         const QString baseUrl = parentIncludesChildren ? m_subtree.baseUrl() : m_own.baseUrl();
-        const QStringList range{QStringLiteral("--from"), QStringLiteral("2026-11-01"), QStringLiteral("--to"),
-                                QStringLiteral("2026-11-05")};
+        const QStringList range{QStringLiteral("--from"), QStringLiteral("2026-11-01"),
+                                QStringLiteral("--to"), QStringLiteral("2026-11-05")};
         // Each organization alone: identity → the record and every organization that returned it.
         QHash<QString, QJsonObject> single;
         QHash<QString, QStringList> returnedBy;
@@ -166,8 +167,8 @@ private Q_SLOTS:
             }
         }
         const Run merged = run(baseUrl, QStringList{QStringLiteral("usage"), QStringLiteral("--org"), m_root,
-                                                    QStringLiteral("--include-suborgs"), QStringLiteral("--format"),
-                                                    QStringLiteral("json")} +
+                                                    QStringLiteral("--include-suborgs"),
+                                                    QStringLiteral("--format"), QStringLiteral("json")} +
                                             range);
         QCOMPARE(merged.exitCode, 0);
         const QJsonArray rows = json(merged.out);
@@ -191,16 +192,18 @@ private Q_SLOTS:
             singleRows += orgs.size();
         if (parentIncludesChildren) {
             QVERIFY(singleRows > rows.size());
-            QVERIFY2(merged.err.contains(QByteArray(QByteArray::number(singleRows - rows.size()) + " usage records")),
+            QVERIFY2(merged.err.contains(
+                         QByteArray(QByteArray::number(singleRows - rows.size()) + " usage records")),
                      merged.err.constData());
         } else {
             QCOMPARE(singleRows, qsizetype(rows.size()));
             QVERIFY(!merged.err.contains("usage records"));
         }
         // CSV: organization_id is the last column of every row.
-        const Run csv = run(baseUrl, QStringList{QStringLiteral("usage"), QStringLiteral("--org"), m_root,
-                                                 QStringLiteral("--include-suborgs"), QStringLiteral("--quiet")} +
-                                         range);
+        const Run csv =
+            run(baseUrl, QStringList{QStringLiteral("usage"), QStringLiteral("--org"), m_root,
+                                     QStringLiteral("--include-suborgs"), QStringLiteral("--quiet")} +
+                             range);
         QCOMPARE(csv.exitCode, 0);
         QList<QByteArray> lines;
         for (const QByteArray &line : csv.out.split('\n'))
@@ -241,13 +244,14 @@ private Q_SLOTS:
         const Run csv = run(m_own.baseUrl(), {QStringLiteral("members"), QStringLiteral("--org"), m_root,
                                               QStringLiteral("--include-suborgs")});
         QCOMPARE(csv.exitCode, 0);
-        QVERIFY(csv.out.startsWith("id,") && csv.out.left(csv.out.indexOf('\n')).trimmed().endsWith(",organization_id"));
+        QVERIFY(csv.out.startsWith("id,") &&
+                csv.out.left(csv.out.indexOf('\n')).trimmed().endsWith(",organization_id"));
 
-        const Run a = run(m_own.baseUrl(), {QStringLiteral("audit"), QStringLiteral("--org"), m_root,
-                                            QStringLiteral("--include-suborgs"), QStringLiteral("--since"),
-                                            QStringLiteral("2026-09-01"), QStringLiteral("--before"),
-                                            QStringLiteral("2026-11-01"), QStringLiteral("--format"),
-                                            QStringLiteral("json")});
+        const Run a = run(m_own.baseUrl(),
+                          {QStringLiteral("audit"), QStringLiteral("--org"), m_root,
+                           QStringLiteral("--include-suborgs"), QStringLiteral("--since"),
+                           QStringLiteral("2026-09-01"), QStringLiteral("--before"),
+                           QStringLiteral("2026-11-01"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(a.exitCode, 0);
         const QJsonArray audit = json(a.out);
         QCOMPARE(audit.size(), entries);
@@ -265,9 +269,10 @@ private Q_SLOTS:
     {
         const QString failing = m_tree.at(m_tree.size() / 2);
         QVERIFY(setOrgFaults(m_own.baseUrl(), failing + QStringLiteral(":503")));
-        const QStringList args{QStringLiteral("members"),   QStringLiteral("--org"),    m_root,
-                               QStringLiteral("--include-suborgs"), QStringLiteral("--format"), QStringLiteral("json"),
-                               QStringLiteral("--retries"), QStringLiteral("0")};
+        const QStringList args{
+            QStringLiteral("members"),           QStringLiteral("--org"),    m_root,
+            QStringLiteral("--include-suborgs"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--retries"),         QStringLiteral("0")};
         const Run broken = run(m_own.baseUrl(), args);
         QVERIFY(setOrgFaults(m_own.baseUrl(), {}));
         QCOMPARE(broken.exitCode, 3);

@@ -45,7 +45,7 @@ class TestMemberTreeSearch : public QObject
     api::Client m_client;
     QString m_root;
     QList<models::OrgNode> m_tree;
-    QString m_email;                     // the address with the most memberships in the tree
+    QString m_email;                    // the address with the most memberships in the tree
     QHash<QString, QString> m_statusOf; // organization → status of its membership
 
     bool search(MemberTreeSearch &s, const std::function<void()> &go)

@@ -91,8 +91,8 @@ private slots:
             const QJsonArray members =
                 result(s.handle(get("/client/v4/organizations/" + o.id + "/members?page_size=100")));
             QCOMPARE(members.size(), 3);
-            const QJsonArray audit = result(s.handle(get("/client/v4/organizations/" + o.id +
-                                                         "/logs/audit?since=2025-01-01&before=2027-01-01")));
+            const QJsonArray audit = result(s.handle(
+                get("/client/v4/organizations/" + o.id + "/logs/audit?since=2025-01-01&before=2027-01-01")));
             QVERIFY2(!audit.isEmpty(), o.name.toUtf8().constData());
             const QJsonArray usage = result(s.handle(
                 get("/client/v4/organizations/" + o.id + "/billable/usage?from=2026-10-01&to=2026-10-31")));
@@ -119,9 +119,11 @@ private slots:
         const QByteArray window = "/billable/usage?from=2026-11-01&to=2026-11-21";
         QList<QByteArray> unionOfOwn;
         for (const QByteArray &org : subtree(ownOnly.store(), root)) {
-            const QJsonArray records = result(ownOnly.handle(get("/client/v4/organizations/" + org + window)));
+            const QJsonArray records =
+                result(ownOnly.handle(get("/client/v4/organizations/" + org + window)));
             for (const QJsonValue &v : records) {
-                const QByteArray account = v.toObject().value(QStringLiteral("BillingAccountId")).toString().toUtf8();
+                const QByteArray account =
+                    v.toObject().value(QStringLiteral("BillingAccountId")).toString().toUtf8();
                 QCOMPARE(ownOnly.store().account(account)->organizationId, org);
             }
             unionOfOwn += recordTexts(records);
@@ -172,21 +174,25 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<bool>("valid");
         QTest::newRow("sub-orgs") << QStringList{QStringLiteral("--sub-orgs"), QStringLiteral("50")} << true;
-        QTest::newRow("sub-orgs negative") << QStringList{QStringLiteral("--sub-orgs"), QStringLiteral("-1")}
-                                           << false;
-        QTest::newRow("scope own") << QStringList{QStringLiteral("--usage-scope"), QStringLiteral("own")} << true;
+        QTest::newRow("sub-orgs negative")
+            << QStringList{QStringLiteral("--sub-orgs"), QStringLiteral("-1")} << false;
+        QTest::newRow("scope own") << QStringList{QStringLiteral("--usage-scope"), QStringLiteral("own")}
+                                   << true;
         QTest::newRow("scope bad") << QStringList{QStringLiteral("--usage-scope"), QStringLiteral("all")}
                                    << false;
-        QTest::newRow("faults") << QStringList{QStringLiteral("--org-faults"), QStringLiteral("abc:500,def:429:0.5")}
+        QTest::newRow("faults") << QStringList{QStringLiteral("--org-faults"),
+                                               QStringLiteral("abc:500,def:429:0.5")}
                                 << true;
-        QTest::newRow("faults count") << QStringList{QStringLiteral("--org-faults"), QStringLiteral("abc:502:x3")}
-                                      << true;
-        QTest::newRow("faults kind") << QStringList{QStringLiteral("--org-faults"), QStringLiteral("abc:reset")}
+        QTest::newRow("faults count")
+            << QStringList{QStringLiteral("--org-faults"), QStringLiteral("abc:502:x3")} << true;
+        QTest::newRow("faults kind") << QStringList{QStringLiteral("--org-faults"),
+                                                    QStringLiteral("abc:reset")}
                                      << false;
-        QTest::newRow("faults rate") << QStringList{QStringLiteral("--org-faults"), QStringLiteral("abc:500:2")}
+        QTest::newRow("faults rate") << QStringList{QStringLiteral("--org-faults"),
+                                                    QStringLiteral("abc:500:2")}
                                      << false;
-        QTest::newRow("faults shape") << QStringList{QStringLiteral("--org-faults"), QStringLiteral("abc")}
-                                      << false;
+        QTest::newRow("faults shape")
+            << QStringList{QStringLiteral("--org-faults"), QStringLiteral("abc")} << false;
     }
     void commandLine()
     {

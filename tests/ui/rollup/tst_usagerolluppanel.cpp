@@ -91,7 +91,8 @@ private Q_SLOTS:
         auto *check = panel.findChild<QCheckBox *>(QStringLiteral("includeSubOrgsCheck"));
         QVERIFY(check);
         models::UsageRollupController *c = panel.controller();
-        new QAbstractItemModelTester(c->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        new QAbstractItemModelTester(c->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     this);
         check->setChecked(false);
         check->setChecked(true);
         QVERIFY(c->isLoading());
@@ -100,9 +101,12 @@ private Q_SLOTS:
         const models::Showback &showback = c->model()->showback();
         QCOMPARE(showback.months.size(), 2); // October and November
         // Every organization of the tree with accounts has a row (the root and its units among them).
-        QVERIFY2(table->model()->rowCount() >= 8 + 6, qPrintable(QString::number(table->model()->rowCount())));
+        QVERIFY2(table->model()->rowCount() >= 8 + 6,
+                 qPrintable(QString::number(table->model()->rowCount())));
         QVERIFY(c->duplicatesRemoved() > 0);
-        QVERIFY(panel.findChild<QLabel *>(QStringLiteral("rollupStatus"))->text().contains(QStringLiteral("counted once")));
+        QVERIFY(panel.findChild<QLabel *>(QStringLiteral("rollupStatus"))
+                    ->text()
+                    .contains(QStringLiteral("counted once")));
         double sum = 0;
         for (const models::ShowbackRow &row : showback.rows)
             sum += row.total;
@@ -118,14 +122,17 @@ private Q_SLOTS:
         QVERIFY(!unit.isEmpty());
         const int rows = table->model()->rowCount();
         QVERIFY(setOrgFaults(unit + QStringLiteral(":503")));
-        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("rollupRefreshButton")), Qt::LeftButton);
+        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("rollupRefreshButton")),
+                          Qt::LeftButton);
         QVERIFY(settle(c));
         QVERIFY(setOrgFaults({}));
         QCOMPARE(c->missingOrganizations().size(), 1);
         QVERIFY(c->missingOrganizations().first().endsWith(m_names.value(unit)));
-        QVERIFY(panel.findChild<QLabel *>(QStringLiteral("rollupMissing"))->text().contains(m_names.value(unit)));
+        QVERIFY(
+            panel.findChild<QLabel *>(QStringLiteral("rollupMissing"))->text().contains(m_names.value(unit)));
         QCOMPARE(table->model()->rowCount(), rows - 1);
-        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("rollupRetryButton")), Qt::LeftButton);
+        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("rollupRetryButton")),
+                          Qt::LeftButton);
         QVERIFY(settle(c));
         QVERIFY(c->missingOrganizations().isEmpty());
         QCOMPARE(table->model()->rowCount(), rows);
