@@ -47,6 +47,8 @@ struct Options
     bool opaqueErrorCodes = false; // invented codes scrambled per run, messages reworded
     bool usageToExclusive = false; // usage `to` excludes its day
 
+    double liveEventsPerMinute = 0; // --live-events: new audit entries per minute, 0 = none
+
     QString faults;
     quint64 faultSeed = 1;
     int stallMs = 90000;

@@ -10,6 +10,7 @@
 #include "envelope.h"
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "liveevents.h"
 #include "options.h"
 #include "querystring.h"
 #include "ratelimiter.h"
@@ -18,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <functional>
+#include <memory>
 
 namespace sim {
 
@@ -82,6 +84,7 @@ private:
     Authenticator m_auth;
     RateLimiter m_limiter;
     UsageGenerator m_usage;
+    std::unique_ptr<LiveEvents> m_live; // --live-events
     quint64 m_idCounter = 0;
     qint64 m_startupMs = 0;
 };
