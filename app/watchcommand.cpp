@@ -135,7 +135,8 @@ int runWatchCommand(const QStringList &arguments)
         QStringLiteral("state"),
         QStringLiteral("Keep the position in FILE (written atomically after every page)."),
         QStringLiteral("FILE"));
-    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("jsonl (the default, the only one)."),
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+                                       QStringLiteral("jsonl (the default, the only one)."),
                                        QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
     const QCommandLineOption searchOpt(
         QStringLiteral("search"),
@@ -164,18 +165,19 @@ int runWatchCommand(const QStringList &arguments)
                                       QStringLiteral("No notes on stderr (errors still)."));
     const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
                                         QStringLiteral("Log every request on stderr."));
-    parser.addOptions({orgOpt, intervalOpt, stateOpt, formatOpt, searchOpt, baseUrlOpt, timeoutOpt, retriesOpt,
-                       overlapOpt, quietOpt, verboseOpt});
+    parser.addOptions({orgOpt, intervalOpt, stateOpt, formatOpt, searchOpt, baseUrlOpt, timeoutOpt,
+                       retriesOpt, overlapOpt, quietOpt, verboseOpt});
     // The filters of `orgscope export audit`, by the same names.
     QList<QCommandLineOption> includeOpts;
     QList<QCommandLineOption> excludeOpts;
     for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
         const QString name = optionName(f.wireKey);
-        includeOpts.append(QCommandLineOption(
-            name, QStringLiteral("Only entries with this %1 (repeatable).").arg(name), QStringLiteral("VALUE")));
-        excludeOpts.append(QCommandLineOption(QStringLiteral("exclude-") + name,
-                                              QStringLiteral("Drop entries with this %1 (repeatable).").arg(name),
-                                              QStringLiteral("VALUE")));
+        includeOpts.append(
+            QCommandLineOption(name, QStringLiteral("Only entries with this %1 (repeatable).").arg(name),
+                               QStringLiteral("VALUE")));
+        excludeOpts.append(QCommandLineOption(
+            QStringLiteral("exclude-") + name,
+            QStringLiteral("Drop entries with this %1 (repeatable).").arg(name), QStringLiteral("VALUE")));
     }
     parser.addOptions(includeOpts);
     parser.addOptions(excludeOpts);
@@ -338,7 +340,8 @@ int runWatchCommand(const QStringList &arguments)
         if (state.path.isEmpty() || state.save(watcher.position()) || stateWarned)
             return;
         stateWarned = true;
-        errorLine(QStringLiteral("cannot write the state file %1; a restart may repeat entries").arg(state.path));
+        errorLine(
+            QStringLiteral("cannot write the state file %1; a restart may repeat entries").arg(state.path));
     };
     const auto stop = [&](int code) {
         if (stopping)
@@ -367,35 +370,37 @@ int runWatchCommand(const QStringList &arguments)
     timer.setSingleShot(true);
     timer.setInterval(int(std::lround(intervalS * 1000)));
     QObject::connect(&timer, &QTimer::timeout, &watcher, &models::AuditWatcher::poll);
-    QObject::connect(&watcher, &models::AuditWatcher::pollFinished, &watcher,
-                     [&](bool ok, const api::ApiError &error, bool baseline) {
-                         if (stopping)
-                             return;
-                         if (!ok) {
-                             const int status = error.httpStatus();
-                             // What waiting cannot fix ends the watch.
-                             if (status == 400 || status == 401 || status == 403 || status == 404) {
-                                 QString message = error.userMessage();
-                                 if (status == 404)
-                                     message = QStringLiteral("organization %1 not found (%2)").arg(orgId, message);
-                                 errorLine(message);
-                                 stop(Failed);
-                                 return;
-                             }
-                             if (!quiet)
-                                 errorLine(QStringLiteral("poll failed, trying again in %1 s: %2")
-                                               .arg(intervalS)
-                                               .arg(error.userMessage()));
-                         } else if (baseline && !quiet) {
-                             errorLine(QStringLiteral("watching organization %1 from %2 UTC")
-                                           .arg(orgId, QDateTime::fromMSecsSinceEpoch(watcher.position().newestMs, Qt::UTC)
-                                                           .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
-                         }
-                         timer.start();
-                     });
+    QObject::connect(
+        &watcher, &models::AuditWatcher::pollFinished, &watcher,
+        [&](bool ok, const api::ApiError &error, bool baseline) {
+            if (stopping)
+                return;
+            if (!ok) {
+                const int status = error.httpStatus();
+                // What waiting cannot fix ends the watch.
+                if (status == 400 || status == 401 || status == 403 || status == 404) {
+                    QString message = error.userMessage();
+                    if (status == 404)
+                        message = QStringLiteral("organization %1 not found (%2)").arg(orgId, message);
+                    errorLine(message);
+                    stop(Failed);
+                    return;
+                }
+                if (!quiet)
+                    errorLine(QStringLiteral("poll failed, trying again in %1 s: %2")
+                                  .arg(intervalS)
+                                  .arg(error.userMessage()));
+            } else if (baseline && !quiet) {
+                errorLine(QStringLiteral("watching organization %1 from %2 UTC")
+                              .arg(orgId, QDateTime::fromMSecsSinceEpoch(watcher.position().newestMs, Qt::UTC)
+                                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+            }
+            timer.start();
+        });
     QObject::connect(client.rateBudget(), &api::RateBudget::blocked, &watcher, [&](qint64 waitMs) {
         if (!quiet)
-            errorLine(QStringLiteral("rate limit reached: Cloudflare blocks further requests for %1 s").arg((waitMs + 999) / 1000));
+            errorLine(QStringLiteral("rate limit reached: Cloudflare blocks further requests for %1 s")
+                          .arg((waitMs + 999) / 1000));
     });
     QSocketNotifier notifier(g_signalFd[1], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &watcher, [&] {

@@ -69,17 +69,16 @@ QString AuditWatchMatch::summary() const
     if (!actor.isEmpty())
         parts << actor;
     if (!result.isEmpty())
-        parts << (status >= 0 && result != QLatin1String("success") ? result + QLatin1Char(' ') +
-                                                                          QString::number(status)
-                                                                    : result);
+        parts << (status >= 0 && result != QLatin1String("success")
+                      ? result + QLatin1Char(' ') + QString::number(status)
+                      : result);
     return parts.join(QStringLiteral(" · "));
 }
 
 AuditWatcher::AuditWatcher(api::Client *client, const QString &organizationId, const AuditWatchQuery &query,
                            QObject *parent)
     : QObject(parent), m_client(client), m_orgId(organizationId), m_query(query)
-{
-}
+{}
 
 AuditWatcher::~AuditWatcher()
 {
@@ -130,7 +129,8 @@ void AuditWatcher::onPage(const api::AuditColumns &page)
     // The local search and the positive filters the server may have ignored
     // (API.md §9.4) are checked here, on the page as received.
     const AuditFilterCheck check(m_query.filters);
-    const AuditFilterCheck::Result checked = check.isActive() ? check.check(page) : AuditFilterCheck::Result{};
+    const AuditFilterCheck::Result checked =
+        check.isActive() ? check.check(page) : AuditFilterCheck::Result{};
     std::optional<AuditStore> store;
     std::optional<AuditFilter> search;
     if (!m_query.search.trimmed().isEmpty()) {
@@ -146,10 +146,11 @@ void AuditWatcher::onPage(const api::AuditColumns &page)
         const QByteArray raw = page.bytes(page.raw[row]);
         QString id = page.ids.at(i);
         if (id.isEmpty()) // cannot happen at the API; still never report one twice
-            id = QStringLiteral("sha1:") + QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha1).toHex());
+            id = QStringLiteral("sha1:") +
+                 QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha1).toHex());
         const qint64 t = page.timeMs[row] != C::kNoTime ? page.timeMs[row]
-                         : m_position.isSet()            ? m_position.newestMs
-                                                         : m_pollStartMs;
+                         : m_position.isSet()           ? m_position.newestMs
+                                                        : m_pollStartMs;
         if (m_position.seen.contains(id))
             continue;
         m_position.seen.insert(id, t);
@@ -200,7 +201,8 @@ void AuditWatcher::onFinished()
     if (m_position.isSet()) {
         // Only the overlap needs its ids.
         const qint64 keepFrom = m_position.newestMs - m_overlapMs - 1000;
-        m_position.seen.removeIf([keepFrom](const QHash<QString, qint64>::iterator it) { return it.value() < keepFrom; });
+        m_position.seen.removeIf(
+            [keepFrom](const QHash<QString, qint64>::iterator it) { return it.value() < keepFrom; });
     }
     Q_EMIT positionChanged();
     Q_EMIT pollFinished(ok, error, m_baseline);

@@ -1,5 +1,6 @@
 #include "models/watch/auditwatchquery.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace models {
@@ -75,6 +76,55 @@ QString AuditWatchQuery::summary() const
     if (!search.trimmed().isEmpty())
         parts << QStringLiteral("“%1”").arg(search.trimmed());
     return parts.join(QStringLiteral(", "));
+}
+
+QString AuditWatchQuery::filterText() const
+{
+    QStringList lines;
+    for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
+        const api::AuditFilterValues &v = filters.*(f.member);
+        for (const QString &value : v.include)
+            lines << QLatin1String(f.wireKey) + QLatin1Char('=') + value;
+        for (const QString &value : v.exclude)
+            lines << QLatin1String(f.wireKey) + QStringLiteral("!=") + value;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool AuditWatchQuery::setFilterText(const QString &text, QString *error)
+{
+    api::AuditQuery parsed;
+    int lineNumber = 0;
+    for (const QString &rawLine : text.split(QLatin1Char('\n'))) {
+        ++lineNumber;
+        const QString line = rawLine.trimmed();
+        if (line.isEmpty())
+            continue;
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        const bool exclude = eq > 0 && line.at(eq - 1) == QLatin1Char('!');
+        const QString key = eq > 0 ? line.left(exclude ? eq - 1 : eq).trimmed() : QString();
+        const QString value = line.mid(eq + 1).trimmed();
+        api::AuditFilterValues *values = nullptr;
+        for (const api::AuditQuery::Field &f : api::AuditQuery::fields())
+            if (key == QLatin1String(f.wireKey))
+                values = &(parsed.*(f.member));
+        if (!values || value.isEmpty()) {
+            if (error)
+                *error = values ? QCoreApplication::translate("AuditWatchQuery",
+                                                              "Line %1: a value is missing after “=”.")
+                                      .arg(lineNumber)
+                                : QCoreApplication::translate(
+                                      "AuditWatchQuery",
+                                      "Line %1: “%2” is not key=value or key!=value with a filter key "
+                                      "such as action_type.")
+                                      .arg(lineNumber)
+                                      .arg(line);
+            return false;
+        }
+        (exclude ? values->exclude : values->include) << value;
+    }
+    filters = parsed;
+    return true;
 }
 
 } // namespace models

@@ -23,6 +23,12 @@ struct AuditWatchQuery
     static AuditWatchQuery fromJson(const QJsonObject &object);
     // "action_type=delete, actor_email≠bot@x.example, “search”", for lists and tooltips.
     QString summary() const;
+    // The filters as editable text, one condition per line: key=value or
+    // key!=value (values of one key OR-ed, keys AND-ed), e.g.
+    // "action_type=delete\nactor_email!=bot@example.com".
+    QString filterText() const;
+    // Reads filterText() back into filters; false with error naming the line.
+    bool setFilterText(const QString &text, QString *error);
 
     friend bool operator==(const AuditWatchQuery &a, const AuditWatchQuery &b)
     {
