@@ -17,9 +17,11 @@
 namespace models {
 
 WatchController::WatchController(Session *session, QObject *parent)
-    : QObject(parent), m_session(session), m_matches(new WatchMatchesModel(this)), m_flushTimer(new QTimer(this))
+    : QObject(parent), m_session(session), m_matches(new WatchMatchesModel(this)),
+      m_flushTimer(new QTimer(this))
 {
-    m_directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/watch");
+    m_directory =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/watch");
     m_flushTimer->setSingleShot(true);
     connect(m_flushTimer, &QTimer::timeout, this, &WatchController::flushHeld);
     connect(m_matches, &WatchMatchesModel::dataChanged, this, &WatchController::save);
@@ -182,7 +184,8 @@ void WatchController::setRuleEnabled(const QString &id, bool enabled)
 
 void WatchController::updateActivity()
 {
-    const bool connected = m_session && m_session->client() && m_session->state() == Session::State::Connected;
+    const bool connected =
+        m_session && m_session->client() && m_session->state() == Session::State::Connected;
     bool polling = false;
     for (const WatchRule &r : std::as_const(m_rules)) {
         const bool active = connected && r.enabled && !r.organizationId.isEmpty();
@@ -222,15 +225,15 @@ void WatchController::startSlot(const WatchRule &rule)
             save();
         }
     });
-    connect(watcher, &AuditWatcher::pollFinished, this,
-            [this, id](bool ok, const api::ApiError &error, bool) {
-                const auto it = m_slots.constFind(id);
-                if (it == m_slots.constEnd())
-                    return;
-                Q_EMIT ruleError(id, ok || error.kind() == api::ApiError::Kind::Canceled ? QString()
-                                                                                          : error.userMessage());
-                it->timer->start();
-            });
+    connect(
+        watcher, &AuditWatcher::pollFinished, this, [this, id](bool ok, const api::ApiError &error, bool) {
+            const auto it = m_slots.constFind(id);
+            if (it == m_slots.constEnd())
+                return;
+            Q_EMIT ruleError(id, ok || error.kind() == api::ApiError::Kind::Canceled ? QString()
+                                                                                     : error.userMessage());
+            it->timer->start();
+        });
     m_slots.insert(id, slot);
     QTimer::singleShot(0, watcher, &AuditWatcher::poll);
 }

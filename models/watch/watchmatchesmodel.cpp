@@ -35,7 +35,8 @@ QVariant WatchMatchesModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        return index.column() == Entry ? QVariant(QString(m.summary + QLatin1Char('\n') + m.entryId)) : QVariant();
+        return index.column() == Entry ? QVariant(QString(m.summary + QLatin1Char('\n') + m.entryId))
+                                       : QVariant();
     case Qt::FontRole:
         if (m.unread) {
             QFont bold;

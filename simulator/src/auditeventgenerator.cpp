@@ -49,28 +49,22 @@ struct Action
              // 9 billing
 };
 const Action actions[] = {
-    {14, "Create organization member", "create", "POST", "member", "organizations", "organizations", 200,
-     1},
-    {6, "Delete organization member", "delete", "DELETE", "member", "organizations", "organizations", 204,
-     2},
+    {14, "Create organization member", "create", "POST", "member", "organizations", "organizations", 200, 1},
+    {6, "Delete organization member", "delete", "DELETE", "member", "organizations", "organizations", 204, 2},
     {8, "Modify organization", "update", "PUT", "organization", "organizations", "organizations", 200, 0},
-    {7, "Modify organization profile", "update", "PUT", "profile", "organizations", "organizations", 204,
-     3},
-    {3, "Create organization", "create", "POST", "organization", "organizations", "organizations", 200,
-     4},
-    {1.5, "Delete organization", "delete", "DELETE", "organization", "organizations", "organizations",
-     200, 0},
+    {7, "Modify organization profile", "update", "PUT", "profile", "organizations", "organizations", 204, 3},
+    {3, "Create organization", "create", "POST", "organization", "organizations", "organizations", 200, 4},
+    {1.5, "Delete organization", "delete", "DELETE", "organization", "organizations", "organizations", 200,
+     0},
     {10, "Update account settings", "update", "PATCH", "account", "accounts", "accounts", 200, 5},
-    {5, "Move account into organization", "update", "PUT", "account", "organizations", "organizations",
-     200, 5},
+    {5, "Move account into organization", "update", "PUT", "account", "organizations", "organizations", 200,
+     5},
     {6, "Create API token", "create", "POST", "api_token", "iam", "user", 200, 6},
     {4, "Roll API token", "update", "PUT", "api_token", "iam", "user", 200, 7},
     {2, "Delete API token", "delete", "DELETE", "api_token", "iam", "user", 200, 7},
-    {1, "View organization audit logs", "view", "GET", "audit_log", "audit_logs", "organizations", 200,
-     8},
+    {1, "View organization audit logs", "view", "GET", "audit_log", "audit_logs", "organizations", 200, 8},
     {3, "Update billing profile", "update", "PUT", "billing_profile", "billing", "accounts", 200, 9},
-    {4, "Modify organization member", "update", "PUT", "member", "organizations", "organizations", 200,
-     2},
+    {4, "Modify organization member", "update", "PUT", "member", "organizations", "organizations", 200, 2},
 };
 
 double actionWeightSum()
@@ -83,15 +77,16 @@ double actionWeightSum()
 
 const int failureCodes[] = {400, 400, 403, 404, 409, 429, 500};
 const char *const failureMessages[] = {"Request validation failed: a required field is missing",
-                                              "Request validation failed: invalid value",
-                                              "Unauthorized to access requested resource",
-                                              "Resource not found",
-                                              "Resource is locked, try again",
-                                              "Please wait and consider throttling your request speed",
-                                              "Internal server error"};
+                                       "Request validation failed: invalid value",
+                                       "Unauthorized to access requested resource",
+                                       "Resource not found",
+                                       "Resource is locked, try again",
+                                       "Please wait and consider throttling your request speed",
+                                       "Internal server error"};
 } // namespace
 
-AuditEventGenerator::AuditEventGenerator(const DataStore &store, quint64 seed, const QString &domain, Random &r)
+AuditEventGenerator::AuditEventGenerator(const DataStore &store, quint64 seed, const QString &domain,
+                                         Random &r)
     : m_store(store), m_seed(seed), m_domain(domain.toUtf8())
 {
     for (int i = 0; i < 18; ++i) {
@@ -252,8 +247,7 @@ void AuditEventGenerator::fill(AuditEvent &e, qint64 timeMs, Random &r) const
         e.uri = "/organizations";
         e.resourceId = m_oldOrgs[qsizetype(r.below(200))];
         e.requestJson = "{\"name\":\"" + org->name.toUtf8() + " Project " +
-                        QByteArray::number(r.range(1, 40)) + "\",\"parent\":{\"id\":\"" + org->id +
-                        "\"}}";
+                        QByteArray::number(r.range(1, 40)) + "\",\"parent\":{\"id\":\"" + org->id + "\"}}";
         e.responseJson = "{\"id\":\"" + e.resourceId + "\"}";
         break;
     }
@@ -262,16 +256,15 @@ void AuditEventGenerator::fill(AuditEvent &e, qint64 timeMs, Random &r) const
                                     : QByteArray(orgPath + "/accounts/" + accountId);
         e.resourceId = accountId;
         if (e.method == "PATCH")
-            e.requestJson = r.chance(0.5)
-                                ? QByteArray("{\"settings\":{\"enforce_twofactor\":true}}")
-                                : QByteArray("{\"settings\":{\"abuse_contact_email\":\"abuse@") +
-                                      m_domain + "\"}}";
+            e.requestJson = r.chance(0.5) ? QByteArray("{\"settings\":{\"enforce_twofactor\":true}}")
+                                          : QByteArray("{\"settings\":{\"abuse_contact_email\":\"abuse@") +
+                                                m_domain + "\"}}";
         break;
     case 6:
         e.uri = "/user/tokens";
         e.resourceId = tokenId;
-        e.requestJson = "{\"name\":\"" + QByteArray(tokenNames[r.below(6)]) +
-                        "\",\"policies\":[{\"effect\":\"allow\"}]}";
+        e.requestJson =
+            "{\"name\":\"" + QByteArray(tokenNames[r.below(6)]) + "\",\"policies\":[{\"effect\":\"allow\"}]}";
         break;
     case 7:
         e.uri = "/user/tokens/" + tokenId + (e.method == "PUT" ? QByteArray("/value") : QByteArray());

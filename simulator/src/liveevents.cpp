@@ -18,7 +18,9 @@ std::optional<double> LiveEvents::parseRate(const QString &text)
         return std::nullopt;
     const double n = m.captured(1).toDouble();
     const QString unit = m.captured(2);
-    const double perMinute = unit == QLatin1String("min") ? n : unit == QLatin1String("h") ? n / 60.0 : n * 60.0;
+    const double perMinute = unit == QLatin1String("min") ? n
+                             : unit == QLatin1String("h") ? n / 60.0
+                                                          : n * 60.0;
     if (!(perMinute > 0) || perMinute > 600000)
         return std::nullopt;
     return perMinute;

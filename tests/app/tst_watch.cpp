@@ -20,8 +20,8 @@
 using testsupport::SimulatorProcess;
 
 namespace {
-const QStringList LiveArgs{QStringLiteral("--audit-events"), QStringLiteral("800"), QStringLiteral("--live-events"),
-                           QStringLiteral("240/min")};
+const QStringList LiveArgs{QStringLiteral("--audit-events"), QStringLiteral("800"),
+                           QStringLiteral("--live-events"), QStringLiteral("240/min")};
 
 class Watch
 {
@@ -117,10 +117,11 @@ class TestWatch : public QObject
     }
     QString rootOrg(const QString &baseUrl)
     {
-        const QJsonArray orgs = QJsonDocument::fromJson(send(baseUrl, "GET", QStringLiteral("/organizations")))
-                                    .object()
-                                    .value(QStringLiteral("result"))
-                                    .toArray();
+        const QJsonArray orgs =
+            QJsonDocument::fromJson(send(baseUrl, "GET", QStringLiteral("/organizations")))
+                .object()
+                .value(QStringLiteral("result"))
+                .toArray();
         return orgs.isEmpty() ? QString() : orgs.first().toObject().value(QStringLiteral("id")).toString();
     }
     void pause(const QString &baseUrl, bool paused, int count = 0)
@@ -131,13 +132,15 @@ class TestWatch : public QObject
         QVERIFY(!send(baseUrl, "POST", QStringLiteral("/__sim/live-events"), q).isEmpty());
     }
     // Ids of the organization's entries of the last hour that the filter keeps.
-    QStringList matching(const QString &baseUrl, const QString &org, const QList<QPair<QString, QString>> &filter)
+    QStringList matching(const QString &baseUrl, const QString &org,
+                         const QList<QPair<QString, QString>> &filter)
     {
         QStringList ids;
         QString cursor;
         do {
             QUrlQuery q;
-            q.addQueryItem(QStringLiteral("since"), QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate));
+            q.addQueryItem(QStringLiteral("since"),
+                           QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate));
             q.addQueryItem(QStringLiteral("before"), QStringLiteral("2099-01-01"));
             q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
             for (const auto &f : filter)
@@ -145,11 +148,15 @@ class TestWatch : public QObject
             if (!cursor.isEmpty())
                 q.addQueryItem(QStringLiteral("cursor"), cursor);
             const QJsonObject page =
-                QJsonDocument::fromJson(send(baseUrl, "GET", QStringLiteral("/organizations/%1/logs/audit").arg(org), q))
+                QJsonDocument::fromJson(
+                    send(baseUrl, "GET", QStringLiteral("/organizations/%1/logs/audit").arg(org), q))
                     .object();
             for (const QJsonValue &e : page.value(QStringLiteral("result")).toArray())
                 ids << e.toObject().value(QStringLiteral("id")).toString();
-            cursor = page.value(QStringLiteral("result_info")).toObject().value(QStringLiteral("cursor")).toString();
+            cursor = page.value(QStringLiteral("result_info"))
+                         .toObject()
+                         .value(QStringLiteral("cursor"))
+                         .toString();
         } while (!cursor.isEmpty());
         return ids;
     }
@@ -162,9 +169,10 @@ class TestWatch : public QObject
         const QString org = rootOrg(sim.baseUrl());
         QVERIFY(!org.isEmpty());
         const QString state = m_dir.filePath(stateName);
-        const QStringList args = QStringList{QStringLiteral("--org"), org, QStringLiteral("--interval"),
-                                             QStringLiteral("0.3"), QStringLiteral("--state"), state} +
-                                 filterArgs;
+        const QStringList args =
+            QStringList{QStringLiteral("--org"),   org,  QStringLiteral("--interval"), QStringLiteral("0.3"),
+                        QStringLiteral("--state"), state} +
+            filterArgs;
         // Nothing arrives until the first run has taken its position.
         pause(sim.baseUrl(), true);
         const QStringList before = matching(sim.baseUrl(), org, wireFilter);
@@ -204,7 +212,7 @@ class TestWatch : public QObject
             QStringList sortedExpected = expected;
             sortedExpected.sort();
             QCOMPARE(sortedPrinted.size(), QSet<QString>(printed.begin(), printed.end()).size()); // no double
-            QCOMPARE(sortedPrinted, sortedExpected);                                            // no gap
+            QCOMPARE(sortedPrinted, sortedExpected);                                              // no gap
         }
     }
 
@@ -219,14 +227,15 @@ private Q_SLOTS:
     void restartPrintsEveryMatchOnce()
     {
         stopAndRestart(m_clean, {QStringLiteral("--exclude-action-type"), QStringLiteral("view")},
-                       {{QStringLiteral("action_type.not"), QStringLiteral("view")}}, QStringLiteral("clean.state"));
+                       {{QStringLiteral("action_type.not"), QStringLiteral("view")}},
+                       QStringLiteral("clean.state"));
     }
 
     void restartUnderFaults()
     {
         stopAndRestart(m_faulty,
-                       {QStringLiteral("--action-type"), QStringLiteral("create,delete"), QStringLiteral("--retries"),
-                        QStringLiteral("20")},
+                       {QStringLiteral("--action-type"), QStringLiteral("create,delete"),
+                        QStringLiteral("--retries"), QStringLiteral("20")},
                        {{QStringLiteral("action_type"), QStringLiteral("create")},
                         {QStringLiteral("action_type"), QStringLiteral("delete")}},
                        QStringLiteral("faulty.state"));
@@ -262,7 +271,8 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(R"({"orgscope_watch_state":1,"org":"someotherorg","position":{"newest_ms":1,"seen":{}}})");
         f.close();
-        Watch w(m_clean.baseUrl(), {QStringLiteral("--org"), rootOrg(m_clean.baseUrl()), QStringLiteral("--state"), state});
+        Watch w(m_clean.baseUrl(),
+                {QStringLiteral("--org"), rootOrg(m_clean.baseUrl()), QStringLiteral("--state"), state});
         QVERIFY(w.process().waitForFinished(30000));
         QCOMPARE(w.process().exitCode(), 2);
         QVERIFY(w.err().contains("someotherorg"));

@@ -39,18 +39,15 @@ Options options(double perMinute)
 
 QJsonArray listing(Service &s, const QByteArray &org, const QByteArray &since)
 {
-    const HttpResponse r = s.handle(request(
-        "GET", "/client/v4/organizations/" + org + "/logs/audit?since=" + since + "&before=2030-01-01&limit=1000"));
+    const HttpResponse r =
+        s.handle(request("GET", "/client/v4/organizations/" + org + "/logs/audit?since=" + since +
+                                    "&before=2030-01-01&limit=1000"));
     return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("result")).toArray();
 }
 
 QString field(const QJsonValue &entry, const char *group, const char *key)
 {
-    return entry.toObject()
-        .value(QLatin1String(group))
-        .toObject()
-        .value(QLatin1String(key))
-        .toString();
+    return entry.toObject().value(QLatin1String(group)).toObject().value(QLatin1String(key)).toString();
 }
 } // namespace
 
@@ -137,8 +134,12 @@ private slots:
         const QByteArray root = s.store().organizations.first().id;
         HttpResponse r = s.handle(request("POST", "/__sim/live-events?pause=true"));
         QCOMPARE(r.status, 200);
-        QVERIFY(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("result")).toObject().value(
-            QStringLiteral("paused")).toBool());
+        QVERIFY(QJsonDocument::fromJson(r.body)
+                    .object()
+                    .value(QStringLiteral("result"))
+                    .toObject()
+                    .value(QStringLiteral("paused"))
+                    .toBool());
         const qsizetype paused = s.audit().size();
         QTest::qWait(50);
         s.handle(request("GET", "/__sim/health"));

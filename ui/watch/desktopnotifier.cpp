@@ -54,13 +54,14 @@ void DesktopNotifier::notify(const QString &key, const QString &title, const QSt
     Q_EMIT notified(key, title, body);
 #ifdef ORGSCOPE_HAVE_QTDBUS
     if (m_backend == Backend::FreedesktopDBus) {
-        QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("Notify"));
+        QDBusMessage call =
+            QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("Notify"));
         const QStringList actions{QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open")};
         QVariantMap hints;
         hints.insert(QStringLiteral("desktop-entry"), QStringLiteral("orgscope"));
         hints.insert(QStringLiteral("category"), QStringLiteral("im.received"));
-        call << QApplication::applicationDisplayName() << uint(0) << QStringLiteral("orgscope") << title << body
-             << actions << hints << int(-1);
+        call << QApplication::applicationDisplayName() << uint(0) << QStringLiteral("orgscope") << title
+             << body << actions << hints << int(-1);
         auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
         connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, key] {
             const QDBusPendingReply<uint> reply = *watcher;

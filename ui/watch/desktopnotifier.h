@@ -6,8 +6,8 @@
 // its click opens the last one). A tray icon is shown wherever a tray
 // exists, so Orgscope can be found while it watches.
 
-#include <QObject>
 #include <QHash>
+#include <QObject>
 #include <QString>
 
 class QSystemTrayIcon;

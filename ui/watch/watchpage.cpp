@@ -25,8 +25,8 @@ namespace {
 constexpr int kRuleIdRole = Qt::UserRole + 1;
 }
 
-WatchPage::WatchPage(models::Session *session, models::WatchController *controller, models::AuditController *audit,
-                     QWidget *parent)
+WatchPage::WatchPage(models::Session *session, models::WatchController *controller,
+                     models::AuditController *audit, QWidget *parent)
     : Page(session, parent), m_controller(controller), m_audit(audit), m_notifier(new DesktopNotifier(this)),
       m_status(new QLabel(this)), m_rules(new QListWidget(this)), m_matches(new QTableView(this)),
       m_open(new QPushButton(tr("&Open in Audit log"), this)), m_edit(new QPushButton(tr("&Edit…"), this)),
@@ -41,8 +41,9 @@ WatchPage::WatchPage(models::Session *session, models::WatchController *controll
 
     auto *fromAudit = new QPushButton(tr("&New Rule from Audit Log Query…"), this);
     fromAudit->setObjectName(QStringLiteral("watchNewRule"));
-    fromAudit->setToolTip(tr("Watch the organization shown for new entries that match the Audit log's current "
-                             "filters and search"));
+    fromAudit->setToolTip(
+        tr("Watch the organization shown for new entries that match the Audit log's current "
+           "filters and search"));
     auto *checkNow = new QPushButton(tr("&Check Now"), this);
     auto *markRead = new QPushButton(tr("&Mark All Read"), this);
     markRead->setObjectName(QStringLiteral("watchMarkAllRead"));
@@ -51,9 +52,11 @@ WatchPage::WatchPage(models::Session *session, models::WatchController *controll
     m_matches->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_matches->setSelectionMode(QAbstractItemView::SingleSelection);
     m_matches->verticalHeader()->hide();
+    m_matches->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_matches->horizontalHeader()->setStretchLastSection(false);
     m_matches->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_matches->horizontalHeader()->setSectionResizeMode(models::WatchMatchesModel::Entry, QHeaderView::Stretch);
+    m_matches->horizontalHeader()->setSectionResizeMode(models::WatchMatchesModel::Entry,
+                                                        QHeaderView::Stretch);
     m_matches->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_matches->setWordWrap(false);
 
@@ -99,22 +102,29 @@ WatchPage::WatchPage(models::Session *session, models::WatchController *controll
     connect(m_rules, &QListWidget::itemDoubleClicked, this, &WatchPage::editSelectedRule);
     connect(m_rules, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         if (!m_rebuilding)
-            m_controller->setRuleEnabled(item->data(kRuleIdRole).toString(), item->checkState() == Qt::Checked);
+            m_controller->setRuleEnabled(item->data(kRuleIdRole).toString(),
+                                         item->checkState() == Qt::Checked);
     });
     connect(m_rules, &QListWidget::currentRowChanged, this, &WatchPage::updateStatus);
-    connect(m_matches->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &WatchPage::updateStatus);
+    connect(m_matches->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &WatchPage::updateStatus);
 
     connect(controller, &models::WatchController::rulesChanged, this, &WatchPage::rebuildRules);
     connect(controller, &models::WatchController::pollingChanged, this, &WatchPage::updateStatus);
-    connect(controller->matches(), &models::WatchMatchesModel::unreadCountChanged, this, &WatchPage::updateStatus);
-    connect(controller, &models::WatchController::ruleError, this, [this](const QString &id, const QString &message) {
-        for (int i = 0; i < m_rules->count(); ++i)
-            if (m_rules->item(i)->data(kRuleIdRole).toString() == id)
-                m_rules->item(i)->setToolTip(message.isEmpty() ? QString() : tr("Last check failed: %1").arg(message));
-    });
+    connect(controller->matches(), &models::WatchMatchesModel::unreadCountChanged, this,
+            &WatchPage::updateStatus);
+    connect(controller, &models::WatchController::ruleError, this,
+            [this](const QString &id, const QString &message) {
+                for (int i = 0; i < m_rules->count(); ++i)
+                    if (m_rules->item(i)->data(kRuleIdRole).toString() == id)
+                        m_rules->item(i)->setToolTip(
+                            message.isEmpty() ? QString() : tr("Last check failed: %1").arg(message));
+            });
     // Notifications: shown by the notifier, clicks come back to the controller.
-    connect(controller, &models::WatchController::notificationRequested, m_notifier, &DesktopNotifier::notify);
-    connect(m_notifier, &DesktopNotifier::activated, controller, &models::WatchController::activateNotification);
+    connect(controller, &models::WatchController::notificationRequested, m_notifier,
+            &DesktopNotifier::notify);
+    connect(m_notifier, &DesktopNotifier::activated, controller,
+            &models::WatchController::activateNotification);
     connect(controller, &models::WatchController::showMatchesRequested, this, [this] {
         if (navigator())
             navigator()->showPage(PageId::Watch);
@@ -154,11 +164,10 @@ void WatchPage::rebuildRules()
     for (const models::WatchRule &r : m_controller->rules()) {
         const QString org = r.organizationName.isEmpty() ? r.organizationId : r.organizationName;
         const QString query = r.query.summary();
-        auto *item = new QListWidgetItem(
-            tr("%1 — %2 — %3 — every %4 s")
-                .arg(r.name, org, query.isEmpty() ? tr("every entry") : query)
-                .arg(r.intervalSeconds),
-            m_rules);
+        auto *item = new QListWidgetItem(tr("%1 — %2 — %3 — every %4 s")
+                                             .arg(r.name, org, query.isEmpty() ? tr("every entry") : query)
+                                             .arg(r.intervalSeconds),
+                                         m_rules);
         item->setData(kRuleIdRole, r.id);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(r.enabled ? Qt::Checked : Qt::Unchecked);
@@ -182,7 +191,8 @@ void WatchPage::updateStatus()
         text = tr("No watch rules yet. Set up a query in the Audit log, then choose “New Rule from Audit Log "
                   "Query…” here: new entries that match raise a desktop notification.");
     else if (m_controller->isPolling())
-        text = tr("Watching (%n rule(s)); checks share the request budget with the other pages.", nullptr, rules);
+        text = tr("Watching (%n rule(s)); checks share the request budget with the other pages.", nullptr,
+                  rules);
     else
         text = tr("Not checking: rules are checked only while connected and switched on.");
     if (unread > 0)

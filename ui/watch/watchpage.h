@@ -30,7 +30,7 @@ public:
               QWidget *parent = nullptr);
 
     QString title() const override;
-    QString iconName() const override { return QStringLiteral("appointment-soon"); }
+    QString iconName() const override { return QStringLiteral("view-watch"); }
     void refresh() override;
 
     models::WatchController *controller() const { return m_controller; }

@@ -12,9 +12,10 @@
 namespace ui {
 
 WatchRuleDialog::WatchRuleDialog(const models::WatchRule &rule, QWidget *parent)
-    : QDialog(parent), m_rule(rule), m_name(new QLineEdit(rule.name, this)), m_filters(new QPlainTextEdit(this)),
-      m_search(new QLineEdit(rule.query.search, this)), m_interval(new QSpinBox(this)),
-      m_enabled(new QCheckBox(tr("Watching"), this)), m_error(new QLabel(this))
+    : QDialog(parent), m_rule(rule), m_name(new QLineEdit(rule.name, this)),
+      m_filters(new QPlainTextEdit(this)), m_search(new QLineEdit(rule.query.search, this)),
+      m_interval(new QSpinBox(this)), m_enabled(new QCheckBox(tr("Watching"), this)),
+      m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("watchRuleDialog"));
     setWindowTitle(rule.id.isEmpty() ? tr("New Watch Rule") : tr("Edit Watch Rule"));
@@ -23,6 +24,7 @@ WatchRuleDialog::WatchRuleDialog(const models::WatchRule &rule, QWidget *parent)
     m_filters->setPlainText(rule.query.filterText());
     m_filters->setPlaceholderText(QStringLiteral("action_type=delete\nactor_email!=automation@example.com"));
     m_filters->setTabChangesFocus(true);
+    m_filters->setFixedHeight(fontMetrics().lineSpacing() * 6 + 8);
     m_search->setObjectName(QStringLiteral("watchRuleSearch"));
     m_search->setPlaceholderText(tr("Any text in the entry (optional)"));
     m_interval->setObjectName(QStringLiteral("watchRuleInterval"));
@@ -37,12 +39,15 @@ WatchRuleDialog::WatchRuleDialog(const models::WatchRule &rule, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("Organization:"),
-                 new QLabel(rule.organizationName.isEmpty() ? rule.organizationId : rule.organizationName, this));
+    form->addRow(
+        tr("Organization:"),
+        new QLabel(rule.organizationName.isEmpty() ? rule.organizationId : rule.organizationName, this));
     form->addRow(tr("&Filters:"), m_filters);
-    form->addRow(QString(), new QLabel(tr("One per line: key=value or key!=value (keys as in "
-                                          "“orgscope export audit”, e.g. action_type, actor_email)."),
-                                       this));
+    auto *hint = new QLabel(tr("One per line: key=value or key!=value (keys as in “orgscope export audit”, "
+                               "e.g. action_type, actor_email)."),
+                            this);
+    hint->setWordWrap(true);
+    form->addRow(QString(), hint);
     form->addRow(tr("&Search:"), m_search);
     form->addRow(tr("&Check every:"), m_interval);
     form->addRow(QString(), m_enabled);

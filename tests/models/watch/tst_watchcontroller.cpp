@@ -25,8 +25,8 @@ class TestWatchController : public QObject
 {
     Q_OBJECT
 
-    SimulatorProcess m_sim{{QStringLiteral("--audit-events"), QStringLiteral("800"), QStringLiteral("--live-events"),
-                            QStringLiteral("240/min")}};
+    SimulatorProcess m_sim{{QStringLiteral("--audit-events"), QStringLiteral("800"),
+                            QStringLiteral("--live-events"), QStringLiteral("240/min")}};
     QNetworkAccessManager m_nam;
     api::Client *m_client = nullptr;
     models::Session *m_session = nullptr;
@@ -35,7 +35,8 @@ class TestWatchController : public QObject
     QByteArray send(const QByteArray &verb, const QString &path, const QUrlQuery &query = {})
     {
         const bool hook = path.startsWith(QLatin1String("/__sim"));
-        QUrl url(hook ? QString(m_sim.baseUrl()).remove(QStringLiteral("/client/v4")) + path : m_sim.baseUrl() + path);
+        QUrl url(hook ? QString(m_sim.baseUrl()).remove(QStringLiteral("/client/v4")) + path
+                      : m_sim.baseUrl() + path);
         url.setQuery(query);
         QNetworkRequest request(url);
         request.setRawHeader("Authorization", "Bearer " + SimulatorProcess::demoToken().toUtf8());
@@ -64,7 +65,8 @@ class TestWatchController : public QObject
         QString cursor;
         do {
             QUrlQuery q;
-            q.addQueryItem(QStringLiteral("since"), QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate));
+            q.addQueryItem(QStringLiteral("since"),
+                           QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate));
             q.addQueryItem(QStringLiteral("before"), QStringLiteral("2099-01-01"));
             q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
             for (const auto &f : filter)
@@ -72,10 +74,15 @@ class TestWatchController : public QObject
             if (!cursor.isEmpty())
                 q.addQueryItem(QStringLiteral("cursor"), cursor);
             const QJsonObject page =
-                QJsonDocument::fromJson(send("GET", QStringLiteral("/organizations/%1/logs/audit").arg(m_root), q)).object();
+                QJsonDocument::fromJson(
+                    send("GET", QStringLiteral("/organizations/%1/logs/audit").arg(m_root), q))
+                    .object();
             for (const QJsonValue &e : page.value(QStringLiteral("result")).toArray())
                 ids << e.toObject().value(QStringLiteral("id")).toString();
-            cursor = page.value(QStringLiteral("result_info")).toObject().value(QStringLiteral("cursor")).toString();
+            cursor = page.value(QStringLiteral("result_info"))
+                         .toObject()
+                         .value(QStringLiteral("cursor"))
+                         .toString();
         } while (!cursor.isEmpty());
         return ids;
     }
@@ -152,9 +159,11 @@ private Q_SLOTS:
     {
         models::AuditWatchQuery q;
         QString error;
-        QVERIFY(q.setFilterText(QStringLiteral("action_type=delete\n\n actor_email != bot@example.com \naction_type=create"),
-                                &error));
-        QCOMPARE(q.filters.actionType.include, (QStringList{QStringLiteral("delete"), QStringLiteral("create")}));
+        QVERIFY(q.setFilterText(
+            QStringLiteral("action_type=delete\n\n actor_email != bot@example.com \naction_type=create"),
+            &error));
+        QCOMPARE(q.filters.actionType.include,
+                 (QStringList{QStringLiteral("delete"), QStringLiteral("create")}));
         QCOMPARE(q.filters.actorEmail.exclude, QStringList{QStringLiteral("bot@example.com")});
         models::AuditWatchQuery back;
         QVERIFY(back.setFilterText(q.filterText(), &error));
@@ -171,7 +180,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QList<QPair<QString, QString>> wire{{QStringLiteral("action_type.not"), QStringLiteral("view")}};
+        const QList<QPair<QString, QString>> wire{
+            {QStringLiteral("action_type.not"), QStringLiteral("view")}};
         live(true);
         const QStringList before = matching(wire);
         QStringList notified;
@@ -238,8 +248,9 @@ private Q_SLOTS:
         c.burstLimiter().setLimit(3);
         QStringList keys;
         QStringList bodies;
-        connect(&c, &models::WatchController::notificationRequested, this,
-                [&](const QString &key, const QString &, const QString &body) { keys << key, bodies << body; });
+        connect(
+            &c, &models::WatchController::notificationRequested, this,
+            [&](const QString &key, const QString &, const QString &body) { keys << key, bodies << body; });
         const QString id = c.addRule(rootRule(m_root, QString()));
         QVERIFY(waitFor(c, [&] { return c.rule(id)->position.isSet(); }));
         live(true, 40); // about half land in the root organization: more than 3, in one poll
@@ -249,7 +260,8 @@ private Q_SLOTS:
             QTest::qWait(300);
         }
         QCOMPARE(keys, QStringList{QStringLiteral("summary")});
-        QVERIFY2(bodies.first().contains(QString::number(c.matches()->rowCount())), qPrintable(bodies.first()));
+        QVERIFY2(bodies.first().contains(QString::number(c.matches()->rowCount())),
+                 qPrintable(bodies.first()));
         live(false);
     }
 

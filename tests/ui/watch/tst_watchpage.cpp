@@ -37,14 +37,15 @@ class TestWatchPage : public QObject
 {
     Q_OBJECT
 
-    SimulatorProcess m_sim{{QStringLiteral("--audit-events"), QStringLiteral("500"), QStringLiteral("--live-events"),
-                            QStringLiteral("1/h")}};
+    SimulatorProcess m_sim{{QStringLiteral("--audit-events"), QStringLiteral("500"),
+                            QStringLiteral("--live-events"), QStringLiteral("1/h")}};
     QNetworkAccessManager m_nam;
 
     QJsonObject send(const QByteArray &verb, const QString &path, const QUrlQuery &query = {})
     {
         const bool hook = path.startsWith(QLatin1String("/__sim"));
-        QUrl url(hook ? QString(m_sim.baseUrl()).remove(QStringLiteral("/client/v4")) + path : m_sim.baseUrl() + path);
+        QUrl url(hook ? QString(m_sim.baseUrl()).remove(QStringLiteral("/client/v4")) + path
+                      : m_sim.baseUrl() + path);
         url.setQuery(query);
         QNetworkRequest request(url);
         request.setRawHeader("Authorization", "Bearer " + SimulatorProcess::demoToken().toUtf8());
@@ -68,7 +69,8 @@ private Q_SLOTS:
         QUrlQuery paused;
         paused.addQueryItem(QStringLiteral("pause"), QStringLiteral("true"));
         send("POST", QStringLiteral("/__sim/live-events"), paused);
-        const QJsonArray orgs = send("GET", QStringLiteral("/organizations")).value(QStringLiteral("result")).toArray();
+        const QJsonArray orgs =
+            send("GET", QStringLiteral("/organizations")).value(QStringLiteral("result")).toArray();
         QVERIFY(orgs.size() > 1);
         const QString root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
         const QString other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
@@ -128,10 +130,12 @@ private Q_SLOTS:
         window.showPage(window.pageIndex(QStringLiteral("watchPage")));
         const models::WatchMatch newest = c->matches()->at(0);
         details.clear();
-        Q_EMIT watch->notifier()->activated(models::WatchController::notificationKey(newest.ruleId, newest.entryId));
+        Q_EMIT watch->notifier()->activated(
+            models::WatchController::notificationKey(newest.ruleId, newest.entryId));
         QCOMPARE(session.organizationId(), root);
         QCOMPARE(stack->currentWidget(), audit);
-        QTRY_VERIFY_WITH_TIMEOUT(!details.isEmpty() && details.last().at(0).toString() == newest.entryId, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!details.isEmpty() && details.last().at(0).toString() == newest.entryId,
+                                 60000);
         QVERIFY(!c->matches()->at(0).unread);
 
         // A summary notification's click shows the list.
