@@ -93,7 +93,11 @@ void DemoLauncher::start()
         return;
     }
     m_done = false;
-    m_process.start(path, QStringList{QStringLiteral("--port"), QStringLiteral("0")} + m_extraArgs);
+    QStringList args{QStringLiteral("--port"), QStringLiteral("0")};
+    // A gentle live organization, so Refresh and Watch have something new to show.
+    if (!m_extraArgs.contains(QStringLiteral("--live-events")))
+        args << QStringLiteral("--live-events") << QStringLiteral("4/min");
+    m_process.start(path, args + m_extraArgs);
     m_timeout.start();
 }
 

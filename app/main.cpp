@@ -2,6 +2,7 @@
 
 #include "console.h"
 #include "exportcommand.h"
+#include "watchcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -282,6 +283,8 @@ int main(int argc, char **argv)
         args.remove(0, 2);
         return runExportCommand(args);
     }
+    if (argc > 1 && qstrcmp(argv[1], "watch") == 0)
+        return runWatchCommand(argc, argv);
 
     if (!haveDisplay(argc, argv)) {
         // --help, --version and option errors need no display; the GUI does.

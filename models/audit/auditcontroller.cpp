@@ -766,6 +766,18 @@ void AuditController::showAround(const QString &accountId, qint64 fromMs, qint64
                               .arg(m_model->timeText(fromMs), m_model->timeText(toMs), accountId));
 }
 
+void AuditController::showEntry(const QString &entryId, qint64 timeMs)
+{
+    clearLocalFilters();
+    Q_EMIT localFiltersReset();
+    AuditQueryDraft draft = m_draft;
+    draft.filters.clear();
+    draft.addFilter(QStringLiteral("id"), entryId, false);
+    draft.setCustomRange(timeMs - 60 * 1000, timeMs + 60 * 1000);
+    setDraft(draft);
+    run();
+}
+
 // ---------------------------------------------------------------- histogram
 
 void AuditController::scheduleHistogram()

@@ -169,6 +169,8 @@ public Q_SLOTS:
     // Navigation from other pages: a new draft, then a Run.
     void showForActor(const QString &email);
     void showAround(const QString &accountId, qint64 fromMs, qint64 toMs);
+    // One entry (a watch match): its id as the filter, a minute around its time.
+    void showEntry(const QString &entryId, qint64 timeMs);
 
     // fullEntryReady(id, json, fields) follows; json is empty when the archive lacks it.
     void requestFullEntry(const QString &id);

@@ -453,4 +453,31 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>models::WatchController</name>
+    <message numerus="yes">
+        <source>%n new matching audit entries</source>
+        <translation>
+            <numerusform>%n new matching audit entry</numerusform>
+            <numerusform>%n new matching audit entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::WatchPage</name>
+    <message numerus="yes">
+        <source>Watching (%n rule(s)); checks share the request budget with the other pages.</source>
+        <translation>
+            <numerusform>Watching (%n rule); checks share the request budget with the other pages.</numerusform>
+            <numerusform>Watching (%n rules); checks share the request budget with the other pages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread match(es).</source>
+        <translation>
+            <numerusform>%n unread match.</numerusform>
+            <numerusform>%n unread matches.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

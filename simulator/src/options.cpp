@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include "faultinjector.h"
+#include "liveevents.h"
 #include "orgfaults.h"
 #include "timeutil.h"
 
@@ -55,7 +56,6 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
     const QCommandLineOption usageTo(QStringLiteral("usage-to"),
                                      QStringLiteral("Usage 'to' bound: inclusive (default) or exclusive."),
                                      QStringLiteral("MODE"));
-    p.addOptions({opaqueCodes, usageTo});
     // Issue 24: roll-up across the organization tree.
     const QCommandLineOption subOrgs(
         QStringLiteral("sub-orgs"),
@@ -73,6 +73,12 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
                        "429, 500, 502, 503; RATE 0..1, default 1; xN: the first N requests only)."),
         QStringLiteral("SPEC"));
     p.addOptions({subOrgs, usageScope, orgFaults});
+    const QCommandLineOption liveEvents(
+        QStringLiteral("live-events"),
+        QStringLiteral("New audit entries keep arriving at RATE on average, e.g. 30/min, 2/s, 120/h (the "
+                       "seeded mix: failures, deletions, batch invites with one timestamp)."),
+        QStringLiteral("RATE"));
+    p.addOptions({opaqueCodes, usageTo, liveEvents});
     const QCommandLineOption audit(QStringLiteral("audit-events"),
                                    QStringLiteral("Seeded audit entries (default 20000)."),
                                    QStringLiteral("N"));
@@ -233,6 +239,14 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
             message = QStringLiteral("--org-faults: ") + error;
             return std::nullopt;
         }
+    }
+    if (p.isSet(liveEvents)) {
+        const auto rate = LiveEvents::parseRate(p.value(liveEvents));
+        if (!rate) {
+            message = QStringLiteral("--live-events: expected N/s, N/min or N/h with N > 0, e.g. 30/min");
+            return std::nullopt;
+        }
+        o.liveEventsPerMinute = *rate;
     }
     if (p.isSet(usageTo)) {
         if (p.value(usageTo) == QLatin1String("inclusive"))

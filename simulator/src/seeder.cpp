@@ -1,5 +1,7 @@
 #include "seeder.h"
 
+#include "auditeventgenerator.h"
+
 #include "random.h"
 #include "timeutil.h"
 
@@ -20,38 +22,6 @@ const char *const lastNames[] = {"Nguyen", "Okafor",  "Ruiz",    "Kowalski", "Sc
                                  "Tanaka", "Moreau",  "Berg",    "Sato",     "Walsh",   "Patel",  "Ivanov",
                                  "Novak",  "Almeida", "Fischer", "Mansour",  "Lund",    "Wojcik", "Rao",
                                  "Petrov", "Zhang",   "Castro",  "Demir",    "Nowak",   "Eze",    "Larsen"};
-const char *const browserAgents[] = {
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 "
-    "Safari/605.1.15",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 "
-    "Safari/537.36",
-    "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 "
-    "Safari/537.36 Edg/130.0.0.0"};
-const char *const apiAgents[] = {"Cloudflare/JS 7.3.0",
-                                 "cloudflare-go/v6.6.0",
-                                 "Terraform/1.9.8 terraform-provider-cloudflare/5.4.0",
-                                 "curl/8.5.0",
-                                 "AcmeOrgConsole/0.3.0 (Qt 6.8; Linux x86_64)",
-                                 "python-requests/2.32.3"};
-const char *const tokenNames[] = {"terraform-prod", "org-console-readwrite", "ci-deploy",
-                                  "billing-export", "audit-siem-pull",       "member-sync"};
-
-QByteArray ipFor(Random &r)
-{
-    switch (r.below(4)) {
-    case 0:
-        return "192.0.2." + QByteArray::number(r.range(2, 254));
-    case 1:
-        return "198.51.100." + QByteArray::number(r.range(2, 254));
-    case 2:
-        return "203.0.113." + QByteArray::number(r.range(2, 254));
-    default:
-        return "2001:db8:" + Random::hex(r.below(0xffff), 4).mid(r.below(3)) +
-               "::" + QByteArray::number(r.range(1, 99));
-    }
-}
-
 QList<QPair<QByteArray, QByteArray>> flags(bool subOrgs, bool enterprise, bool accountDeletion)
 {
     const QByteArray on = "enabled", off = "disabled";
@@ -229,114 +199,9 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
     Random r(m_seed * 104729 + 3);
     audit.reserve(count + 1024);
 
-    struct Actor
-    {
-        QByteArray id, email, context, ip1, ip2, tokenId, tokenName, agent;
-    };
-    QList<Actor> actors;
-    for (int i = 0; i < 18; ++i) {
-        const User &u = store.users.at(i);
-        Actor a;
-        a.id = u.id;
-        a.email = u.email.toUtf8();
-        a.ip1 = ipFor(r);
-        a.ip2 = ipFor(r);
-        const quint64 kind = r.below(10);
-        a.context = kind < 5 ? "dash" : kind < 8 ? "api_token" : kind < 9 ? "api_key" : "oauth";
-        if (a.context == "api_token" || a.context == "oauth") {
-            a.tokenId = Random::hexId(m_seed, "token", quint64(i));
-            a.tokenName = tokenNames[i % 6];
-        }
-        a.agent = a.context == "dash" ? browserAgents[i % 4] : apiAgents[i % 6];
-        actors.append(a);
-    }
-
-    // Organizations that have a history, weighted: the main root sees most.
-    QList<const Organization *> orgs;
-    QList<double> orgWeights;
-    for (const Organization &o : store.organizations) {
-        orgs.append(&o);
-        orgWeights.append(o.parentId.isEmpty() && &o == &store.organizations.first() ? 8.0
-                          : store.accountCount(o.id) > 0                             ? 1.5
-                                                                                     : 0.15);
-    }
-    double weightSum = 0;
-    for (double w : orgWeights)
-        weightSum += w;
-
-    struct Action
-    {
-        double weight;
-        const char *description;
-        const char *type;
-        const char *method;
-        const char *resourceType;
-        const char *product;
-        const char *scope;
-        int okStatus;
-        int uri; // 0 org, 1 members, 2 member, 3 profile, 4 orgs root, 5 account, 6 tokens, 7 token, 8 audit,
-                 // 9 billing
-    };
-    static const Action actions[] = {
-        {14, "Create organization member", "create", "POST", "member", "organizations", "organizations", 200,
-         1},
-        {6, "Delete organization member", "delete", "DELETE", "member", "organizations", "organizations", 204,
-         2},
-        {8, "Modify organization", "update", "PUT", "organization", "organizations", "organizations", 200, 0},
-        {7, "Modify organization profile", "update", "PUT", "profile", "organizations", "organizations", 204,
-         3},
-        {3, "Create organization", "create", "POST", "organization", "organizations", "organizations", 200,
-         4},
-        {1.5, "Delete organization", "delete", "DELETE", "organization", "organizations", "organizations",
-         200, 0},
-        {10, "Update account settings", "update", "PATCH", "account", "accounts", "accounts", 200, 5},
-        {5, "Move account into organization", "update", "PUT", "account", "organizations", "organizations",
-         200, 5},
-        {6, "Create API token", "create", "POST", "api_token", "iam", "user", 200, 6},
-        {4, "Roll API token", "update", "PUT", "api_token", "iam", "user", 200, 7},
-        {2, "Delete API token", "delete", "DELETE", "api_token", "iam", "user", 200, 7},
-        {1, "View organization audit logs", "view", "GET", "audit_log", "audit_logs", "organizations", 200,
-         8},
-        {3, "Update billing profile", "update", "PUT", "billing_profile", "billing", "accounts", 200, 9},
-        {4, "Modify organization member", "update", "PUT", "member", "organizations", "organizations", 200,
-         2},
-    };
-    double actionSum = 0;
-    for (const Action &a : actions)
-        actionSum += a.weight;
-
-    QList<QList<const Account *>> orgAccounts;
-    QList<QList<const Member *>> orgMembers;
-    for (const Organization *o : orgs) {
-        QList<const Account *> accs;
-        for (const Account &a : store.accounts) {
-            if (a.organizationId == o->id)
-                accs.append(&a);
-        }
-        orgAccounts.append(accs);
-        QList<const Member *> mems;
-        for (const Member &m : store.members) {
-            if (m.organizationId == o->id)
-                mems.append(&m);
-        }
-        orgMembers.append(mems);
-    }
-
-    // Ids of things that no longer exist (deleted members, moved accounts…),
-    // computed once: start-up time matters at a million entries.
-    auto idPool = [&](const char *label, int n) {
-        QList<QByteArray> ids;
-        for (int i = 0; i < n; ++i)
-            ids.append(Random::hexId(m_seed, label, quint64(i)));
-        return ids;
-    };
-    const QList<QByteArray> oldMembers = idPool("old-member", 500);
-    const QList<QByteArray> oldAccounts = idPool("old-account", 40);
-    const QList<QByteArray> userTokens = idPool("user-token", 60);
-    const QList<QByteArray> oldOrgs = idPool("old-org", 200);
-    QList<QByteArray> orgPaths;
-    for (const Organization *o : orgs)
-        orgPaths.append("/organizations/" + o->id);
+    const AuditEventGenerator gen(store, m_seed, domain(), r);
+    const auto &actors = gen.actors();
+    const auto &orgs = gen.organizations();
 
     // Per-day budget: weekdays busier than weekends, slow growth over time.
     const qint64 days = 548; // 18 months
@@ -352,14 +217,6 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
     QList<qint64> times;
     double carried = 0;
     AuditEvent e;
-    static const int failureCodes[] = {400, 400, 403, 404, 409, 429, 500};
-    static const char *const failureMessages[] = {"Request validation failed: a required field is missing",
-                                                  "Request validation failed: invalid value",
-                                                  "Unauthorized to access requested resource",
-                                                  "Resource not found",
-                                                  "Resource is locked, try again",
-                                                  "Please wait and consider throttling your request speed",
-                                                  "Internal server error"};
     // Anchored events: each organization's log starts with its creation, and
     // seeded memberships have their invitation entry at their create_time.
     struct Anchor
@@ -370,11 +227,11 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
     };
     QList<Anchor> anchors;
     for (qsizetype oi = 0; oi < orgs.size(); ++oi) {
-        if (orgs[oi]->createMs >= firstDay && orgs[oi]->createMs < m_now)
-            anchors.append({orgs[oi]->createMs, oi, nullptr});
-        for (const Member *m : orgMembers[oi]) {
-            if (m->userIndex != 0 && m->createMs >= firstDay && m->createMs < m_now)
-                anchors.append({m->createMs, oi, m});
+        if (orgs[oi].createMs >= firstDay && orgs[oi].createMs < m_now)
+            anchors.append({orgs[oi].createMs, oi, nullptr});
+        for (const Member &m : gen.members(oi)) {
+            if (m.userIndex != 0 && m.createMs >= firstDay && m.createMs < m_now)
+                anchors.append({m.createMs, oi, &m});
         }
     }
     std::sort(anchors.begin(), anchors.end(),
@@ -383,8 +240,8 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
         anchors.clear(); // tiny histories stay purely random
     qsizetype nextAnchor = 0;
     auto emitAnchor = [&](const Anchor &a) {
-        const Organization *org = orgs[a.org];
-        const Actor &actor = a.member ? actors[qsizetype(r.below(quint64(actors.size())))] : actors[0];
+        const Organization *org = &orgs[a.org];
+        const auto &actor = a.member ? actors[qsizetype(r.below(quint64(actors.size())))] : actors[0];
         e.timeMs = a.time;
         e.organizationId = org->id;
         e.type = "create";
@@ -405,7 +262,7 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
             e.description = "Create organization member";
             e.resourceType = "member";
             e.resourceId = a.member->id;
-            e.uri = orgPaths[a.org] + "/members";
+            e.uri = gen.organizationPath(a.org) + "/members";
             e.requestJson = "{\"member\":{\"user\":{\"email\":\"" +
                             store.users.at(a.member->userIndex).email.toUtf8() + "\"}}}";
             e.responseJson = "{\"id\":\"" + a.member->id + "\",\"status\":\"pending\"}";
@@ -448,148 +305,7 @@ void Seeder::seedAudit(const DataStore &store, AuditStore &audit, qint64 count) 
         for (qint64 k = 0; k < n; ++k) {
             while (nextAnchor < anchors.size() && anchors[nextAnchor].time <= times[k])
                 emitAnchor(anchors[nextAnchor++]);
-            e.timeMs = times[k];
-            // Organization.
-            double pick = r.uniform() * weightSum;
-            qsizetype oi = 0;
-            while (oi + 1 < orgs.size() && pick >= orgWeights[oi]) {
-                pick -= orgWeights[oi];
-                ++oi;
-            }
-            if (orgs[oi]->createMs > e.timeMs)
-                oi = 0; // nothing happens in an organization before it exists
-            const Organization *org = orgs[oi];
-            e.organizationId = org->id;
-            // Action.
-            double ap = r.uniform() * actionSum;
-            qsizetype ai = 0;
-            while (ai + 1 < qsizetype(std::size(actions)) && ap >= actions[ai].weight) {
-                ap -= actions[ai].weight;
-                ++ai;
-            }
-            const Action &act = actions[ai];
-            e.description = act.description;
-            e.type = act.type;
-            e.method = act.method;
-            e.resourceType = act.resourceType;
-            e.resourceProduct = act.product;
-            e.resourceScope = act.scope;
-            // Actor.
-            const quint64 actorRoll = r.below(100);
-            if (actorRoll < 2) {
-                e.actorType = "system";
-                e.actorId.clear();
-                e.actorEmail.clear();
-                e.actorContext = "api";
-                e.actorIp.clear();
-                e.actorTokenId.clear();
-                e.actorTokenName.clear();
-                e.userAgent = "cloudflare-internal/provisioner";
-            } else if (actorRoll < 3) {
-                e.actorType = "cloudflare_admin";
-                e.actorId = Random::hexId(m_seed, "cf-admin", 1);
-                e.actorEmail = "support-engineer@cloudflare.example";
-                e.actorContext = "dash";
-                e.actorIp = "192.0.2.250";
-                e.actorTokenId.clear();
-                e.actorTokenName.clear();
-                e.userAgent = browserAgents[0];
-            } else {
-                const Actor &a = actions[ai].uri == 8 ? actors[0] : actors[r.below(actors.size())];
-                e.actorType = "user";
-                e.actorId = a.id;
-                e.actorEmail = a.email;
-                e.actorContext = r.chance(0.05) ? QByteArray("api") : a.context;
-                e.actorIp = r.chance(0.7) ? a.ip1 : a.ip2;
-                e.actorTokenId = a.tokenId;
-                e.actorTokenName = a.tokenName;
-                e.userAgent = a.agent;
-            }
-            // Resource and URI.
-            const auto &accs = orgAccounts[oi];
-            const auto &mems = orgMembers[oi];
-            const QByteArray &orgPath = orgPaths[oi];
-            QByteArray memberId = mems.isEmpty() || r.chance(0.3) ? oldMembers[qsizetype(r.below(500))]
-                                                                  : mems[r.below(mems.size())]->id;
-            const QByteArray accountId =
-                accs.isEmpty() ? oldAccounts[qsizetype(r.below(40))] : accs[r.below(accs.size())]->id;
-            const QByteArray tokenId = userTokens[qsizetype(r.below(60))];
-            e.requestJson.clear();
-            e.responseJson.clear();
-            switch (act.uri) {
-            case 0:
-                e.uri = orgPath;
-                e.resourceId = org->id;
-                if (e.type == "update")
-                    e.requestJson = "{\"name\":\"" + org->name.toUtf8() + "\"}";
-                break;
-            case 1: {
-                e.uri = orgPath + "/members";
-                e.resourceId = memberId;
-                const User &u = store.users.at(qsizetype(1 + r.below(40)));
-                e.requestJson = "{\"member\":{\"user\":{\"email\":\"" + u.email.toUtf8() + "\"}" +
-                                (r.chance(0.5) ? QByteArray(",\"status\":\"active\"") : QByteArray()) + "}}";
-                e.responseJson = "{\"id\":\"" + memberId + "\",\"status\":\"pending\"}";
-                break;
-            }
-            case 2:
-                e.uri = orgPath + "/members/" + memberId;
-                e.resourceId = memberId;
-                break;
-            case 3:
-                e.uri = orgPath + "/profile";
-                e.resourceId = org->id;
-                if (org->profile && r.chance(0.5))
-                    e.requestJson = "{\"business_email\":\"" + org->profile->businessEmail.toUtf8() + "\"}";
-                break;
-            case 4: {
-                e.uri = "/organizations";
-                e.resourceId = oldOrgs[qsizetype(r.below(200))];
-                e.requestJson = "{\"name\":\"" + org->name.toUtf8() + " Project " +
-                                QByteArray::number(r.range(1, 40)) + "\",\"parent\":{\"id\":\"" + org->id +
-                                "\"}}";
-                e.responseJson = "{\"id\":\"" + e.resourceId + "\"}";
-                break;
-            }
-            case 5:
-                e.uri = e.method == "PATCH" ? QByteArray("/accounts/" + accountId)
-                                            : QByteArray(orgPath + "/accounts/" + accountId);
-                e.resourceId = accountId;
-                if (e.method == "PATCH")
-                    e.requestJson = r.chance(0.5)
-                                        ? QByteArray("{\"settings\":{\"enforce_twofactor\":true}}")
-                                        : QByteArray("{\"settings\":{\"abuse_contact_email\":\"abuse@") +
-                                              domain().toUtf8() + "\"}}";
-                break;
-            case 6:
-                e.uri = "/user/tokens";
-                e.resourceId = tokenId;
-                e.requestJson = "{\"name\":\"" + QByteArray(tokenNames[r.below(6)]) +
-                                "\",\"policies\":[{\"effect\":\"allow\"}]}";
-                break;
-            case 7:
-                e.uri = "/user/tokens/" + tokenId + (e.method == "PUT" ? QByteArray("/value") : QByteArray());
-                e.resourceId = tokenId;
-                break;
-            case 8:
-                e.uri = orgPath + "/logs/audit";
-                e.resourceId = org->id;
-                break;
-            default:
-                e.uri = "/accounts/" + accountId + "/billing/profile";
-                e.resourceId = accountId;
-                break;
-            }
-            // Outcome: a few percent fail.
-            if (r.chance(0.04)) {
-                const quint64 f = r.below(std::size(failureCodes));
-                e.result = "failure";
-                e.statusCode = failureCodes[f];
-                e.responseJson = "{\"errors\":[{\"message\":\"" + QByteArray(failureMessages[f]) + "\"}]}";
-            } else {
-                e.result = "success";
-                e.statusCode = act.okStatus;
-            }
+            gen.fill(e, times[k], r);
             audit.append(e);
             ++randomEmitted;
         }

@@ -105,6 +105,9 @@ Service::Service(const Options &options)
     m_orgFaults.configure(options.orgFaults, options.faultSeed, orgFaultError);
     seeder.seedAudit(m_store, m_audit, options.auditEvents);
     m_limiter.forceNext(options.force429);
+    if (options.liveEventsPerMinute > 0)
+        m_live = std::make_unique<LiveEvents>(m_store, options.seed, seeder.domain(),
+                                              options.liveEventsPerMinute, m_startNow);
     m_startupMs = timer.elapsed();
     m_clock.start();
 }
@@ -126,6 +129,9 @@ HttpResponse Service::handle(const HttpRequest &request)
         if (!s.isEmpty())
             segments.append(QueryString::decodeComponent(s, false).toUtf8());
     }
+    // The live organization: what arrived since the last request is in the log first.
+    if (m_live)
+        m_live->advance(now(), m_audit);
     if (!segments.isEmpty() && segments.first() == "__sim")
         return admin(request, segments);
     if (segments.size() < 2 || segments[0] != "client" || segments[1] != "v4") {
@@ -196,6 +202,22 @@ HttpResponse Service::admin(const HttpRequest &request, const QList<QByteArray> 
             return validation(QStringLiteral("spec: ") + error);
         return HttpResponse::json(
             200, Envelope::success("{\"org_faults\":" + QByteArray(m_orgFaults.isEmpty() ? "0" : "1") + '}'));
+    }
+    if (segments.size() == 2 && segments[1] == "live-events" && request.method == "POST") {
+        // ?pause=true|false, ?count=N: N entries now (tests settle the log with these).
+        if (!m_live)
+            return validation(QStringLiteral("the simulator runs without --live-events"));
+        if (q.contains(QStringLiteral("pause")))
+            m_live->setPaused(q.value(QStringLiteral("pause")) == QLatin1String("true"), now());
+        bool ok = true;
+        const int n = q.contains(QStringLiteral("count")) ? q.value(QStringLiteral("count")).toInt(&ok) : 0;
+        if (!ok || n < 0 || n > 100000)
+            return validation(QStringLiteral("count: must be an integer in 0..100000"));
+        m_live->emitNow(n, now(), m_audit);
+        return HttpResponse::json(
+            200, Envelope::success("{\"paused\":" + QByteArray(m_live->isPaused() ? "true" : "false") +
+                                   ",\"emitted\":" + QByteArray::number(m_live->emitted()) +
+                                   ",\"audit_entries\":" + QByteArray::number(m_audit.size()) + '}'));
     }
     if (segments.size() == 2 && segments[1] == "health" && request.method == "GET")
         return HttpResponse::json(200, Envelope::success("{\"status\":\"ok\",\"audit_entries\":" +

@@ -10,6 +10,7 @@
 #include "envelope.h"
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "liveevents.h"
 #include "options.h"
 #include "orgfaults.h"
 #include "querystring.h"
@@ -19,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <functional>
+#include <memory>
 
 namespace sim {
 
@@ -84,6 +86,7 @@ private:
     RateLimiter m_limiter;
     UsageGenerator m_usage;
     OrgFaults m_orgFaults; // --org-faults
+    std::unique_ptr<LiveEvents> m_live; // --live-events
     quint64 m_idCounter = 0;
     qint64 m_startupMs = 0;
 };

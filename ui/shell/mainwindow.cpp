@@ -80,6 +80,15 @@ MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, 
     connect(m_navigator, &Navigator::pageRequested, this,
             [this](PageId id) { showPage(pageIndex(Navigator::pageName(id))); });
     connect(m_navigator, &Navigator::organizationModelChanged, this, &MainWindow::setOrganizationModel);
+    m_navigator->setOrganizationSwitcher(
+        [this](const QString &id, const QString &name, std::function<void()> then) {
+            if (id == m_session->organizationId())
+                return then();
+            whenPagesAllowLeaving([this, id, name, then] {
+                m_session->setOrganization(id, name);
+                then();
+            });
+        });
 
     // Organization picker: a combo box with a tree popup so sub-organizations show under their parent.
     m_picker->setObjectName(QStringLiteral("organizationPicker"));

@@ -22,6 +22,8 @@ QString Navigator::pageName(PageId id)
         return QStringLiteral("auditPage");
     case PageId::Usage:
         return QStringLiteral("usagePage");
+    case PageId::Watch:
+        return QStringLiteral("watchPage");
     }
     return {};
 }
@@ -40,7 +42,7 @@ void Navigator::setOrganizationModel(QAbstractItemModel *model, int idRole)
 
 void Navigator::setCurrentPageName(const QString &objectName)
 {
-    for (PageId id : {PageId::Organizations, PageId::Members, PageId::Audit, PageId::Usage}) {
+    for (PageId id : {PageId::Organizations, PageId::Members, PageId::Audit, PageId::Usage, PageId::Watch}) {
         if (pageName(id) == objectName && id != m_current) {
             m_current = id;
             Q_EMIT currentPageChanged(id);
@@ -68,6 +70,28 @@ void Navigator::showAuditAround(const QString &accountId, qint64 fromMs, qint64 
     if (m_audit)
         m_audit->showAround(accountId, fromMs, toMs);
     Q_EMIT auditAroundRequested(accountId, fromMs, toMs);
+}
+
+} // namespace ui
+
+namespace ui {
+
+void Navigator::showAuditEntry(const QString &organizationId, const QString &organizationName,
+                               const QString &entryId, qint64 timeMs)
+{
+    const QPointer<Navigator> self(this);
+    auto show = [self, organizationId, entryId, timeMs] {
+        if (!self)
+            return;
+        self->showPage(PageId::Audit);
+        if (self->m_audit)
+            self->m_audit->showEntry(entryId, timeMs);
+        Q_EMIT self->auditEntryRequested(organizationId, entryId);
+    };
+    if (m_switchOrganization && !organizationId.isEmpty())
+        m_switchOrganization(organizationId, organizationName, show);
+    else
+        show();
 }
 
 } // namespace ui

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <functional>
 
 class QAbstractItemModel;
 
@@ -17,7 +18,7 @@ class AuditController;
 
 namespace ui {
 
-enum class PageId { Organizations, Members, Audit, Usage };
+enum class PageId { Organizations, Members, Audit, Usage, Watch };
 
 class Navigator : public QObject
 {
@@ -34,6 +35,16 @@ public:
     QAbstractItemModel *organizationModel() const { return m_orgModel; }
     int organizationIdRole() const { return m_orgIdRole; }
 
+    // How the shell switches the organization for a navigation (it asks the
+    // pages with unsaved edits first, then calls then()); without one the
+    // navigation stays in the current organization.
+    using OrganizationSwitcher =
+        std::function<void(const QString &id, const QString &name, std::function<void()> then)>;
+    void setOrganizationSwitcher(OrganizationSwitcher switcher)
+    {
+        m_switchOrganization = std::move(switcher);
+    }
+
     PageId currentPage() const { return m_current; }
     // The shell reports the page it shows (by object name).
     void setCurrentPageName(const QString &objectName);
@@ -44,6 +55,9 @@ public Q_SLOTS:
     void showAuditForActor(const QString &email);
     // The Audit log with the entries of [fromMs, toMs] (an anomaly's day).
     void showAuditAround(const QString &accountId, qint64 fromMs, qint64 toMs);
+    // The Audit log with one entry of an organization (a watch match), switching to it first.
+    void showAuditEntry(const QString &organizationId, const QString &organizationName,
+                        const QString &entryId, qint64 timeMs);
 
 Q_SIGNALS:
     // Served by the shell: bring the page forward.
@@ -53,12 +67,14 @@ Q_SIGNALS:
     // What was asked, after the page came forward.
     void auditForActorRequested(const QString &email);
     void auditAroundRequested(const QString &accountId, qint64 fromMs, qint64 toMs);
+    void auditEntryRequested(const QString &organizationId, const QString &entryId);
 
 private:
     QPointer<models::AuditController> m_audit;
     QPointer<QAbstractItemModel> m_orgModel;
     int m_orgIdRole = 0;
     PageId m_current = PageId::Organizations;
+    OrganizationSwitcher m_switchOrganization;
 };
 
 } // namespace ui

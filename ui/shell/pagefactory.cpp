@@ -5,14 +5,17 @@
 #include "ui/organizations/organizationspage.h"
 #include "ui/shell/navigator.h"
 #include "ui/usage/usagepage.h"
+#include "ui/watch/watchpage.h"
 
 #include "models/audit/auditcontroller.h"
+#include "models/watch/watchcontroller.h"
 
 namespace ui {
 
 QList<Page *> createPages(const PageContext &context, QWidget *parent)
 {
     QList<Page *> pages;
+    models::AuditController *auditController = nullptr;
     {
         // The toolbar picker shows the page's own tree model, so both always agree.
         auto *organizations =
@@ -31,6 +34,7 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         // The controller lives as long as its page; the navigator reaches it for "show in audit".
         auto *controller = new models::AuditController(context.session);
         auto *audit = new AuditLogPage(context.session, controller, context.settings, parent);
+        auditController = controller;
         controller->setParent(audit);
         audit->setObjectName(QStringLiteral("auditPage"));
         if (context.navigator)
@@ -41,6 +45,13 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         auto *usage = new UsagePage(context.session, context.settings, parent);
         usage->setObjectName(QStringLiteral("usagePage"));
         pages.append(usage);
+    }
+    {
+        // Watch rules poll while connected, whichever page is shown: the controller lives with its page.
+        auto *controller = new models::WatchController(context.session);
+        auto *watch = new WatchPage(context.session, controller, auditController, parent);
+        controller->setParent(watch);
+        pages.append(watch);
     }
     for (Page *page : std::as_const(pages))
         page->setNavigator(context.navigator);

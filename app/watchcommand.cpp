@@ -1,0 +1,429 @@
+#include "app/watchcommand.h"
+
+#include "models/watch/auditwatcher.h"
+
+#include "api/auditquery.h"
+#include "api/client.h"
+#include "api/ratebudget.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <optional>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+enum Exit { Stopped = 0, Failed = 1, Usage = 2 };
+
+void errorLine(const QString &message)
+{
+    const QByteArray line = "orgscope watch: " + message.simplified().toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+QString optionName(const char *wireKey)
+{
+    return QString::fromLatin1(wireKey).replace(QLatin1Char('_'), QLatin1Char('-'));
+}
+
+bool isPlausibleId(const QString &id)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,128}$"));
+    return re.match(id).hasMatch();
+}
+
+QStringList splitValues(const QStringList &values)
+{
+    QStringList out;
+    for (const QString &v : values)
+        for (const QString &part : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            out << part.trimmed();
+    return out;
+}
+
+std::optional<double> seconds(const QString &text, double lo, double hi)
+{
+    bool ok = false;
+    const double s = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(s) || s < lo || s > hi)
+        return std::nullopt;
+    return s;
+}
+
+// SIGINT / SIGTERM end the event loop through a socket pair (the handler
+// only writes a byte), so the state is saved outside the signal handler.
+int g_signalFd[2] = {-1, -1};
+extern "C" void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalFd[0], &byte, 1);
+}
+
+struct StateFile
+{
+    QString path;
+    QString org;
+
+    bool load(models::AuditWatchPosition &position, QString &error) const
+    {
+        QFile file(path);
+        if (!file.exists())
+            return true;
+        if (!file.open(QIODevice::ReadOnly)) {
+            error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+            return false;
+        }
+        const QJsonObject o = QJsonDocument::fromJson(file.read(16 << 20)).object();
+        if (o.value(QStringLiteral("orgscope_watch_state")).toInt() != 1) {
+            error = QStringLiteral("%1 is not an orgscope watch state file").arg(path);
+            return false;
+        }
+        if (o.value(QStringLiteral("org")).toString() != org) {
+            error = QStringLiteral("%1 belongs to organization %2, not %3")
+                        .arg(path, o.value(QStringLiteral("org")).toString(), org);
+            return false;
+        }
+        position = models::AuditWatchPosition::fromJson(o.value(QStringLiteral("position")).toObject());
+        return true;
+    }
+    // Atomic: a stop at any moment leaves the old state or the new one.
+    bool save(const models::AuditWatchPosition &position) const
+    {
+        QJsonObject o;
+        o.insert(QStringLiteral("orgscope_watch_state"), 1);
+        o.insert(QStringLiteral("org"), org);
+        o.insert(QStringLiteral("position"), position.toJson());
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return false;
+        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+        return file.commit();
+    }
+};
+
+} // namespace
+
+int runWatchCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Print each new audit entry of an organization that matches the filters, as one JSON line (the "
+        "entry as received), until SIGINT or SIGTERM. With --state, a restart goes on where the last run "
+        "stopped: nothing is printed twice and nothing that arrived meanwhile is left out."));
+    parser.addHelpOption();
+    const QCommandLineOption orgOpt(QStringLiteral("org"), QStringLiteral("Organization id."),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption intervalOpt(QStringLiteral("interval"),
+                                         QStringLiteral("Seconds between polls (default 30)."),
+                                         QStringLiteral("S"));
+    const QCommandLineOption stateOpt(
+        QStringLiteral("state"),
+        QStringLiteral("Keep the position in FILE (written atomically after every page)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+                                       QStringLiteral("jsonl (the default, the only one)."),
+                                       QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
+    const QCommandLineOption searchOpt(
+        QStringLiteral("search"),
+        QStringLiteral("Only entries containing TEXT in any field (case-insensitive), as the Audit log's "
+                       "search."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption baseUrlOpt(
+        QStringLiteral("base-url"),
+        QStringLiteral("API base URL (default $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption timeoutOpt(
+        QStringLiteral("timeout"),
+        QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption retriesOpt(
+        QStringLiteral("retries"),
+        QStringLiteral("Read each page up to N more times after a failure (default 7); a poll that still "
+                       "fails is repeated at the next interval."),
+        QStringLiteral("N"));
+    const QCommandLineOption overlapOpt(
+        QStringLiteral("overlap"),
+        QStringLiteral("Seconds before the newest entry seen that each poll reads again, for entries that "
+                       "become visible late (default 300)."),
+        QStringLiteral("S"));
+    const QCommandLineOption quietOpt(QStringLiteral("quiet"),
+                                      QStringLiteral("No notes on stderr (errors still)."));
+    const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
+                                        QStringLiteral("Log every request on stderr."));
+    parser.addOptions({orgOpt, intervalOpt, stateOpt, formatOpt, searchOpt, baseUrlOpt, timeoutOpt,
+                       retriesOpt, overlapOpt, quietOpt, verboseOpt});
+    // The filters of `orgscope export audit`, by the same names.
+    QList<QCommandLineOption> includeOpts;
+    QList<QCommandLineOption> excludeOpts;
+    for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
+        const QString name = optionName(f.wireKey);
+        includeOpts.append(
+            QCommandLineOption(name, QStringLiteral("Only entries with this %1 (repeatable).").arg(name),
+                               QStringLiteral("VALUE")));
+        excludeOpts.append(QCommandLineOption(
+            QStringLiteral("exclude-") + name,
+            QStringLiteral("Drop entries with this %1 (repeatable).").arg(name), QStringLiteral("VALUE")));
+    }
+    parser.addOptions(includeOpts);
+    parser.addOptions(excludeOpts);
+
+    if (!parser.parse(QStringList{QStringLiteral("orgscope watch")} + arguments)) {
+        errorLine(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        const QByteArray help = parser.helpText().toUtf8();
+        std::fwrite(help.constData(), 1, size_t(help.size()), stdout);
+        return Stopped;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        errorLine(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return Usage;
+    }
+    if (parser.isSet(verboseOpt))
+        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*=true"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
+    if (parser.value(formatOpt).toLower() != QLatin1String("jsonl")) {
+        errorLine(QStringLiteral("--format must be jsonl"));
+        return Usage;
+    }
+    const QString orgId = parser.value(orgOpt).trimmed();
+    if (orgId.isEmpty()) {
+        errorLine(QStringLiteral("--org ID is required"));
+        return Usage;
+    }
+    if (!isPlausibleId(orgId)) {
+        errorLine(QStringLiteral("--org '%1' is not an id (letters, digits, '-' and '_' only)").arg(orgId));
+        return Usage;
+    }
+    double intervalS = 30;
+    if (parser.isSet(intervalOpt)) {
+        const auto s = seconds(parser.value(intervalOpt), 0.1, 86400);
+        if (!s) {
+            errorLine(QStringLiteral("--interval must be a number of seconds between 0.1 and 86400"));
+            return Usage;
+        }
+        intervalS = *s;
+    }
+    double overlapS = double(models::AuditWatcher::kDefaultOverlapMs) / 1000;
+    if (parser.isSet(overlapOpt)) {
+        const auto s = seconds(parser.value(overlapOpt), 0, 86400);
+        if (!s) {
+            errorLine(QStringLiteral("--overlap must be a number of seconds between 0 and 86400"));
+            return Usage;
+        }
+        overlapS = *s;
+    }
+
+    models::AuditWatchQuery query;
+    query.search = parser.value(searchOpt);
+    const auto &fields = api::AuditQuery::fields();
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        api::AuditFilterValues &v = query.filters.*(fields.at(i).member);
+        v.include = splitValues(parser.values(includeOpts.at(i)));
+        v.exclude = splitValues(parser.values(excludeOpts.at(i)));
+        static const QList<QByteArray> idFields{"id", "actor_id", "actor_token_id"};
+        if (!idFields.contains(QByteArray(fields.at(i).wireKey)))
+            continue;
+        for (const QString &value : v.include + v.exclude) {
+            if (!isPlausibleId(value)) {
+                const QString option = v.include.contains(value) ? includeOpts.at(i).names().first()
+                                                                 : excludeOpts.at(i).names().first();
+                errorLine(QStringLiteral("--%1 '%2' is not an id (letters, digits, '-' and '_' only)")
+                              .arg(option, value));
+                return Usage;
+            }
+        }
+    }
+    {
+        // The filters are checked as a query would be (the range is the watcher's).
+        api::AuditQuery probe = query.filters;
+        probe.since = QStringLiteral("2000-01-01");
+        probe.before = QStringLiteral("2000-01-02");
+        const QString problem = probe.validate();
+        if (!problem.isEmpty()) {
+            errorLine(problem);
+            return Usage;
+        }
+    }
+
+    std::optional<int> transferTimeoutMs;
+    if (parser.isSet(timeoutOpt)) {
+        const auto s = seconds(parser.value(timeoutOpt), 0.001, 3600);
+        if (!s) {
+            errorLine(QStringLiteral("--timeout must be a number of seconds between 0.001 and 3600"));
+            return Usage;
+        }
+        transferTimeoutMs = int(std::lround(*s * 1000));
+    }
+    std::optional<int> retries;
+    if (parser.isSet(retriesOpt)) {
+        bool ok = false;
+        retries = parser.value(retriesOpt).toInt(&ok);
+        if (!ok || *retries < 0 || *retries > 100) {
+            errorLine(QStringLiteral("--retries must be between 0 and 100"));
+            return Usage;
+        }
+    }
+
+    const api::Credentials credentials = api::Credentials::fromEnvironment();
+    if (!credentials.isValid()) {
+        errorLine(QStringLiteral(
+            "no credentials: set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY"));
+        return Usage;
+    }
+    api::Client client;
+    client.setBaseUrl(parser.isSet(baseUrlOpt) ? QUrl(parser.value(baseUrlOpt))
+                                               : api::Client::baseUrlFromEnvironment());
+    client.setCredentials(credentials);
+    if (transferTimeoutMs)
+        client.setTransferTimeout(*transferTimeoutMs);
+    if (retries)
+        client.setMaxPageRetries(*retries);
+    QString why;
+    if (!client.isUrlAllowed(client.endpointUrl(QStringLiteral("/")), &why)) {
+        errorLine(why);
+        return Usage;
+    }
+
+    StateFile state{parser.value(stateOpt), orgId};
+    models::AuditWatchPosition position;
+    if (!state.path.isEmpty()) {
+        QString error;
+        if (!state.load(position, error)) {
+            errorLine(error);
+            return Usage;
+        }
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0) {
+        errorLine(QStringLiteral("cannot set up signal handling"));
+        return Failed;
+    }
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    const bool quiet = parser.isSet(quietOpt);
+    models::AuditWatcher watcher(&client, orgId, query);
+    watcher.setPosition(position);
+    watcher.setOverlapMs(qint64(std::llround(overlapS * 1000)));
+
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly)) {
+        errorLine(QStringLiteral("cannot write to stdout"));
+        return Failed;
+    }
+    int exitCode = Stopped;
+    bool stopping = false;
+    bool stateWarned = false;
+    const auto saveState = [&] {
+        if (state.path.isEmpty() || state.save(watcher.position()) || stateWarned)
+            return;
+        stateWarned = true;
+        errorLine(
+            QStringLiteral("cannot write the state file %1; a restart may repeat entries").arg(state.path));
+    };
+    const auto stop = [&](int code) {
+        if (stopping)
+            return;
+        stopping = true;
+        exitCode = code;
+        watcher.cancel(); // what was printed is in the position already
+        saveState();
+        QCoreApplication::exit(code);
+    };
+    QObject::connect(&watcher, &models::AuditWatcher::matched, &watcher,
+                     [&](const QList<models::AuditWatchMatch> &matches) {
+                         QByteArray lines;
+                         for (const models::AuditWatchMatch &m : matches)
+                             lines += m.json + '\n';
+                         if (out.write(lines) != lines.size() || !out.flush()) {
+                             errorLine(QStringLiteral("cannot write to stdout"));
+                             stop(Failed);
+                         }
+                     });
+    QObject::connect(&watcher, &models::AuditWatcher::positionChanged, &watcher, [&] {
+        if (!stopping)
+            saveState();
+    });
+    QTimer timer;
+    timer.setSingleShot(true);
+    timer.setInterval(int(std::lround(intervalS * 1000)));
+    QObject::connect(&timer, &QTimer::timeout, &watcher, &models::AuditWatcher::poll);
+    QObject::connect(
+        &watcher, &models::AuditWatcher::pollFinished, &watcher,
+        [&](bool ok, const api::ApiError &error, bool baseline) {
+            if (stopping)
+                return;
+            if (!ok) {
+                const int status = error.httpStatus();
+                // What waiting cannot fix ends the watch.
+                if (status == 400 || status == 401 || status == 403 || status == 404) {
+                    QString message = error.userMessage();
+                    if (status == 404)
+                        message = QStringLiteral("organization %1 not found (%2)").arg(orgId, message);
+                    errorLine(message);
+                    stop(Failed);
+                    return;
+                }
+                if (!quiet)
+                    errorLine(QStringLiteral("poll failed, trying again in %1 s: %2")
+                                  .arg(intervalS)
+                                  .arg(error.userMessage()));
+            } else if (baseline && !quiet) {
+                errorLine(QStringLiteral("watching organization %1 from %2 UTC")
+                              .arg(orgId, QDateTime::fromMSecsSinceEpoch(watcher.position().newestMs, Qt::UTC)
+                                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+            }
+            timer.start();
+        });
+    QObject::connect(client.rateBudget(), &api::RateBudget::blocked, &watcher, [&](qint64 waitMs) {
+        if (!quiet)
+            errorLine(QStringLiteral("rate limit reached: Cloudflare blocks further requests for %1 s")
+                          .arg((waitMs + 999) / 1000));
+    });
+    QSocketNotifier notifier(g_signalFd[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &watcher, [&] {
+        char byte = 0;
+        [[maybe_unused]] const auto n = ::read(g_signalFd[1], &byte, 1);
+        stop(Stopped);
+    });
+
+    QTimer::singleShot(0, &watcher, &models::AuditWatcher::poll);
+    const int rc = QCoreApplication::exec();
+    notifier.setEnabled(false);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    ::close(g_signalFd[0]);
+    ::close(g_signalFd[1]);
+    out.flush();
+    return stopping ? exitCode : rc;
+}
+
+int runWatchCommand(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("orgscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ORGSCOPE_VERSION));
+    return runWatchCommand(QCoreApplication::arguments().mid(2));
+}

@@ -1,0 +1,149 @@
+// The Watch page in the real shell: a rule's matches list in the page, and
+// both "Open in Audit log" and a click on a desktop notification show that
+// very entry in the Audit log (switching the organization when needed).
+#include "testsupport/simulatorprocess.h"
+
+#include "ui/audit/auditlogpage.h"
+#include "ui/common/page.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/pagefactory.h"
+#include "ui/watch/desktopnotifier.h"
+#include "ui/watch/watchpage.h"
+
+#include "models/audit/audittablemodel.h"
+#include "models/session/activitylog.h"
+#include "models/session/session.h"
+#include "models/settings/appsettings.h"
+#include "models/watch/watchcontroller.h"
+
+#include "api/client.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+using testsupport::SimulatorProcess;
+
+class TestWatchPage : public QObject
+{
+    Q_OBJECT
+
+    SimulatorProcess m_sim{{QStringLiteral("--audit-events"), QStringLiteral("500"),
+                            QStringLiteral("--live-events"), QStringLiteral("1/h")}};
+    QNetworkAccessManager m_nam;
+
+    QJsonObject send(const QByteArray &verb, const QString &path, const QUrlQuery &query = {})
+    {
+        const bool hook = path.startsWith(QLatin1String("/__sim"));
+        QUrl url(hook ? QString(m_sim.baseUrl()).remove(QStringLiteral("/client/v4")) + path
+                      : m_sim.baseUrl() + path);
+        url.setQuery(query);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + SimulatorProcess::demoToken().toUtf8());
+        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(20000);
+        reply->deleteLater();
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("OrgscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("watchpage"));
+        QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
+    }
+
+    void openAndNotificationClickShowTheEntry()
+    {
+        QUrlQuery paused;
+        paused.addQueryItem(QStringLiteral("pause"), QStringLiteral("true"));
+        send("POST", QStringLiteral("/__sim/live-events"), paused);
+        const QJsonArray orgs =
+            send("GET", QStringLiteral("/organizations")).value(QStringLiteral("result")).toArray();
+        QVERIFY(orgs.size() > 1);
+        const QString root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
+        const QString other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
+
+        api::Client client;
+        client.setBaseUrl(QUrl(m_sim.baseUrl()));
+        client.setCredentials({SimulatorProcess::demoToken(), {}, {}});
+        models::AppSettings settings;
+        models::Session session;
+        models::ActivityLog activity;
+        session.setClient(&client);
+        session.setState(models::Session::State::Connected);
+        session.setOrganization(root, QStringLiteral("Acme Holdings"));
+        ui::MainWindow window(&session, &activity, &settings);
+        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
+            window.addPage(p);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *watch = window.findChild<ui::WatchPage *>(QStringLiteral("watchPage"));
+        auto *audit = window.findChild<ui::AuditLogPage *>(QStringLiteral("auditPage"));
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QVERIFY(watch && audit && stack);
+        QTemporaryDir dir;
+        models::WatchController *c = watch->controller();
+        c->setStorageDirectory(dir.path());
+        QStringList notified;
+        connect(watch->notifier(), &ui::DesktopNotifier::notified, this,
+                [&](const QString &key) { notified << key; });
+
+        models::WatchRule rule;
+        rule.name = QStringLiteral("everything");
+        rule.organizationId = root;
+        rule.organizationName = QStringLiteral("Acme Holdings");
+        const QString id = c->addRule(rule);
+        QTRY_VERIFY_WITH_TIMEOUT((c->pollNow(), c->rule(id)->position.isSet()), 60000);
+        QUrlQuery burst;
+        burst.addQueryItem(QStringLiteral("count"), QStringLiteral("12"));
+        send("POST", QStringLiteral("/__sim/live-events"), burst);
+        QTRY_VERIFY_WITH_TIMEOUT((c->pollNow(), c->matches()->rowCount() >= 3), 60000);
+        QCOMPARE(notified.size(), c->matches()->rowCount() <= 5 ? c->matches()->rowCount() : 1);
+
+        // "Open in Audit log" on the second match.
+        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+        const QString second = c->matches()->at(1).entryId;
+        watch->matchesView()->selectRow(1);
+        QVERIFY(watch->openButton()->isEnabled());
+        QSignalSpy details(audit, &ui::AuditLogPage::detailsLoaded);
+        QTest::mouseClick(watch->openButton(), Qt::LeftButton);
+        QCOMPARE(stack->currentWidget(), audit);
+        QTRY_VERIFY_WITH_TIMEOUT(!details.isEmpty() && details.last().at(0).toString() == second, 60000);
+        QCOMPARE(audit->model()->rowCount(), 1);
+        QVERIFY(!c->matches()->at(1).unread);
+        QVERIFY(c->matches()->at(0).unread);
+
+        // A click on the notification of the newest match, from another organization.
+        session.setOrganization(other, QStringLiteral("Acme EMEA"));
+        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+        const models::WatchMatch newest = c->matches()->at(0);
+        details.clear();
+        Q_EMIT watch->notifier()->activated(
+            models::WatchController::notificationKey(newest.ruleId, newest.entryId));
+        QCOMPARE(session.organizationId(), root);
+        QCOMPARE(stack->currentWidget(), audit);
+        QTRY_VERIFY_WITH_TIMEOUT(!details.isEmpty() && details.last().at(0).toString() == newest.entryId,
+                                 60000);
+        QVERIFY(!c->matches()->at(0).unread);
+
+        // A summary notification's click shows the list.
+        Q_EMIT watch->notifier()->activated(QStringLiteral("summary"));
+        QCOMPARE(stack->currentWidget(), watch);
+        window.close();
+    }
+};
+
+QTEST_MAIN(TestWatchPage)
+#include "tst_watchpage.moc"

@@ -1,0 +1,45 @@
+#pragma once
+// Edits one watch rule: name, the audit query's filters (one key=value or
+// key!=value per line, as AuditWatchQuery::filterText()), the search text,
+// the interval and the on switch. The organization is the rule's own.
+
+#include "models/watch/watchrule.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+
+namespace ui {
+
+class WatchRuleDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit WatchRuleDialog(const models::WatchRule &rule, QWidget *parent = nullptr);
+
+    // The rule as edited; valid only after accept().
+    models::WatchRule rule() const { return m_rule; }
+
+    QLineEdit *nameEdit() const { return m_name; }
+    QPlainTextEdit *filtersEdit() const { return m_filters; }
+    QLineEdit *searchEdit() const { return m_search; }
+    QSpinBox *intervalBox() const { return m_interval; }
+
+public Q_SLOTS:
+    void accept() override;
+
+private:
+    models::WatchRule m_rule;
+    QLineEdit *m_name;
+    QPlainTextEdit *m_filters;
+    QLineEdit *m_search;
+    QSpinBox *m_interval;
+    QCheckBox *m_enabled;
+    QLabel *m_error;
+};
+
+} // namespace ui
