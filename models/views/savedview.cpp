@@ -100,8 +100,7 @@ class Fields
 public:
     Fields(const QJsonObject &object, QString path, QStringList *ignored)
         : m_object(object), m_path(std::move(path)), m_ignored(ignored)
-    {
-    }
+    {}
     ~Fields()
     {
         for (auto it = m_object.begin(); it != m_object.end(); ++it)
@@ -227,15 +226,18 @@ QJsonObject auditToJson(const SavedAuditQuery &q)
     QJsonArray columns;
     for (AuditColumn c : q.columns)
         columns.append(auditColumnToken(c));
-    QJsonObject o{{QStringLiteral("range"), range}, {QStringLiteral("filters"), filters},
+    QJsonObject o{{QStringLiteral("range"), range},
+                  {QStringLiteral("filters"), filters},
                   {QStringLiteral("local"), local}};
     if (!columns.isEmpty())
         o.insert(QStringLiteral("columns"), columns);
-    o.insert(QStringLiteral("sort"),
-             QJsonObject{{QStringLiteral("column"), q.sortColumn < 0 ? QStringLiteral("arrival")
-                                                                     : auditColumnToken(AuditColumn(q.sortColumn))},
-                         {QStringLiteral("order"), q.sortOrder == Qt::AscendingOrder ? QStringLiteral("ascending")
-                                                                                     : QStringLiteral("descending")}});
+    o.insert(
+        QStringLiteral("sort"),
+        QJsonObject{
+            {QStringLiteral("column"),
+             q.sortColumn < 0 ? QStringLiteral("arrival") : auditColumnToken(AuditColumn(q.sortColumn))},
+            {QStringLiteral("order"), q.sortOrder == Qt::AscendingOrder ? QStringLiteral("ascending")
+                                                                        : QStringLiteral("descending")}});
     return o;
 }
 
@@ -275,8 +277,8 @@ SavedAuditQuery auditFromJson(const QJsonObject &object, const QString &path, QS
             return filter.key == QLatin1String(x.wireKey);
         });
         if (!known) {
-            row.ignore(QStringLiteral("key"), QStringLiteral("unknown filter \"%1\"; the row is left out")
-                                                  .arg(filter.key));
+            row.ignore(QStringLiteral("key"),
+                       QStringLiteral("unknown filter \"%1\"; the row is left out").arg(filter.key));
             continue;
         }
         q.filters.append(filter);
@@ -304,8 +306,8 @@ SavedAuditQuery auditFromJson(const QJsonObject &object, const QString &path, QS
         std::sort(q.columnValues.begin(), q.columnValues.end(),
                   [](const auto &a, const auto &b) { return a.column < b.column; });
         if (local.has(QStringLiteral("time_selection"))) {
-            Fields sel(local.object(QStringLiteral("time_selection")), local.path(QStringLiteral("time_selection")),
-                       ignored);
+            Fields sel(local.object(QStringLiteral("time_selection")),
+                       local.path(QStringLiteral("time_selection")), ignored);
             const auto a = parseTime(sel.value(QStringLiteral("from")));
             const auto b = parseTime(sel.value(QStringLiteral("to")));
             if (a && b && *a < *b) {
@@ -380,8 +382,10 @@ SavedUsageView usageFromJson(const QJsonObject &object, const QString &path, QSt
         Fields range(f.object(QStringLiteral("range")), f.path(QStringLiteral("range")), ignored);
         if (const auto p = range.token(QStringLiteral("preset"), kUsagePresets))
             u.rangePreset = *p;
-        const QDate from = QDate::fromString(range.string(QStringLiteral("from")).value_or(QString()), Qt::ISODate);
-        const QDate to = QDate::fromString(range.string(QStringLiteral("to")).value_or(QString()), Qt::ISODate);
+        const QDate from =
+            QDate::fromString(range.string(QStringLiteral("from")).value_or(QString()), Qt::ISODate);
+        const QDate to =
+            QDate::fromString(range.string(QStringLiteral("to")).value_or(QString()), Qt::ISODate);
         if (u.rangePreset == UsageRangePreset::Custom) {
             if (from.isValid() && to.isValid() && from <= to) {
                 u.from = from;
@@ -572,8 +576,9 @@ std::optional<SavedView> SavedViewFile::viewFromJson(const QJsonObject &object, 
     view.id = f.string(QStringLiteral("id")).value_or(QString());
     const std::optional<SavedView::Kind> k = SavedView::kindFromToken(kind);
     if (!k || view.name.isEmpty()) {
-        f.ignore(QStringLiteral("kind"), !k ? QStringLiteral("unknown kind \"%1\"; the view is left out").arg(kind)
-                                            : QStringLiteral("a view without a name is left out"));
+        f.ignore(QStringLiteral("kind"),
+                 !k ? QStringLiteral("unknown kind \"%1\"; the view is left out").arg(kind)
+                    : QStringLiteral("a view without a name is left out"));
         // The rest of this object is not read: nothing more to report about it.
         f.has(QStringLiteral("audit"));
         f.has(QStringLiteral("usage"));
@@ -587,11 +592,13 @@ std::optional<SavedView> SavedViewFile::viewFromJson(const QJsonObject &object, 
         view.allOrganizations = scope.boolean(QStringLiteral("all_organizations")).value_or(false);
     }
     if (view.kind == SavedView::Kind::Audit) {
-        view.audit = auditFromJson(f.object(QStringLiteral("audit")), f.path(QStringLiteral("audit")), ignored);
+        view.audit =
+            auditFromJson(f.object(QStringLiteral("audit")), f.path(QStringLiteral("audit")), ignored);
         if (f.has(QStringLiteral("usage")))
             f.ignore(QStringLiteral("usage"), QStringLiteral("not used by an audit view"));
     } else {
-        view.usage = usageFromJson(f.object(QStringLiteral("usage")), f.path(QStringLiteral("usage")), ignored);
+        view.usage =
+            usageFromJson(f.object(QStringLiteral("usage")), f.path(QStringLiteral("usage")), ignored);
         if (f.has(QStringLiteral("audit")))
             f.ignore(QStringLiteral("audit"), QStringLiteral("not used by a usage view"));
     }
@@ -615,7 +622,8 @@ SavedViewFile::ReadResult SavedViewFile::read(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        r.error = QStringLiteral("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+        r.error =
+            QStringLiteral("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
         return r;
     }
     if (!doc.isObject()) {
@@ -634,10 +642,11 @@ SavedViewFile::ReadResult SavedViewFile::read(const QByteArray &json)
         return r;
     }
     if (r.version > kVersion)
-        r.ignored.append(QStringLiteral("version %1: written by a newer Orgscope (this one reads version %2); "
-                                        "read as far as understood")
-                             .arg(r.version)
-                             .arg(kVersion));
+        r.ignored.append(
+            QStringLiteral("version %1: written by a newer Orgscope (this one reads version %2); "
+                           "read as far as understood")
+                .arg(r.version)
+                .arg(kVersion));
     Fields f(root, QString(), &r.ignored);
     f.has(QStringLiteral("format"));
     f.has(QStringLiteral("version"));

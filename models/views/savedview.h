@@ -55,7 +55,7 @@ struct SavedAuditQuery
     qint64 selectionFromMs = 0; // timeline selection [from, to); from >= to: none
     qint64 selectionToMs = 0;
 
-    QList<AuditColumn> columns; // shown, in order; empty: the page's default
+    QList<AuditColumn> columns;              // shown, in order; empty: the page's default
     int sortColumn = int(AuditColumn::Time); // -1: arrival order
     Qt::SortOrder sortOrder = Qt::DescendingOrder;
 
@@ -94,7 +94,7 @@ struct SavedUsageView
     UsageGranularity granularity = UsageGranularity::Day;
     int topN = 0;
     bool includeCorrections = true;
-    QList<UsageFilter> filters; // the drill-down level shown
+    QList<UsageFilter> filters;                     // the drill-down level shown
     QString chart = QStringLiteral("stacked_bars"); // stacked_bars | lines | donut
 
     friend bool operator==(const SavedUsageView &a, const SavedUsageView &b)

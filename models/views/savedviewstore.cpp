@@ -9,8 +9,7 @@ namespace models {
 
 SavedViewStore::SavedViewStore(AppSettings *settings, QObject *parent)
     : QAbstractListModel(parent), m_settings(settings)
-{
-}
+{}
 
 QString SavedViewStore::settingsKey(const QString &profileId)
 {
