@@ -32,18 +32,21 @@ QStringList auditOptions(const models::SavedAuditQuery &q, qint64 nowMs, QString
 {
     QStringList out;
     if (q.preset == models::AuditQueryDraft::Preset::Custom) {
-        out << QStringLiteral("--since") << rfc3339(q.fromMs) << QStringLiteral("--before") << rfc3339(q.toMs);
+        out << QStringLiteral("--since") << rfc3339(q.fromMs) << QStringLiteral("--before")
+            << rfc3339(q.toMs);
     } else {
         // The end stays "now" (the export's default), so --resume keeps the first run's end.
         out << QStringLiteral("--since") << rfc3339(nowMs - models::AuditQueryDraft::presetSpanMs(q.preset));
     }
     out << QStringLiteral("--direction") << QStringLiteral("desc");
     for (const models::SavedAuditQuery::Filter &f : q.filters) {
-        const QString option = (f.exclude ? QStringLiteral("--exclude-") : QStringLiteral("--")) + optionName(f.key);
+        const QString option =
+            (f.exclude ? QStringLiteral("--exclude-") : QStringLiteral("--")) + optionName(f.key);
         for (const QString &v : f.values) {
             if (v.contains(u',')) {
-                notes << QStringLiteral("the view's %1 value \"%2\" holds a comma, which the command line reads "
-                                        "as two values")
+                notes << QStringLiteral(
+                             "the view's %1 value \"%2\" holds a comma, which the command line reads "
+                             "as two values")
                              .arg(f.key, v);
             }
             out << option << v;
@@ -65,15 +68,18 @@ QStringList usageOptions(const models::SavedUsageView &u, QDate today, QStringLi
     if (!u.includeCorrections)
         out << QStringLiteral("--without-corrections");
     if (!u.filters.isEmpty())
-        notes << QStringLiteral("the view's drill-down (%1) narrows the Usage page only; the export has every "
-                                "record of the range")
-                     .arg(u.filters.first().label.isEmpty() ? u.filters.first().key : u.filters.first().label);
+        notes << QStringLiteral(
+                     "the view's drill-down (%1) narrows the Usage page only; the export has every "
+                     "record of the range")
+                     .arg(u.filters.first().label.isEmpty() ? u.filters.first().key
+                                                            : u.filters.first().label);
     return out;
 }
 
 } // namespace
 
-ExportViewExpansion expandExportView(const QStringList &arguments, models::AppSettings &settings, qint64 nowMs)
+ExportViewExpansion expandExportView(const QStringList &arguments, models::AppSettings &settings,
+                                     qint64 nowMs)
 {
     ExportViewExpansion e;
     QString given;
@@ -145,17 +151,19 @@ ExportViewExpansion expandExportView(const QStringList &arguments, models::AppSe
                     profiles << p.profileId;
                 }
         if (candidates.size() > 1) {
-            e.error = QStringLiteral("%1 saved %2 views are called \"%3\" (connection profiles %4): export the "
-                                     "one you mean to a file (Views › Export Views…) and pass the file")
-                          .arg(candidates.size())
-                          .arg(kindText, given, profiles.join(QStringLiteral(", ")));
+            e.error =
+                QStringLiteral("%1 saved %2 views are called \"%3\" (connection profiles %4): export the "
+                               "one you mean to a file (Views › Export Views…) and pass the file")
+                    .arg(candidates.size())
+                    .arg(kindText, given, profiles.join(QStringLiteral(", ")));
             return e;
         }
     }
     if (candidates.isEmpty()) {
         e.error = QFileInfo(given).isFile()
                       ? QStringLiteral("%1 holds no %2 view").arg(given, kindText)
-                      : QStringLiteral("no saved %1 view is called \"%2\" and no such file exists").arg(kindText, given);
+                      : QStringLiteral("no saved %1 view is called \"%2\" and no such file exists")
+                            .arg(kindText, given);
         return e;
     }
     const models::SavedView &view = candidates.first();

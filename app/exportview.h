@@ -22,4 +22,5 @@ struct ExportViewExpansion
 // FILE when such a file exists, else the name of a view saved in the
 // settings (any connection profile; ambiguous names are refused). nowMs and
 // today: the moment a preset is counted from.
-ExportViewExpansion expandExportView(const QStringList &arguments, models::AppSettings &settings, qint64 nowMs);
+ExportViewExpansion expandExportView(const QStringList &arguments, models::AppSettings &settings,
+                                     qint64 nowMs);
