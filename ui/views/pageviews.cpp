@@ -33,10 +33,12 @@ int measureIndex(const QComboBox *combo, const models::SavedUsageView &view)
 class PendingMeasure : public QObject
 {
 public:
-    PendingMeasure(UsagePage *page, const models::SavedUsageView &view) : QObject(page), m_page(page), m_view(view)
+    PendingMeasure(UsagePage *page, const models::SavedUsageView &view)
+        : QObject(page), m_page(page), m_view(view)
     {
         setObjectName(QStringLiteral("pendingViewMeasure"));
-        connect(page->controller(), &models::UsageController::aggregateChanged, this, &PendingMeasure::tryApply);
+        connect(page->controller(), &models::UsageController::aggregateChanged, this,
+                &PendingMeasure::tryApply);
         connect(page->controller(), &models::UsageController::costChanged, this, &PendingMeasure::tryApply);
         connect(page->measureCombo(), &QComboBox::activated, this, &QObject::deleteLater);
     }

@@ -139,9 +139,10 @@ QString SavedViewsController::duplicate(const QString &id)
 bool SavedViewsController::remove(const QString &id)
 {
     const std::optional<models::SavedView> view = m_store->view(id);
-    if (!view || !Dialogs::confirm(m_parentWidget, tr("Delete View"),
-                                   tr("Delete the view “%1”? Its query is not kept anywhere else.").arg(view->name),
-                                   tr("&Delete view")))
+    if (!view ||
+        !Dialogs::confirm(m_parentWidget, tr("Delete View"),
+                          tr("Delete the view “%1”? Its query is not kept anywhere else.").arg(view->name),
+                          tr("&Delete view")))
         return false;
     return m_store->remove(id);
 }
@@ -154,7 +155,8 @@ bool SavedViewsController::setAllOrganizations(const QString &id, bool all)
 bool SavedViewsController::exportViews(const QStringList &ids)
 {
     if (m_store->views().isEmpty()) {
-        Dialogs::information(m_parentWidget, tr("Export Views"), tr("There are no saved views to export yet."));
+        Dialogs::information(m_parentWidget, tr("Export Views"),
+                             tr("There are no saved views to export yet."));
         return false;
     }
     const QString path = Dialogs::saveFileName(m_parentWidget, tr("Export Views"),
@@ -188,14 +190,16 @@ bool SavedViewsController::importViews()
     }
     const models::SavedViewStore::ImportResult result = m_store->importJson(file.read(16 << 20));
     if (!result.ok()) {
-        Dialogs::warning(m_parentWidget, tr("Import Views"), tr("%1 is not a views file: %2").arg(path, result.error));
+        Dialogs::warning(m_parentWidget, tr("Import Views"),
+                         tr("%1 is not a views file: %2").arg(path, result.error));
         return false;
     }
     QString text = tr("%n view(s) imported", nullptr, result.added);
     if (result.replaced > 0)
         text += u'\n' + tr("%n view(s) replaced (the same view imported before)", nullptr, result.replaced);
     if (!result.ignored.isEmpty())
-        text += u'\n' + tr("Left out, because this version does not know it:") + u'\n' + result.ignored.join(u'\n');
+        text += u'\n' + tr("Left out, because this version does not know it:") + u'\n' +
+                result.ignored.join(u'\n');
     Dialogs::information(m_parentWidget, tr("Import Views"), text);
     return true;
 }

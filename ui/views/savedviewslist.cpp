@@ -96,12 +96,14 @@ QMenu *SavedViewsList::contextMenuFor(int row)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     QAction *open = menu->addAction(tr("&Open"), this, [this, id] { m_controller->open(id); });
     open->setObjectName(QStringLiteral("actionListOpenView"));
-    menu->addAction(icon(QStringLiteral("edit-rename")), tr("&Rename…"), this, [this, id] { m_controller->rename(id); })
+    menu->addAction(icon(QStringLiteral("edit-rename")), tr("&Rename…"), this,
+                    [this, id] { m_controller->rename(id); })
         ->setObjectName(QStringLiteral("actionListRenameView"));
-    menu->addAction(icon(QStringLiteral("edit-copy")), tr("D&uplicate"), this, [this, id] {
-            m_controller->duplicate(id);
-        })->setObjectName(QStringLiteral("actionListDuplicateView"));
-    menu->addAction(icon(QStringLiteral("edit-delete")), tr("&Delete…"), this, [this, id] { m_controller->remove(id); })
+    menu->addAction(icon(QStringLiteral("edit-copy")), tr("D&uplicate"), this,
+                    [this, id] { m_controller->duplicate(id); })
+        ->setObjectName(QStringLiteral("actionListDuplicateView"));
+    menu->addAction(icon(QStringLiteral("edit-delete")), tr("&Delete…"), this,
+                    [this, id] { m_controller->remove(id); })
         ->setObjectName(QStringLiteral("actionListDeleteView"));
     QAction *all = menu->addAction(tr("Available in Every &Organization"), this,
                                    [this, id](bool on) { m_controller->setAllOrganizations(id, on); });

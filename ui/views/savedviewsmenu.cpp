@@ -32,14 +32,16 @@ SavedViewsMenu::SavedViewsMenu(SavedViewsController *controller, QWidget *parent
 
     m_rename = addAction(ui::icon(QStringLiteral("edit-rename")), tr("&Rename Current View…"));
     m_rename->setObjectName(QStringLiteral("actionRenameView"));
-    connect(m_rename, &QAction::triggered, this, [this] { m_controller->rename(m_controller->currentViewId()); });
+    connect(m_rename, &QAction::triggered, this,
+            [this] { m_controller->rename(m_controller->currentViewId()); });
     m_duplicate = addAction(ui::icon(QStringLiteral("edit-copy")), tr("D&uplicate Current View"));
     m_duplicate->setObjectName(QStringLiteral("actionDuplicateView"));
     connect(m_duplicate, &QAction::triggered, this,
             [this] { m_controller->duplicate(m_controller->currentViewId()); });
     m_delete = addAction(ui::icon(QStringLiteral("edit-delete")), tr("&Delete Current View…"));
     m_delete->setObjectName(QStringLiteral("actionDeleteView"));
-    connect(m_delete, &QAction::triggered, this, [this] { m_controller->remove(m_controller->currentViewId()); });
+    connect(m_delete, &QAction::triggered, this,
+            [this] { m_controller->remove(m_controller->currentViewId()); });
     m_allOrganizations = addAction(tr("Available in Every &Organization"));
     m_allOrganizations->setObjectName(QStringLiteral("actionViewAllOrganizations"));
     m_allOrganizations->setCheckable(true);
