@@ -41,8 +41,9 @@ class TestExportView : public QObject
 {
     Q_OBJECT
 
-    SimulatorProcess m_sim{{QStringLiteral("--audit-events"), QStringLiteral("2500"), QStringLiteral("--usage-days"),
-                            QStringLiteral("60"), QStringLiteral("--now"), QStringLiteral("2026-11-23T12:00:00Z")}};
+    SimulatorProcess m_sim{{QStringLiteral("--audit-events"), QStringLiteral("2500"),
+                            QStringLiteral("--usage-days"), QStringLiteral("60"), QStringLiteral("--now"),
+                            QStringLiteral("2026-11-23T12:00:00Z")}};
     QString m_rootOrg;
     QTemporaryDir m_dir;
 
@@ -122,7 +123,8 @@ private Q_SLOTS:
         QSettings().remove(QStringLiteral("views"));
         QVERIFY(m_dir.isValid());
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
-        const Run r = run({QStringLiteral("organizations"), QStringLiteral("--format"), QStringLiteral("json")});
+        const Run r =
+            run({QStringLiteral("organizations"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         for (const QJsonValue &v : json(r.out))
             if (!v.toObject().contains(QStringLiteral("parent"))) {
@@ -146,17 +148,18 @@ private Q_SLOTS:
                     QLatin1String("PATCH"));
         }
         // The organization comes from the view too.
-        const QString file = writeFile(QStringLiteral("audit.json"), models::SavedViewFile::write({auditView()}));
-        const Run viewed = run({QStringLiteral("audit"), QStringLiteral("--view"), file, QStringLiteral("--format"),
-                                QStringLiteral("json")});
+        const QString file =
+            writeFile(QStringLiteral("audit.json"), models::SavedViewFile::write({auditView()}));
+        const Run viewed = run({QStringLiteral("audit"), QStringLiteral("--view"), file,
+                                QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(viewed.exitCode == 0, viewed.err.constData());
         QCOMPARE(viewed.out, hand.out);
         QVERIFY2(viewed.err.isEmpty(), viewed.err.constData());
 
         // An option given as well wins over the view's.
-        const Run narrower = run({QStringLiteral("audit"), QStringLiteral("--view=") + file, QStringLiteral("--since"),
-                                  QStringLiteral("2026-10-01T00:00:00Z"), QStringLiteral("--format"),
-                                  QStringLiteral("json")});
+        const Run narrower =
+            run({QStringLiteral("audit"), QStringLiteral("--view=") + file, QStringLiteral("--since"),
+                 QStringLiteral("2026-10-01T00:00:00Z"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(narrower.exitCode, 0);
         QVERIFY(json(narrower.out).size() < rows.size());
     }
@@ -173,14 +176,15 @@ private Q_SLOTS:
             settings.sync();
         }
         const Run hand = run(byHand());
-        const Run named = run({QStringLiteral("audit"), QStringLiteral("--view"),
-                               QStringLiteral("updates, NOT by patch"), QStringLiteral("--format"),
-                               QStringLiteral("json")});
+        const Run named =
+            run({QStringLiteral("audit"), QStringLiteral("--view"), QStringLiteral("updates, NOT by patch"),
+                 QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(named.exitCode == 0, named.err.constData());
         QCOMPARE(named.out, hand.out);
         QVERIFY2(named.err.contains("local filters"), named.err.constData());
 
-        const Run unknown = run({QStringLiteral("audit"), QStringLiteral("--view"), QStringLiteral("No such view")});
+        const Run unknown =
+            run({QStringLiteral("audit"), QStringLiteral("--view"), QStringLiteral("No such view")});
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains("no saved audit view is called \"No such view\""));
         QCOMPARE(unknown.err.count('\n'), 1);
@@ -198,9 +202,9 @@ private Q_SLOTS:
         v.usage.includeCorrections = false;
         v.usage.groupBy = {models::UsageDimension::Account};
         const QString file = writeFile(QStringLiteral("usage.json"), models::SavedViewFile::write({v}));
-        const Run hand = run({QStringLiteral("usage"), QStringLiteral("--org"), m_rootOrg, QStringLiteral("--from"),
-                              QStringLiteral("2026-10-01"), QStringLiteral("--to"), QStringLiteral("2026-10-31"),
-                              QStringLiteral("--without-corrections")});
+        const Run hand = run({QStringLiteral("usage"), QStringLiteral("--org"), m_rootOrg,
+                              QStringLiteral("--from"), QStringLiteral("2026-10-01"), QStringLiteral("--to"),
+                              QStringLiteral("2026-10-31"), QStringLiteral("--without-corrections")});
         QVERIFY2(hand.exitCode == 0, hand.err.constData());
         QVERIFY(hand.out.count('\n') > 10);
         const Run viewed = run({QStringLiteral("usage"), QStringLiteral("--view"), file});
@@ -215,22 +219,23 @@ private Q_SLOTS:
         root.insert(QStringLiteral("signature"), QStringLiteral("abc"));
         const QString newer =
             writeFile(QStringLiteral("newer.json"), QJsonDocument(root).toJson(QJsonDocument::Compact));
-        const Run r = run({QStringLiteral("audit"), QStringLiteral("--view"), newer, QStringLiteral("--format"),
-                           QStringLiteral("json")});
+        const Run r = run({QStringLiteral("audit"), QStringLiteral("--view"), newer,
+                           QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out, run(byHand()).out);
         QVERIFY2(r.err.contains("version 2") && r.err.contains("signature: unknown key"), r.err.constData());
 
         models::SavedView second = auditView();
         second.name = QStringLiteral("Another");
-        const QString two = writeFile(QStringLiteral("two.json"), models::SavedViewFile::write({auditView(), second}));
+        const QString two =
+            writeFile(QStringLiteral("two.json"), models::SavedViewFile::write({auditView(), second}));
         const Run ambiguous = run({QStringLiteral("audit"), QStringLiteral("--view"), two});
         QCOMPARE(ambiguous.exitCode, 2);
         QVERIFY2(ambiguous.err.contains("holds 2 audit views"), ambiguous.err.constData());
         const Run wrongKind = run({QStringLiteral("usage"), QStringLiteral("--view"), two});
         QCOMPARE(wrongKind.exitCode, 2);
-        const Run members = run({QStringLiteral("members"), QStringLiteral("--org"), m_rootOrg,
-                                 QStringLiteral("--view"), two});
+        const Run members = run(
+            {QStringLiteral("members"), QStringLiteral("--org"), m_rootOrg, QStringLiteral("--view"), two});
         QCOMPARE(members.exitCode, 2);
     }
 };

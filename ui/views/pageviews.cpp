@@ -20,6 +20,14 @@ namespace ui {
 
 namespace {
 
+// The page's presets are the views' presets, one for one (UsagePage::presetRange counts them there).
+static_assert(int(UsagePage::RangePreset::ThisMonth) == int(models::UsageRangePreset::ThisMonth) &&
+              int(UsagePage::RangePreset::LastMonth) == int(models::UsageRangePreset::LastMonth) &&
+              int(UsagePage::RangePreset::Last30Days) == int(models::UsageRangePreset::Last30Days) &&
+              int(UsagePage::RangePreset::Last90Days) == int(models::UsageRangePreset::Last90Days) &&
+              int(UsagePage::RangePreset::Last12Months) == int(models::UsageRangePreset::Last12Months) &&
+              int(UsagePage::RangePreset::Custom) == int(models::UsageRangePreset::Custom));
+
 // The index of the view's measure in the page's measure list, -1 when the data does not offer it.
 int measureIndex(const QComboBox *combo, const models::SavedUsageView &view)
 {

@@ -149,14 +149,17 @@ private Q_SLOTS:
         QCOMPARE(usage.usage.groupBy, QList<UsageDimension>{UsageDimension::Account});
         QCOMPARE(usage.usage.chart, QStringLiteral("stacked_bars"));
         const QString said = r.ignored.join(u'\n');
-        for (const char *part :
-             {"version 3", "signature: unknown key", "views[0].colour: unknown key",
-              "views[0].scope.team: unknown key", "views[0].audit.filters[1].key: unknown filter \"actor_mood\"",
-              "views[0].audit.local.regex: unknown key", "views[0].audit.columns: unknown column \"sparkline\"",
-              "views[1].kind: unknown kind \"forecast\"", "views[2].usage.range.preset: unknown value \"last_2_years\"",
-              "views[2].usage.group_by: unknown dimension \"planet\"", "views[2].usage.chart: unknown value \"radar\""})
-            QVERIFY2(said.contains(QString::fromUtf8(part)), qPrintable(QStringLiteral("missing \"%1\" in:\n%2")
-                                                                            .arg(QString::fromUtf8(part), said)));
+        for (const char *part : {"version 3", "signature: unknown key", "views[0].colour: unknown key",
+                                 "views[0].scope.team: unknown key",
+                                 "views[0].audit.filters[1].key: unknown filter \"actor_mood\"",
+                                 "views[0].audit.local.regex: unknown key",
+                                 "views[0].audit.columns: unknown column \"sparkline\"",
+                                 "views[1].kind: unknown kind \"forecast\"",
+                                 "views[2].usage.range.preset: unknown value \"last_2_years\"",
+                                 "views[2].usage.group_by: unknown dimension \"planet\"",
+                                 "views[2].usage.chart: unknown value \"radar\""})
+            QVERIFY2(said.contains(QString::fromUtf8(part)),
+                     qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QString::fromUtf8(part), said)));
         QCOMPARE(r.ignored.size(), 11);
     }
 
@@ -324,7 +327,8 @@ private Q_SLOTS:
         UsageController second(nullptr);
         second.setGroupBy({UsageDimension::Zone});
         second.setMeasure(UsageMeasure::ListCost);
-        applyUsageView(second, SavedViewFile::read(SavedViewFile::write({sample})).views.first().usage, today);
+        applyUsageView(second, SavedViewFile::read(SavedViewFile::write({sample})).views.first().usage,
+                       today);
         QCOMPARE(second.query(), first.query());
         // Going back to the top keeps the view's grouping there too.
         second.backTo(0);
@@ -341,8 +345,8 @@ private:
         list->start();
         if (!list->isFinished() && !done.wait(20000))
             return {};
-        const QString id = list->error() || list->result().items.isEmpty() ? QString()
-                                                                            : list->result().items.first().id;
+        const QString id =
+            list->error() || list->result().items.isEmpty() ? QString() : list->result().items.first().id;
         delete list;
         return id;
     }

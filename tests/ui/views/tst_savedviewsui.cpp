@@ -77,7 +77,10 @@ class TestSavedViewsUi : public QObject
     QList<QUrl> m_sent;
 
     ui::SavedViewsMenu *menu() const { return m_window->findChild<ui::SavedViewsMenu *>(); }
-    QAction *action(const char *name) const { return menu()->findChild<QAction *>(QString::fromLatin1(name)); }
+    QAction *action(const char *name) const
+    {
+        return menu()->findChild<QAction *>(QString::fromLatin1(name));
+    }
     QAction *viewAction(const QString &name) const
     {
         for (QAction *a : menu()->viewActions())
@@ -96,10 +99,11 @@ private Q_SLOTS:
         m_client = new api::Client(this);
         m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
         m_client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
-        connect(m_client->networkAccessManager(), &QNetworkAccessManager::finished, this, [this](QNetworkReply *r) {
-            if (r->url().path().endsWith(QLatin1String("/logs/audit")))
-                m_sent.append(r->url());
-        });
+        connect(m_client->networkAccessManager(), &QNetworkAccessManager::finished, this,
+                [this](QNetworkReply *r) {
+                    if (r->url().path().endsWith(QLatin1String("/logs/audit")))
+                        m_sent.append(r->url());
+                });
         api::OrganizationsApi orgs(m_client);
         auto *list = orgs.list({}, 1000, {}, this);
         list->setAutoDelete(false);
@@ -120,7 +124,8 @@ private Q_SLOTS:
         m_session->setClient(m_client);
         m_session->setState(models::Session::State::Connected);
         m_window = new ui::MainWindow(m_session, m_activity, m_settings);
-        for (ui::Page *p : ui::createPages({m_session, m_activity, m_settings, m_window->navigator()}, m_window))
+        for (ui::Page *p :
+             ui::createPages({m_session, m_activity, m_settings, m_window->navigator()}, m_window))
             m_window->addPage(p);
         m_store = new models::SavedViewStore(m_settings, this);
         m_store->setProfile(QStringLiteral("test-profile"));
