@@ -605,7 +605,7 @@ std::optional<SavedView> SavedViewFile::viewFromJson(const QJsonObject &object, 
     return view;
 }
 
-QByteArray SavedViewFile::write(const QList<SavedView> &views)
+QByteArray SavedViewFile::write(const QList<SavedView> &views, bool indented)
 {
     QJsonArray list;
     for (const SavedView &v : views)
@@ -613,7 +613,7 @@ QByteArray SavedViewFile::write(const QList<SavedView> &views)
     const QJsonObject root{{QStringLiteral("format"), formatName()},
                            {QStringLiteral("version"), kVersion},
                            {QStringLiteral("views"), list}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return QJsonDocument(root).toJson(indented ? QJsonDocument::Indented : QJsonDocument::Compact);
 }
 
 SavedViewFile::ReadResult SavedViewFile::read(const QByteArray &json)

@@ -158,7 +158,8 @@ struct SavedViewFile
         bool ok() const { return error.isEmpty(); }
     };
 
-    static QByteArray write(const QList<SavedView> &views);
+    // Indented for a file people share; compact where the settings keep it.
+    static QByteArray write(const QList<SavedView> &views, bool indented = true);
     static ReadResult read(const QByteArray &json);
 
     static QJsonObject viewToJson(const SavedView &view);

@@ -51,7 +51,7 @@ void SavedViewStore::load()
 void SavedViewStore::save()
 {
     if (m_settings && !m_profile.isEmpty())
-        m_settings->setValue(settingsKey(m_profile), SavedViewFile::write(m_views));
+        m_settings->setValue(settingsKey(m_profile), QString::fromUtf8(SavedViewFile::write(m_views, false)));
 }
 
 void SavedViewStore::relist()
