@@ -5,6 +5,7 @@
 #include "ui/usage/usagecontrolsbar.h"
 #include "ui/usage/usagepage.h"
 
+#include "models/audit/auditcontroller.h"
 #include "models/audit/audittablemodel.h"
 #include "models/usage/usagecontroller.h"
 #include "models/views/savedviewbinding.h"
@@ -111,6 +112,20 @@ void applyAuditPage(AuditLogPage &page, const models::SavedAuditQuery &query)
             header->setSectionHidden(c, !query.columns.contains(models::AuditColumn(c)));
     }
     header->setSortIndicator(query.sortColumn, query.sortOrder);
+    models::AuditController *controller = page.controller();
+    if (controller->activity() == models::AuditController::Activity::OpeningArchive) {
+        // Showing the page is opening the archive: run once its history is in, so the
+        // status line tells about the Run, not "no saved history" after it (an empty
+        // archive runs the draft by itself).
+        QObject::connect(
+            controller, &models::AuditController::historyLoaded, &page,
+            [p = &page] {
+                if (!p->isLoading())
+                    p->run();
+            },
+            Qt::SingleShotConnection);
+        return;
+    }
     page.run();
 }
 
