@@ -9,10 +9,12 @@
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
+#include "models/views/savedviewstore.h"
 #include "ui/common/page.h"
 #include "ui/connections/connectdialogcontroller.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/pagefactory.h"
+#include "ui/views/savedviewsshell.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -23,7 +25,8 @@ Console::Console(const ConsoleOptions &options, QObject *parent)
     : QObject(parent), m_options(options), m_settings(new models::AppSettings()),
       m_session(new models::Session(this)), m_activity(new models::ActivityLog(this)),
       m_profiles(new models::ConnectionProfileStore(this)),
-      m_secrets(new models::SecretStore(QStringLiteral("Orgscope"), this))
+      m_secrets(new models::SecretStore(QStringLiteral("Orgscope"), this)),
+      m_views(new models::SavedViewStore(m_settings, this))
 {
     m_window = std::make_unique<ui::MainWindow>(m_session, m_activity, m_settings);
     const QList<ui::Page *> pages = ui::createPages(
@@ -31,6 +34,12 @@ Console::Console(const ConsoleOptions &options, QObject *parent)
     for (ui::Page *page : pages)
         m_window->addPage(page);
     m_connections = new models::ConnectionController(m_session, m_activity, m_profiles, m_secrets, this);
+    // Saved views: the connected profile's, listed for the organization shown.
+    ui::installSavedViews(m_window.get(), m_views);
+    connect(m_connections, &models::ConnectionController::connected, m_views,
+            &models::SavedViewStore::setProfile);
+    connect(m_session, &models::Session::organizationChanged, m_views,
+            [this](const QString &id) { m_views->setOrganization(id); });
     m_connectDialog = new ui::ConnectDialogController(m_connections, m_session, m_profiles, m_secrets,
                                                       m_window.get(), this);
     // A new connection resets every page: unsaved profile edits are asked about first.

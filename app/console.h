@@ -14,6 +14,7 @@ class ActivityLog;
 class AppSettings;
 class ConnectionController;
 class ConnectionProfileStore;
+class SavedViewStore;
 class SecretStore;
 class Session;
 } // namespace models
@@ -61,6 +62,7 @@ private:
     models::ActivityLog *m_activity;
     models::ConnectionProfileStore *m_profiles;
     models::SecretStore *m_secrets;
+    models::SavedViewStore *m_views; // the connected profile's saved views
     models::ConnectionController *m_connections = nullptr;
     ui::ConnectDialogController *m_connectDialog = nullptr;
     DemoLauncher *m_demo = nullptr;

@@ -1,4 +1,5 @@
 #include "app/exportcommand.h"
+#include "app/exportview.h"
 
 #include "api/accountspager.h"
 #include "api/auditpager.h"
@@ -14,6 +15,7 @@
 #include "models/export/recordexporter.h"
 #include "models/rollup/orgtreerollup.h"
 #include "models/rollup/rollupexport.h"
+#include "models/settings/appsettings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -271,8 +273,13 @@ static bool writePricedUsage(models::RecordExporter &exporter, QList<api::UsageR
     return true;
 }
 
-int runExportCommand(const QStringList &arguments)
+int runExportCommand(const QStringList &givenArguments)
 {
+    // --view NAME|FILE: the saved view's options go before the ones given (app/exportview.cpp).
+    models::AppSettings settings;
+    const ExportViewExpansion view =
+        expandExportView(givenArguments, settings, QDateTime::currentMSecsSinceEpoch());
+    const QStringList &arguments = view.arguments;
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Export organizations, accounts, members, audit logs or usage."));
@@ -375,6 +382,11 @@ int runExportCommand(const QStringList &arguments)
         QStringLiteral("metric"), QStringLiteral("Usage: only this billable metric id (x_BillableMetricId)."),
         QStringLiteral("ID"));
     parser.addOption(metricOpt);
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("view"),
+        QStringLiteral("Audit/usage: the query of a saved view, by name or as a views file (docs/VIEWS.md); "
+                       "options given as well win, filters given as well are added."),
+        QStringLiteral("NAME|FILE")));
 
     if (!parser.parse(QStringList{QStringLiteral("orgscope export")} + arguments)) {
         errorLine(parser.errorText());
@@ -394,6 +406,13 @@ int runExportCommand(const QStringList &arguments)
         return Usage;
     }
     const QString kind = positional.first();
+    if (!view.error.isEmpty()) {
+        errorLine(view.error);
+        return Usage;
+    }
+    for (const QString &note : view.notes)
+        if (!parser.isSet(QStringLiteral("quiet")))
+            errorLine(note);
     // stderr is for progress and the one error line; request logs only on demand.
     if (parser.isSet(verboseOpt))
         QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*=true"));
@@ -517,7 +536,7 @@ int runExportCommand(const QStringList &arguments)
     const bool resumable = parser.isSet(outputOpt) && !priced && !includeSuborgs;
     const bool resuming = parser.isSet(resumeOpt);
     ResumeState state;
-    state.arguments = resumeArguments(arguments);
+    state.arguments = resumeArguments(givenArguments); // --view as given, not what it stood for today
     if (resuming) {
         if (!resumable) {
             errorLine(QStringLiteral(

@@ -120,6 +120,14 @@ void AppSettings::setValue(const QString &key, const QVariant &value)
     m_settings.setValue(key, value);
 }
 
+QStringList AppSettings::childKeys(const QString &group) const
+{
+    m_settings.beginGroup(group);
+    const QStringList keys = m_settings.childKeys();
+    m_settings.endGroup();
+    return keys;
+}
+
 void AppSettings::sync()
 {
     m_settings.sync();

@@ -47,6 +47,8 @@ public:
     // ("audit/lastRange", …). Keys are namespaced by the caller.
     QVariant value(const QString &key, const QVariant &defaultValue = {}) const;
     void setValue(const QString &key, const QVariant &value);
+    // The keys directly under a group ("views" → the profile ids with saved views).
+    QStringList childKeys(const QString &group) const;
 
     void sync();
 

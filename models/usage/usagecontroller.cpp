@@ -242,6 +242,24 @@ void UsageController::backTo(int crumb)
     requestAggregate();
 }
 
+void UsageController::setDrillFilters(const QList<models::UsageFilter> &filters)
+{
+    const QList<models::UsageDimension> groupBy = m_drill.query().groupBy;
+    models::UsageQuery root = m_view;
+    root.groupBy = m_drill.breadcrumbs().constFirst().groupBy;
+    m_drill.reset(root);
+    if (!filters.isEmpty()) {
+        QStringList labels;
+        for (const models::UsageFilter &f : filters)
+            labels << (f.label.isEmpty() ? f.key : f.label);
+        m_drill.push({labels.join(QStringLiteral(" · ")), filters, groupBy});
+    } else {
+        m_drill.setGroupBy(groupBy);
+    }
+    Q_EMIT drillChanged();
+    requestAggregate();
+}
+
 void UsageController::onOrganizationChanged()
 {
     const QString orgId = m_session ? m_session->organizationId() : QString();

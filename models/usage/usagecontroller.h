@@ -94,6 +94,9 @@ public:
     // dimension is used.
     bool drillInto(int group);
     void backTo(int crumb);
+    // Saved views: the filters of the level shown (query().filters) put back as
+    // one level below "All usage" (none: back to the top) keeping the grouping.
+    void setDrillFilters(const QList<models::UsageFilter> &filters);
 
     const models::UsageCube &cube() const { return m_cube; }
     const models::UsageAggregate &aggregate() const { return m_aggregate; }

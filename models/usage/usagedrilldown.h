@@ -47,6 +47,8 @@ public:
 
     bool canDrill(const UsageGroup &group) const { return drillQuery(query(), group).has_value(); }
     bool drillInto(const UsageGroup &group);
+    // A level below the current one, as a saved view reopens it.
+    void push(const Crumb &crumb) { m_crumbs.append(crumb); }
     bool back();
     // Keeps crumbs [0, index]; false when index is out of range.
     bool backTo(int index);

@@ -480,4 +480,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ui::SavedViewsController</name>
+    <message numerus="yes">
+        <source>%n view(s) imported</source>
+        <translation>
+            <numerusform>%n view imported</numerusform>
+            <numerusform>%n views imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view(s) replaced (the same view imported before)</source>
+        <translation>
+            <numerusform>%n view replaced (the same view imported before)</numerusform>
+            <numerusform>%n views replaced (the same view imported before)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -8,5 +8,8 @@
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    // main.cpp's names: `--view NAME` reads the views the GUI saved.
+    QCoreApplication::setOrganizationName(QStringLiteral("Orgscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("orgscope"));
     return runExportCommand(app.arguments().mid(1));
 }

@@ -31,6 +31,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 namespace ui {
 
@@ -41,8 +42,8 @@ const QString kThemeKey = QStringLiteral("view/theme");
 MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, models::AppSettings *settings,
                        QWidget *parent)
     : QMainWindow(parent), m_session(session), m_activity(activity), m_settings(settings),
-      m_navigator(new Navigator(this)), m_nav(new QListWidget(this)), m_stack(new QStackedWidget(this)),
-      m_picker(new QComboBox(this)), m_pickerView(new QTreeView(m_picker)),
+      m_navigator(new Navigator(this)), m_nav(new QListWidget(this)), m_navPane(new QWidget(this)),
+      m_stack(new QStackedWidget(this)), m_picker(new QComboBox(this)), m_pickerView(new QTreeView(m_picker)),
       m_activityDock(new QDockWidget(tr("Activity"), this)), m_connectionLabel(new QLabel(this)),
       m_requestsLabel(new QLabel(this)), m_activityLabel(new QLabel(this))
 {
@@ -62,7 +63,11 @@ MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, 
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_nav);
+    auto *navLayout = new QVBoxLayout(m_navPane);
+    navLayout->setContentsMargins(0, 0, 0, 0);
+    navLayout->addWidget(m_nav, 1);
+    m_navPane->setMaximumWidth(240);
+    splitter->addWidget(m_navPane);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(1, false);
@@ -196,7 +201,7 @@ void MainWindow::createActions()
     createThemeMenu();
     m_viewMenu->addSeparator();
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QMenu *help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
     keys->setObjectName(QStringLiteral("actionShortcuts"));
     keys->setShortcut(QKeySequence(tr("Ctrl+/")));
@@ -305,6 +310,16 @@ QList<MainWindow::ShortcutGroup> MainWindow::shortcutGroups() const
                   [](const Shortcut &a, const Shortcut &b) { return a.keys < b.keys; });
     groups.removeIf([](const ShortcutGroup &g) { return g.shortcuts.isEmpty(); });
     return groups;
+}
+
+void MainWindow::addNavigationWidget(QWidget *widget)
+{
+    m_navPane->layout()->addWidget(widget);
+}
+
+void MainWindow::addMenuBeforeHelp(QMenu *menu)
+{
+    menuBar()->insertMenu(m_helpMenu->menuAction(), menu);
 }
 
 void MainWindow::addPage(Page *page)

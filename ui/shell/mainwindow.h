@@ -58,6 +58,11 @@ public:
     // For work that resets the pages, e.g. connecting again.
     void whenPagesAllowLeaving(std::function<void()> go);
 
+    // A section under the page list in the navigation (the saved views).
+    void addNavigationWidget(QWidget *widget);
+    // A menu of its own, before Help (Views).
+    void addMenuBeforeHelp(QMenu *menu);
+
     // Restores geometry, dock and page state. Call after all pages are added.
     void restoreState();
 
@@ -105,6 +110,8 @@ private:
     Navigator *m_navigator;
     QList<Page *> m_pages;
     QListWidget *m_nav;
+    QWidget *m_navPane; // m_nav and the sections added under it
+    QMenu *m_helpMenu = nullptr;
     QStackedWidget *m_stack;
     QComboBox *m_picker;
     QTreeView *m_pickerView;

@@ -6,6 +6,7 @@
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "models/usage/usagecontroller.h"
+#include "models/views/savedview.h"
 #include "ui/common/messagebanner.h"
 #include "ui/shell/navigator.h"
 #include "ui/usage/usageanomalypanel.h"
@@ -205,28 +206,8 @@ void UsagePage::buildUi()
 
 models::UsageDayRange UsagePage::presetRange(RangePreset preset, QDate today)
 {
-    // Presets end with the last complete day: usage for today is reported
-    // later, and a day of zeros would read as a collapse (and an anomaly).
-    const QDate monthStart(today.year(), today.month(), 1);
-    const QDate yesterday = today.addDays(-1);
-    if (preset == RangePreset::ThisMonth)
-        return models::UsageDayRange::fromDates(monthStart, std::max(monthStart, yesterday));
-    today = yesterday;
-    switch (preset) {
-    case RangePreset::ThisMonth:
-        return models::UsageDayRange::fromDates(monthStart, today);
-    case RangePreset::LastMonth:
-        return models::UsageDayRange::fromDates(monthStart.addMonths(-1), monthStart.addDays(-1));
-    case RangePreset::Last30Days:
-        return models::UsageDayRange::fromDates(today.addDays(-29), today);
-    case RangePreset::Last90Days:
-        return models::UsageDayRange::fromDates(today.addDays(-89), today);
-    case RangePreset::Last12Months:
-        return models::UsageDayRange::fromDates(monthStart.addMonths(-11), today);
-    case RangePreset::Custom:
-        break;
-    }
-    return {};
+    // The same order as the views' presets (models/views/savedview.h), where the days are counted.
+    return models::usagePresetRange(models::UsageRangePreset(int(preset)), today);
 }
 
 void UsagePage::applyPreset()
