@@ -2,6 +2,7 @@
 
 #include "console.h"
 #include "exportcommand.h"
+#include "reportcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -282,6 +283,9 @@ int main(int argc, char **argv)
         args.remove(0, 2);
         return runExportCommand(args);
     }
+
+    if (argc > 1 && qstrcmp(argv[1], "report") == 0)
+        return runReportCommand(argc, argv, setIdentity);
 
     if (!haveDisplay(argc, argv)) {
         // --help, --version and option errors need no display; the GUI does.
