@@ -83,8 +83,8 @@ QString AuditFilterOptions::apply(const QCommandLineParser &parser, api::AuditQu
     return {};
 }
 
-QString usageRange(const QCommandLineParser &parser, const QCommandLineOption &from, const QCommandLineOption &to,
-                   QDate *first, QDate *last)
+QString usageRange(const QCommandLineParser &parser, const QCommandLineOption &from,
+                   const QCommandLineOption &to, QDate *first, QDate *last)
 {
     const QDate today = QDate::currentDate();
     *first = parser.isSet(from) ? QDate::fromString(parser.value(from), Qt::ISODate)

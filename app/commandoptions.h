@@ -42,7 +42,7 @@ private:
 
 // --from / --to of a usage command (default: this month so far); an error
 // line or empty.
-QString usageRange(const QCommandLineParser &parser, const QCommandLineOption &from, const QCommandLineOption &to,
-                   QDate *first, QDate *last);
+QString usageRange(const QCommandLineParser &parser, const QCommandLineOption &from,
+                   const QCommandLineOption &to, QDate *first, QDate *last);
 
 } // namespace app::cli

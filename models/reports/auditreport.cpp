@@ -18,7 +18,8 @@ QString timeText(qint64 ms, const QTimeZone &zone)
 
 QString timeHeader(const QTimeZone &zone)
 {
-    return isUtc(zone) ? QStringLiteral("Time (UTC)") : QStringLiteral("Time (%1)").arg(QString::fromUtf8(zone.id()));
+    return isUtc(zone) ? QStringLiteral("Time (UTC)")
+                       : QStringLiteral("Time (%1)").arg(QString::fromUtf8(zone.id()));
 }
 
 QString number(qint64 n)
@@ -31,7 +32,8 @@ QString orDash(const QString &text)
     return text.isEmpty() ? QStringLiteral("—") : text;
 }
 
-QList<AuditReportData::Count> countBy(const AuditSnapshot &s, const std::vector<quint32> &rows, AuditField field)
+QList<AuditReportData::Count> countBy(const AuditSnapshot &s, const std::vector<quint32> &rows,
+                                      AuditField field)
 {
     std::vector<qint64> counts(s.poolSize(field), 0);
     std::vector<qint64> failures(s.poolSize(field), 0);
@@ -124,8 +126,8 @@ QString bucketText(const AuditHistogram &h, qint64 startMs, const QTimeZone &zon
     return {};
 }
 
-ReportDocument::Table countTable(const QString &what, const QList<AuditReportData::Count> &counts, qint64 total,
-                                 int rows)
+ReportDocument::Table countTable(const QString &what, const QList<AuditReportData::Count> &counts,
+                                 qint64 total, int rows)
 {
     ReportDocument::Table t;
     t.headers = {what, QStringLiteral("Entries"), QStringLiteral("Share"), QStringLiteral("Failures")};
@@ -147,9 +149,10 @@ ReportDocument::Table countTable(const QString &what, const QList<AuditReportDat
                        number(c.failures)});
     }
     if (rest > 0)
-        t.rows.append({QStringLiteral("%1 others").arg(counts.size() - rows), number(rest),
-                       QLocale().toString(double(rest) / double(total) * 100.0, 'f', 1) + QStringLiteral(" %"),
-                       number(restFailures)});
+        t.rows.append(
+            {QStringLiteral("%1 others").arg(counts.size() - rows), number(rest),
+             QLocale().toString(double(rest) / double(total) * 100.0, 'f', 1) + QStringLiteral(" %"),
+             number(restFailures)});
     return t;
 }
 
@@ -243,19 +246,21 @@ ReportDocument buildAuditReport(const AuditReportData &d, const AuditReportReque
     ReportDocument doc(meta);
 
     QList<std::pair<QString, QString>> facts;
-    facts.append({QStringLiteral("Query filters"), r.queryFilters.isEmpty() ? QStringLiteral("none")
-                                                                         : r.queryFilters.join(QStringLiteral("; "))});
-    facts.append({QStringLiteral("View filters"), r.localFilters.isEmpty() ? QStringLiteral("none")
-                                                                        : r.localFilters.join(QStringLiteral("; "))});
-    facts.append({QStringLiteral("Times"), QStringLiteral("shown in %1")
-                                               .arg(reportZoneText(r.zone, r.generated))});
+    facts.append({QStringLiteral("Query filters"), r.queryFilters.isEmpty()
+                                                       ? QStringLiteral("none")
+                                                       : r.queryFilters.join(QStringLiteral("; "))});
+    facts.append({QStringLiteral("View filters"), r.localFilters.isEmpty()
+                                                      ? QStringLiteral("none")
+                                                      : r.localFilters.join(QStringLiteral("; "))});
+    facts.append(
+        {QStringLiteral("Times"), QStringLiteral("shown in %1").arg(reportZoneText(r.zone, r.generated))});
     doc.addFacts(facts);
 
     doc.addHeading(QStringLiteral("Summary"));
     const auto pct = [&](qint64 part) {
-        return d.entries > 0
-                   ? QLocale().toString(double(part) / double(d.entries) * 100.0, 'f', 1) + QStringLiteral(" % of entries")
-                   : QString();
+        return d.entries > 0 ? QLocale().toString(double(part) / double(d.entries) * 100.0, 'f', 1) +
+                                   QStringLiteral(" % of entries")
+                             : QString();
     };
     doc.addFigures({{QStringLiteral("Entries in view"), number(d.entries),
                      r.loadedEntries > d.entries ? QStringLiteral("of %1 loaded").arg(number(r.loadedEntries))
@@ -280,9 +285,9 @@ ReportDocument buildAuditReport(const AuditReportData &d, const AuditReportReque
     chart.series = {ok, failed};
     chart.valueLabel = QStringLiteral("entries");
     static const char *const sizes[] = {"minute", "hour", "day", "week"};
-    chart.footnote = QStringLiteral("Entries per %1 (buckets start on UTC boundaries); labels in %2.")
-                         .arg(QLatin1String(sizes[int(d.timeline.bucketSize())]),
-                              reportZoneText(r.zone, r.generated));
+    chart.footnote =
+        QStringLiteral("Entries per %1 (buckets start on UTC boundaries); labels in %2.")
+            .arg(QLatin1String(sizes[int(d.timeline.bucketSize())]), reportZoneText(r.zone, r.generated));
     doc.addHeading(QStringLiteral("Activity"));
     doc.addChart(chart, 60);
 
@@ -299,7 +304,7 @@ ReportDocument buildAuditReport(const AuditReportData &d, const AuditReportReque
     } else {
         ReportDocument::Table t;
         t.compact = true;
-        t.headers = {timeHeader(r.zone), QStringLiteral("Actor"), QStringLiteral("Action"),
+        t.headers = {timeHeader(r.zone),         QStringLiteral("Actor"),  QStringLiteral("Action"),
                      QStringLiteral("Resource"), QStringLiteral("Status"), QStringLiteral("Description")};
         t.rightAligned = {4};
         t.widths = {17, 24, 15, 13, 7, 24};
@@ -316,8 +321,8 @@ ReportDocument buildAuditReport(const AuditReportData &d, const AuditReportReque
     doc.addHeading(QStringLiteral("Entries"));
     ReportDocument::Table t;
     t.compact = true;
-    t.headers = {timeHeader(r.zone), QStringLiteral("Actor"), QStringLiteral("Action"), QStringLiteral("Result"),
-                 QStringLiteral("Resource"), QStringLiteral("Status")};
+    t.headers = {timeHeader(r.zone),       QStringLiteral("Actor"),    QStringLiteral("Action"),
+                 QStringLiteral("Result"), QStringLiteral("Resource"), QStringLiteral("Status")};
     t.rightAligned = {5};
     t.widths = {20, 32, 16, 10, 14, 8};
     for (const AuditReportData::Entry &e : d.shown) {
@@ -328,9 +333,10 @@ ReportDocument buildAuditReport(const AuditReportData &d, const AuditReportReque
     }
     doc.addTable(t);
     if (d.entries > d.shown.size())
-        doc.addNote(QStringLiteral("The first %1 of %2 entries of the view are listed; %3 are left out. Export "
-                                   "the view as CSV or JSON for every entry.")
-                        .arg(number(d.shown.size()), number(d.entries), number(d.entries - d.shown.size())));
+        doc.addNote(
+            QStringLiteral("The first %1 of %2 entries of the view are listed; %3 are left out. Export "
+                           "the view as CSV or JSON for every entry.")
+                .arg(number(d.shown.size()), number(d.entries), number(d.entries - d.shown.size())));
     else
         doc.addNote(QStringLiteral("Every entry of the view is listed (%1).").arg(number(d.entries)));
     return doc;

@@ -38,7 +38,8 @@ double niceStep(double max, int ticks)
 QString defaultTick(double value, double step)
 {
     int decimals = 0;
-    while (decimals < 6 && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+    while (decimals < 6 &&
+           std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
         ++decimals;
     return QLocale().toString(value, 'f', decimals);
 }
@@ -144,7 +145,8 @@ void paintReportChart(QPainter *p, const QRectF &rect, const ReportChart &chart)
             const double v = std::max(0.0, valueOf(chart.series.at(s), i));
             if (v <= 0)
                 continue;
-            QColor c = chart.series.at(s).color.isValid() ? chart.series.at(s).color : ReportChart::paletteColor(s);
+            QColor c =
+                chart.series.at(s).color.isValid() ? chart.series.at(s).color : ReportChart::paletteColor(s);
             if (faint)
                 c.setAlphaF(0.45);
             const double y0 = plot.bottom() - base / top * plot.height();
@@ -179,14 +181,14 @@ void paintReportChart(QPainter *p, const QRectF &rect, const ReportChart &chart)
         for (const QList<int> &row : std::as_const(legendRows)) {
             double x = rect.left() + plot.left() - rect.left();
             for (const int s : row) {
-                const QColor c =
-                    chart.series.at(s).color.isValid() ? chart.series.at(s).color : ReportChart::paletteColor(s);
+                const QColor c = chart.series.at(s).color.isValid() ? chart.series.at(s).color
+                                                                    : ReportChart::paletteColor(s);
                 p->fillRect(QRectF(x, y + (line - 2.2 * mm) / 2, 2.2 * mm, 2.2 * mm), c);
                 x += 3 * mm;
                 p->setPen(text);
                 const QString name = chart.series.at(s).name;
-                p->drawText(QRectF(x, y, fm.horizontalAdvance(name) + 1, line), Qt::AlignLeft | Qt::AlignVCenter,
-                            name);
+                p->drawText(QRectF(x, y, fm.horizontalAdvance(name) + 1, line),
+                            Qt::AlignLeft | Qt::AlignVCenter, name);
                 x += fm.horizontalAdvance(name) + 5 * mm;
             }
             y += line * 1.25;

@@ -154,8 +154,8 @@ bool isUtc(const QTimeZone &zone)
 {
     if (!zone.isValid() || zone == QTimeZone::utc())
         return true;
-    static const QList<QByteArray> names{"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Universal",
-                                         "Zulu", "UCT", "Etc/GMT", "GMT"};
+    static const QList<QByteArray> names{"UTC",       "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu",
+                                         "Universal", "Zulu",    "UCT",     "Etc/GMT",       "GMT"};
     return names.contains(zone.id());
 }
 
@@ -194,9 +194,9 @@ ReportDocument::ReportDocument(ReportMeta meta) : m_meta(std::move(meta))
     m_html += QStringLiteral("<p class=\"subtitle\">%1</p>").arg(subtitle);
     if (!m_meta.range.isEmpty())
         m_html += QStringLiteral("<p class=\"subtitle\">%1</p>").arg(escaped(m_meta.range));
-    m_html += QStringLiteral("<p class=\"note\">%1</p>")
-                  .arg(escaped(QStringLiteral("Generated %1")
-                                   .arg(reportTimeText(m_meta.generated, m_meta.zone))));
+    m_html +=
+        QStringLiteral("<p class=\"note\">%1</p>")
+            .arg(escaped(QStringLiteral("Generated %1").arg(reportTimeText(m_meta.generated, m_meta.zone))));
 }
 
 QString ReportDocument::escaped(const QString &text)
@@ -252,9 +252,10 @@ void ReportDocument::addFigures(const QList<Figure> &figures)
 void ReportDocument::addTable(const Table &table)
 {
     const QString cls = table.compact ? QStringLiteral(" class=\"compact\"") : QString();
-    m_html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"{px:3}\"%1 "
-                             "style=\"border-collapse: collapse; margin-top:{px:4}px; margin-bottom:{px:8}px\">")
-                  .arg(cls);
+    m_html +=
+        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"{px:3}\"%1 "
+                       "style=\"border-collapse: collapse; margin-top:{px:4}px; margin-bottom:{px:8}px\">")
+            .arg(cls);
     const auto align = [&](int column) {
         return table.rightAligned.contains(column) ? QStringLiteral(" align=\"right\"") : QString();
     };
@@ -301,7 +302,8 @@ bool ReportDocument::paint(QPagedPaintDevice *device) const
     const double dpi = device->logicalDpiY();
     const double mm = dpi / 25.4;
     const QRectF page(0, 0, device->width(), device->height());
-    const QRectF body = page.adjusted(kMarginLeft * mm, kMarginTop * mm, -kMarginRight * mm, -kMarginBottom * mm);
+    const QRectF body =
+        page.adjusted(kMarginLeft * mm, kMarginTop * mm, -kMarginRight * mm, -kMarginBottom * mm);
 
     // Sizes in the body are CSS pixels (1/96 in) and millimetres, in device units here.
     QString html = m_html;
@@ -328,9 +330,10 @@ bool ReportDocument::paint(QPagedPaintDevice *device) const
         static const QRegularExpression heading(QStringLiteral("\\{h2:([0-9]+)\\}"));
         for (auto it = heading.globalMatch(resolved); it.hasNext();) {
             const QRegularExpressionMatch m = it.next();
-            text.replace(m.captured(0), breaks.contains(m.captured(1).toInt())
-                                            ? QStringLiteral(" style=\"page-break-before: always; margin-top: 0px\"")
-                                            : QString());
+            text.replace(m.captured(0),
+                         breaks.contains(m.captured(1).toInt())
+                             ? QStringLiteral(" style=\"page-break-before: always; margin-top: 0px\"")
+                             : QString());
         }
         doc = std::make_unique<QTextDocument>();
         doc->documentLayout()->setPaintDevice(device);
@@ -385,11 +388,12 @@ bool ReportDocument::paint(QPagedPaintDevice *device) const
         painter.setPen(kMuted);
         const QRectF footer(body.left(), y, body.width(), fm.height());
         const QString pageText = QStringLiteral("Page %1 of %2").arg(i + 1).arg(m_pages);
-        const QString left = QStringLiteral("%1 · %2 · generated %3")
-                                 .arg(m_meta.title, m_meta.organization,
-                                      reportTimeText(m_meta.generated, m_meta.zone));
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop,
-                         fm.elidedText(left, Qt::ElideRight, body.width() - fm.horizontalAdvance(pageText) - 8 * mm));
+        const QString left =
+            QStringLiteral("%1 · %2 · generated %3")
+                .arg(m_meta.title, m_meta.organization, reportTimeText(m_meta.generated, m_meta.zone));
+        painter.drawText(
+            footer, Qt::AlignLeft | Qt::AlignTop,
+            fm.elidedText(left, Qt::ElideRight, body.width() - fm.horizontalAdvance(pageText) - 8 * mm));
         painter.drawText(footer, Qt::AlignRight | Qt::AlignTop, pageText);
     }
     painter.end();

@@ -90,12 +90,15 @@ ReportDocument buildUsageReport(const UsageController &c, const UsageReportOptio
     QStringList groups;
     for (const UsageDimension d : a.query().groupBy)
         groups << usageDimensionName(d);
-    facts.append({QStringLiteral("Grouped by"), groups.isEmpty() ? QStringLiteral("—") : groups.join(QStringLiteral(" › "))});
+    facts.append({QStringLiteral("Grouped by"),
+                  groups.isEmpty() ? QStringLiteral("—") : groups.join(QStringLiteral(" › "))});
     facts.append({QStringLiteral("Time buckets"), usageGranularityName(a.granularity())});
     QStringList filters;
     for (const UsageFilter &f : a.query().filters)
-        filters << QStringLiteral("%1: %2").arg(usageDimensionName(f.dimension), f.label.isEmpty() ? f.key : f.label);
-    facts.append({QStringLiteral("Filters"), filters.isEmpty() ? QStringLiteral("none (all usage)") : filters.join(QStringLiteral("; "))});
+        filters << QStringLiteral("%1: %2").arg(usageDimensionName(f.dimension),
+                                                f.label.isEmpty() ? f.key : f.label);
+    facts.append({QStringLiteral("Filters"), filters.isEmpty() ? QStringLiteral("none (all usage)")
+                                                               : filters.join(QStringLiteral("; "))});
     facts.append({QStringLiteral("Compared with"), usageReportRangeText(a.previousRange())});
     QString records = QLocale().toString(qlonglong(a.matchedRows()));
     if (a.correctionRows() > 0)
@@ -125,15 +128,18 @@ ReportDocument buildUsageReport(const UsageController &c, const UsageReportOptio
                     QStringLiteral("%1 records").arg(QLocale().toString(qlonglong(a.matchedRows())))});
     figures.append({QStringLiteral("Previous period"),
                     mixed || !a.previousCovered() ? QStringLiteral("—") : value(previous),
-                    a.previousCovered() ? QStringLiteral("%1 – %2").arg(dayText(a.previousRange().firstDate()),
-                                                                        dayText(a.previousRange().lastDate()))
-                                        : QStringLiteral("not loaded")});
+                    a.previousCovered()
+                        ? QStringLiteral("%1 – %2").arg(dayText(a.previousRange().firstDate()),
+                                                        dayText(a.previousRange().lastDate()))
+                        : QStringLiteral("not loaded")});
     const double change = total - previous;
     figures.append({QStringLiteral("Change"),
-                    mixed || !a.previousCovered() ? QStringLiteral("—")
-                                                  : QString((change > 0 ? QStringLiteral("+") : QString()) + value(change)),
-                    a.previousCovered() ? percentText(totalPct) + QStringLiteral(" against the previous period")
-                                        : QString()});
+                    mixed || !a.previousCovered()
+                        ? QStringLiteral("—")
+                        : QString((change > 0 ? QStringLiteral("+") : QString()) + value(change)),
+                    a.previousCovered()
+                        ? percentText(totalPct) + QStringLiteral(" against the previous period")
+                        : QString()});
     doc.addFigures(figures);
     if (!a.rangeCovered())
         doc.addNote(QStringLiteral("Part of the period is not loaded: the figures cover the days that are."));
@@ -173,12 +179,15 @@ ReportDocument buildUsageReport(const UsageController &c, const UsageReportOptio
         chart.series.append(rest);
     }
     chart.valueLabel = a.unit();
-    chart.footnote = a.granularity() == UsageGranularity::Cumulative
-                         ? QStringLiteral("Running totals. Days are UTC days, as the API reports usage.")
-                         : QStringLiteral("Days are UTC days, as the API reports usage. Faint bars: a week or "
-                                          "month the period cuts short.");
-    doc.addHeading(QStringLiteral("%1 by %2").arg(usageMeasureName(a.measure()),
-                                                 groups.isEmpty() ? QStringLiteral("total") : groups.join(QStringLiteral(" › ")).toLower()));
+    chart.footnote =
+        a.granularity() == UsageGranularity::Cumulative
+            ? QStringLiteral("Running totals. Days are UTC days, as the API reports usage.")
+            : QStringLiteral("Days are UTC days, as the API reports usage. Faint bars: a week or "
+                             "month the period cuts short.");
+    doc.addHeading(
+        QStringLiteral("%1 by %2")
+            .arg(usageMeasureName(a.measure()),
+                 groups.isEmpty() ? QStringLiteral("total") : groups.join(QStringLiteral(" › ")).toLower()));
     if (!mixed)
         doc.addChart(chart, 72);
     else
@@ -245,35 +254,41 @@ ReportDocument buildUsageReport(const UsageController &c, const UsageReportOptio
     const CostOutlook &outlook = c.outlook();
     doc.addHeading(QStringLiteral("Budget status and month-end forecast"));
     if (!outlook.valid || !outlook.forecast.valid) {
-        doc.addParagraph(QStringLiteral("No cost for the current month: the records carry no cost and the rate "
-                                        "card prices none of them."));
+        doc.addParagraph(
+            QStringLiteral("No cost for the current month: the records carry no cost and the rate "
+                           "card prices none of them."));
     } else {
         const MonthForecast &f = outlook.forecast;
         const QString month = QLocale().toString(usageday::toDate(f.monthFirst), QStringLiteral("MMMM yyyy"));
         const QString what = outlook.measure == UsageMeasure::BilledCost ? QStringLiteral("billed cost")
-                                                                       : QStringLiteral("estimated cost");
+                                                                         : QStringLiteral("estimated cost");
         const BudgetStatus &b = outlook.budget;
         QList<ReportDocument::Figure> monthFigures;
-        monthFigures.append({QStringLiteral("%1, month to date").arg(month), reportMoney(f.monthToDate, outlook.currency),
-                             QStringLiteral("%1 through %2").arg(what, dayText(usageday::toDate(f.lastActual)))});
-        monthFigures.append({QStringLiteral("Month-end forecast"), reportMoney(f.forecast, outlook.currency),
-                             QStringLiteral("range %1 – %2").arg(reportMoney(f.low, outlook.currency),
-                                                                 reportMoney(f.high, outlook.currency))});
-        monthFigures.append({QStringLiteral("Monthly budget"),
-                             b.budget > 0 ? reportMoney(b.budget, outlook.currency) : QStringLiteral("none set"),
-                             b.budget > 0 ? (b.overBudget ? QStringLiteral("forecast over budget")
-                                                          : QStringLiteral("forecast within budget"))
-                                          : QString()});
+        monthFigures.append(
+            {QStringLiteral("%1, month to date").arg(month), reportMoney(f.monthToDate, outlook.currency),
+             QStringLiteral("%1 through %2").arg(what, dayText(usageday::toDate(f.lastActual)))});
+        monthFigures.append(
+            {QStringLiteral("Month-end forecast"), reportMoney(f.forecast, outlook.currency),
+             QStringLiteral("range %1 – %2")
+                 .arg(reportMoney(f.low, outlook.currency), reportMoney(f.high, outlook.currency))});
+        monthFigures.append(
+            {QStringLiteral("Monthly budget"),
+             b.budget > 0 ? reportMoney(b.budget, outlook.currency) : QStringLiteral("none set"),
+             b.budget > 0 ? (b.overBudget ? QStringLiteral("forecast over budget")
+                                          : QStringLiteral("forecast within budget"))
+                          : QString()});
         doc.addFigures(monthFigures);
         if (b.overBudget)
             doc.addParagraph(QStringLiteral("The forecast exceeds the monthly budget by %1%2.")
                                  .arg(reportMoney(b.forecast - b.budget, outlook.currency),
                                       b.drivers.isEmpty() ? QString()
-                                                          : QStringLiteral(", driven by ") + b.drivers.join(QStringLiteral(", "))));
+                                                          : QStringLiteral(", driven by ") +
+                                                                b.drivers.join(QStringLiteral(", "))));
         if (!b.families.isEmpty()) {
             // Budget columns only when a family has a budget of its own.
-            const bool budgets = std::any_of(b.families.begin(), b.families.end(),
-                                             [](const BudgetStatus::Family &f) { return f.budget.has_value(); });
+            const bool budgets =
+                std::any_of(b.families.begin(), b.families.end(),
+                            [](const BudgetStatus::Family &f) { return f.budget.has_value(); });
             ReportDocument::Table t;
             t.headers = {QStringLiteral("Product family"), QStringLiteral("Month-end forecast"),
                          QStringLiteral("Previous month")};
@@ -305,9 +320,10 @@ ReportDocument buildUsageReport(const UsageController &c, const UsageReportOptio
     if (anomalies.isEmpty()) {
         doc.addParagraph(QStringLiteral("No day departs from its group's recent level."));
     } else {
-        std::stable_sort(anomalies.begin(), anomalies.end(), [](const UsageAnomaly &l, const UsageAnomaly &r) {
-            return std::abs(l.score) > std::abs(r.score);
-        });
+        std::stable_sort(anomalies.begin(), anomalies.end(),
+                         [](const UsageAnomaly &l, const UsageAnomaly &r) {
+                             return std::abs(l.score) > std::abs(r.score);
+                         });
         ReportDocument::Table t;
         t.headers = {QStringLiteral("Day (UTC)"), QStringLiteral("Group"), QStringLiteral("Value"),
                      QStringLiteral("Usual level"), QStringLiteral("Departure")};
@@ -323,10 +339,12 @@ ReportDocument buildUsageReport(const UsageController &c, const UsageReportOptio
         }
         doc.addTable(t);
         if (anomalies.size() > t.rows.size())
-            doc.addNote(QStringLiteral("%1 more anomalies are not listed.").arg(anomalies.size() - t.rows.size()));
-        doc.addNote(QStringLiteral("A day is flagged when it departs from the median of its group's previous 14 "
-                                   "days (and the same weekday of earlier weeks) by a robust z-score of 3.5 or "
-                                   "more."));
+            doc.addNote(
+                QStringLiteral("%1 more anomalies are not listed.").arg(anomalies.size() - t.rows.size()));
+        doc.addNote(
+            QStringLiteral("A day is flagged when it departs from the median of its group's previous 14 "
+                           "days (and the same weekday of earlier weeks) by a robust z-score of 3.5 or "
+                           "more."));
     }
     return doc;
 }

@@ -19,9 +19,9 @@ struct UsageReportOptions
     QString organizationId;
     QDateTime generated = QDateTime::currentDateTimeUtc();
     QTimeZone zone = QTimeZone::systemTimeZone(); // for the generation time
-    int chartGroups = 7;   // series in the chart; the rest are "Other"
-    int movers = 10;       // rows of top movers
-    int groupRows = 25;    // rows of totals by group
+    int chartGroups = 7;                          // series in the chart; the rest are "Other"
+    int movers = 10;                              // rows of top movers
+    int groupRows = 25;                           // rows of totals by group
     int anomalyRows = 20;
 };
 

@@ -50,13 +50,14 @@ QString tool(const QString &name, const QStringList &args)
 
 QString pdfText(const QString &path)
 {
-    return tool(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    return tool(QStringLiteral("pdftotext"),
+                {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
 }
 
 QString pdfLayoutText(const QString &path)
 {
-    return tool(QStringLiteral("pdftotext"),
-                {QStringLiteral("-layout"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    return tool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"),
+                                              QStringLiteral("UTF-8"), path, QStringLiteral("-")});
 }
 
 QString pdfPageSize(const QString &path)
@@ -112,8 +113,8 @@ private Q_SLOTS:
             ORGSCOPE_MISSING_PREREQUISITE("$ORGSCOPE_APP (run through ctest)");
         QVERIFY(m_dir.isValid());
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
-        const Run orgs = orgscope({QStringLiteral("export"), QStringLiteral("organizations"), QStringLiteral("--format"),
-                                   QStringLiteral("json")});
+        const Run orgs = orgscope({QStringLiteral("export"), QStringLiteral("organizations"),
+                                   QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(orgs.exitCode, 0);
         for (const QJsonValue &v : QJsonDocument::fromJson(orgs.out).array()) {
             const QJsonObject o = v.toObject();
@@ -129,10 +130,11 @@ private Q_SLOTS:
     void usageReportHoldsTheControllersTotals()
     {
         const QString path = m_dir.filePath(QStringLiteral("usage.pdf"));
-        const Run r = orgscope({QStringLiteral("report"), QStringLiteral("usage"), QStringLiteral("--org"), m_org,
-                                QStringLiteral("--from"), QStringLiteral("2026-10-23"), QStringLiteral("--to"),
-                                QStringLiteral("2026-11-22"), QStringLiteral("--rate-card"), QStringLiteral("default"),
-                                QStringLiteral("--page-size"), QStringLiteral("a4"), QStringLiteral("--output"), path});
+        const Run r =
+            orgscope({QStringLiteral("report"), QStringLiteral("usage"), QStringLiteral("--org"), m_org,
+                      QStringLiteral("--from"), QStringLiteral("2026-10-23"), QStringLiteral("--to"),
+                      QStringLiteral("2026-11-22"), QStringLiteral("--rate-card"), QStringLiteral("default"),
+                      QStringLiteral("--page-size"), QStringLiteral("a4"), QStringLiteral("--output"), path});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(pdfPageSize(path).contains(QLatin1String("(A4)")));
         const QString text = pdfText(path);
@@ -155,7 +157,8 @@ private Q_SLOTS:
         c.setActive(true);
         QVERIFY(QTest::qWaitFor(
             [&] {
-                return !c.isLoading() && !c.isAggregating() && c.aggregate().query().range == c.query().range &&
+                return !c.isLoading() && !c.isAggregating() &&
+                       c.aggregate().query().range == c.query().range &&
                        c.aggregate().measure() == models::UsageMeasure::EstimatedCost;
             },
             60000));
@@ -165,9 +168,11 @@ private Q_SLOTS:
         QVERIFY2(text.contains(grand), qPrintable(grand));
         QVERIFY(text.contains(c.pivotModel()->formatValue(a.previousTotal())));
         for (int g = 0; g < a.groupCount(); ++g)
-            QVERIFY2(text.contains(a.group(g).label) && text.contains(c.pivotModel()->formatValue(a.rowTotal(g))),
+            QVERIFY2(text.contains(a.group(g).label) &&
+                         text.contains(c.pivotModel()->formatValue(a.rowTotal(g))),
                      qPrintable(a.group(g).label));
-        QVERIFY(text.contains(QStringLiteral("%1 records").arg(QLocale().toString(qlonglong(a.matchedRows())))));
+        QVERIFY(
+            text.contains(QStringLiteral("%1 records").arg(QLocale().toString(qlonglong(a.matchedRows())))));
         QVERIFY(text.contains(QStringLiteral("Page 1 of ")));
         QVERIFY(text.contains(QStringLiteral("Generated ")));
     }
@@ -188,7 +193,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, filters);
         QFETCH(QString, sentence);
-        const QStringList range{QStringLiteral("--org"), m_org, QStringLiteral("--since"), QStringLiteral("2026-10-24"),
+        const QStringList range{QStringLiteral("--org"),    m_org,
+                                QStringLiteral("--since"),  QStringLiteral("2026-10-24"),
                                 QStringLiteral("--before"), QStringLiteral("2026-11-23T12:00:00Z")};
         const Run exported = orgscope(QStringList{QStringLiteral("export"), QStringLiteral("audit"),
                                                   QStringLiteral("--format"), QStringLiteral("json")} +
@@ -198,14 +204,18 @@ private Q_SLOTS:
         QVERIFY(!entries.isEmpty());
         qint64 failures = 0;
         for (const QJsonValue &v : entries)
-            failures += v.toObject().value(QStringLiteral("action")).toObject().value(QStringLiteral("result")).toString() ==
-                        QLatin1String("failure");
+            failures += v.toObject()
+                            .value(QStringLiteral("action"))
+                            .toObject()
+                            .value(QStringLiteral("result"))
+                            .toString() == QLatin1String("failure");
 
         const QString path = m_dir.filePath(QStringLiteral("audit.pdf"));
-        const Run r = orgscope(QStringList{QStringLiteral("report"), QStringLiteral("audit"), QStringLiteral("--time-zone"),
-                                           QStringLiteral("UTC"), QStringLiteral("--page-size"),
-                                           QStringLiteral("letter"), QStringLiteral("--max-entries"),
-                                           QStringLiteral("20"), QStringLiteral("--output"), path} +
+        const Run r = orgscope(QStringList{QStringLiteral("report"), QStringLiteral("audit"),
+                                           QStringLiteral("--time-zone"), QStringLiteral("UTC"),
+                                           QStringLiteral("--page-size"), QStringLiteral("letter"),
+                                           QStringLiteral("--max-entries"), QStringLiteral("20"),
+                                           QStringLiteral("--output"), path} +
                                range + filters);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(pdfPageSize(path).contains(QLatin1String("(letter)")), qPrintable(pdfPageSize(path)));
@@ -222,9 +232,10 @@ private Q_SLOTS:
         QVERIFY2(figures, qPrintable(row));
         // Capped at 20 entries, and the note says how many are left out.
         if (entries.size() > 20)
-            QVERIFY(text.simplified().contains(QStringLiteral("The first 20 of %1 entries of the view are listed; %2 are left out")
-                                                   .arg(QLocale().toString(qlonglong(entries.size())),
-                                                        QLocale().toString(qlonglong(entries.size() - 20)))));
+            QVERIFY(text.simplified().contains(
+                QStringLiteral("The first 20 of %1 entries of the view are listed; %2 are left out")
+                    .arg(QLocale().toString(qlonglong(entries.size())),
+                         QLocale().toString(qlonglong(entries.size() - 20)))));
     }
 
     void badArgumentsAreRefused_data()
@@ -232,30 +243,56 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         const QString out = m_dir.filePath(QStringLiteral("never.pdf"));
-        QTest::newRow("page size") << QStringList{QStringLiteral("usage"), QStringLiteral("--org"), QStringLiteral("abc"),
-                                                  QStringLiteral("--output"), out, QStringLiteral("--page-size"),
+        QTest::newRow("page size") << QStringList{QStringLiteral("usage"),
+                                                  QStringLiteral("--org"),
+                                                  QStringLiteral("abc"),
+                                                  QStringLiteral("--output"),
+                                                  out,
+                                                  QStringLiteral("--page-size"),
                                                   QStringLiteral("a5")}
                                    << QStringLiteral("--page-size must be a4 or letter");
-        QTest::newRow("no output") << QStringList{QStringLiteral("usage"), QStringLiteral("--org"), QStringLiteral("abc")}
+        QTest::newRow("no output") << QStringList{QStringLiteral("usage"), QStringLiteral("--org"),
+                                                  QStringLiteral("abc")}
                                    << QStringLiteral("--output FILE.pdf is required");
-        QTest::newRow("audit option for usage")
-            << QStringList{QStringLiteral("usage"), QStringLiteral("--org"), QStringLiteral("abc"), QStringLiteral("--output"),
-                           out, QStringLiteral("--since"), QStringLiteral("2026-01-01")}
-            << QStringLiteral("--since applies to audit reports only");
-        QTest::newRow("zone") << QStringList{QStringLiteral("audit"), QStringLiteral("--org"), QStringLiteral("abc"),
-                                             QStringLiteral("--output"), out, QStringLiteral("--time-zone"),
+        QTest::newRow("audit option for usage") << QStringList{QStringLiteral("usage"),
+                                                               QStringLiteral("--org"),
+                                                               QStringLiteral("abc"),
+                                                               QStringLiteral("--output"),
+                                                               out,
+                                                               QStringLiteral("--since"),
+                                                               QStringLiteral("2026-01-01")}
+                                                << QStringLiteral("--since applies to audit reports only");
+        QTest::newRow("zone") << QStringList{QStringLiteral("audit"),
+                                             QStringLiteral("--org"),
+                                             QStringLiteral("abc"),
+                                             QStringLiteral("--output"),
+                                             out,
+                                             QStringLiteral("--time-zone"),
                                              QStringLiteral("Mars/Olympus")}
                               << QStringLiteral("is not local, UTC or an IANA time zone");
         // The export's parsing: the same words for the same mistakes.
-        QTest::newRow("range") << QStringList{QStringLiteral("usage"), QStringLiteral("--org"), QStringLiteral("abc"),
-                                              QStringLiteral("--output"), out, QStringLiteral("--from"),
-                                              QStringLiteral("2026-11-02"), QStringLiteral("--to"), QStringLiteral("2026-11-01")}
+        QTest::newRow("range") << QStringList{QStringLiteral("usage"),
+                                              QStringLiteral("--org"),
+                                              QStringLiteral("abc"),
+                                              QStringLiteral("--output"),
+                                              out,
+                                              QStringLiteral("--from"),
+                                              QStringLiteral("2026-11-02"),
+                                              QStringLiteral("--to"),
+                                              QStringLiteral("2026-11-01")}
                                << QStringLiteral("--from must not be after --to");
-        QTest::newRow("actor id") << QStringList{QStringLiteral("audit"), QStringLiteral("--org"), QStringLiteral("abc"),
-                                                 QStringLiteral("--output"), out, QStringLiteral("--since"),
-                                                 QStringLiteral("2026-01-01"), QStringLiteral("--actor-id"), QStringLiteral("..")}
+        QTest::newRow("actor id") << QStringList{QStringLiteral("audit"),
+                                                 QStringLiteral("--org"),
+                                                 QStringLiteral("abc"),
+                                                 QStringLiteral("--output"),
+                                                 out,
+                                                 QStringLiteral("--since"),
+                                                 QStringLiteral("2026-01-01"),
+                                                 QStringLiteral("--actor-id"),
+                                                 QStringLiteral("..")}
                                   << QStringLiteral("--actor-id '..' is not an id");
-        QTest::newRow("what") << QStringList{QStringLiteral("members"), QStringLiteral("--org"), QStringLiteral("abc")}
+        QTest::newRow("what") << QStringList{QStringLiteral("members"), QStringLiteral("--org"),
+                                             QStringLiteral("abc")}
                               << QStringLiteral("say which report: usage or audit");
     }
 

@@ -137,17 +137,20 @@ private Q_SLOTS:
         // The range of the page's date fields.
         const QString first = c->range().firstDate().toString(Qt::ISODate);
         const QString last = c->range().lastDate().toString(Qt::ISODate);
-        QVERIFY2(text.contains(first + QStringLiteral(" – ") + last), qPrintable(first + QLatin1Char(' ') + last));
+        QVERIFY2(text.contains(first + QStringLiteral(" – ") + last),
+                 qPrintable(first + QLatin1Char(' ') + last));
         // The totals the pivot shows on screen, as it shows them: the grand total and every group's total.
         const auto *pivotModel = c->pivotModel();
         const QAbstractItemModel *pivot = pivotModel;
-        const QString grand = pivot->index(pivotModel->totalsRow(), pivotModel->totalColumn()).data().toString();
+        const QString grand =
+            pivot->index(pivotModel->totalsRow(), pivotModel->totalColumn()).data().toString();
         QVERIFY(!grand.isEmpty());
         QVERIFY2(text.contains(grand), qPrintable(grand));
         for (int row = 0; row < pivotModel->totalsRow(); ++row) {
             const QString label = pivot->index(row, 0).data().toString();
             const QString total = pivot->index(row, pivotModel->totalColumn()).data().toString();
-            QVERIFY2(text.contains(label) && text.contains(total), qPrintable(label + QLatin1Char(' ') + total));
+            QVERIFY2(text.contains(label) && text.contains(total),
+                     qPrintable(label + QLatin1Char(' ') + total));
         }
         QVERIFY(text.contains(QStringLiteral("Top movers against the previous period")));
         QVERIFY(text.contains(QStringLiteral("Budget status and month-end forecast")));
@@ -192,13 +195,14 @@ private Q_SLOTS:
         QVERIFY(text.contains(m_orgName));
         // The query's range in the table's zone, the search, the counts of the view.
         const auto [from, to] = m_audit->controller()->draft().range(QDateTime::currentMSecsSinceEpoch());
-        const QString fromText =
-            QDateTime::fromMSecsSinceEpoch(from, model->timeZone()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QString fromText = QDateTime::fromMSecsSinceEpoch(from, model->timeZone())
+                                     .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         QVERIFY2(text.contains(fromText), qPrintable(fromText));
         QVERIFY(text.contains(QStringLiteral("Search: “%1”").arg(actor)));
         // The key figures, in a row: entries in view, failures.
         bool figures = false;
-        const QString figureRow = QStringLiteral("%1 %2 ").arg(QLocale().toString(shown), QLocale().toString(failures));
+        const QString figureRow =
+            QStringLiteral("%1 %2 ").arg(QLocale().toString(shown), QLocale().toString(failures));
         for (const QString &line : pdfText(path, true).split(QLatin1Char('\n')))
             figures |= line.simplified().startsWith(figureRow);
         QVERIFY2(figures, qPrintable(figureRow));
@@ -207,7 +211,8 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("Entries by action")));
         // Every entry of the view is listed (the view is under the cap), with the table's time text.
         QVERIFY(shown < 500);
-        QVERIFY(text.contains(QStringLiteral("Every entry of the view is listed (%1).").arg(QLocale().toString(shown))));
+        QVERIFY(text.contains(
+            QStringLiteral("Every entry of the view is listed (%1).").arg(QLocale().toString(shown))));
         QVERIFY(text.contains(model->index(0, int(models::AuditColumn::Time)).data().toString()));
         QVERIFY(text.count(actor) >= shown);
         if (failures == 0)
