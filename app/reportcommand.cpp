@@ -13,6 +13,7 @@
 #include "models/reports/auditreport.h"
 #include "models/reports/usagereport.h"
 #include "models/session/session.h"
+#include "models/settings/timezonesetting.h"
 #include "models/usage/usagecontroller.h"
 
 #include <QCommandLineParser>
@@ -59,7 +60,9 @@ qint64 timeMs(const QString &text)
     qint64 ms = 0;
     const QByteArray utf8 = text.trimmed().toUtf8();
     if (utf8.size() == 10) // YYYY-MM-DD: the day's start in UTC, as the API reads it
-        return QDate::fromString(text.trimmed(), Qt::ISODate).startOfDay(QTimeZone::utc()).toMSecsSinceEpoch();
+        return QDate::fromString(text.trimmed(), Qt::ISODate)
+            .startOfDay(QTimeZone::utc())
+            .toMSecsSinceEpoch();
     return api::decode::parseTimestamp(std::string_view(utf8.constData(), size_t(utf8.size())), &ms) ? ms : 0;
 }
 
@@ -67,7 +70,9 @@ QTimeZone zoneFromName(const QString &name, bool *ok)
 {
     *ok = true;
     const QString n = name.trimmed();
-    if (n.isEmpty() || n.compare(QLatin1String("local"), Qt::CaseInsensitive) == 0)
+    if (n.isEmpty()) // the console's View › Time Zone
+        return models::TimeZoneSetting::instance()->zone();
+    if (n.compare(QLatin1String("local"), Qt::CaseInsensitive) == 0)
         return QTimeZone::systemTimeZone();
     if (n.compare(QLatin1String("utc"), Qt::CaseInsensitive) == 0)
         return QTimeZone::utc();
@@ -97,7 +102,8 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
         "action, actor and result, failures and the entries (capped)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("usage | audit"));
-    const QCommandLineOption orgOpt(QStringLiteral("org"), QStringLiteral("Organization id."), QStringLiteral("ID"));
+    const QCommandLineOption orgOpt(QStringLiteral("org"), QStringLiteral("Organization id."),
+                                    QStringLiteral("ID"));
     const QCommandLineOption outputOpt(QStringLiteral("output"), QStringLiteral("The PDF to write."),
                                        QStringLiteral("FILE.pdf"));
     const QCommandLineOption pageSizeOpt(QStringLiteral("page-size"),
@@ -105,35 +111,41 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
                                          QStringLiteral("SIZE"));
     const QCommandLineOption zoneOpt(
         QStringLiteral("time-zone"),
-        QStringLiteral("Times in the report: local (default), UTC or an IANA zone (Europe/Berlin)."),
+        QStringLiteral("Times in the report: local, UTC or an IANA zone (Europe/Berlin); default: the "
+                       "console's View › Time Zone."),
         QStringLiteral("ZONE"));
     const QCommandLineOption baseUrlOpt(
-        QStringLiteral("base-url"), QStringLiteral("API base URL (default $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
+        QStringLiteral("base-url"),
+        QStringLiteral("API base URL (default $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
         QStringLiteral("URL"));
-    const QCommandLineOption sinceOpt(QStringLiteral("since"),
-                                      QStringLiteral("Audit: entries newer than this (YYYY-MM-DD or RFC 3339)."),
-                                      QStringLiteral("TIME"));
-    const QCommandLineOption beforeOpt(QStringLiteral("before"), QStringLiteral("Audit: entries older than this."),
-                                       QStringLiteral("TIME"));
+    const QCommandLineOption sinceOpt(
+        QStringLiteral("since"), QStringLiteral("Audit: entries newer than this (YYYY-MM-DD or RFC 3339)."),
+        QStringLiteral("TIME"));
+    const QCommandLineOption beforeOpt(
+        QStringLiteral("before"), QStringLiteral("Audit: entries older than this."), QStringLiteral("TIME"));
     const QCommandLineOption fromOpt(QStringLiteral("from"), QStringLiteral("Usage: first day (YYYY-MM-DD)."),
                                      QStringLiteral("DATE"));
-    const QCommandLineOption toOpt(QStringLiteral("to"), QStringLiteral("Usage: last day, inclusive (YYYY-MM-DD)."),
+    const QCommandLineOption toOpt(QStringLiteral("to"),
+                                   QStringLiteral("Usage: last day, inclusive (YYYY-MM-DD)."),
                                    QStringLiteral("DATE"));
     const QCommandLineOption rateCardOpt(
         QStringLiteral("rate-card"),
-        QStringLiteral("Usage: price with the rate card in FILE or 'default' (otherwise the organization's card "
-                       "from the settings, as in the GUI)."),
+        QStringLiteral(
+            "Usage: price with the rate card in FILE or 'default' (otherwise the organization's card "
+            "from the settings, as in the GUI)."),
         QStringLiteral("FILE|default"));
-    const QCommandLineOption withoutCorrectionsOpt(QStringLiteral("without-corrections"),
-                                                   QStringLiteral("Usage: leave out ChargeClass \"Correction\" records."));
-    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"),
-                                        QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
-                                        QStringLiteral("SECONDS"));
+    const QCommandLineOption withoutCorrectionsOpt(
+        QStringLiteral("without-corrections"),
+        QStringLiteral("Usage: leave out ChargeClass \"Correction\" records."));
+    const QCommandLineOption timeoutOpt(
+        QStringLiteral("timeout"),
+        QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption entriesOpt(QStringLiteral("max-entries"),
                                         QStringLiteral("Audit: entries listed in the table (default 500)."),
                                         QStringLiteral("N"));
-    parser.addOptions({orgOpt, outputOpt, pageSizeOpt, zoneOpt, baseUrlOpt, sinceOpt, beforeOpt, fromOpt, toOpt,
-                       rateCardOpt, withoutCorrectionsOpt, timeoutOpt, entriesOpt});
+    parser.addOptions({orgOpt, outputOpt, pageSizeOpt, zoneOpt, baseUrlOpt, sinceOpt, beforeOpt, fromOpt,
+                       toOpt, rateCardOpt, withoutCorrectionsOpt, timeoutOpt, entriesOpt});
     const app::cli::AuditFilterOptions auditFilterOpts;
     auditFilterOpts.addTo(parser);
 
@@ -156,8 +168,10 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
     QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
     const QString orgId = parser.value(orgOpt).trimmed();
     if (orgId.isEmpty() || !app::cli::isPlausibleId(orgId)) {
-        errorLine(orgId.isEmpty() ? QStringLiteral("--org ID is required")
-                                  : QStringLiteral("--org '%1' is not an id (letters, digits, '-' and '_' only)").arg(orgId));
+        errorLine(
+            orgId.isEmpty()
+                ? QStringLiteral("--org ID is required")
+                : QStringLiteral("--org '%1' is not an id (letters, digits, '-' and '_' only)").arg(orgId));
         return Usage;
     }
     const QString output = parser.value(outputOpt);
@@ -177,7 +191,8 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
     bool zoneOk = true;
     const QTimeZone zone = zoneFromName(parser.value(zoneOpt), &zoneOk);
     if (!zoneOk) {
-        errorLine(QStringLiteral("--time-zone '%1' is not local, UTC or an IANA time zone").arg(parser.value(zoneOpt)));
+        errorLine(QStringLiteral("--time-zone '%1' is not local, UTC or an IANA time zone")
+                      .arg(parser.value(zoneOpt)));
         return Usage;
     }
     int entryCap = 500;
@@ -194,18 +209,21 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
     const QList<const QCommandLineOption *> auditOnly{&sinceOpt, &beforeOpt, &entriesOpt};
     for (const QCommandLineOption *o : usage ? auditOnly : usageOnly)
         if (parser.isSet(*o)) {
-            errorLine(QStringLiteral("--%1 applies to %2 reports only")
-                          .arg(o->names().first(), usage ? QStringLiteral("audit") : QStringLiteral("usage")));
+            errorLine(
+                QStringLiteral("--%1 applies to %2 reports only")
+                    .arg(o->names().first(), usage ? QStringLiteral("audit") : QStringLiteral("usage")));
             return Usage;
         }
 
     api::Client client;
     const api::Credentials credentials = api::Credentials::fromEnvironment();
     if (!credentials.isValid()) {
-        errorLine(QStringLiteral("no credentials: set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY"));
+        errorLine(QStringLiteral(
+            "no credentials: set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY"));
         return Usage;
     }
-    client.setBaseUrl(parser.isSet(baseUrlOpt) ? QUrl(parser.value(baseUrlOpt)) : api::Client::baseUrlFromEnvironment());
+    client.setBaseUrl(parser.isSet(baseUrlOpt) ? QUrl(parser.value(baseUrlOpt))
+                                               : api::Client::baseUrlFromEnvironment());
     client.setCredentials(credentials);
     if (parser.isSet(timeoutOpt)) {
         const auto ms = app::cli::timeoutMs(parser.value(timeoutOpt));
@@ -235,7 +253,8 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
         if (parser.isSet(rateCardOpt) && parser.value(rateCardOpt) != QLatin1String("default")) {
             QFile file(parser.value(rateCardOpt));
             if (!file.open(QIODevice::ReadOnly)) {
-                errorLine(QStringLiteral("cannot read the rate card %1: %2").arg(file.fileName(), file.errorString()));
+                errorLine(QStringLiteral("cannot read the rate card %1: %2")
+                              .arg(file.fileName(), file.errorString()));
                 return Usage;
             }
             const models::RateCard::ReadResult read = models::RateCard::fromJson(file.readAll());
@@ -279,7 +298,8 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
         if (job->error()) {
             const api::ApiError e = job->error();
             delete job;
-            errorLine(e.httpStatus() == 404 ? QStringLiteral("organization %1 not found").arg(orgId) : e.userMessage());
+            errorLine(e.httpStatus() == 404 ? QStringLiteral("organization %1 not found").arg(orgId)
+                                            : e.userMessage());
             return Failed;
         }
         orgName = job->result().name;
@@ -338,8 +358,9 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
         loop.exec();
     if (pager.error()) {
         const api::ApiError &e = pager.error();
-        errorLine(e.httpStatus() == 404 ? QStringLiteral("organization %1 not found (%2)").arg(orgId, e.userMessage())
-                                        : e.userMessage());
+        errorLine(e.httpStatus() == 404
+                      ? QStringLiteral("organization %1 not found (%2)").arg(orgId, e.userMessage())
+                      : e.userMessage());
         return Failed;
     }
     waitFor([&] { return !model.isFiltering(); }, 10 * 60 * 1000);
@@ -360,7 +381,8 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
     request.loadedEntries = model.rowCount();
     request.zone = zone;
     request.entryCap = entryCap;
-    const models::AuditReportData data = models::computeAuditReport(model.snapshot(), model.visibleRows(), request);
+    const models::AuditReportData data =
+        models::computeAuditReport(model.snapshot(), model.visibleRows(), request);
     const models::ReportDocument doc = models::buildAuditReport(data, request);
     if (!doc.writePdf(output, pageSize, &error)) {
         errorLine(QStringLiteral("cannot write %1: %2").arg(output, error));

@@ -6,6 +6,7 @@
 #include "models/reports/usagereport.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
+#include "models/settings/timezonesetting.h"
 #include "models/usage/usagecontroller.h"
 #include "ui/audit/auditlogpage.h"
 #include "ui/common/dialogs.h"
@@ -67,18 +68,21 @@ QTimeZone PageReports::timeZone() const
 {
     if (m_audit)
         return m_audit->model()->timeZone();
-    return m_settings && m_settings->showTimesInUtc() ? QTimeZone::utc() : QTimeZone::systemTimeZone();
+    return models::TimeZoneSetting::instance()->zone();
 }
 
 QString PageReports::summary() const
 {
     const QString org = m_session ? m_session->organizationName() : QString();
     if (m_usage)
-        return tr("The usage report of %1 for %2: the key figures, the chart, the top movers against the previous "
-                  "period, the totals by group, this month's budget status and the anomalies, as the page shows "
+        return tr("The usage report of %1 for %2: the key figures, the chart, the top movers against the "
+                  "previous "
+                  "period, the totals by group, this month's budget status and the anomalies, as the page "
+                  "shows "
                   "them.")
             .arg(org, models::usageReportRangeText(m_usage->controller()->aggregate().range()));
-    return tr("The audit report of %1 for the entries the table shows (%2): the activity timeline, the counts "
+    return tr("The audit report of %1 for the entries the table shows (%2): the activity timeline, the "
+              "counts "
               "by action, actor and result, the failures and the entries (the first %3).")
         .arg(org)
         .arg(m_audit->model()->rowCount())
@@ -117,8 +121,9 @@ void PageReports::openDialog()
 
 void PageReports::save(models::ReportPageSize size)
 {
-    const QString path = Dialogs::saveFileName(m_page, tr("Save report as PDF"),
-                                               QDir::home().filePath(suggestedFileName()), tr("PDF files (*.pdf)"));
+    const QString path =
+        Dialogs::saveFileName(m_page, tr("Save report as PDF"), QDir::home().filePath(suggestedFileName()),
+                              tr("PDF files (*.pdf)"));
     if (!path.isEmpty())
         writePdf(path, size);
 }
