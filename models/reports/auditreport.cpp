@@ -121,7 +121,9 @@ QString bucketText(const AuditHistogram &h, qint64 startMs, const QTimeZone &zon
         return QLocale().toString(t, QStringLiteral("d MMM HH:mm"));
     case AuditHistogram::BucketSize::Day:
     case AuditHistogram::BucketSize::Week:
-        return QLocale().toString(t, QStringLiteral("d MMM"));
+        // Days and weeks are UTC days (the histogram's boundaries): named by their UTC date.
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone::utc()).date(),
+                                  QStringLiteral("d MMM"));
     }
     return {};
 }
@@ -284,10 +286,18 @@ ReportDocument buildAuditReport(const AuditReportData &d, const AuditReportReque
     }
     chart.series = {ok, failed};
     chart.valueLabel = QStringLiteral("entries");
-    static const char *const sizes[] = {"minute", "hour", "day", "week"};
-    chart.footnote =
-        QStringLiteral("Entries per %1 (buckets start on UTC boundaries); labels in %2.")
-            .arg(QLatin1String(sizes[int(d.timeline.bucketSize())]), reportZoneText(r.zone, r.generated));
+    const AuditHistogram::BucketSize size = d.timeline.bucketSize();
+    if (size == AuditHistogram::BucketSize::Day || size == AuditHistogram::BucketSize::Week)
+        chart.footnote =
+            QStringLiteral("Entries per UTC %1 (bars named by their UTC date); other times in %2.")
+                .arg(size == AuditHistogram::BucketSize::Day ? QStringLiteral("day")
+                                                             : QStringLiteral("week, from Monday"),
+                     reportZoneText(r.zone, r.generated));
+    else
+        chart.footnote = QStringLiteral("Entries per %1; times in %2.")
+                             .arg(size == AuditHistogram::BucketSize::Minute ? QStringLiteral("minute")
+                                                                             : QStringLiteral("hour"),
+                                  reportZoneText(r.zone, r.generated));
     doc.addHeading(QStringLiteral("Activity"));
     doc.addChart(chart, 60);
 
