@@ -49,8 +49,8 @@ QTimeZone TimeZoneSetting::zoneFor(const QString &choice)
 bool TimeZoneSetting::setChoice(const QString &choice)
 {
     const QString normalized = choice.compare(kUtc, Qt::CaseInsensitive) == 0 ? kUtc
-                               : choice.isEmpty()                               ? kLocal
-                                                                                : choice;
+                               : choice.isEmpty()                             ? kLocal
+                                                                              : choice;
     const QTimeZone zone = zoneFor(normalized);
     if (!zone.isValid())
         return false;

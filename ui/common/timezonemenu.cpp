@@ -62,7 +62,8 @@ TimeZoneDialog::TimeZoneDialog(QWidget *parent)
     setObjectName(QStringLiteral("timeZoneDialog"));
     setWindowTitle(tr("Time Zone"));
     auto *layout = new QVBoxLayout(this);
-    auto *label = new QLabel(tr("Show every time in this zone (usage stays in whole UTC days, the API's days):"), this);
+    auto *label =
+        new QLabel(tr("Show every time in this zone (usage stays in whole UTC days, the API's days):"), this);
     label->setWordWrap(true);
     layout->addWidget(label);
     m_filter->setObjectName(QStringLiteral("timeZoneFilter"));
@@ -91,8 +92,8 @@ TimeZoneDialog::TimeZoneDialog(QWidget *parent)
         select();
     });
     // The current choice selected, so Enter keeps it.
-    const QModelIndexList current =
-        m_proxy->match(m_proxy->index(0, 0), Qt::DisplayRole, TimeZoneSetting::instance()->choice(), 1, Qt::MatchExactly);
+    const QModelIndexList current = m_proxy->match(
+        m_proxy->index(0, 0), Qt::DisplayRole, TimeZoneSetting::instance()->choice(), 1, Qt::MatchExactly);
     if (!current.isEmpty())
         m_list->setCurrentIndex(current.first());
     resize(420, 480);

@@ -45,7 +45,8 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(s->zone().id(), QByteArrayLiteral("Europe/Berlin"));
         models::AppSettings settings;
-        QCOMPARE(settings.value(QStringLiteral("display/timeZone")).toString(), QStringLiteral("Europe/Berlin"));
+        QCOMPARE(settings.value(QStringLiteral("display/timeZone")).toString(),
+                 QStringLiteral("Europe/Berlin"));
         QVERIFY(!settings.showTimesInUtc());
         QVERIFY(s->setChoice(QStringLiteral("utc")));
         QCOMPARE(s->choice(), QStringLiteral("UTC"));
@@ -73,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.selectedZone(), QStringLiteral("America/New_York"));
         for (int r = 0; r < dialog.list()->model()->rowCount(); ++r)
             QVERIFY(dialog.list()->model()->index(r, 0).data().toString().contains(QLatin1String("York"),
-                                                                                    Qt::CaseInsensitive));
+                                                                                   Qt::CaseInsensitive));
         TimeZoneSetting::instance()->setChoice(dialog.selectedZone());
         QVERIFY(menu.findChild<QAction *>(QStringLiteral("actionTimeZoneChosen")));
         QCOMPARE(menu.findChild<QAction *>(QStringLiteral("actionTimeZoneChosen"))->text(),
@@ -88,7 +89,8 @@ private Q_SLOTS:
         ui::AuditLogPage page(&session, controller, nullptr);
         QVERIFY(models::isUtc(page.model()->timeZone()));
         // A custom range: 2026-11-20 10:00 to 12:00 UTC.
-        const qint64 from = QDateTime(QDate(2026, 11, 20), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 from =
+            QDateTime(QDate(2026, 11, 20), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch();
         const qint64 to = from + 2 * 3600 * 1000;
         page.queryBar()->setCustomRange(from, to);
         auto *fromEdit = page.queryBar()->findChild<QDateTimeEdit *>(QStringLiteral("auditFrom"));
