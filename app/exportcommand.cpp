@@ -1,6 +1,8 @@
 #include "app/exportcommand.h"
 #include "app/exportview.h"
 
+#include "app/commandoptions.h"
+
 #include "api/accountspager.h"
 #include "api/auditpager.h"
 #include "api/client.h"
@@ -53,41 +55,9 @@ void errorLine(const QString &message)
     std::fflush(stderr);
 }
 
-// "actor_email" → "actor-email"
-QString optionName(const char *wireKey)
-{
-    return QString::fromLatin1(wireKey).replace(QLatin1Char('_'), QLatin1Char('-'));
-}
-
-// Ids are opaque (REFERENCE §2.9) but go into request paths and queries: the
-// same pattern as a connection profile's ids, which also keeps `.` and `..`
-// (a path of their own) out.
-bool isPlausibleId(const QString &id)
-{
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,128}$"));
-    return re.match(id).hasMatch();
-}
-
-// The transfer timeout in milliseconds, or nothing when the text is not a
-// finite number of seconds in 0.001–3600 (inf, nan and 1e300 never reach the
-// int conversion).
-std::optional<int> timeoutMs(const QString &text)
-{
-    bool ok = false;
-    const double seconds = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(seconds) || seconds < 0.001 || seconds > 3600)
-        return std::nullopt;
-    return int(std::lround(seconds * 1000));
-}
-
-QStringList splitValues(const QStringList &values)
-{
-    QStringList out;
-    for (const QString &v : values)
-        for (const QString &part : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            out << part.trimmed();
-    return out;
-}
+using app::cli::isPlausibleId;
+using app::cli::splitValues;
+using app::cli::timeoutMs;
 
 class Progress
 {
@@ -364,20 +334,8 @@ int runExportCommand(const QStringList &givenArguments)
                        nameOpt,    parentOpt,    statusOpt,   emailOpt,   quietOpt,
                        verboseOpt, timeoutOpt,   rateCardOpt, summaryOpt, withoutCorrectionsOpt,
                        retriesOpt, resumeOpt});
-    QList<QCommandLineOption> includeOpts;
-    QList<QCommandLineOption> excludeOpts;
-    for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
-        const QString name = optionName(f.wireKey);
-        includeOpts.append(QCommandLineOption(
-            name, QStringLiteral("Audit: only entries with this %1 (repeatable).").arg(name),
-            QStringLiteral("VALUE")));
-        excludeOpts.append(
-            QCommandLineOption(QStringLiteral("exclude-") + name,
-                               QStringLiteral("Audit: drop entries with this %1 (repeatable).").arg(name),
-                               QStringLiteral("VALUE")));
-    }
-    parser.addOptions(includeOpts);
-    parser.addOptions(excludeOpts);
+    const app::cli::AuditFilterOptions auditFilterOpts;
+    auditFilterOpts.addTo(parser);
     const QCommandLineOption metricOpt(
         QStringLiteral("metric"), QStringLiteral("Usage: only this billable metric id (x_BillableMetricId)."),
         QStringLiteral("ID"));
@@ -605,25 +563,10 @@ int runExportCommand(const QStringList &givenArguments)
         }
         query.direction = parser.value(directionOpt);
         query.limit = pageSize;
-        const auto &fields = api::AuditQuery::fields();
-        for (qsizetype i = 0; i < fields.size(); ++i) {
-            api::AuditFilterValues &v = query.*(fields.at(i).member);
-            v.include = splitValues(parser.values(includeOpts.at(i)));
-            v.exclude = splitValues(parser.values(excludeOpts.at(i)));
-            // The entry, actor and token ids are ids like --org (a ray id or a
-            // resource id is not: those are passed on as typed).
-            static const QList<QByteArray> idFields{"id", "actor_id", "actor_token_id"};
-            if (!idFields.contains(QByteArray(fields.at(i).wireKey)))
-                continue;
-            for (const QString &value : v.include + v.exclude) {
-                if (!isPlausibleId(value)) {
-                    const QString option = v.include.contains(value) ? includeOpts.at(i).names().first()
-                                                                     : excludeOpts.at(i).names().first();
-                    errorLine(QStringLiteral("--%1 '%2' is not an id (letters, digits, '-' and '_' only)")
-                                  .arg(option, value));
-                    return Usage;
-                }
-            }
+        const QString filterProblem = auditFilterOpts.apply(parser, query);
+        if (!filterProblem.isEmpty()) {
+            errorLine(filterProblem);
+            return Usage;
         }
         const QString problem = query.validate();
         if (!problem.isEmpty()) {
@@ -633,16 +576,9 @@ int runExportCommand(const QStringList &givenArguments)
         auditQuery = query;
         pager.reset(new api::AuditPager(&client, orgId, query));
     } else {
-        const QDate today = QDate::currentDate();
-        usageFrom = parser.isSet(fromOpt) ? QDate::fromString(parser.value(fromOpt), Qt::ISODate)
-                                          : QDate(today.year(), today.month(), 1);
-        usageTo = parser.isSet(toOpt) ? QDate::fromString(parser.value(toOpt), Qt::ISODate) : today;
-        if (!usageFrom.isValid() || !usageTo.isValid()) {
-            errorLine(QStringLiteral("--from and --to must be dates (YYYY-MM-DD)"));
-            return Usage;
-        }
-        if (usageTo < usageFrom) {
-            errorLine(QStringLiteral("--from must not be after --to"));
+        const QString rangeProblem = app::cli::usageRange(parser, fromOpt, toOpt, &usageFrom, &usageTo);
+        if (!rangeProblem.isEmpty()) {
+            errorLine(rangeProblem);
             return Usage;
         }
         // The allowance is per calendar month: price from the month's first day

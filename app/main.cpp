@@ -3,6 +3,7 @@
 #include "console.h"
 #include "exportcommand.h"
 #include "watchcommand.h"
+#include "reportcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -285,6 +286,9 @@ int main(int argc, char **argv)
     }
     if (argc > 1 && qstrcmp(argv[1], "watch") == 0)
         return runWatchCommand(argc, argv);
+
+    if (argc > 1 && qstrcmp(argv[1], "report") == 0)
+        return runReportCommand(argc, argv, setIdentity);
 
     if (!haveDisplay(argc, argv)) {
         // --help, --version and option errors need no display; the GUI does.

@@ -16,6 +16,7 @@
 #include "models/audit/audittablemodel.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
+#include "models/settings/timezonesetting.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -133,7 +134,7 @@ AuditLogPage::AuditLogPage(models::Session *session, models::AuditController *co
     m_controller->setDraft(m_queryBar->draft());
     if (m_settings)
         AuditArchiveDialog::applySavedRetention(m_controller, *m_settings);
-    applyTimeZone();
+    models::TimeZoneSetting::follow(this, [this] { applyTimeZone(); });
     updateCount();
 }
 
@@ -555,8 +556,7 @@ void AuditLogPage::updateDetails()
 
 void AuditLogPage::applyTimeZone()
 {
-    const bool utc = m_settings && m_settings->showTimesInUtc();
-    const QTimeZone zone = utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
+    const QTimeZone zone = models::TimeZoneSetting::instance()->zone();
     model()->setTimeZone(zone);
     m_timeline->setTimeZone(zone);
     m_queryBar->setTimeZone(zone);

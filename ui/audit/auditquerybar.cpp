@@ -1,5 +1,7 @@
 #include "ui/audit/auditquerybar.h"
 
+#include "models/reports/reportdocument.h"
+
 #include "ui/audit/auditfilterrow.h"
 #include "ui/common/icons.h"
 
@@ -50,6 +52,7 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
     for (QDateTimeEdit *e : {m_from, m_to}) {
         e->setDisplayFormat(format);
+        e->setTimeSpec(Qt::UTC); // see editTime()
         e->setCalendarPopup(true);
         connect(e, &QDateTimeEdit::dateTimeChanged, this, [this] {
             if (preset() == Preset::Custom)
@@ -155,21 +158,19 @@ void AuditQueryBar::setPreset(Preset preset)
 void AuditQueryBar::setCustomRange(qint64 fromMs, qint64 toMs)
 {
     m_preset->setCurrentIndex(m_preset->findData(int(Preset::Custom)));
-    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs, m_zone));
-    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs, m_zone));
+    m_from->setDateTime(editTime(fromMs));
+    m_to->setDateTime(editTime(toMs));
     updateRangeEditors();
 }
 
 void AuditQueryBar::setTimeZone(const QTimeZone &zone)
 {
-    const qint64 from = m_from->dateTime().toMSecsSinceEpoch();
-    const qint64 to = m_to->dateTime().toMSecsSinceEpoch();
+    const qint64 from = editedMs(m_from);
+    const qint64 to = editedMs(m_to);
     m_zone = zone;
-    for (QDateTimeEdit *e : {m_from, m_to})
-        e->setTimeSpec(zone == QTimeZone::utc() ? Qt::UTC : Qt::LocalTime);
     if (preset() == Preset::Custom) {
-        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(from, m_zone));
-        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(to, m_zone));
+        m_from->setDateTime(editTime(from));
+        m_to->setDateTime(editTime(to));
     }
     const QDateTime now = QDateTime::currentDateTime();
     const int offset = zone.offsetFromUtc(now);
@@ -178,11 +179,26 @@ void AuditQueryBar::setTimeZone(const QTimeZone &zone)
                             .arg(sign)
                             .arg(std::abs(offset) / 3600, 2, 10, QLatin1Char('0'))
                             .arg(std::abs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
-    m_zoneLabel->setText(zone == QTimeZone::utc() ? QStringLiteral("UTC") : utc);
-    m_zoneLabel->setToolTip(zone == QTimeZone::utc()
+    m_zoneLabel->setText(models::isUtc(zone) ? QStringLiteral("UTC") : utc);
+    m_zoneLabel->setToolTip(models::isUtc(zone)
                                 ? tr("Times are shown in UTC")
-                                : tr("Times are shown in local time (%1)").arg(zone.displayName(now)));
+                                : tr("Times are shown in %1 (%2); View › Time Zone changes it")
+                                      .arg(QString::fromUtf8(zone.id()), zone.displayName(now)));
     updateRangeEditors();
+}
+
+// The edits hold the zone's wall-clock time as UTC: QDateTimeEdit (Qt 6.4)
+// knows only local time and UTC, the console any IANA zone.
+QDateTime AuditQueryBar::editTime(qint64 ms) const
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, m_zone);
+    return QDateTime(t.date(), t.time(), QTimeZone::utc());
+}
+
+qint64 AuditQueryBar::editedMs(const QDateTimeEdit *edit) const
+{
+    const QDateTime wall = edit->dateTime();
+    return QDateTime(wall.date(), wall.time(), m_zone).toMSecsSinceEpoch();
 }
 
 models::AuditQueryDraft AuditQueryBar::draft() const
@@ -190,8 +206,8 @@ models::AuditQueryDraft AuditQueryBar::draft() const
     Draft d;
     d.preset = preset();
     if (d.preset == Preset::Custom) {
-        d.fromMs = m_from->dateTime().toMSecsSinceEpoch();
-        d.toMs = m_to->dateTime().toMSecsSinceEpoch();
+        d.fromMs = editedMs(m_from);
+        d.toMs = editedMs(m_to);
     }
     for (const AuditFilterRow *row : m_rows)
         d.filters.append({row->wireKey(), row->values(), row->isExclude(), row->isPending()});
@@ -297,8 +313,8 @@ void AuditQueryBar::updateRangeEditors()
     m_to->setEnabled(custom);
     if (!custom) {
         const auto [from, to] = draft().range(QDateTime::currentMSecsSinceEpoch());
-        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(from, m_zone));
-        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(to - Draft::kBeforeSlackMs, m_zone));
+        m_from->setDateTime(editTime(from));
+        m_to->setDateTime(editTime(to - Draft::kBeforeSlackMs));
     }
 }
 

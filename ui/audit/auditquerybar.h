@@ -73,6 +73,8 @@ Q_SIGNALS:
     void edited();
 
 private:
+    QDateTime editTime(qint64 ms) const;
+    qint64 editedMs(const QDateTimeEdit *edit) const;
     void updateRangeEditors();
     void removeRow(AuditFilterRow *row);
     void clearRows();

@@ -7,6 +7,7 @@
 #include "ui/common/icons.h"
 #include "ui/common/page.h"
 #include "ui/common/palettes.h"
+#include "ui/common/timezonemenu.h"
 #include "ui/shell/navigator.h"
 
 #include <QAction>
@@ -189,11 +190,7 @@ void MainWindow::createActions()
         if (Page *p = currentPage())
             p->refresh();
     });
-    QAction *utc = m_viewMenu->addAction(tr("Show Times in &UTC"));
-    utc->setObjectName(QStringLiteral("actionUtc"));
-    utc->setCheckable(true);
-    utc->setChecked(m_settings->showTimesInUtc());
-    connect(utc, &QAction::toggled, this, [this](bool on) { m_settings->setShowTimesInUtc(on); });
+    m_viewMenu->addMenu(new TimeZoneMenu(this)); // local, UTC or any IANA zone, for every view
     QAction *activity = m_activityDock->toggleViewAction();
     activity->setText(tr("&Activity Log"));
     activity->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));

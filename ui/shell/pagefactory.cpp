@@ -3,12 +3,16 @@
 #include "ui/audit/auditlogpage.h"
 #include "ui/members/memberspage.h"
 #include "ui/organizations/organizationspage.h"
+#include "ui/reports/pagereports.h"
 #include "ui/shell/navigator.h"
+#include "ui/usage/usagecontrolsbar.h"
 #include "ui/usage/usagepage.h"
 #include "ui/watch/watchpage.h"
 
 #include "models/audit/auditcontroller.h"
 #include "models/watch/watchcontroller.h"
+
+#include <QPushButton>
 
 namespace ui {
 
@@ -39,11 +43,14 @@ QList<Page *> createPages(const PageContext &context, QWidget *parent)
         audit->setObjectName(QStringLiteral("auditPage"));
         if (context.navigator)
             context.navigator->setAuditController(controller);
+        PageReports::attach(audit, audit->exportButton()->menu(), context.session, context.settings);
         pages.append(audit);
     }
     {
         auto *usage = new UsagePage(context.session, context.settings, parent);
         usage->setObjectName(QStringLiteral("usagePage"));
+        PageReports::attach(usage, usage->findChild<UsageControlsBar *>()->exportButton()->menu(),
+                            context.session, context.settings);
         pages.append(usage);
     }
     {

@@ -1,0 +1,48 @@
+#pragma once
+// Options that `orgscope export` and `orgscope report` share: the id check,
+// the transfer timeout, comma lists, every audit filter (--actor-email,
+// --exclude-actor-email, …) and the usage day range, so both commands accept
+// and refuse the same arguments with the same words.
+
+#include "api/auditquery.h"
+
+#include <QCommandLineOption>
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QCommandLineParser;
+
+namespace app::cli {
+
+// Ids go into request paths and queries: letters, digits, '-' and '_'
+// (which also keeps "." and ".." out).
+bool isPlausibleId(const QString &id);
+// The transfer timeout in milliseconds; nothing unless a finite 0.001–3600 s.
+std::optional<int> timeoutMs(const QString &text);
+// "a,b" "c" → a, b, c
+QStringList splitValues(const QStringList &values);
+
+// --<field> and --exclude-<field> for every api::AuditQuery filter.
+class AuditFilterOptions
+{
+public:
+    AuditFilterOptions();
+    void addTo(QCommandLineParser &parser) const;
+    // Fills the query's filters; an error line (usage error) or empty.
+    QString apply(const QCommandLineParser &parser, api::AuditQuery &query) const;
+
+private:
+    QList<QCommandLineOption> m_include;
+    QList<QCommandLineOption> m_exclude;
+};
+
+// --from / --to of a usage command (default: this month so far); an error
+// line or empty.
+QString usageRange(const QCommandLineParser &parser, const QCommandLineOption &from,
+                   const QCommandLineOption &to, QDate *first, QDate *last);
+
+} // namespace app::cli
