@@ -7,6 +7,7 @@
 #include "models/usage/usagebreakdownmodel.h"
 #include "models/usage/usagecontroller.h"
 #include "models/usage/usagepivotmodel.h"
+#include "models/usage/usagerecordsmodel.h"
 #include "models/usage/usageseriesmodel.h"
 
 #include "api/client.h"
@@ -15,6 +16,7 @@
 #include "testsupport/simulatorprocess.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
@@ -150,6 +152,51 @@ private Q_SLOTS:
         QCOMPARE(c.drillDown().depth(), 0);
         QVERIFY(c.query().filters.isEmpty());
         QVERIFY(!c.drillInto(-1));
+    }
+
+    // The simulator sends each record's account tags: the Records view and
+    // the records CSV show them, as the CLI export writes them (issue 19).
+    void recordsKeepTags()
+    {
+        models::Session session;
+        session.setClient(m_client);
+        session.setOrganization(m_orgId, m_orgName);
+        UsageController c(&session);
+        const QDate yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1);
+        c.setRange(models::UsageDayRange::fromDates(yesterday.addDays(-2), yesterday));
+        c.setActive(true);
+        QVERIFY(waitIdle(&c));
+        QSignalSpy records(&c, &UsageController::recordsChanged);
+        c.setRecordsActive(true);
+        QVERIFY(QTest::qWaitFor([&] { return !c.isSelectingRecords() && c.recordsModel()->rowCount() > 0; },
+                                30000));
+        models::UsageRecordsModel *model = c.recordsModel();
+        const int tags = model->columnOf(QStringLiteral("Tags"));
+        QVERIFY(tags >= 0);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString text = model->index(row, tags).data().toString();
+            QVERIFY2(text.startsWith(QStringLiteral("cost-center=")) &&
+                         text.contains(QStringLiteral(";environment=")),
+                     qPrintable(text));
+        }
+
+        QBuffer csv;
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        QVERIFY(c.writeRecordsCsv(&csv));
+        const QList<QByteArray> lines = csv.data().split('\n');
+        const QList<QByteArray> header = lines.constFirst().trimmed().split(',');
+        const qsizetype column = header.indexOf("Tags");
+        QVERIFY(column >= 0);
+        qsizetype rows = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            if (lines[i].trimmed().isEmpty())
+                continue;
+            ++rows;
+            // Some descriptions are quoted (they hold commas): look for the cell.
+            QVERIFY2(lines[i].contains(",cost-center=") && lines[i].contains(";environment="),
+                     lines[i].constData());
+        }
+        QCOMPARE(rows, qsizetype(model->rowCount()));
     }
 
     void failedLoadIsARetryableError()
