@@ -150,12 +150,15 @@ void AuditPageWriter::appendTime(QByteArray &out, qint64 ms)
     out += 'Z';
 }
 
-bool AuditPageWriter::add(const Page &page)
+bool AuditPageWriter::add(const Page &page, const std::vector<bool> *skip)
 {
     if (!m_ok)
         return false;
+    Q_ASSERT(!skip || skip->size() == size_t(page.size()));
     if (m_format == Format::Json) {
         for (qsizetype i = 0; i < page.size(); ++i) {
+            if (skip && (*skip)[size_t(i)])
+                continue;
             m_buffer += m_rows++ > 0 ? ",\n" : "\n";
             const Page::Span &s = page.raw[size_t(i)];
             if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
@@ -167,11 +170,11 @@ bool AuditPageWriter::add(const Page &page)
         }
         return flush(true);
     }
-    addCsv(page);
+    addCsv(page, skip);
     return flush(true);
 }
 
-void AuditPageWriter::addCsv(const Page &page)
+void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
 {
     static const std::array<ColumnSource, 24> kSources{{
         {"id", Field::Id, Page::TextCount},
@@ -227,6 +230,8 @@ void AuditPageWriter::addCsv(const Page &page)
 
     for (qsizetype i = 0; i < page.size() && m_ok; ++i) {
         const auto n = size_t(i);
+        if (skip && (*skip)[n])
+            continue;
         std::optional<api::AuditEvent> record; // only for columns this writer does not know
         for (size_t c = 0; c < plan.size(); ++c) {
             if (c > 0)
