@@ -13,6 +13,7 @@
 #include "api/client.h"
 #include "api/organizationsapi.h"
 
+#include "testsupport/fakehttpserver.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QAbstractItemModelTester>
@@ -197,6 +198,82 @@ private Q_SLOTS:
                      lines[i].constData());
         }
         QCOMPARE(rows, qsizetype(model->rowCount()));
+    }
+
+    // Issue 20 item 5: the metric filter goes to the server (UsageApi's
+    // `metric`); a change forgets the cube and loads again.
+    void metricFilterAsksTheServer()
+    {
+        models::Session session;
+        session.setClient(m_client);
+        session.setOrganization(m_orgId, m_orgName);
+        UsageController c(&session);
+        const QDate yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1);
+        c.setRange(models::UsageDayRange::fromDates(yesterday.addDays(-2), yesterday));
+        c.setActive(true);
+        QVERIFY(waitIdle(&c));
+        QVERIFY(c.cube().valueCount(UsageDimension::Metric) > 3);
+        QSignalSpy changed(&c, &UsageController::metricChanged);
+        c.setMetric(QStringLiteral(" workers_standard_requests "));
+        QCOMPARE(c.metric(), QStringLiteral("workers_standard_requests"));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(c.isLoading());
+        QVERIFY(waitIdle(&c));
+        QVERIFY(c.cube().rowCount() > 0);
+        QCOMPARE(c.cube().valueCount(UsageDimension::Metric), 2); // "not set" and the one asked for
+        QCOMPARE(c.cube().valueKey(UsageDimension::Metric, 1), QStringLiteral("workers_standard_requests"));
+        c.setMetric(QStringLiteral("workers_standard_requests"));
+        QCOMPARE(changed.count(), 1); // unchanged: nothing reloads
+        c.setMetric({});
+        QVERIFY(waitIdle(&c));
+        QVERIFY(c.cube().valueCount(UsageDimension::Metric) > 3);
+    }
+
+    // Issue 20 item 4: records read leniently are counted for the page's
+    // status, with the first problem; a reload starts the count again.
+    void countsRecordsWithMissingFields()
+    {
+        apitest::FakeHttpServer server;
+        QVERIFY(server.listen());
+        QList<QByteArray> metrics;
+        server.setHandler([&](const apitest::FakeRequest &request) {
+            metrics.append(request.query());
+            // Three of four records carry a field of the wrong type.
+            const QByteArray day = "2026-11-0";
+            QByteArray rows;
+            for (int i = 1; i <= 4; ++i) {
+                if (i > 1)
+                    rows += ',';
+                rows += R"({"BillingAccountId":"a","x_BillableMetricId":"m","ConsumedUnit":"GB",)";
+                rows += "\"ChargePeriodStart\":\"" + day + QByteArray::number(i) + "T00:00:00Z\",";
+                rows += i == 4 ? QByteArray(R"("ConsumedQuantity":1})")
+                               : QByteArray(R"("ConsumedQuantity":"many"})");
+            }
+            return apitest::FakeReply::json(200, R"({"success":true,"errors":[],"messages":[],"result":[)" +
+                                                     rows + "]}");
+        });
+        api::Client client;
+        client.setBaseUrl(QUrl(server.baseUrl()));
+        client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        models::Session session;
+        session.setClient(&client);
+        session.setOrganization(QStringLiteral("0123456789abcdef0123456789abcdef"), QStringLiteral("Org"));
+        UsageController c(&session);
+        QSignalSpy issues(&c, &UsageController::readIssuesChanged);
+        c.setRange(models::UsageDayRange::fromDates(QDate(2026, 11, 1), QDate(2026, 11, 4)));
+        c.setActive(true);
+        QVERIFY(waitIdle(&c));
+        QVERIFY(c.error().isEmpty());
+        QVERIFY(!metrics.isEmpty());
+        // Every window answered the same four records; three per answer had a problem.
+        QCOMPARE(c.recordsWithIssues(), qsizetype(3 * metrics.size()));
+        QVERIFY2(c.firstIssue().contains(QStringLiteral("ConsumedQuantity")), qPrintable(c.firstIssue()));
+        QVERIFY(!issues.isEmpty());
+        c.setMetric(QStringLiteral("m"));
+        QVERIFY(waitIdle(&c));
+        QVERIFY2(metrics.constLast().contains("metric=m"), metrics.constLast().constData());
+        QCOMPARE(c.recordsWithIssues() % 3, qsizetype(0));
+        QVERIFY(c.recordsWithIssues() > 0);
     }
 
     void failedLoadIsARetryableError()
