@@ -223,6 +223,22 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
         for (const QString &v : page.values[size_t(f)])
             cells[size_t(f)].push_back(CsvWriter::cell(v));
     }
+    // Each URI shape once as UTF-8 pieces around its placeholders, so an
+    // entry's URI is joined from bytes (no QString per entry).
+    const QList<QString> &shapes = page.values[Page::RawUri];
+    std::vector<std::vector<QByteArray>> uriPieces(size_t(shapes.size()));
+    for (qsizetype v = 0; v < shapes.size(); ++v) {
+        const QString &shape = shapes[v];
+        if (shape.isEmpty())
+            continue;
+        if (shape.front() == QChar(Page::kUriVerbatim)) {
+            uriPieces[size_t(v)].push_back(shape.mid(1).toUtf8());
+            continue;
+        }
+        for (const QString &piece : shape.split(QChar(Page::kUriPlaceholder)))
+            uriPieces[size_t(v)].push_back(piece.toUtf8());
+    }
+    QByteArray uri;
     const auto appendSpan = [&page, this](const Page::Span &s) {
         if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
             appendCell(m_buffer, QByteArrayView(page.body.constData() + s.offset, s.size));
@@ -263,13 +279,21 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
                 break;
             case Field::Uri: {
                 const quint32 shape = page.text[Page::RawUri][n];
-                const QString &uri = page.values[Page::RawUri][shape];
-                if (uri.isEmpty())
+                const std::vector<QByteArray> &pieces = uriPieces[shape];
+                if (pieces.empty())
                     break;
-                if (uri.front() != QChar(Page::kUriVerbatim) && !uri.contains(QChar(Page::kUriPlaceholder)))
+                if (pieces.size() == 1 && shapes[shape].front() != QChar(Page::kUriVerbatim)) {
                     m_buffer += cells[Page::RawUri][shape];
-                else
-                    m_buffer += CsvWriter::cell(Page::expandUri(uri, page.resourceIds.at(i)));
+                    break;
+                }
+                const QByteArrayView resourceId = page.resourceIds.view(i);
+                uri.clear();
+                for (size_t k = 0; k < pieces.size(); ++k) {
+                    if (k > 0)
+                        uri += resourceId;
+                    uri += pieces[k];
+                }
+                appendCell(m_buffer, uri);
                 break;
             }
             case Field::StatusCode:
