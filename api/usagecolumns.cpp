@@ -8,6 +8,7 @@ UsageColumns::UsageColumns()
 {
     for (QList<QString> &v : values)
         v.append(QString());
+    tagSets.append(QMap<QString, QString>());
 }
 
 void UsageColumns::reserve(qsizetype n)
@@ -27,6 +28,8 @@ qsizetype UsageColumns::removeRowsIf(const std::function<bool(qsizetype row)> &d
             for (std::vector<double> &column : numbers)
                 if (!column.empty())
                     column[kept] = column[i];
+            if (!tags.empty())
+                tags[kept] = tags[i];
         }
         ++kept;
     }
@@ -35,6 +38,8 @@ qsizetype UsageColumns::removeRowsIf(const std::function<bool(qsizetype row)> &d
     for (std::vector<double> &column : numbers)
         if (!column.empty())
             column.resize(kept);
+    if (!tags.empty())
+        tags.resize(kept);
     return removed;
 }
 
@@ -43,7 +48,19 @@ UsageColumns::Row &UsageColumns::appendRow()
     for (std::vector<double> &column : numbers)
         if (!column.empty())
             column.push_back(0.0);
+    if (!tags.empty())
+        tags.push_back(0);
     return rows.emplace_back();
+}
+
+void UsageColumns::setTags(size_t row, quint32 index)
+{
+    if (tags.empty()) {
+        if (index == 0)
+            return;
+        tags.assign(rows.size(), 0); // the first row with tags
+    }
+    tags[row] = index;
 }
 
 void UsageColumns::setNumber(Number field, size_t row, std::optional<double> value)
@@ -102,6 +119,7 @@ UsageRecord UsageColumns::record(qsizetype i) const
     r.contractedCost = optionalNumber(ContractedCost, i);
     r.billedCost = optionalNumber(BilledCost, i);
     r.effectiveCost = optionalNumber(EffectiveCost, i);
+    r.tags = tagsAt(i);
     return r;
 }
 

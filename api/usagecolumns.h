@@ -4,14 +4,15 @@
 // families, units) across tens of thousands of rows, so each text column is a
 // per-answer dictionary plus an index per row; numbers and times are plain
 // values. The usage cube merges an answer by looking up each distinct value
-// once instead of comparing strings row by row. Every scalar field is kept;
-// Tags and the record's bytes are not (decode::usageResponse gives whole
-// records, for export).
+// once instead of comparing strings row by row. Every field is kept (Tags as
+// a per-answer dictionary of tag sets too); the record's bytes are not
+// (decode::usageResponse gives whole records, for export).
 
 #include "api/records.h"
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <array>
@@ -97,8 +98,11 @@ struct UsageColumns
     }
     // Any row carries the field.
     bool hasColumn(Number field) const { return !numbers[field].empty(); }
+    // The row's Tags: index into tagSets (0: none), and the set itself.
+    quint32 tagsIndex(qsizetype row) const { return tags.empty() ? 0 : tags[size_t(row)]; }
+    const QMap<QString, QString> &tagsAt(qsizetype row) const { return tagSets[tagsIndex(row)]; }
 
-    // The row as a record: every scalar field (no tags, no rawJson).
+    // The row as a record: every field but rawJson.
     UsageRecord record(qsizetype row) const;
     // Room for n rows.
     void reserve(qsizetype n);
@@ -110,12 +114,20 @@ struct UsageColumns
     // its numbers; nullopt marks it absent (a repeated key's last value wins).
     Row &appendRow();
     void setNumber(Number field, size_t row, std::optional<double> value);
+    // The row's tag set, an index into tagSets (the tags column is allocated
+    // on the first row that has tags).
+    void setTags(size_t row, quint32 index);
 
     // Distinct values per field; values[f][0] is the empty string (absent or null).
     std::array<QList<QString>, TextCount> values;
     std::vector<Row> rows;
     // Per number: empty while no row carries it, else one value per row (0 where absent).
     std::array<std::vector<double>, NumberCount> numbers;
+    // Distinct tag sets of the answer (tagSets[0] is the empty set) and, once
+    // any row has tags, one index per row. Records of one account repeat the
+    // same tags, so an answer holds a handful of sets.
+    QList<QMap<QString, QString>> tagSets;
+    std::vector<quint32> tags;
     // Rows read leniently: a field of an unexpected type reads as absent.
     qsizetype entriesWithIssues = 0;
     QString firstIssue; // the first problem, with its field path

@@ -10,6 +10,7 @@
 #include "api/organizationspager.h"
 #include "api/ratebudget.h"
 #include "api/usagepager.h"
+#include "models/audit/auditfiltercheck.h"
 #include "models/cost/costexport.h"
 #include "models/cost/ratecard.h"
 #include "models/export/auditpagewriter.h"
@@ -524,6 +525,8 @@ int runExportCommand(const QStringList &givenArguments)
     std::unique_ptr<api::Pager> pager;
     api::MemberFilter memberFilter; // kept for --include-suborgs
     api::AuditQuery auditQuery;
+    // Positive audit filters are checked against what comes back (API.md §9.4).
+    models::AuditFilterCheck filterCheck;
     QDate usageFrom;
     QDate usageTo;
     if (kind == QLatin1String("organizations")) {
@@ -574,6 +577,7 @@ int runExportCommand(const QStringList &givenArguments)
             return Usage;
         }
         auditQuery = query;
+        filterCheck = models::AuditFilterCheck(query);
         pager.reset(new api::AuditPager(&client, orgId, query));
     } else {
         const QString rangeProblem = app::cli::usageRange(parser, fromOpt, toOpt, &usageFrom, &usageTo);
@@ -685,6 +689,9 @@ int runExportCommand(const QStringList &givenArguments)
     }
     using models::ExportColumns;
     QList<api::UsageRecord> pricedRecords;
+    QStringList ignoredFilters;
+    qint64 droppedByFilter = 0;
+    Progress progress(!parser.isSet(quietOpt) && isatty(fileno(stderr)));
     bool writeFailed = false;
     bool begun = false;
     std::function<bool()> beginExport;
@@ -729,9 +736,29 @@ int runExportCommand(const QStringList &givenArguments)
     } else if (kind == QLatin1String("audit")) {
         beginExport = [&] { return auditWriter.begin(); };
         resumeExport = [&] { auditWriter.resume(state.records); };
-        QObject::connect(
-            static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::columnsReady, pager.get(),
-            [&](const api::AuditColumns &page) { checkWrite(ensureBegun() && auditWriter.add(page)); });
+        QObject::connect(static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::columnsReady,
+                         pager.get(), [&](const api::AuditColumns &page) {
+                             if (!filterCheck.isActive()) {
+                                 checkWrite(ensureBegun() && auditWriter.add(page));
+                                 return;
+                             }
+                             // The server ignored a filter: apply it here and say so
+                             // once per key, never writing unfiltered rows as filtered.
+                             const models::AuditFilterCheck::Result checked = filterCheck.check(page);
+                             for (const QString &key : checked.ignoredKeys) {
+                                 if (ignoredFilters.contains(key))
+                                     continue;
+                                 ignoredFilters.append(key);
+                                 progress.note(
+                                     QStringLiteral("the server ignored the filter %1 (--%2); applying it "
+                                                    "locally (entries that do not match are left "
+                                                    "out)")
+                                         .arg(key, QString(key).replace(QLatin1Char('_'), QLatin1Char('-'))));
+                             }
+                             droppedByFilter += checked.dropped;
+                             checkWrite(ensureBegun() &&
+                                        auditWriter.add(page, checked.dropped > 0 ? &checked.drop : nullptr));
+                         });
     } else if (priced) {
         // The estimate needs the whole month of every account first: keep the
         // records and write them once the last page is in.
@@ -767,7 +794,6 @@ int runExportCommand(const QStringList &givenArguments)
         }
     };
 
-    Progress progress(!parser.isSet(quietOpt) && isatty(fileno(stderr)));
     const int pagesBefore = state.pages;
     QObject::connect(pager.get(), &api::Pager::progress, pager.get(), [&](qint64 items, int pages) {
         progress.update(resumedRecords + items, pagesBefore + pages);
@@ -819,6 +845,11 @@ int runExportCommand(const QStringList &givenArguments)
         errorLine(message);
         return Failed;
     }
+    if (droppedByFilter > 0) // said even with --quiet: it changes what the file holds
+        errorLine(QStringLiteral("%1 entries the server returned did not match the filters (%2) and were "
+                                 "left out")
+                      .arg(droppedByFilter)
+                      .arg(ignoredFilters.join(QStringLiteral(", "))));
     if (priced && !writeFailed)
         checkWrite(writePricedUsage(exporter, pricedRecords, rateCard, usageFrom, usageTo,
                                     parser.isSet(summaryOpt), !parser.isSet(quietOpt),

@@ -2,6 +2,9 @@
 #include "api/decode/envelope_p.h"
 #include "api/decode/pagedictionary_p.h"
 
+#include <string>
+#include <unordered_map>
+
 namespace api::decode {
 
 using namespace detail;
@@ -121,6 +124,40 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
 
 using UsageDictionaries = std::array<PageDictionary, UsageColumns::TextCount>;
 
+// An answer's distinct tag sets: each set is built once, rows keep an index.
+// The key is the set's fields as read (the fast path) or its canonical
+// spelling (the reader); two keys for one set only cost a duplicate entry.
+class TagDictionary
+{
+public:
+    template <typename Build> quint32 indexOf(const std::string &key, UsageColumns *c, Build &&build)
+    {
+        const auto it = m_index.find(key);
+        if (it != m_index.end())
+            return it->second;
+        const auto index = quint32(c->tagSets.size());
+        c->tagSets.append(build());
+        m_index.emplace(key, index);
+        return index;
+    }
+    quint32 indexOf(QMap<QString, QString> &&tags, UsageColumns *c)
+    {
+        if (tags.isEmpty())
+            return 0;
+        std::string key;
+        for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
+            key += it.key().toStdString();
+            key += '\0';
+            key += it.value().toStdString();
+            key += '\0';
+        }
+        return indexOf(key, c, [&] { return std::move(tags); });
+    }
+
+private:
+    std::unordered_map<std::string, quint32> m_index;
+};
+
 // Where a FOCUS key goes in UsageColumns; both usage column readers use it.
 struct UsageField
 {
@@ -238,7 +275,8 @@ UsageField usageField(std::string_view k)
 
 // The same record into columns. Accepts and rejects exactly what
 // readUsageRecord does, so an answer decodes the same either way.
-bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, UsageDictionaries &dicts)
+bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, UsageDictionaries &dicts,
+                  TagDictionary &tagDict)
 {
     using C = UsageColumns;
     const size_t row = c->rows.size();
@@ -272,8 +310,10 @@ bool readUsageRow(Reader &r, od::value &v, const Path &path, UsageColumns *c, Us
         case UsageField::Time:
             return time(C::Time(f.index), val, fp);
         case UsageField::Tags: {
-            QMap<QString, QString> tags; // checked, not kept
-            return r.stringMap(val, fp, &tags);
+            QMap<QString, QString> tags;
+            const bool read = r.stringMap(val, fp, &tags);
+            c->setTags(row, tagDict.indexOf(std::move(tags), c));
+            return read;
         }
         case UsageField::Other:
             break;
@@ -332,15 +372,55 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
             return false;
         return sv.empty() || parseTimestamp(sv, &row.times[f]);
     };
-    auto tags = [](dom::element v) {
-        if (v.is_null())
+    // Tags as the reader's stringMap reads them: a string as is, true as an
+    // empty value (a key-only tag), false as "false", null as empty.
+    TagDictionary tagDict;
+    std::string tagKey;
+    auto tags = [&](size_t index, dom::element v) {
+        if (v.is_null()) {
+            c->setTags(index, 0);
             return true;
+        }
         dom::object o;
         if (v.get_object().get(o) != simdjson::SUCCESS)
             return false;
-        for (const dom::key_value_pair field : o)
-            if (!field.value.is_string() && !field.value.is_bool() && !field.value.is_null())
+        tagKey.clear();
+        for (const dom::key_value_pair field : o) {
+            tagKey.append(field.key);
+            tagKey += '\0';
+            std::string_view sv;
+            bool b = false;
+            if (field.value.get_string().get(sv) == simdjson::SUCCESS) {
+                tagKey += 's';
+                tagKey.append(sv);
+            } else if (field.value.get_bool().get(b) == simdjson::SUCCESS) {
+                tagKey += b ? 't' : 'f';
+            } else if (field.value.is_null()) {
+                tagKey += 'n';
+            } else {
                 return false;
+            }
+            tagKey += '\0';
+        }
+        if (tagKey.empty()) {
+            c->setTags(index, 0);
+            return true;
+        }
+        c->setTags(index, tagDict.indexOf(tagKey, c, [&] {
+            QMap<QString, QString> map;
+            for (const dom::key_value_pair field : o) {
+                const QString key = QString::fromUtf8(field.key.data(), qsizetype(field.key.size()));
+                std::string_view sv;
+                bool b = false;
+                if (field.value.get_string().get(sv) == simdjson::SUCCESS)
+                    map.insert(key, QString::fromUtf8(sv.data(), qsizetype(sv.size())));
+                else if (field.value.get_bool().get(b) == simdjson::SUCCESS)
+                    map.insert(key, b ? QString() : QStringLiteral("false"));
+                else
+                    map.insert(key, QString());
+            }
+            return map;
+        }));
         return true;
     };
     auto readRow = [&](dom::object o) {
@@ -360,7 +440,7 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
                 ok = time(row, C::Time(f.index), field.value);
                 break;
             case UsageField::Tags:
-                ok = tags(field.value);
+                ok = tags(index, field.value);
                 break;
             case UsageField::Other:
                 break;
@@ -442,6 +522,7 @@ Decoded<UsageColumns> usageColumns(const QByteArray &body)
     out.value = {};
     UsageColumns &c = out.value;
     UsageDictionaries dicts;
+    TagDictionary tagDict;
     out.error = walkEnvelope(
         body,
         [&](Reader &r, od::value &v, const Path &p) {
@@ -450,7 +531,7 @@ Decoded<UsageColumns> usageColumns(const QByteArray &body)
                 // type reads as absent and the row is counted, not the answer lost.
                 ++r.lenient;
                 const qsizetype before = r.softIssues;
-                const bool ok = readUsageRow(r, item, ip, &c, dicts);
+                const bool ok = readUsageRow(r, item, ip, &c, dicts, tagDict);
                 --r.lenient;
                 if (r.softIssues != before && c.entriesWithIssues++ == 0)
                     c.firstIssue = r.firstSoftIssue;

@@ -150,12 +150,15 @@ void AuditPageWriter::appendTime(QByteArray &out, qint64 ms)
     out += 'Z';
 }
 
-bool AuditPageWriter::add(const Page &page)
+bool AuditPageWriter::add(const Page &page, const std::vector<bool> *skip)
 {
     if (!m_ok)
         return false;
+    Q_ASSERT(!skip || skip->size() == size_t(page.size()));
     if (m_format == Format::Json) {
         for (qsizetype i = 0; i < page.size(); ++i) {
+            if (skip && (*skip)[size_t(i)])
+                continue;
             m_buffer += m_rows++ > 0 ? ",\n" : "\n";
             const Page::Span &s = page.raw[size_t(i)];
             if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
@@ -167,11 +170,11 @@ bool AuditPageWriter::add(const Page &page)
         }
         return flush(true);
     }
-    addCsv(page);
+    addCsv(page, skip);
     return flush(true);
 }
 
-void AuditPageWriter::addCsv(const Page &page)
+void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
 {
     static const std::array<ColumnSource, 24> kSources{{
         {"id", Field::Id, Page::TextCount},
@@ -220,6 +223,22 @@ void AuditPageWriter::addCsv(const Page &page)
         for (const QString &v : page.values[size_t(f)])
             cells[size_t(f)].push_back(CsvWriter::cell(v));
     }
+    // Each URI shape once as UTF-8 pieces around its placeholders, so an
+    // entry's URI is joined from bytes (no QString per entry).
+    const QList<QString> &shapes = page.values[Page::RawUri];
+    std::vector<std::vector<QByteArray>> uriPieces(size_t(shapes.size()));
+    for (qsizetype v = 0; v < shapes.size(); ++v) {
+        const QString &shape = shapes[v];
+        if (shape.isEmpty())
+            continue;
+        if (shape.front() == QChar(Page::kUriVerbatim)) {
+            uriPieces[size_t(v)].push_back(shape.mid(1).toUtf8());
+            continue;
+        }
+        for (const QString &piece : shape.split(QChar(Page::kUriPlaceholder)))
+            uriPieces[size_t(v)].push_back(piece.toUtf8());
+    }
+    QByteArray uri;
     const auto appendSpan = [&page, this](const Page::Span &s) {
         if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
             appendCell(m_buffer, QByteArrayView(page.body.constData() + s.offset, s.size));
@@ -227,6 +246,8 @@ void AuditPageWriter::addCsv(const Page &page)
 
     for (qsizetype i = 0; i < page.size() && m_ok; ++i) {
         const auto n = size_t(i);
+        if (skip && (*skip)[n])
+            continue;
         std::optional<api::AuditEvent> record; // only for columns this writer does not know
         for (size_t c = 0; c < plan.size(); ++c) {
             if (c > 0)
@@ -258,13 +279,21 @@ void AuditPageWriter::addCsv(const Page &page)
                 break;
             case Field::Uri: {
                 const quint32 shape = page.text[Page::RawUri][n];
-                const QString &uri = page.values[Page::RawUri][shape];
-                if (uri.isEmpty())
+                const std::vector<QByteArray> &pieces = uriPieces[shape];
+                if (pieces.empty())
                     break;
-                if (uri.front() != QChar(Page::kUriVerbatim) && !uri.contains(QChar(Page::kUriPlaceholder)))
+                if (pieces.size() == 1 && shapes[shape].front() != QChar(Page::kUriVerbatim)) {
                     m_buffer += cells[Page::RawUri][shape];
-                else
-                    m_buffer += CsvWriter::cell(Page::expandUri(uri, page.resourceIds.at(i)));
+                    break;
+                }
+                const QByteArrayView resourceId = page.resourceIds.view(i);
+                uri.clear();
+                for (size_t k = 0; k < pieces.size(); ++k) {
+                    if (k > 0)
+                        uri += resourceId;
+                    uri += pieces[k];
+                }
+                appendCell(m_buffer, uri);
                 break;
             }
             case Field::StatusCode:

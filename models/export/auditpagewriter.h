@@ -10,6 +10,8 @@
 
 #include <QByteArray>
 
+#include <vector>
+
 class QIODevice;
 
 namespace api {
@@ -28,8 +30,9 @@ public:
     // Writes the CSV header or the opening bracket.
     bool begin();
     // The whole page reaches the device before this returns (a resumable
-    // export records its position after each page).
-    bool add(const api::AuditColumns &page);
+    // export records its position after each page). Entries set in `skip`
+    // (one flag per entry, e.g. AuditFilterCheck's drop) are left out.
+    bool add(const api::AuditColumns &page, const std::vector<bool> *skip = nullptr);
     // Continues an output that already holds the header and `rows` entries
     // (orgscope export --resume): nothing is written now.
     void resume(qint64 rows) { m_rows = rows; }
@@ -45,7 +48,7 @@ public:
     static void appendCell(QByteArray &out, QByteArrayView utf8);
 
 private:
-    void addCsv(const api::AuditColumns &page);
+    void addCsv(const api::AuditColumns &page, const std::vector<bool> *skip);
     bool flush(bool force);
 
     QIODevice *m_device;

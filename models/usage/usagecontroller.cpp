@@ -268,6 +268,7 @@ void UsageController::onOrganizationChanged()
     setError({});
     m_cube.clear();
     ++m_cubeVersion;
+    clearReadIssues();
     m_card = models::pricing::cardFor(m_orgId);
     m_budget = models::pricing::budget(m_orgId);
     ++m_cardVersion;
@@ -299,8 +300,29 @@ void UsageController::reload()
     cancel();
     m_cube.clear();
     ++m_cubeVersion;
+    clearReadIssues();
     requestAggregate();
     fetchMissing();
+}
+
+void UsageController::setMetric(const QString &metricId)
+{
+    const QString metric = metricId.trimmed();
+    if (metric == m_metric)
+        return;
+    m_metric = metric;
+    Q_EMIT metricChanged(m_metric);
+    // The cube's covered days were fetched for the other metric.
+    reload();
+}
+
+void UsageController::clearReadIssues()
+{
+    if (m_recordsWithIssues == 0 && m_firstIssue.isEmpty())
+        return;
+    m_recordsWithIssues = 0;
+    m_firstIssue.clear();
+    Q_EMIT readIssuesChanged();
 }
 
 void UsageController::retry()
@@ -364,7 +386,7 @@ void UsageController::startNext()
     }
     while (m_inFlight.size() < kMaxInFlight && !m_queue.isEmpty()) {
         const models::UsageDayRange window = m_queue.takeFirst();
-        api::UsageApi usage(m_session->client());
+        api::UsageApi usage(m_session->client(), m_metric);
         auto *job = usage.getColumns(m_orgId, window.firstDate(), window.lastDate(), this);
         m_inFlight.append({job, window});
         connect(job, &api::Job::finished, this, &UsageController::onJobFinished);
@@ -405,7 +427,14 @@ void UsageController::onJobFinished(api::Job *job)
     auto *typed = static_cast<api::TypedJob<api::UsageColumns> *>(job);
     // The answer was decoded on a worker; merging a 31-day window of a large
     // organization (tens of thousands of rows) costs a few milliseconds here.
-    m_cube.addWindow(window, typed->result());
+    const api::UsageColumns &answer = typed->result();
+    if (answer.entriesWithIssues > 0) {
+        if (m_recordsWithIssues == 0)
+            m_firstIssue = answer.firstIssue;
+        m_recordsWithIssues += answer.entriesWithIssues;
+        Q_EMIT readIssuesChanged();
+    }
+    m_cube.addWindow(window, answer);
     ++m_cubeVersion;
     ++m_windowsDone;
     Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);

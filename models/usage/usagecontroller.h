@@ -129,6 +129,15 @@ public:
     // Forgets everything fetched and loads the range again (F5).
     void reload();
 
+    // The server-side metric filter (UsageApi's `metric`, a billable metric
+    // id; empty: every metric). A change forgets the cube and loads again.
+    void setMetric(const QString &metricId);
+    const QString &metric() const { return m_metric; }
+    // Records of the loaded answers read leniently (a field of an unexpected
+    // type read as absent), and the first problem; reset with the cube.
+    qsizetype recordsWithIssues() const { return m_recordsWithIssues; }
+    const QString &firstIssue() const { return m_firstIssue; }
+
     // Cost: the rate card of the organization (models/cost/pricingsettings),
     // the estimate of the whole cube under it, and this month's outlook.
     const models::RateCard &rateCard() const { return m_card; }
@@ -154,10 +163,14 @@ Q_SIGNALS:
     // A new estimate or outlook (after data, card or budget changed).
     void costChanged();
     void recordsChanged();
+    void metricChanged(const QString &metricId);
+    // recordsWithIssues() or firstIssue() changed.
+    void readIssuesChanged();
 
 private:
     void onOrganizationChanged();
     void fetchMissing();
+    void clearReadIssues();
     void startNext(); // fills the requests in flight from the queue
     void abortInFlight();
     void onJobFinished(api::Job *job);
@@ -182,6 +195,9 @@ private:
     models::RateCard m_card;
     models::Budget m_budget;
     quint64 m_cubeVersion = 0; // bumped whenever the cube changes
+    QString m_metric;
+    qsizetype m_recordsWithIssues = 0;
+    QString m_firstIssue;
     quint64 m_cardVersion = 0;
     std::shared_ptr<const models::CostEstimate> m_estimate;
     quint64 m_estimateCube = ~quint64(0);

@@ -559,7 +559,7 @@ private:
                                         C::SubAccountId,     C::ZoneId,           C::RegionId};
         constexpr C::Text nameFields[] = {C::BillingAccountName, C::BillableMetricName, C::ProductFamilyName,
                                           C::SubAccountName,     C::ZoneName,           C::RegionName};
-        using ProfileKey = std::array<qint64, 18>;
+        using ProfileKey = std::array<qint64, 19>;
         struct ProfileKeyHash
         {
             size_t operator()(const ProfileKey &k) const noexcept
@@ -651,6 +651,7 @@ private:
                                              c.values[nameFields[k]][name])};
                 key[size_t(12 + k)] = memo.second ? qint64(name) : 0;
             }
+            key[18] = qint64(c.tagsIndex(i));
             // Consecutive rows almost always share their profile.
             if (lastProfile >= 0 && key == lastKey) {
                 p.profile = quint32(lastProfile);
@@ -671,6 +672,7 @@ private:
                 for (int k = 0; k < 6; ++k)
                     if (key[size_t(12 + k)] != 0)
                         prof.names[size_t(k)] = c.values[nameFields[k]][quint32(key[size_t(12 + k)])];
+                prof.text[RecordProfile::Tags] = tagsText(c.tagSets[qsizetype(key[18])]);
                 found = profileOf.emplace(key, m_d.internProfile(prof)).first;
             }
             p.profile = found->second;

@@ -149,6 +149,18 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
     const QByteArray contractUuid = contractId.left(8) + '-' + contractId.mid(8, 4) + '-' +
                                     contractId.mid(12, 4) + '-' + contractId.mid(16, 4) + '-' +
                                     contractId.mid(20, 12);
+    // FOCUS Tags: each record carries its account's tags, written once per account.
+    QList<QByteArray> accountTags;
+    accountTags.reserve(accounts.size());
+    for (const Account *a : accounts) {
+        QByteArray tags;
+        JsonWriter t(tags);
+        t.beginObject();
+        for (const auto &tag : a->tags)
+            t.field(tag.first.toStdString(), tag.second);
+        t.endObject();
+        accountTags.append(tags);
+    }
     for (qint64 day = first; day <= last; day += TimeUtil::DayMs) {
         const QByteArray start = TimeUtil::rfc3339(day);
         const QByteArray end = TimeUtil::rfc3339(day + TimeUtil::DayMs);
@@ -163,7 +175,8 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
         const qint64 monthIndex = qint64(y) * 12 + mo;
         const bool correctionDay = d == 3 && monthIndex % 2 == 1;
 
-        for (const Account *a : accounts) {
+        for (qsizetype ai = 0; ai < accounts.size(); ++ai) {
+            const Account *a = accounts[ai];
             if (a->createdMs > day + TimeUtil::DayMs)
                 continue;
             const bool enterprise = a->type == "enterprise";
@@ -189,6 +202,8 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
                     w.field("ConsumedQuantity", qty).field("ConsumedUnit", m.unit);
                     w.field("HostProviderName", "Cloudflare").field("InvoiceIssuerName", "Cloudflare");
                     w.field("ServiceProviderName", "Cloudflare");
+                    if (!a->tags.isEmpty())
+                        w.key("Tags").raw(accountTags[ai]);
                     w.field("x_BillableMetricId", m.id).field("x_BillableMetricName", m.name);
                     if (pass == 1)
                         w.field("ChargeClass", "Correction");

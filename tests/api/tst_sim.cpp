@@ -244,6 +244,52 @@ private Q_SLOTS:
         QCOMPARE(c->rateBudget()->limit(), 40);
         QVERIFY(throttled.count() > 0);
     }
+
+    // Issue 20 item 2: under the rate budget, another page's small request
+    // (an organizations list) does not wait behind a long audit pager's
+    // queue: the budget serves requests in the order they ask, and the pager
+    // never asks for more than its few pages in flight, so the small request
+    // goes out within a slot or two, while the pager still has most of its
+    // pages to go.
+    void smallRequestIsNotStarvedBehindAPager()
+    {
+        SimulatorProcess sim(Pinned + QStringList{QStringLiteral("--rate-limit"), QStringLiteral("40/4")});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto c = client(sim);
+        c->setMaxRetries(0); // a 429 would end the listing: the pacing must hold
+        const QString root = rootId(c.get());
+        QVERIFY(!root.isEmpty());
+        AuditQuery q = wholeHistory();
+        q.limit = 10; // ~80 pages against 40 requests per 4 s: paced all along
+        AuditPager pager(c.get(), root, q);
+        int pages = 0;
+        int pagesAtSmallStart = -1;
+        int pagesAtSmallEnd = -1;
+        std::unique_ptr<TypedJob<Page<Organization>>> small;
+        QObject::connect(&pager, &AuditPager::columnsReady, &pager, [&](const AuditColumns &) {
+            ++pages;
+            if (pages != 10)
+                return;
+            small.reset(OrganizationsApi(c.get()).list({}, 50, {}, nullptr));
+            small->setAutoDelete(false);
+            QObject::connect(small.get(), &Job::finished, &pager, [&] { pagesAtSmallEnd = pages; });
+            pagesAtSmallStart = pages;
+            small->start();
+        });
+        QSignalSpy done(&pager, &Pager::finished);
+        QSignalSpy throttled(c->rateBudget(), &RateBudget::throttled);
+        pager.start();
+        QVERIFY(done.wait(60000));
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QVERIFY2(pages > 60, qPrintable(QString::number(pages)));
+        QVERIFY(throttled.count() > 0); // the pager was paced
+        QVERIFY(small && small->isFinished());
+        QVERIFY2(!small->error(), qPrintable(small->error().toLogString()));
+        // Out while the pager was at page 10-13, not after its remaining ~70 pages.
+        QCOMPARE(pagesAtSmallStart, 10);
+        QVERIFY2(pagesAtSmallEnd >= 0 && pagesAtSmallEnd <= pagesAtSmallStart + 3,
+                 qPrintable(QStringLiteral("the small request finished after page %1").arg(pagesAtSmallEnd)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSim)

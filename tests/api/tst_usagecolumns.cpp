@@ -76,6 +76,9 @@ void compareRow(const UsageColumns &c, qsizetype i, const UsageRecord &r)
     QCOMPARE(back.billingPeriodEnd, r.billingPeriodEnd);
     QCOMPARE(back.effectiveCost, r.effectiveCost);
     QCOMPARE(back.pricingUnit, r.pricingUnit);
+    // Tags too (issue 19): the GUI's records keep what the export keeps.
+    QCOMPARE(c.tagsAt(i), r.tags);
+    QCOMPARE(back.tags, r.tags);
 }
 
 void compareDecoders(const QByteArray &body)
@@ -179,6 +182,44 @@ private Q_SLOTS:
         QVERIFY(!d.value.hasColumn(UsageColumns::ContractedCost));
         QVERIFY(!d.value.has(UsageColumns::ConsumedQuantity, 0)); // null after a value
         QVERIFY(d.value.has(UsageColumns::ConsumedQuantity, 1));
+        // One tag set for the 20 tagged rows: a key-only tag (true) has an empty value.
+        QCOMPARE(d.value.tagSets.size(), 2);
+        const QMap<QString, QString> tags{{QStringLiteral("team"), QStringLiteral("edge")},
+                                          {QStringLiteral("flag"), QString()},
+                                          {QStringLiteral("esc"), QStringLiteral("x")}};
+        QCOMPARE(d.value.tagsAt(0), tags);
+        QVERIFY(d.value.tagsAt(1).isEmpty());
+    }
+
+    // Tags of every shape the record decoder reads, on both paths: strings,
+    // true and false, null values, an empty object, a null Tags, a repeated key.
+    void tagsOfEveryShape()
+    {
+        const QByteArray rows = R"({"Tags":{"b":"2","a":"1"}},
+            {"Tags":{"a":"1","b":"2"}},
+            {"Tags":{"k":true,"off":false,"n":null}},
+            {"Tags":{}},
+            {"Tags":null},
+            {"Tags":{"a":"x","a":"y"}},
+            {"Tags":{"\u00e9t\u00e9":"caf\u00e9"}})";
+        for (const QByteArray &body : {envelope(rows), envelope(rows + R"(,{"Unknown":1e999})")}) {
+            compareDecoders(body); // the second takes the on-demand reader
+            const Decoded<UsageColumns> d = decode::usageColumns(body);
+            QVERIFY(d.ok());
+            QCOMPARE(d.value.tagsAt(0), d.value.tagsAt(1));
+            QCOMPARE(d.value.tagsAt(0).value(QStringLiteral("b")), QStringLiteral("2"));
+            QCOMPARE(d.value.tagsAt(2).value(QStringLiteral("off")), QStringLiteral("false"));
+            QVERIFY(d.value.tagsAt(2).contains(QStringLiteral("k")));
+            QCOMPARE(d.value.tagsIndex(3), 0U);
+            QCOMPARE(d.value.tagsIndex(4), 0U);
+            QCOMPARE(d.value.tagsAt(5).value(QStringLiteral("a")), QStringLiteral("y"));
+            QCOMPARE(d.value.tagsAt(6).value(QStringLiteral("été")), QStringLiteral("café"));
+            // Dropping rows keeps each row's tags.
+            UsageColumns c = d.value;
+            c.removeRowsIf([](qsizetype row) { return row < 2; });
+            QCOMPARE(c.tagsAt(0).value(QStringLiteral("off")), QStringLiteral("false"));
+            QCOMPARE(c.record(3).tags.value(QStringLiteral("a")), QStringLiteral("y"));
+        }
     }
 
     // Answers the DOM fast path declines, read by the on-demand reader: the

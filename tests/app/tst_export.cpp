@@ -34,6 +34,8 @@ class TestExport : public QObject
                                           QStringLiteral("500:0.03,502:0.02,503:0.02,429:0.02,reset:0.02,"
                                                          "truncate:0.02,nonjson:0.01"),
                                           QStringLiteral("--fault-seed"), QStringLiteral("7")}};
+    // A server that ignores positive (non-.not) audit filters (API.md §9.4).
+    SimulatorProcess m_ignoring{DataArgs + QStringList{QStringLiteral("--ignore-positive-filters")}};
     QString m_rootOrg;
     QTemporaryDir m_dir;
 
@@ -76,6 +78,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QVERIFY2(m_clean.start(), qPrintable(m_clean.errorString()));
         QVERIFY2(m_faulty.start(), qPrintable(m_faulty.errorString()));
+        QVERIFY2(m_ignoring.start(), qPrintable(m_ignoring.errorString()));
         const Run r = run(m_clean.baseUrl(), {QStringLiteral("organizations"), QStringLiteral("--format"),
                                               QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
@@ -171,6 +174,53 @@ private Q_SLOTS:
                         .toObject()
                         .value(QStringLiteral("type"))
                         .toString() != QLatin1String("create"));
+    }
+
+    // Issue 20 item 5: the export checks what comes back against the positive
+    // filters it sent; a server that ignored one gets it applied locally, and
+    // stderr says so. Against an honest server nothing is said or dropped.
+    void auditPositiveFiltersVerified_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("json") << QStringLiteral("json");
+        QTest::newRow("csv") << QStringLiteral("csv");
+    }
+    void auditPositiveFiltersVerified()
+    {
+        QFETCH(QString, format);
+        const QStringList args{QStringLiteral("audit"),
+                               QStringLiteral("--org"),
+                               m_rootOrg,
+                               QStringLiteral("--since"),
+                               QStringLiteral("2024-01-01"),
+                               QStringLiteral("--before"),
+                               QStringLiteral("2026-11-24"),
+                               QStringLiteral("--format"),
+                               format,
+                               QStringLiteral("--action-type"),
+                               QStringLiteral("create"),
+                               QStringLiteral("--page-size"),
+                               QStringLiteral("100")};
+        const Run honest = run(m_clean.baseUrl(), args);
+        QCOMPARE(honest.exitCode, 0);
+        QVERIFY2(honest.err.isEmpty(), honest.err.constData());
+        const Run ignoring = run(m_ignoring.baseUrl(), args);
+        QCOMPARE(ignoring.exitCode, 0);
+        QVERIFY2(ignoring.err.contains("ignored the filter action_type"), ignoring.err.constData());
+        QVERIFY2(ignoring.err.contains("did not match the filters"), ignoring.err.constData());
+        // The same rows as the honest server's, byte for byte: none unfiltered.
+        QVERIFY(honest.out.count('\n') > 3);
+        QCOMPARE(ignoring.out, honest.out);
+        // Without a positive filter there is nothing to check.
+        QStringList unfiltered = args;
+        unfiltered.removeLast();
+        unfiltered.removeLast();
+        unfiltered.removeLast();
+        unfiltered.removeLast();
+        const Run all = run(m_ignoring.baseUrl(), unfiltered);
+        QCOMPARE(all.exitCode, 0);
+        QVERIFY2(all.err.isEmpty(), all.err.constData());
+        QVERIFY(all.out.count('\n') > honest.out.count('\n'));
     }
 
     void usageLongRangeWithFaultsEqualsWithout()

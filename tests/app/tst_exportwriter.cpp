@@ -274,6 +274,39 @@ private Q_SLOTS:
         QCOMPARE(viaPages({}, f), viaRecords({}, f));
     }
 
+    // Entries the filter check drops (orgscope export audit under a server
+    // that ignored a filter) are left out, and only those.
+    void auditPageWriterSkipsDroppedEntries()
+    {
+        const QByteArray body = trickyAuditPage(9, 50);
+        const api::AuditColumns page = api::decode::auditColumns(body).value;
+        QCOMPARE(page.size(), 50);
+        std::vector<bool> skip(size_t(page.size()));
+        QList<api::AuditEvent> kept;
+        const QList<api::AuditEvent> events = page.events();
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            skip[size_t(i)] = i % 3 == 1;
+            if (!skip[size_t(i)])
+                kept.append(events[i]);
+        }
+        for (const auto f : {RecordExporter::Format::Csv, RecordExporter::Format::Json}) {
+            QBuffer expected;
+            expected.open(QIODevice::WriteOnly);
+            RecordExporter exporter(&expected, f);
+            exporter.begin(ExportColumns::auditEvents());
+            exporter.add(ExportColumns::auditEvents(), kept);
+            exporter.finish();
+            QBuffer written;
+            written.open(QIODevice::WriteOnly);
+            AuditPageWriter writer(&written, f);
+            writer.begin();
+            writer.add(page, &skip);
+            writer.finish();
+            QCOMPARE(writer.rows(), qint64(kept.size()));
+            QCOMPARE(written.data(), expected.data());
+        }
+    }
+
     void auditTimesAsQtWritesThem()
     {
         for (const qint64 ms : {0LL, -1LL, 999LL, 86399999LL, 951782400123LL, -62135596800000LL,

@@ -14,6 +14,7 @@
 #include "ui/usage/usagechartarea.h"
 #include "ui/usage/usagecontrolsbar.h"
 #include "ui/usage/usageexporter.h"
+#include "ui/usage/usagemetricfilter.h"
 #include "ui/usage/usagetables.h"
 
 #include <QCheckBox>
@@ -57,6 +58,7 @@ UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QW
     connect(m_controller, &models::UsageController::aggregateChanged, this, &UsagePage::onAggregateChanged);
     connect(m_controller, &models::UsageController::loadingChanged, this, &UsagePage::onLoadingChanged);
     connect(m_controller, &models::UsageController::progressChanged, this, &UsagePage::onProgress);
+    connect(m_controller, &models::UsageController::readIssuesChanged, this, &UsagePage::updateStatus);
     // API cost columns, or a rate-card estimate, change the measures on offer.
     const auto costs = [this] { rebuildMeasures(), updateNote(); };
     connect(m_controller, &models::UsageController::costsAvailableChanged, this, costs);
@@ -136,6 +138,7 @@ void UsagePage::buildUi()
     statusRow->addWidget(m_progress);
     statusRow->addWidget(m_cancel);
     statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(new UsageMetricFilter(m_controller, this));
     layout->addLayout(statusRow);
 
     m_note = new QLabel(this);
@@ -325,7 +328,8 @@ void UsagePage::updateStatus()
         else if (!a.previousCovered())
             text += tr(" — previous period not loaded");
     }
-    m_status->setText(text);
+    m_status->setText(text + UsageMetricFilter::issuesText(*m_controller));
+    m_status->setToolTip(m_controller->firstIssue());
 }
 
 void UsagePage::onAggregateChanged()

@@ -7,14 +7,17 @@
 #include "models/usage/usagebreakdownmodel.h"
 #include "models/usage/usagecontroller.h"
 #include "models/usage/usagepivotmodel.h"
+#include "models/usage/usagerecordsmodel.h"
 #include "models/usage/usageseriesmodel.h"
 
 #include "api/client.h"
 #include "api/organizationsapi.h"
 
+#include "testsupport/fakehttpserver.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
@@ -150,6 +153,127 @@ private Q_SLOTS:
         QCOMPARE(c.drillDown().depth(), 0);
         QVERIFY(c.query().filters.isEmpty());
         QVERIFY(!c.drillInto(-1));
+    }
+
+    // The simulator sends each record's account tags: the Records view and
+    // the records CSV show them, as the CLI export writes them (issue 19).
+    void recordsKeepTags()
+    {
+        models::Session session;
+        session.setClient(m_client);
+        session.setOrganization(m_orgId, m_orgName);
+        UsageController c(&session);
+        const QDate yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1);
+        c.setRange(models::UsageDayRange::fromDates(yesterday.addDays(-2), yesterday));
+        c.setActive(true);
+        QVERIFY(waitIdle(&c));
+        QSignalSpy records(&c, &UsageController::recordsChanged);
+        c.setRecordsActive(true);
+        QVERIFY(QTest::qWaitFor([&] { return !c.isSelectingRecords() && c.recordsModel()->rowCount() > 0; },
+                                30000));
+        models::UsageRecordsModel *model = c.recordsModel();
+        const int tags = model->columnOf(QStringLiteral("Tags"));
+        QVERIFY(tags >= 0);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString text = model->index(row, tags).data().toString();
+            QVERIFY2(text.startsWith(QStringLiteral("cost-center=")) &&
+                         text.contains(QStringLiteral(";environment=")),
+                     qPrintable(text));
+        }
+
+        QBuffer csv;
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        QVERIFY(c.writeRecordsCsv(&csv));
+        const QList<QByteArray> lines = csv.data().split('\n');
+        const QList<QByteArray> header = lines.constFirst().trimmed().split(',');
+        const qsizetype column = header.indexOf("Tags");
+        QVERIFY(column >= 0);
+        qsizetype rows = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            if (lines[i].trimmed().isEmpty())
+                continue;
+            ++rows;
+            // Some descriptions are quoted (they hold commas): look for the cell.
+            QVERIFY2(lines[i].contains(",cost-center=") && lines[i].contains(";environment="),
+                     lines[i].constData());
+        }
+        QCOMPARE(rows, qsizetype(model->rowCount()));
+    }
+
+    // Issue 20 item 5: the metric filter goes to the server (UsageApi's
+    // `metric`); a change forgets the cube and loads again.
+    void metricFilterAsksTheServer()
+    {
+        models::Session session;
+        session.setClient(m_client);
+        session.setOrganization(m_orgId, m_orgName);
+        UsageController c(&session);
+        const QDate yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1);
+        c.setRange(models::UsageDayRange::fromDates(yesterday.addDays(-2), yesterday));
+        c.setActive(true);
+        QVERIFY(waitIdle(&c));
+        QVERIFY(c.cube().valueCount(UsageDimension::Metric) > 3);
+        QSignalSpy changed(&c, &UsageController::metricChanged);
+        c.setMetric(QStringLiteral(" workers_standard_requests "));
+        QCOMPARE(c.metric(), QStringLiteral("workers_standard_requests"));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(c.isLoading());
+        QVERIFY(waitIdle(&c));
+        QVERIFY(c.cube().rowCount() > 0);
+        QCOMPARE(c.cube().valueCount(UsageDimension::Metric), 2); // "not set" and the one asked for
+        QCOMPARE(c.cube().valueKey(UsageDimension::Metric, 1), QStringLiteral("workers_standard_requests"));
+        c.setMetric(QStringLiteral("workers_standard_requests"));
+        QCOMPARE(changed.count(), 1); // unchanged: nothing reloads
+        c.setMetric({});
+        QVERIFY(waitIdle(&c));
+        QVERIFY(c.cube().valueCount(UsageDimension::Metric) > 3);
+    }
+
+    // Issue 20 item 4: records read leniently are counted for the page's
+    // status, with the first problem; a reload starts the count again.
+    void countsRecordsWithMissingFields()
+    {
+        apitest::FakeHttpServer server;
+        QVERIFY(server.listen());
+        QList<QByteArray> metrics;
+        server.setHandler([&](const apitest::FakeRequest &request) {
+            metrics.append(request.query());
+            // Three of four records carry a field of the wrong type.
+            const QByteArray day = "2026-11-0";
+            QByteArray rows;
+            for (int i = 1; i <= 4; ++i) {
+                if (i > 1)
+                    rows += ',';
+                rows += R"({"BillingAccountId":"a","x_BillableMetricId":"m","ConsumedUnit":"GB",)";
+                rows += "\"ChargePeriodStart\":\"" + day + QByteArray::number(i) + "T00:00:00Z\",";
+                rows += i == 4 ? QByteArray(R"("ConsumedQuantity":1})")
+                               : QByteArray(R"("ConsumedQuantity":"many"})");
+            }
+            return apitest::FakeReply::json(200, R"({"success":true,"errors":[],"messages":[],"result":[)" +
+                                                     rows + "]}");
+        });
+        api::Client client;
+        client.setBaseUrl(QUrl(server.baseUrl()));
+        client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        models::Session session;
+        session.setClient(&client);
+        session.setOrganization(QStringLiteral("0123456789abcdef0123456789abcdef"), QStringLiteral("Org"));
+        UsageController c(&session);
+        QSignalSpy issues(&c, &UsageController::readIssuesChanged);
+        c.setRange(models::UsageDayRange::fromDates(QDate(2026, 11, 1), QDate(2026, 11, 4)));
+        c.setActive(true);
+        QVERIFY(waitIdle(&c));
+        QVERIFY(c.error().isEmpty());
+        QVERIFY(!metrics.isEmpty());
+        // Every window answered the same four records; three per answer had a problem.
+        QCOMPARE(c.recordsWithIssues(), qsizetype(3 * metrics.size()));
+        QVERIFY2(c.firstIssue().contains(QStringLiteral("ConsumedQuantity")), qPrintable(c.firstIssue()));
+        QVERIFY(!issues.isEmpty());
+        c.setMetric(QStringLiteral("m"));
+        QVERIFY(waitIdle(&c));
+        QVERIFY2(metrics.constLast().contains("metric=m"), metrics.constLast().constData());
+        QCOMPARE(c.recordsWithIssues() % 3, qsizetype(0));
+        QVERIFY(c.recordsWithIssues() > 0);
     }
 
     void failedLoadIsARetryableError()

@@ -5,6 +5,7 @@
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecsv.h"
 #include "models/usage/usagecube.h"
+#include "models/usage/usagerecordsmodel.h"
 
 #include <QBuffer>
 #include <QTimeZone>
@@ -79,6 +80,7 @@ private slots:
     void recordsFromCubeFiltered();
     void recordsFromList();
     void recordsAsReceived();
+    void tagsOnTheColumnPath();
     void pivot();
     void failingDevice();
 };
@@ -278,6 +280,46 @@ void TestUsageCsv::recordsAsReceived()
     fromColumns.addRecords(columns.value);
     QCOMPARE(written([&](QIODevice *io) { return UsageCsv::writeRecords(io, fromColumns); }),
              written([&](QIODevice *io) { return UsageCsv::writeRecords(io, records.value); }));
+}
+
+void TestUsageCsv::tagsOnTheColumnPath()
+{
+    // The GUI decodes answers column by column: its cube, its records CSV and
+    // its Records view keep Tags as the CLI export writes them (issue 19).
+    const QByteArray answer = R"({"success":true,"errors":[],"result":[
+        {"BillingAccountId":"a1","ChargePeriodStart":"2026-11-01T00:00:00Z","ConsumedQuantity":1,
+         "ConsumedUnit":"GB","x_BillableMetricId":"m","Tags":{"team":"edge, \"core\"","env":"prod"}},
+        {"BillingAccountId":"a1","ChargePeriodStart":"2026-11-02T00:00:00Z","ConsumedQuantity":2,
+         "ConsumedUnit":"GB","x_BillableMetricId":"m","Tags":{"env":"prod","team":"edge, \"core\""}},
+        {"BillingAccountId":"a2","ChargePeriodStart":"2026-11-02T00:00:00Z","ConsumedQuantity":3,
+         "ConsumedUnit":"GB","x_BillableMetricId":"m","Tags":{"pinned":true,"off":false}},
+        {"BillingAccountId":"a3","ChargePeriodStart":"2026-11-02T00:00:00Z","ConsumedQuantity":4,
+         "ConsumedUnit":"GB","x_BillableMetricId":"m"}]})";
+    const auto records = api::decode::usageResponse(answer);
+    const auto columns = api::decode::usageColumns(answer);
+    QVERIFY(records.ok() && columns.ok());
+    UsageCube cube;
+    cube.addRecords(columns.value);
+    QCOMPARE(cube.rowCount(), 4);
+    const QByteArray gui = written([&](QIODevice *io) { return UsageCsv::writeRecords(io, cube); });
+    const QByteArray cli = written([&](QIODevice *io) { return UsageCsv::writeRecords(io, records.value); });
+    QCOMPARE(QString::fromUtf8(gui), QString::fromUtf8(cli));
+    const QList<QStringList> rows = parseCsv(gui);
+    const qsizetype tags = rows.constFirst().indexOf(QStringLiteral("Tags"));
+    QVERIFY(tags >= 0);
+    QCOMPARE(rows[1][tags], QStringLiteral("env=prod;team=edge, \"core\""));
+    QCOMPARE(rows[3][tags], QStringLiteral("off=false;pinned"));
+    QCOMPARE(rows[4][tags], QString());
+
+    // The Records view shows them too.
+    UsageRecordsModel model;
+    model.setRows(cube, recordRowsInView(cube, UsageQuery{}));
+    QCOMPARE(model.rowCount(), 4);
+    const int column = model.columnOf(QStringLiteral("Tags"));
+    QVERIFY(column >= 0);
+    QCOMPARE(model.index(1, column).data().toString(), QStringLiteral("env=prod;team=edge, \"core\""));
+    QCOMPARE(model.index(2, column).data().toString(), QStringLiteral("off=false;pinned"));
+    QCOMPARE(model.recordAt(0).tags, records.value[0].tags);
 }
 
 void TestUsageCsv::pivot()

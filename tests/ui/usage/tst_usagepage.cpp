@@ -23,10 +23,12 @@
 #include "ui/usage/usagecontrolsbar.h"
 #include "ui/usage/usagedonutchart.h"
 #include "ui/usage/usagelinechart.h"
+#include "ui/usage/usagemetricfilter.h"
 #include "ui/usage/usageoutlookchart.h"
 #include "ui/usage/usagepage.h"
 #include "ui/usage/usagepivotview.h"
 
+#include "testsupport/fakehttpserver.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QCheckBox>
@@ -613,6 +615,71 @@ private Q_SLOTS:
         page.setMeasure(models::UsageMeasure::BilledCost);
         QTRY_VERIFY(!c->aggregate().hasComparison());
         QCOMPARE(pivot->compareColumn(), -1);
+    }
+
+    // Issue 20: the status counts records read leniently, like the Audit
+    // page ("3 records had missing fields", the first problem in its
+    // tooltip), and the metric filter asks the server for one metric.
+    void missingFieldsAndMetricFilter()
+    {
+        apitest::FakeHttpServer server;
+        QVERIFY(server.listen());
+        QList<QByteArray> queries;
+        server.setHandler([&](const apitest::FakeRequest &request) {
+            queries.append(request.query());
+            QByteArray rows;
+            for (int i = 1; i <= 4; ++i) {
+                if (i > 1)
+                    rows += ',';
+                rows += R"({"BillingAccountId":"a","x_BillableMetricId":"m)" + QByteArray::number(i % 2) +
+                        R"(","x_BillableMetricName":"Metric )" + QByteArray::number(i % 2) +
+                        R"(","ConsumedUnit":"GB","ChargePeriodStart":"2026-11-0)" + QByteArray::number(i) +
+                        R"(T00:00:00Z",)";
+                rows += i == 4 ? QByteArray(R"("ConsumedQuantity":1})")
+                               : QByteArray(R"("ConsumedQuantity":1,"x_ZoneId":7})");
+            }
+            return apitest::FakeReply::json(200, R"({"success":true,"errors":[],"messages":[],"result":[)" +
+                                                     rows + "]}");
+        });
+        api::Client client;
+        client.setBaseUrl(QUrl(server.baseUrl()));
+        client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        models::Session session;
+        session.setClient(&client);
+        session.setOrganization(QStringLiteral("0123456789abcdef0123456789abcdef"), QStringLiteral("Org"));
+        models::AppSettings settings;
+        ui::UsagePage page(&session, &settings);
+        page.controller()->setRange(models::UsageDayRange::fromDates(QDate(2026, 11, 1), QDate(2026, 11, 4)));
+        page.show();
+        QVERIFY(waitIdle(&page));
+        auto *status = page.findChild<QLabel *>(QStringLiteral("usageStatus"));
+        QVERIFY(status);
+        const qsizetype answers = queries.size();
+        QVERIFY(answers > 0);
+        QVERIFY2(status->text().endsWith(QStringLiteral("%1 records had missing fields").arg(3 * answers)),
+                 qPrintable(status->text()));
+        QVERIFY2(status->toolTip().contains(QStringLiteral("x_ZoneId")), qPrintable(status->toolTip()));
+
+        // The filter offers the metrics seen; choosing one asks the server for it.
+        auto *metric = page.findChild<ui::UsageMetricFilter *>(QStringLiteral("usageMetric"));
+        QVERIFY(metric);
+        const int m1 = metric->findData(QStringLiteral("m1"));
+        QVERIFY(m1 > 0);
+        QVERIFY(metric->findData(QStringLiteral("m0")) > 0);
+        metric->setCurrentIndex(m1);
+        Q_EMIT metric->activated(m1);
+        QCOMPARE(page.controller()->metric(), QStringLiteral("m1"));
+        QVERIFY(waitIdle(&page));
+        QVERIFY2(queries.constLast().contains("metric=m1"), queries.constLast().constData());
+        // A typed id works too, and clearing it asks for every metric again.
+        metric->setEditText(QStringLiteral("m0"));
+        Q_EMIT metric->lineEdit()->editingFinished();
+        QCOMPARE(page.controller()->metric(), QStringLiteral("m0"));
+        metric->setCurrentIndex(0);
+        Q_EMIT metric->activated(0);
+        QVERIFY(page.controller()->metric().isEmpty());
+        QVERIFY(waitIdle(&page));
+        QVERIFY(!queries.constLast().contains("metric="));
     }
 
     void unitAndTableAreRemembered()
