@@ -2,8 +2,8 @@
 
 #include "console.h"
 #include "exportcommand.h"
-#include "watchcommand.h"
 #include "reportcommand.h"
+#include "watchcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

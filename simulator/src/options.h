@@ -53,7 +53,7 @@ struct Options
     int subOrgs = 0;
     bool usageIncludesSubOrgs = true; // --usage-scope subtree (default) | own
     QString orgFaults;                // ORGID:KIND[:RATE|:xN],… (OrgFaults)
-    double liveEventsPerMinute = 0; // --live-events: new audit entries per minute, 0 = none
+    double liveEventsPerMinute = 0;   // --live-events: new audit entries per minute, 0 = none
 
     QString faults;
     quint64 faultSeed = 1;

@@ -85,7 +85,7 @@ private:
     Authenticator m_auth;
     RateLimiter m_limiter;
     UsageGenerator m_usage;
-    OrgFaults m_orgFaults; // --org-faults
+    OrgFaults m_orgFaults;              // --org-faults
     std::unique_ptr<LiveEvents> m_live; // --live-events
     quint64 m_idCounter = 0;
     qint64 m_startupMs = 0;
