@@ -215,6 +215,25 @@ void WatchPage::newRuleFromAuditQuery()
             rule.query.filters.*(f.member) = q.*(f.member);
     }
     rule.name = rule.query.summary().isEmpty() ? tr("Every new entry") : rule.query.summary();
+    openNewRuleDialog(rule);
+}
+
+void WatchPage::newRuleFromView(const QString &viewName, const models::AuditWatchQuery &query)
+{
+    models::WatchRule rule;
+    rule.organizationId = session()->organizationId();
+    rule.organizationName = session()->organizationName();
+    if (rule.organizationId.isEmpty()) {
+        Dialogs::information(this, tr("Watch View"), tr("Pick an organization first."));
+        return;
+    }
+    rule.name = viewName;
+    rule.query = query;
+    openNewRuleDialog(rule);
+}
+
+void WatchPage::openNewRuleDialog(const models::WatchRule &rule)
+{
     auto *dialog = new WatchRuleDialog(rule, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { m_controller->addRule(dialog->rule()); });

@@ -13,6 +13,8 @@ class QPushButton;
 class QTableView;
 
 namespace models {
+struct AuditWatchQuery;
+struct WatchRule;
 class AuditController;
 class WatchController;
 } // namespace models
@@ -41,6 +43,8 @@ public:
 
     // Intents.
     void newRuleFromAuditQuery();
+    // "Watch Current View…" (Views menu): a new rule with the view's name and query, in the rule dialog.
+    void newRuleFromView(const QString &viewName, const models::AuditWatchQuery &query);
     void editSelectedRule();
     void removeSelectedRule();
     void openSelectedMatch();
@@ -48,6 +52,7 @@ public:
 private:
     void rebuildRules();
     void updateStatus();
+    void openNewRuleDialog(const models::WatchRule &rule);
     QString selectedRuleId() const;
 
     models::WatchController *m_controller;

@@ -13,6 +13,7 @@
 #include "models/views/savedview.h"
 #include "models/views/savedviewbinding.h"
 #include "models/views/savedviewstore.h"
+#include "models/watch/watchfromview.h"
 
 #include "api/client.h"
 #include "api/organizationsapi.h"
@@ -161,6 +162,31 @@ private Q_SLOTS:
             QVERIFY2(said.contains(QString::fromUtf8(part)),
                      qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QString::fromUtf8(part), said)));
         QCOMPARE(r.ignored.size(), 11);
+    }
+
+    // "Watch Current View…": the rule keeps the view's server filters (include
+    // and exclude) and search, not its time range; column filters are reported.
+    void auditViewBecomesAWatchQuery()
+    {
+        const SavedView v = sampleAuditView();
+        bool dropped = false;
+        const AuditWatchQuery q = watchQueryFromView(v.audit, &dropped);
+        QCOMPARE(q.filters.actionType.include, QStringList{QStringLiteral("delete")});
+        QVERIFY(q.filters.actionType.exclude.isEmpty());
+        QCOMPARE(q.filters.actorEmail.exclude, QStringList{QStringLiteral("bot@example.com")});
+        QVERIFY(q.filters.actorEmail.include.isEmpty());
+        QCOMPARE(q.search, QStringLiteral("member"));
+        QVERIFY(dropped);
+        // Every other filter stays empty, and the same view gives the same rule.
+        int filled = 0;
+        for (const api::AuditQuery::Field &f : api::AuditQuery::fields())
+            filled += (q.filters.*(f.member)).isEmpty() ? 0 : 1;
+        QCOMPARE(filled, 2);
+        QVERIFY(q == watchQueryFromView(v.audit));
+        SavedAuditQuery plain;
+        plain.filters = v.audit.filters;
+        QVERIFY(!watchQueryFromView(plain, &dropped).search.size());
+        QVERIFY(!dropped);
     }
 
     void notAViewsFileIsAnError()
