@@ -228,7 +228,8 @@ void MainWindow::createThemeMenu()
         const char *name;
     } choices[] = {{Theme::System, tr("&System"), "actionThemeSystem"},
                    {Theme::Light, tr("&Light"), "actionThemeLight"},
-                   {Theme::Dark, tr("&Dark"), "actionThemeDark"}};
+                   {Theme::Dark, tr("&Dark"), "actionThemeDark"},
+                   {Theme::HighContrast, tr("&High contrast"), "actionThemeHighContrast"}};
     // --palette on the command line wins for this session; otherwise the remembered choice applies.
     if (currentTheme() == Theme::System) {
         const std::optional<Theme> saved = themeFromName(m_settings->value(kThemeKey).toString());
