@@ -27,6 +27,7 @@ using Column = models::AuditColumn;
 AuditTableMenus::AuditTableMenus(QTableView *table, models::AuditTableModel *model)
     : QObject(table), m_table(table), m_model(model)
 {
+    m_table->setAccessibleName(tr("Audit entries"));
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
