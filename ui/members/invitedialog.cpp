@@ -181,6 +181,7 @@ InviteDialog::InviteDialog(models::MembersController *controller, QWidget *paren
     m_controller->clearInvites(); // rows of an earlier dialog
     setState(State::Editing);
     fitToMode();
+    m_single->setFocus(); // Ctrl+I, type, Return: not the tab bar first
 }
 
 void InviteDialog::fitToMode()

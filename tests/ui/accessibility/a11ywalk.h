@@ -111,7 +111,8 @@ inline QStringList unnamedWidgets(QWidget *root)
         if (role == QAccessible::PageTabList)
             for (int i = 0; i < iface->childCount(); ++i)
                 if (QAccessibleInterface *tab = iface->child(i))
-                    if (tab->role() == QAccessible::PageTab && tab->text(QAccessible::Name).trimmed().isEmpty())
+                    if (tab->role() == QAccessible::PageTab &&
+                        tab->text(QAccessible::Name).trimmed().isEmpty())
                         problems << QStringLiteral("tab %1 has no name: ").arg(i) + describe(w);
         if (auto *view = qobject_cast<QAbstractItemView *>(w); view && view->model()) {
             auto *header = qobject_cast<QHeaderView *>(
@@ -138,8 +139,8 @@ inline QList<QWidget *> tabChain(QWidget *root)
         w = w->nextInFocusChain();
         if (w == root)
             break;
-        if (!root->isAncestorOf(w) || !w->isVisible() || !w->isEnabled() || !(w->focusPolicy() & Qt::TabFocus) ||
-            w->focusProxy() || chain.contains(w))
+        if (!root->isAncestorOf(w) || !w->isVisible() || !w->isEnabled() ||
+            !(w->focusPolicy() & Qt::TabFocus) || w->focusProxy() || chain.contains(w))
             continue;
         chain.append(w);
     }
@@ -158,8 +159,8 @@ inline QStringList tabOrderProblems(QWidget *root)
             const bool sameColumn = a.left() < b.right() && b.left() < a.right();
             const bool sameRow = a.top() < b.bottom() && b.top() < a.bottom();
             if (sameColumn && !sameRow && b.bottom() <= a.top())
-                problems << QStringLiteral("%1 comes after %2 below it").arg(describe(chain.at(j)),
-                                                                          describe(chain.at(i)));
+                problems << QStringLiteral("%1 comes after %2 below it")
+                                .arg(describe(chain.at(j)), describe(chain.at(i)));
             else if (sameRow && !sameColumn && b.right() <= a.left())
                 problems << QStringLiteral("%1 comes after %2 to its right")
                                 .arg(describe(chain.at(j)), describe(chain.at(i)));

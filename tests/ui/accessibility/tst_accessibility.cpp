@@ -108,7 +108,8 @@ private Q_SLOTS:
         QTest::qWait(50);
         const QStringList problems = a11y::unnamedWidgets(m_console.pages.at(index));
         report(problems);
-        QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
     }
 
     void shellNamesItsWidgets()
@@ -119,7 +120,8 @@ private Q_SLOTS:
             if (!p.contains(QLatin1String("QStackedWidget#pages >")))
                 problems << p;
         report(problems);
-        QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
     }
 
     void everyDialogNamesItsWidgets()
@@ -144,7 +146,8 @@ private Q_SLOTS:
             delete d;
         }
         report(problems);
-        QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
     }
 
     void tabOrderFollowsReadingOrder_data() { everyPageNamesItsWidgets_data(); }
@@ -157,7 +160,8 @@ private Q_SLOTS:
         QVERIFY(a11y::tabChain(p).size() >= 3);
         const QStringList problems = a11y::tabOrderProblems(p);
         report(problems);
-        QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
     }
 
     void chartsAreDescribedAndOfferedAsTable()
@@ -182,7 +186,8 @@ private Q_SLOTS:
         for (int g = 0; g < a.groupCount(); ++g) {
             QCOMPARE(table->item(g, 0)->text(), a.group(g).label);
             for (int b = 0; b < a.bucketCount(); ++b)
-                QCOMPARE(locale.toDouble(table->item(g, b + 1)->text()), std::round(a.value(g, b) * 100) / 100);
+                QCOMPARE(locale.toDouble(table->item(g, b + 1)->text()),
+                         std::round(a.value(g, b) * 100) / 100);
         }
         report(a11y::unnamedWidgets(dialog));
         QVERIFY(a11y::unnamedWidgets(dialog).isEmpty());
