@@ -72,6 +72,8 @@ protected:
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    // Sets the accessible description from what is drawn (after each rebuild).
+    virtual void updateAccessibleText();
     // Rebuilds the series from the model; called on every model reset.
     virtual void rebuild() = 0;
     void scheduleRebuild();
@@ -112,7 +114,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void updateAccessibleText();
     void moveCursor(int group);
     void renderLegend();
 

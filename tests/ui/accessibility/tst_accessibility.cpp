@@ -29,6 +29,7 @@
 #include "ui/usage/budgetdialog.h"
 #include "ui/usage/pricingdialog.h"
 #include "ui/usage/usagebarchart.h"
+#include "ui/usage/usageoutlookchart.h"
 #include "ui/usage/usagepage.h"
 
 #include <QAction>
@@ -192,6 +193,15 @@ private Q_SLOTS:
         report(a11y::unnamedWidgets(dialog));
         QVERIFY(a11y::unnamedWidgets(dialog).isEmpty());
         delete dialog;
+
+        // The month's outlook beside it: its running total, forecast and band, day by day.
+        ui::UsageOutlookChart *outlook = usage->outlookChart();
+        QTRY_VERIFY_WITH_TIMEOUT(outlook->hasOutlook(), 20000);
+        QVERIFY2(outlook->accessibleDescription().contains(QStringLiteral("to date")),
+                 qPrintable(outlook->accessibleDescription()));
+        const ui::ChartTable month = outlook->table();
+        QVERIFY(month.rows.size() >= 28);
+        QCOMPARE(month.columns.size(), 5);
 
         auto *audit = page<ui::AuditLogPage>();
         m_console.window->showPage(int(m_console.pages.indexOf(audit)));
