@@ -1,5 +1,6 @@
 #include "ui/common/accessibility.h"
 
+#include <QAbstractButton>
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
@@ -51,7 +52,10 @@ public:
     {
         if (event->type() == QEvent::Polish && watched->isWidgetType()) {
             auto *w = static_cast<QWidget *>(watched);
-            if (w->accessibleName().isEmpty()) {
+            // Labels and buttons are named by their own text; a tooltip must not replace it.
+            auto *button = qobject_cast<QAbstractButton *>(w);
+            if (w->accessibleName().isEmpty() && !qobject_cast<QLabel *>(w) &&
+                !(button && !button->text().isEmpty())) {
                 const QString name = fallbackAccessibleName(w);
                 if (!name.isEmpty())
                     w->setAccessibleName(name);
