@@ -198,8 +198,9 @@ void describeCommandLine(QCommandLineParser &parser)
     const QCommandLineOption palette(
         opt::palette,
         QCoreApplication::translate(
-            "main", "Use the Fusion style with a light or dark palette instead of the desktop's."),
-        QStringLiteral("light|dark"));
+            "main",
+            "Use the Fusion style with a light, dark or high-contrast palette instead of the desktop's."),
+        QStringLiteral("light|dark|high-contrast"));
     // For bench/run_bench.py: print "first-paint" when the window first paints, then quit.
     QCommandLineOption firstPaint(opt::firstPaint,
                                   QStringLiteral("Quit after the window first paints (benchmarks)."));
@@ -330,7 +331,8 @@ int main(int argc, char **argv)
     describeCommandLine(parser);
     parser.process(application);
     if (parser.isSet(opt::palette) && !ui::applyPalette(parser.value(opt::palette))) {
-        QTextStream(stderr) << QCoreApplication::translate("main", "Unknown palette “%1”: use light or dark.")
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "main", "Unknown palette “%1”: use light, dark or high-contrast.")
                                    .arg(parser.value(opt::palette))
                             << '\n';
         return 2;

@@ -413,6 +413,33 @@
     </message>
 </context>
 <context>
+    <name>ui::UsageChart</name>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n period(s), %1 to %2</source>
+        <translation>
+            <numerusform>over %n period, %1 to %2</numerusform>
+            <numerusform>over %n periods, %1 to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::AuditTimeline</name>
+    <message numerus="yes">
+        <source>Range of %n bucket(s), ending at %1</source>
+        <translation>
+            <numerusform>Range of %n bucket, ending at %1</numerusform>
+            <numerusform>Range of %n buckets, ending at %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::AuditStatusLine</name>
     <message numerus="yes">
         <source>%Ln entries · %1 · %2 s · %3 entries/s</source>

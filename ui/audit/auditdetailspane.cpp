@@ -34,6 +34,7 @@ AuditDetailsPane::AuditDetailsPane(QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_fieldsView->setObjectName(QStringLiteral("auditDetailsFields"));
+    m_fieldsView->setAccessibleName(tr("Entry fields"));
     m_fieldsView->setColumnCount(2);
     m_fieldsView->setHeaderLabels({tr("Field"), tr("Value")});
     m_fieldsView->setRootIsDecorated(false);
@@ -43,6 +44,7 @@ AuditDetailsPane::AuditDetailsPane(QWidget *parent)
     m_fieldsView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_fieldsView->header()->setStretchLastSection(true);
     m_json->setObjectName(QStringLiteral("auditDetailsJson"));
+    m_json->setAccessibleName(tr("Entry as JSON"));
     m_json->setReadOnly(true);
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

@@ -61,6 +61,8 @@ AuditQueryBar::AuditQueryBar(QWidget *parent)
     }
     m_from->setObjectName(QStringLiteral("auditFrom"));
     m_to->setObjectName(QStringLiteral("auditTo"));
+    m_from->setAccessibleName(tr("From"));
+    m_to->setAccessibleName(tr("To"));
     m_zoneLabel->setObjectName(QStringLiteral("auditZone"));
 
     m_addFilter->setObjectName(QStringLiteral("auditAddFilter"));

@@ -1,5 +1,7 @@
 #include "ui/audit/auditstatusline.h"
 
+#include "ui/common/accessibility.h"
+
 #include "models/audit/auditcontroller.h"
 #include "models/audit/audittablemodel.h"
 
@@ -39,6 +41,8 @@ AuditStatusLine::AuditStatusLine(models::AuditController *controller, QWidget *p
       m_progress(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
 {
     m_label->setObjectName(QStringLiteral("auditProgress"));
+    setAccessibleName(tr("Audit log status"));
+    m_progress->setAccessibleName(tr("Progress"));
     m_progress->setObjectName(QStringLiteral("auditProgressBar"));
     m_cancel->setObjectName(QStringLiteral("auditCancel"));
     m_progress->setMaximumWidth(160);
@@ -61,6 +65,7 @@ AuditStatusLine::AuditStatusLine(models::AuditController *controller, QWidget *p
 void AuditStatusLine::setText(const QString &text)
 {
     m_label->setText(text);
+    announce(m_label);
 }
 
 void AuditStatusLine::showNoOrganization()
@@ -103,6 +108,8 @@ void AuditStatusLine::updateBusy()
     m_cancel->setEnabled(true);
     if (loading)
         m_progress->setRange(0, 0);
+    if (loading || exporting)
+        announce(m_label);
 }
 
 void AuditStatusLine::showLoadProgress()
@@ -147,6 +154,7 @@ void AuditStatusLine::onLoadFinished(const models::AuditLoadSummary &s)
     }
     m_label->setText(text);
     m_label->setToolTip(tips.join(u'\n'));
+    announce(m_label, s.failed);
 }
 
 void AuditStatusLine::showExportProgress()
@@ -176,6 +184,7 @@ void AuditStatusLine::onExportFinished(bool ok, const QString &pathOrError, qint
     } else if (m_controller->exportWasCanceled()) {
         m_label->setText(tr("Export canceled; nothing was written."));
     }
+    announce(m_label);
 }
 
 } // namespace ui

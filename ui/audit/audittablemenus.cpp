@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QClipboard>
 
+#include <QAction>
 #include <QHeaderView>
 #include <QListWidget>
 #include <QMenu>
@@ -26,6 +27,7 @@ using Column = models::AuditColumn;
 AuditTableMenus::AuditTableMenus(QTableView *table, models::AuditTableModel *model)
     : QObject(table), m_table(table), m_model(model)
 {
+    m_table->setAccessibleName(tr("Audit entries"));
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
@@ -41,6 +43,23 @@ AuditTableMenus::AuditTableMenus(QTableView *table, models::AuditTableModel *mod
     connect(header, &QWidget::customContextMenuRequested, this, &AuditTableMenus::showHeaderMenu);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &AuditTableMenus::showCellMenu);
+    // By keyboard: Menu or Shift+F10 opens the current cell's menu, Alt+Down its column's value filter.
+    auto *cellMenu = new QAction(tr("Cell menu"), m_table);
+    cellMenu->setObjectName(QStringLiteral("actionAuditCellMenu"));
+    cellMenu->setShortcuts({QKeySequence(Qt::Key_Menu), QKeySequence(Qt::SHIFT | Qt::Key_F10)});
+    cellMenu->setShortcutContext(Qt::WidgetShortcut);
+    connect(cellMenu, &QAction::triggered, this, [this] {
+        const QModelIndex index = m_table->currentIndex();
+        if (index.isValid())
+            showCellMenu(m_table->visualRect(index).center());
+    });
+    auto *valueFilter = new QAction(tr("Filter the column's values"), m_table);
+    valueFilter->setObjectName(QStringLiteral("actionAuditColumnFilter"));
+    valueFilter->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    valueFilter->setShortcutContext(Qt::WidgetShortcut);
+    connect(valueFilter, &QAction::triggered, this,
+            [this] { openValueFilter(m_table->currentIndex().column()); });
+    m_table->addActions({cellMenu, valueFilter});
 }
 
 void AuditTableMenus::showHeaderMenu(const QPoint &pos)
@@ -128,6 +147,13 @@ QMenu *AuditTableMenus::buildCellMenu(const QModelIndex &index, QWidget *parent)
         QAction *note = menu->addAction(tr("Either one also adds it to the query bar for the next Run"));
         note->setObjectName(QStringLiteral("actionAuditFilterNote"));
         note->setEnabled(false);
+    }
+    if (index.column() != int(Column::Time)) {
+        const int column = index.column();
+        QAction *values = menu->addAction(
+            tr("Filter %1 values…").arg(m_model->headerData(column, Qt::Horizontal).toString()));
+        values->setObjectName(QStringLiteral("actionAuditValueFilter"));
+        connect(values, &QAction::triggered, this, [this, column] { openValueFilter(column); });
     }
     menu->addSeparator();
     QAction *copy = menu->addAction(icon(QStringLiteral("edit-copy")), tr("Copy cell"));

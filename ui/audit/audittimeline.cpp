@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -34,6 +35,10 @@ AuditTimeline::AuditTimeline(QWidget *parent) : QWidget(parent), m_zone(QTimeZon
     setToolTip(tr("Entries the table shows per time bucket (blue: success, red: failure; faint: loaded but "
                   "hidden by a local filter). Click a bar or drag across bars to narrow the table to that "
                   "time."));
+    setAccessibleName(tr("Activity timeline"));
+    setFocusPolicy(Qt::StrongFocus);
+    addShowAsTable(this, [this] { return table(); });
+    updateAccessibleText();
 }
 
 QSize AuditTimeline::sizeHint() const
@@ -55,7 +60,8 @@ void AuditTimeline::setHistogram(const models::AuditHistogram &histogram)
                            histogram.buckets().first().startMs == m_histogram.buckets().first().startMs);
     m_histogram = histogram;
     if (!sameAxis)
-        m_dragStart = m_dragEnd = -1;
+        m_dragStart = m_dragEnd = m_cursor = m_anchor = -1;
+    updateAccessibleText();
     update();
 }
 
@@ -145,6 +151,10 @@ void AuditTimeline::paintEvent(QPaintEvent *)
     if (buckets.isEmpty()) {
         p.setPen(muted);
         p.drawText(rect(), Qt::AlignCenter, tr("No entries loaded"));
+        if (hasFocus()) {
+            p.setPen(QPen(pal.color(QPalette::Highlight), 2));
+            p.drawRect(rect().adjusted(1, 1, -1, -1));
+        }
         return;
     }
     // One scale for the shown rows and the loaded ones behind them.
@@ -223,6 +233,15 @@ void AuditTimeline::paintEvent(QPaintEvent *)
     const QRect labels(plot.left(), plot.bottom() + 2, plot.width(), kLabelHeight);
     p.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, bucketLabel(buckets.first().startMs));
     p.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, bucketLabel(buckets.last().startMs));
+
+    // Keyboard focus: a frame around the widget and an outline on the cursor's bucket.
+    if (hasFocus()) {
+        p.setPen(QPen(pal.color(QPalette::Highlight), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(rect().adjusted(1, 1, -1, -1));
+        if (m_cursor >= 0)
+            p.drawRect(barRect(m_cursor).adjusted(0, 0, -1, 0));
+    }
 }
 
 void AuditTimeline::mousePressEvent(QMouseEvent *event)
@@ -266,23 +285,164 @@ bool AuditTimeline::event(QEvent *event)
         const int b = bucketAt(help->pos().x());
         if (b < 0)
             return QWidget::event(event);
-        const auto &bucket = m_histogram.buckets().at(b);
-        const auto [from, to] = m_histogram.bucketRange(b);
-        const QLocale locale;
-        const QString counts =
-            bucket.loaded > bucket.total()
-                ? tr("%1 of %2 loaded entries shown (%3 failed)")
-                      .arg(locale.toString(bucket.total()), locale.toString(bucket.loaded),
-                           locale.toString(bucket.failure))
-                : tr("%1 entries (%2 failed)")
-                      .arg(locale.toString(bucket.total()), locale.toString(bucket.failure));
-        QString text = QStringLiteral("%1 – %2\n%3").arg(bucketLabel(from), bucketLabel(to), counts);
-        if (isBucketIncomplete(b))
-            text += u'\n' + tr("Incomplete: not every entry of this time is loaded (Refresh fetches it).");
+        const QString text = bucketText(b);
         QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(event);
+}
+
+QString AuditTimeline::bucketText(int b) const
+{
+    const auto &bucket = m_histogram.buckets().at(b);
+    const auto [from, to] = m_histogram.bucketRange(b);
+    const QLocale locale;
+    const QString counts = bucket.loaded > bucket.total()
+                               ? tr("%1 of %2 loaded entries shown (%3 failed)")
+                                     .arg(locale.toString(bucket.total()), locale.toString(bucket.loaded),
+                                          locale.toString(bucket.failure))
+                               : tr("%1 entries (%2 failed)")
+                                     .arg(locale.toString(bucket.total()), locale.toString(bucket.failure));
+    QString text = QStringLiteral("%1 – %2\n%3").arg(bucketLabel(from), bucketLabel(to), counts);
+    if (isBucketIncomplete(b))
+        text += u'\n' + tr("Incomplete: not every entry of this time is loaded (Refresh fetches it).");
+    return text;
+}
+
+ChartTable AuditTimeline::table() const
+{
+    ChartTable t;
+    t.title = tr("Audit entries per time bucket");
+    t.columns = QStringList{tr("From"), tr("Shown"), tr("Failed"), tr("Loaded"), tr("Complete")};
+    const QLocale locale;
+    for (int i = 0; i < m_histogram.buckets().size(); ++i) {
+        const auto &b = m_histogram.buckets().at(i);
+        t.rows << bucketLabel(m_histogram.bucketRange(i).first);
+        t.cells << QStringList{locale.toString(b.total()), locale.toString(b.failure),
+                               locale.toString(b.loaded), isBucketIncomplete(i) ? tr("no") : tr("yes")};
+    }
+    return t;
+}
+
+void AuditTimeline::updateAccessibleText()
+{
+    const auto &buckets = m_histogram.buckets();
+    QString text;
+    if (buckets.isEmpty()) {
+        text = tr("No entries loaded.");
+    } else {
+        quint64 shown = 0, failed = 0;
+        int busiest = 0;
+        for (int i = 0; i < buckets.size(); ++i) {
+            shown += buckets.at(i).total();
+            failed += buckets.at(i).failure;
+            if (buckets.at(i).total() > buckets.at(busiest).total())
+                busiest = i;
+        }
+        const QLocale locale;
+        text = tr("%1 entries shown, %2 failed, from %3 to %4; busiest: %5 with %6.")
+                   .arg(locale.toString(shown), locale.toString(failed), bucketLabel(buckets.first().startMs),
+                        bucketLabel(buckets.last().startMs), bucketLabel(buckets.at(busiest).startMs),
+                        locale.toString(buckets.at(busiest).total()));
+        if (m_cursor >= 0 && m_cursor < buckets.size()) {
+            QString at = bucketText(m_cursor);
+            at.replace(u'\n', QStringLiteral("; "));
+            if (m_anchor >= 0 && m_anchor != m_cursor)
+                at = tr("Range of %n bucket(s), ending at %1", nullptr, std::abs(m_cursor - m_anchor) + 1)
+                         .arg(at);
+            text.prepend(at + QStringLiteral(". "));
+        }
+    }
+    setAccessibleDescription(
+        text + QLatin1Char(' ') +
+        tr("Arrow keys move over the buckets, Shift+arrows select a range, Enter narrows the "
+           "table to it, Ctrl+Shift+T shows the counts as a table."));
+}
+
+void AuditTimeline::moveCursor(int bucket, bool extend)
+{
+    const int n = int(m_histogram.buckets().size());
+    if (n == 0)
+        return;
+    const int previous = m_cursor;
+    m_cursor = std::clamp(bucket, 0, n - 1);
+    if (!extend || m_anchor < 0)
+        m_anchor = extend && previous >= 0 ? previous : m_cursor;
+    // The pending range is drawn like a drag.
+    m_dragStart = m_anchor;
+    m_dragEnd = m_cursor;
+    updateAccessibleText();
+    announce(this);
+    QToolTip::showText(mapToGlobal(barRect(m_cursor).topLeft()), bucketText(m_cursor), this);
+    update();
+}
+
+void AuditTimeline::keyPressEvent(QKeyEvent *event)
+{
+    const bool extend = event->modifiers() & Qt::ShiftModifier;
+    const int n = int(m_histogram.buckets().size());
+    const int page = std::max(1, n / 10);
+    switch (event->key()) {
+    case Qt::Key_Left:
+        moveCursor(m_cursor < 0 ? n - 1 : m_cursor - 1, extend);
+        return;
+    case Qt::Key_Right:
+        moveCursor(m_cursor < 0 ? 0 : m_cursor + 1, extend);
+        return;
+    case Qt::Key_PageUp:
+        moveCursor(m_cursor < 0 ? 0 : m_cursor - page, extend);
+        return;
+    case Qt::Key_PageDown:
+        moveCursor(m_cursor < 0 ? 0 : m_cursor + page, extend);
+        return;
+    case Qt::Key_Home:
+        moveCursor(0, extend);
+        return;
+    case Qt::Key_End:
+        moveCursor(n - 1, extend);
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (m_cursor >= 0 && m_cursor < n) {
+            const int first = std::min(m_anchor < 0 ? m_cursor : m_anchor, m_cursor);
+            const int last = std::max(m_anchor < 0 ? m_cursor : m_anchor, m_cursor);
+            m_dragStart = m_dragEnd = -1;
+            m_anchor = m_cursor;
+            update();
+            const auto [from, to] =
+                first == last ? m_histogram.bucketRange(first) : m_histogram.spanRange(first, last);
+            if (from < to)
+                Q_EMIT rangeSelected(from, to);
+            return;
+        }
+        break;
+    case Qt::Key_Escape:
+        if (m_cursor >= 0) {
+            m_dragStart = m_dragEnd = m_cursor = m_anchor = -1;
+            QToolTip::hideText();
+            updateAccessibleText();
+            update();
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void AuditTimeline::focusInEvent(QFocusEvent *event)
+{
+    QWidget::focusInEvent(event);
+    update();
+}
+
+void AuditTimeline::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    m_dragStart = m_dragEnd = -1;
+    update();
 }
 
 } // namespace ui

@@ -3,10 +3,14 @@
 // hundred rectangles; cheaper than a chart scene). Clicking a bar or dragging
 // across several asks to narrow the table to that time. Buckets over a
 // stretch not known to be complete (a gap in the archive's coverage, a
-// cancelled load) are hatched.
+// cancelled load) are hatched. By keyboard: the arrow keys move a cursor
+// over the buckets, Shift+arrows extend a range from where it started, Enter
+// narrows the table to it, Escape drops it; Ctrl+Shift+T shows the counts as
+// a table. The accessible description summarises the counts.
 
 #include "models/audit/auditarchivecoverage.h"
 #include "models/audit/audithistogram.h"
+#include "ui/common/accessibility.h"
 
 #include <QTimeZone>
 #include <QWidget>
@@ -34,6 +38,12 @@ public:
     int bucketAt(int x) const;
     QRect barRect(int bucket) const;
 
+    // The counts drawn, one row per bucket ("Show as table").
+    ChartTable table() const;
+    // The keyboard's bucket and the start of its range (-1: none).
+    int cursorBucket() const { return m_cursor; }
+    int anchorBucket() const { return m_anchor; }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -46,10 +56,16 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     QRect plotRect() const;
     QString bucketLabel(qint64 ms) const;
+    QString bucketText(int bucket) const;
+    void updateAccessibleText();
+    void moveCursor(int bucket, bool extend);
 
     models::AuditHistogram m_histogram;
     QList<models::AuditTimeRange> m_incomplete;
@@ -58,6 +74,8 @@ private:
     qint64 m_selTo = 0;
     int m_dragStart = -1;
     int m_dragEnd = -1;
+    int m_cursor = -1;
+    int m_anchor = -1;
 };
 
 } // namespace ui

@@ -1,5 +1,6 @@
 #include "ui/audit/auditvaluefilterpopup.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -30,6 +31,9 @@ AuditValueFilterPopup::AuditValueFilterPopup(const QString &columnTitle,
     m_search->setClearButtonEnabled(true);
     m_list->setObjectName(QStringLiteral("auditValueFilterList"));
     m_list->setUniformItemSizes(true);
+    m_search->setAccessibleName(tr("Find a %1 value").arg(columnTitle));
+    m_list->setAccessibleName(tr("%1 values to show").arg(columnTitle));
+    m_list->setAccessibleDescription(tr("Space checks or unchecks a value; Ctrl+Return applies."));
 
     for (const auto &v : values) {
         const QString shown = v.value.isEmpty() ? tr("(empty)") : v.value;
@@ -55,6 +59,11 @@ AuditValueFilterPopup::AuditValueFilterPopup(const QString &columnTitle,
     buttons->button(QDialogButtonBox::Apply)->setDefault(true);
     connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, [this] { apply(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QWidget::close);
+    auto *applyKey = new QAction(this);
+    applyKey->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    applyKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(applyKey, &QAction::triggered, this, [this] { apply(); });
+    addAction(applyKey);
 
     auto *title = new QLabel(tr("Show rows whose <b>%1</b> is:").arg(columnTitle.toHtmlEscaped()), this);
     auto *row = new QHBoxLayout;
@@ -69,6 +78,7 @@ AuditValueFilterPopup::AuditValueFilterPopup(const QString &columnTitle,
     layout->addWidget(buttons);
     if (values.isEmpty())
         m_list->addItem(tr("No values loaded"));
+    m_list->setCurrentRow(0); // Space toggles from the first value on
     resize(320, 380);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/common/messagebanner.h"
 
+#include "ui/common/accessibility.h"
 #include "ui/common/icons.h"
 
 #include <QEvent>
@@ -26,6 +27,8 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_close->setAutoRaise(true);
     m_close->setIcon(icon(QStringLiteral("window-close")));
     m_close->setToolTip(tr("Dismiss"));
+    m_close->setAccessibleName(tr("Dismiss the message"));
+    setAccessibleName(tr("Message"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
@@ -49,6 +52,12 @@ void MessageBanner::showMessage(Kind kind, const QString &text, bool offerRetry)
     m_text->setText(text);
     m_retry->setVisible(offerRetry);
     show();
+    // Read out at once: errors and warnings as alerts, information as a change.
+    setAccessibleName(kind == Kind::Error     ? tr("Error")
+                      : kind == Kind::Warning ? tr("Warning")
+                                              : tr("Message"));
+    setAccessibleDescription(text);
+    announce(this, kind != Kind::Info);
 }
 
 void MessageBanner::applyTint()

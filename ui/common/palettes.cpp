@@ -39,6 +39,34 @@ QPalette darkPalette()
     return p;
 }
 
+QPalette highContrastPalette()
+{
+    QPalette p;
+    const QColor black(Qt::black);
+    const QColor white(Qt::white);
+    const QColor yellow(0xff, 0xff, 0x00);
+    for (QPalette::ColorRole role :
+         {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button, QPalette::ToolTipBase,
+          QPalette::Mid, QPalette::Dark, QPalette::Shadow})
+        p.setColor(role, black);
+    for (QPalette::ColorRole role :
+         {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText,
+          QPalette::BrightText, QPalette::Light, QPalette::Midlight})
+        p.setColor(role, white);
+    p.setColor(QPalette::AlternateBase, QColor(0x1a, 0x1a, 0x1a));
+    p.setColor(QPalette::PlaceholderText, QColor(0xc8, 0xc8, 0xc8));
+    p.setColor(QPalette::Highlight, yellow);
+    p.setColor(QPalette::HighlightedText, black);
+    p.setColor(QPalette::Link, QColor(0x80, 0xd8, 0xff));
+    p.setColor(QPalette::LinkVisited, QColor(0xff, 0xa8, 0xff));
+    const QColor disabled(0xa0, 0xa0, 0xa0);
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x60, 0x60, 0x60));
+    p.setColor(QPalette::Disabled, QPalette::HighlightedText, white);
+    return p;
+}
+
 QPalette lightPalette()
 {
     QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion"));
@@ -96,7 +124,9 @@ void applyTheme(Theme theme)
     // The native styles draw parts of their controls from the desktop theme,
     // not from the palette; Fusion draws everything from the palette.
     QApplication::setStyle(QStringLiteral("Fusion"));
-    QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
+    QApplication::setPalette(theme == Theme::Dark           ? darkPalette()
+                             : theme == Theme::HighContrast ? highContrastPalette()
+                                                            : lightPalette());
 }
 
 Theme currentTheme()
@@ -111,6 +141,8 @@ QString themeName(Theme theme)
         return QStringLiteral("light");
     case Theme::Dark:
         return QStringLiteral("dark");
+    case Theme::HighContrast:
+        return QStringLiteral("high-contrast");
     case Theme::System:
         break;
     }
@@ -124,6 +156,8 @@ std::optional<Theme> themeFromName(const QString &name)
         return Theme::Light;
     if (n == QLatin1String("dark"))
         return Theme::Dark;
+    if (n == QLatin1String("high-contrast") || n == QLatin1String("highcontrast"))
+        return Theme::HighContrast;
     if (n == QLatin1String("system"))
         return Theme::System;
     return std::nullopt;

@@ -27,6 +27,7 @@ BatchResultDialog::BatchResultDialog(const QString &title, models::MemberBatchMo
 
     auto *view = new QTableView(this);
     view->setObjectName(QStringLiteral("batchResultTable"));
+    view->setAccessibleName(tr("Result per address"));
     view->setModel(m_rows);
     view->verticalHeader()->hide();
     view->setSelectionBehavior(QAbstractItemView::SelectRows);

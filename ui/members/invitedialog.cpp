@@ -68,6 +68,7 @@ InviteDialog::InviteDialog(models::MembersController *controller, QWidget *paren
     auto *bulkPage = new QWidget(this);
     auto *bulkLayout = new QVBoxLayout(bulkPage);
     m_bulk->setObjectName(QStringLiteral("bulkEmails"));
+    m_bulk->setAccessibleName(tr("Addresses, one per line"));
     m_bulk->setPlaceholderText(tr("One address per line, or paste a CSV with an \"email\" column."));
     m_bulk->setTabChangesFocus(true);
     m_import->setObjectName(QStringLiteral("importButton"));
@@ -78,6 +79,7 @@ InviteDialog::InviteDialog(models::MembersController *controller, QWidget *paren
     bulkButtons->addStretch(1);
     bulkButtons->addWidget(m_preview);
     m_table->setObjectName(QStringLiteral("invitePreview"));
+    m_table->setAccessibleName(tr("Checked addresses"));
     m_table->setModel(m_rows);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -179,6 +181,7 @@ InviteDialog::InviteDialog(models::MembersController *controller, QWidget *paren
     m_controller->clearInvites(); // rows of an earlier dialog
     setState(State::Editing);
     fitToMode();
+    m_single->setFocus(); // Ctrl+I, type, Return: not the tab bar first
 }
 
 void InviteDialog::fitToMode()

@@ -77,6 +77,7 @@ OrganizationDetailsView::OrganizationDetailsView(QWidget *parent)
     idLayout->addStretch(1);
 
     m_flags->setObjectName(QStringLiteral("detailsFlags"));
+    m_flags->setAccessibleName(tr("Capabilities and flags"));
     m_flags->setColumnCount(3);
     m_flags->setHeaderLabels({tr("Capability"), tr("Value"), tr("API key")});
     m_flags->setRootIsDecorated(false);

@@ -52,6 +52,8 @@ ProfileForm::ProfileForm(QWidget *parent)
     m_phone->setObjectName(QStringLiteral("profileBusinessPhone"));
     m_address->setObjectName(QStringLiteral("profileBusinessAddress"));
     m_metadata->setObjectName(QStringLiteral("profileExternalMetadata"));
+    m_address->setAccessibleName(tr("Business address"));
+    m_metadata->setAccessibleName(tr("External metadata (JSON)"));
     m_status->setObjectName(QStringLiteral("profileStatus"));
     m_save->setObjectName(QStringLiteral("profileSave"));
     m_revert->setObjectName(QStringLiteral("profileRevert"));

@@ -3,6 +3,7 @@
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
+#include "ui/common/accessibility.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/icons.h"
 #include "ui/common/page.h"
@@ -52,8 +53,10 @@ MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, 
     setWindowTitle(QStringLiteral("Orgscope"));
     setWindowIcon(QIcon(QStringLiteral(":/orgscope/icons/orgscope.svg")));
     setMinimumSize(900, 600);
+    installAccessibleNameFallbacks(); // docs/ACCESSIBILITY.md
 
     m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setAccessibleName(tr("Pages"));
     m_nav->setIconSize(QSize(22, 22));
     m_nav->setSpacing(2);
     m_nav->setFrameShape(QFrame::NoFrame);
@@ -110,6 +113,7 @@ MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, 
     // Activity dock: background failures and notices, reviewable later.
     auto *activityView = new QTableView(m_activityDock);
     activityView->setObjectName(QStringLiteral("activityView"));
+    activityView->setAccessibleName(tr("Activity log"));
     activityView->setModel(m_activity);
     activityView->horizontalHeader()->setStretchLastSection(true);
     activityView->verticalHeader()->hide();
@@ -239,7 +243,8 @@ void MainWindow::createThemeMenu()
         const char *name;
     } choices[] = {{Theme::System, tr("&System"), "actionThemeSystem"},
                    {Theme::Light, tr("&Light"), "actionThemeLight"},
-                   {Theme::Dark, tr("&Dark"), "actionThemeDark"}};
+                   {Theme::Dark, tr("&Dark"), "actionThemeDark"},
+                   {Theme::HighContrast, tr("&High contrast"), "actionThemeHighContrast"}};
     // --palette on the command line wins for this session; otherwise the remembered choice applies.
     if (currentTheme() == Theme::System) {
         const std::optional<Theme> saved = themeFromName(m_settings->value(kThemeKey).toString());
@@ -324,6 +329,7 @@ void MainWindow::addPage(Page *page)
     const int index = int(m_pages.size());
     m_pages.append(page);
     m_stack->addWidget(page);
+    keepReadingTabOrder(page);
     auto *item = new QListWidgetItem(icon(page->iconName()), page->title(), m_nav);
     item->setSizeHint(QSize(0, 34));
     QAction *go = m_viewMenu->addAction(page->title());

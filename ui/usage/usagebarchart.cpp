@@ -28,6 +28,12 @@ QString hiddenLabel(int index)
 UsageBarChart::UsageBarChart(QWidget *parent) : UsageChart(parent)
 {
     setObjectName(QStringLiteral("usageBarChart"));
+    setAccessibleName(tr("Usage as stacked bars"));
+}
+
+const models::UsageAggregate *UsageBarChart::shownAggregate() const
+{
+    return m_model ? &m_model->aggregate() : nullptr;
 }
 
 void UsageBarChart::setModel(models::UsageSeriesModel *model)

@@ -12,6 +12,7 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QImage>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
@@ -31,8 +32,12 @@ UsageChart::UsageChart(QWidget *parent) : QWidget(parent), m_chart(new QChart)
     // default chart of its own, which setChart() would orphan (a leak).
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
+    // The widget takes the focus (and draws it in the margin); the view does not.
+    m_view->setFocusPolicy(Qt::NoFocus);
+    setFocusPolicy(Qt::StrongFocus);
+    addShowAsTable(this, [this] { return table(); });
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(3, 3, 3, 3);
     layout->addWidget(m_view, 1);
     // Qt Charts' own legend elides ("Workers Stand…"); this one wraps.
     m_chart->legend()->setVisible(false);
@@ -92,20 +97,32 @@ QStringList UsageChart::shortLabels(const QStringList &labels, QString *shared)
 
 void UsageChart::setLegend(const QList<LegendEntry> &entries, const QString &caption, const QString &note)
 {
-    m_legendEntries.clear();
+    m_entries = entries;
     m_legendCaption = entries.isEmpty() ? QString() : caption;
     m_legendNote = note;
+    renderLegend();
+}
+
+void UsageChart::renderLegend()
+{
+    m_legendEntries.clear();
+    const QString &note = m_legendNote;
     QStringList html;
     QStringList tips;
-    for (const LegendEntry &e : entries) {
+    const int current = hasFocus() ? m_cursor : -1;
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        const LegendEntry &e = m_entries.at(i);
         m_legendEntries.append(e.label);
         const QString color = QStringLiteral("rgba(%1,%2,%3,%4)")
                                   .arg(e.color.red())
                                   .arg(e.color.green())
                                   .arg(e.color.blue())
                                   .arg(e.color.alpha());
-        html.append(QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
-                        .arg(color, e.label.toHtmlEscaped()));
+        // The keyboard's group is underlined and bold in the legend.
+        const QString label =
+            i == current ? QStringLiteral("<b><u>") + e.label.toHtmlEscaped() + QStringLiteral("</u></b>")
+                         : e.label.toHtmlEscaped();
+        html.append(QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(color, label));
         tips.append(e.fullLabel.isEmpty() ? e.label : e.fullLabel);
     }
     QString text;
@@ -137,6 +154,10 @@ void UsageChart::scheduleRebuild()
         applyPalette();
         rebuild();
         applyPalette(); // text colours of the new axes
+        const models::UsageAggregate *a = shownAggregate();
+        if (!a || m_cursor >= a->groupCount())
+            m_cursor = -1;
+        updateAccessibleText();
     });
 }
 
@@ -334,6 +355,135 @@ bool UsageChart::exportImage(const QString &path, const QString &title) const
     m_view->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), m_view->rect());
     painter.end();
     return image.save(path);
+}
+
+ChartTable UsageChart::table() const
+{
+    ChartTable t;
+    t.title = accessibleName();
+    const models::UsageAggregate *a = shownAggregate();
+    if (!a)
+        return t;
+    const QLocale locale;
+    const auto number = [&](double v) { return locale.toString(v, 'f', 2); };
+    const QString unit =
+        a->unit().isEmpty() ? QString() : QStringLiteral(" (") + a->unit() + QLatin1Char(')');
+    t.columns << tr("Group");
+    if (drawsPeriods())
+        for (int b = 0; b < a->bucketCount(); ++b)
+            t.columns << a->bucketLabel(b);
+    t.columns << tr("Total") + unit;
+    if (!drawsPeriods())
+        t.columns << tr("Share (%)");
+    const double grand = a->grandTotal();
+    for (int g = 0; g < a->groupCount(); ++g) {
+        t.rows << a->group(g).label;
+        QStringList cells;
+        if (drawsPeriods())
+            for (int b = 0; b < a->bucketCount(); ++b)
+                cells << number(a->value(g, b));
+        cells << number(a->rowTotal(g));
+        if (!drawsPeriods())
+            cells << (grand > 0 ? locale.toString(a->rowTotal(g) * 100 / grand, 'f', 1) : QString());
+        t.cells << cells;
+    }
+    return t;
+}
+
+void UsageChart::updateAccessibleText()
+{
+    const models::UsageAggregate *a = shownAggregate();
+    QString text;
+    if (!a || a->groupCount() == 0) {
+        text = tr("Nothing to show.");
+    } else {
+        const QLocale locale;
+        int largest = 0;
+        for (int g = 1; g < a->groupCount(); ++g)
+            if (a->rowTotal(g) > a->rowTotal(largest))
+                largest = g;
+        text = tr("%n group(s)", nullptr, a->groupCount());
+        if (drawsPeriods() && a->bucketCount() > 0)
+            text += QLatin1Char(' ') + tr("over %n period(s), %1 to %2", nullptr, a->bucketCount())
+                                           .arg(a->bucketLabel(0), a->bucketLabel(a->bucketCount() - 1));
+        text += QStringLiteral(". ") + tr("Total %1 %2; largest: %3, %4.")
+                                           .arg(locale.toString(a->grandTotal(), 'f', 2), a->unit(),
+                                                a->group(largest).label,
+                                                locale.toString(a->rowTotal(largest), 'f', 2));
+        if (m_cursor >= 0)
+            text.prepend(tr("Selected: %1, %2.")
+                             .arg(a->group(m_cursor).label, locale.toString(a->rowTotal(m_cursor), 'f', 2)) +
+                         QLatin1Char(' '));
+    }
+    setAccessibleDescription(text + QLatin1Char(' ') +
+                             tr("Arrow keys choose a group, Enter drills into it, Ctrl+Shift+T shows the "
+                                "numbers as a table."));
+}
+
+void UsageChart::moveCursor(int group)
+{
+    const models::UsageAggregate *a = shownAggregate();
+    if (!a || a->groupCount() == 0)
+        return;
+    m_cursor = std::clamp(group, 0, a->groupCount() - 1);
+    renderLegend();
+    updateAccessibleText();
+    announce(this);
+    const QString total = QLocale().toString(a->rowTotal(m_cursor), 'f', 2) + QLatin1Char(' ') + a->unit();
+    QToolTip::showText(mapToGlobal(QPoint(width() / 3, height() / 3)),
+                       a->group(m_cursor).label + QStringLiteral("\n") + total.trimmed(), this);
+}
+
+void UsageChart::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Left:
+    case Qt::Key_Up:
+        moveCursor(m_cursor < 0 ? 0 : m_cursor - 1);
+        return;
+    case Qt::Key_Right:
+    case Qt::Key_Down:
+        moveCursor(m_cursor + 1);
+        return;
+    case Qt::Key_Home:
+        moveCursor(0);
+        return;
+    case Qt::Key_End:
+        moveCursor(shownAggregate() ? shownAggregate()->groupCount() - 1 : 0);
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_cursor >= 0) {
+            const int group = m_cursor;
+            m_cursor = -1;
+            activateGroup(group);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void UsageChart::focusInEvent(QFocusEvent *event)
+{
+    QWidget::focusInEvent(event);
+    renderLegend();
+    update();
+}
+
+void UsageChart::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    renderLegend();
+    update();
+}
+
+void UsageChart::paintEvent(QPaintEvent *event)
+{
+    QWidget::paintEvent(event);
+    FocusFrame::paint(this);
 }
 
 } // namespace ui

@@ -3,7 +3,11 @@
 // bars, lines, donut) is the only code that touches Qt Charts for that kind;
 // the base holds the view, follows the light/dark palette and renders the
 // chart to PNG or SVG. Clicking a segment emits groupActivated() with the
-// aggregate's group index so the page can drill down.
+// aggregate's group index so the page can drill down. By keyboard: the arrow
+// keys choose a group, Enter drills, Ctrl+Shift+T shows the numbers as a
+// table; the accessible description summarises what is drawn.
+
+#include "ui/common/accessibility.h"
 
 #include <QColor>
 #include <QDate>
@@ -50,12 +54,26 @@ public:
     static QStringList shortLabels(const QStringList &labels, QString *shared = nullptr);
     // Short bucket label for a category axis ("Oct 25", "Nov 3–9", "Nov 2026").
     static QString shortBucketLabel(QDate start, QDate last, int granularity);
+    // The numbers drawn, one row per group ("Show as table").
+    virtual ChartTable table() const;
+    // The group the keyboard cursor is on, -1 when none.
+    int currentGroup() const { return m_cursor; }
 
 Q_SIGNALS:
     void groupActivated(int group);
 
 protected:
     QChart *chart() const { return m_chart; }
+    // The aggregate drawn (keyboard, description, table); null when none.
+    virtual const models::UsageAggregate *shownAggregate() const { return nullptr; }
+    // Bars and lines draw every period; the donut only each group's total.
+    virtual bool drawsPeriods() const { return true; }
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    // Sets the accessible description from what is drawn (after each rebuild).
+    virtual void updateAccessibleText();
     // Rebuilds the series from the model; called on every model reset.
     virtual void rebuild() = 0;
     void scheduleRebuild();
@@ -96,7 +114,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void moveCursor(int group);
+    void renderLegend();
+
     QChartView *m_view;
+    QList<LegendEntry> m_entries;
+    int m_cursor = -1;
     QChart *m_chart;
     QLabel *m_legend;
     QStringList m_legendEntries;

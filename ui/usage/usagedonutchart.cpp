@@ -13,6 +13,12 @@ namespace ui {
 UsageDonutChart::UsageDonutChart(QWidget *parent) : UsageChart(parent)
 {
     setObjectName(QStringLiteral("usageDonutChart"));
+    setAccessibleName(tr("Usage shares as a donut"));
+}
+
+const models::UsageAggregate *UsageDonutChart::shownAggregate() const
+{
+    return m_model ? &m_model->aggregate() : nullptr;
 }
 
 void UsageDonutChart::setModel(models::UsageBreakdownModel *model)

@@ -25,6 +25,8 @@ public:
     QString toolTipFor(int group, int bucket = -1) const override;
 
 protected:
+    const models::UsageAggregate *shownAggregate() const override;
+    bool drawsPeriods() const override { return false; }
     void rebuild() override;
 
 private:

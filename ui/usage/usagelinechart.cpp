@@ -17,6 +17,12 @@ namespace ui {
 UsageLineChart::UsageLineChart(QWidget *parent) : UsageChart(parent)
 {
     setObjectName(QStringLiteral("usageLineChart"));
+    setAccessibleName(tr("Usage as lines"));
+}
+
+const models::UsageAggregate *UsageLineChart::shownAggregate() const
+{
+    return m_model ? &m_model->aggregate() : nullptr;
 }
 
 void UsageLineChart::setModel(models::UsageSeriesModel *model)

@@ -23,6 +23,7 @@ public:
     QString toolTipFor(int group, int bucket) const override;
 
 protected:
+    const models::UsageAggregate *shownAggregate() const override;
     void rebuild() override;
 
 private:

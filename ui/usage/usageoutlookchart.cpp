@@ -33,6 +33,7 @@ qreal dayMSecs(qint32 day)
 UsageOutlookChart::UsageOutlookChart(QWidget *parent) : UsageChart(parent), m_method(new QLabel(this))
 {
     setObjectName(QStringLiteral("usageOutlookChart"));
+    setAccessibleName(tr("This month's cost outlook"));
     m_method->setObjectName(QStringLiteral("usageOutlookMethod"));
     m_method->setWordWrap(true);
     m_method->setContentsMargins(6, 0, 6, 4);
@@ -279,6 +280,48 @@ void UsageOutlookChart::rebuild()
     if (m_budget.monthly > 0)
         entries.append({errorTextColor(palette()), tr("Budget %1").arg(money(m_budget.monthly)), {}});
     setLegend(entries, {}, budgetNote());
+}
+
+ChartTable UsageOutlookChart::table() const
+{
+    ChartTable t;
+    t.title = accessibleName();
+    if (!m_outlook.valid)
+        return t;
+    t.columns =
+        QStringList{tr("Day"), lineName(MonthToDate), lineName(Forecast), tr("Lowest"), tr("Highest")};
+    const qint32 last = std::max(m_curve.firstDay + qint32(m_curve.actual.size()),
+                                 m_curve.forecastFirstDay + qint32(m_curve.forecast.size()));
+    const QLocale locale;
+    const auto at = [&](const std::vector<double> &v, qint32 first, qint32 day) {
+        const qint64 i = qint64(day) - first;
+        return i >= 0 && i < qint64(v.size()) ? locale.toString(v[size_t(i)], 'f', 2) : QString();
+    };
+    for (qint32 day = m_curve.firstDay; day < last; ++day) {
+        t.rows << locale.toString(models::usageday::toDate(day), QLocale::ShortFormat);
+        t.cells << QStringList{
+            at(m_curve.actual, m_curve.firstDay, day), at(m_curve.forecast, m_curve.forecastFirstDay, day),
+            at(m_curve.low, m_curve.forecastFirstDay, day), at(m_curve.high, m_curve.forecastFirstDay, day)};
+    }
+    return t;
+}
+
+void UsageOutlookChart::updateAccessibleText()
+{
+    QString text = tr("No outlook for this month.");
+    if (m_outlook.valid) {
+        QStringList parts;
+        if (!m_curve.actual.empty())
+            parts << tr("%1 to date").arg(money(m_curve.actual.back()));
+        if (!m_curve.forecast.empty())
+            parts << tr("forecast %1 at month end (%2 to %3)")
+                         .arg(money(m_curve.forecast.back()),
+                              money(m_curve.low.empty() ? m_curve.forecast.back() : m_curve.low.back()),
+                              money(m_curve.high.empty() ? m_curve.forecast.back() : m_curve.high.back()));
+        text = parts.join(QStringLiteral(", ")) + QStringLiteral(". ") + budgetNote();
+    }
+    setAccessibleDescription(text.trimmed() + QLatin1Char(' ') +
+                             tr("Ctrl+Shift+T shows the numbers as a table."));
 }
 
 } // namespace ui

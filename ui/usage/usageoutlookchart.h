@@ -36,9 +36,12 @@ public:
     int seriesCount() const override;
     // `bucket` is the day of the month counted from 0.
     QString toolTipFor(int line, int bucket) const override;
+    // One row per day: running total to date, forecast and its band.
+    ChartTable table() const override;
 
 protected:
     void rebuild() override;
+    void updateAccessibleText() override;
 
 private:
     QString lineName(Line line) const;

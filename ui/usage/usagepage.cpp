@@ -7,6 +7,7 @@
 #include "models/settings/appsettings.h"
 #include "models/usage/usagecontroller.h"
 #include "models/views/savedview.h"
+#include "ui/common/accessibility.h"
 #include "ui/common/messagebanner.h"
 #include "ui/shell/navigator.h"
 #include "ui/usage/usageanomalypanel.h"
@@ -130,6 +131,7 @@ void UsagePage::buildUi()
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
     m_progress->setFormat(tr("%v of %m requests"));
+    m_progress->setAccessibleName(tr("Requests done"));
     m_progress->hide();
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->hide();
@@ -387,6 +389,7 @@ void UsagePage::onLoadingChanged(bool loading)
     if (loading)
         m_banner->clear();
     updateStatus();
+    announce(m_status); // start and end of a load are read out
 }
 
 void UsagePage::onProgress(int done, int total)

@@ -8,6 +8,7 @@ namespace ui {
 UsagePivotView::UsagePivotView(QWidget *parent) : QTableView(parent), m_frozen(new QTableView(this))
 {
     m_frozen->setObjectName(QStringLiteral("usagePivotFrozen"));
+    m_frozen->setAccessibleName(tr("Pivot groups"));
     m_frozen->setFocusPolicy(Qt::NoFocus);
     m_frozen->verticalHeader()->hide();
     m_frozen->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
