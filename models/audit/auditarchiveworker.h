@@ -50,7 +50,7 @@ public:
               qint64 retainFromMs = 0, qint64 maxBytes = 0);
     // Stores a page in the open archive (entries already there are skipped).
     void append(const QList<api::AuditEvent> &events);
-    // The page is turned into records on the worker, not on the caller's thread.
+    // The page is stored as decoded (columns and bytes as received), on the worker.
     void append(const api::AuditColumns &page);
     // Records [fromMs, toMs) as held completely, unless a write failed since
     // the archive was opened; coverageChanged() follows when recorded.
@@ -77,7 +77,7 @@ private:
     // Run on the worker thread.
     void doOpen(quint64 ticket, const QString &organizationId, const QString &directory, bool loadHistory,
                 qint64 retainFromMs, qint64 maxBytes);
-    void doAppend(const QList<api::AuditEvent> &events);
+    void doAppend(const api::AuditColumns &page);
 
     QThread *m_thread;
     QObject *m_context; // lives on m_thread; invokeMethod target
