@@ -6,6 +6,7 @@
 
 #include <limits>
 #include <memory>
+#include <string>
 #include <zstd.h>
 
 namespace models::auditarchiveblock {
@@ -24,13 +25,13 @@ constexpr quint64 kMaxInflated = quint64(1) << 30;
 
 using C = api::AuditColumns;
 
-void putVarint(QByteArray &out, quint64 v)
+void putVarint(std::string &out, quint64 v)
 {
     while (v >= 0x80) {
-        out.append(char(quint8(v) | 0x80));
+        out.push_back(char(quint8(v) | 0x80));
         v >>= 7;
     }
-    out.append(char(v));
+    out.push_back(char(v));
 }
 
 quint64 zigzag(qint64 v)
@@ -43,10 +44,10 @@ qint64 unzigzag(quint64 v)
     return qint64(v >> 1) ^ -qint64(v & 1);
 }
 
-void putBytes(QByteArray &out, QByteArrayView bytes)
+void putBytes(std::string &out, QByteArrayView bytes)
 {
     putVarint(out, quint64(bytes.size()));
-    out.append(bytes.data(), bytes.size());
+    out.append(bytes.data(), size_t(bytes.size()));
 }
 
 struct Reader
@@ -87,17 +88,26 @@ struct DContextDeleter
     void operator()(ZSTD_DCtx *c) const { ZSTD_freeDCtx(c); }
 };
 
-QByteArray compress(const QByteArray &raw)
+// Pages of a load are written one after another: their scratch buffers are
+// kept per thread rather than mapped and faulted in afresh for each (they are
+// about a megabyte, above malloc's mmap threshold).
+std::string &scratch()
+{
+    thread_local std::string buffer;
+    buffer.clear();
+    return buffer;
+}
+
+QByteArray compress(const std::string &raw)
 {
     // One context per thread: the archive writes on its own thread.
     thread_local std::unique_ptr<ZSTD_CCtx, CContextDeleter> context(ZSTD_createCCtx());
-    QByteArray out(qsizetype(ZSTD_compressBound(size_t(raw.size()))), Qt::Uninitialized);
-    const size_t n = ZSTD_compressCCtx(context.get(), out.data(), size_t(out.size()), raw.constData(),
-                                       size_t(raw.size()), kLevel);
+    thread_local std::string out;
+    out.resize(ZSTD_compressBound(raw.size()));
+    const size_t n = ZSTD_compressCCtx(context.get(), out.data(), out.size(), raw.data(), raw.size(), kLevel);
     if (ZSTD_isError(n))
         return {};
-    out.truncate(qsizetype(n));
-    return out;
+    return QByteArray(out.data(), qsizetype(n));
 }
 
 bool decompress(QByteArrayView blob, QByteArray &out)
@@ -112,7 +122,7 @@ bool decompress(QByteArrayView blob, QByteArray &out)
     return !ZSTD_isError(n) && n == size;
 }
 
-void putUtf8Column(QByteArray &out, const C::Utf8Column &column, const std::vector<qsizetype> &rows)
+void putUtf8Column(std::string &out, const C::Utf8Column &column, const std::vector<qsizetype> &rows)
 {
     for (qsizetype row : rows)
         putBytes(out, row < column.size() ? column.view(row) : QByteArrayView());
@@ -183,14 +193,14 @@ api::AuditColumns fromEvents(const QList<api::AuditEvent> &events)
         put(C::ResourceProduct, e.resourceProduct);
         put(C::ResourceType, e.resourceType);
         const QByteArray resourceId = e.resourceId.toUtf8();
-        C::uriShape(e.rawUri.toStdString(), std::string_view(resourceId.constData(), size_t(resourceId.size())),
-                    &shape);
+        C::uriShape(e.rawUri.toStdString(),
+                    std::string_view(resourceId.constData(), size_t(resourceId.size())), &shape);
         put(C::RawUri, QString::fromStdString(shape));
         page.ids.append(e.id.toStdString());
         page.rayIds.append(e.rawCfRayId.toStdString());
         page.resourceIds.append(std::string_view(resourceId.constData(), size_t(resourceId.size())));
-        const qint64 ms =
-            e.actionTimeMs != 0 || !e.actionTime.isValid() ? e.actionTimeMs : e.actionTime.toMSecsSinceEpoch();
+        const qint64 ms = e.actionTimeMs != 0 || !e.actionTime.isValid() ? e.actionTimeMs
+                                                                         : e.actionTime.toMSecsSinceEpoch();
         page.timeMs.push_back(ms);
         page.statusCodes.push_back(e.rawStatusCode);
         const QByteArray json = auditentryjson::fullOrEncoded(e);
@@ -202,9 +212,8 @@ api::AuditColumns fromEvents(const QList<api::AuditEvent> &events)
 
 QByteArray encodeColumns(const api::AuditColumns &page, const std::vector<qsizetype> &rows)
 {
-    QByteArray out;
-    out.reserve(qsizetype(rows.size()) * 128 + 1024);
-    out.append(char(kColumnsVersion));
+    std::string &out = scratch();
+    out.push_back(char(kColumnsVersion));
     putVarint(out, rows.size());
     for (int t = 0; t < C::TextCount; ++t) {
         const QList<QString> &values = page.values[size_t(t)];
@@ -292,16 +301,37 @@ bool decodeColumns(QByteArrayView blob, api::AuditColumns &out)
 
 QByteArray encodeBodies(const QList<QByteArray> &bodies)
 {
-    QByteArray out;
-    qsizetype total = 0;
-    for (const QByteArray &b : bodies)
-        total += b.size();
-    out.reserve(total + bodies.size() * 3 + 8);
+    std::string &out = scratch();
     putVarint(out, quint64(bodies.size()));
     for (const QByteArray &b : bodies)
         putVarint(out, quint64(b.size()));
     for (const QByteArray &b : bodies)
-        out.append(b);
+        out.append(b.constData(), size_t(b.size()));
+    return compress(out);
+}
+
+QByteArray encodeBodies(const api::AuditColumns &page, const std::vector<qsizetype> &rows)
+{
+    // The bytes as received straight from the page; only entries that came
+    // without them are rebuilt.
+    std::vector<QByteArray> rebuilt(rows.size());
+    std::vector<QByteArrayView> views(rows.size());
+    for (size_t k = 0; k < rows.size(); ++k) {
+        const qsizetype i = rows[k];
+        const C::Span span = size_t(i) < page.raw.size() ? page.raw[size_t(i)] : C::Span{};
+        if (span.size > 0 && span.offset >= 0 && span.offset + span.size <= page.body.size()) {
+            views[k] = QByteArrayView(page.body.constData() + span.offset, span.size);
+        } else {
+            rebuilt[k] = bodyOf(page, i);
+            views[k] = rebuilt[k];
+        }
+    }
+    std::string &out = scratch();
+    putVarint(out, quint64(rows.size()));
+    for (const QByteArrayView &v : views)
+        putVarint(out, quint64(v.size()));
+    for (const QByteArrayView &v : views)
+        out.append(v.data(), size_t(v.size()));
     return compress(out);
 }
 

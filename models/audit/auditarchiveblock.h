@@ -34,6 +34,8 @@ bool decodeColumns(QByteArrayView blob, api::AuditColumns &out);
 
 // Bodies of a block, compressed: a count, each length, the bytes.
 QByteArray encodeBodies(const QList<QByteArray> &bodies);
+// The same for page's entries rows, taken from the page's bytes.
+QByteArray encodeBodies(const api::AuditColumns &page, const std::vector<qsizetype> &rows);
 // The bodies as one buffer and where each ends; false on a damaged blob.
 struct Bodies
 {

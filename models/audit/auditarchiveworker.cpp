@@ -4,6 +4,9 @@
 #include "models/audit/auditarchiveblock.h"
 
 #include <QDir>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QSemaphore>
 #include <QThread>
 
@@ -178,6 +181,13 @@ void AuditArchiveWorker::readFullEntry(const QString &id)
     QMetaObject::invokeMethod(m_context, [this, id] {
         Q_EMIT fullEntryRead(id, m_archive ? m_archive->fullEntry(id) : QByteArray());
     });
+}
+
+void AuditArchiveWorker::releaseFreedMemory()
+{
+#ifdef __GLIBC__
+    QMetaObject::invokeMethod(m_context, [] { malloc_trim(0); });
+#endif
 }
 
 void AuditArchiveWorker::flush()

@@ -61,6 +61,11 @@ public:
     void readFullEntry(const QString &id);
     // Waits until every request so far was served (tests, shutdown).
     void flush();
+    // Once every page sent so far is stored, hands the heap their bytes
+    // occupied back to the system: glibc keeps freed memory of its thread
+    // arenas in the process, so a million entries' pages would stay resident
+    // after being written (call when a load ended).
+    void releaseFreedMemory();
 
 Q_SIGNALS:
     // notice: set aside, read-only or unavailable (and why); empty when all is well.
