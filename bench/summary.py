@@ -22,6 +22,8 @@ TARGETS = {
     "export_audit_vs_sdk_ratio_1m": ("<=", 0.2, "whole orgscope export (JSON) vs whole SDK process, 1 M"),
     "export_audit_csv_vs_json_1m": ("<=", 1.2, "CSV export no slower than 1.2x the JSON export, 1 M"),
     "audit_archive_reopen_ms_1m": ("<=", 1000, "1 M-entry archive to a filled, sorted table"),
+    "audit_archive_bytes_per_entry": ("<=", 400, "archive file and journals per entry (bodies kept)"),
+    "audit_rss_mb_1m": ("<=", 200, "resident memory added by loading 1 M entries with the archive on"),
     "usage_cost_estimate_ms_930k": ("<=", 150, "re-estimate 930 k records after a price edit and re-aggregate cost (worker)"),
 }
 

@@ -4,7 +4,8 @@
 //                              row, intern into the store, hand the store to
 //                              the model): audit_archive_reopen_ms_1m, ≤ 1,000 ms
 //   BM_ArchiveStreamWrite/100000 pages of 1,000 entries with ~1 KB bodies as a
-//                              load streams them in: entries_per_s
+//                              load streams them in (decoded pages, as the
+//                              archive worker gets them): entries_per_s
 //                              (audit_archive_write_entries_per_s) and the
 //                              file's bytes_per_entry after the final checkpoint
 //                              (audit_archive_bytes_per_entry)
@@ -14,6 +15,7 @@
 #include "auditsamples.h"
 
 #include "models/audit/auditarchive.h"
+#include "models/audit/auditarchiveblock.h"
 #include "models/audit/audittablemodel.h"
 
 #include <QCoreApplication>
@@ -135,9 +137,10 @@ void BM_ArchiveStreamWrite(benchmark::State &state)
         auditsamples::Generator gen(21);
         AuditArchive archive(QStringLiteral("bench"), dir.path());
         archive.open();
-        QList<QList<api::AuditEvent>> pages;
+        // The worker is handed pages as decoded (columns and the bytes as received).
+        QList<api::AuditColumns> pages;
         for (int p = 0; p < entries / kPage; ++p)
-            pages.append(wirePage(gen));
+            pages.append(auditarchiveblock::fromEvents(wirePage(gen)));
         state.ResumeTiming();
         for (const auto &page : std::as_const(pages))
             archive.appendPage(page);

@@ -2,12 +2,19 @@
 // exactly as the Audit log page does (AuditPager → AuditTableModel::appendPage
 // on the event-loop thread, decoding on workers), and measures entries/s, the
 // longest event-loop stall, and bytes held per entry. Prints one JSON line.
+// With --archive DIR every page also goes to an AuditArchiveWorker writing
+// DIR, as the page does with its archive on; the line then adds how long the
+// archive took to catch up after the last page and the process's resident
+// memory before the load, at its end and once the archive caught up
+// (rss_mb_*; audit_rss_mb_1m is rss_mb_caught_up - rss_mb_before).
 //
 //   bench_audit_ingest --base-url URL [--org ID] [--since D] [--before D] [--limit N] [--token T]
+//                      [--archive DIR]
 
 #include "api/auditpager.h"
 #include "api/client.h"
 #include "api/organizationspager.h"
+#include "models/audit/auditarchiveworker.h"
 #include "models/audit/audittablemodel.h"
 
 #include <QCommandLineParser>
@@ -24,6 +31,9 @@
 #include <QTimer>
 
 #include <ctime>
+#include <fstream>
+#include <memory>
+#include <string>
 
 namespace {
 
@@ -71,6 +81,17 @@ private:
     qint64 m_maxGapNs = 0;
 };
 
+// Resident memory of this process in MB (Linux /proc; 0 elsewhere).
+double residentMb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -98,7 +119,10 @@ int main(int argc, char **argv)
                                    QStringLiteral("1000"));
     const QCommandLineOption token(QStringLiteral("token"), QStringLiteral("API token"),
                                    QStringLiteral("token"), QStringLiteral("orgscope-demo-token"));
-    parser.addOptions({baseUrl, org, since, before, limit, token});
+    const QCommandLineOption archiveDir(QStringLiteral("archive"),
+                                        QStringLiteral("Also store the pages in an archive in this folder"),
+                                        QStringLiteral("dir"));
+    parser.addOptions({baseUrl, org, since, before, limit, token, archiveDir});
     parser.process(app);
 
     api::Client client;
@@ -112,6 +136,8 @@ int main(int argc, char **argv)
     query.limit = parser.value(limit).toInt();
 
     models::AuditTableModel model;
+    std::unique_ptr<models::AuditArchiveWorker> archive;
+    double rssBefore = 0;
     StallProbe probe(&app);
     QElapsedTimer clock;
     double guiCpuStart = 0;
@@ -122,9 +148,11 @@ int main(int argc, char **argv)
     auto runAudit = [&](const QString &orgId) {
         const quint64 generation = model.beginQuery();
         auto *pager = new api::AuditPager(&client, orgId, query, &app);
-        QObject::connect(
-            pager, &api::AuditPager::columnsReady, &model,
-            [&model, generation](const api::AuditColumns &page) { model.appendPage(generation, page); });
+        QObject::connect(pager, &api::AuditPager::columnsReady, &model,
+                         [&model, &archive, generation](const api::AuditColumns &page) {
+                             if (model.appendPage(generation, page) && archive)
+                                 archive->append(page);
+                         });
         QObject::connect(pager, &api::Pager::finished, &app, [&](api::Pager *p) {
             const double seconds = clock.nsecsElapsed() / 1e9;
             const double guiCpu = threadCpuSeconds() - guiCpuStart;
@@ -140,6 +168,18 @@ int main(int argc, char **argv)
                 {QStringLiteral("process_cpu_us_per_entry"), rows ? processCpu * 1e6 / double(rows) : 0.0},
                 {QStringLiteral("bytes_per_entry"),
                  rows ? double(model.store().bytes()) / double(rows) : 0.0}};
+            if (archive) {
+                result.insert(QStringLiteral("rss_mb_before"), rssBefore);
+                result.insert(QStringLiteral("rss_mb_loaded"), residentMb());
+                QElapsedTimer lag;
+                lag.start();
+                archive->releaseFreedMemory(); // as AuditController does when a load ends
+                archive->flush();
+                result.insert(QStringLiteral("archive_lag_s"), lag.nsecsElapsed() / 1e9);
+                result.insert(QStringLiteral("archive_entries_per_s"),
+                              rows / (seconds + lag.nsecsElapsed() / 1e9));
+                result.insert(QStringLiteral("rss_mb_caught_up"), residentMb());
+            }
             if (!p->succeeded()) {
                 result.insert(QStringLiteral("error"), p->error().userMessage());
                 exitCode = 1;
@@ -148,6 +188,12 @@ int main(int argc, char **argv)
             out.flush();
             QCoreApplication::exit(exitCode);
         });
+        if (parser.isSet(archiveDir)) {
+            archive = std::make_unique<models::AuditArchiveWorker>();
+            archive->open(1, orgId, parser.value(archiveDir), false);
+            archive->flush();
+        }
+        rssBefore = residentMb();
         probe.start();
         guiCpuStart = threadCpuSeconds();
         processCpuStart = processCpuSeconds();

@@ -16,6 +16,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <limits>
 
 namespace models {
 
@@ -279,6 +280,8 @@ bool AuditArchive::openFile(bool readOnly)
         QSqlDatabase::removeDatabase(m_connection);
     }
     m_mode = Mode::Closed;
+    m_cachedBlock = -1;
+    m_cachedBodies = {};
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
     db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
@@ -287,6 +290,8 @@ bool AuditArchive::openFile(bool readOnly)
         return fail(QStringLiteral("cannot open"), db.lastError());
     // Read what is there before changing anything: a newer format is left as it is.
     QSqlQuery q(db);
+    // Blobs read through a mapping rather than a copy per page (reopen reads them all).
+    q.exec(QStringLiteral("PRAGMA mmap_size = 1073741824"));
     if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")))
         return fail(QStringLiteral("cannot read"), q.lastError());
     bool hasMeta = false;
@@ -310,40 +315,129 @@ bool AuditArchive::openFile(bool readOnly)
                                               .arg(version)
                                               .arg(kSchemaVersion));
     if (readOnly) {
+        // An older layout is read as it is: only a writer converts it.
+        m_legacy = version < kSchemaVersion && hasTable(QStringLiteral("entries"));
         m_mode = Mode::ReadOnly;
         return true;
     }
+    m_legacy = false;
     if (!initSchema(version))
         return false;
     m_mode = Mode::ReadWrite;
     return true;
 }
 
+bool AuditArchive::hasTable(const QString &name) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
+    q.addBindValue(name);
+    return q.exec() && q.next();
+}
+
 bool AuditArchive::initSchema(int version)
 {
     QStringList statements;
     // Only takes effect before the first table: lets retention give pages back.
+    // Blocks are tens of kilobytes: bigger pages mean fewer overflow pages
+    // to chain through and fewer reads.
     if (version == 0)
-        statements << QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL");
+        statements << QStringLiteral("PRAGMA page_size = 16384")
+                   << QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL");
     statements
         << QStringLiteral("PRAGMA journal_mode=WAL") << QStringLiteral("PRAGMA synchronous=NORMAL")
         << QStringLiteral("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)")
-        // Small rows for the table; bodies live apart so loading skips them.
-        << QStringLiteral("CREATE TABLE IF NOT EXISTS entries(id TEXT NOT NULL UNIQUE, time_ms INTEGER "
-                          "NOT NULL, compact BLOB NOT NULL)")
-        << QStringLiteral("CREATE INDEX IF NOT EXISTS entries_time ON entries(time_ms)")
-        << QStringLiteral("CREATE TABLE IF NOT EXISTS bodies(entry INTEGER PRIMARY KEY, json BLOB NOT NULL)")
+        // One page of entries per row: the table's columns, newest first
+        // (auditarchiveblock.h); their bodies live apart so loading skips them.
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS blocks(id INTEGER PRIMARY KEY, newest_ms INTEGER NOT "
+                          "NULL, oldest_ms INTEGER NOT NULL, count INTEGER NOT NULL, columns BLOB NOT NULL)")
+        << QStringLiteral("CREATE INDEX IF NOT EXISTS blocks_newest ON blocks(newest_ms)")
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS block_bodies(block INTEGER PRIMARY KEY, data BLOB NOT "
+                          "NULL)")
+        // Where each entry is (its id's UTF-8 bytes): de-duplication and the details pane.
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS ids(id TEXT PRIMARY KEY, block INTEGER NOT NULL, slot "
+                          "INTEGER NOT NULL) WITHOUT ROWID")
         // [from_ms, to_ms): held completely for the unfiltered stream.
         << QStringLiteral(
                "CREATE TABLE IF NOT EXISTS coverage(from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL)");
-    // A version 1 archive gains the coverage table empty: nothing it holds is
-    // known to be complete, so its stretches are fetched again once.
-    if (version != kSchemaVersion)
-        statements << QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '%1')")
-                          .arg(kSchemaVersion);
     for (const QString &sql : std::as_const(statements))
         if (!exec(sql))
             return false;
+    if (version == kSchemaVersion)
+        return true;
+    // Schemas 1 and 2 (one row per entry) become blocks in one transaction:
+    // a failure leaves the file as it was. A version 1 archive gains the
+    // coverage table empty: nothing it holds is known to be complete, so its
+    // stretches are fetched again once.
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return false;
+    const bool ok = migrateRows() && exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) "
+                                                         "VALUES('schema', '%1')")
+                                              .arg(kSchemaVersion));
+    if (!ok || !exec(QStringLiteral("COMMIT"))) {
+        const Problem problem = m_problem;
+        const QString error = m_error;
+        QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("ROLLBACK"));
+        m_problem = problem;
+        m_error = error;
+        return false;
+    }
+    exec(QStringLiteral("PRAGMA incremental_vacuum"));
+    return true;
+}
+
+bool AuditArchive::migrateRows()
+{
+    if (!hasTable(QStringLiteral("entries")))
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const bool withBodies = hasTable(QStringLiteral("bodies"));
+    const QString sql = withBodies
+                            ? QStringLiteral("SELECT e.id, e.time_ms, e.compact, b.json FROM entries e "
+                                             "LEFT JOIN bodies b ON b.entry = e.rowid ORDER BY e.rowid")
+                            : QStringLiteral("SELECT id, time_ms, compact FROM entries ORDER BY rowid");
+    if (!q.exec(sql))
+        return fail(QStringLiteral("cannot convert the archive"), q.lastError());
+    qint64 converted = 0;
+    qint64 damaged = 0;
+    QList<api::AuditEvent> batch;
+    auto flush = [&] {
+        if (batch.isEmpty())
+            return true;
+        const int n = writeBlock(auditarchiveblock::fromEvents(batch));
+        batch.clear();
+        converted += std::max(n, 0);
+        return n >= 0;
+    };
+    while (q.next()) {
+        api::AuditEvent e;
+        e.id = q.value(0).toString();
+        e.actionTimeMs = q.value(1).toLongLong();
+        if (!decodeCompact(q.value(2).toByteArray(), e)) {
+            ++damaged; // unreadable before as well: the rest is kept
+            continue;
+        }
+        if (withBodies)
+            e.rawJson = q.value(3).toByteArray();
+        batch.append(std::move(e));
+        if (batch.size() == 1000 && !flush())
+            return false;
+    }
+    if (q.lastError().isValid())
+        return fail(QStringLiteral("cannot convert the archive"), q.lastError());
+    q.finish();
+    if (!flush())
+        return false;
+    QStringList drops{QStringLiteral("DROP TABLE entries")};
+    if (withBodies)
+        drops.prepend(QStringLiteral("DROP TABLE bodies"));
+    for (const QString &drop : std::as_const(drops))
+        if (!exec(drop))
+            return false;
+    qCInfo(lcModels) << "audit archive" << m_path << "converted to blocks:" << converted << "entries"
+                     << damaged << "unreadable rows left out";
     return true;
 }
 
@@ -504,6 +598,28 @@ bool AuditArchive::quickCheck()
                 findings.mid(0, 3).join(QStringLiteral("; ")));
 }
 
+const auditarchiveblock::Bodies *AuditArchive::bodiesOf(qint64 block) const
+{
+    if (block == m_cachedBlock)
+        return &m_cachedBodies;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT data FROM block_bodies WHERE block = ?"));
+    q.addBindValue(block);
+    if (!q.exec()) {
+        fail(QStringLiteral("cannot read"), q.lastError());
+        return nullptr;
+    }
+    if (!q.next())
+        return nullptr;
+    m_cachedBlock = -1;
+    if (!auditarchiveblock::decodeBodies(q.value(0).toByteArray(), m_cachedBodies)) {
+        fail(Problem::Corrupt, QStringLiteral("damaged bodies"), QString::number(block));
+        return nullptr;
+    }
+    m_cachedBlock = block;
+    return &m_cachedBodies;
+}
+
 QHash<QString, QByteArray> AuditArchive::fullEntries(const QStringList &ids) const
 {
     QHash<QString, QByteArray> out;
@@ -515,29 +631,45 @@ QHash<QString, QByteArray> AuditArchive::fullEntries(const QStringList &ids) con
     constexpr qsizetype kBatch = 500;
     for (qsizetype from = 0; from < ids.size(); from += kBatch) {
         const qsizetype n = std::min(kBatch, ids.size() - from);
-        QString sql = QStringLiteral("SELECT e.id, b.json FROM entries e JOIN bodies b ON b.entry = e.rowid "
-                                     "WHERE e.id IN (?");
+        QString sql = m_legacy
+                          ? QStringLiteral("SELECT e.id, b.json FROM entries e JOIN bodies b ON b.entry = "
+                                           "e.rowid WHERE e.id IN (?")
+                          : QStringLiteral("SELECT id, block, slot FROM ids WHERE id IN (?");
         sql.reserve(sql.size() + 2 * n + 1);
         for (qsizetype i = 1; i < n; ++i)
             sql += QStringLiteral(",?");
         sql += QLatin1Char(')');
+        if (!m_legacy)
+            sql += QStringLiteral(" ORDER BY block");
         if (!q.prepare(sql)) {
             fail(QStringLiteral("cannot read"), q.lastError());
             return out;
         }
         for (qsizetype i = 0; i < n; ++i)
-            q.addBindValue(ids[from + i]);
+            q.addBindValue(m_legacy ? QVariant(ids[from + i]) : QVariant(ids[from + i].toUtf8()));
         if (!q.exec()) {
             fail(QStringLiteral("cannot read"), q.lastError());
             return out;
         }
-        while (q.next())
-            out.insert(q.value(0).toString(), q.value(1).toByteArray());
+        while (q.next()) {
+            if (m_legacy) {
+                out.insert(q.value(0).toString(), q.value(1).toByteArray());
+                continue;
+            }
+            const auditarchiveblock::Bodies *bodies = bodiesOf(q.value(1).toLongLong());
+            if (bodies && q.value(2).toLongLong() < bodies->size())
+                out.insert(QString::fromUtf8(q.value(0).toByteArray()), bodies->at(q.value(2).toLongLong()));
+        }
     }
     return out;
 }
 
 int AuditArchive::appendPage(const QList<api::AuditEvent> &events)
+{
+    return appendPage(auditarchiveblock::fromEvents(events));
+}
+
+int AuditArchive::appendPage(const api::AuditColumns &page)
 {
     if (m_mode != Mode::ReadWrite) {
         fail(m_mode == Mode::ReadOnly ? Problem::ReadOnly : Problem::CannotOpen,
@@ -545,57 +677,84 @@ int AuditArchive::appendPage(const QList<api::AuditEvent> &events)
                                       : QStringLiteral("archive not open"));
         return -1;
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     // Statements run through QSqlQuery rather than QSqlDatabase::transaction():
     // only they keep SQLite's result code, which tells a full disk from damage.
     if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
         return -1;
-    int added = 0;
-    bool ok = true;
-    {
-        QSqlQuery entry(db);
-        QSqlQuery body(db);
-        if (!entry.prepare(
-                QStringLiteral("INSERT OR IGNORE INTO entries(id, time_ms, compact) VALUES(?, ?, ?)")) ||
-            !body.prepare(QStringLiteral("INSERT OR REPLACE INTO bodies(entry, json) VALUES(?, ?)"))) {
-            fail(QStringLiteral("cannot write"),
-                 entry.lastError().isValid() ? entry.lastError() : body.lastError());
-            ok = false;
-        }
-        for (const api::AuditEvent &e : events) {
-            if (!ok)
-                break;
-            if (e.id.isEmpty())
-                continue; // cannot be de-duplicated or looked up
-            const qint64 ms = e.actionTimeMs != 0 || !e.actionTime.isValid()
-                                  ? e.actionTimeMs
-                                  : e.actionTime.toMSecsSinceEpoch();
-            entry.bindValue(0, e.id);
-            entry.bindValue(1, ms);
-            entry.bindValue(2, encodeCompact(e));
-            if (!entry.exec()) {
-                ok = fail(QStringLiteral("cannot write"), entry.lastError());
-                break;
-            }
-            if (entry.numRowsAffected() != 1)
-                continue; // already stored
-            body.bindValue(0, entry.lastInsertId());
-            body.bindValue(1, auditentryjson::fullOrEncoded(e));
-            if (!body.exec()) {
-                ok = fail(QStringLiteral("cannot write"), body.lastError());
-                break;
-            }
-            ++added;
-        }
-    }
-    if (ok && exec(QStringLiteral("COMMIT")))
+    const int added = writeBlock(page);
+    if (added >= 0 && exec(QStringLiteral("COMMIT")))
         return added;
     const Problem problem = m_problem;
     const QString error = m_error;
-    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+    QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("ROLLBACK"));
     m_problem = problem;
     m_error = error;
     return -1;
+}
+
+int AuditArchive::writeBlock(const api::AuditColumns &page)
+{
+    const auto failed = [this](auto &&...args) {
+        fail(args...);
+        return -1;
+    };
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    // Newest first inside a block, as the table shows them; ties keep the
+    // page's order.
+    std::vector<qsizetype> order;
+    order.reserve(size_t(page.size()));
+    for (qsizetype i = 0; i < page.size(); ++i)
+        if (!page.ids.view(i).isEmpty()) // cannot be de-duplicated or looked up
+            order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&page](qsizetype a, qsizetype b) {
+        return auditarchiveblock::timeOf(page, a) > auditarchiveblock::timeOf(page, b);
+    });
+    if (order.empty())
+        return 0;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT IFNULL(MAX(id), 0) + 1 FROM blocks")) || !q.next())
+        return failed(QStringLiteral("cannot write"), q.lastError());
+    const qint64 block = q.value(0).toLongLong();
+    q.finish();
+    QSqlQuery id(db);
+    if (!id.prepare(QStringLiteral("INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)")))
+        return failed(QStringLiteral("cannot write"), id.lastError());
+    std::vector<qsizetype> kept;
+    kept.reserve(order.size());
+    for (qsizetype i : order) {
+        // Ids are kept as their UTF-8 bytes (a blob): no conversion per entry.
+        const QByteArrayView key = page.ids.view(i);
+        id.bindValue(0, QByteArray::fromRawData(key.data(), key.size()));
+        id.bindValue(1, block);
+        id.bindValue(2, qint64(kept.size()));
+        if (!id.exec())
+            return failed(QStringLiteral("cannot write"), id.lastError());
+        if (id.numRowsAffected() == 1)
+            kept.push_back(i);
+    }
+    if (kept.empty())
+        return 0;
+    const QByteArray columns = auditarchiveblock::encodeColumns(page, kept);
+    const QByteArray packed = auditarchiveblock::encodeBodies(page, kept);
+    if (columns.isEmpty() || packed.isEmpty())
+        return failed(Problem::Other, QStringLiteral("cannot compress"));
+    if (!q.prepare(QStringLiteral(
+            "INSERT INTO blocks(id, newest_ms, oldest_ms, count, columns) VALUES(?, ?, ?, ?, ?)")))
+        return failed(QStringLiteral("cannot write"), q.lastError());
+    q.addBindValue(block);
+    q.addBindValue(auditarchiveblock::timeOf(page, kept.front()));
+    q.addBindValue(auditarchiveblock::timeOf(page, kept.back()));
+    q.addBindValue(qint64(kept.size()));
+    q.addBindValue(columns);
+    if (!q.exec())
+        return failed(QStringLiteral("cannot write"), q.lastError());
+    if (!q.prepare(QStringLiteral("INSERT INTO block_bodies(block, data) VALUES(?, ?)")))
+        return failed(QStringLiteral("cannot write"), q.lastError());
+    q.addBindValue(block);
+    q.addBindValue(packed);
+    if (!q.exec())
+        return failed(QStringLiteral("cannot write"), q.lastError());
+    return int(kept.size());
 }
 
 AuditArchiveCoverage AuditArchive::coverage() const
@@ -685,22 +844,82 @@ qint64 AuditArchive::deleteBefore(qint64 cutoffMs)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
         return -1;
-    qint64 removed = -1;
+    m_cachedBlock = -1;
+    qint64 removed = 0;
     QSqlError error;
     {
+        // Blocks hold their entries newest first: what stays is a prefix, so
+        // the slots of the entries kept do not change.
         QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "DELETE FROM bodies WHERE entry IN (SELECT rowid FROM entries WHERE time_ms < ?)"));
+        QSqlQuery w(db);
+        std::vector<std::pair<qint64, QByteArray>> touched;
+        q.prepare(QStringLiteral("SELECT id, columns FROM blocks WHERE oldest_ms < ?"));
         q.addBindValue(cutoffMs);
-        if (!q.exec())
+        if (q.exec()) {
+            while (q.next())
+                touched.emplace_back(q.value(0).toLongLong(), q.value(1).toByteArray());
+        }
+        if (q.lastError().isValid())
             error = q.lastError();
-        if (!error.isValid()) {
-            q.prepare(QStringLiteral("DELETE FROM entries WHERE time_ms < ?"));
-            q.addBindValue(cutoffMs);
-            if (q.exec())
-                removed = q.numRowsAffected();
-            else
-                error = q.lastError();
+        q.finish();
+        for (const auto &[block, blob] : touched) {
+            if (error.isValid())
+                break;
+            api::AuditColumns columns;
+            if (!auditarchiveblock::decodeColumns(blob, columns)) {
+                fail(Problem::Corrupt, QStringLiteral("damaged block"), QString::number(block));
+                error = QSqlError(m_error, m_error, QSqlError::StatementError, QStringLiteral("11"));
+                break;
+            }
+            qsizetype keep = 0;
+            while (keep < columns.size() && auditarchiveblock::timeOf(columns, keep) >= cutoffMs)
+                ++keep;
+            w.prepare(QStringLiteral("DELETE FROM ids WHERE id = ?"));
+            for (qsizetype i = keep; i < columns.size() && !error.isValid(); ++i) {
+                const QByteArrayView key = columns.ids.view(i);
+                w.bindValue(0, QByteArray::fromRawData(key.data(), key.size()));
+                if (!w.exec())
+                    error = w.lastError();
+            }
+            removed += columns.size() - keep;
+            if (error.isValid())
+                break;
+            if (keep == 0) {
+                for (const QString &sql : {QStringLiteral("DELETE FROM blocks WHERE id = ?"),
+                                           QStringLiteral("DELETE FROM block_bodies WHERE block = ?")}) {
+                    w.prepare(sql);
+                    w.addBindValue(block);
+                    if (!w.exec()) {
+                        error = w.lastError();
+                        break;
+                    }
+                }
+                continue;
+            }
+            std::vector<qsizetype> rows(static_cast<std::size_t>(keep));
+            for (qsizetype i = 0; i < keep; ++i)
+                rows[size_t(i)] = i;
+            w.prepare(QStringLiteral("UPDATE blocks SET oldest_ms = ?, count = ?, columns = ? WHERE id = ?"));
+            w.addBindValue(auditarchiveblock::timeOf(columns, keep - 1));
+            w.addBindValue(qint64(keep));
+            w.addBindValue(auditarchiveblock::encodeColumns(columns, rows));
+            w.addBindValue(block);
+            if (!w.exec()) {
+                error = w.lastError();
+                break;
+            }
+            const auditarchiveblock::Bodies *bodies = bodiesOf(block);
+            if (bodies) {
+                QList<QByteArray> kept;
+                for (qsizetype i = 0; i < keep; ++i)
+                    kept.append(bodies->at(i));
+                m_cachedBlock = -1;
+                w.prepare(QStringLiteral("UPDATE block_bodies SET data = ? WHERE block = ?"));
+                w.addBindValue(auditarchiveblock::encodeBodies(kept));
+                w.addBindValue(block);
+                if (!w.exec())
+                    error = w.lastError();
+            }
         }
         if (!error.isValid()) {
             AuditArchiveCoverage c = coverage();
@@ -727,6 +946,28 @@ qint64 AuditArchive::deleteBefore(qint64 cutoffMs)
     // Gives the freed pages back to the file system (auto_vacuum = INCREMENTAL).
     exec(QStringLiteral("PRAGMA incremental_vacuum"));
     return removed;
+}
+
+std::optional<qint64> AuditArchive::timeOfOldest(qint64 n) const
+{
+    // The blocks from the oldest on until the n-th entry's one; its time there.
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT count, columns FROM blocks ORDER BY oldest_ms, id")))
+        return std::nullopt;
+    qint64 seen = 0;
+    while (q.next()) {
+        const qint64 count = q.value(0).toLongLong();
+        if (seen + count <= n) {
+            seen += count;
+            continue;
+        }
+        api::AuditColumns columns;
+        if (!auditarchiveblock::decodeColumns(q.value(1).toByteArray(), columns) || columns.size() != count)
+            return std::nullopt;
+        return auditarchiveblock::timeOf(columns, count - 1 - (n - seen));
+    }
+    return std::nullopt;
 }
 
 qint64 AuditArchive::prune(qint64 olderThanMs, qint64 maxBytes)
@@ -756,10 +997,8 @@ qint64 AuditArchive::prune(qint64 olderThanMs, qint64 maxBytes)
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
         if (drop >= rows) {
             cutoff = newestTimeMs().value_or(0) + 1;
-        } else if (q.exec(QStringLiteral("SELECT time_ms FROM entries ORDER BY time_ms LIMIT 1 OFFSET %1")
-                              .arg(drop)) &&
-                   q.next()) {
-            cutoff = q.value(0).toLongLong();
+        } else if (const std::optional<qint64> t = timeOfOldest(drop)) {
+            cutoff = *t;
         } else {
             break;
         }
@@ -803,7 +1042,9 @@ bool AuditArchive::setPageLimit(qint64 pages)
 std::optional<qint64> AuditArchive::newestTimeMs() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT MAX(time_ms) FROM entries")) || !q.next() || q.value(0).isNull())
+    if (!q.exec(m_legacy ? QStringLiteral("SELECT MAX(time_ms) FROM entries")
+                         : QStringLiteral("SELECT MAX(newest_ms) FROM blocks")) ||
+        !q.next() || q.value(0).isNull())
         return std::nullopt;
     return q.value(0).toLongLong();
 }
@@ -811,7 +1052,9 @@ std::optional<qint64> AuditArchive::newestTimeMs() const
 qint64 AuditArchive::count() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM entries")) || !q.next())
+    if (!q.exec(m_legacy ? QStringLiteral("SELECT COUNT(*) FROM entries")
+                         : QStringLiteral("SELECT IFNULL(SUM(count), 0) FROM blocks")) ||
+        !q.next())
         return -1;
     return q.value(0).toLongLong();
 }
@@ -819,17 +1062,127 @@ qint64 AuditArchive::count() const
 QByteArray AuditArchive::fullEntry(const QString &id) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(
-        QStringLiteral("SELECT b.json FROM entries e JOIN bodies b ON b.entry = e.rowid WHERE e.id = ?"));
-    q.addBindValue(id);
+    q.prepare(m_legacy ? QStringLiteral(
+                             "SELECT b.json FROM entries e JOIN bodies b ON b.entry = e.rowid WHERE e.id = ?")
+                       : QStringLiteral("SELECT block, slot FROM ids WHERE id = ?"));
+    q.addBindValue(m_legacy ? QVariant(id) : QVariant(id.toUtf8()));
     if (!q.exec()) {
         fail(QStringLiteral("cannot read"), q.lastError());
         return {};
     }
-    return q.next() ? q.value(0).toByteArray() : QByteArray();
+    if (!q.next())
+        return {};
+    if (m_legacy)
+        return q.value(0).toByteArray();
+    const qint64 slot = q.value(1).toLongLong();
+    const auditarchiveblock::Bodies *bodies = bodiesOf(q.value(0).toLongLong());
+    return bodies ? bodies->at(slot) : QByteArray();
 }
 
+namespace {
+
+struct BlockRow
+{
+    qint64 id = 0;
+    qint64 newestMs = 0;
+    qint64 oldestMs = 0;
+    qint64 count = 0;
+    QByteArray columns;
+};
+
+// Entry `slot` of block `block` (an index into the blocks read) at timeMs.
+struct Slot
+{
+    qint64 timeMs;
+    quint32 block;
+    quint32 slot;
+};
+
+} // namespace
+
 qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) const
+{
+    if (m_legacy)
+        return legacyLoadInto(store, maxRows, offset);
+    m_damaged = 0;
+    offset = std::max<qint64>(offset, 0);
+    const qint64 limit = maxRows < 0 ? std::numeric_limits<qint64>::max() : maxRows;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT id, newest_ms, oldest_ms, count, columns FROM blocks ORDER BY newest_ms DESC, id"))) {
+        fail(QStringLiteral("cannot read"), q.lastError());
+        return -1;
+    }
+    std::vector<BlockRow> blocks;
+    while (q.next())
+        blocks.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                          q.value(3).toLongLong(), q.value(4).toByteArray()});
+    if (q.lastError().isValid()) {
+        fail(QStringLiteral("cannot read"), q.lastError());
+        return -1;
+    }
+    q.finish();
+    // Blocks that do not overlap in time are already in the table's order
+    // (newest first; ties by block, then slot): each goes to the store whole.
+    bool disjoint = true;
+    for (size_t b = 1; b < blocks.size() && disjoint; ++b)
+        disjoint = blocks[b - 1].oldestMs > blocks[b].newestMs ||
+                   (blocks[b - 1].oldestMs == blocks[b].newestMs && blocks[b - 1].id < blocks[b].id);
+    auto decode = [this](const BlockRow &row, api::AuditColumns &columns) {
+        if (auditarchiveblock::decodeColumns(row.columns, columns) && columns.size() == row.count)
+            return true;
+        m_damaged += std::max<qint64>(row.count, 1);
+        m_error = QStringLiteral("damaged block %1").arg(row.id);
+        return false;
+    };
+    qint64 loaded = 0;
+    if (disjoint) {
+        qint64 skip = offset;
+        for (const BlockRow &row : blocks) {
+            if (loaded >= limit)
+                break;
+            if (skip >= row.count) {
+                skip -= row.count;
+                continue;
+            }
+            api::AuditColumns columns;
+            if (!decode(row, columns))
+                continue;
+            const qint64 to = skip + std::min<qint64>(columns.size() - skip, limit - loaded);
+            loaded += store.appendRange(columns, skip, to);
+            skip = 0;
+        }
+        return loaded;
+    }
+    // Overlapping blocks (a refresh of a stretch already held in part): merged by time.
+    std::vector<api::AuditColumns> decoded(blocks.size());
+    std::vector<Slot> order;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+        if (!decode(blocks[b], decoded[b]))
+            continue;
+        for (qsizetype i = 0; i < decoded[b].size(); ++i)
+            order.push_back({decoded[b].timeMs[size_t(i)], quint32(b), quint32(i)});
+    }
+    std::stable_sort(order.begin(), order.end(), [&blocks](const Slot &x, const Slot &y) {
+        if (x.timeMs != y.timeMs)
+            return x.timeMs > y.timeMs;
+        return blocks[x.block].id < blocks[y.block].id;
+    });
+    const auto first = size_t(std::min<qint64>(offset, qint64(order.size())));
+    const auto last = first + size_t(std::min<qint64>(qint64(order.size() - first), limit));
+    for (size_t i = first; i < last;) {
+        // A run of consecutive slots of one block goes in one call.
+        size_t j = i + 1;
+        while (j < last && order[j].block == order[i].block && order[j].slot == order[j - 1].slot + 1)
+            ++j;
+        loaded += store.appendRange(decoded[order[i].block], order[i].slot, qsizetype(order[j - 1].slot) + 1);
+        i = j;
+    }
+    return loaded;
+}
+
+qint64 AuditArchive::legacyLoadInto(AuditStore &store, qint64 maxRows, qint64 offset) const
 {
     m_damaged = 0;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

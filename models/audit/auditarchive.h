@@ -1,10 +1,14 @@
 #pragma once
-// Per-organization archive of audit entries in SQLite (Qt SQL): compact
-// columns for loading the table quickly plus the full entry JSON, read back on
-// demand for the details pane, and the time ranges it holds completely
-// (coverage()). Each instance has its own connection, so a worker thread can
-// write through its own instance while the GUI reads. Not a QObject; use on
-// one thread per instance.
+// Per-organization archive of audit entries in SQLite (Qt SQL). Entries are
+// stored a page at a time as blocks (auditarchiveblock.h): the table's
+// columns in one compressed blob, read straight into an AuditStore, and the
+// entries as received in another, read back on demand for the details pane
+// and exports; an id index finds an entry's block and de-duplicates. Beside
+// them, the time ranges it holds completely (coverage()). An archive of an
+// older layout (one row per entry, schema 1 and 2) is converted when opened
+// for writing, in one transaction, and read as it is when opened read-only. Each instance has its own
+// connection, so a worker thread can write through its own instance while the GUI reads. Not a QObject; use
+// on one thread per instance.
 //
 // Failures are told apart: only real corruption (SQLITE_CORRUPT,
 // SQLITE_NOTADB, a failed quick_check) sets the file aside (renamed, never
@@ -13,6 +17,7 @@
 // archive unavailable; notice() says why. A lock file beside the archive
 // keeps a second instance to reading only. The file is owner-only (0600).
 
+#include "models/audit/auditarchiveblock.h"
 #include "models/audit/auditarchivecoverage.h"
 #include "models/audit/auditstore.h"
 
@@ -58,7 +63,7 @@ public:
 
     static QString defaultDirectory(); // <AppDataLocation>/audit
     QString filePath() const { return m_path; }
-    static constexpr int schemaVersion() { return 2; }
+    static constexpr int schemaVersion() { return 3; }
 
     // Opens (creating if needed) for writing; when another instance holds the
     // archive, for reading only (mode() says which, notice() says so). A
@@ -83,6 +88,9 @@ public:
     // Stores a page in one transaction; entries whose id is already stored are
     // skipped. Returns how many were new, or -1 on error (problem() says why).
     int appendPage(const QList<api::AuditEvent> &events);
+    // The same from a decoded page: its columns and the entries' bytes as
+    // received are stored as they are, without a record per entry.
+    int appendPage(const api::AuditColumns &page);
     // Records [fromMs, toMs) as held completely. Call only after every page of
     // an unfiltered load that ran to its end was appended.
     bool addCoverage(qint64 fromMs, qint64 toMs);
@@ -122,9 +130,9 @@ public:
     // fail as on a full disk. Tests use it to simulate one.
     bool setPageLimit(qint64 pages);
 
-    // The compact row of the entries table (the fields the store keeps) and
-    // its reading back, which must survive any bytes a damaged file holds
-    // (exposed for tests and fuzz_auditarchive). decodeRow sets the status
+    // The compact row of the schema 1 and 2 entries table (the fields the
+    // store keeps) and its reading back, which must survive any bytes a
+    // damaged file holds (exposed for tests, migration and fuzz_auditarchive). decodeRow sets the status
     // and the string fields, and returns false on a truncated or unknown row.
     static QByteArray encodeRow(const api::AuditEvent &event);
     static bool decodeRow(const QByteArray &blob, api::AuditEvent &event);
@@ -139,7 +147,18 @@ private:
     void setUnavailableNotice();
     // Removes entries before cutoffMs and cuts coverage; returns how many, or -1.
     qint64 deleteBefore(qint64 cutoffMs);
+    // Time of the entry with n older ones (nullopt: fewer entries or damage).
+    std::optional<qint64> timeOfOldest(qint64 n) const;
     bool exec(const QString &sql) const;
+    // Stores page's entries not yet held as one block (inside a transaction
+    // the caller opened); how many were new, or -1.
+    int writeBlock(const api::AuditColumns &page);
+    // Schema 1 and 2 kept one row per entry: converted to blocks.
+    bool migrateRows();
+    bool hasTable(const QString &name) const;
+    // The decompressed bodies of a block (the last one read is kept).
+    const auditarchiveblock::Bodies *bodiesOf(qint64 block) const;
+    qint64 legacyLoadInto(AuditStore &store, qint64 maxRows, qint64 offset) const;
 
     QString m_organizationId;
     QString m_path;
@@ -150,6 +169,9 @@ private:
     mutable QString m_error;
     mutable Problem m_problem = Problem::None;
     mutable qint64 m_damaged = 0;
+    bool m_legacy = false; // opened read-only on a schema 1 or 2 file
+    mutable qint64 m_cachedBlock = -1;
+    mutable auditarchiveblock::Bodies m_cachedBodies;
 };
 
 } // namespace models

@@ -1,8 +1,12 @@
 #include "models/audit/auditarchiveworker.h"
 
 #include "models/audit/auditarchive.h"
+#include "models/audit/auditarchiveblock.h"
 
 #include <QDir>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QSemaphore>
 #include <QThread>
 
@@ -100,11 +104,11 @@ void AuditArchiveWorker::doOpen(quint64 ticket, const QString &organizationId, c
     Q_EMIT historyLoaded(ticket, history);
 }
 
-void AuditArchiveWorker::doAppend(const QList<api::AuditEvent> &events)
+void AuditArchiveWorker::doAppend(const api::AuditColumns &page)
 {
     if (!m_archive || m_archive->mode() != AuditArchive::Mode::ReadWrite || m_writeFailed)
         return; // read-only or unavailable: said when it opened or failed
-    const int added = m_archive->appendPage(events);
+    const int added = m_archive->appendPage(page);
     if (added >= 0) {
         Q_EMIT appended(added, {});
         return;
@@ -128,15 +132,13 @@ void AuditArchiveWorker::doAppend(const QList<api::AuditEvent> &events)
 
 void AuditArchiveWorker::append(const QList<api::AuditEvent> &events)
 {
-    QMetaObject::invokeMethod(m_context, [this, events] { doAppend(events); });
+    QMetaObject::invokeMethod(m_context, [this, events] { doAppend(auditarchiveblock::fromEvents(events)); });
 }
 
 void AuditArchiveWorker::append(const api::AuditColumns &page)
 {
-    QMetaObject::invokeMethod(m_context, [this, page] {
-        if (m_archive && !m_writeFailed)
-            doAppend(page.events()); // decoded into records here, not on the caller's thread
-    });
+    // Stored as decoded: its columns and the entries' bytes, no record per entry.
+    QMetaObject::invokeMethod(m_context, [this, page] { doAppend(page); });
 }
 
 void AuditArchiveWorker::addCoverage(qint64 fromMs, qint64 toMs)
@@ -179,6 +181,13 @@ void AuditArchiveWorker::readFullEntry(const QString &id)
     QMetaObject::invokeMethod(m_context, [this, id] {
         Q_EMIT fullEntryRead(id, m_archive ? m_archive->fullEntry(id) : QByteArray());
     });
+}
+
+void AuditArchiveWorker::releaseFreedMemory()
+{
+#ifdef __GLIBC__
+    QMetaObject::invokeMethod(m_context, [] { malloc_trim(0); });
+#endif
 }
 
 void AuditArchiveWorker::flush()

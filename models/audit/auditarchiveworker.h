@@ -50,7 +50,7 @@ public:
               qint64 retainFromMs = 0, qint64 maxBytes = 0);
     // Stores a page in the open archive (entries already there are skipped).
     void append(const QList<api::AuditEvent> &events);
-    // The page is turned into records on the worker, not on the caller's thread.
+    // The page is stored as decoded (columns and bytes as received), on the worker.
     void append(const api::AuditColumns &page);
     // Records [fromMs, toMs) as held completely, unless a write failed since
     // the archive was opened; coverageChanged() follows when recorded.
@@ -61,6 +61,11 @@ public:
     void readFullEntry(const QString &id);
     // Waits until every request so far was served (tests, shutdown).
     void flush();
+    // Once every page sent so far is stored, hands the heap their bytes
+    // occupied back to the system: glibc keeps freed memory of its thread
+    // arenas in the process, so a million entries' pages would stay resident
+    // after being written (call when a load ended).
+    void releaseFreedMemory();
 
 Q_SIGNALS:
     // notice: set aside, read-only or unavailable (and why); empty when all is well.
@@ -77,7 +82,7 @@ private:
     // Run on the worker thread.
     void doOpen(quint64 ticket, const QString &organizationId, const QString &directory, bool loadHistory,
                 qint64 retainFromMs, qint64 maxBytes);
-    void doAppend(const QList<api::AuditEvent> &events);
+    void doAppend(const api::AuditColumns &page);
 
     QThread *m_thread;
     QObject *m_context; // lives on m_thread; invokeMethod target

@@ -650,6 +650,8 @@ void AuditController::onLoadFinished()
                                                  : RetryAction::Continue);
     }
     m_skipIds.clear();
+    // The pages' bytes are freed as the archive stores them: give them back.
+    m_archive->releaseFreedMemory();
     setActivity(Activity::Idle);
     Q_EMIT progressChanged({summary.received, summary.received});
     Q_EMIT loadFinished(summary);

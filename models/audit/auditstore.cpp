@@ -133,6 +133,17 @@ quint32 AuditStore::append(const QList<api::AuditEvent> &events, const QSet<QStr
 quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &skipIds,
                            const std::vector<bool> *drop)
 {
+    return appendRows(page, 0, page.size(), skipIds, drop);
+}
+
+quint32 AuditStore::appendRange(const api::AuditColumns &page, qsizetype from, qsizetype to)
+{
+    return appendRows(page, std::max<qsizetype>(from, 0), std::min(to, page.size()), {}, nullptr);
+}
+
+quint32 AuditStore::appendRows(const api::AuditColumns &page, qsizetype from, qsizetype to,
+                               const QSet<QString> &skipIds, const std::vector<bool> *drop)
+{
     using C = api::AuditColumns;
     static constexpr std::array<std::pair<C::Text, AuditField>, C::TextCount> kFields{{
         {C::ActorEmail, AuditField::ActorEmail},
@@ -176,7 +187,7 @@ quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &s
 
     AuditSnapshot &d = m_data;
     quint32 added = 0;
-    for (qsizetype i = 0; i < page.size(); ++i) {
+    for (qsizetype i = from; i < to; ++i) {
         if (drop && std::size_t(i) < drop->size() && (*drop)[std::size_t(i)])
             continue;
         if (!skipIds.isEmpty() && skipIds.contains(page.ids.at(i)))

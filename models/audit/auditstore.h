@@ -30,6 +30,9 @@ public:
     // the page is interned once, then rows take integer ids.
     quint32 append(const api::AuditColumns &page, const QSet<QString> &skipIds = {},
                    const std::vector<bool> *drop = nullptr);
+    // The page's entries [from, to) only, in page order (the archive's blocks,
+    // merged by time when they overlap).
+    quint32 appendRange(const api::AuditColumns &page, qsizetype from, qsizetype to);
     void clear();
 
     quint32 rowCount() const { return m_data.rowCount(); }
@@ -51,6 +54,8 @@ public:
 
 private:
     quint32 intern(AuditField f, const QString &s);
+    quint32 appendRows(const api::AuditColumns &page, qsizetype from, qsizetype to,
+                       const QSet<QString> &skipIds, const std::vector<bool> *drop);
     static QString uriTemplate(const QString &uri, const QString &resourceId);
     // s as a packed id, or on the side list; Text is a QString or UTF-8 bytes.
     template <int N, typename Text> PackedId<N> pack(const Text &s);

@@ -534,6 +534,111 @@ private slots:
         QCOMPARE(archive.coverage().ranges(), (QList<AuditTimeRange>{{5, 10}}));
     }
 
+    // Schema 2 kept one row per entry (compact fields, then the JSON apart).
+    // Opened read-only it is read as it is; opened for writing it becomes
+    // blocks in place, every entry, body and covered range kept.
+    void schemaTwoArchiveIsConvertedKeepingEverything()
+    {
+        const QString org = QStringLiteral("org-v2");
+        AuditArchive probe(org, m_dir.path());
+        const QString path = probe.filePath();
+        QVERIFY(poke(path, QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")));
+        QVERIFY(poke(path, QStringLiteral("INSERT INTO meta VALUES('schema', '2')")));
+        QVERIFY(poke(path, QStringLiteral("CREATE TABLE entries(id TEXT NOT NULL UNIQUE, time_ms INTEGER NOT "
+                                          "NULL, compact BLOB NOT NULL)")));
+        QVERIFY(
+            poke(path, QStringLiteral("CREATE TABLE bodies(entry INTEGER PRIMARY KEY, json BLOB NOT NULL)")));
+        QVERIFY(poke(path, QStringLiteral("CREATE TABLE coverage(from_ms INTEGER NOT NULL, to_ms INTEGER NOT "
+                                          "NULL)")));
+        QVERIFY(poke(path, QStringLiteral("INSERT INTO coverage VALUES(100, 200)")));
+        auto entries = auditsamples::Generator(31).page(1500);
+        std::reverse(entries.begin(), entries.end()); // stored oldest first, as a refresh would
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            for (int i = 0; i < entries.size(); ++i) {
+                entries[i].rawJson =
+                    "{\"id\":\"" + entries[i].id.toUtf8() + "\",\"n\":" + QByteArray::number(i) + "}";
+                q.prepare(
+                    QStringLiteral("INSERT INTO entries(rowid, id, time_ms, compact) VALUES(?, ?, ?, ?)"));
+                q.addBindValue(i + 1);
+                q.addBindValue(entries[i].id);
+                q.addBindValue(entries[i].actionTimeMs);
+                q.addBindValue(AuditArchive::encodeRow(entries[i]));
+                QVERIFY(q.exec());
+                q.prepare(QStringLiteral("INSERT INTO bodies(entry, json) VALUES(?, ?)"));
+                q.addBindValue(i + 1);
+                q.addBindValue(entries[i].rawJson);
+                QVERIFY(q.exec());
+            }
+            QVERIFY(q.exec(QStringLiteral("COMMIT")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+        auto check = [&](AuditArchive &archive) {
+            QCOMPARE(archive.count(), 1500);
+            QCOMPARE(*archive.newestTimeMs(), entries.last().actionTimeMs);
+            AuditStore store;
+            QCOMPARE(archive.loadInto(store), 1500);
+            for (quint32 r = 0; r < store.rowCount(); ++r) {
+                const api::AuditEvent &e = entries[entries.size() - 1 - int(r)];
+                QCOMPARE(store.data().key(AuditKey::EntryId, r), e.id);
+                QCOMPARE(store.event(r).rawUri, e.rawUri);
+                QCOMPARE(store.event(r).actorEmail, e.actorEmail);
+            }
+            QCOMPARE(archive.fullEntry(entries[7].id), entries[7].rawJson);
+            const QHash<QString, QByteArray> many = archive.fullEntries({entries[0].id, entries[1499].id});
+            QCOMPARE(many.value(entries[1499].id), entries[1499].rawJson);
+            QCOMPARE(archive.coverage().ranges(), (QList<AuditTimeRange>{{100, 200}}));
+        };
+        {
+            AuditArchive reader(org, m_dir.path());
+            QVERIFY(reader.openReadOnly());
+            check(reader);
+        }
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY2(archive.open(), qPrintable(archive.errorString()));
+        QVERIFY(archive.notice().isEmpty());
+        QVERIFY(!poke(path, QStringLiteral("SELECT 1 FROM entries"))); // the old rows are gone
+        check(archive);
+        // Converted entries de-duplicate new pages as before.
+        QCOMPARE(archive.appendPage(entries.mid(0, 10)), 0);
+        archive.close();
+        QVERIFY(archive.open());
+        check(archive);
+    }
+
+    // Pages whose times overlap (a refresh of a stretch already held in part)
+    // still load newest first, and slices add up to the whole.
+    void overlappingPagesLoadInTimeOrder()
+    {
+        AuditArchive archive(QStringLiteral("org-overlap"), m_dir.path());
+        QVERIFY(archive.open());
+        auditsamples::Generator gen(32, 1795000000000LL);
+        auto all = gen.page(900);
+        QList<api::AuditEvent> a, b, c;
+        for (int i = 0; i < all.size(); ++i)
+            (i % 3 == 0 ? a : i % 3 == 1 ? b : c).append(all[i]);
+        c.first().actionTimeMs = a.first().actionTimeMs; // a tie across blocks
+        QCOMPARE(archive.appendPage(a), 300);
+        QCOMPARE(archive.appendPage(b), 300);
+        QCOMPARE(archive.appendPage(c), 300);
+        AuditStore store;
+        QCOMPARE(archive.loadInto(store), 900);
+        for (quint32 r = 1; r < store.rowCount(); ++r)
+            QVERIFY(store.data().timeMs(r - 1) >= store.data().timeMs(r));
+        AuditStore sliced;
+        QCOMPARE(archive.loadInto(sliced, 250), 250);
+        QCOMPARE(archive.loadInto(sliced, 250, 250), 250);
+        QCOMPARE(archive.loadInto(sliced, -1, 500), 400);
+        for (quint32 r = 0; r < store.rowCount(); ++r)
+            QCOMPARE(sliced.data().key(AuditKey::EntryId, r), store.data().key(AuditKey::EntryId, r));
+    }
+
     void retentionRemovesOldEntriesAndCoverage()
     {
         auditsamples::Generator gen(29, 1795000000000LL);

@@ -1,0 +1,49 @@
+#pragma once
+// The audit archive's storage unit (schema 3): the entries of one page, in
+// two compressed blobs. The columns blob holds what the table keeps, in the
+// shape of api::AuditColumns (a dictionary per text field and an index per
+// entry, ids back to back, times as deltas), so reopening hands a block to
+// AuditStore without a string per entry or any JSON. The bodies blob holds
+// each entry as received (JSON), read only for the details pane and exports.
+// Both are zstd frames. Decoding accepts any bytes: a damaged blob is refused,
+// never read past its end.
+
+#include "api/auditcolumns.h"
+#include "api/records.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <vector>
+
+namespace models::auditarchiveblock {
+
+// A page of records as columns; body holds each entry's JSON (its rawJson,
+// else rebuilt from its fields) and raw spans into it.
+api::AuditColumns fromEvents(const QList<api::AuditEvent> &events);
+
+// The time an entry is stored under (absent: 0, as the store reads it).
+qint64 timeOf(const api::AuditColumns &page, qsizetype entry);
+// The entry's JSON as received, else rebuilt from its fields.
+QByteArray bodyOf(const api::AuditColumns &page, qsizetype entry);
+
+// The columns of page's entries rows (in that order), compressed.
+QByteArray encodeColumns(const api::AuditColumns &page, const std::vector<qsizetype> &rows);
+// False on anything but a well-formed blob; out then is unspecified.
+bool decodeColumns(QByteArrayView blob, api::AuditColumns &out);
+
+// Bodies of a block, compressed: a count, each length, the bytes.
+QByteArray encodeBodies(const QList<QByteArray> &bodies);
+// The same for page's entries rows, taken from the page's bytes.
+QByteArray encodeBodies(const api::AuditColumns &page, const std::vector<qsizetype> &rows);
+// The bodies as one buffer and where each ends; false on a damaged blob.
+struct Bodies
+{
+    QByteArray text;
+    std::vector<qsizetype> ends;
+    qsizetype size() const { return qsizetype(ends.size()); }
+    QByteArray at(qsizetype i) const;
+};
+bool decodeBodies(QByteArrayView blob, Bodies &out);
+
+} // namespace models::auditarchiveblock
