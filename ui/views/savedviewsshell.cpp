@@ -2,10 +2,10 @@
 
 #include "ui/audit/auditlogpage.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/navigator.h"
 #include "ui/usage/usagepage.h"
 #include "ui/views/savedviewscontroller.h"
 #include "ui/views/savedviewslist.h"
-#include "ui/shell/navigator.h"
 #include "ui/views/savedviewsmenu.h"
 #include "ui/watch/watchpage.h"
 
