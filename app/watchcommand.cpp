@@ -1,5 +1,8 @@
 #include "app/watchcommand.h"
 
+#include "app/exportview.h"
+#include "models/settings/appsettings.h"
+
 #include "models/watch/auditwatcher.h"
 
 #include "api/auditquery.h"
@@ -118,8 +121,54 @@ struct StateFile
 
 } // namespace
 
-int runWatchCommand(const QStringList &arguments)
+namespace {
+// --view NAME|FILE: the saved audit view's organization and server filters
+// go before the options given (app/exportview.cpp, as for export); its time
+// range does not apply (a watch follows new entries). Empty error: fine.
+QString expandWatchView(const QStringList &given, QStringList *arguments)
 {
+    *arguments = given;
+    const bool hasView = std::any_of(given.begin(), given.end(), [](const QString &a) {
+        return a == QLatin1String("--view") || a.startsWith(QLatin1String("--view="));
+    });
+    if (!hasView)
+        return {};
+    models::AppSettings settings;
+    const ExportViewExpansion e = expandExportView(QStringList{QStringLiteral("audit")} + given, settings,
+                                                   QDateTime::currentMSecsSinceEpoch());
+    if (!e.error.isEmpty())
+        return e.error;
+    static const QStringList rangeOptions{QStringLiteral("--since"), QStringLiteral("--before"),
+                                          QStringLiteral("--direction")};
+    arguments->clear();
+    bool kindSkipped = false;
+    for (qsizetype i = 0; i < e.arguments.size(); ++i) {
+        const QString &a = e.arguments.at(i);
+        if (!kindSkipped && a == QLatin1String("audit")) {
+            kindSkipped = true;
+            continue;
+        }
+        if (rangeOptions.contains(a) && i + 1 < e.arguments.size()) {
+            ++i;
+            continue;
+        }
+        arguments->append(a);
+    }
+    for (const QString &note : e.notes) {
+        if (note.contains(QLatin1String("ignored")))
+            errorLine(note);
+    }
+    return {};
+}
+} // namespace
+
+int runWatchCommand(const QStringList &givenArguments)
+{
+    QStringList arguments;
+    if (const QString problem = expandWatchView(givenArguments, &arguments); !problem.isEmpty()) {
+        errorLine(problem);
+        return Usage;
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Print each new audit entry of an organization that matches the filters, as one JSON line (the "
@@ -165,8 +214,14 @@ int runWatchCommand(const QStringList &arguments)
                                       QStringLiteral("No notes on stderr (errors still)."));
     const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
                                         QStringLiteral("Log every request on stderr."));
+    // Listed for --help; expandWatchView has replaced it by the view's options.
+    const QCommandLineOption viewOpt(
+        QStringLiteral("view"),
+        QStringLiteral("A saved audit view (a views file, or the name of a view saved in the console): its "
+                       "organization and filters, before the options given."),
+        QStringLiteral("NAME|FILE"));
     parser.addOptions({orgOpt, intervalOpt, stateOpt, formatOpt, searchOpt, baseUrlOpt, timeoutOpt,
-                       retriesOpt, overlapOpt, quietOpt, verboseOpt});
+                       retriesOpt, overlapOpt, quietOpt, verboseOpt, viewOpt});
     // The filters of `orgscope export audit`, by the same names.
     QList<QCommandLineOption> includeOpts;
     QList<QCommandLineOption> excludeOpts;

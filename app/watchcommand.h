@@ -1,5 +1,5 @@
 #pragma once
-// `orgscope watch --org ID [filters] [--interval S] [--state FILE] [--format jsonl]`:
+// `orgscope watch --org ID [--view NAME|FILE] [filters] [--interval S] [--state FILE] [--format jsonl]`:
 // prints each new audit entry that matches, as one JSON line (the entry as
 // received), until SIGINT or SIGTERM. The polling is models::AuditWatcher,
 // the same as the GUI's watch rules. main.cpp hands over with

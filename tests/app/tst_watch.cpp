@@ -241,6 +241,25 @@ private Q_SLOTS:
                        QStringLiteral("faulty.state"));
     }
 
+    // --view FILE: the saved audit view's filters drive the watch exactly as
+    // the same filters given by hand (its time range does not apply).
+    void viewFileDrivesTheFilters()
+    {
+        const QString views = m_dir.filePath(QStringLiteral("views.json"));
+        QFile f(views);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format":"orgscope-views","version":1,"views":[
+            {"id":"w1","name":"Creates and deletes","kind":"audit",
+             "scope":{"all_organizations":true},
+             "audit":{"range":{"preset":"last_7_days"},
+                      "filters":[{"key":"action_type","values":["create","delete"],"exclude":false}]}}]})");
+        f.close();
+        stopAndRestart(m_clean, {QStringLiteral("--view"), views},
+                       {{QStringLiteral("action_type"), QStringLiteral("create")},
+                        {QStringLiteral("action_type"), QStringLiteral("delete")}},
+                       QStringLiteral("view.state"));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -250,6 +269,9 @@ private Q_SLOTS:
                                                      QStringLiteral("--interval"), QStringLiteral("0")};
         QTest::newRow("bad format") << QStringList{QStringLiteral("--org"), QStringLiteral("abc"),
                                                    QStringLiteral("--format"), QStringLiteral("csv")};
+        QTest::newRow("missing view")
+            << QStringList{QStringLiteral("--org"), QStringLiteral("abc"), QStringLiteral("--view"),
+                           QStringLiteral("/nonexistent/v.json")};
         QTest::newRow("bad id filter") << QStringList{QStringLiteral("--org"), QStringLiteral("abc"),
                                                       QStringLiteral("--actor-id"), QStringLiteral("a b")};
     }

@@ -8,11 +8,11 @@
 #include "ui/common/icons.h"
 #include "ui/common/page.h"
 #include "ui/common/palettes.h"
+#include "ui/common/thememenu.h"
 #include "ui/common/timezonemenu.h"
 #include "ui/shell/navigator.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -36,10 +36,6 @@
 #include <QVBoxLayout>
 
 namespace ui {
-
-namespace {
-const QString kThemeKey = QStringLiteral("view/theme");
-} // namespace
 
 MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, models::AppSettings *settings,
                        QWidget *parent)
@@ -199,7 +195,7 @@ void MainWindow::createActions()
     activity->setText(tr("&Activity Log"));
     activity->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     m_viewMenu->addAction(activity);
-    createThemeMenu();
+    addThemeMenu(m_viewMenu, m_settings);
     m_viewMenu->addSeparator();
 
     QMenu *help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -228,42 +224,6 @@ void MainWindow::createActions()
         m_picker->showPopup();
     });
     addAction(focusPicker);
-}
-
-void MainWindow::createThemeMenu()
-{
-    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
-    theme->setObjectName(QStringLiteral("menuTheme"));
-    auto *group = new QActionGroup(this);
-    group->setExclusive(true);
-    const struct
-    {
-        Theme theme;
-        QString text;
-        const char *name;
-    } choices[] = {{Theme::System, tr("&System"), "actionThemeSystem"},
-                   {Theme::Light, tr("&Light"), "actionThemeLight"},
-                   {Theme::Dark, tr("&Dark"), "actionThemeDark"},
-                   {Theme::HighContrast, tr("&High contrast"), "actionThemeHighContrast"}};
-    // --palette on the command line wins for this session; otherwise the remembered choice applies.
-    if (currentTheme() == Theme::System) {
-        const std::optional<Theme> saved = themeFromName(m_settings->value(kThemeKey).toString());
-        if (saved && *saved != Theme::System)
-            applyTheme(*saved);
-    }
-    for (const auto &choice : choices) {
-        QAction *a = theme->addAction(choice.text);
-        a->setObjectName(QString::fromLatin1(choice.name));
-        a->setCheckable(true);
-        a->setChecked(currentTheme() == choice.theme);
-        group->addAction(a);
-        const Theme t = choice.theme;
-        connect(a, &QAction::triggered, this, [this, t] {
-            applyTheme(t);
-            m_settings->setValue(kThemeKey, themeName(t));
-        });
-    }
-    theme->actions().first()->setToolTip(tr("The desktop's style and colours"));
 }
 
 QList<MainWindow::ShortcutGroup> MainWindow::shortcutGroups() const

@@ -92,7 +92,6 @@ protected:
 private:
     void createActions();
     // View › Theme: System, Light, Dark, applied live and remembered.
-    void createThemeMenu();
     void updateStatus();
     void pickOrganization(int comboIndex);
     void switchOrganization(const QString &id, const QString &name);

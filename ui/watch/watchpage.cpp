@@ -36,7 +36,9 @@ WatchPage::WatchPage(models::Session *session, models::WatchController *controll
     m_status->setObjectName(QStringLiteral("watchStatus"));
     m_status->setWordWrap(true);
     m_rules->setObjectName(QStringLiteral("watchRules"));
+    m_rules->setAccessibleName(tr("Watch rules"));
     m_matches->setObjectName(QStringLiteral("watchMatches"));
+    m_matches->setAccessibleName(tr("Matched entries"));
     m_open->setObjectName(QStringLiteral("watchOpen"));
 
     auto *fromAudit = new QPushButton(tr("&New Rule from Audit Log Query…"), this);
