@@ -1,5 +1,6 @@
 #include "app/watchcommand.h"
 
+#include "app/commandoptions.h"
 #include "app/exportview.h"
 #include "models/settings/appsettings.h"
 
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -37,26 +37,6 @@ void errorLine(const QString &message)
     const QByteArray line = "orgscope watch: " + message.simplified().toUtf8() + '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
-}
-
-QString optionName(const char *wireKey)
-{
-    return QString::fromLatin1(wireKey).replace(QLatin1Char('_'), QLatin1Char('-'));
-}
-
-bool isPlausibleId(const QString &id)
-{
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,128}$"));
-    return re.match(id).hasMatch();
-}
-
-QStringList splitValues(const QStringList &values)
-{
-    QStringList out;
-    for (const QString &v : values)
-        for (const QString &part : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            out << part.trimmed();
-    return out;
 }
 
 std::optional<double> seconds(const QString &text, double lo, double hi)
@@ -222,20 +202,9 @@ int runWatchCommand(const QStringList &givenArguments)
         QStringLiteral("NAME|FILE"));
     parser.addOptions({orgOpt, intervalOpt, stateOpt, formatOpt, searchOpt, baseUrlOpt, timeoutOpt,
                        retriesOpt, overlapOpt, quietOpt, verboseOpt, viewOpt});
-    // The filters of `orgscope export audit`, by the same names.
-    QList<QCommandLineOption> includeOpts;
-    QList<QCommandLineOption> excludeOpts;
-    for (const api::AuditQuery::Field &f : api::AuditQuery::fields()) {
-        const QString name = optionName(f.wireKey);
-        includeOpts.append(
-            QCommandLineOption(name, QStringLiteral("Only entries with this %1 (repeatable).").arg(name),
-                               QStringLiteral("VALUE")));
-        excludeOpts.append(QCommandLineOption(
-            QStringLiteral("exclude-") + name,
-            QStringLiteral("Drop entries with this %1 (repeatable).").arg(name), QStringLiteral("VALUE")));
-    }
-    parser.addOptions(includeOpts);
-    parser.addOptions(excludeOpts);
+    // The filters of `orgscope export audit`, by the same names and rules (app/commandoptions).
+    const app::cli::AuditFilterOptions filterOptions;
+    filterOptions.addTo(parser);
 
     if (!parser.parse(QStringList{QStringLiteral("orgscope watch")} + arguments)) {
         errorLine(parser.errorText());
@@ -263,7 +232,7 @@ int runWatchCommand(const QStringList &givenArguments)
         errorLine(QStringLiteral("--org ID is required"));
         return Usage;
     }
-    if (!isPlausibleId(orgId)) {
+    if (!app::cli::isPlausibleId(orgId)) {
         errorLine(QStringLiteral("--org '%1' is not an id (letters, digits, '-' and '_' only)").arg(orgId));
         return Usage;
     }
@@ -288,23 +257,9 @@ int runWatchCommand(const QStringList &givenArguments)
 
     models::AuditWatchQuery query;
     query.search = parser.value(searchOpt);
-    const auto &fields = api::AuditQuery::fields();
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        api::AuditFilterValues &v = query.filters.*(fields.at(i).member);
-        v.include = splitValues(parser.values(includeOpts.at(i)));
-        v.exclude = splitValues(parser.values(excludeOpts.at(i)));
-        static const QList<QByteArray> idFields{"id", "actor_id", "actor_token_id"};
-        if (!idFields.contains(QByteArray(fields.at(i).wireKey)))
-            continue;
-        for (const QString &value : v.include + v.exclude) {
-            if (!isPlausibleId(value)) {
-                const QString option = v.include.contains(value) ? includeOpts.at(i).names().first()
-                                                                 : excludeOpts.at(i).names().first();
-                errorLine(QStringLiteral("--%1 '%2' is not an id (letters, digits, '-' and '_' only)")
-                              .arg(option, value));
-                return Usage;
-            }
-        }
+    if (const QString problem = filterOptions.apply(parser, query.filters); !problem.isEmpty()) {
+        errorLine(problem);
+        return Usage;
     }
     {
         // The filters are checked as a query would be (the range is the watcher's).
