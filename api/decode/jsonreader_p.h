@@ -10,6 +10,7 @@
 #include <simdjson.h>
 
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -23,6 +24,26 @@ namespace od = simdjson::ondemand;
 
 // A JSON number as a whole count, or nothing when it is fractional or out of
 // range (a plain cast would be undefined behaviour for 1e30 or NaN).
+// simdjson's On-Demand parser refuses some numbers the JSON grammar allows
+// (an exponent written with many digits, "1.5e0000000000000000000300"); its
+// DOM parser reads them. This reads such a token the same way: the nearest
+// double, or nothing when the text is not a JSON number or out of range.
+inline std::optional<double> numberFromToken(std::string_view token)
+{
+    while (!token.empty() &&
+           (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t' ||
+            token.back() == ',' || token.back() == '}' || token.back() == ']'))
+        token.remove_suffix(1);
+    if (token.empty())
+        return std::nullopt;
+    double d = 0;
+    const char *end = token.data() + token.size();
+    const auto [ptr, ec] = std::from_chars(token.data(), end, d, std::chars_format::general);
+    if (ec != std::errc() || ptr != end)
+        return std::nullopt;
+    return d;
+}
+
 inline std::optional<qint64> wholeNumber(double d)
 {
     // 2^63 is exactly representable; every double below it fits in qint64.
@@ -282,8 +303,12 @@ public:
         if (t != od::json_type::number)
             return wrongType(path, "a number");
         double d = 0;
-        if (const error_code e = v.get_double().get(d))
-            return syntax(path, e);
+        if (const error_code e = v.get_double().get(d)) {
+            const std::optional<double> lenient = numberFromToken(v.raw_json_token());
+            if (e != simdjson::NUMBER_ERROR || !lenient)
+                return syntax(path, e);
+            d = *lenient;
+        }
         *out = d;
         return true;
     }
@@ -371,6 +396,8 @@ public:
             } else if (t == od::json_type::number) {
                 double d;
                 e = v.get_double().get(d);
+                if (e == simdjson::NUMBER_ERROR && numberFromToken(sv))
+                    e = simdjson::SUCCESS;
             } else if (t == od::json_type::boolean) {
                 bool b;
                 e = v.get_bool().get(b);
