@@ -39,7 +39,20 @@ inline std::optional<double> numberFromToken(std::string_view token)
     double d = 0;
     const char *end = token.data() + token.size();
     const auto [ptr, ec] = std::from_chars(token.data(), end, d, std::chars_format::general);
-    if (ec != std::errc() || ptr != end)
+    if (ptr != end)
+        return std::nullopt;
+    if (ec == std::errc::result_out_of_range) {
+        // Too small for a double is zero (what the DOM parser answers); too
+        // large has no nearest double and is not read.
+        const bool negative = token.front() == '-';
+        const std::string_view digits = negative ? token.substr(1) : token;
+        const bool tiny = digits.find("e-") != std::string_view::npos ||
+                          digits.find("E-") != std::string_view::npos || digits.substr(0, 2) == "0.";
+        if (!tiny)
+            return std::nullopt;
+        return negative ? -0.0 : 0.0;
+    }
+    if (ec != std::errc())
         return std::nullopt;
     return d;
 }
@@ -304,8 +317,10 @@ public:
             return wrongType(path, "a number");
         double d = 0;
         if (const error_code e = v.get_double().get(d)) {
+            if (e != simdjson::NUMBER_ERROR)
+                return syntax(path, e);
             const std::optional<double> lenient = numberFromToken(v.raw_json_token());
-            if (e != simdjson::NUMBER_ERROR || !lenient)
+            if (!lenient) // beyond a double: malformed, as the DOM parser says
                 return syntax(path, e);
             d = *lenient;
         }

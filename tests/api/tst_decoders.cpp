@@ -509,6 +509,8 @@ private Q_SLOTS:
         QTest::newRow("long exponent") << QByteArray("-1.5e00000000000000000300");
         QTest::newRow("long exponent, tiny") << QByteArray("7e-0000000000000000000000009");
         QTest::newRow("out of range") << QByteArray("1e400");
+        QTest::newRow("exponent underflows") << QByteArray("1E-533001553000001255300");
+        QTest::newRow("exponent overflows") << QByteArray("-2e+000000000000000000000000000533001553");
         QTest::newRow("many digits") << QByteArray(
             "0.0000000000000000000000000000000000000000000000000000000000001234567890123456789");
     }
