@@ -8,6 +8,7 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/pagefactory.h"
 #include "ui/watch/desktopnotifier.h"
+#include "ui/watch/usageruledialog.h"
 #include "ui/watch/watchpage.h"
 
 #include "models/audit/audittablemodel.h"
@@ -18,9 +19,12 @@
 
 #include "api/client.h"
 
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
@@ -141,6 +145,76 @@ private Q_SLOTS:
         // A summary notification's click shows the list.
         Q_EMIT watch->notifier()->activated(QStringLiteral("summary"));
         QCOMPARE(stack->currentWidget(), watch);
+        window.close();
+    }
+
+    // "New Budget/Anomaly Rule…" makes a usage rule from its dialog; a usage
+    // match's "Show in Usage" switches to its organization and shows the Usage page.
+    void usageRuleAndShowInUsage()
+    {
+        const QJsonArray orgs =
+            send("GET", QStringLiteral("/organizations")).value(QStringLiteral("result")).toArray();
+        QVERIFY(orgs.size() > 1);
+        const QString root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
+        const QString other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
+        api::Client client;
+        client.setBaseUrl(QUrl(m_sim.baseUrl()));
+        client.setCredentials({SimulatorProcess::demoToken(), {}, {}});
+        models::AppSettings settings;
+        models::Session session;
+        models::ActivityLog activity;
+        session.setClient(&client);
+        session.setOrganization(root, QStringLiteral("Acme Holdings"));
+        ui::MainWindow window(&session, &activity, &settings);
+        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
+            window.addPage(p);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *watch = window.findChild<ui::WatchPage *>(QStringLiteral("watchPage"));
+        auto *usagePage = window.findChild<ui::Page *>(QStringLiteral("usagePage"));
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QVERIFY(watch && usagePage && stack);
+        QTemporaryDir dir;
+        models::WatchController *c = watch->controller();
+        c->setStorageDirectory(dir.path());
+        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+
+        auto *newUsage = watch->findChild<QPushButton *>(QStringLiteral("watchNewUsageRule"));
+        QVERIFY(newUsage && !newUsage->accessibleName().isEmpty());
+        QTest::mouseClick(newUsage, Qt::LeftButton);
+        auto *dialog = watch->findChild<ui::UsageRuleDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->thresholdsEdit()->accessibleName().isEmpty());
+        dialog->thresholdsEdit()->setText(QStringLiteral("ninety"));
+        dialog->accept();
+        QVERIFY(dialog->isVisible()); // refused, says why
+        QVERIFY(c->rules().isEmpty());
+        dialog->thresholdsEdit()->setText(QStringLiteral("90, 50"));
+        dialog->anomaliesBox()->setChecked(false);
+        dialog->accept();
+        QCOMPARE(c->rules().size(), 1);
+        const models::WatchRule rule = c->rules().first();
+        QCOMPARE(rule.kind, models::WatchRule::Kind::Usage);
+        QCOMPARE(rule.organizationId, root);
+        QCOMPARE(rule.usage.thresholdsPercent, (QList<int>{50, 90}));
+        QVERIFY(!rule.usage.anomalies && rule.usage.budgets);
+        QVERIFY(watch->rulesList()->item(0)->text().contains(QLatin1String("50 %")));
+
+        models::WatchMatch m;
+        m.ruleId = rule.id;
+        m.ruleName = rule.name;
+        m.organizationId = other;
+        m.organizationName = QStringLiteral("Acme EMEA");
+        m.entryId = QStringLiteral("budget/total/2026-03/100%@10");
+        m.summary = QStringLiteral("Monthly budget: 12.00 USD spent this month, 120 % of 10.00 USD");
+        m.usage = true;
+        c->matches()->prepend({m});
+        watch->matchesView()->selectRow(0);
+        QVERIFY(watch->openButton()->text().contains(QLatin1String("Usage")));
+        QTest::mouseClick(watch->openButton(), Qt::LeftButton);
+        QCOMPARE(session.organizationId(), other);
+        QCOMPARE(stack->currentWidget(), usagePage);
+        QVERIFY(!c->matches()->at(0).unread);
         window.close();
     }
 };
