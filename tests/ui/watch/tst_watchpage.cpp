@@ -9,7 +9,9 @@
 #include "ui/shell/pagefactory.h"
 #include "ui/watch/desktopnotifier.h"
 #include "ui/watch/usageruledialog.h"
+#include "ui/watch/watchfiltereditor.h"
 #include "ui/watch/watchpage.h"
+#include "ui/watch/watchruledialog.h"
 
 #include "models/audit/audittablemodel.h"
 #include "models/session/activitylog.h"
@@ -20,6 +22,7 @@
 #include "api/client.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +35,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -217,6 +221,34 @@ private Q_SLOTS:
         QCOMPARE(stack->currentWidget(), usagePage);
         QVERIFY(!c->matches()->at(0).unread);
         window.close();
+    }
+
+    // An audit rule's filters edited one row at a time: key, is / is not, value.
+    void ruleFiltersEditedPerRow()
+    {
+        models::WatchRule rule;
+        rule.id = QStringLiteral("r");
+        rule.name = QStringLiteral("deletes");
+        rule.organizationId = QStringLiteral("org");
+        QString error;
+        QVERIFY(rule.query.setFilterText(QStringLiteral("action_type=delete\nactor_email!=bot@example.com"),
+                                         &error));
+        ui::WatchRuleDialog dialog(rule);
+        ui::WatchFilterEditor *editor = dialog.filtersEdit();
+        QCOMPARE(editor->rowCount(), 2);
+        auto *op = qobject_cast<QComboBox *>(editor->table()->cellWidget(1, 1));
+        QVERIFY(op && op->currentIndex() == 1 && !op->accessibleName().isEmpty());
+        // Change the first row's value, drop the second, add a third.
+        qobject_cast<QLineEdit *>(editor->table()->cellWidget(0, 2))->setText(QStringLiteral("update"));
+        editor->table()->setCurrentCell(1, 2);
+        editor->removeCurrentRow();
+        editor->addRow(QStringLiteral("actor_ip_address"), true, QStringLiteral("10.0.0.1"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const models::AuditWatchQuery q = dialog.rule().query;
+        QCOMPARE(q.filters.actionType.include, QStringList{QStringLiteral("update")});
+        QVERIFY(q.filters.actorEmail.exclude.isEmpty());
+        QCOMPARE(q.filters.actorIpAddress.exclude, QStringList{QStringLiteral("10.0.0.1")});
     }
 };
 
