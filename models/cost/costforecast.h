@@ -76,6 +76,7 @@ struct BudgetStatus
         double forecast = 0.0;
         std::optional<double> budget;
         double previousMonth = 0.0; // same family, whole previous month
+        double monthToDate = 0.0;   // same family, this month so far (set by computeCostOutlook)
         bool overBudget() const { return budget && forecast > *budget; }
     };
 

@@ -59,15 +59,18 @@ CostOutlook computeCostOutlook(const UsageCube &cube, const QList<UsageFilter> &
         return out;
     out.valid = true;
 
-    QMap<QString, double> forecastByFamily, previousByFamily;
+    QMap<QString, double> forecastByFamily, previousByFamily, toDateByFamily;
     for (int g = 0; g < agg.groupCount(); ++g) {
         const UsageGroup &group = agg.group(g);
         const QString family = group.label;
         const MonthForecast f = forecastMonth(seriesOf([&agg, g](int b) { return agg.value(g, b); }), asOf);
         forecastByFamily[family] += f.valid ? f.forecast : 0.0;
+        toDateByFamily[family] += f.valid ? f.monthToDate : 0.0;
         previousByFamily[family] += agg.previous(g);
     }
     out.budget = checkBudget(budget, forecastByFamily, previousByFamily);
+    for (BudgetStatus::Family &f : out.budget.families)
+        f.monthToDate = toDateByFamily.value(f.name);
     return out;
 }
 

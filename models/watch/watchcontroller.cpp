@@ -138,6 +138,7 @@ QString WatchController::addRule(WatchRule rule)
     rule.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     rule.intervalSeconds = qMax(WatchRule::kMinIntervalSeconds, rule.intervalSeconds);
     rule.position = {};
+    rule.seenEvents.clear();
     m_rules.append(rule);
     save();
     Q_EMIT rulesChanged();
@@ -150,9 +151,13 @@ void WatchController::updateRule(const WatchRule &changed)
     WatchRule *r = findRule(changed.id);
     if (!r)
         return;
-    const bool restart = r->organizationId != changed.organizationId || !(r->query == changed.query);
+    const bool restart = r->organizationId != changed.organizationId || !(r->query == changed.query) ||
+                         r->kind != changed.kind;
     const AuditWatchPosition position = restart ? AuditWatchPosition{} : r->position;
+    // Events already notified stay so (a changed threshold is a new event, an unchanged one is not).
+    const QStringList seen = restart ? QStringList() : r->seenEvents;
     *r = changed;
+    r->seenEvents = seen;
     r->intervalSeconds = qMax(WatchRule::kMinIntervalSeconds, r->intervalSeconds);
     r->position = position;
     stopSlot(r->id);
@@ -196,7 +201,9 @@ void WatchController::updateActivity()
         polling = true;
         auto it = m_slots.find(r.id);
         if (it == m_slots.end())
-            startSlot(r);
+            r.kind == WatchRule::Kind::Usage ? startUsageSlot(r) : startSlot(r);
+        else if (it->usage)
+            it->usage->setClient(m_session->client());
         else
             it->watcher->setClient(m_session->client());
     }
@@ -238,21 +245,83 @@ void WatchController::startSlot(const WatchRule &rule)
     QTimer::singleShot(0, watcher, &AuditWatcher::poll);
 }
 
+void WatchController::startUsageSlot(const WatchRule &rule)
+{
+    Slot slot;
+    slot.usage = new UsageWatcher(m_session->client(), rule.organizationId, rule.usage, this);
+    slot.usage->setClock(m_clock);
+    slot.timer = new QTimer(this);
+    slot.timer->setSingleShot(true);
+    slot.timer->setInterval(rule.intervalSeconds * 1000);
+    const QString id = rule.id;
+    UsageWatcher *usage = slot.usage;
+    connect(slot.timer, &QTimer::timeout, usage, &UsageWatcher::poll);
+    connect(usage, &UsageWatcher::evaluated, this,
+            [this, id](const QList<UsageWatchEvent> &events) { onUsageEvaluated(id, events); });
+    connect(usage, &UsageWatcher::pollFinished, this, [this, id](bool ok, const api::ApiError &error) {
+        const auto it = m_slots.constFind(id);
+        if (it == m_slots.constEnd())
+            return;
+        Q_EMIT ruleError(id, ok || error.kind() == api::ApiError::Kind::Canceled ? QString()
+                                                                                 : error.userMessage());
+        it->timer->start();
+    });
+    m_slots.insert(id, slot);
+    QTimer::singleShot(0, usage, &UsageWatcher::poll);
+}
+
+void WatchController::onUsageEvaluated(const QString &ruleId, const QList<UsageWatchEvent> &events)
+{
+    WatchRule *r = findRule(ruleId);
+    if (!r)
+        return;
+    const QStringList before = r->seenEvents;
+    const QList<UsageWatchEvent> fresh = newUsageEvents(events, r->seenEvents);
+    QList<WatchMatch> batch;
+    for (const UsageWatchEvent &e : fresh) {
+        WatchMatch m;
+        m.ruleId = ruleId;
+        m.ruleName = r->name;
+        m.organizationId = r->organizationId;
+        m.organizationName = r->organizationName;
+        m.entryId = e.key;
+        m.timeMs = e.timeMs;
+        m.summary = e.summary;
+        m.usage = true;
+        m.usageGroup = e.group;
+        batch.append(m);
+    }
+    m_matches->prepend(batch);
+    if (!batch.isEmpty() || before != r->seenEvents)
+        save();
+    notify(batch);
+}
+
 void WatchController::stopSlot(const QString &id)
 {
     const Slot slot = m_slots.take(id);
-    if (!slot.watcher)
+    if (!slot.watcher && !slot.usage)
         return;
     slot.timer->stop();
-    slot.watcher->cancel();
-    slot.watcher->deleteLater();
+    if (slot.watcher) {
+        slot.watcher->cancel();
+        slot.watcher->deleteLater();
+    }
+    if (slot.usage) {
+        slot.usage->cancel();
+        slot.usage->deleteLater();
+    }
     slot.timer->deleteLater();
 }
 
 void WatchController::pollNow()
 {
-    for (const Slot &slot : std::as_const(m_slots))
-        slot.watcher->poll();
+    for (const Slot &slot : std::as_const(m_slots)) {
+        if (slot.usage)
+            slot.usage->poll();
+        else
+            slot.watcher->poll();
+    }
 }
 
 void WatchController::onMatched(const QString &ruleId, const QList<AuditWatchMatch> &found)
@@ -310,7 +379,10 @@ void WatchController::openMatch(int row)
         return;
     const WatchMatch m = m_matches->at(row);
     m_matches->setUnread(row, false);
-    Q_EMIT openEntryRequested(m.organizationId, m.organizationName, m.entryId, m.timeMs);
+    if (m.usage)
+        Q_EMIT openUsageRequested(m.organizationId, m.organizationName, m.usageGroup);
+    else
+        Q_EMIT openEntryRequested(m.organizationId, m.organizationName, m.entryId, m.timeMs);
 }
 
 void WatchController::activateNotification(const QString &key)

@@ -8,6 +8,7 @@
 // one JSON file per profile, so a restart neither notifies old matches again
 // nor misses new ones. No widgets: the page and the desktop notifier bind to it.
 
+#include "models/watch/usagewatcher.h"
 #include "models/watch/watchburstlimiter.h"
 #include "models/watch/watchmatchesmodel.h"
 #include "models/watch/watchrule.h"
@@ -57,7 +58,8 @@ public Q_SLOTS:
     void setRuleEnabled(const QString &id, bool enabled);
     // Every active rule polls now.
     void pollNow();
-    // Marks the match read and asks for its entry in the Audit log.
+    // Marks the match read and asks for its entry in the Audit log (a usage
+    // rule's event: for the Usage page).
     void openMatch(int row);
     // A notification was clicked: its match opens, a summary shows the list.
     void activateNotification(const QString &key);
@@ -70,6 +72,10 @@ Q_SIGNALS:
     void openEntryRequested(const QString &organizationId, const QString &organizationName,
                             const QString &entryId, qint64 timeMs);
     void showMatchesRequested();
+    // A usage rule's match was opened: the Usage page of that organization, at
+    // the product family (empty: the whole organization).
+    void openUsageRequested(const QString &organizationId, const QString &organizationName,
+                            const QString &group);
     // A rule's poll failed (it is tried again at its interval); empty message: it recovered.
     void ruleError(const QString &ruleId, const QString &message);
 
@@ -77,12 +83,15 @@ private:
     struct Slot
     {
         AuditWatcher *watcher = nullptr;
+        UsageWatcher *usage = nullptr; // a usage rule's, instead of watcher
         QTimer *timer = nullptr;
     };
     void load();
     void save();
     void updateActivity();
     void startSlot(const WatchRule &rule);
+    void startUsageSlot(const WatchRule &rule);
+    void onUsageEvaluated(const QString &ruleId, const QList<models::UsageWatchEvent> &events);
     void stopSlot(const QString &id);
     void onMatched(const QString &ruleId, const QList<models::AuditWatchMatch> &found);
     void notify(const QList<WatchMatch> &batch);

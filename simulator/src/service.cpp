@@ -219,6 +219,19 @@ HttpResponse Service::admin(const HttpRequest &request, const QList<QByteArray> 
                                    ",\"emitted\":" + QByteArray::number(m_live->emitted()) +
                                    ",\"audit_entries\":" + QByteArray::number(m_audit.size()) + '}'));
     }
+    if (segments.size() == 2 && segments[1] == "usage-spike" && request.method == "POST") {
+        // ?metric=ID&day=YYYY-MM-DD&factor=F: that metric's quantity of every
+        // account on that day is multiplied by F (a usage anomaly on demand).
+        const QByteArray metric = q.value(QStringLiteral("metric")).toUtf8();
+        const auto day = TimeUtil::parse(q.value(QStringLiteral("day")));
+        bool ok = false;
+        const double factor = q.value(QStringLiteral("factor")).toDouble(&ok);
+        if (metric.isEmpty() || !day || !ok || !(factor > 0.0) || factor > 1e6)
+            return validation(QStringLiteral("usage-spike: expected metric=ID&day=YYYY-MM-DD&factor=F"));
+        m_usage.addSpike(metric, TimeUtil::floorDay(*day), factor);
+        return HttpResponse::json(
+            200, Envelope::success("{\"spikes\":" + QByteArray::number(m_usage.spikeCount()) + '}'));
+    }
     if (segments.size() == 2 && segments[1] == "health" && request.method == "GET")
         return HttpResponse::json(200, Envelope::success("{\"status\":\"ok\",\"audit_entries\":" +
                                                          QByteArray::number(m_audit.size()) + '}'));

@@ -85,6 +85,11 @@ UsageGenerator::UsageGenerator(quint64 seed, int days, bool costs, qint64 nowMs)
     m_firstDay = m_lastDay - qint64(days - 1) * TimeUtil::DayMs;
 }
 
+void UsageGenerator::addSpike(const QByteArray &metric, qint64 dayMs, double factor)
+{
+    m_spikes.append({metric, dayMs, factor});
+}
+
 double UsageGenerator::quantity(const Account &a, int mi, qint64 day) const
 {
     const Metric &m = metrics[mi];
@@ -111,6 +116,9 @@ double UsageGenerator::quantity(const Account &a, int mi, qint64 day) const
         if (spike.chance(0.006))
             q *= 2.5 + 4.0 * spike.uniform();
     }
+    for (const Spike &s : m_spikes)
+        if (s.dayMs == day && s.metric == m.id)
+            q *= s.factor;
     if (std::string_view(m.unit) == "Requests" || std::string_view(m.unit) == "Queries" ||
         std::string_view(m.unit) == "Transformations" || std::string_view(m.unit) == "Minutes")
         q = std::round(q);

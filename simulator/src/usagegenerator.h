@@ -7,6 +7,7 @@
 #include "datastore.h"
 
 #include <QByteArray>
+#include <QList>
 
 namespace sim {
 
@@ -23,12 +24,24 @@ public:
     QByteArray records(const DataStore &store, const QByteArray &orgId, qint64 fromDay, qint64 toDay,
                        const QByteArray &metric = {}, bool subtree = true) const;
 
+    // Test hook: `metric`'s quantity of every account on `dayMs` (midnight
+    // UTC) is multiplied by `factor` from now on.
+    void addSpike(const QByteArray &metric, qint64 dayMs, double factor);
+    int spikeCount() const { return int(m_spikes.size()); }
+
     qint64 firstDay() const { return m_firstDay; }
     qint64 lastDay() const { return m_lastDay; }
 
 private:
     double quantity(const Account &account, int metric, qint64 day) const;
 
+    struct Spike
+    {
+        QByteArray metric;
+        qint64 dayMs = 0;
+        double factor = 1.0;
+    };
+    QList<Spike> m_spikes;
     quint64 m_seed;
     bool m_costs;
     qint64 m_firstDay;

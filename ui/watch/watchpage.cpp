@@ -3,6 +3,7 @@
 #include "ui/common/dialogs.h"
 #include "ui/shell/navigator.h"
 #include "ui/watch/desktopnotifier.h"
+#include "ui/watch/usageruledialog.h"
 #include "ui/watch/watchruledialog.h"
 
 #include "models/audit/auditcontroller.h"
@@ -23,7 +24,30 @@ namespace ui {
 
 namespace {
 constexpr int kRuleIdRole = Qt::UserRole + 1;
+
+models::WatchRule editedRule(QDialog *dialog)
+{
+    if (auto *usage = qobject_cast<UsageRuleDialog *>(dialog))
+        return usage->rule();
+    return static_cast<WatchRuleDialog *>(dialog)->rule();
 }
+
+QString usageRuleSummary(const models::UsageWatchSettings &s)
+{
+    QStringList parts;
+    if (s.budgets) {
+        QStringList percents;
+        for (int t : s.thresholdsPercent)
+            percents << QString::number(t) + QStringLiteral(" %");
+        parts << WatchPage::tr("budget at %1").arg(percents.join(QStringLiteral(", ")));
+    }
+    if (s.forecast)
+        parts << WatchPage::tr("forecast over budget");
+    if (s.anomalies)
+        parts << WatchPage::tr("cost anomalies");
+    return parts.join(QStringLiteral(", "));
+}
+} // namespace
 
 WatchPage::WatchPage(models::Session *session, models::WatchController *controller,
                      models::AuditController *audit, QWidget *parent)
@@ -46,6 +70,11 @@ WatchPage::WatchPage(models::Session *session, models::WatchController *controll
     fromAudit->setToolTip(
         tr("Watch the organization shown for new entries that match the Audit log's current "
            "filters and search"));
+    auto *newUsage = new QPushButton(tr("New &Budget/Anomaly Rule…"), this);
+    newUsage->setObjectName(QStringLiteral("watchNewUsageRule"));
+    newUsage->setAccessibleName(tr("New budget and anomaly rule"));
+    newUsage->setToolTip(tr("Be notified when this organization's month to date reaches its budget, the "
+                            "forecast goes over it, or its cost departs from its usual level"));
     auto *checkNow = new QPushButton(tr("&Check Now"), this);
     auto *markRead = new QPushButton(tr("&Mark All Read"), this);
     markRead->setObjectName(QStringLiteral("watchMarkAllRead"));
@@ -69,7 +98,7 @@ WatchPage::WatchPage(models::Session *session, models::WatchController *controll
     rulesLayout->addWidget(rulesTitle);
     rulesLayout->addWidget(m_rules);
     auto *ruleButtons = new QHBoxLayout;
-    for (QPushButton *b : {fromAudit, m_edit, m_remove, checkNow})
+    for (QPushButton *b : {fromAudit, newUsage, m_edit, m_remove, checkNow})
         ruleButtons->addWidget(b);
     ruleButtons->addStretch();
     rulesLayout->addLayout(ruleButtons);
@@ -95,6 +124,8 @@ WatchPage::WatchPage(models::Session *session, models::WatchController *controll
     layout->addWidget(splitter, 1);
 
     connect(fromAudit, &QPushButton::clicked, this, &WatchPage::newRuleFromAuditQuery);
+    connect(newUsage, &QPushButton::clicked, this, &WatchPage::newUsageRule);
+    connect(controller, &models::WatchController::openUsageRequested, this, &WatchPage::openUsage);
     connect(m_edit, &QPushButton::clicked, this, &WatchPage::editSelectedRule);
     connect(m_remove, &QPushButton::clicked, this, &WatchPage::removeSelectedRule);
     connect(checkNow, &QPushButton::clicked, controller, &models::WatchController::pollNow);
@@ -165,11 +196,11 @@ void WatchPage::rebuildRules()
     m_rules->clear();
     for (const models::WatchRule &r : m_controller->rules()) {
         const QString org = r.organizationName.isEmpty() ? r.organizationId : r.organizationName;
-        const QString query = r.query.summary();
-        auto *item = new QListWidgetItem(tr("%1 — %2 — %3 — every %4 s")
-                                             .arg(r.name, org, query.isEmpty() ? tr("every entry") : query)
-                                             .arg(r.intervalSeconds),
-                                         m_rules);
+        const QString query = r.kind == models::WatchRule::Kind::Usage ? usageRuleSummary(r.usage)
+                              : r.query.summary().isEmpty()            ? tr("every entry")
+                                                                       : r.query.summary();
+        auto *item = new QListWidgetItem(
+            tr("%1 — %2 — %3 — every %4 s").arg(r.name, org, query).arg(r.intervalSeconds), m_rules);
         item->setData(kRuleIdRole, r.id);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(r.enabled ? Qt::Checked : Qt::Unchecked);
@@ -185,13 +216,17 @@ void WatchPage::updateStatus()
     const bool haveRule = !selectedRuleId().isEmpty();
     m_edit->setEnabled(haveRule);
     m_remove->setEnabled(haveRule);
-    m_open->setEnabled(m_matches->selectionModel()->currentIndex().isValid());
+    const QModelIndex match = m_matches->selectionModel()->currentIndex();
+    m_open->setEnabled(match.isValid());
+    const bool usage = match.isValid() && m_controller->matches()->at(match.row()).usage;
+    m_open->setText(usage ? tr("&Show in Usage") : tr("&Open in Audit log"));
     const int rules = int(m_controller->rules().size());
     const int unread = m_controller->matches()->unreadCount();
     QString text;
     if (rules == 0)
         text = tr("No watch rules yet. Set up a query in the Audit log, then choose “New Rule from Audit Log "
-                  "Query…” here: new entries that match raise a desktop notification.");
+                  "Query…” here: new entries that match raise a desktop notification. “New Budget/Anomaly "
+                  "Rule…” does the same for budget warnings and cost anomalies.");
     else if (m_controller->isPolling())
         text = tr("Watching (%n rule(s)); checks share the request budget with the other pages.", nullptr,
                   rules);
@@ -234,11 +269,28 @@ void WatchPage::newRuleFromView(const QString &viewName, const models::AuditWatc
     openNewRuleDialog(rule);
 }
 
+void WatchPage::newUsageRule()
+{
+    models::WatchRule rule;
+    rule.kind = models::WatchRule::Kind::Usage;
+    rule.organizationId = session()->organizationId();
+    rule.organizationName = session()->organizationName();
+    if (rule.organizationId.isEmpty()) {
+        Dialogs::information(this, tr("New Watch Rule"), tr("Pick an organization first."));
+        return;
+    }
+    rule.name = tr("Budgets and anomalies");
+    rule.intervalSeconds = models::WatchRule::kDefaultUsageIntervalSeconds;
+    openNewRuleDialog(rule);
+}
+
 void WatchPage::openNewRuleDialog(const models::WatchRule &rule)
 {
-    auto *dialog = new WatchRuleDialog(rule, this);
+    QDialog *dialog = rule.kind == models::WatchRule::Kind::Usage
+                          ? static_cast<QDialog *>(new UsageRuleDialog(rule, this))
+                          : new WatchRuleDialog(rule, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_controller->addRule(dialog->rule()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_controller->addRule(editedRule(dialog)); });
     dialog->open();
 }
 
@@ -247,10 +299,25 @@ void WatchPage::editSelectedRule()
     const auto rule = m_controller->rule(selectedRuleId());
     if (!rule)
         return;
-    auto *dialog = new WatchRuleDialog(*rule, this);
+    QDialog *dialog = rule->kind == models::WatchRule::Kind::Usage
+                          ? static_cast<QDialog *>(new UsageRuleDialog(*rule, this))
+                          : new WatchRuleDialog(*rule, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_controller->updateRule(dialog->rule()); });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_controller->updateRule(editedRule(dialog)); });
     dialog->open();
+}
+
+void WatchPage::openUsage(const QString &organizationId, const QString &organizationName,
+                          const QString &group)
+{
+    Q_UNUSED(group) // the Usage page opens on the organization; the row names the family
+    if (session()->organizationId() != organizationId)
+        session()->setOrganization(organizationId, organizationName);
+    if (navigator())
+        navigator()->showPage(PageId::Usage);
+    window()->raise();
+    window()->activateWindow();
 }
 
 void WatchPage::removeSelectedRule()

@@ -45,6 +45,8 @@ public:
     void newRuleFromAuditQuery();
     // "Watch Current View…" (Views menu): a new rule with the view's name and query, in the rule dialog.
     void newRuleFromView(const QString &viewName, const models::AuditWatchQuery &query);
+    // A budget and anomaly rule for the organization shown (UsageRuleDialog).
+    void newUsageRule();
     void editSelectedRule();
     void removeSelectedRule();
     void openSelectedMatch();
@@ -53,6 +55,7 @@ private:
     void rebuildRules();
     void updateStatus();
     void openNewRuleDialog(const models::WatchRule &rule);
+    void openUsage(const QString &organizationId, const QString &organizationName, const QString &group);
     QString selectedRuleId() const;
 
     models::WatchController *m_controller;

@@ -1,11 +1,12 @@
 #include "ui/watch/watchruledialog.h"
 
+#include "ui/watch/watchfiltereditor.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -13,18 +14,15 @@ namespace ui {
 
 WatchRuleDialog::WatchRuleDialog(const models::WatchRule &rule, QWidget *parent)
     : QDialog(parent), m_rule(rule), m_name(new QLineEdit(rule.name, this)),
-      m_filters(new QPlainTextEdit(this)), m_search(new QLineEdit(rule.query.search, this)),
+      m_filters(new WatchFilterEditor(this)), m_search(new QLineEdit(rule.query.search, this)),
       m_interval(new QSpinBox(this)), m_enabled(new QCheckBox(tr("Watching"), this)),
       m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("watchRuleDialog"));
     setWindowTitle(rule.id.isEmpty() ? tr("New Watch Rule") : tr("Edit Watch Rule"));
     m_name->setObjectName(QStringLiteral("watchRuleName"));
-    m_filters->setObjectName(QStringLiteral("watchRuleFilters"));
-    m_filters->setPlainText(rule.query.filterText());
-    m_filters->setPlaceholderText(QStringLiteral("action_type=delete\nactor_email!=automation@example.com"));
-    m_filters->setTabChangesFocus(true);
-    m_filters->setFixedHeight(fontMetrics().lineSpacing() * 6 + 8);
+    m_filters->setFilterText(rule.query.filterText());
+    m_filters->setMinimumHeight(fontMetrics().lineSpacing() * 8);
     m_search->setObjectName(QStringLiteral("watchRuleSearch"));
     m_search->setPlaceholderText(tr("Any text in the entry (optional)"));
     m_interval->setObjectName(QStringLiteral("watchRuleInterval"));
@@ -43,8 +41,8 @@ WatchRuleDialog::WatchRuleDialog(const models::WatchRule &rule, QWidget *parent)
         tr("Organization:"),
         new QLabel(rule.organizationName.isEmpty() ? rule.organizationId : rule.organizationName, this));
     form->addRow(tr("&Filters:"), m_filters);
-    auto *hint = new QLabel(tr("One per line: key=value or key!=value (keys as in “orgscope export audit”, "
-                               "e.g. action_type, actor_email)."),
+    auto *hint = new QLabel(tr("One filter per row; the keys are those of “orgscope export audit”. Rows "
+                               "with the same key match any of their values."),
                             this);
     hint->setWordWrap(true);
     form->addRow(QString(), hint);
@@ -72,7 +70,7 @@ void WatchRuleDialog::accept()
     if (edited.name.isEmpty())
         error = tr("Give the rule a name.");
     else
-        edited.query.setFilterText(m_filters->toPlainText(), &error); // the error names the line
+        edited.query.setFilterText(m_filters->filterText(), &error); // the error names the line
     if (!error.isEmpty()) {
         m_error->setText(error);
         m_error->show();

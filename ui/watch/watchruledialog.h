@@ -1,6 +1,6 @@
 #pragma once
-// Edits one watch rule: name, the audit query's filters (one key=value or
-// key!=value per line, as AuditWatchQuery::filterText()), the search text,
+// Edits one watch rule: name, the audit query's filters (one row each in a
+// WatchFilterEditor: key, is / is not, value), the search text,
 // the interval and the on switch. The organization is the rule's own.
 
 #include "models/watch/watchrule.h"
@@ -10,10 +10,11 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QSpinBox;
 
 namespace ui {
+
+class WatchFilterEditor;
 
 class WatchRuleDialog : public QDialog
 {
@@ -25,7 +26,7 @@ public:
     models::WatchRule rule() const { return m_rule; }
 
     QLineEdit *nameEdit() const { return m_name; }
-    QPlainTextEdit *filtersEdit() const { return m_filters; }
+    WatchFilterEditor *filtersEdit() const { return m_filters; }
     QLineEdit *searchEdit() const { return m_search; }
     QSpinBox *intervalBox() const { return m_interval; }
 
@@ -35,7 +36,7 @@ public Q_SLOTS:
 private:
     models::WatchRule m_rule;
     QLineEdit *m_name;
-    QPlainTextEdit *m_filters;
+    WatchFilterEditor *m_filters;
     QLineEdit *m_search;
     QSpinBox *m_interval;
     QCheckBox *m_enabled;

@@ -8,7 +8,10 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/pagefactory.h"
 #include "ui/watch/desktopnotifier.h"
+#include "ui/watch/usageruledialog.h"
+#include "ui/watch/watchfiltereditor.h"
 #include "ui/watch/watchpage.h"
+#include "ui/watch/watchruledialog.h"
 
 #include "models/audit/audittablemodel.h"
 #include "models/session/activitylog.h"
@@ -18,15 +21,21 @@
 
 #include "api/client.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -142,6 +151,104 @@ private Q_SLOTS:
         Q_EMIT watch->notifier()->activated(QStringLiteral("summary"));
         QCOMPARE(stack->currentWidget(), watch);
         window.close();
+    }
+
+    // "New Budget/Anomaly Rule…" makes a usage rule from its dialog; a usage
+    // match's "Show in Usage" switches to its organization and shows the Usage page.
+    void usageRuleAndShowInUsage()
+    {
+        const QJsonArray orgs =
+            send("GET", QStringLiteral("/organizations")).value(QStringLiteral("result")).toArray();
+        QVERIFY(orgs.size() > 1);
+        const QString root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
+        const QString other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
+        api::Client client;
+        client.setBaseUrl(QUrl(m_sim.baseUrl()));
+        client.setCredentials({SimulatorProcess::demoToken(), {}, {}});
+        models::AppSettings settings;
+        models::Session session;
+        models::ActivityLog activity;
+        session.setClient(&client);
+        session.setOrganization(root, QStringLiteral("Acme Holdings"));
+        ui::MainWindow window(&session, &activity, &settings);
+        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
+            window.addPage(p);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *watch = window.findChild<ui::WatchPage *>(QStringLiteral("watchPage"));
+        auto *usagePage = window.findChild<ui::Page *>(QStringLiteral("usagePage"));
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QVERIFY(watch && usagePage && stack);
+        QTemporaryDir dir;
+        models::WatchController *c = watch->controller();
+        c->setStorageDirectory(dir.path());
+        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+
+        auto *newUsage = watch->findChild<QPushButton *>(QStringLiteral("watchNewUsageRule"));
+        QVERIFY(newUsage && !newUsage->accessibleName().isEmpty());
+        QTest::mouseClick(newUsage, Qt::LeftButton);
+        auto *dialog = watch->findChild<ui::UsageRuleDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->thresholdsEdit()->accessibleName().isEmpty());
+        dialog->thresholdsEdit()->setText(QStringLiteral("ninety"));
+        dialog->accept();
+        QVERIFY(dialog->isVisible()); // refused, says why
+        QVERIFY(c->rules().isEmpty());
+        dialog->thresholdsEdit()->setText(QStringLiteral("90, 50"));
+        dialog->anomaliesBox()->setChecked(false);
+        dialog->accept();
+        QCOMPARE(c->rules().size(), 1);
+        const models::WatchRule rule = c->rules().first();
+        QCOMPARE(rule.kind, models::WatchRule::Kind::Usage);
+        QCOMPARE(rule.organizationId, root);
+        QCOMPARE(rule.usage.thresholdsPercent, (QList<int>{50, 90}));
+        QVERIFY(!rule.usage.anomalies && rule.usage.budgets);
+        QVERIFY(watch->rulesList()->item(0)->text().contains(QLatin1String("50 %")));
+
+        models::WatchMatch m;
+        m.ruleId = rule.id;
+        m.ruleName = rule.name;
+        m.organizationId = other;
+        m.organizationName = QStringLiteral("Acme EMEA");
+        m.entryId = QStringLiteral("budget/total/2026-03/100%@10");
+        m.summary = QStringLiteral("Monthly budget: 12.00 USD spent this month, 120 % of 10.00 USD");
+        m.usage = true;
+        c->matches()->prepend({m});
+        watch->matchesView()->selectRow(0);
+        QVERIFY(watch->openButton()->text().contains(QLatin1String("Usage")));
+        QTest::mouseClick(watch->openButton(), Qt::LeftButton);
+        QCOMPARE(session.organizationId(), other);
+        QCOMPARE(stack->currentWidget(), usagePage);
+        QVERIFY(!c->matches()->at(0).unread);
+        window.close();
+    }
+
+    // An audit rule's filters edited one row at a time: key, is / is not, value.
+    void ruleFiltersEditedPerRow()
+    {
+        models::WatchRule rule;
+        rule.id = QStringLiteral("r");
+        rule.name = QStringLiteral("deletes");
+        rule.organizationId = QStringLiteral("org");
+        QString error;
+        QVERIFY(rule.query.setFilterText(QStringLiteral("action_type=delete\nactor_email!=bot@example.com"),
+                                         &error));
+        ui::WatchRuleDialog dialog(rule);
+        ui::WatchFilterEditor *editor = dialog.filtersEdit();
+        QCOMPARE(editor->rowCount(), 2);
+        auto *op = qobject_cast<QComboBox *>(editor->table()->cellWidget(1, 1));
+        QVERIFY(op && op->currentIndex() == 1 && !op->accessibleName().isEmpty());
+        // Change the first row's value, drop the second, add a third.
+        qobject_cast<QLineEdit *>(editor->table()->cellWidget(0, 2))->setText(QStringLiteral("update"));
+        editor->table()->setCurrentCell(1, 2);
+        editor->removeCurrentRow();
+        editor->addRow(QStringLiteral("actor_ip_address"), true, QStringLiteral("10.0.0.1"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const models::AuditWatchQuery q = dialog.rule().query;
+        QCOMPARE(q.filters.actionType.include, QStringList{QStringLiteral("update")});
+        QVERIFY(q.filters.actorEmail.exclude.isEmpty());
+        QCOMPARE(q.filters.actorIpAddress.exclude, QStringList{QStringLiteral("10.0.0.1")});
     }
 };
 
