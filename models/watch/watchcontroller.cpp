@@ -358,8 +358,9 @@ void WatchController::notify(const QList<WatchMatch> &batch)
             Q_EMIT notificationRequested(key, m.ruleName, m.summary);
     }
     if (d.summary > 0)
-        Q_EMIT notificationRequested(QStringLiteral("summary"), tr("Orgscope watch"),
-                                     tr("%n new matching audit entries", nullptr, d.summary));
+        Q_EMIT notificationRequested(
+            QStringLiteral("summary"), tr("Orgscope watch"),
+            tr("%n new watch matches (audit entries, budget warnings or anomalies)", nullptr, d.summary));
     if (const qint64 next = m_burst.nextFlushMs(); next > 0)
         m_flushTimer->start(int(qBound<qint64>(0, next - now(), WatchBurstLimiter::kWindowMs)));
 }
@@ -367,8 +368,9 @@ void WatchController::notify(const QList<WatchMatch> &batch)
 void WatchController::flushHeld()
 {
     if (const int held = m_burst.flush(now()); held > 0)
-        Q_EMIT notificationRequested(QStringLiteral("summary"), tr("Orgscope watch"),
-                                     tr("%n new matching audit entries", nullptr, held));
+        Q_EMIT notificationRequested(
+            QStringLiteral("summary"), tr("Orgscope watch"),
+            tr("%n new watch matches (audit entries, budget warnings or anomalies)", nullptr, held));
     else if (const qint64 next = m_burst.nextFlushMs(); next > 0)
         m_flushTimer->start(int(qBound<qint64>(0, next - now(), WatchBurstLimiter::kWindowMs)));
 }

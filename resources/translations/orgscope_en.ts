@@ -483,10 +483,10 @@
 <context>
     <name>models::WatchController</name>
     <message numerus="yes">
-        <source>%n new matching audit entries</source>
+        <source>%n new watch matches (audit entries, budget warnings or anomalies)</source>
         <translation>
-            <numerusform>%n new matching audit entry</numerusform>
-            <numerusform>%n new matching audit entries</numerusform>
+            <numerusform>%n new watch match (an audit entry, a budget warning or an anomaly)</numerusform>
+            <numerusform>%n new watch matches (audit entries, budget warnings or anomalies)</numerusform>
         </translation>
     </message>
 </context>
