@@ -183,6 +183,8 @@ int main(int argc, char **argv)
                               rows / (seconds + lag.nsecsElapsed() / 1e9));
                 result.insert(QStringLiteral("rss_mb_caught_up"), residentMb());
                 result.insert(QStringLiteral("rss_mb_peak"), residentMb("VmHWM:"));
+                // Of which the archive file's pages SQLite read through its mapping.
+                result.insert(QStringLiteral("rss_file_mb_caught_up"), residentMb("RssFile:"));
                 result.insert(QStringLiteral("archive_queue_peak_mb"),
                               double(archive->peakQueuedBytes()) / (1024.0 * 1024.0));
                 result.insert(QStringLiteral("archive_spilled_blocks"), archive->spilledBlocks());

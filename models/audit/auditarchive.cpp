@@ -587,6 +587,13 @@ bool AuditArchive::setAside(const QString &reason)
     return ok;
 }
 
+void AuditArchive::settleForWriting()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.exec(QStringLiteral("PRAGMA mmap_size = 0"));
+    q.exec(QStringLiteral("PRAGMA cache_size = -16384")); // KiB
+}
+
 bool AuditArchive::quickCheck()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

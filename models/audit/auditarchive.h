@@ -120,6 +120,11 @@ public:
     qint64 damagedRows() const { return m_damaged; }
     // SQLite's quick_check; false (problem() Corrupt) when the file is damaged.
     bool quickCheck();
+    // After the history was read: drops the file mapping (its pages would
+    // count as the process's memory for as long as the archive is open; the
+    // id index alone is tens of megabytes at a million entries) and gives the
+    // writer a page cache that holds the index pages a batch of pages touches.
+    void settleForWriting();
     // Renames the file (and its journals) to <file>.corrupt-<UTC timestamp>,
     // opens an empty one and sets notice(). Never deletes: when the rename
     // fails the file stays and the archive is unavailable.

@@ -172,8 +172,10 @@ void AuditArchiveWorker::doOpen(quint64 ticket, const QString &organizationId, c
         notice = QStringLiteral("Old entries could not be removed from the local audit archive: %1.")
                      .arg(m_archive->errorString());
     Q_EMIT opened(ticket, notice, {});
-    if (!loadHistory)
+    if (!loadHistory) {
+        m_archive->settleForWriting();
         return;
+    }
     const qint64 loaded = m_archive->loadInto(*history.store);
     if (loaded < 0 || m_archive->damagedRows() > 0) {
         // Real damage sets the file aside; anything else leaves it alone.
@@ -196,6 +198,7 @@ void AuditArchiveWorker::doOpen(quint64 ticket, const QString &organizationId, c
         // else: a few rows that do not decode in a sound file; the rest is shown.
     }
     if (m_archive) {
+        m_archive->settleForWriting();
         history.coverage = m_archive->coverage();
         history.prunedBeforeMs = m_archive->prunedBeforeMs();
         history.writable = m_archive->mode() == AuditArchive::Mode::ReadWrite;
