@@ -9,6 +9,12 @@
 //                              (audit_archive_write_entries_per_s) and the
 //                              file's bytes_per_entry after the final checkpoint
 //                              (audit_archive_bytes_per_entry)
+//   BM_ArchiveWorkerWrite/100000 the same pages through AuditArchiveWorker as
+//                              the Audit page hands them over (compressed on
+//                              pool threads, written a batch per transaction),
+//                              from the first append to flush(): entries_per_s
+//                              (audit_archive_write_entries_per_s since the
+//                              queue) and the queue's peak bytes
 // ORGSCOPE_ARCHIVE_BENCH_ENTRIES overrides the reopen size (quick runs).
 //   bench_audit_archive --benchmark_out=archive.json --benchmark_out_format=json
 
@@ -16,6 +22,7 @@
 
 #include "models/audit/auditarchive.h"
 #include "models/audit/auditarchiveblock.h"
+#include "models/audit/auditarchiveworker.h"
 #include "models/audit/audittablemodel.h"
 
 #include <QCoreApplication>
@@ -156,8 +163,40 @@ void BM_ArchiveStreamWrite(benchmark::State &state)
     state.counters["bytes_per_entry"] = bytesPerEntry;
 }
 
+void BM_ArchiveWorkerWrite(benchmark::State &state)
+{
+    const int entries = int(state.range(0));
+    double peakQueueMb = 0;
+    double spilled = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        QTemporaryDir dir;
+        auditsamples::Generator gen(21);
+        QList<api::AuditColumns> pages;
+        for (int p = 0; p < entries / kPage; ++p)
+            pages.append(auditarchiveblock::fromEvents(wirePage(gen)));
+        AuditArchiveWorker worker;
+        worker.open(1, QStringLiteral("bench"), dir.path(), false);
+        worker.flush();
+        state.ResumeTiming();
+        for (const auto &page : std::as_const(pages))
+            worker.append(page);
+        worker.flush();
+        state.PauseTiming();
+        peakQueueMb = double(worker.peakQueuedBytes()) / (1024.0 * 1024.0);
+        spilled = double(worker.spilledBlocks());
+        state.ResumeTiming();
+    }
+    state.SetItemsProcessed(state.iterations() * entries);
+    state.counters["entries_per_s"] =
+        benchmark::Counter(double(state.iterations()) * entries, benchmark::Counter::kIsRate);
+    state.counters["peak_queue_mb"] = peakQueueMb;
+    state.counters["spilled_blocks"] = spilled;
+}
+
 } // namespace
 
+BENCHMARK(BM_ArchiveWorkerWrite)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ArchiveStreamWrite)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ArchiveReopen)
     ->Arg(reopenEntries())

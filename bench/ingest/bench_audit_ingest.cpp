@@ -6,7 +6,8 @@
 // DIR, as the page does with its archive on; the line then adds how long the
 // archive took to catch up after the last page and the process's resident
 // memory before the load, at its end and once the archive caught up
-// (rss_mb_*; audit_rss_mb_1m is rss_mb_caught_up - rss_mb_before).
+// (rss_mb_*; audit_rss_mb_1m is rss_mb_caught_up - rss_mb_before; rss_mb_peak
+// is the high-water mark), and the archive queue's peak bytes in memory.
 //
 //   bench_audit_ingest --base-url URL [--org ID] [--since D] [--before D] [--limit N] [--token T]
 //                      [--archive DIR]
@@ -81,14 +82,16 @@ private:
     qint64 m_maxGapNs = 0;
 };
 
-// Resident memory of this process in MB (Linux /proc; 0 elsewhere).
-double residentMb()
+// Resident memory of this process in MB (Linux /proc; 0 elsewhere); with
+// "VmHWM:" its peak so far.
+double residentMb(const char *field = "VmRSS:")
 {
     std::ifstream status("/proc/self/status");
     std::string line;
+    const std::string key(field);
     while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::stod(line.substr(6)) / 1024.0;
+        if (line.rfind(key, 0) == 0)
+            return std::stod(line.substr(key.size())) / 1024.0;
     return 0;
 }
 
@@ -179,6 +182,12 @@ int main(int argc, char **argv)
                 result.insert(QStringLiteral("archive_entries_per_s"),
                               rows / (seconds + lag.nsecsElapsed() / 1e9));
                 result.insert(QStringLiteral("rss_mb_caught_up"), residentMb());
+                result.insert(QStringLiteral("rss_mb_peak"), residentMb("VmHWM:"));
+                // Of which the archive file's pages SQLite read through its mapping.
+                result.insert(QStringLiteral("rss_file_mb_caught_up"), residentMb("RssFile:"));
+                result.insert(QStringLiteral("archive_queue_peak_mb"),
+                              double(archive->peakQueuedBytes()) / (1024.0 * 1024.0));
+                result.insert(QStringLiteral("archive_spilled_blocks"), archive->spilledBlocks());
             }
             if (!p->succeeded()) {
                 result.insert(QStringLiteral("error"), p->error().userMessage());

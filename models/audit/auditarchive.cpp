@@ -14,8 +14,10 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 
 namespace models {
@@ -403,10 +405,13 @@ bool AuditArchive::migrateRows()
     qint64 converted = 0;
     qint64 damaged = 0;
     QList<api::AuditEvent> batch;
+    QSqlQuery ids(QSqlDatabase::database(m_connection, false));
+    if (!ids.prepare(QStringLiteral("INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)")))
+        return fail(QStringLiteral("cannot convert the archive"), ids.lastError());
     auto flush = [&] {
         if (batch.isEmpty())
             return true;
-        const int n = writeBlock(auditarchiveblock::fromEvents(batch));
+        const int n = writeBlock(auditarchiveblock::prepare(auditarchiveblock::fromEvents(batch)), ids);
         batch.clear();
         converted += std::max(n, 0);
         return n >= 0;
@@ -582,6 +587,13 @@ bool AuditArchive::setAside(const QString &reason)
     return ok;
 }
 
+void AuditArchive::settleForWriting()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.exec(QStringLiteral("PRAGMA mmap_size = 0"));
+    q.exec(QStringLiteral("PRAGMA cache_size = -16384")); // KiB
+}
+
 bool AuditArchive::quickCheck()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
@@ -671,6 +683,12 @@ int AuditArchive::appendPage(const QList<api::AuditEvent> &events)
 
 int AuditArchive::appendPage(const api::AuditColumns &page)
 {
+    const auditarchiveblock::PreparedBlock block = auditarchiveblock::prepare(page);
+    return appendBlocks({&block});
+}
+
+int AuditArchive::appendBlocks(const std::vector<const auditarchiveblock::PreparedBlock *> &blocks)
+{
     if (m_mode != Mode::ReadWrite) {
         fail(m_mode == Mode::ReadOnly ? Problem::ReadOnly : Problem::CannotOpen,
              m_mode == Mode::ReadOnly ? QStringLiteral("archive open read-only")
@@ -681,7 +699,18 @@ int AuditArchive::appendPage(const api::AuditColumns &page)
     // only they keep SQLite's result code, which tells a full disk from damage.
     if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
         return -1;
-    const int added = writeBlock(page);
+    int added = 0;
+    {
+        QSqlQuery ids(QSqlDatabase::database(m_connection, false));
+        if (!ids.prepare(QStringLiteral("INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)"))) {
+            fail(QStringLiteral("cannot write"), ids.lastError());
+            added = -1;
+        }
+        for (size_t b = 0; b < blocks.size() && added >= 0; ++b) {
+            const int n = writeBlock(*blocks[b], ids);
+            added = n < 0 ? -1 : added + n;
+        }
+    }
     if (added >= 0 && exec(QStringLiteral("COMMIT")))
         return added;
     const Problem problem = m_problem;
@@ -692,38 +721,31 @@ int AuditArchive::appendPage(const api::AuditColumns &page)
     return -1;
 }
 
-int AuditArchive::writeBlock(const api::AuditColumns &page)
+int AuditArchive::writeBlock(const auditarchiveblock::PreparedBlock &prepared, QSqlQuery &id)
 {
     const auto failed = [this](auto &&...args) {
         fail(args...);
         return -1;
     };
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    // Newest first inside a block, as the table shows them; ties keep the
-    // page's order.
-    std::vector<qsizetype> order;
-    order.reserve(size_t(page.size()));
-    for (qsizetype i = 0; i < page.size(); ++i)
-        if (!page.ids.view(i).isEmpty()) // cannot be de-duplicated or looked up
-            order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&page](qsizetype a, qsizetype b) {
-        return auditarchiveblock::timeOf(page, a) > auditarchiveblock::timeOf(page, b);
-    });
-    if (order.empty())
+    if (prepared.count == 0)
         return 0;
+    if (prepared.columns.isEmpty() || prepared.bodies.isEmpty())
+        return failed(Problem::Other, QStringLiteral("cannot compress"));
+    // The ids come from the block itself: the queue holds nothing else.
+    api::AuditColumns columns;
+    if (!auditarchiveblock::decodeColumns(prepared.columns, columns) || columns.size() != prepared.count)
+        return failed(Problem::Other, QStringLiteral("damaged block in the queue"));
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT IFNULL(MAX(id), 0) + 1 FROM blocks")) || !q.next())
         return failed(QStringLiteral("cannot write"), q.lastError());
     const qint64 block = q.value(0).toLongLong();
     q.finish();
-    QSqlQuery id(db);
-    if (!id.prepare(QStringLiteral("INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)")))
-        return failed(QStringLiteral("cannot write"), id.lastError());
     std::vector<qsizetype> kept;
-    kept.reserve(order.size());
-    for (qsizetype i : order) {
+    kept.reserve(size_t(columns.size()));
+    for (qsizetype i = 0; i < columns.size(); ++i) {
         // Ids are kept as their UTF-8 bytes (a blob): no conversion per entry.
-        const QByteArrayView key = page.ids.view(i);
+        const QByteArrayView key = columns.ids.view(i);
         id.bindValue(0, QByteArray::fromRawData(key.data(), key.size()));
         id.bindValue(1, block);
         id.bindValue(2, qint64(kept.size()));
@@ -734,24 +756,41 @@ int AuditArchive::writeBlock(const api::AuditColumns &page)
     }
     if (kept.empty())
         return 0;
-    const QByteArray columns = auditarchiveblock::encodeColumns(page, kept);
-    const QByteArray packed = auditarchiveblock::encodeBodies(page, kept);
-    if (columns.isEmpty() || packed.isEmpty())
-        return failed(Problem::Other, QStringLiteral("cannot compress"));
+    QByteArray columnsBlob = prepared.columns;
+    QByteArray bodiesBlob = prepared.bodies;
+    qint64 newest = prepared.newestMs;
+    qint64 oldest = prepared.oldestMs;
+    if (qsizetype(kept.size()) != columns.size()) {
+        // Some were already held (a refresh overlapping the archive): the rest
+        // become a block of their own.
+        auditarchiveblock::Bodies bodies;
+        if (!auditarchiveblock::decodeBodies(prepared.bodies, bodies) || bodies.size() != columns.size())
+            return failed(Problem::Other, QStringLiteral("damaged block in the queue"));
+        QList<QByteArray> keptBodies;
+        keptBodies.reserve(qsizetype(kept.size()));
+        for (qsizetype i : kept)
+            keptBodies.append(bodies.at(i));
+        columnsBlob = auditarchiveblock::encodeColumns(columns, kept);
+        bodiesBlob = auditarchiveblock::encodeBodies(keptBodies);
+        newest = columns.timeMs[size_t(kept.front())];
+        oldest = columns.timeMs[size_t(kept.back())];
+        if (columnsBlob.isEmpty() || bodiesBlob.isEmpty())
+            return failed(Problem::Other, QStringLiteral("cannot compress"));
+    }
     if (!q.prepare(QStringLiteral(
             "INSERT INTO blocks(id, newest_ms, oldest_ms, count, columns) VALUES(?, ?, ?, ?, ?)")))
         return failed(QStringLiteral("cannot write"), q.lastError());
     q.addBindValue(block);
-    q.addBindValue(auditarchiveblock::timeOf(page, kept.front()));
-    q.addBindValue(auditarchiveblock::timeOf(page, kept.back()));
+    q.addBindValue(newest);
+    q.addBindValue(oldest);
     q.addBindValue(qint64(kept.size()));
-    q.addBindValue(columns);
+    q.addBindValue(columnsBlob);
     if (!q.exec())
         return failed(QStringLiteral("cannot write"), q.lastError());
     if (!q.prepare(QStringLiteral("INSERT INTO block_bodies(block, data) VALUES(?, ?)")))
         return failed(QStringLiteral("cannot write"), q.lastError());
     q.addBindValue(block);
-    q.addBindValue(packed);
+    q.addBindValue(bodiesBlob);
     if (!q.exec())
         return failed(QStringLiteral("cannot write"), q.lastError());
     return int(kept.size());
@@ -1138,21 +1177,50 @@ qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) 
     };
     qint64 loaded = 0;
     if (disjoint) {
+        // Decompressing and decoding run on pool threads a few blocks ahead
+        // while this thread appends to the store, in order.
+        struct Decoded
+        {
+            api::AuditColumns columns;
+            bool ok = false;
+        };
+        constexpr size_t kAhead = 8;
         qint64 skip = offset;
-        for (const BlockRow &row : blocks) {
-            if (loaded >= limit)
+        size_t first = 0;
+        while (first < blocks.size() && skip >= blocks[first].count)
+            skip -= blocks[first++].count;
+        std::deque<QFuture<Decoded>> ahead;
+        size_t next = first;
+        auto submit = [&] {
+            const BlockRow *row = &blocks[next++];
+            ahead.push_back(QtConcurrent::run([row] {
+                Decoded d;
+                d.ok = auditarchiveblock::decodeColumns(row->columns, d.columns) &&
+                       d.columns.size() == row->count;
+                return d;
+            }));
+        };
+        for (size_t b = first; b < blocks.size(); ++b) {
+            while (next < blocks.size() && ahead.size() < kAhead && loaded < limit)
+                submit();
+            if (ahead.empty())
                 break;
-            if (skip >= row.count) {
-                skip -= row.count;
+            Decoded d = ahead.front().takeResult();
+            ahead.pop_front();
+            if (loaded >= limit)
+                continue; // let the ones in flight finish
+            const BlockRow &row = blocks[b];
+            if (!d.ok) {
+                m_damaged += std::max<qint64>(row.count, 1);
+                m_error = QStringLiteral("damaged block %1").arg(row.id);
                 continue;
             }
-            api::AuditColumns columns;
-            if (!decode(row, columns))
-                continue;
-            const qint64 to = skip + std::min<qint64>(columns.size() - skip, limit - loaded);
-            loaded += store.appendRange(columns, skip, to);
+            const qint64 to = skip + std::min<qint64>(d.columns.size() - skip, limit - loaded);
+            loaded += store.appendRange(d.columns, skip, to);
             skip = 0;
         }
+        for (QFuture<Decoded> &f : ahead)
+            f.waitForFinished();
         return loaded;
     }
     // Overlapping blocks (a refresh of a stretch already held in part): merged by time.

@@ -30,9 +30,11 @@
 #include <QStringList>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QLockFile;
 class QSqlError;
+class QSqlQuery;
 
 namespace models {
 
@@ -91,6 +93,10 @@ public:
     // The same from a decoded page: its columns and the entries' bytes as
     // received are stored as they are, without a record per entry.
     int appendPage(const api::AuditColumns &page);
+    // Pages already prepared (auditarchiveblock::prepare, off this thread)
+    // in one transaction: the archive worker's queue. Returns how many
+    // entries were new, or -1 (none written).
+    int appendBlocks(const std::vector<const auditarchiveblock::PreparedBlock *> &blocks);
     // Records [fromMs, toMs) as held completely. Call only after every page of
     // an unfiltered load that ran to its end was appended.
     bool addCoverage(qint64 fromMs, qint64 toMs);
@@ -114,6 +120,11 @@ public:
     qint64 damagedRows() const { return m_damaged; }
     // SQLite's quick_check; false (problem() Corrupt) when the file is damaged.
     bool quickCheck();
+    // After the history was read: drops the file mapping (its pages would
+    // count as the process's memory for as long as the archive is open; the
+    // id index alone is tens of megabytes at a million entries) and gives the
+    // writer a page cache that holds the index pages a batch of pages touches.
+    void settleForWriting();
     // Renames the file (and its journals) to <file>.corrupt-<UTC timestamp>,
     // opens an empty one and sets notice(). Never deletes: when the rename
     // fails the file stays and the archive is unavailable.
@@ -152,7 +163,7 @@ private:
     bool exec(const QString &sql) const;
     // Stores page's entries not yet held as one block (inside a transaction
     // the caller opened); how many were new, or -1.
-    int writeBlock(const api::AuditColumns &page);
+    int writeBlock(const auditarchiveblock::PreparedBlock &block, QSqlQuery &insertId);
     // Schema 1 and 2 kept one row per entry: converted to blocks.
     bool migrateRows();
     bool hasTable(const QString &name) const;

@@ -4,6 +4,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <string>
@@ -333,6 +334,60 @@ QByteArray encodeBodies(const api::AuditColumns &page, const std::vector<qsizety
     for (const QByteArrayView &v : views)
         out.append(v.data(), size_t(v.size()));
     return compress(out);
+}
+
+PreparedBlock prepare(const api::AuditColumns &page)
+{
+    std::vector<qsizetype> order;
+    order.reserve(size_t(page.size()));
+    for (qsizetype i = 0; i < page.size(); ++i)
+        if (!page.ids.view(i).isEmpty()) // cannot be de-duplicated or looked up
+            order.push_back(i);
+    // Newest first inside a block, as the table shows them; ties keep the page's order.
+    std::stable_sort(order.begin(), order.end(),
+                     [&page](qsizetype a, qsizetype b) { return timeOf(page, a) > timeOf(page, b); });
+    PreparedBlock block;
+    if (order.empty())
+        return block;
+    block.count = qint64(order.size());
+    block.newestMs = timeOf(page, order.front());
+    block.oldestMs = timeOf(page, order.back());
+    block.columns = encodeColumns(page, order);
+    block.bodies = encodeBodies(page, order);
+    if (block.columns.isEmpty() || block.bodies.isEmpty())
+        block.columns = block.bodies = QByteArray();
+    return block;
+}
+
+QByteArray PreparedBlock::toBytes() const
+{
+    std::string out;
+    out.reserve(size_t(bytes()) + 40);
+    putVarint(out, zigzag(newestMs));
+    putVarint(out, zigzag(oldestMs));
+    putVarint(out, quint64(count));
+    putBytes(out, columns);
+    putBytes(out, bodies);
+    return QByteArray(out.data(), qsizetype(out.size()));
+}
+
+bool PreparedBlock::fromBytes(QByteArrayView bytes, PreparedBlock &out)
+{
+    Reader r{bytes.data(), bytes.data() + bytes.size()};
+    quint64 newest = 0;
+    quint64 oldest = 0;
+    quint64 count = 0;
+    QByteArrayView columns;
+    QByteArrayView bodies;
+    if (!r.varint(newest) || !r.varint(oldest) || !r.varint(count) || count > kMaxEntries ||
+        !r.bytes(columns) || !r.bytes(bodies) || r.p != r.end)
+        return false;
+    out.newestMs = unzigzag(newest);
+    out.oldestMs = unzigzag(oldest);
+    out.count = qint64(count);
+    out.columns = columns.toByteArray();
+    out.bodies = bodies.toByteArray();
+    return true;
 }
 
 QByteArray Bodies::at(qsizetype i) const

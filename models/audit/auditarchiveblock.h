@@ -46,4 +46,25 @@ struct Bodies
 };
 bool decodeBodies(QByteArrayView blob, Bodies &out);
 
+// A page made ready for the archive away from its writer: the entries that
+// have an id, newest first (ties in the page's order), as the two compressed
+// blobs of a block. This is what the archive's queue holds instead of the
+// page (about a fifth of its bytes), so the writer only inserts.
+struct PreparedBlock
+{
+    qint64 newestMs = 0;
+    qint64 oldestMs = 0;
+    qint64 count = 0; // 0: nothing to store
+    QByteArray columns;
+    QByteArray bodies;
+    qsizetype bytes() const { return columns.size() + bodies.size(); }
+    // One buffer (for a spill file) and back; fromBytes refuses damage.
+    QByteArray toBytes() const;
+    static bool fromBytes(QByteArrayView bytes, PreparedBlock &out);
+};
+// Encodes and compresses page (the expensive part of archiving a page).
+// count 0 with empty blobs: no entry has an id; empty blobs with count > 0:
+// compression failed.
+PreparedBlock prepare(const api::AuditColumns &page);
+
 } // namespace models::auditarchiveblock

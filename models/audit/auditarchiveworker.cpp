@@ -7,14 +7,111 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <QMutex>
 #include <QSemaphore>
+#include <QTemporaryFile>
 #include <QThread>
+#include <QThreadPool>
+#include <QWaitCondition>
+
+#include <deque>
 
 namespace models {
 
-AuditArchiveWorker::AuditArchiveWorker(QObject *parent)
-    : QObject(parent), m_thread(new QThread), m_context(new QObject)
+namespace {
+
+constexpr qint64 kDefaultQueueLimit = 16 * 1024 * 1024;
+// A transaction takes at most this many queued blocks (pages): fewer commits
+// when the writer is behind, short ones when it keeps up.
+constexpr size_t kBlocksPerTransaction = 32;
+
+// What a page costs while it waits to be compressed (its bytes as received
+// and its columns), for the queue's accounting.
+qint64 rawBytesOf(const api::AuditColumns &page)
 {
+    return page.body.size() + page.ids.size() * 64 + page.size() * qint64(sizeof(quint32)) * 16;
+}
+
+} // namespace
+
+struct AuditArchiveWorker::Item
+{
+    bool ready = false;
+    quint64 epoch = 0;      // the archive it goes to (see Queue::epoch)
+    qint64 memoryBytes = 0; // counted in Queue::bytes while held
+    auditarchiveblock::PreparedBlock block;
+    qint64 spillOffset = -1; // ≥ 0: the block waits in the spill file
+    qint64 spillSize = 0;
+};
+
+struct AuditArchiveWorker::Queue
+{
+    QMutex mutex;
+    QWaitCondition readyChanged;
+    std::deque<std::shared_ptr<Item>> items; // in the order pages were appended
+    // Bumped by every request that changes the open archive, so a drain takes
+    // only pages appended before it, never one meant for the next archive.
+    quint64 epoch = 0;
+    qint64 limit = kDefaultQueueLimit;
+    qint64 bytes = 0;      // in memory: pages being compressed and blocks
+    qint64 compressed = 0; // of which blocks
+    qint64 peakBytes = 0;
+    qint64 peakCompressed = 0;
+    qint64 spilled = 0;
+    std::function<void()> beforeWrite;
+    std::function<void()> onPrepare;
+    // Taken after mutex when both are needed.
+    QMutex spillMutex;
+    std::unique_ptr<QTemporaryFile> spill;
+    qint64 spillEnd = 0;
+
+    void addBytes(qint64 n, qint64 compressedBytes)
+    {
+        bytes += n;
+        compressed += compressedBytes;
+        peakBytes = std::max(peakBytes, bytes);
+        peakCompressed = std::max(peakCompressed, compressed);
+    }
+    // Appends block to the spill file; false when it cannot be written.
+    bool spillBlock(Item &item, const auditarchiveblock::PreparedBlock &block)
+    {
+        QMutexLocker lock(&spillMutex);
+        if (!spill) {
+            // Owner-only, removed when closed: the entries are personal data.
+            spill = std::make_unique<QTemporaryFile>(QDir::tempPath() +
+                                                     QStringLiteral("/orgscope-audit-queue-XXXXXX"));
+            if (!spill->open()) {
+                spill.reset();
+                return false;
+            }
+            spillEnd = 0;
+        }
+        const QByteArray bytes = block.toBytes();
+        if (!spill->seek(spillEnd) || spill->write(bytes) != bytes.size())
+            return false;
+        item.spillOffset = spillEnd;
+        item.spillSize = bytes.size();
+        spillEnd += bytes.size();
+        return true;
+    }
+    bool readBack(Item &item)
+    {
+        QMutexLocker lock(&spillMutex);
+        if (!spill || !spill->seek(item.spillOffset))
+            return false;
+        const QByteArray bytes = spill->read(item.spillSize);
+        return bytes.size() == item.spillSize &&
+               auditarchiveblock::PreparedBlock::fromBytes(bytes, item.block);
+    }
+};
+
+AuditArchiveWorker::AuditArchiveWorker(QObject *parent)
+    : QObject(parent), m_queue(std::make_shared<Queue>()), m_pool(new QThreadPool(this)),
+      m_thread(new QThread), m_context(new QObject)
+{
+    // Pages are compressed here, in order of arrival but two at a time.
+    m_pool->setMaxThreadCount(2);
+    m_pool->setObjectName(QStringLiteral("auditArchivePrepare"));
     qRegisterMetaType<std::shared_ptr<AuditStore>>();
     qRegisterMetaType<models::AuditArchiveHistory>();
     qRegisterMetaType<models::AuditArchiveCoverage>();
@@ -25,9 +122,11 @@ AuditArchiveWorker::AuditArchiveWorker(QObject *parent)
 
 AuditArchiveWorker::~AuditArchiveWorker()
 {
-    // The archive's connection belongs to the worker thread: close it there.
+    // Pages still queued are written first (the writer's requests run in
+    // order); the archive's connection belongs to the worker thread: close it there.
     QMetaObject::invokeMethod(
         m_context, [this] { m_archive.reset(); }, Qt::BlockingQueuedConnection);
+    m_pool->waitForDone();
     m_thread->quit();
     m_thread->wait();
     delete m_context;
@@ -37,6 +136,7 @@ AuditArchiveWorker::~AuditArchiveWorker()
 void AuditArchiveWorker::open(quint64 ticket, const QString &organizationId, const QString &directory,
                               bool loadHistory, qint64 retainFromMs, qint64 maxBytes)
 {
+    nextEpoch();
     QMetaObject::invokeMethod(m_context, [=, this] {
         doOpen(ticket, organizationId, directory, loadHistory, retainFromMs, maxBytes);
     });
@@ -72,8 +172,10 @@ void AuditArchiveWorker::doOpen(quint64 ticket, const QString &organizationId, c
         notice = QStringLiteral("Old entries could not be removed from the local audit archive: %1.")
                      .arg(m_archive->errorString());
     Q_EMIT opened(ticket, notice, {});
-    if (!loadHistory)
+    if (!loadHistory) {
+        m_archive->settleForWriting();
         return;
+    }
     const qint64 loaded = m_archive->loadInto(*history.store);
     if (loaded < 0 || m_archive->damagedRows() > 0) {
         // Real damage sets the file aside; anything else leaves it alone.
@@ -96,6 +198,7 @@ void AuditArchiveWorker::doOpen(quint64 ticket, const QString &organizationId, c
         // else: a few rows that do not decode in a sound file; the rest is shown.
     }
     if (m_archive) {
+        m_archive->settleForWriting();
         history.coverage = m_archive->coverage();
         history.prunedBeforeMs = m_archive->prunedBeforeMs();
         history.writable = m_archive->mode() == AuditArchive::Mode::ReadWrite;
@@ -104,11 +207,11 @@ void AuditArchiveWorker::doOpen(quint64 ticket, const QString &organizationId, c
     Q_EMIT historyLoaded(ticket, history);
 }
 
-void AuditArchiveWorker::doAppend(const api::AuditColumns &page)
+void AuditArchiveWorker::write(const std::vector<const auditarchiveblock::PreparedBlock *> &blocks)
 {
     if (!m_archive || m_archive->mode() != AuditArchive::Mode::ReadWrite || m_writeFailed)
         return; // read-only or unavailable: said when it opened or failed
-    const int added = m_archive->appendPage(page);
+    const int added = m_archive->appendBlocks(blocks);
     if (added >= 0) {
         Q_EMIT appended(added, {});
         return;
@@ -130,15 +233,169 @@ void AuditArchiveWorker::doAppend(const api::AuditColumns &page)
                                  AuditArchive::describe(m_archive->problem()), error));
 }
 
+void AuditArchiveWorker::enqueue(qint64 rawBytes, std::function<auditarchiveblock::PreparedBlock()> make)
+{
+    auto item = std::make_shared<Item>();
+    quint64 epoch = 0;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        epoch = item->epoch = m_queue->epoch;
+        item->memoryBytes = rawBytes;
+        m_queue->addBytes(rawBytes, 0);
+        m_queue->items.push_back(item);
+    }
+    m_pool->start([queue = m_queue, item, make = std::move(make)]() mutable {
+        if (queue->onPrepare)
+            queue->onPrepare();
+        auditarchiveblock::PreparedBlock block = make();
+        make = nullptr; // the page goes now, not when the task is deleted
+        const qint64 size = block.bytes();
+        bool inMemory = true;
+        {
+            QMutexLocker lock(&queue->mutex);
+            queue->addBytes(-item->memoryBytes, 0);
+            item->memoryBytes = 0;
+            inMemory = queue->compressed + size <= queue->limit;
+            if (inMemory) {
+                item->memoryBytes = size;
+                queue->addBytes(size, size);
+            }
+        }
+        if (!inMemory) {
+            if (queue->spillBlock(*item, block)) {
+                QMutexLocker lock(&queue->mutex);
+                ++queue->spilled;
+            } else {
+                // No room on disk either: held in memory rather than lost.
+                QMutexLocker lock(&queue->mutex);
+                item->memoryBytes = size;
+                queue->addBytes(size, size);
+                inMemory = true;
+            }
+        }
+        QMutexLocker lock(&queue->mutex);
+        if (inMemory)
+            item->block = std::move(block);
+        item->ready = true;
+        queue->readyChanged.wakeAll();
+    });
+    // One drain per page keeps requests in order: whatever is asked after
+    // this page is served after it was written.
+    QMetaObject::invokeMethod(m_context, [this, epoch] { drain(epoch); });
+}
+
+void AuditArchiveWorker::nextEpoch()
+{
+    QMutexLocker lock(&m_queue->mutex);
+    ++m_queue->epoch;
+}
+
+void AuditArchiveWorker::drain(quint64 epoch)
+{
+    Queue &queue = *m_queue;
+    for (;;) {
+        std::vector<std::shared_ptr<Item>> batch;
+        if (queue.beforeWrite) {
+            bool idle = false;
+            {
+                QMutexLocker lock(&queue.mutex);
+                idle = queue.items.empty() || queue.items.front()->epoch > epoch;
+            }
+            if (!idle)
+                queue.beforeWrite();
+        }
+        {
+            QMutexLocker lock(&queue.mutex);
+            if (queue.items.empty() || queue.items.front()->epoch > epoch)
+                return;
+            while (!queue.items.front()->ready)
+                queue.readyChanged.wait(&queue.mutex);
+            while (!queue.items.empty() && queue.items.front()->ready &&
+                   queue.items.front()->epoch <= epoch && batch.size() < kBlocksPerTransaction) {
+                batch.push_back(queue.items.front());
+                queue.items.pop_front();
+            }
+        }
+        std::vector<const auditarchiveblock::PreparedBlock *> blocks;
+        blocks.reserve(batch.size());
+        bool lost = false;
+        for (const std::shared_ptr<Item> &item : batch) {
+            if (item->spillOffset >= 0 && !queue.readBack(*item)) {
+                lost = true;
+                continue;
+            }
+            blocks.push_back(&item->block);
+        }
+        if (lost)
+            Q_EMIT noticeRaised(
+                QStringLiteral("Entries waiting for the local audit archive could not be read "
+                               "back from their temporary file; they are kept in memory only."));
+        write(blocks);
+        QMutexLocker lock(&queue.mutex);
+        for (const std::shared_ptr<Item> &item : batch)
+            queue.addBytes(-item->memoryBytes, item->spillOffset >= 0 ? 0 : -item->memoryBytes);
+        if (queue.items.empty()) {
+            // Nothing is being compressed or waits: the spill file starts over.
+            QMutexLocker spillLock(&queue.spillMutex);
+            queue.spill.reset();
+            queue.spillEnd = 0;
+        }
+    }
+}
+
 void AuditArchiveWorker::append(const QList<api::AuditEvent> &events)
 {
-    QMetaObject::invokeMethod(m_context, [this, events] { doAppend(auditarchiveblock::fromEvents(events)); });
+    enqueue(qint64(events.size()) * 2048,
+            [events] { return auditarchiveblock::prepare(auditarchiveblock::fromEvents(events)); });
 }
 
 void AuditArchiveWorker::append(const api::AuditColumns &page)
 {
     // Stored as decoded: its columns and the entries' bytes, no record per entry.
-    QMetaObject::invokeMethod(m_context, [this, page] { doAppend(page); });
+    enqueue(rawBytesOf(page), [page] { return auditarchiveblock::prepare(page); });
+}
+
+void AuditArchiveWorker::setQueueLimitBytes(qint64 bytes)
+{
+    QMutexLocker lock(&m_queue->mutex);
+    m_queue->limit = bytes;
+}
+
+qint64 AuditArchiveWorker::queueLimitBytes() const
+{
+    QMutexLocker lock(&m_queue->mutex);
+    return m_queue->limit;
+}
+
+qint64 AuditArchiveWorker::queuedBytes() const
+{
+    QMutexLocker lock(&m_queue->mutex);
+    return m_queue->bytes;
+}
+
+qint64 AuditArchiveWorker::peakCompressedBytes() const
+{
+    QMutexLocker lock(&m_queue->mutex);
+    return m_queue->peakCompressed;
+}
+
+qint64 AuditArchiveWorker::peakQueuedBytes() const
+{
+    QMutexLocker lock(&m_queue->mutex);
+    return m_queue->peakBytes;
+}
+
+qint64 AuditArchiveWorker::spilledBlocks() const
+{
+    QMutexLocker lock(&m_queue->mutex);
+    return m_queue->spilled;
+}
+
+void AuditArchiveWorker::setTestHooks(std::function<void()> beforeWrite, std::function<void()> onPrepare)
+{
+    QMutexLocker lock(&m_queue->mutex);
+    m_queue->beforeWrite = std::move(beforeWrite);
+    m_queue->onPrepare = std::move(onPrepare);
 }
 
 void AuditArchiveWorker::addCoverage(qint64 fromMs, qint64 toMs)
@@ -153,6 +410,7 @@ void AuditArchiveWorker::addCoverage(qint64 fromMs, qint64 toMs)
 
 void AuditArchiveWorker::deleteArchive()
 {
+    nextEpoch();
     QMetaObject::invokeMethod(m_context, [this] {
         if (!m_archive) {
             Q_EMIT deleted(false, QStringLiteral("No local audit archive is open."));

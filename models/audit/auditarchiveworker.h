@@ -6,8 +6,17 @@
 // come back as signals (queued to the caller's thread). Requests are served
 // in order, so a full entry asked for after a page was stored finds it, and
 // a load's coverage is recorded after its pages.
+//
+// Pages queue up compressed: append() hands a page to a pool thread that
+// encodes and compresses it as the block it will be stored as (the caller's
+// thread does no work per entry and never waits), and the writer only
+// inserts, several blocks per transaction. The blocks held in memory stay
+// under queueLimitBytes(); above it they wait in an owner-only spill file
+// until the writer gets to them, so an archive slower than the network still
+// ends with every page and memory stays bounded.
 
 #include "api/auditcolumns.h"
+#include "models/audit/auditarchiveblock.h"
 #include "models/audit/auditarchivecoverage.h"
 #include "models/audit/auditstore.h"
 
@@ -15,9 +24,11 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 #include <memory>
 
 class QThread;
+class QThreadPool;
 
 namespace models {
 
@@ -67,6 +78,23 @@ public:
     // after being written (call when a load ended).
     void releaseFreedMemory();
 
+    // The bound on the compressed blocks the queue holds in memory (default
+    // 16 MiB, about 80 k entries); beyond it they go to the spill file.
+    void setQueueLimitBytes(qint64 bytes);
+    qint64 queueLimitBytes() const;
+    // Bytes the queue holds in memory now: pages still being compressed and
+    // blocks waiting for the writer (spilled ones not counted).
+    qint64 queuedBytes() const;
+    // The most the compressed blocks held in memory reached, and the most
+    // queuedBytes() reached, since construction.
+    qint64 peakCompressedBytes() const;
+    qint64 peakQueuedBytes() const;
+    // Blocks that went through the spill file since construction.
+    qint64 spilledBlocks() const;
+    // Tests: hook runs on the writer thread before each transaction (to slow
+    // or hold the writer); onPrepare runs on the thread compressing a page.
+    void setTestHooks(std::function<void()> beforeWrite, std::function<void()> onPrepare);
+
 Q_SIGNALS:
     // notice: set aside, read-only or unavailable (and why); empty when all is well.
     void opened(quint64 ticket, const QString &notice, const QString &error);
@@ -82,8 +110,17 @@ private:
     // Run on the worker thread.
     void doOpen(quint64 ticket, const QString &organizationId, const QString &directory, bool loadHistory,
                 qint64 retainFromMs, qint64 maxBytes);
-    void doAppend(const api::AuditColumns &page);
+    struct Queue;
+    struct Item;
+    // Queues a page: make() runs on a pool thread and gives its block.
+    void enqueue(qint64 rawBytes, std::function<auditarchiveblock::PreparedBlock()> make);
+    // Writes what the queue holds, in order, a batch per transaction.
+    void drain(quint64 epoch);
+    void nextEpoch();
+    void write(const std::vector<const auditarchiveblock::PreparedBlock *> &blocks);
 
+    std::shared_ptr<Queue> m_queue;
+    QThreadPool *m_pool;
     QThread *m_thread;
     QObject *m_context; // lives on m_thread; invokeMethod target
     std::unique_ptr<AuditArchive> m_archive;

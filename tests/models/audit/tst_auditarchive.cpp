@@ -2,11 +2,15 @@
 // or doubled entries, full entries on demand, writes from a worker thread,
 // coverage, retention and deletion, and the fault cases: corrupt files set
 // aside; a newer schema, another instance, a busy file, a read-only folder
-// and a full disk leaving the file untouched; owner-only permissions.
+// and a full disk leaving the file untouched; owner-only permissions. The
+// worker's queue: pages compressed off the caller's thread, its memory
+// bounded (spilling) while the writer is slower than the pages, none lost.
 
 #include "auditsamples.h"
 
 #include "models/audit/auditarchive.h"
+#include "models/audit/auditarchiveblock.h"
+#include "models/audit/auditarchiveworker.h"
 #include "models/audit/auditstore.h"
 
 #include <QCryptographicHash>
@@ -19,6 +23,11 @@
 #include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
+
+#include <QMutex>
+#include <QSemaphore>
+#include <QSet>
+#include <QThread>
 
 #include <unistd.h>
 
@@ -671,6 +680,111 @@ private slots:
         QVERIFY(archive.prunedBeforeMs() > cutoff);
         QVERIFY(archive.coverage().ranges().first().fromMs >= archive.prunedBeforeMs());
         QVERIFY(store.data().timeMs(store.rowCount() - 1) >= archive.prunedBeforeMs());
+    }
+
+    // The writer is held (slower than any network) while a load streams in:
+    // the compressed blocks held in memory stay under the bound (the rest
+    // waits in the spill file) and every page is in the archive at the end.
+    void slowWriterLosesNoPageAndQueueStaysBounded()
+    {
+        const QString org = QStringLiteral("org-queue");
+        constexpr qint64 kLimit = 256 * 1024;
+        QSemaphore gate;
+        std::atomic<int> writes{0};
+        auditsamples::Generator gen(40);
+        QStringList ids;
+        {
+            AuditArchiveWorker worker;
+            worker.setQueueLimitBytes(kLimit);
+            worker.setTestHooks(
+                [&] {
+                    gate.acquire();
+                    ++writes;
+                },
+                {});
+            worker.open(1, org, m_dir.path(), false);
+            for (int p = 0; p < 40; ++p) {
+                const QList<api::AuditEvent> page = gen.page(500);
+                ids.append(page.first().id);
+                ids.append(page.last().id);
+                worker.append(auditarchiveblock::fromEvents(page));
+                // Pages arrive one after another, each compressed before the next.
+                QTRY_VERIFY(worker.queuedBytes() <= kLimit);
+            }
+            QCOMPARE(writes.load(), 0); // nothing written yet: all of it queued
+            QVERIFY(worker.peakCompressedBytes() <= kLimit);
+            QVERIFY(worker.peakCompressedBytes() > 0);
+            QVERIFY(worker.spilledBlocks() > 0);
+            gate.release(1000);
+            worker.flush();
+            QCOMPARE(worker.queuedBytes(), 0);
+        }
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY(archive.openReadOnly());
+        QCOMPARE(archive.count(), 40 * 500);
+        for (const QString &id : std::as_const(ids))
+            QVERIFY2(!archive.fullEntry(id).isEmpty(), qPrintable(id));
+        AuditStore store;
+        QCOMPARE(archive.loadInto(store), 40 * 500);
+    }
+
+    // append() only hands the page over: compressing happens on other
+    // threads, and a held writer does not hold the caller.
+    void callerNeverCompressesOrWaits()
+    {
+        QSemaphore gate;
+        QMutex mutex;
+        QSet<QThread *> preparedOn;
+        const QString org = QStringLiteral("org-queue-caller");
+        auditsamples::Generator gen(41);
+        {
+            AuditArchiveWorker worker;
+            worker.setTestHooks([&] { gate.acquire(); },
+                                [&] {
+                                    QMutexLocker lock(&mutex);
+                                    preparedOn.insert(QThread::currentThread());
+                                });
+            worker.open(1, org, m_dir.path(), false);
+            for (int p = 0; p < 20; ++p)
+                worker.append(auditarchiveblock::fromEvents(gen.page(200)));
+            // Every append returned although the writer has not written anything.
+            QTRY_VERIFY(worker.queuedBytes() < 20 * 200 * 300);
+            {
+                QMutexLocker lock(&mutex);
+                QVERIFY(!preparedOn.isEmpty());
+                QVERIFY(!preparedOn.contains(QThread::currentThread()));
+            }
+            gate.release(1000);
+            worker.flush();
+        }
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY(archive.openReadOnly());
+        QCOMPARE(archive.count(), 20 * 200);
+    }
+
+    // Pages queued before another archive opens go to the first one, even
+    // when the writer takes several pages per transaction.
+    void queuedPagesKeepTheirArchive()
+    {
+        QSemaphore gate;
+        auditsamples::Generator gen(42);
+        {
+            AuditArchiveWorker worker;
+            worker.setTestHooks([&] { gate.acquire(); }, {});
+            worker.open(1, QStringLiteral("org-queue-a"), m_dir.path(), false);
+            worker.append(auditarchiveblock::fromEvents(gen.page(100)));
+            worker.append(auditarchiveblock::fromEvents(gen.page(100)));
+            worker.open(2, QStringLiteral("org-queue-b"), m_dir.path(), false);
+            worker.append(auditarchiveblock::fromEvents(gen.page(50)));
+            gate.release(1000);
+            worker.flush();
+        }
+        AuditArchive a(QStringLiteral("org-queue-a"), m_dir.path());
+        QVERIFY(a.openReadOnly());
+        QCOMPARE(a.count(), 200);
+        AuditArchive b(QStringLiteral("org-queue-b"), m_dir.path());
+        QVERIFY(b.openReadOnly());
+        QCOMPARE(b.count(), 50);
     }
 
     void deleteRemovesTheFiles()

@@ -1,0 +1,92 @@
+// The audit archive's block decoders on any bytes, as a damaged file or a
+// damaged spill file may hold them: the first byte picks the decoder, the
+// rest is its input (wrapped in a zstd frame for the two compressed blobs, so
+// the fuzzer reaches the parsers behind the decompression). Nothing may read
+// past its input; what decodes must survive encoding and decoding again.
+//
+// Input: [mode: 0 columns, 1 bodies, 2 prepared block] bytes…
+
+#include "models/audit/auditarchiveblock.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <zstd.h>
+
+namespace block = models::auditarchiveblock;
+
+namespace {
+
+QByteArray framed(const uint8_t *data, size_t size)
+{
+    std::string out(ZSTD_compressBound(size), '\0');
+    const size_t n = ZSTD_compress(out.data(), out.size(), data, size, 1);
+    if (ZSTD_isError(n))
+        __builtin_trap();
+    return QByteArray(out.data(), qsizetype(n));
+}
+
+void columns(const uint8_t *data, size_t size)
+{
+    api::AuditColumns page;
+    if (!block::decodeColumns(framed(data, size), page))
+        return;
+    std::vector<qsizetype> rows(size_t(page.size()));
+    std::iota(rows.begin(), rows.end(), 0);
+    api::AuditColumns again;
+    if (!block::decodeColumns(block::encodeColumns(page, rows), again) || again.size() != page.size())
+        __builtin_trap();
+    for (qsizetype i = 0; i < page.size(); ++i)
+        if (again.ids.view(i) != page.ids.view(i) || again.timeMs[size_t(i)] != page.timeMs[size_t(i)] ||
+            again.statusCodes[size_t(i)] != page.statusCodes[size_t(i)])
+            __builtin_trap();
+}
+
+void bodies(const uint8_t *data, size_t size)
+{
+    block::Bodies b;
+    if (!block::decodeBodies(framed(data, size), b))
+        return;
+    QList<QByteArray> list;
+    for (qsizetype i = 0; i < b.size(); ++i)
+        list.append(b.at(i));
+    block::Bodies again;
+    if (!block::decodeBodies(block::encodeBodies(list), again) || again.size() != b.size())
+        __builtin_trap();
+    for (qsizetype i = 0; i < b.size(); ++i)
+        if (again.at(i) != list[i])
+            __builtin_trap();
+}
+
+void prepared(const uint8_t *data, size_t size)
+{
+    block::PreparedBlock p;
+    if (!block::PreparedBlock::fromBytes(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)), p))
+        return;
+    block::PreparedBlock again;
+    if (!block::PreparedBlock::fromBytes(p.toBytes(), again) || again.count != p.count ||
+        again.newestMs != p.newestMs || again.oldestMs != p.oldestMs || again.columns != p.columns ||
+        again.bodies != p.bodies)
+        __builtin_trap();
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    switch (data[0] % 3) {
+    case 0:
+        columns(data + 1, size - 1);
+        break;
+    case 1:
+        bodies(data + 1, size - 1);
+        break;
+    default:
+        prepared(data + 1, size - 1);
+        break;
+    }
+    return 0;
+}
