@@ -7,6 +7,7 @@
 #include "models/settings/appsettings.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -36,8 +37,8 @@ bool hasServerFilters(const api::AuditQuery &query)
 }
 
 // What each organization's archive holds of [fromMs, toMs) and what it lacks.
-AuditRollupPlan readArchives(quint64 generation, const QList<OrgNode> &nodes, const QString &dir, qint64 fromMs,
-                             qint64 toMs, bool unfiltered)
+AuditRollupPlan readArchives(quint64 generation, const QList<OrgNode> &nodes, const QString &dir,
+                             qint64 fromMs, qint64 toMs, bool unfiltered)
 {
     AuditRollupPlan plan;
     plan.generation = generation;
@@ -46,7 +47,7 @@ AuditRollupPlan readArchives(quint64 generation, const QList<OrgNode> &nodes, co
         AuditArchiveCoverage coverage;
         if (unfiltered) {
             AuditArchive archive(node.id, dir);
-            if (archive.openReadOnly()) {
+            if (QFileInfo::exists(archive.filePath()) && archive.openReadOnly()) {
                 coverage = archive.coverage();
                 pages = archive.pagesOverlapping(fromMs, toMs);
                 // A file of the older layout gives no pages: fetch instead of trusting its coverage.
@@ -55,8 +56,8 @@ AuditRollupPlan readArchives(quint64 generation, const QList<OrgNode> &nodes, co
             }
         }
         plan.archived.append(pages);
-        plan.ranges.insert(node.id, unfiltered ? coverage.gaps(fromMs, toMs)
-                                               : QList<AuditTimeRange>{{fromMs, toMs}});
+        plan.ranges.insert(node.id,
+                           unfiltered ? coverage.gaps(fromMs, toMs) : QList<AuditTimeRange>{{fromMs, toMs}});
     }
     return plan;
 }
@@ -180,6 +181,8 @@ AuditRollupController::AuditRollupController(Session *session, AuditTableModel *
                 labels.insert(n.id, {n.name, n.pathText()});
             m_table->setOrganizationLabels(labels);
             m_table->setStore(std::move(result.store));
+            m_tableGeneration = m_table->queryGeneration(); // a Retry merges into the same rows
+
             Q_EMIT merged(isComplete());
         }
         Q_EMIT stateChanged();
@@ -287,8 +290,8 @@ void AuditRollupController::plan()
 {
     m_phase = Phase::Planning;
     const quint64 generation = ++m_generation;
-    m_planWatcher->setFuture(QtConcurrent::run(readArchives, generation, m_rollup->organizations(), m_archiveDir,
-                                               m_fromMs, m_toMs, m_unfiltered));
+    m_planWatcher->setFuture(QtConcurrent::run(readArchives, generation, m_rollup->organizations(),
+                                               m_archiveDir, m_fromMs, m_toMs, m_unfiltered));
     Q_EMIT stateChanged();
 }
 

@@ -35,7 +35,7 @@ class Session;
 struct AuditRollupPlan
 {
     quint64 generation = 0;
-    QList<QList<api::AuditColumns>> archived;    // per organization (tree order)
+    QList<QList<api::AuditColumns>> archived;     // per organization (tree order)
     QHash<QString, QList<AuditTimeRange>> ranges; // what each organization lacks
 };
 
@@ -44,8 +44,8 @@ struct AuditRollupMerge
 {
     quint64 generation = 0;
     AuditStore store;
-    qint64 reused = 0;           // entries taken from the archives
-    QSet<qsizetype> written;     // organizations whose fetched pages the archives took
+    qint64 reused = 0;       // entries taken from the archives
+    QSet<qsizetype> written; // organizations whose fetched pages the archives took
 };
 
 class AuditRollupController : public QObject
