@@ -118,8 +118,8 @@ private Q_SLOTS:
         draft.preset = models::AuditQueryDraft::Preset::Last18Months;
         m_controller->setDraft(draft);
         m_controller->rollup()->setIncludeSubOrganizations(true);
-        new QAbstractItemModelTester(m_controller->table(), QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     m_controller);
+        new QAbstractItemModelTester(m_controller->table(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, m_controller);
     }
 
     void cleanup()
@@ -149,12 +149,13 @@ private Q_SLOTS:
         QSet<QString> organizationsWithEntries;
         for (const models::OrgNode &n : nodes) {
             api::AuditPager pager(m_client, n.id, query);
-            QObject::connect(&pager, &api::AuditPager::columnsReady, this, [&](const api::AuditColumns &page) {
-                for (qsizetype e = 0; e < page.size(); ++e)
-                    singles << page.ids.at(e) + u'|' + n.id;
-                if (page.size() > 0)
-                    organizationsWithEntries.insert(n.id);
-            });
+            QObject::connect(&pager, &api::AuditPager::columnsReady, this,
+                             [&](const api::AuditColumns &page) {
+                                 for (qsizetype e = 0; e < page.size(); ++e)
+                                     singles << page.ids.at(e) + u'|' + n.id;
+                                 if (page.size() > 0)
+                                     organizationsWithEntries.insert(n.id);
+                             });
             QSignalSpy done(&pager, &api::Pager::finished);
             pager.start();
             QVERIFY(done.wait(60000));
@@ -200,7 +201,8 @@ private Q_SLOTS:
         QCOMPARE(table->rowCount(), int(one.count));
         QVERIFY(table->rowCount() < all);
         for (int r = 0; r < table->rowCount(); ++r)
-            QCOMPARE(table->index(r, kOrganization).data(AuditTableModel::FilterValueRole).toString(), one.value);
+            QCOMPARE(table->index(r, kOrganization).data(AuditTableModel::FilterValueRole).toString(),
+                     one.value);
         table->clearColumnFilter(kOrganization);
         QCOMPARE(table->rowCount(), all);
     }
@@ -266,7 +268,8 @@ private Q_SLOTS:
         const int second = m_requests - beforeSecond;
         QCOMPARE(rowsOf(m_controller->table()), rows);
         QCOMPARE(rollup->reusedEntries(), qint64(rows.size()));
-        // The tree listing and, per organization, the minutes before the first run the archive does not vouch for.
+        // The tree listing and, per organization, the minutes before the first run the archive does not vouch
+        // for.
         QVERIFY2(second <= 1 + organizations, qPrintable(QString::number(second)));
         QVERIFY(second * 2 < first);
     }
