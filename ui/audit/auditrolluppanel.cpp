@@ -67,8 +67,9 @@ void AuditRollupPanel::updateState()
     m_status->setVisible(!status.isEmpty());
     m_cancel->setVisible(loading);
     const QStringList missing = m_rollup->missingOrganizations();
-    m_missing->setText(missing.isEmpty() ? QString()
-                                         : tr("Missing from the table: %1").arg(missing.join(QStringLiteral("; "))));
+    m_missing->setText(missing.isEmpty()
+                           ? QString()
+                           : tr("Missing from the table: %1").arg(missing.join(QStringLiteral("; "))));
     m_missing->setVisible(!missing.isEmpty());
     m_retry->setVisible(!missing.isEmpty() && m_rollup->includeSubOrganizations());
 }
