@@ -1139,6 +1139,33 @@ struct Slot
 
 } // namespace
 
+QList<api::AuditColumns> AuditArchive::pagesOverlapping(qint64 fromMs, qint64 toMs) const
+{
+    QList<api::AuditColumns> pages;
+    if (m_legacy)
+        return pages;
+    m_damaged = 0;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, count, columns FROM blocks WHERE newest_ms >= ? AND oldest_ms < ? "
+                             "ORDER BY newest_ms DESC, id"));
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec()) {
+        fail(QStringLiteral("cannot read"), q.lastError());
+        return pages;
+    }
+    while (q.next()) {
+        api::AuditColumns columns;
+        const qint64 count = q.value(1).toLongLong();
+        if (auditarchiveblock::decodeColumns(q.value(2).toByteArray(), columns) && columns.size() == count)
+            pages.append(std::move(columns));
+        else
+            m_damaged += std::max<qint64>(count, 1);
+    }
+    return pages;
+}
+
 qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) const
 {
     if (m_legacy)

@@ -118,6 +118,11 @@ public:
     // are skipped and counted in damagedRows(). Returns how many, or -1.
     qint64 loadInto(AuditStore &store, qint64 maxRows = -1, qint64 offset = 0) const;
     qint64 damagedRows() const { return m_damaged; }
+    // The stored pages (blocks) holding entries in [fromMs, toMs), newest
+    // first, as decoded columns (entries outside the range included: the
+    // caller drops them); a roll-up reuses them instead of fetching. Empty
+    // for a file of the older layout. Damaged blocks are skipped and counted.
+    QList<api::AuditColumns> pagesOverlapping(qint64 fromMs, qint64 toMs) const;
     // SQLite's quick_check; false (problem() Corrupt) when the file is damaged.
     bool quickCheck();
     // After the history was read: drops the file mapping (its pages would

@@ -4,6 +4,7 @@
 #include "models/audit/auditarchiveworker.h"
 #include "models/audit/auditserverfilter.h"
 #include "models/audit/audittablemodel.h"
+#include "models/rollup/auditrollupcontroller.h"
 #include "models/session/session.h"
 
 #include "api/auditpager.h"
@@ -67,14 +68,23 @@ template <typename F> auto runInPool(F f) -> QFuture<std::invoke_result_t<F>>
 
 AuditController::AuditController(Session *session, QObject *parent)
     : QObject(parent), m_session(session), m_model(new AuditTableModel(this)),
-      m_archive(new AuditArchiveWorker(this)), m_tick(new QTimer(this)), m_exportTick(new QTimer(this)),
-      m_histogramTimer(new QTimer(this))
+      m_archive(new AuditArchiveWorker(this)), m_rollup(new AuditRollupController(session, m_model, this)),
+      m_tick(new QTimer(this)), m_exportTick(new QTimer(this)), m_histogramTimer(new QTimer(this))
 {
     qRegisterMetaType<models::AuditLoadSummary>();
     qRegisterMetaType<models::AuditQueryDraft>();
     qRegisterMetaType<models::Progress>();
     qRegisterMetaType<models::ErrorInfo>();
 
+    connect(m_rollup, &AuditRollupController::merged, this, [this](bool complete) {
+        const qint64 from = parseMs(m_loadedQuery.since);
+        const qint64 to = std::min(parseMs(m_loadedQuery.before), QDateTime::currentMSecsSinceEpoch());
+        AuditArchiveCoverage shown;
+        if (complete)
+            shown.add(from, to);
+        setShownCoverage(shown, from, to);
+        scheduleHistogram();
+    });
     connect(m_archive, &AuditArchiveWorker::opened, this, &AuditController::onArchiveOpened);
     connect(m_archive, &AuditArchiveWorker::historyLoaded, this, &AuditController::onHistoryLoaded);
     connect(m_archive, &AuditArchiveWorker::noticeRaised, this, &AuditController::setNotice);
@@ -431,13 +441,39 @@ void AuditController::run()
     applied.markApplied();
     setDraft(applied);
     setApplied(applied);
-    startLoad(LoadKind::Run, query);
+    if (m_rollup->includeSubOrganizations())
+        startRollup(query);
+    else
+        startLoad(LoadKind::Run, query);
+}
+
+void AuditController::startRollup(const api::AuditQuery &query)
+{
+    if (m_pager) {
+        m_pager->disconnect(this);
+        m_pager->abort();
+        m_tick->stop();
+    }
+    clearError();
+    m_showingArchive = false;
+    m_loadedQuery = query;
+    m_gapQueue.clear();
+    const quint64 generation = m_model->beginQuery();
+    setShownCoverage({}, parseMs(query.since),
+                     std::min(parseMs(query.before), QDateTime::currentMSecsSinceEpoch()));
+    setActivity(Activity::Idle);
+    m_rollup->setArchiveDirectory(m_archiveDir);
+    m_rollup->start(query, generation);
 }
 
 void AuditController::refresh()
 {
     if (isLoading())
         return;
+    if (m_rollup->includeSubOrganizations()) {
+        run(); // each organization's archive makes it cheap
+        return;
+    }
     // Extending rows of another query would only make them staler.
     if (m_stale || (!m_showingArchive && (m_model->store().rowCount() == 0 || !m_loadedIsLive))) {
         run();
@@ -659,6 +695,7 @@ void AuditController::onLoadFinished()
 
 void AuditController::cancel()
 {
+    m_rollup->cancel();
     if (m_pager && m_pager->isRunning())
         m_pager->abort();
     if (m_exportRunning && m_exportCancel)

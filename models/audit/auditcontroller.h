@@ -39,6 +39,7 @@ namespace models {
 
 struct AuditArchiveHistory;
 class AuditArchiveWorker;
+class AuditRollupController;
 class AuditStore;
 class AuditTableModel;
 class Session;
@@ -96,6 +97,9 @@ public:
     ~AuditController() override;
 
     AuditTableModel *table() const { return m_model; }
+    // "Include sub-organizations": while it is on, Run and Refresh roll the
+    // query up over the organization and every organization under it.
+    AuditRollupController *rollup() const { return m_rollup; }
     AuditQueryDraft draft() const { return m_draft; }
     Activity activity() const { return m_activity; }
     bool isBusy() const { return m_activity != Activity::Idle; }
@@ -232,6 +236,7 @@ private:
     // Fetches each range with the loaded query's filters, newest first, as one Refresh.
     void startGapLoad(QList<AuditTimeRange> gaps);
     void startNextGap(bool continuation);
+    void startRollup(const api::AuditQuery &query);
     void setShownCoverage(const AuditArchiveCoverage &coverage, qint64 fromMs, qint64 toMs);
     void onPage(quint64 generation, const api::AuditColumns &page);
     void onLoadFinished();
@@ -248,6 +253,7 @@ private:
     QPointer<Session> m_session;
     AuditTableModel *m_model;
     AuditArchiveWorker *m_archive;
+    AuditRollupController *m_rollup;
     AuditQueryDraft m_draft;
     Activity m_activity = Activity::Idle;
     ErrorInfo m_error;

@@ -20,6 +20,7 @@ enum class AuditColumn : int {
     Method,
     Status,
     Description,
+    Organization, // the entry's organization (its name shown; a roll-up's dimension)
     ColumnCount
 };
 inline constexpr int kAuditColumnCount = int(AuditColumn::ColumnCount);

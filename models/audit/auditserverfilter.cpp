@@ -29,6 +29,7 @@ api::AuditFilterValues *target(AuditColumn column, const QString &value, api::Au
         return &q.rawStatusCode;
     case AuditColumn::Time:
     case AuditColumn::Description:
+    case AuditColumn::Organization: // one organization per request: the roll-up's choice
     case AuditColumn::ColumnCount:
         break;
     }

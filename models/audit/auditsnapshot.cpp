@@ -62,6 +62,8 @@ std::optional<AuditField> AuditSnapshot::fieldOf(AuditColumn c)
         return AuditField::RawMethod;
     case AuditColumn::Description:
         return AuditField::ActionDescription;
+    case AuditColumn::Organization:
+        return AuditField::OrganizationId;
     case AuditColumn::Time:
     case AuditColumn::ResourceId:
     case AuditColumn::Status:

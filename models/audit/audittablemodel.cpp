@@ -49,6 +49,21 @@ void AuditTableModel::setTimeZone(const QTimeZone &zone)
                          {Qt::DisplayRole});
 }
 
+void AuditTableModel::setOrganizationLabels(const QHash<QString, OrganizationLabel> &labels)
+{
+    m_organizations = labels;
+    const int column = int(Column::Organization);
+    if (!m_visible.empty())
+        emit dataChanged(index(0, column), index(rowCount() - 1, column),
+                         {Qt::DisplayRole, Qt::ToolTipRole, TextRole, SortRole});
+}
+
+QString AuditTableModel::organizationName(const QString &id) const
+{
+    const auto it = m_organizations.constFind(id);
+    return it == m_organizations.cend() || it->name.isEmpty() ? id : it->name;
+}
+
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -61,14 +76,24 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         // A lenient read keeps entries with missing fields: say so rather than show a blank or 1970.
         if (column == Column::Time)
             return d.timeMs(row) == 0 ? missingText() : timeText(d.timeMs(row));
-        QString text = d.text(column, row);
+        QString text =
+            column == Column::Organization ? organizationName(d.text(column, row)) : d.text(column, row);
         return text.isEmpty() ? missingText() : text;
     }
     case TextRole:
         if (column == Column::Time)
             return d.timeMs(row) == 0 ? QString() : timeText(d.timeMs(row));
+        if (column == Column::Organization)
+            return organizationName(d.text(column, row));
         return d.text(column, row);
     case Qt::ToolTipRole: // full text, and Time in UTC beside the zone shown
+        if (column == Column::Organization) {
+            const QString id = d.text(column, row);
+            const auto it = m_organizations.constFind(id);
+            return it == m_organizations.cend() || it->path.isEmpty()
+                       ? id
+                       : it->path + QStringLiteral(" (") + id + u')';
+        }
         return d.text(column, row);
     case Qt::ForegroundRole:
         if (d.isFailure(row))
@@ -81,6 +106,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         if (column == Column::Time)
             return d.timeMs(row);
+        if (column == Column::Organization)
+            return organizationName(d.text(column, row));
         if (column == Column::Status)
             return d.status(row);
         return d.text(column, row);
@@ -127,6 +154,8 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Status");
     case Column::Description:
         return tr("Description");
+    case Column::Organization:
+        return tr("Organization");
     case Column::ColumnCount:
         break;
     }
@@ -414,7 +443,9 @@ QList<AuditTableModel::ValueCount> AuditTableModel::distinctValues(int column, i
                 continue;
             if (out.size() >= limit)
                 break;
-            out.append({d.poolString(*f, id), counts[id]});
+            out.append({d.poolString(*f, id), counts[id],
+                        Column(column) == Column::Organization ? organizationName(d.poolString(*f, id))
+                                                               : QString()});
         }
         return out;
     }
@@ -423,7 +454,7 @@ QList<AuditTableModel::ValueCount> AuditTableModel::distinctValues(int column, i
         d.statuses().scan(0, rows, [&](std::size_t, qint16 s) { ++counts[std::size_t(s + 1)]; });
         for (std::size_t i = 0; i < counts.size() && out.size() < limit; ++i)
             if (counts[i] != 0)
-                out.append({i == 0 ? QString() : QString::number(int(i) - 1), counts[i]});
+                out.append({i == 0 ? QString() : QString::number(int(i) - 1), counts[i], {}});
         return out;
     }
     QHash<QString, quint32> counts;
@@ -436,7 +467,7 @@ QList<AuditTableModel::ValueCount> AuditTableModel::distinctValues(int column, i
             counts.insert(v, 1);
     }
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        out.append({it.key(), it.value()});
+        out.append({it.key(), it.value(), {}});
     std::sort(out.begin(), out.end(), [](const ValueCount &a, const ValueCount &b) {
         return AuditRowOrder::compareText(a.value, b.value) < 0;
     });

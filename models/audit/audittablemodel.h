@@ -76,6 +76,7 @@ public:
     {
         QString value; // as used in AuditFilterSpec
         quint32 count = 0;
+        QString label; // what a list shows when not the value (an organization's name)
     };
     // Distinct values of a column over all loaded rows with their counts, in
     // sort order; at most `limit` values (Time is never listed).
@@ -93,6 +94,16 @@ public:
     const std::vector<quint32> &visibleRows() const { return m_visible; }
     // The shown row of the entry with this id, -1 when it is not shown.
     int rowOfEntry(const QString &id) const;
+
+    // Names of organizations by id for the Organization column (its filter
+    // value stays the id), and their paths in the tree for the tooltip.
+    struct OrganizationLabel
+    {
+        QString name;
+        QString path;
+    };
+    void setOrganizationLabels(const QHash<QString, OrganizationLabel> &labels);
+    QString organizationName(const QString &id) const;
 
     void setTimeZone(const QTimeZone &zone);
     QTimeZone timeZone() const { return m_timeZone; }
@@ -127,6 +138,7 @@ private:
     quint32 m_asyncThreshold = 100000;
     bool m_pending = false;
     QTimeZone m_timeZone;
+    QHash<QString, OrganizationLabel> m_organizations;
 };
 
 } // namespace models

@@ -105,6 +105,8 @@ QString columnName(AuditColumn c)
         return QStringLiteral("Status");
     case AuditColumn::Description:
         return QStringLiteral("Description");
+    case AuditColumn::Organization:
+        return QStringLiteral("Organization");
     case AuditColumn::ColumnCount:
         break;
     }

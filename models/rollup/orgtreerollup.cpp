@@ -6,6 +6,8 @@
 #include "api/organizationspager.h"
 #include "api/usageapi.h"
 
+#include <QDateTime>
+
 namespace models {
 
 OrgTreeRollup::OrgTreeRollup(api::Client *client, QObject *parent) : QObject(parent), m_client(client) {}
@@ -69,7 +71,10 @@ void OrgTreeRollup::start(const QString &rootId)
         m_nodes = tree;
         m_orgs = QList<Org>(m_nodes.size());
         Q_EMIT treeReady();
-        beginFetching();
+        if (m_fetchAfterTree)
+            beginFetching();
+        else
+            endRun();
     });
     pager->start();
 }
@@ -122,6 +127,10 @@ void OrgTreeRollup::startOrganization(qsizetype index)
     ++m_active;
     const QString id = m_nodes.at(index).id;
     api::Pager *pager = nullptr;
+    if (m_kind == Kind::Audit && m_auditRanges.contains(id)) {
+        requestAuditRange(index);
+        return;
+    }
     if (m_kind == Kind::Audit) {
         auto *p = new api::AuditPager(m_client, id, m_auditQuery, this);
         connect(p, &api::AuditPager::columnsReady, this,
@@ -179,6 +188,52 @@ void OrgTreeRollup::requestWindow(qsizetype index)
         requestWindow(index);
     });
     job->start();
+}
+
+void OrgTreeRollup::requestAuditRange(qsizetype index)
+{
+    Org &org = m_orgs[index];
+    const QString id = m_nodes.at(index).id;
+    const QList<AuditTimeRange> ranges = m_auditRanges.value(id);
+    if (org.window >= ranges.size()) {
+        if (org.window > 0) {
+            finishOrganization(index, {});
+            return;
+        }
+        // Nothing to fetch: finished from the event loop, as a request would be
+        // (startNext() is still filling its slots).
+        QMetaObject::invokeMethod(
+            this,
+            [this, index] {
+                if (m_running && index < m_orgs.size() && m_orgs.at(index).status == Status::Running &&
+                    !m_orgs.at(index).pager)
+                    finishOrganization(index, {});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    const AuditTimeRange range = ranges.at(org.window);
+    api::AuditQuery query = m_auditQuery;
+    query.since = QDateTime::fromMSecsSinceEpoch(range.fromMs, Qt::UTC).toString(Qt::ISODateWithMs);
+    query.before = QDateTime::fromMSecsSinceEpoch(range.toMs, Qt::UTC).toString(Qt::ISODateWithMs);
+    auto *pager = new api::AuditPager(m_client, id, query, this);
+    org.pager = pager;
+    connect(pager, &api::AuditPager::columnsReady, this,
+            [this, index](const api::AuditColumns &page) { m_orgs[index].audit.append(page); });
+    connect(pager, &api::Pager::finished, this, [this, index](api::Pager *p) {
+        p->deleteLater();
+        m_requests += qMax(1, p->pageCount() + (p->error() ? 1 : 0));
+        if (p->wasCanceled() && !m_running)
+            return; // cancel() has accounted for it
+        m_orgs[index].pager = nullptr;
+        if (p->error()) {
+            finishOrganization(index, p->error());
+            return;
+        }
+        ++m_orgs[index].window;
+        requestAuditRange(index);
+    });
+    pager->start();
 }
 
 void OrgTreeRollup::finishOrganization(qsizetype index, const api::ApiError &error)

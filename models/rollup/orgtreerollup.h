@@ -9,6 +9,7 @@
 // per 31-day window, no more. No widgets: the export command, the benchmark
 // and (through their controllers) the pages drive it.
 
+#include "models/audit/auditarchivecoverage.h"
 #include "models/rollup/orgtree.h"
 #include "models/rollup/usagerollupmerge.h"
 #include "models/session/progress.h"
@@ -20,6 +21,7 @@
 #include "api/records.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -47,6 +49,14 @@ public:
     void setKind(Kind kind) { m_kind = kind; }
     Kind kind() const { return m_kind; }
     void setAuditQuery(const api::AuditQuery &query) { m_auditQuery = query; }
+    // Audit: the time ranges to fetch per organization id (the query's
+    // filters, each range's since/before), oldest first; an empty list fetches
+    // nothing. An organization not named fetches the query's whole range.
+    // The audit roll-up asks only for what each organization's archive lacks.
+    void setAuditRanges(const QHash<QString, QList<AuditTimeRange>> &ranges) { m_auditRanges = ranges; }
+    // false: start() lists the tree and ends (every organization missing);
+    // retryMissing() then fetches them, e.g. once a plan per organization is known.
+    void setFetchAfterTree(bool fetch) { m_fetchAfterTree = fetch; }
     // Inclusive UTC days.
     void setUsageRange(const QDate &from, const QDate &to);
     void setUsageMetric(const QString &metric) { m_metric = metric; }
@@ -107,18 +117,21 @@ private:
         QList<api::UsageRecord> usage;
         QPointer<api::Pager> pager;
         QPointer<api::Job> job;
-        int window = 0; // usage: the next window to fetch
+        int window = 0; // usage: the next window to fetch; audit: the next range
     };
     void beginFetching();
     void startNext();
     void startOrganization(qsizetype index);
     void requestWindow(qsizetype index);
+    void requestAuditRange(qsizetype index);
     void finishOrganization(qsizetype index, const api::ApiError &error);
     void endRun();
 
     QPointer<api::Client> m_client;
     Kind m_kind = Kind::Usage;
     api::AuditQuery m_auditQuery;
+    QHash<QString, QList<AuditTimeRange>> m_auditRanges;
+    bool m_fetchAfterTree = true;
     api::MemberFilter m_memberFilter;
     QList<QPair<QDate, QDate>> m_windows;
     QString m_metric;

@@ -39,7 +39,7 @@ constexpr TokenTable<Preset, 7> kPresets{{{{Preset::LastHour, "last_hour"},
                                            {Preset::Last90Days, "last_90_days"},
                                            {Preset::Last18Months, "last_18_months"},
                                            {Preset::Custom, "custom"}}}};
-constexpr TokenTable<AuditColumn, 12> kColumns{{{{AuditColumn::Time, "time"},
+constexpr TokenTable<AuditColumn, 13> kColumns{{{{AuditColumn::Time, "time"},
                                                  {AuditColumn::Actor, "actor"},
                                                  {AuditColumn::Context, "context"},
                                                  {AuditColumn::ActionType, "action_type"},
@@ -50,7 +50,8 @@ constexpr TokenTable<AuditColumn, 12> kColumns{{{{AuditColumn::Time, "time"},
                                                  {AuditColumn::Ip, "ip"},
                                                  {AuditColumn::Method, "method"},
                                                  {AuditColumn::Status, "status"},
-                                                 {AuditColumn::Description, "description"}}}};
+                                                 {AuditColumn::Description, "description"},
+                                                 {AuditColumn::Organization, "organization"}}}};
 constexpr TokenTable<UsageRangePreset, 6> kUsagePresets{{{{UsageRangePreset::ThisMonth, "this_month"},
                                                           {UsageRangePreset::LastMonth, "last_month"},
                                                           {UsageRangePreset::Last30Days, "last_30_days"},

@@ -430,6 +430,23 @@
     </message>
 </context>
 <context>
+    <name>ui::AuditRollupPanel</name>
+    <message numerus="yes">
+        <source>%1 of %n organization(s)</source>
+        <translation>
+            <numerusform>%1 of %n organization</numerusform>
+            <numerusform>%1 of %n organizations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organization(s)</source>
+        <translation>
+            <numerusform>%n organization</numerusform>
+            <numerusform>%n organizations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::AuditTimeline</name>
     <message numerus="yes">
         <source>Range of %n bucket(s), ending at %1</source>

@@ -3,10 +3,12 @@
 #include "ui/audit/auditarchivedialog.h"
 #include "ui/audit/auditdetailspane.h"
 #include "ui/audit/auditquerybar.h"
+#include "ui/audit/auditrolluppanel.h"
 #include "ui/audit/auditrowdelegate.h"
 #include "ui/audit/auditstatusline.h"
 #include "ui/audit/audittablemenus.h"
 #include "ui/audit/audittimeline.h"
+#include "ui/audit/audittoolbutton.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
@@ -46,15 +48,6 @@ constexpr int kSearchDebounceMs = 150;
 
 using Column = models::AuditColumn;
 using Preset = models::AuditQueryDraft::Preset;
-
-QToolButton *toolButton(QAction *action, QWidget *parent)
-{
-    auto *b = new QToolButton(parent);
-    b->setDefaultAction(action);
-    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    b->setAutoRaise(true);
-    return b;
-}
 
 } // namespace
 
@@ -194,7 +187,7 @@ void AuditLogPage::buildActions()
     refresh->setObjectName(QStringLiteral("actionAuditRefresh"));
     refresh->setToolTip(tr("Fetch only entries newer than the newest loaded one"));
     connect(refresh, &QAction::triggered, this, &AuditLogPage::refresh);
-    m_refreshButton = toolButton(refresh, this);
+    m_refreshButton = auditToolButton(refresh, this);
 
     auto *find = new QAction(tr("Find"), this);
     find->setShortcut(QKeySequence::Find);
@@ -231,7 +224,7 @@ void AuditLogPage::buildActions()
     clear->setToolTip(tr("Clear the search, column filters, time selection and the query's filters (the "
                          "query runs again when the entries shown were filtered by the server)"));
     connect(clear, &QAction::triggered, this, &AuditLogPage::clearFilters);
-    m_clearFilters = toolButton(clear, this);
+    m_clearFilters = auditToolButton(clear, this);
     m_clearFilters->setObjectName(QStringLiteral("auditClearFilters"));
 }
 
@@ -265,6 +258,7 @@ void AuditLogPage::buildLayout()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addWidget(m_queryBar);
+    layout->addWidget(new AuditRollupPanel(m_controller, this));
     layout->addLayout(filterRow);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_status);

@@ -36,7 +36,7 @@ AuditValueFilterPopup::AuditValueFilterPopup(const QString &columnTitle,
     m_list->setAccessibleDescription(tr("Space checks or unchecks a value; Ctrl+Return applies."));
 
     for (const auto &v : values) {
-        const QString shown = v.value.isEmpty() ? tr("(empty)") : v.value;
+        const QString shown = v.value.isEmpty() ? tr("(empty)") : v.label.isEmpty() ? v.value : v.label;
         auto *item =
             new QListWidgetItem(shown + QStringLiteral("  (") + QLocale().toString(v.count) + u')', m_list);
         item->setData(kValueRole, v.value);

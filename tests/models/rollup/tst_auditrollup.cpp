@@ -1,0 +1,291 @@
+// The Audit log's roll-up (AuditController with "Include sub-organizations",
+// AuditRollupController) against orgscope-sim --sub-orgs 21 over real HTTP:
+// the merged table equals the union of the single-organization loads (count,
+// ids and the Organization column), one organization failing leaves the
+// others shown and Retry fills it in, the Organization column's filter
+// narrows the rows, and a second run reuses each organization's archive.
+#include "models/audit/auditcontroller.h"
+#include "models/audit/audittablemodel.h"
+#include "models/rollup/auditrollupcontroller.h"
+#include "models/session/session.h"
+
+#include "api/auditpager.h"
+#include "api/client.h"
+#include "api/organizationsapi.h"
+
+#include "testsupport/simulatorprocess.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using models::AuditController;
+using models::AuditRollupController;
+using models::AuditTableModel;
+
+namespace {
+const QStringList kSimArgs{QStringLiteral("--sub-orgs"),     QStringLiteral("21"),
+                           QStringLiteral("--audit-events"), QStringLiteral("1500"),
+                           QStringLiteral("--usage-days"),   QStringLiteral("2"),
+                           QStringLiteral("--now"),          QStringLiteral("2026-11-23T12:00:00Z")};
+constexpr int kOrganization = int(models::AuditColumn::Organization);
+
+bool setOrgFaults(const QString &baseUrl, const QString &spec)
+{
+    QUrl url(baseUrl);
+    url.setPath(QStringLiteral("/__sim/org-faults"));
+    if (!spec.isEmpty())
+        url.setQuery(QStringLiteral("spec=") + spec);
+    QNetworkAccessManager nam;
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = nam.post(request, QByteArray());
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    const bool ok = (reply->isFinished() || done.wait(10000)) && reply->error() == QNetworkReply::NoError;
+    delete reply;
+    return ok;
+}
+
+// "entry id|organization id" of every row the table shows, sorted.
+QStringList rowsOf(const AuditTableModel *table)
+{
+    QStringList out;
+    for (int r = 0; r < table->rowCount(); ++r)
+        out << table->index(r, 0).data(AuditTableModel::EntryIdRole).toString() + u'|' +
+                   table->index(r, kOrganization).data(AuditTableModel::FilterValueRole).toString();
+    out.sort();
+    return out;
+}
+} // namespace
+
+class TestAuditRollup : public QObject
+{
+    Q_OBJECT
+
+    testsupport::SimulatorProcess m_sim{kSimArgs};
+    api::Client *m_client = nullptr;
+    QString m_root;
+    std::unique_ptr<QTemporaryDir> m_archiveDir;
+    models::Session *m_session = nullptr;
+    AuditController *m_controller = nullptr;
+    int m_requests = 0; // requests the client sent
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
+        m_client = new api::Client(this);
+        m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
+        m_client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+        m_client->setRetryBaseDelay(10);
+        m_client->setMaxRetries(1);
+        m_client->setMaxPageRetries(0);
+        connect(m_client, &api::Client::requestsInFlightChanged, this, [this](int count) {
+            static int last = 0;
+            if (count > last)
+                m_requests += count - last;
+            last = count;
+        });
+        auto *job = api::OrganizationsApi(m_client).list(api::OrganizationFilter::rootsOnly(), 1000);
+        job->setAutoDelete(false);
+        QSignalSpy done(job, &api::Job::finished);
+        job->start();
+        QVERIFY(job->isFinished() || done.wait(30000));
+        for (const api::Organization &o : job->result().items)
+            if (o.name.endsWith(QLatin1String("Holdings")))
+                m_root = o.id;
+        delete job;
+        QVERIFY(!m_root.isEmpty());
+    }
+
+    void init()
+    {
+        m_archiveDir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_archiveDir->isValid());
+        m_session = new models::Session(this);
+        m_session->setClient(m_client);
+        m_session->setOrganization(m_root, QStringLiteral("Holdings"));
+        m_controller = new AuditController(m_session);
+        m_controller->setArchiveDirectory(m_archiveDir->path());
+        m_controller->table()->setAsyncThreshold(10000000);
+        models::AuditQueryDraft draft;
+        draft.preset = models::AuditQueryDraft::Preset::Last18Months;
+        m_controller->setDraft(draft);
+        m_controller->rollup()->setIncludeSubOrganizations(true);
+        new QAbstractItemModelTester(m_controller->table(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, m_controller);
+    }
+
+    void cleanup()
+    {
+        QVERIFY(setOrgFaults(m_sim.baseUrl(), {}));
+        m_controller->rollup()->setIncludeSubOrganizations(false);
+        delete m_controller;
+        m_controller = nullptr;
+        delete m_session;
+        m_session = nullptr;
+        m_archiveDir.reset();
+    }
+
+    void mergedTableEqualsTheUnionOfSingleOrganizations()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const api::AuditQuery query = m_controller->draft().query(now);
+        QVERIFY(runRollup([&] { m_controller->run(); }));
+        AuditRollupController *rollup = m_controller->rollup();
+        QVERIFY(rollup->isComplete());
+        const QList<models::OrgNode> nodes = rollup->organizations();
+        QVERIFY2(nodes.size() >= 20, "a seeded tree of 20+ organizations");
+        QCOMPARE(rollup->progress().done, qint64(nodes.size()));
+
+        // Each organization on its own, as the page loads one.
+        QStringList singles;
+        QSet<QString> organizationsWithEntries;
+        for (const models::OrgNode &n : nodes) {
+            api::AuditPager pager(m_client, n.id, query);
+            QObject::connect(&pager, &api::AuditPager::columnsReady, this,
+                             [&](const api::AuditColumns &page) {
+                                 for (qsizetype e = 0; e < page.size(); ++e)
+                                     singles << page.ids.at(e) + u'|' + n.id;
+                                 if (page.size() > 0)
+                                     organizationsWithEntries.insert(n.id);
+                             });
+            QSignalSpy done(&pager, &api::Pager::finished);
+            pager.start();
+            QVERIFY(done.wait(60000));
+            QVERIFY(!pager.error());
+        }
+        QVERIFY2(organizationsWithEntries.size() >= 10, "entries in many organizations of the tree");
+        singles.sort();
+        AuditTableModel *table = m_controller->table();
+        QCOMPARE(table->rowCount(), singles.size());
+        QCOMPARE(rowsOf(table), singles);
+
+        // The Organization column names the organization, its path on hover.
+        const models::OrgNode &deep = *std::max_element(
+            nodes.begin(), nodes.end(), [&](const models::OrgNode &a, const models::OrgNode &b) {
+                return (organizationsWithEntries.contains(a.id) ? a.depth : -1) <
+                       (organizationsWithEntries.contains(b.id) ? b.depth : -1);
+            });
+        QVERIFY(deep.depth >= 2);
+        bool found = false;
+        for (int r = 0; r < table->rowCount() && !found; ++r) {
+            const QModelIndex cell = table->index(r, kOrganization);
+            if (cell.data(AuditTableModel::FilterValueRole).toString() != deep.id)
+                continue;
+            found = true;
+            QCOMPARE(cell.data(Qt::DisplayRole).toString(), deep.name);
+            QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(deep.pathText()));
+        }
+        QVERIFY(found);
+        QCOMPARE(table->headerData(kOrganization, Qt::Horizontal).toString(), QStringLiteral("Organization"));
+    }
+
+    void organizationFilterNarrowsTheRows()
+    {
+        QVERIFY(runRollup([&] { m_controller->run(); }));
+        AuditTableModel *table = m_controller->table();
+        const int all = table->rowCount();
+        const QList<AuditTableModel::ValueCount> values = table->distinctValues(kOrganization);
+        QVERIFY(values.size() >= 10);
+        const AuditTableModel::ValueCount one = values.at(values.size() / 2);
+        QVERIFY(!one.label.isEmpty());
+        QVERIFY(one.label != one.value); // the popup lists names, filters by id
+        table->setColumnValues(kOrganization, {one.value}, {});
+        QCOMPARE(table->rowCount(), int(one.count));
+        QVERIFY(table->rowCount() < all);
+        for (int r = 0; r < table->rowCount(); ++r)
+            QCOMPARE(table->index(r, kOrganization).data(AuditTableModel::FilterValueRole).toString(),
+                     one.value);
+        table->clearColumnFilter(kOrganization);
+        QCOMPARE(table->rowCount(), all);
+    }
+
+    void oneOrganizationFailsAndRetryFillsItIn()
+    {
+        // The tree, to pick an organization in the middle of it.
+        QVERIFY(runRollup([&] { m_controller->run(); }));
+        const QStringList complete = rowsOf(m_controller->table());
+        const QList<models::OrgNode> nodes = m_controller->rollup()->organizations();
+        const models::OrgNode failing = nodes.at(nodes.size() / 2);
+        QVERIFY(std::any_of(complete.begin(), complete.end(),
+                            [&](const QString &row) { return row.endsWith(u'|' + failing.id); }));
+
+        // Another archive: the failing organization has to be fetched.
+        cleanup();
+        init();
+        QVERIFY(setOrgFaults(m_sim.baseUrl(), failing.id + QStringLiteral(":503")));
+        AuditRollupController *rollup = m_controller->rollup();
+        QSignalSpy merged(rollup, &AuditRollupController::merged);
+        QVERIFY(runRollup([&] { m_controller->run(); }));
+        QCOMPARE(merged.last().at(0).toBool(), false);
+        QCOMPARE(rollup->missingOrganizations(), QStringList{failing.pathText()});
+        const QStringList partial = rowsOf(m_controller->table());
+        QVERIFY(!partial.isEmpty());
+        QStringList others;
+        for (const QString &row : complete)
+            if (!row.endsWith(u'|' + failing.id))
+                others << row;
+        QCOMPARE(partial, others);
+
+        QVERIFY(setOrgFaults(m_sim.baseUrl(), {}));
+        const int before = m_requests;
+        QVERIFY(runRollup([&] { rollup->retryMissing(); }));
+        QCOMPARE(merged.last().at(0).toBool(), true);
+        QVERIFY(rollup->missingOrganizations().isEmpty());
+        QCOMPARE(rowsOf(m_controller->table()), complete);
+        // Only the failing organization was asked again.
+        QVERIFY(m_requests - before <= 3);
+    }
+
+    void secondRunReusesTheArchives()
+    {
+        // Small pages, so an organization's log is several requests.
+        AuditRollupController *rollup = m_controller->rollup();
+        api::AuditQuery query = m_controller->draft().query(QDateTime::currentMSecsSinceEpoch());
+        query.limit = 20;
+        const auto runQuery = [&] {
+            return runRollup([&] { rollup->start(query, m_controller->table()->queryGeneration()); });
+        };
+        const int atStart = m_requests;
+        QVERIFY(runQuery());
+        const int first = m_requests - atStart;
+        const QStringList rows = rowsOf(m_controller->table());
+        const qsizetype organizations = rollup->organizations().size();
+        QCOMPARE(rollup->reusedEntries(), qint64(0));
+        QVERIFY(rows.size() > 20 * organizations);
+        QVERIFY2(first > 2 * organizations, qPrintable(QString::number(first))); // every organization's pages
+
+        // The same query again (a Refresh would move its end to now, which no archive can hold).
+        const int beforeSecond = m_requests;
+        QVERIFY(runQuery());
+        const int second = m_requests - beforeSecond;
+        QCOMPARE(rowsOf(m_controller->table()), rows);
+        QCOMPARE(rollup->reusedEntries(), qint64(rows.size()));
+        // The tree listing and, per organization, the minutes before the first run the archive does not vouch
+        // for.
+        QVERIFY2(second <= 1 + organizations, qPrintable(QString::number(second)));
+        QVERIFY(second * 2 < first);
+    }
+
+    void cleanupTestCase() { m_sim.stop(); }
+
+private:
+    bool runRollup(const std::function<void()> &go)
+    {
+        QSignalSpy merged(m_controller->rollup(), &AuditRollupController::merged);
+        go();
+        if (merged.isEmpty() && !merged.wait(180000))
+            return false;
+        return !m_controller->rollup()->isLoading();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditRollup)
+#include "tst_auditrollup.moc"
