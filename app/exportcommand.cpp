@@ -172,13 +172,29 @@ QStringList resumeArguments(const QStringList &arguments)
     return out;
 }
 
+// Replaced whole (a new file renamed over the old one), so an interrupted
+// run leaves the previous state or this one, never half of one. Not synced to
+// disk: FILE.partial is not either, and a QSaveFile's fdatasync after every
+// page was half the time of a fast export (100 pages: 0.9 s of 1.7 s).
 bool writeResumeState(const QString &path, const ResumeState &state)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    const QString next = path + QStringLiteral(".next");
+    {
+        QFile file(next);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        const QByteArray json = state.toJson();
+        if (file.write(json) != json.size() || !file.flush()) {
+            file.close();
+            QFile::remove(next);
+            return false;
+        }
+    }
+    if (std::rename(QFile::encodeName(next).constData(), QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(next);
         return false;
-    file.write(state.toJson());
-    return file.commit();
+    }
+    return true;
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include <QIODevice>
 
 #include <array>
+#include <cstring>
 
 namespace models {
 
@@ -72,6 +73,17 @@ bool AuditPageWriter::finish()
     return flush(true);
 }
 
+namespace {
+
+// Bytes that make a CSV cell quoted (CsvWriter::cell's rule).
+constexpr std::array<bool, 256> kQuoteByte = [] {
+    std::array<bool, 256> t{};
+    t[size_t(',')] = t[size_t('"')] = t[size_t('\n')] = t[size_t('\r')] = true;
+    return t;
+}();
+
+} // namespace
+
 void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView v)
 {
     if (v.isEmpty())
@@ -79,14 +91,12 @@ void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView v)
     const char first = v.front();
     const bool formula =
         first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-    bool quote = false;
-    for (const char c : v) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-            quote = true;
-            break;
-        }
-    }
-    if (!quote) {
+    const char *p = v.data();
+    const char *const end = p + v.size();
+    const char *scan = p;
+    while (scan != end && !kQuoteByte[static_cast<unsigned char>(*scan)])
+        ++scan;
+    if (scan == end) {
         if (formula)
             out += '\'';
         out += v;
@@ -95,10 +105,16 @@ void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView v)
     out += '"';
     if (formula)
         out += '\'';
-    for (const char c : v) {
-        if (c == '"')
-            out += '"';
-        out += c;
+    // Runs up to and including each quote, which is then doubled.
+    for (;;) {
+        const auto *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+        if (!quote) {
+            out.append(p, end - p);
+            break;
+        }
+        out.append(p, quote - p + 1);
+        out += '"';
+        p = quote + 1;
     }
     out += '"';
 }

@@ -307,6 +307,47 @@ private Q_SLOTS:
         }
     }
 
+    // The audit export's bytes as they were when the fast writer was last
+    // changed: the fixture and tricky pages against tests/data/export/
+    // (ORGSCOPE_WRITE_GOLDEN=1 rewrites them after a deliberate change).
+    void auditExportMatchesTheGoldenFiles_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("csv") << int(RecordExporter::Format::Csv) << QStringLiteral("audit_export.csv");
+        QTest::newRow("json") << int(RecordExporter::Format::Json) << QStringLiteral("audit_export.json");
+    }
+
+    void auditExportMatchesTheGoldenFiles()
+    {
+        QFETCH(int, format);
+        QFETCH(QString, file);
+        QFile fixture(QDir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"))
+                          .filePath(QStringLiteral("audit_logs_list.response.json")));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        const QList<QByteArray> bodies{fixture.readAll(), trickyAuditPage(21, 80), trickyAuditPage(22, 80)};
+        const QByteArray written = viaPages(bodies, RecordExporter::Format(format));
+        QFile golden(
+            QDir(qEnvironmentVariable("ORGSCOPE_TEST_DATA")).filePath(QStringLiteral("../export/") + file));
+        if (qEnvironmentVariableIntValue("ORGSCOPE_WRITE_GOLDEN") == 1) {
+            QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            golden.write(written);
+            golden.close();
+        }
+        QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
+        const QByteArray expected = golden.readAll();
+        QVERIFY(expected.size() > 10000);
+        if (written != expected) {
+            const QList<QByteArray> a = written.split('\n'), b = expected.split('\n');
+            for (qsizetype i = 0; i < qMin(a.size(), b.size()); ++i)
+                QVERIFY2(a.at(i) == b.at(i),
+                         qPrintable(QStringLiteral("line %1:\n%2\n%3")
+                                        .arg(i)
+                                        .arg(QString::fromUtf8(a.at(i)), QString::fromUtf8(b.at(i)))));
+            QCOMPARE(written.size(), expected.size());
+        }
+    }
+
     void auditTimesAsQtWritesThem()
     {
         for (const qint64 ms : {0LL, -1LL, 999LL, 86399999LL, 951782400123LL, -62135596800000LL,
