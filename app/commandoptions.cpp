@@ -1,6 +1,9 @@
 #include "app/commandoptions.h"
 
+#include "api/client.h"
+
 #include <QCommandLineParser>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -37,6 +40,77 @@ QStringList splitValues(const QStringList &values)
         for (const QString &part : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
             out << part.trimmed();
     return out;
+}
+
+ConnectionOptions::ConnectionOptions()
+    : m_baseUrl(QStringLiteral("base-url"),
+                QStringLiteral("API base URL (default $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
+                QStringLiteral("URL")),
+      m_timeout(QStringLiteral("timeout"),
+                QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
+                QStringLiteral("SECONDS"))
+{}
+
+ConnectionOptions::ConnectionOptions(const QString &retriesHelp, const QString &quietHelp)
+    : ConnectionOptions()
+{
+    m_retries.emplace(QStringLiteral("retries"), retriesHelp, QStringLiteral("N"));
+    m_quiet.emplace(QStringLiteral("quiet"), quietHelp);
+    m_verbose.emplace(QStringLiteral("verbose"), QStringLiteral("Log every request on stderr."));
+}
+
+void ConnectionOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({m_baseUrl, m_timeout});
+    for (const auto *o : {&m_retries, &m_quiet, &m_verbose})
+        if (*o)
+            parser.addOption(**o);
+}
+
+void ConnectionOptions::applyLogRules(const QCommandLineParser &parser) const
+{
+    if (m_verbose && parser.isSet(*m_verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*=true"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
+}
+
+QString ConnectionOptions::configure(const QCommandLineParser &parser, api::Client &client) const
+{
+    std::optional<int> transferTimeout;
+    if (parser.isSet(m_timeout)) {
+        transferTimeout = timeoutMs(parser.value(m_timeout));
+        if (!transferTimeout)
+            return QStringLiteral("--timeout must be a number of seconds between 0.001 and 3600");
+    }
+    std::optional<int> retries;
+    if (m_retries && parser.isSet(*m_retries)) {
+        bool ok = false;
+        retries = parser.value(*m_retries).toInt(&ok);
+        if (!ok || *retries < 0 || *retries > 100)
+            return QStringLiteral("--retries must be between 0 and 100");
+    }
+    const api::Credentials credentials = api::Credentials::fromEnvironment();
+    if (!credentials.isValid())
+        return QStringLiteral(
+            "no credentials: set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY");
+    client.setBaseUrl(parser.isSet(m_baseUrl) ? QUrl(parser.value(m_baseUrl))
+                                              : api::Client::baseUrlFromEnvironment());
+    client.setCredentials(credentials);
+    if (transferTimeout)
+        client.setTransferTimeout(*transferTimeout);
+    if (retries)
+        client.setMaxPageRetries(*retries);
+    QString why;
+    if (!client.isUrlAllowed(client.endpointUrl(QStringLiteral("/")), &why))
+        return why;
+    return {};
+}
+
+const QCommandLineOption &ConnectionOptions::quietOption() const
+{
+    Q_ASSERT(m_quiet);
+    return *m_quiet;
 }
 
 AuditFilterOptions::AuditFilterOptions()

@@ -1,8 +1,9 @@
 #pragma once
-// Options that `orgscope export` and `orgscope report` share: the id check,
-// the transfer timeout, comma lists, every audit filter (--actor-email,
-// --exclude-actor-email, …) and the usage day range, so both commands accept
-// and refuse the same arguments with the same words.
+// Options that the headless commands (`orgscope export`, `report`, `watch`)
+// share: the id check, the transfer timeout, comma lists, the connection
+// options (--base-url, --timeout, --retries, --quiet, --verbose), every audit
+// filter (--actor-email, --exclude-actor-email, …) and the usage day range, so
+// the commands accept and refuse the same arguments with the same words.
 
 #include "api/auditquery.h"
 
@@ -16,6 +17,10 @@
 
 class QCommandLineParser;
 
+namespace api {
+class Client;
+}
+
 namespace app::cli {
 
 // Ids go into request paths and queries: letters, digits, '-' and '_'
@@ -25,6 +30,33 @@ bool isPlausibleId(const QString &id);
 std::optional<int> timeoutMs(const QString &text);
 // "a,b" "c" → a, b, c
 QStringList splitValues(const QStringList &values);
+
+// How a headless command reaches the API: --base-url and --timeout, and for
+// the commands that page through long listings --retries, --quiet and --verbose.
+class ConnectionOptions
+{
+public:
+    // --base-url and --timeout only.
+    ConnectionOptions();
+    // All five; --retries and --quiet are described in the command's own words.
+    ConnectionOptions(const QString &retriesHelp, const QString &quietHelp);
+    void addTo(QCommandLineParser &parser) const;
+    // Request logs go to stderr only with --verbose.
+    void applyLogRules(const QCommandLineParser &parser) const;
+    // Checks --timeout and --retries, then sets the client up from them, the
+    // credentials in the environment and --base-url (else $CLOUDFLARE_BASE_URL);
+    // an error line (usage error) or empty.
+    QString configure(const QCommandLineParser &parser, api::Client &client) const;
+    // Only for a command constructed with --quiet.
+    const QCommandLineOption &quietOption() const;
+
+private:
+    QCommandLineOption m_baseUrl;
+    QCommandLineOption m_timeout;
+    std::optional<QCommandLineOption> m_retries;
+    std::optional<QCommandLineOption> m_quiet;
+    std::optional<QCommandLineOption> m_verbose;
+};
 
 // --<field> and --exclude-<field> for every api::AuditQuery filter.
 class AuditFilterOptions

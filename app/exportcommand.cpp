@@ -29,7 +29,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -58,7 +57,6 @@ void errorLine(const QString &message)
 
 using app::cli::isPlausibleId;
 using app::cli::splitValues;
-using app::cli::timeoutMs;
 
 class Progress
 {
@@ -280,10 +278,6 @@ int runExportCommand(const QStringList &givenArguments)
     const QCommandLineOption outputOpt(QStringLiteral("output"),
                                        QStringLiteral("Write to FILE (atomically) instead of stdout."),
                                        QStringLiteral("FILE"));
-    const QCommandLineOption baseUrlOpt(
-        QStringLiteral("base-url"),
-        QStringLiteral("API base URL (default $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
-        QStringLiteral("URL"));
     const QCommandLineOption sinceOpt(
         QStringLiteral("since"), QStringLiteral("Audit: entries newer than this (YYYY-MM-DD or RFC 3339)."),
         QStringLiteral("TIME"));
@@ -309,17 +303,10 @@ int runExportCommand(const QStringList &givenArguments)
         QStringLiteral("status"), QStringLiteral("Members: status (repeatable)."), QStringLiteral("STATUS"));
     const QCommandLineOption emailOpt(QStringLiteral("email"), QStringLiteral("Members: exact user e-mail."),
                                       QStringLiteral("EMAIL"));
-    const QCommandLineOption quietOpt(QStringLiteral("quiet"), QStringLiteral("No progress on stderr."));
-    const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
-                                        QStringLiteral("Log every request on stderr."));
-    const QCommandLineOption timeoutOpt(
-        QStringLiteral("timeout"),
-        QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption retriesOpt(
-        QStringLiteral("retries"),
+    const app::cli::ConnectionOptions connectionOpts(
         QStringLiteral("Read each page up to N more times after a failure (default 7; backoff up to 8 s)."),
-        QStringLiteral("N"));
+        QStringLiteral("No progress on stderr."));
+    const QCommandLineOption &quietOpt = connectionOpts.quietOption();
     const QCommandLineOption resumeOpt(
         QStringLiteral("resume"),
         QStringLiteral("Continue an interrupted --output export (same command line) where it stopped, "
@@ -346,11 +333,10 @@ int runExportCommand(const QStringList &givenArguments)
                        "are written once). Exit status 3: written without the organizations named on "
                        "stderr, which could not be read."));
     parser.addOption(includeSuborgsOpt);
-    parser.addOptions({orgOpt,     formatOpt,    outputOpt,   baseUrlOpt, sinceOpt,
-                       beforeOpt,  directionOpt, pageSizeOpt, fromOpt,    toOpt,
-                       nameOpt,    parentOpt,    statusOpt,   emailOpt,   quietOpt,
-                       verboseOpt, timeoutOpt,   rateCardOpt, summaryOpt, withoutCorrectionsOpt,
-                       retriesOpt, resumeOpt});
+    parser.addOptions({orgOpt, formatOpt, outputOpt, sinceOpt, beforeOpt, directionOpt, pageSizeOpt, fromOpt,
+                       toOpt, nameOpt, parentOpt, statusOpt, emailOpt, rateCardOpt, summaryOpt,
+                       withoutCorrectionsOpt, resumeOpt});
+    connectionOpts.addTo(parser);
     const app::cli::AuditFilterOptions auditFilterOpts;
     auditFilterOpts.addTo(parser);
     const QCommandLineOption metricOpt(
@@ -389,10 +375,7 @@ int runExportCommand(const QStringList &givenArguments)
         if (!parser.isSet(QStringLiteral("quiet")))
             errorLine(note);
     // stderr is for progress and the one error line; request logs only on demand.
-    if (parser.isSet(verboseOpt))
-        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*=true"));
-    else
-        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
+    connectionOpts.applyLogRules(parser);
     const QString format = parser.value(formatOpt).toLower();
     if (format != QLatin1String("csv") && format != QLatin1String("json")) {
         errorLine(QStringLiteral("--format must be csv or json"));
@@ -423,40 +406,9 @@ int runExportCommand(const QStringList &givenArguments)
         }
     }
 
-    std::optional<int> transferTimeout;
-    if (parser.isSet(timeoutOpt)) {
-        transferTimeout = timeoutMs(parser.value(timeoutOpt));
-        if (!transferTimeout) {
-            errorLine(QStringLiteral("--timeout must be a number of seconds between 0.001 and 3600"));
-            return Usage;
-        }
-    }
-
-    api::Credentials credentials = api::Credentials::fromEnvironment();
-    if (!credentials.isValid()) {
-        errorLine(QStringLiteral(
-            "no credentials: set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY"));
-        return Usage;
-    }
-    const QUrl baseUrl =
-        parser.isSet(baseUrlOpt) ? QUrl(parser.value(baseUrlOpt)) : api::Client::baseUrlFromEnvironment();
     api::Client client;
-    client.setBaseUrl(baseUrl);
-    client.setCredentials(credentials);
-    if (transferTimeout)
-        client.setTransferTimeout(*transferTimeout);
-    if (parser.isSet(retriesOpt)) {
-        bool ok = false;
-        const int retries = parser.value(retriesOpt).toInt(&ok);
-        if (!ok || retries < 0 || retries > 100) {
-            errorLine(QStringLiteral("--retries must be between 0 and 100"));
-            return Usage;
-        }
-        client.setMaxPageRetries(retries);
-    }
-    QString why;
-    if (!client.isUrlAllowed(client.endpointUrl(QStringLiteral("/")), &why)) {
-        errorLine(why);
+    if (const QString problem = connectionOpts.configure(parser, client); !problem.isEmpty()) {
+        errorLine(problem);
         return Usage;
     }
 

@@ -21,7 +21,6 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QGuiApplication>
-#include <QLoggingCategory>
 #include <QTimer>
 
 #include <cstdio>
@@ -114,10 +113,6 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
         QStringLiteral("Times in the report: local, UTC or an IANA zone (Europe/Berlin); default: the "
                        "console's View › Time Zone."),
         QStringLiteral("ZONE"));
-    const QCommandLineOption baseUrlOpt(
-        QStringLiteral("base-url"),
-        QStringLiteral("API base URL (default $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
-        QStringLiteral("URL"));
     const QCommandLineOption sinceOpt(
         QStringLiteral("since"), QStringLiteral("Audit: entries newer than this (YYYY-MM-DD or RFC 3339)."),
         QStringLiteral("TIME"));
@@ -137,15 +132,13 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
     const QCommandLineOption withoutCorrectionsOpt(
         QStringLiteral("without-corrections"),
         QStringLiteral("Usage: leave out ChargeClass \"Correction\" records."));
-    const QCommandLineOption timeoutOpt(
-        QStringLiteral("timeout"),
-        QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
-        QStringLiteral("SECONDS"));
     const QCommandLineOption entriesOpt(QStringLiteral("max-entries"),
                                         QStringLiteral("Audit: entries listed in the table (default 500)."),
                                         QStringLiteral("N"));
-    parser.addOptions({orgOpt, outputOpt, pageSizeOpt, zoneOpt, baseUrlOpt, sinceOpt, beforeOpt, fromOpt,
-                       toOpt, rateCardOpt, withoutCorrectionsOpt, timeoutOpt, entriesOpt});
+    parser.addOptions({orgOpt, outputOpt, pageSizeOpt, zoneOpt, sinceOpt, beforeOpt, fromOpt, toOpt,
+                       rateCardOpt, withoutCorrectionsOpt, entriesOpt});
+    const app::cli::ConnectionOptions connectionOpts; // --base-url, --timeout
+    connectionOpts.addTo(parser);
     const app::cli::AuditFilterOptions auditFilterOpts;
     auditFilterOpts.addTo(parser);
 
@@ -165,7 +158,7 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
         return Usage;
     }
     const bool usage = positional.first() == QLatin1String("usage");
-    QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
+    connectionOpts.applyLogRules(parser);
     const QString orgId = parser.value(orgOpt).trimmed();
     if (orgId.isEmpty() || !app::cli::isPlausibleId(orgId)) {
         errorLine(
@@ -216,26 +209,8 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
         }
 
     api::Client client;
-    const api::Credentials credentials = api::Credentials::fromEnvironment();
-    if (!credentials.isValid()) {
-        errorLine(QStringLiteral(
-            "no credentials: set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY"));
-        return Usage;
-    }
-    client.setBaseUrl(parser.isSet(baseUrlOpt) ? QUrl(parser.value(baseUrlOpt))
-                                               : api::Client::baseUrlFromEnvironment());
-    client.setCredentials(credentials);
-    if (parser.isSet(timeoutOpt)) {
-        const auto ms = app::cli::timeoutMs(parser.value(timeoutOpt));
-        if (!ms) {
-            errorLine(QStringLiteral("--timeout must be a number of seconds between 0.001 and 3600"));
-            return Usage;
-        }
-        client.setTransferTimeout(*ms);
-    }
-    QString why;
-    if (!client.isUrlAllowed(client.endpointUrl(QStringLiteral("/")), &why)) {
-        errorLine(why);
+    if (const QString problem = connectionOpts.configure(parser, client); !problem.isEmpty()) {
+        errorLine(problem);
         return Usage;
     }
 

@@ -16,7 +16,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -172,36 +171,23 @@ int runWatchCommand(const QStringList &givenArguments)
         QStringLiteral("Only entries containing TEXT in any field (case-insensitive), as the Audit log's "
                        "search."),
         QStringLiteral("TEXT"));
-    const QCommandLineOption baseUrlOpt(
-        QStringLiteral("base-url"),
-        QStringLiteral("API base URL (default $CLOUDFLARE_BASE_URL or the Cloudflare API)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption timeoutOpt(
-        QStringLiteral("timeout"),
-        QStringLiteral("Give up on a request after SECONDS without data (default 30)."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption retriesOpt(
-        QStringLiteral("retries"),
-        QStringLiteral("Read each page up to N more times after a failure (default 7); a poll that still "
-                       "fails is repeated at the next interval."),
-        QStringLiteral("N"));
     const QCommandLineOption overlapOpt(
         QStringLiteral("overlap"),
         QStringLiteral("Seconds before the newest entry seen that each poll reads again, for entries that "
                        "become visible late (default 300)."),
         QStringLiteral("S"));
-    const QCommandLineOption quietOpt(QStringLiteral("quiet"),
-                                      QStringLiteral("No notes on stderr (errors still)."));
-    const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
-                                        QStringLiteral("Log every request on stderr."));
     // Listed for --help; expandWatchView has replaced it by the view's options.
     const QCommandLineOption viewOpt(
         QStringLiteral("view"),
         QStringLiteral("A saved audit view (a views file, or the name of a view saved in the console): its "
                        "organization and filters, before the options given."),
         QStringLiteral("NAME|FILE"));
-    parser.addOptions({orgOpt, intervalOpt, stateOpt, formatOpt, searchOpt, baseUrlOpt, timeoutOpt,
-                       retriesOpt, overlapOpt, quietOpt, verboseOpt, viewOpt});
+    parser.addOptions({orgOpt, intervalOpt, stateOpt, formatOpt, searchOpt, overlapOpt, viewOpt});
+    const app::cli::ConnectionOptions connectionOpts(
+        QStringLiteral("Read each page up to N more times after a failure (default 7); a poll that still "
+                       "fails is repeated at the next interval."),
+        QStringLiteral("No notes on stderr (errors still)."));
+    connectionOpts.addTo(parser);
     // The filters of `orgscope export audit`, by the same names and rules (app/commandoptions).
     const app::cli::AuditFilterOptions filterOptions;
     filterOptions.addTo(parser);
@@ -219,10 +205,7 @@ int runWatchCommand(const QStringList &givenArguments)
         errorLine(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
         return Usage;
     }
-    if (parser.isSet(verboseOpt))
-        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*=true"));
-    else
-        QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
+    connectionOpts.applyLogRules(parser);
     if (parser.value(formatOpt).toLower() != QLatin1String("jsonl")) {
         errorLine(QStringLiteral("--format must be jsonl"));
         return Usage;
@@ -273,42 +256,9 @@ int runWatchCommand(const QStringList &givenArguments)
         }
     }
 
-    std::optional<int> transferTimeoutMs;
-    if (parser.isSet(timeoutOpt)) {
-        const auto s = seconds(parser.value(timeoutOpt), 0.001, 3600);
-        if (!s) {
-            errorLine(QStringLiteral("--timeout must be a number of seconds between 0.001 and 3600"));
-            return Usage;
-        }
-        transferTimeoutMs = int(std::lround(*s * 1000));
-    }
-    std::optional<int> retries;
-    if (parser.isSet(retriesOpt)) {
-        bool ok = false;
-        retries = parser.value(retriesOpt).toInt(&ok);
-        if (!ok || *retries < 0 || *retries > 100) {
-            errorLine(QStringLiteral("--retries must be between 0 and 100"));
-            return Usage;
-        }
-    }
-
-    const api::Credentials credentials = api::Credentials::fromEnvironment();
-    if (!credentials.isValid()) {
-        errorLine(QStringLiteral(
-            "no credentials: set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY"));
-        return Usage;
-    }
     api::Client client;
-    client.setBaseUrl(parser.isSet(baseUrlOpt) ? QUrl(parser.value(baseUrlOpt))
-                                               : api::Client::baseUrlFromEnvironment());
-    client.setCredentials(credentials);
-    if (transferTimeoutMs)
-        client.setTransferTimeout(*transferTimeoutMs);
-    if (retries)
-        client.setMaxPageRetries(*retries);
-    QString why;
-    if (!client.isUrlAllowed(client.endpointUrl(QStringLiteral("/")), &why)) {
-        errorLine(why);
+    if (const QString problem = connectionOpts.configure(parser, client); !problem.isEmpty()) {
+        errorLine(problem);
         return Usage;
     }
 
@@ -333,7 +283,7 @@ int runWatchCommand(const QStringList &givenArguments)
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
-    const bool quiet = parser.isSet(quietOpt);
+    const bool quiet = parser.isSet(connectionOpts.quietOption());
     models::AuditWatcher watcher(&client, orgId, query);
     watcher.setPosition(position);
     watcher.setOverlapMs(qint64(std::llround(overlapS * 1000)));

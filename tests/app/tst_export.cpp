@@ -1,6 +1,5 @@
 // `orgscope export` end to end against orgscope-sim over real HTTP.
-#include "testsupport/childreport.h"
-#include "testsupport/simulatorprocess.h"
+#include "testsupport/commandrun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,12 +11,7 @@
 using testsupport::SimulatorProcess;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = testsupport::CommandRun;
 
 const QStringList DataArgs{QStringLiteral("--audit-events"), QStringLiteral("2500"),
                            QStringLiteral("--usage-days"),   QStringLiteral("120"),
@@ -42,25 +36,8 @@ class TestExport : public QObject
     Run run(const QString &baseUrl, const QStringList &args,
             const QString &token = SimulatorProcess::demoToken())
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CLOUDFLARE_EMAIL"));
-        env.remove(QStringLiteral("CLOUDFLARE_API_KEY"));
-        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), token);
-        env.insert(QStringLiteral("CLOUDFLARE_BASE_URL"), baseUrl);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ORGSCOPE_EXPORT_DRIVER), args);
-        Run r;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        testsupport::passOnSanitizerReport("orgscope export", r.err);
-        return r;
+        return testsupport::runCommand(QStringLiteral(ORGSCOPE_EXPORT_DRIVER), args, baseUrl, 120000,
+                                       "orgscope export", token);
     }
 
     static QJsonArray json(const QByteArray &bytes)
@@ -82,13 +59,7 @@ private Q_SLOTS:
         const Run r = run(m_clean.baseUrl(), {QStringLiteral("organizations"), QStringLiteral("--format"),
                                               QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
-        for (const QJsonValue &v : json(r.out)) {
-            const QJsonObject o = v.toObject();
-            if (!o.contains(QStringLiteral("parent"))) {
-                m_rootOrg = o.value(QStringLiteral("id")).toString();
-                break;
-            }
-        }
+        m_rootOrg = testsupport::rootOrganization(r.out).value(QStringLiteral("id")).toString();
         QVERIFY(!m_rootOrg.isEmpty());
     }
 

@@ -7,6 +7,8 @@
 #include "api/membersapi.h"
 #include "api/organizationsapi.h"
 
+#include "testsupport/commandrun.h"
+
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -16,34 +18,16 @@ namespace {
 const QString kNowhere = QStringLiteral("http://127.0.0.1:1/client/v4");
 const QString kOrg = QStringLiteral("0123456789abcdef0123456789abcdef");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray err;
-};
+using Run = testsupport::CommandRun;
 
 Run run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("CLOUDFLARE_EMAIL"));
-    env.remove(QStringLiteral("CLOUDFLARE_API_KEY"));
-    env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), QStringLiteral("export-args-token"));
-    env.insert(QStringLiteral("CLOUDFLARE_BASE_URL"), kNowhere);
-    p.setProcessEnvironment(env);
     // No server listens: a run that gets as far as a request fails at once
     // instead of spending the page retry budget on a closed port.
-    p.start(QStringLiteral(ORGSCOPE_EXPORT_DRIVER),
-            args + QStringList{QStringLiteral("--quiet"), QStringLiteral("--retries"), QStringLiteral("0")});
-    Run r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.err = p.readAllStandardError();
-    return r;
+    return testsupport::runCommand(
+        QStringLiteral(ORGSCOPE_EXPORT_DRIVER),
+        args + QStringList{QStringLiteral("--quiet"), QStringLiteral("--retries"), QStringLiteral("0")},
+        kNowhere, 60000, "orgscope export", QStringLiteral("export-args-token"));
 }
 
 } // namespace

@@ -1,7 +1,6 @@
 // `orgscope export` on a bad network and under the documented rate limit
 // (issue 20 items 2 and 9), against orgscope-sim over real HTTP.
-#include "testsupport/childreport.h"
-#include "testsupport/simulatorprocess.h"
+#include "testsupport/commandrun.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,12 +13,7 @@
 using testsupport::SimulatorProcess;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = testsupport::CommandRun;
 
 const QStringList DataArgs{QStringLiteral("--audit-events"), QStringLiteral("2500"), QStringLiteral("--now"),
                            QStringLiteral("2026-11-23T12:00:00Z")};
@@ -42,25 +36,8 @@ class TestExportNetwork : public QObject
 
     Run run(const QString &baseUrl, const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CLOUDFLARE_EMAIL"));
-        env.remove(QStringLiteral("CLOUDFLARE_API_KEY"));
-        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), SimulatorProcess::demoToken());
-        env.insert(QStringLiteral("CLOUDFLARE_BASE_URL"), baseUrl);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ORGSCOPE_EXPORT_DRIVER), args);
-        Run r;
-        if (!p.waitForFinished(200000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        testsupport::passOnSanitizerReport("orgscope export", r.err);
-        return r;
+        return testsupport::runCommand(QStringLiteral(ORGSCOPE_EXPORT_DRIVER), args, baseUrl, 200000,
+                                       "orgscope export");
     }
 
     // The root organization's whole audit log in `pages` pages.
@@ -83,12 +60,7 @@ private Q_SLOTS:
         const Run orgs = run(m_clean.baseUrl(), {QStringLiteral("organizations"), QStringLiteral("--format"),
                                                  QStringLiteral("json")});
         QCOMPARE(orgs.exitCode, 0);
-        for (const QJsonValue &v : QJsonDocument::fromJson(orgs.out).array()) {
-            if (!v.toObject().contains(QStringLiteral("parent"))) {
-                m_rootOrg = v.toObject().value(QStringLiteral("id")).toString();
-                break;
-            }
-        }
+        m_rootOrg = testsupport::rootOrganization(orgs.out).value(QStringLiteral("id")).toString();
         QVERIFY(!m_rootOrg.isEmpty());
         m_entries = 1000; // one page of 1000 per request while counting
         const Run all = run(m_clean.baseUrl(), auditArgs(1));

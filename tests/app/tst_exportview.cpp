@@ -7,8 +7,7 @@
 #include "models/views/savedview.h"
 #include "models/views/savedviewstore.h"
 
-#include "testsupport/childreport.h"
-#include "testsupport/simulatorprocess.h"
+#include "testsupport/commandrun.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -24,12 +23,7 @@
 using testsupport::SimulatorProcess;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = testsupport::CommandRun;
 
 qint64 ms(const char *iso)
 {
@@ -49,25 +43,8 @@ class TestExportView : public QObject
 
     Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CLOUDFLARE_EMAIL"));
-        env.remove(QStringLiteral("CLOUDFLARE_API_KEY"));
-        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), SimulatorProcess::demoToken());
-        env.insert(QStringLiteral("CLOUDFLARE_BASE_URL"), m_sim.baseUrl());
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ORGSCOPE_EXPORT_DRIVER), args);
-        Run r;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        testsupport::passOnSanitizerReport("orgscope export", r.err);
-        return r;
+        return testsupport::runCommand(QStringLiteral(ORGSCOPE_EXPORT_DRIVER), args, m_sim.baseUrl(), 120000,
+                                       "orgscope export");
     }
 
     QString writeFile(const QString &name, const QByteArray &bytes)
@@ -126,11 +103,7 @@ private Q_SLOTS:
         const Run r =
             run({QStringLiteral("organizations"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
-        for (const QJsonValue &v : json(r.out))
-            if (!v.toObject().contains(QStringLiteral("parent"))) {
-                m_rootOrg = v.toObject().value(QStringLiteral("id")).toString();
-                break;
-            }
+        m_rootOrg = testsupport::rootOrganization(r.out).value(QStringLiteral("id")).toString();
         QVERIFY(!m_rootOrg.isEmpty());
     }
 

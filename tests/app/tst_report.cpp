@@ -11,9 +11,8 @@
 #include "models/usage/usagecontroller.h"
 #include "models/usage/usagepivotmodel.h"
 
-#include "testsupport/childreport.h"
+#include "testsupport/commandrun.h"
 #include "testsupport/prerequisite.h"
-#include "testsupport/simulatorprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,12 +27,7 @@ using testsupport::SimulatorProcess;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = testsupport::CommandRun;
 
 const QStringList kSimArgs{QStringLiteral("--audit-events"), QStringLiteral("2500"),
                            QStringLiteral("--usage-days"),   QStringLiteral("120"),
@@ -81,25 +75,7 @@ class TestReport : public QObject
 
     Run run(const QString &program, const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CLOUDFLARE_EMAIL"));
-        env.remove(QStringLiteral("CLOUDFLARE_API_KEY"));
-        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), SimulatorProcess::demoToken());
-        env.insert(QStringLiteral("CLOUDFLARE_BASE_URL"), m_sim.baseUrl());
-        p.setProcessEnvironment(env);
-        p.start(program, args);
-        Run r;
-        if (!p.waitForFinished(180000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        testsupport::passOnSanitizerReport("orgscope", r.err);
-        return r;
+        return testsupport::runCommand(program, args, m_sim.baseUrl(), 180000, "orgscope");
     }
     Run orgscope(const QStringList &args) { return run(qEnvironmentVariable("ORGSCOPE_APP"), args); }
 
@@ -116,14 +92,9 @@ private Q_SLOTS:
         const Run orgs = orgscope({QStringLiteral("export"), QStringLiteral("organizations"),
                                    QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(orgs.exitCode, 0);
-        for (const QJsonValue &v : QJsonDocument::fromJson(orgs.out).array()) {
-            const QJsonObject o = v.toObject();
-            if (!o.contains(QStringLiteral("parent"))) {
-                m_org = o.value(QStringLiteral("id")).toString();
-                m_orgName = o.value(QStringLiteral("name")).toString();
-                break;
-            }
-        }
+        const QJsonObject root = testsupport::rootOrganization(orgs.out);
+        m_org = root.value(QStringLiteral("id")).toString();
+        m_orgName = root.value(QStringLiteral("name")).toString();
         QVERIFY(!m_org.isEmpty());
     }
 

@@ -3,8 +3,8 @@
 // every matching entry that arrived after its first start exactly once
 // (entries that arrived while it was stopped included), also when the
 // simulator injects faults.
-#include "testsupport/childreport.h"
-#include "testsupport/simulatorprocess.h"
+#include "testsupport/commandrun.h"
+#include "testsupport/simulatorhttp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,12 +28,7 @@ class Watch
 public:
     explicit Watch(const QString &baseUrl, const QStringList &args)
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CLOUDFLARE_EMAIL"));
-        env.remove(QStringLiteral("CLOUDFLARE_API_KEY"));
-        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), SimulatorProcess::demoToken());
-        env.insert(QStringLiteral("CLOUDFLARE_BASE_URL"), baseUrl);
-        m_process.setProcessEnvironment(env);
+        m_process.setProcessEnvironment(testsupport::commandEnvironment(baseUrl));
         m_process.start(QStringLiteral(ORGSCOPE_WATCH_DRIVER), args);
     }
     ~Watch()
@@ -97,23 +92,7 @@ class TestWatch : public QObject
     QByteArray send(const QString &baseUrl, const QByteArray &verb, const QString &path,
                     const QUrlQuery &query = {})
     {
-        const bool hook = path.startsWith(QLatin1String("/__sim"));
-        QUrl url(hook ? QString(baseUrl).remove(QStringLiteral("/client/v4")) + path : baseUrl + path);
-        url.setQuery(query);
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + SimulatorProcess::demoToken().toUtf8());
-        // The faulty simulator answers hooks faithfully, API calls sometimes not: try again.
-        for (int attempt = 0; attempt < 30; ++attempt) {
-            QNetworkReply *reply = m_nam.sendCustomRequest(request, verb);
-            QSignalSpy done(reply, &QNetworkReply::finished);
-            done.wait(20000);
-            const QByteArray body = reply->readAll();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            reply->deleteLater();
-            if (status == 200 && QJsonDocument::fromJson(body).isObject())
-                return body;
-        }
-        return {};
+        return testsupport::simulatorCall(m_nam, baseUrl, verb, path, query);
     }
     QString rootOrg(const QString &baseUrl)
     {
@@ -135,30 +114,7 @@ class TestWatch : public QObject
     QStringList matching(const QString &baseUrl, const QString &org,
                          const QList<QPair<QString, QString>> &filter)
     {
-        QStringList ids;
-        QString cursor;
-        do {
-            QUrlQuery q;
-            q.addQueryItem(QStringLiteral("since"),
-                           QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate));
-            q.addQueryItem(QStringLiteral("before"), QStringLiteral("2099-01-01"));
-            q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-            for (const auto &f : filter)
-                q.addQueryItem(f.first, f.second);
-            if (!cursor.isEmpty())
-                q.addQueryItem(QStringLiteral("cursor"), cursor);
-            const QJsonObject page =
-                QJsonDocument::fromJson(
-                    send(baseUrl, "GET", QStringLiteral("/organizations/%1/logs/audit").arg(org), q))
-                    .object();
-            for (const QJsonValue &e : page.value(QStringLiteral("result")).toArray())
-                ids << e.toObject().value(QStringLiteral("id")).toString();
-            cursor = page.value(QStringLiteral("result_info"))
-                         .toObject()
-                         .value(QStringLiteral("cursor"))
-                         .toString();
-        } while (!cursor.isEmpty());
-        return ids;
+        return testsupport::serverAuditIds(m_nam, baseUrl, org, filter);
     }
 
     // Start, let entries arrive, SIGTERM, let more arrive, start again on the

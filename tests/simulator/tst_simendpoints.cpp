@@ -14,6 +14,21 @@ namespace {
 const QString fixedNow = QStringLiteral("2026-11-23T12:00:00Z");
 const QByteArray accountTokenAccount = "0123456789abcdef0123456789abcdef";
 
+// Follows object keys and array positions: at(r.json(), {"result", 0, "id"}).
+struct Step
+{
+    Step(const char *key) : key(QString::fromLatin1(key)) {}
+    Step(int index) : index(index) {}
+    QString key;
+    int index = -1;
+};
+QJsonValue at(QJsonValue v, std::initializer_list<Step> path)
+{
+    for (const Step &s : path)
+        v = s.index >= 0 ? v.toArray().at(s.index) : v.toObject().value(s.key);
+    return v;
+}
+
 QByteArray json(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -205,14 +220,10 @@ private slots:
         QCOMPARE(names(QStringLiteral("containing.organization=") + retail),
                  (QStringList{QStringLiteral("Acme EMEA"), QStringLiteral("Acme EMEA Retail"),
                               QStringLiteral("Acme Holdings")}));
-        const QString account = m_client->get(QStringLiteral("/organizations/%1/accounts").arg(retail))
-                                    .json()
-                                    .value(QStringLiteral("result"))
-                                    .toArray()
-                                    .first()
-                                    .toObject()
-                                    .value(QStringLiteral("id"))
-                                    .toString();
+        const QString account =
+            at(m_client->get(QStringLiteral("/organizations/%1/accounts").arg(retail)).json(),
+               {"result", 0, "id"})
+                .toString();
         QCOMPARE(names(QStringLiteral("containing.account=") + account),
                  (QStringList{QStringLiteral("Acme EMEA"), QStringLiteral("Acme EMEA Retail"),
                               QStringLiteral("Acme Holdings")}));
@@ -254,15 +265,7 @@ private slots:
                  QStringLiteral("Acme Test Ltd"));
         // The creator is a member of the new organization.
         r = m_client->get(QStringLiteral("/organizations/%1/members").arg(id));
-        QCOMPARE(r.json()
-                     .value(QStringLiteral("result"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("user"))
-                     .toObject()
-                     .value(QStringLiteral("email"))
-                     .toString(),
+        QCOMPARE(at(r.json(), {"result", 0, "user", "email"}).toString(),
                  QStringLiteral("demo@orgscope.test"));
         // Visible in the list.
         r = m_client->get(QStringLiteral("/organizations?parent.id=%1&name=Acme%20Console%20Test").arg(root));
@@ -292,20 +295,9 @@ private slots:
                  QStringLiteral("demo@orgscope.test"));
         QCOMPARE(rename.value(QStringLiteral("actor")).toObject().value(QStringLiteral("context")).toString(),
                  QStringLiteral("api_token"));
-        QCOMPARE(rename.value(QStringLiteral("resource"))
-                     .toObject()
-                     .value(QStringLiteral("request"))
-                     .toObject()
-                     .value(QStringLiteral("name"))
-                     .toString(),
+        QCOMPARE(at(rename.value(QStringLiteral("resource")), {"request", "name"}).toString(),
                  QStringLiteral("Acme Renamed"));
-        QCOMPARE(entries.at(1)
-                     .toObject()
-                     .value(QStringLiteral("action"))
-                     .toObject()
-                     .value(QStringLiteral("type"))
-                     .toString(),
-                 QStringLiteral("create"));
+        QCOMPARE(at(entries.at(1), {"action", "type"}).toString(), QStringLiteral("create"));
 
         r = m_client->del(QStringLiteral("/organizations/") + id);
         checkSuccessEnvelope(r);
@@ -350,16 +342,7 @@ private slots:
         QFETCH(QString, pointer);
         const Reply r = m_client->post(QStringLiteral("/organizations"), body);
         checkError(r, status, code);
-        QCOMPARE(r.json()
-                     .value(QStringLiteral("errors"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("source"))
-                     .toObject()
-                     .value(QStringLiteral("pointer"))
-                     .toString(),
-                 pointer);
+        QCOMPARE(at(r.json(), {"errors", 0, "source", "pointer"}).toString(), pointer);
     }
 
     void subOrganizationCreationNotAllowed()
@@ -478,22 +461,9 @@ private slots:
                      .toString(),
                  QStringLiteral("new@acme.example"));
         r = m_client->get(QStringLiteral("/organizations/") + id);
-        QCOMPARE(r.json()
-                     .value(QStringLiteral("result"))
-                     .toObject()
-                     .value(QStringLiteral("profile"))
-                     .toObject()
-                     .value(QStringLiteral("business_email"))
-                     .toString(),
+        QCOMPARE(at(r.json(), {"result", "profile", "business_email"}).toString(),
                  QStringLiteral("new@acme.example"));
-        QCOMPARE(auditPage(id)
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("raw"))
-                     .toObject()
-                     .value(QStringLiteral("status_code"))
-                     .toInt(),
-                 204);
+        QCOMPARE(at(auditPage(id), {0, "raw", "status_code"}).toInt(), 204);
 
         QJsonObject missing = profileBody();
         missing.remove(QStringLiteral("business_phone"));
@@ -608,15 +578,7 @@ private slots:
         r = m_client->post(path + QStringLiteral(":batchCreate"),
                            "{\"members\":[{\"user\":{\"email\":\"ok@acme.example\"}},{\"user\":{}}]}");
         checkError(r, 400, 1001);
-        QCOMPARE(r.json()
-                     .value(QStringLiteral("errors"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("source"))
-                     .toObject()
-                     .value(QStringLiteral("pointer"))
-                     .toString(),
+        QCOMPARE(at(r.json(), {"errors", 0, "source", "pointer"}).toString(),
                  QStringLiteral("/members/1/user/email"));
         // Nothing of a rejected batch was created.
         r = m_client->get(path + QStringLiteral("?user.email=ok%40acme.example"));
@@ -632,14 +594,7 @@ private slots:
         QVERIFY(!r.hasHeader("Content-Type"));
         checkError(m_client->get(memberPath), 404, 1010);
         checkError(m_client->del(memberPath), 404, 1010);
-        QCOMPARE(auditPage(id)
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("action"))
-                     .toObject()
-                     .value(QStringLiteral("type"))
-                     .toString(),
-                 QStringLiteral("delete"));
+        QCOMPARE(at(auditPage(id), {0, "action", "type"}).toString(), QStringLiteral("delete"));
     }
 
     void auditActorFromCredential()
@@ -758,14 +713,7 @@ private slots:
         QCOMPARE(
             r.json().value(QStringLiteral("result")).toObject().value(QStringLiteral("status")).toString(),
             QStringLiteral("active"));
-        QCOMPARE(r.json()
-                     .value(QStringLiteral("messages"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("code"))
-                     .toInt(),
-                 10000);
+        QCOMPARE(at(r.json(), {"messages", 0, "code"}).toInt(), 10000);
         QCOMPARE(
             r.json().value(QStringLiteral("result")).toObject().value(QStringLiteral("id")).toString().size(),
             32);
@@ -847,13 +795,7 @@ private slots:
         SimClient client(sim.baseUrl());
         Reply r = client.get(QStringLiteral("/organizations?page_size=1"));
         checkSuccessEnvelope(r);
-        const QString id = r.json()
-                               .value(QStringLiteral("result"))
-                               .toArray()
-                               .first()
-                               .toObject()
-                               .value(QStringLiteral("id"))
-                               .toString();
+        const QString id = at(r.json(), {"result", 0, "id"}).toString();
         checkError(client.get(QStringLiteral("/organizations/") + id), 403, 9109);
         checkError(client.get(QStringLiteral("/organizations/%1/members").arg(id)), 403, 9109);
         checkError(client.post(QStringLiteral("/organizations"), "{\"name\":\"x\"}"), 403, 9109);
@@ -875,13 +817,7 @@ private slots:
         SimClient client(sim.baseUrl());
         const Reply r = client.get(QStringLiteral("/organizations?page_size=1"));
         checkSuccessEnvelope(r);
-        const QJsonObject meta = r.json()
-                                     .value(QStringLiteral("result"))
-                                     .toArray()
-                                     .first()
-                                     .toObject()
-                                     .value(QStringLiteral("meta"))
-                                     .toObject();
+        const QJsonObject meta = at(r.json(), {"result", 0, "meta"}).toObject();
         QVERIFY(!meta.contains(QStringLiteral("tenant_flags")));
         QCOMPARE(meta.value(QStringLiteral("flags")).toObject().size(), 5);
         QVERIFY(meta.contains(QStringLiteral("managed_by")));

@@ -4,8 +4,7 @@
 // answers that include the children; every row names its organization; one
 // organization failing leaves the rest written and the export says which one
 // is missing (exit 3, one stderr line).
-#include "testsupport/childreport.h"
-#include "testsupport/simulatorprocess.h"
+#include "testsupport/commandrun.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -20,12 +19,7 @@
 using testsupport::SimulatorProcess;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = testsupport::CommandRun;
 
 const QStringList DataArgs{QStringLiteral("--sub-orgs"),     QStringLiteral("20"),
                            QStringLiteral("--audit-events"), QStringLiteral("4000"),
@@ -68,25 +62,8 @@ class TestExportRollup : public QObject
 
     Run run(const QString &baseUrl, const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CLOUDFLARE_EMAIL"));
-        env.remove(QStringLiteral("CLOUDFLARE_API_KEY"));
-        env.insert(QStringLiteral("CLOUDFLARE_API_TOKEN"), SimulatorProcess::demoToken());
-        env.insert(QStringLiteral("CLOUDFLARE_BASE_URL"), baseUrl);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ORGSCOPE_EXPORT_DRIVER), args);
-        Run r;
-        if (!p.waitForFinished(180000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        testsupport::passOnSanitizerReport("orgscope export", r.err);
-        return r;
+        return testsupport::runCommand(QStringLiteral(ORGSCOPE_EXPORT_DRIVER), args, baseUrl, 180000,
+                                       "orgscope export");
     }
 
     int depth(const QString &org) const

@@ -17,6 +17,7 @@
 #include "api/organizationsapi.h"
 
 #include "testsupport/fakehttpserver.h"
+#include "testsupport/simulatorcalls.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QAbstractItemModelTester>
@@ -801,31 +802,9 @@ private:
         return qsizetype(ids.size()) == qsizetype(rows.rowCount()) ? ids : QSet<QString>();
     }
 
-    qint64 serverCount(const QString &orgId)
-    {
-        api::AuditQuery q;
-        q.since = QStringLiteral("2000-01-01");
-        q.before = rfc3339(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000);
-        q.limit = 1000;
-        api::AuditPager pager(m_client, orgId, q);
-        QSignalSpy done(&pager, &api::Pager::finished);
-        pager.start();
-        if (!pager.isFinished() && !done.wait(30000))
-            return -1;
-        return pager.succeeded() ? pager.itemCount() : -1;
-    }
+    qint64 serverCount(const QString &orgId) { return testsupport::serverAuditCount(m_client, orgId); }
 
-    void renameOrganization(const QString &name)
-    {
-        api::OrganizationsApi orgs(m_client);
-        auto *job = orgs.update(m_orgId, name, {}, this);
-        job->setAutoDelete(false);
-        QSignalSpy done(job, &api::Job::finished);
-        job->start();
-        QVERIFY(job->isFinished() || done.wait(20000));
-        QVERIFY2(!job->error(), qPrintable(job->error().toLogString()));
-        delete job;
-    }
+    void renameOrganization(const QString &name) { testsupport::renameOrganization(m_client, m_orgId, name); }
 
     testsupport::SimulatorProcess m_sim{kSimArgs};
     api::Client *m_client = nullptr;

@@ -1,6 +1,7 @@
 // WatchController against orgscope-sim --live-events: one notification per
 // matching entry across a restart of the controller (no duplicates, no
 // gaps), the burst rule, and the rule's filter text.
+#include "testsupport/simulatorhttp.h"
 #include "testsupport/simulatorprocess.h"
 
 #include "models/session/session.h"
@@ -34,23 +35,7 @@ class TestWatchController : public QObject
 
     QByteArray send(const QByteArray &verb, const QString &path, const QUrlQuery &query = {})
     {
-        const bool hook = path.startsWith(QLatin1String("/__sim"));
-        QUrl url(hook ? QString(m_sim.baseUrl()).remove(QStringLiteral("/client/v4")) + path
-                      : m_sim.baseUrl() + path);
-        url.setQuery(query);
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + SimulatorProcess::demoToken().toUtf8());
-        for (int attempt = 0; attempt < 30; ++attempt) { // the fault mix answers some calls badly
-            QNetworkReply *reply = m_nam.sendCustomRequest(request, verb);
-            QSignalSpy done(reply, &QNetworkReply::finished);
-            done.wait(20000);
-            const QByteArray body = reply->readAll();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            reply->deleteLater();
-            if (status == 200 && QJsonDocument::fromJson(body).isObject())
-                return body;
-        }
-        return {};
+        return testsupport::simulatorCall(m_nam, m_sim.baseUrl(), verb, path, query);
     }
     void live(bool paused, int count = 0)
     {
@@ -61,30 +46,7 @@ class TestWatchController : public QObject
     }
     QStringList matching(const QList<QPair<QString, QString>> &filter)
     {
-        QStringList ids;
-        QString cursor;
-        do {
-            QUrlQuery q;
-            q.addQueryItem(QStringLiteral("since"),
-                           QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate));
-            q.addQueryItem(QStringLiteral("before"), QStringLiteral("2099-01-01"));
-            q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-            for (const auto &f : filter)
-                q.addQueryItem(f.first, f.second);
-            if (!cursor.isEmpty())
-                q.addQueryItem(QStringLiteral("cursor"), cursor);
-            const QJsonObject page =
-                QJsonDocument::fromJson(
-                    send("GET", QStringLiteral("/organizations/%1/logs/audit").arg(m_root), q))
-                    .object();
-            for (const QJsonValue &e : page.value(QStringLiteral("result")).toArray())
-                ids << e.toObject().value(QStringLiteral("id")).toString();
-            cursor = page.value(QStringLiteral("result_info"))
-                         .toObject()
-                         .value(QStringLiteral("cursor"))
-                         .toString();
-        } while (!cursor.isEmpty());
-        return ids;
+        return testsupport::serverAuditIds(m_nam, m_sim.baseUrl(), m_root, filter);
     }
     // Polls now and then while waiting (the rules' own interval is seconds).
     template <typename F> bool waitFor(models::WatchController &c, F done, int timeoutMs = 90000)

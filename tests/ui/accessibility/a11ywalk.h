@@ -178,6 +178,21 @@ struct Console
     models::ActivityLog activity;
     std::unique_ptr<ui::MainWindow> window;
     QList<ui::Page *> pages;
+    api::Client *client = nullptr;
+    QString orgId;
+    QString orgName;
+
+    // Both tests' set-up: the demo user on the simulator, a client owned by
+    // `owner`, the seeded root organization and the console built on them.
+    void open(const testsupport::SimulatorProcess &sim, QObject *owner);
+
+    template <typename P> P *page() const
+    {
+        for (ui::Page *p : pages)
+            if (auto *typed = qobject_cast<P *>(p))
+                return typed;
+        return nullptr;
+    }
 
     void build(api::Client *client, const QString &orgId, const QString &orgName)
     {
@@ -216,6 +231,15 @@ inline bool rootOrganization(api::Client *client, QString *id, QString *name)
         }
     delete list;
     return found;
+}
+
+inline void Console::open(const testsupport::SimulatorProcess &sim, QObject *owner)
+{
+    client = new api::Client(owner);
+    client->setBaseUrl(QUrl(sim.baseUrl()));
+    client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
+    QVERIFY(rootOrganization(client, &orgId, &orgName));
+    build(client, orgId, orgName);
 }
 
 } // namespace a11y

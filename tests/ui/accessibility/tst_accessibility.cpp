@@ -78,11 +78,7 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(QStringLiteral("accessibility"));
         ui::installPluralForms(QCoreApplication::instance());
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
-        m_client = new api::Client(this);
-        m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
-        m_client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
-        QVERIFY(a11y::rootOrganization(m_client, &m_orgId, &m_orgName));
-        m_console.build(m_client, m_orgId, m_orgName);
+        m_console.open(m_sim, this);
         // Every page loaded once, as a user visiting them would see it.
         for (int i = 0; i < m_console.pages.size(); ++i) {
             m_console.window->showPage(i);
@@ -135,10 +131,11 @@ private Q_SLOTS:
         dialogs << new ui::InviteDialog(page<ui::MembersPage>()->controller());
         // The dialog takes the rows over.
         dialogs << new ui::BatchResultDialog(QStringLiteral("Invite"), new models::MemberBatchModel);
-        dialogs << new ui::MoveOrganizationDialog(page<ui::OrganizationsPage>()->treeModel(), m_orgId);
+        dialogs << new ui::MoveOrganizationDialog(page<ui::OrganizationsPage>()->treeModel(),
+                                                  m_console.orgId);
         dialogs << new ui::AuditArchiveDialog(page<ui::AuditLogPage>()->controller(), &m_console.settings);
-        dialogs << new ui::PricingDialog(m_orgName, std::nullopt, 0.0, {});
-        dialogs << new ui::BudgetDialog(m_orgName, models::Budget{}, {QStringLiteral("Workers")},
+        dialogs << new ui::PricingDialog(m_console.orgName, std::nullopt, 0.0, {});
+        dialogs << new ui::BudgetDialog(m_console.orgName, models::Budget{}, {QStringLiteral("Workers")},
                                         QStringLiteral("USD"));
         QStringList problems;
         for (QDialog *d : std::as_const(dialogs)) {
@@ -270,18 +267,9 @@ private:
             qWarning("%s", qPrintable(p));
     }
 
-    template <typename P> P *page() const
-    {
-        for (ui::Page *p : m_console.pages)
-            if (auto *typed = qobject_cast<P *>(p))
-                return typed;
-        return nullptr;
-    }
+    template <typename P> P *page() const { return m_console.page<P>(); }
 
     testsupport::SimulatorProcess m_sim{kSimArgs};
-    api::Client *m_client = nullptr;
-    QString m_orgId;
-    QString m_orgName;
     a11y::Console m_console;
 };
 

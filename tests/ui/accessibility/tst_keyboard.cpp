@@ -120,11 +120,7 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(QStringLiteral("keyboard"));
         ui::installPluralForms(QCoreApplication::instance());
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
-        m_client = new api::Client(this);
-        m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
-        m_client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
-        QVERIFY(a11y::rootOrganization(m_client, &m_orgId, &m_orgName));
-        m_console.build(m_client, m_orgId, m_orgName);
+        m_console.open(m_sim, this);
         g_window = m_console.window.get();
     }
 
@@ -138,7 +134,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount() > 0, 20000);
         QVERIFY2(tabTo(tree), "the tree is not in the tab chain");
         key(Qt::Key_Home);
-        QTRY_COMPARE(page->currentOrganizationId(), m_orgId);
+        QTRY_COMPARE(page->currentOrganizationId(), m_console.orgId);
 
         const QString name = QStringLiteral("Keyboard %1").arg(QDateTime::currentMSecsSinceEpoch() % 100000);
         QSignalSpy finished(page, &ui::OrganizationsPage::operationFinished);
@@ -170,7 +166,7 @@ private Q_SLOTS:
         QTest::keyClick(focused(), Qt::Key_Delete);
         QVERIFY(tabTo(tree));
         key(Qt::Key_Home);
-        QTRY_COMPARE(m_console.session.organizationId(), m_orgId);
+        QTRY_COMPARE(m_console.session.organizationId(), m_console.orgId);
     }
 
     void inviteAndRemoveAMember()
@@ -309,18 +305,9 @@ private Q_SLOTS:
     }
 
 private:
-    template <typename P> P *page() const
-    {
-        for (ui::Page *p : m_console.pages)
-            if (auto *typed = qobject_cast<P *>(p))
-                return typed;
-        return nullptr;
-    }
+    template <typename P> P *page() const { return m_console.page<P>(); }
 
     testsupport::SimulatorProcess m_sim{kSimArgs};
-    api::Client *m_client = nullptr;
-    QString m_orgId;
-    QString m_orgName;
     a11y::Console m_console;
 };
 
