@@ -9,6 +9,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QTimeZone>
 
 namespace models {
 
@@ -60,8 +61,9 @@ public:
     int rowOfEmail(const QString &email) const;
     bool containsEmail(const QString &email) const { return rowOfEmail(email) >= 0; }
 
-    void setShowTimesInUtc(bool utc);
-    bool showTimesInUtc() const { return m_utc; }
+    // Created and Updated in this zone (View › Time zone), named in their headers.
+    void setTimeZone(const QTimeZone &zone);
+    QTimeZone timeZone() const { return m_zone; }
 
     static QString statusText(const QString &status);
     QString formatTime(const QDateTime &time) const;
@@ -80,7 +82,7 @@ private:
     QHash<QString, int> m_rowByEmail;
     int m_generation = 0;
     bool m_clearOnFirstPage = false;
-    bool m_utc = false;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
 };
 
 } // namespace models
