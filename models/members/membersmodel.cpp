@@ -163,7 +163,7 @@ QString MembersModel::formatTime(const QDateTime &time) const
 {
     if (!time.isValid())
         return {};
-    return zonedTimeText(time, m_zone);
+    return reportTimeText(time, m_zone);
 }
 
 int MembersModel::rowCount(const QModelIndex &parent) const
@@ -193,9 +193,9 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
         case TwoFactorColumn:
             return m.user.twoFactorEnabled ? tr("Yes") : tr("No");
         case CreatedColumn:
-            return formatTime(m.createTime);
+            return zonedTimeText(m.createTime, m_zone);
         case UpdatedColumn:
-            return formatTime(m.updateTime);
+            return zonedTimeText(m.updateTime, m_zone);
         }
         break;
     case SortRole:

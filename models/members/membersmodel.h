@@ -66,6 +66,7 @@ public:
     QTimeZone timeZone() const { return m_zone; }
 
     static QString statusText(const QString &status);
+    // With the zone's name: "2026-11-20 15:30 Asia/Kolkata (UTC+05:30)" (the details pane).
     QString formatTime(const QDateTime &time) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
