@@ -120,7 +120,11 @@ QString TimeZoneOption::apply(const QCommandLineParser &parser, QTimeZone *zone)
     QString choice = parser.value(m_option).trimmed();
     if (choice.compare(QLatin1String("local"), Qt::CaseInsensitive) == 0)
         choice = QStringLiteral("local");
-    const QTimeZone named = choice.isEmpty() ? QTimeZone() : models::TimeZoneSetting::zoneFor(choice);
+    // Only ids the system's zone database lists: Qt also takes POSIX rule text ("Berlin") as a zone.
+    const bool known = choice == QLatin1String("local") ||
+                       choice.compare(QLatin1String("UTC"), Qt::CaseInsensitive) == 0 ||
+                       QTimeZone::isTimeZoneIdAvailable(choice.toUtf8());
+    const QTimeZone named = known ? models::TimeZoneSetting::zoneFor(choice) : QTimeZone();
     if (!named.isValid())
         return QStringLiteral(
                    "--time-zone '%1' is not a time zone (an IANA id such as Europe/Berlin, local or UTC)")
