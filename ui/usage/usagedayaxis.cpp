@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QTimeZone>
 
 namespace ui::usagedayaxis {
 
