@@ -163,10 +163,10 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(d));
             QTest::qWait(20);
             if (a11y::tabChain(d).size() < 2)
-                problems << d->metaObject()->className() +
+                problems << QString::fromLatin1(d->metaObject()->className()) +
                                 QStringLiteral(": fewer than two stops in the tab chain");
             for (const QString &p : a11y::tabOrderProblems(d))
-                problems << d->metaObject()->className() + QStringLiteral(": ") + p;
+                problems << QString::fromLatin1(d->metaObject()->className()) + QStringLiteral(": ") + p;
             delete d;
         }
         report(problems);
