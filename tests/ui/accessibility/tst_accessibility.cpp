@@ -190,7 +190,10 @@ private Q_SLOTS:
         // Tab from the page's first stop round the whole chain, as a user would.
         const QList<QWidget *> chain = a11y::tabChain(orgs);
         QVERIFY(!chain.isEmpty());
+        m_console.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_console.window.get()));
         chain.first()->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(QApplication::focusWidget());
         QSet<QWidget *> reached;
         const auto allReached = [&] {
             return std::all_of(wanted.begin(), wanted.end(), [&](QWidget *w) { return reached.contains(w); });
@@ -198,7 +201,8 @@ private Q_SLOTS:
         // Round the whole window's chain (shell widgets included) at most a few times.
         for (int i = 0; i < 400 && !allReached(); ++i) {
             reached.insert(QApplication::focusWidget());
-            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focus = QApplication::focusWidget();
+            QTest::keyClick(focus ? focus : m_console.window.get(), Qt::Key_Tab);
         }
         reached.insert(QApplication::focusWidget());
         for (QWidget *w : std::as_const(wanted))
