@@ -1,6 +1,7 @@
 #include "app/commandoptions.h"
 
 #include "api/client.h"
+#include "models/settings/timezonesetting.h"
 
 #include <QCommandLineParser>
 #include <QLoggingCategory>
@@ -168,6 +169,40 @@ QString usageRange(const QCommandLineParser &parser, const QCommandLineOption &f
         return QStringLiteral("--from and --to must be dates (YYYY-MM-DD)");
     if (*last < *first)
         return QStringLiteral("--from must not be after --to");
+    return {};
+}
+
+TimeZoneOption::TimeZoneOption()
+    : m_option(
+          QStringLiteral("time-zone"),
+          QStringLiteral("CSV times in this zone, with its offset: an IANA id (Europe/Berlin), local or UTC "
+                         "(default). Usage days stay UTC."),
+          QStringLiteral("ZONE"))
+{}
+
+void TimeZoneOption::addTo(QCommandLineParser &parser) const
+{
+    parser.addOption(m_option);
+}
+
+QString TimeZoneOption::apply(const QCommandLineParser &parser, QTimeZone *zone) const
+{
+    *zone = QTimeZone::utc();
+    if (!parser.isSet(m_option))
+        return {};
+    QString choice = parser.value(m_option).trimmed();
+    if (choice.compare(QLatin1String("local"), Qt::CaseInsensitive) == 0)
+        choice = QStringLiteral("local");
+    // Only ids the system's zone database lists: Qt also takes POSIX rule text ("Berlin") as a zone.
+    const bool known = choice == QLatin1String("local") ||
+                       choice.compare(QLatin1String("UTC"), Qt::CaseInsensitive) == 0 ||
+                       QTimeZone::isTimeZoneIdAvailable(choice.toUtf8());
+    const QTimeZone named = known ? models::TimeZoneSetting::zoneFor(choice) : QTimeZone();
+    if (!named.isValid())
+        return QStringLiteral(
+                   "--time-zone '%1' is not a time zone (an IANA id such as Europe/Berlin, local or UTC)")
+            .arg(choice);
+    *zone = named;
     return {};
 }
 

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -76,5 +77,19 @@ private:
 // line or empty.
 QString usageRange(const QCommandLineParser &parser, const QCommandLineOption &from,
                    const QCommandLineOption &to, QDate *first, QDate *last);
+
+// --time-zone ZONE: an IANA id, "local" or "UTC" (models::TimeZoneSetting's
+// choices). Not given: UTC, as exports always wrote.
+class TimeZoneOption
+{
+public:
+    TimeZoneOption();
+    void addTo(QCommandLineParser &parser) const;
+    // The zone named, UTC when not given; an error line (usage error) or empty.
+    QString apply(const QCommandLineParser &parser, QTimeZone *zone) const;
+
+private:
+    QCommandLineOption m_option;
+};
 
 } // namespace app::cli

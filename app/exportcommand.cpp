@@ -339,6 +339,8 @@ int runExportCommand(const QStringList &givenArguments)
     connectionOpts.addTo(parser);
     const app::cli::AuditFilterOptions auditFilterOpts;
     auditFilterOpts.addTo(parser);
+    const app::cli::TimeZoneOption timeZoneOpt;
+    timeZoneOpt.addTo(parser);
     const QCommandLineOption metricOpt(
         QStringLiteral("metric"), QStringLiteral("Usage: only this billable metric id (x_BillableMetricId)."),
         QStringLiteral("ID"));
@@ -406,6 +408,11 @@ int runExportCommand(const QStringList &givenArguments)
         }
     }
 
+    QTimeZone timeZone;
+    if (const QString error = timeZoneOpt.apply(parser, &timeZone); !error.isEmpty()) {
+        errorLine(error);
+        return Usage;
+    }
     api::Client client;
     if (const QString problem = connectionOpts.configure(parser, client); !problem.isEmpty()) {
         errorLine(problem);
@@ -599,6 +606,8 @@ int runExportCommand(const QStringList &givenArguments)
     models::RecordExporter exporter(device.get(), exportFormat);
     // Audit pages go out column by column, without a record per entry.
     models::AuditPageWriter auditWriter(device.get(), exportFormat);
+    exporter.setTimeZone(timeZone);
+    auditWriter.setTimeZone(timeZone);
     if (includeSuborgs) {
         models::OrgTreeRollup rollup(&client);
         rollup.setKind(kind == QLatin1String("audit")   ? models::OrgTreeRollup::Kind::Audit

@@ -868,36 +868,36 @@ bool AuditController::exportTo(const QString &path, Format format)
     Q_EMIT exportingChanged(true);
     Q_EMIT exportProgressChanged(exportProgress());
     m_exportTick->start();
-    m_exportWatcher.setFuture(runInPool(
-        [path, format, snapshot, rows, done, canceled, rebuilt, archiveOrg, archiveDir]() -> QString {
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return file.errorString();
-            std::unique_ptr<AuditArchive> archive;
-            AuditExportWriter::FullEntries lookup;
-            if (format == Format::Json && !archiveOrg.isEmpty()) {
-                archive = std::make_unique<AuditArchive>(archiveOrg, archiveDir);
-                if (archive->openReadOnly())
-                    lookup = [&archive](const QStringList &ids) { return archive->fullEntries(ids); };
-            }
-            QString error;
-            qint64 rebuiltCount = 0;
-            const bool ok = AuditExportWriter::writeRows(
-                &file, format, snapshot, rows,
-                [&](qint64 n) {
-                    done->store(n);
-                    return !canceled->load();
-                },
-                &error, lookup, &rebuiltCount);
-            rebuilt->store(rebuiltCount);
-            if (!ok) {
-                file.cancelWriting();
-                return error.isEmpty() ? QStringLiteral("write failed") : error;
-            }
-            if (!file.commit())
-                return file.errorString();
-            return {};
-        }));
+    m_exportWatcher.setFuture(runInPool([path, format, snapshot, rows, done, canceled, rebuilt, archiveOrg,
+                                         archiveDir, zone = m_model->timeZone()]() -> QString {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return file.errorString();
+        std::unique_ptr<AuditArchive> archive;
+        AuditExportWriter::FullEntries lookup;
+        if (format == Format::Json && !archiveOrg.isEmpty()) {
+            archive = std::make_unique<AuditArchive>(archiveOrg, archiveDir);
+            if (archive->openReadOnly())
+                lookup = [&archive](const QStringList &ids) { return archive->fullEntries(ids); };
+        }
+        QString error;
+        qint64 rebuiltCount = 0;
+        const bool ok = AuditExportWriter::writeRows(
+            &file, format, snapshot, rows,
+            [&](qint64 n) {
+                done->store(n);
+                return !canceled->load();
+            },
+            &error, lookup, &rebuiltCount, zone);
+        rebuilt->store(rebuiltCount);
+        if (!ok) {
+            file.cancelWriting();
+            return error.isEmpty() ? QStringLiteral("write failed") : error;
+        }
+        if (!file.commit())
+            return file.errorString();
+        return {};
+    }));
     return true;
 }
 

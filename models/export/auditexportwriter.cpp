@@ -11,11 +11,13 @@ namespace models {
 
 bool AuditExportWriter::writeRows(QIODevice *device, Format format, const models::AuditSnapshot &snapshot,
                                   std::span<const quint32> rows, const std::function<bool(qint64)> &progress,
-                                  QString *error, const FullEntries &fullEntries, qint64 *rebuilt)
+                                  QString *error, const FullEntries &fullEntries, qint64 *rebuilt,
+                                  const QTimeZone &zone)
 {
     const auto &columns = ExportColumns::auditEvents();
     const QList<bool> numeric = ExportColumns::numericFlags(columns);
     models::RecordExporter out(device, format);
+    out.setTimeZone(zone);
     out.begin(columns);
     qint64 done = 0;
     qint64 synthesized = 0;
@@ -44,7 +46,8 @@ bool AuditExportWriter::writeRows(QIODevice *device, Format format, const models
                     ++synthesized;
                 }
             }
-            out.addRow(format == Format::Csv ? ExportColumns::row(columns, e) : QStringList(), numeric, json);
+            out.addRow(format == Format::Csv ? ExportColumns::row(columns, e, out.timeZone()) : QStringList(),
+                       numeric, json);
             ++done;
         }
         if (progress && !progress(done))

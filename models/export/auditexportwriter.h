@@ -33,10 +33,12 @@ public:
     // Writes rows of snapshot; progress(done) is called every few thousand
     // rows and stops the export when it returns false. For JSON, fullEntries
     // (when set) supplies the entries as received; *rebuilt counts the
-    // entries that had to be rebuilt from their compact fields.
+    // entries that had to be rebuilt from their compact fields. CSV times are
+    // written in `zone` with its offset (UTC when invalid).
     static bool writeRows(QIODevice *device, Format format, const AuditSnapshot &snapshot,
                           std::span<const quint32> rows, const std::function<bool(qint64)> &progress,
-                          QString *error, const FullEntries &fullEntries = {}, qint64 *rebuilt = nullptr);
+                          QString *error, const FullEntries &fullEntries = {}, qint64 *rebuilt = nullptr,
+                          const QTimeZone &zone = {});
 };
 
 } // namespace models

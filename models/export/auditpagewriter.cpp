@@ -281,7 +281,13 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
                 appendCell(m_buffer, page.ids.view(i));
                 break;
             case Field::Time:
-                if (page.timeMs[n] != Page::kNoTime)
+                if (page.timeMs[n] == Page::kNoTime)
+                    break;
+                if (m_zone.isValid())
+                    m_buffer +=
+                        ExportColumns::time(QDateTime::fromMSecsSinceEpoch(page.timeMs[n], Qt::UTC), m_zone)
+                            .toUtf8();
+                else
                     appendTime(m_buffer, page.timeMs[n]);
                 break;
             case Field::Text:

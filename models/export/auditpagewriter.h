@@ -41,6 +41,8 @@ public:
 
     qint64 rows() const { return m_rows; }
     bool ok() const { return m_ok; }
+    // CSV times in this zone with its offset (ExportColumns::time); UTC by default.
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone == QTimeZone::utc() ? QTimeZone() : zone; }
 
     // ISO 8601 UTC with milliseconds, as ExportColumns::time() writes a QDateTime.
     static void appendTime(QByteArray &out, qint64 msSinceEpoch);
@@ -56,6 +58,7 @@ private:
     QByteArray m_buffer;
     qint64 m_rows = 0;
     bool m_ok = true;
+    QTimeZone m_zone;
 };
 
 } // namespace models

@@ -19,6 +19,15 @@ QString ExportColumns::time(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+QString ExportColumns::time(const QDateTime &t, const QTimeZone &zone)
+{
+    if (!t.isValid())
+        return {};
+    if (!zone.isValid() || zone == QTimeZone::utc())
+        return time(t);
+    return t.toTimeZone(zone).toString(Qt::ISODateWithMs);
+}
+
 QString ExportColumns::number(const std::optional<double> &v)
 {
     return v ? QString::number(*v, 'g', 17) : QString();
@@ -35,7 +44,8 @@ const QList<ExportColumn<api::Organization>> &ExportColumns::organizations()
     static const QList<ExportColumn<O>> columns{
         {QStringLiteral("id"), [](const O &o) { return o.id; }},
         {QStringLiteral("name"), [](const O &o) { return o.name; }},
-        {QStringLiteral("create_time"), [](const O &o) { return time(o.createTime); }},
+        {QStringLiteral("create_time"), [](const O &o) { return time(o.createTime); }, false,
+         [](const O &o) { return o.createTime; }},
         {QStringLiteral("parent_id"), [](const O &o) { return o.parentId; }},
         {QStringLiteral("parent_name"), [](const O &o) { return o.parentName; }},
         {QStringLiteral("hierarchy_tags"), [](const O &o) { return o.hierarchyTags.join(QLatin1Char('/')); }},
@@ -67,13 +77,15 @@ const QList<ExportColumn<api::Account>> &ExportColumns::accounts()
         {QStringLiteral("id"), [](const A &a) { return a.id; }},
         {QStringLiteral("name"), [](const A &a) { return a.name.value_or(QString()); }},
         {QStringLiteral("type"), [](const A &a) { return a.type; }},
-        {QStringLiteral("created_on"), [](const A &a) { return time(a.createdOn); }},
+        {QStringLiteral("created_on"), [](const A &a) { return time(a.createdOn); }, false,
+         [](const A &a) { return a.createdOn; }},
         {QStringLiteral("abuse_contact_email"),
          [](const A &a) { return a.settings.abuseContactEmail.value_or(QString()); }},
         {QStringLiteral("access_approval_expiry"),
          [](const A &a) {
              return a.settings.accessApprovalExpiry ? time(*a.settings.accessApprovalExpiry) : QString();
-         }},
+         },
+         false, [](const A &a) { return a.settings.accessApprovalExpiry.value_or(QDateTime()); }},
         {QStringLiteral("api_access_enabled"),
          [](const A &a) { return boolean(a.settings.apiAccessEnabled); }},
         {QStringLiteral("enforce_twofactor"),
@@ -96,8 +108,10 @@ const QList<ExportColumn<api::Member>> &ExportColumns::members()
          [](const M &m) {
              return m.user.twoFactorEnabled ? QStringLiteral("true") : QStringLiteral("false");
          }},
-        {QStringLiteral("create_time"), [](const M &m) { return time(m.createTime); }},
-        {QStringLiteral("update_time"), [](const M &m) { return time(m.updateTime); }},
+        {QStringLiteral("create_time"), [](const M &m) { return time(m.createTime); }, false,
+         [](const M &m) { return m.createTime; }},
+        {QStringLiteral("update_time"), [](const M &m) { return time(m.updateTime); }, false,
+         [](const M &m) { return m.updateTime; }},
     };
     return columns;
 }
@@ -107,7 +121,8 @@ const QList<ExportColumn<api::AuditEvent>> &ExportColumns::auditEvents()
     using E = api::AuditEvent;
     static const QList<ExportColumn<E>> columns{
         {QStringLiteral("id"), [](const E &e) { return e.id; }},
-        {QStringLiteral("action_time"), [](const E &e) { return time(e.actionTime); }},
+        {QStringLiteral("action_time"), [](const E &e) { return time(e.actionTime); }, false,
+         [](const E &e) { return e.actionTime; }},
         {QStringLiteral("action_type"), [](const E &e) { return e.actionType; }},
         {QStringLiteral("action_result"), [](const E &e) { return e.actionResult; }},
         {QStringLiteral("action_description"), [](const E &e) { return e.actionDescription; }},

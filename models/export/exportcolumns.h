@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QStringList>
+#include <QTimeZone>
 
 namespace models {
 
@@ -21,6 +22,8 @@ public:
 
     // ISO 8601 UTC with milliseconds, empty for an invalid time.
     static QString time(const QDateTime &t);
+    // ISO 8601 with milliseconds in `zone`, with its offset ("Z" for UTC).
+    static QString time(const QDateTime &t, const QTimeZone &zone);
     static QString number(const std::optional<double> &v);
     static QString boolean(const std::optional<bool> &v);
 
@@ -31,13 +34,16 @@ public:
             out << c.header;
         return out;
     }
+    // Times in UTC, or in `zone` with its offset. Usage records' times stay
+    // UTC whatever the zone: usage is counted in the API's UTC days.
     template <typename Record>
-    static QStringList row(const QList<ExportColumn<Record>> &columns, const Record &record)
+    static QStringList row(const QList<ExportColumn<Record>> &columns, const Record &record,
+                           const QTimeZone *zone = nullptr)
     {
         QStringList out;
         out.reserve(columns.size());
         for (const auto &c : columns)
-            out << c.value(record);
+            out << (zone && c.when ? time(c.when(record), *zone) : c.value(record));
         return out;
     }
     template <typename Record> static QList<bool> numericFlags(const QList<ExportColumn<Record>> &columns)

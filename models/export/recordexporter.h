@@ -1,6 +1,8 @@
 #pragma once
 // Streams records to a device as CSV (header + one row per record) or as a
-// JSON array of the API's objects exactly as received (rawJson).
+// JSON array of the API's objects exactly as received (rawJson). CSV times
+// are UTC unless setTimeZone() names another zone: then they carry its offset
+// (JSON keeps the API's own UTC times).
 
 #include "models/export/csvwriter.h"
 #include "models/export/exportcolumns.h"
@@ -20,6 +22,10 @@ public:
 
     RecordExporter(QIODevice *device, Format format) : m_device(device), m_format(format) {}
 
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone == QTimeZone::utc() ? QTimeZone() : zone; }
+    // The zone CSV times are written in; null for UTC.
+    const QTimeZone *timeZone() const { return m_zone.isValid() ? &m_zone : nullptr; }
+
     // Writes the CSV header or the opening bracket.
     bool begin(const QStringList &headers);
     bool addRow(const QStringList &cells, const QList<bool> &numeric, const QByteArray &rawJson);
@@ -35,8 +41,8 @@ public:
     bool add(const QList<ExportColumn<Record>> &columns, const QList<Record> &records)
     {
         for (const Record &r : records)
-            if (!addRow(m_format == Format::Csv ? ExportColumns::row(columns, r) : QStringList(), m_numeric,
-                        r.rawJson))
+            if (!addRow(m_format == Format::Csv ? ExportColumns::row(columns, r, timeZone()) : QStringList(),
+                        m_numeric, r.rawJson))
                 return false;
         return true;
     }
@@ -60,6 +66,7 @@ private:
     QList<bool> m_numeric;
     qint64 m_rows = 0;
     bool m_ok = true;
+    QTimeZone m_zone;
 };
 
 } // namespace models

@@ -1,4 +1,5 @@
 #include "models/members/memberscontroller.h"
+#include "models/settings/timezonesetting.h"
 
 #include "api/client.h"
 #include "api/memberspager.h"
@@ -35,6 +36,7 @@ MembersController::MembersController(Session *session, ActivityLog *activity, QO
         }
     });
     m_proxy->setSourceModel(m_model);
+    TimeZoneSetting::follow(this, [this] { m_model->setTimeZone(TimeZoneSetting::instance()->zone()); });
     connect(session, &Session::organizationChanged, this, &MembersController::onOrganizationChanged);
     connect(session, &Session::clientChanged, this, &MembersController::onOrganizationChanged);
 }
@@ -365,7 +367,8 @@ bool MembersController::exportTo(const QString &path, bool json)
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         shown.append(m_model->member(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
     QSaveFile file(path);
-    const QByteArray data = json ? MembersExporter::toJson(shown) : MembersExporter::toCsv(shown);
+    const QByteArray data =
+        json ? MembersExporter::toJson(shown) : MembersExporter::toCsv(shown, m_model->timeZone());
     if (!file.open(QIODevice::WriteOnly) || file.write(data) < 0 || !file.commit()) {
         setError(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), false);
         return false;

@@ -32,12 +32,13 @@ api::Member withRawJson(const api::Member &m)
     return copy;
 }
 
-QByteArray run(const QList<api::Member> &members, RecordExporter::Format format)
+QByteArray run(const QList<api::Member> &members, RecordExporter::Format format, const QTimeZone &zone = {})
 {
     QByteArray out;
     QBuffer buffer(&out);
     buffer.open(QIODevice::WriteOnly);
     RecordExporter exporter(&buffer, format);
+    exporter.setTimeZone(zone);
     const auto &columns = ExportColumns::members();
     exporter.begin(columns);
     QList<api::Member> rows;
@@ -51,9 +52,9 @@ QByteArray run(const QList<api::Member> &members, RecordExporter::Format format)
 
 } // namespace
 
-QByteArray MembersExporter::toCsv(const QList<api::Member> &members)
+QByteArray MembersExporter::toCsv(const QList<api::Member> &members, const QTimeZone &zone)
 {
-    return run(members, RecordExporter::Format::Csv);
+    return run(members, RecordExporter::Format::Csv, zone);
 }
 
 QByteArray MembersExporter::toJson(const QList<api::Member> &members)

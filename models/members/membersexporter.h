@@ -7,13 +7,15 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QTimeZone>
 
 namespace models {
 
 class MembersExporter
 {
 public:
-    static QByteArray toCsv(const QList<api::Member> &members);
+    // Times with the offset of `zone` (View › Time zone); JSON keeps the API's UTC.
+    static QByteArray toCsv(const QList<api::Member> &members, const QTimeZone &zone = QTimeZone::utc());
     static QByteArray toJson(const QList<api::Member> &members);
 };
 

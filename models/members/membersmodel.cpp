@@ -1,5 +1,8 @@
 #include "models/members/membersmodel.h"
 
+#include "models/reports/reportdocument.h"
+#include "models/settings/zonedtime.h"
+
 #include <QLocale>
 #include <algorithm>
 
@@ -132,11 +135,12 @@ int MembersModel::rowOfEmail(const QString &email) const
     return m_rowByEmail.value(emailKey(email), -1);
 }
 
-void MembersModel::setShowTimesInUtc(bool utc)
+void MembersModel::setTimeZone(const QTimeZone &zone)
 {
-    if (m_utc == utc)
+    if (m_zone == zone)
         return;
-    m_utc = utc;
+    m_zone = zone;
+    Q_EMIT headerDataChanged(Qt::Horizontal, CreatedColumn, UpdatedColumn);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, CreatedColumn), index(rowCount() - 1, UpdatedColumn), {Qt::DisplayRole});
 }
@@ -159,8 +163,7 @@ QString MembersModel::formatTime(const QDateTime &time) const
 {
     if (!time.isValid())
         return {};
-    const QDateTime shown = m_utc ? time.toUTC() : time.toLocalTime();
-    return shown.toString(QStringLiteral("yyyy-MM-dd HH:mm")) + (m_utc ? QStringLiteral(" UTC") : QString());
+    return reportTimeText(time, m_zone);
 }
 
 int MembersModel::rowCount(const QModelIndex &parent) const
@@ -190,9 +193,9 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
         case TwoFactorColumn:
             return m.user.twoFactorEnabled ? tr("Yes") : tr("No");
         case CreatedColumn:
-            return formatTime(m.createTime);
+            return zonedTimeText(m.createTime, m_zone);
         case UpdatedColumn:
-            return formatTime(m.updateTime);
+            return zonedTimeText(m.updateTime, m_zone);
         }
         break;
     case SortRole:
@@ -214,7 +217,7 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == CreatedColumn || index.column() == UpdatedColumn) {
             const QDateTime t = index.column() == CreatedColumn ? m.createTime : m.updateTime;
-            return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QVariant();
+            return t.isValid() ? reportTimeText(t, m_zone, true) : QVariant();
         }
         if (index.column() == EmailColumn)
             return m.user.email;
@@ -247,9 +250,9 @@ QVariant MembersModel::headerData(int section, Qt::Orientation orientation, int 
     case TwoFactorColumn:
         return tr("2FA");
     case CreatedColumn:
-        return tr("Created");
+        return headerWithZone(tr("Created"), m_zone);
     case UpdatedColumn:
-        return tr("Updated");
+        return headerWithZone(tr("Updated"), m_zone);
     }
     return {};
 }

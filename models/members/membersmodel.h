@@ -9,6 +9,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QTimeZone>
 
 namespace models {
 
@@ -60,10 +61,12 @@ public:
     int rowOfEmail(const QString &email) const;
     bool containsEmail(const QString &email) const { return rowOfEmail(email) >= 0; }
 
-    void setShowTimesInUtc(bool utc);
-    bool showTimesInUtc() const { return m_utc; }
+    // Created and Updated in this zone (View › Time zone), named in their headers.
+    void setTimeZone(const QTimeZone &zone);
+    QTimeZone timeZone() const { return m_zone; }
 
     static QString statusText(const QString &status);
+    // With the zone's name: "2026-11-20 15:30 Asia/Kolkata (UTC+05:30)" (the details pane).
     QString formatTime(const QDateTime &time) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -80,7 +83,7 @@ private:
     QHash<QString, int> m_rowByEmail;
     int m_generation = 0;
     bool m_clearOnFirstPage = false;
-    bool m_utc = false;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
 };
 
 } // namespace models

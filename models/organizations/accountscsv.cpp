@@ -1,5 +1,7 @@
 #include "models/organizations/accountscsv.h"
 
+#include "models/export/exportcolumns.h"
+
 #include <QStringList>
 
 namespace models {
@@ -9,11 +11,6 @@ namespace {
 QString boolText(const std::optional<bool> &v)
 {
     return v ? (*v ? QStringLiteral("true") : QStringLiteral("false")) : QString();
-}
-
-QString isoText(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 } // namespace
@@ -33,8 +30,9 @@ QString AccountsCsv::field(const QString &value)
     return v;
 }
 
-QByteArray AccountsCsv::toCsv(const QList<api::Account> &accounts)
+QByteArray AccountsCsv::toCsv(const QList<api::Account> &accounts, const QTimeZone &zone)
 {
+    const auto isoText = [&zone](const QDateTime &t) { return ExportColumns::time(t, zone); };
     const QStringList header{QStringLiteral("id"),
                              QStringLiteral("name"),
                              QStringLiteral("type"),

@@ -9,13 +9,15 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QTimeZone>
 
 namespace models {
 
 class AccountsCsv
 {
 public:
-    static QByteArray toCsv(const QList<api::Account> &accounts);
+    // Times with the offset of `zone` (the Accounts table's, View › Time zone).
+    static QByteArray toCsv(const QList<api::Account> &accounts, const QTimeZone &zone = QTimeZone::utc());
     // One escaped field (exposed for tests).
     static QString field(const QString &value);
 };

@@ -1,5 +1,8 @@
 #include "models/organizations/accounttablemodel.h"
 
+#include "models/reports/reportdocument.h"
+#include "models/settings/zonedtime.h"
+
 #include <QFont>
 #include <QLocale>
 
@@ -42,11 +45,12 @@ const api::Account *AccountTableModel::account(int row) const
     return row >= 0 && row < m_accounts.size() ? &m_accounts.at(row) : nullptr;
 }
 
-void AccountTableModel::setShowUtc(bool utc)
+void AccountTableModel::setTimeZone(const QTimeZone &zone)
 {
-    if (m_utc == utc)
+    if (m_zone == zone)
         return;
-    m_utc = utc;
+    m_zone = zone;
+    Q_EMIT headerDataChanged(Qt::Horizontal, CreatedColumn, CreatedColumn);
     if (!m_accounts.isEmpty())
         Q_EMIT dataChanged(index(0, CreatedColumn), index(int(m_accounts.size()) - 1, CreatedColumn));
 }
@@ -127,11 +131,10 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
             if (!a.createdOn.isValid())
                 return QString();
             // The date is what people scan for; the exact instant is in the tooltip.
-            return m_utc ? QLocale().toString(a.createdOn.toUTC().date(), QLocale::ShortFormat)
-                         : QLocale().toString(a.createdOn.toLocalTime().date(), QLocale::ShortFormat);
+            return zonedDateText(a.createdOn, m_zone);
         }
         if (role == Qt::ToolTipRole && a.createdOn.isValid())
-            return a.createdOn.toUTC().toString(Qt::ISODateWithMs);
+            return reportTimeText(a.createdOn, m_zone, true);
         if (role == SortRole)
             return a.createdOn.isValid() ? a.createdOn.toMSecsSinceEpoch() : qint64(0);
         break;
@@ -171,7 +174,7 @@ QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation,
     case TypeColumn:
         return tr("Type");
     case CreatedColumn:
-        return tr("Created");
+        return headerWithZone(tr("Created"), m_zone);
     case SettingsColumn:
         return tr("Settings");
     default:

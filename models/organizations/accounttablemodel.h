@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QTimeZone>
 
 namespace models {
 
@@ -25,8 +26,9 @@ public:
     const QList<api::Account> &accounts() const { return m_accounts; }
     const api::Account *account(int row) const;
 
-    // Created column in UTC instead of local time.
-    void setShowUtc(bool utc);
+    // The Created column's zone (View › Time zone), named in its header.
+    void setTimeZone(const QTimeZone &zone);
+    QTimeZone timeZone() const { return m_zone; }
 
     // "Two-factor enforced · API access on · abuse: x@y" (nulls left out).
     static QString settingsSummary(const api::AccountSettings &settings);
@@ -38,7 +40,7 @@ public:
 
 private:
     QList<api::Account> m_accounts;
-    bool m_utc = false;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
 };
 
 } // namespace models

@@ -1,4 +1,5 @@
 #include "models/organizations/organizationscontroller.h"
+#include "models/settings/timezonesetting.h"
 
 #include "api/accountspager.h"
 #include "api/client.h"
@@ -67,6 +68,7 @@ OrganizationsController::OrganizationsController(Session *session, ActivityLog *
     qRegisterMetaType<models::ErrorInfo>();
     qRegisterMetaType<models::OrganizationsController::Question>();
     m_shown->setSourceModel(m_tree);
+    TimeZoneSetting::follow(this, [this] { m_accounts->setTimeZone(TimeZoneSetting::instance()->zone()); });
     connect(session, &Session::clientChanged, this, [this] { reload(true); });
     connect(session, &Session::organizationChanged, this,
             [this](const QString &id) { onSessionOrganizationChanged(id); });
@@ -905,7 +907,6 @@ void OrganizationsController::loadAccounts(const api::AccountFilter &filter, boo
     auto *pager = new api::AccountsPager(client(), m_currentId, filter, this);
     pager->setPageSize(100); // rows show up while a big organization is still loading
     m_accountsPager = pager;
-    m_accounts->setShowUtc(m_settings->showTimesInUtc());
     connect(pager, &api::AccountsPager::pageReady, this, [this, pager](const QList<api::Account> &accounts) {
         if (pager != m_accountsPager)
             return;
@@ -942,7 +943,7 @@ bool OrganizationsController::exportAccounts(const QString &path)
     if (accounts.isEmpty())
         return false;
     QSaveFile file(path);
-    const QByteArray csv = AccountsCsv::toCsv(accounts);
+    const QByteArray csv = AccountsCsv::toCsv(accounts, m_accounts->timeZone());
     if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
         setError(tr("Could not write %1: %2").arg(path, file.errorString()), {});
         return false;

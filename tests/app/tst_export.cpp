@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -99,6 +100,54 @@ private Q_SLOTS:
                                     QStringLiteral("--page-size"), QStringLiteral("3")});
         QCOMPARE(accounts.exitCode, 0);
         QVERIFY(accounts.out.startsWith("id,name,type,created_on"));
+    }
+
+    void timeZoneWritesOffsets()
+    {
+        // --time-zone: the same instants, written with the zone's offset; usage days stay UTC.
+        const QStringList audit{QStringLiteral("audit"), QStringLiteral("--org"), m_rootOrg,
+                                QStringLiteral("--since"), QStringLiteral("2026-11-20T00:00:00Z")};
+        const Run utc = run(m_clean.baseUrl(), audit);
+        const Run kolkata = run(m_clean.baseUrl(), audit + QStringList{QStringLiteral("--time-zone"),
+                                                                       QStringLiteral("Asia/Kolkata")});
+        QCOMPARE(utc.exitCode, 0);
+        QCOMPARE(kolkata.exitCode, 0);
+        // Row starts: an id, then action_time (quoted cells may hold line breaks, these never start a line
+        // so).
+        static const QRegularExpression rowStart(
+            QStringLiteral("^[A-Za-z0-9_-]+,(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+(Z|[+-]\\d\\d:\\d\\d)),"),
+            QRegularExpression::MultilineOption);
+        const auto times = [](const QByteArray &csv) {
+            QStringList out;
+            for (auto it = rowStart.globalMatch(QString::fromUtf8(csv)); it.hasNext();)
+                out << it.next().captured(1);
+            return out;
+        };
+        const QStringList a = times(utc.out);
+        const QStringList b = times(kolkata.out);
+        QVERIFY(a.size() > 2);
+        QCOMPARE(a.size(), b.size());
+        QCOMPARE(kolkata.out.left(kolkata.out.indexOf('\n')),
+                 utc.out.left(utc.out.indexOf('\n'))); // same header
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            QVERIFY2(a.at(i).endsWith(QLatin1Char('Z')) && b.at(i).endsWith(QLatin1String("+05:30")),
+                     qPrintable(a.at(i) + QLatin1Char(' ') + b.at(i)));
+            QCOMPARE(QDateTime::fromString(b.at(i), Qt::ISODateWithMs).toMSecsSinceEpoch(),
+                     QDateTime::fromString(a.at(i), Qt::ISODateWithMs).toMSecsSinceEpoch());
+        }
+        const Run members =
+            run(m_clean.baseUrl(), {QStringLiteral("members"), QStringLiteral("--org"), m_rootOrg,
+                                    QStringLiteral("--time-zone"), QStringLiteral("Asia/Kolkata")});
+        QCOMPARE(members.exitCode, 0);
+        QVERIFY(members.out.contains("+05:30"));
+        const Run usage =
+            run(m_clean.baseUrl(),
+                {QStringLiteral("usage"), QStringLiteral("--org"), m_rootOrg, QStringLiteral("--from"),
+                 QStringLiteral("2026-11-01"), QStringLiteral("--to"), QStringLiteral("2026-11-02"),
+                 QStringLiteral("--time-zone"), QStringLiteral("Asia/Kolkata")});
+        QCOMPARE(usage.exitCode, 0);
+        QVERIFY(usage.out.contains("2026-11-01T00:00:00.000Z"));
+        QVERIFY(!usage.out.contains("+05:30"));
     }
 
     void auditWithFaultsEqualsAuditWithout()

@@ -88,6 +88,30 @@ private Q_SLOTS:
             QVERIFY2(r.err.contains("--page-size"), r.err.constData());
     }
 
+    void timeZone_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("unknown") << QStringLiteral("Mars/Olympus_Mons") << 2;
+        QTest::newRow("empty") << QString() << 2;
+        QTest::newRow("offset words") << QStringLiteral("Berlin") << 2;
+        QTest::newRow("iana") << QStringLiteral("Europe/Berlin") << 1;
+        QTest::newRow("local") << QStringLiteral("local") << 1;
+        QTest::newRow("Local") << QStringLiteral("Local") << 1;
+        QTest::newRow("utc") << QStringLiteral("utc") << 1;
+    }
+    void timeZone()
+    {
+        QFETCH(QString, value);
+        QFETCH(int, exitCode);
+        const Run r = run(
+            {QStringLiteral("members"), QStringLiteral("--org"), kOrg, QStringLiteral("--time-zone"), value});
+        QVERIFY2(r.exitCode == exitCode, r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        if (exitCode == 2)
+            QVERIFY2(r.err.contains("--time-zone"), r.err.constData());
+    }
+
     void ids_data()
     {
         QTest::addColumn<QStringList>("args");

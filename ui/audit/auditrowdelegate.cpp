@@ -1,6 +1,7 @@
 #include "ui/audit/auditrowdelegate.h"
 
 #include "models/audit/audittablemodel.h"
+#include "ui/common/rowtint.h"
 
 #include <QPainter>
 
@@ -11,9 +12,7 @@ void AuditRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 {
     if (index.data(models::AuditTableModel::FailedRole).toBool() &&
         !(option.state & QStyle::State_Selected)) {
-        QColor tint(0xe0, 0x40, 0x30);
-        tint.setAlphaF(option.palette.color(QPalette::Base).lightness() < 128 ? 0.28f : 0.13f);
-        painter->fillRect(option.rect, tint);
+        painter->fillRect(option.rect, failedRowTint(option.palette).background);
     }
     QStyledItemDelegate::paint(painter, option, index);
 }
@@ -23,9 +22,8 @@ void AuditRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     QStyledItemDelegate::initStyleOption(option, index);
     if (!index.data(models::AuditTableModel::FailedRole).toBool())
         return;
-    // The model's dark red is hard to read on a dark base.
-    if (option->palette.color(QPalette::Base).lightness() < 128)
-        option->palette.setColor(QPalette::Text, QColor(0xff, 0x8a, 0x80));
+    if (const QColor text = failedRowTint(option->palette).text; text.isValid())
+        option->palette.setColor(QPalette::Text, text);
     if (index.column() == int(models::AuditColumn::Result))
         option->font.setBold(true);
 }

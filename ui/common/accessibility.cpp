@@ -17,6 +17,8 @@
 #include <QTableWidget>
 #include <QTextDocument>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -144,6 +146,12 @@ QList<QWidget *> tabChain(QWidget *root)
         chain.append(w);
     }
     return chain;
+}
+
+void makeToolBarTabbable(QToolBar *bar)
+{
+    for (QToolButton *button : bar->findChildren<QToolButton *>(Qt::FindDirectChildrenOnly))
+        button->setFocusPolicy(Qt::TabFocus);
 }
 
 void applyReadingTabOrder(QWidget *root)

@@ -11,6 +11,7 @@
 #include <functional>
 
 class QAction;
+class QToolBar;
 class QWidget;
 
 namespace ui {
@@ -52,6 +53,10 @@ void applyReadingTabOrder(QWidget *root);
 QList<QWidget *> tabChain(QWidget *root);
 // Whether reading order puts `a` before `b` (rectangles in one coordinate system).
 bool readsBefore(const QRect &a, const QRect &b);
+
+// QToolBar's buttons take no keyboard focus by default: gives the ones it
+// holds Tab focus, so a toolbar is in its page's tab chain.
+void makeToolBarTabbable(QToolBar *bar);
 
 // Sets name and, when not empty, description in one call.
 void setAccessible(QWidget *widget, const QString &name, const QString &description = {});

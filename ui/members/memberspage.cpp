@@ -503,7 +503,6 @@ void MembersPage::restoreViewState(models::AppSettings &settings)
     if (match >= 0 && match < m_emailMatch->count())
         m_emailMatch->setCurrentIndex(match);
     m_search->setVisible(EmailMatch(m_emailMatch->currentData().toInt()) != EmailMatch::Loaded);
-    m_model->setShowTimesInUtc(settings.showTimesInUtc());
     // The filter widgets changed without signals: load again the next time the page shows.
     m_controller->setServerFilter(serverFilter());
     if (m_controller->filterDiffersFromLoaded() && isVisible())

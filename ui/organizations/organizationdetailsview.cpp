@@ -1,5 +1,6 @@
 #include "ui/organizations/organizationdetailsview.h"
 
+#include "models/reports/reportdocument.h"
 #include "ui/common/icons.h"
 
 #include <QApplication>
@@ -119,7 +120,8 @@ OrganizationDetailsView::OrganizationDetailsView(QWidget *parent)
 
 void OrganizationDetailsView::setOrganization(const api::Organization &org,
                                               const QList<const api::Organization *> &path,
-                                              bool parentVisible, int subOrganizationCount, bool showUtc)
+                                              bool parentVisible, int subOrganizationCount,
+                                              const QTimeZone &zone)
 {
     m_id = org.id;
     m_empty->hide();
@@ -128,12 +130,9 @@ void OrganizationDetailsView::setOrganization(const api::Organization &org,
     m_idLabel->setText(org.id);
 
     if (org.createTime.isValid()) {
-        const QString utc = QLocale().toString(org.createTime.toUTC(), QLocale::LongFormat);
-        const QString local = QLocale().toString(org.createTime.toLocalTime(), QLocale::LongFormat);
-        m_created->setText(showUtc ? utc : local);
-        m_created->setToolTip(showUtc
-                                  ? tr("Local time: %1").arg(local)
-                                  : tr("UTC: %1").arg(org.createTime.toUTC().toString(Qt::ISODateWithMs)));
+        // The zone of View › Time zone, named after the time; the instant in UTC beside it.
+        m_created->setText(models::reportTimeText(org.createTime, zone, true));
+        m_created->setToolTip(tr("UTC: %1").arg(org.createTime.toUTC().toString(Qt::ISODateWithMs)));
     } else {
         m_created->setText(dash());
         m_created->setToolTip({});

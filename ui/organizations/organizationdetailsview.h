@@ -6,6 +6,7 @@
 #include "api/records.h"
 
 #include <QList>
+#include <QTimeZone>
 #include <QWidget>
 
 class QLabel;
@@ -23,7 +24,7 @@ public:
     // path: root first, self last, as far as the parents are visible.
     // parentVisible=false: the parent exists but the credentials cannot see it.
     void setOrganization(const api::Organization &organization, const QList<const api::Organization *> &path,
-                         bool parentVisible, int subOrganizationCount, bool showUtc);
+                         bool parentVisible, int subOrganizationCount, const QTimeZone &zone);
     void clear(const QString &message = {});
     QString organizationId() const { return m_id; }
 

@@ -5,6 +5,7 @@
 #include "models/organizations/organizationfilterproxymodel.h"
 #include "models/organizations/organizationtreemodel.h"
 #include "models/settings/appsettings.h"
+#include "ui/common/accessibility.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/icons.h"
 #include "ui/common/messagebanner.h"
@@ -281,6 +282,7 @@ void OrganizationsPage::createActions()
     m_toolBar->addWidget(spacer);
     m_toolBar->addWidget(m_progressLabel);
     m_toolBar->addWidget(m_progress);
+    makeToolBarTabbable(m_toolBar);
 
     connect(m_newAction, &QAction::triggered, this, [this] { newOrganization(true); });
     connect(m_newRootAction, &QAction::triggered, this, [this] { newOrganization(false); });

@@ -4,6 +4,7 @@
 #include "models/organizations/organizationscontroller.h"
 #include "models/organizations/organizationtreemodel.h"
 #include "models/settings/appsettings.h"
+#include "models/settings/timezonesetting.h"
 #include "ui/common/dialogs.h"
 #include "ui/organizations/accountspanel.h"
 #include "ui/organizations/organizationdetailsview.h"
@@ -50,6 +51,8 @@ OrganizationTabs::OrganizationTabs(Controller *controller, models::AppSettings *
     layout->addWidget(m_tabs, 1);
 
     connect(m_tabs, &QTabWidget::currentChanged, this, &OrganizationTabs::onTabChanged);
+    connect(models::TimeZoneSetting::instance(), &models::TimeZoneSetting::zoneChanged, this,
+            &OrganizationTabs::updateDetails);
     connect(m_accounts, &AccountsPanel::filterChanged, this,
             [this] { m_controller->loadAccounts(m_accounts->filter(), true); });
     connect(m_accounts, &AccountsPanel::exportRequested, this, &OrganizationTabs::exportAccounts);
@@ -128,7 +131,7 @@ void OrganizationTabs::updateDetails()
                            .arg(org->name.toHtmlEscaped(), org->id));
     const bool parentVisible = org->parentId.isEmpty() || tree->contains(org->parentId);
     m_details->setOrganization(*org, tree->path(org->id), parentVisible, int(tree->children(org->id).size()),
-                               m_settings->showTimesInUtc());
+                               models::TimeZoneSetting::instance()->zone());
     m_accounts->setEnabledForOrganization(true);
 }
 

@@ -153,13 +153,22 @@ void PageReports::print(models::ReportPageSize size)
             delete printer;
             return;
         }
-        build([this, printer](const models::ReportDocument &doc) {
-            const bool ok = doc.paint(printer);
-            delete printer;
-            report(ok, ok ? tr("printer") : tr("The report could not be printed."));
-        });
+        printOn(std::shared_ptr<QPrinter>(printer));
     });
     dialog->open();
+}
+
+void PageReports::printOn(QPrinter *printer)
+{
+    printOn(std::shared_ptr<QPrinter>(printer, [](QPrinter *) {})); // the caller's
+}
+
+void PageReports::printOn(std::shared_ptr<QPrinter> printer)
+{
+    build([this, printer](const models::ReportDocument &doc) {
+        const bool ok = doc.paint(printer.get());
+        report(ok, ok ? tr("printer") : tr("The report could not be printed."));
+    });
 }
 
 void PageReports::build(const Ready &ready)

@@ -9,8 +9,10 @@
 
 #include <QObject>
 #include <functional>
+#include <memory>
 
 class QMenu;
+class QPrinter;
 class QWidget;
 
 namespace models {
@@ -39,6 +41,10 @@ public:
     void build(const Ready &ready);
     // Builds and writes a PDF; finished(ok, pathOrError) follows.
     void writePdf(const QString &path, models::ReportPageSize size);
+    // Builds the report and prints it on `printer` (set up by QPrintDialog, or
+    // by a test as PDF output); finished(ok, "printer" or error) follows. The
+    // printer must live until then.
+    void printOn(QPrinter *printer);
     // The dialog (page size, Save as PDF… or Print…), opened without blocking.
     void openDialog();
     // The zone of the times a report states (the application's setting).
@@ -52,6 +58,7 @@ private:
     void addActions(QMenu *menu);
     void save(models::ReportPageSize size);
     void print(models::ReportPageSize size);
+    void printOn(std::shared_ptr<QPrinter> printer);
     QString suggestedFileName() const;
     QString summary() const;
     void report(bool ok, const QString &message);

@@ -43,7 +43,7 @@ UsageAnomalyPanel::UsageAnomalyPanel(QWidget *parent)
     m_tree->setRootIsDecorated(false);
     m_tree->setUniformRowHeights(true);
     m_tree->setSortingEnabled(true);
-    m_tree->setHeaderLabels({tr("Group"), tr("Day"), tr("Score"), tr("Value"), tr("Baseline")});
+    m_tree->setHeaderLabels({tr("Group"), tr("Day (UTC)"), tr("Score"), tr("Value"), tr("Baseline")});
     connect(m_tree, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item) { Q_EMIT anomalyActivated(m_tree->indexOfTopLevelItem(item)); });
     m_open->setObjectName(QStringLiteral("usageOpenAudit"));

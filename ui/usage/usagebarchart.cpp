@@ -1,6 +1,7 @@
 #include "ui/usage/usagebarchart.h"
 
 #include "models/usage/usageseriesmodel.h"
+#include "ui/usage/usagedayaxis.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -134,7 +135,8 @@ void UsageBarChart::rebuild()
             end = end.addDays(1);
             break;
         }
-        dates->setRange(first.startOfDay(Qt::UTC), end.startOfDay(Qt::UTC));
+        usagedayaxis::setUtcRange(dates, first.startOfDay(Qt::UTC).toMSecsSinceEpoch(),
+                                  end.startOfDay(Qt::UTC).toMSecsSinceEpoch(), a.granularity());
         dates->setFormat(a.granularity() == models::UsageGranularity::Month || buckets > 120
                              ? QStringLiteral("MMM yyyy")
                              : QStringLiteral("MMM d"));

@@ -50,6 +50,9 @@ UsageControlsBar::UsageControlsBar(QWidget *parent)
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
         edit->setMaximumDate(QDateTime::currentDateTimeUtc().date());
+        // Usage days are the API's UTC days, whatever View › Time zone shows elsewhere.
+        edit->setToolTip(tr("A day in UTC: usage is counted in whole UTC days."));
+        edit->setAccessibleDescription(edit->toolTip());
     }
     m_from->setAccessibleName(tr("From"));
     m_to->setAccessibleName(tr("To"));

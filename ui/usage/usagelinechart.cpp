@@ -1,6 +1,7 @@
 #include "ui/usage/usagelinechart.h"
 
 #include "models/usage/usageseriesmodel.h"
+#include "ui/usage/usagedayaxis.h"
 
 #include <QChart>
 #include <QDateTime>
@@ -43,7 +44,8 @@ int UsageLineChart::nearestBucket(qreal msecs) const
     int best = -1;
     qreal bestDistance = 0;
     for (int b = 0; b < a.bucketCount(); ++b) {
-        const qreal d = std::abs(qreal(models::UsageSeriesModel::bucketMSecs(a.bucketStart(b))) - msecs);
+        const qreal d =
+            std::abs(usagedayaxis::position(models::UsageSeriesModel::bucketMSecs(a.bucketStart(b))) - msecs);
         if (best < 0 || d < bestDistance) {
             best = b;
             bestDistance = d;
@@ -78,8 +80,7 @@ void UsageLineChart::rebuild()
     xAxis->setTickCount(std::clamp(buckets, 2, 8));
     const qint64 first = models::UsageSeriesModel::bucketMSecs(a.bucketStart(0));
     const qint64 last = models::UsageSeriesModel::bucketMSecs(a.bucketStart(buckets - 1));
-    xAxis->setRange(QDateTime::fromMSecsSinceEpoch(first, Qt::UTC),
-                    QDateTime::fromMSecsSinceEpoch(std::max(last, first + 86400000), Qt::UTC));
+    usagedayaxis::setUtcRange(xAxis, first, std::max(last, first + 86400000), a.granularity());
     xAxis->setLabelsAngle(-45);
     c->addAxis(xAxis, Qt::AlignBottom);
     auto *yAxis = new QValueAxis;
@@ -103,7 +104,7 @@ void UsageLineChart::rebuild()
         line->setColor(seriesColor(g, a.group(g).isOther));
         QList<QPointF> points = all.at(g);
         for (QPointF &p : points)
-            p.setY(p.y() / scale);
+            p = QPointF(usagedayaxis::position(qint64(p.x())), p.y() / scale);
         line->replace(points);
         // Single buckets would be invisible as a line.
         line->setPointsVisible(buckets <= 40);

@@ -174,11 +174,19 @@ private Q_SLOTS:
                  QStringLiteral("user1@corp.example"));
         QCOMPARE(proxy->index(2, models::MembersModel::EmailColumn).data().toString(),
                  QStringLiteral("user0@corp.example"));
-        model->setShowTimesInUtc(true);
-        QVERIFY(model->index(0, models::MembersModel::CreatedColumn)
-                    .data()
-                    .toString()
-                    .endsWith(QStringLiteral("UTC")));
+        model->setTimeZone(QTimeZone::utc());
+        QCOMPARE(model->headerData(models::MembersModel::CreatedColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Created (UTC)"));
+        QCOMPARE(model->index(0, models::MembersModel::CreatedColumn).data().toString(),
+                 QStringLiteral("2025-12-31 23:00"));
+        model->setTimeZone(QTimeZone("Asia/Kolkata")); // +05:30 all year
+        QCOMPARE(model->index(0, models::MembersModel::CreatedColumn).data().toString(),
+                 QStringLiteral("2026-01-01 04:30"));
+        QCOMPARE(model->headerData(models::MembersModel::UpdatedColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Updated (Asia/Kolkata)"));
+        QVERIFY(models::MembersExporter::toCsv(list, QTimeZone("Asia/Kolkata"))
+                    .contains("2026-01-01T04:30:00.000+05:30"));
+        QVERIFY(models::MembersExporter::toCsv(list).contains("2025-12-31T23:00:00.000Z"));
     }
 
     void localFilterMatchesEmailOrName()

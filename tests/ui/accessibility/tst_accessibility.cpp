@@ -14,12 +14,15 @@
 #include "models/usage/usageseriesmodel.h"
 #include "ui/audit/auditarchivedialog.h"
 #include "ui/audit/auditlogpage.h"
+#include "ui/audit/auditrowdelegate.h"
 #include "ui/audit/auditstatusline.h"
 #include "ui/audit/audittimeline.h"
 #include "ui/common/accessibility.h"
 #include "ui/common/messagebanner.h"
 #include "ui/common/palettes.h"
 #include "ui/common/pluralforms.h"
+#include "ui/common/rowtint.h"
+#include "ui/common/timezonemenu.h"
 #include "ui/connections/connectdialog.h"
 #include "ui/members/batchresultdialog.h"
 #include "ui/members/invitedialog.h"
@@ -35,9 +38,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QImage>
 #include <QLabel>
+#include <QPainter>
+#include <QSet>
 #include <QStackedWidget>
+#include <QStandardItemModel>
 #include <QTableWidget>
+#include <QToolBar>
+#include <QToolButton>
 
 namespace {
 
@@ -124,21 +133,11 @@ private Q_SLOTS:
 
     void everyDialogNamesItsWidgets()
     {
-        QList<QDialog *> dialogs;
         models::ConnectionProfileStore store;
         models::SecretStore secrets;
-        dialogs << new ui::ConnectDialog(&store, &secrets);
-        dialogs << new ui::InviteDialog(page<ui::MembersPage>()->controller());
-        // The dialog takes the rows over.
-        dialogs << new ui::BatchResultDialog(QStringLiteral("Invite"), new models::MemberBatchModel);
-        dialogs << new ui::MoveOrganizationDialog(page<ui::OrganizationsPage>()->treeModel(),
-                                                  m_console.orgId);
-        dialogs << new ui::AuditArchiveDialog(page<ui::AuditLogPage>()->controller(), &m_console.settings);
-        dialogs << new ui::PricingDialog(m_console.orgName, std::nullopt, 0.0, {});
-        dialogs << new ui::BudgetDialog(m_console.orgName, models::Budget{}, {QStringLiteral("Workers")},
-                                        QStringLiteral("USD"));
+        const QList<QDialog *> dialogs = makeDialogs(&store, &secrets);
         QStringList problems;
-        for (QDialog *d : std::as_const(dialogs)) {
+        for (QDialog *d : dialogs) {
             d->show();
             QVERIFY(QTest::qWaitForWindowExposed(d));
             problems += a11y::unnamedWidgets(d);
@@ -148,6 +147,118 @@ private Q_SLOTS:
         QVERIFY2(problems.isEmpty(),
                  qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
     }
+
+    void everyDialogsTabOrderFollowsReadingOrder()
+    {
+        models::ConnectionProfileStore store;
+        models::SecretStore secrets;
+        const QList<QDialog *> dialogs = makeDialogs(&store, &secrets);
+        QStringList problems;
+        for (QDialog *d : dialogs) {
+            d->show();
+            QVERIFY(QTest::qWaitForWindowExposed(d));
+            QTest::qWait(20);
+            if (a11y::tabChain(d).size() < 2)
+                problems << QString::fromLatin1(d->metaObject()->className()) +
+                                QStringLiteral(": fewer than two stops in the tab chain");
+            for (const QString &p : a11y::tabOrderProblems(d))
+                problems << QString::fromLatin1(d->metaObject()->className()) + QStringLiteral(": ") + p;
+            delete d;
+        }
+        report(problems);
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QString::number(problems.size()) + QStringLiteral(" problems")));
+    }
+
+    void organizationsToolBarIsReachableByTab()
+    {
+        auto *orgs = page<ui::OrganizationsPage>();
+        m_console.window->showPage(int(m_console.pages.indexOf(orgs)));
+        QTest::qWait(50);
+        auto *bar = orgs->findChild<QToolBar *>(QStringLiteral("organizationsToolBar"));
+        QVERIFY(bar);
+        QList<QWidget *> wanted;
+        for (QAction *a : bar->actions())
+            if (QWidget *w = bar->widgetForAction(a);
+                qobject_cast<QToolButton *>(w) && w->isVisible() && w->isEnabled())
+                wanted << w;
+        QVERIFY(wanted.size() >= 2); // New and Refresh at least
+        // Tab from the page's first stop round the whole chain, as a user would.
+        const QList<QWidget *> chain = a11y::tabChain(orgs);
+        QVERIFY(!chain.isEmpty());
+        m_console.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_console.window.get()));
+        chain.first()->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(QApplication::focusWidget());
+        QSet<QWidget *> reached;
+        const auto allReached = [&] {
+            return std::all_of(wanted.begin(), wanted.end(), [&](QWidget *w) { return reached.contains(w); });
+        };
+        // Round the whole window's chain (shell widgets included) at most a few times.
+        for (int i = 0; i < 400 && !allReached(); ++i) {
+            reached.insert(QApplication::focusWidget());
+            QWidget *focus = QApplication::focusWidget();
+            QTest::keyClick(focus ? focus : m_console.window.get(), Qt::Key_Tab);
+        }
+        reached.insert(QApplication::focusWidget());
+        for (QWidget *w : std::as_const(wanted))
+            QVERIFY2(reached.contains(w), qPrintable(a11y::describe(w)));
+    }
+
+    void failedRowsStandOutInHighContrast()
+    {
+        // A failed audit row as the table's delegate paints it on the high-contrast palette.
+        QStandardItemModel model(1, 1);
+        model.setData(model.index(0, 0), true, models::AuditTableModel::FailedRole);
+        ui::AuditRowDelegate delegate;
+        QStyleOptionViewItem option;
+        option.rect = QRect(0, 0, 200, 24);
+        option.palette = ui::highContrastPalette();
+        option.state = QStyle::State_Enabled;
+        QImage image(option.rect.size(), QImage::Format_RGB32);
+        const QColor base = option.palette.color(QPalette::Base);
+        image.fill(base);
+        {
+            QPainter painter(&image);
+            delegate.paint(&painter, option, model.index(0, 0));
+        }
+        const QColor tint = image.pixelColor(190, 12); // right of any text
+        // WCAG 2.1 1.4.11: a non-text indicator at least 3:1 against what surrounds it.
+        QVERIFY2(ui::contrastRatio(tint, base) >= 3.0, qPrintable(tint.name()));
+        // Text on it stays at the palette's AAA 7:1.
+        const ui::RowTint colours = ui::failedRowTint(option.palette);
+        QVERIFY(ui::contrastRatio(colours.text, tint) >= 7.0);
+        // Light and dark keep a readable text colour too (AA).
+        for (const QPalette &p : {ui::lightPalette(), ui::darkPalette()}) {
+            const ui::RowTint t = ui::failedRowTint(p);
+            const QColor text = t.text.isValid() ? t.text : QColor(0xb0, 0x00, 0x20);
+            QColor over = p.color(QPalette::Base);
+            const double a = t.background.alphaF();
+            over.setRgbF(over.redF() * (1 - a) + t.background.redF() * a,
+                         over.greenF() * (1 - a) + t.background.greenF() * a,
+                         over.blueF() * (1 - a) + t.background.blueF() * a);
+            QVERIFY2(ui::contrastRatio(text, over) >= 4.5, qPrintable(text.name() + over.name()));
+        }
+    }
+
+private:
+    QList<QDialog *> makeDialogs(models::ConnectionProfileStore *store, models::SecretStore *secrets)
+    {
+        QList<QDialog *> dialogs;
+        dialogs << new ui::ConnectDialog(store, secrets);
+        dialogs << new ui::InviteDialog(page<ui::MembersPage>()->controller());
+        // The dialog takes the rows over.
+        dialogs << new ui::BatchResultDialog(QStringLiteral("Invite"), new models::MemberBatchModel);
+        dialogs << new ui::MoveOrganizationDialog(page<ui::OrganizationsPage>()->treeModel(), m_console.orgId);
+        dialogs << new ui::AuditArchiveDialog(page<ui::AuditLogPage>()->controller(), &m_console.settings);
+        dialogs << new ui::PricingDialog(m_console.orgName, std::nullopt, 0.0, {});
+        dialogs << new ui::BudgetDialog(m_console.orgName, models::Budget{}, {QStringLiteral("Workers")},
+                                        QStringLiteral("USD"));
+        dialogs << new ui::TimeZoneDialog;
+        return dialogs;
+    }
+
+private Q_SLOTS:
 
     void tabOrderFollowsReadingOrder_data() { everyPageNamesItsWidgets_data(); }
     void tabOrderFollowsReadingOrder()

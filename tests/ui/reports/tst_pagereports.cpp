@@ -26,9 +26,12 @@
 #include "testsupport/prerequisite.h"
 #include "testsupport/simulatorprocess.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -228,6 +231,33 @@ private Q_SLOTS:
             const QString full = pdfText(path);
             QVERIFY(full.contains(QStringLiteral("%1 are left out").arg(QLocale().toString(all - 500))));
         }
+    }
+
+    void printRendersTheReport()
+    {
+        // The print path, on a printer set to PDF output: no QPrintDialog is shown.
+        showOnly(m_usage);
+        QVERIFY(waitUsage());
+        ui::PageReports *reports = m_usage->findChild<ui::PageReports *>(QStringLiteral("pageReports"));
+        QVERIFY(reports);
+        const QString path = m_dir.filePath(QStringLiteral("printed.pdf"));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(path);
+        printer.setPageSize(QPageSize(QPageSize::A4));
+        printer.setFullPage(true);
+        QSignalSpy finished(reports, &ui::PageReports::finished);
+        reports->printOn(&printer);
+        QVERIFY(finished.count() == 1 || finished.wait(30000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        for (QWidget *w : QApplication::topLevelWidgets())
+            QVERIFY(!qobject_cast<QPrintDialog *>(w));
+        const QString text = pdfText(path);
+        QVERIFY(text.contains(m_orgName));
+        QVERIFY(text.contains(m_orgId));
+        const models::UsageController *c = m_usage->controller();
+        QVERIFY(text.contains(c->range().firstDate().toString(Qt::ISODate)));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of ")));
     }
 
     void dialogChoosesPageSizeAndFile()

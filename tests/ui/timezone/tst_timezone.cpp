@@ -6,20 +6,30 @@
 
 #include "models/audit/auditcontroller.h"
 #include "models/audit/audittablemodel.h"
+#include "models/members/memberscontroller.h"
+#include "models/members/membersmodel.h"
+#include "models/organizations/accounttablemodel.h"
+#include "models/organizations/organizationscontroller.h"
 #include "models/reports/reportdocument.h"
+#include "models/session/activitylog.h"
 #include "models/session/session.h"
 #include "models/settings/appsettings.h"
 #include "models/settings/timezonesetting.h"
 #include "ui/audit/auditlogpage.h"
 #include "ui/audit/auditquerybar.h"
 #include "ui/common/timezonemenu.h"
+#include "ui/organizations/organizationdetailsview.h"
+#include "ui/usage/usagedayaxis.h"
 
+#include <QDateTimeAxis>
 #include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <ctime>
 
 using models::TimeZoneSetting;
 
@@ -112,6 +122,70 @@ private Q_SLOTS:
         fromEdit->setDateTime(QDateTime(QDate(2026, 11, 20), QTime(16, 0), QTimeZone::utc()));
         QCOMPARE(page.queryBar()->draft().fromMs, from + 30 * 60 * 1000);
         TimeZoneSetting::instance()->setChoice(QStringLiteral("local"));
+    }
+
+    void tablesAndDetailsFollowTheZone()
+    {
+        models::Session session;
+        models::ActivityLog log;
+        models::AppSettings settings;
+        models::MembersController members(&session, &log);
+        models::OrganizationsController orgs(&session, &log, &settings);
+        TimeZoneSetting::instance()->setChoice(QStringLiteral("UTC"));
+        QCOMPARE(
+            members.members()->headerData(models::MembersModel::CreatedColumn, Qt::Horizontal).toString(),
+            QStringLiteral("Created (UTC)"));
+        TimeZoneSetting::instance()->setChoice(QStringLiteral("Asia/Kolkata"));
+        QCOMPARE(
+            members.members()->headerData(models::MembersModel::UpdatedColumn, Qt::Horizontal).toString(),
+            QStringLiteral("Updated (Asia/Kolkata)"));
+        QCOMPARE(
+            orgs.accounts()->headerData(models::AccountTableModel::CreatedColumn, Qt::Horizontal).toString(),
+            QStringLiteral("Created (Asia/Kolkata)"));
+        api::Member m;
+        m.id = QStringLiteral("m1");
+        m.user.email = QStringLiteral("a@example.com");
+        m.createTime = QDateTime(QDate(2026, 11, 20), QTime(10, 0), QTimeZone::utc());
+        members.members()->upsert({m});
+        QCOMPARE(members.members()->index(0, models::MembersModel::CreatedColumn).data().toString(),
+                 QStringLiteral("2026-11-20 15:30"));
+        QVERIFY(members.members()
+                    ->index(0, models::MembersModel::CreatedColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("Asia/Kolkata")));
+
+        ui::OrganizationDetailsView details;
+        api::Organization org;
+        org.id = QStringLiteral("o1");
+        org.name = QStringLiteral("Org");
+        org.createTime = m.createTime;
+        details.setOrganization(org, {}, true, 0, TimeZoneSetting::instance()->zone());
+        auto *created = details.findChild<QLabel *>(QStringLiteral("detailsCreated"));
+        QVERIFY(created);
+        QCOMPARE(created->text(), QStringLiteral("2026-11-20 15:30:00 Asia/Kolkata (UTC+05:30)"));
+        TimeZoneSetting::instance()->setChoice(QStringLiteral("local"));
+    }
+
+    void usageDaysStayUtcOnTheAxis()
+    {
+        // QDateTimeAxis labels in the system's zone; a UTC day must still read as that day.
+        const QByteArray oldTz = qgetenv("TZ");
+        qputenv("TZ", "America/New_York");
+        tzset();
+        const qint64 day = QDateTime(QDate(2026, 3, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qreal at = ui::usagedayaxis::position(day);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(at)).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                 QStringLiteral("2026-03-01 00:00"));
+        QDateTimeAxis axis;
+        ui::usagedayaxis::setUtcRange(&axis, day, day + 7 * 86400000LL, models::UsageGranularity::Day);
+        QCOMPARE(axis.min().toString(QStringLiteral("yyyy-MM-dd")), QStringLiteral("2026-03-01"));
+        QCOMPARE(axis.titleText(), QStringLiteral("Day (UTC)"));
+        if (oldTz.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", oldTz);
+        tzset();
     }
 
     void reportsStateTheZone()
