@@ -95,8 +95,10 @@ UsageRollupController::UsageRollupController(Session *session, QObject *parent)
     m_include = AppSettings().value(kSetting, false).toBool();
     connect(m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_merging = false;
-        // Everything in the result is shared: nothing is copied here.
-        Merged result = m_watcher->future().takeResult();
+        // Everything in the result is shared: nothing is copied here. (Not
+        // takeResult(): it resets the future, and the destructor's
+        // waitForFinished() would then wait for ever.)
+        Merged result = m_watcher->result();
         const bool current = result.generation == m_generation && m_rollup;
         if (current) {
             m_duplicates = result.duplicates;
