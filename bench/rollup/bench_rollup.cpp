@@ -1,20 +1,28 @@
 // rollup_usage_ms_50x31d: a roll-up of 50 organizations (orgscope-sim
 // --sub-orgs 50: "Unit 01" and the 49 units under it) over 31 days of usage,
-// from the first request to the merged, de-duplicated showback table (cost
-// per organization per month, rate-card estimate), as the Usage page would
-// run it: requests through one client and its rate budget, answers decoded
-// on workers, merge and showback on a worker, a 5 ms timer probing the
-// event loop. Prints one JSON line with the wall time, the requests sent and
-// the longest stall.
+// from the first request to the merged, de-duplicated, grouped view, as the
+// Usage page runs it (UsageRollupController, then UsageController): requests
+// through one client and its rate budget, answers decoded on workers; on a
+// worker the merge, the showback table (cost per organization per month,
+// rate-card estimate), the usage cube with the Organization dimension, its
+// rate-card estimate and the aggregate grouped by organization per month.
+// Each run first lets go of the previous run's records, as Refresh does: by
+// default they are freed on a worker (the page's way); --free-on-gui frees
+// them on the event loop (the page before, which stalled it). A 5 ms timer
+// probes the event loop. Prints one JSON line with the wall time, the
+// requests sent and the longest stall.
 //
-//   bench_rollup --sim PATH [--usage-scope subtree|own] [--runs N]
+//   bench_rollup --sim PATH [--usage-scope subtree|own] [--runs N] [--free-on-gui]
 //   bench_rollup --base-url URL [--org ID]
 
 #include "api/client.h"
 #include "api/organizationsapi.h"
+#include "models/cost/costestimator.h"
 #include "models/cost/ratecard.h"
 #include "models/rollup/orgtreerollup.h"
 #include "models/rollup/showback.h"
+#include "models/usage/usageaggregator.h"
+#include "models/usage/usagecube.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,11 +34,13 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTextStream>
+#include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent>
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -103,7 +113,9 @@ int main(int argc, char **argv)
                                      QStringLiteral("N"), QStringLiteral("3"));
     const QCommandLineOption tokenOpt(QStringLiteral("token"), QStringLiteral("API token."),
                                       QStringLiteral("T"), QStringLiteral("orgscope-demo-token"));
-    p.addOptions({simOpt, urlOpt, orgOpt, scopeOpt, runsOpt, tokenOpt});
+    const QCommandLineOption guiFreeOpt(QStringLiteral("free-on-gui"),
+                                        QStringLiteral("Free the previous run's records on the event loop."));
+    p.addOptions({simOpt, urlOpt, orgOpt, scopeOpt, runsOpt, tokenOpt, guiFreeOpt});
     p.addHelpOption();
     p.process(app);
 
@@ -140,47 +152,86 @@ int main(int argc, char **argv)
     const models::RateCard card = models::RateCard::bundled();
     const QDate from(2026, 10, 1), to(2026, 10, 31);
 
+    const models::UsageDayRange range = models::UsageDayRange::fromDates(from, to);
+    const bool freeOnGui = p.isSet(guiFreeOpt);
+
+    struct View
+    {
+        models::UsageRollup merged;
+        models::Showback showback;
+        models::UsageCube cube;
+        models::UsageAggregate aggregate;
+    };
     QList<double> wall;
     double stall = 0;
     int requests = 0;
-    qsizetype organizations = 0, records = 0, duplicates = 0, showbackRows = 0;
+    qsizetype organizations = 0, records = 0, duplicates = 0, showbackRows = 0, groups = 0;
     const int runs = std::max(1, p.value(runsOpt).toInt());
+    std::unique_ptr<models::OrgTreeRollup> previous;
     for (int run = 0; run < runs; ++run) {
         StallProbe probe(&app);
-        models::OrgTreeRollup rollup(&client);
-        rollup.setKind(models::OrgTreeRollup::Kind::Usage);
-        rollup.setUsageRange(from, to);
         QEventLoop loop;
-        QFutureWatcher<std::pair<models::UsageRollup, models::Showback>> watcher;
-        QObject::connect(&rollup, &models::OrgTreeRollup::finished, &loop, [&] {
-            // Merge and group off the event loop, as a page does.
-            const models::OrgTreeRollup *r = &rollup;
-            watcher.setFuture(QtConcurrent::run([r, &card] {
-                models::UsageRollup merged = r->mergedUsage();
-                models::Showback table = models::computeShowback(r->organizations(), merged, card);
-                return std::make_pair(std::move(merged), std::move(table));
-            }));
-        });
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        QFutureWatcher<View> watcher;
         QElapsedTimer timer;
         probe.start();
         timer.start();
-        rollup.start(root);
+        // Refresh: the previous run's records go first.
+        if (previous) {
+            if (!freeOnGui) {
+                QList<QList<api::UsageRecord>> answers;
+                for (qsizetype i = 0; i < previous->organizations().size(); ++i)
+                    answers.append(previous->takeUsage(i));
+                QThreadPool::globalInstance()->start([a = std::move(answers)] {});
+            }
+            previous.reset();
+        }
+        auto rollup = std::make_unique<models::OrgTreeRollup>(&client);
+        rollup->setKind(models::OrgTreeRollup::Kind::Usage);
+        rollup->setUsageRange(from, to);
+        QObject::connect(rollup.get(), &models::OrgTreeRollup::finished, &loop, [&] {
+            // Merge, cube and grouping off the event loop, as the page does.
+            const QList<models::OrgNode> nodes = rollup->organizations();
+            QList<QList<api::UsageRecord>> answers;
+            for (qsizetype i = 0; i < nodes.size(); ++i)
+                answers.append(rollup->usage(i));
+            watcher.setFuture(QtConcurrent::run([nodes, answers, &card, range] {
+                View v;
+                v.merged = models::mergeUsage(nodes, answers);
+                v.showback = models::computeShowback(nodes, v.merged, card);
+                v.cube = models::rollupCube(nodes, v.merged, range);
+                models::UsageQuery q;
+                q.measure = models::UsageMeasure::EstimatedCost;
+                q.estimate = std::make_shared<const models::CostEstimate>(models::estimateCost(v.cube, card));
+                q.range = range;
+                q.granularity = models::UsageGranularity::Month;
+                q.groupBy = {models::UsageDimension::Organization};
+                v.aggregate = models::UsageAggregator::aggregate(v.cube, q);
+                return v;
+            }));
+        });
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        rollup->start(root);
         loop.exec();
         wall.append(double(timer.nsecsElapsed()) / 1e6);
+        // The view as the page keeps it (cube and aggregate, shared); the
+        // merged record list goes on a worker like the page's.
+        View result = watcher.future().takeResult();
+        duplicates = result.merged.duplicatesRemoved;
+        QThreadPool::globalInstance()->start([m = std::move(result.merged)] {});
         probe.stop();
-        if (!rollup.isComplete()) {
+        if (!rollup->isComplete()) {
             std::fputs("bench_rollup: the roll-up did not complete\n", stderr);
             return 1;
         }
-        const auto result = watcher.result();
         stall = std::max(stall, probe.maxStallMs());
-        requests = rollup.requestCount();
-        organizations = rollup.organizations().size();
-        records = result.first.records.size();
-        duplicates = result.first.duplicatesRemoved;
-        showbackRows = result.second.rows.size();
+        requests = rollup->requestCount();
+        organizations = rollup->organizations().size();
+        records = result.cube.rowCount();
+        showbackRows = result.showback.rows.size();
+        groups = result.aggregate.groupCount();
+        previous = std::move(rollup);
     }
+    QThreadPool::globalInstance()->waitForDone();
     std::sort(wall.begin(), wall.end());
     QJsonObject out;
     out.insert(QStringLiteral("rollup_usage_ms_50x31d"), wall.at(wall.size() / 2));
@@ -192,6 +243,8 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("records"), qint64(records));
     out.insert(QStringLiteral("duplicates_removed"), qint64(duplicates));
     out.insert(QStringLiteral("showback_rows"), qint64(showbackRows));
+    out.insert(QStringLiteral("organization_groups"), qint64(groups));
+    out.insert(QStringLiteral("free_on_gui"), freeOnGui);
     out.insert(QStringLiteral("usage_scope"), p.value(scopeOpt));
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';
     if (sim.state() != QProcess::NotRunning) {

@@ -27,6 +27,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <utility>
+
 namespace api {
 class Client;
 class Job;
@@ -96,6 +98,9 @@ public:
     const QList<api::AuditColumns> &auditPages(qsizetype index) const { return m_orgs.at(index).audit; }
     const QList<api::Member> &members(qsizetype index) const { return m_orgs.at(index).members; }
     const QList<api::UsageRecord> &usage(qsizetype index) const { return m_orgs.at(index).usage; }
+    // Hands an organization's usage over (the run keeps none of it), so that
+    // its owner can free it off the GUI thread.
+    QList<api::UsageRecord> takeUsage(qsizetype index) { return std::exchange(m_orgs[index].usage, {}); }
     // Every organization's usage as one list, duplicates counted once.
     UsageRollup mergedUsage() const;
     qsizetype indexOf(const QString &organizationId) const;

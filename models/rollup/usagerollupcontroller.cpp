@@ -6,9 +6,11 @@
 
 #include <QFutureWatcher>
 #include <QLocale>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <utility>
 
 namespace models {
 
@@ -88,16 +90,26 @@ QVariant ShowbackModel::headerData(int section, Qt::Orientation orientation, int
 
 UsageRollupController::UsageRollupController(Session *session, QObject *parent)
     : QObject(parent), m_session(session), m_model(new ShowbackModel(this)),
-      m_watcher(new QFutureWatcher<std::pair<quint64, std::pair<qsizetype, Showback>>>(this))
+      m_watcher(new QFutureWatcher<Merged>(this))
 {
     m_include = AppSettings().value(kSetting, false).toBool();
     connect(m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_merging = false;
-        const auto result = m_watcher->result();
-        if (result.first == m_generation && m_rollup) {
-            m_duplicates = result.second.first;
-            m_model->setShowback(m_rollup->organizations(), result.second.second);
+        // Everything in the result is shared: nothing is copied here. (Not
+        // takeResult(): it resets the future, and the destructor's
+        // waitForFinished() would then wait for ever.)
+        Merged result = m_watcher->result();
+        const bool current = result.generation == m_generation && m_rollup;
+        if (current) {
+            m_duplicates = result.duplicates;
+            m_model->setShowback(m_rollup->organizations(), result.showback);
+            std::swap(m_cube, result.cube);
+            m_hasCube = true;
         }
+        // The last reference to the old cube goes on a worker too.
+        QThreadPool::globalInstance()->start([old = std::move(result)] {});
+        if (current)
+            Q_EMIT cubeChanged();
         Q_EMIT stateChanged();
     });
     if (session) {
@@ -106,6 +118,12 @@ UsageRollupController::UsageRollupController(Session *session, QObject *parent)
             ++m_generation;
             m_duplicates = 0;
             m_model->setShowback({}, {});
+            dropRollup();
+            const bool had = m_hasCube;
+            m_cube = UsageCube();
+            m_hasCube = false;
+            if (had)
+                Q_EMIT cubeChanged();
             Q_EMIT stateChanged();
         });
     }
@@ -116,14 +134,34 @@ UsageRollupController::~UsageRollupController()
     m_watcher->waitForFinished();
 }
 
+void UsageRollupController::dropRollup()
+{
+    if (!m_rollup)
+        return;
+    // Tens of thousands of records, each a dozen strings: freeing them is a
+    // worker's job too (the GUI thread only hands the lists over).
+    QList<QList<api::UsageRecord>> answers;
+    for (qsizetype i = 0; i < m_rollup->organizations().size(); ++i)
+        answers.append(m_rollup->takeUsage(i));
+    QThreadPool::globalInstance()->start([a = std::move(answers)] {});
+    delete m_rollup;
+    m_rollup = nullptr;
+}
+
 void UsageRollupController::setIncludeSubOrganizations(bool include)
 {
     if (include == m_include)
         return;
     m_include = include;
     AppSettings().setValue(kSetting, include);
-    if (!include)
+    if (!include) {
         cancel();
+        if (m_hasCube) {
+            m_hasCube = false;
+            m_cube = UsageCube();
+            Q_EMIT cubeChanged();
+        }
+    }
     Q_EMIT stateChanged();
 }
 
@@ -131,13 +169,14 @@ void UsageRollupController::start(UsageDayRange range, const RateCard &card)
 {
     if (!m_session || !m_session->client() || m_session->organizationId().isEmpty() || range.isEmpty())
         return;
-    delete m_rollup;
+    dropRollup();
     m_rollup = new OrgTreeRollup(m_session->client(), this);
     m_rollup->setKind(OrgTreeRollup::Kind::Usage);
     m_rollup->setUsageRange(range.firstDate(), range.lastDate());
     connect(m_rollup, &OrgTreeRollup::progressChanged, this, &UsageRollupController::stateChanged);
     connect(m_rollup, &OrgTreeRollup::finished, this, &UsageRollupController::merge);
     m_card = card;
+    m_range = range;
     ++m_generation;
     m_rollup->start(m_session->organizationId());
     Q_EMIT stateChanged();
@@ -173,10 +212,16 @@ void UsageRollupController::merge()
     QList<QList<api::UsageRecord>> answers;
     for (qsizetype i = 0; i < nodes.size(); ++i)
         answers.append(rollup->usage(i));
-    m_watcher->setFuture(QtConcurrent::run([generation, answers, nodes, card] {
-        const UsageRollup merged = mergeUsage(nodes, answers);
-        return std::make_pair(generation,
-                              std::make_pair(merged.duplicatesRemoved, computeShowback(nodes, merged, card)));
+    m_watcher->setFuture(QtConcurrent::run([generation, answers, nodes, card, range = m_range] {
+        Merged out;
+        out.generation = generation;
+        {
+            const UsageRollup merged = mergeUsage(nodes, answers);
+            out.duplicates = merged.duplicatesRemoved;
+            out.showback = computeShowback(nodes, merged, card);
+            out.cube = rollupCube(nodes, merged, range);
+        }
+        return out;
     }));
     Q_EMIT stateChanged();
 }

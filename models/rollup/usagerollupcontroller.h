@@ -9,6 +9,7 @@
 #include "models/cost/ratecard.h"
 #include "models/rollup/showback.h"
 #include "models/session/progress.h"
+#include "models/usage/usagecube.h"
 #include "models/usage/usagetypes.h"
 
 #include <QAbstractTableModel>
@@ -67,22 +68,41 @@ public:
     QStringList missingOrganizations() const;
     qsizetype duplicatesRemoved() const { return m_duplicates; }
     ShowbackModel *model() const { return m_model; }
+    // The merged usage as a cube with the Organization dimension (records of
+    // every organization of the last complete or partial merge, range fetched),
+    // built on a worker; empty before the first merge and after the
+    // organization changed. UsageController::setRollupCube() shows it.
+    const UsageCube &cube() const { return m_cube; }
+    bool hasCube() const { return m_hasCube; }
 
 Q_SIGNALS:
     void stateChanged();
+    // A new cube() (after a merge), or none any more (hasCube() false).
+    void cubeChanged();
 
 private:
+    struct Merged
+    {
+        quint64 generation = 0;
+        qsizetype duplicates = 0;
+        Showback showback;
+        UsageCube cube;
+    };
     void merge();
+    void dropRollup();
 
     QPointer<Session> m_session;
     OrgTreeRollup *m_rollup = nullptr;
     ShowbackModel *m_model;
     RateCard m_card;
+    UsageDayRange m_range;
+    UsageCube m_cube;
+    bool m_hasCube = false;
     bool m_include = false;
     bool m_merging = false;
     qsizetype m_duplicates = 0;
     quint64 m_generation = 0;
-    QFutureWatcher<std::pair<quint64, std::pair<qsizetype, Showback>>> *m_watcher;
+    QFutureWatcher<Merged> *m_watcher;
 };
 
 } // namespace models

@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <atomic>
+
 #include <vector>
 
 namespace models {
@@ -59,6 +61,39 @@ UsageRollup mergeUsage(const QList<OrgNode> &nodes, const QList<QList<api::Usage
         }
     }
     return out;
+}
+
+namespace {
+std::atomic<void (*)()> g_cubeHook{nullptr};
+}
+
+void setRollupCubeHook(void (*hook)())
+{
+    g_cubeHook.store(hook);
+}
+
+UsageCube rollupCube(const QList<OrgNode> &nodes, const UsageRollup &merged, UsageDayRange range)
+{
+    if (auto *hook = g_cubeHook.load())
+        hook();
+    UsageCube cube;
+    const QList<api::UsageRecord> &records = merged.records;
+    // Records come in node order: one batch per organization.
+    qsizetype begin = 0;
+    while (begin < records.size()) {
+        const qsizetype org = merged.organization.value(begin, -1);
+        qsizetype end = begin + 1;
+        while (end < records.size() && merged.organization.value(end, -1) == org)
+            ++end;
+        if (org >= 0 && org < nodes.size())
+            cube.setOrganization(nodes.at(org).id, nodes.at(org).name);
+        else
+            cube.setOrganization({}, {});
+        cube.addRecords(begin == 0 && end == records.size() ? records : records.mid(begin, end - begin));
+        begin = end;
+    }
+    cube.markCovered(range);
+    return cube;
 }
 
 } // namespace models

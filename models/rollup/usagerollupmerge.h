@@ -8,6 +8,7 @@
 // holds the account), whatever order the answers came in.
 
 #include "models/rollup/orgtree.h"
+#include "models/usage/usagecube.h"
 
 #include "api/records.h"
 
@@ -25,6 +26,17 @@ struct UsageRollup
 // `perOrganization[i]` is the answer of `nodes[i]` (missing organizations: an
 // empty list). Records come out in node order, each answer's order kept.
 UsageRollup mergeUsage(const QList<OrgNode> &nodes, const QList<QList<api::UsageRecord>> &perOrganization);
+
+// The merged records as a usage cube whose Organization dimension is the
+// organization each record was kept for (key: its id, label: its name), with
+// `range` marked fetched: what the Usage page groups, charts and drills when
+// sub-organizations are included. Thread-safe (no shared state): a page
+// builds it on a worker, never on the GUI thread.
+UsageCube rollupCube(const QList<OrgNode> &nodes, const UsageRollup &merged, UsageDayRange range);
+
+// Test hook: called with nothing at the start of every rollupCube(), on the
+// thread that builds it (tests check that this is not the GUI thread).
+void setRollupCubeHook(void (*hook)());
 
 // The identity of a record, as one string (the fields joined by U+001F).
 QString usageIdentity(const api::UsageRecord &record);

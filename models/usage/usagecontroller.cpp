@@ -128,7 +128,7 @@ void UsageController::startRecords()
     m_recordsRunning = true;
     m_recordsDirty = false;
     m_recordsWatcher->setFuture(QtConcurrent::run(
-        [cube = m_cube, query = m_drill.query(), text = m_recordsFilter, column = m_recordsSortColumn,
+        [cube = cube(), query = m_drill.query(), text = m_recordsFilter, column = m_recordsSortColumn,
          order = m_recordsSortOrder, generation = m_recordsGeneration] {
             RecordsResult result;
             result.generation = generation;
@@ -280,6 +280,50 @@ void UsageController::onOrganizationChanged()
     requestAggregate();
     if (m_active)
         fetchMissing();
+}
+
+void UsageController::setRollupCube(const models::UsageCube &cube)
+{
+    m_rollupCube = cube;
+    m_rollupOn = true;
+    ++m_cubeVersion;
+    Q_EMIT cubeReplaced();
+    if (cube.hasCosts() != m_hadCosts) {
+        m_hadCosts = cube.hasCosts();
+        Q_EMIT costsAvailableChanged(m_hadCosts);
+    }
+    requestAggregate();
+}
+
+void UsageController::clearRollupCube()
+{
+    if (!m_rollupOn)
+        return;
+    m_rollupOn = false;
+    m_rollupCube = models::UsageCube();
+    ++m_cubeVersion;
+    // A level or grouping by organization means nothing on one organization.
+    bool usesOrganization = false;
+    for (const models::UsageDrillDown::Crumb &c : m_drill.breadcrumbs()) {
+        usesOrganization = usesOrganization || c.groupBy.contains(models::UsageDimension::Organization);
+        for (const models::UsageFilter &f : c.filters)
+            usesOrganization = usesOrganization || f.dimension == models::UsageDimension::Organization;
+    }
+    if (usesOrganization) {
+        QList<models::UsageDimension> groupBy = m_drill.breadcrumbs().constFirst().groupBy;
+        groupBy.removeAll(models::UsageDimension::Organization);
+        if (groupBy.isEmpty())
+            groupBy = {models::UsageDimension::ProductFamily};
+        m_view.groupBy = groupBy;
+        m_drill.reset(m_view);
+        Q_EMIT drillChanged();
+    }
+    Q_EMIT cubeReplaced();
+    if (m_cube.hasCosts() != m_hadCosts) {
+        m_hadCosts = m_cube.hasCosts();
+        Q_EMIT costsAvailableChanged(m_hadCosts);
+    }
+    requestAggregate();
 }
 
 void UsageController::setRateCard(const models::RateCard &card)
@@ -438,8 +482,8 @@ void UsageController::onJobFinished(api::Job *job)
     ++m_cubeVersion;
     ++m_windowsDone;
     Q_EMIT progressChanged(m_windowsDone, m_windowsTotal);
-    if (m_cube.hasCosts() != m_hadCosts) {
-        m_hadCosts = m_cube.hasCosts();
+    if (cube().hasCosts() != m_hadCosts) {
+        m_hadCosts = cube().hasCosts();
         Q_EMIT costsAvailableChanged(m_hadCosts);
     }
     if (m_queue.isEmpty() && m_inFlight.isEmpty())
@@ -476,7 +520,7 @@ void UsageController::startAggregate()
         m_estimate && m_estimateCube == m_cubeVersion && m_estimateCard == m_cardVersion ? m_estimate
                                                                                          : nullptr;
     // The cube copy is an O(1) snapshot; the next addWindow detaches ours.
-    m_watcher->setFuture(QtConcurrent::run([cube = m_cube, query, generation, card = m_card, cached,
+    m_watcher->setFuture(QtConcurrent::run([cube = cube(), query, generation, card = m_card, cached,
                                             budget = m_budget, cubeVersion = m_cubeVersion,
                                             cardVersion = m_cardVersion]() mutable {
         Result result;
@@ -548,7 +592,7 @@ void UsageController::onAggregated()
 
 bool UsageController::writeRecordsCsv(QIODevice *out) const
 {
-    return models::UsageCsv::writeRecords(out, m_cube, m_drill.query());
+    return models::UsageCsv::writeRecords(out, cube(), m_drill.query());
 }
 
 bool UsageController::writePivotCsv(QIODevice *out) const

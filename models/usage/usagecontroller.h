@@ -98,7 +98,16 @@ public:
     // one level below "All usage" (none: back to the top) keeping the grouping.
     void setDrillFilters(const QList<models::UsageFilter> &filters);
 
-    const models::UsageCube &cube() const { return m_cube; }
+    // The cube the page shows: the organization's own, or a roll-up's.
+    const models::UsageCube &cube() const { return m_rollupOn ? m_rollupCube : m_cube; }
+    // Roll-up across the organization tree (issue 24): show this cube (the
+    // merged usage of the organization and those under it, with the
+    // Organization dimension) instead of the organization's own; the own
+    // cube keeps loading meanwhile. clearRollupCube() goes back to it and
+    // leaves any level or grouping that used Organization.
+    void setRollupCube(const models::UsageCube &cube);
+    void clearRollupCube();
+    bool showsRollup() const { return m_rollupOn; }
     const models::UsageAggregate &aggregate() const { return m_aggregate; }
     const QList<models::UsageAnomaly> &anomalies() const { return m_anomalies; }
     models::UsagePivotModel *pivotModel() const { return m_pivot; }
@@ -166,6 +175,8 @@ Q_SIGNALS:
     void metricChanged(const QString &metricId);
     // recordsWithIssues() or firstIssue() changed.
     void readIssuesChanged();
+    // cube() is another one (roll-up shown or left): what the pickers offer may differ.
+    void cubeReplaced();
 
 private:
     void onOrganizationChanged();
@@ -183,6 +194,8 @@ private:
 
     QPointer<models::Session> m_session;
     models::UsageCube m_cube;
+    models::UsageCube m_rollupCube;
+    bool m_rollupOn = false;
     models::UsageQuery m_view;
     models::UsageDrillDown m_drill;
     models::UsageAggregate m_aggregate;

@@ -195,6 +195,9 @@ public:
     std::array<std::vector<double>, 3> extra;
     std::vector<quint8> extraPresent;
     bool extraOn = false;
+    // The organization the next records are added for (roll-up only; 0:
+    // none, a single organization's cube).
+    qint32 organization = 0;
 
     quint32 internProfile(const RecordProfile &p)
     {
@@ -847,6 +850,7 @@ private:
             m_d.dims[int(UsageDimension::Region)][size_t(row)] = p.key.region;
             m_d.dims[int(UsageDimension::ChargeDescription)][size_t(row)] = p.description;
             m_d.dims[int(UsageDimension::Category)][size_t(row)] = p.category;
+            m_d.dims[int(UsageDimension::Organization)][size_t(row)] = m_d.organization;
             m_d.unit[size_t(row)] = p.unit;
             m_d.currency[size_t(row)] = p.currency;
             m_d.quantity[size_t(row)] = p.quantity;
@@ -1058,6 +1062,12 @@ void UsageCube::markCovered(UsageDayRange range)
     if (!placed)
         merged.append(range);
     d->covered = merged;
+}
+
+void UsageCube::setOrganization(const QString &id, const QString &name)
+{
+    detach();
+    d->organization = d->pools[int(UsageDimension::Organization)].intern(id, name);
 }
 
 void UsageCube::clear()

@@ -62,6 +62,10 @@ public:
     AddResult addRecords(const api::UsageColumns &columns);
     AddResult addWindow(UsageDayRange window, const api::UsageColumns &columns);
     void markCovered(UsageDayRange range);
+    // Roll-up across the organization tree: records added from now on (new
+    // or replacing a row) are of this organization, the Organization
+    // dimension's value (id as key, name as label). An empty id: none.
+    void setOrganization(const QString &id, const QString &name);
     void clear();
 
     // Fetched day ranges, sorted, disjoint and merged.

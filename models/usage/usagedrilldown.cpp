@@ -57,6 +57,9 @@ std::optional<UsageDimension> UsageDrillDown::nextDimension(const QList<UsageFil
                 return true;
         return false;
     };
+    // An organization of a roll-up opens on its accounts.
+    if (groupBy.contains(UsageDimension::Organization) && !used(UsageDimension::Account))
+        return UsageDimension::Account;
     qsizetype after = -1;
     for (UsageDimension d : groupBy)
         after = qMax(after, order.indexOf(d));

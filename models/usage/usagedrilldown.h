@@ -38,6 +38,8 @@ public:
 
     // Drill order. The next dimension is the first one after the deepest
     // clicked level that is neither filtered nor grouped, else the first unused.
+    // Organization (a roll-up's) is not in it: from an organization the next
+    // level is its accounts (Account, when not used yet).
     static QList<UsageDimension> drillOrder();
     static std::optional<UsageDimension> nextDimension(const QList<UsageFilter> &filters,
                                                        const QList<UsageDimension> &groupBy);

@@ -23,6 +23,8 @@ QString usageDimensionName(UsageDimension dimension)
         return QCoreApplication::translate("models::Usage", "Charge description");
     case UsageDimension::Category:
         return QCoreApplication::translate("models::Usage", "Product category");
+    case UsageDimension::Organization:
+        return QCoreApplication::translate("models::Usage", "Organization");
     }
     return {};
 }
@@ -46,6 +48,8 @@ QString usageDimensionToken(UsageDimension dimension)
         return QStringLiteral("charge_description");
     case UsageDimension::Category:
         return QStringLiteral("category");
+    case UsageDimension::Organization:
+        return QStringLiteral("organization");
     }
     return {};
 }

@@ -21,8 +21,13 @@ enum class UsageDimension : std::uint8_t {
     Region,
     ChargeDescription,
     Category,
+    // The organization a record was fetched for: set only on a roll-up
+    // across the organization tree (UsageCube::setOrganization), empty on a
+    // single organization's cube. Not in the drill order: drilling into an
+    // organization goes to its accounts.
+    Organization,
 };
-inline constexpr int UsageDimensionCount = 8;
+inline constexpr int UsageDimensionCount = 9;
 
 enum class UsageMeasure : std::uint8_t {
     ConsumedQuantity,

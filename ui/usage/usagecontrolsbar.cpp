@@ -80,6 +80,8 @@ UsageControlsBar::UsageControlsBar(QWidget *parent)
     m_group2->addItem(tr("(none)"), -1);
     for (int d = 0; d < models::UsageDimensionCount; ++d) {
         const auto dim = models::UsageDimension(d);
+        if (dim == models::UsageDimension::Organization)
+            continue; // offered while sub-organizations are included
         m_group1->addItem(models::usageDimensionName(dim), d);
         m_group2->addItem(models::usageDimensionName(dim), d);
     }
@@ -119,6 +121,19 @@ UsageControlsBar::UsageControlsBar(QWidget *parent)
     for (QComboBox *combo : combos)
         combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     rows->addLayout(bar);
+}
+
+void UsageControlsBar::setOrganizationOffered(bool offered)
+{
+    const int value = int(models::UsageDimension::Organization);
+    for (QComboBox *combo : {m_group1, m_group2}) {
+        const QSignalBlocker block(combo);
+        const int index = combo->findData(value);
+        if (offered && index < 0)
+            combo->addItem(models::usageDimensionName(models::UsageDimension::Organization), value);
+        else if (!offered && index >= 0)
+            combo->removeItem(index);
+    }
 }
 
 void UsageControlsBar::rebuildMeasures(const models::UsageController &controller)

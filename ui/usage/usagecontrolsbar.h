@@ -47,6 +47,9 @@ public:
     // Measure item data of "billed vs estimated": billed cost with the
     // estimate beside it (UsageController::setCompare).
     static constexpr int BilledVsEstimated = 100;
+    // "Organization" among the groupings: only while the page shows a
+    // roll-up across the organization tree (UsageController::showsRollup()).
+    void setOrganizationOffered(bool offered);
     // The units the view holds; the selector shows only in quantity mode.
     void setUnits(const QList<models::UsageUnitCount> &units, const QString &current, bool quantity);
 

@@ -64,6 +64,8 @@ UsagePage::UsagePage(models::Session *session, models::AppSettings *settings, QW
     const auto costs = [this] { rebuildMeasures(), updateNote(); };
     connect(m_controller, &models::UsageController::costsAvailableChanged, this, costs);
     connect(m_controller, &models::UsageController::costChanged, this, costs);
+    connect(m_controller, &models::UsageController::cubeReplaced, this,
+            [this, costs] { m_controls->setOrganizationOffered(m_controller->showsRollup()), costs(); });
     connect(m_controller, &models::UsageController::loadFailed, this, [this](const QString &message) {
         m_banner->showError(tr("Usage could not be loaded: %1").arg(message));
         updateStatus();

@@ -65,6 +65,16 @@ UsageRollupPanel::UsageRollupPanel(models::Session *session, models::UsageContro
     connect(m_cancel, &QPushButton::clicked, m_controller, &models::UsageRollupController::cancel);
     connect(m_retry, &QPushButton::clicked, m_controller, &models::UsageRollupController::retryMissing);
     connect(m_controller, &models::UsageRollupController::stateChanged, this, &UsageRollupPanel::updateState);
+    // The merged usage goes to the page: its charts, pivot and drill-down
+    // group by organization like by account.
+    connect(m_controller, &models::UsageRollupController::cubeChanged, this, [this] {
+        if (!m_usage)
+            return;
+        if (m_controller->hasCube() && m_controller->includeSubOrganizations())
+            m_usage->setRollupCube(m_controller->cube());
+        else
+            m_usage->clearRollupCube();
+    });
     updateState();
 }
 

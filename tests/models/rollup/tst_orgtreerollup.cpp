@@ -7,9 +7,13 @@
 #include "api/client.h"
 #include "api/organizationsapi.h"
 #include "api/usageapi.h"
+#include "models/cost/costestimator.h"
+#include "models/cost/ratecard.h"
 #include "models/rollup/orgtree.h"
 #include "models/rollup/orgtreerollup.h"
 #include "models/rollup/usagerollupmerge.h"
+#include "models/usage/usageaggregator.h"
+#include "models/usage/usagecube.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QNetworkAccessManager>
@@ -222,6 +226,107 @@ private Q_SLOTS:
             QVERIFY(merged.duplicatesRemoved > 0);
         else
             QCOMPARE(merged.duplicatesRemoved, 0);
+    }
+
+    // The Usage page's Organization dimension: grouped by organization, a
+    // roll-up's totals (quantity and rate-card cost) are each organization's
+    // own load; with parent answers that include the children, an
+    // organization's own load is the total of its subtree.
+    void groupingByOrganizationEqualsSingleOrganizationLoads_data()
+    {
+        QTest::addColumn<bool>("parentIncludesChildren");
+        QTest::newRow("parent answers include the children") << true;
+        QTest::newRow("own accounts only") << false;
+    }
+    void groupingByOrganizationEqualsSingleOrganizationLoads()
+    {
+        QFETCH(bool, parentIncludesChildren);
+        testsupport::SimulatorProcess &sim = parentIncludesChildren ? m_subtree : m_own;
+        api::Client client;
+        configure(client, sim.baseUrl());
+        OrgTreeRollup rollup(&client);
+        rollup.setKind(OrgTreeRollup::Kind::Usage);
+        const QDate from(2026, 10, 1), to(2026, 10, 31);
+        rollup.setUsageRange(from, to);
+        QVERIFY(runToEnd(rollup, [&] { rollup.start(rootOf(client)); }));
+        QVERIFY(rollup.isComplete());
+        const QList<models::OrgNode> &nodes = rollup.organizations();
+        QVERIFY(nodes.size() >= 20);
+        const models::UsageDayRange range = models::UsageDayRange::fromDates(from, to);
+        const models::UsageCube cube = models::rollupCube(nodes, rollup.mergedUsage(), range);
+        QVERIFY(cube.isCovered(range));
+        const models::RateCard card = models::RateCard::bundled();
+        const auto estimate = std::make_shared<const models::CostEstimate>(models::estimateCost(cube, card));
+        QVERIFY(estimate->pricedRows > 0);
+
+        // Per organization id: quantity and estimated cost of the roll-up.
+        auto totals = [&](const models::UsageCube &c, std::shared_ptr<const models::CostEstimate> e,
+                          models::UsageMeasure measure, std::optional<models::UsageDimension> by) {
+            models::UsageQuery q;
+            q.measure = measure;
+            q.estimate = std::move(e);
+            q.range = range;
+            if (by)
+                q.groupBy = {*by};
+            const models::UsageAggregate a = models::UsageAggregator::aggregate(c, q);
+            QHash<QString, double> out;
+            for (int g = 0; g < a.groupCount(); ++g)
+                out.insert(by ? a.group(g).keys.value(0).key : QString(), a.rowTotal(g));
+            return out;
+        };
+        const QHash<QString, double> rolledQuantity = totals(
+            cube, estimate, models::UsageMeasure::ConsumedQuantity, models::UsageDimension::Organization);
+        const QHash<QString, double> rolledCost =
+            totals(cube, estimate, models::UsageMeasure::EstimatedCost, models::UsageDimension::Organization);
+        QVERIFY2(rolledQuantity.size() >= 20, qPrintable(QString::number(rolledQuantity.size())));
+        // Group labels are the organizations' names.
+        {
+            models::UsageQuery q;
+            q.range = range;
+            q.groupBy = {models::UsageDimension::Organization};
+            const models::UsageAggregate a = models::UsageAggregator::aggregate(cube, q);
+            for (int g = 0; g < a.groupCount(); ++g) {
+                const qsizetype i = rollup.indexOf(a.group(g).keys.value(0).key);
+                QVERIFY(i >= 0);
+                QCOMPARE(a.group(g).label, nodes.at(i).name);
+            }
+        }
+
+        auto close = [](double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); };
+        for (const models::OrgNode &n : nodes) {
+            auto *job = api::UsageApi(&client).get(n.id, from, to);
+            job->setAutoDelete(false);
+            QSignalSpy done(job, &api::Job::finished);
+            job->start();
+            QVERIFY(job->isFinished() || done.wait(30000));
+            QVERIFY(!job->error());
+            models::UsageCube single;
+            single.addWindow(range, job->result());
+            delete job;
+            const auto singleEstimate =
+                std::make_shared<const models::CostEstimate>(models::estimateCost(single, card));
+            const double quantity =
+                totals(single, singleEstimate, models::UsageMeasure::ConsumedQuantity, std::nullopt)
+                    .value({});
+            const double cost =
+                totals(single, singleEstimate, models::UsageMeasure::EstimatedCost, std::nullopt).value({});
+            // The organization, or (parent answers) it and everything under it.
+            double rolledQ = 0, rolledC = 0;
+            for (const models::OrgNode &m : nodes) {
+                bool under = m.id == n.id;
+                for (qsizetype k = rollup.indexOf(m.parentId); parentIncludesChildren && !under && k >= 0;
+                     k = rollup.indexOf(nodes.at(k).parentId))
+                    under = nodes.at(k).id == n.id;
+                if (under) {
+                    rolledQ += rolledQuantity.value(m.id);
+                    rolledC += rolledCost.value(m.id);
+                }
+            }
+            QVERIFY2(close(rolledQ, quantity),
+                     qPrintable(n.name + QStringLiteral(": %1 vs %2").arg(rolledQ).arg(quantity)));
+            QVERIFY2(close(rolledC, cost),
+                     qPrintable(n.name + QStringLiteral(": %1 vs %2").arg(rolledC).arg(cost)));
+        }
     }
 
     void oneOrganizationFailsAndItsRetryFillsItIn()

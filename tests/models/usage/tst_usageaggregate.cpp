@@ -33,6 +33,8 @@ QString keyOf(const api::UsageRecord &r, UsageDimension d)
         return r.chargeDescription;
     case UsageDimension::Category:
         return r.productCategoryName;
+    case UsageDimension::Organization:
+        return {}; // set only on a roll-up's cube
     }
     return {};
 }

@@ -22,6 +22,7 @@ private slots:
     void otherAndTotalCannotDrill();
     void twoLevels();
     void nextDimensionWrapsAndEnds();
+    void organizationDrillsIntoItsAccounts();
 
 private:
     UsageCube m_cube;
@@ -171,6 +172,35 @@ void TestUsageDrillDown::nextDimensionWrapsAndEnds()
     for (UsageDimension d : UsageDrillDown::drillOrder())
         all.append({d, QStringLiteral("x"), {}});
     QVERIFY(!UsageDrillDown::nextDimension(all, {}).has_value());
+}
+
+void TestUsageDrillDown::organizationDrillsIntoItsAccounts()
+{
+    // A roll-up grouped by organization: a click lists that organization's accounts.
+    QCOMPARE(UsageDrillDown::nextDimension({}, {UsageDimension::Organization}), UsageDimension::Account);
+    UsageQuery q;
+    q.groupBy = {UsageDimension::Organization};
+    UsageGroup group;
+    group.keys = {{UsageDimension::Organization, QStringLiteral("org-7"), QStringLiteral("Unit 07")}};
+    group.label = QStringLiteral("Unit 07");
+    const std::optional<UsageQuery> next = UsageDrillDown::drillQuery(q, group);
+    QVERIFY(next.has_value());
+    QCOMPARE(next->groupBy, QList<UsageDimension>{UsageDimension::Account});
+    QCOMPARE(next->filters.size(), 1);
+    QCOMPARE(next->filters.first().dimension, UsageDimension::Organization);
+    QCOMPARE(next->filters.first().key, QStringLiteral("org-7"));
+    // Two levels (organization, then metric): accounts come first.
+    q.groupBy = {UsageDimension::Organization, UsageDimension::Metric};
+    group.keys.append({UsageDimension::Metric, QStringLiteral("m"), QStringLiteral("m")});
+    const std::optional<UsageQuery> two = UsageDrillDown::drillQuery(q, group);
+    QVERIFY(two.has_value());
+    QCOMPARE(two->groupBy.value(0), UsageDimension::Account);
+    // The organization's accounts already used: the usual order goes on.
+    QCOMPARE(UsageDrillDown::nextDimension({{UsageDimension::Account, QStringLiteral("a"), {}}},
+                                           {UsageDimension::Organization}),
+             UsageDimension::ProductFamily);
+    // A single organization's drill order never leads to Organization.
+    QVERIFY(!UsageDrillDown::drillOrder().contains(UsageDimension::Organization));
 }
 
 QTEST_GUILESS_MAIN(TestUsageDrillDown)

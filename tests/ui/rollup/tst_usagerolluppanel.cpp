@@ -6,6 +6,7 @@
 #include "api/client.h"
 #include "api/organizationsapi.h"
 #include "models/rollup/usagerollupcontroller.h"
+#include "models/rollup/usagerollupmerge.h"
 #include "models/session/session.h"
 #include "models/usage/usagecontroller.h"
 #include "ui/usage/usagerolluppanel.h"
@@ -22,6 +23,20 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+namespace {
+// Where rollupCube() ran, and how often.
+std::atomic<QThread *> g_cubeThread{nullptr};
+std::atomic<int> g_cubeBuilds{0};
+void noteCubeThread()
+{
+    g_cubeThread.store(QThread::currentThread());
+    ++g_cubeBuilds;
+}
+} // namespace
 
 class TestUsageRollupPanel : public QObject
 {
@@ -143,6 +158,95 @@ private Q_SLOTS:
         check->setChecked(false);
         ui::UsageRollupPanel off(&m_session, &usage);
         QVERIFY(!off.findChild<QCheckBox *>(QStringLiteral("includeSubOrgsCheck"))->isChecked());
+    }
+
+    // Included sub-organizations feed the page: Organization groups the
+    // charts and the pivot, a click on an organization lists its accounts
+    // alone, and the merge and the cube are built off the GUI thread.
+    void organizationDimensionOnThePage()
+    {
+        models::setRollupCubeHook(&noteCubeThread);
+        g_cubeThread = nullptr;
+        g_cubeBuilds = 0;
+        models::UsageController usage(&m_session);
+        const models::UsageDayRange range =
+            models::UsageDayRange::fromDates(QDate(2026, 10, 1), QDate(2026, 10, 31));
+        usage.setRange(range);
+        ui::UsageRollupPanel panel(&m_session, &usage);
+        auto *check = panel.findChild<QCheckBox *>(QStringLiteral("includeSubOrgsCheck"));
+        check->setChecked(false);
+        QVERIFY(!usage.showsRollup());
+        QSignalSpy replaced(&usage, &models::UsageController::cubeReplaced);
+        check->setChecked(true);
+        QVERIFY(settle(panel.controller()));
+        QVERIFY(!replaced.isEmpty() || replaced.wait(30000));
+        QVERIFY(usage.showsRollup());
+        QVERIFY(g_cubeBuilds.load() >= 1);
+        QVERIFY(g_cubeThread.load() != nullptr);
+        QVERIFY2(g_cubeThread.load() != QThread::currentThread(), "the cube was built on the GUI thread");
+        const models::UsageCube cube = usage.cube();
+        QVERIFY(cube.valueCount(models::UsageDimension::Organization) > 8);
+
+        auto aggregated = [&] {
+            QSignalSpy changed(&usage, &models::UsageController::aggregateChanged);
+            return changed.wait(30000);
+        };
+        usage.setTopN(0);
+        usage.setGroupBy({models::UsageDimension::Organization});
+        QVERIFY(aggregated());
+        while (usage.isAggregating())
+            QVERIFY(aggregated());
+        const models::UsageAggregate byOrg = usage.aggregate();
+        QVERIFY(byOrg.groupCount() > 8);
+        // The group with the most accounts under it (a unit, not a leaf).
+        int pick = -1;
+        for (int g = 0; g < byOrg.groupCount(); ++g) {
+            QCOMPARE(byOrg.group(g).keys.value(0).dimension, models::UsageDimension::Organization);
+            QCOMPARE(byOrg.group(g).label, m_names.value(byOrg.group(g).keys.value(0).key));
+            if (pick < 0 || byOrg.group(g).rows > byOrg.group(pick).rows)
+                pick = g;
+        }
+        const QString orgId = byOrg.group(pick).keys.value(0).key;
+        QVERIFY(usage.drillInto(pick));
+        QVERIFY(aggregated());
+        while (usage.isAggregating())
+            QVERIFY(aggregated());
+        QCOMPARE(usage.query().groupBy, QList<models::UsageDimension>{models::UsageDimension::Account});
+        QCOMPARE(usage.drillDown().breadcrumbs().size(), 2);
+        // The accounts of that organization, from the cube's columns.
+        QSet<QString> own, others;
+        const qint32 orgValue = cube.findValue(models::UsageDimension::Organization, orgId);
+        const auto orgs = cube.dimensionColumn(models::UsageDimension::Organization);
+        const auto accounts = cube.dimensionColumn(models::UsageDimension::Account);
+        const auto days = cube.days();
+        const auto units = cube.unitColumn();
+        // Quantities are shown one unit at a time.
+        const QString unit = usage.aggregate().query().unit;
+        for (size_t r = 0; r < orgs.size(); ++r) {
+            if (!range.contains(days[r]) || cube.unitName(units[r]) != unit)
+                continue;
+            const QString account = cube.valueKey(models::UsageDimension::Account, accounts[r]);
+            (orgs[r] == orgValue ? own : others).insert(account);
+        }
+        QVERIFY(!own.isEmpty());
+        QVERIFY(!others.isEmpty());
+
+        QSet<QString> listed;
+        for (int g = 0; g < usage.aggregate().groupCount(); ++g) {
+            QCOMPARE(usage.aggregate().group(g).keys.value(0).dimension, models::UsageDimension::Account);
+            listed.insert(usage.aggregate().group(g).keys.value(0).key);
+        }
+        QCOMPARE(listed, own);
+
+        // Leaving the roll-up leaves the organization level too.
+        QSignalSpy drill(&usage, &models::UsageController::drillChanged);
+        check->setChecked(false);
+        QVERIFY(!usage.showsRollup());
+        QVERIFY(!drill.isEmpty());
+        QVERIFY(!usage.query().groupBy.contains(models::UsageDimension::Organization));
+        for (const models::UsageFilter &f : usage.query().filters)
+            QVERIFY(f.dimension != models::UsageDimension::Organization);
+        models::setRollupCubeHook(nullptr);
     }
 };
 
