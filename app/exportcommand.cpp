@@ -641,8 +641,8 @@ int runExportCommand(const QStringList &givenArguments)
                           .arg(orgId, rollup.treeError().userMessage()));
             return Failed;
         }
-        const models::RollupWriteResult written =
-            models::writeRollup(rollup, exportFormat, device.get(), !parser.isSet(withoutCorrectionsOpt));
+        const models::RollupWriteResult written = models::writeRollup(
+            rollup, exportFormat, device.get(), !parser.isSet(withoutCorrectionsOpt), timeZone);
         if (!written.ok || (saveFile && !saveFile->commit())) {
             if (saveFile)
                 saveFile->cancelWriting();

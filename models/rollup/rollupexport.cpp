@@ -37,21 +37,23 @@ bool writeRows(RecordExporter &exporter, const QList<ExportColumn<Record>> &colu
 {
     QList<bool> numeric = ExportColumns::numericFlags(columns);
     numeric << false;
-    const QStringList cells = format == RecordExporter::Format::Csv
-                                  ? ExportColumns::row(columns, record) + QStringList{organizationId}
-                                  : QStringList();
+    const QStringList cells =
+        format == RecordExporter::Format::Csv
+            ? ExportColumns::row(columns, record, exporter.timeZone()) + QStringList{organizationId}
+            : QStringList();
     return exporter.addRow(cells, numeric, withOrganizationId(record.rawJson, organizationId));
 }
 
 } // namespace
 
 RollupWriteResult writeRollup(const OrgTreeRollup &rollup, RecordExporter::Format format, QIODevice *device,
-                              bool includeCorrections)
+                              bool includeCorrections, const QTimeZone &zone)
 {
     RollupWriteResult result;
     const QList<OrgNode> &nodes = rollup.organizations();
     if (rollup.kind() == OrgTreeRollup::Kind::Audit) {
         AuditPageWriter writer(device, format);
+        writer.setTimeZone(zone);
         result.ok = writer.begin();
         for (qsizetype i = 0; i < nodes.size() && result.ok; ++i) {
             for (api::AuditColumns page : rollup.auditPages(i)) {
@@ -76,6 +78,7 @@ RollupWriteResult writeRollup(const OrgTreeRollup &rollup, RecordExporter::Forma
         return result;
     }
     RecordExporter exporter(device, format);
+    exporter.setTimeZone(zone);
     const QString header = QStringLiteral("organization_id");
     if (rollup.kind() == OrgTreeRollup::Kind::Members) {
         const auto &columns = ExportColumns::members();

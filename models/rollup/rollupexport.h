@@ -11,6 +11,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QTimeZone>
 
 class QIODevice;
 
@@ -25,8 +26,10 @@ struct RollupWriteResult
     qsizetype duplicatesRemoved = 0; // usage records returned by a parent and a child, written once
 };
 
+// CSV times are written in `zone` (null: UTC), as RecordExporter does; usage
+// keeps the API's UTC days.
 RollupWriteResult writeRollup(const OrgTreeRollup &rollup, RecordExporter::Format format, QIODevice *device,
-                              bool includeCorrections = true);
+                              bool includeCorrections = true, const QTimeZone &zone = QTimeZone());
 
 // `rawJson` (an object) with "organization_id": id added as its last field.
 QByteArray withOrganizationId(const QByteArray &rawJson, const QString &organizationId);

@@ -62,7 +62,8 @@ void bodies(const uint8_t *data, size_t size)
 void prepared(const uint8_t *data, size_t size)
 {
     block::PreparedBlock p;
-    if (!block::PreparedBlock::fromBytes(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)), p))
+    if (!block::PreparedBlock::fromBytes(
+            QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)), p))
         return;
     block::PreparedBlock again;
     if (!block::PreparedBlock::fromBytes(p.toBytes(), again) || again.count != p.count ||

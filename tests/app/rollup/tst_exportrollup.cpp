@@ -240,6 +240,26 @@ private Q_SLOTS:
                 e.value(QStringLiteral("organization")).toObject().value(QStringLiteral("id")).toString()));
         }
         QCOMPARE(mergedIds, entryIds);
+
+        // --time-zone reaches the roll-up's CSV as it does a single organization's.
+        const QStringList csvArgs{QStringLiteral("audit"),
+                                  QStringLiteral("--org"),
+                                  m_root,
+                                  QStringLiteral("--include-suborgs"),
+                                  QStringLiteral("--since"),
+                                  QStringLiteral("2026-10-01"),
+                                  QStringLiteral("--before"),
+                                  QStringLiteral("2026-10-08"),
+                                  QStringLiteral("--quiet")};
+        const Run utc = run(m_own.baseUrl(), csvArgs);
+        const Run kolkata = run(m_own.baseUrl(), csvArgs + QStringList{QStringLiteral("--time-zone"),
+                                                                       QStringLiteral("Asia/Kolkata")});
+        QCOMPARE(utc.exitCode, 0);
+        QCOMPARE(kolkata.exitCode, 0);
+        QVERIFY(utc.out.count('\n') > 2);
+        QCOMPARE(kolkata.out.count('\n'), utc.out.count('\n'));
+        QVERIFY2(!utc.out.contains("+05:30"), utc.out.left(400).constData());
+        QVERIFY2(kolkata.out.contains("+05:30"), kolkata.out.left(400).constData());
     }
 
     void oneOrganizationFailingLeavesTheRest()

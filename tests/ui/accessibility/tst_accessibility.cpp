@@ -249,7 +249,8 @@ private:
         dialogs << new ui::InviteDialog(page<ui::MembersPage>()->controller());
         // The dialog takes the rows over.
         dialogs << new ui::BatchResultDialog(QStringLiteral("Invite"), new models::MemberBatchModel);
-        dialogs << new ui::MoveOrganizationDialog(page<ui::OrganizationsPage>()->treeModel(), m_console.orgId);
+        dialogs << new ui::MoveOrganizationDialog(page<ui::OrganizationsPage>()->treeModel(),
+                                                  m_console.orgId);
         dialogs << new ui::AuditArchiveDialog(page<ui::AuditLogPage>()->controller(), &m_console.settings);
         dialogs << new ui::PricingDialog(m_console.orgName, std::nullopt, 0.0, {});
         dialogs << new ui::BudgetDialog(m_console.orgName, models::Budget{}, {QStringLiteral("Workers")},
