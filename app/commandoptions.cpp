@@ -177,7 +177,12 @@ TimeZoneOption::TimeZoneOption()
           QStringLiteral("time-zone"),
           QStringLiteral("CSV times in this zone, with its offset: an IANA id (Europe/Berlin), local or UTC "
                          "(default). Usage days stay UTC."),
-          QStringLiteral("ZONE"))
+          QStringLiteral("ZONE")),
+      m_fallback(QTimeZone::utc())
+{}
+
+TimeZoneOption::TimeZoneOption(const QString &description, const QTimeZone &fallback)
+    : m_option(QStringLiteral("time-zone"), description, QStringLiteral("ZONE")), m_fallback(fallback)
 {}
 
 void TimeZoneOption::addTo(QCommandLineParser &parser) const
@@ -187,7 +192,7 @@ void TimeZoneOption::addTo(QCommandLineParser &parser) const
 
 QString TimeZoneOption::apply(const QCommandLineParser &parser, QTimeZone *zone) const
 {
-    *zone = QTimeZone::utc();
+    *zone = m_fallback;
     if (!parser.isSet(m_option))
         return {};
     QString choice = parser.value(m_option).trimmed();

@@ -83,13 +83,17 @@ QString usageRange(const QCommandLineParser &parser, const QCommandLineOption &f
 class TimeZoneOption
 {
 public:
+    // The export's option (CSV times; UTC when not given).
     TimeZoneOption();
+    // Another command's wording, and the zone taken when the option is not given.
+    TimeZoneOption(const QString &description, const QTimeZone &fallback);
     void addTo(QCommandLineParser &parser) const;
-    // The zone named, UTC when not given; an error line (usage error) or empty.
+    // The zone named, the fallback when not given; an error line (usage error) or empty.
     QString apply(const QCommandLineParser &parser, QTimeZone *zone) const;
 
 private:
     QCommandLineOption m_option;
+    QTimeZone m_fallback;
 };
 
 } // namespace app::cli

@@ -65,21 +65,6 @@ qint64 timeMs(const QString &text)
     return api::decode::parseTimestamp(std::string_view(utf8.constData(), size_t(utf8.size())), &ms) ? ms : 0;
 }
 
-QTimeZone zoneFromName(const QString &name, bool *ok)
-{
-    *ok = true;
-    const QString n = name.trimmed();
-    if (n.isEmpty()) // the console's View › Time Zone
-        return models::TimeZoneSetting::instance()->zone();
-    if (n.compare(QLatin1String("local"), Qt::CaseInsensitive) == 0)
-        return QTimeZone::systemTimeZone();
-    if (n.compare(QLatin1String("utc"), Qt::CaseInsensitive) == 0)
-        return QTimeZone::utc();
-    const QTimeZone zone(n.toUtf8());
-    *ok = zone.isValid();
-    return zone;
-}
-
 } // namespace
 
 int runReportCommand(int argc, char **argv, void (*setIdentity)())
@@ -108,11 +93,10 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
     const QCommandLineOption pageSizeOpt(QStringLiteral("page-size"),
                                          QStringLiteral("a4 or letter (default: the locale's paper)."),
                                          QStringLiteral("SIZE"));
-    const QCommandLineOption zoneOpt(
-        QStringLiteral("time-zone"),
+    const app::cli::TimeZoneOption zoneOpt(
         QStringLiteral("Times in the report: local, UTC or an IANA zone (Europe/Berlin); default: the "
                        "console's View › Time Zone."),
-        QStringLiteral("ZONE"));
+        models::TimeZoneSetting::instance()->zone());
     const QCommandLineOption sinceOpt(
         QStringLiteral("since"), QStringLiteral("Audit: entries newer than this (YYYY-MM-DD or RFC 3339)."),
         QStringLiteral("TIME"));
@@ -135,8 +119,9 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
     const QCommandLineOption entriesOpt(QStringLiteral("max-entries"),
                                         QStringLiteral("Audit: entries listed in the table (default 500)."),
                                         QStringLiteral("N"));
-    parser.addOptions({orgOpt, outputOpt, pageSizeOpt, zoneOpt, sinceOpt, beforeOpt, fromOpt, toOpt,
-                       rateCardOpt, withoutCorrectionsOpt, entriesOpt});
+    zoneOpt.addTo(parser);
+    parser.addOptions({orgOpt, outputOpt, pageSizeOpt, sinceOpt, beforeOpt, fromOpt, toOpt, rateCardOpt,
+                       withoutCorrectionsOpt, entriesOpt});
     const app::cli::ConnectionOptions connectionOpts; // --base-url, --timeout
     connectionOpts.addTo(parser);
     const app::cli::AuditFilterOptions auditFilterOpts;
@@ -181,11 +166,9 @@ int runReportCommand(int argc, char **argv, void (*setIdentity)())
         }
         pageSize = *size;
     }
-    bool zoneOk = true;
-    const QTimeZone zone = zoneFromName(parser.value(zoneOpt), &zoneOk);
-    if (!zoneOk) {
-        errorLine(QStringLiteral("--time-zone '%1' is not local, UTC or an IANA time zone")
-                      .arg(parser.value(zoneOpt)));
+    QTimeZone zone;
+    if (const QString error = zoneOpt.apply(parser, &zone); !error.isEmpty()) {
+        errorLine(error);
         return Usage;
     }
     int entryCap = 500;

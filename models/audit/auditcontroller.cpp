@@ -466,6 +466,12 @@ void AuditController::startRollup(const api::AuditQuery &query)
     m_rollup->start(query, generation);
 }
 
+void AuditController::setArchiveDirectory(const QString &directory)
+{
+    m_archiveDir = directory;
+    m_rollup->setArchiveDirectory(directory);
+}
+
 void AuditController::refresh()
 {
     if (isLoading())

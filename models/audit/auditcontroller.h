@@ -122,7 +122,8 @@ public:
     static bool sameQuery(const AuditQueryDraft &a, const AuditQueryDraft &b);
 
     // Where per-organization archives live (default AuditArchive::defaultDirectory()).
-    void setArchiveDirectory(const QString &directory) { m_archiveDir = directory; }
+    // Also the roll-up's: every organization's archive lives in one directory.
+    void setArchiveDirectory(const QString &directory);
     QString archiveDirectory() const { return m_archiveDir; }
     // Retention applied when an archive opens: entries older than days (0:
     // no limit) and beyond maxBytes of pages (0: no cap) are removed.

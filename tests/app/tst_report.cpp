@@ -240,7 +240,16 @@ private Q_SLOTS:
                                              out,
                                              QStringLiteral("--time-zone"),
                                              QStringLiteral("Mars/Olympus")}
-                              << QStringLiteral("is not local, UTC or an IANA time zone");
+                              << QStringLiteral("is not a time zone");
+        // POSIX rule text Qt would take as a zone is not an IANA id (the export's check).
+        QTest::newRow("zone rule text") << QStringList{QStringLiteral("audit"),
+                                                       QStringLiteral("--org"),
+                                                       QStringLiteral("abc"),
+                                                       QStringLiteral("--output"),
+                                                       out,
+                                                       QStringLiteral("--time-zone"),
+                                                       QStringLiteral("Berlin")}
+                                        << QStringLiteral("is not a time zone");
         // The export's parsing: the same words for the same mistakes.
         QTest::newRow("range") << QStringList{QStringLiteral("usage"),
                                               QStringLiteral("--org"),
