@@ -10,13 +10,17 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <limits>
 
@@ -405,13 +409,12 @@ bool AuditArchive::migrateRows()
     qint64 converted = 0;
     qint64 damaged = 0;
     QList<api::AuditEvent> batch;
-    QSqlQuery ids(QSqlDatabase::database(m_connection, false));
-    if (!ids.prepare(QStringLiteral("INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)")))
-        return fail(QStringLiteral("cannot convert the archive"), ids.lastError());
     auto flush = [&] {
         if (batch.isEmpty())
             return true;
-        const int n = writeBlock(auditarchiveblock::prepare(auditarchiveblock::fromEvents(batch)), ids);
+        const auditarchiveblock::PreparedBlock block =
+            auditarchiveblock::prepare(auditarchiveblock::fromEvents(batch));
+        const int n = writeBlocks({&block});
         batch.clear();
         converted += std::max(n, 0);
         return n >= 0;
@@ -699,18 +702,7 @@ int AuditArchive::appendBlocks(const std::vector<const auditarchiveblock::Prepar
     // only they keep SQLite's result code, which tells a full disk from damage.
     if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
         return -1;
-    int added = 0;
-    {
-        QSqlQuery ids(QSqlDatabase::database(m_connection, false));
-        if (!ids.prepare(QStringLiteral("INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)"))) {
-            fail(QStringLiteral("cannot write"), ids.lastError());
-            added = -1;
-        }
-        for (size_t b = 0; b < blocks.size() && added >= 0; ++b) {
-            const int n = writeBlock(*blocks[b], ids);
-            added = n < 0 ? -1 : added + n;
-        }
-    }
+    const int added = writeBlocks(blocks);
     if (added >= 0 && exec(QStringLiteral("COMMIT")))
         return added;
     const Problem problem = m_problem;
@@ -721,79 +713,196 @@ int AuditArchive::appendBlocks(const std::vector<const auditarchiveblock::Prepar
     return -1;
 }
 
-int AuditArchive::writeBlock(const auditarchiveblock::PreparedBlock &prepared, QSqlQuery &id)
+namespace {
+
+// The SQLite connection under a Qt one, when the driver runs the very SQLite
+// this library links (Debian's Qt uses the system libsqlite3; a Qt with its
+// own copy of another version must not be handed to these functions): else
+// nullptr and the caller goes through Qt SQL.
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT sqlite_source_id()")) || !q.next() ||
+        q.value(0).toString() != QLatin1String(sqlite3_sourceid()))
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+// A statement prepared on the C API, finalized when it goes.
+struct Statement
+{
+    sqlite3_stmt *stmt = nullptr;
+    ~Statement() { sqlite3_finalize(stmt); }
+};
+
+// An entry of a batch on its way into the id index.
+struct IdKey
+{
+    QByteArrayView id;
+    quint32 block; // index into the batch
+    quint32 slot;  // index into the block as prepared
+};
+
+// SQLite's order of BLOB keys: bytes, then length.
+bool idLess(QByteArrayView a, QByteArrayView b)
+{
+    const int c = std::memcmp(a.data(), b.data(), size_t(std::min(a.size(), b.size())));
+    return c != 0 ? c < 0 : a.size() < b.size();
+}
+
+} // namespace
+
+int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::PreparedBlock *> &prepared)
 {
     const auto failed = [this](auto &&...args) {
         fail(args...);
         return -1;
     };
-    if (prepared.count == 0)
-        return 0;
-    if (prepared.columns.isEmpty() || prepared.bodies.isEmpty())
-        return failed(Problem::Other, QStringLiteral("cannot compress"));
-    // The ids come from the block itself: the queue holds nothing else.
-    api::AuditColumns columns;
-    if (!auditarchiveblock::decodeColumns(prepared.columns, columns) || columns.size() != prepared.count)
-        return failed(Problem::Other, QStringLiteral("damaged block in the queue"));
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    sqlite3 *handle = handleOf(db);
+    const auto sqliteFailed = [&] {
+        const int code = sqlite3_extended_errcode(handle);
+        const QString text = QString::fromUtf8(sqlite3_errmsg(handle));
+        return failed(QStringLiteral("cannot write"),
+                      QSqlError(QString(), text, QSqlError::StatementError, QString::number(code)));
+    };
+    // The ids come from the blocks themselves: the queue holds nothing else.
+    std::vector<api::AuditColumns> columns(prepared.size());
+    size_t entries = 0;
+    for (size_t b = 0; b < prepared.size(); ++b) {
+        const auditarchiveblock::PreparedBlock &block = *prepared[b];
+        if (block.count == 0)
+            continue;
+        if (block.columns.isEmpty() || block.bodies.isEmpty())
+            return failed(Problem::Other, QStringLiteral("cannot compress"));
+        if (!auditarchiveblock::decodeColumns(block.columns, columns[b]) || columns[b].size() != block.count)
+            return failed(Problem::Other, QStringLiteral("damaged block in the queue"));
+        entries += size_t(block.count);
+    }
+    if (entries == 0)
+        return 0;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT IFNULL(MAX(id), 0) + 1 FROM blocks")) || !q.next())
         return failed(QStringLiteral("cannot write"), q.lastError());
-    const qint64 block = q.value(0).toLongLong();
+    const qint64 firstBlock = q.value(0).toLongLong(); // batch block b is stored as firstBlock + b
     q.finish();
-    std::vector<qsizetype> kept;
-    kept.reserve(size_t(columns.size()));
-    for (qsizetype i = 0; i < columns.size(); ++i) {
-        // Ids are kept as their UTF-8 bytes (a blob): no conversion per entry.
-        const QByteArrayView key = columns.ids.view(i);
-        id.bindValue(0, QByteArray::fromRawData(key.data(), key.size()));
-        id.bindValue(1, block);
-        id.bindValue(2, qint64(kept.size()));
-        if (!id.exec())
-            return failed(QStringLiteral("cannot write"), id.lastError());
-        if (id.numRowsAffected() == 1)
-            kept.push_back(i);
+
+    // The index's keys are random: inserted in the batch's order, each entry
+    // would land on another index page, and a transaction would write most of
+    // the index again (and more than once when it does not fit the cache).
+    // In key order each page is visited once. Equal ids keep the batch's
+    // order (stable), so the first one appended is the one kept, as before.
+    std::vector<IdKey> keys;
+    keys.reserve(entries);
+    for (size_t b = 0; b < columns.size(); ++b)
+        for (qsizetype i = 0; i < columns[b].size(); ++i)
+            keys.push_back({columns[b].ids.view(i), quint32(b), quint32(i)});
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const IdKey &x, const IdKey &y) { return idLess(x.id, y.id); });
+    static const char kInsertId[] = "INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)";
+    // duplicate[b][i]: entry i of block b is held already (or earlier in the batch).
+    std::vector<std::vector<bool>> duplicate(columns.size());
+    for (size_t b = 0; b < columns.size(); ++b)
+        duplicate[b].assign(size_t(columns[b].size()), false);
+    if (handle) {
+        // The C API: no QVariant per value, the key bound in place.
+        Statement insert;
+        if (sqlite3_prepare_v2(handle, kInsertId, -1, &insert.stmt, nullptr) != SQLITE_OK)
+            return sqliteFailed();
+        for (const IdKey &key : keys) {
+            sqlite3_bind_blob(insert.stmt, 1, key.id.data(), int(key.id.size()), SQLITE_STATIC);
+            sqlite3_bind_int64(insert.stmt, 2, firstBlock + qint64(key.block));
+            sqlite3_bind_int64(insert.stmt, 3, qint64(key.slot));
+            if (sqlite3_step(insert.stmt) != SQLITE_DONE)
+                return sqliteFailed();
+            if (sqlite3_changes(handle) == 0)
+                duplicate[key.block][key.slot] = true;
+            sqlite3_reset(insert.stmt);
+        }
+    } else {
+        QSqlQuery insert(db);
+        if (!insert.prepare(QLatin1String(kInsertId)))
+            return failed(QStringLiteral("cannot write"), insert.lastError());
+        for (const IdKey &key : keys) {
+            // Ids are kept as their UTF-8 bytes (a blob): no conversion per entry.
+            insert.bindValue(0, QByteArray::fromRawData(key.id.data(), key.id.size()));
+            insert.bindValue(1, firstBlock + qint64(key.block));
+            insert.bindValue(2, qint64(key.slot));
+            if (!insert.exec())
+                return failed(QStringLiteral("cannot write"), insert.lastError());
+            if (insert.numRowsAffected() != 1)
+                duplicate[key.block][key.slot] = true;
+        }
     }
-    if (kept.empty())
-        return 0;
-    QByteArray columnsBlob = prepared.columns;
-    QByteArray bodiesBlob = prepared.bodies;
-    qint64 newest = prepared.newestMs;
-    qint64 oldest = prepared.oldestMs;
-    if (qsizetype(kept.size()) != columns.size()) {
-        // Some were already held (a refresh overlapping the archive): the rest
-        // become a block of their own.
-        auditarchiveblock::Bodies bodies;
-        if (!auditarchiveblock::decodeBodies(prepared.bodies, bodies) || bodies.size() != columns.size())
-            return failed(Problem::Other, QStringLiteral("damaged block in the queue"));
-        QList<QByteArray> keptBodies;
-        keptBodies.reserve(qsizetype(kept.size()));
-        for (qsizetype i : kept)
-            keptBodies.append(bodies.at(i));
-        columnsBlob = auditarchiveblock::encodeColumns(columns, kept);
-        bodiesBlob = auditarchiveblock::encodeBodies(keptBodies);
-        newest = columns.timeMs[size_t(kept.front())];
-        oldest = columns.timeMs[size_t(kept.back())];
-        if (columnsBlob.isEmpty() || bodiesBlob.isEmpty())
-            return failed(Problem::Other, QStringLiteral("cannot compress"));
+
+    int added = 0;
+    for (size_t b = 0; b < columns.size(); ++b) {
+        const api::AuditColumns &page = columns[b];
+        if (page.size() == 0)
+            continue;
+        const qint64 block = firstBlock + qint64(b);
+        std::vector<qsizetype> kept;
+        kept.reserve(size_t(page.size()));
+        for (qsizetype i = 0; i < page.size(); ++i)
+            if (!duplicate[b][size_t(i)])
+                kept.push_back(i);
+        if (kept.empty())
+            continue;
+        QByteArray columnsBlob = prepared[b]->columns;
+        QByteArray bodiesBlob = prepared[b]->bodies;
+        qint64 newest = prepared[b]->newestMs;
+        qint64 oldest = prepared[b]->oldestMs;
+        if (qsizetype(kept.size()) != page.size()) {
+            // Some were already held (a refresh overlapping the archive): the
+            // rest become a block of their own, and their slots move up.
+            auditarchiveblock::Bodies bodies;
+            if (!auditarchiveblock::decodeBodies(prepared[b]->bodies, bodies) || bodies.size() != page.size())
+                return failed(Problem::Other, QStringLiteral("damaged block in the queue"));
+            QList<QByteArray> keptBodies;
+            keptBodies.reserve(qsizetype(kept.size()));
+            for (qsizetype i : kept)
+                keptBodies.append(bodies.at(i));
+            columnsBlob = auditarchiveblock::encodeColumns(page, kept);
+            bodiesBlob = auditarchiveblock::encodeBodies(keptBodies);
+            newest = page.timeMs[size_t(kept.front())];
+            oldest = page.timeMs[size_t(kept.back())];
+            if (columnsBlob.isEmpty() || bodiesBlob.isEmpty())
+                return failed(Problem::Other, QStringLiteral("cannot compress"));
+            if (!q.prepare(QStringLiteral("UPDATE ids SET slot = ? WHERE id = ? AND block = ?")))
+                return failed(QStringLiteral("cannot write"), q.lastError());
+            for (size_t slot = 0; slot < kept.size(); ++slot) {
+                if (kept[slot] == qsizetype(slot))
+                    continue;
+                const QByteArrayView key = page.ids.view(kept[slot]);
+                q.bindValue(0, qint64(slot));
+                q.bindValue(1, QByteArray::fromRawData(key.data(), key.size()));
+                q.bindValue(2, block);
+                if (!q.exec())
+                    return failed(QStringLiteral("cannot write"), q.lastError());
+            }
+        }
+        if (!q.prepare(QStringLiteral(
+                "INSERT INTO blocks(id, newest_ms, oldest_ms, count, columns) VALUES(?, ?, ?, ?, ?)")))
+            return failed(QStringLiteral("cannot write"), q.lastError());
+        q.addBindValue(block);
+        q.addBindValue(newest);
+        q.addBindValue(oldest);
+        q.addBindValue(qint64(kept.size()));
+        q.addBindValue(columnsBlob);
+        if (!q.exec())
+            return failed(QStringLiteral("cannot write"), q.lastError());
+        if (!q.prepare(QStringLiteral("INSERT INTO block_bodies(block, data) VALUES(?, ?)")))
+            return failed(QStringLiteral("cannot write"), q.lastError());
+        q.addBindValue(block);
+        q.addBindValue(bodiesBlob);
+        if (!q.exec())
+            return failed(QStringLiteral("cannot write"), q.lastError());
+        added += int(kept.size());
     }
-    if (!q.prepare(QStringLiteral(
-            "INSERT INTO blocks(id, newest_ms, oldest_ms, count, columns) VALUES(?, ?, ?, ?, ?)")))
-        return failed(QStringLiteral("cannot write"), q.lastError());
-    q.addBindValue(block);
-    q.addBindValue(newest);
-    q.addBindValue(oldest);
-    q.addBindValue(qint64(kept.size()));
-    q.addBindValue(columnsBlob);
-    if (!q.exec())
-        return failed(QStringLiteral("cannot write"), q.lastError());
-    if (!q.prepare(QStringLiteral("INSERT INTO block_bodies(block, data) VALUES(?, ?)")))
-        return failed(QStringLiteral("cannot write"), q.lastError());
-    q.addBindValue(block);
-    q.addBindValue(bodiesBlob);
-    if (!q.exec())
-        return failed(QStringLiteral("cannot write"), q.lastError());
-    return int(kept.size());
+    return added;
 }
 
 AuditArchiveCoverage AuditArchive::coverage() const

@@ -166,9 +166,11 @@ private:
     // Time of the entry with n older ones (nullopt: fewer entries or damage).
     std::optional<qint64> timeOfOldest(qint64 n) const;
     bool exec(const QString &sql) const;
-    // Stores page's entries not yet held as one block (inside a transaction
-    // the caller opened); how many were new, or -1.
-    int writeBlock(const auditarchiveblock::PreparedBlock &block, QSqlQuery &insertId);
+    // Stores the entries of blocks not yet held, a block each (inside a
+    // transaction the caller opened); how many were new, or -1. The ids of
+    // all blocks go into the id index in key order, so a transaction rewrites
+    // each index page it touches once instead of once per entry.
+    int writeBlocks(const std::vector<const auditarchiveblock::PreparedBlock *> &blocks);
     // Schema 1 and 2 kept one row per entry: converted to blocks.
     bool migrateRows();
     bool hasTable(const QString &name) const;

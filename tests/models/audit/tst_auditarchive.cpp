@@ -621,6 +621,64 @@ private slots:
         check(archive);
     }
 
+    // Several pages in one transaction (the worker's batches): their ids go
+    // into the index sorted, not in page order. De-duplication stays exact
+    // (against the file, across the batch and inside a page, the first one
+    // appended kept) and every entry keeps the body of its own slot, also in
+    // a page that lost some entries to duplicates.
+    void batchDeduplicatesAcrossPagesAndKeepsSlots()
+    {
+        AuditArchive archive(QStringLiteral("org-batch"), m_dir.path());
+        QVERIFY(archive.open());
+        auditsamples::Generator gen(41, 1795000000000LL);
+        auto all = gen.page(800);
+        for (int i = 0; i < all.size(); ++i)
+            all[i].rawJson = "{\"id\":\"" + all[i].id.toUtf8() + "\",\"n\":" + QByteArray::number(i) + "}";
+        const QList<api::AuditEvent> stored = all.mid(0, 300);
+        QCOMPARE(archive.appendPage(stored), 300);
+        // b: 200 new, every other one followed by one already in the file.
+        QList<api::AuditEvent> b;
+        for (int i = 0; i < 200; ++i) {
+            b.append(all[300 + i]);
+            if (i % 2 == 0)
+                b.append(stored[i]);
+        }
+        // c: 100 of b's new ones again, 300 new, one of them twice with another body.
+        QList<api::AuditEvent> c;
+        for (int i = 0; i < 300; ++i) {
+            if (i < 100)
+                c.append(all[300 + 2 * i]);
+            c.append(all[500 + i]);
+        }
+        api::AuditEvent twice = all[650];
+        twice.rawJson = "{\"second\":true}";
+        c.append(twice);
+        const auditarchiveblock::PreparedBlock pb =
+            auditarchiveblock::prepare(auditarchiveblock::fromEvents(b));
+        const auditarchiveblock::PreparedBlock pc =
+            auditarchiveblock::prepare(auditarchiveblock::fromEvents(c));
+        QCOMPARE(archive.appendBlocks({&pb, &pc}), 500);
+        QCOMPARE(archive.count(), 800);
+        QStringList ids;
+        for (const api::AuditEvent &e : std::as_const(all)) {
+            QCOMPARE(archive.fullEntry(e.id), e.rawJson);
+            ids.append(e.id);
+        }
+        const QHash<QString, QByteArray> many = archive.fullEntries(ids);
+        QCOMPARE(many.size(), 800);
+        for (const api::AuditEvent &e : std::as_const(all))
+            QCOMPARE(many.value(e.id), e.rawJson);
+        AuditStore store;
+        QCOMPARE(archive.loadInto(store), 800);
+        QSet<QString> seen;
+        for (quint32 r = 0; r < store.rowCount(); ++r)
+            seen.insert(store.data().key(AuditKey::EntryId, r));
+        QCOMPARE(seen.size(), 800);
+        // The same batch again adds nothing.
+        QCOMPARE(archive.appendBlocks({&pb, &pc}), 0);
+        QCOMPARE(archive.count(), 800);
+    }
+
     // Pages whose times overlap (a refresh of a stretch already held in part)
     // still load newest first, and slices add up to the whole.
     void overlappingPagesLoadInTimeOrder()
