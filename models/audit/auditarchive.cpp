@@ -34,6 +34,7 @@ constexpr quint8 kCompactVersion = 1;
 constexpr int kLoadBatch = 8192;
 
 QAtomicInteger<quint64> g_connectionCounter;
+QAtomicInteger<int> g_qtSqlOnly; // tests: no C API
 
 // The table fields of an entry in a small binary form: version, status,
 // then length-prefixed UTF-8 strings. One blob column loads much faster
@@ -721,6 +722,8 @@ namespace {
 // nullptr and the caller goes through Qt SQL.
 sqlite3 *handleOf(const QSqlDatabase &db)
 {
+    if (g_qtSqlOnly.loadRelaxed())
+        return nullptr;
     const QVariant v = db.driver()->handle();
     if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
         return nullptr;
@@ -1423,6 +1426,11 @@ qint64 AuditArchive::legacyLoadInto(AuditStore &store, qint64 maxRows, qint64 of
     }
     loaded += store.append(batch);
     return loaded;
+}
+
+void AuditArchive::setQtSqlOnlyForTests(bool on)
+{
+    g_qtSqlOnly.storeRelaxed(on ? 1 : 0);
 }
 
 QByteArray AuditArchive::encodeRow(const api::AuditEvent &event)

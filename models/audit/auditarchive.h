@@ -154,6 +154,9 @@ public:
     static bool decodeRow(const QByteArray &blob, api::AuditEvent &event);
     // SQLite's result code (Qt's nativeErrorCode) as a Problem.
     static Problem classify(const QSqlError &error);
+    // Tests: ids go in through Qt SQL even where SQLite's C API could be used
+    // (the path taken when the driver runs another SQLite).
+    static void setQtSqlOnlyForTests(bool on);
 
 private:
     bool openFile(bool readOnly);

@@ -25,6 +25,7 @@
 #include <QtTest>
 
 #include <QMutex>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSet>
 #include <QThread>
@@ -626,9 +627,20 @@ private slots:
     // (against the file, across the batch and inside a page, the first one
     // appended kept) and every entry keeps the body of its own slot, also in
     // a page that lost some entries to duplicates.
+    void batchDeduplicatesAcrossPagesAndKeepsSlots_data()
+    {
+        QTest::addColumn<bool>("qtSqlOnly");
+        QTest::newRow("C API") << false;
+        QTest::newRow("Qt SQL") << true;
+    }
+
     void batchDeduplicatesAcrossPagesAndKeepsSlots()
     {
-        AuditArchive archive(QStringLiteral("org-batch"), m_dir.path());
+        QFETCH(bool, qtSqlOnly);
+        AuditArchive::setQtSqlOnlyForTests(qtSqlOnly);
+        const auto restore = qScopeGuard([] { AuditArchive::setQtSqlOnlyForTests(false); });
+        AuditArchive archive(qtSqlOnly ? QStringLiteral("org-batch-qt") : QStringLiteral("org-batch"),
+                             m_dir.path());
         QVERIFY(archive.open());
         auditsamples::Generator gen(41, 1795000000000LL);
         auto all = gen.page(800);
