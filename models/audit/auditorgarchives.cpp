@@ -8,8 +8,7 @@ namespace models {
 
 AuditOrgArchives::AuditOrgArchives(const QString &directory, const QString &defaultOrganizationId)
     : m_directory(directory), m_default(defaultOrganizationId)
-{
-}
+{}
 
 AuditOrgArchives::~AuditOrgArchives() = default;
 

@@ -547,8 +547,7 @@ void AuditLogPage::updateDetails()
     }
     m_details->showEntry(event.id, models::AuditRowDetails::fields(store, quint32(row)),
                          models::auditentryjson::fullOrEncoded(event));
-    m_controller->requestFullEntry(event.id,
-                                   event.organizationId); // a roll-up's row: its organization's archive
+    m_controller->requestFullEntry(event.id, event.organizationId); // a roll-up row: its own archive
 }
 
 void AuditLogPage::applyTimeZone()

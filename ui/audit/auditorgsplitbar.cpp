@@ -32,8 +32,8 @@ QIcon swatch(const QColor &color, int size)
 } // namespace
 
 AuditOrgSplitBar::AuditOrgSplitBar(models::AuditController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller),
-      m_split(new QCheckBox(tr("Split &by organization"), this)), m_legendLayout(new QHBoxLayout)
+    : QWidget(parent), m_controller(controller), m_split(new QCheckBox(tr("Split &by organization"), this)),
+      m_legendLayout(new QHBoxLayout)
 {
     setObjectName(QStringLiteral("auditOrgSplitBar"));
     m_split->setObjectName(QStringLiteral("auditSplitByOrganization"));

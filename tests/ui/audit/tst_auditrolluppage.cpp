@@ -128,7 +128,8 @@ private Q_SLOTS:
         QTRY_COMPARE(quint64(m_page->model()->rowCount()), first.total);
         QCOMPARE(m_page->model()->filter().columns[kOrganization].include, QSet<QString>{first.id});
         for (int r = 0; r < m_page->model()->rowCount(); ++r)
-            QCOMPARE(m_page->model()->index(r, kOrganization).data(Model::FilterValueRole).toString(), first.id);
+            QCOMPARE(m_page->model()->index(r, kOrganization).data(Model::FilterValueRole).toString(),
+                     first.id);
         // The split follows the shown rows: one organization left.
         QTRY_COMPARE_WITH_TIMEOUT(m_page->timeline()->histogram().organizationSeries().size(), 1, 20000);
         QTRY_COMPARE(bar->legendButtons().size(), 1);
