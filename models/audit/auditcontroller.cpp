@@ -127,12 +127,25 @@ AuditController::AuditController(Session *session, QObject *parent)
     connect(m_model, &AuditTableModel::visibleRowsChanged, this, &AuditController::scheduleHistogram);
     connect(&m_histogramWatcher, &QFutureWatcher<AuditHistogram>::finished, this, [this] {
         m_histogram = m_histogramWatcher.result();
-        // Names and tree paths from the table's labels (the roll-up's organizations).
+        // Names and tree paths from the table's labels (the roll-up's organizations),
+        // and a colour that stays with the organization while filters change.
+        QSet<int> used;
+        for (const AuditHistogram::OrganizationSeries &s : m_histogram.organizationSeries())
+            if (!s.isOther() && m_seriesColors.contains(s.id))
+                used.insert(m_seriesColors.value(s.id));
         for (int i = 0; i < m_histogram.organizationSeries().size(); ++i) {
-            const QString &id = m_histogram.organizationSeries().at(i).id;
-            if (!m_histogram.organizationSeries().at(i).isOther())
-                m_histogram.setSeriesLabel(i, m_model->organizationName(id),
-                                           m_model->organizationLabel(id).path);
+            const AuditHistogram::OrganizationSeries s = m_histogram.organizationSeries().at(i);
+            if (s.isOther())
+                continue;
+            if (!m_seriesColors.contains(s.id)) {
+                int color = 0;
+                while (used.contains(color))
+                    ++color;
+                m_seriesColors.insert(s.id, color);
+                used.insert(color);
+            }
+            m_histogram.setSeriesLabel(i, m_model->organizationName(s.id),
+                                       m_model->organizationLabel(s.id).path, m_seriesColors.value(s.id));
         }
         Q_EMIT histogramChanged();
         if (std::exchange(m_histogramAgain, false))

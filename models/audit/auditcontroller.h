@@ -21,6 +21,7 @@
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -331,6 +332,7 @@ private:
     AuditHistogram m_histogram;
     bool m_histogramAgain = false;
     bool m_splitByOrganization = false;
+    QHash<QString, int> m_seriesColors; // an organization keeps its colour while filters change
     QTimer *m_histogramTimer;
 };
 

@@ -202,12 +202,13 @@ void AuditHistogram::splitByOrganization(const AuditSnapshot &snapshot, std::spa
     }
 }
 
-void AuditHistogram::setSeriesLabel(int series, const QString &name, const QString &path)
+void AuditHistogram::setSeriesLabel(int series, const QString &name, const QString &path, int color)
 {
     if (series < 0 || series >= m_series.size())
         return;
     m_series[series].name = name;
     m_series[series].path = path;
+    m_series[series].color = color;
 }
 
 quint32 AuditHistogram::seriesCount(int bucket, int series) const

@@ -37,6 +37,7 @@ public:
         QString name;         // filled in by the caller (the table's labels)
         QString path;         // the organization's path in the tree
         bool other = false;
+        int color = -1; // the caller's colour for the organization (-1: by position)
         bool isOther() const { return other; }
     };
 
@@ -61,7 +62,7 @@ public:
     // Split by organization (computeShown with topOrganizations > 0).
     bool isSplit() const { return !m_series.isEmpty(); }
     const QList<OrganizationSeries> &organizationSeries() const { return m_series; }
-    void setSeriesLabel(int series, const QString &name, const QString &path);
+    void setSeriesLabel(int series, const QString &name, const QString &path, int color = -1);
     // Shown rows of series s in bucket b.
     quint32 seriesCount(int bucket, int series) const;
     // Shown rows per organization id, every organization (not only the series).

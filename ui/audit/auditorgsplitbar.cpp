@@ -96,8 +96,12 @@ void AuditOrgSplitBar::updateLegend()
         }
         QToolButton *button = m_legend.at(s);
         const QString name = series.isOther() ? tr("Other") : series.name.isEmpty() ? series.id : series.name;
-        button->setIcon(swatch(AuditTimeline::seriesColor(s, series.isOther(), palette()), icon));
-        button->setText(name);
+        button->setIcon(swatch(
+            AuditTimeline::seriesColor(series.color >= 0 ? series.color : s, series.isOther(), palette()),
+            icon));
+        // Long names are shortened so the legend never widens the page; the tooltip has it whole.
+        button->setText(
+            fontMetrics().elidedText(name, Qt::ElideMiddle, fontMetrics().averageCharWidth() * 18));
         const QString count = locale.toString(series.total);
         const QString tip =
             series.isOther()

@@ -286,7 +286,9 @@ void AuditTimeline::paintSplit(QPainter &p, double scale)
             sum += c;
             const int h = std::max(1, int(std::lround(sum * scale)) - (plot.bottom() + 1 - top));
             top -= h;
-            p.fillRect(QRect(r.left(), top, r.width(), h), seriesColor(s, series.at(s).isOther(), palette()));
+            p.fillRect(QRect(r.left(), top, r.width(), h),
+                       seriesColor(series.at(s).color >= 0 ? series.at(s).color : s, series.at(s).isOther(),
+                                   palette()));
         }
     }
 }

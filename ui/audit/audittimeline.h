@@ -46,7 +46,7 @@ public:
     int cursorBucket() const { return m_cursor; }
     int anchorBucket() const { return m_anchor; }
 
-    // The colour of series i of a split histogram ("Other" grey).
+    // The colour of a split histogram's series (its colour index; "Other" grey).
     static QColor seriesColor(int series, bool other, const QPalette &palette);
     // The series drawn at (x, y) of a split histogram, -1 when none.
     int seriesAt(const QPoint &pos) const;

@@ -1,7 +1,8 @@
 // The Audit log page showing a roll-up (orgscope-sim --sub-orgs 21, "Include
 // sub-organizations" on): the timeline's "Split by organization" checkbox,
 // worked by keyboard and remembered, stacks the bars by organization and
-// lists them in a legend whose entries filter the table to one organization;
+// lists them in a legend whose entries filter the table to one organization
+// (which keeps its colour);
 // a sub-organization's row shows its full entry in the details pane.
 
 #include "api/client.h"
@@ -133,6 +134,9 @@ private Q_SLOTS:
         // The split follows the shown rows: one organization left.
         QTRY_COMPARE_WITH_TIMEOUT(m_page->timeline()->histogram().organizationSeries().size(), 1, 20000);
         QTRY_COMPARE(bar->legendButtons().size(), 1);
+        // It keeps its colour.
+        QVERIFY(first.color >= 0);
+        QCOMPARE(m_page->timeline()->histogram().organizationSeries().first().color, first.color);
         m_page->model()->clearColumnFilter(kOrganization);
 
         QTest::keyClick(toggle, Qt::Key_Space);
