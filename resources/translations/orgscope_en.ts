@@ -434,7 +434,7 @@
     <message numerus="yes">
         <source>Stack the timeline&apos;s bars by organization: the %n organization(s) with the most entries shown, the rest as Other</source>
         <translation>
-            <numerusform>Stack the timeline&apos;s bars by organization: the organization with the most entries shown, the rest as Other</numerusform>
+            <numerusform>Stack the timeline&apos;s bars by organization: the %n organization with the most entries shown, the rest as Other</numerusform>
             <numerusform>Stack the timeline&apos;s bars by organization: the %n organizations with the most entries shown, the rest as Other</numerusform>
         </translation>
     </message>
