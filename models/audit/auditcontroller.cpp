@@ -293,6 +293,7 @@ void AuditController::setActive(bool active)
 
 void AuditController::onOrganizationChanged()
 {
+    m_seriesColors.clear(); // another tree
     if (m_pager) {
         m_pager->disconnect(this);
         m_pager->abort();

@@ -436,6 +436,14 @@ void AuditTimeline::updateAccessibleText()
                    .arg(locale.toString(shown), locale.toString(failed), bucketLabel(buckets.first().startMs),
                         bucketLabel(buckets.last().startMs), bucketLabel(buckets.at(busiest).startMs),
                         locale.toString(buckets.at(busiest).total()));
+        const auto &series = m_histogram.organizationSeries();
+        for (int s = 0; s < series.size(); ++s) // split by organization: the totals per organization
+            text +=
+                QLatin1Char(' ') +
+                (series.at(s).isOther()
+                     ? tr("Other organizations: %1.").arg(locale.toString(series.at(s).total))
+                     : tr("%1: %2.").arg(series.at(s).name.isEmpty() ? series.at(s).id : series.at(s).name,
+                                         locale.toString(series.at(s).total)));
         if (m_cursor >= 0 && m_cursor < buckets.size()) {
             QString at = bucketText(m_cursor);
             at.replace(u'\n', QStringLiteral("; "));

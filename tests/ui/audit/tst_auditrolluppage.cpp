@@ -122,6 +122,8 @@ private Q_SLOTS:
         const auto &first = h.organizationSeries().first();
         QVERIFY(!first.isOther());
         QCOMPARE(bar->legendButtons().first()->text(), m_page->model()->organizationName(first.id));
+        // The timeline's description names the organizations for a screen reader.
+        QVERIFY(m_page->timeline()->accessibleDescription().contains(first.name));
         QVERIFY(bar->legendButtons().first()->toolTip().contains(first.path));
 
         // A legend entry filters the table to its organization, as the column filter does.
