@@ -2,6 +2,7 @@
 
 #include "models/audit/auditarchive.h"
 #include "models/audit/auditarchiveworker.h"
+#include "models/audit/auditorgarchives.h"
 #include "models/audit/auditserverfilter.h"
 #include "models/audit/audittablemodel.h"
 #include "models/rollup/auditrollupcontroller.h"
@@ -76,6 +77,14 @@ AuditController::AuditController(Session *session, QObject *parent)
     qRegisterMetaType<models::Progress>();
     qRegisterMetaType<models::ErrorInfo>();
 
+    // The page's archive is held open here, so the roll-up leaves its organization's pages to it.
+    connect(m_rollup, &AuditRollupController::pagesNotStored, this,
+            [this](const QString &organizationId, const QList<api::AuditColumns> &pages) {
+                if (organizationId != m_archiveOrg || !m_archiveWritable)
+                    return;
+                for (const api::AuditColumns &page : pages)
+                    m_archive->append(page);
+            });
     connect(m_rollup, &AuditRollupController::merged, this, [this](bool complete) {
         const qint64 from = parseMs(m_loadedQuery.since);
         const qint64 to = std::min(parseMs(m_loadedQuery.before), QDateTime::currentMSecsSinceEpoch());
@@ -100,17 +109,7 @@ AuditController::AuditController(Session *session, QObject *parent)
         if (!error.isEmpty())
             setNotice(tr("Entries could not be saved to the local archive: %1").arg(error));
     });
-    connect(m_archive, &AuditArchiveWorker::fullEntryRead, this,
-            [this](const QString &id, const QByteArray &json) {
-                // One entry of a few kilobytes, asked for by a click: decoded here.
-                QList<AuditRowDetails::Field> fields;
-                if (!json.isEmpty()) {
-                    const api::Decoded<api::AuditEvent> decoded = api::decode::auditEvent(json);
-                    if (decoded.ok())
-                        fields = AuditRowDetails::fields(decoded.value);
-                }
-                Q_EMIT fullEntryReady(id, json, fields);
-            });
+    connect(m_archive, &AuditArchiveWorker::fullEntryRead, this, &AuditController::emitFullEntry);
 
     m_tick->setInterval(kProgressTickMs);
     connect(m_tick, &QTimer::timeout, this, [this] { Q_EMIT progressChanged(progress()); });
@@ -128,6 +127,26 @@ AuditController::AuditController(Session *session, QObject *parent)
     connect(m_model, &AuditTableModel::visibleRowsChanged, this, &AuditController::scheduleHistogram);
     connect(&m_histogramWatcher, &QFutureWatcher<AuditHistogram>::finished, this, [this] {
         m_histogram = m_histogramWatcher.result();
+        // Names and tree paths from the table's labels (the roll-up's organizations),
+        // and a colour that stays with the organization while filters change.
+        QSet<int> used;
+        for (const AuditHistogram::OrganizationSeries &s : m_histogram.organizationSeries())
+            if (!s.isOther() && m_seriesColors.contains(s.id))
+                used.insert(m_seriesColors.value(s.id));
+        for (int i = 0; i < m_histogram.organizationSeries().size(); ++i) {
+            const AuditHistogram::OrganizationSeries s = m_histogram.organizationSeries().at(i);
+            if (s.isOther())
+                continue;
+            if (!m_seriesColors.contains(s.id)) {
+                int color = 0;
+                while (used.contains(color))
+                    ++color;
+                m_seriesColors.insert(s.id, color);
+                used.insert(color);
+            }
+            m_histogram.setSeriesLabel(i, m_model->organizationName(s.id),
+                                       m_model->organizationLabel(s.id).path, m_seriesColors.value(s.id));
+        }
         Q_EMIT histogramChanged();
         if (std::exchange(m_histogramAgain, false))
             scheduleHistogram();
@@ -274,6 +293,7 @@ void AuditController::setActive(bool active)
 
 void AuditController::onOrganizationChanged()
 {
+    m_seriesColors.clear(); // another tree
     if (m_pager) {
         m_pager->disconnect(this);
         m_pager->abort();
@@ -404,10 +424,36 @@ void AuditController::flushArchive()
     m_archive->flush();
 }
 
-void AuditController::requestFullEntry(const QString &id)
+void AuditController::requestFullEntry(const QString &id, const QString &organizationId)
 {
-    if (!id.isEmpty())
+    if (id.isEmpty())
+        return;
+    if (organizationId.isEmpty() || organizationId == m_archiveOrg) {
         m_archive->readFullEntry(id);
+        return;
+    }
+    // A roll-up's row of another organization: the roll-up stored it in that
+    // organization's archive, read here on a pool thread.
+    auto *watcher = new QFutureWatcher<QByteArray>(this);
+    connect(watcher, &QFutureWatcher<QByteArray>::finished, this, [this, watcher, id] {
+        emitFullEntry(id, watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(runInPool([id, organizationId, dir = m_archiveDir] {
+        return AuditOrgArchives(dir, QString()).fullEntry(id, organizationId);
+    }));
+}
+
+void AuditController::emitFullEntry(const QString &id, const QByteArray &json)
+{
+    // One entry of a few kilobytes, asked for by a click: decoded here.
+    QList<AuditRowDetails::Field> fields;
+    if (!json.isEmpty()) {
+        const api::Decoded<api::AuditEvent> decoded = api::decode::auditEvent(json);
+        if (decoded.ok())
+            fields = AuditRowDetails::fields(decoded.value);
+    }
+    Q_EMIT fullEntryReady(id, json, fields);
 }
 
 // ---------------------------------------------------------------- loading
@@ -841,8 +887,19 @@ void AuditController::computeHistogram()
     // copies agree; the counting happens on a pool thread.
     const AuditSnapshot snapshot = m_model->snapshot();
     std::vector<quint32> shown = m_model->visibleRows();
-    m_histogramWatcher.setFuture(runInPool(
-        [snapshot, shown = std::move(shown)] { return AuditHistogram::computeShown(snapshot, shown); }));
+    const int split = m_splitByOrganization ? kSplitOrganizations : 0;
+    m_histogramWatcher.setFuture(runInPool([snapshot, shown = std::move(shown), split] {
+        return AuditHistogram::computeShown(snapshot, shown, split);
+    }));
+}
+
+void AuditController::setSplitByOrganization(bool split)
+{
+    if (split == m_splitByOrganization)
+        return;
+    m_splitByOrganization = split;
+    m_histogramTimer->stop();
+    computeHistogram();
 }
 
 // ---------------------------------------------------------------- export
@@ -879,12 +936,24 @@ bool AuditController::exportTo(const QString &path, Format format)
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return file.errorString();
-        std::unique_ptr<AuditArchive> archive;
+        // Each row's full entry from the archive of its organization (a
+        // roll-up's rows come from several); rows without one from the page's.
+        AuditOrgArchives archives(archiveDir, archiveOrg);
         AuditExportWriter::FullEntries lookup;
-        if (format == Format::Json && !archiveOrg.isEmpty()) {
-            archive = std::make_unique<AuditArchive>(archiveOrg, archiveDir);
-            if (archive->openReadOnly())
-                lookup = [&archive](const QStringList &ids) { return archive->fullEntries(ids); };
+        std::size_t next = 0; // the writer asks for the rows' ids in order, a batch at a time
+        if (format == Format::Json) {
+            lookup = [&](const QStringList &ids) {
+                QStringList organizations;
+                organizations.reserve(ids.size());
+                for (const QString &id : ids) {
+                    const bool inStep =
+                        next < rows.size() && snapshot.key(AuditKey::EntryId, rows[next]) == id;
+                    organizations.append(inStep ? snapshot.field(AuditField::OrganizationId, rows[next])
+                                                : QString());
+                    ++next;
+                }
+                return archives.fullEntries(ids, organizations);
+            };
         }
         QString error;
         qint64 rebuiltCount = 0;

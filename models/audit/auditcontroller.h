@@ -21,6 +21,7 @@
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -113,6 +114,11 @@ public:
     // The last export ended because cancel() asked it to.
     bool exportWasCanceled() const { return m_exportCanceled; }
     AuditHistogram histogram() const { return m_histogram; }
+    // "Split by organization" (a roll-up's timeline): the histogram also counts
+    // the shown rows per organization, this many series plus "Other".
+    static constexpr int kSplitOrganizations = 6;
+    bool splitByOrganization() const { return m_splitByOrganization; }
+    void setSplitByOrganization(bool split);
     ErrorInfo error() const { return m_error; }
     QString notice() const { return m_notice; }
     bool isStale() const { return m_stale; }
@@ -177,8 +183,10 @@ public Q_SLOTS:
     // One entry (a watch match): its id as the filter, a minute around its time.
     void showEntry(const QString &entryId, qint64 timeMs);
 
-    // fullEntryReady(id, json, fields) follows; json is empty when the archive lacks it.
-    void requestFullEntry(const QString &id);
+    // fullEntryReady(id, json, fields) follows; json is empty when the archive
+    // lacks it. organizationId: the row's organization (a roll-up's row of a
+    // sub-organization is read from that organization's archive).
+    void requestFullEntry(const QString &id, const QString &organizationId = QString());
     // Writes the shown rows in the background; false when one is running.
     bool exportTo(const QString &path, models::AuditController::Format format);
     // "Delete local archive": removes the organization's archive files and
@@ -242,6 +250,7 @@ private:
     void onPage(quint64 generation, const api::AuditColumns &page);
     void onLoadFinished();
     void onExportDone();
+    void emitFullEntry(const QString &id, const QByteArray &json);
     void scheduleHistogram();
     void computeHistogram();
     void setActivity(Activity activity);
@@ -322,6 +331,8 @@ private:
     QFutureWatcher<AuditHistogram> m_histogramWatcher;
     AuditHistogram m_histogram;
     bool m_histogramAgain = false;
+    bool m_splitByOrganization = false;
+    QHash<QString, int> m_seriesColors; // an organization keeps its colour while filters change
     QTimer *m_histogramTimer;
 };
 

@@ -96,7 +96,8 @@ AuditHistogram AuditHistogram::compute(const AuditSnapshot &snapshot, std::span<
     return h;
 }
 
-AuditHistogram AuditHistogram::computeShown(const AuditSnapshot &snapshot, std::span<const quint32> shownRows)
+AuditHistogram AuditHistogram::computeShown(const AuditSnapshot &snapshot, std::span<const quint32> shownRows,
+                                            int topOrganizations)
 {
     AuditHistogram h;
     const quint32 n = snapshot.rowCount();
@@ -134,7 +135,88 @@ AuditHistogram AuditHistogram::computeShown(const AuditSnapshot &snapshot, std::
         else
             ++buckets[i].success;
     }
+    if (topOrganizations > 0)
+        h.splitByOrganization(snapshot, shownRows, first, len, topOrganizations);
     return h;
+}
+
+void AuditHistogram::splitByOrganization(const AuditSnapshot &snapshot, std::span<const quint32> shownRows,
+                                         qint64 first, qint64 len, int top)
+{
+    // Rows per organization (pool id; a row without one counts as the empty id).
+    const quint32 n = snapshot.rowCount();
+    const quint32 pool = snapshot.poolSize(AuditField::OrganizationId);
+    std::vector<quint64> perOrg(std::size_t(pool) + 1, 0);
+    const auto orgOf = [&](quint32 r) {
+        const quint32 id = snapshot.stringId(AuditField::OrganizationId, r);
+        return id < pool ? id : pool;
+    };
+    for (quint32 r : shownRows)
+        if (r < n)
+            ++perOrg[orgOf(r)];
+    std::vector<quint32> order;
+    for (quint32 id = 0; id <= pool; ++id) {
+        if (perOrg[id] == 0)
+            continue;
+        order.push_back(id);
+        const QString orgId = id < pool ? snapshot.poolString(AuditField::OrganizationId, id) : QString();
+        m_orgTotals[orgId] += perOrg[id];
+    }
+    if (order.empty())
+        return;
+    const auto text = [&](quint32 id) {
+        return id < pool ? snapshot.poolString(AuditField::OrganizationId, id) : QString();
+    };
+    std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) {
+        return perOrg[a] != perOrg[b] ? perOrg[a] > perOrg[b] : text(a) < text(b);
+    });
+    // The top organizations keep a series each; with one left over it keeps its own too.
+    const std::size_t named = order.size() <= std::size_t(top) + 1 ? order.size() : std::size_t(top);
+    std::vector<int> seriesOf(std::size_t(pool) + 1, int(named));
+    for (std::size_t s = 0; s < named; ++s) {
+        seriesOf[order[s]] = int(s);
+        OrganizationSeries series;
+        series.id = text(order[s]);
+        series.total = perOrg[order[s]];
+        m_series.append(series);
+    }
+    if (named < order.size()) {
+        OrganizationSeries other;
+        other.other = true;
+        for (std::size_t s = named; s < order.size(); ++s) {
+            other.otherIds << text(order[s]);
+            other.total += perOrg[order[s]];
+        }
+        m_series.append(other);
+    }
+    const qsizetype width = m_series.size();
+    const qint64 count = m_buckets.size();
+    m_seriesCounts.assign(std::size_t(count * width), 0);
+    for (quint32 r : shownRows) {
+        if (r >= n)
+            continue;
+        const qint64 i = (snapshot.timeMs(r) - first) / len;
+        if (i < 0 || i >= count)
+            continue;
+        ++m_seriesCounts[std::size_t(i * width + seriesOf[orgOf(r)])];
+    }
+}
+
+void AuditHistogram::setSeriesLabel(int series, const QString &name, const QString &path, int color)
+{
+    if (series < 0 || series >= m_series.size())
+        return;
+    m_series[series].name = name;
+    m_series[series].path = path;
+    m_series[series].color = color;
+}
+
+quint32 AuditHistogram::seriesCount(int bucket, int series) const
+{
+    const qsizetype width = m_series.size();
+    if (bucket < 0 || bucket >= m_buckets.size() || series < 0 || series >= width)
+        return 0;
+    return m_seriesCounts[std::size_t(bucket * width + series)];
 }
 
 quint32 AuditHistogram::maxTotal() const

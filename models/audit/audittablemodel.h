@@ -104,6 +104,7 @@ public:
     };
     void setOrganizationLabels(const QHash<QString, OrganizationLabel> &labels);
     QString organizationName(const QString &id) const;
+    OrganizationLabel organizationLabel(const QString &id) const { return m_organizations.value(id); }
 
     void setTimeZone(const QTimeZone &zone);
     QTimeZone timeZone() const { return m_timeZone; }

@@ -107,8 +107,12 @@ AuditRollupMerge mergeOrganizations(const MergeInput &in)
             continue;
         AuditArchive archive(in.nodes.at(i).id, in.dir);
         // Read-only: another instance (the page's own archive) holds it and keeps it.
-        if (!archive.open() || archive.mode() != AuditArchive::Mode::ReadWrite)
+        if (!archive.open())
             continue;
+        if (archive.mode() != AuditArchive::Mode::ReadWrite) {
+            out.held.append(i);
+            continue;
+        }
         bool stored = true;
         for (const api::AuditColumns &page : in.fetched.at(i))
             stored = archive.appendPage(page) >= 0 && stored;
@@ -175,6 +179,11 @@ AuditRollupController::AuditRollupController(Session *session, AuditTableModel *
         m_phase = Phase::Idle;
         m_written.unite(result.written);
         m_reused = result.reused;
+        if (m_rollup) {
+            for (qsizetype i : result.held)
+                if (!m_rollup->auditPages(i).isEmpty())
+                    Q_EMIT pagesNotStored(m_rollup->organizations().at(i).id, m_rollup->auditPages(i));
+        }
         if (m_table && m_table->queryGeneration() == m_tableGeneration) {
             QHash<QString, AuditTableModel::OrganizationLabel> labels;
             for (const OrgNode &n : organizations())

@@ -46,6 +46,7 @@ struct AuditRollupMerge
     AuditStore store;
     qint64 reused = 0;       // entries taken from the archives
     QSet<qsizetype> written; // organizations whose fetched pages the archives took
+    QList<qsizetype> held;   // of those, archives another instance holds (nothing stored)
 };
 
 class AuditRollupController : public QObject
@@ -88,6 +89,10 @@ Q_SIGNALS:
     void stateChanged();
     // The merged rows are in the table (complete: no organization missing).
     void merged(bool complete);
+    // Pages fetched for an organization whose archive another instance holds
+    // (the page's own): that instance stores them, so the details and JSON
+    // export find their full entries. Emitted before merged().
+    void pagesNotStored(const QString &organizationId, const QList<api::AuditColumns> &pages);
 
 private:
     enum class Phase { Idle, Tree, Planning, Fetching, Merging };

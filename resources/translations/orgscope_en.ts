@@ -430,6 +430,23 @@
     </message>
 </context>
 <context>
+    <name>ui::AuditOrgSplitBar</name>
+    <message numerus="yes">
+        <source>Stack the timeline&apos;s bars by organization: the %n organization(s) with the most entries shown, the rest as Other</source>
+        <translation>
+            <numerusform>Stack the timeline&apos;s bars by organization: the %n organization with the most entries shown, the rest as Other</numerusform>
+            <numerusform>Stack the timeline&apos;s bars by organization: the %n organizations with the most entries shown, the rest as Other</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other organization(s): %1 entries</source>
+        <translation>
+            <numerusform>%n other organization: %1 entries</numerusform>
+            <numerusform>%n other organizations: %1 entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::AuditRollupPanel</name>
     <message numerus="yes">
         <source>%1 of %n organization(s)</source>
@@ -448,6 +465,13 @@
 </context>
 <context>
     <name>ui::AuditTimeline</name>
+    <message numerus="yes">
+        <source>Other (%n organization(s)): %1</source>
+        <translation>
+            <numerusform>Other (%n organization): %1</numerusform>
+            <numerusform>Other (%n organizations): %1</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Range of %n bucket(s), ending at %1</source>
         <translation>

@@ -2,6 +2,7 @@
 
 #include "ui/audit/auditarchivedialog.h"
 #include "ui/audit/auditdetailspane.h"
+#include "ui/audit/auditorgsplitbar.h"
 #include "ui/audit/auditquerybar.h"
 #include "ui/audit/auditrolluppanel.h"
 #include "ui/audit/auditrowdelegate.h"
@@ -247,6 +248,7 @@ void AuditLogPage::buildLayout()
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(timelineRow);
+    leftLayout->addWidget(new AuditOrgSplitBar(m_controller, left));
     leftLayout->addWidget(m_table, 1);
     m_splitter->addWidget(left);
     m_splitter->addWidget(m_details);
@@ -545,7 +547,7 @@ void AuditLogPage::updateDetails()
     }
     m_details->showEntry(event.id, models::AuditRowDetails::fields(store, quint32(row)),
                          models::auditentryjson::fullOrEncoded(event));
-    m_controller->requestFullEntry(event.id);
+    m_controller->requestFullEntry(event.id, event.organizationId); // a roll-up row: its own archive
 }
 
 void AuditLogPage::applyTimeZone()

@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QToolTip>
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 
 namespace ui {
 
@@ -198,7 +200,9 @@ void AuditTimeline::paintEvent(QPaintEvent *)
     QColor hidden = pal.color(QPalette::Text);
     hidden.setAlphaF(0.14f);
     const double scale = double(plot.height()) / max;
-    for (int i = 0; i < buckets.size(); ++i) {
+    if (m_histogram.isSplit())
+        paintSplit(p, scale);
+    for (int i = 0; i < buckets.size() && !m_histogram.isSplit(); ++i) {
         const auto &b = buckets.at(i);
         if (b.loaded == 0 && b.total() == 0)
             continue;
@@ -244,6 +248,84 @@ void AuditTimeline::paintEvent(QPaintEvent *)
     }
 }
 
+QColor AuditTimeline::seriesColor(int series, bool other, const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    if (other)
+        return dark ? QColor(0x8a, 0x8f, 0x98) : QColor(0x9a, 0x9e, 0xa6);
+    // Distinct hues that read on either palette (Okabe–Ito inspired).
+    static const QRgb light[] = {0x0072b2, 0xe69f00, 0x009e73, 0xcc79a7, 0x56b4e9, 0xd55e00, 0x7a5195};
+    static const QRgb darkSet[] = {0x4c9be8, 0xf0b43c, 0x2fc497, 0xe08cc0, 0x7ccaf0, 0xf07a3a, 0xa888d0};
+    const int n = int(std::size(light));
+    return QColor(dark ? darkSet[series % n] : light[series % n]);
+}
+
+void AuditTimeline::paintSplit(QPainter &p, double scale)
+{
+    const QRect plot = plotRect();
+    const auto &series = m_histogram.organizationSeries();
+    QColor hidden = palette().color(QPalette::Text);
+    hidden.setAlphaF(0.14f);
+    for (int i = 0; i < m_histogram.buckets().size(); ++i) {
+        const auto &b = m_histogram.buckets().at(i);
+        QRect r = barRect(i);
+        if (r.width() > 3)
+            r.adjust(0, 0, -1, 0);
+        if (b.loaded > b.total()) {
+            const int hl = std::max(1, int(std::lround(b.loaded * scale)));
+            p.fillRect(QRect(r.left(), plot.bottom() - hl + 1, r.width(), hl), hidden);
+        }
+        // Stacked from the bottom, the largest organization first; a segment
+        // keeps at least a pixel so no organization of a bucket disappears.
+        int top = plot.bottom() + 1;
+        quint32 sum = 0;
+        for (int s = 0; s < series.size(); ++s) {
+            const quint32 c = m_histogram.seriesCount(i, s);
+            if (c == 0)
+                continue;
+            sum += c;
+            const int h = std::max(1, int(std::lround(sum * scale)) - (plot.bottom() + 1 - top));
+            top -= h;
+            p.fillRect(QRect(r.left(), top, r.width(), h),
+                       seriesColor(series.at(s).color >= 0 ? series.at(s).color : s, series.at(s).isOther(),
+                                   palette()));
+        }
+    }
+}
+
+int AuditTimeline::seriesAt(const QPoint &pos) const
+{
+    const int b = bucketAt(pos.x());
+    if (b < 0 || !m_histogram.isSplit())
+        return -1;
+    const QRect plot = plotRect();
+    const double scale = double(plot.height()) / std::max<quint32>(1, m_histogram.maxLoaded());
+    int top = plot.bottom() + 1;
+    quint32 sum = 0;
+    for (int s = 0; s < m_histogram.organizationSeries().size(); ++s) {
+        const quint32 c = m_histogram.seriesCount(b, s);
+        if (c == 0)
+            continue;
+        sum += c;
+        const int h = std::max(1, int(std::lround(sum * scale)) - (plot.bottom() + 1 - top));
+        top -= h;
+        if (pos.y() >= top)
+            return s;
+    }
+    return -1;
+}
+
+QString AuditTimeline::seriesText(int b, int s) const
+{
+    const auto &series = m_histogram.organizationSeries().at(s);
+    const QString count = QLocale().toString(m_histogram.seriesCount(b, s));
+    if (series.isOther())
+        return tr("Other (%n organization(s)): %1", nullptr, int(series.otherIds.size())).arg(count);
+    const QString where =
+        series.path.isEmpty() ? (series.name.isEmpty() ? series.id : series.name) : series.path;
+    return tr("%1: %2").arg(where, count);
+}
+
 void AuditTimeline::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
@@ -285,7 +367,10 @@ bool AuditTimeline::event(QEvent *event)
         const int b = bucketAt(help->pos().x());
         if (b < 0)
             return QWidget::event(event);
-        const QString text = bucketText(b);
+        QString text = bucketText(b);
+        const int s = seriesAt(help->pos());
+        if (s >= 0) // the organization under the mouse first
+            text = seriesText(b, s) + u'\n' + text;
         QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
@@ -304,6 +389,9 @@ QString AuditTimeline::bucketText(int b) const
                                : tr("%1 entries (%2 failed)")
                                      .arg(locale.toString(bucket.total()), locale.toString(bucket.failure));
     QString text = QStringLiteral("%1 – %2\n%3").arg(bucketLabel(from), bucketLabel(to), counts);
+    for (int s = 0; s < m_histogram.organizationSeries().size(); ++s)
+        if (m_histogram.seriesCount(b, s) > 0)
+            text += u'\n' + seriesText(b, s);
     if (isBucketIncomplete(b))
         text += u'\n' + tr("Incomplete: not every entry of this time is loaded (Refresh fetches it).");
     return text;
@@ -320,7 +408,11 @@ ChartTable AuditTimeline::table() const
         t.rows << bucketLabel(m_histogram.bucketRange(i).first);
         t.cells << QStringList{locale.toString(b.total()), locale.toString(b.failure),
                                locale.toString(b.loaded), isBucketIncomplete(i) ? tr("no") : tr("yes")};
+        for (int s = 0; s < m_histogram.organizationSeries().size(); ++s)
+            t.cells.last() << locale.toString(m_histogram.seriesCount(i, s));
     }
+    for (const auto &series : m_histogram.organizationSeries())
+        t.columns << (series.isOther() ? tr("Other") : series.name.isEmpty() ? series.id : series.name);
     return t;
 }
 
@@ -344,6 +436,14 @@ void AuditTimeline::updateAccessibleText()
                    .arg(locale.toString(shown), locale.toString(failed), bucketLabel(buckets.first().startMs),
                         bucketLabel(buckets.last().startMs), bucketLabel(buckets.at(busiest).startMs),
                         locale.toString(buckets.at(busiest).total()));
+        const auto &series = m_histogram.organizationSeries();
+        for (int s = 0; s < series.size(); ++s) // split by organization: the totals per organization
+            text +=
+                QLatin1Char(' ') +
+                (series.at(s).isOther()
+                     ? tr("Other organizations: %1.").arg(locale.toString(series.at(s).total))
+                     : tr("%1: %2.").arg(series.at(s).name.isEmpty() ? series.at(s).id : series.at(s).name,
+                                         locale.toString(series.at(s).total)));
         if (m_cursor >= 0 && m_cursor < buckets.size()) {
             QString at = bucketText(m_cursor);
             at.replace(u'\n', QStringLiteral("; "));

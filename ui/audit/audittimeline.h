@@ -6,7 +6,9 @@
 // cancelled load) are hatched. By keyboard: the arrow keys move a cursor
 // over the buckets, Shift+arrows extend a range from where it started, Enter
 // narrows the table to it, Escape drops it; Ctrl+Shift+T shows the counts as
-// a table. The accessible description summarises the counts.
+// a table. The accessible description summarises the counts. A histogram
+// split by organization (a roll-up) is drawn stacked by organization, one
+// colour per series (seriesColor, shared with the legend).
 
 #include "models/audit/auditarchivecoverage.h"
 #include "models/audit/audithistogram.h"
@@ -44,6 +46,11 @@ public:
     int cursorBucket() const { return m_cursor; }
     int anchorBucket() const { return m_anchor; }
 
+    // The colour of a split histogram's series (its colour index; "Other" grey).
+    static QColor seriesColor(int series, bool other, const QPalette &palette);
+    // The series drawn at (x, y) of a split histogram, -1 when none.
+    int seriesAt(const QPoint &pos) const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -64,6 +71,8 @@ private:
     QRect plotRect() const;
     QString bucketLabel(qint64 ms) const;
     QString bucketText(int bucket) const;
+    QString seriesText(int bucket, int series) const;
+    void paintSplit(QPainter &p, double scale);
     void updateAccessibleText();
     void moveCursor(int bucket, bool extend);
 

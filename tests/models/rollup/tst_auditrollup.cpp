@@ -4,6 +4,9 @@
 // ids and the Organization column), one organization failing leaves the
 // others shown and Retry fills it in, the Organization column's filter
 // narrows the rows, and a second run reuses each organization's archive.
+// The timeline split by organization counts the shown rows per organization,
+// and each row's full entry (details, JSON export) comes from the archive of
+// its own organization.
 #include "models/audit/auditcontroller.h"
 #include "models/audit/audittablemodel.h"
 #include "models/rollup/auditrollupcontroller.h"
@@ -17,6 +20,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -272,6 +279,107 @@ private Q_SLOTS:
         // for.
         QVERIFY2(second <= 1 + organizations, qPrintable(QString::number(second)));
         QVERIFY(second * 2 < first);
+    }
+
+    void timelineSplitCountsTheShownRowsPerOrganization()
+    {
+        QVERIFY(runRollup([&] { m_controller->run(); }));
+        AuditTableModel *table = m_controller->table();
+        const int all = table->rowCount();
+        // A local filter first: the split follows the rows shown, not the loaded ones.
+        table->setColumnValues(int(models::AuditColumn::Result), {QStringLiteral("success")}, {});
+        const int shown = table->rowCount();
+        QVERIFY(shown > 0 && shown < all);
+        QHash<QString, quint64> expected;
+        for (int r = 0; r < shown; ++r)
+            ++expected[table->index(r, kOrganization).data(AuditTableModel::FilterValueRole).toString()];
+        QVERIFY(expected.size() > AuditController::kSplitOrganizations + 1);
+
+        m_controller->setSplitByOrganization(true);
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->histogram().isSplit() &&
+                                     m_controller->histogram().total() == quint64(shown),
+                                 20000);
+        const models::AuditHistogram h = m_controller->histogram();
+        QCOMPARE(h.organizationTotals(), expected);
+        // The busiest organizations a series each, the rest "Other"; every bucket adds up.
+        const auto &series = h.organizationSeries();
+        QCOMPARE(series.size(), AuditController::kSplitOrganizations + 1);
+        QVERIFY(series.last().isOther());
+        quint64 sum = 0;
+        for (int s = 0; s < series.size(); ++s) {
+            quint64 inBuckets = 0;
+            for (int b = 0; b < h.buckets().size(); ++b)
+                inBuckets += h.seriesCount(b, s);
+            QCOMPARE(inBuckets, series.at(s).total);
+            sum += series.at(s).total;
+            if (series.at(s).isOther()) {
+                quint64 others = 0;
+                for (const QString &id : series.at(s).otherIds)
+                    others += expected.value(id);
+                QCOMPARE(series.at(s).total, others);
+                continue;
+            }
+            QCOMPARE(series.at(s).total, expected.value(series.at(s).id));
+            QCOMPARE(series.at(s).name, table->organizationName(series.at(s).id));
+            QVERIFY(series.at(s).path.contains(series.at(s).name));
+            if (s > 0)
+                QVERIFY(series.at(s).total <= series.at(s - 1).total);
+        }
+        QCOMPARE(sum, quint64(shown));
+        for (int b = 0; b < h.buckets().size(); ++b) {
+            quint32 inBucket = 0;
+            for (int s = 0; s < series.size(); ++s)
+                inBucket += h.seriesCount(b, s);
+            QCOMPARE(inBucket, h.buckets().at(b).total());
+        }
+
+        // Off again: the plain histogram.
+        m_controller->setSplitByOrganization(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->histogram().isSplit(), 20000);
+    }
+
+    void subOrganizationRowsHaveTheirFullEntries()
+    {
+        QVERIFY(runRollup([&] { m_controller->run(); }));
+        AuditTableModel *table = m_controller->table();
+        int row = -1;
+        for (int r = 0; r < table->rowCount() && row < 0; ++r)
+            if (table->index(r, kOrganization).data(AuditTableModel::FilterValueRole).toString() != m_root)
+                row = r;
+        QVERIFY(row >= 0);
+        const QString id = table->index(row, 0).data(AuditTableModel::EntryIdRole).toString();
+        const QString org =
+            table->index(row, kOrganization).data(AuditTableModel::FilterValueRole).toString();
+        // The details pane asks with the row's organization.
+        QSignalSpy ready(m_controller, &AuditController::fullEntryReady);
+        m_controller->requestFullEntry(id, org);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(ready.last().at(0).toString(), id);
+        const QByteArray json = ready.last().at(1).toByteArray();
+        const QJsonObject entry = QJsonDocument::fromJson(json).object();
+        QCOMPARE(entry.value(QStringLiteral("id")).toString(), id);
+        QVERIFY(!ready.last().at(2).value<QList<models::AuditRowDetails::Field>>().isEmpty());
+
+        // The JSON export takes every row's entry as received, none rebuilt from its fields.
+        const QString path = m_archiveDir->filePath(QStringLiteral("rollup.json"));
+        QSignalSpy exported(m_controller, &AuditController::exportFinished);
+        QVERIFY(m_controller->exportTo(path, AuditController::Format::Json));
+        QVERIFY(exported.wait(60000));
+        QVERIFY(exported.last().at(0).toBool());
+        QCOMPARE(exported.last().at(2).toLongLong(), qint64(0));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+        const QJsonArray rows =
+            doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("result")).toArray();
+        QCOMPARE(rows.size(), table->rowCount());
+        bool found = false;
+        for (const QJsonValue &v : rows)
+            if (v.toObject().value(QStringLiteral("id")).toString() == id) {
+                found = true;
+                QCOMPARE(v.toObject(), entry);
+            }
+        QVERIFY(found);
     }
 
     void cleanupTestCase() { m_sim.stop(); }
