@@ -110,14 +110,17 @@ void addAuditLoadOptions(QCommandLineParser &parser)
 {
     // For bench/run_bench.py (issue 22); not for users, so hidden from --help.
     QList<QCommandLineOption> options{
-        QCommandLineOption(opt::measure, QStringLiteral("Measure an audit load in the Audit log, then quit.")),
+        QCommandLineOption(opt::measure,
+                           QStringLiteral("Measure an audit load in the Audit log, then quit.")),
         QCommandLineOption(opt::token, QStringLiteral("API token (as CLOUDFLARE_API_TOKEN)."),
                            QStringLiteral("token")),
         QCommandLineOption(opt::range, QStringLiteral("Range to run (default last-18-months)."),
                            QStringLiteral("range")),
         QCommandLineOption(opt::org, QStringLiteral("Organization to load."), QStringLiteral("id")),
-        QCommandLineOption(opt::archiveDir, QStringLiteral("Audit archive directory."), QStringLiteral("dir")),
-        QCommandLineOption(opt::out, QStringLiteral("Write the figures (JSON) here."), QStringLiteral("file")),
+        QCommandLineOption(opt::archiveDir, QStringLiteral("Audit archive directory."),
+                           QStringLiteral("dir")),
+        QCommandLineOption(opt::out, QStringLiteral("Write the figures (JSON) here."),
+                           QStringLiteral("file")),
         QCommandLineOption(opt::firstRowsOnly, QStringLiteral("Stop once the first rows are painted.")),
         QCommandLineOption(opt::timeout, QStringLiteral("Give up after this long (default 1800)."),
                            QStringLiteral("seconds")),
@@ -133,9 +136,8 @@ std::optional<AuditLoadMeasureOptions> auditLoadOptions(const QCommandLineParser
     if (!parser.isSet(opt::measure))
         return std::nullopt;
     AuditLoadMeasureOptions options;
-    const std::optional<models::AuditQueryDraft> range =
-        parseAuditRange(parser.isSet(opt::range) ? parser.value(opt::range) : QStringLiteral("last-18-months"),
-                        error);
+    const std::optional<models::AuditQueryDraft> range = parseAuditRange(
+        parser.isSet(opt::range) ? parser.value(opt::range) : QStringLiteral("last-18-months"), error);
     if (!range)
         return std::nullopt;
     options.range = *range;
@@ -208,8 +210,8 @@ AuditLoadProbe::AuditLoadProbe(Console &console, const AuditLoadMeasureOptions &
     m_poll->setInterval(kPollMs);
     connect(m_poll, &QTimer::timeout, this, &AuditLoadProbe::pollSettled);
     QTimer::singleShot(m_options.timeoutSeconds * 1000, this, [this] {
-        static const char *const steps[] = {"choosing the organization", "opening the Audit log",
-                                            "loading", "painting the rows", "done"};
+        static const char *const steps[] = {"choosing the organization", "opening the Audit log", "loading",
+                                            "painting the rows", "done"};
         fail(QStringLiteral("not measured within %1 s (%2)")
                  .arg(m_options.timeoutSeconds)
                  .arg(QLatin1String(steps[int(m_step)])));
@@ -234,9 +236,10 @@ void AuditLoadProbe::onOrganization(const QString &id)
 void AuditLoadProbe::openPage()
 {
     m_step = Step::Settling;
-    // The page loads its draft's range when it opens with an empty archive:
-    // "Last hour" (a range a user may have left it at) keeps that first load
-    // small, so "before" is the console with the page open and little else.
+    // The page loads its draft's range when it opens with an empty archive
+    // (default "Last 30 days"): "Last hour" keeps that first load small, so
+    // "before" is the console with the page open and little else; the Run
+    // below replaces its rows.
     models::AuditController *controller = m_page->controller();
     models::AuditQueryDraft first = controller->draft();
     first.preset = Preset::LastHour;

@@ -13,9 +13,13 @@
 // minus before). Then it writes one JSON object to --out (and stdout) and
 // quits: 0 when measured, 1 with one line on stderr when not.
 //
-// Nothing of the product is skipped or replaced: the probe only watches
-// (an event filter on the table's viewport, the controller's signals) and
-// does what a user does (the query bar's range, the Run button).
+// Nothing of the product is skipped or replaced: the probe watches (an
+// event filter on the table's viewport, the controller's signals) and does
+// what a user does (the query bar's range, the Run button). Beyond that it
+// only points the archive at --archive-dir, sets "Last hour" before the page
+// first opens (so the page's automatic first load stays small), and, after
+// the last row, waits for the archive on the event-loop thread
+// (AuditController::flushArchive) instead of polling it.
 
 #include "models/audit/auditquerydraft.h"
 

@@ -33,8 +33,7 @@ struct Run
 QJsonDocument getJson(QNetworkAccessManager &net, const QUrl &url)
 {
     QNetworkRequest request(url);
-    request.setRawHeader("Authorization",
-                         "Bearer " + testsupport::SimulatorProcess::demoToken().toUtf8());
+    request.setRawHeader("Authorization", "Bearer " + testsupport::SimulatorProcess::demoToken().toUtf8());
     QNetworkReply *reply = net.get(request);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -48,8 +47,14 @@ QString firstRootOrganization(const QString &baseUrl)
     QNetworkAccessManager net;
     QUrl url(baseUrl + QStringLiteral("/organizations"));
     url.setQuery(QStringLiteral("parent.id=null&page_size=1"));
-    return getJson(net, url).object().value(QStringLiteral("result")).toArray().at(0).toObject().value(
-        QStringLiteral("id")).toString();
+    return getJson(net, url)
+        .object()
+        .value(QStringLiteral("result"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("id"))
+        .toString();
 }
 
 // Entries of org in [since, before), paged by cursor; -1 when a page fails.
@@ -74,7 +79,8 @@ qint64 countEntries(const QString &baseUrl, const QString &org, const QString &s
         const QJsonObject info = body.value(QStringLiteral("result_info")).toObject();
         cursor = info.value(QStringLiteral("cursor")).toString();
         if (cursor.isEmpty())
-            cursor = info.value(QStringLiteral("cursors")).toObject().value(QStringLiteral("after")).toString();
+            cursor =
+                info.value(QStringLiteral("cursors")).toObject().value(QStringLiteral("after")).toString();
         if (cursor.isEmpty())
             return entries;
     }
@@ -84,16 +90,16 @@ qint64 countEntries(const QString &baseUrl, const QString &org, const QString &s
 Run runMeasure(const QTemporaryDir &home, const QStringList &args)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY", "CLOUDFLARE_BASE_URL"})
+    for (const char *name :
+         {"CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY", "CLOUDFLARE_BASE_URL"})
         env.remove(QString::fromLatin1(name));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     // Settings, archive default and keyring never the user's.
     for (const char *name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"})
         env.insert(QString::fromLatin1(name), home.filePath(QString::fromLatin1(name)));
     QDir(home.path()).mkpath(QStringLiteral("XDG_RUNTIME_DIR"));
-    QFile::setPermissions(home.filePath(QStringLiteral("XDG_RUNTIME_DIR")), QFileDevice::ReadOwner |
-                                                                            QFileDevice::WriteOwner |
-                                                                            QFileDevice::ExeOwner);
+    QFile::setPermissions(home.filePath(QStringLiteral("XDG_RUNTIME_DIR")),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString out = home.filePath(QStringLiteral("figures.json"));
     QFile::remove(out);
     QProcess p;
@@ -144,10 +150,11 @@ private Q_SLOTS:
         QTemporaryDir home;
         QVERIFY(home.isValid());
         const QString archive = home.filePath(QStringLiteral("archive"));
-        const Run r = runMeasure(home, {QStringLiteral("--base-url"), sim.baseUrl(), QStringLiteral("--token"),
-                                        testsupport::SimulatorProcess::demoToken(), QStringLiteral("--org"), org,
-                                        QStringLiteral("--range"), QStringLiteral("last-18-months"),
-                                        QStringLiteral("--archive-dir"), archive});
+        const Run r =
+            runMeasure(home, {QStringLiteral("--base-url"), sim.baseUrl(), QStringLiteral("--token"),
+                              testsupport::SimulatorProcess::demoToken(), QStringLiteral("--org"), org,
+                              QStringLiteral("--range"), QStringLiteral("last-18-months"),
+                              QStringLiteral("--archive-dir"), archive});
         QVERIFY2(r.finished, r.err.constData());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject &f = r.figures;
@@ -178,10 +185,12 @@ private Q_SLOTS:
         QVERIFY(before > 10); // a Qt Widgets process
         QVERIFY(caughtUp > 10);
         QVERIFY(f.value(QStringLiteral("rss_mb_peak")).toDouble() >= caughtUp);
-        QCOMPARE(f.value(QStringLiteral("audit_rss_mb")).toDouble(), std::round((caughtUp - before) * 10) / 10);
+        QCOMPARE(f.value(QStringLiteral("audit_rss_mb")).toDouble(),
+                 std::round((caughtUp - before) * 10) / 10);
         // The archive was on, where it was asked to be.
         QCOMPARE(f.value(QStringLiteral("archive_directory")).toString(), archive);
-        QVERIFY2(!QDir(archive).entryList(QDir::Files | QDir::NoDotAndDotDot).isEmpty(), "no archive written");
+        QVERIFY2(!QDir(archive).entryList(QDir::Files | QDir::NoDotAndDotDot).isEmpty(),
+                 "no archive written");
     }
 
     void stopsAfterTheFirstRowsWhenAsked()
@@ -191,9 +200,10 @@ private Q_SLOTS:
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         QTemporaryDir home;
         QVERIFY(home.isValid());
-        const Run r = runMeasure(home, {QStringLiteral("--base-url"), sim.baseUrl(), QStringLiteral("--token"),
-                                        testsupport::SimulatorProcess::demoToken(), QStringLiteral("--archive-dir"),
-                                        home.filePath(QStringLiteral("archive")), QStringLiteral("--first-rows-only")});
+        const Run r =
+            runMeasure(home, {QStringLiteral("--base-url"), sim.baseUrl(), QStringLiteral("--token"),
+                              testsupport::SimulatorProcess::demoToken(), QStringLiteral("--archive-dir"),
+                              home.filePath(QStringLiteral("archive")), QStringLiteral("--first-rows-only")});
         QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
         QVERIFY(integer(r.figures, "audit_first_rows_ms") >= 0);
         QVERIFY(integer(r.figures, "first_paint_rows") >= 1000);
@@ -207,9 +217,10 @@ private Q_SLOTS:
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         QTemporaryDir home;
         QVERIFY(home.isValid());
-        const Run r = runMeasure(home, {QStringLiteral("--base-url"), sim.baseUrl(), QStringLiteral("--token"),
-                                        QStringLiteral("not-a-token"), QStringLiteral("--archive-dir"),
-                                        home.filePath(QStringLiteral("archive"))});
+        const Run r =
+            runMeasure(home, {QStringLiteral("--base-url"), sim.baseUrl(), QStringLiteral("--token"),
+                              QStringLiteral("not-a-token"), QStringLiteral("--archive-dir"),
+                              home.filePath(QStringLiteral("archive"))});
         QVERIFY(r.finished);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("--measure-audit-load: "), r.err.constData());
