@@ -25,6 +25,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <utility>
 
 namespace app {
 
@@ -223,6 +224,11 @@ void AuditLoadProbe::onOrganization(const QString &id)
     if (m_step != Step::Organization || id.isEmpty())
         return;
     if (!m_options.organizationId.isEmpty() && id != m_options.organizationId) {
+        if (std::exchange(m_switchedOrganization, true)) {
+            fail(QStringLiteral("the console did not switch to organization %1")
+                     .arg(m_options.organizationId));
+            return;
+        }
         // As the toolbar picker does; nothing can be unsaved this early.
         m_console.session()->setOrganization(m_options.organizationId, QString());
         return;

@@ -100,6 +100,7 @@ private:
     QTimer *m_poll;
     QElapsedTimer m_clock; // from the Run click
     QElapsedTimer m_sinceStart;
+    bool m_switchedOrganization = false; // --org asked for once
     qint64 m_historyRows = -1;
     qint64 m_firstRowsMs = -1;
     int m_firstPaintRows = 0;
