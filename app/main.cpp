@@ -1,5 +1,6 @@
 // orgscope: the GUI, and `orgscope export …` for headless exports.
 
+#include "auditloadprobe.h"
 #include "console.h"
 #include "exportcommand.h"
 #include "reportcommand.h"
@@ -212,6 +213,8 @@ void describeCommandLine(QCommandLineParser &parser)
                                     "Exit with status 0 once the main window is shown and its first page "
                                     "has loaded data; 1 if loading fails or takes over two minutes."));
     parser.addOptions({demo, simArg, baseUrl, palette, firstPaint, exitWhenLoaded});
+    // For bench/run_bench.py: an audit load in the real console, measured (app/auditloadprobe.h).
+    app::addAuditLoadOptions(parser);
 }
 
 // Whether Qt has a platform to open windows on. Without one, QApplication's
@@ -338,6 +341,15 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    QString measureError;
+    const std::optional<app::AuditLoadMeasureOptions> measure = app::auditLoadOptions(parser, &measureError);
+    if (!measureError.isEmpty()) {
+        QTextStream(stderr) << "orgscope: " << measureError << '\n';
+        return 2;
+    }
+    if (measure && !measure->token.isEmpty())
+        qputenv("CLOUDFLARE_API_TOKEN", measure->token.toUtf8());
+
     app::ConsoleOptions options;
     options.demo = parser.isSet(opt::demo);
     options.simulatorArgs = parser.values(opt::simArg);
@@ -347,6 +359,8 @@ int main(int argc, char **argv)
     app::Console console(options);
     if (parser.isSet(opt::exitWhenLoaded))
         new LoadedProbe(console, 120 * 1000);
+    if (measure)
+        new app::AuditLoadProbe(console, *measure);
     console.start();
     if (parser.isSet(opt::firstPaint))
         quitAfterFirstPaint(console.window());

@@ -23,9 +23,20 @@ TARGETS = {
     "export_audit_csv_vs_json_1m": ("<=", 1.2, "CSV export no slower than 1.2x the JSON export, 1 M"),
     "audit_archive_reopen_ms_1m": ("<=", 1000, "1 M-entry archive to a filled, sorted table"),
     "audit_archive_bytes_per_entry": ("<=", 400, "archive file and journals per entry (bodies kept)"),
-    "audit_rss_mb_1m": ("<=", 200, "resident memory added by loading 1 M entries with the archive on"),
+    "audit_rss_mb_1m": ("<=", 200, "GUI process: resident memory added by loading 1 M entries (archive on, caught up)"),
+    # The real console (orgscope --measure-audit-load, issue 22).
+    "audit_first_rows_ms": ("<=", 100, "console: Run to the first 1,000 rows painted, 1 M history"),
+    "audit_first_rows_ms_latency_200ms": ("<=", 300, "console: the same with 200 ms added to every response"),
+    "gui_audit_load_vs_sdk": ("<=", 0.5, "console Run to the last of 1 M rows (archive on) vs the SDK's whole process"),
+    "start_first_window_ms_cold": ("<=", 300, "start to the first painted window, page cache dropped"),
+    "start_first_window_ms_warm": ("<=", 100, "start to the first painted window"),
     "usage_cost_estimate_ms_930k": ("<=", 150, "re-estimate 930 k records after a price edit and re-aggregate cost (worker)"),
 }
+
+
+# Measured by full runs only (dropping the page cache slows everyone on a
+# shared machine): a quick run says so instead of failing them.
+FULL_ONLY = {"start_first_window_ms_cold"}
 
 
 def passes(value, op, limit):
@@ -53,13 +64,19 @@ def main():
         print("%-40s %14s  %-10s %s%s" % (fig["name"], fig["value"], fig["unit"], target, extra))
     # Every target gets a verdict: one this run did not measure cannot pass.
     missing = [n for n in TARGETS if n not in {f["name"] for f in data["figures"]}]
+    skipped = 0
     for name in missing:
         op, limit, meaning = TARGETS[name]
+        if data.get("quick") and name in FULL_ONLY:
+            skipped += 1
+            print("%-40s %14s  %-10s ---- %s %s — %s (full runs only)" % (name, "-", "", op, limit, meaning))
+            continue
         print("%-40s %14s  %-10s FAIL %s %s — %s (not measured in this run)" % (name, "-", "", op, limit, meaning))
     graded = [f for f in data["figures"] if f["name"] in TARGETS]
     passed = sum(1 for f in graded if passes(f["value"], *TARGETS[f["name"]][:2]))
     print()
-    print("%d of %d targets PASS%s" % (passed, len(TARGETS), " (quick run)" if data.get("quick") else ""))
+    print("%d of %d targets PASS%s" % (passed, len(TARGETS) - skipped,
+                                        " (quick run; %d for full runs only)" % skipped if data.get("quick") else ""))
 
 
 if __name__ == "__main__":
