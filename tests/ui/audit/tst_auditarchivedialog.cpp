@@ -145,7 +145,8 @@ private Q_SLOTS:
         QCOMPARE(dialog->retentionDays()->value(), 30);
         QCOMPARE(dialog->maxMiB()->value(), 64);
         QPointer<ui::AuditArchiveDialog> alive(dialog);
-        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
         QTRY_VERIFY(!alive);
 
         // Stored: a new settings object (the next start) reads them.
