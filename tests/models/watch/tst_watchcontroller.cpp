@@ -3,6 +3,7 @@
 // gaps), the burst rule, and the rule's filter text.
 #include "testsupport/simulatorhttp.h"
 #include "testsupport/simulatorprocess.h"
+#include "testsupport/simulatorsession.h"
 
 #include "models/session/session.h"
 #include "models/watch/watchburstlimiter.h"
@@ -77,19 +78,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
-        m_client = new api::Client(this);
-        m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
-        m_client->setCredentials({SimulatorProcess::demoToken(), {}, {}});
-        m_session = new models::Session(this);
-        m_session->setConnectionProfileName(QStringLiteral("sim"));
-        m_session->setClient(m_client);
-        m_session->setState(models::Session::State::Connected);
-        const QJsonArray orgs = QJsonDocument::fromJson(send("GET", QStringLiteral("/organizations")))
-                                    .object()
-                                    .value(QStringLiteral("result"))
-                                    .toArray();
-        QVERIFY(!orgs.isEmpty());
-        m_root = orgs.first().toObject().value(QStringLiteral("id")).toString();
+        const testsupport::SimulatorSession connection = testsupport::connectSession(m_sim, this);
+        m_client = connection.client;
+        m_session = connection.session;
+        m_root = testsupport::simulatorOrganizationIds(m_nam, m_sim.baseUrl()).value(0);
+        QVERIFY(!m_root.isEmpty());
     }
 
     void burstRule()
