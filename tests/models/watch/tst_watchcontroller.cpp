@@ -21,6 +21,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <tuple>
+
 using testsupport::SimulatorProcess;
 
 class TestWatchController : public QObject
@@ -78,10 +80,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
-        const testsupport::SimulatorSession connection = testsupport::connectSession(m_sim, this);
-        m_client = connection.client;
-        m_session = connection.session;
-        m_root = testsupport::simulatorOrganizationIds(m_nam, m_sim.baseUrl()).value(0);
+        const testsupport::SimulatorSession s = testsupport::connectSession(m_sim, this);
+        std::tie(m_client, m_session, m_root) = std::tie(s.client, s.session, s.rootId);
         QVERIFY(!m_root.isEmpty());
     }
 
