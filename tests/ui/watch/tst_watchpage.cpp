@@ -1,6 +1,7 @@
 // The Watch page in the real shell: a rule's matches list in the page, and
 // both "Open in Audit log" and a click on a desktop notification show that
 // very entry in the Audit log (switching the organization when needed).
+#include "testsupport/simulatorhttp.h"
 #include "testsupport/simulatorprocess.h"
 
 #include "ui/audit/auditlogpage.h"
@@ -40,6 +41,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <memory>
+
 using testsupport::SimulatorProcess;
 
 class TestWatchPage : public QObject
@@ -50,19 +53,58 @@ class TestWatchPage : public QObject
                             QStringLiteral("--live-events"), QStringLiteral("1/h")}};
     QNetworkAccessManager m_nam;
 
-    QJsonObject send(const QByteArray &verb, const QString &path, const QUrlQuery &query = {})
+    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query = {})
     {
-        const bool hook = path.startsWith(QLatin1String("/__sim"));
-        QUrl url(hook ? QString(m_sim.baseUrl()).remove(QStringLiteral("/client/v4")) + path
-                      : m_sim.baseUrl() + path);
-        url.setQuery(query);
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + SimulatorProcess::demoToken().toUtf8());
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(20000);
-        reply->deleteLater();
-        return QJsonDocument::fromJson(reply->readAll()).object();
+        testsupport::simulatorSend(m_nam, m_sim.baseUrl(), verb, path, query);
+    }
+
+    // Both tests' console: the real shell on the simulator showing its root
+    // organization (the first listed; `other` is the second), the Watch
+    // controller keeping its rules in a folder of its own.
+    struct Shell
+    {
+        QString root;
+        QString other;
+        api::Client client;
+        models::AppSettings settings;
+        models::Session session;
+        models::ActivityLog activity;
+        std::unique_ptr<ui::MainWindow> window; // before the folder: destroyed after it, as it was
+        QTemporaryDir dir;
+        ui::WatchPage *watch = nullptr;
+        QStackedWidget *stack = nullptr;
+        models::WatchController *controller = nullptr;
+    };
+    // connected: the session's state says so before the window is built.
+    void openShell(Shell &shell, bool connected)
+    {
+        const QJsonArray orgs =
+            QJsonDocument::fromJson(
+                testsupport::simulatorSend(m_nam, m_sim.baseUrl(), "GET", QStringLiteral("/organizations")))
+                .object()
+                .value(QStringLiteral("result"))
+                .toArray();
+        QVERIFY(orgs.size() > 1);
+        shell.root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
+        shell.other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
+        shell.client.setBaseUrl(QUrl(m_sim.baseUrl()));
+        shell.client.setCredentials({SimulatorProcess::demoToken(), {}, {}});
+        shell.session.setClient(&shell.client);
+        if (connected)
+            shell.session.setState(models::Session::State::Connected);
+        shell.session.setOrganization(shell.root, QStringLiteral("Acme Holdings"));
+        shell.window = std::make_unique<ui::MainWindow>(&shell.session, &shell.activity, &shell.settings);
+        ui::MainWindow *window = shell.window.get();
+        for (ui::Page *p :
+             ui::createPages({&shell.session, &shell.activity, &shell.settings, window->navigator()}, window))
+            window->addPage(p);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        shell.watch = window->findChild<ui::WatchPage *>(QStringLiteral("watchPage"));
+        shell.stack = window->findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QVERIFY(shell.watch && shell.stack);
+        shell.controller = shell.watch->controller();
+        shell.controller->setStorageDirectory(shell.dir.path());
     }
 
 private Q_SLOTS:
@@ -78,40 +120,19 @@ private Q_SLOTS:
         QUrlQuery paused;
         paused.addQueryItem(QStringLiteral("pause"), QStringLiteral("true"));
         send("POST", QStringLiteral("/__sim/live-events"), paused);
-        const QJsonArray orgs =
-            send("GET", QStringLiteral("/organizations")).value(QStringLiteral("result")).toArray();
-        QVERIFY(orgs.size() > 1);
-        const QString root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
-        const QString other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
-
-        api::Client client;
-        client.setBaseUrl(QUrl(m_sim.baseUrl()));
-        client.setCredentials({SimulatorProcess::demoToken(), {}, {}});
-        models::AppSettings settings;
-        models::Session session;
-        models::ActivityLog activity;
-        session.setClient(&client);
-        session.setState(models::Session::State::Connected);
-        session.setOrganization(root, QStringLiteral("Acme Holdings"));
-        ui::MainWindow window(&session, &activity, &settings);
-        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
-            window.addPage(p);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *watch = window.findChild<ui::WatchPage *>(QStringLiteral("watchPage"));
-        auto *audit = window.findChild<ui::AuditLogPage *>(QStringLiteral("auditPage"));
-        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
-        QVERIFY(watch && audit && stack);
-        QTemporaryDir dir;
-        models::WatchController *c = watch->controller();
-        c->setStorageDirectory(dir.path());
+        Shell shell;
+        openShell(shell, true);
+        QVERIFY(!QTest::currentTestFailed());
+        models::WatchController *c = shell.controller;
+        auto *audit = shell.window->findChild<ui::AuditLogPage *>(QStringLiteral("auditPage"));
+        QVERIFY(audit);
         QStringList notified;
-        connect(watch->notifier(), &ui::DesktopNotifier::notified, this,
+        connect(shell.watch->notifier(), &ui::DesktopNotifier::notified, this,
                 [&](const QString &key) { notified << key; });
 
         models::WatchRule rule;
         rule.name = QStringLiteral("everything");
-        rule.organizationId = root;
+        rule.organizationId = shell.root;
         rule.organizationName = QStringLiteral("Acme Holdings");
         const QString id = c->addRule(rule);
         QTRY_VERIFY_WITH_TIMEOUT((c->pollNow(), c->rule(id)->position.isSet()), 60000);
@@ -122,72 +143,53 @@ private Q_SLOTS:
         QCOMPARE(notified.size(), c->matches()->rowCount() <= 5 ? c->matches()->rowCount() : 1);
 
         // "Open in Audit log" on the second match.
-        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+        shell.window->showPage(shell.window->pageIndex(QStringLiteral("watchPage")));
         const QString second = c->matches()->at(1).entryId;
-        watch->matchesView()->selectRow(1);
-        QVERIFY(watch->openButton()->isEnabled());
+        shell.watch->matchesView()->selectRow(1);
+        QVERIFY(shell.watch->openButton()->isEnabled());
         QSignalSpy details(audit, &ui::AuditLogPage::detailsLoaded);
-        QTest::mouseClick(watch->openButton(), Qt::LeftButton);
-        QCOMPARE(stack->currentWidget(), audit);
+        QTest::mouseClick(shell.watch->openButton(), Qt::LeftButton);
+        QCOMPARE(shell.stack->currentWidget(), audit);
         QTRY_VERIFY_WITH_TIMEOUT(!details.isEmpty() && details.last().at(0).toString() == second, 60000);
         QCOMPARE(audit->model()->rowCount(), 1);
         QVERIFY(!c->matches()->at(1).unread);
         QVERIFY(c->matches()->at(0).unread);
 
         // A click on the notification of the newest match, from another organization.
-        session.setOrganization(other, QStringLiteral("Acme EMEA"));
-        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+        shell.session.setOrganization(shell.other, QStringLiteral("Acme EMEA"));
+        shell.window->showPage(shell.window->pageIndex(QStringLiteral("watchPage")));
         const models::WatchMatch newest = c->matches()->at(0);
         details.clear();
-        Q_EMIT watch->notifier()->activated(
+        Q_EMIT shell.watch->notifier()->activated(
             models::WatchController::notificationKey(newest.ruleId, newest.entryId));
-        QCOMPARE(session.organizationId(), root);
-        QCOMPARE(stack->currentWidget(), audit);
+        QCOMPARE(shell.session.organizationId(), shell.root);
+        QCOMPARE(shell.stack->currentWidget(), audit);
         QTRY_VERIFY_WITH_TIMEOUT(!details.isEmpty() && details.last().at(0).toString() == newest.entryId,
                                  60000);
         QVERIFY(!c->matches()->at(0).unread);
 
         // A summary notification's click shows the list.
-        Q_EMIT watch->notifier()->activated(QStringLiteral("summary"));
-        QCOMPARE(stack->currentWidget(), watch);
-        window.close();
+        Q_EMIT shell.watch->notifier()->activated(QStringLiteral("summary"));
+        QCOMPARE(shell.stack->currentWidget(), shell.watch);
+        shell.window->close();
     }
 
     // "New Budget/Anomaly Rule…" makes a usage rule from its dialog; a usage
     // match's "Show in Usage" switches to its organization and shows the Usage page.
     void usageRuleAndShowInUsage()
     {
-        const QJsonArray orgs =
-            send("GET", QStringLiteral("/organizations")).value(QStringLiteral("result")).toArray();
-        QVERIFY(orgs.size() > 1);
-        const QString root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
-        const QString other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
-        api::Client client;
-        client.setBaseUrl(QUrl(m_sim.baseUrl()));
-        client.setCredentials({SimulatorProcess::demoToken(), {}, {}});
-        models::AppSettings settings;
-        models::Session session;
-        models::ActivityLog activity;
-        session.setClient(&client);
-        session.setOrganization(root, QStringLiteral("Acme Holdings"));
-        ui::MainWindow window(&session, &activity, &settings);
-        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
-            window.addPage(p);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *watch = window.findChild<ui::WatchPage *>(QStringLiteral("watchPage"));
-        auto *usagePage = window.findChild<ui::Page *>(QStringLiteral("usagePage"));
-        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
-        QVERIFY(watch && usagePage && stack);
-        QTemporaryDir dir;
-        models::WatchController *c = watch->controller();
-        c->setStorageDirectory(dir.path());
-        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+        Shell shell;
+        openShell(shell, false);
+        QVERIFY(!QTest::currentTestFailed());
+        models::WatchController *c = shell.controller;
+        auto *usagePage = shell.window->findChild<ui::Page *>(QStringLiteral("usagePage"));
+        QVERIFY(usagePage);
+        shell.window->showPage(shell.window->pageIndex(QStringLiteral("watchPage")));
 
-        auto *newUsage = watch->findChild<QPushButton *>(QStringLiteral("watchNewUsageRule"));
+        auto *newUsage = shell.watch->findChild<QPushButton *>(QStringLiteral("watchNewUsageRule"));
         QVERIFY(newUsage && !newUsage->accessibleName().isEmpty());
         QTest::mouseClick(newUsage, Qt::LeftButton);
-        auto *dialog = watch->findChild<ui::UsageRuleDialog *>();
+        auto *dialog = shell.watch->findChild<ui::UsageRuleDialog *>();
         QVERIFY(dialog);
         QVERIFY(!dialog->thresholdsEdit()->accessibleName().isEmpty());
         dialog->thresholdsEdit()->setText(QStringLiteral("ninety"));
@@ -200,27 +202,27 @@ private Q_SLOTS:
         QCOMPARE(c->rules().size(), 1);
         const models::WatchRule rule = c->rules().first();
         QCOMPARE(rule.kind, models::WatchRule::Kind::Usage);
-        QCOMPARE(rule.organizationId, root);
+        QCOMPARE(rule.organizationId, shell.root);
         QCOMPARE(rule.usage.thresholdsPercent, (QList<int>{50, 90}));
         QVERIFY(!rule.usage.anomalies && rule.usage.budgets);
-        QVERIFY(watch->rulesList()->item(0)->text().contains(QLatin1String("50 %")));
+        QVERIFY(shell.watch->rulesList()->item(0)->text().contains(QLatin1String("50 %")));
 
         models::WatchMatch m;
         m.ruleId = rule.id;
         m.ruleName = rule.name;
-        m.organizationId = other;
+        m.organizationId = shell.other;
         m.organizationName = QStringLiteral("Acme EMEA");
         m.entryId = QStringLiteral("budget/total/2026-03/100%@10");
         m.summary = QStringLiteral("Monthly budget: 12.00 USD spent this month, 120 % of 10.00 USD");
         m.usage = true;
         c->matches()->prepend({m});
-        watch->matchesView()->selectRow(0);
-        QVERIFY(watch->openButton()->text().contains(QLatin1String("Usage")));
-        QTest::mouseClick(watch->openButton(), Qt::LeftButton);
-        QCOMPARE(session.organizationId(), other);
-        QCOMPARE(stack->currentWidget(), usagePage);
+        shell.watch->matchesView()->selectRow(0);
+        QVERIFY(shell.watch->openButton()->text().contains(QLatin1String("Usage")));
+        QTest::mouseClick(shell.watch->openButton(), Qt::LeftButton);
+        QCOMPARE(shell.session.organizationId(), shell.other);
+        QCOMPARE(shell.stack->currentWidget(), usagePage);
         QVERIFY(!c->matches()->at(0).unread);
-        window.close();
+        shell.window->close();
     }
 
     // An audit rule's filters edited one row at a time: key, is / is not, value.
