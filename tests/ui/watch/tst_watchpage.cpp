@@ -34,6 +34,7 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -251,6 +252,81 @@ private Q_SLOTS:
         QCOMPARE(q.filters.actionType.include, QStringList{QStringLiteral("update")});
         QVERIFY(q.filters.actorEmail.exclude.isEmpty());
         QCOMPARE(q.filters.actorIpAddress.exclude, QStringList{QStringLiteral("10.0.0.1")});
+    }
+
+    // What both rule dialogs share: the name (required), the organization,
+    // the interval (seconds for an audit rule, minutes for a usage rule), the
+    // on switch, the error line, in this tab order around their own fields.
+    void ruleDialogsShareNameIntervalAndSwitch()
+    {
+        models::WatchRule rule;
+        rule.id = QStringLiteral("r");
+        rule.name = QStringLiteral("deletes");
+        rule.organizationId = QStringLiteral("org");
+        rule.organizationName = QStringLiteral("Acme EMEA");
+        rule.intervalSeconds = 600;
+        rule.usage.thresholdsPercent = {80, 100};
+        rule.usage.budgets = true;
+
+        ui::WatchRuleDialog audit(rule);
+        QCOMPARE(audit.intervalBox()->value(), 600);
+        QVERIFY(audit.intervalBox()->suffix().contains(QLatin1Char('s')));
+        checkCommonFields(audit, audit.nameEdit(), audit.intervalBox(), audit.searchEdit());
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(audit.rule().name, QStringLiteral("renamed"));
+        QVERIFY(!audit.rule().enabled);
+        QCOMPARE(audit.rule().intervalSeconds, 120);
+
+        ui::UsageRuleDialog usage(rule);
+        QCOMPARE(usage.intervalBox()->value(), 10);
+        QVERIFY(usage.intervalBox()->suffix().contains(QLatin1String("min")));
+        checkCommonFields(usage, usage.nameEdit(), usage.intervalBox(), usage.anomaliesBox());
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(usage.rule().name, QStringLiteral("renamed"));
+        QVERIFY(!usage.rule().enabled);
+        QCOMPARE(usage.rule().intervalSeconds, 120 * 60);
+        QCOMPARE(usage.rule().kind, models::WatchRule::Kind::Usage);
+    }
+
+private:
+    // Sets the interval to 120 (the dialog's unit); `own` is a field of the
+    // dialog's own, between the name and the interval in the tab order.
+    static void checkCommonFields(QDialog &dialog, QLineEdit *name, QSpinBox *interval, QWidget *own)
+    {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QList<QCheckBox *> boxes = dialog.findChildren<QCheckBox *>();
+        QCheckBox *enabled = nullptr;
+        for (QCheckBox *b : boxes)
+            if (b->text() == QLatin1String("Watching"))
+                enabled = b;
+        QVERIFY(enabled && enabled->isChecked());
+        QCOMPARE(name->text(), QStringLiteral("deletes"));
+        bool organizationShown = false;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            organizationShown = organizationShown || l->text() == QLatin1String("Acme EMEA");
+        QVERIFY(organizationShown);
+        // Tab order: name, the dialog's own fields, interval, switch.
+        QList<QWidget *> chain;
+        for (QWidget *w = name; chain.size() < 40 && !chain.contains(w); w = w->nextInFocusChain())
+            chain << w;
+        QVERIFY(chain.indexOf(own) > 0);
+        QVERIFY(chain.indexOf(interval) > chain.indexOf(own));
+        QVERIFY(chain.indexOf(enabled) > chain.indexOf(interval));
+        // An empty name is refused, with the reason on the dialog.
+        name->setText(QStringLiteral("   "));
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        bool said = false;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            said = said || (l->isVisible() && l->text() == QLatin1String("Give the rule a name."));
+        QVERIFY(said);
+        name->setText(QStringLiteral(" renamed "));
+        interval->setValue(120);
+        enabled->setChecked(false);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.isVisible());
     }
 };
 
