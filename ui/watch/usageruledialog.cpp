@@ -92,10 +92,8 @@ void UsageRuleDialog::accept()
         error = tr("Thresholds are whole percentages from 1 to 1000, separated by commas.");
     else if (!edited.usage.budgets && !edited.usage.forecast && !edited.usage.anomalies)
         error = tr("Choose at least one thing to watch.");
-    if (!error.isEmpty()) {
-        m_form.showError(error);
+    if (m_form.refuses(error))
         return;
-    }
     m_rule = edited;
     QDialog::accept();
 }

@@ -40,10 +40,8 @@ void WatchRuleDialog::accept()
         return;
     QString error;
     edited.query.setFilterText(m_filters->filterText(), &error); // the error names the line
-    if (!error.isEmpty()) {
-        m_form.showError(error);
+    if (m_form.refuses(error))
         return;
-    }
     m_rule = edited;
     QDialog::accept();
 }

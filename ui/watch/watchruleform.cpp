@@ -18,9 +18,9 @@ WatchRuleForm::WatchRuleForm(QDialog *dialog, const models::WatchRule &rule, con
 {
     m_name->setObjectName(objectPrefix + QStringLiteral("Name"));
     m_form->addRow(tr("&Name:"), m_name);
-    m_form->addRow(tr("Organization:"),
-                   new QLabel(rule.organizationName.isEmpty() ? rule.organizationId : rule.organizationName,
-                              dialog));
+    m_form->addRow(
+        tr("Organization:"),
+        new QLabel(rule.organizationName.isEmpty() ? rule.organizationId : rule.organizationName, dialog));
 }
 
 void WatchRuleForm::finish(int width)
@@ -71,6 +71,13 @@ void WatchRuleForm::showError(const QString &text) const
 {
     m_error->setText(text);
     m_error->show();
+}
+
+bool WatchRuleForm::refuses(const QString &error) const
+{
+    if (!error.isEmpty())
+        showError(error);
+    return !error.isEmpty();
 }
 
 } // namespace ui

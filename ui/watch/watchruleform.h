@@ -29,8 +29,7 @@ public:
 
     // The widgets are the dialog's children, named objectPrefix + "Name",
     // "Interval", "Enabled", "Error".
-    WatchRuleForm(QDialog *dialog, const models::WatchRule &rule, const QString &objectPrefix,
-                  Interval unit);
+    WatchRuleForm(QDialog *dialog, const models::WatchRule &rule, const QString &objectPrefix, Interval unit);
 
     QLineEdit *name() const { return m_name; }
     QSpinBox *interval() const { return m_interval; }
@@ -46,6 +45,8 @@ public:
     // shown, when the name is empty.
     bool read(models::WatchRule &rule) const;
     void showError(const QString &text) const;
+    // Shows a non-empty error and says so (the dialog stays open).
+    bool refuses(const QString &error) const;
 
 private:
     QDialog *m_dialog;
