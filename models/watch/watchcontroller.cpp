@@ -16,6 +16,21 @@
 
 namespace models {
 
+namespace {
+
+// A match of rule r, whichever kind; the caller says what it is about.
+WatchMatch matchOf(const WatchRule &r)
+{
+    WatchMatch m;
+    m.ruleId = r.id;
+    m.ruleName = r.name;
+    m.organizationId = r.organizationId;
+    m.organizationName = r.organizationName;
+    return m;
+}
+
+} // namespace
+
 WatchController::WatchController(Session *session, QObject *parent)
     : QObject(parent), m_session(session), m_matches(new WatchMatchesModel(this)),
       m_flushTimer(new QTimer(this))
@@ -213,17 +228,33 @@ void WatchController::updateActivity()
     }
 }
 
+template <typename Watcher> void WatchController::addSlot(const WatchRule &rule, Slot slot, Watcher *watcher)
+{
+    slot.timer = new QTimer(this);
+    slot.timer->setSingleShot(true);
+    slot.timer->setInterval(rule.intervalSeconds * 1000);
+    connect(slot.timer, &QTimer::timeout, watcher, &Watcher::poll);
+    m_slots.insert(rule.id, slot);
+    QTimer::singleShot(0, watcher, &Watcher::poll);
+}
+
+void WatchController::onRoundFinished(const QString &ruleId, bool ok, const api::ApiError &error)
+{
+    const auto it = m_slots.constFind(ruleId);
+    if (it == m_slots.constEnd())
+        return;
+    Q_EMIT ruleError(ruleId,
+                     ok || error.kind() == api::ApiError::Kind::Canceled ? QString() : error.userMessage());
+    it->timer->start();
+}
+
 void WatchController::startSlot(const WatchRule &rule)
 {
     Slot slot;
     slot.watcher = new AuditWatcher(m_session->client(), rule.organizationId, rule.query, this);
     slot.watcher->setPosition(rule.position);
-    slot.timer = new QTimer(this);
-    slot.timer->setSingleShot(true);
-    slot.timer->setInterval(rule.intervalSeconds * 1000);
     const QString id = rule.id;
     AuditWatcher *watcher = slot.watcher;
-    connect(slot.timer, &QTimer::timeout, watcher, &AuditWatcher::poll);
     connect(watcher, &AuditWatcher::matched, this,
             [this, id](const QList<AuditWatchMatch> &found) { onMatched(id, found); });
     connect(watcher, &AuditWatcher::positionChanged, this, [this, id, watcher] {
@@ -232,17 +263,9 @@ void WatchController::startSlot(const WatchRule &rule)
             save();
         }
     });
-    connect(
-        watcher, &AuditWatcher::pollFinished, this, [this, id](bool ok, const api::ApiError &error, bool) {
-            const auto it = m_slots.constFind(id);
-            if (it == m_slots.constEnd())
-                return;
-            Q_EMIT ruleError(id, ok || error.kind() == api::ApiError::Kind::Canceled ? QString()
-                                                                                     : error.userMessage());
-            it->timer->start();
-        });
-    m_slots.insert(id, slot);
-    QTimer::singleShot(0, watcher, &AuditWatcher::poll);
+    connect(watcher, &AuditWatcher::pollFinished, this,
+            [this, id](bool ok, const api::ApiError &error, bool) { onRoundFinished(id, ok, error); });
+    addSlot(rule, slot, watcher);
 }
 
 void WatchController::startUsageSlot(const WatchRule &rule)
@@ -250,24 +273,13 @@ void WatchController::startUsageSlot(const WatchRule &rule)
     Slot slot;
     slot.usage = new UsageWatcher(m_session->client(), rule.organizationId, rule.usage, this);
     slot.usage->setClock(m_clock);
-    slot.timer = new QTimer(this);
-    slot.timer->setSingleShot(true);
-    slot.timer->setInterval(rule.intervalSeconds * 1000);
     const QString id = rule.id;
     UsageWatcher *usage = slot.usage;
-    connect(slot.timer, &QTimer::timeout, usage, &UsageWatcher::poll);
     connect(usage, &UsageWatcher::evaluated, this,
             [this, id](const QList<UsageWatchEvent> &events) { onUsageEvaluated(id, events); });
-    connect(usage, &UsageWatcher::pollFinished, this, [this, id](bool ok, const api::ApiError &error) {
-        const auto it = m_slots.constFind(id);
-        if (it == m_slots.constEnd())
-            return;
-        Q_EMIT ruleError(id, ok || error.kind() == api::ApiError::Kind::Canceled ? QString()
-                                                                                 : error.userMessage());
-        it->timer->start();
-    });
-    m_slots.insert(id, slot);
-    QTimer::singleShot(0, usage, &UsageWatcher::poll);
+    connect(usage, &UsageWatcher::pollFinished, this,
+            [this, id](bool ok, const api::ApiError &error) { onRoundFinished(id, ok, error); });
+    addSlot(rule, slot, usage);
 }
 
 void WatchController::onUsageEvaluated(const QString &ruleId, const QList<UsageWatchEvent> &events)
@@ -279,11 +291,7 @@ void WatchController::onUsageEvaluated(const QString &ruleId, const QList<UsageW
     const QList<UsageWatchEvent> fresh = newUsageEvents(events, r->seenEvents);
     QList<WatchMatch> batch;
     for (const UsageWatchEvent &e : fresh) {
-        WatchMatch m;
-        m.ruleId = ruleId;
-        m.ruleName = r->name;
-        m.organizationId = r->organizationId;
-        m.organizationName = r->organizationName;
+        WatchMatch m = matchOf(*r);
         m.entryId = e.key;
         m.timeMs = e.timeMs;
         m.summary = e.summary;
@@ -331,11 +339,7 @@ void WatchController::onMatched(const QString &ruleId, const QList<AuditWatchMat
         return;
     QList<WatchMatch> batch;
     for (const AuditWatchMatch &f : found) {
-        WatchMatch m;
-        m.ruleId = ruleId;
-        m.ruleName = r->name;
-        m.organizationId = r->organizationId;
-        m.organizationName = r->organizationName;
+        WatchMatch m = matchOf(*r);
         m.entryId = f.id;
         m.timeMs = f.timeMs;
         m.summary = f.summary();

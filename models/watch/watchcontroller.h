@@ -91,6 +91,12 @@ private:
     void updateActivity();
     void startSlot(const WatchRule &rule);
     void startUsageSlot(const WatchRule &rule);
+    // What both kinds of rule share: the slot's timer (the watcher polls at
+    // once, then the rule's interval after each round) and its registration.
+    template <typename Watcher> void addSlot(const WatchRule &rule, Slot slot, Watcher *watcher);
+    // A round of a rule's watcher ended: ruleError (empty when it went well or
+    // was canceled), and the next round is timed.
+    void onRoundFinished(const QString &ruleId, bool ok, const api::ApiError &error);
     void onUsageEvaluated(const QString &ruleId, const QList<models::UsageWatchEvent> &events);
     void stopSlot(const QString &id);
     void onMatched(const QString &ruleId, const QList<models::AuditWatchMatch> &found);

@@ -17,17 +17,36 @@
 
 namespace testsupport {
 
-// `path` is an API path (/organizations) or a hook (/__sim/…). A simulator
-// with a fault mix answers some calls badly: tried until it answers 200
-// with a JSON object, up to 30 times; empty if it never does.
-inline QByteArray simulatorCall(QNetworkAccessManager &nam, const QString &baseUrl, const QByteArray &verb,
-                                const QString &path, const QUrlQuery &query = {})
+// `path` is an API path (/organizations) or a hook (/__sim/…): the request
+// for it as the demo user.
+inline QNetworkRequest simulatorRequest(const QString &baseUrl, const QString &path, const QUrlQuery &query)
 {
     const bool hook = path.startsWith(QLatin1String("/__sim"));
     QUrl url(hook ? QString(baseUrl).remove(QStringLiteral("/client/v4")) + path : baseUrl + path);
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + SimulatorProcess::demoToken().toUtf8());
+    return request;
+}
+
+// One attempt, for a simulator without a fault mix: the body as answered
+// (whatever the status; empty after 20 s without an answer).
+inline QByteArray simulatorSend(QNetworkAccessManager &nam, const QString &baseUrl, const QByteArray &verb,
+                                const QString &path, const QUrlQuery &query = {})
+{
+    QNetworkReply *reply = nam.sendCustomRequest(simulatorRequest(baseUrl, path, query), verb);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(20000);
+    reply->deleteLater();
+    return reply->readAll();
+}
+
+// A simulator with a fault mix answers some calls badly: tried until it
+// answers 200 with a JSON object, up to 30 times; empty if it never does.
+inline QByteArray simulatorCall(QNetworkAccessManager &nam, const QString &baseUrl, const QByteArray &verb,
+                                const QString &path, const QUrlQuery &query = {})
+{
+    const QNetworkRequest request = simulatorRequest(baseUrl, path, query);
     for (int attempt = 0; attempt < 30; ++attempt) {
         QNetworkReply *reply = nam.sendCustomRequest(request, verb);
         QSignalSpy done(reply, &QNetworkReply::finished);
@@ -67,6 +86,21 @@ inline QStringList serverAuditIds(QNetworkAccessManager &nam, const QString &bas
         cursor =
             page.value(QStringLiteral("result_info")).toObject().value(QStringLiteral("cursor")).toString();
     } while (!cursor.isEmpty());
+    return ids;
+}
+
+// The ids of the organizations the simulator lists first (the seeded root
+// first), through simulatorCall; empty when it never answers.
+inline QStringList simulatorOrganizationIds(QNetworkAccessManager &nam, const QString &baseUrl)
+{
+    QStringList ids;
+    const QJsonArray orgs =
+        QJsonDocument::fromJson(simulatorCall(nam, baseUrl, "GET", QStringLiteral("/organizations")))
+            .object()
+            .value(QStringLiteral("result"))
+            .toArray();
+    for (const QJsonValue &o : orgs)
+        ids << o.toObject().value(QStringLiteral("id")).toString();
     return ids;
 }
 

@@ -219,7 +219,7 @@ void AuditLogPage::buildActions()
     QAction *archive = menu->addAction(tr("Local archive settings…"));
     archive->setObjectName(QStringLiteral("actionAuditArchiveSettings"));
     connect(archive, &QAction::triggered, this,
-            [this] { AuditArchiveDialog::openFor(m_controller, m_settings, this); });
+            [this] { AuditArchiveDialog::openFor(session(), m_controller, m_settings, this); });
 
     auto *clear = new QAction(icon(QStringLiteral("edit-clear-all")), tr("Clear filters"), this);
     clear->setToolTip(tr("Clear the search, column filters, time selection and the query's filters (the "

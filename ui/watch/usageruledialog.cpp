@@ -1,34 +1,29 @@
 #include "ui/watch/usageruledialog.h"
 
 #include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace ui {
 
 UsageRuleDialog::UsageRuleDialog(const models::WatchRule &rule, QWidget *parent)
-    : QDialog(parent), m_rule(rule), m_name(new QLineEdit(rule.name, this)),
+    : QDialog(parent), m_rule(rule),
+      m_form(this, rule, QStringLiteral("usageRule"), WatchRuleForm::Interval::Minutes),
       m_budgets(new QCheckBox(tr("&Budgets: month to date reaches"), this)),
       m_thresholds(new QLineEdit(this)),
       m_forecast(new QCheckBox(tr("Month-end &forecast goes over a budget"), this)),
-      m_anomalies(
-          new QCheckBox(tr("Cost &anomalies this month (spikes and drops per product family)"), this)),
-      m_interval(new QSpinBox(this)), m_enabled(new QCheckBox(tr("Watching"), this)),
-      m_error(new QLabel(this))
+      m_anomalies(new QCheckBox(tr("Cost &anomalies this month (spikes and drops per product family)"), this))
 {
     setObjectName(QStringLiteral("usageRuleDialog"));
     setWindowTitle(rule.id.isEmpty() ? tr("New Budget and Anomaly Rule")
                                      : tr("Edit Budget and Anomaly Rule"));
-    m_name->setObjectName(QStringLiteral("usageRuleName"));
-    m_name->setAccessibleName(tr("Rule name"));
+    m_form.name()->setAccessibleName(tr("Rule name"));
     m_budgets->setObjectName(QStringLiteral("usageRuleBudgets"));
     m_budgets->setChecked(rule.usage.budgets);
     m_budgets->setAccessibleName(tr("Budgets"));
@@ -45,17 +40,6 @@ UsageRuleDialog::UsageRuleDialog(const models::WatchRule &rule, QWidget *parent)
     m_anomalies->setObjectName(QStringLiteral("usageRuleAnomalies"));
     m_anomalies->setChecked(rule.usage.anomalies);
     m_anomalies->setAccessibleName(tr("Cost anomalies"));
-    m_interval->setObjectName(QStringLiteral("usageRuleInterval"));
-    m_interval->setAccessibleName(tr("Check every"));
-    m_interval->setRange(5, 24 * 60);
-    m_interval->setSuffix(tr(" min"));
-    m_interval->setValue(qBound(5, rule.intervalSeconds / 60, 24 * 60));
-    m_enabled->setObjectName(QStringLiteral("usageRuleEnabled"));
-    m_enabled->setChecked(rule.enabled);
-    m_enabled->setAccessibleName(tr("Watching"));
-    m_error->setObjectName(QStringLiteral("usageRuleError"));
-    m_error->setWordWrap(true);
-    m_error->hide();
     connect(m_budgets, &QCheckBox::toggled, m_thresholds, &QWidget::setEnabled);
     m_thresholds->setEnabled(m_budgets->isChecked());
 
@@ -63,11 +47,7 @@ UsageRuleDialog::UsageRuleDialog(const models::WatchRule &rule, QWidget *parent)
     thresholdRow->addWidget(m_budgets);
     thresholdRow->addWidget(m_thresholds, 1);
     thresholdRow->addWidget(new QLabel(tr("% of the budget"), this));
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(
-        tr("Organization:"),
-        new QLabel(rule.organizationName.isEmpty() ? rule.organizationId : rule.organizationName, this));
+    QFormLayout *form = m_form.form();
     form->addRow(tr("Notify when:"), thresholdRow);
     form->addRow(QString(), m_forecast);
     form->addRow(QString(), m_anomalies);
@@ -76,16 +56,9 @@ UsageRuleDialog::UsageRuleDialog(const models::WatchRule &rule, QWidget *parent)
                             this);
     hint->setWordWrap(true);
     form->addRow(QString(), hint);
-    form->addRow(tr("&Check every:"), m_interval);
-    form->addRow(QString(), m_enabled);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &UsageRuleDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &UsageRuleDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
-    resize(560, sizeHint().height());
+    m_form.finish(560);
+    m_form.interval()->setAccessibleName(tr("Check every"));
+    m_form.enabled()->setAccessibleName(tr("Watching"));
 }
 
 bool UsageRuleDialog::parseThresholds(const QString &text, QList<int> *out)
@@ -109,24 +82,18 @@ void UsageRuleDialog::accept()
 {
     models::WatchRule edited = m_rule;
     edited.kind = models::WatchRule::Kind::Usage;
-    edited.name = m_name->text().trimmed();
     edited.usage.budgets = m_budgets->isChecked();
     edited.usage.forecast = m_forecast->isChecked();
     edited.usage.anomalies = m_anomalies->isChecked();
-    edited.intervalSeconds = m_interval->value() * 60;
-    edited.enabled = m_enabled->isChecked();
+    if (!m_form.read(edited))
+        return;
     QString error;
-    if (edited.name.isEmpty())
-        error = tr("Give the rule a name.");
-    else if (!parseThresholds(m_thresholds->text(), &edited.usage.thresholdsPercent))
+    if (!parseThresholds(m_thresholds->text(), &edited.usage.thresholdsPercent))
         error = tr("Thresholds are whole percentages from 1 to 1000, separated by commas.");
     else if (!edited.usage.budgets && !edited.usage.forecast && !edited.usage.anomalies)
         error = tr("Choose at least one thing to watch.");
-    if (!error.isEmpty()) {
-        m_error->setText(error);
-        m_error->show();
+    if (m_form.refuses(error))
         return;
-    }
     m_rule = edited;
     QDialog::accept();
 }

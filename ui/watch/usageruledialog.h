@@ -6,11 +6,11 @@
 // (Budget…); the organization is the rule's own.
 
 #include "models/watch/watchrule.h"
+#include "ui/watch/watchruleform.h"
 
 #include <QDialog>
 
 class QCheckBox;
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -25,12 +25,12 @@ public:
     // The rule as edited; valid only after accept().
     models::WatchRule rule() const { return m_rule; }
 
-    QLineEdit *nameEdit() const { return m_name; }
+    QLineEdit *nameEdit() const { return m_form.name(); }
     QLineEdit *thresholdsEdit() const { return m_thresholds; }
     QCheckBox *budgetsBox() const { return m_budgets; }
     QCheckBox *forecastBox() const { return m_forecast; }
     QCheckBox *anomaliesBox() const { return m_anomalies; }
-    QSpinBox *intervalBox() const { return m_interval; }
+    QSpinBox *intervalBox() const { return m_form.interval(); }
 
     // "80, 100" → {80, 100}; false for anything but whole percentages 1–1000.
     static bool parseThresholds(const QString &text, QList<int> *out);
@@ -40,14 +40,11 @@ public Q_SLOTS:
 
 private:
     models::WatchRule m_rule;
-    QLineEdit *m_name;
+    WatchRuleForm m_form; // first: its name field comes first in the tab order
     QCheckBox *m_budgets;
     QLineEdit *m_thresholds;
     QCheckBox *m_forecast;
     QCheckBox *m_anomalies;
-    QSpinBox *m_interval;
-    QCheckBox *m_enabled;
-    QLabel *m_error;
 };
 
 } // namespace ui

@@ -4,11 +4,10 @@
 // the interval and the on switch. The organization is the rule's own.
 
 #include "models/watch/watchrule.h"
+#include "ui/watch/watchruleform.h"
 
 #include <QDialog>
 
-class QCheckBox;
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -25,22 +24,19 @@ public:
     // The rule as edited; valid only after accept().
     models::WatchRule rule() const { return m_rule; }
 
-    QLineEdit *nameEdit() const { return m_name; }
+    QLineEdit *nameEdit() const { return m_form.name(); }
     WatchFilterEditor *filtersEdit() const { return m_filters; }
     QLineEdit *searchEdit() const { return m_search; }
-    QSpinBox *intervalBox() const { return m_interval; }
+    QSpinBox *intervalBox() const { return m_form.interval(); }
 
 public Q_SLOTS:
     void accept() override;
 
 private:
     models::WatchRule m_rule;
-    QLineEdit *m_name;
+    WatchRuleForm m_form; // first: its name field comes first in the tab order
     WatchFilterEditor *m_filters;
     QLineEdit *m_search;
-    QSpinBox *m_interval;
-    QCheckBox *m_enabled;
-    QLabel *m_error;
 };
 
 } // namespace ui

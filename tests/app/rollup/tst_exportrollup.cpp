@@ -5,26 +5,22 @@
 // organization failing leaves the rest written and the export says which one
 // is missing (exit 3, one stderr line).
 #include "testsupport/commandrun.h"
+#include "testsupport/orgtreesimulator.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QTest>
 
+using testsupport::setOrgFaults;
 using testsupport::SimulatorProcess;
 
 namespace {
 using Run = testsupport::CommandRun;
 
-const QStringList DataArgs{QStringLiteral("--sub-orgs"),     QStringLiteral("20"),
-                           QStringLiteral("--audit-events"), QStringLiteral("4000"),
-                           QStringLiteral("--usage-days"),   QStringLiteral("40"),
-                           QStringLiteral("--now"),          QStringLiteral("2026-11-23T12:00:00Z")};
+const QStringList DataArgs = testsupport::subOrgArgs(20, 4000, 40, testsupport::kTreeNow);
 
 QJsonArray json(const QByteArray &bytes)
 {
@@ -72,22 +68,6 @@ class TestExportRollup : public QObject
         for (QString at = org; at != m_root && !at.isEmpty(); at = m_parent.value(at))
             ++d;
         return d;
-    }
-
-    bool setOrgFaults(const QString &baseUrl, const QString &spec)
-    {
-        QUrl url(baseUrl);
-        url.setPath(QStringLiteral("/__sim/org-faults"));
-        if (!spec.isEmpty())
-            url.setQuery(QStringLiteral("spec=") + spec);
-        QNetworkAccessManager nam;
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = nam.post(request, QByteArray());
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        const bool ok = (reply->isFinished() || done.wait(10000)) && reply->error() == QNetworkReply::NoError;
-        delete reply;
-        return ok;
     }
 
 private Q_SLOTS:

@@ -14,8 +14,8 @@
 
 #include "api/auditpager.h"
 #include "api/client.h"
-#include "api/organizationsapi.h"
 
+#include "testsupport/orgtreesimulator.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QAbstractItemModelTester>
@@ -34,29 +34,11 @@
 using models::AuditController;
 using models::AuditRollupController;
 using models::AuditTableModel;
+using testsupport::setOrgFaults;
 
 namespace {
-const QStringList kSimArgs{QStringLiteral("--sub-orgs"),     QStringLiteral("21"),
-                           QStringLiteral("--audit-events"), QStringLiteral("1500"),
-                           QStringLiteral("--usage-days"),   QStringLiteral("2"),
-                           QStringLiteral("--now"),          QStringLiteral("2026-11-23T12:00:00Z")};
+const QStringList kSimArgs = testsupport::subOrgArgs(21, 1500, 2, testsupport::kTreeNow);
 constexpr int kOrganization = int(models::AuditColumn::Organization);
-
-bool setOrgFaults(const QString &baseUrl, const QString &spec)
-{
-    QUrl url(baseUrl);
-    url.setPath(QStringLiteral("/__sim/org-faults"));
-    if (!spec.isEmpty())
-        url.setQuery(QStringLiteral("spec=") + spec);
-    QNetworkAccessManager nam;
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = nam.post(request, QByteArray());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    const bool ok = (reply->isFinished() || done.wait(10000)) && reply->error() == QNetworkReply::NoError;
-    delete reply;
-    return ok;
-}
 
 // "entry id|organization id" of every row the table shows, sorted.
 QStringList rowsOf(const AuditTableModel *table)
@@ -99,15 +81,7 @@ private Q_SLOTS:
                 m_requests += count - last;
             last = count;
         });
-        auto *job = api::OrganizationsApi(m_client).list(api::OrganizationFilter::rootsOnly(), 1000);
-        job->setAutoDelete(false);
-        QSignalSpy done(job, &api::Job::finished);
-        job->start();
-        QVERIFY(job->isFinished() || done.wait(30000));
-        for (const api::Organization &o : job->result().items)
-            if (o.name.endsWith(QLatin1String("Holdings")))
-                m_root = o.id;
-        delete job;
+        m_root = testsupport::holdingsRoot(m_client).id;
         QVERIFY(!m_root.isEmpty());
     }
 

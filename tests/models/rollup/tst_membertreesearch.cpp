@@ -3,45 +3,24 @@
 // several at once with a result per row; an organization that cannot be
 // searched is named and its Retry fills it in.
 #include "api/client.h"
-#include "api/organizationsapi.h"
 #include "models/rollup/membertreesearch.h"
 #include "models/rollup/orgtreerollup.h"
+#include "testsupport/orgtreesimulator.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QAbstractItemModelTester>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
 using models::MemberTreeSearch;
 using models::OrgTreeRollup;
-
-namespace {
-bool setOrgFaults(const QString &baseUrl, const QString &spec)
-{
-    QUrl url(baseUrl);
-    url.setPath(QStringLiteral("/__sim/org-faults"));
-    if (!spec.isEmpty())
-        url.setQuery(QStringLiteral("spec=") + spec);
-    QNetworkAccessManager nam;
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = nam.post(request, QByteArray());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    const bool ok = (reply->isFinished() || done.wait(10000)) && reply->error() == QNetworkReply::NoError;
-    delete reply;
-    return ok;
-}
-} // namespace
+using testsupport::setOrgFaults;
 
 class TestMemberTreeSearch : public QObject
 {
     Q_OBJECT
 
-    testsupport::SimulatorProcess m_sim{{QStringLiteral("--sub-orgs"), QStringLiteral("24"),
-                                         QStringLiteral("--audit-events"), QStringLiteral("500"),
-                                         QStringLiteral("--usage-days"), QStringLiteral("2")}};
+    testsupport::SimulatorProcess m_sim{testsupport::subOrgArgs(24, 500, 2)};
     api::Client m_client;
     QString m_root;
     QList<models::OrgNode> m_tree;
@@ -64,15 +43,7 @@ private Q_SLOTS:
         m_client.setRetryBaseDelay(10);
         m_client.setMaxRetries(0);
         m_client.setMaxPageRetries(0);
-        auto *job = api::OrganizationsApi(&m_client).list(api::OrganizationFilter::rootsOnly(), 1000);
-        job->setAutoDelete(false);
-        QSignalSpy listed(job, &api::Job::finished);
-        job->start();
-        QVERIFY(job->isFinished() || listed.wait(30000));
-        for (const api::Organization &o : job->result().items)
-            if (o.name.endsWith(QLatin1String("Holdings")))
-                m_root = o.id;
-        delete job;
+        m_root = testsupport::holdingsRoot(&m_client).id;
         QVERIFY(!m_root.isEmpty());
         // Every membership of the tree, read organization by organization.
         OrgTreeRollup all(&m_client);

@@ -5,7 +5,6 @@
 // its Retry fills it in, and usage costs one request per organization per
 // 31-day window.
 #include "api/client.h"
-#include "api/organizationsapi.h"
 #include "api/usageapi.h"
 #include "models/cost/costestimator.h"
 #include "models/cost/ratecard.h"
@@ -14,20 +13,17 @@
 #include "models/rollup/usagerollupmerge.h"
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecube.h"
+#include "testsupport/orgtreesimulator.h"
 #include "testsupport/simulatorprocess.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
 using models::OrgTreeRollup;
+using testsupport::setOrgFaults;
 
 namespace {
-const QStringList kSimArgs{QStringLiteral("--sub-orgs"),     QStringLiteral("21"),
-                           QStringLiteral("--audit-events"), QStringLiteral("3000"),
-                           QStringLiteral("--usage-days"),   QStringLiteral("60"),
-                           QStringLiteral("--now"),          QStringLiteral("2026-11-23T12:00:00Z")};
+const QStringList kSimArgs = testsupport::subOrgArgs(21, 3000, 60, testsupport::kTreeNow);
 
 void configure(api::Client &client, const QString &baseUrl)
 {
@@ -42,23 +38,6 @@ bool runToEnd(OrgTreeRollup &rollup, const std::function<void()> &go)
     QSignalSpy finished(&rollup, &OrgTreeRollup::finished);
     go();
     return !finished.isEmpty() || finished.wait(120000);
-}
-
-// The simulator's test hook: faults for one organization's endpoints.
-bool setOrgFaults(const QString &baseUrl, const QString &spec)
-{
-    QUrl url(baseUrl);
-    url.setPath(QStringLiteral("/__sim/org-faults"));
-    if (!spec.isEmpty())
-        url.setQuery(QStringLiteral("spec=") + spec);
-    QNetworkAccessManager nam;
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = nam.post(request, QByteArray());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    const bool ok = (reply->isFinished() || done.wait(10000)) && reply->error() == QNetworkReply::NoError;
-    delete reply;
-    return ok;
 }
 
 api::Organization org(const QString &id, const QString &name, const QString &parent)
@@ -167,24 +146,16 @@ private Q_SLOTS:
         QCOMPARE(models::mergeUsage(nodes, {{grandchild}, {zoned}}).records.size(), 2);
     }
 
-    void mergedUsageEqualsTheUnionOfSingleOrganizations_data()
-    {
-        QTest::addColumn<bool>("parentIncludesChildren");
-        QTest::newRow("parent answers include the children") << true;
-        QTest::newRow("own accounts only") << false;
-    }
+    void mergedUsageEqualsTheUnionOfSingleOrganizations_data() { parentAnswerRows(); }
     void mergedUsageEqualsTheUnionOfSingleOrganizations()
     {
         QFETCH(bool, parentIncludesChildren);
-        testsupport::SimulatorProcess &sim = parentIncludesChildren ? m_subtree : m_own;
         api::Client client;
-        configure(client, sim.baseUrl());
+        configure(client, simulator(parentIncludesChildren).baseUrl());
         OrgTreeRollup rollup(&client);
-        rollup.setKind(OrgTreeRollup::Kind::Usage);
         const QDate from(2026, 10, 1), to(2026, 11, 20); // two windows: 31 + 20 days
-        rollup.setUsageRange(from, to);
         // The main root: the organization with the most descendants.
-        QVERIFY(runToEnd(rollup, [&] { rollup.start(rootOf(client)); }));
+        QVERIFY(runUsage(rollup, client, from, to));
         QVERIFY(rollup.isComplete());
         const QList<models::OrgNode> &nodes = rollup.organizations();
         QVERIFY2(nodes.size() >= 20, "a seeded tree of 20+ organizations");
@@ -232,23 +203,15 @@ private Q_SLOTS:
     // roll-up's totals (quantity and rate-card cost) are each organization's
     // own load; with parent answers that include the children, an
     // organization's own load is the total of its subtree.
-    void groupingByOrganizationEqualsSingleOrganizationLoads_data()
-    {
-        QTest::addColumn<bool>("parentIncludesChildren");
-        QTest::newRow("parent answers include the children") << true;
-        QTest::newRow("own accounts only") << false;
-    }
+    void groupingByOrganizationEqualsSingleOrganizationLoads_data() { parentAnswerRows(); }
     void groupingByOrganizationEqualsSingleOrganizationLoads()
     {
         QFETCH(bool, parentIncludesChildren);
-        testsupport::SimulatorProcess &sim = parentIncludesChildren ? m_subtree : m_own;
         api::Client client;
-        configure(client, sim.baseUrl());
+        configure(client, simulator(parentIncludesChildren).baseUrl());
         OrgTreeRollup rollup(&client);
-        rollup.setKind(OrgTreeRollup::Kind::Usage);
         const QDate from(2026, 10, 1), to(2026, 10, 31);
-        rollup.setUsageRange(from, to);
-        QVERIFY(runToEnd(rollup, [&] { rollup.start(rootOf(client)); }));
+        QVERIFY(runUsage(rollup, client, from, to));
         QVERIFY(rollup.isComplete());
         const QList<models::OrgNode> &nodes = rollup.organizations();
         QVERIFY(nodes.size() >= 20);
@@ -416,22 +379,32 @@ private Q_SLOTS:
     }
 
 private:
-    // The main root of the seeded data: "… Holdings".
+    // The usage tests' two rows: the simulator whose parent answers include
+    // the children's records (m_subtree), and the one with own accounts only.
+    static void parentAnswerRows()
+    {
+        QTest::addColumn<bool>("parentIncludesChildren");
+        QTest::newRow("parent answers include the children") << true;
+        QTest::newRow("own accounts only") << false;
+    }
+    testsupport::SimulatorProcess &simulator(bool parentIncludesChildren)
+    {
+        return parentIncludesChildren ? m_subtree : m_own;
+    }
+
+    // A usage roll-up over [from, to] from the main root, run to its end.
+    bool runUsage(OrgTreeRollup &rollup, api::Client &client, QDate from, QDate to)
+    {
+        rollup.setKind(OrgTreeRollup::Kind::Usage);
+        rollup.setUsageRange(from, to);
+        return runToEnd(rollup, [&] { rollup.start(rootOf(client)); });
+    }
+
+    // The main root of the seeded data: "… Holdings" (listed once).
     QString rootOf(api::Client &client)
     {
-        if (!m_root.isEmpty())
-            return m_root;
-        auto *job = api::OrganizationsApi(&client).list(api::OrganizationFilter::rootsOnly(), 1000);
-        job->setAutoDelete(false);
-        QSignalSpy done(job, &api::Job::finished);
-        job->start();
-        if (!job->isFinished())
-            done.wait(30000);
-        for (const api::Organization &o : job->result().items) {
-            if (o.name.endsWith(QLatin1String("Holdings")))
-                m_root = o.id;
-        }
-        delete job;
+        if (m_root.isEmpty())
+            m_root = testsupport::holdingsRoot(&client).id;
         return m_root;
     }
 };

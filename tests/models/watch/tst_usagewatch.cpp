@@ -4,7 +4,9 @@
 // across a restart of the controller, and again for a higher threshold or a
 // changed budget; an anomaly rule notifies once per anomaly, also for one
 // injected later; old rule files read as audit rules.
+#include "testsupport/simulatorhttp.h"
 #include "testsupport/simulatorprocess.h"
+#include "testsupport/simulatorsession.h"
 
 #include "models/cost/pricingsettings.h"
 #include "models/session/session.h"
@@ -23,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <tuple>
 
 using testsupport::SimulatorProcess;
 
@@ -47,17 +51,7 @@ class TestUsageWatch : public QObject
 
     QByteArray send(const QByteArray &verb, const QString &path, const QUrlQuery &query = {})
     {
-        const bool hook = path.startsWith(QLatin1String("/__sim"));
-        QUrl url(hook ? QString(m_sim.baseUrl()).remove(QStringLiteral("/client/v4")) + path
-                      : m_sim.baseUrl() + path);
-        url.setQuery(query);
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + SimulatorProcess::demoToken().toUtf8());
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(20000);
-        reply->deleteLater();
-        return reply->readAll();
+        return testsupport::simulatorSend(m_nam, m_sim.baseUrl(), verb, path, query);
     }
     void spike(const char *metric, const char *day, double factor)
     {
@@ -95,8 +89,14 @@ class TestUsageWatch : public QObject
         QStringList keys;
         QStringList bodies;
     };
-    void record(models::WatchController &c, Recorder &r)
+    // A controller of the test: the pinned clock, rules kept in `dir`, a burst
+    // limit when given (> 0), its notifications recorded in r.
+    void prepare(models::WatchController &c, const QString &dir, Recorder &r, int burstLimit = 0)
     {
+        c.setClock(&pinnedNow);
+        c.setStorageDirectory(dir);
+        if (burstLimit > 0)
+            c.burstLimiter().setLimit(burstLimit);
         connect(&c, &models::WatchController::notificationRequested, this,
                 [&r](const QString &key, const QString &, const QString &body) {
                     r.keys << key.mid(key.indexOf(QLatin1Char('/')) + 1);
@@ -119,19 +119,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
-        m_client = new api::Client(this);
-        m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
-        m_client->setCredentials({SimulatorProcess::demoToken(), {}, {}});
-        m_session = new models::Session(this);
-        m_session->setConnectionProfileName(QStringLiteral("sim"));
-        m_session->setClient(m_client);
-        m_session->setState(models::Session::State::Connected);
-        const QJsonArray orgs = QJsonDocument::fromJson(send("GET", QStringLiteral("/organizations")))
-                                    .object()
-                                    .value(QStringLiteral("result"))
-                                    .toArray();
-        QVERIFY(!orgs.isEmpty());
-        m_root = orgs.first().toObject().value(QStringLiteral("id")).toString();
+        const testsupport::SimulatorSession s = testsupport::connectSession(m_sim, this);
+        std::tie(m_client, m_session, m_root) = std::tie(s.client, s.session, s.rootId);
+        QVERIFY(!m_root.isEmpty());
     }
 
     // Of one budget and month only the most severe new event is notified;
@@ -203,9 +193,7 @@ private Q_SLOTS:
         QString id;
         {
             models::WatchController c(m_session);
-            c.setClock(&pinnedNow);
-            c.setStorageDirectory(dir.path());
-            record(c, got);
+            prepare(c, dir.path(), got);
             QSignalSpy rounds(&c, &models::WatchController::ruleError);
             id = c.addRule(usageRule(true, false));
             QTRY_VERIFY_WITH_TIMEOUT(rounds.size() >= 1, 120000);
@@ -219,9 +207,7 @@ private Q_SLOTS:
         }
         {
             models::WatchController c(m_session);
-            c.setClock(&pinnedNow);
-            c.setStorageDirectory(dir.path());
-            record(c, got);
+            prepare(c, dir.path(), got);
             QSignalSpy rounds(&c, &models::WatchController::ruleError);
             QTRY_VERIFY_WITH_TIMEOUT(rounds.size() >= 1, 120000);
             settle(c, rounds, 2);
@@ -261,10 +247,7 @@ private Q_SLOTS:
         Recorder got;
         {
             models::WatchController c(m_session);
-            c.setClock(&pinnedNow);
-            c.setStorageDirectory(dir.path());
-            c.burstLimiter().setLimit(1000);
-            record(c, got);
+            prepare(c, dir.path(), got, 1000);
             QSignalSpy rounds(&c, &models::WatchController::ruleError);
             c.addRule(usageRule(false, true));
             QTRY_VERIFY_WITH_TIMEOUT(rounds.size() >= 1, 120000);
@@ -277,10 +260,7 @@ private Q_SLOTS:
         const qsizetype first = got.keys.size();
         {
             models::WatchController c(m_session);
-            c.setClock(&pinnedNow);
-            c.setStorageDirectory(dir.path());
-            c.burstLimiter().setLimit(1000);
-            record(c, got);
+            prepare(c, dir.path(), got, 1000);
             QSignalSpy rounds(&c, &models::WatchController::ruleError);
             QTRY_VERIFY_WITH_TIMEOUT(rounds.size() >= 1, 120000);
             settle(c, rounds, 1);

@@ -3,6 +3,7 @@
 // gaps), the burst rule, and the rule's filter text.
 #include "testsupport/simulatorhttp.h"
 #include "testsupport/simulatorprocess.h"
+#include "testsupport/simulatorsession.h"
 
 #include "models/session/session.h"
 #include "models/watch/watchburstlimiter.h"
@@ -19,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <tuple>
 
 using testsupport::SimulatorProcess;
 
@@ -77,19 +80,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
-        m_client = new api::Client(this);
-        m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
-        m_client->setCredentials({SimulatorProcess::demoToken(), {}, {}});
-        m_session = new models::Session(this);
-        m_session->setConnectionProfileName(QStringLiteral("sim"));
-        m_session->setClient(m_client);
-        m_session->setState(models::Session::State::Connected);
-        const QJsonArray orgs = QJsonDocument::fromJson(send("GET", QStringLiteral("/organizations")))
-                                    .object()
-                                    .value(QStringLiteral("result"))
-                                    .toArray();
-        QVERIFY(!orgs.isEmpty());
-        m_root = orgs.first().toObject().value(QStringLiteral("id")).toString();
+        const testsupport::SimulatorSession s = testsupport::connectSession(m_sim, this);
+        std::tie(m_client, m_session, m_root) = std::tie(s.client, s.session, s.rootId);
+        QVERIFY(!m_root.isEmpty());
     }
 
     void burstRule()

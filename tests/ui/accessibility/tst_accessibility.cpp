@@ -251,7 +251,8 @@ private:
         dialogs << new ui::BatchResultDialog(QStringLiteral("Invite"), new models::MemberBatchModel);
         dialogs << new ui::MoveOrganizationDialog(page<ui::OrganizationsPage>()->treeModel(),
                                                   m_console.orgId);
-        dialogs << new ui::AuditArchiveDialog(page<ui::AuditLogPage>()->controller(), &m_console.settings);
+        dialogs << new ui::AuditArchiveDialog(&m_console.session, page<ui::AuditLogPage>()->controller(),
+                                              &m_console.settings);
         dialogs << new ui::PricingDialog(m_console.orgName, std::nullopt, 0.0, {});
         dialogs << new ui::BudgetDialog(m_console.orgName, models::Budget{}, {QStringLiteral("Workers")},
                                         QStringLiteral("USD"));

@@ -3,7 +3,6 @@
 // organization of the tree where it is a member, and removed from two of
 // them after the confirmation, with a result per row.
 #include "api/client.h"
-#include "api/organizationsapi.h"
 #include "models/rollup/membertreesearch.h"
 #include "models/session/activitylog.h"
 #include "models/session/session.h"
@@ -11,6 +10,7 @@
 #include "ui/members/memberspage.h"
 #include "ui/members/membertreedialog.h"
 
+#include "testsupport/orgtreesimulator.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QApplication>
@@ -27,9 +27,7 @@ class TestMemberTreeDialog : public QObject
 {
     Q_OBJECT
 
-    testsupport::SimulatorProcess m_sim{{QStringLiteral("--sub-orgs"), QStringLiteral("12"),
-                                         QStringLiteral("--audit-events"), QStringLiteral("300"),
-                                         QStringLiteral("--usage-days"), QStringLiteral("2")}};
+    testsupport::SimulatorProcess m_sim{testsupport::subOrgArgs(12, 300, 2)};
     api::Client m_client;
     models::Session m_session;
 
@@ -41,15 +39,9 @@ private Q_SLOTS:
         m_client.setBaseUrl(QUrl(m_sim.baseUrl()));
         m_client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
         m_client.setRetryBaseDelay(10);
-        auto *job = api::OrganizationsApi(&m_client).list(api::OrganizationFilter::rootsOnly(), 1000);
-        job->setAutoDelete(false);
-        QSignalSpy listed(job, &api::Job::finished);
-        job->start();
-        QVERIFY(job->isFinished() || listed.wait(30000));
-        for (const api::Organization &o : job->result().items)
-            if (o.name.endsWith(QLatin1String("Holdings")))
-                m_session.setOrganization(o.id, o.name);
-        delete job;
+        const api::Organization root = testsupport::holdingsRoot(&m_client);
+        if (!root.id.isEmpty())
+            m_session.setOrganization(root.id, root.name);
         QVERIFY(!m_session.organizationId().isEmpty());
         m_session.setClient(&m_client);
     }

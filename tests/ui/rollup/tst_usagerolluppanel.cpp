@@ -11,14 +11,13 @@
 #include "models/usage/usagecontroller.h"
 #include "ui/usage/usagerolluppanel.h"
 
+#include "testsupport/orgtreesimulator.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QLabel>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -42,29 +41,12 @@ class TestUsageRollupPanel : public QObject
 {
     Q_OBJECT
 
-    testsupport::SimulatorProcess m_sim{{QStringLiteral("--sub-orgs"), QStringLiteral("8"),
-                                         QStringLiteral("--audit-events"), QStringLiteral("300"),
-                                         QStringLiteral("--usage-days"), QStringLiteral("70"),
-                                         QStringLiteral("--now"), QStringLiteral("2026-11-23T12:00:00Z")}};
+    testsupport::SimulatorProcess m_sim{testsupport::subOrgArgs(8, 300, 70, testsupport::kTreeNow)};
     api::Client m_client;
     models::Session m_session;
     QHash<QString, QString> m_names; // id → name of every organization
 
-    bool setOrgFaults(const QString &spec)
-    {
-        QUrl url(m_sim.baseUrl());
-        url.setPath(QStringLiteral("/__sim/org-faults"));
-        if (!spec.isEmpty())
-            url.setQuery(QStringLiteral("spec=") + spec);
-        QNetworkAccessManager nam;
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = nam.post(request, QByteArray());
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        const bool ok = (reply->isFinished() || done.wait(10000)) && reply->error() == QNetworkReply::NoError;
-        delete reply;
-        return ok;
-    }
+    bool setOrgFaults(const QString &spec) { return testsupport::setOrgFaults(m_sim.baseUrl(), spec); }
 
     static bool settle(models::UsageRollupController *c)
     {

@@ -1,6 +1,7 @@
 // The Watch page in the real shell: a rule's matches list in the page, and
 // both "Open in Audit log" and a click on a desktop notification show that
 // very entry in the Audit log (switching the organization when needed).
+#include "testsupport/simulatorhttp.h"
 #include "testsupport/simulatorprocess.h"
 
 #include "ui/audit/auditlogpage.h"
@@ -33,12 +34,15 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <memory>
 
 using testsupport::SimulatorProcess;
 
@@ -50,19 +54,58 @@ class TestWatchPage : public QObject
                             QStringLiteral("--live-events"), QStringLiteral("1/h")}};
     QNetworkAccessManager m_nam;
 
-    QJsonObject send(const QByteArray &verb, const QString &path, const QUrlQuery &query = {})
+    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query = {})
     {
-        const bool hook = path.startsWith(QLatin1String("/__sim"));
-        QUrl url(hook ? QString(m_sim.baseUrl()).remove(QStringLiteral("/client/v4")) + path
-                      : m_sim.baseUrl() + path);
-        url.setQuery(query);
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + SimulatorProcess::demoToken().toUtf8());
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(20000);
-        reply->deleteLater();
-        return QJsonDocument::fromJson(reply->readAll()).object();
+        testsupport::simulatorSend(m_nam, m_sim.baseUrl(), verb, path, query);
+    }
+
+    // Both tests' console: the real shell on the simulator showing its root
+    // organization (the first listed; `other` is the second), the Watch
+    // controller keeping its rules in a folder of its own.
+    struct Shell
+    {
+        QString root;
+        QString other;
+        api::Client client;
+        models::AppSettings settings;
+        models::Session session;
+        models::ActivityLog activity;
+        std::unique_ptr<ui::MainWindow> window; // before the folder: destroyed after it, as it was
+        QTemporaryDir dir;
+        ui::WatchPage *watch = nullptr;
+        QStackedWidget *stack = nullptr;
+        models::WatchController *controller = nullptr;
+    };
+    // connected: the session's state says so before the window is built.
+    void openShell(Shell &shell, bool connected)
+    {
+        const QJsonArray orgs =
+            QJsonDocument::fromJson(
+                testsupport::simulatorSend(m_nam, m_sim.baseUrl(), "GET", QStringLiteral("/organizations")))
+                .object()
+                .value(QStringLiteral("result"))
+                .toArray();
+        QVERIFY(orgs.size() > 1);
+        shell.root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
+        shell.other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
+        shell.client.setBaseUrl(QUrl(m_sim.baseUrl()));
+        shell.client.setCredentials({SimulatorProcess::demoToken(), {}, {}});
+        shell.session.setClient(&shell.client);
+        if (connected)
+            shell.session.setState(models::Session::State::Connected);
+        shell.session.setOrganization(shell.root, QStringLiteral("Acme Holdings"));
+        shell.window = std::make_unique<ui::MainWindow>(&shell.session, &shell.activity, &shell.settings);
+        ui::MainWindow *window = shell.window.get();
+        for (ui::Page *p :
+             ui::createPages({&shell.session, &shell.activity, &shell.settings, window->navigator()}, window))
+            window->addPage(p);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        shell.watch = window->findChild<ui::WatchPage *>(QStringLiteral("watchPage"));
+        shell.stack = window->findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QVERIFY(shell.watch && shell.stack);
+        shell.controller = shell.watch->controller();
+        shell.controller->setStorageDirectory(shell.dir.path());
     }
 
 private Q_SLOTS:
@@ -78,40 +121,19 @@ private Q_SLOTS:
         QUrlQuery paused;
         paused.addQueryItem(QStringLiteral("pause"), QStringLiteral("true"));
         send("POST", QStringLiteral("/__sim/live-events"), paused);
-        const QJsonArray orgs =
-            send("GET", QStringLiteral("/organizations")).value(QStringLiteral("result")).toArray();
-        QVERIFY(orgs.size() > 1);
-        const QString root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
-        const QString other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
-
-        api::Client client;
-        client.setBaseUrl(QUrl(m_sim.baseUrl()));
-        client.setCredentials({SimulatorProcess::demoToken(), {}, {}});
-        models::AppSettings settings;
-        models::Session session;
-        models::ActivityLog activity;
-        session.setClient(&client);
-        session.setState(models::Session::State::Connected);
-        session.setOrganization(root, QStringLiteral("Acme Holdings"));
-        ui::MainWindow window(&session, &activity, &settings);
-        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
-            window.addPage(p);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *watch = window.findChild<ui::WatchPage *>(QStringLiteral("watchPage"));
-        auto *audit = window.findChild<ui::AuditLogPage *>(QStringLiteral("auditPage"));
-        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
-        QVERIFY(watch && audit && stack);
-        QTemporaryDir dir;
-        models::WatchController *c = watch->controller();
-        c->setStorageDirectory(dir.path());
+        Shell shell;
+        openShell(shell, true);
+        QVERIFY(!QTest::currentTestFailed());
+        models::WatchController *c = shell.controller;
+        auto *audit = shell.window->findChild<ui::AuditLogPage *>(QStringLiteral("auditPage"));
+        QVERIFY(audit);
         QStringList notified;
-        connect(watch->notifier(), &ui::DesktopNotifier::notified, this,
+        connect(shell.watch->notifier(), &ui::DesktopNotifier::notified, this,
                 [&](const QString &key) { notified << key; });
 
         models::WatchRule rule;
         rule.name = QStringLiteral("everything");
-        rule.organizationId = root;
+        rule.organizationId = shell.root;
         rule.organizationName = QStringLiteral("Acme Holdings");
         const QString id = c->addRule(rule);
         QTRY_VERIFY_WITH_TIMEOUT((c->pollNow(), c->rule(id)->position.isSet()), 60000);
@@ -122,72 +144,53 @@ private Q_SLOTS:
         QCOMPARE(notified.size(), c->matches()->rowCount() <= 5 ? c->matches()->rowCount() : 1);
 
         // "Open in Audit log" on the second match.
-        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+        shell.window->showPage(shell.window->pageIndex(QStringLiteral("watchPage")));
         const QString second = c->matches()->at(1).entryId;
-        watch->matchesView()->selectRow(1);
-        QVERIFY(watch->openButton()->isEnabled());
+        shell.watch->matchesView()->selectRow(1);
+        QVERIFY(shell.watch->openButton()->isEnabled());
         QSignalSpy details(audit, &ui::AuditLogPage::detailsLoaded);
-        QTest::mouseClick(watch->openButton(), Qt::LeftButton);
-        QCOMPARE(stack->currentWidget(), audit);
+        QTest::mouseClick(shell.watch->openButton(), Qt::LeftButton);
+        QCOMPARE(shell.stack->currentWidget(), audit);
         QTRY_VERIFY_WITH_TIMEOUT(!details.isEmpty() && details.last().at(0).toString() == second, 60000);
         QCOMPARE(audit->model()->rowCount(), 1);
         QVERIFY(!c->matches()->at(1).unread);
         QVERIFY(c->matches()->at(0).unread);
 
         // A click on the notification of the newest match, from another organization.
-        session.setOrganization(other, QStringLiteral("Acme EMEA"));
-        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+        shell.session.setOrganization(shell.other, QStringLiteral("Acme EMEA"));
+        shell.window->showPage(shell.window->pageIndex(QStringLiteral("watchPage")));
         const models::WatchMatch newest = c->matches()->at(0);
         details.clear();
-        Q_EMIT watch->notifier()->activated(
+        Q_EMIT shell.watch->notifier()->activated(
             models::WatchController::notificationKey(newest.ruleId, newest.entryId));
-        QCOMPARE(session.organizationId(), root);
-        QCOMPARE(stack->currentWidget(), audit);
+        QCOMPARE(shell.session.organizationId(), shell.root);
+        QCOMPARE(shell.stack->currentWidget(), audit);
         QTRY_VERIFY_WITH_TIMEOUT(!details.isEmpty() && details.last().at(0).toString() == newest.entryId,
                                  60000);
         QVERIFY(!c->matches()->at(0).unread);
 
         // A summary notification's click shows the list.
-        Q_EMIT watch->notifier()->activated(QStringLiteral("summary"));
-        QCOMPARE(stack->currentWidget(), watch);
-        window.close();
+        Q_EMIT shell.watch->notifier()->activated(QStringLiteral("summary"));
+        QCOMPARE(shell.stack->currentWidget(), shell.watch);
+        shell.window->close();
     }
 
     // "New Budget/Anomaly Rule…" makes a usage rule from its dialog; a usage
     // match's "Show in Usage" switches to its organization and shows the Usage page.
     void usageRuleAndShowInUsage()
     {
-        const QJsonArray orgs =
-            send("GET", QStringLiteral("/organizations")).value(QStringLiteral("result")).toArray();
-        QVERIFY(orgs.size() > 1);
-        const QString root = orgs.at(0).toObject().value(QStringLiteral("id")).toString();
-        const QString other = orgs.at(1).toObject().value(QStringLiteral("id")).toString();
-        api::Client client;
-        client.setBaseUrl(QUrl(m_sim.baseUrl()));
-        client.setCredentials({SimulatorProcess::demoToken(), {}, {}});
-        models::AppSettings settings;
-        models::Session session;
-        models::ActivityLog activity;
-        session.setClient(&client);
-        session.setOrganization(root, QStringLiteral("Acme Holdings"));
-        ui::MainWindow window(&session, &activity, &settings);
-        for (ui::Page *p : ui::createPages({&session, &activity, &settings, window.navigator()}, &window))
-            window.addPage(p);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *watch = window.findChild<ui::WatchPage *>(QStringLiteral("watchPage"));
-        auto *usagePage = window.findChild<ui::Page *>(QStringLiteral("usagePage"));
-        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
-        QVERIFY(watch && usagePage && stack);
-        QTemporaryDir dir;
-        models::WatchController *c = watch->controller();
-        c->setStorageDirectory(dir.path());
-        window.showPage(window.pageIndex(QStringLiteral("watchPage")));
+        Shell shell;
+        openShell(shell, false);
+        QVERIFY(!QTest::currentTestFailed());
+        models::WatchController *c = shell.controller;
+        auto *usagePage = shell.window->findChild<ui::Page *>(QStringLiteral("usagePage"));
+        QVERIFY(usagePage);
+        shell.window->showPage(shell.window->pageIndex(QStringLiteral("watchPage")));
 
-        auto *newUsage = watch->findChild<QPushButton *>(QStringLiteral("watchNewUsageRule"));
+        auto *newUsage = shell.watch->findChild<QPushButton *>(QStringLiteral("watchNewUsageRule"));
         QVERIFY(newUsage && !newUsage->accessibleName().isEmpty());
         QTest::mouseClick(newUsage, Qt::LeftButton);
-        auto *dialog = watch->findChild<ui::UsageRuleDialog *>();
+        auto *dialog = shell.watch->findChild<ui::UsageRuleDialog *>();
         QVERIFY(dialog);
         QVERIFY(!dialog->thresholdsEdit()->accessibleName().isEmpty());
         dialog->thresholdsEdit()->setText(QStringLiteral("ninety"));
@@ -200,27 +203,27 @@ private Q_SLOTS:
         QCOMPARE(c->rules().size(), 1);
         const models::WatchRule rule = c->rules().first();
         QCOMPARE(rule.kind, models::WatchRule::Kind::Usage);
-        QCOMPARE(rule.organizationId, root);
+        QCOMPARE(rule.organizationId, shell.root);
         QCOMPARE(rule.usage.thresholdsPercent, (QList<int>{50, 90}));
         QVERIFY(!rule.usage.anomalies && rule.usage.budgets);
-        QVERIFY(watch->rulesList()->item(0)->text().contains(QLatin1String("50 %")));
+        QVERIFY(shell.watch->rulesList()->item(0)->text().contains(QLatin1String("50 %")));
 
         models::WatchMatch m;
         m.ruleId = rule.id;
         m.ruleName = rule.name;
-        m.organizationId = other;
+        m.organizationId = shell.other;
         m.organizationName = QStringLiteral("Acme EMEA");
         m.entryId = QStringLiteral("budget/total/2026-03/100%@10");
         m.summary = QStringLiteral("Monthly budget: 12.00 USD spent this month, 120 % of 10.00 USD");
         m.usage = true;
         c->matches()->prepend({m});
-        watch->matchesView()->selectRow(0);
-        QVERIFY(watch->openButton()->text().contains(QLatin1String("Usage")));
-        QTest::mouseClick(watch->openButton(), Qt::LeftButton);
-        QCOMPARE(session.organizationId(), other);
-        QCOMPARE(stack->currentWidget(), usagePage);
+        shell.watch->matchesView()->selectRow(0);
+        QVERIFY(shell.watch->openButton()->text().contains(QLatin1String("Usage")));
+        QTest::mouseClick(shell.watch->openButton(), Qt::LeftButton);
+        QCOMPARE(shell.session.organizationId(), shell.other);
+        QCOMPARE(shell.stack->currentWidget(), usagePage);
         QVERIFY(!c->matches()->at(0).unread);
-        window.close();
+        shell.window->close();
     }
 
     // An audit rule's filters edited one row at a time: key, is / is not, value.
@@ -249,6 +252,81 @@ private Q_SLOTS:
         QCOMPARE(q.filters.actionType.include, QStringList{QStringLiteral("update")});
         QVERIFY(q.filters.actorEmail.exclude.isEmpty());
         QCOMPARE(q.filters.actorIpAddress.exclude, QStringList{QStringLiteral("10.0.0.1")});
+    }
+
+    // What both rule dialogs share: the name (required), the organization,
+    // the interval (seconds for an audit rule, minutes for a usage rule), the
+    // on switch, the error line, in this tab order around their own fields.
+    void ruleDialogsShareNameIntervalAndSwitch()
+    {
+        models::WatchRule rule;
+        rule.id = QStringLiteral("r");
+        rule.name = QStringLiteral("deletes");
+        rule.organizationId = QStringLiteral("org");
+        rule.organizationName = QStringLiteral("Acme EMEA");
+        rule.intervalSeconds = 600;
+        rule.usage.thresholdsPercent = {80, 100};
+        rule.usage.budgets = true;
+
+        ui::WatchRuleDialog audit(rule);
+        QCOMPARE(audit.intervalBox()->value(), 600);
+        QVERIFY(audit.intervalBox()->suffix().contains(QLatin1Char('s')));
+        checkCommonFields(audit, audit.nameEdit(), audit.intervalBox(), audit.searchEdit());
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(audit.rule().name, QStringLiteral("renamed"));
+        QVERIFY(!audit.rule().enabled);
+        QCOMPARE(audit.rule().intervalSeconds, 120);
+
+        ui::UsageRuleDialog usage(rule);
+        QCOMPARE(usage.intervalBox()->value(), 10);
+        QVERIFY(usage.intervalBox()->suffix().contains(QLatin1String("min")));
+        checkCommonFields(usage, usage.nameEdit(), usage.intervalBox(), usage.anomaliesBox());
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(usage.rule().name, QStringLiteral("renamed"));
+        QVERIFY(!usage.rule().enabled);
+        QCOMPARE(usage.rule().intervalSeconds, 120 * 60);
+        QCOMPARE(usage.rule().kind, models::WatchRule::Kind::Usage);
+    }
+
+private:
+    // Sets the interval to 120 (the dialog's unit); `own` is a field of the
+    // dialog's own, between the name and the interval in the tab order.
+    static void checkCommonFields(QDialog &dialog, QLineEdit *name, QSpinBox *interval, QWidget *own)
+    {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QList<QCheckBox *> boxes = dialog.findChildren<QCheckBox *>();
+        QCheckBox *enabled = nullptr;
+        for (QCheckBox *b : boxes)
+            if (b->text() == QLatin1String("Watching"))
+                enabled = b;
+        QVERIFY(enabled && enabled->isChecked());
+        QCOMPARE(name->text(), QStringLiteral("deletes"));
+        bool organizationShown = false;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            organizationShown = organizationShown || l->text() == QLatin1String("Acme EMEA");
+        QVERIFY(organizationShown);
+        // Tab order: name, the dialog's own fields, interval, switch.
+        QList<QWidget *> chain;
+        for (QWidget *w = name; chain.size() < 40 && !chain.contains(w); w = w->nextInFocusChain())
+            chain << w;
+        QVERIFY(chain.indexOf(own) > 0);
+        QVERIFY(chain.indexOf(interval) > chain.indexOf(own));
+        QVERIFY(chain.indexOf(enabled) > chain.indexOf(interval));
+        // An empty name is refused, with the reason on the dialog.
+        name->setText(QStringLiteral("   "));
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        bool said = false;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            said = said || (l->isVisible() && l->text() == QLatin1String("Give the rule a name."));
+        QVERIFY(said);
+        name->setText(QStringLiteral(" renamed "));
+        interval->setValue(120);
+        enabled->setChecked(false);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.isVisible());
     }
 };
 
