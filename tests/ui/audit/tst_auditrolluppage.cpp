@@ -18,6 +18,7 @@
 #include "ui/audit/auditquerybar.h"
 #include "ui/audit/audittimeline.h"
 
+#include "testsupport/orgtreesimulator.h"
 #include "testsupport/simulatorprocess.h"
 
 #include <QCheckBox>
@@ -31,9 +32,7 @@
 using Model = models::AuditTableModel;
 
 namespace {
-const QStringList kSimArgs{QStringLiteral("--sub-orgs"),     QStringLiteral("21"),
-                           QStringLiteral("--audit-events"), QStringLiteral("1500"),
-                           QStringLiteral("--usage-days"),   QStringLiteral("2")};
+const QStringList kSimArgs = testsupport::subOrgArgs(21, 1500, 2);
 constexpr int kOrganization = int(models::AuditColumn::Organization);
 const QString kSplitKey = QStringLiteral("audit/timelineSplitByOrganization");
 } // namespace
@@ -61,15 +60,7 @@ private Q_SLOTS:
         m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
         m_client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
         m_client->setRetryBaseDelay(10);
-        auto *job = api::OrganizationsApi(m_client).list(api::OrganizationFilter::rootsOnly(), 1000);
-        job->setAutoDelete(false);
-        QSignalSpy done(job, &api::Job::finished);
-        job->start();
-        QVERIFY(job->isFinished() || done.wait(30000));
-        for (const api::Organization &o : job->result().items)
-            if (o.name.endsWith(QLatin1String("Holdings")))
-                m_root = o.id;
-        delete job;
+        m_root = testsupport::holdingsRoot(m_client).id;
         QVERIFY(!m_root.isEmpty());
 
         m_session = new models::Session(this);
