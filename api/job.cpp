@@ -12,6 +12,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <utility>
+
 namespace api {
 
 namespace {
@@ -100,6 +102,7 @@ void Job::releaseReply()
 {
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
+    m_received.clear();
     if (!reply)
         return;
     reply->disconnect(this);
@@ -252,8 +255,10 @@ void Job::sendAttempt()
         break;
     }
     m_reply = reply;
+    m_received.clear();
     connect(reply, &QObject::destroyed, this, &Job::onReplyDestroyed);
     connect(reply, &QNetworkReply::finished, this, &Job::onReplyFinished);
+    connect(reply, &QIODevice::readyRead, this, &Job::onReplyReadyRead);
     connect(reply, &QNetworkReply::downloadProgress, this, &Job::resetInactivityTimer);
     connect(reply, &QNetworkReply::uploadProgress, this, &Job::resetInactivityTimer);
     connect(reply, &QNetworkReply::metaDataChanged, this, &Job::resetInactivityTimer);
@@ -294,6 +299,21 @@ void Job::onDeadline()
     m_reply->abort();
 }
 
+void Job::onReplyReadyRead()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || sender() != reply || !reply->isOpen())
+        return;
+    qint64 length = -1;
+    if (m_received.isEmpty()) {
+        bool known = false;
+        length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (!known)
+            length = -1;
+    }
+    appendReplyBody(reply, &m_received, length);
+}
+
 void Job::onReplyFinished()
 {
     QNetworkReply *reply = m_reply;
@@ -309,7 +329,12 @@ void Job::onReplyFinished()
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();
-    const QByteArray body = reply->isOpen() ? readReplyBody(reply) : QByteArray();
+    // Most of the body was read as it arrived (onReplyReadyRead); the rest now.
+    if (reply->isOpen())
+        appendReplyBody(reply, &m_received);
+    else
+        m_received.clear();
+    const QByteArray body = std::exchange(m_received, {});
     m_httpStatus = status;
     m_lastBody = body;
     if (m_client)

@@ -28,4 +28,24 @@ QByteArray readReplyBody(QIODevice *reply)
     return body;
 }
 
+void appendReplyBody(QIODevice *reply, QByteArray *body, qint64 expectedSize)
+{
+    // A Content-Length is a hint only (a server may lie; a compressed body is
+    // longer once inflated): never reserve more than 1 GiB on its word.
+    constexpr qint64 kMaxHint = qint64(1) << 30;
+    if (body->isEmpty() && expectedSize > 0 && body->capacity() < expectedSize + kDecoderPadding)
+        body->reserve(qsizetype(std::min(expectedSize, kMaxHint)) + kDecoderPadding);
+    while (reply->bytesAvailable() > 0) {
+        const qsizetype at = body->size();
+        const auto want = qsizetype(reply->bytesAvailable());
+        if (body->capacity() < at + want + kDecoderPadding)
+            body->reserve(std::max(at + want + kDecoderPadding, body->capacity() * 2));
+        body->resize(at + want);
+        const qint64 got = reply->read(body->data() + at, want);
+        body->resize(at + qsizetype(std::max<qint64>(got, 0)));
+        if (got <= 0)
+            break;
+    }
+}
+
 } // namespace api
