@@ -103,6 +103,7 @@ void Job::releaseReply()
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     m_received.clear();
+    m_replyDone = false;
     if (!reply)
         return;
     reply->disconnect(this);
@@ -256,6 +257,7 @@ void Job::sendAttempt()
     }
     m_reply = reply;
     m_received.clear();
+    m_replyDone = false;
     connect(reply, &QObject::destroyed, this, &Job::onReplyDestroyed);
     connect(reply, &QNetworkReply::finished, this, &Job::onReplyFinished);
     connect(reply, &QIODevice::readyRead, this, &Job::onReplyReadyRead);
@@ -301,8 +303,14 @@ void Job::onDeadline()
 
 void Job::onReplyReadyRead()
 {
+    if (m_reply && sender() == m_reply)
+        drainReply();
+}
+
+void Job::drainReply()
+{
     QNetworkReply *reply = m_reply;
-    if (!reply || sender() != reply || !reply->isOpen())
+    if (!reply || !reply->isOpen())
         return;
     qint64 length = -1;
     if (m_received.isEmpty()) {
@@ -311,7 +319,25 @@ void Job::onReplyReadyRead()
         if (!known)
             length = -1;
     }
-    appendReplyBody(reply, &m_received, length);
+    // A slice per event: under load the GUI thread may find many megabytes
+    // waiting at once, and copying them in one go is the stall this avoids.
+    appendReplyBody(reply, &m_received, length, kReadSlice);
+    if (reply->bytesAvailable() <= 0) {
+        if (m_replyDone)
+            finishReply(reply);
+        return;
+    }
+    if (m_drainQueued)
+        return;
+    m_drainQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this, guard = QPointer<QNetworkReply>(reply)] {
+            m_drainQueued = false;
+            if (guard && guard == m_reply)
+                drainReply();
+        },
+        Qt::QueuedConnection);
 }
 
 void Job::onReplyFinished()
@@ -319,17 +345,29 @@ void Job::onReplyFinished()
     QNetworkReply *reply = m_reply;
     if (!reply || sender() != reply)
         return;
-    m_reply = nullptr;
-    reply->disconnect(this);
     m_inactivityTimer->stop();
     m_deadlineTimer->stop();
+    if (reply->isOpen() && reply->bytesAvailable() > kReadSlice && !m_finished) {
+        // The rest of the body is read a slice per event first.
+        m_replyDone = true;
+        drainReply();
+        return;
+    }
+    finishReply(reply);
+}
+
+void Job::finishReply(QNetworkReply *reply)
+{
+    m_reply = nullptr;
+    m_replyDone = false;
+    reply->disconnect(this);
     reply->deleteLater();
     if (m_finished)
         return;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();
-    // Most of the body was read as it arrived (onReplyReadyRead); the rest now.
+    // The body was read as it arrived (drainReply); what is left is at most a slice.
     if (reply->isOpen())
         appendReplyBody(reply, &m_received);
     else

@@ -84,6 +84,10 @@ private:
     void sendAttempt();
     void onReplyFinished();
     void onReplyReadyRead();
+    // Reads up to kReadSlice bytes of the live reply, then queues itself for
+    // the rest; once the reply has finished and nothing is left, finishReply().
+    void drainReply();
+    void finishReply(QNetworkReply *reply);
     void onTransferTimeout();
     void onDeadline();
     void scheduleRetry(qint64 delayMs);
@@ -104,6 +108,7 @@ private:
     QByteArray m_requestId;
     QByteArray m_lastBody;
     QByteArray m_received; // the live attempt's body so far
+    static constexpr qint64 kReadSlice = 1 << 20;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_waitTimer = nullptr; // rate-budget wait and retry backoff
     QTimer *m_inactivityTimer = nullptr;
@@ -119,6 +124,8 @@ private:
     bool m_autoDelete = true;
     bool m_acceptAnything = false;
     bool m_bytesSent = false;
+    bool m_replyDone = false;   // the live reply finished; its body is still being read
+    bool m_drainQueued = false; // a drainReply() is queued
 };
 
 } // namespace api

@@ -20,7 +20,7 @@ QByteArray readReplyBody(QIODevice *reply);
 // capacity() - size() >= kDecoderPadding. `expectedSize` (the Content-Length,
 // -1 when unknown) sizes the buffer on the first read; beyond it the buffer
 // grows geometrically, so reading a body piece by piece as it arrives copies
-// each byte once.
-void appendReplyBody(QIODevice *reply, QByteArray *body, qint64 expectedSize = -1);
+// each byte once. Reads at most `maxBytes` (-1: everything available).
+void appendReplyBody(QIODevice *reply, QByteArray *body, qint64 expectedSize = -1, qint64 maxBytes = -1);
 
 } // namespace api

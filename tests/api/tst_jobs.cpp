@@ -457,7 +457,8 @@ private Q_SLOTS:
         // GUI thread): half a body held back by the server is already read.
         m_client->setTransferTimeout(30000);
         m_client->setMaxRetries(0);
-        const QByteArray first = R"({"success":true,"result":{"id":")" + QByteArray(50000, 'x');
+        const QByteArray first =
+            QByteArray("{\"success\":true,\"result\":{\"id\":\"") + QByteArray(50000, 'x');
         m_server->enqueue(FakeReply::stallBody(first));
         QScopedPointer job(OrganizationsApi(m_client).get(QStringLiteral("o1")));
         job->setAutoDelete(false);
@@ -466,6 +467,24 @@ private Q_SLOTS:
         QVERIFY(job->isRunning());
         job->abort();
         QCOMPARE(job->bytesReceived(), 0);
+    }
+
+    void bodyLargerThanAReadSliceArrivesWhole()
+    {
+        // Read a slice per event (and, once the reply has finished, the rest
+        // before the job finishes): every byte arrives, in order, once.
+        QByteArray name(5 * 1024 * 1024 + 17, 'n');
+        for (qsizetype i = 0; i < name.size(); i += 4096)
+            name[i] = char('a' + (i / 4096) % 26);
+        QByteArray body = OrgBody;
+        const QByteArray named = QByteArray("\"name\":\"") + name + '"';
+        body.replace(QByteArrayView("\"name\":\"Acme\""), QByteArrayView(named));
+        m_server->enqueue(FakeReply::json(200, body));
+        QScopedPointer job(OrganizationsApi(m_client).get(QStringLiteral("o1")));
+        QCOMPARE(run(job.get()), 1);
+        QVERIFY2(job->succeeded(), qPrintable(job->error().toLogString()));
+        QCOMPARE(job->result().name.toUtf8(), name);
+        QCOMPARE(job->bytesReceived(), 0); // handed over, nothing kept
     }
 
     void hangIsRetriedThenTimesOut()
