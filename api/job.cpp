@@ -12,6 +12,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <utility>
+
 namespace api {
 
 namespace {
@@ -100,6 +102,8 @@ void Job::releaseReply()
 {
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
+    m_received.clear();
+    m_replyDone = false;
     if (!reply)
         return;
     reply->disconnect(this);
@@ -252,8 +256,11 @@ void Job::sendAttempt()
         break;
     }
     m_reply = reply;
+    m_received.clear();
+    m_replyDone = false;
     connect(reply, &QObject::destroyed, this, &Job::onReplyDestroyed);
     connect(reply, &QNetworkReply::finished, this, &Job::onReplyFinished);
+    connect(reply, &QIODevice::readyRead, this, &Job::onReplyReadyRead);
     connect(reply, &QNetworkReply::downloadProgress, this, &Job::resetInactivityTimer);
     connect(reply, &QNetworkReply::uploadProgress, this, &Job::resetInactivityTimer);
     connect(reply, &QNetworkReply::metaDataChanged, this, &Job::resetInactivityTimer);
@@ -294,22 +301,78 @@ void Job::onDeadline()
     m_reply->abort();
 }
 
+void Job::onReplyReadyRead()
+{
+    if (m_reply && sender() == m_reply)
+        drainReply();
+}
+
+void Job::drainReply()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || !reply->isOpen())
+        return;
+    qint64 length = -1;
+    if (m_received.isEmpty()) {
+        bool known = false;
+        length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (!known)
+            length = -1;
+    }
+    // A slice per event: under load the GUI thread may find many megabytes
+    // waiting at once, and copying them in one go is the stall this avoids.
+    appendReplyBody(reply, &m_received, length, kReadSlice);
+    if (reply->bytesAvailable() <= 0) {
+        if (m_replyDone)
+            finishReply(reply);
+        return;
+    }
+    if (m_drainQueued)
+        return;
+    m_drainQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this, guard = QPointer<QNetworkReply>(reply)] {
+            m_drainQueued = false;
+            if (guard && guard == m_reply)
+                drainReply();
+        },
+        Qt::QueuedConnection);
+}
+
 void Job::onReplyFinished()
 {
     QNetworkReply *reply = m_reply;
     if (!reply || sender() != reply)
         return;
-    m_reply = nullptr;
-    reply->disconnect(this);
     m_inactivityTimer->stop();
     m_deadlineTimer->stop();
+    if (reply->isOpen() && reply->bytesAvailable() > kReadSlice && !m_finished) {
+        // The rest of the body is read a slice per event first.
+        m_replyDone = true;
+        drainReply();
+        return;
+    }
+    finishReply(reply);
+}
+
+void Job::finishReply(QNetworkReply *reply)
+{
+    m_reply = nullptr;
+    m_replyDone = false;
+    reply->disconnect(this);
     reply->deleteLater();
     if (m_finished)
         return;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();
-    const QByteArray body = reply->isOpen() ? readReplyBody(reply) : QByteArray();
+    // The body was read as it arrived (drainReply); what is left is at most a slice.
+    if (reply->isOpen())
+        appendReplyBody(reply, &m_received);
+    else
+        m_received.clear();
+    const QByteArray body = std::exchange(m_received, {});
     m_httpStatus = status;
     m_lastBody = body;
     if (m_client)

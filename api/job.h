@@ -39,6 +39,10 @@ public:
     const ApiError &error() const { return m_error; }
 
     int httpStatus() const { return m_httpStatus; } // of the last attempt, 0 without response
+    // Body bytes of the live attempt read so far. The body is read as it
+    // arrives (readyRead), a piece at a time: the GUI thread never copies a
+    // whole multi-megabyte answer in one go when the reply finishes.
+    qsizetype bytesReceived() const { return m_received.size(); }
     int attempts() const { return m_attempts; }
     QByteArray requestId() const { return m_requestId; }
     Method method() const { return m_method; }
@@ -79,6 +83,11 @@ private:
     friend class Pager; // reads the raw body for its quick cursor scan
     void sendAttempt();
     void onReplyFinished();
+    void onReplyReadyRead();
+    // Reads up to kReadSlice bytes of the live reply, then queues itself for
+    // the rest; once the reply has finished and nothing is left, finishReply().
+    void drainReply();
+    void finishReply(QNetworkReply *reply);
     void onTransferTimeout();
     void onDeadline();
     void scheduleRetry(qint64 delayMs);
@@ -98,6 +107,8 @@ private:
     QByteArray m_body;
     QByteArray m_requestId;
     QByteArray m_lastBody;
+    QByteArray m_received; // the live attempt's body so far
+    static constexpr qint64 kReadSlice = 1 << 20;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_waitTimer = nullptr; // rate-budget wait and retry backoff
     QTimer *m_inactivityTimer = nullptr;
@@ -113,6 +124,8 @@ private:
     bool m_autoDelete = true;
     bool m_acceptAnything = false;
     bool m_bytesSent = false;
+    bool m_replyDone = false;   // the live reply finished; its body is still being read
+    bool m_drainQueued = false; // a drainReply() is queued
 };
 
 } // namespace api

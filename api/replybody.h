@@ -16,5 +16,11 @@ inline constexpr qsizetype kDecoderPadding = 64;
 
 // Everything the device has available now; capacity() - size() >= kDecoderPadding.
 QByteArray readReplyBody(QIODevice *reply);
+// Appends what the device has available now to `body`, keeping
+// capacity() - size() >= kDecoderPadding. `expectedSize` (the Content-Length,
+// -1 when unknown) sizes the buffer on the first read; beyond it the buffer
+// grows geometrically, so reading a body piece by piece as it arrives copies
+// each byte once. Reads at most `maxBytes` (-1: everything available).
+void appendReplyBody(QIODevice *reply, QByteArray *body, qint64 expectedSize = -1, qint64 maxBytes = -1);
 
 } // namespace api

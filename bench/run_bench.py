@@ -522,6 +522,7 @@ def main():
     fig("rollup_usage_ms_50x31d", rollup["rollup_usage_ms_50x31d"], "ms")
     fig("rollup_usage_requests_50x31d", rollup["rollup_usage_requests_50x31d"], "requests")
     fig("rollup_gui_stall_ms_max", rollup["rollup_gui_stall_ms_max"], "ms")
+    fig("rollup_gui_busy_ms_max", rollup["rollup_gui_busy_ms_max"], "ms")
 
     # Quick: the same sizes (several targets are set at 1 M), fewer pairs.
     sizes = [100_000, 1_000_000]

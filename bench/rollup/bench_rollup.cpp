@@ -10,9 +10,14 @@
 // default they are freed on a worker (the page's way); --free-on-gui frees
 // them on the event loop (the page before, which stalled it). A 5 ms timer
 // probes the event loop. Prints one JSON line with the wall time, the
-// requests sent and the longest stall.
+// requests sent, the longest stall (a tick's lateness) and the most CPU time
+// the event loop's thread spent between two ticks (rollup_gui_busy_ms_max:
+// the stall without the waiting a loaded machine adds). --trace-events prints to stderr every
+// event the event loop spent more than 20 ms on (receiver, event type, wall
+// and thread CPU time), and every probe gap over 20 ms: which handler stalls
+// it, or whether the thread was waiting outside any handler.
 //
-//   bench_rollup --sim PATH [--usage-scope subtree|own] [--runs N] [--free-on-gui]
+//   bench_rollup --sim PATH [--usage-scope subtree|own] [--runs N] [--free-on-gui] [--trace-events]
 //   bench_rollup --base-url URL [--org ID]
 
 #include "api/client.h"
@@ -34,45 +39,96 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTextStream>
+#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 namespace {
 
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+// Times every event delivered on the GUI thread (--trace-events).
+class TracingApplication : public QCoreApplication
+{
+public:
+    using QCoreApplication::QCoreApplication;
+    bool tracing = false;
+    QElapsedTimer clock;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!tracing || QThread::currentThread() != thread())
+            return QCoreApplication::notify(receiver, event);
+        const qint64 wall0 = clock.nsecsElapsed();
+        const qint64 cpu0 = threadCpuNs();
+        const int type = int(event->type());
+        const QByteArray cls = receiver->metaObject()->className();
+        const QString name = receiver->objectName();
+        const bool result = QCoreApplication::notify(receiver, event);
+        const qint64 wall = clock.nsecsElapsed() - wall0;
+        if (wall > 20'000'000) {
+            std::fprintf(stderr, "event %.1f ms (cpu %.1f ms) at %.0f ms: %s %s type %d\n",
+                         double(wall) / 1e6, double(threadCpuNs() - cpu0) / 1e6, double(wall0) / 1e6,
+                         cls.constData(), qPrintable(name), type);
+        }
+        return result;
+    }
+};
+
 class StallProbe : public QObject
 {
 public:
-    explicit StallProbe(QObject *parent) : QObject(parent)
+    explicit StallProbe(QObject *parent, const TracingApplication *trace) : QObject(parent)
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(5);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
+        connect(&m_timer, &QTimer::timeout, this, [this, trace] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last > 0)
+            const qint64 cpu = threadCpuNs();
+            if (m_last > 0) {
                 m_maxGapNs = std::max(m_maxGapNs, now - m_last);
+                m_maxGapCpuNs = std::max(m_maxGapCpuNs, cpu - m_lastCpu);
+                if (trace && trace->tracing && now - m_last > 20'000'000)
+                    std::fprintf(
+                        stderr, "gap %.1f ms (gui thread cpu %.1f ms) ending at %.0f ms of the run\n",
+                        double(now - m_last) / 1e6, double(cpu - m_lastCpu) / 1e6, double(now) / 1e6);
+            }
             m_last = now;
+            m_lastCpu = cpu;
         });
     }
     void start()
     {
         m_last = 0;
         m_maxGapNs = 0;
+        m_maxGapCpuNs = 0;
         m_clock.start();
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
     double maxStallMs() const { return std::max<qint64>(0, m_maxGapNs - 5'000'000) / 1e6; }
+    // The most CPU time the event loop's thread spent between two ticks: the
+    // work done on it, whatever the machine's load adds in waiting.
+    double maxBusyMs() const { return double(m_maxGapCpuNs) / 1e6; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
+    qint64 m_lastCpu = 0;
     qint64 m_maxGapNs = 0;
+    qint64 m_maxGapCpuNs = 0;
 };
 
 QString findUnit(api::Client &client, const QString &suffix)
@@ -97,7 +153,7 @@ QString findUnit(api::Client &client, const QString &suffix)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
     QCommandLineParser p;
     const QCommandLineOption simOpt(QStringLiteral("sim"), QStringLiteral("orgscope-sim to start."),
@@ -115,7 +171,9 @@ int main(int argc, char **argv)
                                       QStringLiteral("T"), QStringLiteral("orgscope-demo-token"));
     const QCommandLineOption guiFreeOpt(QStringLiteral("free-on-gui"),
                                         QStringLiteral("Free the previous run's records on the event loop."));
-    p.addOptions({simOpt, urlOpt, orgOpt, scopeOpt, runsOpt, tokenOpt, guiFreeOpt});
+    const QCommandLineOption traceOpt(QStringLiteral("trace-events"),
+                                      QStringLiteral("Print events and probe gaps over 20 ms to stderr."));
+    p.addOptions({simOpt, urlOpt, orgOpt, scopeOpt, runsOpt, tokenOpt, guiFreeOpt, traceOpt});
     p.addHelpOption();
     p.process(app);
 
@@ -163,13 +221,17 @@ int main(int argc, char **argv)
         models::UsageAggregate aggregate;
     };
     QList<double> wall;
-    double stall = 0;
+    double stall = 0, busy = 0;
     int requests = 0;
     qsizetype organizations = 0, records = 0, duplicates = 0, showbackRows = 0, groups = 0;
     const int runs = std::max(1, p.value(runsOpt).toInt());
     std::unique_ptr<models::OrgTreeRollup> previous;
     for (int run = 0; run < runs; ++run) {
-        StallProbe probe(&app);
+        StallProbe probe(&app, p.isSet(traceOpt) ? &app : nullptr);
+        app.tracing = p.isSet(traceOpt);
+        app.clock.start();
+        if (app.tracing)
+            std::fprintf(stderr, "run %d\n", run + 1);
         QEventLoop loop;
         QFutureWatcher<View> watcher;
         QElapsedTimer timer;
@@ -189,6 +251,8 @@ int main(int argc, char **argv)
         rollup->setKind(models::OrgTreeRollup::Kind::Usage);
         rollup->setUsageRange(from, to);
         QObject::connect(rollup.get(), &models::OrgTreeRollup::finished, &loop, [&] {
+            if (app.tracing)
+                std::fprintf(stderr, "fetched at %.0f ms\n", double(timer.nsecsElapsed()) / 1e6);
             // Merge, cube and grouping off the event loop, as the page does.
             const QList<models::OrgNode> nodes = rollup->organizations();
             QList<QList<api::UsageRecord>> answers;
@@ -213,17 +277,21 @@ int main(int argc, char **argv)
         rollup->start(root);
         loop.exec();
         wall.append(double(timer.nsecsElapsed()) / 1e6);
+        if (app.tracing)
+            std::fprintf(stderr, "view at %.0f ms\n", wall.last());
         // The view as the page keeps it (cube and aggregate, shared); the
         // merged record list goes on a worker like the page's.
         View result = watcher.future().takeResult();
         duplicates = result.merged.duplicatesRemoved;
         QThreadPool::globalInstance()->start([m = std::move(result.merged)] {});
         probe.stop();
+        app.tracing = false;
         if (!rollup->isComplete()) {
             std::fputs("bench_rollup: the roll-up did not complete\n", stderr);
             return 1;
         }
         stall = std::max(stall, probe.maxStallMs());
+        busy = std::max(busy, probe.maxBusyMs());
         requests = rollup->requestCount();
         organizations = rollup->organizations().size();
         records = result.cube.rowCount();
@@ -239,6 +307,7 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("rollup_usage_ms_max"), wall.last());
     out.insert(QStringLiteral("rollup_usage_requests_50x31d"), requests);
     out.insert(QStringLiteral("rollup_gui_stall_ms_max"), stall);
+    out.insert(QStringLiteral("rollup_gui_busy_ms_max"), busy);
     out.insert(QStringLiteral("organizations"), organizations);
     out.insert(QStringLiteral("records"), qint64(records));
     out.insert(QStringLiteral("duplicates_removed"), qint64(duplicates));
