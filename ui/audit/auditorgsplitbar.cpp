@@ -12,6 +12,8 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QToolButton>
 
 namespace ui {
@@ -33,7 +35,7 @@ QIcon swatch(const QColor &color, int size)
 
 AuditOrgSplitBar::AuditOrgSplitBar(models::AuditController *controller, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_split(new QCheckBox(tr("Split &by organization"), this)),
-      m_legendLayout(new QHBoxLayout)
+      m_legendLayout(new QHBoxLayout), m_legendScroll(new QScrollArea(this))
 {
     setObjectName(QStringLiteral("auditOrgSplitBar"));
     m_split->setObjectName(QStringLiteral("auditSplitByOrganization"));
@@ -46,9 +48,24 @@ AuditOrgSplitBar::AuditOrgSplitBar(models::AuditController *controller, QWidget 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_split);
+    // The legend scrolls sideways rather than widening the page: seven names
+    // would otherwise set the table side's minimum width and squeeze the
+    // details pane. A focused button is scrolled into view.
+    auto *legend = new QWidget;
+    legend->setLayout(m_legendLayout);
+    m_legendLayout->setContentsMargins(0, 0, 0, 0);
     m_legendLayout->setSpacing(2);
-    layout->addLayout(m_legendLayout);
-    layout->addStretch(1);
+    m_legendLayout->addStretch(1);
+    m_legendScroll->setObjectName(QStringLiteral("auditSplitLegend"));
+    m_legendScroll->setAccessibleName(tr("Organizations in the timeline"));
+    m_legendScroll->setFocusPolicy(Qt::NoFocus);
+    m_legendScroll->setFrameShape(QFrame::NoFrame);
+    m_legendScroll->setWidgetResizable(true);
+    m_legendScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_legendScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_legendScroll->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_legendScroll->setWidget(legend);
+    layout->addWidget(m_legendScroll, 1);
 
     connect(m_split, &QCheckBox::toggled, this, [this](bool on) {
         models::AppSettings().setValue(kSplitKey, on);
@@ -90,7 +107,7 @@ void AuditOrgSplitBar::updateLegend()
             button->setAutoRaise(true);
             button->setFocusPolicy(Qt::StrongFocus);
             connect(button, &QToolButton::clicked, this, [this, s] { filterToSeries(s); });
-            m_legendLayout->addWidget(button);
+            m_legendLayout->insertWidget(m_legendLayout->count() - 1, button);
             button->show();
             m_legend.append(button);
         }
@@ -111,6 +128,23 @@ void AuditOrgSplitBar::updateLegend()
         button->setAccessibleName(tr("Filter to %1").arg(name));
         button->setAccessibleDescription(tip);
     }
+    fitLegend();
+}
+
+void AuditOrgSplitBar::fitLegend()
+{
+    // As tall as the buttons, plus the scroll bar only while they overflow.
+    QWidget *legend = m_legendScroll->widget();
+    const QSize want = legend->sizeHint();
+    const bool overflow = want.width() > m_legendScroll->width();
+    const int bar = overflow ? m_legendScroll->horizontalScrollBar()->sizeHint().height() : 0;
+    m_legendScroll->setFixedHeight(std::max(want.height(), m_split->sizeHint().height()) + bar);
+}
+
+void AuditOrgSplitBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLegend();
 }
 
 void AuditOrgSplitBar::filterToSeries(int s)

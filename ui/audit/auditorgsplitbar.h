@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QHBoxLayout;
+class QScrollArea;
 class QToolButton;
 
 namespace models {
@@ -31,7 +32,11 @@ public:
     // The legend's buttons, in series order (tests).
     QList<QToolButton *> legendButtons() const { return m_legend; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitLegend();
     void updateSplit();
     void updateLegend();
     void filterToSeries(int series);
@@ -39,6 +44,7 @@ private:
     QPointer<models::AuditController> m_controller;
     QCheckBox *m_split;
     QHBoxLayout *m_legendLayout;
+    QScrollArea *m_legendScroll;
     QList<QToolButton *> m_legend;
 };
 

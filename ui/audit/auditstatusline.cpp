@@ -4,6 +4,7 @@
 
 #include "models/audit/auditcontroller.h"
 #include "models/audit/audittablemodel.h"
+#include "models/rollup/auditrollupcontroller.h"
 
 #include <climits>
 
@@ -90,6 +91,18 @@ void AuditStatusLine::bindController()
                              ? tr("No saved history for this organization yet.")
                              : tr("%1 entries from the local archive (newest %2).")
                                    .arg(QLocale().toString(rows), m_controller->table()->timeText(newestMs)));
+    });
+    // A roll-up replaces the table's rows: the archive's count above no longer holds.
+    connect(m_controller->rollup(), &models::AuditRollupController::merged, this, [this](bool complete) {
+        const models::AuditRollupController *r = m_controller->rollup();
+        const QLocale locale;
+        QString text =
+            tr("Roll-up: %1 entries from %2 organizations (%3 from the local archives).")
+                .arg(locale.toString(qint64(m_controller->table()->store().rowCount())),
+                     locale.toString(r->organizations().size()), locale.toString(r->reusedEntries()));
+        if (!complete)
+            text += u' ' + tr("Some organizations are missing: \"Retry missing\" above fetches them.");
+        m_label->setText(text);
     });
     connect(m_controller, &C::loadStarted, this, &AuditStatusLine::updateBusy);
     connect(m_controller, &C::progressChanged, this, &AuditStatusLine::showLoadProgress);

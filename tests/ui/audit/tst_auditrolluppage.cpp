@@ -22,6 +22,8 @@
 #include "testsupport/simulatorprocess.h"
 
 #include <QCheckBox>
+#include <QLabel>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -83,6 +85,12 @@ private Q_SLOTS:
         QVERIFY(merged.count() > 0 || merged.wait(180000));
         QVERIFY(merged.last().at(0).toBool());
         QVERIFY(m_page->model()->rowCount() > 100);
+        // The status line speaks of the merged rows, not of the archive it opened first.
+        auto *status = m_page->findChild<QLabel *>(QStringLiteral("auditProgress"));
+        QVERIFY(status);
+        QVERIFY2(status->text().startsWith(QStringLiteral("Roll-up: %1 entries")
+                                               .arg(QLocale().toString(m_page->model()->store().rowCount()))),
+                 qPrintable(status->text()));
     }
 
     void splitToggleAndLegendFilter()
@@ -103,6 +111,12 @@ private Q_SLOTS:
         QVERIFY(models::AppSettings().value(kSplitKey).toBool()); // remembered
         QTRY_VERIFY_WITH_TIMEOUT(m_page->timeline()->histogram().isSplit(), 20000);
         QTRY_VERIFY(!bar->legendButtons().isEmpty());
+        // The legend scrolls rather than setting the page's minimum width.
+        int legendWidth = 0;
+        for (QToolButton *button : bar->legendButtons())
+            legendWidth += button->sizeHint().width();
+        QVERIFY2(bar->minimumSizeHint().width() < legendWidth,
+                 qPrintable(QStringLiteral("%1 >= %2").arg(bar->minimumSizeHint().width()).arg(legendWidth)));
         const models::AuditHistogram h = m_page->timeline()->histogram();
         QCOMPARE(bar->legendButtons().size(), h.organizationSeries().size());
         for (QToolButton *b : bar->legendButtons()) {
