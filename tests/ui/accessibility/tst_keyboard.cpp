@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -269,9 +270,20 @@ private Q_SLOTS:
         for (int i = 0; i < 20 && table->currentIndex().column() != int(models::AuditColumn::Result); ++i)
             key(Qt::Key_Right);
         const int before = page->model()->rowCount();
+        // The popup lists the values of every loaded entry, so its first value
+        // may be absent from the rows shown: Down to the current row's value.
+        const QString result = table->currentIndex().data(models::AuditTableModel::TextRole).toString();
         key(Qt::Key_Down, Qt::AltModifier);
         QTRY_VERIFY(QApplication::activePopupWidget());
         QCOMPARE(QApplication::activePopupWidget()->objectName(), QStringLiteral("auditValueFilterPopup"));
+        auto *values = QApplication::activePopupWidget()->findChild<QListWidget *>();
+        QVERIFY(values);
+        const QList<QListWidgetItem *> matches =
+            values->findItems(result + QStringLiteral("  ("), Qt::MatchStartsWith);
+        QVERIFY2(!matches.isEmpty(), qPrintable(result));
+        for (int i = values->row(matches.first()); i > 0; --i)
+            QTest::keyClick(QApplication::activePopupWidget()->focusWidget(), Qt::Key_Down);
+        QCOMPARE(values->currentItem(), matches.first());
         QTest::keyClick(QApplication::activePopupWidget()->focusWidget(), Qt::Key_Space);
         QTest::keyClick(QApplication::activePopupWidget()->focusWidget(), Qt::Key_Return,
                         Qt::ControlModifier);
