@@ -146,7 +146,9 @@ void AuditArchiveDialog::updateState()
                                                 : tr("No file yet"));
     }
 
-    const QList<models::AuditTimeRange> &ranges = m_controller->archiveCoverage().ranges();
+    const models::AuditArchiveCoverage coverage =
+        m_controller->archiveCoverage(); // by value: ranges() refers into it
+    const QList<models::AuditTimeRange> &ranges = coverage.ranges();
     if (ranges.isEmpty()) {
         m_coverage->setText(tr("None yet: a load has to run to its end without filters first."));
     } else {
