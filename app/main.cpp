@@ -8,9 +8,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -24,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "api/allocatorpolicy.h"
 #include "models/connections/connectioncontroller.h"
 #include "models/session/session.h"
 #include "ui/common/messagebanner.h"
@@ -274,13 +272,7 @@ void platformFailureHandler(QtMsgType type, const QMessageLogContext &context, c
 
 int main(int argc, char **argv)
 {
-#ifdef __GLIBC__
-    // Each audit page allocates and frees megabytes on the decoding workers; by
-    // default glibc hands that memory back to the kernel and faults it in again
-    // for every page. Keep it in the process instead.
-    mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
-#endif
+    api::keepFreedMemoryInProcess();
     if (argc > 1 && qstrcmp(argv[1], "export") == 0) {
         QCoreApplication core(argc, argv);
         setIdentity();

@@ -362,6 +362,37 @@ def google_benchmarks(build, quick):
     return results
 
 
+def usage_aggregate_spread(build, runs):
+    """The usage pipeline at 930 k records, `runs` repetitions each of the
+    pooled and the one-thread version, interleaved at random so both see the
+    same load; returns {figure: [wall ms per repetition]}."""
+    path = os.path.join(build, "bench", "bin", "bench_usage")
+    if not os.access(path, os.X_OK):
+        return {}
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+        out = tmp.name
+    try:
+        r = subprocess.run([path, "--benchmark_filter=^BM_ParseBuildAggregateDayByMetric(OneThread)?/930000",
+                            "--benchmark_repetitions=%d" % runs, "--benchmark_enable_random_interleaving=true",
+                            "--benchmark_out=" + out, "--benchmark_out_format=json"],
+                           capture_output=True, text=True, timeout=1800)
+        if r.returncode != 0:
+            log("  bench_usage (spread) failed: %s" % r.stderr[-400:])
+            return {}
+        with open(out) as f:
+            data = json.load(f)
+    finally:
+        os.unlink(out)
+    times = {}
+    for b in data.get("benchmarks", []):
+        if b.get("run_type") != "iteration":
+            continue
+        name = ("usage_aggregate_one_thread_ms_930k" if "OneThread" in b["name"] else "usage_aggregate_ms_930k")
+        tu = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b.get("time_unit", "ns")]
+        times.setdefault(name, []).append(b["real_time"] * tu)
+    return times
+
+
 def map_figures(benchmarks):
     figures = []
     for pattern, counter, figure, unit, scale in FIGURE_MAP:
@@ -512,6 +543,12 @@ def main():
 
     log("== Google Benchmark programs")
     figures += map_figures(google_benchmarks(build, args.quick))
+    # Issue 22: the 930 k usage pipeline on a busy day, as a spread.
+    log("== usage aggregate at 930 k, pooled and one thread, interleaved")
+    for name, times in usage_aggregate_spread(build, 3 if args.quick else 10).items():
+        figures = [f for f in figures if f["name"] != name]
+        fig(name, round(statistics.median(times), 1), "ms", min=round(min(times), 1), max=round(max(times), 1),
+            runs=len(times))
     log("== simulator (bench_simulator)")
     for f in simulator_program(build, args.quick):
         fig(f["name"], f["value"], f["unit"])

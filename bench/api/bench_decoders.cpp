@@ -1,11 +1,11 @@
 // Decoder throughput per record type on synthetic pages shaped like the
 // captured examples. Reports bytes/s and items/s (records per second).
 #include "api/decoders.h"
+#include "bench/benchmain.h"
 
 #include <QByteArray>
 #include <QRandomGenerator>
 #include <benchmark/benchmark.h>
-#include <malloc.h>
 
 namespace {
 
@@ -189,19 +189,7 @@ BENCHMARK(BM_OrganizationsPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MembersPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AccountsPage)->Unit(benchmark::kMillisecond);
 
-// Steady state: keep freed pages in the process so each iteration measures
-// decoding rather than the kernel handing the same megabytes back
-// (ORGSCOPE_BENCH_COLD_MALLOC=1 to measure with the default allocator policy).
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("ORGSCOPE_BENCH_COLD_MALLOC")) {
-        mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
-        mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
-    }
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return bench::runBenchmarks(argc, argv);
 }

@@ -12,6 +12,7 @@
 //   bench_audit_ingest --base-url URL [--org ID] [--since D] [--before D] [--limit N] [--token T]
 //                      [--archive DIR]
 
+#include "api/allocatorpolicy.h"
 #include "api/auditpager.h"
 #include "api/client.h"
 #include "api/organizationspager.h"
@@ -19,9 +20,6 @@
 #include "models/audit/audittablemodel.h"
 
 #include <QCommandLineParser>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -99,13 +97,7 @@ double residentMb(const char *field = "VmRSS:")
 
 int main(int argc, char **argv)
 {
-#ifdef __GLIBC__
-    // Each audit page allocates and frees megabytes on the decoding workers; by
-    // default glibc hands that memory back to the kernel and faults it in again
-    // for every page. Keep it in the process instead.
-    mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
-#endif
+    api::keepFreedMemoryInProcess(); // as the console does
     QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.info=false\norgscope.*.debug=false"));
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;

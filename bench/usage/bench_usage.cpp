@@ -7,6 +7,7 @@
 
 #include "api/decoders.h"
 #include "api/records.h"
+#include "bench/benchmain.h"
 #include "models/cost/costestimator.h"
 #include "models/cost/ratecard.h"
 #include "models/usage/usageaggregator.h"
@@ -469,4 +470,7 @@ BENCHMARK(BM_CostEstimateAfterPriceEdit)->Arg(930000)->Unit(benchmark::kMillisec
 BENCHMARK(BM_ModelSwap)->Arg(930000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnomalyDetection)->Arg(930000)->Unit(benchmark::kMillisecond);
 
-BENCHMARK_MAIN();
+int main(int argc, char **argv)
+{
+    return bench::runBenchmarks(argc, argv);
+}
