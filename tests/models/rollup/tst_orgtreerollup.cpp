@@ -10,6 +10,7 @@
 #include "models/cost/ratecard.h"
 #include "models/rollup/orgtree.h"
 #include "models/rollup/orgtreerollup.h"
+#include "models/rollup/showback.h"
 #include "models/rollup/usagerollupmerge.h"
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecube.h"
@@ -197,6 +198,91 @@ private Q_SLOTS:
             QVERIFY(merged.duplicatesRemoved > 0);
         else
             QCOMPARE(merged.duplicatesRemoved, 0);
+    }
+
+    // The Usage page's roll-up fetches and merges columns
+    // (setUsageColumns(true)): the same records for the same organizations,
+    // the same duplicates, showback and grouping as the record path (which
+    // the test above holds to the union of single-organization loads).
+    void columnarMergeEqualsRecordMerge_data() { parentAnswerRows(); }
+    void columnarMergeEqualsRecordMerge()
+    {
+        QFETCH(bool, parentIncludesChildren);
+        api::Client client;
+        configure(client, simulator(parentIncludesChildren).baseUrl());
+        const QDate from(2026, 10, 1), to(2026, 11, 20); // two windows
+        OrgTreeRollup records(&client);
+        QVERIFY(runUsage(records, client, from, to));
+        QVERIFY(records.isComplete());
+        OrgTreeRollup columns(&client);
+        columns.setUsageColumns(true);
+        QVERIFY(runUsage(columns, client, from, to));
+        QVERIFY(columns.isComplete());
+        const QList<models::OrgNode> &nodes = columns.organizations();
+        QCOMPARE(nodes.size(), records.organizations().size());
+        QCOMPARE(columns.requestCount(), 1 + int(nodes.size()) * 2);
+        for (qsizetype i = 0; i < nodes.size(); ++i) {
+            QCOMPARE(columns.usage(i).size(), 0);
+            QCOMPARE(columns.usageColumns(i).size(), 2); // one answer per window
+        }
+
+        const models::UsageRollup byRecords = records.mergedUsage();
+        const models::UsageRollupColumns byColumns = columns.mergedUsageColumns();
+        QCOMPARE(byColumns.duplicatesRemoved, byRecords.duplicatesRemoved);
+        QCOMPARE(byColumns.size(), byRecords.records.size());
+        const models::UsageRollup asRecords = byColumns.toRecords();
+        // Each record kept for the same organization.
+        auto kept = [&nodes](const models::UsageRollup &m) {
+            QStringList out;
+            for (qsizetype k = 0; k < m.records.size(); ++k)
+                out << nodes.at(m.organization.at(k)).id + QLatin1Char('|') +
+                           identities({m.records.at(k)}).first();
+            out.sort();
+            return out;
+        };
+        QCOMPARE(kept(asRecords), kept(byRecords));
+        if (parentIncludesChildren)
+            QVERIFY(byColumns.duplicatesRemoved > 0);
+
+        const models::RateCard card = models::RateCard::bundled();
+        const models::Showback a = models::computeShowback(nodes, byRecords, card);
+        const models::Showback b = models::computeShowback(nodes, byColumns, card);
+        QCOMPARE(b.months, a.months);
+        QCOMPARE(b.currency, a.currency);
+        QCOMPARE(b.billed, a.billed);
+        QCOMPARE(b.unpricedRecords, a.unpricedRecords);
+        QCOMPARE(b.rows.size(), a.rows.size());
+        auto close = [](double x, double y) { return std::abs(x - y) <= 1e-9 * std::max(1.0, std::abs(y)); };
+        QVERIFY(close(b.total, a.total));
+        QVERIFY(a.total > 0);
+        for (qsizetype r = 0; r < a.rows.size(); ++r) {
+            QCOMPARE(b.rows.at(r).organization, a.rows.at(r).organization);
+            QCOMPARE(b.rows.at(r).records, a.rows.at(r).records);
+            QCOMPARE(b.rows.at(r).unpriced, a.rows.at(r).unpriced);
+            for (qsizetype m = 0; m < a.months.size(); ++m)
+                QVERIFY(close(b.rows.at(r).cost.at(m), a.rows.at(r).cost.at(m)));
+        }
+
+        const models::UsageDayRange range = models::UsageDayRange::fromDates(from, to);
+        const models::UsageCube ca = models::rollupCube(nodes, byRecords, range);
+        const models::UsageCube cb = models::rollupCube(nodes, byColumns, range);
+        QCOMPARE(cb.rowCount(), ca.rowCount());
+        QVERIFY(cb.isCovered(range));
+        models::UsageQuery q;
+        q.range = range;
+        q.granularity = models::UsageGranularity::Month;
+        q.groupBy = {models::UsageDimension::Organization};
+        const models::UsageAggregate ga = models::UsageAggregator::aggregate(ca, q);
+        const models::UsageAggregate gb = models::UsageAggregator::aggregate(cb, q);
+        QCOMPARE(gb.groupCount(), ga.groupCount());
+        QHash<QString, double> totals;
+        for (int g = 0; g < ga.groupCount(); ++g)
+            totals.insert(ga.group(g).keys.value(0).key, ga.rowTotal(g));
+        for (int g = 0; g < gb.groupCount(); ++g) {
+            const QString key = gb.group(g).keys.value(0).key;
+            QVERIFY(totals.contains(key));
+            QVERIFY(close(gb.rowTotal(g), totals.value(key)));
+        }
     }
 
     // The Usage page's Organization dimension: grouped by organization, a
