@@ -130,9 +130,16 @@ double UsageGenerator::quantity(const Account &a, int mi, qint64 day) const
 QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &orgId, qint64 fromDay,
                                    qint64 toDay, const QByteArray &metric, bool subtree) const
 {
+    QByteArray out;
+    appendRecords(out, store, orgId, fromDay, toDay, metric, subtree);
+    return out;
+}
+
+void UsageGenerator::appendRecords(QByteArray &out, const DataStore &store, const QByteArray &orgId,
+                                   qint64 fromDay, qint64 toDay, const QByteArray &metric, bool subtree) const
+{
     const qint64 first = qMax(fromDay, m_firstDay);
     const qint64 last = qMin(toDay, m_lastDay);
-    QByteArray out;
     JsonWriter w(out);
     w.beginArray();
     QList<const Account *> accounts = store.accountsInSubtree(orgId);
@@ -251,7 +258,6 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
         }
     }
     w.endArray();
-    return out;
 }
 
 } // namespace sim
