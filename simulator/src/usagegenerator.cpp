@@ -6,7 +6,9 @@
 
 #include <QSet>
 
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace sim {
 
@@ -164,6 +166,19 @@ void UsageGenerator::appendRecords(QByteArray &out, const DataStore &store, cons
     const QByteArray contractUuid = contractId.left(8) + '-' + contractId.mid(8, 4) + '-' +
                                     contractId.mid(12, 4) + '-' + contractId.mid(16, 4) + '-' +
                                     contractId.mid(20, 12);
+    const QByteArray contractUtf8 = contract.toUtf8();
+    // Per account, the text its records repeat, converted once (not per record).
+    struct AccountText
+    {
+        QByteArray name;
+        QByteArray zoneName;
+        std::array<QByteArray, std::size(metrics)> description; // filled on first use
+    };
+    std::vector<AccountText> accountText(size_t(accounts.size()));
+    for (qsizetype ai = 0; ai < accounts.size(); ++ai) {
+        accountText[size_t(ai)].name = accounts[ai]->name.value_or(QString()).toUtf8();
+        accountText[size_t(ai)].zoneName = accounts[ai]->zoneName.toUtf8();
+    }
     // FOCUS Tags: each record carries its account's tags, written once per account.
     QList<QByteArray> accountTags;
     accountTags.reserve(accounts.size());
@@ -206,12 +221,17 @@ void UsageGenerator::appendRecords(QByteArray &out, const DataStore &store, cons
                     const double qty = pass == 0 ? q : -std::round(q * 30 * 0.03);
                     w.beginObject();
                     w.field("BillingAccountId", a->id);
-                    w.field("BillingAccountName", a->name.value_or(QString()));
+                    AccountText &text = accountText[size_t(ai)];
+                    w.field("BillingAccountName", text.name);
                     w.field("ChargeCategory", "Usage");
-                    QByteArray description = QByteArray(m.description).replace("%z", a->zoneName.toUtf8());
+                    QByteArray &description = text.description[size_t(mi)];
+                    if (description.isNull())
+                        description = QByteArray(m.description).replace("%z", text.zoneName);
                     if (pass == 1)
-                        description = "Correction for the previous billing period: " + description;
-                    w.field("ChargeDescription", description);
+                        w.field("ChargeDescription",
+                                QByteArray("Correction for the previous billing period: " + description));
+                    else
+                        w.field("ChargeDescription", description);
                     w.field("ChargeFrequency", "Usage-Based");
                     w.field("ChargePeriodStart", start).field("ChargePeriodEnd", end);
                     w.field("ConsumedQuantity", qty).field("ConsumedUnit", m.unit);
@@ -231,11 +251,11 @@ void UsageGenerator::appendRecords(QByteArray &out, const DataStore &store, cons
                         w.nullField("RegionId").nullField("RegionName");
                     }
                     if (enterprise)
-                        w.field("SubAccountId", contractUuid).field("SubAccountName", contract);
+                        w.field("SubAccountId", contractUuid).field("SubAccountName", contractUtf8);
                     w.field("x_ProductCategoryName", m.category);
                     w.field("x_ProductFamilyId", m.familyId).field("x_ProductFamilyName", m.familyName);
                     if (m.zoned)
-                        w.field("x_ZoneId", a->zoneId).field("x_ZoneName", a->zoneName);
+                        w.field("x_ZoneId", a->zoneId).field("x_ZoneName", text.zoneName);
                     else
                         w.nullField("x_ZoneId").nullField("x_ZoneName");
                     if (m_costs) {
