@@ -191,6 +191,25 @@ void UsageGenerator::appendRecords(QByteArray &out, const DataStore &store, cons
         t.endObject();
         accountTags.append(tags);
     }
+    {
+        // Room for the answer up front: growing a buffer of tens of megabytes
+        // step by step copies it again and again. Upper bound of a record's size.
+        qint64 count = 0;
+        for (qint64 day = first; day <= last; day += TimeUtil::DayMs) {
+            for (const Account *a : std::as_const(accounts)) {
+                if (a->createdMs > day + TimeUtil::DayMs)
+                    continue;
+                for (const Metric &m : metrics)
+                    count += (a->productMask & (1u << m.family)) && (metric.isEmpty() || metric == m.id);
+            }
+        }
+        // A record: ~700 bytes, ~1 KiB with the cost columns (pages never
+        // written to are never touched).
+        const qint64 recordBytes = m_costs ? 1200 : 850;
+        const qint64 want = out.size() + count * recordBytes + 64;
+        if (want < (qint64(1) << 31) && want > out.capacity())
+            out.reserve(qsizetype(want));
+    }
     for (qint64 day = first; day <= last; day += TimeUtil::DayMs) {
         const QByteArray start = TimeUtil::rfc3339(day);
         const QByteArray end = TimeUtil::rfc3339(day + TimeUtil::DayMs);
