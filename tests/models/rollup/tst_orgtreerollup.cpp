@@ -62,6 +62,35 @@ api::UsageRecord record(const QString &account, const QString &metric, int day, 
     return r;
 }
 
+// The records as one answer decoded column by column.
+api::UsageColumns columnsOf(const QList<api::UsageRecord> &records)
+{
+    using C = api::UsageColumns;
+    C c;
+    const auto index = [&c](C::Text field, const QString &value) {
+        qsizetype i = c.values[field].indexOf(value);
+        if (i < 0) {
+            c.values[field].append(value);
+            i = c.values[field].size() - 1;
+        }
+        return quint32(i);
+    };
+    for (const api::UsageRecord &r : records) {
+        const quint32 account = index(C::BillingAccountId, r.billingAccountId);
+        const quint32 metric = index(C::BillableMetricId, r.billableMetricId);
+        const quint32 zone = index(C::ZoneId, r.zoneId);
+        const quint32 chargeClass = index(C::ChargeClass, r.chargeClass);
+        C::Row &row = c.appendRow();
+        row.text[C::BillingAccountId] = account;
+        row.text[C::BillableMetricId] = metric;
+        row.text[C::ZoneId] = zone;
+        row.text[C::ChargeClass] = chargeClass;
+        row.times[C::ChargePeriodStart] = r.chargePeriodStart.toMSecsSinceEpoch();
+        c.setNumber(C::ConsumedQuantity, size_t(c.size() - 1), r.consumedQuantity);
+    }
+    return c;
+}
+
 QStringList identities(const QList<api::UsageRecord> &records)
 {
     QStringList out;
@@ -145,6 +174,52 @@ private Q_SLOTS:
         api::UsageRecord zoned = grandchild;
         zoned.zoneId = QStringLiteral("z");
         QCOMPARE(models::mergeUsage(nodes, {{grandchild}, {zoned}}).records.size(), 2);
+    }
+
+    // The columnar merge keeps the same records for the same organizations,
+    // whatever the charge class's case and however the windows are split.
+    void columnarMergeCountsARecordOnceForTheDeepestOrganization()
+    {
+        const QList<models::OrgNode> nodes{{QStringLiteral("r"), {}, {}, 0, {}},
+                                           {QStringLiteral("c"), {}, QStringLiteral("r"), 1, {}},
+                                           {QStringLiteral("g"), {}, QStringLiteral("c"), 2, {}}};
+        const api::UsageRecord own = record(QStringLiteral("acc-r"), QStringLiteral("m"), 1, 1);
+        const api::UsageRecord child = record(QStringLiteral("acc-c"), QStringLiteral("m"), 1, 2);
+        const api::UsageRecord grandchild = record(QStringLiteral("acc-g"), QStringLiteral("m"), 1, 3);
+        const api::UsageRecord correction =
+            record(QStringLiteral("acc-g"), QStringLiteral("m"), 1, -1, QStringLiteral("Correction"));
+        api::UsageRecord shouted = correction;
+        shouted.chargeClass = QStringLiteral("CORRECTION");
+        const api::UsageRecord nextDay = record(QStringLiteral("acc-g"), QStringLiteral("m"), 2, 3);
+        // The root's answer in two windows; the child's correction in capitals.
+        const models::UsageRollupColumns merged = models::mergeUsage(
+            nodes, {{columnsOf({own, child}), columnsOf({grandchild, correction, nextDay})},
+                    {columnsOf({child, grandchild, shouted})},
+                    {columnsOf({grandchild, correction})}});
+        QCOMPARE(merged.size(), 5);
+        QCOMPARE(merged.duplicatesRemoved, 5);
+        const models::UsageRollup records = merged.toRecords();
+        QCOMPARE(identities(records.records), identities({own, child, grandchild, correction, nextDay}));
+        QHash<QString, QString> organizationOf;
+        for (qsizetype k = 0; k < records.records.size(); ++k)
+            organizationOf.insert(identities({records.records.at(k)}).first(),
+                                  nodes.at(records.organization.at(k)).id);
+        QCOMPARE(organizationOf.value(identities({own}).first()), QStringLiteral("r"));
+        QCOMPARE(organizationOf.value(identities({child}).first()), QStringLiteral("c"));
+        QCOMPARE(organizationOf.value(identities({grandchild}).first()), QStringLiteral("g"));
+        QCOMPARE(organizationOf.value(identities({correction}).first()), QStringLiteral("g"));
+        // Only the root returned the next day's record: it stays the root's.
+        QCOMPARE(organizationOf.value(identities({nextDay}).first()), QStringLiteral("r"));
+        // Parts come in node order, no empty part.
+        QCOMPARE(merged.parts.size(), 4); // the root's two windows, the child, the grandchild
+        QCOMPARE(merged.parts.at(0).organization, 0);
+        QCOMPARE(merged.parts.at(1).organization, 0);
+        QCOMPARE(merged.parts.at(3).organization, 2);
+        // Nothing shared: nothing removed.
+        const models::UsageRollupColumns apart =
+            models::mergeUsage(nodes, {{columnsOf({own})}, {columnsOf({child})}, {}});
+        QCOMPARE(apart.duplicatesRemoved, 0);
+        QCOMPARE(apart.size(), 2);
     }
 
     void mergedUsageEqualsTheUnionOfSingleOrganizations_data() { parentAnswerRows(); }
