@@ -17,11 +17,20 @@
 // and thread CPU time), and every probe gap over 20 ms: which handler stalls
 // it, or whether the thread was waiting outside any handler.
 //
+// Usage is fetched and merged as columns (api::UsageColumns, the Usage page's
+// way); --records takes the record path (the export's). The client paces
+// requests (a burst, then the credential's rate), so by default each run
+// after the first waits until the budget has refilled; --back-to-back does
+// not (runs after the first then mostly measure the pacing).
+//
 //   bench_rollup --sim PATH [--usage-scope subtree|own] [--runs N] [--free-on-gui] [--trace-events]
+//                [--records] [--back-to-back]
 //   bench_rollup --base-url URL [--org ID]
 
 #include "api/client.h"
 #include "api/organizationsapi.h"
+#include "api/ratebudget.h"
+#include "api/usagecolumns.h"
 #include "models/cost/costestimator.h"
 #include "models/cost/ratecard.h"
 #include "models/rollup/orgtreerollup.h"
@@ -45,6 +54,7 @@
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -173,7 +183,15 @@ int main(int argc, char **argv)
                                         QStringLiteral("Free the previous run's records on the event loop."));
     const QCommandLineOption traceOpt(QStringLiteral("trace-events"),
                                       QStringLiteral("Print events and probe gaps over 20 ms to stderr."));
-    p.addOptions({simOpt, urlOpt, orgOpt, scopeOpt, runsOpt, tokenOpt, guiFreeOpt, traceOpt});
+    const QCommandLineOption recordsOpt(
+        QStringLiteral("records"),
+        QStringLiteral("Fetch and merge usage as records (the export's path) instead of columns."));
+    const QCommandLineOption backToBackOpt(
+        QStringLiteral("back-to-back"),
+        QStringLiteral("Start each run at once, on what the client's rate budget has left (by default "
+                       "each run after the first waits until the budget has refilled)."));
+    p.addOptions({simOpt, urlOpt, orgOpt, scopeOpt, runsOpt, tokenOpt, guiFreeOpt, traceOpt, recordsOpt,
+                  backToBackOpt});
     p.addHelpOption();
     p.process(app);
 
@@ -212,10 +230,14 @@ int main(int argc, char **argv)
 
     const models::UsageDayRange range = models::UsageDayRange::fromDates(from, to);
     const bool freeOnGui = p.isSet(guiFreeOpt);
+    const bool recordsPath = p.isSet(recordsOpt);
+    const bool backToBack = p.isSet(backToBackOpt);
 
     struct View
     {
         models::UsageRollup merged;
+        models::UsageRollupColumns mergedColumns;
+        qsizetype duplicates = 0;
         models::Showback showback;
         models::UsageCube cube;
         models::UsageAggregate aggregate;
@@ -227,6 +249,18 @@ int main(int argc, char **argv)
     const int runs = std::max(1, p.value(runsOpt).toInt());
     std::unique_ptr<models::OrgTreeRollup> previous;
     for (int run = 0; run < runs; ++run) {
+        if (run > 0 && !backToBack) {
+            // The client paces requests (RateBudget: a burst, then the
+            // credential's rate): a run right after another would measure
+            // that pacing, not the roll-up. Wait until the burst is back.
+            const api::RateBudget *budget = client.rateBudget();
+            const qint64 restMs = budget && budget->isEnabled() && budget->ratePerSecond() > 0
+                                      ? qint64(std::ceil(budget->burst() / budget->ratePerSecond()))
+                                      : 0; // ratePerSecond(): tokens per ms
+            QEventLoop rest;
+            QTimer::singleShot(std::min<qint64>(restMs, 120000), &rest, &QEventLoop::quit);
+            rest.exec();
+        }
         StallProbe probe(&app, p.isSet(traceOpt) ? &app : nullptr);
         app.tracing = p.isSet(traceOpt);
         app.clock.start();
@@ -240,15 +274,16 @@ int main(int argc, char **argv)
         // Refresh: the previous run's records go first.
         if (previous) {
             if (!freeOnGui) {
-                QList<QList<api::UsageRecord>> answers;
+                QList<QList<api::UsageColumns>> answers;
                 for (qsizetype i = 0; i < previous->organizations().size(); ++i)
-                    answers.append(previous->takeUsage(i));
+                    answers.append(previous->takeUsageColumns(i));
                 QThreadPool::globalInstance()->start([a = std::move(answers)] {});
             }
             previous.reset();
         }
         auto rollup = std::make_unique<models::OrgTreeRollup>(&client);
         rollup->setKind(models::OrgTreeRollup::Kind::Usage);
+        rollup->setUsageColumns(!recordsPath);
         rollup->setUsageRange(from, to);
         QObject::connect(rollup.get(), &models::OrgTreeRollup::finished, &loop, [&] {
             if (app.tracing)
@@ -256,13 +291,26 @@ int main(int argc, char **argv)
             // Merge, cube and grouping off the event loop, as the page does.
             const QList<models::OrgNode> nodes = rollup->organizations();
             QList<QList<api::UsageRecord>> answers;
-            for (qsizetype i = 0; i < nodes.size(); ++i)
-                answers.append(rollup->usage(i));
-            watcher.setFuture(QtConcurrent::run([nodes, answers, &card, range] {
+            QList<QList<api::UsageColumns>> columns;
+            for (qsizetype i = 0; i < nodes.size(); ++i) {
+                if (recordsPath)
+                    answers.append(rollup->usage(i));
+                else
+                    columns.append(rollup->usageColumns(i));
+            }
+            watcher.setFuture(QtConcurrent::run([nodes, answers, columns, &card, range, recordsPath] {
                 View v;
-                v.merged = models::mergeUsage(nodes, answers);
-                v.showback = models::computeShowback(nodes, v.merged, card);
-                v.cube = models::rollupCube(nodes, v.merged, range);
+                if (recordsPath) {
+                    v.merged = models::mergeUsage(nodes, answers);
+                    v.duplicates = v.merged.duplicatesRemoved;
+                    v.showback = models::computeShowback(nodes, v.merged, card);
+                    v.cube = models::rollupCube(nodes, v.merged, range);
+                } else {
+                    v.mergedColumns = models::mergeUsage(nodes, columns);
+                    v.duplicates = v.mergedColumns.duplicatesRemoved;
+                    v.showback = models::computeShowback(nodes, v.mergedColumns, card);
+                    v.cube = models::rollupCube(nodes, v.mergedColumns, range);
+                }
                 models::UsageQuery q;
                 q.measure = models::UsageMeasure::EstimatedCost;
                 q.estimate = std::make_shared<const models::CostEstimate>(models::estimateCost(v.cube, card));
@@ -282,8 +330,9 @@ int main(int argc, char **argv)
         // The view as the page keeps it (cube and aggregate, shared); the
         // merged record list goes on a worker like the page's.
         View result = watcher.future().takeResult();
-        duplicates = result.merged.duplicatesRemoved;
-        QThreadPool::globalInstance()->start([m = std::move(result.merged)] {});
+        duplicates = result.duplicates;
+        QThreadPool::globalInstance()->start(
+            [m = std::move(result.merged), c = std::move(result.mergedColumns)] {});
         probe.stop();
         app.tracing = false;
         if (!rollup->isComplete()) {
@@ -315,6 +364,9 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("organization_groups"), qint64(groups));
     out.insert(QStringLiteral("free_on_gui"), freeOnGui);
     out.insert(QStringLiteral("usage_scope"), p.value(scopeOpt));
+    out.insert(QStringLiteral("usage_path"),
+               recordsPath ? QStringLiteral("records") : QStringLiteral("columns"));
+    out.insert(QStringLiteral("back_to_back"), backToBack);
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';
     if (sim.state() != QProcess::NotRunning) {
         sim.terminate();

@@ -123,6 +123,7 @@ void OrgTreeRollup::startOrganization(qsizetype index)
     org.audit.clear();
     org.members.clear();
     org.usage.clear();
+    org.usageColumns.clear();
     org.window = 0;
     ++m_active;
     const QString id = m_nodes.at(index).id;
@@ -165,7 +166,11 @@ void OrgTreeRollup::requestWindow(qsizetype index)
     }
     const QPair<QDate, QDate> w = m_windows.at(org.window);
     api::UsageApi usage(m_client, m_metric);
-    auto *job = usage.get(m_nodes.at(index).id, w.first, w.second, this);
+    api::Job *job = nullptr;
+    if (m_usageColumns)
+        job = usage.getColumns(m_nodes.at(index).id, w.first, w.second, this);
+    else
+        job = usage.get(m_nodes.at(index).id, w.first, w.second, this);
     org.job = job;
     ++m_requests;
     connect(job, &api::Job::finished, this, [this, index, job] {
@@ -175,6 +180,13 @@ void OrgTreeRollup::requestWindow(qsizetype index)
             if (job->error().kind() == api::ApiError::Kind::Canceled && !m_running)
                 return;
             finishOrganization(index, job->error());
+            return;
+        }
+        if (m_usageColumns) {
+            // Decoded on a pool thread; moved here, never copied.
+            o.usageColumns.append(static_cast<api::TypedJob<api::UsageColumns> *>(job)->takeResult());
+            ++o.window;
+            requestWindow(index);
             return;
         }
         QList<api::UsageRecord> records =
@@ -248,6 +260,7 @@ void OrgTreeRollup::finishOrganization(qsizetype index, const api::ApiError &err
         org.audit.clear();
         org.members.clear();
         org.usage.clear();
+        org.usageColumns.clear();
     }
     --m_active;
     Q_EMIT organizationFinished(index);
@@ -285,6 +298,7 @@ void OrgTreeRollup::cancel()
         o.audit.clear();
         o.members.clear();
         o.usage.clear();
+        o.usageColumns.clear();
         o.status = Status::Pending;
     }
     m_active = 0;
@@ -337,6 +351,15 @@ UsageRollup OrgTreeRollup::mergedUsage() const
     answers.reserve(m_orgs.size());
     for (const Org &o : m_orgs)
         answers.append(o.usage);
+    return mergeUsage(m_nodes, answers);
+}
+
+UsageRollupColumns OrgTreeRollup::mergedUsageColumns() const
+{
+    QList<QList<api::UsageColumns>> answers;
+    answers.reserve(m_orgs.size());
+    for (const Org &o : m_orgs)
+        answers.append(o.usageColumns);
     return mergeUsage(m_nodes, answers);
 }
 

@@ -19,6 +19,7 @@
 #include "api/auditquery.h"
 #include "api/listfilters.h"
 #include "api/records.h"
+#include "api/usagecolumns.h"
 
 #include <QDate>
 #include <QHash>
@@ -62,6 +63,11 @@ public:
     // Inclusive UTC days.
     void setUsageRange(const QDate &from, const QDate &to);
     void setUsageMetric(const QString &metric) { m_metric = metric; }
+    // Usage answers decoded column by column (usageColumns(), mergedUsageColumns())
+    // instead of as records (usage(), mergedUsage()): the Usage page's and the
+    // benchmark's way; the export keeps records (it writes each one's JSON).
+    void setUsageColumns(bool columns) { m_usageColumns = columns; }
+    bool usageColumns() const { return m_usageColumns; }
     void setMemberFilter(const api::MemberFilter &filter) { m_memberFilter = filter; }
     // Organizations fetched at the same time (default 4).
     void setMaxConcurrent(int n) { m_maxConcurrent = qMax(1, n); }
@@ -103,6 +109,16 @@ public:
     QList<api::UsageRecord> takeUsage(qsizetype index) { return std::exchange(m_orgs[index].usage, {}); }
     // Every organization's usage as one list, duplicates counted once.
     UsageRollup mergedUsage() const;
+    // With setUsageColumns(true): an organization's answers, one per window.
+    const QList<api::UsageColumns> &usageColumns(qsizetype index) const
+    {
+        return m_orgs.at(index).usageColumns;
+    }
+    QList<api::UsageColumns> takeUsageColumns(qsizetype index)
+    {
+        return std::exchange(m_orgs[index].usageColumns, {});
+    }
+    UsageRollupColumns mergedUsageColumns() const;
     qsizetype indexOf(const QString &organizationId) const;
 
 Q_SIGNALS:
@@ -120,6 +136,7 @@ private:
         QList<api::AuditColumns> audit;
         QList<api::Member> members;
         QList<api::UsageRecord> usage;
+        QList<api::UsageColumns> usageColumns;
         QPointer<api::Pager> pager;
         QPointer<api::Job> job;
         int window = 0; // usage: the next window to fetch; audit: the next range
@@ -140,6 +157,7 @@ private:
     api::MemberFilter m_memberFilter;
     QList<QPair<QDate, QDate>> m_windows;
     QString m_metric;
+    bool m_usageColumns = false;
     int m_maxConcurrent = 4;
 
     QString m_rootId;

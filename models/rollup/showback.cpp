@@ -2,9 +2,14 @@
 
 #include "models/cost/costestimator.h"
 
+#include "models/usage/usagetypes.h"
+
+#include <QHash>
 #include <QMap>
 
 #include <cmath>
+#include <limits>
+#include <vector>
 
 namespace models {
 
@@ -67,6 +72,202 @@ Showback computeShowback(const QList<OrgNode> &nodes, const UsageRollup &usage, 
         row.cost[month] += cost;
         row.total += cost;
         out.total += cost;
+    }
+    std::sort(out.rows.begin(), out.rows.end(),
+              [](const ShowbackRow &a, const ShowbackRow &b) { return a.organization < b.organization; });
+    return out;
+}
+
+namespace {
+
+qint32 dayOfMs(qint64 ms)
+{
+    return qint32(ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000);
+}
+
+// estimateCost(records) for the merged columns: the same interning in row
+// order, so the same rule runs on the same input. One cost per row of the
+// parts, in order; rows without a start get NaN.
+CostEstimate estimateColumns(const UsageRollupColumns &usage, const RateCard &card)
+{
+    using C = api::UsageColumns;
+    const auto n = size_t(usage.size());
+    std::vector<qint32> days, accounts, metrics, units;
+    std::vector<double> quantities;
+    std::vector<quint8> flags;
+    std::vector<size_t> kept;
+    days.reserve(n);
+    accounts.reserve(n);
+    metrics.reserve(n);
+    units.reserve(n);
+    quantities.reserve(n);
+    flags.reserve(n);
+    kept.reserve(n);
+    QHash<QString, qint32> accountIds{{QString(), 0}}, metricIds{{QString(), 0}}, unitIds{{QString(), 0}};
+    QList<QString> metricKeys{QString()}, metricNames{QString()}, unitNames{QString()};
+    const auto intern = [](QHash<QString, qint32> &ids, const QString &key) {
+        const auto it = ids.constFind(key);
+        if (it != ids.constEnd())
+            return *it;
+        const auto id = qint32(ids.size());
+        ids.insert(key, id);
+        return id;
+    };
+    qint32 first = std::numeric_limits<qint32>::max(), last = std::numeric_limits<qint32>::min();
+    size_t index = 0;
+    for (const UsageRollupColumns::Part &part : usage.parts) {
+        const C &c = part.columns;
+        // Per distinct value of the answer: its id, found on first sight.
+        std::vector<qint32> accountOf(size_t(c.values[C::BillingAccountId].size()), -1);
+        std::vector<qint32> unitOf(size_t(c.values[C::ConsumedUnit].size()), -1);
+        QHash<quint64, qint32> metricOf; // (metric id index, name index)
+        for (qsizetype r = 0; r < c.size(); ++r, ++index) {
+            const C::Row &row = c.rows[size_t(r)];
+            const qint64 start = row.times[C::ChargePeriodStart];
+            if (start == C::kNoTime)
+                continue;
+            kept.push_back(index);
+            const qint32 day = dayOfMs(start);
+            days.push_back(day);
+            first = std::min(first, day);
+            last = std::max(last, day);
+            qint32 &account = accountOf[row.text[C::BillingAccountId]];
+            if (account < 0)
+                account = intern(accountIds, c.values[C::BillingAccountId].at(row.text[C::BillingAccountId]));
+            accounts.push_back(account);
+            const quint32 idIndex = row.text[C::BillableMetricId],
+                          nameIndex = row.text[C::BillableMetricName];
+            const quint64 pair = (quint64(idIndex) << 32) | nameIndex;
+            auto m = metricOf.constFind(pair);
+            if (m == metricOf.constEnd()) {
+                const QString &name = c.values[C::BillableMetricName].at(nameIndex);
+                const QString &key = idIndex == 0 ? name : c.values[C::BillableMetricId].at(idIndex);
+                const qint32 id = intern(metricIds, key);
+                if (id == metricKeys.size()) {
+                    metricKeys.append(key);
+                    metricNames.append(name);
+                }
+                m = metricOf.insert(pair, id);
+            }
+            metrics.push_back(*m);
+            qint32 &unit = unitOf[row.text[C::ConsumedUnit]];
+            if (unit < 0) {
+                const QString &name = c.values[C::ConsumedUnit].at(row.text[C::ConsumedUnit]);
+                unit = intern(unitIds, name);
+                if (unit == unitNames.size())
+                    unitNames.append(name);
+            }
+            units.push_back(unit);
+            quint8 f = 0;
+            double quantity = 0.0;
+            if (c.has(C::ConsumedQuantity, r)) {
+                quantity = c.numberAt(C::ConsumedQuantity, r);
+                f |= CostInput::HasQuantity;
+            }
+            if (c.values[C::ChargeClass]
+                    .at(row.text[C::ChargeClass])
+                    .compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0)
+                f |= CostInput::Correction;
+            quantities.push_back(quantity);
+            flags.push_back(f);
+        }
+    }
+    CostInput in;
+    in.days = days;
+    in.accounts = accounts;
+    in.metrics = metrics;
+    in.units = units;
+    in.quantities = quantities;
+    in.flags = flags;
+    in.accountCount = qint32(accountIds.size());
+    in.metricCount = qint32(metricIds.size());
+    in.unitCount = qint32(unitIds.size());
+    in.extent = kept.empty() ? UsageDayRange{} : UsageDayRange{first, last};
+    in.metricKey = [&metricKeys](qint32 id) { return metricKeys.at(id); };
+    in.metricName = [&metricNames](qint32 id) { return metricNames.at(id); };
+    in.unitName = [&unitNames](qint32 id) { return unitNames.at(id); };
+    CostEstimate packed = estimateCost(in, card);
+    CostEstimate out = packed;
+    out.rowCost.assign(n, CostEstimate::Unknown);
+    for (size_t k = 0; k < kept.size(); ++k)
+        out.rowCost[kept[k]] = packed.rowCost[k];
+    out.unpricedRows += qsizetype(n - kept.size());
+    return out;
+}
+
+} // namespace
+
+Showback computeShowback(const QList<OrgNode> &nodes, const UsageRollupColumns &usage, const RateCard &card)
+{
+    using C = api::UsageColumns;
+    Showback out;
+    bool billed = usage.size() > 0;
+    for (const UsageRollupColumns::Part &part : usage.parts) {
+        for (qsizetype r = 0; billed && r < part.columns.size(); ++r)
+            billed = part.columns.has(C::BilledCost, r);
+    }
+    out.billed = billed;
+    CostEstimate estimate;
+    if (!billed)
+        estimate = estimateColumns(usage, card);
+    if (!billed)
+        out.currency = estimate.currency;
+    else
+        out.currency = usage.parts.first().columns.textAt(C::BillingCurrency, 0);
+    // Months present, ascending.
+    QMap<QDate, int> monthIndex;
+    for (const UsageRollupColumns::Part &part : usage.parts) {
+        qint32 lastMonthDay = std::numeric_limits<qint32>::min();
+        for (const C::Row &row : part.columns.rows) {
+            const qint64 start = row.times[C::ChargePeriodStart];
+            if (start == C::kNoTime)
+                continue;
+            const qint32 month = usageday::monthStart(dayOfMs(start));
+            if (month == lastMonthDay)
+                continue;
+            lastMonthDay = month;
+            monthIndex.insert(usageday::toDate(month), 0);
+        }
+    }
+    int m = 0;
+    for (auto it = monthIndex.begin(); it != monthIndex.end(); ++it) {
+        it.value() = m++;
+        out.months.append(it.key());
+    }
+    QList<qsizetype> rowOf(nodes.size(), -1);
+    size_t index = 0;
+    for (const UsageRollupColumns::Part &part : usage.parts) {
+        const C &c = part.columns;
+        const qsizetype org = part.organization;
+        if (org < 0 || org >= nodes.size()) {
+            index += size_t(c.size());
+            continue;
+        }
+        for (qsizetype r = 0; r < c.size(); ++r, ++index) {
+            const qint64 start = c.timeAt(C::ChargePeriodStart, r);
+            if (start == C::kNoTime)
+                continue;
+            if (rowOf[org] < 0) {
+                rowOf[org] = out.rows.size();
+                ShowbackRow row;
+                row.organization = org;
+                row.cost = QList<double>(out.months.size(), 0.0);
+                row.unpriced = QList<qsizetype>(out.months.size(), 0);
+                out.rows.append(row);
+            }
+            ShowbackRow &row = out.rows[rowOf[org]];
+            const int month = monthIndex.value(usageday::toDate(usageday::monthStart(dayOfMs(start))));
+            const double cost = billed ? c.numberAt(C::BilledCost, r) : estimate.rowCost[index];
+            ++row.records;
+            if (std::isnan(cost)) {
+                ++row.unpriced[month];
+                ++out.unpricedRecords;
+                continue;
+            }
+            row.cost[month] += cost;
+            row.total += cost;
+            out.total += cost;
+        }
     }
     std::sort(out.rows.begin(), out.rows.end(),
               [](const ShowbackRow &a, const ShowbackRow &b) { return a.organization < b.organization; });

@@ -35,5 +35,7 @@ struct Showback
 };
 
 Showback computeShowback(const QList<OrgNode> &nodes, const UsageRollup &usage, const RateCard &card);
+// The same from the columnar merge (no record built); equal results.
+Showback computeShowback(const QList<OrgNode> &nodes, const UsageRollupColumns &usage, const RateCard &card);
 
 } // namespace models

@@ -138,11 +138,11 @@ void UsageRollupController::dropRollup()
 {
     if (!m_rollup)
         return;
-    // Tens of thousands of records, each a dozen strings: freeing them is a
-    // worker's job too (the GUI thread only hands the lists over).
-    QList<QList<api::UsageRecord>> answers;
+    // Tens of megabytes of columns: freeing them is a worker's job too (the
+    // GUI thread only hands the lists over).
+    QList<QList<api::UsageColumns>> answers;
     for (qsizetype i = 0; i < m_rollup->organizations().size(); ++i)
-        answers.append(m_rollup->takeUsage(i));
+        answers.append(m_rollup->takeUsageColumns(i));
     QThreadPool::globalInstance()->start([a = std::move(answers)] {});
     delete m_rollup;
     m_rollup = nullptr;
@@ -172,6 +172,7 @@ void UsageRollupController::start(UsageDayRange range, const RateCard &card)
     dropRollup();
     m_rollup = new OrgTreeRollup(m_session->client(), this);
     m_rollup->setKind(OrgTreeRollup::Kind::Usage);
+    m_rollup->setUsageColumns(true);
     m_rollup->setUsageRange(range.firstDate(), range.lastDate());
     connect(m_rollup, &OrgTreeRollup::progressChanged, this, &UsageRollupController::stateChanged);
     connect(m_rollup, &OrgTreeRollup::finished, this, &UsageRollupController::merge);
@@ -202,21 +203,21 @@ void UsageRollupController::merge()
         Q_EMIT stateChanged();
         return;
     }
-    // Merging and pricing tens of thousands of records is a worker's job.
+    // Merging and pricing tens of thousands of rows is a worker's job.
     m_merging = true;
     const quint64 generation = ++m_generation;
     const OrgTreeRollup *rollup = m_rollup;
     const RateCard card = m_card;
     const QList<OrgNode> nodes = rollup->organizations();
-    // The lists are shared with the run's (no record is copied here).
-    QList<QList<api::UsageRecord>> answers;
+    // The lists are shared with the run's (no answer is copied here).
+    QList<QList<api::UsageColumns>> answers;
     for (qsizetype i = 0; i < nodes.size(); ++i)
-        answers.append(rollup->usage(i));
+        answers.append(rollup->usageColumns(i));
     m_watcher->setFuture(QtConcurrent::run([generation, answers, nodes, card, range = m_range] {
         Merged out;
         out.generation = generation;
         {
-            const UsageRollup merged = mergeUsage(nodes, answers);
+            const UsageRollupColumns merged = mergeUsage(nodes, answers);
             out.duplicates = merged.duplicatesRemoved;
             out.showback = computeShowback(nodes, merged, card);
             out.cube = rollupCube(nodes, merged, range);

@@ -11,6 +11,7 @@
 #include "models/usage/usagecube.h"
 
 #include "api/records.h"
+#include "api/usagecolumns.h"
 
 #include <QList>
 
@@ -23,6 +24,30 @@ struct UsageRollup
     qsizetype duplicatesRemoved = 0;
 };
 
+// The same merge on answers decoded column by column (UsageApi::getColumns):
+// what the Usage page's roll-up and the benchmark use. No record is built:
+// each answer's identity fields are mapped once per distinct value, and the
+// rows kept are the answer's columns with the dropped rows taken out.
+struct UsageRollupColumns
+{
+    struct Part
+    {
+        qsizetype organization = -1; // index into the node list
+        api::UsageColumns columns;   // the rows kept, in the answer's order
+    };
+    QList<Part> parts; // node order, an organization's windows in order; no empty part
+    qsizetype duplicatesRemoved = 0;
+
+    qsizetype size() const;
+    // Every row as a record (no rawJson), and the organization of each: in
+    // the order mergeUsage() gives for the same answers (tests compare them).
+    UsageRollup toRecords() const;
+};
+
+// `perOrganization[i]` is the answers (one per window) of `nodes[i]`.
+UsageRollupColumns mergeUsage(const QList<OrgNode> &nodes,
+                              const QList<QList<api::UsageColumns>> &perOrganization);
+
 // `perOrganization[i]` is the answer of `nodes[i]` (missing organizations: an
 // empty list). Records come out in node order, each answer's order kept.
 UsageRollup mergeUsage(const QList<OrgNode> &nodes, const QList<QList<api::UsageRecord>> &perOrganization);
@@ -33,6 +58,7 @@ UsageRollup mergeUsage(const QList<OrgNode> &nodes, const QList<QList<api::Usage
 // sub-organizations are included. Thread-safe (no shared state): a page
 // builds it on a worker, never on the GUI thread.
 UsageCube rollupCube(const QList<OrgNode> &nodes, const UsageRollup &merged, UsageDayRange range);
+UsageCube rollupCube(const QList<OrgNode> &nodes, const UsageRollupColumns &merged, UsageDayRange range);
 
 // Test hook: called with nothing at the start of every rollupCube(), on the
 // thread that builds it (tests check that this is not the GUI thread).

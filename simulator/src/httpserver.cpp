@@ -258,7 +258,11 @@ void HttpServer::deliver(QPointer<QTcpSocket> socket, const HttpResponse &respon
         });
         return;
     default:
-        socket->write(serialize(response, head, close));
+        // The head, then the body as it is: the socket's buffer shares a large
+        // body instead of copying it (tens of megabytes for a usage answer).
+        socket->write(serialize(response, head, close, 0));
+        if (!head && response.status != 204 && !response.body.isEmpty())
+            socket->write(response.body);
         break;
     }
     if (close)

@@ -1020,16 +1020,14 @@ HttpResponse Service::usage(Context &c, const QByteArray &orgId)
     if (hasFrom && m_options.usageToExclusive)
         to -= TimeUtil::DayMs;
     // Unknown organizations get an empty result, never a 404 (REFERENCE §4.14).
-    QByteArray records = "[]";
+    QByteArray out = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":";
     if (!empty && m_store.organization(orgId))
-        records = m_usage.records(m_store, orgId, from, to, q.value(QStringLiteral("metric")).toUtf8(),
-                                  m_options.usageIncludesSubOrgs);
-    QByteArray out;
-    out.reserve(records.size() + 64);
-    out += "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":";
-    out += records;
+        m_usage.appendRecords(out, m_store, orgId, from, to, q.value(QStringLiteral("metric")).toUtf8(),
+                              m_options.usageIncludesSubOrgs);
+    else
+        out += "[]";
     out += '}';
-    return HttpResponse::json(200, out);
+    return HttpResponse::json(200, std::move(out));
 }
 
 HttpResponse Service::verifyToken(Context &c, const QByteArray &accountId)

@@ -6,7 +6,9 @@
 
 #include <QSet>
 
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace sim {
 
@@ -130,9 +132,16 @@ double UsageGenerator::quantity(const Account &a, int mi, qint64 day) const
 QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &orgId, qint64 fromDay,
                                    qint64 toDay, const QByteArray &metric, bool subtree) const
 {
+    QByteArray out;
+    appendRecords(out, store, orgId, fromDay, toDay, metric, subtree);
+    return out;
+}
+
+void UsageGenerator::appendRecords(QByteArray &out, const DataStore &store, const QByteArray &orgId,
+                                   qint64 fromDay, qint64 toDay, const QByteArray &metric, bool subtree) const
+{
     const qint64 first = qMax(fromDay, m_firstDay);
     const qint64 last = qMin(toDay, m_lastDay);
-    QByteArray out;
     JsonWriter w(out);
     w.beginArray();
     QList<const Account *> accounts = store.accountsInSubtree(orgId);
@@ -157,6 +166,19 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
     const QByteArray contractUuid = contractId.left(8) + '-' + contractId.mid(8, 4) + '-' +
                                     contractId.mid(12, 4) + '-' + contractId.mid(16, 4) + '-' +
                                     contractId.mid(20, 12);
+    const QByteArray contractUtf8 = contract.toUtf8();
+    // Per account, the text its records repeat, converted once (not per record).
+    struct AccountText
+    {
+        QByteArray name;
+        QByteArray zoneName;
+        std::array<QByteArray, std::size(metrics)> description; // filled on first use
+    };
+    std::vector<AccountText> accountText(size_t(accounts.size()));
+    for (qsizetype ai = 0; ai < accounts.size(); ++ai) {
+        accountText[size_t(ai)].name = accounts[ai]->name.value_or(QString()).toUtf8();
+        accountText[size_t(ai)].zoneName = accounts[ai]->zoneName.toUtf8();
+    }
     // FOCUS Tags: each record carries its account's tags, written once per account.
     QList<QByteArray> accountTags;
     accountTags.reserve(accounts.size());
@@ -168,6 +190,25 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
             t.field(tag.first.toStdString(), tag.second);
         t.endObject();
         accountTags.append(tags);
+    }
+    {
+        // Room for the answer up front: growing a buffer of tens of megabytes
+        // step by step copies it again and again. Upper bound of a record's size.
+        qint64 count = 0;
+        for (qint64 day = first; day <= last; day += TimeUtil::DayMs) {
+            for (const Account *a : std::as_const(accounts)) {
+                if (a->createdMs > day + TimeUtil::DayMs)
+                    continue;
+                for (const Metric &m : metrics)
+                    count += (a->productMask & (1u << m.family)) && (metric.isEmpty() || metric == m.id);
+            }
+        }
+        // A record: ~700 bytes, ~1 KiB with the cost columns (pages never
+        // written to are never touched).
+        const qint64 recordBytes = m_costs ? 1200 : 850;
+        const qint64 want = out.size() + count * recordBytes + 64;
+        if (want < (qint64(1) << 31) && want > out.capacity())
+            out.reserve(qsizetype(want));
     }
     for (qint64 day = first; day <= last; day += TimeUtil::DayMs) {
         const QByteArray start = TimeUtil::rfc3339(day);
@@ -199,12 +240,17 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
                     const double qty = pass == 0 ? q : -std::round(q * 30 * 0.03);
                     w.beginObject();
                     w.field("BillingAccountId", a->id);
-                    w.field("BillingAccountName", a->name.value_or(QString()));
+                    AccountText &text = accountText[size_t(ai)];
+                    w.field("BillingAccountName", text.name);
                     w.field("ChargeCategory", "Usage");
-                    QByteArray description = QByteArray(m.description).replace("%z", a->zoneName.toUtf8());
+                    QByteArray &description = text.description[size_t(mi)];
+                    if (description.isNull())
+                        description = QByteArray(m.description).replace("%z", text.zoneName);
                     if (pass == 1)
-                        description = "Correction for the previous billing period: " + description;
-                    w.field("ChargeDescription", description);
+                        w.field("ChargeDescription",
+                                QByteArray("Correction for the previous billing period: " + description));
+                    else
+                        w.field("ChargeDescription", description);
                     w.field("ChargeFrequency", "Usage-Based");
                     w.field("ChargePeriodStart", start).field("ChargePeriodEnd", end);
                     w.field("ConsumedQuantity", qty).field("ConsumedUnit", m.unit);
@@ -224,11 +270,11 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
                         w.nullField("RegionId").nullField("RegionName");
                     }
                     if (enterprise)
-                        w.field("SubAccountId", contractUuid).field("SubAccountName", contract);
+                        w.field("SubAccountId", contractUuid).field("SubAccountName", contractUtf8);
                     w.field("x_ProductCategoryName", m.category);
                     w.field("x_ProductFamilyId", m.familyId).field("x_ProductFamilyName", m.familyName);
                     if (m.zoned)
-                        w.field("x_ZoneId", a->zoneId).field("x_ZoneName", a->zoneName);
+                        w.field("x_ZoneId", a->zoneId).field("x_ZoneName", text.zoneName);
                     else
                         w.nullField("x_ZoneId").nullField("x_ZoneName");
                     if (m_costs) {
@@ -251,7 +297,6 @@ QByteArray UsageGenerator::records(const DataStore &store, const QByteArray &org
         }
     }
     w.endArray();
-    return out;
 }
 
 } // namespace sim

@@ -23,6 +23,10 @@ public:
     // a parent's answer repeats its children's records exactly.
     QByteArray records(const DataStore &store, const QByteArray &orgId, qint64 fromDay, qint64 toDay,
                        const QByteArray &metric = {}, bool subtree = true) const;
+    // The same array appended to `out` (the envelope's buffer: a 23 MB answer
+    // is not copied into it afterwards).
+    void appendRecords(QByteArray &out, const DataStore &store, const QByteArray &orgId, qint64 fromDay,
+                       qint64 toDay, const QByteArray &metric = {}, bool subtree = true) const;
 
     // Test hook: `metric`'s quantity of every account on `dayMs` (midnight
     // UTC) is multiplied by `factor` from now on.

@@ -10,6 +10,7 @@
 #include "models/cost/ratecard.h"
 #include "models/rollup/orgtree.h"
 #include "models/rollup/orgtreerollup.h"
+#include "models/rollup/showback.h"
 #include "models/rollup/usagerollupmerge.h"
 #include "models/usage/usageaggregator.h"
 #include "models/usage/usagecube.h"
@@ -59,6 +60,35 @@ api::UsageRecord record(const QString &account, const QString &metric, int day, 
     r.consumedQuantity = quantity;
     r.chargeClass = chargeClass;
     return r;
+}
+
+// The records as one answer decoded column by column.
+api::UsageColumns columnsOf(const QList<api::UsageRecord> &records)
+{
+    using C = api::UsageColumns;
+    C c;
+    const auto index = [&c](C::Text field, const QString &value) {
+        qsizetype i = c.values[field].indexOf(value);
+        if (i < 0) {
+            c.values[field].append(value);
+            i = c.values[field].size() - 1;
+        }
+        return quint32(i);
+    };
+    for (const api::UsageRecord &r : records) {
+        const quint32 account = index(C::BillingAccountId, r.billingAccountId);
+        const quint32 metric = index(C::BillableMetricId, r.billableMetricId);
+        const quint32 zone = index(C::ZoneId, r.zoneId);
+        const quint32 chargeClass = index(C::ChargeClass, r.chargeClass);
+        C::Row &row = c.appendRow();
+        row.text[C::BillingAccountId] = account;
+        row.text[C::BillableMetricId] = metric;
+        row.text[C::ZoneId] = zone;
+        row.text[C::ChargeClass] = chargeClass;
+        row.times[C::ChargePeriodStart] = r.chargePeriodStart.toMSecsSinceEpoch();
+        c.setNumber(C::ConsumedQuantity, size_t(c.size() - 1), r.consumedQuantity);
+    }
+    return c;
 }
 
 QStringList identities(const QList<api::UsageRecord> &records)
@@ -146,6 +176,52 @@ private Q_SLOTS:
         QCOMPARE(models::mergeUsage(nodes, {{grandchild}, {zoned}}).records.size(), 2);
     }
 
+    // The columnar merge keeps the same records for the same organizations,
+    // whatever the charge class's case and however the windows are split.
+    void columnarMergeCountsARecordOnceForTheDeepestOrganization()
+    {
+        const QList<models::OrgNode> nodes{{QStringLiteral("r"), {}, {}, 0, {}},
+                                           {QStringLiteral("c"), {}, QStringLiteral("r"), 1, {}},
+                                           {QStringLiteral("g"), {}, QStringLiteral("c"), 2, {}}};
+        const api::UsageRecord own = record(QStringLiteral("acc-r"), QStringLiteral("m"), 1, 1);
+        const api::UsageRecord child = record(QStringLiteral("acc-c"), QStringLiteral("m"), 1, 2);
+        const api::UsageRecord grandchild = record(QStringLiteral("acc-g"), QStringLiteral("m"), 1, 3);
+        const api::UsageRecord correction =
+            record(QStringLiteral("acc-g"), QStringLiteral("m"), 1, -1, QStringLiteral("Correction"));
+        api::UsageRecord shouted = correction;
+        shouted.chargeClass = QStringLiteral("CORRECTION");
+        const api::UsageRecord nextDay = record(QStringLiteral("acc-g"), QStringLiteral("m"), 2, 3);
+        // The root's answer in two windows; the child's correction in capitals.
+        const models::UsageRollupColumns merged = models::mergeUsage(
+            nodes, {{columnsOf({own, child}), columnsOf({grandchild, correction, nextDay})},
+                    {columnsOf({child, grandchild, shouted})},
+                    {columnsOf({grandchild, correction})}});
+        QCOMPARE(merged.size(), 5);
+        QCOMPARE(merged.duplicatesRemoved, 5);
+        const models::UsageRollup records = merged.toRecords();
+        QCOMPARE(identities(records.records), identities({own, child, grandchild, correction, nextDay}));
+        QHash<QString, QString> organizationOf;
+        for (qsizetype k = 0; k < records.records.size(); ++k)
+            organizationOf.insert(identities({records.records.at(k)}).first(),
+                                  nodes.at(records.organization.at(k)).id);
+        QCOMPARE(organizationOf.value(identities({own}).first()), QStringLiteral("r"));
+        QCOMPARE(organizationOf.value(identities({child}).first()), QStringLiteral("c"));
+        QCOMPARE(organizationOf.value(identities({grandchild}).first()), QStringLiteral("g"));
+        QCOMPARE(organizationOf.value(identities({correction}).first()), QStringLiteral("g"));
+        // Only the root returned the next day's record: it stays the root's.
+        QCOMPARE(organizationOf.value(identities({nextDay}).first()), QStringLiteral("r"));
+        // Parts come in node order, no empty part.
+        QCOMPARE(merged.parts.size(), 4); // the root's two windows, the child, the grandchild
+        QCOMPARE(merged.parts.at(0).organization, 0);
+        QCOMPARE(merged.parts.at(1).organization, 0);
+        QCOMPARE(merged.parts.at(3).organization, 2);
+        // Nothing shared: nothing removed.
+        const models::UsageRollupColumns apart =
+            models::mergeUsage(nodes, {{columnsOf({own})}, {columnsOf({child})}, {}});
+        QCOMPARE(apart.duplicatesRemoved, 0);
+        QCOMPARE(apart.size(), 2);
+    }
+
     void mergedUsageEqualsTheUnionOfSingleOrganizations_data() { parentAnswerRows(); }
     void mergedUsageEqualsTheUnionOfSingleOrganizations()
     {
@@ -197,6 +273,91 @@ private Q_SLOTS:
             QVERIFY(merged.duplicatesRemoved > 0);
         else
             QCOMPARE(merged.duplicatesRemoved, 0);
+    }
+
+    // The Usage page's roll-up fetches and merges columns
+    // (setUsageColumns(true)): the same records for the same organizations,
+    // the same duplicates, showback and grouping as the record path (which
+    // the test above holds to the union of single-organization loads).
+    void columnarMergeEqualsRecordMerge_data() { parentAnswerRows(); }
+    void columnarMergeEqualsRecordMerge()
+    {
+        QFETCH(bool, parentIncludesChildren);
+        api::Client client;
+        configure(client, simulator(parentIncludesChildren).baseUrl());
+        const QDate from(2026, 10, 1), to(2026, 11, 20); // two windows
+        OrgTreeRollup records(&client);
+        QVERIFY(runUsage(records, client, from, to));
+        QVERIFY(records.isComplete());
+        OrgTreeRollup columns(&client);
+        columns.setUsageColumns(true);
+        QVERIFY(runUsage(columns, client, from, to));
+        QVERIFY(columns.isComplete());
+        const QList<models::OrgNode> &nodes = columns.organizations();
+        QCOMPARE(nodes.size(), records.organizations().size());
+        QCOMPARE(columns.requestCount(), 1 + int(nodes.size()) * 2);
+        for (qsizetype i = 0; i < nodes.size(); ++i) {
+            QCOMPARE(columns.usage(i).size(), 0);
+            QCOMPARE(columns.usageColumns(i).size(), 2); // one answer per window
+        }
+
+        const models::UsageRollup byRecords = records.mergedUsage();
+        const models::UsageRollupColumns byColumns = columns.mergedUsageColumns();
+        QCOMPARE(byColumns.duplicatesRemoved, byRecords.duplicatesRemoved);
+        QCOMPARE(byColumns.size(), byRecords.records.size());
+        const models::UsageRollup asRecords = byColumns.toRecords();
+        // Each record kept for the same organization.
+        auto kept = [&nodes](const models::UsageRollup &m) {
+            QStringList out;
+            for (qsizetype k = 0; k < m.records.size(); ++k)
+                out << nodes.at(m.organization.at(k)).id + QLatin1Char('|') +
+                           identities({m.records.at(k)}).first();
+            out.sort();
+            return out;
+        };
+        QCOMPARE(kept(asRecords), kept(byRecords));
+        if (parentIncludesChildren)
+            QVERIFY(byColumns.duplicatesRemoved > 0);
+
+        const models::RateCard card = models::RateCard::bundled();
+        const models::Showback a = models::computeShowback(nodes, byRecords, card);
+        const models::Showback b = models::computeShowback(nodes, byColumns, card);
+        QCOMPARE(b.months, a.months);
+        QCOMPARE(b.currency, a.currency);
+        QCOMPARE(b.billed, a.billed);
+        QCOMPARE(b.unpricedRecords, a.unpricedRecords);
+        QCOMPARE(b.rows.size(), a.rows.size());
+        auto close = [](double x, double y) { return std::abs(x - y) <= 1e-9 * std::max(1.0, std::abs(y)); };
+        QVERIFY(close(b.total, a.total));
+        QVERIFY(a.total > 0);
+        for (qsizetype r = 0; r < a.rows.size(); ++r) {
+            QCOMPARE(b.rows.at(r).organization, a.rows.at(r).organization);
+            QCOMPARE(b.rows.at(r).records, a.rows.at(r).records);
+            QCOMPARE(b.rows.at(r).unpriced, a.rows.at(r).unpriced);
+            for (qsizetype m = 0; m < a.months.size(); ++m)
+                QVERIFY(close(b.rows.at(r).cost.at(m), a.rows.at(r).cost.at(m)));
+        }
+
+        const models::UsageDayRange range = models::UsageDayRange::fromDates(from, to);
+        const models::UsageCube ca = models::rollupCube(nodes, byRecords, range);
+        const models::UsageCube cb = models::rollupCube(nodes, byColumns, range);
+        QCOMPARE(cb.rowCount(), ca.rowCount());
+        QVERIFY(cb.isCovered(range));
+        models::UsageQuery q;
+        q.range = range;
+        q.granularity = models::UsageGranularity::Month;
+        q.groupBy = {models::UsageDimension::Organization};
+        const models::UsageAggregate ga = models::UsageAggregator::aggregate(ca, q);
+        const models::UsageAggregate gb = models::UsageAggregator::aggregate(cb, q);
+        QCOMPARE(gb.groupCount(), ga.groupCount());
+        QHash<QString, double> totals;
+        for (int g = 0; g < ga.groupCount(); ++g)
+            totals.insert(ga.group(g).keys.value(0).key, ga.rowTotal(g));
+        for (int g = 0; g < gb.groupCount(); ++g) {
+            const QString key = gb.group(g).keys.value(0).key;
+            QVERIFY(totals.contains(key));
+            QVERIFY(close(gb.rowTotal(g), totals.value(key)));
+        }
     }
 
     // The Usage page's Organization dimension: grouped by organization, a
