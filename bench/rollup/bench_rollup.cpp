@@ -27,6 +27,7 @@
 //                [--records] [--back-to-back]
 //   bench_rollup --base-url URL [--org ID]
 
+#include "api/allocatorpolicy.h"
 #include "api/client.h"
 #include "api/organizationsapi.h"
 #include "api/ratebudget.h"
@@ -163,6 +164,7 @@ QString findUnit(api::Client &client, const QString &suffix)
 
 int main(int argc, char **argv)
 {
+    api::keepFreedMemoryInProcess(); // as the console does
     TracingApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.debug=false\norgscope.*.info=false"));
     QCommandLineParser p;
