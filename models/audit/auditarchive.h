@@ -3,7 +3,8 @@
 // stored a page at a time as blocks (auditarchiveblock.h): the table's
 // columns in one compressed blob, read straight into an AuditStore, and the
 // entries as received in another, read back on demand for the details pane
-// and exports; an id index finds an entry's block and de-duplicates. Beside
+// and exports; an id index finds an entry's block (filled many pages at
+// once, see indexPending(); the writer de-duplicates from memory). Beside
 // them, the time ranges it holds completely (coverage()). An archive of an
 // older layout (one row per entry, schema 1 and 2) is converted when opened
 // for writing, in one transaction, and read as it is when opened read-only. Each instance has its own
