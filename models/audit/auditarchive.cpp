@@ -188,8 +188,14 @@ struct AuditArchive::PendingIds
     };
     MappedVector<Entry> entries;    // written and committed, not in the index
     std::vector<Entry> uncommitted; // written by the open transaction
-    MappedVector<quint32> table;    // 1 + index into entries, 0 empty; a power of two long
-    MappedVector<quint32> known;    // sorted fingerprints of the index's ids
+    // fingerprint << 32 | 1 + index into entries, 0 empty; a power of two
+    // long. The fingerprint is compared here: a probe touches one line.
+    MappedVector<quint64> table;
+    MappedVector<quint32> known; // sorted fingerprints of the index's ids
+    // known's 2^16 buckets by the fingerprint's top bits: where each starts
+    // (fingerprints are uniform: a handful per bucket, not 20 steps of a
+    // binary search through memory).
+    std::vector<quint32> buckets;
     bool knownLoaded = false;
     qint64 cachedBlock = -1; // a pending block decoded to confirm a hit
     api::AuditColumns cachedColumns;
@@ -203,11 +209,28 @@ struct AuditArchive::PendingIds
     void insert(quint32 index)
     {
         const size_t mask = table.size() - 1;
-        for (size_t i = slotOf(entries[index].fp, mask);; i = (i + 1) & mask)
+        const quint32 fp = entries[index].fp;
+        for (size_t i = slotOf(fp, mask);; i = (i + 1) & mask)
             if (table[i] == 0) {
-                table[i] = index + 1;
+                table[i] = quint64(fp) << 32 | (index + 1);
                 return;
             }
+    }
+    void indexKnown()
+    {
+        buckets.assign(65537, 0);
+        for (quint32 fp : known)
+            ++buckets[(fp >> 16) + 1];
+        for (size_t b = 1; b < buckets.size(); ++b)
+            buckets[b] += buckets[b - 1];
+    }
+    bool mayBeKnown(quint32 fp) const
+    {
+        if (known.empty())
+            return false;
+        const auto first = known.begin() + buckets[fp >> 16];
+        const auto last = known.begin() + buckets[(fp >> 16) + 1];
+        return std::find(first, last, fp) != last;
     }
     void commit()
     {
@@ -232,8 +255,7 @@ struct AuditArchive::PendingIds
             return false;
         const size_t mask = table.size() - 1;
         for (size_t i = slotOf(fp, mask); table[i] != 0; i = (i + 1) & mask) {
-            const Entry &e = entries[table[i] - 1];
-            if (e.fp == fp && f(e))
+            if (quint32(table[i] >> 32) == fp && f(entries[quint32(table[i]) - 1]))
                 return true;
         }
         return false;
@@ -251,6 +273,7 @@ struct AuditArchive::PendingIds
     {
         clear();
         known = {};
+        buckets = {};
         knownLoaded = false;
     }
 };
@@ -882,11 +905,20 @@ constexpr size_t kIndexBatch = 262144;
 // An id on its way into the index: bytes in an arena.
 struct ArenaKey
 {
+    quint64 prefix; // the first 8 bytes, big-endian, zero-padded: decides most comparisons
     quint32 offset;
     quint32 size;
     qint64 block;
     quint32 slot;
 };
+
+quint64 prefixOf(QByteArrayView id)
+{
+    quint64 v = 0;
+    for (qsizetype i = 0; i < 8; ++i)
+        v = v << 8 | (i < id.size() ? quint8(id[i]) : 0);
+    return v;
+}
 
 } // namespace
 
@@ -944,6 +976,7 @@ bool AuditArchive::loadKnownIds()
     }
     p.commit();
     p.known = std::move(known);
+    p.indexKnown();
     p.knownLoaded = true;
     return true;
 }
@@ -987,7 +1020,7 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
     QString error;
     QSqlError sqlError;
     const auto inIndex = [&](QByteArrayView id, quint32 fp) {
-        if (!std::binary_search(pending.known.begin(), pending.known.end(), fp))
+        if (!pending.mayBeKnown(fp))
             return false;
         lookup.bindValue(0, QByteArray::fromRawData(id.data(), id.size()));
         if (!lookup.exec()) {
@@ -1118,7 +1151,7 @@ bool AuditArchive::indexBlocksAfterThrough()
             return fail(Problem::Corrupt, QStringLiteral("damaged block"), QString::number(block));
         for (qsizetype i = 0; i < columns.size(); ++i) {
             const QByteArrayView id = columns.ids.view(i);
-            keys.push_back({quint32(arena.size()), quint32(id.size()), block, quint32(i)});
+            keys.push_back({prefixOf(id), quint32(arena.size()), quint32(id.size()), block, quint32(i)});
             arena.insert(arena.end(), id.data(), id.data() + id.size());
         }
         last = block;
@@ -1128,8 +1161,11 @@ bool AuditArchive::indexBlocksAfterThrough()
     q.finish();
     const auto view = [&arena](const ArenaKey &k) { return QByteArrayView(arena.data() + k.offset, k.size); };
     // SQLite's order of BLOB keys (bytes, then length): each index page once.
-    std::sort(keys.begin(), keys.end(),
-              [&view](const ArenaKey &x, const ArenaKey &y) { return idLess(view(x), view(y)); });
+    // Equal prefixes (or one id shorter than 8 bytes) fall to idLess, which
+    // orders as SQLite does.
+    std::sort(keys.begin(), keys.end(), [&view](const ArenaKey &x, const ArenaKey &y) {
+        return x.prefix != y.prefix ? x.prefix < y.prefix : idLess(view(x), view(y));
+    });
     static const char kInsertId[] = "INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)";
     if (sqlite3 *handle = handleOf(db)) {
         // The C API: no QVariant per value, the key bound in place.
@@ -1177,6 +1213,7 @@ bool AuditArchive::indexBlocksAfterThrough()
         MappedVector<quint32> merged(p.known.size() + added.size()); // exactly as long: it stays
         std::merge(p.known.begin(), p.known.end(), added.begin(), added.end(), merged.begin());
         p.known = std::move(merged);
+        p.indexKnown();
     }
     p.clear();
     return true;
