@@ -242,6 +242,8 @@ struct AuditArchive::PendingIds
             for (quint32 i = 0; i < quint32(entries.size()); ++i)
                 insert(i);
         }
+        if (entries.capacity() < entries.size() + uncommitted.size())
+            entries.reserve(std::max<size_t>(2 * (entries.size() + uncommitted.size()), 1 << 18));
         for (const Entry &e : uncommitted) {
             entries.push_back(e);
             insert(quint32(entries.size() - 1));
@@ -1142,6 +1144,17 @@ bool AuditArchive::indexBlocksAfterThrough()
     // ten times the memory.
     MappedVector<char> arena;
     MappedVector<ArenaKey> keys;
+    {
+        // Sized once: growing mapped buffers copies and faults them in again.
+        QSqlQuery count(db);
+        count.prepare(QStringLiteral("SELECT IFNULL(SUM(count), 0) FROM blocks WHERE id > ?"));
+        count.addBindValue(m_indexedThrough);
+        if (!count.exec() || !count.next())
+            return fail(QStringLiteral("cannot index"), count.lastError());
+        const qint64 n = count.value(0).toLongLong();
+        keys.reserve(size_t(std::max<qint64>(n, 0)));
+        arena.reserve(size_t(std::max<qint64>(n, 0)) * 40);
+    }
     qint64 last = m_indexedThrough;
     api::AuditColumns columns;
     while (q.next()) {
