@@ -18,6 +18,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <sqlite3.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <cstring>
@@ -143,9 +144,146 @@ QString safeFileName(const QString &organizationId)
 
 } // namespace
 
+namespace {
+
+// For the writer's id buffers (megabytes for a quarter million ids): mapped
+// and unmapped directly rather than taken from malloc. glibc raises its mmap
+// threshold to the size of the largest mapped block freed, so freeing these
+// would send the whole process's page-sized buffers (a page's bytes are
+// about a megabyte) to the heap, where freed memory stays resident.
+template <typename T> struct MappedAllocator
+{
+    using value_type = T;
+    MappedAllocator() = default;
+    template <typename U> MappedAllocator(const MappedAllocator<U> &) noexcept {}
+    T *allocate(std::size_t n)
+    {
+        void *p = ::mmap(nullptr, n * sizeof(T), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            throw std::bad_alloc();
+        return static_cast<T *>(p);
+    }
+    void deallocate(T *p, std::size_t n) noexcept { ::munmap(p, n * sizeof(T)); }
+    template <typename U> bool operator==(const MappedAllocator<U> &) const noexcept { return true; }
+};
+template <typename T> using MappedVector = std::vector<T, MappedAllocator<T>>;
+
+} // namespace
+
+// The writer's view of which ids the archive holds. The id index's keys are
+// random: inserting a batch's ids rewrites most of the index, so at a million
+// entries the writer spent most of its time reading and writing index pages.
+// Instead a batch is checked against fingerprints in memory (every id of the
+// index, and those written since in an open-addressing table), a fingerprint
+// hit confirmed against the bytes; the ids go into the index many pages at
+// once (indexPending()), sorted, so each index page is rewritten once per
+// quarter million entries rather than once per batch.
+struct AuditArchive::PendingIds
+{
+    struct Entry
+    {
+        quint32 fp;
+        quint32 slot;
+        qint64 block;
+    };
+    MappedVector<Entry> entries;    // written and committed, not in the index
+    std::vector<Entry> uncommitted; // written by the open transaction
+    // fingerprint << 32 | 1 + index into entries, 0 empty; a power of two
+    // long. The fingerprint is compared here: a probe touches one line.
+    MappedVector<quint64> table;
+    MappedVector<quint32> known; // sorted fingerprints of the index's ids
+    // known's 2^16 buckets by the fingerprint's top bits: where each starts
+    // (fingerprints are uniform: a handful per bucket, not 20 steps of a
+    // binary search through memory).
+    std::vector<quint32> buckets;
+    bool knownLoaded = false;
+    qint64 cachedBlock = -1; // a pending block decoded to confirm a hit
+    api::AuditColumns cachedColumns;
+
+    static quint32 fingerprint(QByteArrayView id)
+    {
+        const size_t h = qHash(id, size_t(0x9e3779b97f4a7c15ULL));
+        return quint32(h ^ (quint64(h) >> 32));
+    }
+    static size_t slotOf(quint32 fp, size_t mask) { return size_t(fp * 2654435761u) & mask; }
+    void insert(quint32 index)
+    {
+        const size_t mask = table.size() - 1;
+        const quint32 fp = entries[index].fp;
+        for (size_t i = slotOf(fp, mask);; i = (i + 1) & mask)
+            if (table[i] == 0) {
+                table[i] = quint64(fp) << 32 | (index + 1);
+                return;
+            }
+    }
+    void indexKnown()
+    {
+        buckets.assign(65537, 0);
+        for (quint32 fp : known)
+            ++buckets[(fp >> 16) + 1];
+        for (size_t b = 1; b < buckets.size(); ++b)
+            buckets[b] += buckets[b - 1];
+    }
+    bool mayBeKnown(quint32 fp) const
+    {
+        if (known.empty())
+            return false;
+        const auto first = known.begin() + buckets[fp >> 16];
+        const auto last = known.begin() + buckets[(fp >> 16) + 1];
+        return std::find(first, last, fp) != last;
+    }
+    void commit()
+    {
+        if ((entries.size() + uncommitted.size()) * 2 > table.size()) {
+            size_t size = 1024;
+            while (size < (entries.size() + uncommitted.size()) * 2)
+                size *= 2;
+            table.assign(size, 0);
+            for (quint32 i = 0; i < quint32(entries.size()); ++i)
+                insert(i);
+        }
+        if (entries.capacity() < entries.size() + uncommitted.size())
+            entries.reserve(std::max<size_t>(2 * (entries.size() + uncommitted.size()), 1 << 18));
+        for (const Entry &e : uncommitted) {
+            entries.push_back(e);
+            insert(quint32(entries.size() - 1));
+        }
+        uncommitted.clear();
+    }
+    // Calls f(entry) for each pending entry with this fingerprint until f is true.
+    template <typename F> bool anyWith(quint32 fp, F &&f) const
+    {
+        if (table.empty())
+            return false;
+        const size_t mask = table.size() - 1;
+        for (size_t i = slotOf(fp, mask); table[i] != 0; i = (i + 1) & mask) {
+            if (quint32(table[i] >> 32) == fp && f(entries[quint32(table[i]) - 1]))
+                return true;
+        }
+        return false;
+    }
+    // Frees the memory too: a load's quarter million entries are megabytes.
+    void clear()
+    {
+        entries = {};
+        uncommitted = {};
+        table = {};
+        cachedBlock = -1;
+        cachedColumns = {};
+    }
+    void forget()
+    {
+        clear();
+        known = {};
+        buckets = {};
+        knownLoaded = false;
+    }
+};
+
 AuditArchive::AuditArchive(const QString &organizationId, const QString &directory)
     : m_organizationId(organizationId),
-      m_connection(QStringLiteral("orgscope-audit-archive-%1").arg(++g_connectionCounter))
+      m_connection(QStringLiteral("orgscope-audit-archive-%1").arg(++g_connectionCounter)),
+      m_pendingIds(std::make_unique<PendingIds>())
 {
     const QString dir = directory.isEmpty() ? defaultDirectory() : directory;
     m_path = QDir(dir).filePath(QStringLiteral("audit-%1.sqlite").arg(safeFileName(organizationId)));
@@ -170,6 +308,9 @@ bool AuditArchive::isOpen() const
 
 void AuditArchive::close()
 {
+    if (m_mode == Mode::ReadWrite)
+        indexPending(); // else the next open() does it
+    m_pendingIds->forget();
     m_mode = Mode::Closed;
     if (QSqlDatabase::contains(m_connection)) {
         {
@@ -289,6 +430,8 @@ bool AuditArchive::openFile(bool readOnly)
     m_mode = Mode::Closed;
     m_cachedBlock = -1;
     m_cachedBodies = {};
+    m_indexedThrough = 0;
+    m_pendingIds->forget();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
     db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
@@ -321,6 +464,10 @@ bool AuditArchive::openFile(bool readOnly)
         return fail(Problem::NewerSchema, QStringLiteral("archive format %1, this version reads up to %2")
                                               .arg(version)
                                               .arg(kSchemaVersion));
+    if (version >= 4 && q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'ids_through'")) &&
+        q.next())
+        m_indexedThrough = q.value(0).toLongLong();
+    q.finish();
     if (readOnly) {
         // An older layout is read as it is: only a writer converts it.
         m_legacy = version < kSchemaVersion && hasTable(QStringLiteral("entries"));
@@ -370,26 +517,49 @@ bool AuditArchive::initSchema(int version)
     for (const QString &sql : std::as_const(statements))
         if (!exec(sql))
             return false;
-    if (version == kSchemaVersion)
-        return true;
-    // Schemas 1 and 2 (one row per entry) become blocks in one transaction:
-    // a failure leaves the file as it was. A version 1 archive gains the
-    // coverage table empty: nothing it holds is known to be complete, so its
-    // stretches are fetched again once.
+    // Schema 4: the id index lags the blocks while a load streams in (meta
+    // "ids_through", the last block indexed). Blocks after it are left by a
+    // crash or a failed indexing: indexed now, before anything reads by id.
+    // Schema 3 indexed every block as it was written: all of them are.
+    // Schemas 1 and 2 (one row per entry) become blocks. Each in one
+    // transaction: a failure leaves the file as it was. A version 1 archive
+    // gains the coverage table empty: nothing it holds is known to be
+    // complete, so its stretches are fetched again once.
+    if (version == kSchemaVersion) {
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        if (!q.exec(QStringLiteral("SELECT IFNULL(MAX(id), 0) FROM blocks")) || !q.next())
+            return fail(QStringLiteral("cannot read"), q.lastError());
+        if (q.value(0).toLongLong() <= m_indexedThrough)
+            return true;
+    }
     if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
         return false;
-    const bool ok = migrateRows() && exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) "
-                                                         "VALUES('schema', '%1')")
-                                              .arg(kSchemaVersion));
+    bool ok = true;
+    if (version == 3) {
+        ok = exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) SELECT 'ids_through', "
+                                 "IFNULL(MAX(id), 0) FROM blocks"));
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        ok = ok && q.exec(QStringLiteral("SELECT IFNULL(MAX(id), 0) FROM blocks")) && q.next();
+        if (ok)
+            m_indexedThrough = q.value(0).toLongLong();
+    } else if (version < 3) {
+        ok = migrateRows();
+    }
+    ok = ok && indexBlocksAfterThrough() &&
+         exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '%1')")
+                  .arg(kSchemaVersion));
     if (!ok || !exec(QStringLiteral("COMMIT"))) {
         const Problem problem = m_problem;
         const QString error = m_error;
         QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("ROLLBACK"));
+        m_indexedThrough = 0;
+        m_pendingIds->forget();
         m_problem = problem;
         m_error = error;
         return false;
     }
-    exec(QStringLiteral("PRAGMA incremental_vacuum"));
+    if (version < 3)
+        exec(QStringLiteral("PRAGMA incremental_vacuum"));
     return true;
 }
 
@@ -416,6 +586,7 @@ bool AuditArchive::migrateRows()
         const auditarchiveblock::PreparedBlock block =
             auditarchiveblock::prepare(auditarchiveblock::fromEvents(batch));
         const int n = writeBlocks({&block});
+        m_pendingIds->commit(); // the next pages de-duplicate against these (one transaction)
         batch.clear();
         converted += std::max(n, 0);
         return n >= 0;
@@ -639,7 +810,7 @@ const auditarchiveblock::Bodies *AuditArchive::bodiesOf(qint64 block) const
 QHash<QString, QByteArray> AuditArchive::fullEntries(const QStringList &ids) const
 {
     QHash<QString, QByteArray> out;
-    if (ids.isEmpty())
+    if (ids.isEmpty() || !indexPendingForReading())
         return out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
@@ -691,29 +862,6 @@ int AuditArchive::appendPage(const api::AuditColumns &page)
     return appendBlocks({&block});
 }
 
-int AuditArchive::appendBlocks(const std::vector<const auditarchiveblock::PreparedBlock *> &blocks)
-{
-    if (m_mode != Mode::ReadWrite) {
-        fail(m_mode == Mode::ReadOnly ? Problem::ReadOnly : Problem::CannotOpen,
-             m_mode == Mode::ReadOnly ? QStringLiteral("archive open read-only")
-                                      : QStringLiteral("archive not open"));
-        return -1;
-    }
-    // Statements run through QSqlQuery rather than QSqlDatabase::transaction():
-    // only they keep SQLite's result code, which tells a full disk from damage.
-    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return -1;
-    const int added = writeBlocks(blocks);
-    if (added >= 0 && exec(QStringLiteral("COMMIT")))
-        return added;
-    const Problem problem = m_problem;
-    const QString error = m_error;
-    QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("ROLLBACK"));
-    m_problem = problem;
-    m_error = error;
-    return -1;
-}
-
 namespace {
 
 // The SQLite connection under a Qt one, when the driver runs the very SQLite
@@ -741,14 +889,6 @@ struct Statement
     ~Statement() { sqlite3_finalize(stmt); }
 };
 
-// An entry of a batch on its way into the id index.
-struct IdKey
-{
-    QByteArrayView id;
-    quint32 block; // index into the batch
-    quint32 slot;  // index into the block as prepared
-};
-
 // SQLite's order of BLOB keys: bytes, then length.
 bool idLess(QByteArrayView a, QByteArrayView b)
 {
@@ -758,6 +898,91 @@ bool idLess(QByteArrayView a, QByteArrayView b)
 
 } // namespace
 
+namespace {
+
+// Ids waiting for the index: this many entries go in together (about a
+// quarter of a million-entry load; ~6 MB of fingerprints and keys).
+constexpr size_t kIndexBatch = 262144;
+
+// An id on its way into the index: bytes in an arena.
+struct ArenaKey
+{
+    quint64 prefix; // the first 8 bytes, big-endian, zero-padded: decides most comparisons
+    quint32 offset;
+    quint32 size;
+    qint64 block;
+    quint32 slot;
+};
+
+quint64 prefixOf(QByteArrayView id)
+{
+    quint64 v = 0;
+    for (qsizetype i = 0; i < 8; ++i)
+        v = v << 8 | (i < id.size() ? quint8(id[i]) : 0);
+    return v;
+}
+
+} // namespace
+
+bool AuditArchive::loadKnownIds()
+{
+    PendingIds &p = *m_pendingIds;
+    if (p.knownLoaded)
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    MappedVector<quint32> known;
+    if (sqlite3 *handle = handleOf(db)) {
+        Statement select;
+        if (sqlite3_prepare_v2(handle, "SELECT id FROM ids", -1, &select.stmt, nullptr) != SQLITE_OK)
+            return fail(QStringLiteral("cannot read the id index"),
+                        QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(handle)),
+                                  QSqlError::StatementError,
+                                  QString::number(sqlite3_extended_errcode(handle))));
+        int rc;
+        while ((rc = sqlite3_step(select.stmt)) == SQLITE_ROW)
+            known.push_back(PendingIds::fingerprint(
+                QByteArrayView(static_cast<const char *>(sqlite3_column_blob(select.stmt, 0)),
+                               sqlite3_column_bytes(select.stmt, 0))));
+        if (rc != SQLITE_DONE)
+            return fail(QStringLiteral("cannot read the id index"),
+                        QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(handle)),
+                                  QSqlError::StatementError,
+                                  QString::number(sqlite3_extended_errcode(handle))));
+    } else {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id FROM ids")))
+            return fail(QStringLiteral("cannot read the id index"), q.lastError());
+        while (q.next())
+            known.push_back(PendingIds::fingerprint(q.value(0).toByteArray()));
+        if (q.lastError().isValid())
+            return fail(QStringLiteral("cannot read the id index"), q.lastError());
+    }
+    std::sort(known.begin(), known.end());
+    // Blocks written since the index was last brought up to date (a failed
+    // indexPending()): their ids are pending.
+    p.clear();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, columns FROM blocks WHERE id > ? ORDER BY id"));
+    q.addBindValue(m_indexedThrough);
+    if (!q.exec())
+        return fail(QStringLiteral("cannot read"), q.lastError());
+    api::AuditColumns columns;
+    while (q.next()) {
+        const qint64 block = q.value(0).toLongLong();
+        if (!auditarchiveblock::decodeColumns(q.value(1).toByteArray(), columns))
+            return fail(Problem::Corrupt, QStringLiteral("damaged block"), QString::number(block));
+        for (qsizetype i = 0; i < columns.size(); ++i)
+            p.uncommitted.push_back({PendingIds::fingerprint(columns.ids.view(i)), quint32(i), block});
+    }
+    p.commit();
+    p.known = std::move(known);
+    p.indexKnown();
+    p.knownLoaded = true;
+    return true;
+}
+
 int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::PreparedBlock *> &prepared)
 {
     const auto failed = [this](auto &&...args) {
@@ -765,13 +990,7 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
         return -1;
     };
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    sqlite3 *handle = handleOf(db);
-    const auto sqliteFailed = [&] {
-        const int code = sqlite3_extended_errcode(handle);
-        const QString text = QString::fromUtf8(sqlite3_errmsg(handle));
-        return failed(QStringLiteral("cannot write"),
-                      QSqlError(QString(), text, QSqlError::StatementError, QString::number(code)));
-    };
+    PendingIds &pending = *m_pendingIds;
     // The ids come from the blocks themselves: the queue holds nothing else.
     std::vector<api::AuditColumns> columns(prepared.size());
     size_t entries = 0;
@@ -787,59 +1006,61 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
     }
     if (entries == 0)
         return 0;
+    if (!loadKnownIds())
+        return -1;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT IFNULL(MAX(id), 0) + 1 FROM blocks")) || !q.next())
         return failed(QStringLiteral("cannot write"), q.lastError());
     const qint64 firstBlock = q.value(0).toLongLong(); // batch block b is stored as firstBlock + b
     q.finish();
 
-    // The index's keys are random: inserted in the batch's order, each entry
-    // would land on another index page, and a transaction would write most of
-    // the index again (and more than once when it does not fit the cache).
-    // In key order each page is visited once. Equal ids keep the batch's
-    // order (stable), so the first one appended is the one kept, as before.
-    std::vector<IdKey> keys;
-    keys.reserve(entries);
-    for (size_t b = 0; b < columns.size(); ++b)
-        for (qsizetype i = 0; i < columns[b].size(); ++i)
-            keys.push_back({columns[b].ids.view(i), quint32(b), quint32(i)});
-    std::stable_sort(keys.begin(), keys.end(),
-                     [](const IdKey &x, const IdKey &y) { return idLess(x.id, y.id); });
-    static const char kInsertId[] = "INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)";
-    // duplicate[b][i]: entry i of block b is held already (or earlier in the batch).
-    std::vector<std::vector<bool>> duplicate(columns.size());
-    for (size_t b = 0; b < columns.size(); ++b)
-        duplicate[b].assign(size_t(columns[b].size()), false);
-    if (handle) {
-        // The C API: no QVariant per value, the key bound in place.
-        Statement insert;
-        if (sqlite3_prepare_v2(handle, kInsertId, -1, &insert.stmt, nullptr) != SQLITE_OK)
-            return sqliteFailed();
-        for (const IdKey &key : keys) {
-            sqlite3_bind_blob(insert.stmt, 1, key.id.data(), int(key.id.size()), SQLITE_STATIC);
-            sqlite3_bind_int64(insert.stmt, 2, firstBlock + qint64(key.block));
-            sqlite3_bind_int64(insert.stmt, 3, qint64(key.slot));
-            if (sqlite3_step(insert.stmt) != SQLITE_DONE)
-                return sqliteFailed();
-            if (sqlite3_changes(handle) == 0)
-                duplicate[key.block][key.slot] = true;
-            sqlite3_reset(insert.stmt);
+    // Is the id held already? In the index: a fingerprint hit is confirmed by
+    // a lookup (only true duplicates and rare collisions get there).
+    QSqlQuery lookup(db);
+    if (!lookup.prepare(QStringLiteral("SELECT 1 FROM ids WHERE id = ?")))
+        return failed(QStringLiteral("cannot read"), lookup.lastError());
+    QString error;
+    QSqlError sqlError;
+    const auto inIndex = [&](QByteArrayView id, quint32 fp) {
+        if (!pending.mayBeKnown(fp))
+            return false;
+        lookup.bindValue(0, QByteArray::fromRawData(id.data(), id.size()));
+        if (!lookup.exec()) {
+            sqlError = lookup.lastError();
+            return false;
         }
-    } else {
-        QSqlQuery insert(db);
-        if (!insert.prepare(QLatin1String(kInsertId)))
-            return failed(QStringLiteral("cannot write"), insert.lastError());
-        for (const IdKey &key : keys) {
-            // Ids are kept as their UTF-8 bytes (a blob): no conversion per entry.
-            insert.bindValue(0, QByteArray::fromRawData(key.id.data(), key.id.size()));
-            insert.bindValue(1, firstBlock + qint64(key.block));
-            insert.bindValue(2, qint64(key.slot));
-            if (!insert.exec())
-                return failed(QStringLiteral("cannot write"), insert.lastError());
-            if (insert.numRowsAffected() != 1)
-                duplicate[key.block][key.slot] = true;
-        }
-    }
+        const bool found = lookup.next();
+        lookup.finish();
+        return found;
+    };
+    // Written since the index was brought up to date: confirmed against the block.
+    const auto inPending = [&](QByteArrayView id, quint32 fp) {
+        return pending.anyWith(fp, [&](const PendingIds::Entry &e) {
+            if (pending.cachedBlock != e.block) {
+                pending.cachedBlock = -1;
+                QSqlQuery read(db);
+                read.prepare(QStringLiteral("SELECT columns FROM blocks WHERE id = ?"));
+                read.addBindValue(e.block);
+                if (!read.exec() || !read.next()) {
+                    sqlError = read.lastError();
+                    if (!sqlError.isValid())
+                        error = QStringLiteral("block %1 is missing").arg(e.block);
+                    return false;
+                }
+                if (!auditarchiveblock::decodeColumns(read.value(0).toByteArray(), pending.cachedColumns)) {
+                    error = QStringLiteral("damaged block %1").arg(e.block);
+                    return false;
+                }
+                pending.cachedBlock = e.block;
+            }
+            return qsizetype(e.slot) < pending.cachedColumns.size() &&
+                   pending.cachedColumns.ids.view(qsizetype(e.slot)) == id;
+        });
+    };
+    // Equal ids inside the batch: the first one appended is kept.
+    QSet<QByteArrayView> batchIds;
+    batchIds.reserve(qsizetype(entries));
+    pending.uncommitted.clear();
 
     int added = 0;
     for (size_t b = 0; b < columns.size(); ++b) {
@@ -849,9 +1070,22 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
         const qint64 block = firstBlock + qint64(b);
         std::vector<qsizetype> kept;
         kept.reserve(size_t(page.size()));
-        for (qsizetype i = 0; i < page.size(); ++i)
-            if (!duplicate[b][size_t(i)])
-                kept.push_back(i);
+        const size_t pendingBefore = pending.uncommitted.size();
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            const QByteArrayView id = page.ids.view(i);
+            const quint32 fp = PendingIds::fingerprint(id);
+            bool held = batchIds.contains(id);
+            held = held || inPending(id, fp) || inIndex(id, fp);
+            if (sqlError.isValid())
+                return failed(QStringLiteral("cannot read"), sqlError);
+            if (!error.isEmpty())
+                return failed(Problem::Corrupt, QStringLiteral("cannot read"), error);
+            if (held)
+                continue;
+            batchIds.insert(id);
+            pending.uncommitted.push_back({fp, quint32(kept.size()), block});
+            kept.push_back(i);
+        }
         if (kept.empty())
             continue;
         QByteArray columnsBlob = prepared[b]->columns;
@@ -874,19 +1108,8 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
             oldest = page.timeMs[size_t(kept.back())];
             if (columnsBlob.isEmpty() || bodiesBlob.isEmpty())
                 return failed(Problem::Other, QStringLiteral("cannot compress"));
-            if (!q.prepare(QStringLiteral("UPDATE ids SET slot = ? WHERE id = ? AND block = ?")))
-                return failed(QStringLiteral("cannot write"), q.lastError());
-            for (size_t slot = 0; slot < kept.size(); ++slot) {
-                if (kept[slot] == qsizetype(slot))
-                    continue;
-                const QByteArrayView key = page.ids.view(kept[slot]);
-                q.bindValue(0, qint64(slot));
-                q.bindValue(1, QByteArray::fromRawData(key.data(), key.size()));
-                q.bindValue(2, block);
-                if (!q.exec())
-                    return failed(QStringLiteral("cannot write"), q.lastError());
-            }
         }
+        Q_ASSERT(pending.uncommitted.size() - pendingBefore == kept.size());
         if (!q.prepare(QStringLiteral(
                 "INSERT INTO blocks(id, newest_ms, oldest_ms, count, columns) VALUES(?, ?, ?, ?, ?)")))
             return failed(QStringLiteral("cannot write"), q.lastError());
@@ -906,6 +1129,167 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
         added += int(kept.size());
     }
     return added;
+}
+
+bool AuditArchive::indexBlocksAfterThrough()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, count, columns FROM blocks WHERE id > ? ORDER BY id"));
+    q.addBindValue(m_indexedThrough);
+    if (!q.exec())
+        return fail(QStringLiteral("cannot index"), q.lastError());
+    // The ids only, back to back: a quarter million decoded pages would be
+    // ten times the memory.
+    MappedVector<char> arena;
+    MappedVector<ArenaKey> keys;
+    {
+        // Sized once: growing mapped buffers copies and faults them in again.
+        QSqlQuery count(db);
+        count.prepare(QStringLiteral("SELECT IFNULL(SUM(count), 0) FROM blocks WHERE id > ?"));
+        count.addBindValue(m_indexedThrough);
+        if (!count.exec() || !count.next())
+            return fail(QStringLiteral("cannot index"), count.lastError());
+        const qint64 n = count.value(0).toLongLong();
+        keys.reserve(size_t(std::max<qint64>(n, 0)));
+        arena.reserve(size_t(std::max<qint64>(n, 0)) * 40);
+    }
+    qint64 last = m_indexedThrough;
+    api::AuditColumns columns;
+    while (q.next()) {
+        const qint64 block = q.value(0).toLongLong();
+        if (!auditarchiveblock::decodeColumns(q.value(2).toByteArray(), columns) ||
+            columns.size() != q.value(1).toLongLong())
+            return fail(Problem::Corrupt, QStringLiteral("damaged block"), QString::number(block));
+        for (qsizetype i = 0; i < columns.size(); ++i) {
+            const QByteArrayView id = columns.ids.view(i);
+            keys.push_back({prefixOf(id), quint32(arena.size()), quint32(id.size()), block, quint32(i)});
+            arena.insert(arena.end(), id.data(), id.data() + id.size());
+        }
+        last = block;
+    }
+    if (q.lastError().isValid())
+        return fail(QStringLiteral("cannot index"), q.lastError());
+    q.finish();
+    const auto view = [&arena](const ArenaKey &k) { return QByteArrayView(arena.data() + k.offset, k.size); };
+    // SQLite's order of BLOB keys (bytes, then length): each index page once.
+    // Equal prefixes (or one id shorter than 8 bytes) fall to idLess, which
+    // orders as SQLite does.
+    std::sort(keys.begin(), keys.end(), [&view](const ArenaKey &x, const ArenaKey &y) {
+        return x.prefix != y.prefix ? x.prefix < y.prefix : idLess(view(x), view(y));
+    });
+    static const char kInsertId[] = "INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)";
+    if (sqlite3 *handle = handleOf(db)) {
+        // The C API: no QVariant per value, the key bound in place.
+        Statement insert;
+        bool ok = sqlite3_prepare_v2(handle, kInsertId, -1, &insert.stmt, nullptr) == SQLITE_OK;
+        for (size_t k = 0; ok && k < keys.size(); ++k) {
+            const QByteArrayView id = view(keys[k]);
+            sqlite3_bind_blob(insert.stmt, 1, id.data(), int(id.size()), SQLITE_STATIC);
+            sqlite3_bind_int64(insert.stmt, 2, keys[k].block);
+            sqlite3_bind_int64(insert.stmt, 3, qint64(keys[k].slot));
+            ok = sqlite3_step(insert.stmt) == SQLITE_DONE;
+            sqlite3_reset(insert.stmt);
+        }
+        if (!ok)
+            return fail(QStringLiteral("cannot index"),
+                        QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(handle)),
+                                  QSqlError::StatementError,
+                                  QString::number(sqlite3_extended_errcode(handle))));
+    } else {
+        QSqlQuery insert(db);
+        if (!insert.prepare(QLatin1String(kInsertId)))
+            return fail(QStringLiteral("cannot index"), insert.lastError());
+        for (const ArenaKey &key : keys) {
+            // Ids are kept as their UTF-8 bytes (a blob): no conversion per entry.
+            insert.bindValue(0, view(key).toByteArray());
+            insert.bindValue(1, key.block);
+            insert.bindValue(2, qint64(key.slot));
+            if (!insert.exec())
+                return fail(QStringLiteral("cannot index"), insert.lastError());
+        }
+    }
+    QSqlQuery meta(db);
+    meta.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('ids_through', ?)"));
+    meta.addBindValue(QString::number(last));
+    if (!meta.exec())
+        return fail(QStringLiteral("cannot index"), meta.lastError());
+    m_indexedThrough = last;
+    PendingIds &p = *m_pendingIds;
+    if (p.knownLoaded) {
+        MappedVector<quint32> added;
+        added.reserve(keys.size());
+        for (const ArenaKey &k : keys)
+            added.push_back(PendingIds::fingerprint(view(k)));
+        std::sort(added.begin(), added.end());
+        MappedVector<quint32> merged(p.known.size() + added.size()); // exactly as long: it stays
+        std::merge(p.known.begin(), p.known.end(), added.begin(), added.end(), merged.begin());
+        p.known = std::move(merged);
+        p.indexKnown();
+    }
+    p.clear();
+    return true;
+}
+
+bool AuditArchive::indexPending()
+{
+    if (m_mode != Mode::ReadWrite)
+        return true;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT IFNULL(MAX(id), 0) FROM blocks")) || !q.next())
+        return fail(QStringLiteral("cannot read"), q.lastError());
+    if (q.value(0).toLongLong() <= m_indexedThrough)
+        return true;
+    q.finish();
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return false;
+    const qint64 through = m_indexedThrough;
+    if (indexBlocksAfterThrough() && exec(QStringLiteral("COMMIT")))
+        return true;
+    const Problem problem = m_problem;
+    const QString error = m_error;
+    QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("ROLLBACK"));
+    m_indexedThrough = through;
+    m_pendingIds->forget(); // rebuilt from the file at the next write
+    m_problem = problem;
+    m_error = error;
+    return false;
+}
+
+bool AuditArchive::indexPendingForReading() const
+{
+    if (m_mode != Mode::ReadWrite || !m_pendingIds || m_pendingIds->entries.empty())
+        return true;
+    return const_cast<AuditArchive *>(this)->indexPending();
+}
+
+int AuditArchive::appendBlocks(const std::vector<const auditarchiveblock::PreparedBlock *> &blocks)
+{
+    if (m_mode != Mode::ReadWrite) {
+        fail(m_mode == Mode::ReadOnly ? Problem::ReadOnly : Problem::CannotOpen,
+             m_mode == Mode::ReadOnly ? QStringLiteral("archive open read-only")
+                                      : QStringLiteral("archive not open"));
+        return -1;
+    }
+    // Statements run through QSqlQuery rather than QSqlDatabase::transaction():
+    // only they keep SQLite's result code, which tells a full disk from damage.
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return -1;
+    const int added = writeBlocks(blocks);
+    if (added >= 0 && exec(QStringLiteral("COMMIT"))) {
+        m_pendingIds->commit();
+        if (m_pendingIds->entries.size() >= kIndexBatch && !indexPending())
+            return -1; // the blocks are stored; their ids are indexed when the archive opens next
+        return added;
+    }
+    m_pendingIds->uncommitted.clear();
+    const Problem problem = m_problem;
+    const QString error = m_error;
+    QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("ROLLBACK"));
+    m_problem = problem;
+    m_error = error;
+    return -1;
 }
 
 AuditArchiveCoverage AuditArchive::coverage() const
@@ -1127,6 +1511,8 @@ qint64 AuditArchive::prune(qint64 olderThanMs, qint64 maxBytes)
         fail(Problem::ReadOnly, QStringLiteral("archive not writable"));
         return -1;
     }
+    if (!indexPending()) // entries go by id
+        return -1;
     qint64 removed = 0;
     if (olderThanMs > 0) {
         const qint64 n = deleteBefore(olderThanMs);
@@ -1166,6 +1552,7 @@ bool AuditArchive::removeFiles()
 {
     if (m_mode != Mode::ReadWrite || !m_lock)
         return fail(Problem::Locked, QStringLiteral("the archive is not ours to delete"));
+    m_pendingIds->forget();
     m_mode = Mode::Closed;
     if (QSqlDatabase::contains(m_connection)) {
         {
@@ -1212,6 +1599,8 @@ qint64 AuditArchive::count() const
 
 QByteArray AuditArchive::fullEntry(const QString &id) const
 {
+    if (!indexPendingForReading())
+        return {};
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(m_legacy ? QStringLiteral(
                              "SELECT b.json FROM entries e JOIN bodies b ON b.entry = e.rowid WHERE e.id = ?")

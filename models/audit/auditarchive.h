@@ -3,7 +3,8 @@
 // stored a page at a time as blocks (auditarchiveblock.h): the table's
 // columns in one compressed blob, read straight into an AuditStore, and the
 // entries as received in another, read back on demand for the details pane
-// and exports; an id index finds an entry's block and de-duplicates. Beside
+// and exports; an id index finds an entry's block (filled many pages at
+// once, see indexPending(); the writer de-duplicates from memory). Beside
 // them, the time ranges it holds completely (coverage()). An archive of an
 // older layout (one row per entry, schema 1 and 2) is converted when opened
 // for writing, in one transaction, and read as it is when opened read-only. Each instance has its own
@@ -65,7 +66,7 @@ public:
 
     static QString defaultDirectory(); // <AppDataLocation>/audit
     QString filePath() const { return m_path; }
-    static constexpr int schemaVersion() { return 3; }
+    static constexpr int schemaVersion() { return 4; }
 
     // Opens (creating if needed) for writing; when another instance holds the
     // archive, for reading only (mode() says which, notice() says so). A
@@ -95,8 +96,15 @@ public:
     int appendPage(const api::AuditColumns &page);
     // Pages already prepared (auditarchiveblock::prepare, off this thread)
     // in one transaction: the archive worker's queue. Returns how many
-    // entries were new, or -1 (none written).
+    // entries were new, or -1 (this batch not written). The entries'
+    // ids go into the id index later, many pages at once (indexPending()).
     int appendBlocks(const std::vector<const auditarchiveblock::PreparedBlock *> &blocks);
+    // Puts the ids of the blocks written since the last call into the id
+    // index, sorted, in one transaction. Done by itself once enough are
+    // waiting, before reading by id, pruning and closing; the archive worker
+    // calls it when a load ends. Until then the writer de-duplicates from
+    // memory, and a crash leaves blocks that the next open() indexes.
+    bool indexPending();
     // Records [fromMs, toMs) as held completely. Call only after every page of
     // an unfiltered load that ran to its end was appended.
     bool addCoverage(qint64 fromMs, qint64 toMs);
@@ -176,6 +184,12 @@ private:
     int writeBlocks(const std::vector<const auditarchiveblock::PreparedBlock *> &blocks);
     // Schema 1 and 2 kept one row per entry: converted to blocks.
     bool migrateRows();
+    // Inside a transaction: the ids of every block after m_indexedThrough
+    // into the index, then meta "ids_through".
+    bool indexBlocksAfterThrough();
+    // Reads by id need the index whole (the writer's own instance).
+    bool indexPendingForReading() const;
+    bool loadKnownIds();
     bool hasTable(const QString &name) const;
     // The decompressed bodies of a block (the last one read is kept).
     const auditarchiveblock::Bodies *bodiesOf(qint64 block) const;
@@ -193,6 +207,11 @@ private:
     bool m_legacy = false; // opened read-only on a schema 1 or 2 file
     mutable qint64 m_cachedBlock = -1;
     mutable auditarchiveblock::Bodies m_cachedBodies;
+    // Schema 4: blocks after this one are not in the id index yet.
+    mutable qint64 m_indexedThrough = 0;
+    // The writer's de-duplication: the index's ids and those not yet in it.
+    struct PendingIds;
+    std::unique_ptr<PendingIds> m_pendingIds;
 };
 
 } // namespace models

@@ -443,9 +443,19 @@ void AuditArchiveWorker::readFullEntry(const QString &id)
 
 void AuditArchiveWorker::releaseFreedMemory()
 {
+    QMetaObject::invokeMethod(m_context, [this] {
+        // A load ended: the ids of its pages go into the index now, in one
+        // sorted pass (see AuditArchive::indexPending).
+        if (m_archive && m_archive->mode() == AuditArchive::Mode::ReadWrite && !m_writeFailed &&
+            !m_archive->indexPending())
+            Q_EMIT noticeRaised(
+                QStringLiteral("The local audit archive's index could not be updated: %1 (%2). "
+                               "It is updated when the archive opens next.")
+                    .arg(AuditArchive::describe(m_archive->problem()), m_archive->errorString()));
 #ifdef __GLIBC__
-    QMetaObject::invokeMethod(m_context, [] { malloc_trim(0); });
+        malloc_trim(0);
 #endif
+    });
 }
 
 void AuditArchiveWorker::flush()

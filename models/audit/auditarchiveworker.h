@@ -72,7 +72,8 @@ public:
     void readFullEntry(const QString &id);
     // Waits until every request so far was served (tests, shutdown).
     void flush();
-    // Once every page sent so far is stored, hands the heap their bytes
+    // Once every page sent so far is stored, puts their ids into the
+    // archive's id index (deferred while pages stream in) and hands the heap their bytes
     // occupied back to the system: glibc keeps freed memory of its thread
     // arenas in the process, so a million entries' pages would stay resident
     // after being written (call when a load ended).

@@ -71,6 +71,25 @@ class TestAuditArchive : public QObject
         return ok;
     }
 
+    // One value read through a connection of the test's own.
+    static QVariant peek(const QString &path, const QString &sql)
+    {
+        QVariant value;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(sql) && q.next())
+                    value = q.value(0);
+                q.finish();
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        return value;
+    }
+
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
@@ -620,6 +639,119 @@ private slots:
         archive.close();
         QVERIFY(archive.open());
         check(archive);
+    }
+
+    // Schema 3 put every id into the index as its block was written. It
+    // becomes schema 4 (the index may lag the blocks) when opened for
+    // writing, recording that every block is indexed; nothing is rewritten.
+    void schemaThreeArchiveBecomesFour()
+    {
+        const QString org = QStringLiteral("org-v3");
+        auto page = auditsamples::Generator(33).page(300);
+        QString path;
+        {
+            AuditArchive archive(org, m_dir.path());
+            QVERIFY(archive.open());
+            QCOMPARE(archive.appendPage(page), 300);
+            path = archive.filePath();
+        }
+        QVERIFY(poke(path, QStringLiteral("DELETE FROM meta WHERE key = 'ids_through'")));
+        QVERIFY(poke(path, QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'schema'")));
+        const qint64 indexed = peek(path, QStringLiteral("SELECT COUNT(*) FROM ids")).toLongLong();
+        QCOMPARE(indexed, 300);
+        {
+            AuditArchive reader(org, m_dir.path());
+            QVERIFY(reader.openReadOnly());
+            QCOMPARE(reader.count(), 300);
+            QVERIFY(!reader.fullEntry(page[5].id).isEmpty());
+        }
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY2(archive.open(), qPrintable(archive.errorString()));
+        QVERIFY(archive.notice().isEmpty());
+        QCOMPARE(peek(path, QStringLiteral("SELECT value FROM meta WHERE key = 'schema'")).toString(),
+                 QStringLiteral("4"));
+        QCOMPARE(peek(path, QStringLiteral("SELECT value FROM meta WHERE key = 'ids_through'")).toLongLong(),
+                 peek(path, QStringLiteral("SELECT MAX(id) FROM blocks")).toLongLong());
+        QCOMPARE(archive.count(), 300);
+        QCOMPARE(archive.appendPage(page), 0);
+        auto more = auditsamples::Generator(34).page(50);
+        QCOMPARE(archive.appendPage(page.mid(0, 20) + more), 50);
+        QCOMPARE(archive.fullEntry(page[7].id).isEmpty(), false);
+        QCOMPARE(archive.fullEntry(more[7].id).isEmpty(), false);
+    }
+
+    // While pages stream in, their ids stay out of the index (it was the
+    // writer's cost: random keys rewrote the whole index every batch) and
+    // de-duplication works from memory; reading by id, closing or
+    // indexPending() put them in. Blocks a crash left unindexed are indexed
+    // when the archive opens.
+    void idIndexIsDeferredAndRecovered_data()
+    {
+        QTest::addColumn<bool>("qtSqlOnly");
+        QTest::newRow("C API") << false;
+        QTest::newRow("Qt SQL") << true;
+    }
+
+    void idIndexIsDeferredAndRecovered()
+    {
+        QFETCH(bool, qtSqlOnly);
+        AuditArchive::setQtSqlOnlyForTests(qtSqlOnly);
+        const auto restore = qScopeGuard([] { AuditArchive::setQtSqlOnlyForTests(false); });
+        const QString org = qtSqlOnly ? QStringLiteral("org-deferred-qt") : QStringLiteral("org-deferred");
+        auditsamples::Generator gen(51, 1795000000000LL);
+        QList<QList<api::AuditEvent>> pages;
+        for (int p = 0; p < 6; ++p)
+            pages.append(gen.page(200));
+        QString path;
+        {
+            AuditArchive archive(org, m_dir.path());
+            QVERIFY(archive.open());
+            path = archive.filePath();
+            QCOMPARE(archive.appendPage(pages[0]), 200);
+            QVERIFY(archive.indexPending());
+            QCOMPARE(peek(path, QStringLiteral("SELECT COUNT(*) FROM ids")).toLongLong(), 200);
+            // Two batches: neither is in the index yet.
+            const auto b1 = auditarchiveblock::prepare(auditarchiveblock::fromEvents(pages[1]));
+            const auto b2 = auditarchiveblock::prepare(auditarchiveblock::fromEvents(pages[2]));
+            QCOMPARE(archive.appendBlocks({&b1, &b2}), 400);
+            QCOMPARE(peek(path, QStringLiteral("SELECT COUNT(*) FROM ids")).toLongLong(), 200);
+            // Duplicates of the index, of the pending blocks and inside the batch.
+            QList<api::AuditEvent> mixed = pages[0].mid(0, 10) + pages[1].mid(50, 10) +
+                                           pages[2].mid(190, 10) + pages[3] + pages[3].mid(0, 5);
+            QCOMPARE(archive.appendPage(mixed), 200);
+            const auto again = auditarchiveblock::prepare(auditarchiveblock::fromEvents(pages[2]));
+            QCOMPARE(archive.appendBlocks({&again}), 0);
+            QCOMPARE(archive.count(), 800);
+            // Reading by id puts the rest in first.
+            QCOMPARE(archive.fullEntry(pages[3][17].id).isEmpty(), false);
+            QCOMPARE(peek(path, QStringLiteral("SELECT COUNT(*) FROM ids")).toLongLong(), 800);
+            QCOMPARE(archive.appendPage(pages[4]), 200);
+        } // closing indexes pages[4]
+        QCOMPARE(peek(path, QStringLiteral("SELECT COUNT(*) FROM ids")).toLongLong(), 1000);
+        // A crash after pages[4]'s blocks were committed, before their ids were indexed.
+        const qint64 last = peek(path, QStringLiteral("SELECT MAX(id) FROM blocks")).toLongLong();
+        QVERIFY(poke(path, QStringLiteral("DELETE FROM ids WHERE block = %1").arg(last)));
+        QVERIFY(poke(path,
+                     QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'ids_through'").arg(last - 1)));
+        QCOMPARE(peek(path, QStringLiteral("SELECT COUNT(*) FROM ids")).toLongLong(), 800);
+        AuditArchive archive(org, m_dir.path());
+        QVERIFY2(archive.open(), qPrintable(archive.errorString()));
+        QVERIFY(archive.notice().isEmpty());
+        QCOMPARE(peek(path, QStringLiteral("SELECT COUNT(*) FROM ids")).toLongLong(), 1000);
+        QCOMPARE(archive.appendPage(pages[4]), 0);
+        QCOMPARE(archive.appendPage(pages[5] + pages[4].mid(3, 3)), 200);
+        QCOMPARE(archive.count(), 1200);
+        QStringList ids;
+        for (const auto &page : std::as_const(pages))
+            for (const api::AuditEvent &e : page)
+                ids.append(e.id);
+        QCOMPARE(archive.fullEntries(ids).size(), 1200);
+        AuditStore store;
+        QCOMPARE(archive.loadInto(store), 1200);
+        QSet<QString> seen;
+        for (quint32 r = 0; r < store.rowCount(); ++r)
+            seen.insert(store.data().key(AuditKey::EntryId, r));
+        QCOMPARE(seen.size(), 1200);
     }
 
     // Several pages in one transaction (the worker's batches): their ids go
