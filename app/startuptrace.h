@@ -1,8 +1,9 @@
 #pragma once
 // Where the time before the first paint goes: checkpoints in milliseconds
-// since the process started, on stderr, only when asked for with
+// since main() began, on stderr, only when asked for with
 // QT_LOGGING_RULES="orgscope.startup.info=true" (stdout stays clean for the
-// benchmarks that read it).
+// benchmarks that read it). The time before main() (loading and relocating the
+// shared libraries) is the spawn-to-paint time minus the last checkpoint.
 
 #include <QLoggingCategory>
 
@@ -10,7 +11,7 @@ namespace app::startup {
 
 Q_DECLARE_LOGGING_CATEGORY(lcStartup)
 
-// The first call also notes how long the process ran before main().
+// The first call starts the clock.
 void mark(const char *what);
 
 } // namespace app::startup
