@@ -4,9 +4,7 @@
 
 namespace ui {
 
-PageStack::PageStack(QWidget *parent) : QStackedWidget(parent)
-{
-}
+PageStack::PageStack(QWidget *parent) : QStackedWidget(parent) {}
 
 int PageStack::addPage(Page *page)
 {
