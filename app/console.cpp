@@ -1,6 +1,8 @@
 #include "console.h"
 
+#include "afterfirstpaint.h"
 #include "demolauncher.h"
+#include "startuptrace.h"
 
 #include "api/client.h"
 #include "models/connections/connectioncontroller.h"
@@ -13,6 +15,7 @@
 #include "ui/common/page.h"
 #include "ui/connections/connectdialogcontroller.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/navigator.h"
 #include "ui/shell/pagefactory.h"
 #include "ui/views/savedviewsshell.h"
 
@@ -28,14 +31,18 @@ Console::Console(const ConsoleOptions &options, QObject *parent)
       m_secrets(new models::SecretStore(QStringLiteral("Orgscope"), this)),
       m_views(new models::SavedViewStore(m_settings, this))
 {
+    startup::mark("console: session, stores");
     m_window = std::make_unique<ui::MainWindow>(m_session, m_activity, m_settings);
-    const QList<ui::Page *> pages = ui::createPages(
-        ui::PageContext{m_session, m_activity, m_settings, m_window->navigator()}, m_window.get());
-    for (ui::Page *page : pages)
-        m_window->addPage(page);
+    startup::mark("console: main window");
+    // The Organizations page now, every other page when it is first shown (ui::installPages).
+    ui::installPages(m_window.get(),
+                     ui::PageContext{m_session, m_activity, m_settings, m_window->navigator()});
+    startup::mark("console: pages installed");
     m_connections = new models::ConnectionController(m_session, m_activity, m_profiles, m_secrets, this);
     // Saved views: the connected profile's, listed for the organization shown.
+    startup::mark("console: connection controller");
     ui::installSavedViews(m_window.get(), m_views);
+    startup::mark("console: saved views");
     connect(m_connections, &models::ConnectionController::connected, m_views,
             &models::SavedViewStore::setProfile);
     connect(m_session, &models::Session::organizationChanged, m_views,
@@ -108,7 +115,10 @@ void Console::quitAfterConnectingIfAsked()
 void Console::start()
 {
     m_window->restoreState();
+    startup::mark("console: state restored");
     m_window->show();
+    startup::mark("console: window shown");
+    AfterFirstPaint::schedule(m_window.get(), [this] { startBackgroundWork(); });
     if (m_options.demo) {
         m_demo = new DemoLauncher(m_options.simulatorArgs);
         connect(m_demo, &DemoLauncher::ready, this, &Console::connectDemo);
@@ -120,8 +130,17 @@ void Console::start()
     }
     quitAfterConnectingIfAsked();
     addEnvironmentProfile();
+    startup::mark("console: environment profile");
     if (!m_connections->connectAtStart())
         m_session->setState(models::Session::State::Disconnected);
+}
+
+void Console::startBackgroundWork()
+{
+    startup::mark("console: after the first paint");
+    // Watch rules poll and notify whichever page is shown: their page is built now, not when visited.
+    m_window->page(m_window->pageIndex(ui::Navigator::pageName(ui::PageId::Watch)));
+    startup::mark("console: watch page built");
 }
 
 void Console::addEnvironmentProfile()

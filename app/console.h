@@ -49,6 +49,8 @@ public:
 
 private:
     void connectDemo(const QUrl &baseUrl);
+    // What the first paint need not wait for.
+    void startBackgroundWork();
     // CLOUDFLARE_API_TOKEN / CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY / CLOUDFLARE_BASE_URL as an unsaved
     // profile.
     void addEnvironmentProfile();

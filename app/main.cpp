@@ -4,6 +4,7 @@
 #include "console.h"
 #include "exportcommand.h"
 #include "reportcommand.h"
+#include "startuptrace.h"
 #include "watchcommand.h"
 
 #include <QApplication>
@@ -51,6 +52,7 @@ protected:
     {
         if (event->type() == QEvent::Paint && !m_seen) {
             m_seen = true;
+            app::startup::mark("first paint");
             QTextStream(stdout) << "first-paint\n";
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         }
@@ -306,6 +308,7 @@ int main(int argc, char **argv)
     // Per-request lines are for diagnosis (QT_LOGGING_RULES="orgscope.*=true"),
     // not for every session's stderr.
     QLoggingCategory::setFilterRules(QStringLiteral("orgscope.*.info=false\norgscope.*.debug=false"));
+    app::startup::mark("main()");
     QList<HeldMessage> held;
     g_heldMessages = &held;
     const QtMessageHandler previousHandler = qInstallMessageHandler(platformFailureHandler);
@@ -317,7 +320,9 @@ int main(int argc, char **argv)
     }
     for (const HeldMessage &m : std::as_const(held))
         qt_message_output(m.type, QMessageLogContext(m.file, m.line, m.function, m.category), m.text);
+    app::startup::mark("QApplication constructed");
     installTranslators(application);
+    app::startup::mark("translators installed");
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Orgscope"));
     QApplication::setDesktopFileName(QStringLiteral("orgscope"));
@@ -348,12 +353,18 @@ int main(int argc, char **argv)
     if (parser.isSet(opt::baseUrl))
         options.baseUrl = QUrl(parser.value(opt::baseUrl));
 
+    app::startup::mark("command line read");
     app::Console console(options);
+    app::startup::mark("console built");
     if (parser.isSet(opt::exitWhenLoaded))
         new LoadedProbe(console, 120 * 1000);
-    if (measure)
+    if (measure) {
+        // The probe holds the Audit log page from the start; pages are otherwise built when first shown.
+        console.window()->page(console.window()->pageIndex(QStringLiteral("auditPage")));
         new app::AuditLoadProbe(console, *measure);
+    }
     console.start();
+    app::startup::mark("console started (window shown)");
     if (parser.isSet(opt::firstPaint))
         quitAfterFirstPaint(console.window());
     // The console (and with it the demo simulator child) is destroyed after

@@ -11,6 +11,7 @@
 #include "ui/common/thememenu.h"
 #include "ui/common/timezonemenu.h"
 #include "ui/shell/navigator.h"
+#include "ui/shell/pagestack.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,7 +42,7 @@ MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, 
                        QWidget *parent)
     : QMainWindow(parent), m_session(session), m_activity(activity), m_settings(settings),
       m_navigator(new Navigator(this)), m_nav(new QListWidget(this)), m_navPane(new QWidget(this)),
-      m_stack(new QStackedWidget(this)), m_picker(new QComboBox(this)), m_pickerView(new QTreeView(m_picker)),
+      m_stack(new PageStack(this)), m_picker(new QComboBox(this)), m_pickerView(new QTreeView(m_picker)),
       m_activityDock(new QDockWidget(tr("Activity"), this)), m_connectionLabel(new QLabel(this)),
       m_requestsLabel(new QLabel(this)), m_activityLabel(new QLabel(this))
 {
@@ -75,12 +76,17 @@ MainWindow::MainWindow(models::Session *session, models::ActivityLog *activity, 
     setCentralWidget(splitter);
 
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row < m_stack->count())
-            m_stack->setCurrentIndex(row);
+        m_stack->showPage(row); // builds it the first time
         if (Page *p = currentPage()) {
             setWindowTitle(p->title() + QStringLiteral(" — Orgscope"));
             m_navigator->setCurrentPageName(p->objectName());
         }
+    });
+    connect(m_stack, &PageStack::pageBuilt, this, [this](int, Page *page) {
+        keepReadingTabOrder(page);
+        if (m_viewStateRestored)
+            page->restoreViewState(*m_settings);
+        Q_EMIT pageBuilt(page);
     });
     connect(m_navigator, &Navigator::pageRequested, this,
             [this](PageId id) { showPage(pageIndex(Navigator::pageName(id))); });
@@ -231,8 +237,8 @@ QList<MainWindow::ShortcutGroup> MainWindow::shortcutGroups() const
     // Page actions work only on their page (some only in one of its views):
     // each page is its own group, so Ctrl+C or Del on two pages is not a clash.
     QList<ShortcutGroup> groups{{tr("Everywhere"), {}}};
-    for (Page *p : m_pages)
-        groups.append({p->title(), {}});
+    for (int i = 0; i < m_stack->pageCount(); ++i)
+        groups.append({m_stack->pageTitle(i), {}});
     const QList<QAction *> actions = findChildren<QAction *>();
     for (QAction *a : actions) {
         if (a->shortcut().isEmpty() || a->text().isEmpty())
@@ -240,7 +246,7 @@ QList<MainWindow::ShortcutGroup> MainWindow::shortcutGroups() const
         int group = 0;
         for (QObject *o = a->parent(); o; o = o->parent())
             if (auto *page = qobject_cast<Page *>(o)) {
-                group = int(m_pages.indexOf(page)) + 1;
+                group = m_stack->indexOf(page) + 1;
                 break;
             }
         QString name = a->text();
@@ -286,13 +292,22 @@ void MainWindow::addMenuBeforeHelp(QMenu *menu)
 
 void MainWindow::addPage(Page *page)
 {
-    const int index = int(m_pages.size());
-    m_pages.append(page);
-    m_stack->addWidget(page);
     keepReadingTabOrder(page);
-    auto *item = new QListWidgetItem(icon(page->iconName()), page->title(), m_nav);
+    addNavigation(m_stack->addPage(page), page->title(), page->iconName());
+}
+
+void MainWindow::addPage(PageSpec spec)
+{
+    const QString title = spec.title;
+    const QString iconName = spec.iconName;
+    addNavigation(m_stack->addPage(std::move(spec)), title, iconName);
+}
+
+void MainWindow::addNavigation(int index, const QString &title, const QString &iconName)
+{
+    auto *item = new QListWidgetItem(icon(iconName), title, m_nav);
     item->setSizeHint(QSize(0, 34));
-    QAction *go = m_viewMenu->addAction(page->title());
+    QAction *go = m_viewMenu->addAction(title);
     go->setObjectName(QStringLiteral("actionPage") + QString::number(index + 1));
     go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
     connect(go, &QAction::triggered, this, [this, index] { showPage(index); });
@@ -302,20 +317,34 @@ void MainWindow::addPage(Page *page)
 
 Page *MainWindow::currentPage() const
 {
-    const int i = m_stack->currentIndex();
-    return i >= 0 && i < m_pages.size() ? m_pages.at(i) : nullptr;
+    return m_stack->builtPage(m_stack->currentIndex());
+}
+
+QList<Page *> MainWindow::pages() const
+{
+    return m_stack->builtPages();
+}
+
+int MainWindow::pageCount() const
+{
+    return m_stack->pageCount();
+}
+
+Page *MainWindow::page(int index)
+{
+    return m_stack->page(index);
 }
 
 void MainWindow::showPage(int index)
 {
-    if (index >= 0 && index < m_pages.size())
+    if (index >= 0 && index < m_stack->pageCount())
         m_nav->setCurrentRow(index);
 }
 
 int MainWindow::pageIndex(const QString &objectName) const
 {
-    for (int i = 0; i < m_pages.size(); ++i)
-        if (m_pages.at(i)->objectName() == objectName)
+    for (int i = 0; i < m_stack->pageCount(); ++i)
+        if (m_stack->pageObjectName(i) == objectName)
             return i;
     return -1;
 }
@@ -379,7 +408,7 @@ void MainWindow::whenPagesAllowLeaving(std::function<void()> go)
 
 bool MainWindow::askPagesToLeave()
 {
-    for (Page *p : std::as_const(m_pages)) {
+    for (Page *p : pages()) { // a page not built yet has nothing to lose
         if (!p->hasUnsavedChanges())
             continue;
         if (!m_askingPage) {
@@ -509,9 +538,10 @@ void MainWindow::restoreState()
         if (!s.isEmpty())
             splitter->restoreState(s);
     }
-    for (Page *p : std::as_const(m_pages))
+    for (Page *p : pages())
         p->restoreViewState(*m_settings);
-    showPage(qBound(0, m_settings->currentPage(), int(m_pages.size()) - 1));
+    m_viewStateRestored = true;
+    showPage(qBound(0, m_settings->currentPage(), m_stack->pageCount() - 1));
 }
 
 void MainWindow::saveState()
@@ -521,7 +551,7 @@ void MainWindow::saveState()
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
         m_settings->setSplitterState(QStringLiteral("main"), splitter->saveState());
     m_settings->setCurrentPage(m_stack->currentIndex());
-    for (Page *p : std::as_const(m_pages))
+    for (Page *p : pages()) // a page never built keeps what it saved last
         p->saveViewState(*m_settings);
     m_settings->sync();
 }
@@ -541,6 +571,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::showShortcuts()
 {
+    for (int i = 0; i < pageCount(); ++i)
+        page(i); // the keys of the pages not visited yet too
     QString html;
     for (const ShortcutGroup &g : shortcutGroups()) {
         html += QStringLiteral("<h4>%1</h4><table cellspacing=4>").arg(g.title.toHtmlEscaped());

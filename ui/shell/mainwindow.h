@@ -26,6 +26,8 @@ namespace ui {
 
 class Navigator;
 class Page;
+class PageStack;
+struct PageSpec;
 
 class MainWindow : public QMainWindow
 {
@@ -36,7 +38,13 @@ public:
     ~MainWindow() override;
 
     void addPage(Page *page);
-    QList<Page *> pages() const { return m_pages; }
+    // A page built when it is first shown or asked for (page()).
+    void addPage(PageSpec spec);
+    // The pages built so far, in navigation order.
+    QList<Page *> pages() const;
+    int pageCount() const;
+    // The page at index, built now if it was not yet.
+    Page *page(int index);
     Page *currentPage() const;
     void showPage(int index);
     int pageIndex(const QString &objectName) const;
@@ -63,7 +71,8 @@ public:
     // A menu of its own, before Help (Views).
     void addMenuBeforeHelp(QMenu *menu);
 
-    // Restores geometry, dock and page state. Call after all pages are added.
+    // Restores geometry, dock and page state (a page built later, when it is). Call after all pages are
+    // added.
     void restoreState();
 
     // Help › Keyboard Shortcuts: the window's own first ("Everywhere"), then one group per page.
@@ -82,6 +91,8 @@ public:
 
 Q_SIGNALS:
     void connectRequested();
+    // A page added as a PageSpec was built (before it is shown).
+    void pageBuilt(ui::Page *page);
     // Cancel in the throttled state was pressed (the session's client has
     // already been told: its waiting requests give up).
     void rateLimitWaitCanceled();
@@ -102,16 +113,16 @@ private:
     void showShortcuts();
     void showAbout();
     void updateThrottle();
+    void addNavigation(int index, const QString &title, const QString &iconName);
 
     models::Session *m_session;
     models::ActivityLog *m_activity;
     models::AppSettings *m_settings;
     Navigator *m_navigator;
-    QList<Page *> m_pages;
     QListWidget *m_nav;
     QWidget *m_navPane; // m_nav and the sections added under it
     QMenu *m_helpMenu = nullptr;
-    QStackedWidget *m_stack;
+    PageStack *m_stack;
     QComboBox *m_picker;
     QTreeView *m_pickerView;
     QAbstractItemModel *m_orgModel = nullptr;
@@ -127,6 +138,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     int m_inFlight = 0;
     bool m_syncingPicker = false;
+    bool m_viewStateRestored = false; // restoreState() ran: a page built later restores its own
     // What to do once the pages with unsaved edits have answered.
     struct PendingLeave
     {

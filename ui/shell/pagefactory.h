@@ -3,6 +3,8 @@
 // own line here; the shell knows nothing else about them.
 
 #include <QList>
+#include <QString>
+#include <functional>
 
 class QWidget;
 
@@ -15,6 +17,7 @@ class Session;
 
 namespace ui {
 
+class MainWindow;
 class Navigator;
 class Page;
 
@@ -27,6 +30,22 @@ struct PageContext
     Navigator *navigator = nullptr;
 };
 
+// A page before it is built: what the navigation shows of it, and how to make it.
+struct PageSpec
+{
+    QString objectName;
+    QString title;
+    QString iconName;
+    std::function<Page *(QWidget *parent)> build;
+};
+
+// Every page, in navigation order, not built yet.
+QList<PageSpec> pageSpecs(const PageContext &context);
+// Every page built now (tests, tools).
 QList<Page *> createPages(const PageContext &context, QWidget *parent);
+// The console's way: the Organizations page now (its tree feeds the toolbar
+// picker and chooses the organization), every other page when it is first
+// shown or asked for (MainWindow::page()).
+void installPages(MainWindow *window, const PageContext &context);
 
 } // namespace ui

@@ -14,10 +14,11 @@
 namespace ui {
 
 SavedViewsController::SavedViewsController(models::SavedViewStore *store, Navigator *navigator,
-                                           AuditLogPage *audit, UsagePage *usage, QWidget *parentWidget,
+                                           std::function<AuditLogPage *()> audit,
+                                           std::function<UsagePage *()> usage, QWidget *parentWidget,
                                            QObject *parent)
-    : QObject(parent), m_store(store), m_navigator(navigator), m_audit(audit), m_usage(usage),
-      m_parentWidget(parentWidget)
+    : QObject(parent), m_store(store), m_navigator(navigator), m_audit(std::move(audit)),
+      m_usage(std::move(usage)), m_parentWidget(parentWidget)
 {
     // Another profile or a removed view: "current" would point at nothing.
     connect(m_store, &models::SavedViewStore::viewsChanged, this, [this] {
@@ -31,7 +32,7 @@ bool SavedViewsController::canSave() const
     if (!m_navigator)
         return false;
     const PageId page = m_navigator->currentPage();
-    return (page == PageId::Audit && m_audit) || (page == PageId::Usage && m_usage);
+    return (page == PageId::Audit && m_audit && m_audit()) || (page == PageId::Usage && m_usage && m_usage());
 }
 
 void SavedViewsController::setCurrent(const QString &id)
@@ -57,10 +58,10 @@ QString SavedViewsController::saveCurrent()
     models::SavedView view;
     if (m_navigator->currentPage() == PageId::Audit) {
         view.kind = models::SavedView::Kind::Audit;
-        view.audit = captureAuditPage(*m_audit);
+        view.audit = captureAuditPage(*m_audit());
     } else {
         view.kind = models::SavedView::Kind::Usage;
-        view.usage = captureUsagePage(*m_usage);
+        view.usage = captureUsagePage(*m_usage());
     }
     view.organizationId = m_store->organization();
     const QString name =
@@ -97,15 +98,17 @@ bool SavedViewsController::open(const QString &id)
     if (!view || !m_navigator)
         return false;
     if (view->kind == models::SavedView::Kind::Audit) {
-        if (!m_audit)
+        AuditLogPage *audit = m_audit ? m_audit() : nullptr;
+        if (!audit)
             return false;
         m_navigator->showPage(PageId::Audit);
-        applyAuditPage(*m_audit, view->audit);
+        applyAuditPage(*audit, view->audit);
     } else {
-        if (!m_usage)
+        UsagePage *usage = m_usage ? m_usage() : nullptr;
+        if (!usage)
             return false;
         m_navigator->showPage(PageId::Usage);
-        applyUsagePage(*m_usage, view->usage);
+        applyUsagePage(*usage, view->usage);
     }
     setCurrent(id);
     Q_EMIT viewOpened(id);

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <functional>
 
 class QWidget;
 
@@ -24,9 +25,11 @@ class SavedViewsController : public QObject
 {
     Q_OBJECT
 public:
-    // None of these is owned; dialogs open over parentWidget.
-    SavedViewsController(models::SavedViewStore *store, Navigator *navigator, AuditLogPage *audit,
-                         UsagePage *usage, QWidget *parentWidget, QObject *parent = nullptr);
+    // None of these is owned; dialogs open over parentWidget. The pages are asked for when a view
+    // needs them (the shell builds a page the first time it is asked for); either may give null.
+    SavedViewsController(models::SavedViewStore *store, Navigator *navigator,
+                         std::function<AuditLogPage *()> audit, std::function<UsagePage *()> usage,
+                         QWidget *parentWidget, QObject *parent = nullptr);
 
     models::SavedViewStore *store() const { return m_store; }
     // The view opened or saved last (what "Rename Current View…" means).
@@ -56,8 +59,8 @@ private:
 
     models::SavedViewStore *m_store;
     QPointer<Navigator> m_navigator;
-    QPointer<AuditLogPage> m_audit;
-    QPointer<UsagePage> m_usage;
+    std::function<AuditLogPage *()> m_audit;
+    std::function<UsagePage *()> m_usage;
     QPointer<QWidget> m_parentWidget;
     QString m_current;
 };

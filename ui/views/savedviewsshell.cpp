@@ -16,23 +16,22 @@
 
 namespace ui {
 
+namespace {
+// The window's page of type P, built now if it was not yet (null if it has none).
+template <typename P> P *pageOf(MainWindow *window, PageId id)
+{
+    return qobject_cast<P *>(window->page(window->pageIndex(Navigator::pageName(id))));
+}
+} // namespace
+
 SavedViewsController *installSavedViews(MainWindow *window, models::SavedViewStore *store)
 {
-    AuditLogPage *audit = nullptr;
-    UsagePage *usage = nullptr;
-    WatchPage *watch = nullptr;
-    for (Page *p : window->pages()) {
-        if (auto *w = qobject_cast<WatchPage *>(p))
-            watch = w;
-        if (auto *a = qobject_cast<AuditLogPage *>(p))
-            audit = a;
-        if (auto *u = qobject_cast<UsagePage *>(p))
-            usage = u;
-    }
-    auto *controller = new SavedViewsController(store, window->navigator(), audit, usage, window, window);
+    auto *controller = new SavedViewsController(
+        store, window->navigator(), [window] { return pageOf<AuditLogPage>(window, PageId::Audit); },
+        [window] { return pageOf<UsagePage>(window, PageId::Usage); }, window, window);
     auto *menu = new SavedViewsMenu(controller, window);
     window->addMenuBeforeHelp(menu);
-    if (watch) {
+    if (window->pageIndex(Navigator::pageName(PageId::Watch)) >= 0) {
         // Any saved audit view can be watched: its filters become a new rule.
         menu->addSeparator();
         QAction *watchView = menu->addAction(SavedViewsMenu::tr("&Watch Current View…"));
@@ -43,9 +42,10 @@ SavedViewsController *installSavedViews(MainWindow *window, models::SavedViewSto
         };
         QObject::connect(menu, &QMenu::aboutToShow, watchView, update);
         update();
-        QObject::connect(watchView, &QAction::triggered, watch, [controller, store, watch, window] {
+        QObject::connect(watchView, &QAction::triggered, window, [controller, store, window] {
             const auto view = store->view(controller->currentViewId());
-            if (!view || view->kind != models::SavedView::Kind::Audit)
+            auto *watch = pageOf<WatchPage>(window, PageId::Watch);
+            if (!view || view->kind != models::SavedView::Kind::Audit || !watch)
                 return;
             window->navigator()->showPage(PageId::Watch);
             watch->newRuleFromView(view->name, models::watchQueryFromView(view->audit));

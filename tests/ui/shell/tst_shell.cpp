@@ -9,6 +9,7 @@
 #include "ui/common/page.h"
 #include "ui/common/palettes.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/navigator.h"
 #include "ui/shell/pagefactory.h"
 
 #include <QAction>
@@ -91,6 +92,89 @@ private Q_SLOTS:
         window.restoreState();
         QCOMPARE(window.findChild<QStackedWidget *>(QStringLiteral("pages"))->currentIndex(), 2);
         QCOMPARE(window.size(), QSize(1111, 777));
+    }
+
+    void installedPagesAreBuiltWhenFirstShown()
+    {
+        models::AppSettings settings;
+        settings.setCurrentPage(0);
+        models::Session session;
+        models::ActivityLog activity;
+        ui::MainWindow window(&session, &activity, &settings);
+        QSignalSpy built(&window, &ui::MainWindow::pageBuilt);
+        ui::installPages(&window, {&session, &activity, &settings, window.navigator()});
+        window.restoreState();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Only the Organizations page (it feeds the toolbar picker) is built at start.
+        QCOMPARE(window.pageCount(), 5);
+        QCOMPARE(window.pages().size(), 1);
+        QCOMPARE(window.pages().first()->objectName(), QStringLiteral("organizationsPage"));
+        QVERIFY(window.navigator()->organizationModel());
+        QCOMPARE(built.count(), 0);
+        auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QCOMPARE(nav->count(), 5);
+        QCOMPARE(nav->item(2)->text(), QStringLiteral("Audit log"));
+        QCOMPARE(window.pageIndex(QStringLiteral("watchPage")), 4);
+
+        // Ctrl+3 builds the Audit log page, then shows it.
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(built.count(), 1);
+        QCOMPARE(window.pages().size(), 2);
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("auditPage"));
+        QCOMPARE(stack->currentWidget(), window.currentPage());
+        QVERIFY(window.currentPage()->isVisible());
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Audit log")));
+        // Once built, a page stays: showing it again builds nothing.
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(built.count(), 1);
+        // Asking for a page builds it without showing it.
+        ui::Page *usage = window.page(3);
+        QVERIFY(usage && !usage->isVisible());
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("auditPage"));
+        QCOMPARE(window.pages().size(), 3);
+        // The shortcut list names the keys of every page, also of those not visited yet.
+        ui::Dialogs::clearAnswers();
+        ui::Dialogs::enqueueAnswer(true);
+        window.findChild<QAction *>(QStringLiteral("actionShortcuts"))->trigger();
+        QCOMPARE(window.pages().size(), 5);
+        QVERIFY(window.close());
+        QCOMPARE(settings.currentPage(), 2);
+    }
+
+    void rememberedPageIsBuiltAtStart()
+    {
+        models::AppSettings settings;
+        settings.setCurrentPage(3);
+        models::Session session;
+        models::ActivityLog activity;
+        ui::MainWindow window(&session, &activity, &settings);
+        ui::installPages(&window, {&session, &activity, &settings, window.navigator()});
+        window.restoreState();
+        QCOMPARE(window.pages().size(), 2);
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("usagePage"));
+        QCOMPARE(window.findChild<QStackedWidget *>(QStringLiteral("pages"))->currentWidget(),
+                 window.currentPage());
+    }
+
+    void pageSpecsDescribeTheirPages()
+    {
+        models::AppSettings settings;
+        models::Session session;
+        models::ActivityLog activity;
+        ui::MainWindow window(&session, &activity, &settings);
+        const QList<ui::PageSpec> specs = ui::pageSpecs({&session, &activity, &settings, window.navigator()});
+        QCOMPARE(specs.size(), 5);
+        for (const ui::PageSpec &spec : specs) {
+            // What the navigation shows before a page is built is what the page says of itself.
+            ui::Page *page = spec.build(&window);
+            QCOMPARE(page->objectName(), spec.objectName);
+            QCOMPARE(page->title(), spec.title);
+            QCOMPARE(page->iconName(), spec.iconName);
+            QCOMPARE(page->navigator(), window.navigator());
+        }
     }
 
     void statusBarFollowsSession()
