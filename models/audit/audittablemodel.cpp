@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
@@ -21,8 +22,11 @@ constexpr std::size_t kMaxInsertRuns = 8;
 } // namespace
 
 AuditTableModel::AuditTableModel(QObject *parent)
-    : QAbstractTableModel(parent), m_timeZone(QTimeZone::systemTimeZone())
-{}
+    : QAbstractTableModel(parent), m_timeZone(QTimeZone::systemTimeZone()), m_revealTimer(new QTimer(this))
+{
+    m_revealTimer->setSingleShot(true);
+    connect(m_revealTimer, &QTimer::timeout, this, &AuditTableModel::revealPending);
+}
 
 AuditTableModel::~AuditTableModel() = default;
 
@@ -204,6 +208,9 @@ void AuditTableModel::resetStore()
     ++m_viewGeneration;
     m_visible.clear();
     m_testedRows = 0;
+    // A new query's first page shows at once.
+    m_lastReveal.invalidate();
+    m_revealTimer->stop();
     if (m_pending) {
         m_pending = false;
         emit filteringChanged(false);
@@ -215,7 +222,8 @@ bool AuditTableModel::appendPage(quint64 generation, const QList<api::AuditEvent
 {
     if (generation != m_queryGeneration)
         return false;
-    showAppended(m_store.append(events, skipIds));
+    if (m_store.append(events, skipIds) > 0)
+        showAppended();
     return true;
 }
 
@@ -224,14 +232,39 @@ bool AuditTableModel::appendPage(quint64 generation, const api::AuditColumns &pa
 {
     if (generation != m_queryGeneration)
         return false;
-    showAppended(m_store.append(page, skipIds, drop));
+    if (m_store.append(page, skipIds, drop) > 0)
+        showAppended();
     return true;
 }
 
-void AuditTableModel::showAppended(quint32 appended)
+void AuditTableModel::setRevealInterval(int ms)
 {
-    if (appended == 0 || m_pending)
+    m_revealIntervalMs = std::max(ms, 0);
+    if (m_revealIntervalMs == 0)
+        revealPending();
+}
+
+void AuditTableModel::showAppended()
+{
+    if (m_pending)
         return; // a pending filter covers new rows when it lands
+    if (m_revealIntervalMs > 0 && m_lastReveal.isValid()) {
+        const qint64 wait = m_revealIntervalMs - m_lastReveal.elapsed();
+        if (wait > 0) {
+            if (!m_revealTimer->isActive())
+                m_revealTimer->start(int(wait));
+            return;
+        }
+    }
+    revealPending();
+}
+
+void AuditTableModel::revealPending()
+{
+    m_revealTimer->stop();
+    if (m_pending || m_testedRows >= m_store.rowCount())
+        return;
+    m_lastReveal.start();
 
     std::vector<quint32> added;
     AuditFilter(m_store.data(), m_filter).collect(m_testedRows, m_store.rowCount(), added);

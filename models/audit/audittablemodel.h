@@ -10,8 +10,11 @@
 #include "models/audit/auditstore.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QTimeZone>
 #include <vector>
+
+class QTimer;
 
 namespace models {
 
@@ -54,6 +57,15 @@ public:
     bool appendPage(quint64 generation, const api::AuditColumns &page, const QSet<QString> &skipIds = {},
                     const std::vector<bool> *drop = nullptr);
     void clear();
+    // Pages stored within this many ms of the last insert are shown together
+    // (at most one insert, and one repaint of the views, per interval); the
+    // first page after a pause shows at once. 0 (the default): every page at once.
+    // The controller sets it for streaming loads: a view repaints its rows on
+    // each insert, which cost more than the page itself.
+    void setRevealInterval(int ms);
+    // Shows the stored rows not shown yet now (the end of a load).
+    void revealPending();
+    bool hasUnrevealedRows() const { return m_testedRows < m_store.rowCount() && !m_pending; }
     // Replaces all rows, e.g. with history an AuditArchive loaded on a worker.
     void setStore(AuditStore store);
     const AuditStore &store() const { return m_store; }
@@ -116,7 +128,7 @@ signals:
     void visibleRowsChanged();
 
 private:
-    void showAppended(quint32 appended);
+    void showAppended();
     struct FilterResult
     {
         quint64 viewGeneration = 0;
@@ -140,6 +152,9 @@ private:
     bool m_pending = false;
     QTimeZone m_timeZone;
     QHash<QString, OrganizationLabel> m_organizations;
+    int m_revealIntervalMs = 0;
+    QElapsedTimer m_lastReveal;
+    QTimer *m_revealTimer = nullptr;
 };
 
 } // namespace models

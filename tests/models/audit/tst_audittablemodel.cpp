@@ -76,6 +76,50 @@ private slots:
         QVERIFY(!m_model->headerData(int(Col::Status), Qt::Horizontal).toString().isEmpty());
     }
 
+    // A streaming load's pages reach the views in batches: a query's first page
+    // at once, the pages stored after it together, by revealPending() or the
+    // interval's timer; a new query's first page at once again.
+    void revealIntervalBatchesInserts()
+    {
+        auditsamples::Generator gen(11);
+        m_model->setRevealInterval(60 * 60 * 1000); // only revealPending() shows the rest
+        QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+        quint64 g = m_model->beginQuery();
+        QVERIFY(m_model->appendPage(g, gen.page(100)));
+        QCOMPARE(m_model->rowCount(), 100);
+        QCOMPARE(inserted.count(), 1);
+        for (int p = 0; p < 5; ++p)
+            QVERIFY(m_model->appendPage(g, gen.page(100)));
+        QCOMPARE(m_model->rowCount(), 100);
+        QCOMPARE(m_model->store().rowCount(), 600u);
+        QVERIFY(m_model->hasUnrevealedRows());
+        m_model->revealPending();
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(m_model->rowCount(), 600);
+        QVERIFY(!m_model->hasUnrevealedRows());
+        checkConsistent();
+
+        // Sorted and filtered: the batch still lands where a fresh run puts it.
+        m_model->sort(int(Col::Ip), Qt::DescendingOrder);
+        m_model->setSearchText(QStringLiteral("acme"));
+        for (int p = 0; p < 3; ++p)
+            QVERIFY(m_model->appendPage(g, gen.page(100)));
+        m_model->revealPending();
+        checkConsistent();
+
+        g = m_model->beginQuery();
+        QVERIFY(m_model->appendPage(g, gen.page(10)));
+        QVERIFY(m_model->appendPage(g, gen.page(10)));
+        QVERIFY(m_model->hasUnrevealedRows());
+        // The timer shows what waits without being asked.
+        m_model->setRevealInterval(1);
+        QVERIFY(m_model->appendPage(g, gen.page(10)));
+        QTRY_VERIFY(!m_model->hasUnrevealedRows());
+        checkConsistent();
+        m_model->setSearchText({});
+        QCOMPARE(m_model->rowCount(), 30);
+    }
+
     void staleQueryPagesAreIgnored()
     {
         auditsamples::Generator gen(2);
