@@ -16,6 +16,9 @@
 //                              (audit_archive_write_entries_per_s since the
 //                              queue) and the queue's peak bytes
 // ORGSCOPE_ARCHIVE_BENCH_ENTRIES overrides the reopen size (quick runs).
+// ORGSCOPE_ARCHIVE_BENCH_DIR keeps the reopen archive in that folder and reuses
+// it in later runs (writing 1 M entries takes minutes on a loaded machine;
+// alternating old and new binaries over one file compares like with like).
 //   bench_audit_archive --benchmark_out=archive.json --benchmark_out_format=json
 
 #include "auditsamples.h"
@@ -72,10 +75,12 @@ int reopenEntries()
     return n > 0 ? n : 1000000;
 }
 
-// The archive the reopen benchmark reads, written once per process.
+// The archive the reopen benchmark reads, written once per process (or once
+// per ORGSCOPE_ARCHIVE_BENCH_DIR and size).
 struct Written
 {
-    QTemporaryDir dir;
+    QTemporaryDir temporary;
+    QString dir;
     qint64 entries = 0;
     qint64 bytes = 0;
 };
@@ -86,8 +91,21 @@ Written &written(int entries)
     static Written w;
     if (w.entries > 0)
         return w;
+    const QString kept = qEnvironmentVariable("ORGSCOPE_ARCHIVE_BENCH_DIR");
+    w.dir = kept.isEmpty() ? w.temporary.path() : kept + QStringLiteral("/%1").arg(entries);
+    if (!kept.isEmpty()) {
+        AuditArchive existing(QStringLiteral("bench"), w.dir);
+        if (QFileInfo::exists(existing.filePath()) && existing.open() && existing.count() == entries) {
+            w.entries = entries;
+            const QString path = existing.filePath();
+            existing.close();
+            w.bytes = filesBytes(path);
+            return w;
+        }
+        existing.removeFiles();
+    }
     auditsamples::Generator gen(2121);
-    AuditArchive archive(QStringLiteral("bench"), w.dir.path());
+    AuditArchive archive(QStringLiteral("bench"), w.dir);
     archive.open();
     for (int p = 0; p < entries / kPage; ++p)
         w.entries += archive.appendPage(wirePage(gen));
@@ -105,7 +123,7 @@ void BM_ArchiveReopen(benchmark::State &state)
         QElapsedTimer clock;
         clock.start();
         AuditTableModel model;
-        AuditArchive archive(QStringLiteral("bench"), w.dir.path());
+        AuditArchive archive(QStringLiteral("bench"), w.dir);
         if (!archive.open()) {
             state.SkipWithError("cannot open the archive");
             return;
