@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace models {
@@ -58,17 +59,97 @@ quint32 AuditStore::intern(AuditField f, const QString &s)
     return id;
 }
 
+quint64 AuditStore::Utf8Index::hashOf(QByteArrayView text)
+{
+    // Eight bytes at a time through a multiply-xorshift mix: ids and addresses
+    // are 10–40 bytes, so this is a handful of multiplies.
+    const char *p = text.data();
+    std::size_t n = std::size_t(text.size());
+    quint64 h = 0x9E3779B97F4A7C15ull ^ n;
+    auto mix = [&h](quint64 v) {
+        h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    };
+    for (; n >= 8; p += 8, n -= 8) {
+        quint64 v;
+        std::memcpy(&v, p, 8);
+        mix(v);
+    }
+    if (n > 0) {
+        quint64 v = 0;
+        std::memcpy(&v, p, n);
+        mix(v);
+    }
+    h *= 0x94D049BB133111EBull;
+    return h ^ (h >> 29);
+}
+
+quint32 AuditStore::Utf8Index::find(QByteArrayView text, quint64 hash) const
+{
+    if (m_slots.empty())
+        return kAbsent;
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = std::size_t(hash) & mask;; i = (i + 1) & mask) {
+        const Slot &slot = m_slots[i];
+        if (slot.id == kAbsent)
+            return kAbsent;
+        if (slot.hash == hash && slot.size == quint32(text.size()) &&
+            std::memcmp(m_text.data() + slot.offset, text.data(), slot.size) == 0)
+            return slot.id;
+    }
+}
+
+void AuditStore::Utf8Index::insert(QByteArrayView text, quint64 hash, quint32 id)
+{
+    if ((m_count + 1) * 2 > m_slots.size())
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = std::size_t(hash) & mask;
+    while (m_slots[i].id != kAbsent)
+        i = (i + 1) & mask;
+    m_slots[i] = {hash, id, quint32(text.size()), m_text.size()};
+    m_text.append(text.data(), std::size_t(text.size()));
+    ++m_count;
+}
+
+void AuditStore::Utf8Index::grow()
+{
+    std::vector<Slot> old(std::max<std::size_t>(64, m_slots.size() * 2));
+    old.swap(m_slots);
+    const std::size_t mask = m_slots.size() - 1;
+    for (const Slot &slot : old) {
+        if (slot.id == kAbsent)
+            continue;
+        std::size_t i = std::size_t(slot.hash) & mask;
+        while (m_slots[i].id != kAbsent)
+            i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
+}
+
+void AuditStore::Utf8Index::clear()
+{
+    m_slots = {};
+    m_text = {};
+    m_count = 0;
+}
+
+std::size_t AuditStore::Utf8Index::bytes() const
+{
+    return m_slots.capacity() * sizeof(Slot) + m_text.capacity();
+}
+
 quint32 AuditStore::internUtf8(AuditField f, QByteArrayView utf8)
 {
     if (utf8.isEmpty())
         return 0;
-    auto &index = m_utf8Index[int(f)];
-    const std::string_view key(utf8.data(), std::size_t(utf8.size()));
-    if (const auto it = index.find(key); it != index.end())
-        return it->second;
+    Utf8Index &index = m_utf8Index[int(f)];
+    const quint64 hash = Utf8Index::hashOf(utf8);
+    if (const quint32 id = index.find(utf8, hash); id != Utf8Index::kAbsent)
+        return id;
     // New to this index: the text may still be held (a page from the network).
     const quint32 id = intern(f, QString::fromUtf8(utf8));
-    index.emplace(std::string(key), id);
+    index.insert(utf8, hash, id);
     return id;
 }
 
@@ -380,13 +461,8 @@ std::size_t AuditStore::bytes() const
     // bucket and 8 slots per span); the key text is shared with the pool.
     for (const auto &index : m_index)
         total += std::size_t(index.size()) * (sizeof(QString) + sizeof(quint32) + 4) + index.capacity() * 2;
-    // unordered_map node: next pointer, key, value, cached hash; a bucket pointer each.
-    for (const auto &index : m_utf8Index) {
-        total += index.bucket_count() * sizeof(void *);
-        for (const auto &[key, id] : index)
-            total += sizeof(void *) + sizeof(std::string) + sizeof(id) + sizeof(std::size_t) +
-                     (key.size() > 15 ? key.capacity() + 1 : 0);
-    }
+    for (const auto &index : m_utf8Index)
+        total += index.bytes();
     return total;
 }
 

@@ -14,9 +14,8 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <limits>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace models {
@@ -74,14 +73,33 @@ private:
 
     AuditSnapshot m_data;
     std::array<QHash<QString, quint32>, kAuditFieldCount> m_index;
-    // The same ids by UTF-8 bytes, for archive blocks; filled as they meet a value.
-    struct Utf8Hash
+    // The same ids by UTF-8 bytes, for archive blocks; filled as they meet a
+    // value. Open addressing over one text buffer: a lookup is a hash and,
+    // mostly, one slot and one memcmp (a block brings ~1,500 values to look up).
+    class Utf8Index
     {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    public:
+        static constexpr quint32 kAbsent = std::numeric_limits<quint32>::max();
+        static quint64 hashOf(QByteArrayView text);
+        quint32 find(QByteArrayView text, quint64 hash) const;
+        void insert(QByteArrayView text, quint64 hash, quint32 id);
+        void clear();
+        std::size_t bytes() const;
+
+    private:
+        struct Slot
+        {
+            quint64 hash = 0;
+            quint32 id = kAbsent;
+            quint32 size = 0;
+            std::size_t offset = 0;
+        };
+        void grow();
+        std::vector<Slot> m_slots;
+        std::string m_text;
+        std::size_t m_count = 0;
     };
-    std::array<std::unordered_map<std::string, quint32, Utf8Hash, std::equal_to<>>, kAuditFieldCount>
-        m_utf8Index;
+    std::array<Utf8Index, kAuditFieldCount> m_utf8Index;
     // One-entry cache per field: consecutive entries often repeat a value.
     std::array<quint32, kAuditFieldCount> m_lastId{};
     // Decoded pages hand over interned values that share their text, so a
