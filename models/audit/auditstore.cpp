@@ -93,7 +93,7 @@ quint32 AuditStore::Utf8Index::find(QByteArrayView text, quint64 hash) const
         const Slot &slot = m_slots[i];
         if (slot.id == kAbsent)
             return kAbsent;
-        if (slot.hash == hash && slot.size == quint32(text.size()) &&
+        if (slot.hash == quint32(hash >> 32) && slot.size == quint32(text.size()) &&
             std::memcmp(m_text.data() + slot.offset, text.data(), slot.size) == 0)
             return slot.id;
     }
@@ -107,7 +107,7 @@ void AuditStore::Utf8Index::insert(QByteArrayView text, quint64 hash, quint32 id
     std::size_t i = std::size_t(hash) & mask;
     while (m_slots[i].id != kAbsent)
         i = (i + 1) & mask;
-    m_slots[i] = {hash, id, quint32(text.size()), m_text.size()};
+    m_slots[i] = {quint32(hash >> 32), id, quint32(m_text.size()), quint32(text.size())};
     m_text.append(text.data(), std::size_t(text.size()));
     ++m_count;
 }
@@ -120,7 +120,8 @@ void AuditStore::Utf8Index::grow()
     for (const Slot &slot : old) {
         if (slot.id == kAbsent)
             continue;
-        std::size_t i = std::size_t(slot.hash) & mask;
+        // Slots keep half the hash: the rest is computed again (growing is rare).
+        std::size_t i = std::size_t(hashOf(QByteArrayView(m_text.data() + slot.offset, slot.size))) & mask;
         while (m_slots[i].id != kAbsent)
             i = (i + 1) & mask;
         m_slots[i] = slot;

@@ -87,12 +87,12 @@ private:
         std::size_t bytes() const;
 
     private:
-        struct Slot
+        struct Slot // 16 bytes
         {
-            quint64 hash = 0;
+            quint32 hash = 0; // the hash's high half (its low bits pick the slot)
             quint32 id = kAbsent;
+            quint32 offset = 0;
             quint32 size = 0;
-            std::size_t offset = 0;
         };
         void grow();
         std::vector<Slot> m_slots;
