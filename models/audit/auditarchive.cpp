@@ -1674,42 +1674,66 @@ qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) 
     m_damaged = 0;
     offset = std::max<qint64>(offset, 0);
     const qint64 limit = maxRows < 0 ? std::numeric_limits<qint64>::max() : maxRows;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    // The blocks' places first (their rows only, not their columns), then each
+    // block's columns as it is needed: a few blobs in memory at a time instead
+    // of all of them (tens of megabytes of fresh memory to fault in and clear).
+    QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
-            "SELECT id, newest_ms, oldest_ms, count, columns FROM blocks ORDER BY newest_ms DESC, id"))) {
+            "SELECT id, newest_ms, oldest_ms, count FROM blocks ORDER BY newest_ms DESC, id"))) {
         fail(QStringLiteral("cannot read"), q.lastError());
         return -1;
     }
     std::vector<BlockRow> blocks;
     while (q.next())
-        blocks.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                          q.value(3).toLongLong(), q.value(4).toByteArray()});
+        blocks.push_back({q.value(0).toLongLong(),
+                          q.value(1).toLongLong(),
+                          q.value(2).toLongLong(),
+                          q.value(3).toLongLong(),
+                          {}});
     if (q.lastError().isValid()) {
         fail(QStringLiteral("cannot read"), q.lastError());
         return -1;
     }
     q.finish();
+    QSqlQuery blobQuery(db);
+    blobQuery.setForwardOnly(true);
+    if (!blobQuery.prepare(QStringLiteral("SELECT columns FROM blocks WHERE id = ?"))) {
+        fail(QStringLiteral("cannot read"), blobQuery.lastError());
+        return -1;
+    }
+    // The block's columns; false on a read error (a block gone meanwhile
+    // reads as an empty blob, which does not decode: damage).
+    auto readColumns = [&blobQuery](BlockRow &row) {
+        blobQuery.bindValue(0, row.id);
+        if (!blobQuery.exec())
+            return false;
+        if (blobQuery.next())
+            row.columns = blobQuery.value(0).toByteArray();
+        const bool ok = !blobQuery.lastError().isValid();
+        blobQuery.finish();
+        return ok;
+    };
+    auto damaged = [this](const BlockRow &row) {
+        m_damaged += std::max<qint64>(row.count, 1);
+        m_error = QStringLiteral("damaged block %1").arg(row.id);
+    };
     // Blocks that do not overlap in time are already in the table's order
     // (newest first; ties by block, then slot): each goes to the store whole.
     bool disjoint = true;
     for (size_t b = 1; b < blocks.size() && disjoint; ++b)
         disjoint = blocks[b - 1].oldestMs > blocks[b].newestMs ||
                    (blocks[b - 1].oldestMs == blocks[b].newestMs && blocks[b - 1].id < blocks[b].id);
-    auto decode = [this](const BlockRow &row, api::AuditColumns &columns) {
-        if (auditarchiveblock::decodeColumns(row.columns, columns) && columns.size() == row.count)
-            return true;
-        m_damaged += std::max<qint64>(row.count, 1);
-        m_error = QStringLiteral("damaged block %1").arg(row.id);
-        return false;
-    };
     qint64 loaded = 0;
     if (disjoint) {
         // Decompressing and decoding run on pool threads a few blocks ahead
-        // while this thread appends to the store, in order.
+        // while this thread reads the next blobs and appends to the store, in
+        // order; another pool thread first faults in the store's columns for
+        // every row to come.
         struct Decoded
         {
-            api::AuditColumns columns;
+            auditarchiveblock::StoreBlock columns;
             bool ok = false;
         };
         constexpr size_t kAhead = 8;
@@ -1717,19 +1741,31 @@ qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) 
         size_t first = 0;
         while (first < blocks.size() && skip >= blocks[first].count)
             skip -= blocks[first++].count;
+        qint64 rows = -skip;
+        for (size_t b = first; b < blocks.size(); ++b)
+            rows += std::max<qint64>(blocks[b].count, 0);
+        rows = std::clamp<qint64>(std::min(rows, limit), 0,
+                                  std::numeric_limits<quint32>::max() - store.rowCount());
+        QFuture<void> prefaulted = QtConcurrent::run([ranges = store.reserve(quint32(rows))] {
+            for (const columnmemory::Range &range : ranges)
+                columnmemory::prefault(range);
+        });
         std::deque<QFuture<Decoded>> ahead;
         size_t next = first;
+        bool readFailed = false;
         auto submit = [&] {
-            const BlockRow *row = &blocks[next++];
+            BlockRow *row = &blocks[next++];
+            readFailed = !readColumns(*row);
             ahead.push_back(QtConcurrent::run([row] {
                 Decoded d;
-                d.ok = auditarchiveblock::decodeColumns(row->columns, d.columns) &&
+                d.ok = auditarchiveblock::decodeForStore(row->columns, d.columns) &&
                        d.columns.size() == row->count;
+                row->columns = QByteArray();
                 return d;
             }));
         };
-        for (size_t b = first; b < blocks.size(); ++b) {
-            while (next < blocks.size() && ahead.size() < kAhead && loaded < limit)
+        for (size_t b = first; b < blocks.size() && !readFailed; ++b) {
+            while (next < blocks.size() && ahead.size() < kAhead && loaded < limit && !readFailed)
                 submit();
             if (ahead.empty())
                 break;
@@ -1739,24 +1775,38 @@ qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) 
                 continue; // let the ones in flight finish
             const BlockRow &row = blocks[b];
             if (!d.ok) {
-                m_damaged += std::max<qint64>(row.count, 1);
-                m_error = QStringLiteral("damaged block %1").arg(row.id);
+                damaged(row);
                 continue;
             }
             const qint64 to = skip + std::min<qint64>(d.columns.size() - skip, limit - loaded);
-            loaded += store.appendRange(d.columns, skip, to);
+            loaded += store.appendBlock(d.columns, skip, to);
             skip = 0;
         }
         for (QFuture<Decoded> &f : ahead)
             f.waitForFinished();
+        prefaulted.waitForFinished();
+        if (readFailed) {
+            fail(QStringLiteral("cannot read"), blobQuery.lastError());
+            return -1;
+        }
         return loaded;
     }
     // Overlapping blocks (a refresh of a stretch already held in part): merged by time.
-    std::vector<api::AuditColumns> decoded(blocks.size());
+    std::vector<auditarchiveblock::StoreBlock> decoded(blocks.size());
     std::vector<Slot> order;
     for (size_t b = 0; b < blocks.size(); ++b) {
-        if (!decode(blocks[b], decoded[b]))
+        if (!readColumns(blocks[b])) {
+            fail(QStringLiteral("cannot read"), blobQuery.lastError());
+            return -1;
+        }
+        const bool ok = auditarchiveblock::decodeForStore(blocks[b].columns, decoded[b]) &&
+                        decoded[b].size() == blocks[b].count;
+        blocks[b].columns = QByteArray();
+        if (!ok) {
+            damaged(blocks[b]);
+            decoded[b] = {};
             continue;
+        }
         for (qsizetype i = 0; i < decoded[b].size(); ++i)
             order.push_back({decoded[b].timeMs[size_t(i)], quint32(b), quint32(i)});
     }
@@ -1772,7 +1822,7 @@ qint64 AuditArchive::loadInto(AuditStore &store, qint64 maxRows, qint64 offset) 
         size_t j = i + 1;
         while (j < last && order[j].block == order[i].block && order[j].slot == order[j - 1].slot + 1)
             ++j;
-        loaded += store.appendRange(decoded[order[i].block], order[i].slot, qsizetype(order[j - 1].slot) + 1);
+        loaded += store.appendBlock(decoded[order[i].block], order[i].slot, qsizetype(order[j - 1].slot) + 1);
         i = j;
     }
     return loaded;

@@ -300,6 +300,88 @@ bool decodeColumns(QByteArrayView blob, api::AuditColumns &out)
     return r.p == r.end;
 }
 
+namespace {
+
+template <int N>
+bool getPackedColumn(Reader &r, quint64 n, std::vector<PackedId<N>> &column,
+                     std::vector<QByteArrayView> &overflow)
+{
+    column.resize(n);
+    for (quint64 i = 0; i < n; ++i) {
+        QByteArrayView v;
+        if (!r.bytes(v))
+            return false;
+        if (!PackedId<N>::tryPack(v, column[i])) {
+            column[i] = PackedId<N>::overflow(quint32(overflow.size()));
+            overflow.push_back(v);
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool decodeForStore(QByteArrayView blob, StoreBlock &out)
+{
+    // The same format and checks as decodeColumns, into the store's shapes.
+    if (!decompress(blob, out.raw))
+        return false;
+    Reader r{out.raw.constData(), out.raw.constData() + out.raw.size()};
+    if (r.p >= r.end || quint8(*r.p++) != kColumnsVersion)
+        return false;
+    quint64 n = 0;
+    if (!r.varint(n) || n > kMaxEntries)
+        return false;
+    out.count = qsizetype(n);
+    for (int t = 0; t < C::TextCount; ++t) {
+        quint64 count = 0;
+        if (!r.varint(count) || count < 1 || count > quint64(r.end - r.p) + 1)
+            return false;
+        std::vector<QByteArrayView> &values = out.values[size_t(t)];
+        values.resize(count);
+        values[0] = QByteArrayView();
+        for (quint64 v = 1; v < count; ++v)
+            if (!r.bytes(values[v]))
+                return false;
+        std::vector<quint32> &indexes = out.text[size_t(t)];
+        indexes.resize(n);
+        for (quint64 i = 0; i < n; ++i) {
+            quint64 v = 0;
+            if (!r.varint(v) || v >= count)
+                return false;
+            indexes[i] = quint32(v);
+        }
+    }
+    out.overflow.clear();
+    if (!getPackedColumn(r, n, out.ids, out.overflow) || !getPackedColumn(r, n, out.rayIds, out.overflow) ||
+        !getPackedColumn(r, n, out.resourceIds, out.overflow))
+        return false;
+    out.timeMs.resize(n);
+    qint64 previous = 0;
+    for (quint64 i = 0; i < n; ++i) {
+        quint64 v = 0;
+        if (!r.varint(v))
+            return false;
+        previous = qint64(quint64(previous) + quint64(unzigzag(v)));
+        out.timeMs[i] = previous == C::kNoTime ? 0 : previous;
+    }
+    out.statuses.resize(n);
+    for (quint64 i = 0; i < n; ++i) {
+        quint64 v = 0;
+        if (!r.varint(v))
+            return false;
+        qint16 status = -1;
+        if (v != 0) {
+            const qint64 code = unzigzag(v - 1);
+            if (code < std::numeric_limits<int>::min() || code > std::numeric_limits<int>::max())
+                return false;
+            status = qint16(std::clamp<qint64>(code, -1, std::numeric_limits<qint16>::max()));
+        }
+        out.statuses[i] = status;
+    }
+    return r.p == r.end;
+}
+
 QByteArray encodeBodies(const QList<QByteArray> &bodies)
 {
     std::string &out = scratch();

@@ -8,12 +8,15 @@
 // Both are zstd frames. Decoding accepts any bytes: a damaged blob is refused,
 // never read past its end.
 
+#include "models/audit/packedid.h"
+
 #include "api/auditcolumns.h"
 #include "api/records.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <array>
 #include <vector>
 
 namespace models::auditarchiveblock {
@@ -31,6 +34,30 @@ QByteArray bodyOf(const api::AuditColumns &page, qsizetype entry);
 QByteArray encodeColumns(const api::AuditColumns &page, const std::vector<qsizetype> &rows);
 // False on anything but a well-formed blob; out then is unspecified.
 bool decodeColumns(QByteArrayView blob, api::AuditColumns &out);
+
+// A block's columns in the form AuditStore::appendBlock takes them, decoded
+// on a pool thread: the dictionaries stay UTF-8 views into the decompressed
+// bytes (the store converts only values it has not seen), ids are packed
+// here (an id that does not pack is left in overflow, its slot holding the
+// index there), times and statuses are the store's. No string is made per
+// value or entry, and a block is a handful of allocations.
+struct StoreBlock
+{
+    QByteArray raw; // the decompressed blob, which the views point into
+    qsizetype count = 0;
+    // Per api::AuditColumns::Text: the dictionary (entry 0 is the empty string).
+    std::array<std::vector<QByteArrayView>, api::AuditColumns::TextCount> values;
+    std::array<std::vector<quint32>, api::AuditColumns::TextCount> text; // per entry: index into values
+    std::vector<PackedId<16>> ids;
+    std::vector<PackedId<8>> rayIds;
+    std::vector<PackedId<16>> resourceIds;
+    std::vector<QByteArrayView> overflow; // ids that do not pack as hex
+    std::vector<qint64> timeMs;           // absent: 0, as the store reads it
+    std::vector<qint16> statuses;         // absent: -1, clamped as the store keeps it
+    qsizetype size() const { return count; }
+};
+// False on anything but a well-formed blob (what decodeColumns accepts).
+bool decodeForStore(QByteArrayView blob, StoreBlock &out);
 
 // Bodies of a block, compressed: a count, each length, the bytes.
 QByteArray encodeBodies(const QList<QByteArray> &bodies);

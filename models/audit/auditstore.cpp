@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace models {
@@ -18,6 +19,7 @@ void AuditStore::clear()
     m_data = AuditSnapshot();
     for (int f = 0; f < kAuditFieldCount; ++f) {
         m_index[f].clear();
+        m_utf8Index[f].clear();
         m_data.m_pools[f].push_back(QString()); // id 0 is always the empty string
         m_index[f].insert(QString(), 0);
         m_lastId[f] = 0;
@@ -54,6 +56,101 @@ quint32 AuditStore::intern(AuditField f, const QString &s)
     }
     m_lastId[fi] = id;
     recent = {s, id};
+    return id;
+}
+
+quint64 AuditStore::Utf8Index::hashOf(QByteArrayView text)
+{
+    // Eight bytes at a time through a multiply-xorshift mix: ids and addresses
+    // are 10–40 bytes, so this is a handful of multiplies.
+    const char *p = text.data();
+    std::size_t n = std::size_t(text.size());
+    quint64 h = 0x9E3779B97F4A7C15ull ^ n;
+    auto mix = [&h](quint64 v) {
+        h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    };
+    for (; n >= 8; p += 8, n -= 8) {
+        quint64 v;
+        std::memcpy(&v, p, 8);
+        mix(v);
+    }
+    if (n > 0) {
+        quint64 v = 0;
+        std::memcpy(&v, p, n);
+        mix(v);
+    }
+    h *= 0x94D049BB133111EBull;
+    return h ^ (h >> 29);
+}
+
+quint32 AuditStore::Utf8Index::find(QByteArrayView text, quint64 hash) const
+{
+    if (m_slots.empty())
+        return kAbsent;
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = std::size_t(hash) & mask;; i = (i + 1) & mask) {
+        const Slot &slot = m_slots[i];
+        if (slot.id == kAbsent)
+            return kAbsent;
+        if (slot.hash == quint32(hash >> 32) && slot.size == quint32(text.size()) &&
+            std::memcmp(m_text.data() + slot.offset, text.data(), slot.size) == 0)
+            return slot.id;
+    }
+}
+
+void AuditStore::Utf8Index::insert(QByteArrayView text, quint64 hash, quint32 id)
+{
+    if ((m_count + 1) * 2 > m_slots.size())
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = std::size_t(hash) & mask;
+    while (m_slots[i].id != kAbsent)
+        i = (i + 1) & mask;
+    m_slots[i] = {quint32(hash >> 32), id, quint32(m_text.size()), quint32(text.size())};
+    m_text.append(text.data(), std::size_t(text.size()));
+    ++m_count;
+}
+
+void AuditStore::Utf8Index::grow()
+{
+    std::vector<Slot> old(std::max<std::size_t>(64, m_slots.size() * 2));
+    old.swap(m_slots);
+    const std::size_t mask = m_slots.size() - 1;
+    for (const Slot &slot : old) {
+        if (slot.id == kAbsent)
+            continue;
+        // Slots keep half the hash: the rest is computed again (growing is rare).
+        std::size_t i = std::size_t(hashOf(QByteArrayView(m_text.data() + slot.offset, slot.size))) & mask;
+        while (m_slots[i].id != kAbsent)
+            i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
+}
+
+void AuditStore::Utf8Index::clear()
+{
+    m_slots = {};
+    m_text = {};
+    m_count = 0;
+}
+
+std::size_t AuditStore::Utf8Index::bytes() const
+{
+    return m_slots.capacity() * sizeof(Slot) + m_text.capacity();
+}
+
+quint32 AuditStore::internUtf8(AuditField f, QByteArrayView utf8)
+{
+    if (utf8.isEmpty())
+        return 0;
+    Utf8Index &index = m_utf8Index[int(f)];
+    const quint64 hash = Utf8Index::hashOf(utf8);
+    if (const quint32 id = index.find(utf8, hash); id != Utf8Index::kAbsent)
+        return id;
+    // New to this index: the text may still be held (a page from the network).
+    const quint32 id = intern(f, QString::fromUtf8(utf8));
+    index.insert(utf8, hash, id);
     return id;
 }
 
@@ -136,9 +233,113 @@ quint32 AuditStore::append(const api::AuditColumns &page, const QSet<QString> &s
     return appendRows(page, 0, page.size(), skipIds, drop);
 }
 
-quint32 AuditStore::appendRange(const api::AuditColumns &page, qsizetype from, qsizetype to)
+std::vector<columnmemory::Range> AuditStore::reserve(quint32 moreRows)
 {
-    return appendRows(page, std::max<qsizetype>(from, 0), std::min(to, page.size()), {}, nullptr);
+    AuditSnapshot &d = m_data;
+    const std::size_t rows = std::size_t(d.m_rows) + moreRows;
+    constexpr std::size_t kChunk = std::size_t(1) << AuditSnapshot::kRowChunkBits;
+    std::vector<columnmemory::Range> fresh;
+    // A chunk's worth of rows at a time across all columns: the order rows are written in.
+    for (std::size_t upTo = std::min(rows, (std::size_t(d.m_rows) / kChunk + 1) * kChunk);;
+         upTo = std::min(rows, upTo + kChunk)) {
+        d.m_time.reserve(upTo, &fresh);
+        d.m_status.reserve(upTo, &fresh);
+        for (auto &column : d.m_ids)
+            column.reserve(upTo, &fresh);
+        d.m_entryId.reserve(upTo, &fresh);
+        d.m_rayId.reserve(upTo, &fresh);
+        d.m_resourceId.reserve(upTo, &fresh);
+        if (upTo >= rows)
+            break;
+    }
+    return fresh;
+}
+
+quint32 AuditStore::appendBlock(const auditarchiveblock::StoreBlock &block, qsizetype from, qsizetype to)
+{
+    using C = api::AuditColumns;
+    static constexpr std::array<std::pair<C::Text, AuditField>, C::TextCount> kFields{{
+        {C::ActorEmail, AuditField::ActorEmail},
+        {C::ActorId, AuditField::ActorId},
+        {C::ActorContext, AuditField::ActorContext},
+        {C::ActorType, AuditField::ActorType},
+        {C::ActorIp, AuditField::ActorIp},
+        {C::ActorTokenId, AuditField::ActorTokenId},
+        {C::ActorTokenName, AuditField::ActorTokenName},
+        {C::ActionType, AuditField::ActionType},
+        {C::ActionResult, AuditField::ActionResult},
+        {C::ActionDescription, AuditField::ActionDescription},
+        {C::ResourceType, AuditField::ResourceType},
+        {C::ResourceProduct, AuditField::ResourceProduct},
+        {C::RawMethod, AuditField::RawMethod},
+        {C::RawUserAgent, AuditField::RawUserAgent},
+        {C::OrganizationId, AuditField::OrganizationId},
+        {C::RawUri, AuditField::RawUri},
+    }};
+    from = std::max<qsizetype>(from, 0);
+    to = std::min(to, block.size());
+    if (from >= to)
+        return 0;
+    const auto first = std::size_t(from);
+    const auto n = std::size_t(to - from);
+    AuditSnapshot &d = m_data;
+
+    d.m_time.appendGenerated(n, [&](std::size_t k) { return block.timeMs[first + k]; });
+    m_newestMs = std::max(m_newestMs, *std::max_element(block.timeMs.begin() + qsizetype(first),
+                                                        block.timeMs.begin() + qsizetype(first + n)));
+    d.m_status.appendGenerated(n, [&](std::size_t k) { return block.statuses[first + k]; });
+
+    // Block-local value → store id, looked up on first use only, so values of
+    // rows outside [from, to) are not interned.
+    constexpr quint32 kUnset = std::numeric_limits<quint32>::max();
+    std::vector<quint32> remap;
+    std::vector<quint32> displayById;
+    {
+        const std::vector<quint32> &emails = block.text[C::ActorEmail];
+        const std::vector<quint32> &actorIds = block.text[C::ActorId];
+        remap.assign(block.values[C::ActorEmail].size(), kUnset);
+        displayById.assign(block.values[C::ActorId].size(), kUnset);
+        d.m_ids[int(AuditField::ActorDisplay)].appendGenerated(n, [&](std::size_t k) {
+            const quint32 email = emails[first + k];
+            quint32 &id = email != 0 ? remap[email] : displayById[actorIds[first + k]];
+            if (id == kUnset)
+                id = internUtf8(AuditField::ActorDisplay,
+                                email != 0 ? block.values[C::ActorEmail][email]
+                                           : block.values[C::ActorId][actorIds[first + k]]);
+            return id;
+        });
+    }
+    for (const auto &[text, field] : kFields) {
+        const std::vector<QByteArrayView> &values = block.values[text];
+        const std::vector<quint32> &local = block.text[text];
+        remap.assign(values.size(), kUnset);
+        d.m_ids[int(field)].appendGenerated(n, [&, f = field](std::size_t k) {
+            const quint32 value = local[first + k];
+            quint32 &id = remap[value];
+            if (id == kUnset)
+                id = internUtf8(f, values[value]);
+            return id;
+        });
+    }
+
+    // Packed ids as they are; one that did not pack moves its text to the side list.
+    auto packed = [&](auto &column, const auto &source) {
+        column.appendGenerated(n, [&](std::size_t k) {
+            auto p = source[first + k];
+            if (p.isOverflow()) {
+                const QByteArrayView text = block.overflow[p.overflowIndex()];
+                p = std::remove_cvref_t<decltype(p)>::overflow(quint32(d.m_overflow.size()));
+                d.m_overflow.push_back(QString::fromUtf8(text));
+            }
+            return p;
+        });
+    };
+    packed(d.m_entryId, block.ids);
+    packed(d.m_rayId, block.rayIds);
+    packed(d.m_resourceId, block.resourceIds);
+    // Publish the row count last: readers index only below it.
+    d.m_rows += quint32(n);
+    return quint32(n);
 }
 
 quint32 AuditStore::appendRows(const api::AuditColumns &page, qsizetype from, qsizetype to,
@@ -261,6 +462,8 @@ std::size_t AuditStore::bytes() const
     // bucket and 8 slots per span); the key text is shared with the pool.
     for (const auto &index : m_index)
         total += std::size_t(index.size()) * (sizeof(QString) + sizeof(quint32) + 4) + index.capacity() * 2;
+    for (const auto &index : m_utf8Index)
+        total += index.bytes();
     return total;
 }
 

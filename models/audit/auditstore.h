@@ -4,6 +4,7 @@
 // bodies are not kept (AuditArchive holds full entries). Not a QObject and not
 // thread-affine: one thread appends; snapshot() copies are readable anywhere.
 
+#include "models/audit/auditarchiveblock.h"
 #include "models/audit/auditsnapshot.h"
 
 #include "api/auditcolumns.h"
@@ -13,6 +14,8 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <limits>
+#include <string>
 #include <vector>
 
 namespace models {
@@ -30,9 +33,16 @@ public:
     // the page is interned once, then rows take integer ids.
     quint32 append(const api::AuditColumns &page, const QSet<QString> &skipIds = {},
                    const std::vector<bool> *drop = nullptr);
-    // The page's entries [from, to) only, in page order (the archive's blocks,
-    // merged by time when they overlap).
-    quint32 appendRange(const api::AuditColumns &page, qsizetype from, qsizetype to);
+    // An archive block's entries [from, to), in block order (blocks are merged
+    // by time when they overlap), column by column: each distinct value of the
+    // block is looked up by its UTF-8 bytes and only a value new to the store
+    // becomes a string; ids come packed.
+    quint32 appendBlock(const auditarchiveblock::StoreBlock &block, qsizetype from, qsizetype to);
+    // Room for this many more rows (chunks allocated, nothing readable
+    // changes). Returns the new chunks, interleaved across columns in row
+    // order, for columnmemory::prefault on another thread while rows are
+    // appended: the kernel's clearing of their pages leaves this thread.
+    std::vector<columnmemory::Range> reserve(quint32 moreRows);
     void clear();
 
     quint32 rowCount() const { return m_data.rowCount(); }
@@ -54,6 +64,7 @@ public:
 
 private:
     quint32 intern(AuditField f, const QString &s);
+    quint32 internUtf8(AuditField f, QByteArrayView utf8);
     quint32 appendRows(const api::AuditColumns &page, qsizetype from, qsizetype to,
                        const QSet<QString> &skipIds, const std::vector<bool> *drop);
     static QString uriTemplate(const QString &uri, const QString &resourceId);
@@ -62,6 +73,33 @@ private:
 
     AuditSnapshot m_data;
     std::array<QHash<QString, quint32>, kAuditFieldCount> m_index;
+    // The same ids by UTF-8 bytes, for archive blocks; filled as they meet a
+    // value. Open addressing over one text buffer: a lookup is a hash and,
+    // mostly, one slot and one memcmp (a block brings ~1,500 values to look up).
+    class Utf8Index
+    {
+    public:
+        static constexpr quint32 kAbsent = std::numeric_limits<quint32>::max();
+        static quint64 hashOf(QByteArrayView text);
+        quint32 find(QByteArrayView text, quint64 hash) const;
+        void insert(QByteArrayView text, quint64 hash, quint32 id);
+        void clear();
+        std::size_t bytes() const;
+
+    private:
+        struct Slot // 16 bytes
+        {
+            quint32 hash = 0; // the hash's high half (its low bits pick the slot)
+            quint32 id = kAbsent;
+            quint32 offset = 0;
+            quint32 size = 0;
+        };
+        void grow();
+        std::vector<Slot> m_slots;
+        std::string m_text;
+        std::size_t m_count = 0;
+    };
+    std::array<Utf8Index, kAuditFieldCount> m_utf8Index;
     // One-entry cache per field: consecutive entries often repeat a value.
     std::array<quint32, kAuditFieldCount> m_lastId{};
     // Decoded pages hand over interned values that share their text, so a

@@ -32,6 +32,40 @@ public:
         ++m_size;
     }
 
+    // Appends f(0), …, f(n - 1), a chunk at a time (a bulk append: one chunk
+    // check per chunk instead of one per element).
+    template <typename F> void appendGenerated(std::size_t n, F &&f)
+    {
+        std::size_t k = 0;
+        while (k < n) {
+            if ((m_size >> Bits) == m_chunks.size())
+                m_chunks.push_back(newChunk());
+            T *out = m_chunks[m_size >> Bits].get() + (m_size & kMask);
+            const std::size_t take = std::min(kChunkSize - (m_size & kMask), n - k);
+            for (std::size_t j = 0; j < take; ++j)
+                out[j] = f(k + j);
+            m_size += take;
+            k += take;
+        }
+    }
+
+    // Makes room for elements up to index n - 1 without touching their
+    // memory. The new chunks of column memory are added to fresh (when given),
+    // for columnmemory::prefault on another thread. A copy taken earlier does
+    // not see the new chunks.
+    void reserve(std::size_t n, std::vector<columnmemory::Range> *fresh = nullptr)
+    {
+        const std::size_t chunks = (n + kMask) >> Bits;
+        if (chunks <= m_chunks.size())
+            return;
+        m_chunks.reserve(chunks);
+        while (m_chunks.size() < chunks) {
+            m_chunks.push_back(newChunk());
+            if (kInColumnMemory && fresh)
+                fresh->push_back({m_chunks.back(), kChunkSize * sizeof(T)});
+        }
+    }
+
     // Writable slot for the element being appended (must be < size()).
     T &mutableAt(std::size_t i) { return m_chunks[i >> Bits][i & kMask]; }
 
@@ -61,15 +95,19 @@ public:
     }
 
 private:
+    static constexpr bool kInColumnMemory =
+        std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>;
+
     // Plain values (ids, times, packed ids) live in huge-page-backed blocks;
     // anything with a destructor gets an ordinary allocation.
     static std::shared_ptr<T[]> newChunk()
     {
-        if constexpr (std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>) {
+        if constexpr (kInColumnMemory) {
+            // Column memory comes zeroed (fresh pages) and every slot is written
+            // before it is read: no value-initialising pass, which used to fault
+            // in and clear each page a second time in user space.
             const std::shared_ptr<void> memory = columnmemory::allocate(kChunkSize * sizeof(T));
-            T *first = static_cast<T *>(memory.get());
-            std::uninitialized_value_construct_n(first, kChunkSize);
-            return std::shared_ptr<T[]>(memory, first);
+            return std::shared_ptr<T[]>(memory, static_cast<T *>(memory.get()));
         } else {
             return std::make_shared<T[]>(kChunkSize);
         }

@@ -20,6 +20,17 @@ namespace models::columnmemory {
 // Zeroed, 64-byte aligned memory of the given size, held by the returned pointer.
 std::shared_ptr<void> allocate(std::size_t bytes);
 
+// Chunk memory and its size, kept alive by the pointer.
+struct Range
+{
+    std::shared_ptr<const void> memory;
+    std::size_t bytes = 0;
+};
+// Maps the pages of range now (the kernel clears each on the calling thread)
+// so that the thread writing them later takes no page fault. Never changes
+// their contents: safe while another thread writes into them.
+void prefault(const Range &range);
+
 // True when this build poisons everything outside live chunks (AddressSanitizer).
 bool overrunsReported();
 

@@ -3,6 +3,7 @@
 
 #include "auditsamples.h"
 
+#include "models/audit/auditarchiveblock.h"
 #include "models/audit/auditentryjson.h"
 #include "models/audit/auditrowdetails.h"
 #include "models/audit/auditstore.h"
@@ -114,6 +115,86 @@ private slots:
         for (int f = 0; f < kAuditFieldCount; ++f)
             QCOMPARE(fromColumns.data().poolSize(AuditField(f)), fromRecords.data().poolSize(AuditField(f)));
         QCOMPARE(fromColumns.newestTimeMs(), fromRecords.newestTimeMs());
+    }
+
+    // An archive block appended column by column (values by their UTF-8
+    // bytes, ids packed while decoding) lands exactly as its records do, in
+    // whole blocks and in ranges, across chunk boundaries, into reserved room
+    // being faulted in meanwhile.
+    void archiveBlocksAppendLikeRecords()
+    {
+        auditsamples::Generator gen(21);
+        AuditStore fromRecords, fromBlocks;
+        const QList<api::AuditEvent> before = gen.page(5); // neither store starts empty
+        fromRecords.append(before);
+        fromBlocks.append(before);
+        const auto ranges = fromBlocks.reserve(17 * 1000);
+        QVERIFY(!ranges.empty());
+        for (const columnmemory::Range &range : ranges)
+            columnmemory::prefault(range);
+        for (int p = 0; p < 20; ++p) {
+            QList<api::AuditEvent> page = gen.page(1000);
+            page[3].rawStatusCode.reset();
+            page[4].actorEmail.clear();
+            page[5].rawCfRayId = QStringLiteral("not-hex-%1").arg(p);
+            page[6].id = QStringLiteral("Upper-%1").arg(p);
+            page[7].actionResult = QStringLiteral("résultat ✓");
+            // The block holds them newest first (ties in page order).
+            std::stable_sort(page.begin(), page.end(),
+                             [](const api::AuditEvent &a, const api::AuditEvent &b) {
+                                 return a.actionTimeMs > b.actionTimeMs;
+                             });
+            const auditarchiveblock::PreparedBlock prepared =
+                auditarchiveblock::prepare(auditarchiveblock::fromEvents(page));
+            QCOMPARE(prepared.count, qint64(page.size()));
+            auditarchiveblock::StoreBlock block;
+            QVERIFY(auditarchiveblock::decodeForStore(prepared.columns, block));
+            QCOMPARE(block.size(), page.size());
+            // Some blocks in two ranges, one of them empty or reversed.
+            const qsizetype cut = p % 3 == 0 ? 377 : p % 3 == 1 ? 0 : page.size();
+            QCOMPARE(fromBlocks.appendBlock(block, 0, cut), quint32(cut));
+            QCOMPARE(fromBlocks.appendBlock(block, cut, cut - 1), 0u);
+            QCOMPARE(fromBlocks.appendBlock(block, cut, page.size() + 10), quint32(page.size() - cut));
+            fromRecords.append(page);
+        }
+        QCOMPARE(fromBlocks.rowCount(), fromRecords.rowCount());
+        for (quint32 i = 0; i < fromRecords.rowCount(); ++i) {
+            if (!sameCompact(fromBlocks.event(i), fromRecords.event(i)))
+                QFAIL(qPrintable(QStringLiteral("row %1 differs (%2 vs %3)")
+                                     .arg(i)
+                                     .arg(fromBlocks.event(i).id, fromRecords.event(i).id)));
+            QCOMPARE(fromBlocks.data().field(AuditField::ActorDisplay, i),
+                     fromRecords.data().field(AuditField::ActorDisplay, i));
+            QCOMPARE(fromBlocks.data().isFailure(i), fromRecords.data().isFailure(i));
+        }
+        for (int f = 0; f < kAuditFieldCount; ++f)
+            QCOMPARE(fromBlocks.data().poolSize(AuditField(f)), fromRecords.data().poolSize(AuditField(f)));
+        QCOMPARE(fromBlocks.newestTimeMs(), fromRecords.newestTimeMs());
+        QCOMPARE(fromBlocks.data().overflow().size(), fromRecords.data().overflow().size());
+        // The same rows take the same room; the UTF-8 index adds a few slots per distinct value.
+        qInfo() << "bytes: blocks" << fromBlocks.bytes() << "records" << fromRecords.bytes();
+        QVERIFY(fromBlocks.bytes() <= fromRecords.bytes() + 200 * 1024);
+
+        // A damaged blob is refused, never read past.
+        const auditarchiveblock::PreparedBlock prepared =
+            auditarchiveblock::prepare(auditarchiveblock::fromEvents(gen.page(50)));
+        auditarchiveblock::StoreBlock block;
+        QVERIFY(
+            !auditarchiveblock::decodeForStore(prepared.columns.left(prepared.columns.size() / 2), block));
+        QVERIFY(!auditarchiveblock::decodeForStore(QByteArray("nonsense"), block));
+    }
+
+    // Faulting in reserved column memory never changes what it holds.
+    void prefaultKeepsContents()
+    {
+        const std::size_t size = 300000;
+        const std::shared_ptr<void> chunk = columnmemory::allocate(size);
+        auto *bytes = static_cast<unsigned char *>(chunk.get());
+        for (std::size_t i = 0; i < size; i += 1000)
+            bytes[i] = static_cast<unsigned char>(i / 1000 + 1);
+        columnmemory::prefault({chunk, size});
+        for (std::size_t i = 0; i < size; ++i)
+            QCOMPARE(bytes[i], i % 1000 == 0 ? static_cast<unsigned char>(i / 1000 + 1) : 0);
     }
 
     void packedIds_data()
