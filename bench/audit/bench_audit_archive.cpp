@@ -23,6 +23,7 @@
 // alternating old and new binaries over one file compares like with like).
 //   bench_audit_archive --benchmark_out=archive.json --benchmark_out_format=json
 
+#include "api/allocatorpolicy.h"
 #include "auditsamples.h"
 
 #include "models/audit/auditarchive.h"
@@ -233,6 +234,7 @@ BENCHMARK(BM_ArchiveReopen)
 
 int main(int argc, char **argv)
 {
+    api::keepFreedMemoryInProcess(); // as the console does
     QCoreApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))

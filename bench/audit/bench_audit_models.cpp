@@ -3,6 +3,7 @@
 // bytes per entry, archive write/load rate.
 //   bench_audit_models --benchmark_out=audit.json --benchmark_out_format=json
 
+#include "api/allocatorpolicy.h"
 #include "auditsamples.h"
 
 #include "models/audit/auditarchive.h"
@@ -275,6 +276,7 @@ BENCHMARK(BM_ArchiveLoad)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisec
 
 int main(int argc, char **argv)
 {
+    api::keepFreedMemoryInProcess(); // as the console does
     // Qt SQL needs an application object to find its driver plugin.
     QCoreApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
