@@ -240,8 +240,19 @@ bool AuditTableModel::appendPage(quint64 generation, const api::AuditColumns &pa
 void AuditTableModel::setRevealInterval(int ms)
 {
     m_revealIntervalMs = std::max(ms, 0);
-    if (m_revealIntervalMs == 0)
+    if (m_revealIntervalMs == 0) {
         revealPending();
+        return;
+    }
+    // Rows already waiting follow the new interval, not the one their timer
+    // was started with (a shorter interval must not wait out the longer one).
+    if (m_revealTimer->isActive()) {
+        const qint64 wait = m_lastReveal.isValid() ? m_revealIntervalMs - m_lastReveal.elapsed() : 0;
+        if (wait > 0)
+            m_revealTimer->start(int(wait));
+        else
+            revealPending();
+    }
 }
 
 void AuditTableModel::showAppended()
