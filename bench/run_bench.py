@@ -497,12 +497,25 @@ def first_paint(build, cold):
         subprocess.run(["sync"])
         with open("/proc/sys/vm/drop_caches", "w") as f:
             f.write("3\n")
+    # From spawn (shared libraries loaded, main() run) to the moment the
+    # window's first paint event prints its line; the process's teardown
+    # after that is not part of what the user waits for.
     t0 = time.perf_counter()
-    r = subprocess.run([app, "--measure-first-paint"], capture_output=True, text=True, env=env, timeout=120)
-    ms = (time.perf_counter() - t0) * 1000
+    p = subprocess.Popen([app, "--measure-first-paint"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env=env)
+    ms = None
+    for line in p.stdout:
+        if line.strip() == "first-paint":
+            ms = (time.perf_counter() - t0) * 1000
+            break
+    try:
+        _, err = p.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        _, err = p.communicate()
     shutil.rmtree(cfg, ignore_errors=True)
-    if "first-paint" not in r.stdout:
-        raise RuntimeError("orgscope did not paint: %s" % r.stderr[-300:])
+    if ms is None:
+        raise RuntimeError("orgscope did not paint: %s" % err[-300:])
     return ms
 
 
