@@ -4,7 +4,7 @@
 // the fuzzer reaches the parsers behind the decompression). Nothing may read
 // past its input; what decodes must survive encoding and decoding again.
 //
-// Input: [mode: 0 columns, 1 bodies, 2 prepared block] bytes…
+// Input: [mode: 0 columns, 1 bodies, 2 prepared block, 3 store block] bytes…
 
 #include "models/audit/auditarchiveblock.h"
 
@@ -72,21 +72,58 @@ void prepared(const uint8_t *data, size_t size)
         __builtin_trap();
 }
 
+// The reopen path's decoder (straight into the store's layout) accepts
+// exactly what decodeColumns accepts, with the same entries; every index it
+// hands out points into its dictionary and every view into its own bytes.
+void storeBlock(const uint8_t *data, size_t size)
+{
+    const QByteArray blob = framed(data, size);
+    block::StoreBlock store;
+    api::AuditColumns page;
+    const bool forStore = block::decodeForStore(blob, store);
+    if (forStore != block::decodeColumns(blob, page))
+        __builtin_trap();
+    if (!forStore)
+        return;
+    if (store.count != page.size() || store.timeMs.size() != size_t(store.count) ||
+        store.statuses.size() != size_t(store.count))
+        __builtin_trap();
+    const char *begin = store.raw.constData();
+    const char *end = begin + store.raw.size();
+    auto inside = [&](QByteArrayView v) {
+        return v.isEmpty() || (v.data() >= begin && v.data() + v.size() <= end);
+    };
+    for (size_t t = 0; t < store.values.size(); ++t) {
+        for (QByteArrayView v : store.values[t])
+            if (!inside(v))
+                __builtin_trap();
+        for (quint32 index : store.text[t])
+            if (index >= store.values[t].size())
+                __builtin_trap();
+    }
+    for (QByteArrayView v : store.overflow)
+        if (!inside(v))
+            __builtin_trap();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
     case 0:
         columns(data + 1, size - 1);
         break;
     case 1:
         bodies(data + 1, size - 1);
         break;
-    default:
+    case 2:
         prepared(data + 1, size - 1);
+        break;
+    default:
+        storeBlock(data + 1, size - 1);
         break;
     }
     return 0;
