@@ -1,4 +1,5 @@
 #include "costestimator.h"
+#include "models/cost/costrows.h"
 
 #include "api/records.h"
 
@@ -246,89 +247,22 @@ CostEstimate estimateCost(const UsageCube &cube, const RateCard &card)
 CostEstimate estimateCost(const QList<api::UsageRecord> &records, const RateCard &card)
 {
     // Intern the strings the rule needs, then run the same computation as for
-    // a cube: one record per row, in the list's order.
-    const auto n = size_t(records.size());
-    std::vector<qint32> days(n), accounts(n), metrics(n), units(n);
-    std::vector<double> quantities(n, 0.0);
-    std::vector<quint8> flags(n, 0);
-    QHash<QString, qint32> accountIds{{QString(), 0}}, metricIds{{QString(), 0}}, unitIds{{QString(), 0}};
-    QList<QString> metricKeys{QString()}, metricNames{QString()}, unitNames{QString()};
-    const auto intern = [](QHash<QString, qint32> &ids, const QString &key) {
-        const auto it = ids.constFind(key);
-        if (it != ids.constEnd())
-            return *it;
-        const auto id = qint32(ids.size());
-        ids.insert(key, id);
-        return id;
-    };
-    qint32 first = std::numeric_limits<qint32>::max(), last = std::numeric_limits<qint32>::min();
-    std::vector<bool> usable(n, true);
-    for (size_t i = 0; i < n; ++i) {
-        const api::UsageRecord &r = records.at(qsizetype(i));
-        if (!r.chargePeriodStart.isValid()) {
-            usable[i] = false;
+    // a cube: one record per row, in the list's order. Records without a
+    // usable day cannot be priced and are left out of the run.
+    CostRows rows(size_t(records.size()));
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const api::UsageRecord &r = records.at(i);
+        if (!r.chargePeriodStart.isValid())
             continue;
-        }
-        days[i] = usageday::fromDate(r.chargePeriodStart.toUTC().date());
-        first = std::min(first, days[i]);
-        last = std::max(last, days[i]);
-        accounts[i] = intern(accountIds, r.billingAccountId);
-        const QString &metricKey = r.billableMetricId.isEmpty() ? r.billableMetricName : r.billableMetricId;
-        metrics[i] = intern(metricIds, metricKey);
-        if (metrics[i] == metricKeys.size()) {
-            metricKeys.append(metricKey);
-            metricNames.append(r.billableMetricName);
-        }
-        units[i] = intern(unitIds, r.consumedUnit);
-        if (units[i] == unitNames.size())
-            unitNames.append(r.consumedUnit);
-        if (r.consumedQuantity) {
-            quantities[i] = *r.consumedQuantity;
-            flags[i] |= CostInput::HasQuantity;
-        }
-        if (r.chargeClass.compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0)
-            flags[i] |= CostInput::Correction;
+        const qint32 account = rows.account(r.billingAccountId);
+        const qint32 metric = rows.metric(
+            r.billableMetricId.isEmpty() ? r.billableMetricName : r.billableMetricId, r.billableMetricName);
+        const qint32 unit = rows.unit(r.consumedUnit);
+        rows.add(size_t(i), usageday::fromDate(r.chargePeriodStart.toUTC().date()), account, metric, unit,
+                 r.consumedQuantity,
+                 r.chargeClass.compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0);
     }
-    // Records without a usable day cannot be priced; leave them out of the run.
-    std::vector<size_t> kept;
-    for (size_t i = 0; i < n; ++i) {
-        if (usable[i])
-            kept.push_back(i);
-    }
-    const auto compact = [&kept](auto &column) {
-        for (size_t k = 0; k < kept.size(); ++k)
-            column[k] = column[kept[k]];
-        column.resize(kept.size());
-    };
-    compact(days);
-    compact(accounts);
-    compact(metrics);
-    compact(units);
-    compact(quantities);
-    compact(flags);
-
-    CostInput in;
-    in.days = days;
-    in.accounts = accounts;
-    in.metrics = metrics;
-    in.units = units;
-    in.quantities = quantities;
-    in.flags = flags;
-    in.accountCount = qint32(accountIds.size());
-    in.metricCount = qint32(metricIds.size());
-    in.unitCount = qint32(unitIds.size());
-    in.extent = kept.empty() ? UsageDayRange{} : UsageDayRange{first, last};
-    in.metricKey = [&metricKeys](qint32 id) { return metricKeys.at(id); };
-    in.metricName = [&metricNames](qint32 id) { return metricNames.at(id); };
-    in.unitName = [&unitNames](qint32 id) { return unitNames.at(id); };
-    CostEstimate packed = estimateCost(in, card);
-
-    CostEstimate out = packed;
-    out.rowCost.assign(n, CostEstimate::Unknown);
-    for (size_t k = 0; k < kept.size(); ++k)
-        out.rowCost[kept[k]] = packed.rowCost[k];
-    out.unpricedRows += qsizetype(n - kept.size());
-    return out;
+    return rows.estimate(card);
 }
 
 } // namespace models

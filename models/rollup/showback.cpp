@@ -1,6 +1,7 @@
 #include "models/rollup/showback.h"
 
 #include "models/cost/costestimator.h"
+#include "models/cost/costrows.h"
 
 #include "models/usage/usagetypes.h"
 
@@ -91,29 +92,7 @@ qint32 dayOfMs(qint64 ms)
 CostEstimate estimateColumns(const UsageRollupColumns &usage, const RateCard &card)
 {
     using C = api::UsageColumns;
-    const auto n = size_t(usage.size());
-    std::vector<qint32> days, accounts, metrics, units;
-    std::vector<double> quantities;
-    std::vector<quint8> flags;
-    std::vector<size_t> kept;
-    days.reserve(n);
-    accounts.reserve(n);
-    metrics.reserve(n);
-    units.reserve(n);
-    quantities.reserve(n);
-    flags.reserve(n);
-    kept.reserve(n);
-    QHash<QString, qint32> accountIds{{QString(), 0}}, metricIds{{QString(), 0}}, unitIds{{QString(), 0}};
-    QList<QString> metricKeys{QString()}, metricNames{QString()}, unitNames{QString()};
-    const auto intern = [](QHash<QString, qint32> &ids, const QString &key) {
-        const auto it = ids.constFind(key);
-        if (it != ids.constEnd())
-            return *it;
-        const auto id = qint32(ids.size());
-        ids.insert(key, id);
-        return id;
-    };
-    qint32 first = std::numeric_limits<qint32>::max(), last = std::numeric_limits<qint32>::min();
+    CostRows rows(size_t(usage.size()));
     size_t index = 0;
     for (const UsageRollupColumns::Part &part : usage.parts) {
         const C &c = part.columns;
@@ -126,73 +105,31 @@ CostEstimate estimateColumns(const UsageRollupColumns &usage, const RateCard &ca
             const qint64 start = row.times[C::ChargePeriodStart];
             if (start == C::kNoTime)
                 continue;
-            kept.push_back(index);
-            const qint32 day = dayOfMs(start);
-            days.push_back(day);
-            first = std::min(first, day);
-            last = std::max(last, day);
             qint32 &account = accountOf[row.text[C::BillingAccountId]];
             if (account < 0)
-                account = intern(accountIds, c.values[C::BillingAccountId].at(row.text[C::BillingAccountId]));
-            accounts.push_back(account);
+                account = rows.account(c.values[C::BillingAccountId].at(row.text[C::BillingAccountId]));
             const quint32 idIndex = row.text[C::BillableMetricId],
                           nameIndex = row.text[C::BillableMetricName];
             const quint64 pair = (quint64(idIndex) << 32) | nameIndex;
-            auto m = metricOf.constFind(pair);
-            if (m == metricOf.constEnd()) {
+            auto metric = metricOf.constFind(pair);
+            if (metric == metricOf.constEnd()) {
                 const QString &name = c.values[C::BillableMetricName].at(nameIndex);
                 const QString &key = idIndex == 0 ? name : c.values[C::BillableMetricId].at(idIndex);
-                const qint32 id = intern(metricIds, key);
-                if (id == metricKeys.size()) {
-                    metricKeys.append(key);
-                    metricNames.append(name);
-                }
-                m = metricOf.insert(pair, id);
+                metric = metricOf.insert(pair, rows.metric(key, name));
             }
-            metrics.push_back(*m);
             qint32 &unit = unitOf[row.text[C::ConsumedUnit]];
-            if (unit < 0) {
-                const QString &name = c.values[C::ConsumedUnit].at(row.text[C::ConsumedUnit]);
-                unit = intern(unitIds, name);
-                if (unit == unitNames.size())
-                    unitNames.append(name);
-            }
-            units.push_back(unit);
-            quint8 f = 0;
-            double quantity = 0.0;
-            if (c.has(C::ConsumedQuantity, r)) {
-                quantity = c.numberAt(C::ConsumedQuantity, r);
-                f |= CostInput::HasQuantity;
-            }
-            if (c.values[C::ChargeClass]
-                    .at(row.text[C::ChargeClass])
-                    .compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0)
-                f |= CostInput::Correction;
-            quantities.push_back(quantity);
-            flags.push_back(f);
+            if (unit < 0)
+                unit = rows.unit(c.values[C::ConsumedUnit].at(row.text[C::ConsumedUnit]));
+            const std::optional<double> quantity =
+                c.has(C::ConsumedQuantity, r) ? std::optional<double>(c.numberAt(C::ConsumedQuantity, r))
+                                              : std::nullopt;
+            const bool correction = c.values[C::ChargeClass]
+                                        .at(row.text[C::ChargeClass])
+                                        .compare(QLatin1String("Correction"), Qt::CaseInsensitive) == 0;
+            rows.add(index, dayOfMs(start), account, *metric, unit, quantity, correction);
         }
     }
-    CostInput in;
-    in.days = days;
-    in.accounts = accounts;
-    in.metrics = metrics;
-    in.units = units;
-    in.quantities = quantities;
-    in.flags = flags;
-    in.accountCount = qint32(accountIds.size());
-    in.metricCount = qint32(metricIds.size());
-    in.unitCount = qint32(unitIds.size());
-    in.extent = kept.empty() ? UsageDayRange{} : UsageDayRange{first, last};
-    in.metricKey = [&metricKeys](qint32 id) { return metricKeys.at(id); };
-    in.metricName = [&metricNames](qint32 id) { return metricNames.at(id); };
-    in.unitName = [&unitNames](qint32 id) { return unitNames.at(id); };
-    CostEstimate packed = estimateCost(in, card);
-    CostEstimate out = packed;
-    out.rowCost.assign(n, CostEstimate::Unknown);
-    for (size_t k = 0; k < kept.size(); ++k)
-        out.rowCost[kept[k]] = packed.rowCost[k];
-    out.unpricedRows += qsizetype(n - kept.size());
-    return out;
+    return rows.estimate(card);
 }
 
 } // namespace
