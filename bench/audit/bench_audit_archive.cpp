@@ -23,8 +23,8 @@
 // alternating old and new binaries over one file compares like with like).
 //   bench_audit_archive --benchmark_out=archive.json --benchmark_out_format=json
 
-#include "api/allocatorpolicy.h"
 #include "auditsamples.h"
+#include "bench/benchmain.h"
 
 #include "models/audit/auditarchive.h"
 #include "models/audit/auditarchiveblock.h"
@@ -234,12 +234,7 @@ BENCHMARK(BM_ArchiveReopen)
 
 int main(int argc, char **argv)
 {
-    api::keepFreedMemoryInProcess(); // as the console does
+    // Qt SQL needs an application object to find its driver plugin.
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return bench::runBenchmarks(argc, argv);
 }

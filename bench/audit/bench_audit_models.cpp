@@ -3,8 +3,8 @@
 // bytes per entry, archive write/load rate.
 //   bench_audit_models --benchmark_out=audit.json --benchmark_out_format=json
 
-#include "api/allocatorpolicy.h"
 #include "auditsamples.h"
+#include "bench/benchmain.h"
 
 #include "models/audit/auditarchive.h"
 #include "models/audit/auditfilter.h"
@@ -276,13 +276,7 @@ BENCHMARK(BM_ArchiveLoad)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisec
 
 int main(int argc, char **argv)
 {
-    api::keepFreedMemoryInProcess(); // as the console does
     // Qt SQL needs an application object to find its driver plugin.
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return bench::runBenchmarks(argc, argv);
 }
