@@ -283,7 +283,10 @@ bool decodeColumns(QByteArrayView blob, api::AuditColumns &out)
         if (!r.varint(v))
             return false;
         previous = qint64(quint64(previous) + quint64(unzigzag(v)));
-        out.timeMs[i] = previous;
+        // The writer stores an absent time as 0 (timeOf), so a stored time
+        // never means "absent": damaged bytes that add up to kNoTime read as 0,
+        // as decodeForStore reads them.
+        out.timeMs[i] = previous == C::kNoTime ? 0 : previous;
     }
     out.statusCodes.resize(n);
     for (quint64 i = 0; i < n; ++i) {

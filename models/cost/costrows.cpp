@@ -63,7 +63,8 @@ void CostRows::add(size_t row, qint32 day, qint32 account, qint32 metric, qint32
     m_metrics.push_back(metric);
     m_units.push_back(unit);
     m_quantities.push_back(quantity.value_or(0.0));
-    m_flags.push_back(quint8((quantity ? CostInput::HasQuantity : 0) | (correction ? CostInput::Correction : 0)));
+    m_flags.push_back(
+        quint8((quantity ? CostInput::HasQuantity : 0) | (correction ? CostInput::Correction : 0)));
 }
 
 CostEstimate CostRows::estimate(const RateCard &card) const

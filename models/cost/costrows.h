@@ -28,8 +28,8 @@ public:
     qint32 unit(const QString &consumedUnit);
 
     // Row `row` of the caller's list (rows added in increasing order).
-    void add(size_t row, qint32 day, qint32 account, qint32 metric, qint32 unit, std::optional<double> quantity,
-             bool correction);
+    void add(size_t row, qint32 day, qint32 account, qint32 metric, qint32 unit,
+             std::optional<double> quantity, bool correction);
 
     // One cost per row of the caller's list, in order; rows not added get
     // CostEstimate::Unknown and count as unpriced.
@@ -41,7 +41,8 @@ private:
     std::vector<double> m_quantities;
     std::vector<quint8> m_flags;
     std::vector<size_t> m_rows;
-    QHash<QString, qint32> m_accountIds{{QString(), 0}}, m_metricIds{{QString(), 0}}, m_unitIds{{QString(), 0}};
+    QHash<QString, qint32> m_accountIds{{QString(), 0}}, m_metricIds{{QString(), 0}},
+        m_unitIds{{QString(), 0}};
     QList<QString> m_metricKeys{QString()}, m_metricNames{QString()}, m_unitNames{QString()};
     qint32 m_first = std::numeric_limits<qint32>::max();
     qint32 m_last = std::numeric_limits<qint32>::min();
