@@ -255,27 +255,30 @@ std::vector<columnmemory::Range> AuditStore::reserve(quint32 moreRows)
     return fresh;
 }
 
+// Each text column of a page and the store field it fills (appendBlock, appendRows).
+constexpr std::array<std::pair<api::AuditColumns::Text, AuditField>, api::AuditColumns::TextCount>
+    kTextFields{{
+        {api::AuditColumns::ActorEmail, AuditField::ActorEmail},
+        {api::AuditColumns::ActorId, AuditField::ActorId},
+        {api::AuditColumns::ActorContext, AuditField::ActorContext},
+        {api::AuditColumns::ActorType, AuditField::ActorType},
+        {api::AuditColumns::ActorIp, AuditField::ActorIp},
+        {api::AuditColumns::ActorTokenId, AuditField::ActorTokenId},
+        {api::AuditColumns::ActorTokenName, AuditField::ActorTokenName},
+        {api::AuditColumns::ActionType, AuditField::ActionType},
+        {api::AuditColumns::ActionResult, AuditField::ActionResult},
+        {api::AuditColumns::ActionDescription, AuditField::ActionDescription},
+        {api::AuditColumns::ResourceType, AuditField::ResourceType},
+        {api::AuditColumns::ResourceProduct, AuditField::ResourceProduct},
+        {api::AuditColumns::RawMethod, AuditField::RawMethod},
+        {api::AuditColumns::RawUserAgent, AuditField::RawUserAgent},
+        {api::AuditColumns::OrganizationId, AuditField::OrganizationId},
+        {api::AuditColumns::RawUri, AuditField::RawUri},
+    }};
+
 quint32 AuditStore::appendBlock(const auditarchiveblock::StoreBlock &block, qsizetype from, qsizetype to)
 {
     using C = api::AuditColumns;
-    static constexpr std::array<std::pair<C::Text, AuditField>, C::TextCount> kFields{{
-        {C::ActorEmail, AuditField::ActorEmail},
-        {C::ActorId, AuditField::ActorId},
-        {C::ActorContext, AuditField::ActorContext},
-        {C::ActorType, AuditField::ActorType},
-        {C::ActorIp, AuditField::ActorIp},
-        {C::ActorTokenId, AuditField::ActorTokenId},
-        {C::ActorTokenName, AuditField::ActorTokenName},
-        {C::ActionType, AuditField::ActionType},
-        {C::ActionResult, AuditField::ActionResult},
-        {C::ActionDescription, AuditField::ActionDescription},
-        {C::ResourceType, AuditField::ResourceType},
-        {C::ResourceProduct, AuditField::ResourceProduct},
-        {C::RawMethod, AuditField::RawMethod},
-        {C::RawUserAgent, AuditField::RawUserAgent},
-        {C::OrganizationId, AuditField::OrganizationId},
-        {C::RawUri, AuditField::RawUri},
-    }};
     from = std::max<qsizetype>(from, 0);
     to = std::min(to, block.size());
     if (from >= to)
@@ -309,7 +312,7 @@ quint32 AuditStore::appendBlock(const auditarchiveblock::StoreBlock &block, qsiz
             return id;
         });
     }
-    for (const auto &[text, field] : kFields) {
+    for (const auto &[text, field] : kTextFields) {
         const std::vector<QByteArrayView> &values = block.values[text];
         const std::vector<quint32> &local = block.text[text];
         remap.assign(values.size(), kUnset);
@@ -346,24 +349,6 @@ quint32 AuditStore::appendRows(const api::AuditColumns &page, qsizetype from, qs
                                const QSet<QString> &skipIds, const std::vector<bool> *drop)
 {
     using C = api::AuditColumns;
-    static constexpr std::array<std::pair<C::Text, AuditField>, C::TextCount> kFields{{
-        {C::ActorEmail, AuditField::ActorEmail},
-        {C::ActorId, AuditField::ActorId},
-        {C::ActorContext, AuditField::ActorContext},
-        {C::ActorType, AuditField::ActorType},
-        {C::ActorIp, AuditField::ActorIp},
-        {C::ActorTokenId, AuditField::ActorTokenId},
-        {C::ActorTokenName, AuditField::ActorTokenName},
-        {C::ActionType, AuditField::ActionType},
-        {C::ActionResult, AuditField::ActionResult},
-        {C::ActionDescription, AuditField::ActionDescription},
-        {C::ResourceType, AuditField::ResourceType},
-        {C::ResourceProduct, AuditField::ResourceProduct},
-        {C::RawMethod, AuditField::RawMethod},
-        {C::RawUserAgent, AuditField::RawUserAgent},
-        {C::OrganizationId, AuditField::OrganizationId},
-        {C::RawUri, AuditField::RawUri},
-    }};
     // Page-local value → store id, looked up on first use only, so values of
     // skipped rows (and ids the Actor column never shows) are not interned.
     constexpr quint32 kUnset = std::numeric_limits<quint32>::max();
@@ -402,7 +387,7 @@ quint32 AuditStore::appendRows(const api::AuditColumns &page, qsizetype from, qs
 
         d.m_ids[int(AuditField::ActorDisplay)].push_back(
             displayOf(page.text[C::ActorEmail][row], page.text[C::ActorId][row]));
-        for (const auto &[text, field] : kFields)
+        for (const auto &[text, field] : kTextFields)
             d.m_ids[int(field)].push_back(idOf(text, field, page.text[text][row]));
 
         d.m_entryId.push_back(pack<16>(page.ids.view(i)));
