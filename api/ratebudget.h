@@ -46,7 +46,8 @@ public:
     // would answer 429 anyway.
     void cancelWaits() { Q_EMIT waitsCanceled(); }
 
-    double ratePerSecond() const { return m_rate; }
+    // Steady refill, tokens per second (requests per second once the burst is spent).
+    double ratePerSecond() const { return m_rate * 1000.0; }
     double burst() const { return m_burst; }
 
 Q_SIGNALS:

@@ -35,9 +35,24 @@ private:
             return 0;
         // Answers are sorted, so a column often repeats the previous row's
         // value: one comparison instead of a hash.
-        if (sv.size() == m_last.size() && std::memcmp(sv.data(), m_last.data(), sv.size()) == 0)
+        if (sameBytes(sv, m_last))
             return m_lastIndex;
+        // Else rows often cycle through the same values in the same order
+        // (metrics within an account, accounts within a day): the value that
+        // followed the previous one last time is tried before the hash.
+        const quint32 guess = m_lastIndex < m_next.size() ? m_next[m_lastIndex] : 0;
+        if (guess != 0) {
+            const std::string_view key = m_keys[guess];
+            if (sameBytes(key, sv)) {
+                m_lastIndex = guess;
+                m_last = copy ? key : sv;
+                return guess;
+            }
+        }
         const Slot found = lookup(sv, values, copy);
+        if (m_next.size() <= m_lastIndex)
+            m_next.resize(size_t(m_lastIndex) + 1, 0);
+        m_next[m_lastIndex] = found.index;
         m_lastIndex = found.index;
         // The row's own bytes are the warmest to compare the next row with;
         // a copied key's row bytes are scratch, so its stored copy is used.
@@ -58,12 +73,15 @@ private:
                 if (copy)
                     sv = *m_owned.emplace_back(std::make_unique<std::string>(sv));
                 slot = {sv, h, index};
+                if (m_keys.size() <= index)
+                    m_keys.resize(size_t(index) + 1);
+                m_keys[index] = sv;
                 const Slot inserted = slot;
                 if (++m_used * 2 > m_slots.size())
                     grow();
                 return inserted;
             }
-            if (slot.hash == h && slot.key == sv)
+            if (slot.hash == h && sameBytes(slot.key, sv))
                 return slot;
         }
     }
@@ -86,6 +104,8 @@ private:
     size_t m_used = 0;
     std::string_view m_last;
     quint32 m_lastIndex = 0;
+    std::vector<std::string_view> m_keys; // by index (0: unused)
+    std::vector<quint32> m_next;          // by index: the index that followed it last (0: none yet)
 };
 
 } // namespace api::decode::detail

@@ -2,6 +2,8 @@
 #include "api/decode/envelope_p.h"
 #include "api/decode/pagedictionary_p.h"
 
+#include <array>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -363,6 +365,14 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
         c->setNumber(f, index, d);
         return true;
     };
+    // A window's rows share a handful of periods: a timestamp equal to the
+    // field's previous one takes its value without being parsed again.
+    struct LastTime
+    {
+        std::string_view text;
+        qint64 ms = C::kNoTime;
+    };
+    std::array<LastTime, C::TimeCount> lastTime;
     auto time = [&](C::Row &row, C::Time f, dom::element v) {
         row.times[f] = C::kNoTime;
         if (v.is_null())
@@ -370,7 +380,17 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
         std::string_view sv;
         if (v.get_string().get(sv) != simdjson::SUCCESS)
             return false;
-        return sv.empty() || parseTimestamp(sv, &row.times[f]);
+        if (sv.empty())
+            return true;
+        LastTime &last = lastTime[size_t(f)];
+        if (detail::sameBytes(sv, last.text)) {
+            row.times[f] = last.ms;
+            return true;
+        }
+        if (!parseTimestamp(sv, &row.times[f]))
+            return false;
+        last = {sv, row.times[f]};
+        return true;
     };
     // Tags as the reader's stringMap reads them: a string as is, true as an
     // empty value (a key-only tag), false as "false", null as empty.
@@ -423,11 +443,31 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
         }));
         return true;
     };
+    // Rows of one answer list their keys in the same order: the key at each
+    // position is compared with the previous row's before it is looked up.
+    struct KnownKey
+    {
+        std::string_view key;
+        UsageField field;
+    };
+    std::vector<KnownKey> keyAt;
+    auto fieldOf = [&](size_t position, std::string_view key) {
+        if (position < keyAt.size()) {
+            KnownKey &known = keyAt[position];
+            if (detail::sameBytes(key, known.key))
+                return known.field;
+            known = {key, usageField(key)};
+            return known.field;
+        }
+        keyAt.push_back({key, usageField(key)});
+        return keyAt.back().field;
+    };
     auto readRow = [&](dom::object o) {
         const size_t index = c->rows.size();
         C::Row &row = c->appendRow();
+        size_t position = 0;
         for (const dom::key_value_pair field : o) {
-            const UsageField f = usageField(field.key);
+            const UsageField f = fieldOf(position++, field.key);
             bool ok = true;
             switch (f.kind) {
             case UsageField::Text:

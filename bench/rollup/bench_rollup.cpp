@@ -257,8 +257,8 @@ int main(int argc, char **argv)
             // that pacing, not the roll-up. Wait until the burst is back.
             const api::RateBudget *budget = client.rateBudget();
             const qint64 restMs = budget && budget->isEnabled() && budget->ratePerSecond() > 0
-                                      ? qint64(std::ceil(budget->burst() / budget->ratePerSecond()))
-                                      : 0; // ratePerSecond(): tokens per ms
+                                      ? qint64(std::ceil(budget->burst() * 1000.0 / budget->ratePerSecond()))
+                                      : 0;
             QEventLoop rest;
             QTimer::singleShot(std::min<qint64>(restMs, 120000), &rest, &QEventLoop::quit);
             rest.exec();

@@ -321,6 +321,11 @@ private Q_SLOTS:
         }
         QVERIFY2(worst <= 1200, qPrintable(QString::number(worst)));
         QVERIFY(worst > 900); // and it does not crawl
+        // The steady rate, in requests per second, fills the rest of the
+        // window: 1200 requests in 300 s with the safety margin is 3 to 4 a second.
+        QVERIFY2(budget.ratePerSecond() > 3.0 && budget.ratePerSecond() < 4.0,
+                 qPrintable(QString::number(budget.ratePerSecond())));
+        QVERIFY(budget.burst() + budget.ratePerSecond() * budget.windowSeconds() <= budget.limit());
         // A short burst is not delayed at all.
         RateBudget fresh;
         fresh.setClock([&now] { return now; });

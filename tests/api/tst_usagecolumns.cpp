@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
+#include <algorithm>
 
 using namespace api;
 
@@ -189,6 +190,53 @@ private Q_SLOTS:
                                           {QStringLiteral("esc"), QStringLiteral("x")}};
         QCOMPARE(d.value.tagsAt(0), tags);
         QVERIFY(d.value.tagsAt(1).isEmpty());
+    }
+
+    // The fast path guesses: each key from the previous row's key at that
+    // position, each value from the one that followed the previous value
+    // last time, each timestamp from the field's previous one. Rows here
+    // keep the guesses half right: cycles that break, keys that move, values
+    // of every length from 1 to 40 bytes that differ from each other in one
+    // byte only (first, middle or last), timestamps equal but for one digit.
+    void guessesThatMiss()
+    {
+        auto value = [](int length, int variant) {
+            QByteArray v(length, 'm');
+            if (variant > 0)
+                v[(variant - 1) * (length - 1) / 2] = char('a' + variant); // first, middle or last byte
+            return v;
+        };
+        QList<QByteArray> fields;
+        QByteArray rows;
+        int n = 0;
+        for (int length = 1; length <= 40; ++length) {
+            for (int i = 0; i < 12; ++i, ++n) {
+                // Cycles 0,1,2,3 then breaks it every fifth row.
+                const int variant = (i % 5 == 4) ? (i * 7) % 4 : i % 4;
+                QList<QByteArray> row{
+                    "\"x_BillableMetricId\":\"" + value(length, variant) + '"',
+                    "\"BillingAccountId\":\"" + value(length, (variant + i / 4) % 4) + '"',
+                    "\"ConsumedUnit\":\"" + value(qMax(1, length - i % 2), 3 - variant) + '"',
+                    "\"ChargePeriodStart\":\"2026-10-0" + QByteArray::number(1 + (i / 3) % 2) +
+                        "T00:00:00Z\"",
+                    "\"ChargePeriodEnd\":\"2026-10-0" + QByteArray::number(2 + i % 2) + "T00:00:00Z\"",
+                    "\"ConsumedQuantity\":" + QByteArray::number(n)};
+                if (i % 3 == 1)
+                    std::rotate(row.begin(), row.begin() + 2, row.end()); // keys move
+                if (i % 6 == 5)
+                    row.removeAt(1); // and go missing
+                if (!rows.isEmpty())
+                    rows += ',';
+                rows += '{' + row.join(',') + '}';
+            }
+        }
+        const QByteArray body = envelope(rows);
+        compareDecoders(body);
+        const Decoded<UsageColumns> d = decode::usageColumns(body);
+        QCOMPARE(d.value.size(), n);
+        // Every distinct spelling is its own value: four variants per length
+        // (each marks its byte with its own letter), and the empty value.
+        QCOMPARE(d.value.values[UsageColumns::BillableMetricId].size(), 1 + 40 * 4);
     }
 
     // Tags of every shape the record decoder reads, on both paths: strings,
