@@ -548,14 +548,17 @@ public:
         od::object o;
         if (const error_code e = v.get_object().get(o))
             return syntax(path, e);
-        for (auto field : o) {
+        for (auto result : o) {
+            // The field itself, once: its value is then used in place (a
+            // copy through simdjson_result per field stalled on store
+            // forwarding, a large part of walking an entry).
+            od::field field;
+            if (const error_code e = std::move(result).get(field))
+                return syntax(path, e); // a malformed object: reported, never thrown
             std::string_view key;
             if (const error_code e = fieldKey(field, &key))
                 return syntax(path, e);
-            od::value val;
-            if (const error_code e = field.value().get(val))
-                return syntax(path, e);
-            if (!fn(key, val, path.child(key)))
+            if (!fn(key, field.value(), path.child(key)))
                 return false;
         }
         if (raw) {
@@ -619,12 +622,9 @@ private:
         return true;
     }
     // A field's key, the same way: the key's raw bytes when it has no escape.
-    template <typename Field> error_code fieldKey(Field &field, std::string_view *key)
+    error_code fieldKey(od::field &field, std::string_view *key)
     {
-        od::raw_json_string raw;
-        if (const error_code e = field.key().get(raw))
-            return e; // a malformed object: reported, never thrown
-        const char *begin = raw.raw();
+        const char *begin = field.key().raw();
         if (begin && m_end && begin < m_end) {
             const size_t n = findEither(begin, size_t(m_end - begin), '"', '\\');
             if (begin + n < m_end && begin[n] == '"') {
