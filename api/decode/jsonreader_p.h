@@ -7,6 +7,7 @@
 #include "api/decoders.h"
 
 #include <QDateTime>
+#include <QtAlgorithms>
 #include <simdjson.h>
 
 #include <array>
@@ -197,17 +198,42 @@ inline size_t findEither(const char *p, size_t n, char a, char b)
     const quint64 wb = kOnes * quint8(b);
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        quint64 w;
-        std::memcpy(&w, p + i, 8);
+        const quint64 w = load64(p + i);
         const quint64 x = w ^ wa; // a zero byte where a stood
         const quint64 y = w ^ wb;
-        if (((x - kOnes) & ~x & kHigh) | ((y - kOnes) & ~y & kHigh))
-            break; // the exact byte is found below
+        const quint64 found = ((x - kOnes) & ~x & kHigh) | ((y - kOnes) & ~y & kHigh);
+        // The lowest flagged byte is always a true match (a borrow can only
+        // flag bytes above one), so it is the index, without a byte loop.
+        if (found)
+            return i + size_t(qCountTrailingZeroBits(found)) / 8;
     }
     for (; i < n; ++i)
         if (p[i] == a || p[i] == b)
             return i;
     return n;
+}
+
+// Whether p[0, n) holds the byte c, eight bytes at a time including the last
+// partial word: it reads up to 7 bytes past p + n, so p must lie in a parsed
+// body (simdjson's padding follows every one).
+inline bool holdsByteInPadded(const char *p, size_t n, char c)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ull;
+    constexpr quint64 kHigh = 0x8080808080808080ull;
+    const quint64 pattern = kOnes * quint8(c);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const quint64 x = load64(p + i) ^ pattern;
+        if ((x - kOnes) & ~x & kHigh)
+            return true;
+    }
+    if (i == n)
+        return false;
+    const quint64 x = load64(p + i) ^ pattern;
+    // Only the bytes still inside the text count; a flag inside them is a
+    // true match or sits above one (a borrow moves upwards only).
+    const quint64 inside = (quint64(1) << (8 * (n - i))) - 1;
+    return ((x - kOnes) & ~x & kHigh & inside) != 0;
 }
 
 inline bool isJsonSpace(char c)
@@ -616,7 +642,8 @@ private:
         if (n < 2 || token[0] != '"' || token[n - 1] != '"')
             return false;
         const std::string_view inner = token.substr(1, n - 2);
-        if (findEither(inner.data(), inner.size(), '\\', '\\') != inner.size())
+        // The token lies in the parsed body, so the last partial word may be read whole.
+        if (holdsByteInPadded(inner.data(), inner.size(), '\\'))
             return false;
         *out = inner;
         return true;
