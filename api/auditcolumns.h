@@ -60,6 +60,12 @@ struct AuditColumns
             m_text.append(text.data(), qsizetype(text.size()));
             m_ends.push_back(m_text.size());
         }
+        void reserve(qsizetype entries, qsizetype bytes)
+        {
+            m_text.reserve(bytes);
+            m_ends.reserve(size_t(entries));
+        }
+        qsizetype byteSize() const { return m_text.size(); }
 
     private:
         QByteArray m_text;

@@ -6,6 +6,9 @@ Called by scripts/bench after a release build. Figures:
     mapped to figure names by FIGURE_MAP below;
   * whole-process audit ingest (bench_audit_ingest) against orgscope-sim,
     alternating with the official Cloudflare TypeScript SDK (bench/sdk);
+  * the audit ingest against the parse limit (bench_audit_parse_limit):
+    saved orgscope-sim pages through Orgscope's decoder and table ÷
+    simdjson On-Demand alone on the same bytes, one process, alternating;
   * simulator page-serving time (keep-alive HTTP client in this script);
   * the real console (`orgscope --measure-audit-load`, offscreen): Run to
     the first 1,000 rows painted and to the last of 1 M rows, resident
@@ -13,8 +16,9 @@ Called by scripts/bench after a release build. Figures:
     rows again with 200 ms added to every response;
   * cold and warm start to the first painted window.
 
-`--only console` runs just the console figures (their own simulators) and,
-with `--merge`, replaces those figures in an existing --out file.
+`--only console` runs just the console figures (their own simulators),
+`--only parselimit` just audit_ingest_vs_parse_limit and the rates behind
+it; with `--merge` either replaces those figures in an existing --out file.
 """
 import argparse
 import datetime
@@ -170,6 +174,80 @@ def sdk_ingest(base_url, org, limit=None):
     if limit:
         cmd += ["--limit", str(limit)]
     return run_json(cmd)
+
+
+def save_audit_pages(base_url, org, out_dir, limit=1000):
+    """Pages the organization's whole audit history (audit_range(), page size
+    `limit`) over one keep-alive connection and saves each body as it came,
+    out_dir/page-00001.json, … Returns (pages, entries, bytes)."""
+    since, before = audit_range()
+    u = urllib.parse.urlparse(base_url)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    cursor, pages, entries, size = None, 0, 0, 0
+    try:
+        while True:
+            q = {"since": since, "before": before, "limit": limit}
+            if cursor:
+                q["cursor"] = cursor
+            status, body = api_get(base_url, "/organizations/%s/logs/audit" % org, q, conn=conn)
+            if status != 200:
+                raise RuntimeError("audit page %d failed: %d" % (pages + 1, status))
+            page = json.loads(body)
+            if not page.get("result"):
+                break  # an empty page ends the listing (the pager does not keep it either)
+            pages += 1
+            entries += len(page["result"])
+            size += len(body)
+            with open(os.path.join(out_dir, "page-%05d.json" % pages), "wb") as f:
+                f.write(body)
+            info = page.get("result_info") or {}
+            cursor = info.get("cursor") or (info.get("cursors") or {}).get("after")
+            if not cursor:
+                break
+    finally:
+        conn.close()
+    return pages, entries, size
+
+
+def parse_limit_figures(build, sim_bin, quick, fig):
+    """audit_ingest_vs_parse_limit (issue 22): Orgscope's ingest of saved
+    audit pages ÷ simdjson On-Demand alone on the same bytes, both in one
+    bench_audit_parse_limit process, alternating; then, not graded, the
+    console's HTTP path (bench_audit_ingest) against the same simulator ÷
+    that limit."""
+    events = 1_000_000
+    sim = Simulator(sim_bin, ["--audit-events", str(events), "--cursor-style", "both", "--rate-limit",
+                              "1000000/1"])
+    pages_dir = tempfile.mkdtemp(prefix="orgscope-bench-pages-")
+    try:
+        org = root_org(sim.base_url)
+        pages, entries, size = save_audit_pages(sim.base_url, org, pages_dir)
+        log("  saved %d pages, %d entries, %.0f MB (orgscope-sim --audit-events %d, root organization)"
+            % (pages, entries, size / 1e6, events))
+        rounds = 3 if quick else 7
+        r = run_json([os.path.join(build, "bench", "bin", "bench_audit_parse_limit"), "--pages", pages_dir,
+                      "--rounds", str(rounds)])
+        if r["entries"] != entries:
+            log("  warning: %d entries saved, %d read" % (entries, r["entries"]))
+        spread = lambda runs: dict(min=round(min(runs), 3), max=round(max(runs), 3), runs=len(runs))
+        fig("audit_parse_limit_entries_per_s", r["parse_limit_entries_per_s"], "entries/s",
+            entries=r["entries"], pages=r["pages"], cpu=round(r["parse_limit_cpu_entries_per_s"]),
+            simdjson_stage1=r["simdjson_stage1"], simdjson_ondemand=r["simdjson_ondemand"],
+            **spread(r["parse_limit_runs"]))
+        fig("audit_ingest_saved_pages_entries_per_s", r["ingest_entries_per_s"], "entries/s",
+            entries=r["entries"], cpu=round(r["ingest_cpu_entries_per_s"]), **spread(r["ingest_runs"]))
+        fig("audit_ingest_vs_parse_limit", r["ratio"], "ratio", cpu=round(r["ratio_cpu"], 3),
+            entries=r["entries"], **spread(r["ratio_runs"]))
+        # Not graded: the whole console path, HTTP from this simulator included.
+        http_runs = [orgscope_ingest(build, sim.base_url, org, 1000)["entries_per_s"]
+                     for _ in range(1 if quick else 3)]
+        http = statistics.median(http_runs)
+        fig("audit_ingest_http_entries_per_s_parse_limit_sim", http, "entries/s", **spread(http_runs))
+        fig("audit_ingest_http_vs_parse_limit", http / r["parse_limit_entries_per_s"], "ratio",
+            runs=len(http_runs))
+    finally:
+        shutil.rmtree(pages_dir, ignore_errors=True)
+        sim.stop()
 
 
 def timed(cmd, env=None, timeout=1800):
@@ -331,7 +409,7 @@ def google_benchmarks(build, quick):
         path = os.path.join(bindir, name)
         if not name.startswith("bench_") or not os.access(path, os.X_OK):
             continue
-        if name in ("bench_audit_ingest", "bench_simulator", "bench_rollup"):
+        if name in ("bench_audit_ingest", "bench_audit_parse_limit", "bench_simulator", "bench_rollup"):
             continue  # whole-process programs with their own output, run below
         with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
             out = tmp.name
@@ -524,7 +602,9 @@ def main():
     ap.add_argument("--build", required=True)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "results.json"))
-    ap.add_argument("--only", choices=["console"], help="only these figures (the real console's and start-up)")
+    ap.add_argument("--only", choices=["console", "parselimit"],
+                    help="only these figures (console: the real console's and start-up; parselimit: "
+                         "audit_ingest_vs_parse_limit and the rates behind it)")
     ap.add_argument("--merge", action="store_true",
                     help="keep the other figures of an existing --out file, replacing those measured now")
     args = ap.parse_args()
@@ -554,6 +634,11 @@ def main():
         console_latency_figures(build, sim_bin, n, runs, fig)
         return finish(args, figures, fig, build)
 
+    if args.only == "parselimit":
+        log("== audit ingest against the parse limit, saved pages (bench_audit_parse_limit)")
+        parse_limit_figures(build, sim_bin, args.quick, fig)
+        return finish(args, figures, fig, build, start_up=False)
+
     log("== Google Benchmark programs")
     figures += map_figures(google_benchmarks(build, args.quick))
     # Issue 22: the 930 k usage pipeline on a busy day, as a spread.
@@ -565,6 +650,9 @@ def main():
     log("== simulator (bench_simulator)")
     for f in simulator_program(build, args.quick):
         fig(f["name"], f["value"], f["unit"])
+
+    log("== audit ingest against the parse limit, saved pages (bench_audit_parse_limit)")
+    parse_limit_figures(build, sim_bin, args.quick, fig)
 
     log("== roll-up, 50 sub-organizations x 31 days (bench_rollup, orgscope-sim --sub-orgs 50)")
     rollup = run_json([os.path.join(build, "bench", "bin", "bench_rollup"), "--sim", sim_bin, "--runs",
@@ -683,13 +771,14 @@ def main():
     finish(args, figures, fig, build)
 
 
-def finish(args, figures, fig, build):
-    log("== start to first painted window")
-    if not args.quick:
-        # Dropping the page cache slows everyone on a shared machine: full runs only.
-        fig("start_first_window_ms_cold", first_paint(build, cold=True), "ms")
-    warm = [first_paint(build, cold=False) for _ in range(3 if args.quick else 5)]
-    fig("start_first_window_ms_warm", statistics.median(warm), "ms")
+def finish(args, figures, fig, build, start_up=True):
+    if start_up:
+        log("== start to first painted window")
+        if not args.quick:
+            # Dropping the page cache slows everyone on a shared machine: full runs only.
+            fig("start_first_window_ms_cold", first_paint(build, cold=True), "ms")
+        warm = [first_paint(build, cold=False) for _ in range(3 if args.quick else 5)]
+        fig("start_first_window_ms_warm", statistics.median(warm), "ms")
 
     machine = machine_info()
     result = {"machine": machine, "quick": args.quick, "figures": figures}

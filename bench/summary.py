@@ -30,6 +30,7 @@ TARGETS = {
     "gui_audit_load_vs_sdk": ("<=", 0.5, "console Run to the last of 1 M rows (archive on) vs the SDK's whole process"),
     "start_first_window_ms_cold": ("<=", 300, "start to the first painted window, page cache dropped"),
     "start_first_window_ms_warm": ("<=", 100, "start to the first painted window"),
+    "audit_ingest_vs_parse_limit": (">=", 0.6, "ingest of saved pages vs simdjson On-Demand alone on the same bytes, same run"),
     "usage_cost_estimate_ms_930k": ("<=", 150, "re-estimate 930 k records after a price edit and re-aggregate cost (worker)"),
 }
 

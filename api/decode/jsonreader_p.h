@@ -7,6 +7,7 @@
 #include "api/decoders.h"
 
 #include <QDateTime>
+#include <QtAlgorithms>
 #include <simdjson.h>
 
 #include <array>
@@ -94,34 +95,71 @@ struct Path
     }
 };
 
+// Eight or four bytes of text as a number (fixed-size copies compile to one load).
+inline quint64 load64(const char *p)
+{
+    quint64 w;
+    std::memcpy(&w, p, 8);
+    return w;
+}
+inline quint32 load32(const char *p)
+{
+    quint32 w;
+    std::memcpy(&w, p, 4);
+    return w;
+}
+
+// The last 1–7 bytes of a text as one number, by loads only: copying a
+// variable number of bytes into a word goes through the stack, and the load
+// that follows those byte stores stalls (a third of the dictionary's time).
+// A text of 8 bytes or more takes its last eight bytes (overlapping the
+// previous word); the caller mixes in the length.
+inline quint64 tailWord(const char *p, size_t size, size_t n)
+{
+    if (size >= 8)
+        return load64(p + n - 8);
+    if (n >= 4)
+        return load32(p) | quint64(load32(p + n - 4)) << 32;
+    return quint64(quint8(p[0])) | quint64(quint8(p[n / 2])) << 8 | quint64(quint8(p[n - 1])) << 16;
+}
+
 // A hash of a short text eight bytes at a time (a byte-wise hash costs more
 // than the rest of decoding a field). Equality is always checked after it.
+// Two independent lanes take alternate words, so a 32-byte id is two rounds
+// of multiply latency deep instead of four (the dictionaries' lookups wait
+// on this chain).
 inline quint32 textHash(std::string_view sv)
 {
-    constexpr quint64 kMul = 0x9E3779B97F4A7C15ull;
-    quint64 h = quint64(sv.size()) * kMul;
+    constexpr quint64 kMulA = 0x9E3779B97F4A7C15ull;
+    constexpr quint64 kMulB = 0xBF58476D1CE4E5B9ull;
+    quint64 a = quint64(sv.size()) * kMulA;
+    quint64 b = kMulB;
     const char *p = sv.data();
     size_t n = sv.size();
-    for (; n >= 8; p += 8, n -= 8) {
-        quint64 w;
-        std::memcpy(&w, p, 8);
-        h = (h ^ w) * kMul;
-        h ^= h >> 29;
+    for (; n >= 16; p += 16, n -= 16) {
+        a = (a ^ load64(p)) * kMulA;
+        b = (b ^ load64(p + 8)) * kMulB;
+        a ^= a >> 29;
+        b ^= b >> 31;
+    }
+    if (n >= 8) {
+        a = (a ^ load64(p)) * kMulA;
+        a ^= a >> 29;
+        p += 8;
+        n -= 8;
     }
     if (n > 0) {
-        quint64 w = 0;
-        std::memcpy(&w, p, n);
-        h = (h ^ w) * kMul;
-        h ^= h >> 29;
+        b = (b ^ tailWord(p, sv.size(), n)) * kMulB;
+        b ^= b >> 31;
     }
+    const quint64 h = (a ^ (b << 23 | b >> 41)) * kMulA;
     return quint32(h ^ (h >> 32));
 }
 
-// Equality of two short byte strings without a library call: values and
-// keys of a page are mostly under 40 bytes, and comparing them is the
-// column decoders' most frequent operation. Eight bytes at a time, the last
-// word overlapping the one before it; nothing is read outside either string.
-inline bool sameBytes(std::string_view a, std::string_view b)
+// Equality of two short texts by word loads, inline: the dictionaries compare
+// a value with a stored one for nearly every field of every row, and a call
+// to memcmp costs more than comparing a 5–70 byte value.
+inline bool sameText(std::string_view a, std::string_view b)
 {
     const size_t n = a.size();
     if (n != b.size())
@@ -129,29 +167,14 @@ inline bool sameBytes(std::string_view a, std::string_view b)
     const char *p = a.data();
     const char *q = b.data();
     if (n >= 8) {
-        quint64 x = 0;
-        quint64 y = 0;
-        for (size_t i = 0; i + 8 < n; i += 8) {
-            std::memcpy(&x, p + i, 8);
-            std::memcpy(&y, q + i, 8);
-            if (x != y)
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8)
+            if (load64(p + i) != load64(q + i))
                 return false;
-        }
-        std::memcpy(&x, p + n - 8, 8);
-        std::memcpy(&y, q + n - 8, 8);
-        return x == y;
+        return i == n || load64(p + n - 8) == load64(q + n - 8);
     }
-    if (n >= 4) {
-        quint32 x = 0;
-        quint32 y = 0;
-        std::memcpy(&x, p, 4);
-        std::memcpy(&y, q, 4);
-        quint32 u = 0;
-        quint32 v = 0;
-        std::memcpy(&u, p + n - 4, 4);
-        std::memcpy(&v, q + n - 4, 4);
-        return x == y && u == v;
-    }
+    if (n >= 4)
+        return load32(p) == load32(q) && load32(p + n - 4) == load32(q + n - 4);
     for (size_t i = 0; i < n; ++i)
         if (p[i] != q[i])
             return false;
@@ -175,17 +198,42 @@ inline size_t findEither(const char *p, size_t n, char a, char b)
     const quint64 wb = kOnes * quint8(b);
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        quint64 w;
-        std::memcpy(&w, p + i, 8);
+        const quint64 w = load64(p + i);
         const quint64 x = w ^ wa; // a zero byte where a stood
         const quint64 y = w ^ wb;
-        if (((x - kOnes) & ~x & kHigh) | ((y - kOnes) & ~y & kHigh))
-            break; // the exact byte is found below
+        const quint64 found = ((x - kOnes) & ~x & kHigh) | ((y - kOnes) & ~y & kHigh);
+        // The lowest flagged byte is always a true match (a borrow can only
+        // flag bytes above one), so it is the index, without a byte loop.
+        if (found)
+            return i + size_t(qCountTrailingZeroBits(found)) / 8;
     }
     for (; i < n; ++i)
         if (p[i] == a || p[i] == b)
             return i;
     return n;
+}
+
+// Whether p[0, n) holds the byte c, eight bytes at a time including the last
+// partial word: it reads up to 7 bytes past p + n, so p must lie in a parsed
+// body (simdjson's padding follows every one).
+inline bool holdsByteInPadded(const char *p, size_t n, char c)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ull;
+    constexpr quint64 kHigh = 0x8080808080808080ull;
+    const quint64 pattern = kOnes * quint8(c);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const quint64 x = load64(p + i) ^ pattern;
+        if ((x - kOnes) & ~x & kHigh)
+            return true;
+    }
+    if (i == n)
+        return false;
+    const quint64 x = load64(p + i) ^ pattern;
+    // Only the bytes still inside the text count; a flag inside them is a
+    // true match or sits above one (a borrow moves upwards only).
+    const quint64 inside = (quint64(1) << (8 * (n - i))) - 1;
+    return ((x - kOnes) & ~x & kHigh & inside) != 0;
 }
 
 inline bool isJsonSpace(char c)
@@ -526,14 +574,17 @@ public:
         od::object o;
         if (const error_code e = v.get_object().get(o))
             return syntax(path, e);
-        for (auto field : o) {
+        for (auto result : o) {
+            // The field itself, once: its value is then used in place (a
+            // copy through simdjson_result per field stalled on store
+            // forwarding, a large part of walking an entry).
+            od::field field;
+            if (const error_code e = std::move(result).get(field))
+                return syntax(path, e); // a malformed object: reported, never thrown
             std::string_view key;
             if (const error_code e = fieldKey(field, &key))
                 return syntax(path, e);
-            od::value val;
-            if (const error_code e = field.value().get(val))
-                return syntax(path, e);
-            if (!fn(key, val, path.child(key)))
+            if (!fn(key, field.value(), path.child(key)))
                 return false;
         }
         if (raw) {
@@ -591,18 +642,16 @@ private:
         if (n < 2 || token[0] != '"' || token[n - 1] != '"')
             return false;
         const std::string_view inner = token.substr(1, n - 2);
-        if (findEither(inner.data(), inner.size(), '\\', '\\') != inner.size())
+        // The token lies in the parsed body, so the last partial word may be read whole.
+        if (holdsByteInPadded(inner.data(), inner.size(), '\\'))
             return false;
         *out = inner;
         return true;
     }
     // A field's key, the same way: the key's raw bytes when it has no escape.
-    template <typename Field> error_code fieldKey(Field &field, std::string_view *key)
+    error_code fieldKey(od::field &field, std::string_view *key)
     {
-        od::raw_json_string raw;
-        if (const error_code e = field.key().get(raw))
-            return e; // a malformed object: reported, never thrown
-        const char *begin = raw.raw();
+        const char *begin = field.key().raw();
         if (begin && m_end && begin < m_end) {
             const size_t n = findEither(begin, size_t(m_end - begin), '"', '\\');
             if (begin + n < m_end && begin[n] == '"') {

@@ -5,7 +5,6 @@
 
 #include <QList>
 #include <QString>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,53 +12,61 @@
 namespace api::decode::detail {
 
 // The distinct values of one text column within a page, found by their bytes.
-// Keys are views into the page's bytes or the parser's string buffer, valid
-// for the whole page; indexOfCopy keeps its own copy of a new key instead.
+// Each distinct value's bytes are copied once into the dictionary's own
+// buffer: comparing a row with a stored value then reads a few hot kilobytes
+// instead of the page where the value first appeared (a cache miss per field
+// on an 800 KB page). indexOfCopy is the same (kept for callers that pass
+// scratch text).
 class PageDictionary
 {
 public:
-    quint32 indexOf(std::string_view sv, QList<QString> *values) { return find(sv, values, false); }
-    quint32 indexOfCopy(std::string_view sv, QList<QString> *values) { return find(sv, values, true); }
+    quint32 indexOf(std::string_view sv, QList<QString> *values) { return find(sv, values); }
+    quint32 indexOfCopy(std::string_view sv, QList<QString> *values) { return find(sv, values); }
+    // Rows that cycle through the same values in the same order (a usage
+    // answer's metrics within an account, accounts within a day): after a
+    // miss on the previous value, the value that followed it last time is
+    // tried before the hash. Off by default: audit columns rarely cycle.
+    void guessFollowers() { m_guess = true; }
 
 private:
-    struct Slot
+    struct Slot // 16 bytes
     {
-        std::string_view key;
+        quint32 offset = 0; // of the key in m_text
+        quint32 size = 0;
         quint32 hash = 0;
         quint32 index = 0; // 0: free (index 0 is the empty value, never stored)
     };
 
-    quint32 find(std::string_view sv, QList<QString> *values, bool copy)
+    std::string_view keyOf(const Slot &slot) const { return {m_text.data() + slot.offset, slot.size}; }
+
+    quint32 find(std::string_view sv, QList<QString> *values)
     {
         if (sv.empty())
             return 0;
         // Answers are sorted, so a column often repeats the previous row's
         // value: one comparison instead of a hash.
-        if (sameBytes(sv, m_last))
+        if (m_lastIndex != 0 && sameText(sv, keyOf(m_last)))
             return m_lastIndex;
-        // Else rows often cycle through the same values in the same order
-        // (metrics within an account, accounts within a day): the value that
-        // followed the previous one last time is tried before the hash.
-        const quint32 guess = m_lastIndex < m_next.size() ? m_next[m_lastIndex] : 0;
-        if (guess != 0) {
-            const std::string_view key = m_keys[guess];
-            if (sameBytes(key, sv)) {
-                m_lastIndex = guess;
-                m_last = copy ? key : sv;
-                return guess;
-            }
+        if (!m_guess) {
+            m_last = lookup(sv, values);
+            m_lastIndex = m_last.index;
+            return m_lastIndex;
         }
-        const Slot found = lookup(sv, values, copy);
+        const quint32 guess = m_lastIndex < m_next.size() ? m_next[m_lastIndex] : 0;
+        if (guess != 0 && sameText(sv, keyOf(m_byIndex[guess]))) {
+            m_last = m_byIndex[guess];
+            m_lastIndex = guess;
+            return guess;
+        }
+        const Slot found = lookup(sv, values);
         if (m_next.size() <= m_lastIndex)
             m_next.resize(size_t(m_lastIndex) + 1, 0);
         m_next[m_lastIndex] = found.index;
+        m_last = found;
         m_lastIndex = found.index;
-        // The row's own bytes are the warmest to compare the next row with;
-        // a copied key's row bytes are scratch, so its stored copy is used.
-        m_last = copy ? found.key : sv;
         return m_lastIndex;
     }
-    Slot lookup(std::string_view sv, QList<QString> *values, bool copy)
+    Slot lookup(std::string_view sv, QList<QString> *values)
     {
         const quint32 h = textHash(sv);
         if (m_slots.empty())
@@ -70,18 +77,19 @@ private:
             if (slot.index == 0) {
                 const auto index = quint32(values->size());
                 values->append(QString::fromUtf8(sv.data(), qsizetype(sv.size())));
-                if (copy)
-                    sv = *m_owned.emplace_back(std::make_unique<std::string>(sv));
-                slot = {sv, h, index};
-                if (m_keys.size() <= index)
-                    m_keys.resize(size_t(index) + 1);
-                m_keys[index] = sv;
+                slot = {quint32(m_text.size()), quint32(sv.size()), h, index};
+                m_text.append(sv);
+                if (m_guess) {
+                    if (m_byIndex.size() <= index)
+                        m_byIndex.resize(size_t(index) + 1);
+                    m_byIndex[index] = slot;
+                }
                 const Slot inserted = slot;
                 if (++m_used * 2 > m_slots.size())
                     grow();
                 return inserted;
             }
-            if (slot.hash == h && sameBytes(slot.key, sv))
+            if (slot.hash == h && sameText(keyOf(slot), sv))
                 return slot;
         }
     }
@@ -100,12 +108,13 @@ private:
         }
     }
     std::vector<Slot> m_slots;
-    std::vector<std::unique_ptr<std::string>> m_owned; // keys of indexOfCopy (stable addresses)
+    std::string m_text; // every key's bytes, back to back
     size_t m_used = 0;
-    std::string_view m_last;
+    Slot m_last;
     quint32 m_lastIndex = 0;
-    std::vector<std::string_view> m_keys; // by index (0: unused)
-    std::vector<quint32> m_next;          // by index: the index that followed it last (0: none yet)
+    bool m_guess = false;
+    std::vector<Slot> m_byIndex; // with m_guess: each value's slot, by index
+    std::vector<quint32> m_next; // with m_guess: the index that followed each index last (0: none yet)
 };
 
 } // namespace api::decode::detail

@@ -124,7 +124,16 @@ bool readUsageRecord(Reader &r, od::value &v, const Path &path, UsageRecord *u)
         &u->rawJson);
 }
 
-using UsageDictionaries = std::array<PageDictionary, UsageColumns::TextCount>;
+// Usage answers list an account's metrics (and a day's accounts) in the same
+// order again and again: each dictionary guesses the value that follows.
+struct UsageDictionaries : std::array<PageDictionary, UsageColumns::TextCount>
+{
+    UsageDictionaries()
+    {
+        for (PageDictionary &d : *this)
+            d.guessFollowers();
+    }
+};
 
 // An answer's distinct tag sets: each set is built once, rows keep an index.
 // The key is the set's fields as read (the fast path) or its canonical
@@ -383,7 +392,7 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
         if (sv.empty())
             return true;
         LastTime &last = lastTime[size_t(f)];
-        if (detail::sameBytes(sv, last.text)) {
+        if (detail::sameText(sv, last.text)) {
             row.times[f] = last.ms;
             return true;
         }
@@ -454,7 +463,7 @@ bool usageColumnsFast(simdjson::dom::parser &parser, const QByteArray &body, Usa
     auto fieldOf = [&](size_t position, std::string_view key) {
         if (position < keyAt.size()) {
             KnownKey &known = keyAt[position];
-            if (detail::sameBytes(key, known.key))
+            if (detail::sameText(key, known.key))
                 return known.field;
             known = {key, usageField(key)};
             return known.field;

@@ -154,25 +154,22 @@ quint32 AuditStore::internUtf8(AuditField f, QByteArrayView utf8)
     return id;
 }
 
-namespace {
-QString toQString(const QString &s)
-{
-    return s;
-}
-QString toQString(QByteArrayView utf8)
-{
-    return QString::fromUtf8(utf8);
-}
-} // namespace
-
 template <int N, typename Text> PackedId<N> AuditStore::pack(const Text &s)
 {
     PackedId<N> p;
     if (PackedId<N>::tryPack(s, p))
         return p;
     const auto index = quint32(m_data.m_overflow.size());
-    m_data.m_overflow.push_back(toQString(s));
+    m_data.m_overflow.push_back(s);
     return PackedId<N>::overflow(index);
+}
+
+template <int N> void AuditStore::packInto(PackedId<N> &slot, QByteArrayView utf8)
+{
+    if (PackedId<N>::tryPack(utf8, slot))
+        return;
+    slot = PackedId<N>::overflow(quint32(m_data.m_overflow.size()));
+    m_data.m_overflow.push_back(QString::fromUtf8(utf8));
 }
 
 QString AuditStore::uriTemplate(const QString &uri, const QString &resourceId)
@@ -371,33 +368,61 @@ quint32 AuditStore::appendRows(const api::AuditColumns &page, qsizetype from, qs
         return id;
     };
 
-    AuditSnapshot &d = m_data;
-    quint32 added = 0;
-    for (qsizetype i = from; i < to; ++i) {
-        if (drop && std::size_t(i) < drop->size() && (*drop)[std::size_t(i)])
-            continue;
-        if (!skipIds.isEmpty() && skipIds.contains(page.ids.at(i)))
-            continue;
-        const auto row = size_t(i);
-        const qint64 ms = page.timeMs[row] == C::kNoTime ? 0 : page.timeMs[row];
-        d.m_time.push_back(ms);
-        m_newestMs = std::max(m_newestMs, ms);
-        const int status = page.statusCodes[row].value_or(-1);
-        d.m_status.push_back(qint16(std::clamp(status, -1, int(std::numeric_limits<qint16>::max()))));
-
-        d.m_ids[int(AuditField::ActorDisplay)].push_back(
-            displayOf(page.text[C::ActorEmail][row], page.text[C::ActorId][row]));
-        for (const auto &[text, field] : kTextFields)
-            d.m_ids[int(field)].push_back(idOf(text, field, page.text[text][row]));
-
-        d.m_entryId.push_back(pack<16>(page.ids.view(i)));
-        d.m_rayId.push_back(pack<8>(page.rayIds.view(i)));
-        d.m_resourceId.push_back(pack<16>(page.resourceIds.view(i)));
-        // Publish the row count last: readers index only below it.
-        ++d.m_rows;
-        ++added;
+    // The rows to add: [from, to), or those left after drop and skipIds.
+    std::vector<std::size_t> kept;
+    const bool filtered = drop || !skipIds.isEmpty();
+    if (filtered) {
+        for (qsizetype i = from; i < to; ++i) {
+            if (drop && std::size_t(i) < drop->size() && (*drop)[std::size_t(i)])
+                continue;
+            if (!skipIds.isEmpty() && skipIds.contains(page.ids.at(i)))
+                continue;
+            kept.push_back(std::size_t(i));
+        }
     }
-    return added;
+    const std::size_t n = filtered ? kept.size() : std::size_t(std::max<qsizetype>(to - from, 0));
+    if (n == 0)
+        return 0;
+
+    // Column by column, as appendBlock: one column's chunk and its page
+    // column at a time instead of twenty of each per row.
+    AuditSnapshot &d = m_data;
+    const auto append = [&](auto rowAt) {
+        d.m_time.appendGenerated(n, [&](std::size_t k) {
+            const std::size_t row = rowAt(k);
+            const qint64 ms = page.timeMs[row] == C::kNoTime ? 0 : page.timeMs[row];
+            m_newestMs = std::max(m_newestMs, ms);
+            return ms;
+        });
+        d.m_status.appendGenerated(n, [&](std::size_t k) {
+            const int status = page.statusCodes[rowAt(k)].value_or(-1);
+            return qint16(std::clamp(status, -1, int(std::numeric_limits<qint16>::max())));
+        });
+        const std::vector<quint32> &emails = page.text[C::ActorEmail];
+        const std::vector<quint32> &actorIds = page.text[C::ActorId];
+        d.m_ids[int(AuditField::ActorDisplay)].appendGenerated(n, [&](std::size_t k) {
+            const std::size_t row = rowAt(k);
+            return displayOf(emails[row], actorIds[row]);
+        });
+        for (const auto &[text, field] : kTextFields) {
+            const std::vector<quint32> &local = page.text[text];
+            d.m_ids[int(field)].appendGenerated(
+                n, [&, t = text, f = field](std::size_t k) { return idOf(t, f, local[rowAt(k)]); });
+        }
+        for (std::size_t k = 0; k < n; ++k)
+            packInto(d.m_entryId.appendSlot(), page.ids.view(qsizetype(rowAt(k))));
+        for (std::size_t k = 0; k < n; ++k)
+            packInto(d.m_rayId.appendSlot(), page.rayIds.view(qsizetype(rowAt(k))));
+        for (std::size_t k = 0; k < n; ++k)
+            packInto(d.m_resourceId.appendSlot(), page.resourceIds.view(qsizetype(rowAt(k))));
+    };
+    if (filtered)
+        append([&kept](std::size_t k) { return kept[k]; });
+    else
+        append([first = std::size_t(from)](std::size_t k) { return first + k; });
+    // Publish the row count last: readers index only below it.
+    d.m_rows += quint32(n);
+    return quint32(n);
 }
 
 QSet<QString> AuditStore::idsAtOrAfter(qint64 timeMs) const

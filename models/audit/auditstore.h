@@ -70,6 +70,8 @@ private:
     static QString uriTemplate(const QString &uri, const QString &resourceId);
     // s as a packed id, or on the side list; Text is a QString or UTF-8 bytes.
     template <int N, typename Text> PackedId<N> pack(const Text &s);
+    // The same written into a column's new slot.
+    template <int N> void packInto(PackedId<N> &slot, QByteArrayView utf8);
 
     AuditSnapshot m_data;
     std::array<QHash<QString, quint32>, kAuditFieldCount> m_index;

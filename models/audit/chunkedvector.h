@@ -32,6 +32,17 @@ public:
         ++m_size;
     }
 
+    // Appends one element and returns it to be written in place (for values
+    // built field by field: no copy of a temporary).
+    T &appendSlot()
+    {
+        if ((m_size >> Bits) == m_chunks.size())
+            m_chunks.push_back(newChunk());
+        T &slot = m_chunks[m_size >> Bits][m_size & kMask];
+        ++m_size;
+        return slot;
+    }
+
     // Appends f(0), …, f(n - 1), a chunk at a time (a bulk append: one chunk
     // check per chunk instead of one per element).
     template <typename F> void appendGenerated(std::size_t n, F &&f)

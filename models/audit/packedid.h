@@ -8,6 +8,7 @@
 #include <QStringView>
 #include <array>
 #include <cstring>
+#include <type_traits>
 
 namespace models {
 
@@ -49,7 +50,7 @@ template <int N> struct PackedId
     }
 
     // Packs s (UTF-16, or UTF-8 bytes) as hex when it can; false means the
-    // caller must store s on the side.
+    // caller must store s on the side (out is then unspecified).
     static bool tryPack(QStringView s, PackedId &out) { return tryPack(s.utf16(), s.size(), out); }
     static bool tryPack(QByteArrayView s, PackedId &out) { return tryPack(s.data(), s.size(), out); }
     template <typename Char> static bool tryPack(const Char *p, qsizetype n, PackedId &out)
@@ -57,6 +58,27 @@ template <int N> struct PackedId
         if (n > kMaxHex)
             return false;
         PackedId r;
+        if constexpr (std::is_same_v<Char, char>) {
+            // UTF-8 ids (decoded pages, archive blocks) are nearly always 16
+            // or 32 digits: eight digits a time in one word, no byte stores
+            // (their store-to-load stall was most of the time this took).
+            // Written straight into out (a column's slot): building the id
+            // on the stack and copying it cost another stall.
+            if (n % 8 == 0) {
+                for (qsizetype i = 0; i < n; i += 8) {
+                    quint32 packed;
+                    if (!packEightHex(p + i, &packed)) {
+                        out = PackedId();
+                        return false;
+                    }
+                    std::memcpy(out.bytes + i / 2, &packed, 4);
+                }
+                if (n < kMaxHex)
+                    std::memset(out.bytes + n / 2, 0, std::size_t(N - n / 2));
+                out.tag = quint8(n);
+                return true;
+            }
+        }
         qsizetype i = 0;
         for (; i + 1 < n; i += 2) {
             const int hi = hexValue(unit(p[i]));
@@ -75,6 +97,37 @@ template <int N> struct PackedId
         out = r;
         return true;
     }
+
+    // Eight lowercase hex digits → their four bytes in text order (first
+    // digit in the high nibble of the first byte); false if any is not one.
+    static bool packEightHex(const char *p, quint32 *out)
+    {
+        constexpr quint64 kOnes = 0x0101010101010101ull;
+        constexpr quint64 kHigh = 0x8080808080808080ull;
+        quint64 w;
+        std::memcpy(&w, p, 8); // little-endian: the first digit is the low byte
+        if (w & kHigh)
+            return false;
+        // Per byte (all below 0x80, so no carry crosses a byte): high bit set
+        // when the byte is ≥ lo, resp. ≤ hi.
+        const auto atLeast = [w](quint8 lo) { return (w + kOnes * quint8(0x80 - lo)) & kHigh; };
+        const auto atMost = [w](quint8 hi) { return ~(w + kOnes * quint8(0x7F - hi)) & kHigh; };
+        const quint64 digit = atLeast('0') & atMost('9');
+        const quint64 letter = atLeast('a') & atMost('f');
+        if ((digit | letter) != kHigh)
+            return false;
+        // '0'–'9' and 'a'–'f' keep their value (letters minus nine) in the low nibble.
+        const quint64 nibbles = (w & (kOnes * 0x0F)) + (letter >> 7) * 9;
+        // Byte pairs → one byte each in the low half of every 16-bit lane, then packed.
+        constexpr quint64 kLaneLow = 0x000F000F000F000Full;
+        quint64 x = ((nibbles & kLaneLow) << 4) | ((nibbles >> 8) & kLaneLow);
+        x = (x | (x >> 8)) & 0x0000FFFF0000FFFFull;
+        x = (x | (x >> 16)) & 0x00000000FFFFFFFFull;
+        *out = quint32(x);
+        return true;
+    }
+    // The packing above assumes the little-endian word order of x86 and ARM.
+    static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "packEightHex reads words little-endian");
 
     static PackedId overflow(quint32 index)
     {

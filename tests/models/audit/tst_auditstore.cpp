@@ -225,6 +225,49 @@ private slots:
         QCOMPARE(store.data().text(AuditColumn::ResourceId, 0), value);
     }
 
+    // UTF-8 ids are packed eight digits a word (decoded pages, archive
+    // blocks); the result must be the digit-by-digit packing of the same text
+    // as UTF-16, for every length and every kind of non-digit at every place.
+    void packedIdsFromUtf8MatchUtf16()
+    {
+        const auto check = [](const QByteArray &utf8) {
+            const QString utf16 = QString::fromUtf8(utf8);
+            PackedId<16> a, b;
+            const bool packedA = PackedId<16>::tryPack(QByteArrayView(utf8), a);
+            const bool packedB = PackedId<16>::tryPack(QStringView(utf16), b);
+            if (packedA != packedB || (packedA && !(a == b)))
+                return false;
+            PackedId<8> c, d;
+            const bool packedC = PackedId<8>::tryPack(QByteArrayView(utf8), c);
+            const bool packedD = PackedId<8>::tryPack(QStringView(utf16), d);
+            return packedC == packedD && (!packedC || c == d);
+        };
+        const QByteArray digits = "0123456789abcdef";
+        QByteArray hex;
+        for (int i = 0; i < 34; ++i)
+            hex += digits[(i * 7 + 3) % 16];
+        for (int n = 0; n <= 34; ++n) {
+            const QByteArray value = hex.left(n);
+            QVERIFY2(check(value), value.constData());
+            for (int at = 0; at < n; ++at) {
+                // Just outside each range, upper case, space, a high byte.
+                for (const char c : {'/', ':', '`', 'g', 'A', 'F', ' ', '\x80', '\xff', '\0'}) {
+                    QByteArray bad = value;
+                    bad[at] = c;
+                    QVERIFY2(check(bad), qPrintable(QString::fromLatin1(bad.toHex()) + QString::number(at)));
+                }
+            }
+        }
+        // Every digit in every place of a word.
+        for (int d = 0; d < 16; ++d)
+            for (int at = 0; at < 8; ++at) {
+                QByteArray value(16, '0');
+                value[at] = digits[d];
+                value[at + 8] = digits[15 - d];
+                QVERIFY(check(value));
+            }
+    }
+
     void columnsAndStatus()
     {
         api::AuditEvent e;
