@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QVariant>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QtEndian>
 
 #include <sqlite3.h>
 #include <sys/mman.h>
@@ -173,11 +174,12 @@ template <typename T> using MappedVector = std::vector<T, MappedAllocator<T>>;
 // The writer's view of which ids the archive holds. The id index's keys are
 // random: inserting a batch's ids rewrites most of the index, so at a million
 // entries the writer spent most of its time reading and writing index pages.
-// Instead a batch is checked against fingerprints in memory (every id of the
-// index, and those written since in an open-addressing table), a fingerprint
-// hit confirmed against the bytes; the ids go into the index many pages at
-// once (indexPending()), sorted, so each index page is rewritten once per
-// quarter million entries rather than once per batch.
+// Instead a batch is checked in memory: against fingerprints of every id of
+// the index (a hit confirmed by a lookup) and against the ids written since,
+// kept with their bytes in an open-addressing table (a hit confirmed against
+// the bytes, no block read). The ids go into the index many pages at once
+// (indexPending()), sorted, from these same bytes, so each index page is
+// rewritten once per quarter million entries rather than once per batch.
 struct AuditArchive::PendingIds
 {
     struct Entry
@@ -185,9 +187,15 @@ struct AuditArchive::PendingIds
         quint32 fp;
         quint32 slot;
         qint64 block;
+        quint32 offset; // of the id's bytes in arena
+        quint32 size;
     };
-    MappedVector<Entry> entries;    // written and committed, not in the index
-    std::vector<Entry> uncommitted; // written by the open transaction
+    // Written and not in the index yet, in the order written: the first
+    // `committed` are committed, the rest belong to the open transaction.
+    MappedVector<Entry> entries;
+    MappedVector<char> arena;
+    size_t committed = 0;
+    size_t arenaCommitted = 0;
     // fingerprint << 32 | 1 + index into entries, 0 empty; a power of two
     // long. The fingerprint is compared here: a probe touches one line.
     MappedVector<quint64> table;
@@ -197,16 +205,37 @@ struct AuditArchive::PendingIds
     // binary search through memory).
     std::vector<quint32> buckets;
     bool knownLoaded = false;
-    qint64 cachedBlock = -1; // a pending block decoded to confirm a hit
-    api::AuditColumns cachedColumns;
 
+    // Kept in memory only (rebuilt from the index when an archive opens), so
+    // any good mix will do: ids are short, eight bytes at a time with a
+    // multiply each (qHash's general-purpose hash cost several times that).
     static quint32 fingerprint(QByteArrayView id)
     {
-        const size_t h = qHash(id, size_t(0x9e3779b97f4a7c15ULL));
-        return quint32(h ^ (quint64(h) >> 32));
+        const char *p = id.data();
+        qsizetype n = id.size();
+        quint64 h = 0x9e3779b97f4a7c15ULL ^ quint64(n);
+        const auto mix = [&h](quint64 v) {
+            h = (h ^ v) * 0xff51afd7ed558ccdULL;
+            h ^= h >> 29;
+        };
+        for (; n >= 8; n -= 8, p += 8) {
+            quint64 v;
+            std::memcpy(&v, p, 8);
+            mix(v);
+        }
+        if (n > 0) {
+            quint64 v = 0;
+            std::memcpy(&v, p, size_t(n));
+            mix(v ^ 0x0100000000000000ULL);
+        }
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 33;
+        return quint32(h ^ (h >> 32));
     }
     static size_t slotOf(quint32 fp, size_t mask) { return size_t(fp * 2654435761u) & mask; }
-    void insert(quint32 index)
+    QByteArrayView idOf(const Entry &e) const { return QByteArrayView(arena.data() + e.offset, e.size); }
+    void place(quint32 index)
     {
         const size_t mask = table.size() - 1;
         const quint32 fp = entries[index].fp;
@@ -215,6 +244,56 @@ struct AuditArchive::PendingIds
                 table[i] = quint64(fp) << 32 | (index + 1);
                 return;
             }
+    }
+    void rebuildTable(size_t atLeast)
+    {
+        size_t size = 1024;
+        while (size < atLeast * 2)
+            size *= 2;
+        table.assign(size, 0);
+        for (quint32 i = 0; i < quint32(entries.size()); ++i)
+            place(i);
+    }
+    // Is id (fingerprint fp) among the entries, committed or not?
+    bool contains(QByteArrayView id, quint32 fp) const
+    {
+        if (table.empty())
+            return false;
+        const size_t mask = table.size() - 1;
+        for (size_t i = slotOf(fp, mask); table[i] != 0; i = (i + 1) & mask)
+            if (quint32(table[i] >> 32) == fp && idOf(entries[quint32(table[i]) - 1]) == id)
+                return true;
+        return false;
+    }
+    void add(QByteArrayView id, quint32 fp, quint32 slot, qint64 block)
+    {
+        if (entries.capacity() == entries.size()) {
+            // Mapped lazily: reserving a whole index batch costs only the pages used.
+            const size_t n = std::max<size_t>(2 * entries.size(), kIndexBatchHint);
+            entries.reserve(n);
+        }
+        if (arena.capacity() < arena.size() + size_t(id.size()))
+            arena.reserve(std::max<size_t>(2 * arena.capacity(), kIndexBatchHint * 40));
+        entries.push_back({fp, slot, block, quint32(arena.size()), quint32(id.size())});
+        arena.insert(arena.end(), id.data(), id.data() + id.size());
+        if (entries.size() * 2 > table.size())
+            rebuildTable(entries.size());
+        else
+            place(quint32(entries.size() - 1));
+    }
+    void commit()
+    {
+        committed = entries.size();
+        arenaCommitted = arena.size();
+    }
+    // Drops what the open transaction added (it was rolled back).
+    void rollback()
+    {
+        if (entries.size() == committed)
+            return;
+        entries.resize(committed);
+        arena.resize(arenaCommitted);
+        rebuildTable(entries.size());
     }
     void indexKnown()
     {
@@ -232,52 +311,26 @@ struct AuditArchive::PendingIds
         const auto last = known.begin() + buckets[(fp >> 16) + 1];
         return std::find(first, last, fp) != last;
     }
-    void commit()
-    {
-        if ((entries.size() + uncommitted.size()) * 2 > table.size()) {
-            size_t size = 1024;
-            while (size < (entries.size() + uncommitted.size()) * 2)
-                size *= 2;
-            table.assign(size, 0);
-            for (quint32 i = 0; i < quint32(entries.size()); ++i)
-                insert(i);
-        }
-        if (entries.capacity() < entries.size() + uncommitted.size())
-            entries.reserve(std::max<size_t>(2 * (entries.size() + uncommitted.size()), 1 << 18));
-        for (const Entry &e : uncommitted) {
-            entries.push_back(e);
-            insert(quint32(entries.size() - 1));
-        }
-        uncommitted.clear();
-    }
-    // Calls f(entry) for each pending entry with this fingerprint until f is true.
-    template <typename F> bool anyWith(quint32 fp, F &&f) const
-    {
-        if (table.empty())
-            return false;
-        const size_t mask = table.size() - 1;
-        for (size_t i = slotOf(fp, mask); table[i] != 0; i = (i + 1) & mask) {
-            if (quint32(table[i] >> 32) == fp && f(entries[quint32(table[i]) - 1]))
-                return true;
-        }
-        return false;
-    }
     // Frees the memory too: a load's quarter million entries are megabytes.
+    // (Assigning {} would keep the capacity: it clears through the
+    // initializer_list overload, and the pages stay mapped and resident.)
+    template <typename V> static void release(V &v) { V().swap(v); }
     void clear()
     {
-        entries = {};
-        uncommitted = {};
-        table = {};
-        cachedBlock = -1;
-        cachedColumns = {};
+        release(entries);
+        release(arena);
+        committed = arenaCommitted = 0;
+        release(table);
     }
     void forget()
     {
         clear();
-        known = {};
-        buckets = {};
+        release(known);
+        release(buckets);
         knownLoaded = false;
     }
+    // Room for an index batch and a transaction past it (see kIndexBatch).
+    static constexpr size_t kIndexBatchHint = 262144 + 32768;
 };
 
 AuditArchive::AuditArchive(const QString &organizationId, const QString &directory)
@@ -901,21 +954,26 @@ bool idLess(QByteArrayView a, QByteArrayView b)
 namespace {
 
 // Ids waiting for the index: this many entries go in together (about a
-// quarter of a million-entry load; ~6 MB of fingerprints and keys).
+// quarter of a million-entry load; ~15 MB of ids, fingerprints and keys).
 constexpr size_t kIndexBatch = 262144;
+// Rows per INSERT statement of the index pass (C API; 3 parameters each,
+// under the 999 older SQLite builds allow).
+constexpr int kRowsPerInsert = 64;
 
-// An id on its way into the index: bytes in an arena.
-struct ArenaKey
+// An id on its way into the index: where it is among the pending ids.
+struct SortKey
 {
     quint64 prefix; // the first 8 bytes, big-endian, zero-padded: decides most comparisons
-    quint32 offset;
-    quint32 size;
-    qint64 block;
-    quint32 slot;
+    quint32 entry;
 };
 
 quint64 prefixOf(QByteArrayView id)
 {
+    if (id.size() >= 8) {
+        quint64 v;
+        std::memcpy(&v, id.data(), 8);
+        return qFromBigEndian(v);
+    }
     quint64 v = 0;
     for (qsizetype i = 0; i < 8; ++i)
         v = v << 8 | (i < id.size() ? quint8(id[i]) : 0);
@@ -962,24 +1020,35 @@ bool AuditArchive::loadKnownIds()
     // Blocks written since the index was last brought up to date (a failed
     // indexPending()): their ids are pending.
     p.clear();
-    QSqlQuery q(db);
+    if (!readUnindexedIds())
+        return false;
+    p.known = std::move(known);
+    p.indexKnown();
+    p.knownLoaded = true;
+    return true;
+}
+
+bool AuditArchive::readUnindexedIds()
+{
+    PendingIds &p = *m_pendingIds;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, columns FROM blocks WHERE id > ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT id, count, columns FROM blocks WHERE id > ? ORDER BY id"));
     q.addBindValue(m_indexedThrough);
     if (!q.exec())
         return fail(QStringLiteral("cannot read"), q.lastError());
     api::AuditColumns columns;
     while (q.next()) {
         const qint64 block = q.value(0).toLongLong();
-        if (!auditarchiveblock::decodeColumns(q.value(1).toByteArray(), columns))
+        if (!auditarchiveblock::decodeColumns(q.value(2).toByteArray(), columns) ||
+            columns.size() != q.value(1).toLongLong())
             return fail(Problem::Corrupt, QStringLiteral("damaged block"), QString::number(block));
         for (qsizetype i = 0; i < columns.size(); ++i)
-            p.uncommitted.push_back({PendingIds::fingerprint(columns.ids.view(i)), quint32(i), block});
+            p.add(columns.ids.view(i), PendingIds::fingerprint(columns.ids.view(i)), quint32(i), block);
     }
+    if (q.lastError().isValid())
+        return fail(QStringLiteral("cannot read"), q.lastError());
     p.commit();
-    p.known = std::move(known);
-    p.indexKnown();
-    p.knownLoaded = true;
     return true;
 }
 
@@ -991,8 +1060,20 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
     };
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     PendingIds &pending = *m_pendingIds;
-    // The ids come from the blocks themselves: the queue holds nothing else.
-    std::vector<api::AuditColumns> columns(prepared.size());
+    // The ids come with the blocks (auditarchiveblock::prepare gives them):
+    // a block's columns are decompressed here only when it came without them
+    // or some of its entries are held already (the rest is encoded again).
+    std::vector<api::AuditColumns> decoded(prepared.size());
+    std::vector<char> isDecoded(prepared.size(), 0);
+    const auto decode = [&](size_t b) {
+        if (!isDecoded[b]) {
+            if (!auditarchiveblock::decodeColumns(prepared[b]->columns, decoded[b]) ||
+                decoded[b].size() != prepared[b]->count)
+                return false;
+            isDecoded[b] = 1;
+        }
+        return true;
+    };
     size_t entries = 0;
     for (size_t b = 0; b < prepared.size(); ++b) {
         const auditarchiveblock::PreparedBlock &block = *prepared[b];
@@ -1000,7 +1081,7 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
             continue;
         if (block.columns.isEmpty() || block.bodies.isEmpty())
             return failed(Problem::Other, QStringLiteral("cannot compress"));
-        if (!auditarchiveblock::decodeColumns(block.columns, columns[b]) || columns[b].size() != block.count)
+        if (!block.hasIds() && !decode(b))
             return failed(Problem::Other, QStringLiteral("damaged block in the queue"));
         entries += size_t(block.count);
     }
@@ -1019,7 +1100,6 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
     QSqlQuery lookup(db);
     if (!lookup.prepare(QStringLiteral("SELECT 1 FROM ids WHERE id = ?")))
         return failed(QStringLiteral("cannot read"), lookup.lastError());
-    QString error;
     QSqlError sqlError;
     const auto inIndex = [&](QByteArrayView id, quint32 fp) {
         if (!pending.mayBeKnown(fp))
@@ -1033,71 +1113,50 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
         lookup.finish();
         return found;
     };
-    // Written since the index was brought up to date: confirmed against the block.
-    const auto inPending = [&](QByteArrayView id, quint32 fp) {
-        return pending.anyWith(fp, [&](const PendingIds::Entry &e) {
-            if (pending.cachedBlock != e.block) {
-                pending.cachedBlock = -1;
-                QSqlQuery read(db);
-                read.prepare(QStringLiteral("SELECT columns FROM blocks WHERE id = ?"));
-                read.addBindValue(e.block);
-                if (!read.exec() || !read.next()) {
-                    sqlError = read.lastError();
-                    if (!sqlError.isValid())
-                        error = QStringLiteral("block %1 is missing").arg(e.block);
-                    return false;
-                }
-                if (!auditarchiveblock::decodeColumns(read.value(0).toByteArray(), pending.cachedColumns)) {
-                    error = QStringLiteral("damaged block %1").arg(e.block);
-                    return false;
-                }
-                pending.cachedBlock = e.block;
-            }
-            return qsizetype(e.slot) < pending.cachedColumns.size() &&
-                   pending.cachedColumns.ids.view(qsizetype(e.slot)) == id;
-        });
-    };
-    // Equal ids inside the batch: the first one appended is kept.
-    QSet<QByteArrayView> batchIds;
-    batchIds.reserve(qsizetype(entries));
-    pending.uncommitted.clear();
+    QSqlQuery insertBlock(db);
+    QSqlQuery insertBodies(db);
+    if (!insertBlock.prepare(QStringLiteral(
+            "INSERT INTO blocks(id, newest_ms, oldest_ms, count, columns) VALUES(?, ?, ?, ?, ?)")) ||
+        !insertBodies.prepare(QStringLiteral("INSERT INTO block_bodies(block, data) VALUES(?, ?)")))
+        return failed(QStringLiteral("cannot write"),
+                      insertBlock.lastError().isValid() ? insertBlock.lastError() : insertBodies.lastError());
 
     int added = 0;
-    for (size_t b = 0; b < columns.size(); ++b) {
-        const api::AuditColumns &page = columns[b];
-        if (page.size() == 0)
+    std::vector<qsizetype> kept;
+    for (size_t b = 0; b < prepared.size(); ++b) {
+        const auditarchiveblock::PreparedBlock &source = *prepared[b];
+        if (source.count == 0)
             continue;
         const qint64 block = firstBlock + qint64(b);
-        std::vector<qsizetype> kept;
-        kept.reserve(size_t(page.size()));
-        const size_t pendingBefore = pending.uncommitted.size();
-        for (qsizetype i = 0; i < page.size(); ++i) {
-            const QByteArrayView id = page.ids.view(i);
+        const bool carried = source.hasIds();
+        kept.clear();
+        for (qsizetype i = 0; i < source.count; ++i) {
+            const QByteArrayView id = carried ? source.id(i) : decoded[b].ids.view(i);
             const quint32 fp = PendingIds::fingerprint(id);
-            bool held = batchIds.contains(id);
-            held = held || inPending(id, fp) || inIndex(id, fp);
+            // Written since the index was brought up to date (this batch
+            // included: equal ids inside it keep the first one appended), or in the index.
+            const bool held = pending.contains(id, fp) || inIndex(id, fp);
             if (sqlError.isValid())
                 return failed(QStringLiteral("cannot read"), sqlError);
-            if (!error.isEmpty())
-                return failed(Problem::Corrupt, QStringLiteral("cannot read"), error);
             if (held)
                 continue;
-            batchIds.insert(id);
-            pending.uncommitted.push_back({fp, quint32(kept.size()), block});
+            pending.add(id, fp, quint32(kept.size()), block);
             kept.push_back(i);
         }
         if (kept.empty())
             continue;
-        QByteArray columnsBlob = prepared[b]->columns;
-        QByteArray bodiesBlob = prepared[b]->bodies;
-        qint64 newest = prepared[b]->newestMs;
-        qint64 oldest = prepared[b]->oldestMs;
-        if (qsizetype(kept.size()) != page.size()) {
+        QByteArray columnsBlob = source.columns;
+        QByteArray bodiesBlob = source.bodies;
+        qint64 newest = source.newestMs;
+        qint64 oldest = source.oldestMs;
+        if (qsizetype(kept.size()) != source.count) {
             // Some were already held (a refresh overlapping the archive): the
             // rest become a block of their own, and their slots move up.
             auditarchiveblock::Bodies bodies;
-            if (!auditarchiveblock::decodeBodies(prepared[b]->bodies, bodies) || bodies.size() != page.size())
+            if (!decode(b) || !auditarchiveblock::decodeBodies(source.bodies, bodies) ||
+                bodies.size() != source.count)
                 return failed(Problem::Other, QStringLiteral("damaged block in the queue"));
+            const api::AuditColumns &page = decoded[b];
             QList<QByteArray> keptBodies;
             keptBodies.reserve(qsizetype(kept.size()));
             for (qsizetype i : kept)
@@ -1109,23 +1168,17 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
             if (columnsBlob.isEmpty() || bodiesBlob.isEmpty())
                 return failed(Problem::Other, QStringLiteral("cannot compress"));
         }
-        Q_ASSERT(pending.uncommitted.size() - pendingBefore == kept.size());
-        if (!q.prepare(QStringLiteral(
-                "INSERT INTO blocks(id, newest_ms, oldest_ms, count, columns) VALUES(?, ?, ?, ?, ?)")))
-            return failed(QStringLiteral("cannot write"), q.lastError());
-        q.addBindValue(block);
-        q.addBindValue(newest);
-        q.addBindValue(oldest);
-        q.addBindValue(qint64(kept.size()));
-        q.addBindValue(columnsBlob);
-        if (!q.exec())
-            return failed(QStringLiteral("cannot write"), q.lastError());
-        if (!q.prepare(QStringLiteral("INSERT INTO block_bodies(block, data) VALUES(?, ?)")))
-            return failed(QStringLiteral("cannot write"), q.lastError());
-        q.addBindValue(block);
-        q.addBindValue(bodiesBlob);
-        if (!q.exec())
-            return failed(QStringLiteral("cannot write"), q.lastError());
+        insertBlock.bindValue(0, block);
+        insertBlock.bindValue(1, newest);
+        insertBlock.bindValue(2, oldest);
+        insertBlock.bindValue(3, qint64(kept.size()));
+        insertBlock.bindValue(4, columnsBlob);
+        if (!insertBlock.exec())
+            return failed(QStringLiteral("cannot write"), insertBlock.lastError());
+        insertBodies.bindValue(0, block);
+        insertBodies.bindValue(1, bodiesBlob);
+        if (!insertBodies.exec())
+            return failed(QStringLiteral("cannot write"), insertBodies.lastError());
         added += int(kept.size());
     }
     return added;
@@ -1134,63 +1187,67 @@ int AuditArchive::writeBlocks(const std::vector<const auditarchiveblock::Prepare
 bool AuditArchive::indexBlocksAfterThrough()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, count, columns FROM blocks WHERE id > ? ORDER BY id"));
-    q.addBindValue(m_indexedThrough);
-    if (!q.exec())
-        return fail(QStringLiteral("cannot index"), q.lastError());
-    // The ids only, back to back: a quarter million decoded pages would be
-    // ten times the memory.
-    MappedVector<char> arena;
-    MappedVector<ArenaKey> keys;
-    {
-        // Sized once: growing mapped buffers copies and faults them in again.
-        QSqlQuery count(db);
-        count.prepare(QStringLiteral("SELECT IFNULL(SUM(count), 0) FROM blocks WHERE id > ?"));
-        count.addBindValue(m_indexedThrough);
-        if (!count.exec() || !count.next())
-            return fail(QStringLiteral("cannot index"), count.lastError());
-        const qint64 n = count.value(0).toLongLong();
-        keys.reserve(size_t(std::max<qint64>(n, 0)));
-        arena.reserve(size_t(std::max<qint64>(n, 0)) * 40);
-    }
+    PendingIds &p = *m_pendingIds;
     qint64 last = m_indexedThrough;
-    api::AuditColumns columns;
-    while (q.next()) {
-        const qint64 block = q.value(0).toLongLong();
-        if (!auditarchiveblock::decodeColumns(q.value(2).toByteArray(), columns) ||
-            columns.size() != q.value(1).toLongLong())
-            return fail(Problem::Corrupt, QStringLiteral("damaged block"), QString::number(block));
-        for (qsizetype i = 0; i < columns.size(); ++i) {
-            const QByteArrayView id = columns.ids.view(i);
-            keys.push_back({prefixOf(id), quint32(arena.size()), quint32(id.size()), block, quint32(i)});
-            arena.insert(arena.end(), id.data(), id.data() + id.size());
+    {
+        // The writer holds the ids of every block after m_indexedThrough
+        // (read when it loaded the known ids, added as it wrote): they go in
+        // from memory. Else (opening after a crash) they are read from the blocks.
+        QSqlQuery q(db);
+        q.prepare(
+            QStringLiteral("SELECT IFNULL(SUM(count), 0), IFNULL(MAX(id), ?) FROM blocks WHERE id > ?"));
+        q.addBindValue(m_indexedThrough);
+        q.addBindValue(m_indexedThrough);
+        if (!q.exec() || !q.next())
+            return fail(QStringLiteral("cannot index"), q.lastError());
+        const qint64 unindexed = q.value(0).toLongLong();
+        last = q.value(1).toLongLong();
+        q.finish();
+        if (!p.knownLoaded || p.committed != p.entries.size() || qint64(p.entries.size()) != unindexed) {
+            p.clear();
+            if (!readUnindexedIds())
+                return false;
         }
-        last = block;
     }
-    if (q.lastError().isValid())
-        return fail(QStringLiteral("cannot index"), q.lastError());
-    q.finish();
-    const auto view = [&arena](const ArenaKey &k) { return QByteArrayView(arena.data() + k.offset, k.size); };
     // SQLite's order of BLOB keys (bytes, then length): each index page once.
     // Equal prefixes (or one id shorter than 8 bytes) fall to idLess, which
     // orders as SQLite does.
-    std::sort(keys.begin(), keys.end(), [&view](const ArenaKey &x, const ArenaKey &y) {
-        return x.prefix != y.prefix ? x.prefix < y.prefix : idLess(view(x), view(y));
+    MappedVector<SortKey> keys;
+    keys.reserve(p.entries.size());
+    for (quint32 i = 0; i < quint32(p.entries.size()); ++i)
+        keys.push_back({prefixOf(p.idOf(p.entries[i])), i});
+    std::sort(keys.begin(), keys.end(), [&p](const SortKey &x, const SortKey &y) {
+        return x.prefix != y.prefix ? x.prefix < y.prefix
+                                    : idLess(p.idOf(p.entries[x.entry]), p.idOf(p.entries[y.entry]));
     });
     static const char kInsertId[] = "INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)";
     if (sqlite3 *handle = handleOf(db)) {
-        // The C API: no QVariant per value, the key bound in place.
-        Statement insert;
-        bool ok = sqlite3_prepare_v2(handle, kInsertId, -1, &insert.stmt, nullptr) == SQLITE_OK;
-        for (size_t k = 0; ok && k < keys.size(); ++k) {
-            const QByteArrayView id = view(keys[k]);
-            sqlite3_bind_blob(insert.stmt, 1, id.data(), int(id.size()), SQLITE_STATIC);
-            sqlite3_bind_int64(insert.stmt, 2, keys[k].block);
-            sqlite3_bind_int64(insert.stmt, 3, qint64(keys[k].slot));
-            ok = sqlite3_step(insert.stmt) == SQLITE_DONE;
-            sqlite3_reset(insert.stmt);
+        // The C API: no QVariant per value, the key bound in place, many rows
+        // per statement (a statement's start and end cost as much as a row).
+        std::string many = "INSERT OR IGNORE INTO ids(id, block, slot) VALUES(?, ?, ?)";
+        for (int r = 1; r < kRowsPerInsert; ++r)
+            many += ",(?, ?, ?)";
+        Statement insertOne;
+        Statement insertMany;
+        bool ok = sqlite3_prepare_v2(handle, kInsertId, -1, &insertOne.stmt, nullptr) == SQLITE_OK &&
+                  sqlite3_prepare_v2(handle, many.c_str(), -1, &insertMany.stmt, nullptr) == SQLITE_OK;
+        size_t k = 0;
+        const auto bind = [&p, &keys](sqlite3_stmt *stmt, int row, size_t key) {
+            const PendingIds::Entry &e = p.entries[keys[key].entry];
+            sqlite3_bind_blob(stmt, 3 * row + 1, p.arena.data() + e.offset, int(e.size), SQLITE_STATIC);
+            sqlite3_bind_int64(stmt, 3 * row + 2, e.block);
+            sqlite3_bind_int64(stmt, 3 * row + 3, qint64(e.slot));
+        };
+        for (; ok && k + kRowsPerInsert <= keys.size(); k += kRowsPerInsert) {
+            for (int r = 0; r < kRowsPerInsert; ++r)
+                bind(insertMany.stmt, r, k + size_t(r));
+            ok = sqlite3_step(insertMany.stmt) == SQLITE_DONE;
+            sqlite3_reset(insertMany.stmt);
+        }
+        for (; ok && k < keys.size(); ++k) {
+            bind(insertOne.stmt, 0, k);
+            ok = sqlite3_step(insertOne.stmt) == SQLITE_DONE;
+            sqlite3_reset(insertOne.stmt);
         }
         if (!ok)
             return fail(QStringLiteral("cannot index"),
@@ -1201,11 +1258,12 @@ bool AuditArchive::indexBlocksAfterThrough()
         QSqlQuery insert(db);
         if (!insert.prepare(QLatin1String(kInsertId)))
             return fail(QStringLiteral("cannot index"), insert.lastError());
-        for (const ArenaKey &key : keys) {
+        for (const SortKey &key : keys) {
+            const PendingIds::Entry &e = p.entries[key.entry];
             // Ids are kept as their UTF-8 bytes (a blob): no conversion per entry.
-            insert.bindValue(0, view(key).toByteArray());
-            insert.bindValue(1, key.block);
-            insert.bindValue(2, qint64(key.slot));
+            insert.bindValue(0, p.idOf(e).toByteArray());
+            insert.bindValue(1, e.block);
+            insert.bindValue(2, qint64(e.slot));
             if (!insert.exec())
                 return fail(QStringLiteral("cannot index"), insert.lastError());
         }
@@ -1216,12 +1274,11 @@ bool AuditArchive::indexBlocksAfterThrough()
     if (!meta.exec())
         return fail(QStringLiteral("cannot index"), meta.lastError());
     m_indexedThrough = last;
-    PendingIds &p = *m_pendingIds;
     if (p.knownLoaded) {
         MappedVector<quint32> added;
-        added.reserve(keys.size());
-        for (const ArenaKey &k : keys)
-            added.push_back(PendingIds::fingerprint(view(k)));
+        added.reserve(p.entries.size());
+        for (const PendingIds::Entry &e : p.entries)
+            added.push_back(e.fp);
         std::sort(added.begin(), added.end());
         MappedVector<quint32> merged(p.known.size() + added.size()); // exactly as long: it stays
         std::merge(p.known.begin(), p.known.end(), added.begin(), added.end(), merged.begin());
@@ -1283,7 +1340,7 @@ int AuditArchive::appendBlocks(const std::vector<const auditarchiveblock::Prepar
             return -1; // the blocks are stored; their ids are indexed when the archive opens next
         return added;
     }
-    m_pendingIds->uncommitted.clear();
+    m_pendingIds->rollback();
     const Problem problem = m_problem;
     const QString error = m_error;
     QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("ROLLBACK"));

@@ -190,6 +190,8 @@ private:
     // Reads by id need the index whole (the writer's own instance).
     bool indexPendingForReading() const;
     bool loadKnownIds();
+    // The ids of every block after m_indexedThrough, read from the file, as pending.
+    bool readUnindexedIds();
     bool hasTable(const QString &name) const;
     // The decompressed bodies of a block (the last one read is kept).
     const auditarchiveblock::Bodies *bodiesOf(qint64 block) const;

@@ -439,8 +439,19 @@ PreparedBlock prepare(const api::AuditColumns &page)
     block.oldestMs = timeOf(page, order.back());
     block.columns = encodeColumns(page, order);
     block.bodies = encodeBodies(page, order);
-    if (block.columns.isEmpty() || block.bodies.isEmpty())
+    if (block.columns.isEmpty() || block.bodies.isEmpty()) {
         block.columns = block.bodies = QByteArray();
+        return block;
+    }
+    qsizetype idBytes = 0;
+    for (qsizetype i : order)
+        idBytes += page.ids.view(i).size();
+    block.ids.reserve(idBytes);
+    block.idEnds.reserve(order.size());
+    for (qsizetype i : order) {
+        block.ids.append(page.ids.view(i));
+        block.idEnds.push_back(quint32(block.ids.size()));
+    }
     return block;
 }
 
@@ -453,6 +464,13 @@ QByteArray PreparedBlock::toBytes() const
     putVarint(out, quint64(count));
     putBytes(out, columns);
     putBytes(out, bodies);
+    putBytes(out, ids);
+    putVarint(out, quint64(idEnds.size()));
+    quint32 previous = 0;
+    for (quint32 end : idEnds) {
+        putVarint(out, end - previous);
+        previous = end;
+    }
     return QByteArray(out.data(), qsizetype(out.size()));
 }
 
@@ -464,14 +482,30 @@ bool PreparedBlock::fromBytes(QByteArrayView bytes, PreparedBlock &out)
     quint64 count = 0;
     QByteArrayView columns;
     QByteArrayView bodies;
+    QByteArrayView ids;
+    quint64 ends = 0;
     if (!r.varint(newest) || !r.varint(oldest) || !r.varint(count) || count > kMaxEntries ||
-        !r.bytes(columns) || !r.bytes(bodies) || r.p != r.end)
+        !r.bytes(columns) || !r.bytes(bodies) || !r.bytes(ids) || !r.varint(ends) ||
+        (ends != 0 && ends != count) || quint64(ids.size()) > std::numeric_limits<quint32>::max())
+        return false;
+    out.idEnds.clear();
+    out.idEnds.reserve(ends);
+    quint64 end = 0;
+    for (quint64 i = 0; i < ends; ++i) {
+        quint64 size = 0;
+        if (!r.varint(size) || size > quint64(ids.size()) - end)
+            return false;
+        end += size;
+        out.idEnds.push_back(quint32(end));
+    }
+    if (r.p != r.end || end != quint64(ids.size()))
         return false;
     out.newestMs = unzigzag(newest);
     out.oldestMs = unzigzag(oldest);
     out.count = qint64(count);
     out.columns = columns.toByteArray();
     out.bodies = bodies.toByteArray();
+    out.ids = ids.toByteArray();
     return true;
 }
 

@@ -84,7 +84,21 @@ struct PreparedBlock
     qint64 count = 0; // 0: nothing to store
     QByteArray columns;
     QByteArray bodies;
-    qsizetype bytes() const { return columns.size() + bodies.size(); }
+    // The stored entries' ids (UTF-8, back to back, in the block's order) and
+    // where each ends: the writer de-duplicates and indexes from these
+    // without decompressing the columns again. Empty: it decodes them.
+    QByteArray ids;
+    std::vector<quint32> idEnds;
+    bool hasIds() const { return count > 0 && qint64(idEnds.size()) == count; }
+    QByteArrayView id(qsizetype i) const
+    {
+        const quint32 begin = i == 0 ? 0 : idEnds[size_t(i) - 1];
+        return QByteArrayView(ids.constData() + begin, qsizetype(idEnds[size_t(i)] - begin));
+    }
+    qsizetype bytes() const
+    {
+        return columns.size() + bodies.size() + ids.size() + qsizetype(idEnds.size() * sizeof(quint32));
+    }
     // One buffer (for a spill file) and back; fromBytes refuses damage.
     QByteArray toBytes() const;
     static bool fromBytes(QByteArrayView bytes, PreparedBlock &out);

@@ -68,8 +68,16 @@ void prepared(const uint8_t *data, size_t size)
     block::PreparedBlock again;
     if (!block::PreparedBlock::fromBytes(p.toBytes(), again) || again.count != p.count ||
         again.newestMs != p.newestMs || again.oldestMs != p.oldestMs || again.columns != p.columns ||
-        again.bodies != p.bodies)
+        again.bodies != p.bodies || again.ids != p.ids || again.idEnds != p.idEnds)
         __builtin_trap();
+    // The ids it carries are either none or one per entry, each inside its bytes.
+    if (!p.idEnds.empty() && (qint64(p.idEnds.size()) != p.count || !p.hasIds()))
+        __builtin_trap();
+    for (qsizetype i = 0; i < qsizetype(p.idEnds.size()); ++i) {
+        const QByteArrayView id = p.id(i);
+        if (id.data() < p.ids.constData() || id.data() + id.size() > p.ids.constData() + p.ids.size())
+            __builtin_trap();
+    }
 }
 
 // The reopen path's decoder (straight into the store's layout) accepts

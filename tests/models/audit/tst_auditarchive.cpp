@@ -823,6 +823,46 @@ private slots:
         QCOMPARE(archive.count(), 800);
     }
 
+    // A prepared block carries its entries' ids (the writer neither
+    // decompresses nor reads back a block to de-duplicate and index), also
+    // through the spill file's form; one without them is decoded instead,
+    // with the same result.
+    void preparedBlocksCarryTheirIds()
+    {
+        auditsamples::Generator gen(61, 1795000000000LL);
+        const auto page = gen.page(300);
+        const auditarchiveblock::PreparedBlock carried =
+            auditarchiveblock::prepare(auditarchiveblock::fromEvents(page));
+        QVERIFY(carried.hasIds());
+        api::AuditColumns columns;
+        QVERIFY(auditarchiveblock::decodeColumns(carried.columns, columns));
+        QCOMPARE(columns.size(), carried.count);
+        for (qsizetype i = 0; i < columns.size(); ++i)
+            QCOMPARE(carried.id(i), columns.ids.view(i));
+        auditarchiveblock::PreparedBlock back;
+        QVERIFY(auditarchiveblock::PreparedBlock::fromBytes(carried.toBytes(), back));
+        QCOMPARE(back.ids, carried.ids);
+        QVERIFY(back.idEnds == carried.idEnds);
+        QByteArray truncated = carried.toBytes();
+        truncated.chop(1);
+        QVERIFY(!auditarchiveblock::PreparedBlock::fromBytes(truncated, back));
+
+        // Without ids: the same entries kept, the same duplicates skipped.
+        auditarchiveblock::PreparedBlock bare =
+            auditarchiveblock::prepare(auditarchiveblock::fromEvents(gen.page(200) + page.mid(0, 20)));
+        bare.ids.clear();
+        bare.idEnds.clear();
+        QVERIFY(!bare.hasIds());
+        AuditArchive archive(QStringLiteral("org-carried"), m_dir.path());
+        QVERIFY(archive.open());
+        QCOMPARE(archive.appendBlocks({&carried, &bare}), 500);
+        QCOMPARE(archive.appendBlocks({&bare}), 0);
+        QVERIFY(archive.indexPending());
+        QCOMPARE(peek(archive.filePath(), QStringLiteral("SELECT COUNT(*) FROM ids")).toLongLong(), 500);
+        for (const api::AuditEvent &e : page)
+            QCOMPARE(archive.fullEntry(e.id).isEmpty(), false);
+    }
+
     // Pages whose times overlap (a refresh of a stretch already held in part)
     // still load newest first, and slices add up to the whole.
     void overlappingPagesLoadInTimeOrder()
