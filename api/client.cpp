@@ -6,8 +6,11 @@
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QThread>
 #include <QUuid>
 #include <QtGlobal>
+
+#include <utility>
 
 namespace api {
 
@@ -36,14 +39,52 @@ QUrl Client::baseUrlFromEnvironment()
 Client::Client(QObject *parent) : Client(nullptr, parent) {}
 
 Client::Client(QNetworkAccessManager *manager, QObject *parent)
-    : QObject(parent), m_manager(manager ? manager : new QNetworkAccessManager(this)),
-      m_budget(new RateBudget(this)), m_baseUrl(defaultBaseUrl())
+    : QObject(parent), m_manager(manager), m_budget(new RateBudget(this)), m_baseUrl(defaultBaseUrl())
 {
-    // Replies are owned and deleted by their jobs.
+    if (!m_manager) {
+        // The manager, its replies and their buffers live on a thread of
+        // their own: an answer of tens of megabytes arrives in thousands of
+        // chunks, each an event on the manager's thread, and the GUI thread
+        // must not spend its frames on them.
+        m_networkThread = new QThread;
+        m_networkThread->setObjectName(QStringLiteral("orgscope-network"));
+        m_networkHome = new QObject;
+        m_networkHome->moveToThread(m_networkThread);
+        m_networkThread->start();
+        // Made in its thread, so that everything it makes lives there too.
+        QMetaObject::invokeMethod(
+            m_networkHome,
+            [this] {
+                m_manager = new QNetworkAccessManager(m_networkHome);
+                m_manager->setAutoDeleteReplies(false);
+            },
+            Qt::BlockingQueuedConnection);
+        return;
+    }
+    // Replies are owned and deleted by their jobs' attempts.
     m_manager->setAutoDeleteReplies(false);
 }
 
-Client::~Client() = default;
+Client::~Client()
+{
+    // Jobs let go of their attempts (deleted later on the network thread)...
+    Q_EMIT networkStopping(QPrivateSignal());
+    if (!m_networkThread)
+        return;
+    // ...then the manager and what is left of its replies go too, on their
+    // thread: a thread that ends deletes what was deleteLater()'d to it.
+    std::exchange(m_networkHome, nullptr)->deleteLater();
+    m_manager = nullptr;
+    m_networkThread->quit();
+    m_networkThread->wait();
+    delete m_networkThread;
+    m_networkThread = nullptr;
+}
+
+QThread *Client::networkThread() const
+{
+    return m_networkThread ? m_networkThread : (m_manager ? m_manager->thread() : nullptr);
+}
 
 void Client::setBaseUrl(const QUrl &url)
 {

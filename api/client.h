@@ -38,6 +38,7 @@
 
 class QNetworkAccessManager;
 class QNetworkRequest;
+class QThread;
 
 namespace api {
 
@@ -66,9 +67,14 @@ public:
     // Base URL from CLOUDFLARE_BASE_URL, else the default.
     static QUrl baseUrlFromEnvironment();
 
+    // Makes its own network manager on a network thread of its own: requests
+    // are sent and answers read there, never on the caller's (GUI) thread;
+    // each job hears from it once per attempt.
     explicit Client(QObject *parent = nullptr);
-    // Uses the given manager (not owned) — for tests with a fake manager.
+    // Uses the given manager (not owned) on the thread it lives in — for tests
+    // with a fake manager.
     explicit Client(QNetworkAccessManager *manager, QObject *parent = nullptr);
+    // Stops the network thread: jobs in flight end as canceled.
     ~Client() override;
 
     void setBaseUrl(const QUrl &url);
@@ -104,7 +110,12 @@ public:
     int maxServerRetryDelay() const { return m_maxServerRetryDelayMs; }
 
     RateBudget *rateBudget() const { return m_budget; }
+    // Lives in networkThread(): connect to it with a context object of that
+    // thread (or Qt::DirectConnection), and touch its replies only there.
     QNetworkAccessManager *networkAccessManager() const { return m_manager; }
+    // The thread the replies are read in: the client's own network thread,
+    // or the given manager's thread.
+    QThread *networkThread() const;
 
     QByteArray userAgent() const; // Orgscope/<version> Qt/<version>
 
@@ -131,6 +142,9 @@ Q_SIGNALS:
     void requestFailed(const api::ApiError &error);
     void baseUrlChanged(const QUrl &url);
     void credentialsChanged();
+    // The client is being destroyed and stops its network thread: jobs let
+    // go of their attempts there first (api::Job connects to it).
+    void networkStopping(QPrivateSignal);
 
 private:
     friend class Job;
@@ -138,6 +152,8 @@ private:
     void jobEnded(const ApiError &error);
 
     QNetworkAccessManager *m_manager = nullptr;
+    QThread *m_networkThread = nullptr; // owned, when the client made its manager
+    QObject *m_networkHome = nullptr;   // in m_networkThread: parent of m_manager
     RateBudget *m_budget = nullptr;
     QUrl m_baseUrl;
     Credentials m_credentials;

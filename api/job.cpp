@@ -1,10 +1,10 @@
 #include "api/job.h"
 
+#include "api/attempt_p.h"
 #include "api/client.h"
 #include "api/decoders.h"
 #include "api/logging.h"
 #include "api/ratebudget.h"
-#include "api/replybody.h"
 #include "api/retrypolicy.h"
 
 #include <QNetworkAccessManager>
@@ -39,39 +39,6 @@ RetryPolicy::Verb verbOf(Job::Method m)
     }
     return RetryPolicy::Verb::Get;
 }
-
-// A body Qt cannot rewind: Qt's HTTP stack silently re-sends a request when
-// a kept-alive connection drops, which for a POST could create a duplicate.
-// With a sequential, unbuffered body that re-send fails instead.
-class OneShotBody : public QIODevice
-{
-public:
-    OneShotBody(const QByteArray &data, QObject *parent) : QIODevice(parent), m_data(data) { open(ReadOnly); }
-    bool isSequential() const override { return true; }
-    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
-
-protected:
-    qint64 readData(char *out, qint64 max) override
-    {
-        const qint64 n = std::min(max, qint64(m_data.size()) - m_pos);
-        if (n <= 0)
-            return m_pos >= m_data.size() ? -1 : 0;
-        memcpy(out, m_data.constData() + m_pos, size_t(n));
-        m_pos += n;
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qint64 m_pos = 0;
-};
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
-           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port(-1) == b.port(-1);
-}
 } // namespace
 
 Job::Job(Client *client, Method method, const QString &path, const Query &query, const QByteArray &jsonBody,
@@ -79,13 +46,16 @@ Job::Job(Client *client, Method method, const QString &path, const Query &query,
     : QObject(parent), m_client(client), m_method(method), m_path(path), m_query(query), m_body(jsonBody),
       m_requestId(Client::newRequestId())
 {
-    if (client)
+    if (client) {
         connect(client, &QObject::destroyed, this, &Job::onClientDestroyed);
+        // Before the client stops its network thread: let go of the attempt there.
+        connect(client, &Client::networkStopping, this, &Job::releaseAttempt);
+    }
 }
 
 Job::~Job()
 {
-    releaseReply();
+    releaseAttempt();
     // A job destroyed while running still has to leave the in-flight count.
     if (m_started && !m_finished && m_client)
         m_client->jobEnded(ApiError::canceled());
@@ -98,17 +68,15 @@ int Job::maxRetries() const
     return m_client ? m_client->maxRetries() : 0;
 }
 
-void Job::releaseReply()
+void Job::releaseAttempt()
 {
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    m_received.clear();
-    m_replyDone = false;
-    if (!reply)
+    m_received.reset();
+    detail::Attempt *attempt = std::exchange(m_attempt, nullptr);
+    if (!attempt)
         return;
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
+    disconnect(attempt, nullptr, this, nullptr);
+    // On the attempt's thread: its destructor aborts a reply still in flight.
+    attempt->deleteLater();
 }
 
 void Job::onClientDestroyed()
@@ -117,18 +85,7 @@ void Job::onClientDestroyed()
     if (!m_started || m_finished)
         return;
     qCInfo(lcApi).noquote() << methodName(m_method) << m_path << "canceled: its client was deleted";
-    releaseReply();
-    finishNow(ApiError::canceled());
-}
-
-void Job::onReplyDestroyed()
-{
-    // Only the live attempt's reply is connected here; finished ones are
-    // disconnected before they are deleted.
-    if (!m_started || m_finished)
-        return;
-    qCInfo(lcApi).noquote() << methodName(m_method) << m_path << "canceled: its reply was destroyed";
-    m_reply = nullptr;
+    releaseAttempt();
     finishNow(ApiError::canceled());
 }
 
@@ -181,16 +138,9 @@ void Job::start()
     m_waitTimer = new QTimer(this);
     m_waitTimer->setSingleShot(true);
     connect(m_waitTimer, &QTimer::timeout, this, &Job::sendAttempt);
-    m_inactivityTimer = new QTimer(this);
-    m_inactivityTimer->setSingleShot(true);
-    connect(m_inactivityTimer, &QTimer::timeout, this, &Job::onTransferTimeout);
-    m_deadlineTimer = new QTimer(this);
-    m_deadlineTimer->setSingleShot(true);
-    connect(m_deadlineTimer, &QTimer::timeout, this, &Job::onDeadline);
     // Cancel in the throttled state: a job waiting out the rate limit ends now.
     connect(m_client->rateBudget(), &RateBudget::waitsCanceled, this, [this] {
-        if (!m_finished && m_waitTimer->isActive() && !m_reply) {
-            m_abortReason = AbortReason::User;
+        if (!m_finished && m_waitTimer->isActive() && !m_attempt) {
             m_waitTimer->stop();
             finishNow(ApiError::canceled());
         }
@@ -223,181 +173,77 @@ void Job::sendAttempt()
         return;
     }
     ++m_attempts;
-    m_abortReason = AbortReason::None;
-    m_bytesSent = false;
     const QUrl url = m_client->endpointUrl(m_path, m_query);
     const bool hasBody = !m_body.isEmpty();
-    QNetworkRequest request = m_client->buildRequest(url, m_requestId, hasBody, m_acceptAnything);
+    detail::AttemptRequest spec;
+    spec.request = m_client->buildRequest(url, m_requestId, hasBody, m_acceptAnything);
     if (m_attempts > 1)
-        request.setRawHeader("X-Retry-Count", QByteArray::number(m_attempts - 1));
+        spec.request.setRawHeader("X-Retry-Count", QByteArray::number(m_attempts - 1));
+    spec.verb = methodName(m_method).toLatin1();
+    spec.body = m_body;
+    spec.transferTimeoutMs = m_client->transferTimeout();
+    spec.deadlineMs = m_client->requestDeadline();
     // Never log headers: they carry the credentials.
     qCDebug(lcApi).noquote() << methodName(m_method) << url.toDisplayString() << "request-id" << m_requestId
                              << "attempt" << m_attempts;
 
+    releaseAttempt();
     QNetworkAccessManager *nam = m_client->networkAccessManager();
-    QNetworkReply *reply = nullptr;
-    switch (m_method) {
-    case Method::Get:
-        reply = nam->get(request);
-        break;
-    case Method::Post: {
-        request.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size());
-        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        auto *device = new OneShotBody(m_body, nullptr);
-        reply = nam->post(request, device);
-        device->setParent(reply);
-        break;
+    m_received = std::make_shared<std::atomic<qint64>>(0);
+    auto *attempt = new detail::Attempt(nam, m_attempts, std::move(spec), m_received);
+    m_attempt = attempt;
+    connect(attempt, &detail::Attempt::done, this, &Job::onAttemptDone);
+    if (nam && nam->thread() != thread()) {
+        attempt->moveToThread(nam->thread());
+        QMetaObject::invokeMethod(attempt, &detail::Attempt::start, Qt::QueuedConnection);
+    } else {
+        attempt->start();
     }
-    case Method::Put:
-        reply = nam->put(request, m_body);
-        break;
-    case Method::Delete:
-        reply = hasBody ? nam->sendCustomRequest(request, "DELETE", m_body) : nam->deleteResource(request);
-        break;
-    }
-    m_reply = reply;
-    m_received.clear();
-    m_replyDone = false;
-    connect(reply, &QObject::destroyed, this, &Job::onReplyDestroyed);
-    connect(reply, &QNetworkReply::finished, this, &Job::onReplyFinished);
-    connect(reply, &QIODevice::readyRead, this, &Job::onReplyReadyRead);
-    connect(reply, &QNetworkReply::downloadProgress, this, &Job::resetInactivityTimer);
-    connect(reply, &QNetworkReply::uploadProgress, this, &Job::resetInactivityTimer);
-    connect(reply, &QNetworkReply::metaDataChanged, this, &Job::resetInactivityTimer);
-    connect(reply, &QNetworkReply::requestSent, this, [this] { m_bytesSent = true; });
-    connect(reply, &QNetworkReply::redirected, this, [this, reply, url](const QUrl &target) {
-        if (sameOrigin(url, target)) {
-            Q_EMIT reply->redirectAllowed();
-            return;
-        }
-        qCWarning(lcApi).noquote() << "refusing redirect to another host:" << target.host();
-        m_abortReason = AbortReason::Redirect;
-        reply->abort();
-    });
-    resetInactivityTimer();
-    if (m_client->requestDeadline() > 0)
-        m_deadlineTimer->start(m_client->requestDeadline());
 }
 
-void Job::resetInactivityTimer()
+void Job::onAttemptDone(const detail::AttemptOutcome &outcome)
 {
-    if (m_inactivityTimer && m_client && m_client->transferTimeout() > 0 && m_reply)
-        m_inactivityTimer->start(m_client->transferTimeout());
-}
-
-void Job::onTransferTimeout()
-{
-    if (!m_reply)
+    // A report queued before its attempt was let go of is not the live one's.
+    if (!m_attempt || outcome.id != m_attempts)
         return;
-    m_abortReason = AbortReason::Inactivity;
-    m_reply->abort();
-}
-
-void Job::onDeadline()
-{
-    if (!m_reply)
-        return;
-    m_abortReason = AbortReason::Deadline;
-    m_reply->abort();
-}
-
-void Job::onReplyReadyRead()
-{
-    if (m_reply && sender() == m_reply)
-        drainReply();
-}
-
-void Job::drainReply()
-{
-    QNetworkReply *reply = m_reply;
-    if (!reply || !reply->isOpen())
-        return;
-    qint64 length = -1;
-    if (m_received.isEmpty()) {
-        bool known = false;
-        length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
-        if (!known)
-            length = -1;
-    }
-    // A slice per event: under load the GUI thread may find many megabytes
-    // waiting at once, and copying them in one go is the stall this avoids.
-    appendReplyBody(reply, &m_received, length, kReadSlice);
-    if (reply->bytesAvailable() <= 0) {
-        if (m_replyDone)
-            finishReply(reply);
-        return;
-    }
-    if (m_drainQueued)
-        return;
-    m_drainQueued = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this, guard = QPointer<QNetworkReply>(reply)] {
-            m_drainQueued = false;
-            if (guard && guard == m_reply)
-                drainReply();
-        },
-        Qt::QueuedConnection);
-}
-
-void Job::onReplyFinished()
-{
-    QNetworkReply *reply = m_reply;
-    if (!reply || sender() != reply)
-        return;
-    m_inactivityTimer->stop();
-    m_deadlineTimer->stop();
-    if (reply->isOpen() && reply->bytesAvailable() > kReadSlice && !m_finished) {
-        // The rest of the body is read a slice per event first.
-        m_replyDone = true;
-        drainReply();
-        return;
-    }
-    finishReply(reply);
-}
-
-void Job::finishReply(QNetworkReply *reply)
-{
-    m_reply = nullptr;
-    m_replyDone = false;
-    reply->disconnect(this);
-    reply->deleteLater();
+    releaseAttempt();
     if (m_finished)
         return;
+    using Abort = detail::AttemptOutcome::Abort;
+    if (outcome.abort == Abort::ReplyDestroyed) {
+        qCInfo(lcApi).noquote() << methodName(m_method) << m_path << "canceled: its reply was destroyed";
+        finishNow(ApiError::canceled());
+        return;
+    }
 
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError netError = reply->error();
-    // The body was read as it arrived (drainReply); what is left is at most a slice.
-    if (reply->isOpen())
-        appendReplyBody(reply, &m_received);
-    else
-        m_received.clear();
-    const QByteArray body = std::exchange(m_received, {});
+    const int status = outcome.httpStatus;
+    const QNetworkReply::NetworkError netError = outcome.networkError;
+    const QByteArray &body = outcome.body;
     m_httpStatus = status;
     m_lastBody = body;
     if (m_client)
         m_client->rateBudget()->observeHeaders(
-            reply->rawHeader("Ratelimit"), reply->rawHeader("Ratelimit-Policy"),
-            reply->rawHeader("X-RateLimit-Remaining"), reply->rawHeader("X-RateLimit-Limit"));
+            outcome.header("Ratelimit"), outcome.header("Ratelimit-Policy"),
+            outcome.header("X-RateLimit-Remaining"), outcome.header("X-RateLimit-Limit"));
 
     ApiError error;
     const bool success = status >= 200 && status < 300;
-    if (m_abortReason == AbortReason::Inactivity) {
+    if (outcome.abort == Abort::Inactivity) {
         error = ApiError::timeout(
             QStringLiteral("no data for %1 s").arg(m_client ? m_client->transferTimeout() / 1000.0 : 0));
-    } else if (m_abortReason == AbortReason::Deadline) {
+    } else if (outcome.abort == Abort::Deadline) {
         error = ApiError::timeout(
             QStringLiteral("no answer within %1 s").arg(m_client ? m_client->requestDeadline() / 1000.0 : 0));
-    } else if (m_abortReason == AbortReason::Redirect) {
+    } else if (outcome.abort == Abort::Redirect) {
         error = ApiError::network(int(netError), QStringLiteral("the server redirected to another host"));
     } else if (status == 0 || (success && netError != QNetworkReply::NoError)) {
         // No response, or the body broke off half-way.
         if (netError == QNetworkReply::TimeoutError)
-            error = ApiError::timeout(reply->errorString());
+            error = ApiError::timeout(outcome.errorString);
         else if (netError == QNetworkReply::SslHandshakeFailedError)
-            error = ApiError::tls(reply->errorString());
+            error = ApiError::tls(outcome.errorString);
         else
-            error = ApiError::network(int(netError), reply->errorString());
+            error = ApiError::network(int(netError), outcome.errorString);
     } else if (success) {
         m_decoding = true;
         Q_EMIT bodyReceived(this);
@@ -414,10 +260,10 @@ void Job::finishReply(QNetworkReply *reply)
     attempt.retriesDone = m_attempts - 1;
     attempt.maxRetries = maxRetries();
     attempt.error = error;
-    attempt.requestSent = m_bytesSent || status != 0;
-    attempt.shouldRetryHeader = RetryPolicy::parseShouldRetry(reply->rawHeader("x-should-retry"));
+    attempt.requestSent = outcome.requestSent || status != 0;
+    attempt.shouldRetryHeader = RetryPolicy::parseShouldRetry(outcome.header("x-should-retry"));
     attempt.serverDelayMs =
-        RetryPolicy::serverDelay(reply->rawHeader("retry-after-ms"), reply->rawHeader("Retry-After"));
+        RetryPolicy::serverDelay(outcome.header("retry-after-ms"), outcome.header("Retry-After"));
     error.setRetryAfterMs(attempt.serverDelayMs);
     if (status == 429 && m_client)
         m_client->rateBudget()->blockFor(attempt.serverDelayMs >= 0 ? attempt.serverDelayMs : 1000);
@@ -463,10 +309,9 @@ void Job::abort()
         if (m_client)
             m_client->jobStarted();
     }
-    m_abortReason = AbortReason::User;
     if (m_waitTimer)
         m_waitTimer->stop();
-    releaseReply();
+    releaseAttempt();
     finishNow(ApiError::canceled());
 }
 
@@ -478,9 +323,8 @@ void Job::finishNow(const ApiError &error)
     m_error = error;
     if (m_error)
         m_error.setContext(methodName(m_method), m_path, m_requestId);
-    for (QTimer *t : {m_waitTimer, m_inactivityTimer, m_deadlineTimer})
-        if (t)
-            t->stop();
+    if (m_waitTimer)
+        m_waitTimer->stop();
     if (m_client)
         m_client->jobEnded(m_error);
     Q_EMIT finished(this);

@@ -15,10 +15,17 @@
 #include <QString>
 #include <QUrl>
 
-class QNetworkReply;
+#include <atomic>
+#include <memory>
+
 class QTimer;
 
 namespace api {
+
+namespace detail {
+class Attempt;
+struct AttemptOutcome;
+} // namespace detail
 
 class Job : public QObject
 {
@@ -40,9 +47,13 @@ public:
 
     int httpStatus() const { return m_httpStatus; } // of the last attempt, 0 without response
     // Body bytes of the live attempt read so far. The body is read as it
-    // arrives (readyRead), a piece at a time: the GUI thread never copies a
-    // whole multi-megabyte answer in one go when the reply finishes.
-    qsizetype bytesReceived() const { return m_received.size(); }
+    // arrives, on the thread of the client's network manager (its network
+    // thread, Client::networkThread()): the job's thread copies no body and
+    // sees one event per attempt, however many chunks the answer came in.
+    qsizetype bytesReceived() const
+    {
+        return m_received ? qsizetype(m_received->load(std::memory_order_relaxed)) : 0;
+    }
     int attempts() const { return m_attempts; }
     QByteArray requestId() const { return m_requestId; }
     Method method() const { return m_method; }
@@ -82,23 +93,16 @@ protected:
 private:
     friend class Pager; // reads the raw body for its quick cursor scan
     void sendAttempt();
-    void onReplyFinished();
-    void onReplyReadyRead();
-    // Reads up to kReadSlice bytes of the live reply, then queues itself for
-    // the rest; once the reply has finished and nothing is left, finishReply().
-    void drainReply();
-    void finishReply(QNetworkReply *reply);
-    void onTransferTimeout();
-    void onDeadline();
+    // The live attempt's one report (on this thread, queued from the network thread).
+    void onAttemptDone(const detail::AttemptOutcome &outcome);
     void scheduleRetry(qint64 delayMs);
-    void resetInactivityTimer();
     void finishNow(const ApiError &error);
     // The client or the attempt's reply was destroyed under the job (a
     // reconnect deletes the client): the job ends as canceled, never silently.
     void onClientDestroyed();
-    void onReplyDestroyed();
-    // Drops the current reply: no more signals from it, aborted, deleted later.
-    void releaseReply();
+    // Drops the live attempt: no more reports from it; deleted (its reply
+    // aborted) on its own thread.
+    void releaseAttempt();
 
     QPointer<Client> m_client;
     Method m_method;
@@ -107,25 +111,18 @@ private:
     QByteArray m_body;
     QByteArray m_requestId;
     QByteArray m_lastBody;
-    QByteArray m_received; // the live attempt's body so far
-    static constexpr qint64 kReadSlice = 1 << 20;
-    QPointer<QNetworkReply> m_reply;
-    QTimer *m_waitTimer = nullptr; // rate-budget wait and retry backoff
-    QTimer *m_inactivityTimer = nullptr;
-    QTimer *m_deadlineTimer = nullptr;
+    detail::Attempt *m_attempt = nullptr;            // owned; lives on the network manager's thread
+    std::shared_ptr<std::atomic<qint64>> m_received; // the live attempt's body bytes so far
+    QTimer *m_waitTimer = nullptr;                   // rate-budget wait and retry backoff
     ApiError m_error;
     int m_httpStatus = 0;
     int m_attempts = 0;
     int m_maxRetries = -1;
-    enum class AbortReason { None, Inactivity, Deadline, Redirect, User } m_abortReason = AbortReason::None;
     bool m_started = false;
     bool m_finished = false;
     bool m_decoding = false;
     bool m_autoDelete = true;
     bool m_acceptAnything = false;
-    bool m_bytesSent = false;
-    bool m_replyDone = false;   // the live reply finished; its body is still being read
-    bool m_drainQueued = false; // a drainReply() is queued
 };
 
 } // namespace api

@@ -13,7 +13,7 @@
 // requests sent, the longest stall (a tick's lateness) and the most CPU time
 // the event loop's thread spent between two ticks (rollup_gui_busy_ms_max:
 // the stall without the waiting a loaded machine adds). --trace-events prints to stderr every
-// event the event loop spent more than 20 ms on (receiver, event type, wall
+// event the event loop spent more than 20 ms (--trace-ms) on (receiver, event type, wall
 // and thread CPU time), and every probe gap over 20 ms: which handler stalls
 // it, or whether the thread was waiting outside any handler.
 //
@@ -23,7 +23,8 @@
 // after the first waits until the budget has refilled; --back-to-back does
 // not (runs after the first then mostly measure the pacing).
 //
-//   bench_rollup --sim PATH [--usage-scope subtree|own] [--runs N] [--free-on-gui] [--trace-events]
+//   bench_rollup --sim PATH [--usage-scope subtree|own] [--runs N] [--free-on-gui] [--trace-events
+//   [--trace-ms MS]]
 //                [--records] [--back-to-back]
 //   bench_rollup --base-url URL [--org ID]
 
@@ -75,6 +76,7 @@ class TracingApplication : public QCoreApplication
 public:
     using QCoreApplication::QCoreApplication;
     bool tracing = false;
+    qint64 thresholdNs = 20'000'000;
     QElapsedTimer clock;
 
     bool notify(QObject *receiver, QEvent *event) override
@@ -88,7 +90,7 @@ public:
         const QString name = receiver->objectName();
         const bool result = QCoreApplication::notify(receiver, event);
         const qint64 wall = clock.nsecsElapsed() - wall0;
-        if (wall > 20'000'000) {
+        if (wall > thresholdNs) {
             std::fprintf(stderr, "event %.1f ms (cpu %.1f ms) at %.0f ms: %s %s type %d\n",
                          double(wall) / 1e6, double(threadCpuNs() - cpu0) / 1e6, double(wall0) / 1e6,
                          cls.constData(), qPrintable(name), type);
@@ -110,7 +112,7 @@ public:
             if (m_last > 0) {
                 m_maxGapNs = std::max(m_maxGapNs, now - m_last);
                 m_maxGapCpuNs = std::max(m_maxGapCpuNs, cpu - m_lastCpu);
-                if (trace && trace->tracing && now - m_last > 20'000'000)
+                if (trace && trace->tracing && now - m_last > trace->thresholdNs)
                     std::fprintf(
                         stderr, "gap %.1f ms (gui thread cpu %.1f ms) ending at %.0f ms of the run\n",
                         double(now - m_last) / 1e6, double(cpu - m_lastCpu) / 1e6, double(now) / 1e6);
@@ -185,6 +187,9 @@ int main(int argc, char **argv)
                                         QStringLiteral("Free the previous run's records on the event loop."));
     const QCommandLineOption traceOpt(QStringLiteral("trace-events"),
                                       QStringLiteral("Print events and probe gaps over 20 ms to stderr."));
+    const QCommandLineOption traceMsOpt(QStringLiteral("trace-ms"),
+                                        QStringLiteral("--trace-events threshold (default 20 ms)."),
+                                        QStringLiteral("MS"), QStringLiteral("20"));
     const QCommandLineOption recordsOpt(
         QStringLiteral("records"),
         QStringLiteral("Fetch and merge usage as records (the export's path) instead of columns."));
@@ -192,10 +197,11 @@ int main(int argc, char **argv)
         QStringLiteral("back-to-back"),
         QStringLiteral("Start each run at once, on what the client's rate budget has left (by default "
                        "each run after the first waits until the budget has refilled)."));
-    p.addOptions({simOpt, urlOpt, orgOpt, scopeOpt, runsOpt, tokenOpt, guiFreeOpt, traceOpt, recordsOpt,
-                  backToBackOpt});
+    p.addOptions({simOpt, urlOpt, orgOpt, scopeOpt, runsOpt, tokenOpt, guiFreeOpt, traceOpt, traceMsOpt,
+                  recordsOpt, backToBackOpt});
     p.addHelpOption();
     p.process(app);
+    app.thresholdNs = qint64(p.value(traceMsOpt).toDouble() * 1e6);
 
     QProcess sim;
     QString baseUrl = p.value(urlOpt);
@@ -328,7 +334,8 @@ int main(int argc, char **argv)
         loop.exec();
         wall.append(double(timer.nsecsElapsed()) / 1e6);
         if (app.tracing)
-            std::fprintf(stderr, "view at %.0f ms\n", wall.last());
+            std::fprintf(stderr, "view at %.0f ms (stall %.1f ms, busy %.1f ms)\n", wall.last(),
+                         probe.maxStallMs(), probe.maxBusyMs());
         // The view as the page keeps it (cube and aggregate, shared); the
         // merged record list goes on a worker like the page's.
         View result = watcher.future().takeResult();

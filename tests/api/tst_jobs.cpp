@@ -9,11 +9,14 @@
 #include "testsupport/fakehttpserver.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 #include <QThreadPool>
+
+#include <atomic>
 
 using namespace api;
 using apitest::FakeHttpServer;
@@ -485,6 +488,61 @@ private Q_SLOTS:
         QVERIFY2(job->succeeded(), qPrintable(job->error().toLogString()));
         QCOMPARE(job->result().name.toUtf8(), name);
         QCOMPARE(job->bytesReceived(), 0); // handed over, nothing kept
+    }
+
+    void repliesAreReadOnTheNetworkThread()
+    {
+        // The client's manager lives on a network thread of its own: the
+        // answer's chunks arrive and its body is read there, and the job's
+        // thread hears of the attempt once (one queued call), however many
+        // chunks a multi-megabyte answer comes in. With the manager on the
+        // job's thread every chunk would be an event there (issue 24: the
+        // roll-up's 70 MB of usage held the GUI thread).
+        QThread *network = m_client->networkThread();
+        QVERIFY(network != nullptr);
+        QVERIFY(network != QThread::currentThread());
+        QCOMPARE(m_client->networkAccessManager()->thread(), network);
+
+        QByteArray name(3 * 1024 * 1024, 'n');
+        QByteArray body = OrgBody;
+        const QByteArray named = QByteArray("\"name\":\"") + name + '"';
+        body.replace(QByteArrayView("\"name\":\"Acme\""), QByteArrayView(named));
+        m_server->enqueue(FakeReply::json(200, body));
+        std::atomic<QThread *> finishedOn{nullptr};
+        QNetworkAccessManager *nam = m_client->networkAccessManager();
+        const auto watchReplies = connect(
+            nam, &QNetworkAccessManager::finished, nam,
+            [&finishedOn](QNetworkReply *) { finishedOn = QThread::currentThread(); }, Qt::DirectConnection);
+
+        QThread *decodedOn = nullptr;
+        qsizetype decodedSize = 0;
+        auto *job = new TypedJob<int>(m_client, Job::Method::Get, QStringLiteral("/organizations/o1"), {}, {},
+                                      [&decodedOn, &decodedSize](const QByteArray &b, int) {
+                                          decodedOn = QThread::currentThread();
+                                          decodedSize = b.size();
+                                          return Decoded<int>{7, {}};
+                                      });
+        job->setOffThreadThreshold(0);
+        struct MetaCallCounter : QObject
+        {
+            int calls = 0;
+            bool eventFilter(QObject *, QEvent *e) override
+            {
+                calls += e->type() == QEvent::MetaCall;
+                return false;
+            }
+        } counter;
+        job->installEventFilter(&counter);
+        QCOMPARE(run(job), 1);
+        disconnect(watchReplies);
+        QVERIFY2(job->succeeded(), qPrintable(job->error().toLogString()));
+        QCOMPARE(finishedOn.load(), network);
+        QCOMPARE(decodedSize, body.size());
+        QVERIFY(decodedOn != QThread::currentThread());
+        // The attempt's one report; no chunk, no slice of the body.
+        QCOMPARE(counter.calls, 1);
+        job->removeEventFilter(&counter);
+        delete job;
     }
 
     void hangIsRetriedThenTimesOut()

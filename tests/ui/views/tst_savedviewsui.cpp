@@ -99,11 +99,18 @@ private Q_SLOTS:
         m_client = new api::Client(this);
         m_client->setBaseUrl(QUrl(m_sim.baseUrl()));
         m_client->setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
-        connect(m_client->networkAccessManager(), &QNetworkAccessManager::finished, this,
-                [this](QNetworkReply *r) {
-                    if (r->url().path().endsWith(QLatin1String("/logs/audit")))
-                        m_sent.append(r->url());
-                });
+        // The manager and its replies live on the client's network thread:
+        // the reply is read there, its address handed to this thread.
+        connect(
+            m_client->networkAccessManager(), &QNetworkAccessManager::finished,
+            m_client->networkAccessManager(),
+            [this](QNetworkReply *r) {
+                const QUrl url = r->url();
+                if (url.path().endsWith(QLatin1String("/logs/audit")))
+                    QMetaObject::invokeMethod(
+                        this, [this, url] { m_sent.append(url); }, Qt::QueuedConnection);
+            },
+            Qt::DirectConnection);
         api::OrganizationsApi orgs(m_client);
         auto *list = orgs.list({}, 1000, {}, this);
         list->setAutoDelete(false);
@@ -166,7 +173,7 @@ private Q_SLOTS:
         loaded.clear();
         m_audit->run();
         QVERIFY(loaded.wait(60000));
-        QVERIFY(!m_sent.isEmpty());
+        QTRY_VERIFY(!m_sent.isEmpty());
         const auto handItems = auditItems(m_sent.first());
         QTRY_COMPARE(c->table()->filter().text, QStringLiteral("organization"));
         const int handRows = c->table()->rowCount();
@@ -199,7 +206,7 @@ private Q_SLOTS:
         emit list->view()->activated(list->view()->model()->index(0, 0));
         QCOMPARE(m_window->currentPage(), m_audit);
         QVERIFY(loaded.wait(60000));
-        QVERIFY(!m_sent.isEmpty());
+        QTRY_VERIFY(!m_sent.isEmpty());
         QCOMPARE(auditItems(m_sent.first()), handItems);
         QCOMPARE(m_audit->searchBox()->text(), QStringLiteral("organization"));
         QCOMPARE(c->table()->filter().text, QStringLiteral("organization"));
