@@ -24,6 +24,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSettings>
@@ -31,6 +32,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <memory>
 
 using namespace models;
 
@@ -258,12 +261,34 @@ private Q_SLOTS:
         api::Client client;
         client.setBaseUrl(QUrl(sim.baseUrl()));
         client.setCredentials({testsupport::SimulatorProcess::demoToken(), {}, {}});
-        QList<QUrl> sent;
-        connect(client.networkAccessManager(), &QNetworkAccessManager::finished, this,
-                [&sent](QNetworkReply *reply) {
-                    if (reply->url().path().endsWith(QLatin1String("/logs/audit")))
-                        sent.append(reply->url());
-                });
+        // The manager and its replies live on the client's network thread:
+        // each audit request's address is noted there, under a lock.
+        struct SentUrls
+        {
+            QMutex lock;
+            QList<QUrl> urls;
+            QList<QUrl> get()
+            {
+                const QMutexLocker locker(&lock);
+                return urls;
+            }
+            void clear()
+            {
+                const QMutexLocker locker(&lock);
+                urls.clear();
+            }
+        };
+        const auto sent = std::make_shared<SentUrls>();
+        connect(
+            client.networkAccessManager(), &QNetworkAccessManager::finished, client.networkAccessManager(),
+            [sent](QNetworkReply *reply) {
+                const QUrl url = reply->url();
+                if (url.path().endsWith(QLatin1String("/logs/audit"))) {
+                    const QMutexLocker locker(&sent->lock);
+                    sent->urls.append(url);
+                }
+            },
+            Qt::DirectConnection);
         const QString orgId = firstOrganization(client);
         QVERIFY(!orgId.isEmpty());
         QTemporaryDir archives;
@@ -287,12 +312,12 @@ private Q_SLOTS:
             byHand.setDraft(draft);
             byHand.table()->setSearchText(QStringLiteral("organization"));
             byHand.table()->sort(int(AuditColumn::Actor), Qt::AscendingOrder);
-            sent.clear();
+            sent->clear();
             QSignalSpy loaded(&byHand, &AuditController::loadFinished);
             byHand.run();
             QVERIFY(loaded.wait(60000));
-            QVERIFY2(!sent.isEmpty(), "the hand-built query reached the simulator");
-            const QUrl handUrl = sent.first();
+            QTRY_VERIFY2(!sent->get().isEmpty(), "the hand-built query reached the simulator");
+            const QUrl handUrl = sent->get().first();
             const qint64 handRows = byHand.table()->store().rowCount();
             QVERIFY(handRows > 0);
 
@@ -308,14 +333,14 @@ private Q_SLOTS:
             QVERIFY(AuditController::sameQuery(reopened.draft(), byHand.draft()));
             QCOMPARE(reopened.table()->filter(), byHand.table()->filter());
             QCOMPARE(reopened.table()->sortSpec(), byHand.table()->sortSpec());
-            sent.clear();
+            sent->clear();
             QSignalSpy loaded2(&reopened, &AuditController::loadFinished);
             reopened.run();
             QVERIFY(loaded2.wait(60000));
-            QVERIFY(!sent.isEmpty());
+            QTRY_VERIFY(!sent->get().isEmpty());
             // On the wire: the same filters, and for a fixed range the same times too.
-            QCOMPARE(auditItems(sent.first(), custom), auditItems(handUrl, custom));
-            const auto items = auditItems(sent.first(), false);
+            QCOMPARE(auditItems(sent->get().first(), custom), auditItems(handUrl, custom));
+            const auto items = auditItems(sent->get().first(), false);
             QVERIFY(items.contains(qMakePair(QStringLiteral("raw_method.not"), QStringLiteral("PATCH"))));
             QVERIFY(QUrlQuery(handUrl).hasQueryItem(QStringLiteral("action_type")));
             if (custom) {
