@@ -18,6 +18,7 @@
 #include "api/auditpager.h"
 #include "api/client.h"
 #include "api/organizationspager.h"
+#include "bench/cputime.h"
 #include "models/audit/auditarchiveworker.h"
 #include "models/audit/audittablemodel.h"
 
@@ -38,20 +39,8 @@
 
 namespace {
 
-// CPU seconds of the calling thread / the whole process: steadier than wall
-// time on a shared machine, and they show where the work lands.
-double threadCpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-double processCpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
+using bench::processCpuSeconds;
+using bench::threadCpuSeconds;
 
 // Measures how late a 5 ms timer fires: the longest time the loop was busy.
 class StallProbe : public QObject

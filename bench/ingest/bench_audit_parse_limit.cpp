@@ -24,6 +24,7 @@
 
 #include "api/allocatorpolicy.h"
 #include "api/decoders.h"
+#include "bench/cputime.h"
 #include "models/audit/audittablemodel.h"
 
 #include <QCommandLineParser>
@@ -47,12 +48,7 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-double threadCpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
+using bench::threadCpuSeconds;
 
 double median(std::vector<double> v)
 {
