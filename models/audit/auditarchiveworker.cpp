@@ -2,6 +2,7 @@
 
 #include "models/audit/auditarchive.h"
 #include "models/audit/auditarchiveblock.h"
+#include "models/backgroundthread.h"
 
 #include <QDir>
 #ifdef __GLIBC__
@@ -117,7 +118,10 @@ AuditArchiveWorker::AuditArchiveWorker(QObject *parent)
     qRegisterMetaType<models::AuditArchiveCoverage>();
     m_thread->setObjectName(QStringLiteral("auditArchive"));
     m_context->moveToThread(m_thread);
-    m_thread->start(QThread::LowPriority);
+    m_thread->start();
+    // Both the writer and the compressing pool yield to the load the user
+    // waits for; the archive catches up behind it (models/backgroundthread.h).
+    QMetaObject::invokeMethod(m_context, [] { makeCurrentThreadBackground(); });
 }
 
 AuditArchiveWorker::~AuditArchiveWorker()
@@ -245,6 +249,7 @@ void AuditArchiveWorker::enqueue(qint64 rawBytes, std::function<auditarchivebloc
         m_queue->items.push_back(item);
     }
     m_pool->start([queue = m_queue, item, make = std::move(make)]() mutable {
+        makeCurrentThreadBackground();
         if (queue->onPrepare)
             queue->onPrepare();
         auditarchiveblock::PreparedBlock block = make();

@@ -12,6 +12,7 @@
 #include "models/audit/auditarchiveblock.h"
 #include "models/audit/auditarchiveworker.h"
 #include "models/audit/auditstore.h"
+#include "models/backgroundthread.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -1002,6 +1003,45 @@ private slots:
         AuditArchive archive(org, m_dir.path());
         QVERIFY(archive.openReadOnly());
         QCOMPARE(archive.count(), 20 * 200);
+    }
+
+    // The archive's compression and writes run below the load's priority, so
+    // the rows a user waits for get the cores first; the caller's thread is
+    // left as it was (models/backgroundthread.h).
+    void archiveThreadsYieldToTheLoad()
+    {
+        const int callerNice = currentThreadNice();
+        QMutex mutex;
+        QList<int> writerNice;
+        QList<int> prepareNice;
+        auditsamples::Generator gen(43);
+        {
+            AuditArchiveWorker worker;
+            worker.setTestHooks(
+                [&] {
+                    QMutexLocker lock(&mutex);
+                    writerNice.append(currentThreadNice());
+                },
+                [&] {
+                    QMutexLocker lock(&mutex);
+                    prepareNice.append(currentThreadNice());
+                });
+            worker.open(1, QStringLiteral("org-background"), m_dir.path(), false);
+            for (int p = 0; p < 6; ++p)
+                worker.append(auditarchiveblock::fromEvents(gen.page(50)));
+            worker.flush();
+        }
+        QCOMPARE(currentThreadNice(), callerNice);
+        QMutexLocker lock(&mutex);
+        QVERIFY(!writerNice.isEmpty());
+        QCOMPARE(prepareNice.size(), 6);
+        for (int nice : std::as_const(writerNice))
+            QVERIFY2(nice > callerNice, qPrintable(QString::number(nice)));
+        for (int nice : std::as_const(prepareNice))
+            QVERIFY2(nice > callerNice, qPrintable(QString::number(nice)));
+        AuditArchive archive(QStringLiteral("org-background"), m_dir.path());
+        QVERIFY(archive.openReadOnly());
+        QCOMPARE(archive.count(), 6 * 50);
     }
 
     // Pages queued before another archive opens go to the first one, even
