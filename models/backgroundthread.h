@@ -2,7 +2,7 @@
 
 namespace models {
 
-// Work nobody waits on (the audit archive's compression and writes) runs on
+// Work nobody waits on (the audit archive's writes) runs on
 // threads that give way to the work a user waits on: reading replies,
 // decoding pages, filling the table, painting. On a 2-core machine that is
 // most of the difference between the last row arriving while the archive
@@ -10,8 +10,7 @@ namespace models {
 //
 // Lowers the calling thread's scheduling priority, once per thread (later
 // calls return at once). Unprivileged threads cannot raise it again, so call
-// it only on threads that do nothing else: the archive's own writer thread
-// and the tasks of its own pool.
+// it only on threads that do nothing else, such as the archive's own writer.
 void makeCurrentThreadBackground();
 
 // How far the calling thread was lowered: its nice value on Linux (0 for a

@@ -119,8 +119,11 @@ AuditArchiveWorker::AuditArchiveWorker(QObject *parent)
     m_thread->setObjectName(QStringLiteral("auditArchive"));
     m_context->moveToThread(m_thread);
     m_thread->start();
-    // Both the writer and the compressing pool yield to the load the user
-    // waits for; the archive catches up behind it (models/backgroundthread.h).
+    // The writer yields to the load the user waits for and catches up behind
+    // it (models/backgroundthread.h); what it has not written yet waits
+    // compressed, within the queue's limit, the rest in the spill file. The
+    // compressing pool keeps normal priority: a page waiting for it holds its
+    // whole body, and a backlog of those would have no bound.
     QMetaObject::invokeMethod(m_context, [] { makeCurrentThreadBackground(); });
 }
 
@@ -249,7 +252,6 @@ void AuditArchiveWorker::enqueue(qint64 rawBytes, std::function<auditarchivebloc
         m_queue->items.push_back(item);
     }
     m_pool->start([queue = m_queue, item, make = std::move(make)]() mutable {
-        makeCurrentThreadBackground();
         if (queue->onPrepare)
             queue->onPrepare();
         auditarchiveblock::PreparedBlock block = make();

@@ -1005,9 +1005,10 @@ private slots:
         QCOMPARE(archive.count(), 20 * 200);
     }
 
-    // The archive's compression and writes run below the load's priority, so
-    // the rows a user waits for get the cores first; the caller's thread is
-    // left as it was (models/backgroundthread.h).
+    // The archive's writer runs below the load's priority, so the rows a user
+    // waits for get the cores first; the compressing pool does not (a page
+    // waiting for it holds its whole body: a backlog there would be unbounded),
+    // and the caller's thread is left as it was (models/backgroundthread.h).
     void archiveThreadsYieldToTheLoad()
     {
         const int callerNice = currentThreadNice();
@@ -1038,7 +1039,7 @@ private slots:
         for (int nice : std::as_const(writerNice))
             QVERIFY2(nice > callerNice, qPrintable(QString::number(nice)));
         for (int nice : std::as_const(prepareNice))
-            QVERIFY2(nice > callerNice, qPrintable(QString::number(nice)));
+            QCOMPARE(nice, callerNice);
         AuditArchive archive(QStringLiteral("org-background"), m_dir.path());
         QVERIFY(archive.openReadOnly());
         QCOMPARE(archive.count(), 6 * 50);
