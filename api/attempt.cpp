@@ -1,12 +1,15 @@
 #include "api/attempt_p.h"
 
+#include "api/client.h"
 #include "api/logging.h"
+#include "api/query.h"
 #include "api/replybody.h"
 
 #include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -81,6 +84,69 @@ void Attempt::start()
 {
     if (m_done || m_reply)
         return;
+    if (m_request.verb == "GET" && m_request.readAhead.cache) {
+        if (Attempt *parked = m_request.readAhead.cache->take(m_request.request.url())) {
+            adopt(parked);
+            return;
+        }
+    }
+    send();
+}
+
+void Attempt::adopt(Attempt *parked)
+{
+    parked->setParent(this); // deleted with this attempt: a reply still in flight is aborted
+    parked->m_parked = false;
+    parked->m_received = m_received;
+    const QByteArray requestId = parked->m_request.request.rawHeader("X-Request-ID");
+    const auto forward = [this, requestId](AttemptOutcome outcome) {
+        outcome.readAheadRequestId = requestId;
+        // This page's answer may name the next one: read that ahead too.
+        readAheadNext(outcome);
+        finish(std::move(outcome));
+    };
+    if (parked->m_kept) {
+        AttemptOutcome outcome = std::move(*parked->m_kept);
+        parked->m_kept.reset();
+        forward(std::move(outcome));
+        return;
+    }
+    if (m_received)
+        m_received->store(parked->m_body.size(), std::memory_order_relaxed);
+    connect(parked, &Attempt::done, this, forward);
+}
+
+void Attempt::readAheadNext(const AttemptOutcome &outcome)
+{
+    const ReadAheadRule &rule = m_request.readAhead;
+    if (!rule.cache || !rule.allowed || !rule.nextCursor || m_request.verb != "GET" || !m_manager ||
+        outcome.abort != AttemptOutcome::Abort::None || outcome.networkError != QNetworkReply::NoError ||
+        outcome.httpStatus < 200 || outcome.httpStatus >= 300)
+        return;
+    const QString cursor = rule.nextCursor(outcome.body);
+    if (cursor.isEmpty())
+        return;
+    // This request with the cursor replaced: the query's other pairs as sent.
+    const QUrl url = m_request.request.url();
+    QByteArray encoded = url.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment) + '?';
+    const QByteArray prefix = rule.cursorParameter.toUtf8() + '=';
+    for (const QByteArray &pair : url.query(QUrl::FullyEncoded).toLatin1().split('&'))
+        if (!pair.isEmpty() && !pair.startsWith(prefix))
+            encoded += pair + '&';
+    encoded += prefix + Query::encode(cursor);
+    AttemptRequest next = m_request;
+    next.readAhead = {}; // a parked page reads nothing ahead: the attempt that adopts it does
+    next.request.setUrl(QUrl::fromEncoded(encoded, QUrl::StrictMode));
+    next.request.setRawHeader("X-Request-ID", Client::newRequestId());
+    next.request.setRawHeader("X-Retry-Count", {}); // not sent: the next page's first attempt
+    auto *parked = new Attempt(m_manager, 0, std::move(next), nullptr);
+    parked->m_parked = true;
+    parked->send();
+    rule.cache->park(rule.group, parked);
+}
+
+void Attempt::send()
+{
     if (!m_manager) {
         AttemptOutcome out;
         out.abort = AttemptOutcome::Abort::ReplyDestroyed;
@@ -196,6 +262,9 @@ void Attempt::onFinished()
     m_reply = nullptr;
     reply->disconnect(this);
     reply->deleteLater();
+    // The next page goes out now, before this one's report crosses threads.
+    if (!m_parked)
+        readAheadNext(out);
     finish(std::move(out));
 }
 
@@ -219,7 +288,79 @@ void Attempt::finish(AttemptOutcome &&outcome)
     outcome.id = m_id;
     if (m_received)
         m_received->store(0, std::memory_order_relaxed);
+    if (m_parked) {
+        m_kept = std::make_unique<AttemptOutcome>(std::move(outcome));
+        return;
+    }
     Q_EMIT done(outcome);
+}
+
+ReadAhead::ReadAhead(QObject *parent) : QObject(parent) {}
+
+ReadAhead::~ReadAhead()
+{
+    dropAll();
+}
+
+QString ReadAhead::key(const QUrl &url)
+{
+    QList<QByteArray> pairs = url.query(QUrl::FullyEncoded).toLatin1().split('&');
+    pairs.removeAll(QByteArray());
+    std::sort(pairs.begin(), pairs.end());
+    return QString::fromLatin1(url.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment) + '?' +
+                               pairs.join('&'));
+}
+
+void ReadAhead::park(quintptr group, Attempt *attempt)
+{
+    attempt->setParent(this);
+    while (m_parked.size() >= size_t(kMaxParked))
+        discard(0);
+    const quint64 serial = ++m_serial;
+    m_parked.push_back(Parked{group, key(attempt->m_request.request.url()), attempt, serial});
+    // Unclaimed (the pager went another way, or stalled): let it go.
+    QTimer::singleShot(kParkedMs, this, [this, serial] {
+        for (size_t i = 0; i < m_parked.size(); ++i)
+            if (m_parked[i].serial == serial) {
+                discard(i);
+                return;
+            }
+    });
+}
+
+Attempt *ReadAhead::take(const QUrl &url)
+{
+    const QString wanted = key(url);
+    for (size_t i = 0; i < m_parked.size(); ++i) {
+        if (m_parked[i].key != wanted)
+            continue;
+        Attempt *attempt = m_parked[i].attempt;
+        m_parked.erase(m_parked.begin() + qsizetype(i));
+        attempt->setParent(nullptr);
+        m_adopted.fetch_add(1, std::memory_order_relaxed);
+        return attempt;
+    }
+    return nullptr;
+}
+
+void ReadAhead::drop(quintptr group)
+{
+    for (size_t i = m_parked.size(); i-- > 0;)
+        if (m_parked[i].group == group)
+            discard(i);
+}
+
+void ReadAhead::dropAll()
+{
+    while (!m_parked.empty())
+        discard(m_parked.size() - 1);
+}
+
+void ReadAhead::discard(size_t i)
+{
+    Attempt *attempt = m_parked[i].attempt;
+    m_parked.erase(m_parked.begin() + qsizetype(i));
+    attempt->deleteLater(); // its destructor aborts a reply still in flight
 }
 
 } // namespace api::detail

@@ -23,11 +23,31 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 class QTimer;
 
 namespace api::detail {
+
+class Attempt;
+class ReadAhead;
+
+// A paged GET whose next page's address is in the tail of this page's body
+// (the audit log's cursor): when its answer is complete, the attempt reads
+// that cursor on the network thread and sends the next page's request there
+// at once, parked in the client's ReadAhead until the pager asks for that
+// page and the job's attempt adopts it. The GUI thread's round trip between
+// one page and the next (its event queue, a busy frame) is off the path.
+struct ReadAheadRule
+{
+    ReadAhead *cache = nullptr; // the client's, on the manager's thread; null: none
+    quintptr group = 0;         // the pager: its parked pages are dropped together
+    // The next page's cursor from a complete 2xx body; empty: none (or unsure).
+    QString (*nextCursor)(const QByteArray &body) = nullptr;
+    QString cursorParameter; // the query parameter that carries it
+    bool allowed = false;    // the rate budget can spare one request ahead now
+};
 
 struct AttemptRequest
 {
@@ -36,6 +56,7 @@ struct AttemptRequest
     QByteArray body;           // empty: none (a POST's body is sent so that Qt cannot re-send it)
     int transferTimeoutMs = 0; // no byte moved for this long: aborted (0: never)
     int deadlineMs = 0;        // the whole attempt (0: none)
+    ReadAheadRule readAhead;   // GET only
 };
 
 struct AttemptOutcome
@@ -50,6 +71,9 @@ struct AttemptOutcome
     QList<QPair<QByteArray, QByteArray>> headers;
     Abort abort = Abort::None;
     bool requestSent = false;
+    // Set when the answer came from a request read ahead: the X-Request-ID
+    // that request went with (the one the server logged).
+    QByteArray readAheadRequestId;
 
     // A response header, case-insensitive; repeated headers joined by ", ".
     QByteArray header(QByteArrayView name) const;
@@ -65,7 +89,8 @@ public:
     // Aborts and deletes a reply still in flight.
     ~Attempt() override;
 
-    // Call on the manager's thread (the job invokes it there).
+    // Call on the manager's thread (the job invokes it there). A GET whose
+    // request was read ahead takes that request's answer instead of sending.
     void start();
 
 Q_SIGNALS:
@@ -73,6 +98,11 @@ Q_SIGNALS:
     void done(const api::detail::AttemptOutcome &outcome);
 
 private:
+    friend class ReadAhead;
+    void send();
+    // Takes over a parked attempt of the same request: its answer, now or when it comes.
+    void adopt(Attempt *parked);
+    void readAheadNext(const AttemptOutcome &outcome);
     void readBody();
     void onFinished();
     void onReplyDestroyed();
@@ -91,6 +121,50 @@ private:
     AttemptOutcome::Abort m_abort = AttemptOutcome::Abort::None;
     bool m_sent = false;
     bool m_done = false;
+    bool m_parked = false;                  // read ahead, nobody adopted it yet
+    std::unique_ptr<AttemptOutcome> m_kept; // a parked attempt's answer
+};
+
+// The client's parked read-ahead requests, on the network thread: at most a
+// few, each for one pager (group), each dropped when its pager ends, when
+// the client's credentials or base URL change, or after kParkedMs unclaimed.
+class ReadAhead : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kParkedMs = 60000;
+    static constexpr int kMaxParked = 8;
+
+    explicit ReadAhead(QObject *parent = nullptr);
+    ~ReadAhead() override;
+
+    // The same request whatever the order of its query's pairs.
+    static QString key(const QUrl &url);
+
+    // Takes ownership of a started attempt.
+    void park(quintptr group, Attempt *attempt);
+    // The parked attempt of this request, now owned by the caller; null if none.
+    Attempt *take(const QUrl &url);
+    void drop(quintptr group);
+    void dropAll();
+
+    // Answers adopted so far (any thread).
+    qint64 adopted() const { return m_adopted.load(std::memory_order_relaxed); }
+    int parkedCount() const { return int(m_parked.size()); }
+
+private:
+    struct Parked
+    {
+        quintptr group;
+        QString key;
+        Attempt *attempt;
+        quint64 serial;
+    };
+    void discard(size_t i);
+
+    std::vector<Parked> m_parked;
+    quint64 m_serial = 0;
+    std::atomic<qint64> m_adopted{0};
 };
 
 } // namespace api::detail

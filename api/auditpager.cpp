@@ -19,9 +19,21 @@ ApiError AuditPager::validate() const
     return problem.isEmpty() ? ApiError() : ApiError::invalidRequest(problem);
 }
 
+namespace {
+// The next page's cursor as the quick scan reads it, on the network thread:
+// a page read ahead on its word is used only if the pager asks for the same.
+QString nextCursorOf(const QByteArray &body)
+{
+    const decode::PageScan s = decode::scanAuditTail(body);
+    return s.ok && !s.emptyPage ? s.next : QString();
+}
+} // namespace
+
 Job *AuditPager::createPageJob(const QString &token)
 {
-    return AuditLogsApi(client()).columns(m_organizationId, m_query, token, this);
+    Job *job = AuditLogsApi(client()).columns(m_organizationId, m_query, token, this);
+    job->setReadAhead(QStringLiteral("cursor"), &nextCursorOf, quintptr(this));
+    return job;
 }
 
 Pager::Scan AuditPager::scanPage(Job *, const QByteArray &body) const

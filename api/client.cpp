@@ -1,5 +1,6 @@
 #include "api/client.h"
 
+#include "api/attempt_p.h"
 #include "api/logging.h"
 #include "api/ratebudget.h"
 
@@ -57,18 +58,24 @@ Client::Client(QNetworkAccessManager *manager, QObject *parent)
             [this] {
                 m_manager = new QNetworkAccessManager(m_networkHome);
                 m_manager->setAutoDeleteReplies(false);
+                m_readAhead = new detail::ReadAhead(m_networkHome);
             },
             Qt::BlockingQueuedConnection);
         return;
     }
     // Replies are owned and deleted by their jobs' attempts.
     m_manager->setAutoDeleteReplies(false);
+    // Parked requests live where their replies do: with a manager of
+    // another thread, pages are not read ahead.
+    if (m_manager->thread() == thread())
+        m_readAhead = new detail::ReadAhead(this);
 }
 
 Client::~Client()
 {
     // Jobs let go of their attempts (deleted later on the network thread)...
     Q_EMIT networkStopping(QPrivateSignal());
+    m_readAhead = nullptr; // goes with the network thread's objects
     if (!m_networkThread)
         return;
     // ...then the manager and what is left of its replies go too, on their
@@ -96,6 +103,7 @@ void Client::setBaseUrl(const QUrl &url)
     if (clean == m_baseUrl)
         return;
     m_baseUrl = clean;
+    dropAllReadAhead(); // read ahead from the old address
     Q_EMIT baseUrlChanged(m_baseUrl);
 }
 
@@ -104,6 +112,7 @@ void Client::setCredentials(const Credentials &credentials)
     if (credentials == m_credentials)
         return;
     m_credentials = credentials;
+    dropAllReadAhead(); // read ahead with the old credentials
     Q_EMIT credentialsChanged();
 }
 
@@ -173,6 +182,23 @@ QNetworkRequest Client::buildRequest(const QUrl &url, const QByteArray &requestI
     // surface as timeouts, not as "operation canceled".
     request.setTransferTimeout(0);
     return request;
+}
+
+qint64 Client::pagesReadAhead() const
+{
+    return m_readAhead ? m_readAhead->adopted() : 0;
+}
+
+void Client::dropReadAhead(quintptr group)
+{
+    if (m_readAhead)
+        QMetaObject::invokeMethod(m_readAhead, [cache = m_readAhead, group] { cache->drop(group); });
+}
+
+void Client::dropAllReadAhead()
+{
+    if (m_readAhead)
+        QMetaObject::invokeMethod(m_readAhead, [cache = m_readAhead] { cache->dropAll(); });
 }
 
 QByteArray Client::newRequestId()

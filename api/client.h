@@ -43,6 +43,9 @@ class QThread;
 namespace api {
 
 class RateBudget;
+namespace detail {
+class ReadAhead;
+} // namespace detail
 
 // Exactly one scheme is sent per request: the token when set, else email + key.
 struct Credentials
@@ -136,6 +139,12 @@ public:
 
     static QByteArray newRequestId();
 
+    // Pages whose request went out on the network thread as soon as the page
+    // before them named them (a pager's read-ahead) and were then used.
+    qint64 pagesReadAhead() const;
+    // Lets go of what a pager (its address as the group) read ahead and did not use.
+    void dropReadAhead(quintptr group);
+
 Q_SIGNALS:
     void requestsInFlightChanged(int count);
     // A job failed (not emitted for canceled jobs): feed the activity log.
@@ -148,12 +157,15 @@ Q_SIGNALS:
 
 private:
     friend class Job;
+    detail::ReadAhead *readAhead() const { return m_readAhead; }
+    void dropAllReadAhead();
     void jobStarted();
     void jobEnded(const ApiError &error);
 
     QNetworkAccessManager *m_manager = nullptr;
-    QThread *m_networkThread = nullptr; // owned, when the client made its manager
-    QObject *m_networkHome = nullptr;   // in m_networkThread: parent of m_manager
+    QThread *m_networkThread = nullptr;       // owned, when the client made its manager
+    QObject *m_networkHome = nullptr;         // in m_networkThread: parent of m_manager
+    detail::ReadAhead *m_readAhead = nullptr; // in the manager's thread
     RateBudget *m_budget = nullptr;
     QUrl m_baseUrl;
     Credentials m_credentials;

@@ -68,6 +68,14 @@ int Job::maxRetries() const
     return m_client ? m_client->maxRetries() : 0;
 }
 
+void Job::setReadAhead(const QString &cursorParameter, QString (*nextCursor)(const QByteArray &body),
+                       quintptr group)
+{
+    m_readAheadParameter = cursorParameter;
+    m_readAheadCursor = nextCursor;
+    m_readAheadGroup = group;
+}
+
 void Job::releaseAttempt()
 {
     m_received.reset();
@@ -183,6 +191,15 @@ void Job::sendAttempt()
     spec.body = m_body;
     spec.transferTimeoutMs = m_client->transferTimeout();
     spec.deadlineMs = m_client->requestDeadline();
+    if (m_method == Method::Get && m_readAheadCursor) {
+        // The answer may send the next page's request: the page the pager
+        // asks for next, within the budget (it is reserved when asked for).
+        spec.readAhead.cache = m_client->readAhead();
+        spec.readAhead.group = m_readAheadGroup;
+        spec.readAhead.nextCursor = m_readAheadCursor;
+        spec.readAhead.cursorParameter = m_readAheadParameter;
+        spec.readAhead.allowed = m_client->rateBudget()->canSpare(1);
+    }
     // Never log headers: they carry the credentials.
     qCDebug(lcApi).noquote() << methodName(m_method) << url.toDisplayString() << "request-id" << m_requestId
                              << "attempt" << m_attempts;
@@ -219,6 +236,8 @@ void Job::onAttemptDone(const detail::AttemptOutcome &outcome)
     const int status = outcome.httpStatus;
     const QNetworkReply::NetworkError netError = outcome.networkError;
     const QByteArray &body = outcome.body;
+    if (!outcome.readAheadRequestId.isEmpty())
+        m_requestId = outcome.readAheadRequestId; // the id the server saw
     m_httpStatus = status;
     m_lastBody = body;
     if (m_client)

@@ -66,6 +66,14 @@ public:
     void setMaxRetries(int retries) { m_maxRetries = retries; }
     int maxRetries() const;
 
+    // A paged GET whose answer names the next page's cursor (read by
+    // nextCursor from the complete body, on the network thread): that page's
+    // request is sent from there at once, unless the rate budget has no
+    // request to spare, and a job for it started later takes its answer
+    // (Client::pagesReadAhead()). group: the pager, see Client::dropReadAhead().
+    void setReadAhead(const QString &cursorParameter, QString (*nextCursor)(const QByteArray &body),
+                      quintptr group);
+
     // Default true: the job deletes itself (deleteLater) after finished().
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
     bool autoDelete() const { return m_autoDelete; }
@@ -123,6 +131,9 @@ private:
     bool m_decoding = false;
     bool m_autoDelete = true;
     bool m_acceptAnything = false;
+    QString m_readAheadParameter;
+    QString (*m_readAheadCursor)(const QByteArray &) = nullptr;
+    quintptr m_readAheadGroup = 0;
 };
 
 } // namespace api

@@ -18,6 +18,8 @@ Pager::Pager(Client *client, QObject *parent) : QObject(parent), m_client(client
 
 Pager::~Pager()
 {
+    if (m_client)
+        m_client->dropReadAhead(quintptr(this));
     for (const Pending &p : std::as_const(m_queue)) {
         if (p.job) {
             p.job->disconnect(this);
@@ -225,6 +227,9 @@ void Pager::finish(const ApiError &error)
     m_finished = true;
     m_error = error;
     dropQueued();
+    // A page read ahead and not asked for (the last page, a cancel, an error).
+    if (m_client)
+        m_client->dropReadAhead(quintptr(this));
     if (error && !wasCanceled())
         qCInfo(lcApi).noquote() << "listing stopped after" << m_pages << "pages:" << error.toLogString();
     Q_EMIT finished(this);

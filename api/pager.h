@@ -1,7 +1,9 @@
 #pragma once
 // Streams a whole list page by page. The next page is requested as soon as
 // its token/cursor is known (a quick scan of the raw body), while the current
-// page is still being decoded; pages are delivered strictly in order.
+// page is still being decoded; pages are delivered strictly in order. A pager
+// whose jobs read ahead (Job::setReadAhead, the audit log's) has that request
+// sent from the network thread already; its own request takes the answer.
 // abort() stops fetching and keeps what was already delivered.
 
 #include "api/apierror.h"

@@ -113,6 +113,17 @@ qint64 RateBudget::reserve()
     return wait;
 }
 
+bool RateBudget::canSpare(int n)
+{
+    const qint64 now = m_clock();
+    if (m_blockedUntil > now)
+        return false;
+    if (!m_enabled)
+        return true;
+    refill(now);
+    return m_tokens >= double(n);
+}
+
 void RateBudget::blockFor(qint64 ms)
 {
     if (ms <= 0)

@@ -32,6 +32,8 @@ public:
 
     // Reserves one request; returns how long (ms) to wait before sending it.
     qint64 reserve();
+    // Whether n more requests could go now without waiting (reserves nothing).
+    bool canSpare(int n);
     // Feed the response headers (Ratelimit, Ratelimit-Policy, x-ratelimit-*).
     // Policies beyond 10^6 requests or a day's window are ignored; a reset
     // time counts as at most a day.

@@ -206,6 +206,62 @@ private Q_SLOTS:
         }
     }
 
+    // Each page's answer sends the next page's request from the network
+    // thread (api::detail::ReadAhead): every page is asked for exactly once,
+    // the pager's own request for it takes that answer, and nothing is left
+    // parked after the last page.
+    void auditReadsEachPageAheadOnTheNetworkThread()
+    {
+        m_server->setHandler([](const FakeRequest &r) { return auditPage(r, 500, 100, 0); });
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        QStringList ids;
+        connect(&pager, &AuditPager::pageReady, this, [&ids](const QList<AuditEvent> &page) {
+            for (const auto &e : page)
+                ids << e.id;
+        });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait());
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QCOMPARE(ids.size(), 500);
+        QCOMPARE(ids.first(), QStringLiteral("e0"));
+        QCOMPARE(ids.last(), QStringLiteral("e499"));
+        QCOMPARE(m_client->pagesReadAhead(), 4);
+        QCOMPARE(m_server->requestCount(), 5);
+        QSet<QString> cursors;
+        QSet<QByteArray> requestIds;
+        for (const FakeRequest &r : m_server->requests()) {
+            cursors.insert(param(r, QStringLiteral("cursor")));
+            requestIds.insert(r.headers.value("x-request-id"));
+            QVERIFY(!r.headers.contains("x-retry-count"));
+            // The query's other pairs go with the cursor as the first page sent them.
+            QCOMPARE(param(r, QStringLiteral("since")), QStringLiteral("2026-11-01"));
+            QCOMPARE(param(r, QStringLiteral("actor_email.not")), QStringLiteral("bot@x.example"));
+        }
+        QCOMPARE(cursors.size(), 5);
+        QCOMPARE(requestIds.size(), 5);
+        QTest::qWait(100);
+        QCOMPARE(m_server->requestCount(), 5);
+    }
+
+    // With no request to spare in the rate budget (a burst of one: each
+    // request waits for its own token), nothing is read ahead.
+    void auditReadsNothingAheadWithoutBudget()
+    {
+        m_server->setHandler([](const FakeRequest &r) { return auditPage(r, 300, 100, 0); });
+        m_client->rateBudget()->setEnabled(true);
+        m_client->rateBudget()->setLimit(20, 1);
+        QCOMPARE(m_client->rateBudget()->burst(), 1.0);
+        AuditPager pager(m_client, QStringLiteral("org"), query());
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
+        QCOMPARE(pager.itemCount(), 300);
+        QCOMPARE(m_client->pagesReadAhead(), 0);
+        QCOMPARE(m_server->requestCount(), 3);
+    }
+
     void auditStopsOnEmptyPageEvenWithCursor()
     {
         m_server->enqueue(FakeReply::json(200, "{\"result\":[" + auditEntry(1) +
