@@ -109,56 +109,66 @@ inline quint32 load32(const char *p)
     return w;
 }
 
-// The last 1–7 bytes of a text as one number, by loads only: copying a
-// variable number of bytes into a word goes through the stack, and the load
-// that follows those byte stores stalls (a third of the dictionary's time).
-// A text of 8 bytes or more takes its last eight bytes (overlapping the
-// previous word); the caller mixes in the length.
-inline quint64 tailWord(const char *p, size_t size, size_t n)
-{
-    if (size >= 8)
-        return load64(p + n - 8);
-    if (n >= 4)
-        return load32(p) | quint64(load32(p + n - 4)) << 32;
-    return quint64(quint8(p[0])) | quint64(quint8(p[n / 2])) << 8 | quint64(quint8(p[n - 1])) << 16;
-}
-
 // A hash of a short text eight bytes at a time (a byte-wise hash costs more
 // than the rest of decoding a field). Equality is always checked after it.
-// Two independent lanes take alternate words, so a 32-byte id is two rounds
-// of multiply latency deep instead of four (the dictionaries' lookups wait
-// on this chain).
+// Up to 32 bytes the words overlap instead of looping, and each is
+// multiplied on its own (no chain of multiplies to wait on): the branches
+// depend only on the length's range, so values of varying length in one
+// column cost no mispredicted loop exits. Longer texts run two independent
+// lanes over 16 bytes at a time, then the last 16 bytes.
 inline quint32 textHash(std::string_view sv)
 {
     constexpr quint64 kMulA = 0x9E3779B97F4A7C15ull;
     constexpr quint64 kMulB = 0xBF58476D1CE4E5B9ull;
-    quint64 a = quint64(sv.size()) * kMulA;
-    quint64 b = kMulB;
+    constexpr quint64 kMulC = 0x94D049BB133111EBull;
+    constexpr quint64 kMulD = 0xD6E8FEB86659FD93ull;
     const char *p = sv.data();
-    size_t n = sv.size();
-    for (; n >= 16; p += 16, n -= 16) {
-        a = (a ^ load64(p)) * kMulA;
-        b = (b ^ load64(p + 8)) * kMulB;
-        a ^= a >> 29;
-        b ^= b >> 31;
+    const size_t n = sv.size();
+    quint64 a, b;
+    if (n <= 16) {
+        quint64 w0, w1;
+        if (n >= 8) {
+            w0 = load64(p);
+            w1 = load64(p + n - 8);
+        } else if (n >= 4) {
+            w0 = load32(p);
+            w1 = load32(p + n - 4);
+        } else {
+            w0 = n == 0 ? 0
+                        : quint64(quint8(p[0])) | quint64(quint8(p[n / 2])) << 8 |
+                              quint64(quint8(p[n - 1])) << 16;
+            w1 = 0;
+        }
+        a = (w0 ^ kMulC) * kMulA;
+        b = (w1 ^ kMulD ^ n) * kMulB;
+    } else if (n <= 32) {
+        a = (load64(p) ^ kMulC) * kMulA ^ (load64(p + 8) ^ kMulD) * kMulB;
+        b = (load64(p + n - 16) ^ kMulD ^ n) * kMulC ^ (load64(p + n - 8) ^ kMulA) * kMulD;
+    } else {
+        a = quint64(n) * kMulA;
+        b = kMulB;
+        size_t i = 0;
+        for (; i + 16 < n; i += 16) {
+            a = (a ^ load64(p + i)) * kMulA;
+            b = (b ^ load64(p + i + 8)) * kMulB;
+            a ^= a >> 29;
+            b ^= b >> 31;
+        }
+        a = (a ^ load64(p + n - 16)) * kMulC;
+        b = (b ^ load64(p + n - 8)) * kMulD;
     }
-    if (n >= 8) {
-        a = (a ^ load64(p)) * kMulA;
-        a ^= a >> 29;
-        p += 8;
-        n -= 8;
-    }
-    if (n > 0) {
-        b = (b ^ tailWord(p, sv.size(), n)) * kMulB;
-        b ^= b >> 31;
-    }
+    a ^= a >> 29;
+    b ^= b >> 31;
     const quint64 h = (a ^ (b << 23 | b >> 41)) * kMulA;
     return quint32(h ^ (h >> 32));
 }
 
 // Equality of two short texts by word loads, inline: the dictionaries compare
 // a value with a stored one for nearly every field of every row, and a call
-// to memcmp costs more than comparing a 5–70 byte value.
+// to memcmp costs more than comparing a 5–70 byte value. Up to 32 bytes the
+// words overlap instead of looping, so the branches depend on the length's
+// range only, not on the length or on where the texts differ (a loop's exit
+// is mispredicted when lengths vary from row to row).
 inline bool sameText(std::string_view a, std::string_view b)
 {
     const size_t n = a.size();
@@ -166,19 +176,26 @@ inline bool sameText(std::string_view a, std::string_view b)
         return false;
     const char *p = a.data();
     const char *q = b.data();
-    if (n >= 8) {
-        size_t i = 0;
-        for (; i + 8 <= n; i += 8)
-            if (load64(p + i) != load64(q + i))
+    auto differ16 = [](const char *x, const char *y) {
+        return (load64(x) ^ load64(y)) | (load64(x + 8) ^ load64(y + 8));
+    };
+    if (n > 32) {
+        for (size_t i = 0; i + 32 < n; i += 32)
+            if ((differ16(p + i, q + i) | differ16(p + i + 16, q + i + 16)) != 0)
                 return false;
-        return i == n || load64(p + n - 8) == load64(q + n - 8);
+        // The last 32 bytes, overlapping what was compared.
+        return (differ16(p + n - 32, q + n - 32) | differ16(p + n - 16, q + n - 16)) == 0;
     }
+    if (n >= 16) // the first and the last 16 bytes
+        return (differ16(p, q) | differ16(p + n - 16, q + n - 16)) == 0;
+    if (n >= 8)
+        return ((load64(p) ^ load64(q)) | (load64(p + n - 8) ^ load64(q + n - 8))) == 0;
     if (n >= 4)
-        return load32(p) == load32(q) && load32(p + n - 4) == load32(q + n - 4);
-    for (size_t i = 0; i < n; ++i)
-        if (p[i] != q[i])
-            return false;
-    return true;
+        return ((load32(p) ^ load32(q)) | (load32(p + n - 4) ^ load32(q + n - 4))) == 0;
+    // 0–3 bytes: the first, middle and last (the same byte more than once when short).
+    if (n == 0)
+        return true;
+    return ((p[0] ^ q[0]) | (p[n / 2] ^ q[n / 2]) | (p[n - 1] ^ q[n - 1])) == 0;
 }
 
 // Key comparison with the literal's length known at compile time, so the
