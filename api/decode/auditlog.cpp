@@ -73,6 +73,15 @@ struct AuditPageState
     size_t first = 0;
     size_t count = 0;
 
+    AuditPageState()
+    {
+        // One set per thread: the pages of a listing are decoded on a few
+        // pool threads, each of which meets the same values page after page.
+        thread_local std::array<RecentStrings, AuditColumns::TextCount> recent;
+        for (size_t f = 0; f < dicts.size(); ++f)
+            dicts[f].shareStrings(&recent[f]);
+    }
+
     // A slot for the next entry's notes (looking the batch up when it is full).
     size_t startEntry(AuditColumns *c)
     {

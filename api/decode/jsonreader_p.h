@@ -19,6 +19,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace api::decode::detail {
 
 namespace od = simdjson::ondemand;
@@ -209,6 +213,23 @@ template <size_t N> inline bool is(std::string_view key, const char (&literal)[N
 // time (keys and values are short, and a library call costs more than the scan).
 inline size_t findEither(const char *p, size_t n, char a, char b)
 {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: a key is nearly always one step.
+    const __m128i va = _mm_set1_epi8(a);
+    const __m128i vb = _mm_set1_epi8(b);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const unsigned found =
+            unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(w, va), _mm_cmpeq_epi8(w, vb))));
+        if (found)
+            return i + size_t(qCountTrailingZeroBits(found));
+    }
+    for (; i < n; ++i)
+        if (p[i] == a || p[i] == b)
+            return i;
+    return n;
+#else
     constexpr quint64 kOnes = 0x0101010101010101ull;
     constexpr quint64 kHigh = 0x8080808080808080ull;
     const quint64 wa = kOnes * quint8(a);
@@ -228,13 +249,30 @@ inline size_t findEither(const char *p, size_t n, char a, char b)
         if (p[i] == a || p[i] == b)
             return i;
     return n;
+#endif
 }
 
-// Whether p[0, n) holds the byte c, eight bytes at a time including the last
-// partial word: it reads up to 7 bytes past p + n, so p must lie in a parsed
-// body (simdjson's padding follows every one).
+// Whether p[0, n) holds the byte c, 32 (without SSE2: 8) bytes at a time
+// including the last partial block: it reads up to 31 bytes past p + n, so p
+// must lie in a parsed body (simdjson's 64 bytes of padding follow every one).
 inline bool holdsByteInPadded(const char *p, size_t n, char c)
 {
+#if defined(__SSE2__)
+    // 32 bytes a step, the last one read whole (the padding is 64 bytes):
+    // most values take one step, so the loop's exit is rarely mispredicted.
+    const __m128i vc = _mm_set1_epi8(c);
+    for (size_t i = 0; i < n; i += 32) {
+        const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 16));
+        quint32 found = quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(lo, vc))) |
+                        quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(hi, vc))) << 16;
+        if (n - i < 32)
+            found &= (quint32(1) << (n - i)) - 1; // only the bytes still inside the text
+        if (found)
+            return true;
+    }
+    return false;
+#else
     constexpr quint64 kOnes = 0x0101010101010101ull;
     constexpr quint64 kHigh = 0x8080808080808080ull;
     const quint64 pattern = kOnes * quint8(c);
@@ -251,6 +289,7 @@ inline bool holdsByteInPadded(const char *p, size_t n, char c)
     // true match or sits above one (a borrow moves upwards only).
     const quint64 inside = (quint64(1) << (8 * (n - i))) - 1;
     return ((x - kOnes) & ~x & kHigh & inside) != 0;
+#endif
 }
 
 inline bool isJsonSpace(char c)
@@ -435,6 +474,17 @@ public:
     }
     bool integer(od::value &v, const Path &path, std::optional<int> *out)
     {
+        // A plain integer token (nearly always): read as one. The library
+        // moves past the value only when it succeeds, so anything else
+        // (null, a fraction, an exponent, a string, too many digits) is
+        // read by the general path below as before.
+        int64_t whole = 0;
+        if (v.get_int64().get(whole) == simdjson::SUCCESS) {
+            if (whole < std::numeric_limits<int>::min() || whole > std::numeric_limits<int>::max())
+                return wrongType(path, "an integer");
+            *out = int(whole);
+            return true;
+        }
         std::optional<double> d;
         if (!number(v, path, &d))
             return false;
@@ -580,17 +630,21 @@ public:
     }
     template <typename Fn> bool object(od::value &v, const Path &path, Fn &&fn, std::string_view *raw)
     {
-        od::json_type t{};
-        if (!type(v, path, &t))
-            return false;
-        if (t != od::json_type::object)
-            return wrongType(path, "an object");
         // The object's bytes run from its '{' to where the iterator stands
         // once every field was visited: one pass instead of raw_json() + reset().
         const char *start = raw ? v.raw_json_token().data() : nullptr;
+        // Straight to the object (the library moves on only when it is one);
+        // its type is asked only when it is not, to tell a value of another
+        // type (lenient) from a malformed one.
         od::object o;
-        if (const error_code e = v.get_object().get(o))
-            return syntax(path, e);
+        if (const error_code e = v.get_object().get(o)) {
+            if (e != simdjson::INCORRECT_TYPE)
+                return syntax(path, e);
+            od::json_type t{};
+            if (!type(v, path, &t))
+                return false; // not a value at all
+            return wrongType(path, "an object");
+        }
         for (auto result : o) {
             // The field itself, once: its value is then used in place (a
             // copy through simdjson_result per field stalled on store
@@ -682,6 +736,12 @@ private:
     // sv.data() == nullptr for null; out (optional) is cleared for null.
     bool rawString(od::value &v, const Path &path, std::string_view *sv, QString *out)
     {
+        // A string token without an escape (nearly every one) straight from
+        // its first byte, without asking its type first.
+        // Left unconsumed: the object or array walk steps over it.
+        const std::string_view token = v.raw_json_token();
+        if (!token.empty() && token[0] == '"' && plainStringToken(token, sv))
+            return true;
         od::json_type t{};
         if (!type(v, path, &t))
             return false;
@@ -697,9 +757,8 @@ private:
                 out->clear();
             return wrongType(path, "a string");
         }
-        // Left unconsumed: the object or array walk steps over it.
-        if (plainStringToken(v.raw_json_token(), sv))
-            return true;
+        // A string with an escape (one without was taken above), unescaped
+        // into the parser's buffer.
         if (const error_code e = v.get_string().get(*sv))
             return syntax(path, e);
         if (!sv->data())

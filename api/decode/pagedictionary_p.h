@@ -17,6 +17,39 @@ namespace api::decode::detail {
 // instead of the page where the value first appeared (a cache miss per field
 // on an 800 KB page). indexOfCopy is the same (kept for callers that pass
 // scratch text).
+// The strings a thread made for one column's values lately, by their bytes:
+// pages of one listing repeat most values, and a page handing on the same
+// string (shared, not copied) saves making it again, and lets the audit
+// store recognise it by its data pointer instead of comparing text. Direct
+// mapped over a fixed number of slots: memory stays bounded, a collision
+// only makes a string again.
+class RecentStrings
+{
+public:
+    QString get(std::string_view sv, quint32 hash)
+    {
+        if (m_slots.empty())
+            m_slots.resize(kSlots);
+        Slot &slot = m_slots[hash & (kSlots - 1)];
+        if (slot.hash == hash && sameText(slot.bytes, sv))
+            return slot.text;
+        slot.hash = hash;
+        slot.bytes.assign(sv.data(), sv.size());
+        slot.text = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
+        return slot.text;
+    }
+
+private:
+    static constexpr size_t kSlots = 256;
+    struct Slot
+    {
+        quint32 hash = 0;
+        std::string bytes;
+        QString text;
+    };
+    std::vector<Slot> m_slots;
+};
+
 class PageDictionary
 {
 public:
@@ -49,6 +82,8 @@ public:
     // miss on the previous value, the value that followed it last time is
     // tried before the hash. Off by default: audit columns rarely cycle.
     void guessFollowers() { m_guess = true; }
+    // New values take their strings from (and leave them in) recent.
+    void shareStrings(RecentStrings *recent) { m_recent = recent; }
 
 private:
     struct Slot // 16 bytes
@@ -93,7 +128,8 @@ private:
             Slot &slot = m_slots[i];
             if (slot.index == 0) {
                 const auto index = quint32(values->size());
-                values->append(QString::fromUtf8(sv.data(), qsizetype(sv.size())));
+                values->append(m_recent ? m_recent->get(sv, h)
+                                        : QString::fromUtf8(sv.data(), qsizetype(sv.size())));
                 slot = {quint32(m_text.size()), quint32(sv.size()), h, index};
                 m_text.append(sv);
                 if (m_byIndex.size() <= index)
@@ -128,6 +164,7 @@ private:
     bool m_guess = false;
     std::vector<Slot> m_byIndex; // each value's slot, by index (index 0: an empty key)
     std::vector<quint32> m_next; // with m_guess: the index that followed each index last (0: none yet)
+    RecentStrings *m_recent = nullptr;
 };
 
 } // namespace api::decode::detail
