@@ -646,12 +646,13 @@ public:
             return wrongType(path, "an object");
         }
         for (auto result : o) {
-            // The field itself, once: its value is then used in place (a
-            // copy through simdjson_result per field stalled on store
-            // forwarding, a large part of walking an entry).
-            od::field field;
-            if (const error_code e = std::move(result).get(field))
+            // The field where the iterator built it, used in place: copying
+            // it out of its simdjson_result (get()) reloads in 16-byte words
+            // what was just stored in 4- and 8-byte ones, which stalls on
+            // store forwarding once per field.
+            if (const error_code e = result.error())
                 return syntax(path, e); // a malformed object: reported, never thrown
+            od::field &&field = std::move(result).value_unsafe();
             std::string_view key;
             if (const error_code e = fieldKey(field, &key))
                 return syntax(path, e);
@@ -683,9 +684,10 @@ public:
             return syntax(path, e);
         qsizetype i = 0;
         for (auto element : a) {
-            od::value val;
-            if (const error_code e = element.get(val))
+            // Used in place, as object() does with its fields.
+            if (const error_code e = element.error())
                 return syntax(path.at(i), e);
+            od::value &&val = std::move(element).value_unsafe();
             if (!fn(val, path.at(i)))
                 return false;
             ++i;
