@@ -14,10 +14,11 @@ namespace {
 // value (-1: none): an actor's id its e-mail, address, user agent, context and
 // token; a token's id its name; an action's description its type, the HTTP
 // method, the resource's product and type and the URI's shape. Audit rows do
-// not repeat the previous row as often as they pair these values (about six
-// of the sixteen fields per entry hit no other way). Only a guess: the
-// dictionary compares it with the value, and the predictor must come earlier
-// in the entry (it does, in the API's field order) to be of use.
+// not repeat the previous row as often as they pair these values (on the
+// simulator's pages about six of the sixteen fields per entry hit no other
+// way). Only a guess: the dictionary compares it with the value first, and
+// a wrong one costs that comparison. Predictors are looked up before the
+// columns they predict (kLookupOrder), whatever the entry's key order.
 constexpr std::array<int, AuditColumns::TextCount> kPredictor = [] {
     using C = AuditColumns;
     std::array<int, C::TextCount> p{};
@@ -138,7 +139,8 @@ struct AuditPageState
 };
 
 // One audit entry appended to the page's columns. Every column grows by one
-// first, so an absent field simply keeps its empty default.
+// first (the text columns when their batch is looked up), so an absent field
+// simply keeps its empty default.
 bool readAuditEntry(Reader &r, od::value &v, const Path &path, AuditColumns *c, AuditPageState &page)
 {
     using C = AuditColumns;
