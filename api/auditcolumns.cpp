@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <cstring>
+
 namespace api {
 
 namespace {
@@ -27,13 +29,19 @@ qsizetype utf16Length(std::string_view s)
 void AuditColumns::uriShape(std::string_view uri, std::string_view resourceId, std::string *shape)
 {
     shape->clear();
-    if (uri.substr(0, kVerbatimUtf8.size()) == kVerbatimUtf8 || uri.find(kPlaceholderUtf8) != uri.npos) {
+    // Both marks are three bytes that start with 0xEE: a URI without that
+    // byte (nearly every one) holds neither, found by one library scan.
+    if (!uri.empty() && std::memchr(uri.data(), 0xEE, uri.size()) &&
+        (uri.substr(0, kVerbatimUtf8.size()) == kVerbatimUtf8 || uri.find(kPlaceholderUtf8) != uri.npos)) {
         shape->append(kVerbatimUtf8).append(uri);
         return;
     }
     // A short id would match by chance. Valid UTF-8 only matches at whole
-    // characters, so a byte search finds what a character search would.
-    const size_t at = resourceId.size() < 8 || utf16Length(resourceId) < 8 ? uri.npos : uri.find(resourceId);
+    // characters, so a byte search finds what a character search would. An
+    // id of 24 bytes or more has at least 8 characters (3 bytes at most per
+    // UTF-16 unit), so only shorter ones are counted.
+    const bool longId = resourceId.size() >= 24 || (resourceId.size() >= 8 && utf16Length(resourceId) >= 8);
+    const size_t at = longId ? uri.find(resourceId) : uri.npos;
     if (at == uri.npos) {
         shape->append(uri);
         return;

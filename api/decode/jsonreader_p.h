@@ -19,6 +19,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace api::decode::detail {
 
 namespace od = simdjson::ondemand;
@@ -109,56 +113,66 @@ inline quint32 load32(const char *p)
     return w;
 }
 
-// The last 1–7 bytes of a text as one number, by loads only: copying a
-// variable number of bytes into a word goes through the stack, and the load
-// that follows those byte stores stalls (a third of the dictionary's time).
-// A text of 8 bytes or more takes its last eight bytes (overlapping the
-// previous word); the caller mixes in the length.
-inline quint64 tailWord(const char *p, size_t size, size_t n)
-{
-    if (size >= 8)
-        return load64(p + n - 8);
-    if (n >= 4)
-        return load32(p) | quint64(load32(p + n - 4)) << 32;
-    return quint64(quint8(p[0])) | quint64(quint8(p[n / 2])) << 8 | quint64(quint8(p[n - 1])) << 16;
-}
-
 // A hash of a short text eight bytes at a time (a byte-wise hash costs more
 // than the rest of decoding a field). Equality is always checked after it.
-// Two independent lanes take alternate words, so a 32-byte id is two rounds
-// of multiply latency deep instead of four (the dictionaries' lookups wait
-// on this chain).
+// Up to 32 bytes the words overlap instead of looping, and each is
+// multiplied on its own (no chain of multiplies to wait on): the branches
+// depend only on the length's range, so values of varying length in one
+// column cost no mispredicted loop exits. Longer texts run two independent
+// lanes over 16 bytes at a time, then the last 16 bytes.
 inline quint32 textHash(std::string_view sv)
 {
     constexpr quint64 kMulA = 0x9E3779B97F4A7C15ull;
     constexpr quint64 kMulB = 0xBF58476D1CE4E5B9ull;
-    quint64 a = quint64(sv.size()) * kMulA;
-    quint64 b = kMulB;
+    constexpr quint64 kMulC = 0x94D049BB133111EBull;
+    constexpr quint64 kMulD = 0xD6E8FEB86659FD93ull;
     const char *p = sv.data();
-    size_t n = sv.size();
-    for (; n >= 16; p += 16, n -= 16) {
-        a = (a ^ load64(p)) * kMulA;
-        b = (b ^ load64(p + 8)) * kMulB;
-        a ^= a >> 29;
-        b ^= b >> 31;
+    const size_t n = sv.size();
+    quint64 a, b;
+    if (n <= 16) {
+        quint64 w0, w1;
+        if (n >= 8) {
+            w0 = load64(p);
+            w1 = load64(p + n - 8);
+        } else if (n >= 4) {
+            w0 = load32(p);
+            w1 = load32(p + n - 4);
+        } else {
+            w0 = n == 0 ? 0
+                        : quint64(quint8(p[0])) | quint64(quint8(p[n / 2])) << 8 |
+                              quint64(quint8(p[n - 1])) << 16;
+            w1 = 0;
+        }
+        a = (w0 ^ kMulC) * kMulA;
+        b = (w1 ^ kMulD ^ n) * kMulB;
+    } else if (n <= 32) {
+        a = (load64(p) ^ kMulC) * kMulA ^ (load64(p + 8) ^ kMulD) * kMulB;
+        b = (load64(p + n - 16) ^ kMulD ^ n) * kMulC ^ (load64(p + n - 8) ^ kMulA) * kMulD;
+    } else {
+        a = quint64(n) * kMulA;
+        b = kMulB;
+        size_t i = 0;
+        for (; i + 16 < n; i += 16) {
+            a = (a ^ load64(p + i)) * kMulA;
+            b = (b ^ load64(p + i + 8)) * kMulB;
+            a ^= a >> 29;
+            b ^= b >> 31;
+        }
+        a = (a ^ load64(p + n - 16)) * kMulC;
+        b = (b ^ load64(p + n - 8)) * kMulD;
     }
-    if (n >= 8) {
-        a = (a ^ load64(p)) * kMulA;
-        a ^= a >> 29;
-        p += 8;
-        n -= 8;
-    }
-    if (n > 0) {
-        b = (b ^ tailWord(p, sv.size(), n)) * kMulB;
-        b ^= b >> 31;
-    }
+    a ^= a >> 29;
+    b ^= b >> 31;
     const quint64 h = (a ^ (b << 23 | b >> 41)) * kMulA;
     return quint32(h ^ (h >> 32));
 }
 
 // Equality of two short texts by word loads, inline: the dictionaries compare
 // a value with a stored one for nearly every field of every row, and a call
-// to memcmp costs more than comparing a 5–70 byte value.
+// to memcmp costs more than comparing a 5–70 byte value. Up to 32 bytes the
+// words overlap instead of looping, so the branches depend on the length's
+// range only, not on the length or on where the texts differ (a loop's exit
+// is mispredicted when lengths vary from row to row).
 inline bool sameText(std::string_view a, std::string_view b)
 {
     const size_t n = a.size();
@@ -166,19 +180,26 @@ inline bool sameText(std::string_view a, std::string_view b)
         return false;
     const char *p = a.data();
     const char *q = b.data();
-    if (n >= 8) {
-        size_t i = 0;
-        for (; i + 8 <= n; i += 8)
-            if (load64(p + i) != load64(q + i))
+    auto differ16 = [](const char *x, const char *y) {
+        return (load64(x) ^ load64(y)) | (load64(x + 8) ^ load64(y + 8));
+    };
+    if (n > 32) {
+        for (size_t i = 0; i + 32 < n; i += 32)
+            if ((differ16(p + i, q + i) | differ16(p + i + 16, q + i + 16)) != 0)
                 return false;
-        return i == n || load64(p + n - 8) == load64(q + n - 8);
+        // The last 32 bytes, overlapping what was compared.
+        return (differ16(p + n - 32, q + n - 32) | differ16(p + n - 16, q + n - 16)) == 0;
     }
+    if (n >= 16) // the first and the last 16 bytes
+        return (differ16(p, q) | differ16(p + n - 16, q + n - 16)) == 0;
+    if (n >= 8)
+        return ((load64(p) ^ load64(q)) | (load64(p + n - 8) ^ load64(q + n - 8))) == 0;
     if (n >= 4)
-        return load32(p) == load32(q) && load32(p + n - 4) == load32(q + n - 4);
-    for (size_t i = 0; i < n; ++i)
-        if (p[i] != q[i])
-            return false;
-    return true;
+        return ((load32(p) ^ load32(q)) | (load32(p + n - 4) ^ load32(q + n - 4))) == 0;
+    // 0–3 bytes: the first, middle and last (the same byte more than once when short).
+    if (n == 0)
+        return true;
+    return ((p[0] ^ q[0]) | (p[n / 2] ^ q[n / 2]) | (p[n - 1] ^ q[n - 1])) == 0;
 }
 
 // Key comparison with the literal's length known at compile time, so the
@@ -192,6 +213,23 @@ template <size_t N> inline bool is(std::string_view key, const char (&literal)[N
 // time (keys and values are short, and a library call costs more than the scan).
 inline size_t findEither(const char *p, size_t n, char a, char b)
 {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: a key is nearly always one step.
+    const __m128i va = _mm_set1_epi8(a);
+    const __m128i vb = _mm_set1_epi8(b);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const unsigned found =
+            unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(w, va), _mm_cmpeq_epi8(w, vb))));
+        if (found)
+            return i + size_t(qCountTrailingZeroBits(found));
+    }
+    for (; i < n; ++i)
+        if (p[i] == a || p[i] == b)
+            return i;
+    return n;
+#else
     constexpr quint64 kOnes = 0x0101010101010101ull;
     constexpr quint64 kHigh = 0x8080808080808080ull;
     const quint64 wa = kOnes * quint8(a);
@@ -211,13 +249,30 @@ inline size_t findEither(const char *p, size_t n, char a, char b)
         if (p[i] == a || p[i] == b)
             return i;
     return n;
+#endif
 }
 
-// Whether p[0, n) holds the byte c, eight bytes at a time including the last
-// partial word: it reads up to 7 bytes past p + n, so p must lie in a parsed
-// body (simdjson's padding follows every one).
+// Whether p[0, n) holds the byte c, 32 (without SSE2: 8) bytes at a time
+// including the last partial block: it reads up to 31 bytes past p + n, so p
+// must lie in a parsed body (simdjson's 64 bytes of padding follow every one).
 inline bool holdsByteInPadded(const char *p, size_t n, char c)
 {
+#if defined(__SSE2__)
+    // 32 bytes a step, the last one read whole (the padding is 64 bytes):
+    // most values take one step, so the loop's exit is rarely mispredicted.
+    const __m128i vc = _mm_set1_epi8(c);
+    for (size_t i = 0; i < n; i += 32) {
+        const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 16));
+        quint32 found = quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(lo, vc))) |
+                        quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(hi, vc))) << 16;
+        if (n - i < 32)
+            found &= (quint32(1) << (n - i)) - 1; // only the bytes still inside the text
+        if (found)
+            return true;
+    }
+    return false;
+#else
     constexpr quint64 kOnes = 0x0101010101010101ull;
     constexpr quint64 kHigh = 0x8080808080808080ull;
     const quint64 pattern = kOnes * quint8(c);
@@ -234,6 +289,7 @@ inline bool holdsByteInPadded(const char *p, size_t n, char c)
     // true match or sits above one (a borrow moves upwards only).
     const quint64 inside = (quint64(1) << (8 * (n - i))) - 1;
     return ((x - kOnes) & ~x & kHigh & inside) != 0;
+#endif
 }
 
 inline bool isJsonSpace(char c)
@@ -418,6 +474,17 @@ public:
     }
     bool integer(od::value &v, const Path &path, std::optional<int> *out)
     {
+        // A plain integer token (nearly always): read as one. The library
+        // moves past the value only when it succeeds, so anything else
+        // (null, a fraction, an exponent, a string, too many digits) is
+        // read by the general path below as before.
+        int64_t whole = 0;
+        if (v.get_int64().get(whole) == simdjson::SUCCESS) {
+            if (whole < std::numeric_limits<int>::min() || whole > std::numeric_limits<int>::max())
+                return wrongType(path, "an integer");
+            *out = int(whole);
+            return true;
+        }
         std::optional<double> d;
         if (!number(v, path, &d))
             return false;
@@ -563,24 +630,29 @@ public:
     }
     template <typename Fn> bool object(od::value &v, const Path &path, Fn &&fn, std::string_view *raw)
     {
-        od::json_type t{};
-        if (!type(v, path, &t))
-            return false;
-        if (t != od::json_type::object)
-            return wrongType(path, "an object");
         // The object's bytes run from its '{' to where the iterator stands
         // once every field was visited: one pass instead of raw_json() + reset().
         const char *start = raw ? v.raw_json_token().data() : nullptr;
+        // Straight to the object (the library moves on only when it is one);
+        // its type is asked only when it is not, to tell a value of another
+        // type (lenient) from a malformed one.
         od::object o;
-        if (const error_code e = v.get_object().get(o))
-            return syntax(path, e);
+        if (const error_code e = v.get_object().get(o)) {
+            if (e != simdjson::INCORRECT_TYPE)
+                return syntax(path, e);
+            od::json_type t{};
+            if (!type(v, path, &t))
+                return false; // not a value at all
+            return wrongType(path, "an object");
+        }
         for (auto result : o) {
-            // The field itself, once: its value is then used in place (a
-            // copy through simdjson_result per field stalled on store
-            // forwarding, a large part of walking an entry).
-            od::field field;
-            if (const error_code e = std::move(result).get(field))
+            // The field where the iterator built it, used in place: copying
+            // it out of its simdjson_result (get()) reloads in 16-byte words
+            // what was just stored in 4- and 8-byte ones, which stalls on
+            // store forwarding once per field.
+            if (const error_code e = result.error())
                 return syntax(path, e); // a malformed object: reported, never thrown
+            od::field &&field = std::move(result).value_unsafe();
             std::string_view key;
             if (const error_code e = fieldKey(field, &key))
                 return syntax(path, e);
@@ -612,9 +684,10 @@ public:
             return syntax(path, e);
         qsizetype i = 0;
         for (auto element : a) {
-            od::value val;
-            if (const error_code e = element.get(val))
+            // Used in place, as object() does with its fields.
+            if (const error_code e = element.error())
                 return syntax(path.at(i), e);
+            od::value &&val = std::move(element).value_unsafe();
             if (!fn(val, path.at(i)))
                 return false;
             ++i;
@@ -665,6 +738,12 @@ private:
     // sv.data() == nullptr for null; out (optional) is cleared for null.
     bool rawString(od::value &v, const Path &path, std::string_view *sv, QString *out)
     {
+        // A string token without an escape (nearly every one) straight from
+        // its first byte, without asking its type first.
+        // Left unconsumed: the object or array walk steps over it.
+        const std::string_view token = v.raw_json_token();
+        if (!token.empty() && token[0] == '"' && plainStringToken(token, sv))
+            return true;
         od::json_type t{};
         if (!type(v, path, &t))
             return false;
@@ -680,9 +759,8 @@ private:
                 out->clear();
             return wrongType(path, "a string");
         }
-        // Left unconsumed: the object or array walk steps over it.
-        if (plainStringToken(v.raw_json_token(), sv))
-            return true;
+        // A string with an escape (one without was taken above), unescaped
+        // into the parser's buffer.
         if (const error_code e = v.get_string().get(*sv))
             return syntax(path, e);
         if (!sv->data())

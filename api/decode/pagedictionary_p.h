@@ -17,16 +17,73 @@ namespace api::decode::detail {
 // instead of the page where the value first appeared (a cache miss per field
 // on an 800 KB page). indexOfCopy is the same (kept for callers that pass
 // scratch text).
+// The strings a thread made for one column's values lately, by their bytes:
+// pages of one listing repeat most values, and a page handing on the same
+// string (shared, not copied) saves making it again, and lets the audit
+// store recognise it by its data pointer instead of comparing text. Direct
+// mapped over a fixed number of slots: memory stays bounded, a collision
+// only makes a string again.
+class RecentStrings
+{
+public:
+    QString get(std::string_view sv, quint32 hash)
+    {
+        if (m_slots.empty())
+            m_slots.resize(kSlots);
+        Slot &slot = m_slots[hash & (kSlots - 1)];
+        if (slot.hash == hash && sameText(slot.bytes, sv))
+            return slot.text;
+        slot.hash = hash;
+        slot.bytes.assign(sv.data(), sv.size());
+        slot.text = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
+        return slot.text;
+    }
+
+private:
+    static constexpr size_t kSlots = 256;
+    struct Slot
+    {
+        quint32 hash = 0;
+        std::string bytes;
+        QString text;
+    };
+    std::vector<Slot> m_slots;
+};
+
 class PageDictionary
 {
 public:
-    quint32 indexOf(std::string_view sv, QList<QString> *values) { return find(sv, values); }
-    quint32 indexOfCopy(std::string_view sv, QList<QString> *values) { return find(sv, values); }
+    PageDictionary() : m_byIndex(1) {} // index 0: the empty value, never matched by a lookup
+
+    quint32 indexOf(std::string_view sv, QList<QString> *values) { return indexOf(sv, values, 0); }
+    quint32 indexOfCopy(std::string_view sv, QList<QString> *values) { return indexOf(sv, values, 0); }
+    // The same with the caller's guess at the index (0: none), tried before
+    // the previous row's value and the hash: a value that another column of
+    // the row nearly determines (an actor's e-mail after the actor's id). A
+    // wrong or stale guess costs one comparison, nothing else.
+    //
+    // Inline, one comparison: the guess, else the previous row's value
+    // (answers are sorted, so a column often repeats it). Index 0 holds an
+    // empty key, which no non-empty text equals, so "no candidate" needs no
+    // branch of its own. Everything else is out of line.
+    quint32 indexOf(std::string_view sv, QList<QString> *values, quint32 guess)
+    {
+        if (sv.empty())
+            return 0;
+        const quint32 first = guess != 0 && guess < m_byIndex.size() ? guess : m_lastIndex;
+        if (sameText(sv, keyOf(m_byIndex[first]))) {
+            m_lastIndex = first;
+            return first;
+        }
+        return findAfterMiss(sv, values, first);
+    }
     // Rows that cycle through the same values in the same order (a usage
     // answer's metrics within an account, accounts within a day): after a
     // miss on the previous value, the value that followed it last time is
     // tried before the hash. Off by default: audit columns rarely cycle.
     void guessFollowers() { m_guess = true; }
+    // New values take their strings from (and leave them in) recent.
+    void shareStrings(RecentStrings *recent) { m_recent = recent; }
 
 private:
     struct Slot // 16 bytes
@@ -39,34 +96,29 @@ private:
 
     std::string_view keyOf(const Slot &slot) const { return {m_text.data() + slot.offset, slot.size}; }
 
-    quint32 find(std::string_view sv, QList<QString> *values)
+    // sv is not empty and is not the value at index tried.
+    Q_NEVER_INLINE quint32 findAfterMiss(std::string_view sv, QList<QString> *values, quint32 tried)
     {
-        if (sv.empty())
-            return 0;
-        // Answers are sorted, so a column often repeats the previous row's
-        // value: one comparison instead of a hash.
-        if (m_lastIndex != 0 && sameText(sv, keyOf(m_last)))
+        // A guess was tried: the previous row's value is next.
+        if (m_lastIndex != tried && sameText(sv, keyOf(m_byIndex[m_lastIndex])))
             return m_lastIndex;
         if (!m_guess) {
-            m_last = lookup(sv, values);
-            m_lastIndex = m_last.index;
+            m_lastIndex = lookup(sv, values);
             return m_lastIndex;
         }
-        const quint32 guess = m_lastIndex < m_next.size() ? m_next[m_lastIndex] : 0;
-        if (guess != 0 && sameText(sv, keyOf(m_byIndex[guess]))) {
-            m_last = m_byIndex[guess];
-            m_lastIndex = guess;
-            return guess;
+        const quint32 follower = m_lastIndex < m_next.size() ? m_next[m_lastIndex] : 0;
+        if (follower != 0 && sameText(sv, keyOf(m_byIndex[follower]))) {
+            m_lastIndex = follower;
+            return follower;
         }
-        const Slot found = lookup(sv, values);
+        const quint32 found = lookup(sv, values);
         if (m_next.size() <= m_lastIndex)
             m_next.resize(size_t(m_lastIndex) + 1, 0);
-        m_next[m_lastIndex] = found.index;
-        m_last = found;
-        m_lastIndex = found.index;
-        return m_lastIndex;
+        m_next[m_lastIndex] = found;
+        m_lastIndex = found;
+        return found;
     }
-    Slot lookup(std::string_view sv, QList<QString> *values)
+    quint32 lookup(std::string_view sv, QList<QString> *values)
     {
         const quint32 h = textHash(sv);
         if (m_slots.empty())
@@ -76,21 +128,19 @@ private:
             Slot &slot = m_slots[i];
             if (slot.index == 0) {
                 const auto index = quint32(values->size());
-                values->append(QString::fromUtf8(sv.data(), qsizetype(sv.size())));
+                values->append(m_recent ? m_recent->get(sv, h)
+                                        : QString::fromUtf8(sv.data(), qsizetype(sv.size())));
                 slot = {quint32(m_text.size()), quint32(sv.size()), h, index};
                 m_text.append(sv);
-                if (m_guess) {
-                    if (m_byIndex.size() <= index)
-                        m_byIndex.resize(size_t(index) + 1);
-                    m_byIndex[index] = slot;
-                }
-                const Slot inserted = slot;
+                if (m_byIndex.size() <= index)
+                    m_byIndex.resize(size_t(index) + 1);
+                m_byIndex[index] = slot;
                 if (++m_used * 2 > m_slots.size())
                     grow();
-                return inserted;
+                return index;
             }
             if (slot.hash == h && sameText(keyOf(slot), sv))
-                return slot;
+                return slot.index;
         }
     }
 
@@ -110,11 +160,11 @@ private:
     std::vector<Slot> m_slots;
     std::string m_text; // every key's bytes, back to back
     size_t m_used = 0;
-    Slot m_last;
-    quint32 m_lastIndex = 0;
+    quint32 m_lastIndex = 0; // the previous row's value (0: none)
     bool m_guess = false;
-    std::vector<Slot> m_byIndex; // with m_guess: each value's slot, by index
+    std::vector<Slot> m_byIndex; // each value's slot, by index (index 0: an empty key)
     std::vector<quint32> m_next; // with m_guess: the index that followed each index last (0: none yet)
+    RecentStrings *m_recent = nullptr;
 };
 
 } // namespace api::decode::detail

@@ -156,6 +156,63 @@ QByteArray stressPage()
     return out;
 }
 
+// A letter string of n bytes (no quote, no backslash), seeded.
+QByteArray letters(int n, int seed)
+{
+    QByteArray out;
+    for (int k = 0; k < n; ++k)
+        out += char('a' + (k * 7 + seed) % 24); // 'a'..'x': flipping bit 0 makes no quote or backslash
+    return out;
+}
+
+// One entry with the given actor id, e-mail, user agent, description and type.
+QByteArray guessEntry(const QByteArray &n, const QByteArray &actorId, const QByteArray &email,
+                      const QByteArray &agent, const QByteArray &description, const QByteArray &type)
+{
+    return "{\"id\":\"g" + n + "\",\"action\":{\"description\":\"" + description + "\",\"type\":\"" + type +
+           "\"},\"actor\":{\"id\":\"" + actorId + "\",\"email\":\"" + email + "\",\"ip_address\":\"10.0.0." +
+           n + "\"},\"raw\":{\"user_agent\":\"" + agent + "\",\"uri\":\"/x/" + n + "\",\"method\":\"GET\"}}";
+}
+
+// Pages built so that the decoder's shortcuts are wrong as often as
+// possible: the value a column had with the same predictor (an actor's
+// e-mail after the actor's id, a type after a description) or in the
+// previous entry differs from the entry's own in a single byte, at every
+// place of every length from 1 to 80 bytes; and the same text arrives
+// escaped and unescaped.
+QByteArray oneByteOffPage()
+{
+    QByteArray out = "{\"result\":[";
+    int entries = 0;
+    auto add = [&](const QByteArray &actorId, const QByteArray &email, const QByteArray &agent,
+                   const QByteArray &description, const QByteArray &type) {
+        if (entries)
+            out += ",\n";
+        out += guessEntry(QByteArray::number(entries++), actorId, email, agent, description, type);
+    };
+    for (int length = 1; length <= 80; ++length) {
+        const QByteArray base = letters(length, length);
+        for (int at = -1; at < length; ++at) {
+            QByteArray value = base;
+            if (at >= 0)
+                value[at] = char(value[at] ^ 1);
+            // One actor for every row of this length: its e-mail's guess is
+            // the previous row's e-mail, one byte off (or the base).
+            add("actor-" + QByteArray::number(length), value, value, value, at % 2 ? base : value);
+            // The base again, so that the next variant follows the base.
+            add("actor-" + QByteArray::number(length), base, base, base, base);
+        }
+    }
+    // The same text escaped and not: one dictionary value, whichever comes
+    // first, also as a guess (actor z's e-mail is first met escaped).
+    add("z", "caf\\u00e9@example.com", "ua", "d", "t");
+    add("z", "caf\xc3\xa9@example.com", "ua", "d", "t");
+    add("z", "caf\\u00e9@example.com", "ua", "d", "t");
+    add("z", "caf\xc3\xa9@example.con", "ua", "d", "t"); // one byte off after the escape
+    out += "]}";
+    return out;
+}
+
 } // namespace
 
 class TestAuditColumns : public QObject
@@ -227,6 +284,72 @@ private Q_SLOTS:
         // 60 short-id URIs kept whole, 60 kept verbatim (they hold the
         // placeholder), three shapes for the rest, plus the empty value.
         QCOMPARE(d.value.values[AuditColumns::RawUri].size(), 1 + 60 + 60 + 3);
+    }
+
+    // Guessed values (by another column of the entry, or by the previous
+    // entry) that differ from the entry's in one byte are never taken, at
+    // any length and any place; texts equal once unescaped share one value.
+    void guessesOneByteOff()
+    {
+        const QByteArray body = oneByteOffPage();
+        QVERIFY(QJsonDocument::fromJson(body).isObject());
+        compareWithOracle(body);
+        const Decoded<AuditColumns> d = decode::auditColumns(body);
+        QVERIFY(d.ok());
+        // Per length: the base and one variant per byte; plus the two e-mails of actor z.
+        qsizetype distinct = 1;
+        for (int length = 1; length <= 80; ++length)
+            distinct += 1 + length;
+        QCOMPARE(d.value.values[AuditColumns::ActorEmail].size(), distinct + 2);
+        QCOMPARE(d.value.values[AuditColumns::RawUserAgent].size(), distinct + 1);
+        const qsizetype n = d.value.size();
+        QCOMPARE(d.value.textAt(AuditColumns::ActorEmail, n - 4), QStringLiteral("caf\u00e9@example.com"));
+        QCOMPARE(d.value.text[AuditColumns::ActorEmail][size_t(n - 4)],
+                 d.value.text[AuditColumns::ActorEmail][size_t(n - 3)]);
+        QCOMPARE(d.value.textAt(AuditColumns::ActorEmail, n - 1), QStringLiteral("caf\u00e9@example.con"));
+
+        // Entries land in batches: pages of every size around a batch's
+        // edge read the same as their entries one by one.
+        for (const int size : {1, 63, 64, 65, 127, 128, 129}) {
+            QByteArray page = "{\"result\":[";
+            for (int i = 0; i < size; ++i) {
+                if (i)
+                    page += ',';
+                const QByteArray k = QByteArray::number(i % 7);
+                page += guessEntry(QByteArray::number(i), "actor-" + k, "e" + k + (i % 5 ? "" : "x"),
+                                   "agent" + QByteArray::number(i % 3), "desc" + QByteArray::number(i % 4),
+                                   "type" + QByteArray::number(i % 6));
+            }
+            page += "]}";
+            compareWithOracle(page);
+            if (QTest::currentTestFailed()) {
+                qWarning() << "page of" << size;
+                return;
+            }
+        }
+    }
+
+    // A page in the same order as another but with each predictor's values
+    // swapped between entries: the guesses learnt on the way are wrong for
+    // every entry after the first few.
+    void guessesLearntThenBroken()
+    {
+        QByteArray page = "{\"result\":[";
+        for (int i = 0; i < 400; ++i) {
+            if (i)
+                page += ',';
+            const int actor = i % 9;
+            // The first 200 entries pair actor k with e-mail k; the rest
+            // with e-mail k + 1, user agent k + 2 and an IP of its own.
+            const int shift = i < 200 ? 0 : 1;
+            page +=
+                guessEntry(QByteArray::number(i), "actor-" + QByteArray::number(actor),
+                           "user" + QByteArray::number((actor + shift) % 9) + "@example.com",
+                           "agent/" + QByteArray::number((actor + 2 * shift) % 9),
+                           "Do thing " + QByteArray::number(i % 4), "kind" + QByteArray::number((i / 4) % 3));
+        }
+        page += "]}";
+        compareWithOracle(page);
     }
 
     // The URI shape rule against the same rule written over UTF-16 strings,
