@@ -1,6 +1,7 @@
 #include "auditloadprobe.h"
 
 #include "console.h"
+#include "optionnames.h"
 
 #include "models/audit/auditcontroller.h"
 #include "models/audit/auditstore.h"
@@ -95,17 +96,6 @@ std::optional<models::AuditQueryDraft> parseAuditRange(const QString &text, QStr
     draft.setCustomRange(*from, *to);
     return draft;
 }
-
-namespace opt {
-const auto measure = QStringLiteral("measure-audit-load");
-const auto token = QStringLiteral("token");
-const auto range = QStringLiteral("range");
-const auto org = QStringLiteral("org");
-const auto archiveDir = QStringLiteral("archive-dir");
-const auto out = QStringLiteral("out");
-const auto firstRowsOnly = QStringLiteral("first-rows-only");
-const auto timeout = QStringLiteral("measure-timeout");
-} // namespace opt
 
 void addAuditLoadOptions(QCommandLineParser &parser)
 {

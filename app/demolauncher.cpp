@@ -1,13 +1,9 @@
 #include "demolauncher.h"
 
+#include "endwithparent.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
-
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#include <unistd.h>
-#endif
 
 namespace app {
 
@@ -32,17 +28,8 @@ DemoLauncher::DemoLauncher(QStringList extraArgs, QObject *parent)
     });
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.setProcessEnvironment(childEnvironment(QProcessEnvironment::systemEnvironment()));
-#ifdef Q_OS_LINUX
-    // Runs in the child between fork and exec (async-signal-safe calls only).
-    // The death signal survives exec; SIGTERM lets the simulator shut down
-    // cleanly. If Orgscope died before prctl took effect, the child is an
-    // orphan already and leaves at once.
-    m_process.setChildProcessModifier([parent = ::getpid()] {
-        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-        if (::getppid() != parent)
-            ::_exit(1);
-    });
-#endif
+    // SIGTERM when Orgscope dies: the simulator shuts down cleanly.
+    endWithParent(m_process, ParentDeath::Terminate);
 }
 
 DemoLauncher::~DemoLauncher()

@@ -3,6 +3,7 @@
 #include "auditloadprobe.h"
 #include "console.h"
 #include "exportcommand.h"
+#include "optionnames.h"
 #include "reportcommand.h"
 #include "startuptrace.h"
 #include "watchcommand.h"
@@ -168,14 +169,7 @@ void installTranslators(QCoreApplication &application)
         QCoreApplication::installTranslator(appTranslator);
 }
 
-namespace opt {
-const auto demo = QStringLiteral("demo");
-const auto simArg = QStringLiteral("sim-arg");
-const auto baseUrl = QStringLiteral("base-url");
-const auto palette = QStringLiteral("palette");
-const auto firstPaint = QStringLiteral("measure-first-paint");
-const auto exitWhenLoaded = QStringLiteral("exit-when-loaded");
-} // namespace opt
+namespace opt = app::opt;
 
 // The same options with or without a display, so --help and --version never need one.
 void describeCommandLine(QCommandLineParser &parser)

@@ -33,6 +33,7 @@
 #include "api/organizationsapi.h"
 #include "api/ratebudget.h"
 #include "api/usagecolumns.h"
+#include "app/endwithparent.h"
 #include "models/cost/costestimator.h"
 #include "models/cost/ratecard.h"
 #include "models/rollup/orgtreerollup.h"
@@ -207,6 +208,7 @@ int main(int argc, char **argv)
     QString baseUrl = p.value(urlOpt);
     if (p.isSet(simOpt)) {
         sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        app::endWithParent(sim, app::ParentDeath::Kill); // not left serving if the benchmark crashes
         sim.start(p.value(simOpt),
                   {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--sub-orgs"),
                    QStringLiteral("50"), QStringLiteral("--audit-events"), QStringLiteral("2000"),

@@ -6,6 +6,8 @@
 #include "service.h"
 #include "timeutil.h"
 
+#include "app/endwithparent.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -123,6 +125,7 @@ void inProcess(qint64 events, int pages)
 void overHttp(const QString &program, qint64 events, int pages)
 {
     QProcess sim;
+    app::endWithParent(sim, app::ParentDeath::Kill); // not left serving if the benchmark crashes
     QElapsedTimer t;
     t.start();
     sim.start(program,

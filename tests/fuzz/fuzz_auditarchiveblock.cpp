@@ -48,6 +48,15 @@ void bodies(const uint8_t *data, size_t size)
     block::Bodies b;
     if (!block::decodeBodies(framed(data, size), b))
         return;
+    // Where each body ends only grows, and the last end is the text's.
+    qsizetype end = 0;
+    for (qsizetype e : b.ends) {
+        if (e < end)
+            __builtin_trap();
+        end = e;
+    }
+    if (end != b.text.size())
+        __builtin_trap();
     QList<QByteArray> list;
     for (qsizetype i = 0; i < b.size(); ++i)
         list.append(b.at(i));
@@ -70,8 +79,17 @@ void prepared(const uint8_t *data, size_t size)
         again.newestMs != p.newestMs || again.oldestMs != p.oldestMs || again.columns != p.columns ||
         again.bodies != p.bodies || again.ids != p.ids || again.idEnds != p.idEnds)
         __builtin_trap();
-    // The ids it carries are either none or one per entry, each inside its bytes.
+    // The ids it carries are either none or one per entry, each inside its
+    // bytes: their ends only grow, and the last is the bytes' end.
     if (!p.idEnds.empty() && (qint64(p.idEnds.size()) != p.count || !p.hasIds()))
+        __builtin_trap();
+    quint32 end = 0;
+    for (quint32 e : p.idEnds) {
+        if (e < end)
+            __builtin_trap();
+        end = e;
+    }
+    if (qsizetype(end) != p.ids.size())
         __builtin_trap();
     for (qsizetype i = 0; i < qsizetype(p.idEnds.size()); ++i) {
         const QByteArrayView id = p.id(i);

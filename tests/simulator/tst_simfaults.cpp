@@ -4,6 +4,8 @@
 #include "simclient.h"
 #include "testsupport/simulatorprocess.h"
 
+#include "app/endwithparent.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QProcess>
@@ -427,6 +429,7 @@ private slots:
     {
         QFETCH(int, signalNumber);
         QProcess p;
+        app::endWithParent(p, app::ParentDeath::Kill); // it listens: not left behind by a crash
         p.start(qEnvironmentVariable("ORGSCOPE_SIM"),
                 {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--audit-events"),
                  QStringLiteral("100")});

@@ -2,6 +2,8 @@
 
 #include "testsupport/childreport.h"
 
+#include "app/endwithparent.h"
+
 #include <QDeadlineTimer>
 #include <QRegularExpression>
 
@@ -28,6 +30,9 @@ bool SimulatorProcess::start(int timeoutMs)
     args += QProcess::splitCommand(qEnvironmentVariable("ORGSCOPE_SIM_EXTRA_ARGS"));
     m_process.setProgram(program);
     m_process.setArguments(args);
+    // A test that crashes (or is killed by ctest's timeout) never runs stop():
+    // the simulator is killed with it instead of serving on, orphaned.
+    app::endWithParent(m_process, app::ParentDeath::Kill);
     m_process.start();
     if (!m_process.waitForStarted(10000)) {
         m_error = m_process.errorString();

@@ -1,6 +1,7 @@
 #pragma once
 // Starts orgscope-sim as a child process on a free loopback port for a test
-// and stops it when destroyed. The binary comes from $ORGSCOPE_SIM (set by
+// and stops it when destroyed; on Linux it is killed when the test process
+// dies, even by a crash (app/endwithparent.h). The binary comes from $ORGSCOPE_SIM (set by
 // orgscope_add_test); $ORGSCOPE_SIM_EXTRA_ARGS is appended to every command
 // line (a test variant's simulator mode, orgscope_add_test_variant).
 
