@@ -63,6 +63,21 @@ class TestPagers : public QObject
     FakeHttpServer *m_server = nullptr;
     Client *m_client = nullptr;
 
+    // Runs the pager to its end: the ids delivered, in order.
+    QStringList idsOf(AuditPager &pager, int timeoutMs = 5000)
+    {
+        QStringList ids;
+        connect(&pager, &AuditPager::pageReady, this, [&ids](const QList<AuditEvent> &page) {
+            for (const auto &e : page)
+                ids << e.id;
+        });
+        QSignalSpy finished(&pager, &Pager::finished);
+        pager.start();
+        if (!finished.wait(timeoutMs))
+            qWarning("the pager did not finish");
+        return ids;
+    }
+
     static AuditQuery query()
     {
         AuditQuery q;
@@ -184,14 +199,7 @@ private Q_SLOTS:
         QFETCH(int, shape);
         m_server->setHandler([shape](const FakeRequest &r) { return auditPage(r, 2345, 100, shape); });
         AuditPager pager(m_client, QStringLiteral("org"), query());
-        QStringList ids;
-        connect(&pager, &AuditPager::pageReady, this, [&ids](const QList<AuditEvent> &page) {
-            for (const auto &e : page)
-                ids << e.id;
-        });
-        QSignalSpy finished(&pager, &Pager::finished);
-        pager.start();
-        QVERIFY(finished.wait(20000));
+        const QStringList ids = idsOf(pager, 20000);
         QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
         QCOMPARE(ids.size(), 2345);
         QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 2345);
@@ -214,14 +222,7 @@ private Q_SLOTS:
     {
         m_server->setHandler([](const FakeRequest &r) { return auditPage(r, 500, 100, 0); });
         AuditPager pager(m_client, QStringLiteral("org"), query());
-        QStringList ids;
-        connect(&pager, &AuditPager::pageReady, this, [&ids](const QList<AuditEvent> &page) {
-            for (const auto &e : page)
-                ids << e.id;
-        });
-        QSignalSpy finished(&pager, &Pager::finished);
-        pager.start();
-        QVERIFY(finished.wait());
+        const QStringList ids = idsOf(pager);
         QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
         QCOMPARE(ids.size(), 500);
         QCOMPARE(ids.first(), QStringLiteral("e0"));
@@ -299,16 +300,15 @@ private Q_SLOTS:
                                             "\"decoy\"}}]}");
         });
         AuditPager pager(m_client, QStringLiteral("org"), query());
-        QStringList ids;
-        connect(&pager, &AuditPager::pageReady, this, [&](const QList<AuditEvent> &entries) {
-            for (const AuditEvent &e : entries)
-                ids << e.id;
-        });
-        QSignalSpy finished(&pager, &Pager::finished);
-        pager.start();
-        QVERIFY(finished.wait());
+        const QStringList ids = idsOf(pager);
         QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
         QCOMPARE(ids, (QStringList{QStringLiteral("e0"), QStringLiteral("e1"), QStringLiteral("e2")}));
+        // The read-ahead follows the same quick scan as the pager, so it is
+        // fooled alike: the pager's own requests for the decoy take its
+        // answers (the last page's may be dropped first: the pager ends), and
+        // it adds no request of its own: three pages, at most three decoys.
+        QVERIFY(m_client->pagesReadAhead() >= 2);
+        QVERIFY(m_server->requestCount() <= 6);
     }
 
     void auditRepeatedCursorIsAnError()
@@ -462,14 +462,7 @@ private Q_SLOTS:
             return auditPage(r, 1500, 100, 0);
         });
         AuditPager pager(m_client, QStringLiteral("org"), query());
-        QStringList ids;
-        connect(&pager, &AuditPager::pageReady, this, [&ids](const QList<AuditEvent> &page) {
-            for (const auto &e : page)
-                ids << e.id;
-        });
-        QSignalSpy finished(&pager, &Pager::finished);
-        pager.start();
-        QVERIFY(finished.wait(20000));
+        const QStringList ids = idsOf(pager, 20000);
         QVERIFY2(pager.succeeded(), qPrintable(pager.error().toLogString()));
         QCOMPARE(ids.size(), 1500);
         QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 1500);
