@@ -439,10 +439,11 @@ private Q_SLOTS:
         QVERIFY(pager.wasCanceled());
         QCOMPARE(delivered, 300);
         QCOMPARE(pager.itemCount(), 300);
-        // At most the page already on the wire when abort() came; nothing after it.
+        // At most the pages already on the wire when abort() came (the
+        // pager's two in flight and the one read ahead); nothing after it.
         QTest::qWait(100);
         const int requests = m_server->requestCount();
-        QVERIFY(requests <= 5);
+        QVERIFY2(requests <= 6, qPrintable(QString::number(requests)));
         QTest::qWait(200);
         QCOMPARE(m_server->requestCount(), requests);
         QCOMPARE(m_client->requestsInFlight(), 0);
