@@ -43,14 +43,15 @@ struct ColumnSource
 
 AuditPageWriter::AuditPageWriter(QIODevice *device, Format format) : m_device(device), m_format(format)
 {
-    m_buffer.reserve(kFlushBytes + (kFlushBytes >> 2));
+    m_buffer.reserve(size_t(kFlushBytes + (kFlushBytes >> 2)));
 }
 
 bool AuditPageWriter::flush(bool force)
 {
-    if (!m_ok || (!force && m_buffer.size() < kFlushBytes))
+    if (!m_ok || (!force && qsizetype(m_buffer.size()) < kFlushBytes))
         return m_ok;
-    if (!m_buffer.isEmpty() && (!m_device || m_device->write(m_buffer) != m_buffer.size()))
+    if (!m_buffer.empty() &&
+        (!m_device || m_device->write(m_buffer.data(), qint64(m_buffer.size())) != qint64(m_buffer.size())))
         m_ok = false;
     m_buffer.clear();
     return m_ok;
@@ -62,7 +63,8 @@ bool AuditPageWriter::begin()
         m_buffer += '[';
         return flush(false);
     }
-    m_buffer += CsvWriter::line(ExportColumns::headers(ExportColumns::auditEvents()));
+    const QByteArray header = CsvWriter::line(ExportColumns::headers(ExportColumns::auditEvents()));
+    m_buffer.append(header.constData(), size_t(header.size()));
     return flush(false);
 }
 
@@ -82,9 +84,7 @@ constexpr std::array<bool, 256> kQuoteByte = [] {
     return t;
 }();
 
-} // namespace
-
-void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView v)
+template <typename Out> void putCell(Out &out, QByteArrayView v)
 {
     if (v.isEmpty())
         return;
@@ -99,7 +99,7 @@ void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView v)
     if (scan == end) {
         if (formula)
             out += '\'';
-        out += v;
+        out.append(v.data(), decltype(out.size())(v.size()));
         return;
     }
     out += '"';
@@ -109,17 +109,17 @@ void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView v)
     for (;;) {
         const auto *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
         if (!quote) {
-            out.append(p, end - p);
+            out.append(p, decltype(out.size())(end - p));
             break;
         }
-        out.append(p, quote - p + 1);
+        out.append(p, decltype(out.size())(quote - p + 1));
         out += '"';
         p = quote + 1;
     }
     out += '"';
 }
 
-void AuditPageWriter::appendTime(QByteArray &out, qint64 ms)
+template <typename Out> void putTime(Out &out, qint64 ms)
 {
     // Days since 1970-01-01 to a civil date (proleptic Gregorian), floor division.
     qint64 days = ms / 86400000;
@@ -139,7 +139,9 @@ void AuditPageWriter::appendTime(QByteArray &out, qint64 ms)
     const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
     if (year < 1 || year > 9999) {
         // Qt's own spelling of years it cannot write in four digits.
-        out += QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8();
+        const QByteArray spelled =
+            QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8();
+        out.append(spelled.constData(), decltype(out.size())(spelled.size()));
         return;
     }
     const auto put = [&out](qint64 value, int digits) {
@@ -148,7 +150,7 @@ void AuditPageWriter::appendTime(QByteArray &out, qint64 ms)
             d[size_t(i)] = char('0' + value % 10);
             value /= 10;
         }
-        out.append(d.data(), digits);
+        out.append(d.data(), decltype(out.size())(digits));
     };
     put(year, 4);
     out += '-';
@@ -166,6 +168,18 @@ void AuditPageWriter::appendTime(QByteArray &out, qint64 ms)
     out += 'Z';
 }
 
+} // namespace
+
+void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView utf8)
+{
+    putCell(out, utf8);
+}
+
+void AuditPageWriter::appendTime(QByteArray &out, qint64 msSinceEpoch)
+{
+    putTime(out, msSinceEpoch);
+}
+
 bool AuditPageWriter::add(const Page &page, const std::vector<bool> *skip)
 {
     if (!m_ok)
@@ -178,7 +192,7 @@ bool AuditPageWriter::add(const Page &page, const std::vector<bool> *skip)
             m_buffer += m_rows++ > 0 ? ",\n" : "\n";
             const Page::Span &s = page.raw[size_t(i)];
             if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
-                m_buffer.append(page.body.constData() + s.offset, s.size);
+                m_buffer.append(page.body.constData() + s.offset, size_t(s.size));
             else
                 m_buffer += "{}";
             if (!flush(false))
@@ -257,7 +271,7 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
     QByteArray uri;
     const auto appendSpan = [&page, this](const Page::Span &s) {
         if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
-            appendCell(m_buffer, QByteArrayView(page.body.constData() + s.offset, s.size));
+            putCell(m_buffer, QByteArrayView(page.body.constData() + s.offset, s.size));
     };
 
     for (qsizetype i = 0; i < page.size() && m_ok; ++i) {
@@ -272,29 +286,34 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
             if (!s) {
                 if (!record)
                     record = page.event(i);
-                m_buffer +=
+                const QByteArray cell =
                     CsvWriter::cell(columns.at(qsizetype(c)).value(*record), numeric.value(qsizetype(c)));
+                m_buffer.append(cell.constData(), size_t(cell.size()));
                 continue;
             }
             switch (s->field) {
             case Field::Id:
-                appendCell(m_buffer, page.ids.view(i));
+                putCell(m_buffer, page.ids.view(i));
                 break;
             case Field::Time:
                 if (page.timeMs[n] == Page::kNoTime)
                     break;
-                if (m_zone.isValid())
-                    m_buffer +=
+                if (m_zone.isValid()) {
+                    const QByteArray zoned =
                         ExportColumns::time(QDateTime::fromMSecsSinceEpoch(page.timeMs[n], Qt::UTC), m_zone)
                             .toUtf8();
-                else
-                    appendTime(m_buffer, page.timeMs[n]);
+                    m_buffer.append(zoned.constData(), size_t(zoned.size()));
+                } else {
+                    putTime(m_buffer, page.timeMs[n]);
+                }
                 break;
-            case Field::Text:
-                m_buffer += cells[size_t(s->text)][page.text[size_t(s->text)][n]];
+            case Field::Text: {
+                const QByteArray &cell = cells[size_t(s->text)][page.text[size_t(s->text)][n]];
+                m_buffer.append(cell.constData(), size_t(cell.size()));
                 break;
+            }
             case Field::ResourceId:
-                appendCell(m_buffer, page.resourceIds.view(i));
+                putCell(m_buffer, page.resourceIds.view(i));
                 break;
             case Field::Scope:
                 appendSpan(page.scopes[n]);
@@ -305,7 +324,8 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
                 if (pieces.empty())
                     break;
                 if (pieces.size() == 1 && shapes[shape].front() != QChar(Page::kUriVerbatim)) {
-                    m_buffer += cells[Page::RawUri][shape];
+                    const QByteArray &cell = cells[Page::RawUri][shape];
+                    m_buffer.append(cell.constData(), size_t(cell.size()));
                     break;
                 }
                 const QByteArrayView resourceId = page.resourceIds.view(i);
@@ -315,15 +335,15 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
                         uri += resourceId;
                     uri += pieces[k];
                 }
-                appendCell(m_buffer, uri);
+                putCell(m_buffer, QByteArrayView(uri));
                 break;
             }
             case Field::StatusCode:
                 if (page.statusCodes[n])
-                    m_buffer += QByteArray::number(*page.statusCodes[n]);
+                    m_buffer += std::to_string(*page.statusCodes[n]);
                 break;
             case Field::RayId:
-                appendCell(m_buffer, page.rayIds.view(i));
+                putCell(m_buffer, page.rayIds.view(i));
                 break;
             case Field::Request:
                 appendSpan(page.requests[n]);
