@@ -16,6 +16,7 @@
 
 #include <array>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,6 +126,10 @@ struct AuditColumns
     // time unreadable (those fields read as absent); the first problem, for the status.
     qsizetype entriesWithIssues = 0;
     QString firstIssue;
+
+    // What a consumer made of the page on the decoding worker
+    // (AuditPager::setPrepare), e.g. the export's CSV rows; null otherwise.
+    std::shared_ptr<const std::string> prepared;
 };
 
 } // namespace api

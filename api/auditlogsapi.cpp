@@ -24,11 +24,17 @@ TypedJob<AuditPage> *AuditLogsApi::page(const QString &organizationId, const Aud
 }
 
 TypedJob<AuditColumns> *AuditLogsApi::columns(const QString &organizationId, const AuditQuery &query,
-                                              const QString &cursor, QObject *parent) const
+                                              const QString &cursor, QObject *parent, Prepare prepare) const
 {
     auto *job = new TypedJob<AuditColumns>(
         m_client, Job::Method::Get, auditPath(organizationId), query.toQuery(cursor), {},
-        [](const QByteArray &b, int) { return decode::auditColumns(b); }, parent);
+        [prepare = std::move(prepare)](const QByteArray &b, int) {
+            Decoded<AuditColumns> page = decode::auditColumns(b);
+            if (prepare && page.ok())
+                page.value.prepared = prepare(page.value);
+            return page;
+        },
+        parent);
     job->setOffThreadThreshold(0);
     return job;
 }

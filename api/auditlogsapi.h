@@ -6,6 +6,10 @@
 #include "api/page.h"
 #include "api/typedjob.h"
 
+#include <functional>
+#include <memory>
+#include <string>
+
 namespace api {
 
 class Client;
@@ -19,8 +23,12 @@ public:
     TypedJob<AuditPage> *page(const QString &organizationId, const AuditQuery &query,
                               const QString &cursor = {}, QObject *parent = nullptr) const;
     // The same page decoded column by column (what AuditPager streams).
+    // prepare, when set, runs on the decoding worker after a page decoded
+    // and its answer goes with the page (AuditColumns::prepared).
+    using Prepare = std::function<std::shared_ptr<const std::string>(const AuditColumns &page)>;
     TypedJob<AuditColumns> *columns(const QString &organizationId, const AuditQuery &query,
-                                    const QString &cursor = {}, QObject *parent = nullptr) const;
+                                    const QString &cursor = {}, QObject *parent = nullptr,
+                                    Prepare prepare = {}) const;
 
 private:
     Client *m_client;

@@ -4,6 +4,7 @@
 // cursor or an empty page.
 
 #include "api/auditcolumns.h"
+#include "api/auditlogsapi.h"
 #include "api/auditquery.h"
 #include "api/pager.h"
 #include "api/records.h"
@@ -16,6 +17,12 @@ class AuditPager : public Pager
 public:
     AuditPager(Client *client, const QString &organizationId, const AuditQuery &query,
                QObject *parent = nullptr);
+
+    // Runs on the decoding worker for each page, after decoding and before
+    // columnsReady: whatever it returns comes with the page as
+    // AuditColumns::prepared. Must be thread-safe (pages decode in parallel).
+    using Prepare = AuditLogsApi::Prepare;
+    void setPrepare(Prepare prepare) { m_prepare = std::move(prepare); }
 
 Q_SIGNALS:
     // Each page column by column: the cheap form the audit store takes.
@@ -32,6 +39,7 @@ protected:
 private:
     QString m_organizationId;
     AuditQuery m_query;
+    Prepare m_prepare;
 };
 
 } // namespace api

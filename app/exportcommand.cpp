@@ -713,6 +713,9 @@ int runExportCommand(const QStringList &givenArguments)
     } else if (kind == QLatin1String("audit")) {
         beginExport = [&] { return auditWriter.begin(); };
         resumeExport = [&] { auditWriter.resume(state.records); };
+        // CSV rows are formatted where each page is decoded, pages in
+        // parallel; this thread writes them in order (AuditPageWriter::prepare).
+        static_cast<api::AuditPager *>(pager.get())->setPrepare(auditWriter.preparer());
         QObject::connect(static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::columnsReady,
                          pager.get(), [&](const api::AuditColumns &page) {
                              if (!filterCheck.isActive()) {

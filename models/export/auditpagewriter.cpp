@@ -204,7 +204,8 @@ bool AuditPageWriter::add(const Page &page, const std::vector<bool> *skip)
     return flush(true);
 }
 
-void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
+qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *skip, const QTimeZone &zone,
+                                  std::string &out)
 {
     static const std::array<ColumnSource, 24> kSources{{
         {"id", Field::Id, Page::TextCount},
@@ -269,51 +270,52 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
             uriPieces[size_t(v)].push_back(piece.toUtf8());
     }
     QByteArray uri;
-    const auto appendSpan = [&page, this](const Page::Span &s) {
+    const auto appendSpan = [&page, &out](const Page::Span &s) {
         if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
-            putCell(m_buffer, QByteArrayView(page.body.constData() + s.offset, s.size));
+            putCell(out, QByteArrayView(page.body.constData() + s.offset, s.size));
     };
 
-    for (qsizetype i = 0; i < page.size() && m_ok; ++i) {
+    qint64 rows = 0;
+    for (qsizetype i = 0; i < page.size(); ++i) {
         const auto n = size_t(i);
         if (skip && (*skip)[n])
             continue;
         std::optional<api::AuditEvent> record; // only for columns this writer does not know
         for (size_t c = 0; c < plan.size(); ++c) {
             if (c > 0)
-                m_buffer += ',';
+                out += ',';
             const ColumnSource *s = plan[c];
             if (!s) {
                 if (!record)
                     record = page.event(i);
                 const QByteArray cell =
                     CsvWriter::cell(columns.at(qsizetype(c)).value(*record), numeric.value(qsizetype(c)));
-                m_buffer.append(cell.constData(), size_t(cell.size()));
+                out.append(cell.constData(), size_t(cell.size()));
                 continue;
             }
             switch (s->field) {
             case Field::Id:
-                putCell(m_buffer, page.ids.view(i));
+                putCell(out, page.ids.view(i));
                 break;
             case Field::Time:
                 if (page.timeMs[n] == Page::kNoTime)
                     break;
-                if (m_zone.isValid()) {
+                if (zone.isValid()) {
                     const QByteArray zoned =
-                        ExportColumns::time(QDateTime::fromMSecsSinceEpoch(page.timeMs[n], Qt::UTC), m_zone)
+                        ExportColumns::time(QDateTime::fromMSecsSinceEpoch(page.timeMs[n], Qt::UTC), zone)
                             .toUtf8();
-                    m_buffer.append(zoned.constData(), size_t(zoned.size()));
+                    out.append(zoned.constData(), size_t(zoned.size()));
                 } else {
-                    putTime(m_buffer, page.timeMs[n]);
+                    putTime(out, page.timeMs[n]);
                 }
                 break;
             case Field::Text: {
                 const QByteArray &cell = cells[size_t(s->text)][page.text[size_t(s->text)][n]];
-                m_buffer.append(cell.constData(), size_t(cell.size()));
+                out.append(cell.constData(), size_t(cell.size()));
                 break;
             }
             case Field::ResourceId:
-                putCell(m_buffer, page.resourceIds.view(i));
+                putCell(out, page.resourceIds.view(i));
                 break;
             case Field::Scope:
                 appendSpan(page.scopes[n]);
@@ -325,7 +327,7 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
                     break;
                 if (pieces.size() == 1 && shapes[shape].front() != QChar(Page::kUriVerbatim)) {
                     const QByteArray &cell = cells[Page::RawUri][shape];
-                    m_buffer.append(cell.constData(), size_t(cell.size()));
+                    out.append(cell.constData(), size_t(cell.size()));
                     break;
                 }
                 const QByteArrayView resourceId = page.resourceIds.view(i);
@@ -335,15 +337,15 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
                         uri += resourceId;
                     uri += pieces[k];
                 }
-                putCell(m_buffer, QByteArrayView(uri));
+                putCell(out, QByteArrayView(uri));
                 break;
             }
             case Field::StatusCode:
                 if (page.statusCodes[n])
-                    m_buffer += std::to_string(*page.statusCodes[n]);
+                    out += std::to_string(*page.statusCodes[n]);
                 break;
             case Field::RayId:
-                putCell(m_buffer, page.rayIds.view(i));
+                putCell(out, page.rayIds.view(i));
                 break;
             case Field::Request:
                 appendSpan(page.requests[n]);
@@ -353,10 +355,34 @@ void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
                 break;
             }
         }
-        m_buffer += "\r\n";
-        ++m_rows;
-        flush(false);
+        out += "\r\n";
+        ++rows;
     }
+    return rows;
+}
+
+void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
+{
+    // Formatted on the decoding worker already (prepare()), unless some rows are left out.
+    if (!skip && page.prepared) {
+        m_buffer += *page.prepared;
+        m_rows += page.size();
+        return;
+    }
+    m_rows += formatCsv(page, skip, m_zone, m_buffer);
+}
+
+AuditPageWriter::Prepare AuditPageWriter::preparer() const
+{
+    if (m_format != Format::Csv)
+        return {};
+    // A copy of what formatting needs: the workers never touch the writer.
+    return [zone = m_zone](const Page &page) -> std::shared_ptr<const std::string> {
+        auto out = std::make_shared<std::string>();
+        out->reserve(size_t(page.body.size() / 2));
+        formatCsv(page, nullptr, zone, *out);
+        return out;
+    };
 }
 
 } // namespace models

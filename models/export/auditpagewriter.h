@@ -10,6 +10,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,8 +52,18 @@ public:
     // One CSV text cell, as CsvWriter::cell() escapes it, from UTF-8.
     static void appendCell(QByteArray &out, QByteArrayView utf8);
 
+    // Formats a page's CSV rows for add() to write as they are. For
+    // api::AuditPager::setPrepare: it runs on the decoding workers, so a CSV
+    // export formats pages in parallel with the network and with each other.
+    // It holds copies of the writer's settings (call it after setTimeZone),
+    // never the writer. Empty for JSON (its rows are the entries' own bytes).
+    using Prepare = std::function<std::shared_ptr<const std::string>(const api::AuditColumns &page)>;
+    Prepare preparer() const;
+
 private:
     void addCsv(const api::AuditColumns &page, const std::vector<bool> *skip);
+    static qint64 formatCsv(const api::AuditColumns &page, const std::vector<bool> *skip,
+                            const QTimeZone &zone, std::string &out);
     bool flush(bool force);
 
     QIODevice *m_device;

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QTimeZone>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace models;
 
@@ -305,6 +307,61 @@ private Q_SLOTS:
             QCOMPARE(writer.rows(), qint64(kept.size()));
             QCOMPARE(written.data(), expected.data());
         }
+    }
+
+    // CSV rows formatted on a worker ahead of add() (AuditPageWriter::preparer,
+    // what orgscope export audit --format csv hands the pager) are the bytes
+    // add() writes itself, in UTC and in another zone; entries left out still
+    // are, and JSON prepares nothing.
+    void preparedPagesWriteTheSameBytes()
+    {
+        QList<api::AuditColumns> pages;
+        for (quint32 seed = 31; seed <= 33; ++seed)
+            pages.append(api::decode::auditColumns(trickyAuditPage(seed, 120)).value);
+        for (const QTimeZone &zone : {QTimeZone::utc(), QTimeZone(5 * 3600 + 1800)}) {
+            QBuffer direct;
+            direct.open(QIODevice::WriteOnly);
+            AuditPageWriter plain(&direct, RecordExporter::Format::Csv);
+            plain.setTimeZone(zone);
+            QBuffer prepared;
+            prepared.open(QIODevice::WriteOnly);
+            AuditPageWriter ahead(&prepared, RecordExporter::Format::Csv);
+            ahead.setTimeZone(zone);
+            const AuditPageWriter::Prepare prepare = ahead.preparer();
+            QVERIFY(prepare);
+            plain.begin();
+            ahead.begin();
+            for (api::AuditColumns page : std::as_const(pages)) {
+                QVERIFY(plain.add(page));
+                page.prepared = QtConcurrent::run([&prepare, &page] { return prepare(page); }).result();
+                QVERIFY(page.prepared && !page.prepared->empty());
+                QVERIFY(ahead.add(page));
+            }
+            plain.finish();
+            ahead.finish();
+            QCOMPARE(ahead.rows(), plain.rows());
+            QCOMPARE(prepared.data(), direct.data());
+        }
+        // A page with rows to leave out is formatted again, without them.
+        api::AuditColumns page = pages.first();
+        std::vector<bool> skip(size_t(page.size()));
+        for (size_t i = 0; i < skip.size(); i += 2)
+            skip[i] = true;
+        QBuffer direct;
+        direct.open(QIODevice::WriteOnly);
+        AuditPageWriter plain(&direct, RecordExporter::Format::Csv);
+        plain.add(page, &skip);
+        plain.finish();
+        QBuffer prepared;
+        prepared.open(QIODevice::WriteOnly);
+        AuditPageWriter ahead(&prepared, RecordExporter::Format::Csv);
+        page.prepared = ahead.preparer()(page);
+        ahead.add(page, &skip);
+        ahead.finish();
+        QCOMPARE(ahead.rows(), qint64(page.size() / 2));
+        QCOMPARE(prepared.data(), direct.data());
+        QBuffer json;
+        QVERIFY(!AuditPageWriter(&json, RecordExporter::Format::Json).preparer());
     }
 
     // The audit export's bytes as they were when the fast writer was last
