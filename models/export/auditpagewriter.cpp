@@ -269,7 +269,7 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
         for (const QString &piece : shape.split(QChar(Page::kUriPlaceholder)))
             uriPieces[size_t(v)].push_back(piece.toUtf8());
     }
-    QByteArray uri;
+    std::string uri; // keeps its capacity from entry to entry (QByteArray::clear() frees it)
     const auto appendSpan = [&page, &out](const Page::Span &s) {
         if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
             putCell(out, QByteArrayView(page.body.constData() + s.offset, s.size));
@@ -334,10 +334,10 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
                 uri.clear();
                 for (size_t k = 0; k < pieces.size(); ++k) {
                     if (k > 0)
-                        uri += resourceId;
-                    uri += pieces[k];
+                        uri.append(resourceId.data(), size_t(resourceId.size()));
+                    uri.append(pieces[k].constData(), size_t(pieces[k].size()));
                 }
-                putCell(out, QByteArrayView(uri));
+                putCell(out, QByteArrayView(uri.data(), qsizetype(uri.size())));
                 break;
             }
             case Field::StatusCode:
