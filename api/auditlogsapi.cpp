@@ -24,12 +24,14 @@ TypedJob<AuditPage> *AuditLogsApi::page(const QString &organizationId, const Aud
 }
 
 TypedJob<AuditColumns> *AuditLogsApi::columns(const QString &organizationId, const AuditQuery &query,
-                                              const QString &cursor, QObject *parent, Prepare prepare) const
+                                              const QString &cursor, QObject *parent, Prepare prepare,
+                                              Fields fields) const
 {
     auto *job = new TypedJob<AuditColumns>(
         m_client, Job::Method::Get, auditPath(organizationId), query.toQuery(cursor), {},
-        [prepare = std::move(prepare)](const QByteArray &b, int) {
-            Decoded<AuditColumns> page = decode::auditColumns(b);
+        [prepare = std::move(prepare), fields](const QByteArray &b, int) {
+            Decoded<AuditColumns> page =
+                fields == Fields::BytesOnly ? decode::auditEntries(b) : decode::auditColumns(b);
             if (prepare && page.ok())
                 page.value.prepared = prepare(page.value);
             return page;

@@ -26,9 +26,12 @@ public:
     // prepare, when set, runs on the decoding worker after a page decoded
     // and its answer goes with the page (AuditColumns::prepared).
     using Prepare = std::function<std::shared_ptr<const std::string>(const AuditColumns &page)>;
+    // What of each entry is decoded: every column, or only its bytes (raw;
+    // ids() holds empty strings so that size() still counts the entries).
+    enum class Fields { All, BytesOnly };
     TypedJob<AuditColumns> *columns(const QString &organizationId, const AuditQuery &query,
                                     const QString &cursor = {}, QObject *parent = nullptr,
-                                    Prepare prepare = {}) const;
+                                    Prepare prepare = {}, Fields fields = Fields::All) const;
 
 private:
     Client *m_client;

@@ -31,7 +31,7 @@ QString nextCursorOf(const QByteArray &body)
 
 Job *AuditPager::createPageJob(const QString &token)
 {
-    Job *job = AuditLogsApi(client()).columns(m_organizationId, m_query, token, this, m_prepare);
+    Job *job = AuditLogsApi(client()).columns(m_organizationId, m_query, token, this, m_prepare, m_fields);
     job->setReadAhead(QStringLiteral("cursor"), &nextCursorOf, quintptr(this));
     return job;
 }

@@ -23,6 +23,10 @@ public:
     // AuditColumns::prepared. Must be thread-safe (pages decode in parallel).
     using Prepare = AuditLogsApi::Prepare;
     void setPrepare(Prepare prepare) { m_prepare = std::move(prepare); }
+    // Decode only each entry's bytes (AuditColumns::raw) when that is all
+    // the consumer reads, e.g. a JSON export: several times cheaper.
+    using Fields = AuditLogsApi::Fields;
+    void setFields(Fields fields) { m_fields = fields; }
 
 Q_SIGNALS:
     // Each page column by column: the cheap form the audit store takes.
@@ -40,6 +44,7 @@ private:
     QString m_organizationId;
     AuditQuery m_query;
     Prepare m_prepare;
+    Fields m_fields = Fields::All;
 };
 
 } // namespace api

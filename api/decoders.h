@@ -31,6 +31,8 @@ Decoded<QList<Member>> membersResponse(const QByteArray &body); // batchCreate
 Decoded<Page<Member>> membersPage(const QByteArray &body);
 Decoded<AuditPage> auditPage(const QByteArray &body);
 Decoded<AuditColumns> auditColumns(const QByteArray &body); // the same page, column by column
+// Only each entry's bytes (raw), the cursor and the count: what a JSON export writes.
+Decoded<AuditColumns> auditEntries(const QByteArray &body);
 Decoded<QList<UsageRecord>> usageResponse(const QByteArray &body);
 Decoded<UsageColumns> usageColumns(const QByteArray &body); // the same answer, column by column
 Decoded<TokenVerification> tokenVerificationResponse(const QByteArray &body);

@@ -716,6 +716,10 @@ int runExportCommand(const QStringList &givenArguments)
         // CSV rows are formatted where each page is decoded, pages in
         // parallel; this thread writes them in order (AuditPageWriter::prepare).
         static_cast<api::AuditPager *>(pager.get())->setPrepare(auditWriter.preparer());
+        // A JSON export writes each entry's bytes as received: unless a
+        // filter may have to be applied here, nothing else is decoded.
+        if (exportFormat == models::RecordExporter::Format::Json && !filterCheck.isActive())
+            static_cast<api::AuditPager *>(pager.get())->setFields(api::AuditPager::Fields::BytesOnly);
         QObject::connect(static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::columnsReady,
                          pager.get(), [&](const api::AuditColumns &page) {
                              if (!filterCheck.isActive()) {

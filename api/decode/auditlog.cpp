@@ -318,6 +318,62 @@ Decoded<AuditColumns> auditColumns(const QByteArray &body)
     return out;
 }
 
+Decoded<AuditColumns> auditEntries(const QByteArray &body)
+{
+    Decoded<AuditColumns> out;
+    // The walk below skips over each entry, which checks its brackets and
+    // strings but not its grammar or scalars: the whole body is checked
+    // first, so that nothing but JSON is handed on as an entry's bytes.
+    if (!body.trimmed().isEmpty()) {
+        simdjson::padded_string copy;
+        if ((out.error = checkWholeBody(paddedBody(body, &copy))))
+            return out;
+    }
+    AuditColumns &c = out.value;
+    c.body = body;
+    out.error = walkEnvelope(
+        body,
+        [&](Reader &r, od::value &v, const Path &p) {
+            return r.array(v, p, [&](od::value &item, const Path &ip) {
+                // Only an object has bytes to keep; any other value is an
+                // entry without them, as auditColumns() keeps it.
+                od::json_type t{};
+                if (!r.type(item, ip, &t))
+                    return false;
+                AuditColumns::Span span;
+                if (t == od::json_type::object) {
+                    std::string_view whole;
+                    if (!r.rawJsonView(item, ip, &whole))
+                        return false;
+                    span = r.span(whole);
+                }
+                c.raw.push_back(span);
+                return true;
+            });
+        },
+        [&](Reader &r, od::value &v, const Path &p) { return readAuditInfo(r, v, p, &c.cursor, &c.count); });
+    if (out.error) {
+        out.value = {};
+        return out;
+    }
+    // Every other column reads as absent (a page as whole as any other, for
+    // a consumer that looks further after all): a few zero-filled arrays.
+    const size_t n = c.raw.size();
+    for (auto &column : c.text)
+        column.resize(n);
+    c.timeMs.resize(n, AuditColumns::kNoTime);
+    c.statusCodes.resize(n);
+    c.requests.resize(n);
+    c.responses.resize(n);
+    c.scopes.resize(n);
+    for (auto *column : {&c.ids, &c.rayIds, &c.resourceIds}) {
+        column->reserve(qsizetype(n), 0);
+        for (size_t i = 0; i < n; ++i)
+            column->append({});
+    }
+    return out;
+}
+
 Decoded<AuditPage> auditPage(const QByteArray &body)
 {
     const Decoded<AuditColumns> columns = auditColumns(body);

@@ -19,7 +19,7 @@ constexpr KindName kindNames[] = {
     {"reset", FaultKind::Reset},         {"reset-after-write", FaultKind::ResetAfterWrite},
     {"truncate", FaultKind::Truncate},   {"nonjson", FaultKind::NonJson},
     {"stall", FaultKind::Stall},         {"408", FaultKind::RequestTimeout},
-    {"409", FaultKind::Conflict},
+    {"409", FaultKind::Conflict},        {"malformed", FaultKind::Malformed},
 };
 } // namespace
 
@@ -64,8 +64,7 @@ bool FaultInjector::parseInto(const QString &spec, QList<Rate> &rates, int &late
             error =
                 QStringLiteral(
                     "unknown fault kind '%1' (known: 408, 409, 429, 500, 502, 503, reset, reset-after-write, "
-                    "truncate, nonjson, "
-                    "stall, latency)")
+                    "truncate, nonjson, malformed, stall, latency)")
                     .arg(kind);
             return false;
         }

@@ -25,6 +25,7 @@ enum class FaultKind {
     ResetAfterWrite, // a write (POST/PUT/PATCH/DELETE) is applied, then the connection drops unanswered
     Truncate,
     NonJson,
+    Malformed, // a 200 whose JSON has a doubled comma: well framed, not JSON
     Stall
 };
 

@@ -83,6 +83,28 @@ QByteArray methodName(QHttpServerRequest::Method m)
 const QByteArray proxyErrorPage =
     "<!DOCTYPE html>\n<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad "
     "Gateway</h1></center>\n<hr><center>cloudflare</center>\n</body>\n</html>\n";
+// --faults malformed: a comma doubled at the first one outside a string from
+// the middle of the body on. Framing, brackets, strings and UTF-8 stay
+// whole, so only a client that checks the grammar notices.
+void doubleAComma(QByteArray &body)
+{
+    bool inString = false;
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const char c = body.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == ',' && i >= body.size() / 2) {
+            body.insert(i, ',');
+            return;
+        }
+    }
+    body.append(','); // no comma to double: trailing content does the same
+}
 } // namespace
 
 HttpServer::HttpServer(Service &service, const Options &options, QObject *parent)
@@ -193,6 +215,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         response.status = 502;
         response.contentType = "text/html; charset=UTF-8";
         response.body = proxyErrorPage;
+        break;
+    case FaultKind::Malformed:
+        response = m_service.handle(req);
+        if (response.status / 100 == 2 && !response.body.isEmpty())
+            doubleAComma(response.body);
         break;
     default:
         response = m_service.handle(req);

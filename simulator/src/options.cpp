@@ -120,10 +120,11 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString &mes
                                       QStringLiteral("N"));
     const QCommandLineOption faults(
         QStringLiteral("faults"),
-        QStringLiteral("Fault injection, e.g. 500:0.1,reset:0.02,truncate:0.02,latency:50ms. Kinds: 408, "
-                       "409, 429, 500, 502, "
-                       "503, reset, reset-after-write, truncate, nonjson, stall (rates 0..1) and latency "
-                       "(fixed delay)."),
+        QStringLiteral(
+            "Fault injection, e.g. 500:0.1,reset:0.02,truncate:0.02,latency:50ms. Kinds: 408, "
+            "409, 429, 500, 502, "
+            "503, reset, reset-after-write, truncate, nonjson, malformed, stall (rates 0..1) and latency "
+            "(fixed delay)."),
         QStringLiteral("SPEC"));
     const QCommandLineOption faultSeed(QStringLiteral("fault-seed"),
                                        QStringLiteral("Fault dice seed (default 1)."), QStringLiteral("N"));

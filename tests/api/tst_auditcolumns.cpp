@@ -442,6 +442,64 @@ private Q_SLOTS:
         QVERIFY(!decode::auditColumns(R"({"result":{"id":"a"}})").ok());
     }
 
+    // The JSON export's decode (AuditPager::Fields::BytesOnly): each entry's
+    // bytes, the cursor and the count exactly as the full decode has them.
+    void bytesOnlyMatchesTheFullDecode_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"));
+        for (const QString &f : dir.entryList({QStringLiteral("audit_logs_list*.json")}, QDir::Files)) {
+            QFile file(dir.filePath(f));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QTest::newRow(qPrintable(f)) << file.readAll();
+        }
+        QTest::newRow("stressed") << stressPage();
+        QTest::newRow("odd entries") << QByteArray(
+            R"({"result":[{"id":"a"},42,null,"x",[1],{"id":"b","actor":{"email":42}}],)"
+            R"("result_info":{"cursor":"c2","count":6}})");
+        QTest::newRow("null result") << QByteArray(R"({"result":null,"result_info":{}})");
+        QTest::newRow("empty") << QByteArray(R"({"success":true,"result":[],"result_info":{"count":0}})");
+    }
+    void bytesOnlyMatchesTheFullDecode()
+    {
+        QFETCH(QByteArray, body);
+        const Decoded<AuditColumns> full = decode::auditColumns(body);
+        const Decoded<AuditColumns> bytes = decode::auditEntries(body);
+        QVERIFY2(full.ok(), qPrintable(full.error.toLogString()));
+        QVERIFY2(bytes.ok(), qPrintable(bytes.error.toLogString()));
+        QCOMPARE(bytes.value.size(), full.value.size());
+        QCOMPARE(bytes.value.raw.size(), full.value.raw.size());
+        for (size_t i = 0; i < full.value.raw.size(); ++i) {
+            QCOMPARE(bytes.value.bytes(bytes.value.raw[i]), full.value.bytes(full.value.raw[i]));
+            // The other columns are there, and read as absent.
+            const AuditEvent e = bytes.value.event(qsizetype(i));
+            QCOMPARE(e.rawJson, full.value.bytes(full.value.raw[i]));
+            QVERIFY(e.id.isEmpty() && e.actorEmail.isEmpty() && !e.actionTime.isValid());
+        }
+        QCOMPARE(bytes.value.cursor, full.value.cursor);
+        QCOMPARE(bytes.value.count, full.value.count);
+    }
+    void bytesOnlyRefusesWhatTheFullDecodeRefuses_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("missing value")
+            << QByteArray(R"({"result":[{"id":"a"},{"id":"b","actor":{"email":}}]})");
+        QTest::newRow("bad atom") << QByteArray(R"({"result":[{"id":"a","raw":{"status_code":tru}}]})");
+        QTest::newRow("bad number") << QByteArray(R"({"result":[{"id":"a","raw":{"status_code":2-0}}]})");
+        QTest::newRow("truncated") << QByteArray(R"({"result":[{"id":"a"},{"id":"b")");
+        QTest::newRow("not a list") << QByteArray(R"({"result":{"id":"a"}})");
+        QTest::newRow("bad utf-8") << QByteArray("{\"result\":[{\"id\":\"\xff\"}]}");
+        QTest::newRow("missing comma") << QByteArray(R"({"result":[{"id":"a" "x":1}]})");
+        QTest::newRow("unknown field broken") << QByteArray(R"({"result":[{"id":"a","zzz":[1,,2]}]})");
+    }
+    void bytesOnlyRefusesWhatTheFullDecodeRefuses()
+    {
+        QFETCH(QByteArray, body);
+        const Decoded<AuditColumns> bytes = decode::auditEntries(body);
+        QVERIFY(!bytes.ok());
+        QCOMPARE(bytes.value.size(), 0);
+    }
+
     void bareEntryMatchesPageEntry()
     {
         const QByteArray page = stressPage();

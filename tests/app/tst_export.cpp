@@ -27,7 +27,7 @@ class TestExport : public QObject
     SimulatorProcess m_faulty{DataArgs +
                               QStringList{QStringLiteral("--faults"),
                                           QStringLiteral("500:0.03,502:0.02,503:0.02,429:0.02,reset:0.02,"
-                                                         "truncate:0.02,nonjson:0.01"),
+                                                         "truncate:0.02,nonjson:0.01,malformed:0.02"),
                                           QStringLiteral("--fault-seed"), QStringLiteral("7")}};
     // A server that ignores positive (non-.not) audit filters (API.md §9.4).
     SimulatorProcess m_ignoring{DataArgs + QStringList{QStringLiteral("--ignore-positive-filters")}};
@@ -169,6 +169,27 @@ private Q_SLOTS:
         QVERIFY2(faulty.exitCode == 0, faulty.err.constData());
         QCOMPARE(json(faulty.out).size(), entries.size());
         QVERIFY(faulty.out == clean.out);
+    }
+
+    // The JSON export copies entries without reading their fields: a page
+    // that is not JSON (a doubled comma inside an entry) must still be
+    // refused, never written into the output.
+    void auditJsonRefusesAPageThatIsNotJson()
+    {
+        SimulatorProcess broken{DataArgs +
+                                QStringList{QStringLiteral("--faults"), QStringLiteral("malformed:1")}};
+        QVERIFY2(broken.start(), qPrintable(broken.errorString()));
+        const QString out = m_dir.filePath(QStringLiteral("malformed.json"));
+        const Run r =
+            run(broken.baseUrl(),
+                {QStringLiteral("audit"), QStringLiteral("--org"), m_rootOrg, QStringLiteral("--since"),
+                 QStringLiteral("2026-10-01"), QStringLiteral("--before"), QStringLiteral("2026-11-24"),
+                 QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"), out,
+                 QStringLiteral("--retries"), QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("not valid JSON"), r.err.constData());
+        QVERIFY(!QFile::exists(out));
     }
 
     void auditFiltersReachTheServer()

@@ -225,6 +225,7 @@ QByteArray digest(int decoder, const QByteArray &body)
         break;
     default:
         add(g, dec::scanAuditCursor(body));
+        add(g, dec::auditEntries(body)); // the JSON export's decode
         break;
     }
     return g.d;

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
@@ -175,6 +176,26 @@ private slots:
         QVERIFY(r.body.startsWith("{\"success\":true"));
         QVERIFY(!r.isJson());
         QCOMPARE(r.header("Content-Length").toInt(), r.body.size());
+    }
+
+    void malformedFault()
+    {
+        testsupport::SimulatorProcess sim(quiet({QStringLiteral("--faults"), QStringLiteral("malformed:1")}));
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        SimClient client(sim.baseUrl());
+        const Reply r = client.get(QStringLiteral("/organizations?page_size=100"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("X-Orgscope-Sim-Fault"), QByteArray("malformed"));
+        QCOMPARE(r.header("Content-Length").toInt(), r.body.size());
+        QVERIFY(r.body.startsWith("{\"success\":true"));
+        QVERIFY(!r.isJson());
+        // Whole otherwise: one doubled comma, brackets balanced.
+        QVERIFY(r.body.contains(",,"));
+        QCOMPARE(r.body.count('{'), r.body.count('}'));
+        QCOMPARE(r.body.count('['), r.body.count(']'));
+        QByteArray repaired = r.body;
+        repaired.remove(repaired.indexOf(",,"), 1);
+        QVERIFY(QJsonDocument::fromJson(repaired).isObject());
     }
 
     void stallFault()
