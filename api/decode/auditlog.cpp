@@ -1,6 +1,7 @@
 // Audit-log pages, column by column (REFERENCE §3.2).
 #include "api/decode/envelope_p.h"
 #include "api/decode/pagedictionary_p.h"
+#include "api/decode/tokenwalk_p.h"
 
 #include <algorithm>
 
@@ -318,17 +319,13 @@ Decoded<AuditColumns> auditColumns(const QByteArray &body)
     return out;
 }
 
-Decoded<AuditColumns> auditEntries(const QByteArray &body)
+namespace {
+
+// auditEntries() by the ordinary envelope walk, stepping over each entry:
+// for the envelopes the outline leaves to it (the body is JSON by then).
+Decoded<AuditColumns> walkEntries(const QByteArray &body)
 {
     Decoded<AuditColumns> out;
-    // The walk below skips over each entry, which checks its brackets and
-    // strings but not its grammar or scalars: the whole body is checked
-    // first, so that nothing but JSON is handed on as an entry's bytes.
-    if (!body.trimmed().isEmpty()) {
-        simdjson::padded_string copy;
-        if ((out.error = checkWholeBody(paddedBody(body, &copy))))
-            return out;
-    }
     AuditColumns &c = out.value;
     c.body = body;
     out.error = walkEnvelope(
@@ -352,9 +349,51 @@ Decoded<AuditColumns> auditEntries(const QByteArray &body)
             });
         },
         [&](Reader &r, od::value &v, const Path &p) { return readAuditInfo(r, v, p, &c.cursor, &c.count); });
-    if (out.error) {
+    if (out.error)
         out.value = {};
+    return out;
+}
+
+// result_info, read on its own from the outline's span of the page.
+bool readInfoAt(simdjson::padded_string_view page, const AuditColumns::Span &span, AuditColumns *c)
+{
+    if (span.size < 0)
+        return true; // absent or null
+    const simdjson::padded_string_view info(page.data() + span.offset, size_t(span.size),
+                                            page.capacity() - size_t(span.offset));
+    od::document doc;
+    od::value v;
+    if (threadParser().iterate(info).get(doc) || doc.get_value().get(v))
+        return false;
+    Reader r;
+    r.setDocument(&doc, std::string_view(info.data(), info.size()));
+    return readAuditInfo(r, v, Path().child("result_info"), &c->cursor, &c->count);
+}
+
+} // namespace
+
+Decoded<AuditColumns> auditEntries(const QByteArray &body)
+{
+    if (body.trimmed().isEmpty())
+        return walkEntries(body); // says so as every decoder does
+    // One pass over the page's tokens checks that it is JSON and finds the
+    // entries; only the short result_info is parsed.
+    simdjson::padded_string copy;
+    const simdjson::padded_string_view padded = paddedBody(body, &copy);
+    PageOutline outline = outlineAuditPage(padded.data(), padded.size());
+    Decoded<AuditColumns> out;
+    if (outline.verdict == PageOutline::Verdict::NotJson) {
+        out.error = ApiError::decode(outline.error);
         return out;
+    }
+    AuditColumns &c = out.value;
+    if (outline.verdict == PageOutline::Verdict::Unusual || !readInfoAt(padded, outline.info, &c)) {
+        out = walkEntries(body); // the envelope as the ordinary walk reads it, errors included
+        if (out.error)
+            return out;
+    } else {
+        c.body = body;
+        c.raw = std::move(outline.entries);
     }
     // Every other column reads as absent (a page as whole as any other, for
     // a consumer that looks further after all): a few zero-filled arrays.

@@ -12,20 +12,6 @@ od::parser &threadParser()
     return parser;
 }
 
-ApiError checkWholeBody(simdjson::padded_string_view body)
-{
-    // Its tape is thrown away; the parser keeps its buffers for the next page.
-    thread_local simdjson::dom::parser parser;
-    simdjson::dom::element ignored;
-    const error_code e = parser.parse(body.data(), body.size(), false).get(ignored);
-    if (!e)
-        return {};
-    if (e == simdjson::UTF8_ERROR)
-        return ApiError::decode(QStringLiteral("response is not valid UTF-8"));
-    return ApiError::decode(
-        QStringLiteral("response is not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(e))));
-}
-
 bool readMessages(Reader &r, od::value &v, const Path &path, QList<ApiMessage> *out)
 {
     return r.array(v, path, [&](od::value &item, const Path &ip) {

@@ -30,11 +30,6 @@ inline simdjson::padded_string_view paddedBody(const QByteArray &body, simdjson:
     return *copy;
 }
 
-// Checks all of a body's grammar and every scalar in it (simdjson's DOM
-// parser, about 3 GB/s), for a decoder that skips over most of the body
-// and must still refuse what is not JSON. Null when the body is JSON.
-ApiError checkWholeBody(simdjson::padded_string_view body);
-
 // errors[] / messages[] items; lenient about everything but structure.
 bool readMessages(Reader &r, od::value &v, const Path &path, QList<ApiMessage> *out);
 // result_info of a page-token list: next_page_token and total_size.

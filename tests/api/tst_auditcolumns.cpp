@@ -2,6 +2,7 @@
 // every field of every entry, raw bytes included, on the fixtures in
 // tests/data/api and on a page built to stress the per-page dictionaries.
 
+#include "api/decode/tokenwalk_p.h"
 #include "api/decoders.h"
 
 #include <QDir>
@@ -11,6 +12,8 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
+
+#include <simdjson.h>
 
 using namespace api;
 
@@ -491,6 +494,16 @@ private Q_SLOTS:
         QTest::newRow("bad utf-8") << QByteArray("{\"result\":[{\"id\":\"\xff\"}]}");
         QTest::newRow("missing comma") << QByteArray(R"({"result":[{"id":"a" "x":1}]})");
         QTest::newRow("unknown field broken") << QByteArray(R"({"result":[{"id":"a","zzz":[1,,2]}]})");
+        QTest::newRow("bad escape") << QByteArray(R"({"result":[{"id":"a\qb"}]})");
+        QTest::newRow("lone surrogate") << QByteArray(R"({"result":[{"id":"\udc00"}]})");
+        QTest::newRow("leading zero") << QByteArray(R"({"result":[{"id":"a","raw":{"status_code":012}}]})");
+        QTest::newRow("bare dot") << QByteArray(R"({"result":[{"id":"a","raw":{"status_code":1.}}]})");
+        QTest::newRow("long null") << QByteArray(R"({"result":[{"id":"a","actor":nulll}]})");
+        QTest::newRow("trailing content") << QByteArray(R"({"result":[]} {})");
+        QTest::newRow("colon in array") << QByteArray(R"({"result":[{"id":"a"}:{"id":"b"}]})");
+        QTest::newRow("key without value") << QByteArray(R"({"result":[{"id"}]})");
+        QTest::newRow("too deep") << QByteArray(R"({"result":[{"id":"a","x":)") + QByteArray(2000, '[') +
+                                         QByteArray(2000, ']') + QByteArray("}]}");
     }
     void bytesOnlyRefusesWhatTheFullDecodeRefuses()
     {
@@ -498,6 +511,91 @@ private Q_SLOTS:
         const Decoded<AuditColumns> bytes = decode::auditEntries(body);
         QVERIFY(!bytes.ok());
         QCOMPARE(bytes.value.size(), 0);
+        QVERIFY2(bytes.error.detail().contains(QStringLiteral("not valid")) ||
+                     bytes.error.detail().contains(QStringLiteral("expected an array")),
+                 qPrintable(bytes.error.detail()));
+    }
+
+    // Envelopes the one-pass outline leaves to the ordinary walk: the same
+    // answer either way, refusals included.
+    void bytesOnlyReadsEveryEnvelope_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<int>("entries");
+        QTest::addColumn<QString>("cursor");
+        const auto row = [](const char *name, const char *body, bool ok, int entries, const char *cursor) {
+            QTest::newRow(name) << QByteArray(body) << ok << entries << QString::fromUtf8(cursor);
+        };
+        row("refused", R"({"success":false,"errors":[{"code":1000,"message":"no"}],"result":null})", false, 0,
+            "");
+        row("errors listed", R"({"success":true,"errors":[{"code":1,"message":"x"}],"result":[{"id":"a"}]})",
+            true, 1, "");
+        row("result twice", R"({"result":[{"id":"a"}],"result":[{"id":"b"},{"id":"c"}]})", true, 3, "");
+        row("escaped key", R"({"res\u0075lt":[{"id":"a"}],"result_info":{"cursor":"k"}})", true, 1, "k");
+        row("cursors.after", R"( {"result":[{"id":"a"},7],"result_info":{"cursors":{"after":"n\u00e9"}}} )",
+            true, 2, "n\u00e9");
+        row("info null", R"({"result":[],"result_info":null})", true, 0, "");
+        row("info of a wrong type", R"({"result":[{"id":"a"}],"result_info":{"cursor":5}})", false, 0, "");
+        row("not an object", R"([{"id":"a"}])", false, 0, "");
+        row("result not a list", R"({"result":"a"})", false, 0, "");
+        row("nested lists", R"({"result":[[{"id":"x"}],{"id":"a","l":[[],[{}]]}],"result_info":{"count":2}})",
+            true, 2, "");
+    }
+    void bytesOnlyReadsEveryEnvelope()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, ok);
+        QFETCH(int, entries);
+        QFETCH(QString, cursor);
+        const Decoded<AuditColumns> full = decode::auditColumns(body);
+        const Decoded<AuditColumns> bytes = decode::auditEntries(body);
+        QCOMPARE(bytes.ok(), ok);
+        QCOMPARE(full.ok(), ok);
+        if (!ok) {
+            QCOMPARE(bytes.error.detail(), full.error.detail());
+            return;
+        }
+        QCOMPARE(bytes.value.size(), qsizetype(entries));
+        QCOMPARE(full.value.size(), qsizetype(entries));
+        QCOMPARE(bytes.value.cursor,
+                 QString(cursor).replace(QStringLiteral("\\u00e9"), QStringLiteral("\u00e9")));
+        QCOMPARE(bytes.value.cursor, full.value.cursor);
+        QCOMPARE(bytes.value.count, full.value.count);
+        for (size_t i = 0; i < full.value.raw.size(); ++i)
+            QCOMPARE(bytes.value.bytes(bytes.value.raw[i]), full.value.bytes(full.value.raw[i]));
+    }
+
+    // The grammar check against simdjson's DOM parser, which checks every
+    // byte: pages with a few bytes changed to JSON's own characters.
+    void tokenCheckAgreesWithTheDomParser()
+    {
+        const QByteArray page = stressPage();
+        QVERIFY(decode::detail::checkJson(page.constData(), size_t(page.size())).isEmpty());
+        static const char kBytes[] = "{}[],:\"\\ 0123456789eE.-+tfnulrsa\x7f";
+        QRandomGenerator dice(22);
+        simdjson::dom::parser dom;
+        int refused = 0;
+        for (int round = 0; round < 4000; ++round) {
+            QByteArray body = page;
+            for (int k = 1 + int(dice.bounded(3)); k > 0; --k)
+                body[qsizetype(dice.bounded(quint32(body.size())))] =
+                    kBytes[dice.bounded(quint32(sizeof kBytes - 1))];
+            const simdjson::padded_string padded(body.constData(), size_t(body.size()));
+            const QString ours = decode::detail::checkJson(padded.data(), padded.size());
+            simdjson::dom::element ignored;
+            const simdjson::error_code theirs = dom.parse(padded).get(ignored);
+            refused += theirs ? 1 : 0;
+            // Numbers out of a double's range are JSON all the same.
+            const bool agree =
+                ours.isEmpty() == !theirs || (ours.isEmpty() && (theirs == simdjson::NUMBER_ERROR));
+            if (!agree) {
+                qWarning().noquote() << "round" << round << "ours:" << ours
+                                     << "simdjson:" << simdjson::error_message(theirs);
+                QFAIL("the token check and the DOM parser disagree");
+            }
+        }
+        QVERIFY2(refused > 1000, qPrintable(QString::number(refused))); // the changes did break pages
     }
 
     void bareEntryMatchesPageEntry()
