@@ -77,7 +77,10 @@ bool hex4(const char *p, const char *end, unsigned *out)
     unsigned v = 0;
     for (int i = 0; i < 4; ++i) {
         const char c = p[i];
-        const int d = isDigit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+        const int d = isDigit(c)               ? c - '0'
+                      : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                      : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                               : -1;
         if (d < 0)
             return false;
         v = v * 16 + unsigned(d);
@@ -139,8 +142,8 @@ simdjson::error_code tokenize(const char *body, std::size_t size, const uint32_t
         const std::size_t capacity = size + size / 4 + 64; // pages of one listing differ a little
         const simdjson::error_code e =
             stage1 ? stage1->set_capacity(capacity)
-                   : simdjson::get_active_implementation()->create_dom_parser_implementation(capacity, kMaxDepth,
-                                                                                             stage1);
+                   : simdjson::get_active_implementation()->create_dom_parser_implementation(
+                         capacity, kMaxDepth, stage1);
         if (e)
             return e;
     }
@@ -156,7 +159,8 @@ QString stage1Problem(simdjson::error_code e)
 {
     if (e == simdjson::UTF8_ERROR)
         return QStringLiteral("response is not valid UTF-8");
-    return QStringLiteral("response is not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(e)));
+    return QStringLiteral("response is not valid JSON (%1)")
+        .arg(QString::fromUtf8(simdjson::error_message(e)));
 }
 
 // The walk. With an outline, it also notes the envelope's members.
@@ -215,7 +219,8 @@ public:
                     noteValue(i, c);
                 if (c == '{' || c == '[') {
                     if (m_stack.size() >= kMaxDepth)
-                        return QStringLiteral("response is not valid JSON (nested more than %1 deep)").arg(kMaxDepth);
+                        return QStringLiteral("response is not valid JSON (nested more than %1 deep)")
+                            .arg(kMaxDepth);
                     m_stack.push_back(c == '{');
                     expect = c == '{' ? Expect::KeyOrClose : Expect::ValueOrClose;
                     continue;

@@ -19,11 +19,11 @@ namespace api::decode::detail {
 struct PageOutline
 {
     enum class Verdict {
-        Outlined,   // JSON; entries and info below describe the page
-        NotJson,    // error says why
-        Unusual     // JSON, but an envelope only the full walk reads exactly
-                    // (success false, errors listed, odd types, repeated or
-                    // escaped keys): decode it the ordinary way
+        Outlined, // JSON; entries and info below describe the page
+        NotJson,  // error says why
+        Unusual   // JSON, but an envelope only the full walk reads exactly
+                  // (success false, errors listed, odd types, repeated or
+                  // escaped keys): decode it the ordinary way
     };
     Verdict verdict = Verdict::NotJson;
     QString error;
