@@ -260,6 +260,16 @@ def timed(cmd, env=None, timeout=1800):
     return seconds, out.stdout
 
 
+def export_figures(label, ex, runs, fig):
+    fig("export_audit_json_s_" + label, ex["json_s"], "s")
+    fig("export_audit_csv_s_" + label, ex["csv_s"], "s")
+    fig("sdk_audit_process_s_" + label, ex["sdk_s"], "s")
+    fig("export_audit_vs_sdk_ratio_" + label, ex["ratio"], "ratio", min=round(ex["ratio_min"], 3),
+        max=round(ex["ratio_max"], 3), runs=runs, entries=ex["entries"])
+    fig("export_audit_csv_vs_json_" + label, ex["csv_vs_json"], "ratio", min=round(ex["csv_vs_json_min"], 3),
+        max=round(ex["csv_vs_json_max"], 3), runs=runs)
+
+
 def export_vs_sdk(build, base_url, org, runs):
     """The whole `orgscope export audit` process (JSON and CSV, to a file) against
     the whole Node process paging the same history with the SDK's auto-pager,
@@ -305,6 +315,7 @@ def export_vs_sdk(build, base_url, org, runs):
     return {"json_s": statistics.median(json_s), "csv_s": statistics.median(csv_s),
             "sdk_s": statistics.median(sdk_s), "ratio": statistics.median(ratios),
             "ratio_min": min(ratios), "ratio_max": max(ratios), "csv_vs_json": statistics.median(csv_ratios),
+            "csv_vs_json_min": min(csv_ratios), "csv_vs_json_max": max(csv_ratios),
             "entries": entries, "sdk_runs": sdk_runs}
 
 
@@ -602,9 +613,10 @@ def main():
     ap.add_argument("--build", required=True)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "results.json"))
-    ap.add_argument("--only", choices=["console", "parselimit"],
+    ap.add_argument("--only", choices=["console", "parselimit", "export"],
                     help="only these figures (console: the real console's and start-up; parselimit: "
-                         "audit_ingest_vs_parse_limit and the rates behind it)")
+                         "audit_ingest_vs_parse_limit and the rates behind it; export: the export "
+                         "against the SDK at 100 k and 1 M)")
     ap.add_argument("--merge", action="store_true",
                     help="keep the other figures of an existing --out file, replacing those measured now")
     args = ap.parse_args()
@@ -633,6 +645,19 @@ def main():
         log("== the real console's first rows with 200 ms per response (orgscope-sim --faults latency:200ms)")
         console_latency_figures(build, sim_bin, n, runs, fig)
         return finish(args, figures, fig, build)
+
+    if args.only == "export":
+        for n in (100_000, 1_000_000):
+            runs = 3 if args.quick else 5
+            label = "1m" if n == 1_000_000 else "100k"
+            log("== export, %d entries: the whole orgscope export process against the whole SDK process" % n)
+            sim = Simulator(sim_bin, ["--audit-events", str(int(n * 1.8)), "--cursor-style", "both",
+                                      "--rate-limit", "1000000/1"])
+            try:
+                export_figures(label, export_vs_sdk(build, sim.base_url, root_org(sim.base_url), runs), runs, fig)
+            finally:
+                sim.stop()
+        return finish(args, figures, fig, build, start_up=False)
 
     if args.only == "parselimit":
         log("== audit ingest against the parse limit, saved pages (bench_audit_parse_limit)")
@@ -715,12 +740,7 @@ def main():
                     statistics.median(r["gui_cpu_us_per_entry"] for r in ours), "us")
                 fig("audit_ingest_process_cpu_us_per_entry_" + label,
                     statistics.median(r["process_cpu_us_per_entry"] for r in ours), "us")
-            fig("export_audit_json_s_" + label, ex["json_s"], "s")
-            fig("export_audit_csv_s_" + label, ex["csv_s"], "s")
-            fig("sdk_audit_process_s_" + label, ex["sdk_s"], "s")
-            fig("export_audit_vs_sdk_ratio_" + label, ex["ratio"], "ratio", min=round(ex["ratio_min"], 3),
-                max=round(ex["ratio_max"], 3), runs=runs, entries=ex["entries"])
-            fig("export_audit_csv_vs_json_" + label, ex["csv_vs_json"], "ratio")
+            export_figures(label, ex, runs, fig)
             if n == 1_000_000:
                 log("  the real console, 1 M entries (orgscope --measure-audit-load) against the SDK's process")
                 console_figures(build, sim.base_url, org, 1 if args.quick else 3, fig,
