@@ -1,9 +1,10 @@
 #pragma once
 // A job whose 2xx body decodes into one typed value (a record, a page, ...).
-// Big bodies are decoded on the thread pool and the result posted back, so
-// the GUI thread never parses a large page.
+// Big bodies are decoded on the decoding threads (decodePool()) and the
+// result posted back, so the GUI thread never parses a large page.
 
 #include "api/decoded.h"
+#include "api/decodepool.h"
 #include "api/job.h"
 
 #include <QFutureWatcher>
@@ -48,8 +49,8 @@ protected:
             applyDecoded(watcher->future().takeResult());
         });
         // The worker holds copies only: if the job dies meanwhile, nothing dangles.
-        watcher->setFuture(
-            QtConcurrent::run([decoder = m_decoder, body, httpStatus] { return decoder(body, httpStatus); }));
+        watcher->setFuture(QtConcurrent::run(
+            decodePool(), [decoder = m_decoder, body, httpStatus] { return decoder(body, httpStatus); }));
     }
 
 private:

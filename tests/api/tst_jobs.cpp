@@ -16,6 +16,7 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace api;
@@ -768,9 +769,11 @@ private Q_SLOTS:
     {
         m_server->enqueue(FakeReply::json(200, OrgBody));
         QThread *decodedOn = nullptr;
+        int decodingThreads = -1;
         auto *job = new TypedJob<int>(m_client, Job::Method::Get, QStringLiteral("/organizations/o1"), {}, {},
-                                      [&decodedOn](const QByteArray &, int) {
+                                      [&decodedOn, &decodingThreads](const QByteArray &, int) {
                                           decodedOn = QThread::currentThread();
+                                          decodingThreads = api::decodePool()->activeThreadCount();
                                           return Decoded<int>{42, {}};
                                       });
         job->setOffThreadThreshold(0);
@@ -779,6 +782,9 @@ private Q_SLOTS:
         QCOMPARE(job->result(), 42);
         QVERIFY(decodedOn != nullptr);
         QVERIFY(decodedOn != QThread::currentThread());
+        // On the decoding threads, which leave a core to the threads that feed them.
+        QCOMPARE(decodingThreads, 1);
+        QCOMPARE(api::decodePool()->maxThreadCount(), std::max(1, QThread::idealThreadCount() - 1));
         delete job;
     }
 
