@@ -7,15 +7,20 @@
 
 namespace api {
 
+namespace {
+struct DecodePool : QThreadPool
+{
+    DecodePool()
+    {
+        setObjectName(QStringLiteral("orgscope-decode"));
+        setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    }
+};
+} // namespace
+
 QThreadPool *decodePool()
 {
-    static QThreadPool pool;
-    static const bool sized = [] {
-        pool.setObjectName(QStringLiteral("orgscope-decode"));
-        pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
-        return true;
-    }();
-    Q_UNUSED(sized);
+    static DecodePool pool;
     return &pool;
 }
 

@@ -53,8 +53,9 @@ public:
     static void appendCell(QByteArray &out, QByteArrayView utf8);
 
     // Formats a page's CSV rows for add() to write as they are. For
-    // api::AuditPager::setPrepare: it runs on the decoding workers, so a CSV
-    // export formats pages in parallel with the network and with each other.
+    // api::AuditPager::setPrepare: it runs on the decoding threads, so a CSV
+    // export formats pages while the network fetches the next (and several
+    // pages at once where api::decodePool() has more than one thread).
     // It holds copies of the writer's settings (call it after setTimeZone),
     // never the writer. Empty for JSON (its rows are the entries' own bytes).
     using Prepare = std::function<std::shared_ptr<const std::string>(const api::AuditColumns &page)>;
