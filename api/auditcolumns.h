@@ -129,7 +129,7 @@ struct AuditColumns
 
     // What a consumer made of the page on the decoding worker
     // (AuditPager::setPrepare), e.g. the export's CSV rows; null otherwise.
-    std::shared_ptr<const std::string> prepared;
+    std::shared_ptr<const QByteArray> prepared;
 };
 
 } // namespace api

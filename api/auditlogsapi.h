@@ -25,7 +25,7 @@ public:
     // The same page decoded column by column (what AuditPager streams).
     // prepare, when set, runs on the decoding worker after a page decoded
     // and its answer goes with the page (AuditColumns::prepared).
-    using Prepare = std::function<std::shared_ptr<const std::string>(const AuditColumns &page)>;
+    using Prepare = std::function<std::shared_ptr<const QByteArray>(const AuditColumns &page)>;
     // What of each entry is decoded: every column, or only its bytes (raw;
     // ids() holds empty strings so that size() still counts the entries).
     enum class Fields { All, BytesOnly };

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QIODevice>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -77,6 +78,51 @@ bool AuditPageWriter::finish()
 
 namespace {
 
+// Appends to a QByteArray through a pointer. Each write first makes room
+// for its worst case with one comparison; the array grows without its new
+// bytes being zeroed (std::string's resize would write them twice), and
+// the bytes past the cursor are cut off when the sink goes.
+class Sink
+{
+public:
+    explicit Sink(QByteArray &out) : m_out(out), m_p(out.data() + out.size()), m_end(m_p) {}
+    ~Sink() { m_out.resize(m_p - m_out.data()); }
+    Sink(const Sink &) = delete;
+    Sink &operator=(const Sink &) = delete;
+
+    void room(qsizetype bytes)
+    {
+        if (m_end - m_p < bytes)
+            grow(bytes);
+    }
+    // Unchecked: room() comes first.
+    void put(char c) { *m_p++ = c; }
+    void put(const char *bytes, qsizetype size)
+    {
+        std::memcpy(m_p, bytes, size_t(size));
+        m_p += size;
+    }
+    // Room and bytes at once.
+    void append(const char *bytes, qsizetype size)
+    {
+        room(size);
+        put(bytes, size);
+    }
+
+private:
+    void grow(qsizetype bytes)
+    {
+        const qsizetype used = m_p - m_out.data();
+        m_out.resize(std::max({used + bytes, m_out.capacity(), m_out.size() + m_out.size() / 2}));
+        m_p = m_out.data() + used;
+        m_end = m_out.data() + m_out.size();
+    }
+
+    QByteArray &m_out;
+    char *m_p;
+    char *m_end;
+};
+
 // Bytes that make a CSV cell quoted (CsvWriter::cell's rule).
 constexpr std::array<bool, 256> kQuoteByte = [] {
     std::array<bool, 256> t{};
@@ -84,10 +130,12 @@ constexpr std::array<bool, 256> kQuoteByte = [] {
     return t;
 }();
 
-template <typename Out> void putCell(Out &out, QByteArrayView v)
+void putCell(Sink &out, QByteArrayView v)
 {
     if (v.isEmpty())
         return;
+    // At worst every byte a doubled quote, plus the quotes and the formula mark.
+    out.room(2 * v.size() + 3);
     const char first = v.front();
     const bool formula =
         first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
@@ -98,28 +146,28 @@ template <typename Out> void putCell(Out &out, QByteArrayView v)
         ++scan;
     if (scan == end) {
         if (formula)
-            out += '\'';
-        out.append(v.data(), decltype(out.size())(v.size()));
+            out.put('\'');
+        out.put(v.data(), v.size());
         return;
     }
-    out += '"';
+    out.put('"');
     if (formula)
-        out += '\'';
+        out.put('\'');
     // Runs up to and including each quote, which is then doubled.
     for (;;) {
         const auto *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
         if (!quote) {
-            out.append(p, decltype(out.size())(end - p));
+            out.put(p, end - p);
             break;
         }
-        out.append(p, decltype(out.size())(quote - p + 1));
-        out += '"';
+        out.put(p, quote - p + 1);
+        out.put('"');
         p = quote + 1;
     }
-    out += '"';
+    out.put('"');
 }
 
-template <typename Out> void putTime(Out &out, qint64 ms)
+void putTime(Sink &out, qint64 ms)
 {
     // Days since 1970-01-01 to a civil date (proleptic Gregorian), floor division.
     qint64 days = ms / 86400000;
@@ -141,71 +189,38 @@ template <typename Out> void putTime(Out &out, qint64 ms)
         // Qt's own spelling of years it cannot write in four digits.
         const QByteArray spelled =
             QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8();
-        out.append(spelled.constData(), decltype(out.size())(spelled.size()));
+        out.append(spelled.constData(), spelled.size());
         return;
     }
+    out.room(24); // yyyy-MM-ddTHH:mm:ss.zzzZ
     const auto put = [&out](qint64 value, int digits) {
         std::array<char, 4> d{};
         for (int i = digits - 1; i >= 0; --i) {
             d[size_t(i)] = char('0' + value % 10);
             value /= 10;
         }
-        out.append(d.data(), decltype(out.size())(digits));
+        out.put(d.data(), digits);
     };
     put(year, 4);
-    out += '-';
+    out.put('-');
     put(month, 2);
-    out += '-';
+    out.put('-');
     put(day, 2);
-    out += 'T';
+    out.put('T');
     put(rest / 3600000, 2);
-    out += ':';
+    out.put(':');
     put(rest / 60000 % 60, 2);
-    out += ':';
+    out.put(':');
     put(rest / 1000 % 60, 2);
-    out += '.';
+    out.put('.');
     put(rest % 1000, 3);
-    out += 'Z';
+    out.put('Z');
 }
 
-} // namespace
-
-void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView utf8)
-{
-    putCell(out, utf8);
-}
-
-void AuditPageWriter::appendTime(QByteArray &out, qint64 msSinceEpoch)
-{
-    putTime(out, msSinceEpoch);
-}
-
-bool AuditPageWriter::add(const Page &page, const std::vector<bool> *skip)
-{
-    if (!m_ok)
-        return false;
-    Q_ASSERT(!skip || skip->size() == size_t(page.size()));
-    if (m_format == Format::Json) {
-        for (qsizetype i = 0; i < page.size(); ++i) {
-            if (skip && (*skip)[size_t(i)])
-                continue;
-            m_buffer += m_rows++ > 0 ? ",\n" : "\n";
-            const Page::Span &s = page.raw[size_t(i)];
-            if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
-                m_buffer.append(page.body.constData() + s.offset, size_t(s.size));
-            else
-                m_buffer += "{}";
-            if (!flush(false))
-                return false;
-        }
-        return flush(true);
-    }
-    addCsv(page, skip);
-    return flush(true);
-}
-
-qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *skip, const QTimeZone &zone,
-                                  std::string &out)
+// Where each exported column (ExportColumns::auditEvents()) comes from in a
+// page, by the column's name: a column added there is still written (from
+// the record, null here) until it is taught here.
+const std::vector<const ColumnSource *> &csvPlan()
 {
     static const std::array<ColumnSource, 24> kSources{{
         {"id", Field::Id, Page::TextCount},
@@ -233,19 +248,76 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
         {"resource_request", Field::Request, Page::TextCount},
         {"resource_response", Field::Response, Page::TextCount},
     }};
+    static const std::vector<const ColumnSource *> plan = [] {
+        std::vector<const ColumnSource *> p;
+        for (const auto &c : ExportColumns::auditEvents()) {
+            const ColumnSource *found = nullptr;
+            for (const ColumnSource &s : kSources)
+                if (c.header == QLatin1String(s.header))
+                    found = &s;
+            p.push_back(found);
+        }
+        return p;
+    }();
+    return plan;
+}
+
+void putTimeCell(Sink &out, qint64 ms, const QTimeZone &zone)
+{
+    if (ms == api::AuditColumns::kNoTime)
+        return;
+    if (!zone.isValid()) {
+        putTime(out, ms);
+        return;
+    }
+    const QByteArray zoned = ExportColumns::time(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC), zone).toUtf8();
+    out.append(zoned.constData(), zoned.size());
+}
+
+} // namespace
+
+void AuditPageWriter::appendCell(QByteArray &out, QByteArrayView utf8)
+{
+    Sink sink(out);
+    putCell(sink, utf8);
+}
+
+void AuditPageWriter::appendTime(QByteArray &out, qint64 msSinceEpoch)
+{
+    Sink sink(out);
+    putTime(sink, msSinceEpoch);
+}
+
+bool AuditPageWriter::add(const Page &page, const std::vector<bool> *skip)
+{
+    if (!m_ok)
+        return false;
+    Q_ASSERT(!skip || skip->size() == size_t(page.size()));
+    if (m_format == Format::Json) {
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            if (skip && (*skip)[size_t(i)])
+                continue;
+            m_buffer += m_rows++ > 0 ? ",\n" : "\n";
+            const Page::Span &s = page.raw[size_t(i)];
+            if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
+                m_buffer.append(page.body.constData() + s.offset, size_t(s.size));
+            else
+                m_buffer += "{}";
+            if (!flush(false))
+                return false;
+        }
+        return flush(true);
+    }
+    addCsv(page, skip);
+    return flush(true);
+}
+
+qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *skip, const QTimeZone &zone,
+                                  QByteArray &bytes)
+{
     const auto &columns = ExportColumns::auditEvents();
     const QList<bool> numeric = ExportColumns::numericFlags(columns);
-    // The plan follows the exported columns by name, so a column added there
-    // is still written (from the record) until it is taught here.
-    std::vector<const ColumnSource *> plan;
-    plan.reserve(size_t(columns.size()));
-    for (const auto &c : columns) {
-        const ColumnSource *found = nullptr;
-        for (const ColumnSource &s : kSources)
-            if (c.header == QLatin1String(s.header))
-                found = &s;
-        plan.push_back(found);
-    }
+    const std::vector<const ColumnSource *> &plan = csvPlan();
 
     // Each distinct value of the page escaped once.
     std::array<std::vector<QByteArray>, Page::TextCount> cells;
@@ -270,6 +342,7 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
             uriPieces[size_t(v)].push_back(piece.toUtf8());
     }
     std::string uri; // keeps its capacity from entry to entry (QByteArray::clear() frees it)
+    Sink out(bytes);
     const auto appendSpan = [&page, &out](const Page::Span &s) {
         if (s.size > 0 && s.offset >= 0 && s.offset + s.size <= page.body.size())
             putCell(out, QByteArrayView(page.body.constData() + s.offset, s.size));
@@ -282,15 +355,17 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
             continue;
         std::optional<api::AuditEvent> record; // only for columns this writer does not know
         for (size_t c = 0; c < plan.size(); ++c) {
+            // The separator now, the row's end below: room for both.
+            out.room(2);
             if (c > 0)
-                out += ',';
+                out.put(',');
             const ColumnSource *s = plan[c];
             if (!s) {
                 if (!record)
                     record = page.event(i);
                 const QByteArray cell =
                     CsvWriter::cell(columns.at(qsizetype(c)).value(*record), numeric.value(qsizetype(c)));
-                out.append(cell.constData(), size_t(cell.size()));
+                out.append(cell.constData(), cell.size());
                 continue;
             }
             switch (s->field) {
@@ -298,20 +373,11 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
                 putCell(out, page.ids.view(i));
                 break;
             case Field::Time:
-                if (page.timeMs[n] == Page::kNoTime)
-                    break;
-                if (zone.isValid()) {
-                    const QByteArray zoned =
-                        ExportColumns::time(QDateTime::fromMSecsSinceEpoch(page.timeMs[n], Qt::UTC), zone)
-                            .toUtf8();
-                    out.append(zoned.constData(), size_t(zoned.size()));
-                } else {
-                    putTime(out, page.timeMs[n]);
-                }
+                putTimeCell(out, page.timeMs[n], zone);
                 break;
             case Field::Text: {
                 const QByteArray &cell = cells[size_t(s->text)][page.text[size_t(s->text)][n]];
-                out.append(cell.constData(), size_t(cell.size()));
+                out.append(cell.constData(), cell.size());
                 break;
             }
             case Field::ResourceId:
@@ -327,7 +393,7 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
                     break;
                 if (pieces.size() == 1 && shapes[shape].front() != QChar(Page::kUriVerbatim)) {
                     const QByteArray &cell = cells[Page::RawUri][shape];
-                    out.append(cell.constData(), size_t(cell.size()));
+                    out.append(cell.constData(), cell.size());
                     break;
                 }
                 const QByteArrayView resourceId = page.resourceIds.view(i);
@@ -341,8 +407,10 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
                 break;
             }
             case Field::StatusCode:
-                if (page.statusCodes[n])
-                    out += std::to_string(*page.statusCodes[n]);
+                if (page.statusCodes[n]) {
+                    const std::string code = std::to_string(*page.statusCodes[n]);
+                    out.append(code.data(), qsizetype(code.size()));
+                }
                 break;
             case Field::RayId:
                 putCell(out, page.rayIds.view(i));
@@ -355,7 +423,9 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
                 break;
             }
         }
-        out += "\r\n";
+        out.room(2);
+        out.put('\r');
+        out.put('\n');
         ++rows;
     }
     return rows;
@@ -363,18 +433,27 @@ qint64 AuditPageWriter::formatCsv(const Page &page, const std::vector<bool> *ski
 
 void AuditPageWriter::addCsv(const Page &page, const std::vector<bool> *skip)
 {
-    // Formatted on the decoding worker already (prepare()), unless some rows are left out.
-    if (!skip && page.prepared) {
-        // Written as it is, after what the buffer holds: copying half a
-        // megabyte into the buffer first costs more than one more write().
-        const std::string &rows = *page.prepared;
-        if (flush(true) && !rows.empty() &&
-            (!m_device || m_device->write(rows.data(), qint64(rows.size())) != qint64(rows.size())))
-            m_ok = false;
+    // Formatted on the decoding worker already (preparer()), unless some rows are left out.
+    const QByteArray *rows = page.prepared.get();
+    QByteArray formatted;
+    if (skip || !rows) {
+        formatted.reserve(csvBytesFor(page));
+        m_rows += formatCsv(page, skip, m_zone, formatted);
+        rows = &formatted;
+    } else {
         m_rows += page.size();
-        return;
     }
-    m_rows += formatCsv(page, skip, m_zone, m_buffer);
+    // Written as it is, after what the buffer holds: copying half a
+    // megabyte into the buffer first costs more than one more write().
+    if (flush(true) && !rows->isEmpty() && (!m_device || m_device->write(*rows) != rows->size()))
+        m_ok = false;
+}
+
+qsizetype AuditPageWriter::csvBytesFor(const Page &page)
+{
+    // A page's CSV is about two thirds of its JSON: room for it at once, so
+    // that the rows are not copied again as the array grows.
+    return page.body.size() - page.body.size() / 8;
 }
 
 AuditPageWriter::Prepare AuditPageWriter::preparer() const
@@ -382,11 +461,9 @@ AuditPageWriter::Prepare AuditPageWriter::preparer() const
     if (m_format != Format::Csv)
         return {};
     // A copy of what formatting needs: the workers never touch the writer.
-    return [zone = m_zone](const Page &page) -> std::shared_ptr<const std::string> {
-        auto out = std::make_shared<std::string>();
-        // A page's CSV is about two thirds of its JSON: room for it at once,
-        // so that the rows are not copied again as the string grows.
-        out->reserve(size_t(page.body.size() - page.body.size() / 8));
+    return [zone = m_zone](const Page &page) -> std::shared_ptr<const QByteArray> {
+        auto out = std::make_shared<QByteArray>();
+        out->reserve(csvBytesFor(page));
         formatCsv(page, nullptr, zone, *out);
         return out;
     };

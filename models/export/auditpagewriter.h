@@ -58,19 +58,22 @@ public:
     // pages at once where api::decodePool() has more than one thread).
     // It holds copies of the writer's settings (call it after setTimeZone),
     // never the writer. Empty for JSON (its rows are the entries' own bytes).
-    using Prepare = std::function<std::shared_ptr<const std::string>(const api::AuditColumns &page)>;
+    using Prepare = std::function<std::shared_ptr<const QByteArray>(const api::AuditColumns &page)>;
     Prepare preparer() const;
 
 private:
     void addCsv(const api::AuditColumns &page, const std::vector<bool> *skip);
+    // Appends the rows to `out`; the number of rows.
     static qint64 formatCsv(const api::AuditColumns &page, const std::vector<bool> *skip,
-                            const QTimeZone &zone, std::string &out);
+                            const QTimeZone &zone, QByteArray &out);
+    static qsizetype csvBytesFor(const api::AuditColumns &page);
     bool flush(bool force);
 
     QIODevice *m_device;
     Format m_format;
-    // std::string: a CSV row is two dozen small appends, which QByteArray
-    // makes about twice as dear (its append goes through insert()).
+    // The JSON entries and the CSV header. std::string: QByteArray's append
+    // goes through insert(), about twice as dear for small pieces. CSV rows
+    // are formatted through a pointer instead (formatCsv) and written as they are.
     std::string m_buffer;
     qint64 m_rows = 0;
     bool m_ok = true;

@@ -334,7 +334,7 @@ private Q_SLOTS:
             for (api::AuditColumns page : std::as_const(pages)) {
                 QVERIFY(plain.add(page));
                 page.prepared = QtConcurrent::run([&prepare, &page] { return prepare(page); }).result();
-                QVERIFY(page.prepared && !page.prepared->empty());
+                QVERIFY(page.prepared && !page.prepared->isEmpty());
                 QVERIFY(ahead.add(page));
             }
             plain.finish();
@@ -362,6 +362,54 @@ private Q_SLOTS:
         QCOMPARE(prepared.data(), direct.data());
         QBuffer json;
         QVERIFY(!AuditPageWriter(&json, RecordExporter::Format::Json).preparer());
+    }
+
+    // Rows formatted through a pointer into a buffer sized for two thirds of
+    // the page grow it when a page's CSV is longer than its JSON (quotes
+    // doubled in every request, response and scope, bare entries with only
+    // a time): the bytes are still RecordExporter's, written directly and
+    // prepared, and appendCell grows an empty array.
+    void csvLongerThanItsPageGrowsItsBuffer()
+    {
+        QJsonArray result;
+        for (int i = 0; i < 400; ++i) {
+            const QString quotes = QString(i % 37 + 1, QLatin1Char('"'));
+            QJsonObject e{{QStringLiteral("id"), QString::number(i)}};
+            if (i % 2 == 0) {
+                e.insert(QStringLiteral("resource"),
+                         QJsonObject{{QStringLiteral("scope"), quotes},
+                                     {QStringLiteral("request"), QJsonArray{quotes, quotes}},
+                                     {QStringLiteral("response"), QJsonObject{{quotes, quotes}}}});
+            } else {
+                e.insert(QStringLiteral("action"),
+                         QJsonObject{{QStringLiteral("time"), QStringLiteral("2026-01-01T00:00:00Z")}});
+            }
+            result.append(e);
+        }
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("success"), true},
+                                                          {QStringLiteral("errors"), QJsonArray()},
+                                                          {QStringLiteral("messages"), QJsonArray()},
+                                                          {QStringLiteral("result"), result}})
+                                    .toJson(QJsonDocument::Compact);
+        api::AuditColumns page = api::decode::auditColumns(body).value;
+        QCOMPARE(page.size(), 400);
+        const QByteArray expected = viaRecords({body}, RecordExporter::Format::Csv);
+        QCOMPARE(viaPages({body}, RecordExporter::Format::Csv), expected);
+        QBuffer prepared;
+        prepared.open(QIODevice::WriteOnly);
+        AuditPageWriter ahead(&prepared, RecordExporter::Format::Csv);
+        ahead.begin();
+        page.prepared = ahead.preparer()(page);
+        QVERIFY(page.prepared && page.prepared->size() > body.size());
+        QVERIFY(ahead.add(page));
+        ahead.finish();
+        QCOMPARE(prepared.data(), expected);
+
+        QByteArray cell;
+        AuditPageWriter::appendCell(cell, QByteArray(5000, '"'));
+        QCOMPARE(cell.size(), 10002);
+        AuditPageWriter::appendCell(cell, "=x");
+        QCOMPARE(cell.right(3), QByteArray("'=x"));
     }
 
     // The audit export's bytes as they were when the fast writer was last
