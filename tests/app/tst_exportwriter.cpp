@@ -364,8 +364,8 @@ private Q_SLOTS:
         QVERIFY(!AuditPageWriter(&json, RecordExporter::Format::Json).preparer());
     }
 
-    // Rows formatted through a pointer into a buffer sized for two thirds of
-    // the page grow it when a page's CSV is longer than its JSON (quotes
+    // Rows formatted through a pointer into a buffer reserved for 7/8 of the
+    // page's bytes grow it when a page's CSV is longer than its JSON (quotes
     // doubled in every request, response and scope, bare entries with only
     // a time): the bytes are still RecordExporter's, written directly and
     // prepared, and appendCell grows an empty array.
