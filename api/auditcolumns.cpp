@@ -64,6 +64,110 @@ QString AuditColumns::expandUri(const QString &shape, const QString &resourceId)
     return uri.replace(QChar(kUriPlaceholder), resourceId);
 }
 
+namespace {
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Four hex digits at p (within end), or -1.
+int hex4At(const char *p, const char *end)
+{
+    if (end - p < 4)
+        return -1;
+    int v = 0;
+    for (int i = 0; i < 4; ++i) {
+        const int d = hexDigit(p[i]);
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+void appendUtf8(std::string *out, char32_t c)
+{
+    if (c < 0x80) {
+        out->push_back(char(c));
+    } else if (c < 0x800) {
+        out->push_back(char(0xC0 | (c >> 6)));
+        out->push_back(char(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        out->push_back(char(0xE0 | (c >> 12)));
+        out->push_back(char(0x80 | ((c >> 6) & 0x3F)));
+        out->push_back(char(0x80 | (c & 0x3F)));
+    } else {
+        out->push_back(char(0xF0 | (c >> 18)));
+        out->push_back(char(0x80 | ((c >> 12) & 0x3F)));
+        out->push_back(char(0x80 | ((c >> 6) & 0x3F)));
+        out->push_back(char(0x80 | (c & 0x3F)));
+    }
+}
+} // namespace
+
+std::string_view AuditColumns::unescape(std::string_view escaped, std::string *scratch)
+{
+    const size_t first = escaped.find('\\');
+    if (first == std::string_view::npos)
+        return escaped;
+    scratch->assign(escaped.data(), first);
+    const char *p = escaped.data() + first;
+    const char *const end = escaped.data() + escaped.size();
+    while (p < end) {
+        if (*p != '\\') {
+            scratch->push_back(*p++);
+            continue;
+        }
+        if (end - p < 2)
+            break; // cannot happen on a checked page
+        const char e = p[1];
+        p += 2;
+        switch (e) {
+        case 'b':
+            scratch->push_back('\b');
+            break;
+        case 'f':
+            scratch->push_back('\f');
+            break;
+        case 'n':
+            scratch->push_back('\n');
+            break;
+        case 'r':
+            scratch->push_back('\r');
+            break;
+        case 't':
+            scratch->push_back('\t');
+            break;
+        case 'u': {
+            int unit = hex4At(p, end);
+            if (unit < 0)
+                return *scratch; // cannot happen on a checked page
+            p += 4;
+            char32_t c = char32_t(unit);
+            if (unit >= 0xD800 && unit <= 0xDBFF && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
+                const int low = hex4At(p + 2, end);
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    c = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
+                    p += 6;
+                }
+            }
+            appendUtf8(scratch, c);
+            break;
+        }
+        default: // '"', '\\', '/'
+            scratch->push_back(e);
+            break;
+        }
+    }
+    return *scratch;
+}
+
 AuditColumns::AuditColumns()
 {
     for (QList<QString> &v : values)
@@ -79,6 +183,8 @@ QByteArray AuditColumns::bytes(const Span &span) const
 
 AuditEvent AuditColumns::event(qsizetype i) const
 {
+    if (!fields.empty())
+        return eventFromFields(i);
     AuditEvent e;
     const auto n = size_t(i);
     e.id = ids.at(i);
@@ -119,6 +225,53 @@ QList<AuditEvent> AuditColumns::events() const
     for (qsizetype i = 0; i < size(); ++i)
         out.append(event(i));
     return out;
+}
+
+AuditEvent AuditColumns::eventFromFields(qsizetype i) const
+{
+    const auto n = size_t(i);
+    const FieldBytes *f = fields.data() + n * FieldCount;
+    std::string scratch;
+    const auto text = [&](Field field) {
+        const FieldBytes &r = f[field];
+        return QString::fromUtf8(
+            QByteArrayView(unescape(std::string_view(body.constData() + r.offset, r.size), &scratch)));
+    };
+    const auto json = [&](Field field) {
+        const FieldBytes &r = f[field];
+        return r.size > 0 ? QByteArray(body.constData() + r.offset, qsizetype(r.size)) : QByteArray();
+    };
+    AuditEvent e;
+    e.id = text(FieldId);
+    e.actionDescription = text(FieldActionDescription);
+    e.actionResult = text(FieldActionResult);
+    if (timeMs[n] != kNoTime) {
+        e.actionTimeMs = timeMs[n];
+        e.actionTime = QDateTime::fromMSecsSinceEpoch(timeMs[n], Qt::UTC);
+    }
+    e.actionType = text(FieldActionType);
+    e.actorId = text(FieldActorId);
+    e.actorContext = text(FieldActorContext);
+    e.actorEmail = text(FieldActorEmail);
+    e.actorIpAddress = text(FieldActorIp);
+    e.actorTokenId = text(FieldActorTokenId);
+    e.actorTokenName = text(FieldActorTokenName);
+    e.actorType = text(FieldActorType);
+    e.organizationId = text(FieldOrganizationId);
+    e.rawCfRayId = text(FieldRayId);
+    e.rawMethod = text(FieldRawMethod);
+    if (f[FieldStatusCode].size > 0) // a plain integer's digits (decode::auditFields)
+        e.rawStatusCode = json(FieldStatusCode).toInt();
+    e.rawUri = text(FieldRawUri);
+    e.rawUserAgent = text(FieldUserAgent);
+    e.resourceId = text(FieldResourceId);
+    e.resourceProduct = text(FieldResourceProduct);
+    e.resourceType = text(FieldResourceType);
+    e.resourceRequestJson = json(FieldRequest);
+    e.resourceResponseJson = json(FieldResponse);
+    e.resourceScopeJson = json(FieldScope);
+    e.rawJson = bytes(raw[n]);
+    return e;
 }
 
 } // namespace api

@@ -78,6 +78,48 @@ struct AuditColumns
         qsizetype offset = 0;
         qsizetype size = -1;
     };
+    // The fields an audit entry names, in the order of AuditColumns::fields.
+    enum Field : int {
+        FieldId,
+        FieldActionDescription,
+        FieldActionResult,
+        FieldActionTime,
+        FieldActionType,
+        FieldActorId,
+        FieldActorContext,
+        FieldActorEmail,
+        FieldActorIp,
+        FieldActorTokenId,
+        FieldActorTokenName,
+        FieldActorType,
+        FieldOrganizationId,
+        FieldRayId,
+        FieldRawMethod,
+        FieldStatusCode,
+        FieldRawUri,
+        FieldUserAgent,
+        FieldResourceId,
+        FieldResourceProduct,
+        FieldResourceType,
+        FieldRequest,
+        FieldResponse,
+        FieldScope,
+        FieldCount
+    };
+    // One field's bytes in body, as received (size 0: absent, null or empty).
+    // A string's are those between its quotes, escapes and all (unescape());
+    // request, response and scope are their JSON text; the status code is a
+    // plain integer's digits.
+    struct FieldBytes
+    {
+        quint32 offset = 0;
+        quint32 size = 0;
+    };
+    // A JSON string's text between its quotes with its escapes read (the
+    // page was checked: every escape is whole). Returns `escaped` itself
+    // when it holds none, else a view of *scratch.
+    static std::string_view unescape(std::string_view escaped, std::string *scratch);
+
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
     // In a URI shape: stands for the entry's resource id (a private-use
     // character), or, first, marks a shape to read verbatim (a URI that
@@ -127,9 +169,19 @@ struct AuditColumns
     qsizetype entriesWithIssues = 0;
     QString firstIssue;
 
+    // Only from decode::auditFields (AuditLogsApi::Fields::Ranges): per
+    // entry, FieldCount ranges of body, entry after entry. The text, id and
+    // request columns above then read as absent (zeros); timeMs and raw are
+    // filled, and event() reads the rest from here. Empty from every other
+    // decoder.
+    std::vector<FieldBytes> fields;
+
     // What a consumer made of the page on the decoding worker
     // (AuditPager::setPrepare), e.g. the export's CSV rows; null otherwise.
     std::shared_ptr<const QByteArray> prepared;
+
+private:
+    AuditEvent eventFromFields(qsizetype entry) const; // event() of a page decoded as ranges
 };
 
 } // namespace api

@@ -30,8 +30,9 @@ TypedJob<AuditColumns> *AuditLogsApi::columns(const QString &organizationId, con
     auto *job = new TypedJob<AuditColumns>(
         m_client, Job::Method::Get, auditPath(organizationId), query.toQuery(cursor), {},
         [prepare = std::move(prepare), fields](const QByteArray &b, int) {
-            Decoded<AuditColumns> page =
-                fields == Fields::BytesOnly ? decode::auditEntries(b) : decode::auditColumns(b);
+            Decoded<AuditColumns> page = fields == Fields::BytesOnly ? decode::auditEntries(b)
+                                         : fields == Fields::Ranges  ? decode::auditFields(b)
+                                                                     : decode::auditColumns(b);
             if (prepare && page.ok())
                 page.value.prepared = prepare(page.value);
             return page;

@@ -26,9 +26,11 @@ public:
     // prepare, when set, runs on the decoding worker after a page decoded
     // and its answer goes with the page (AuditColumns::prepared).
     using Prepare = std::function<std::shared_ptr<const QByteArray>(const AuditColumns &page)>;
-    // What of each entry is decoded: every column, or only its bytes (raw;
-    // ids() holds empty strings so that size() still counts the entries).
-    enum class Fields { All, BytesOnly };
+    // What of each entry is decoded: every column, only its bytes (raw;
+    // ids() holds empty strings so that size() still counts the entries), or
+    // its bytes, time and fields as ranges of them (AuditColumns::fields,
+    // decode::auditFields; the same empty ids).
+    enum class Fields { All, BytesOnly, Ranges };
     TypedJob<AuditColumns> *columns(const QString &organizationId, const AuditQuery &query,
                                     const QString &cursor = {}, QObject *parent = nullptr,
                                     Prepare prepare = {}, Fields fields = Fields::All) const;

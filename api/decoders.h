@@ -33,6 +33,10 @@ Decoded<AuditPage> auditPage(const QByteArray &body);
 Decoded<AuditColumns> auditColumns(const QByteArray &body); // the same page, column by column
 // Only each entry's bytes (raw), the cursor and the count: what a JSON export writes.
 Decoded<AuditColumns> auditEntries(const QByteArray &body);
+// Each entry's bytes, its fields as ranges of them (AuditColumns::fields) and
+// its time: what a CSV export writes. A page whose ranges could not say what
+// auditColumns() reads (tokenwalk_p.h) is decoded by auditColumns() instead.
+Decoded<AuditColumns> auditFields(const QByteArray &body);
 Decoded<QList<UsageRecord>> usageResponse(const QByteArray &body);
 Decoded<UsageColumns> usageColumns(const QByteArray &body); // the same answer, column by column
 Decoded<TokenVerification> tokenVerificationResponse(const QByteArray &body);

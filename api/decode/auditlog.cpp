@@ -413,6 +413,54 @@ Decoded<AuditColumns> auditEntries(const QByteArray &body)
     return out;
 }
 
+Decoded<AuditColumns> auditFields(const QByteArray &body)
+{
+    if (body.trimmed().isEmpty() || body.size() >= qsizetype(std::numeric_limits<quint32>::max()))
+        return auditColumns(body);
+    simdjson::padded_string copy;
+    const simdjson::padded_string_view padded = paddedBody(body, &copy);
+    PageOutline outline = outlineAuditPage(padded.data(), padded.size(), true);
+    Decoded<AuditColumns> out;
+    if (outline.verdict == PageOutline::Verdict::NotJson) {
+        out.error = ApiError::decode(outline.error);
+        return out;
+    }
+    AuditColumns &c = out.value;
+    if (outline.verdict == PageOutline::Verdict::Unusual || !readInfoAt(padded, outline.info, &c))
+        return auditColumns(body); // every column, errors and all, as the full walk reads them
+    c.body = body;
+    c.raw = std::move(outline.entries);
+    c.fields = std::move(outline.fields);
+    const size_t n = c.raw.size();
+    // Times are read here, by the decoder's own rules (parseTimestamp).
+    c.timeMs.resize(n, AuditColumns::kNoTime);
+    std::string scratch;
+    for (size_t e = 0; e < n; ++e) {
+        const AuditColumns::FieldBytes &f =
+            c.fields[e * AuditColumns::FieldCount + AuditColumns::FieldActionTime];
+        if (f.size == 0)
+            continue;
+        const std::string_view text =
+            AuditColumns::unescape(std::string_view(body.constData() + f.offset, f.size), &scratch);
+        qint64 ms = 0;
+        if (!text.empty() && parseTimestamp(text, &ms))
+            c.timeMs[e] = ms;
+    }
+    // The other columns read as absent (auditEntries()).
+    for (auto &column : c.text)
+        column.resize(n);
+    c.statusCodes.resize(n);
+    c.requests.resize(n);
+    c.responses.resize(n);
+    c.scopes.resize(n);
+    for (auto *column : {&c.ids, &c.rayIds, &c.resourceIds}) {
+        column->reserve(qsizetype(n), 0);
+        for (size_t i = 0; i < n; ++i)
+            column->append({});
+    }
+    return out;
+}
+
 Decoded<AuditPage> auditPage(const QByteArray &body)
 {
     const Decoded<AuditColumns> columns = auditColumns(body);

@@ -4,7 +4,11 @@
 
 #include <simdjson.h>
 
+#include <QtEndian>
+
+#include <array>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <string_view>
 
@@ -163,19 +167,164 @@ QString stage1Problem(simdjson::error_code e)
         .arg(QString::fromUtf8(simdjson::error_message(e)));
 }
 
+// An entry's groups, and the fields each names (AuditColumns::fields).
+enum Group : int { NoGroup, Action, Actor, Organization, Raw, Resource };
+// A key of up to 16 bytes as two little-endian words, the bytes past it
+// zero: a name is compared in three instructions, not a memcmp call.
+struct Words
+{
+    uint64_t a = 0;
+    uint64_t b = 0;
+    std::size_t n = 0;
+    bool operator==(const Words &) const = default;
+};
+constexpr uint64_t word(std::string_view s, std::size_t from)
+{
+    uint64_t w = 0;
+    for (std::size_t k = 0; k < 8 && from + k < s.size(); ++k)
+        w |= uint64_t(static_cast<unsigned char>(s[from + k])) << (8 * k);
+    return w;
+}
+constexpr Words words(std::string_view s)
+{
+    return {word(s, 0), word(s, 8), s.size()};
+}
+// The key at p (n bytes, readable 16 bytes on: the body is padded).
+Words keyWords(const char *p, std::size_t n)
+{
+    if (n > 16)
+        return {~uint64_t(0), ~uint64_t(0), n}; // longer than every name
+    uint64_t a = qFromLittleEndian<quint64>(p);
+    uint64_t b = qFromLittleEndian<quint64>(p + 8);
+    if (n < 8) {
+        a &= (uint64_t(1) << (8 * n)) - 1;
+        b = 0;
+    } else if (n < 16) {
+        b &= (uint64_t(1) << (8 * (n - 8))) - 1;
+    }
+    return {a, b, n};
+}
+struct Name
+{
+    Words name;
+    int field;
+    constexpr Name(std::string_view s, int f) : name(words(s)), field(f) {}
+};
+constexpr int kGroupSlot = AuditColumns::FieldCount;
+// The fields whose value is text, one bit each.
+constexpr uint32_t kTextFields =
+    ((uint32_t(1) << AuditColumns::FieldCount) - 1) & ~(uint32_t(1) << AuditColumns::FieldStatusCode) &
+    ~(uint32_t(1) << AuditColumns::FieldRequest) & ~(uint32_t(1) << AuditColumns::FieldResponse) &
+    ~(uint32_t(1) << AuditColumns::FieldScope);
+// An entry's own members: its id, or a group (kGroupSlot + the group).
+constexpr std::array<Name, 6> kEntryMembers{{
+    {"id", AuditColumns::FieldId},
+    {"action", kGroupSlot + Action},
+    {"actor", kGroupSlot + Actor},
+    {"organization", kGroupSlot + Organization},
+    {"raw", kGroupSlot + Raw},
+    {"resource", kGroupSlot + Resource},
+}};
+constexpr std::array<Name, 4> kActionFields{{
+    {"description", AuditColumns::FieldActionDescription},
+    {"result", AuditColumns::FieldActionResult},
+    {"time", AuditColumns::FieldActionTime},
+    {"type", AuditColumns::FieldActionType},
+}};
+constexpr std::array<Name, 7> kActorFields{{
+    {"id", AuditColumns::FieldActorId},
+    {"context", AuditColumns::FieldActorContext},
+    {"email", AuditColumns::FieldActorEmail},
+    {"ip_address", AuditColumns::FieldActorIp},
+    {"token_id", AuditColumns::FieldActorTokenId},
+    {"token_name", AuditColumns::FieldActorTokenName},
+    {"type", AuditColumns::FieldActorType},
+}};
+constexpr std::array<Name, 1> kOrganizationFields{{{"id", AuditColumns::FieldOrganizationId}}};
+constexpr std::array<Name, 5> kRawFields{{
+    {"cf_ray_id", AuditColumns::FieldRayId},
+    {"method", AuditColumns::FieldRawMethod},
+    {"status_code", AuditColumns::FieldStatusCode},
+    {"uri", AuditColumns::FieldRawUri},
+    {"user_agent", AuditColumns::FieldUserAgent},
+}};
+constexpr std::array<Name, 6> kResourceFields{{
+    {"id", AuditColumns::FieldResourceId},
+    {"product", AuditColumns::FieldResourceProduct},
+    {"type", AuditColumns::FieldResourceType},
+    {"request", AuditColumns::FieldRequest},
+    {"response", AuditColumns::FieldResponse},
+    {"scope", AuditColumns::FieldScope},
+}};
+
+// Every name above by (group, key): one hashed probe and one comparison
+// per key instead of a search per group (the walk meets 28 keys an entry).
+class NameTable
+{
+public:
+    NameTable()
+    {
+        // The first multiplier that gives every name a bucket of its own.
+        for (m_multiplier = 0x9E3779B97F4A7C15ULL;; m_multiplier += 2) {
+            m_slots.fill(Entry{});
+            if (add(kEntryMembers, NoGroup) && add(kActionFields, Action) && add(kActorFields, Actor) &&
+                add(kOrganizationFields, Organization) && add(kRawFields, Raw) &&
+                add(kResourceFields, Resource))
+                return;
+        }
+    }
+    // The name's field (or kGroupSlot + group, at an entry's level), or -1.
+    int find(const Words &key, Group group) const
+    {
+        const Entry &e = m_slots[bucket(key, group)];
+        return e.name == key && e.group == group ? e.field : -1;
+    }
+
+private:
+    static constexpr int kBits = 7;
+    struct Entry
+    {
+        Words name{0, 0, ~std::size_t(0)}; // matches no key
+        Group group = NoGroup;
+        int field = -1;
+    };
+    std::size_t bucket(const Words &key, Group group) const
+    {
+        return std::size_t(((key.a ^ (uint64_t(key.n) << 56) ^ uint64_t(group)) * m_multiplier) >>
+                           (64 - kBits));
+    }
+    template <size_t N> bool add(const std::array<Name, N> &names, Group group)
+    {
+        for (const Name &n : names) {
+            Entry &e = m_slots[bucket(n.name, group)];
+            if (e.field >= 0)
+                return false;
+            e = Entry{n.name, group, n.field};
+        }
+        return true;
+    }
+    uint64_t m_multiplier = 0;
+    std::array<Entry, std::size_t(1) << kBits> m_slots;
+};
+
+const NameTable &nameTable()
+{
+    static const NameTable table;
+    return table;
+}
+
 // The walk. With an outline, it also notes the envelope's members.
 class Walk
 {
 public:
-    Walk(const char *body, std::size_t size, PageOutline *outline)
-        : m_body(body), m_size(size), m_outline(outline)
+    Walk(const char *body, std::size_t size, PageOutline *outline, bool fields = false)
+        : m_body(body), m_size(size), m_outline(outline), m_fields(outline && fields)
     {}
 
     QString run(const uint32_t *index, uint32_t count)
     {
         m_index = index;
         m_count = count;
-        m_stack.reserve(16);
         Expect expect = Expect::Value;
         for (uint32_t i = 0; i < count; ++i) {
             const uint32_t at = index[i];
@@ -192,6 +341,16 @@ public:
                     return unexpected(at);
                 if (m_outline && m_stack.size() == 1)
                     noteMember(i);
+                else if (m_fields && m_inResult && m_stack.size() >= 3)
+                    noteFieldKey(i);
+                // Its colon in the same step (one dispatch fewer per member).
+                if (i + 1 < count) {
+                    const uint32_t colon = index[++i];
+                    if (m_body[colon] != ':')
+                        return unexpected(colon);
+                    expect = Expect::Value;
+                    continue;
+                }
                 expect = Expect::Colon;
                 continue;
             case Expect::Colon:
@@ -227,7 +386,17 @@ public:
                 }
                 if (c != '"' && !isAtom(m_body + at, m_body + tokenEnd(i)))
                     return unexpected(at);
-                expect = m_stack.empty() ? Expect::Nothing : Expect::CommaOrClose;
+                if (m_stack.empty()) {
+                    expect = Expect::Nothing;
+                    continue;
+                }
+                // A comma after it in the same step; anything else next time round.
+                if (i + 1 < count && m_body[index[i + 1]] == ',') {
+                    ++i;
+                    expect = m_stack.back() ? Expect::Key : Expect::Value;
+                    continue;
+                }
+                expect = Expect::CommaOrClose;
                 continue;
             case Expect::Nothing:
                 return unexpected(at);
@@ -264,6 +433,8 @@ private:
     Expect close(uint32_t at, bool object)
     {
         m_stack.pop_back();
+        if (m_fields && m_inResult)
+            closeInEntry(at);
         if (m_outline) {
             if (object && m_inResult && m_stack.size() == 2) {
                 AuditColumns::Span &entry = m_outline->entries.back();
@@ -300,9 +471,20 @@ private:
             m_unusual = m_unusual || c != '{';
             return;
         }
+        if (m_slot >= 0) {
+            noteFieldValue(i, c);
+            return;
+        }
         if (m_inResult && m_stack.size() == 2) {
             const qsizetype at = m_index[i];
             m_outline->entries.push_back(c == '{' ? AuditColumns::Span{at, -1} : AuditColumns::Span{});
+            if (m_fields) {
+                const std::size_t base = m_outline->fields.size();
+                m_outline->fields.resize(base + AuditColumns::FieldCount);
+                m_entry = m_outline->fields.data() + base;
+                m_keyOrdinal = 0;
+                m_unusual = m_unusual || c != '{';
+            }
             return;
         }
         if (m_stack.size() != 1)
@@ -332,6 +514,143 @@ private:
         }
     }
 
+    // Token i is a key inside an entry (depth 3) or one of its groups (4).
+    void noteFieldKey(uint32_t i)
+    {
+        const std::size_t depth = m_stack.size();
+        if (depth > 4 || (depth == 4 && m_group == NoGroup))
+            return;
+        if (depth == 3)
+            m_group = NoGroup;
+        // Entries of a page spell their keys alike: the key the previous
+        // entry had at this place, with its closing quote, compared as two
+        // words, before anything is worked out.
+        const char *const key = m_body + m_index[i] + 1; // readable 16 bytes on: the body is padded
+        const uint64_t a = qFromLittleEndian<quint64>(key);
+        const uint64_t b = qFromLittleEndian<quint64>(key + 8);
+        // By its place among its object's keys (an optional key moves only
+        // the keys after it in the same group).
+        const std::size_t place = m_keyOrdinal++;
+        KeyGuess *guess = place < kGuessesPerObject
+                              ? &m_guesses[std::size_t(m_group) * kGuessesPerObject + place]
+                              : nullptr;
+        int found;
+        if (guess && guess->group == m_group && ((a ^ guess->a) & guess->maskA) == 0 &&
+            ((b ^ guess->b) & guess->maskB) == 0) {
+            found = guess->found;
+        } else {
+            const uint32_t end = tokenEnd(i);
+            const std::size_t n = end > m_index[i] + 1 ? end - m_index[i] - 2 : 0;
+            found = m_names.find(keyWords(key, n), m_group);
+            if (found < 0 && std::string_view(key, n).find('\\') != std::string_view::npos)
+                m_unusual = true; // an escaped key could name one of these
+            if (guess) {
+                // The key and its closing quote (one byte that cannot be
+                // inside it unescaped), when they fit in the two words.
+                *guess = KeyGuess{};
+                if (n + 1 <= 16) {
+                    const auto mask = [](std::size_t bytes) {
+                        return bytes >= 8 ? ~uint64_t(0) : (uint64_t(1) << (8 * bytes)) - 1;
+                    };
+                    guess->a = a;
+                    guess->b = b;
+                    guess->maskA = mask(n + 1);
+                    guess->maskB = n + 1 > 8 ? mask(n + 1 - 8) : 0;
+                    guess->group = m_group;
+                    guess->found = found;
+                }
+            }
+        }
+        if (found >= kGroupSlot) {
+            m_pendingGroup = Group(found - kGroupSlot);
+            m_slot = kGroupSlot;
+        } else {
+            m_slot = found;
+        }
+    }
+
+    // Token i (starting with c) is the value of the key that set m_slot.
+    void noteFieldValue(uint32_t i, char c)
+    {
+        const int slot = m_slot;
+        m_slot = -1;
+        if (slot == kGroupSlot) {
+            // A group that is not an object (null included) leaves its fields
+            // as they are, as the full decoder reads it.
+            if (c == '{') {
+                m_group = m_pendingGroup;
+                m_entryOrdinal = m_keyOrdinal;
+                m_keyOrdinal = 0;
+            }
+            return;
+        }
+        AuditColumns::FieldBytes &f = m_entry[slot];
+        const uint32_t at = m_index[i];
+        if ((kTextFields >> slot) & 1) {
+            // Text (nearly every field): a value of another type reads as absent.
+            if (c == '"') {
+                const uint32_t end = tokenEnd(i);
+                f = {at + 1, end - at - 2};
+            } else {
+                f = {};
+            }
+            return;
+        }
+        f = {};
+        switch (slot) {
+        case AuditColumns::FieldRequest:
+        case AuditColumns::FieldResponse:
+        case AuditColumns::FieldScope:
+            if (c == '{' || c == '[') {
+                f.offset = at; // its size when it closes
+                m_openField = slot;
+            } else if (c != 'n') {
+                f = {at, tokenEnd(i) - at};
+            }
+            return;
+        case AuditColumns::FieldStatusCode:
+            if (c == 'n')
+                return;
+            if (!plainInteger(m_body + at, m_body + tokenEnd(i)))
+                m_unusual = true; // a fraction, an exponent, a string...: the full decoder's rules
+            else
+                f = {at, tokenEnd(i) - at};
+            return;
+        default:
+            return;
+        }
+    }
+
+    // Something closed at `at`; m_stack is its parent's depth.
+    void closeInEntry(uint32_t at)
+    {
+        const std::size_t depth = m_stack.size();
+        if (depth == 4 && m_openField >= 0) {
+            AuditColumns::FieldBytes &f = m_entry[m_openField];
+            f.size = at + 1 - f.offset;
+            m_openField = -1;
+        } else if (depth == 3) {
+            if (m_group != NoGroup)
+                m_keyOrdinal = m_entryOrdinal; // back among the entry's own keys
+            m_group = NoGroup;
+        }
+    }
+
+    // -?[1-9][0-9]{0,8} or 0: an int whose digits are its own spelling.
+    static bool plainInteger(const char *p, const char *end)
+    {
+        const bool negative = p != end && *p == '-';
+        if (negative)
+            ++p;
+        const auto n = end - p;
+        if (n < 1 || n > 9 || (*p == '0' && (n > 1 || negative)))
+            return false;
+        for (; p != end; ++p)
+            if (!isDigit(*p))
+                return false;
+        return true;
+    }
+
 public:
     bool unusual() const { return m_unusual; }
 
@@ -341,16 +660,55 @@ private:
     PageOutline *m_outline;
     const uint32_t *m_index = nullptr;
     uint32_t m_count = 0;
-    std::vector<bool> m_stack; // per open container: an object (else an array)
+    // Per open container: an object (else an array). A plain array, not
+    // std::vector<bool>: its bit arithmetic was a tenth of the walk.
+    struct Stack
+    {
+        std::array<bool, kMaxDepth> open;
+        std::size_t depth = 0;
+
+        std::size_t size() const { return depth; }
+        bool empty() const { return depth == 0; }
+        bool back() const { return open[depth - 1]; }
+        void push_back(bool object) { open[depth++] = object; } // the walk checks kMaxDepth first
+        void pop_back() { --depth; }
+    } m_stack;
     unsigned m_member = Other;
     unsigned m_seen = 0;
     bool m_inResult = false;
     bool m_unusual = false;
+    // With fields: the current entry's ranges (valid until the next entry
+    // grows them), the slot the next value fills (-1: none; kGroupSlot: a
+    // group), the group whose keys are read, and a request, response or
+    // scope whose container has not closed yet.
+    bool m_fields = false;
+    const NameTable &m_names = nameTable();
+    AuditColumns::FieldBytes *m_entry = nullptr;
+    // By group and a key's place among the group's keys (or the entry's):
+    // the key the previous entry had there and what it named. An unset
+    // guess has group -1, which no key has.
+    struct KeyGuess
+    {
+        uint64_t a = 0;
+        uint64_t b = 0;
+        uint64_t maskA = 0;
+        uint64_t maskB = 0;
+        int group = -1;
+        int found = -1;
+    };
+    static constexpr std::size_t kGuessesPerObject = 8;
+    std::array<KeyGuess, (Resource + 1) * kGuessesPerObject> m_guesses{};
+    std::size_t m_keyOrdinal = 0;   // keys read so far in the entry or group being read
+    std::size_t m_entryOrdinal = 0; // the entry's, while one of its groups is read
+    int m_slot = -1;
+    Group m_group = NoGroup;
+    Group m_pendingGroup = NoGroup;
+    int m_openField = -1;
 };
 
 } // namespace
 
-PageOutline outlineAuditPage(const char *body, std::size_t size)
+PageOutline outlineAuditPage(const char *body, std::size_t size, bool fields)
 {
     PageOutline out;
     const uint32_t *index = nullptr;
@@ -361,11 +719,16 @@ PageOutline outlineAuditPage(const char *body, std::size_t size)
     }
     thread_local std::size_t lastEntries = 0; // pages of one listing have one size
     out.entries.reserve(lastEntries);
-    Walk walk(body, size, &out);
+    // Ranges are 32-bit offsets: a bigger page is read the ordinary way.
+    fields = fields && size < std::numeric_limits<uint32_t>::max();
+    if (fields)
+        out.fields.reserve(lastEntries * AuditColumns::FieldCount);
+    Walk walk(body, size, &out, fields);
     out.error = walk.run(index, count);
     if (!out.error.isEmpty()) {
         out.verdict = PageOutline::Verdict::NotJson;
         out.entries.clear();
+        out.fields.clear();
     } else {
         out.verdict = walk.unusual() ? PageOutline::Verdict::Unusual : PageOutline::Verdict::Outlined;
         lastEntries = out.entries.size();

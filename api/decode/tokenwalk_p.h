@@ -31,10 +31,16 @@ struct PageOutline
     std::vector<AuditColumns::Span> entries;
     // result_info's bytes; size -1 when absent or null.
     AuditColumns::Span info;
+    // With `fields`: AuditColumns::FieldCount ranges per entry
+    // (AuditColumns::fields). A page whose entries the ranges cannot say
+    // exactly as the full decoder reads them is Unusual: an entry that is
+    // not an object, an escaped key inside one, a status code that is not
+    // a plain integer, a time that is not a string.
+    std::vector<AuditColumns::FieldBytes> fields;
 };
 
 // `body` must be readable for simdjson::SIMDJSON_PADDING bytes past `size`.
-PageOutline outlineAuditPage(const char *body, std::size_t size);
+PageOutline outlineAuditPage(const char *body, std::size_t size, bool fields = false);
 
 // Only the check (the fuzzer compares it with simdjson's DOM parser): empty
 // when `body` is one JSON value, else why not.

@@ -140,6 +140,26 @@ void BM_AuditColumns(benchmark::State &state)
     }();
     run(state, body, 1000, [](const QByteArray &b) { return api::decode::auditColumns(b); });
 }
+// What a JSON export decodes: the token walk's outline, each entry's bytes.
+void BM_AuditEntries(benchmark::State &state)
+{
+    static const QByteArray body = [] {
+        QByteArray b = auditPage(1000);
+        b.reserve(b.size() + 64);
+        return b;
+    }();
+    run(state, body, 1000, [](const QByteArray &b) { return api::decode::auditEntries(b); });
+}
+// What a CSV export decodes: the same walk noting each field's range.
+void BM_AuditFields(benchmark::State &state)
+{
+    static const QByteArray body = [] {
+        QByteArray b = auditPage(1000);
+        b.reserve(b.size() + 64);
+        return b;
+    }();
+    run(state, body, 1000, [](const QByteArray &b) { return api::decode::auditFields(b); });
+}
 void BM_AuditCursorScan(benchmark::State &state)
 {
     static const QByteArray body = auditPage(1000);
@@ -182,6 +202,8 @@ void BM_AccountsPage(benchmark::State &state)
 
 BENCHMARK(BM_AuditPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AuditColumns)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AuditEntries)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AuditFields)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AuditCursorScan)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_UsageWindow)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_UsageColumns)->Unit(benchmark::kMillisecond);

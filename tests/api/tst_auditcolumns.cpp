@@ -160,6 +160,30 @@ QByteArray stressPage()
 }
 
 // A letter string of n bytes (no quote, no backslash), seeded.
+// A page with an escape at every place of every short length.
+QByteArray escapesPage()
+{
+    QByteArray body = "{\"result\":[";
+    int entries = 0;
+    for (int length = 1; length <= 20; ++length) {
+        for (int at = -1; at < length; ++at) {
+            QByteArray text;
+            for (int k = 0; k < length; ++k)
+                text += k == at ? QByteArray(k % 3 == 0   ? "\\\""
+                                             : k % 3 == 1 ? "\\u00e9"
+                                                          : "\\n")
+                                : QByteArray(1, char('a' + (k + length) % 26));
+            if (entries++)
+                body += ',';
+            body += "{\"id\":\"" + text + "\",\"action\":{\"description\":\"" + text + "\",\"type\":\"" +
+                    text + "\"},\"actor\":{\"email\":\"" + text + "\"},\"raw\":{\"user_agent\":\"" + text +
+                    "\",\"uri\":\"/x/" + text + "\"}}";
+        }
+    }
+    body += "]}";
+    return body;
+}
+
 QByteArray letters(int n, int seed)
 {
     QByteArray out;
@@ -216,6 +240,60 @@ QByteArray oneByteOffPage()
     return out;
 }
 
+// Every field of two events, one by one (a failure names the field).
+void compareEvents(const AuditEvent &got, const AuditEvent &want)
+{
+    QCOMPARE(got.id, want.id);
+    QCOMPARE(got.actionDescription, want.actionDescription);
+    QCOMPARE(got.actionResult, want.actionResult);
+    QCOMPARE(got.actionTime, want.actionTime);
+    QCOMPARE(got.actionTimeMs, want.actionTimeMs);
+    QCOMPARE(got.actionType, want.actionType);
+    QCOMPARE(got.actorId, want.actorId);
+    QCOMPARE(got.actorContext, want.actorContext);
+    QCOMPARE(got.actorEmail, want.actorEmail);
+    QCOMPARE(got.actorIpAddress, want.actorIpAddress);
+    QCOMPARE(got.actorTokenId, want.actorTokenId);
+    QCOMPARE(got.actorTokenName, want.actorTokenName);
+    QCOMPARE(got.actorType, want.actorType);
+    QCOMPARE(got.organizationId, want.organizationId);
+    QCOMPARE(got.rawCfRayId, want.rawCfRayId);
+    QCOMPARE(got.rawMethod, want.rawMethod);
+    QCOMPARE(got.rawStatusCode, want.rawStatusCode);
+    QCOMPARE(got.rawUri, want.rawUri);
+    QCOMPARE(got.rawUserAgent, want.rawUserAgent);
+    QCOMPARE(got.resourceId, want.resourceId);
+    QCOMPARE(got.resourceProduct, want.resourceProduct);
+    QCOMPARE(got.resourceType, want.resourceType);
+    QCOMPARE(got.resourceRequestJson, want.resourceRequestJson);
+    QCOMPARE(got.resourceResponseJson, want.resourceResponseJson);
+    QCOMPARE(got.resourceScopeJson, want.resourceScopeJson);
+    QCOMPARE(got.rawJson, want.rawJson);
+}
+
+// The CSV export's decode (decode::auditFields) against the full one: the
+// same page, entry for entry, read as ranges when `ranges`.
+void compareRanges(const QByteArray &body, bool ranges)
+{
+    const Decoded<AuditColumns> full = decode::auditColumns(body);
+    const Decoded<AuditColumns> fields = decode::auditFields(body);
+    QVERIFY2(full.ok(), qPrintable(full.error.toLogString()));
+    QVERIFY2(fields.ok(), qPrintable(fields.error.toLogString()));
+    QCOMPARE(!fields.value.fields.empty(), ranges);
+    QCOMPARE(fields.value.size(), full.value.size());
+    QCOMPARE(fields.value.cursor, full.value.cursor);
+    QCOMPARE(fields.value.count, full.value.count);
+    if (ranges)
+        QCOMPARE(fields.value.fields.size(), size_t(full.value.size()) * AuditColumns::FieldCount);
+    for (qsizetype i = 0; i < full.value.size(); ++i) {
+        compareEvents(fields.value.event(i), full.value.event(i));
+        if (QTest::currentTestFailed()) {
+            qWarning().noquote() << "entry" << i
+                                 << QString::fromUtf8(full.value.bytes(full.value.raw[size_t(i)]));
+            return;
+        }
+    }
+}
 } // namespace
 
 class TestAuditColumns : public QObject
@@ -246,24 +324,7 @@ private Q_SLOTS:
     // a body parsed in place and in one that is copied first.
     void escapesAtEveryPlace()
     {
-        QByteArray body = "{\"result\":[";
-        int entries = 0;
-        for (int length = 1; length <= 20; ++length) {
-            for (int at = -1; at < length; ++at) {
-                QByteArray text;
-                for (int k = 0; k < length; ++k)
-                    text += k == at ? QByteArray(k % 3 == 0   ? "\\\""
-                                                 : k % 3 == 1 ? "\\u00e9"
-                                                              : "\\n")
-                                    : QByteArray(1, char('a' + (k + length) % 26));
-                if (entries++)
-                    body += ',';
-                body += "{\"id\":\"" + text + "\",\"action\":{\"description\":\"" + text + "\",\"type\":\"" +
-                        text + "\"},\"actor\":{\"email\":\"" + text + "\"},\"raw\":{\"user_agent\":\"" +
-                        text + "\",\"uri\":\"/x/" + text + "\"}}";
-            }
-        }
-        body += "]}";
+        const QByteArray body = escapesPage();
         QVERIFY(QJsonDocument::fromJson(body).isObject());
         QByteArray padded = body;
         padded.reserve(body.size() + 64);
@@ -596,6 +657,139 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(refused > 1000, qPrintable(QString::number(refused))); // the changes did break pages
+    }
+
+    // The CSV export's decode (AuditPager::Fields::Ranges): each field as a
+    // range of the page found by the token walk, read as the full decode
+    // reads it, or the page decoded in full where ranges cannot say so.
+    void rangesMatchTheFullDecode_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("ranges");
+        const QDir dir(qEnvironmentVariable("ORGSCOPE_TEST_DATA"));
+        for (const QString &f : dir.entryList({QStringLiteral("audit_logs_list*.json")}, QDir::Files)) {
+            QFile file(dir.filePath(f));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QTest::newRow(qPrintable(f)) << file.readAll() << true;
+        }
+        QTest::newRow("stressed") << stressPage() << true;
+        QTest::newRow("one byte off") << oneByteOffPage() << true;
+        QTest::newRow("escapes everywhere") << escapesPage() << true;
+        // Read as ranges all the same.
+        QTest::newRow("null groups")
+            << QByteArray(
+                   R"({"result":[{"id":"n","actor":null,"action":null,"raw":null,"resource":null,"organization":null},)"
+                   R"({"id":"ok","action":{"type":"view"}}]})")
+            << true;
+        QTest::newRow("values of other types")
+            << QByteArray(
+                   R"({"result":[{"id":7,"action":{"description":{"a":"b"},"result":[1],"type":true,"time":5},)"
+                   R"("actor":{"email":null,"id":"x"},"organization":"o","raw":[1],)"
+                   R"("resource":{"id":"r","request":null,"response":[1,{"a":"b"}],"scope":"s"}}]})")
+            << true;
+        QTest::newRow("repeated keys")
+            << QByteArray(
+                   R"({"result":[{"id":"a","id":"b","action":{"type":"x","type":"y"},"action":{"result":"z"},)"
+                   R"("actor":{"id":"1"},"actor":null,"actor":7,)"
+                   R"("resource":{"request":{"a":1},"request":"s","scope":[1],"scope":null,"id":"r","id":5}}]})")
+            << true;
+        QTest::newRow("known names elsewhere")
+            << QByteArray(
+                   R"({"result":[{"x":{"id":"no","action":{"type":"no"}},"id":"a","l":[{"id":"no"}],)"
+                   R"("action":{"x":{"type":"no"},"type":"yes","y":[{"type":"no"}],"z":{"time":"no"}},)"
+                   R"("raw":{"status_code":200,"q":{"status_code":1}}}]})")
+            << true;
+        QTest::newRow("spaced")
+            << QByteArray(
+                   " { \"result\" : [ { \"id\" : \"a\" , \"action\" : { \"type\" : \"t\" , \"time\" :\n"
+                   " \"2026-01-01T00:00:00Z\" } , \"raw\" : { \"status_code\" : 404 , \"uri\" : \"/u\" } "
+                   ",\r\n"
+                   " \"resource\" : { \"request\" : { \"k\" : [ 1 , 2 ] } , \"response\" : 12 , \"scope\" : "
+                   "\"s\"\t}\t}\n"
+                   " ] , \"result_info\" : { \"cursor\" : \"c\" , \"count\" : 1 } } ")
+            << true;
+        QTest::newRow("escaped values")
+            << QByteArray("{\"result\":[{\"id\":\"a\\u00e9\\ud83d\\ude00\",\"action\":{\"time\":\"2026-01-"
+                          "01T00:00:00\\u005a\","
+                          "\"description\":\"x\\/y\\\\z\\\"q\\n\\t\\b\\f\\r\\u0000\"},"
+                          "\"raw\":{\"user_agent\":\"a, b\",\"uri\":\"\\/p\",\"method\":\"=cmd\"}}]}")
+            << true;
+        QTest::newRow("status codes")
+            << QByteArray(R"({"result":[{"raw":{"status_code":0}},{"raw":{"status_code":-12}},)"
+                          R"({"raw":{"status_code":999999999}},{"raw":{"status_code":null}},{"raw":{}}]})")
+            << true;
+        QTest::newRow("long and near keys")
+            << QByteArray(
+                   R"({"result":[{"id":"a","organization_and_more_than_sixteen":"x","organizatio":"y",)"
+                   R"("action":{"description_that_is_long":"no","typ":"no","typex":"no","type":"t","type ":"no"}}]})")
+            << true;
+        QTest::newRow("keys in other orders")
+            << QByteArray(
+                   R"({"result":[{"id":"1","action":{"type":"a","result":"b"},"actor":{"id":"x","email":"e"}},)"
+                   R"({"action":{"result":"c","type":"d"},"id":"2","actor":{"email":"f"}},)"
+                   R"({"actor":{"type":"user","id":"y"},"action":{"typo":"e","type":"f"}},)"
+                   R"({"id":"4","action":{"type":"a","result":"b"},"actor":{"id":"x","email":"e"}}]})")
+            << true;
+        QTest::newRow("empty and odd times")
+            << QByteArray(
+                   R"({"result":[{"id":"","action":{"type":"","time":""}},{"action":{"time":"yesterday"}},)"
+                   R"({"action":{"time":"2026-02-30T00:00:00Z"}},{"action":{"time":"2026-12-07T10:00:00.5+01:00"}}]})")
+            << true;
+        QTest::newRow("no entries") << QByteArray(R"({"success":true,"result":[],"result_info":{"count":0}})")
+                                    << false;
+        // Decoded in full: what ranges cannot say exactly.
+        QTest::newRow("escaped key") << QByteArray(R"({"result":[{"i\u0064":"a"}]})") << false;
+        QTest::newRow("escaped group key")
+            << QByteArray(R"({"result":[{"id":"a","actor":{"em\u0061il":"x"}}]})") << false;
+        QTest::newRow("an entry not an object") << QByteArray(R"({"result":[{"id":"a"},42,null]})") << false;
+        QTest::newRow("status code fraction")
+            << QByteArray(R"({"result":[{"raw":{"status_code":200.0}}]})") << false;
+        QTest::newRow("status code string")
+            << QByteArray(R"({"result":[{"raw":{"status_code":"200"}}]})") << false;
+        QTest::newRow("status code too long")
+            << QByteArray(R"({"result":[{"raw":{"status_code":1234567890}}]})") << false;
+        QTest::newRow("negative zero") << QByteArray(R"({"result":[{"raw":{"status_code":-0}}]})") << false;
+        QTest::newRow("errors listed")
+            << QByteArray(R"({"success":true,"errors":[{"code":1,"message":"x"}],"result":[{"id":"a"}]})")
+            << false;
+    }
+    void rangesMatchTheFullDecode()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, ranges);
+        QVERIFY(QJsonDocument::fromJson(body).isObject());
+        compareRanges(body, ranges);
+        // Parsed in place and copied first alike.
+        QByteArray tight = body;
+        tight.squeeze();
+        compareRanges(tight, ranges);
+    }
+
+    // Pages with a few bytes changed to JSON's own characters: whenever the
+    // CSV export's decode reads one as ranges, the full decode reads it
+    // too, and the same; pages neither reads are refused by both.
+    void rangesMatchTheFullDecodeOnDamagedPages()
+    {
+        const QByteArray page = stressPage();
+        static const char kBytes[] = "{}[],:\"\\ 0123456789eE.-+tfnulrsa\x7f";
+        QRandomGenerator dice(23);
+        int compared = 0;
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray body = page;
+            for (int k = 1 + int(dice.bounded(3)); k > 0; --k)
+                body[qsizetype(dice.bounded(quint32(body.size())))] =
+                    kBytes[dice.bounded(quint32(sizeof kBytes - 1))];
+            const Decoded<AuditColumns> fields = decode::auditFields(body);
+            if (!fields.ok() || fields.value.fields.empty())
+                continue; // refused, or decoded in full (the same decoder)
+            compareRanges(body, true);
+            if (QTest::currentTestFailed()) {
+                qWarning() << "round" << round;
+                return;
+            }
+            ++compared;
+        }
+        QVERIFY2(compared > 500, qPrintable(QString::number(compared)));
     }
 
     void bareEntryMatchesPageEntry()

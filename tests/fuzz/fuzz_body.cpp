@@ -229,6 +229,7 @@ QByteArray digest(int decoder, const QByteArray &body)
     default:
         add(g, dec::scanAuditCursor(body));
         add(g, dec::auditEntries(body)); // the JSON export's decode
+        add(g, dec::auditFields(body));  // the CSV export's
         break;
     }
     return g.d;
@@ -277,6 +278,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             api::decode::detail::checkJson(inPlace.constData(), size_t(inPlace.size())).isEmpty();
         if (ours != !theirs && !(ours && theirs == simdjson::NUMBER_ERROR))
             __builtin_trap();
+        // A page the CSV export reads as ranges reads the same decoded in full.
+        const api::Decoded<api::AuditColumns> ranges = api::decode::auditFields(inPlace);
+        if (ranges.ok() && !ranges.value.fields.empty()) {
+            const api::Decoded<api::AuditColumns> full = api::decode::auditColumns(inPlace);
+            if (!full.ok() || full.value.size() != ranges.value.size())
+                __builtin_trap();
+            Digest a, b;
+            a << full.value.cursor << full.value.count;
+            b << ranges.value.cursor << ranges.value.count;
+            for (qsizetype i = 0; i < full.value.size(); ++i) {
+                add(a, full.value.event(i));
+                add(b, ranges.value.event(i));
+            }
+            if (a.d != b.d)
+                __builtin_trap();
+        }
     }
     return 0;
 }
