@@ -718,8 +718,13 @@ int runExportCommand(const QStringList &givenArguments)
         static_cast<api::AuditPager *>(pager.get())->setPrepare(auditWriter.preparer());
         // A JSON export writes each entry's bytes as received: unless a
         // filter may have to be applied here, nothing else is decoded.
-        if (exportFormat == models::RecordExporter::Format::Json && !filterCheck.isActive())
-            static_cast<api::AuditPager *>(pager.get())->setFields(api::AuditPager::Fields::BytesOnly);
+        // A CSV export formats each field from its bytes in the page, as
+        // ranges found by the same walk.
+        if (!filterCheck.isActive())
+            static_cast<api::AuditPager *>(pager.get())
+                ->setFields(exportFormat == models::RecordExporter::Format::Json
+                                ? api::AuditPager::Fields::BytesOnly
+                                : api::AuditPager::Fields::Ranges);
         QObject::connect(static_cast<api::AuditPager *>(pager.get()), &api::AuditPager::columnsReady,
                          pager.get(), [&](const api::AuditColumns &page) {
                              if (!filterCheck.isActive()) {

@@ -66,6 +66,8 @@ private:
     // Appends the rows to `out`; the number of rows.
     static qint64 formatCsv(const api::AuditColumns &page, const std::vector<bool> *skip,
                             const QTimeZone &zone, QByteArray &out);
+    static qint64 formatCsvRanges(const api::AuditColumns &page, const std::vector<bool> *skip,
+                                  const QTimeZone &zone, QByteArray &out);
     static qsizetype csvBytesFor(const api::AuditColumns &page);
     bool flush(bool force);
 
