@@ -370,6 +370,26 @@ bool readInfoAt(simdjson::padded_string_view page, const AuditColumns::Span &spa
     return readAuditInfo(r, v, Path().child("result_info"), &c->cursor, &c->count);
 }
 
+// Every column but raw (and the times, when read) as absent, one per entry
+// of raw: a page as whole as any other, for a consumer that looks further
+// after all (a few zero-filled arrays).
+void readAsAbsent(AuditColumns &c)
+{
+    const size_t n = c.raw.size();
+    for (auto &column : c.text)
+        column.resize(n);
+    c.timeMs.resize(n, AuditColumns::kNoTime);
+    c.statusCodes.resize(n);
+    c.requests.resize(n);
+    c.responses.resize(n);
+    c.scopes.resize(n);
+    for (auto *column : {&c.ids, &c.rayIds, &c.resourceIds}) {
+        column->reserve(qsizetype(n), 0);
+        for (size_t i = 0; i < n; ++i)
+            column->append({});
+    }
+}
+
 } // namespace
 
 Decoded<AuditColumns> auditEntries(const QByteArray &body)
@@ -395,21 +415,7 @@ Decoded<AuditColumns> auditEntries(const QByteArray &body)
         c.body = body;
         c.raw = std::move(outline.entries);
     }
-    // Every other column reads as absent (a page as whole as any other, for
-    // a consumer that looks further after all): a few zero-filled arrays.
-    const size_t n = c.raw.size();
-    for (auto &column : c.text)
-        column.resize(n);
-    c.timeMs.resize(n, AuditColumns::kNoTime);
-    c.statusCodes.resize(n);
-    c.requests.resize(n);
-    c.responses.resize(n);
-    c.scopes.resize(n);
-    for (auto *column : {&c.ids, &c.rayIds, &c.resourceIds}) {
-        column->reserve(qsizetype(n), 0);
-        for (size_t i = 0; i < n; ++i)
-            column->append({});
-    }
+    readAsAbsent(c);
     return out;
 }
 
@@ -446,18 +452,7 @@ Decoded<AuditColumns> auditFields(const QByteArray &body)
         if (!text.empty() && parseTimestamp(text, &ms))
             c.timeMs[e] = ms;
     }
-    // The other columns read as absent (auditEntries()).
-    for (auto &column : c.text)
-        column.resize(n);
-    c.statusCodes.resize(n);
-    c.requests.resize(n);
-    c.responses.resize(n);
-    c.scopes.resize(n);
-    for (auto *column : {&c.ids, &c.rayIds, &c.resourceIds}) {
-        column->reserve(qsizetype(n), 0);
-        for (size_t i = 0; i < n; ++i)
-            column->append({});
-    }
+    readAsAbsent(c);
     return out;
 }
 

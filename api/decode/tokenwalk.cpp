@@ -745,4 +745,87 @@ QString checkJson(const char *body, std::size_t size)
     return Walk(body, size, nullptr).run(index, count);
 }
 
+// The escapes badEscape() let through, read. Defined here, beside the check
+// that vouches for them, for AuditColumns::unescape().
+namespace {
+void appendUtf8(std::string *out, char32_t c)
+{
+    if (c < 0x80) {
+        out->push_back(char(c));
+    } else if (c < 0x800) {
+        out->push_back(char(0xC0 | (c >> 6)));
+        out->push_back(char(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        out->push_back(char(0xE0 | (c >> 12)));
+        out->push_back(char(0x80 | ((c >> 6) & 0x3F)));
+        out->push_back(char(0x80 | (c & 0x3F)));
+    } else {
+        out->push_back(char(0xF0 | (c >> 18)));
+        out->push_back(char(0x80 | ((c >> 12) & 0x3F)));
+        out->push_back(char(0x80 | ((c >> 6) & 0x3F)));
+        out->push_back(char(0x80 | (c & 0x3F)));
+    }
+}
+} // namespace
+
 } // namespace api::decode::detail
+
+namespace api {
+
+std::string_view AuditColumns::unescape(std::string_view escaped, std::string *scratch)
+{
+    const size_t first = escaped.find('\\');
+    if (first == std::string_view::npos)
+        return escaped;
+    scratch->assign(escaped.data(), first);
+    const char *p = escaped.data() + first;
+    const char *const end = escaped.data() + escaped.size();
+    while (p < end) {
+        if (*p != '\\') {
+            scratch->push_back(*p++);
+            continue;
+        }
+        if (end - p < 2)
+            break; // not on a checked page
+        const char e = p[1];
+        p += 2;
+        switch (e) {
+        case 'b':
+            scratch->push_back('\b');
+            break;
+        case 'f':
+            scratch->push_back('\f');
+            break;
+        case 'n':
+            scratch->push_back('\n');
+            break;
+        case 'r':
+            scratch->push_back('\r');
+            break;
+        case 't':
+            scratch->push_back('\t');
+            break;
+        case 'u': {
+            unsigned unit = 0;
+            if (!decode::detail::hex4(p, end, &unit))
+                return *scratch; // not on a checked page
+            p += 4;
+            char32_t c = unit;
+            unsigned low = 0;
+            if (unit >= 0xD800 && unit <= 0xDBFF && end - p >= 6 && p[0] == '\\' && p[1] == 'u' &&
+                decode::detail::hex4(p + 2, end, &low) && low >= 0xDC00 && low <= 0xDFFF) {
+                c = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                p += 6;
+            }
+            decode::detail::appendUtf8(scratch, c);
+            break;
+        }
+        default: // '"', '\\', '/'
+            scratch->push_back(e);
+            break;
+        }
+    }
+    return *scratch;
+}
+
+} // namespace api
