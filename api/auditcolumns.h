@@ -106,7 +106,8 @@ struct AuditColumns
         FieldScope,
         FieldCount
     };
-    // One field's bytes in body, as received (size 0: absent, null or empty).
+    // One field's bytes in body, as received (size 0: absent, null, empty,
+    // or, for text, a value of another type: all read as absent).
     // A string's are those between its quotes, escapes and all (unescape());
     // request, response and scope are their JSON text; the status code is a
     // plain integer's digits.

@@ -257,60 +257,32 @@ constexpr std::array<Name, 6> kResourceFields{{
     {"scope", AuditColumns::FieldScope},
 }};
 
-// Every name above by (group, key): one hashed probe and one comparison
-// per key instead of a search per group (the walk meets 28 keys an entry).
-class NameTable
+// The name's field (or kGroupSlot + group, at an entry's level) among the
+// names `group` has, or -1. Only for a key the guess below missed.
+template <size_t N> int findIn(const std::array<Name, N> &names, const Words &key)
 {
-public:
-    NameTable()
-    {
-        // The first multiplier that gives every name a bucket of its own.
-        for (m_multiplier = 0x9E3779B97F4A7C15ULL;; m_multiplier += 2) {
-            m_slots.fill(Entry{});
-            if (add(kEntryMembers, NoGroup) && add(kActionFields, Action) && add(kActorFields, Actor) &&
-                add(kOrganizationFields, Organization) && add(kRawFields, Raw) &&
-                add(kResourceFields, Resource))
-                return;
-        }
-    }
-    // The name's field (or kGroupSlot + group, at an entry's level), or -1.
-    int find(const Words &key, Group group) const
-    {
-        const Entry &e = m_slots[bucket(key, group)];
-        return e.name == key && e.group == group ? e.field : -1;
-    }
-
-private:
-    static constexpr int kBits = 7;
-    struct Entry
-    {
-        Words name{0, 0, ~std::size_t(0)}; // matches no key
-        Group group = NoGroup;
-        int field = -1;
-    };
-    std::size_t bucket(const Words &key, Group group) const
-    {
-        return std::size_t(((key.a ^ (uint64_t(key.n) << 56) ^ uint64_t(group)) * m_multiplier) >>
-                           (64 - kBits));
-    }
-    template <size_t N> bool add(const std::array<Name, N> &names, Group group)
-    {
-        for (const Name &n : names) {
-            Entry &e = m_slots[bucket(n.name, group)];
-            if (e.field >= 0)
-                return false;
-            e = Entry{n.name, group, n.field};
-        }
-        return true;
-    }
-    uint64_t m_multiplier = 0;
-    std::array<Entry, std::size_t(1) << kBits> m_slots;
-};
-
-const NameTable &nameTable()
+    for (const Name &n : names)
+        if (n.name == key)
+            return n.field;
+    return -1;
+}
+int findName(const Words &key, Group group)
 {
-    static const NameTable table;
-    return table;
+    switch (group) {
+    case NoGroup:
+        return findIn(kEntryMembers, key);
+    case Action:
+        return findIn(kActionFields, key);
+    case Actor:
+        return findIn(kActorFields, key);
+    case Organization:
+        return findIn(kOrganizationFields, key);
+    case Raw:
+        return findIn(kRawFields, key);
+    case Resource:
+        return findIn(kResourceFields, key);
+    }
+    return -1;
 }
 
 // The walk. With an outline, it also notes the envelope's members.
@@ -541,7 +513,7 @@ private:
         } else {
             const uint32_t end = tokenEnd(i);
             const std::size_t n = end > m_index[i] + 1 ? end - m_index[i] - 2 : 0;
-            found = m_names.find(keyWords(key, n), m_group);
+            found = findName(keyWords(key, n), m_group);
             if (found < 0 && std::string_view(key, n).find('\\') != std::string_view::npos)
                 m_unusual = true; // an escaped key could name one of these
             if (guess) {
@@ -682,7 +654,6 @@ private:
     // group), the group whose keys are read, and a request, response or
     // scope whose container has not closed yet.
     bool m_fields = false;
-    const NameTable &m_names = nameTable();
     AuditColumns::FieldBytes *m_entry = nullptr;
     // By group and a key's place among the group's keys (or the entry's):
     // the key the previous entry had there and what it named. An unset
